@@ -1,0 +1,28 @@
+"""The ``sieve`` command line. Each sub-command lives in its own module with a ``register``."""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+# Modules under bot.cli that each define ``register(app: typer.Typer) -> None``.
+COMMAND_MODULES = ("score", "train", "evaluate", "serve", "demo", "deliveries")
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(help="PR Sieve: triage low-effort, AI-generated pull requests.",
+                      no_args_is_help=True, add_completion=False)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"bot.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"bot.cli.{name}":
+                raise
+            continue
+        module.register(app)
+    return app
+
+
+def main() -> None:
+    build_app()()

@@ -1,0 +1,110 @@
+"""Snapshots from the JSONL record format of ``../shared/data`` (and ``sieve eval --data``).
+
+Accepts the three record shapes found there: merged-PR records (``title``, ``body``,
+``commit_messages``, ``files[{path, additions, deletions}]``), pull-ref records
+(``title_proxy`` instead of ``title``) and AIDev / onlyrobots records (``files[{path, patch}]``).
+Fields that carry the label (author, branch, ai_tools, label_source ...) are never read
+into the snapshot unless ``keep_identity=True`` is asked for (the offline CLI on a user's own
+export does; training and evaluation never do).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.loaders import LoadError
+from bot.snapshot import Commit, FileChange, PRSnapshot
+
+
+@dataclass(frozen=True)
+class Record:
+    """A loaded record: the snapshot plus the fields evaluation needs beside it."""
+
+    snapshot: PRSnapshot
+    raw: dict
+    ref: str  # "<file>:<line>" for error messages and ids
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _int_or_none(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _files(raw: dict) -> tuple[FileChange, ...]:
+    out = []
+    for f in raw.get("files") or []:
+        if not isinstance(f, dict) or not isinstance(f.get("path"), str):
+            raise LoadError("a 'files' entry has no string 'path'")
+        out.append(FileChange(
+            path=f["path"], status=_text(f.get("status")) or "modified",
+            additions=_int_or_none(f.get("additions")) or 0,
+            deletions=_int_or_none(f.get("deletions")) or 0,
+            patch=f.get("patch") if isinstance(f.get("patch"), str) else None,
+        ))
+    return tuple(out)
+
+
+def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
+                         restore_removed: bool = False) -> PRSnapshot:
+    """Build a snapshot from one record. ``restore_removed`` appends ``removed_lines`` back
+    to the body (the E1+ protocol: attribution lines present as they would be on GitHub)."""
+    if not isinstance(raw, dict):
+        raise LoadError("record is not a JSON object")
+    title = _text(raw.get("title")) or _text(raw.get("title_proxy"))
+    if not title and not raw.get("body") and not raw.get("commit_messages"):
+        raise LoadError("record has no title, body or commit messages")
+    messages = raw.get("commit_messages") or []
+    if not isinstance(messages, list):
+        raise LoadError("'commit_messages' is not a list")
+    body = _text(raw.get("body"))
+    if restore_removed and raw.get("removed_lines"):
+        body = (body + "\n\n" + "\n".join(str(x) for x in raw["removed_lines"])).strip()
+    files = _files(raw)
+    return PRSnapshot(
+        title=title, body=body,
+        commits=tuple(Commit(message=_text(m)) for m in messages),
+        files=files,
+        files_changed=_int_or_none(raw.get("files_changed")),
+        additions=_int_or_none(raw.get("additions")),
+        deletions=_int_or_none(raw.get("deletions")),
+        repo=_text(raw.get("repo")) if keep_identity else "",
+        number=_int_or_none(raw.get("pr_number") or raw.get("number")),
+        author_login=_text(raw.get("author_login")) if keep_identity else "",
+        head_branch=_text(raw.get("branch")) if keep_identity else "",
+    )
+
+
+def _open(path: Path):
+    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")
+
+
+def iter_raw(path: Path) -> Iterator[tuple[str, dict | LoadError]]:
+    """Yield ``(ref, record)`` per line, or ``(ref, LoadError)`` for a line that is not JSON."""
+    with _open(path) as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            ref = f"{path.name}:{lineno}"
+            try:
+                yield ref, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield ref, LoadError(f"{ref}: not valid JSON ({exc.msg} at column {exc.colno})")
+
+
+def iter_records(path: Path, **kwargs) -> Iterator[Record | LoadError]:
+    """Yield a ``Record`` per good line and a ``LoadError`` naming each bad one; never stops early."""
+    for ref, raw in iter_raw(path):
+        if isinstance(raw, LoadError):
+            yield raw
+            continue
+        try:
+            yield Record(snapshot=snapshot_from_record(raw, **kwargs), raw=raw, ref=ref)
+        except LoadError as exc:
+            yield LoadError(f"{ref}: {exc}")

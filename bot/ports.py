@@ -1,0 +1,74 @@
+"""The narrow interface the App's pure core needs from GitHub.
+
+``bot.github`` implements it with PyGithub (the only package that imports PyGithub);
+tests and ``sieve demo`` use the same implementation pointed at the fake GitHub server.
+Every method is synchronous and may raise ``GitHubError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.snapshot import PRSnapshot
+
+
+class GitHubError(Exception):
+    """A GitHub API failure. ``retryable`` is True for 5xx, timeouts and rate limits."""
+
+    def __init__(self, message: str, *, status: int | None = None, retryable: bool = False,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    body: str
+    author_login: str
+
+
+@dataclass(frozen=True)
+class CheckRunOutput:
+    name: str
+    head_sha: str
+    status: str  # queued | in_progress | completed
+    conclusion: str | None  # neutral | success | failure | action_required | None
+    title: str
+    summary: str
+    text: str = ""
+
+
+class GitHubPort(Protocol):
+    def get_snapshot(self, repo: str, number: int) -> PRSnapshot: ...
+
+    def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
+        """Text of a file on ``ref`` (default branch when None); None when it does not exist."""
+
+    def get_issue_labels(self, repo: str, number: int) -> list[str]: ...
+
+    def add_labels(self, repo: str, number: int, labels: list[str]) -> None: ...
+
+    def remove_label(self, repo: str, number: int, label: str) -> None:
+        """Remove a label; a label that is not there is not an error."""
+
+    def ensure_label(self, repo: str, name: str, color: str, description: str) -> None:
+        """Create a repository label unless it exists."""
+
+    def list_comments(self, repo: str, number: int) -> list[Comment]: ...
+
+    def create_comment(self, repo: str, number: int, body: str) -> Comment: ...
+
+    def edit_comment(self, repo: str, comment_id: int, body: str) -> None: ...
+
+    def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
+        """Create the check run for (name, head_sha) or update the existing one; returns its id."""
+
+    def get_permission(self, repo: str, login: str) -> str:
+        """``admin`` | ``write`` | ``read`` | ``none`` (maintain→write, triage→read)."""
+
+    def bot_login(self) -> str:
+        """The App's bot user login (``<slug>[bot]``), to recognise its own comments."""

@@ -1,0 +1,67 @@
+"""The PR snapshot: everything the scorer may look at, as plain immutable data.
+
+Snapshots are built by loaders (``bot.loaders``) from GitHub REST JSON, the JSONL records
+in ``../shared/data`` or a local git range. Scoring never reads anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Commit:
+    message: str
+    author_name: str = ""
+    author_email: str = ""
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    status: str = "modified"  # added | removed | modified | renamed | copied | changed | unchanged
+    additions: int = 0
+    deletions: int = 0
+    patch: str | None = None  # unified diff hunk text, None when unknown
+
+
+@dataclass(frozen=True)
+class PRSnapshot:
+    title: str
+    body: str = ""
+    author_login: str = ""
+    author_association: str = ""  # OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, NONE ...
+    author_is_bot: bool = False
+    author_account_age_days: float | None = None
+    head_branch: str = ""
+    commits: tuple[Commit, ...] = ()
+    files: tuple[FileChange, ...] = ()
+    files_changed: int | None = None  # total count when ``files`` is truncated
+    additions: int | None = None
+    deletions: int | None = None
+    pr_template: str | None = None
+    labels: tuple[str, ...] = ()
+    repo: str = ""
+    number: int | None = None
+    head_sha: str = ""
+    draft: bool = False
+    notes: tuple[str, ...] = field(default=())  # e.g. "files truncated at 3000"
+
+    @property
+    def total_files(self) -> int:
+        return self.files_changed if self.files_changed is not None else len(self.files)
+
+    @property
+    def total_additions(self) -> int:
+        return self.additions if self.additions is not None else sum(f.additions for f in self.files)
+
+    @property
+    def total_deletions(self) -> int:
+        return self.deletions if self.deletions is not None else sum(f.deletions for f in self.files)
+
+    @property
+    def commit_messages(self) -> tuple[str, ...]:
+        return tuple(c.message for c in self.commits)
+
+    def with_changes(self, **changes) -> "PRSnapshot":
+        return replace(self, **changes)

@@ -1,0 +1,37 @@
+"""Text helpers shared by signals and the classifier.
+
+``strip_attribution`` removes the lines that merely *say* a tool was used (trailers,
+"Generated with" footers, agent run links and tips), the same cleaning the data in
+``../shared/data`` went through, so the classifier learns style and effort, not markers.
+Attribution is still scored, openly, by the ``ai_attribution`` signal.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TRAILER = re.compile(r"^\s*[A-Z][A-Za-z-]*-by:\s", re.IGNORECASE)
+_ATTRIBUTION_LINE = re.compile(
+    r"generated with\b.*\b(claude|codex|copilot|cursor|devin|aider|gemini|chatgpt|openhands|jules)"
+    r"|claude\.ai/code|chatgpt\.com/codex|app\.devin\.ai/sessions|link to devin run|requested by:"
+    r"|you can make copilot smarter|copilot coding agent|firewall rules blocked me"
+    r"|<!-- (start|end) copilot",
+    re.IGNORECASE,
+)
+
+
+def is_attribution_line(line: str) -> bool:
+    return bool(_TRAILER.match(line) or _ATTRIBUTION_LINE.search(line))
+
+
+def strip_attribution(text: str | None) -> tuple[str, list[str]]:
+    """Return ``(text without attribution lines, removed lines)``."""
+    kept: list[str] = []
+    removed: list[str] = []
+    for line in (text or "").splitlines():
+        (removed if is_attribution_line(line) else kept).append(line)
+    return "\n".join(kept).strip(), removed
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z0-9_'-]*", text or "")
