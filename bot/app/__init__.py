@@ -1,0 +1,1 @@
+"""The GitHub App: webhook intake, durable deliveries, handlers, plan and apply."""

@@ -1,0 +1,65 @@
+"""What a handler is given to do its work: ports, not globals.
+
+The worker (``bot.app.worker``) builds a ``HandlerContext`` per delivery and calls
+``bot.app.dispatch.handle(event, payload, ctx)``. Handlers raise ``bot.ports.GitHubError``
+on API faults; the worker decides about retries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from bot.ports import GitHubPort
+
+
+@dataclass(frozen=True)
+class Override:
+    """A maintainer decision the bot must respect on later pushes."""
+
+    repo: str
+    number: int
+    kind: str  # "ok" | "exempt" | "label_removed"
+    actor: str
+    at: datetime
+    head_sha: str = ""
+    score: int | None = None
+    model_version: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the bot decided for a PR (kept for shadow mode, audits and `sieve report`)."""
+
+    repo: str
+    number: int
+    head_sha: str
+    score: int
+    band: str
+    model_version: str
+    at: datetime
+    shadow: bool
+    actions: tuple[str, ...] = ()
+
+
+class StateStore(Protocol):
+    def get_override(self, repo: str, number: int) -> Override | None: ...
+
+    def record_override(self, override: Override) -> None: ...
+
+    def clear_override(self, repo: str, number: int) -> None: ...
+
+    def record_decision(self, decision: Decision) -> None: ...
+
+
+@dataclass
+class HandlerContext:
+    github: GitHubPort
+    state: StateStore
+    delivery_id: str
+    installation_id: int | None = None
+    shadow: bool = False  # global shadow mode from settings; repo config may also set it
+    now: Callable[[], datetime] = field(default=datetime.now)

@@ -1,0 +1,1 @@
+"""Evaluation: the fixed split and protocol of ``../shared/data/README.md``."""
