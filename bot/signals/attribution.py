@@ -1,0 +1,84 @@
+"""``ai_attribution`` (kind "ai"): markers that say an AI agent took part in the PR.
+
+Markers: agent co-author trailers, agent bot accounts and commit e-mails, agent branch
+prefixes, "Generated with [Claude Code]"-style footers and agent run links. A marker says
+*who* took part, never *how much care* went in, so it is reported as "ai" and is never
+counted as low effort on its own. The value is 1.0 for an agent marker and 0.5 for a weak
+one (an accepted Copilot review suggestion, which only touches a line or two).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.result import SignalHit
+from bot.signals import hits
+from bot.snapshot import PRSnapshot
+
+NAME = "ai_attribution"
+KIND = "ai"
+
+_AGENTS = r"claude|copilot|cursor(?:\s*agent)?|codex|aider|openhands|devin|jules|gemini|chatgpt|gpt-?\d\w*|anthropic"
+_TRAILER = re.compile(
+    rf"^[ \t]*co-authored-by:[ \t]*(?P<who>[^\n]*?\b(?:{_AGENTS})\b[^\n]*)$", re.IGNORECASE | re.MULTILINE
+)
+_WEAK_TRAILER = re.compile(r"175728472\+copilot@|copilot autofix", re.IGNORECASE)
+_TEXT_MARKER = re.compile(
+    r"generated (?:with|by) \[?(?:claude code|codex|copilot|cursor|devin|aider|gemini|openhands|jules)\b"
+    r"|claude\.ai/code|chatgpt\.com/codex|app\.devin\.ai/sessions|link to devin run"
+    r"|<!-- ?start copilot|copilot coding agent",
+    re.IGNORECASE,
+)
+_BOT_LOGIN = re.compile(
+    r"^(copilot|((copilot-swe-agent|devin-ai-integration|anthropic-code-agent|chatgpt-codex-connector"
+    r"|google-labs-jules|openhands-agent)(\[bot\])?)|((cursor|claude|openhands|cursor-agent|codex)\[bot\]))$",
+    re.IGNORECASE,
+)
+_AGENT_EMAIL = re.compile(
+    r"noreply@anthropic\.com|cursoragent@cursor\.com|198982749\+copilot@|openhands@all-hands\.dev"
+    r"|devin-ai-integration|copilot-swe-agent|anthropic-code-agent|chatgpt-codex-connector|google-labs-jules",
+    re.IGNORECASE,
+)
+_BRANCH = re.compile(r"^(copilot|codex|devin|cursor|claude|jules|openhands)/", re.IGNORECASE)
+
+
+def _identity_marker(snapshot: PRSnapshot) -> str:
+    if _BOT_LOGIN.match(snapshot.author_login or ""):
+        return f"author is the agent account {hits.quote(snapshot.author_login)}"
+    if _BRANCH.match(snapshot.head_branch or ""):
+        return f"agent branch {hits.quote(snapshot.head_branch)}"
+    for commit in snapshot.commits[: hits.MAX_COMMITS]:
+        identity = f"{commit.author_name} <{commit.author_email}>"
+        if _AGENT_EMAIL.search(commit.author_email or "") or _BOT_LOGIN.match(commit.author_name or ""):
+            return f"commit author {hits.quote(identity)}"
+    return ""
+
+
+def _text_marker(texts: tuple[str, ...]) -> tuple[str, float]:
+    weak = ""
+    for text in texts:
+        for m in _TRAILER.finditer(text):
+            line = m.group(0).strip()
+            if not _WEAK_TRAILER.search(line):
+                return f"co-author trailer {hits.quote(line)}", 1.0
+            weak = weak or f"Copilot review-suggestion trailer {hits.quote(line)}"
+        m = _TEXT_MARKER.search(text)
+        if m:
+            return f"agent footer/link {hits.quote(_line_at(text, m.start()))}", 1.0
+        if not weak and _WEAK_TRAILER.search(text):
+            weak = "Copilot Autofix mentioned in a commit"
+    return weak, (0.5 if weak else 0.0)
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start: end if end >= 0 else len(text)]
+
+
+def ai_attribution(snapshot: PRSnapshot) -> SignalHit:
+    marker = _identity_marker(snapshot)
+    if marker:
+        return hits.fired(NAME, KIND, 1.0, marker)
+    evidence, value = _text_marker((hits.body(snapshot),) + hits.messages(snapshot))
+    return hits.fired(NAME, KIND, value, evidence) if value else hits.quiet(NAME, KIND)

@@ -1,0 +1,114 @@
+"""Description-versus-diff mismatches (kind "effort"): the text claims something the diff
+does not show.
+
+- ``claims_tests_without_tests``: "added unit tests" / a ticked test checkbox, but no changed
+  file is a test (needs the complete file list);
+- ``mentions_missing_files``: the description names files that are not among the changed
+  files (needs the complete file list);
+- ``issue_link_only``: the description is just "Fixes #N" boilerplate with no explanation.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from bot.result import SignalHit
+from bot.signals import filekinds, hits
+from bot.snapshot import PRSnapshot
+from bot.text import strip_attribution
+
+KIND = "effort"
+
+_TEST_CLAIM = re.compile(
+    r"\b(?:add(?:ed|s|ing)?|wr[io]te|written|writing|new|includ(?:e|es|ed|ing)|creat(?:e|ed|es)"
+    r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s+(?:\w+\s+){0,3}?"
+    r"(?:unit|integration|regression|e2e|end-to-end|comprehensive|test)?\s*(?:tests?|test\s+cases?|specs?)\b"
+    r"|\b(?:tests?|test\s+cases?)\s+(?:were\s+|have\s+been\s+|are\s+)?(?:added|included|written|created)\b"
+    r"|\b(?:full|complete|improved?|increased?|better|comprehensive|adds?)\s+(?:unit\s+)?test\s+coverage\b"
+    r"|^\s*[-*]\s*\[[xX]\][^\n]*\b(?:added|add|wrote|written|include[sd]?|new)\b[^\n]*\btests?\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EXTENSIONS = (
+    "py|go|rs|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|rb|php|c|h|cc|cpp|hpp|cs|swift|scala|m|mm|md|mdx|rst|yml|yaml"
+    "|json|toml|cfg|ini|sh|bash|sql|html|css|scss|vue|svelte|proto|lock|mod|sum|xml|gradle|tf|ex|exs|dart|lua|r"
+)
+_PATH_TOKEN = re.compile(rf"(?<![\w/.@:-])((?:[\w.-]+/)*[\w-][\w.-]*\.(?:{_EXTENSIONS}))(?![\w/-])", re.IGNORECASE)
+_BACKTICK_DIR = re.compile(r"`((?:[\w.-]+/)+)`")
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+_ISSUE_REF = re.compile(
+    r"\b(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|related(?:\s+to)?|see|part\s+of|for|addresses)?:?\s*"
+    r"(?:[\w.-]+/[\w.-]+)?#\d+\b\.?"
+    r"|https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull)/\d+\S*",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+MAX_MENTIONS = 50
+
+
+def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
+    name = "claims_tests_without_tests"
+    if not hits.files_complete(snapshot) or _has_tests(snapshot):
+        return hits.quiet(name, KIND)
+    m = _TEST_CLAIM.search(_COMMENT.sub("", hits.body(snapshot)))
+    if not m:
+        return hits.quiet(name, KIND)
+    claim = _line_at(m.string, m.start())
+    return hits.fired(name, KIND, 1.0,
+                      f"says {hits.quote(claim, 80)} but none of the {len(snapshot.files)} changed files is a test")
+
+
+def _has_tests(snapshot: PRSnapshot) -> bool:
+    return any(filekinds.is_test_path(f.path) or filekinds.patch_has_test_module(hits.patch(f))
+               for f in hits.files(snapshot))
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start: end if end >= 0 else len(text)]
+
+
+def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
+    name = "mentions_missing_files"
+    if not hits.files_complete(snapshot):
+        return hits.quiet(name, KIND)
+    mentioned = _mentioned_paths(_COMMENT.sub("", hits.body(snapshot)))
+    if not mentioned:
+        return hits.quiet(name, KIND)
+    paths = [f.path for f in hits.files(snapshot)]
+    missing = [m for m in mentioned if not _matches_any(m, paths)]
+    if not missing:
+        return hits.quiet(name, KIND)
+    shown = ", ".join(f"`{m}`" for m in missing[:3]) + (" …" if len(missing) > 3 else "")
+    return hits.fired(name, KIND, len(missing) / len(mentioned),
+                      f"names {shown} ({len(missing)} of {len(mentioned)} named files) but the diff does not touch them")
+
+
+def _mentioned_paths(text: str) -> list[str]:
+    text = _URL.sub(" ", text)
+    found = [m.group(1) for m in _PATH_TOKEN.finditer(text)] + [m.group(1) for m in _BACKTICK_DIR.finditer(text)]
+    unique = list(dict.fromkeys(p.strip("./") if p.startswith("./") else p for p in found))
+    return unique[:MAX_MENTIONS]
+
+
+def _matches_any(mention: str, paths: list[str]) -> bool:
+    mention_l = mention.lower().lstrip("/")
+    if mention_l.endswith("/"):
+        return any(("/" + p.lower()).find("/" + mention_l) >= 0 for p in paths)
+    if "/" not in mention_l:
+        return any(posixpath.basename(p.lower()) == mention_l for p in paths)
+    return any(("/" + p.lower()).endswith("/" + mention_l) or p.lower().startswith(mention_l) for p in paths)
+
+
+def issue_link_only(snapshot: PRSnapshot) -> SignalHit:
+    name = "issue_link_only"
+    text, _ = strip_attribution(_COMMENT.sub("", hits.body(snapshot)))
+    refs = _ISSUE_REF.findall(text)
+    if not refs:
+        return hits.quiet(name, KIND)
+    rest = re.findall(r"[A-Za-z]{2,}", _ISSUE_REF.sub(" ", text))
+    if len(rest) > 5:
+        return hits.quiet(name, KIND)
+    value = 1.0 if not rest else 0.5
+    return hits.fired(name, KIND, value, f"the description is only {hits.quote(text, 80)} with no explanation")

@@ -1,0 +1,49 @@
+"""What a changed path is: a test, documentation, community boilerplate, or code.
+
+Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` / ``tests/``;
+JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``; Rust ``tests/`` (and ``#[cfg(test)]`` in a
+patch, see ``patch_has_test_module``); Java/Kotlin ``src/test/``; Ruby ``spec/``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TEST_PATH = re.compile(
+    r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e|integration[-_]tests?)/"
+    r"|(^|/)src/test/"
+    r"|_test\.(go|py|rs|rb|exs?|cc|cpp|c)$"
+    r"|(^|/)test_[^/]*\.py$"
+    r"|(^|/)conftest\.py$"
+    r"|\.(test|spec)\.[cm]?[jt]sx?$"
+    r"|(^|/)[^/]*(Test|Tests|Spec|IT)\.(java|kt|scala|cs|swift|php)$"
+    r"|_spec\.rb$",
+)
+_RUST_TEST_MODULE = re.compile(r"^\+.*#\[cfg\(test\)\]|^\+\s*#\[(tokio::)?test\]", re.MULTILINE)
+
+_COMMUNITY_FILES = re.compile(
+    r"(^|/)(readme|license|licence|copying|code_of_conduct|contributing|security|authors|"
+    r"contributors|changelog|changes|history|notice|support|governance|maintainers|codeowners)"
+    r"(\.[a-z0-9]+)?$",
+    re.IGNORECASE,
+)
+_DOC_EXT = re.compile(r"\.(md|mdx|markdown|rst|adoc|asciidoc)$", re.IGNORECASE)
+_DOC_DIR = re.compile(r"(^|/)(docs?|documentation)/", re.IGNORECASE)
+
+
+def is_test_path(path: str) -> bool:
+    return bool(_TEST_PATH.search(path))
+
+
+def patch_has_test_module(patch: str | None) -> bool:
+    """An added Rust ``#[cfg(test)]`` module or ``#[test]`` function inside a source file."""
+    return bool(patch) and bool(_RUST_TEST_MODULE.search(patch))
+
+
+def is_community_file(path: str) -> bool:
+    return bool(_COMMUNITY_FILES.search(path))
+
+
+def is_doc_path(path: str) -> bool:
+    """Documentation-like: community files, prose files, or anything under docs/."""
+    return is_community_file(path) or bool(_DOC_EXT.search(path) or _DOC_DIR.search(path))

@@ -1,0 +1,57 @@
+"""Building ``SignalHit`` values with bounded evidence and bounded inputs.
+
+Every signal goes through ``fired``/``quiet`` so values stay in [0, 1], evidence stays short
+and a giant PR (a 1 MB body, 5,000 files) never makes a signal scan more than a fixed budget.
+"""
+
+from __future__ import annotations
+
+from bot.result import Kind, SignalHit
+from bot.snapshot import FileChange, PRSnapshot
+
+EVIDENCE_LIMIT = 160  # characters of evidence shown to a person
+TEXT_LIMIT = 20_000  # characters of body/title/commit text a signal scans
+MAX_FILES = 1_000  # files a signal looks at
+MAX_COMMITS = 50
+PATCH_LIMIT = 20_000  # characters of one file's patch a signal scans
+
+
+def clip(text: str, limit: int = EVIDENCE_LIMIT) -> str:
+    """One line, at most ``limit`` characters, ending in an ellipsis when cut."""
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def quote(text: str, limit: int = 100) -> str:
+    return f"'{clip(text, limit)}'"
+
+
+def fired(name: str, kind: Kind, value: float, evidence: str) -> SignalHit:
+    value = min(1.0, max(0.0, float(value)))
+    return SignalHit(name=name, value=value, evidence=clip(evidence) if value > 0 else "", kind=kind)
+
+
+def quiet(name: str, kind: Kind) -> SignalHit:
+    return SignalHit(name=name, value=0.0, evidence="", kind=kind)
+
+
+def body(snapshot: PRSnapshot) -> str:
+    return (snapshot.body or "")[:TEXT_LIMIT]
+
+
+def messages(snapshot: PRSnapshot) -> tuple[str, ...]:
+    return tuple((c.message or "")[:TEXT_LIMIT] for c in snapshot.commits[:MAX_COMMITS])
+
+
+def files(snapshot: PRSnapshot) -> tuple[FileChange, ...]:
+    return snapshot.files[:MAX_FILES]
+
+
+def files_complete(snapshot: PRSnapshot) -> bool:
+    """True when ``files`` lists every changed file (so "absent from the diff" means something)."""
+    n = len(snapshot.files)
+    return 0 < n <= MAX_FILES and (snapshot.files_changed is None or snapshot.files_changed <= n)
+
+
+def patch(change: FileChange) -> str | None:
+    return None if change.patch is None else change.patch[:PATCH_LIMIT]
