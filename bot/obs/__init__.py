@@ -1,0 +1,1 @@
+"""Observability: Prometheus metrics, ops routes (health/readiness) and structured logging."""
