@@ -1,0 +1,283 @@
+"""Labelled sets of the evaluation protocol (``../shared/data/README.md``) and the training split.
+
+Every evaluation set is a list of ``Example(snapshot, y, meta)``: ``y`` is 1 for the positive
+class and ``meta`` holds what the report needs beside the snapshot (``repo``, ``ref``
+"file:line", ``source``, and the slice flags ``first_time`` / ``short_body``, each True, False
+or None when unknown). Snapshots come from ``bot.loaders.records``, which never copies the
+label-carrying fields into them; ``meta`` may read those fields because no model sees it.
+
+Choices the README leaves open, made once here:
+- Dates are compared in UTC (``date`` of merged records, ``first_commit_date`` of pull refs).
+- E2 uses merged records (``.prs.jsonl``) only, both classes dated 2025-01-01 or later:
+  pull refs have no title or body, and their ``merged_squash`` rows repeat merged records.
+- E3 excludes AIDev ``open`` rows and pull refs ``merged_other_branch`` or ``likely_open``.
+- E4 takes every eval-split AIDev agent title (any outcome) as positive, title-only.
+- ``first_time``: in ``git_prs`` the PR is its author's earliest merged record in that
+  repository (author e-mail; the first commit author for merge commits). Elsewhere it comes
+  from ``author_association`` when a record has it, and is None otherwise.
+- ``short_body``: stored body under 200 characters; None when the source has no body.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Callable, Collection, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import NamedTuple
+
+from bot.evaluation import splits
+from bot.loaders import LoadError
+from bot.loaders.records import Record, iter_records, snapshot_from_record
+from bot.snapshot import PRSnapshot
+from bot.text import strip_attribution
+
+SHORT_BODY_CHARS = 200
+SAME_ERA_START = datetime(2025, 1, 1, tzinfo=timezone.utc)
+FIRST_TIME_ASSOCIATIONS = frozenset({"FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER"})
+AIDEV_FILE = "aidev_pop/aidev_pop_agent_prs.jsonl"
+HUMAN_TITLES_FILE = "aidev_pop/aidev_pop_human_pr_titles.csv"
+ONLYROBOTS_FILE = "onlyrobots_real_prs/onlyrobots_real_prs.jsonl"
+
+ErrorSink = Callable[[LoadError], None]
+
+
+class Example(NamedTuple):
+    snapshot: PRSnapshot
+    y: int
+    meta: dict
+
+
+def print_error(error: LoadError) -> None:
+    """Default error sink: one line per bad record on stderr."""
+    print(f"skipped {error}", file=sys.stderr)
+
+
+def _good(records: Iterator[Record | LoadError], on_error: ErrorSink) -> Iterator[Record]:
+    for item in records:
+        if isinstance(item, LoadError):
+            on_error(item)
+        else:
+            yield item
+
+
+def _git_path(data: Path, name: str, kind: str) -> Path:
+    return data / "git_prs" / (f"{name}.prs.jsonl" if kind == "prs" else f"{name}.pull_refs.jsonl.gz")
+
+
+def _when(value) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value).astimezone(timezone.utc)
+    except (TypeError, ValueError):
+        return None
+
+
+def _short_body(raw: dict) -> bool | None:
+    body = raw.get("body")
+    return len(body) < SHORT_BODY_CHARS if isinstance(body, str) else None
+
+
+def _association_first_time(raw: dict) -> bool | None:
+    value = raw.get("author_association")
+    return value in FIRST_TIME_ASSOCIATIONS if isinstance(value, str) and value else None
+
+
+def _meta(rec: Record, source: str, **extra) -> dict:
+    raw = rec.raw
+    return {"ref": rec.ref, "source": source,
+            "repo": raw.get("repo") if isinstance(raw.get("repo"), str) else "",
+            "label": raw.get("label"), "short_body": _short_body(raw),
+            "first_time": _association_first_time(raw), **extra}
+
+
+def _author_key(raw: dict) -> str:
+    if raw.get("merge_style") == "merge" and raw.get("commit_authors"):
+        first = str(raw["commit_authors"][0])
+        return first.rsplit("<", 1)[-1].rstrip(">").strip().lower()
+    return str(raw.get("author_email") or raw.get("author") or "").strip().lower()
+
+
+def _first_time_refs(records: list[Record]) -> set[str]:
+    """Refs of records that are their author's earliest merged record in the file."""
+    earliest: dict[str, tuple[datetime, str]] = {}
+    for rec in records:
+        key, when = _author_key(rec.raw), _when(rec.raw.get("date"))
+        if key and when and (key not in earliest or when < earliest[key][0]):
+            earliest[key] = (when, rec.ref)
+    return {ref for _, ref in earliest.values()}
+
+
+def merged_records(data: Path, name: str, on_error: ErrorSink = print_error,
+                   restore_removed: bool = False) -> list[tuple[Record, dict]]:
+    """All merged records of one ``git_prs`` repository with their ``meta``."""
+    records = list(_good(iter_records(_git_path(data, name, "prs"), restore_removed=restore_removed),
+                         on_error))
+    firsts = _first_time_refs(records)
+    return [(rec, _meta(rec, "git_prs", first_time=rec.ref in firsts, date=rec.raw.get("date")))
+            for rec in records]
+
+
+def _eval_merged(data: Path, on_error: ErrorSink, restore_removed: bool = False):
+    for name in sorted(splits.EVAL_GIT_REPOS):
+        yield from merged_records(data, name, on_error, restore_removed)
+
+
+def e1_agent_vs_human(data: Path, on_error: ErrorSink = print_error,
+                      restore_removed: bool = False) -> list[Example]:
+    """E1 (E1+ with ``restore_removed``): eval-repo merged ``ai_agent`` (1) vs ``human`` (0)."""
+    classes = {"ai_agent": 1, "human": 0}
+    return [Example(rec.snapshot, classes[meta["label"]], meta)
+            for rec, meta in _eval_merged(data, on_error, restore_removed)
+            if meta["label"] in classes]
+
+
+def e2_same_era(data: Path, on_error: ErrorSink = print_error) -> list[Example]:
+    """E2: eval-repo merged ``ai_agent`` (1) vs ``unlabeled`` (0), both dated 2025-01-01+."""
+    classes = {"ai_agent": 1, "unlabeled": 0}
+    out = []
+    for rec, meta in _eval_merged(data, on_error):
+        when = _when(rec.raw.get("date"))
+        if meta["label"] in classes and when and when >= SAME_ERA_START:
+            out.append(Example(rec.snapshot, classes[meta["label"]], meta))
+    return out
+
+
+def _aidev(data: Path, on_error: ErrorSink, want_eval: bool = True,
+           restore_removed: bool = False) -> Iterator[tuple[Record, dict]]:
+    for rec in _good(iter_records(data / AIDEV_FILE, restore_removed=restore_removed), on_error):
+        repo = rec.raw.get("repo")
+        if isinstance(repo, str) and splits.is_eval_aidev_repo(repo) == want_eval:
+            yield rec, _meta(rec, "aidev", outcome=rec.raw.get("outcome"),
+                             date=rec.raw.get("created_at"), agent=rec.raw.get("agent"))
+
+
+def _pull_ref_outcome_y(raw: dict) -> int | None:
+    if raw.get("outcome") == "not_merged" and raw.get("likely_open") is False:
+        return 1
+    return 0 if raw.get("outcome") == "merged_squash" else None
+
+
+def e3_low_effort(data: Path, on_error: ErrorSink = print_error) -> list[Example]:
+    """E3: agent PRs only; rejected (1) vs merged (0), from eval AIDev rows and eval pull refs."""
+    aidev_y = {"closed_unmerged": 1, "merged": 0}
+    out = [Example(rec.snapshot, aidev_y[meta["outcome"]], meta)
+           for rec, meta in _aidev(data, on_error) if meta["outcome"] in aidev_y]
+    for name in sorted(splits.EVAL_GIT_REPOS):
+        for rec in _good(iter_records(_git_path(data, name, "pull_refs")), on_error):
+            y = _pull_ref_outcome_y(rec.raw) if rec.raw.get("label") == "ai_agent" else None
+            if y is not None:
+                out.append(Example(rec.snapshot, y, _meta(rec, "git_pull_refs",
+                                                          outcome=rec.raw.get("outcome"))))
+    return out
+
+
+def human_titles(data: Path, on_error: ErrorSink = print_error,
+                 want_eval: bool = True) -> Iterator[Example]:
+    """Rows of the human-title CSV on one side of the split, as title-only snapshots (y=0)."""
+    path = data / HUMAN_TITLES_FILE
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            ref = f"{path.name}:{reader.line_num}"
+            title, pr_id = (row.get("title") or "").strip(), (row.get("pr_id") or "").strip()
+            if not title or not pr_id:
+                on_error(LoadError(f"{ref}: row has no title or pr_id"))
+            elif splits.is_eval_human_title(pr_id) == want_eval:
+                yield Example(PRSnapshot(title=title), 0,
+                              {"ref": ref, "source": "aidev_human_titles", "repo": "",
+                               "label": row.get("label") or "human", "short_body": None,
+                               "first_time": None})
+
+
+def e4_titles(data: Path, on_error: ErrorSink = print_error) -> list[Example]:
+    """E4: eval-split AIDev agent titles (1) vs eval-split human titles (0), title only."""
+    agents = [Example(PRSnapshot(title=rec.snapshot.title), 1, {**meta, "short_body": None})
+              for rec, meta in _aidev(data, on_error)]
+    return agents + list(human_titles(data, on_error))
+
+
+def _unmarked(raw: dict) -> dict:
+    """The onlyrobots rows still carry attribution lines: strip them as the other data was."""
+    clean = dict(raw)
+    for key in ("title", "body"):
+        clean[key] = strip_attribution(raw.get(key))[0]
+    clean["commit_messages"] = [strip_attribution(m)[0] for m in raw.get("commit_messages") or []]
+    return clean
+
+
+def smoke_onlyrobots(data: Path, on_error: ErrorSink = print_error) -> list[Example]:
+    """The 15 hand-labelled rows (a smoke test, too small for figures), attribution stripped."""
+    out = []
+    for rec in _good(iter_records(data / ONLYROBOTS_FILE), on_error):
+        if rec.raw.get("label") in ("ai_agent", "human"):
+            out.append(Example(snapshot_from_record(_unmarked(rec.raw)),
+                               int(rec.raw["label"] == "ai_agent"), _meta(rec, "onlyrobots")))
+    return out
+
+
+def protocol_sets(data: Path, on_error: ErrorSink = print_error) -> dict[str, list[Example]]:
+    """All sets of the protocol, in report order. ``data`` is ``<shared>/data``."""
+    return {"E1": e1_agent_vs_human(data, on_error),
+            "E1+": e1_agent_vs_human(data, on_error, restore_removed=True),
+            "E2": e2_same_era(data, on_error),
+            "E3": e3_low_effort(data, on_error),
+            "E4": e4_titles(data, on_error),
+            "smoke": smoke_onlyrobots(data, on_error)}
+
+
+def _outcome_y(raw: dict) -> int | None:
+    if raw.get("outcome") == "closed_unmerged":
+        return 1
+    if raw.get("outcome") == "not_merged":
+        return 1 if raw.get("likely_open") is not True else None
+    return 0 if raw.get("outcome") in ("merged", "merged_squash") else None
+
+
+def data_file_sets(path: Path, on_error: ErrorSink = print_error) -> dict[str, list[Example]]:
+    """``sieve eval --data``: ``ai_agent`` (1) vs ``human`` (0); and, when ``ai_agent`` rows
+    carry ``outcome``, rejected (1) vs merged (0) among them (the E3 rule)."""
+    sets: dict[str, list[Example]] = {"agent_vs_human": [], "low_effort": []}
+    for rec in _good(iter_records(Path(path)), on_error):
+        label, meta = rec.raw.get("label"), _meta(rec, "data")
+        if label in ("ai_agent", "human"):
+            sets["agent_vs_human"].append(Example(rec.snapshot, int(label == "ai_agent"), meta))
+        y = _outcome_y(rec.raw) if label == "ai_agent" else None
+        if y is not None:
+            sets["low_effort"].append(Example(rec.snapshot, y, meta))
+    return {name: examples for name, examples in sets.items() if examples}
+
+
+TRAINING_SOURCES = ("git_prs", "git_pull_refs", "aidev", "aidev_human_titles")
+
+
+def training_records(data: Path, on_error: ErrorSink = print_error, *,
+                     sources: Collection[str] = TRAINING_SOURCES,
+                     restore_removed: bool = False) -> Iterator[tuple[PRSnapshot, str, dict]]:
+    """Every TRAINING-split record as ``(snapshot, label, meta)``, in a fixed order.
+
+    ``label`` is the record's own label (``ai_agent``, ``human``, ``unlabeled``, ``bot``,
+    ``ai_assisted``). ``meta`` has ``source`` (one of ``TRAINING_SOURCES``), ``repo``, ``date``
+    (ISO string or None), ``outcome`` (``merged`` for merged records; pull-ref / AIDev outcome
+    otherwise), ``likely_open`` (pull refs), ``label``, ``ref`` and the slice flags.
+    Evaluation-split rows (``bot.evaluation.splits``) are never yielded.
+    """
+    for name in splits.GIT_REPO_NAMES:
+        if splits.is_eval_git_repo(name):
+            continue
+        if "git_prs" in sources:
+            for rec, meta in merged_records(data, name, on_error, restore_removed):
+                yield rec.snapshot, str(meta["label"]), {**meta, "outcome": "merged"}
+        if "git_pull_refs" in sources:
+            path = _git_path(data, name, "pull_refs")
+            for rec in _good(iter_records(path, restore_removed=restore_removed), on_error):
+                meta = _meta(rec, "git_pull_refs", outcome=rec.raw.get("outcome"),
+                             likely_open=rec.raw.get("likely_open"),
+                             date=rec.raw.get("first_commit_date"))
+                yield rec.snapshot, str(meta["label"]), meta
+    if "aidev" in sources:
+        for rec, meta in _aidev(data, on_error, want_eval=False, restore_removed=restore_removed):
+            yield rec.snapshot, "ai_agent", meta
+    if "aidev_human_titles" in sources:
+        for example in human_titles(data, on_error, want_eval=False):
+            yield example.snapshot, "human", {**example.meta, "date": None, "outcome": None}

@@ -1,0 +1,112 @@
+"""Run the fixed evaluation protocol: build the sets, score each once, report the figures.
+
+``scorer`` is any callable ``list[PRSnapshot] -> array of scores`` (higher = more likely a
+low-effort agent PR), e.g. ``bot.scoring.batch_score``. Snapshots are passed in chunks of
+``CHUNK`` so a progress bar can move; a scorer must score each snapshot independently.
+The report is plain JSON-able data and depends only on the scores (deterministic).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from bot.evaluation import metrics
+from bot.evaluation.datasets import ErrorSink, Example, print_error, protocol_sets
+from bot.snapshot import PRSnapshot
+
+Scorer = Callable[[list[PRSnapshot]], Sequence[float]]
+Progress = Callable[[str, int, int], None]  # (set name, snapshots scored so far, total)
+Scored = dict[str, tuple[np.ndarray, np.ndarray]]  # set name -> (y, scores)
+
+CHUNK = 256
+DEFAULT_THRESHOLD = 0.5
+SLICES = ("first_time", "short_body")
+NO_FIGURES = frozenset({"smoke"})  # too small for figures: counts only
+
+
+def data_dir(shared: Path) -> Path:
+    """``<shared>/data`` (or ``shared`` itself when it already is the data folder)."""
+    shared = Path(shared)
+    return shared / "data" if (shared / "data").is_dir() else shared
+
+
+def score_sets(scorer: Scorer, sets: dict[str, list[Example]],
+               progress: Progress | None = None) -> Scored:
+    total, done, out = sum(len(v) for v in sets.values()), 0, {}
+    for name, examples in sets.items():
+        parts = []
+        for start in range(0, len(examples), CHUNK):
+            chunk = [e.snapshot for e in examples[start:start + CHUNK]]
+            parts.append(_checked(scorer(chunk), len(chunk), name))
+            done += len(chunk)
+            if progress:
+                progress(name, done, total)
+        scores = np.concatenate(parts) if parts else np.zeros(0)
+        out[name] = (np.array([e.y for e in examples], dtype=int), scores)
+    return out
+
+
+def _checked(scores, n: int, name: str) -> np.ndarray:
+    arr = np.asarray(scores, dtype=float).reshape(-1)
+    if arr.size != n or not np.isfinite(arr).all():
+        raise ValueError(f"scorer returned {arr.size} scores (non-finite values: "
+                         f"{int((~np.isfinite(arr)).sum())}) for {n} snapshots of set {name}")
+    return arr
+
+
+def set_report(examples: list[Example], y: np.ndarray, scores: np.ndarray,
+               threshold: float) -> dict:
+    """Summary figures, per-repository and per-source AUC and slice FPRs for one set."""
+    out = metrics.summary(y, scores, threshold)
+    out["per_repo"] = metrics.per_group_auc(y, scores, [e.meta.get("repo") for e in examples])
+    sources = [e.meta.get("source") for e in examples]
+    by_source = metrics.per_group_auc(y, scores, sources)
+    if len(by_source["groups"]) > 1:
+        out["per_source"] = by_source
+    out["slices"] = {name: metrics.slice_fpr(y, scores, [e.meta.get(name) for e in examples],
+                                             threshold) for name in SLICES}
+    return out
+
+
+def smoke_report(y: np.ndarray, scores: np.ndarray, threshold: float) -> dict:
+    flagged = scores >= threshold
+    return {"n": int(y.size), "n_pos": int((y == 1).sum()), "n_neg": int((y == 0).sum()),
+            "flagged_pos": int((flagged & (y == 1)).sum()),
+            "flagged_neg": int((flagged & (y == 0)).sum())}
+
+
+def report(sets: dict[str, list[Example]], scored: Scored, threshold: float) -> dict:
+    out = {"threshold": threshold, "flag_rule": "score >= threshold", "sets": {}}
+    for name, examples in sets.items():
+        y, scores = scored[name]
+        out["sets"][name] = (smoke_report(y, scores, threshold) if name in NO_FIGURES
+                             else set_report(examples, y, scores, threshold))
+    return out
+
+
+def evaluate(scorer: Scorer, sets: dict[str, list[Example]], progress: Progress | None = None,
+             threshold: float = DEFAULT_THRESHOLD) -> tuple[dict, Scored]:
+    """Score ``sets`` and return ``(report, scored)``; ``scored`` feeds ``bot.evaluation.plot``."""
+    scored = score_sets(scorer, sets, progress)
+    return report(sets, scored, threshold), scored
+
+
+def run_protocol(scorer: Scorer, shared_dir: Path, progress: Progress | None = None, *,
+                 threshold: float = DEFAULT_THRESHOLD, on_error: ErrorSink = print_error) -> dict:
+    """The whole protocol (E1, E1+, E2, E3, E4 and the onlyrobots smoke test) as one dict.
+
+    ``threshold`` is the operating threshold (chosen on training data) at which FPR, TPR and
+    the slice FPRs are reported; TPR at FPR 1 % / 5 % do not depend on it.
+    """
+    bad = []
+
+    def sink(error):
+        bad.append(error)
+        on_error(error)
+
+    sets = protocol_sets(data_dir(shared_dir), sink)
+    result, _ = evaluate(scorer, sets, progress, threshold)
+    return {**result, "bad_records": len(bad)}

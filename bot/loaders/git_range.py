@@ -1,0 +1,139 @@
+"""Snapshots from a local git revision range (``sieve score --git main..my-branch``).
+
+Title and body follow the *oldest* commit of the range: its subject is the title, which is
+what ``git_prs`` pull-ref records use as ``title_proxy`` (so the model sees the same kind of
+text it was trained on) and what GitHub proposes for a one-commit PR. The body is the rest of
+that commit's message only when the range has exactly one commit (GitHub's behaviour);
+otherwise it is empty and the messages live in ``commits``.
+
+Files come from ``git diff <base>...<head>`` (changes since the merge base, like a PR):
+``--numstat`` for line counts, ``--name-status`` for the status, and one ``--patch`` call for
+hunks, bounded by ``MAX_FILES`` and ``MAX_PATCH_CHARS``. Only the ``git`` executable is used.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from bot.loaders import LoadError
+from bot.snapshot import Commit, FileChange, PRSnapshot
+
+MAX_COMMITS = 250  # GitHub lists at most 250 commits of a PR
+MAX_FILES = 300  # FileChange entries kept; files_changed still counts all of them
+MAX_PATCH_CHARS = 5000  # per file, hunk text only
+
+_STATUS = {"A": "added", "D": "removed", "M": "modified", "R": "renamed", "C": "copied",
+           "T": "changed"}
+
+
+def _git(repo_dir: Path, *args: str) -> str:
+    try:
+        proc = subprocess.run(["git", "-C", str(repo_dir), *args], capture_output=True,
+                              text=True, encoding="utf-8", errors="replace", check=False)
+    except FileNotFoundError as exc:
+        raise LoadError("git is not installed or not on PATH") from exc
+    if proc.returncode != 0:
+        detail = (proc.stderr.strip().splitlines() or ["failed"])[0]
+        raise LoadError(f"git {args[0]} failed in {repo_dir}: {detail}")
+    return proc.stdout
+
+
+def split_range(rev_range: str) -> tuple[str, str]:
+    """``"main..topic"`` / ``"main...topic"`` -> ``("main", "topic")``; empty sides mean HEAD."""
+    sep = "..." if "..." in rev_range else ".." if ".." in rev_range else None
+    if sep is None:
+        raise LoadError(f"expected a range like main..my-branch, got {rev_range!r}")
+    base, head = rev_range.split(sep, 1)
+    return base or "HEAD", head or "HEAD"
+
+
+def _check_repo(repo_dir: Path) -> None:
+    if not repo_dir.is_dir():
+        raise LoadError(f"{repo_dir} is not a directory")
+    try:
+        _git(repo_dir, "rev-parse", "--git-dir")
+    except LoadError as exc:
+        raise LoadError(f"{repo_dir} is not a git repository") from exc
+
+
+def _resolve(repo_dir: Path, rev: str) -> str:
+    try:
+        return _git(repo_dir, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
+    except LoadError as exc:
+        raise LoadError(f"bad revision {rev!r} in range") from exc
+
+
+def _commits(repo_dir: Path, base: str, head: str) -> list[tuple[str, str, str]]:
+    out = _git(repo_dir, "log", "--reverse", "-z", "--format=%an%x1f%ae%x1f%B",
+               f"{base}..{head}")
+    entries = [e for e in out.split("\0") if e.strip()]
+    return [tuple(e.split("\x1f", 2)) for e in entries][:MAX_COMMITS]
+
+
+def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str]]:
+    parts = _git(repo_dir, "diff", "-M", "--name-status", "-z", spec).split("\0")
+    out, i = [], 0
+    while i < len(parts) and parts[i]:
+        code = parts[i][0]
+        step = 3 if code in "RC" else 2
+        out.append((_STATUS.get(code, "changed"), parts[i + step - 1]))
+        i += step
+    return out
+
+
+def _numstat(repo_dir: Path, spec: str) -> list[tuple[int, int]]:
+    parts = _git(repo_dir, "diff", "-M", "--numstat", "-z", spec).split("\0")
+    out, i = [], 0
+    while i < len(parts) and parts[i]:
+        added, deleted, path = parts[i].split("\t", 2)
+        out.append((int(added) if added.isdigit() else 0, int(deleted) if deleted.isdigit() else 0))
+        i += 3 if path == "" else 1  # a rename: "a\td\t" then old and new path
+    return out
+
+
+def _patches(repo_dir: Path, spec: str, n_files: int) -> list[str | None]:
+    """Hunk text of the first ``n_files`` files in diff order, cut to ``MAX_PATCH_CHARS``;
+    None for a binary file (no hunks)."""
+    if not n_files:
+        return []
+    text = _git(repo_dir, "diff", "-M", "--no-color", "--no-ext-diff", spec)
+    chunks = text.split("\ndiff --git ")
+    out = []
+    for chunk in chunks[:n_files]:
+        at = chunk.find("\n@@")
+        out.append(chunk[at + 1:][:MAX_PATCH_CHARS] if at >= 0 else None)
+    return out if len(chunks) >= n_files else [None] * n_files
+
+
+def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int, int]:
+    status, counts = _name_status(repo_dir, spec), _numstat(repo_dir, spec)
+    if len(status) != len(counts):
+        raise LoadError(f"git diff {spec}: name-status and numstat disagree")
+    kept = status[:MAX_FILES]
+    patches = _patches(repo_dir, spec, len(kept))
+    files = tuple(FileChange(path=path, status=st, additions=a, deletions=d, patch=p)
+                  for (st, path), (a, d), p in zip(kept, counts, patches))
+    return files, len(status), sum(a for a, _ in counts), sum(d for _, d in counts)
+
+
+def snapshot_from_git(repo_dir: Path | str, rev_range: str) -> PRSnapshot:
+    """Snapshot of the changes in ``rev_range`` (``base..head``) of the repository at ``repo_dir``."""
+    repo_dir = Path(repo_dir)
+    _check_repo(repo_dir)
+    base_name, head_name = split_range(rev_range)
+    base, head = _resolve(repo_dir, base_name), _resolve(repo_dir, head_name)
+    raw_commits = _commits(repo_dir, base, head)
+    if not raw_commits:
+        raise LoadError(f"range {rev_range!r} has no commits")
+    files, n_files, additions, deletions = _files(repo_dir, f"{base}...{head}")
+    subject, _, rest = raw_commits[0][2].strip().partition("\n")
+    notes = (f"files truncated at {MAX_FILES}",) if n_files > MAX_FILES else ()
+    return PRSnapshot(
+        title=subject.strip(), body=rest.strip() if len(raw_commits) == 1 else "",
+        commits=tuple(Commit(message=m.strip(), author_name=n, author_email=e)
+                      for n, e, m in raw_commits),
+        files=files, files_changed=n_files, additions=additions, deletions=deletions,
+        head_branch=head_name if head_name != "HEAD" else "", head_sha=head,
+        notes=notes,
+    )

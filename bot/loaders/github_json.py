@@ -1,0 +1,136 @@
+"""Snapshots from GitHub REST responses.
+
+``snapshot_from_github`` maps the JSON of ``pulls/get``, ``pulls/list-files`` and
+``pulls/list-commits`` (plain dicts: ``requests`` JSON or PyGithub's ``raw_data``) to a
+``PRSnapshot``. ``load_bundle`` reads the same three responses saved in one file::
+
+    {"pull": {...}, "files": [...], "commits": [...], "pr_template": "...", "labels": [...]}
+
+Identity fields (login, association, bot flag, branch) are kept: this is the live path,
+where the policy layer needs them. The classifier's own inputs are chosen by the scorer.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bot.loaders import LoadError
+from bot.snapshot import Commit, FileChange, PRSnapshot
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _count(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _dict(value, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise LoadError(f"{where} is not a JSON object")
+    return value
+
+
+def _list(value, where: str) -> list:
+    if not isinstance(value, list):
+        raise LoadError(f"{where} is not a JSON array")
+    return value
+
+
+def _file_change(item, where: str) -> FileChange:
+    item = _dict(item, where)
+    if not isinstance(item.get("filename"), str):
+        raise LoadError(f"{where} has no string 'filename'")
+    return FileChange(
+        path=item["filename"], status=_text(item.get("status")) or "modified",
+        additions=_count(item.get("additions")) or 0,
+        deletions=_count(item.get("deletions")) or 0,
+        patch=item.get("patch") if isinstance(item.get("patch"), str) else None,
+    )
+
+
+def _commit(item, where: str) -> Commit:
+    inner = _dict(_dict(item, where).get("commit"), f"{where}.commit")
+    if not isinstance(inner.get("message"), str):
+        raise LoadError(f"{where}.commit has no string 'message'")
+    author = inner.get("author") if isinstance(inner.get("author"), dict) else {}
+    return Commit(message=inner["message"], author_name=_text(author.get("name")),
+                  author_email=_text(author.get("email")))
+
+
+def _label_names(labels, where: str) -> tuple[str, ...]:
+    names = []
+    for i, label in enumerate(_list(labels or [], where)):
+        name = label.get("name") if isinstance(label, dict) else label
+        if not isinstance(name, str):
+            raise LoadError(f"{where}[{i}] has no label name")
+        names.append(name)
+    return tuple(names)
+
+
+def snapshot_from_github(pull: dict, files: list, commits: list, pr_template: str | None = None,
+                         *, labels: list | None = None) -> PRSnapshot:
+    """Build a snapshot from ``pulls/get`` + ``pulls/list-files`` + ``pulls/list-commits``.
+
+    ``labels`` (names or label objects) overrides ``pull["labels"]`` when given, e.g. when the
+    caller fetched the issue's current labels after the PR payload was taken.
+    """
+    pull = _dict(pull, "pull")
+    if not isinstance(pull.get("title"), str):
+        raise LoadError("pull has no string 'title'")
+    user = pull.get("user") if isinstance(pull.get("user"), dict) else {}
+    head = pull.get("head") if isinstance(pull.get("head"), dict) else {}
+    base_repo = (pull.get("base") or {}).get("repo") if isinstance(pull.get("base"), dict) else None
+    changes = tuple(_file_change(f, f"files[{i}]") for i, f in enumerate(_list(files, "files")))
+    history = tuple(_commit(c, f"commits[{i}]") for i, c in enumerate(_list(commits, "commits")))
+    return PRSnapshot(
+        title=pull["title"], body=_text(pull.get("body")),
+        author_login=_text(user.get("login")),
+        author_association=_text(pull.get("author_association")),
+        author_is_bot=user.get("type") == "Bot",
+        head_branch=_text(head.get("ref")), head_sha=_text(head.get("sha")),
+        commits=history, files=changes,
+        files_changed=_count(pull.get("changed_files")),
+        additions=_count(pull.get("additions")), deletions=_count(pull.get("deletions")),
+        pr_template=pr_template if isinstance(pr_template, str) else None,
+        labels=_label_names(pull.get("labels") if labels is None else labels, "labels"),
+        repo=_text(base_repo.get("full_name")) if isinstance(base_repo, dict) else "",
+        number=_count(pull.get("number")),
+        draft=pull.get("draft") is True,
+        notes=_truncation_notes(pull, changes, history),
+    )
+
+
+def _truncation_notes(pull: dict, files: tuple, commits: tuple) -> tuple[str, ...]:
+    notes = []
+    total_files, total_commits = _count(pull.get("changed_files")), _count(pull.get("commits"))
+    if total_files is not None and total_files > len(files):
+        notes.append(f"files listed: {len(files)} of {total_files}")
+    if total_commits is not None and total_commits > len(commits):
+        notes.append(f"commits listed: {len(commits)} of {total_commits}")
+    return tuple(notes)
+
+
+def load_bundle(path: Path | str) -> PRSnapshot:
+    """Read a saved REST bundle file; any problem raises ``LoadError`` naming the file."""
+    path = Path(path)
+    try:
+        bundle = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise LoadError(f"{path}: not valid JSON ({exc})") from exc
+    try:
+        bundle = _dict(bundle, "bundle")
+        if "pull" not in bundle:
+            raise LoadError("bundle has no 'pull' object")
+        template = bundle.get("pr_template")
+        if template is not None and not isinstance(template, str):
+            raise LoadError("'pr_template' is not a string")
+        return snapshot_from_github(bundle["pull"], bundle.get("files") or [],
+                                    bundle.get("commits") or [], template,
+                                    labels=bundle.get("labels"))
+    except LoadError as exc:
+        raise LoadError(f"{path}: {exc}") from exc
