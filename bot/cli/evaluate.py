@@ -1,0 +1,120 @@
+"""``sieve eval``: the fixed evaluation protocol, or AUC/TPR on your own labelled JSONL."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from bot.evaluation import datasets, protocol
+from bot.evaluation.plot import plot_roc
+from bot.loaders import LoadError
+from bot.paths import shared_dir
+
+
+def load_scorer(model: Path | None) -> protocol.Scorer:
+    """The production scorer (``bot.scoring.batch_score``) bound to ``model``."""
+    try:
+        from bot.scoring import batch_score
+    except ImportError as exc:
+        raise typer.BadParameter(f"the scorer is not available ({exc})") from exc
+    return lambda snapshots: batch_score(snapshots, model_path=model)
+
+
+def _build_sets(data: list[Path], sink) -> dict[str, list[datasets.Example]]:
+    if not data:
+        shared = shared_dir()
+        if shared is None:
+            raise typer.BadParameter("../shared not found: set SIEVE_SHARED_DIR or pass --data")
+        return datasets.protocol_sets(protocol.data_dir(shared), sink)
+    sets = {}
+    for path in data:
+        if not path.is_file():
+            raise typer.BadParameter(f"{path}: no such file")
+        for name, examples in datasets.data_file_sets(path, sink).items():
+            sets[f"{path.name}:{name}"] = examples
+    return sets
+
+
+def _progress(enabled: bool):
+    if not enabled:
+        return nullcontext(None)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+
+
+def _fmt(value) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _slice(entry: dict | None) -> str:
+    return "–" if not entry else f"{entry['fpr']:.3f} (n={entry['n_neg']})"
+
+
+def _print_tables(report: dict, console: Console) -> None:
+    table = Table(title=f"Evaluation (flag when score >= {report['threshold']})")
+    for column in ("set", "pos / neg", "ROC-AUC", "TPR@FPR1%", "TPR@FPR5%", "FPR@thr",
+                   "FPR first-time", "FPR short body"):
+        table.add_column(column, justify="left" if column == "set" else "right")
+    for name, s in report["sets"].items():
+        if "auc" not in s:  # smoke test: counts only
+            table.add_row(name, f"{s['n_pos']} / {s['n_neg']}", "–", "–", "–",
+                          f"flagged {s['flagged_pos']}+{s['flagged_neg']}", "–", "–")
+            continue
+        table.add_row(name, f"{s['n_pos']} / {s['n_neg']}", _fmt(s["auc"]),
+                      _fmt(s["tpr_at_fpr1"]), _fmt(s["tpr_at_fpr5"]), _fmt(s["fpr_at_threshold"]),
+                      _slice(s["slices"]["first_time"]), _slice(s["slices"]["short_body"]))
+    console.print(table)
+    for name, s in report["sets"].items():
+        groups = s.get("per_repo", {}).get("groups", {})
+        if 1 < len(groups) <= 12:
+            console.print(f"  {name} per repository: " + ", ".join(
+                f"{repo} {_fmt(g['auc'])} ({g['n_pos']}/{g['n_neg']})" for repo, g in groups.items()))
+    if report.get("roc_png"):
+        console.print(f"ROC curves: {report['roc_png']}")
+
+
+def eval_command(
+    data: Annotated[Optional[list[Path]], typer.Option(
+        "--data", help="JSONL records with label ai_agent/human (repeatable). "
+                       "Default: the fixed protocol on ../shared/data.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    roc: Annotated[Path, typer.Option("--roc", help="Where to write the ROC PNG.")] = Path("out/roc.png"),
+    model: Annotated[Optional[Path], typer.Option("--model", help="Model file to score with.")] = None,
+    threshold: Annotated[float, typer.Option(
+        "--threshold", help="Operating threshold for FPR/TPR and slice FPRs.")] = protocol.DEFAULT_THRESHOLD,
+) -> None:
+    """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs."""
+    bad: list[LoadError] = []
+
+    def sink(error: LoadError) -> None:
+        bad.append(error)
+        datasets.print_error(error)
+
+    sets = {k: v for k, v in _build_sets(list(data or []), sink).items() if v}
+    if not sets:
+        typer.echo("no labelled records to evaluate", err=True)
+        raise typer.Exit(1)
+    scorer = load_scorer(model)
+    show = not as_json and sys.stderr.isatty()
+    with _progress(show) as bar:
+        task = bar.add_task("scoring", total=sum(map(len, sets.values()))) if bar else None
+        update = (lambda name, done, total: bar.update(task, completed=done, description=name)) if bar else None
+        report, scored = protocol.evaluate(scorer, sets, update, threshold)
+    written = plot_roc({k: v for k, v in scored.items() if k not in protocol.NO_FIGURES}, roc)
+    report.update(bad_records=len(bad), roc_png=str(written) if written else None)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        _print_tables(report, Console())
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(eval_command)

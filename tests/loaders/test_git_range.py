@@ -1,0 +1,88 @@
+import subprocess
+
+import pytest
+
+from bot.loaders import LoadError
+from bot.loaders import git_range
+from bot.loaders.git_range import snapshot_from_git
+
+pytestmark = pytest.mark.usefixtures("requires_git")
+
+
+def _git(repo, *args):
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+def _commit(repo, message, author="Ada Lovelace", email="ada@example.org"):
+    _git(repo, "add", "-A")
+    _git(repo, "-c", f"user.name={author}", "-c", f"user.email={email}",
+         "commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """main: a.txt, old.txt; topic: 2 commits (modify a, add b + big, rename old, add binary)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    (repo / "a.txt").write_text("one\ntwo\nthree\n")
+    (repo / "old.txt").write_text("".join(f"line {i}\n" for i in range(40)))
+    _commit(repo, "initial")
+    _git(repo, "checkout", "-q", "-b", "topic")
+    (repo / "a.txt").write_text("one\n2\nthree\nfour\n")
+    (repo / "b.py").write_text("print('hi')\n")
+    _commit(repo, "Add b and tweak a\n\nWhy: a needed a fourth line.")
+    (repo / "big.txt").write_text("".join(f"row {i:05d}\n" for i in range(2000)))
+    (repo / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    _git(repo, "mv", "old.txt", "new.txt")
+    _commit(repo, "Second step", author="Grace Hopper", email="grace@example.org")
+    return repo
+
+
+def test_two_commit_range(repo):
+    snap = snapshot_from_git(repo, "main..topic")
+    assert snap.title == "Add b and tweak a"  # oldest commit's subject
+    assert snap.body == ""  # several commits: no body, like GitHub
+    assert [(c.author_name, c.author_email) for c in snap.commits] == [
+        ("Ada Lovelace", "ada@example.org"), ("Grace Hopper", "grace@example.org")]
+    assert snap.commits[0].message == "Add b and tweak a\n\nWhy: a needed a fourth line."
+    files = {f.path: f for f in snap.files}
+    assert set(files) == {"a.txt", "b.py", "big.txt", "blob.bin", "new.txt"}
+    assert (files["a.txt"].status, files["a.txt"].additions, files["a.txt"].deletions) == ("modified", 2, 1)
+    assert (files["b.py"].status, files["b.py"].additions) == ("added", 1)
+    assert files["new.txt"].status == "renamed"
+    assert files["blob.bin"].patch is None and files["blob.bin"].additions == 0
+    assert files["b.py"].patch.startswith("@@ ") and "+print('hi')" in files["b.py"].patch
+    assert len(files["big.txt"].patch) == git_range.MAX_PATCH_CHARS
+    assert (snap.files_changed, snap.additions, snap.deletions) == (5, 2 + 1 + 2000, 1)
+    assert snap.head_branch == "topic" and len(snap.head_sha) == 40
+
+
+def test_one_commit_range_keeps_the_body(repo):
+    snap = snapshot_from_git(repo, "main..topic~1")
+    assert (snap.title, snap.body) == ("Add b and tweak a", "Why: a needed a fourth line.")
+
+
+def test_file_cap_keeps_the_true_total(repo, monkeypatch):
+    monkeypatch.setattr(git_range, "MAX_FILES", 2)
+    snap = snapshot_from_git(repo, "main...topic")
+    assert len(snap.files) == 2 and snap.total_files == 5
+    assert snap.notes == ("files truncated at 2",)
+    assert all(f.patch is not None for f in snap.files if f.path != "blob.bin")
+
+
+@pytest.mark.parametrize("rev_range, message", [
+    ("main..no-such-branch", "bad revision 'no-such-branch'"),
+    ("topic", "expected a range like main..my-branch"),
+    ("topic..main", "has no commits"),
+])
+def test_bad_ranges(repo, rev_range, message):
+    with pytest.raises(LoadError, match=message):
+        snapshot_from_git(repo, rev_range)
+
+
+def test_not_a_repository(tmp_path):
+    with pytest.raises(LoadError, match="is not a git repository"):
+        snapshot_from_git(tmp_path, "main..topic")
+    with pytest.raises(LoadError, match="is not a directory"):
+        snapshot_from_git(tmp_path / "nope", "main..topic")

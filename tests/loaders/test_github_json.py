@@ -1,0 +1,88 @@
+import copy
+import json
+
+import pytest
+
+from bot.loaders import LoadError
+from bot.loaders.github_json import load_bundle, snapshot_from_github
+
+
+@pytest.fixture
+def rest(rest_examples):
+    return {k: copy.deepcopy(rest_examples[k])
+            for k in ("pulls/get", "pulls/list-files", "pulls/list-commits")}
+
+
+def _snapshot(rest, **kw):
+    return snapshot_from_github(rest["pulls/get"], rest["pulls/list-files"],
+                                rest["pulls/list-commits"], **kw)
+
+
+def test_maps_githubs_example_responses(rest):
+    snap = _snapshot(rest, pr_template="## What")
+    pull = rest["pulls/get"]
+    assert snap.title == "Amazing new feature"
+    assert snap.body == "Please pull these awesome changes in!"
+    assert (snap.author_login, snap.author_association, snap.author_is_bot) == ("octocat", "OWNER", False)
+    assert (snap.head_branch, snap.head_sha) == ("new-topic", pull["head"]["sha"])
+    assert (snap.repo, snap.number, snap.draft) == ("octocat/Hello-World", 1347, False)
+    assert snap.labels == ("bug",)
+    assert (snap.additions, snap.deletions, snap.files_changed) == (100, 3, 5)
+    assert snap.pr_template == "## What"
+    [change] = snap.files
+    assert (change.path, change.status, change.additions, change.deletions) == ("file1.txt", "added", 103, 21)
+    assert change.patch.startswith("@@ -132,7")
+    [commit] = snap.commits
+    assert (commit.message, commit.author_name, commit.author_email) == (
+        "Fix all the bugs", "Monalisa Octocat", "support@github.com")
+    # the example PR says 5 changed files and 3 commits but lists 1 of each
+    assert "files listed: 1 of 5" in snap.notes and "commits listed: 1 of 3" in snap.notes
+
+
+def test_null_body_bot_author_and_draft(rest):
+    rest["pulls/get"].update(body=None, draft=True)
+    rest["pulls/get"]["user"].update(login="copilot-swe-agent[bot]", type="Bot")
+    snap = _snapshot(rest)
+    assert snap.body == "" and snap.draft is True
+    assert snap.author_is_bot is True and snap.author_login == "copilot-swe-agent[bot]"
+
+
+def test_labels_argument_overrides_pull_labels(rest):
+    snap = _snapshot(rest, labels=["needs-review", {"name": "ai-low-effort"}])
+    assert snap.labels == ("needs-review", "ai-low-effort")
+
+
+def test_load_bundle(tmp_path, rest):
+    path = tmp_path / "pr.json"
+    path.write_text(json.dumps({"pull": rest["pulls/get"], "files": rest["pulls/list-files"],
+                                "commits": rest["pulls/list-commits"], "pr_template": "tmpl",
+                                "labels": ["x"]}))
+    snap = load_bundle(path)
+    assert (snap.title, snap.pr_template, snap.labels, len(snap.files)) == (
+        "Amazing new feature", "tmpl", ("x",), 1)
+
+
+@pytest.mark.parametrize("breakage, where", [
+    (lambda r: r["pulls/list-files"][0].pop("filename"), "files[0]"),
+    (lambda r: r["pulls/list-commits"].append({"sha": "abc"}), "commits[1].commit"),
+    (lambda r: r["pulls/get"].pop("title"), "pull has no string 'title'"),
+    (lambda r: r["pulls/get"].update(labels=[{"id": 3}]), "labels[0]"),
+])
+def test_malformed_responses_name_the_record(rest, breakage, where):
+    breakage(rest)
+    with pytest.raises(LoadError, match=where.replace("[", r"\[").replace("]", r"\]")):
+        _snapshot(rest)
+
+
+def test_bundle_errors_name_the_file(tmp_path):
+    bad_json = tmp_path / "broken.json"
+    bad_json.write_text("{not json")
+    with pytest.raises(LoadError, match="broken.json: not valid JSON"):
+        load_bundle(bad_json)
+    no_pull = tmp_path / "nopull.json"
+    no_pull.write_text(json.dumps({"files": []}))
+    with pytest.raises(LoadError, match="nopull.json: bundle has no 'pull'"):
+        load_bundle(no_pull)
+    with pytest.raises(LoadError, match="missing.json: cannot read"):
+        load_bundle(tmp_path / "missing.json")
+    assert str(LoadError("x")).count("\n") == 0
