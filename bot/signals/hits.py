@@ -55,3 +55,10 @@ def files_complete(snapshot: PRSnapshot) -> bool:
 
 def patch(change: FileChange) -> str | None:
     return None if change.patch is None else change.patch[:PATCH_LIMIT]
+
+
+def changed_lines(snapshot: PRSnapshot) -> int | None:
+    """Lines added plus deleted, or None when the snapshot carries no diff statistics."""
+    if snapshot.additions is None and snapshot.deletions is None and not snapshot.files:
+        return None
+    return snapshot.total_additions + snapshot.total_deletions

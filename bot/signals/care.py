@@ -1,0 +1,65 @@
+"""``explains_testing`` (kind "care"): the description says how the change was tested, with
+something specific a reviewer can repeat: a test command (``go test ./...``, ``pytest -k``,
+``npm test``, ``cargo test``, ``curl …``), or a testing section with real content.
+
+This is a sign of care: it lowers the score, including for disclosed AI-assisted PRs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.result import SignalHit
+from bot.signals import hits
+from bot.snapshot import PRSnapshot
+
+NAME = "explains_testing"
+KIND = "care"
+
+_COMMAND = re.compile(
+    r"\b(?:go\s+test|go\s+run|pytest|tox\b|nox\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|lint|build|e2e)"
+    r"|cargo\s+(?:test|run|clippy|nextest)|make\s+[\w-]*(?:test|check|lint)[\w-]*|mvn\s+\S*\s*(?:test|verify)"
+    r"|\./?gradlew?\s+\S*test|gradle\s+\S*test|jest\b|vitest\b|bazel\s+(?:test|run)|ctest\b|phpunit\b|rspec\b"
+    r"|mix\s+test|dotnet\s+test|python3?\s+-m\s+\w+|curl\s+-|kubectl\s+\w+|docker\s+(?:run|compose)"
+    r"|hatch\s+(?:run|test)|uv\s+run|poetry\s+run)",
+    re.IGNORECASE,
+)
+_SECTION = re.compile(
+    r"^\s{0,3}#{1,6}\s*(?:\W\s*)?(?:testing|tests?|test\s+plan|how\s+(?:was|has|is)\s+this\s+(?:\w+\s+)?tested\??"
+    r"|how\s+to\s+test|verification|manual\s+testing|testing\s+done|validation)\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PHRASE = re.compile(
+    r"\b(?:tested\s+(?:this\s+|it\s+)?(?:locally|manually|on|with|against|using|by|in)"
+    r"|i\s+(?:ran|have\s+run|reproduced|verified|confirmed|benchmarked)|verified\s+(?:that|by|with|on)"
+    r"|reproduc(?:ed|ible)\s+(?:with|by|on|using)|steps\s+to\s+reproduce)\b",
+    re.IGNORECASE,
+)
+_HEADER_LINE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def _section_text(text: str, m: re.Match) -> str:
+    nxt = _HEADER_LINE.search(text, m.end())
+    return text[m.end(): nxt.start() if nxt else len(text)].strip()
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start: end if end >= 0 else len(text)]
+
+
+def explains_testing(snapshot: PRSnapshot) -> SignalHit:
+    text = _COMMENT.sub("", hits.body(snapshot))
+    command = _COMMAND.search(text)
+    if command:
+        return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {hits.quote(_line_at(text, command.start()))}")
+    phrase = _PHRASE.search(text)
+    if phrase:
+        return hits.fired(NAME, KIND, 0.7, f"says how it was tested: {hits.quote(_line_at(text, phrase.start()))}")
+    for m in _SECTION.finditer(text):
+        content = _section_text(text, m)
+        if len(re.findall(r"[A-Za-z]{3,}", content)) >= 6:
+            return hits.fired(NAME, KIND, 0.5, f"has a testing section: {hits.quote(content)}")
+    return hits.quiet(NAME, KIND)

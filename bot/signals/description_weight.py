@@ -1,0 +1,75 @@
+"""How heavy the description is for the size of the change (kind "effort").
+
+- ``template_weight``: templated structure (markdown headers, emoji, checklists, bold bullet
+  lists) relative to the lines changed; a big formatted wall on a tiny diff fires;
+- ``tiny_diff_long_body``: a very small diff carrying a very long description.
+
+Both stay quiet when the diff size is unknown.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from bot.result import SignalHit
+from bot.signals import hits
+from bot.snapshot import PRSnapshot
+from bot.text import words
+
+KIND = "effort"
+
+_HEADER = re.compile(r"^\s{0,3}#{1,6}\s+\S", re.MULTILINE)
+_CHECKBOX = re.compile(r"^\s*[-*+]\s+\[[ xX]\]", re.MULTILINE)
+_BOLD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\*\*[^*\n]+\*\*", re.MULTILINE)
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2705\u274C]")
+_FENCE = re.compile(r"```.*?(?:```|$)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+SMALL_DIFF = 20  # lines changed at or below which a diff counts as tiny
+LARGE_DIFF = 500  # lines changed at or above which a long description is expected
+
+
+def _size_factor(changed: int) -> float:
+    """1.0 for tiny diffs, falling on a log scale to 0.0 at LARGE_DIFF lines."""
+    if changed <= SMALL_DIFF:
+        return 1.0
+    span = math.log(LARGE_DIFF) - math.log(SMALL_DIFF)
+    return max(0.0, 1.0 - (math.log(changed) - math.log(SMALL_DIFF)) / span)
+
+
+def _structure(text: str) -> dict[str, int]:
+    return {
+        "headers": len(_HEADER.findall(text)),
+        "bold bullets": len(_BOLD_BULLET.findall(text)),
+        "checkboxes": len(_CHECKBOX.findall(text)),
+        "emoji": len(_EMOJI.findall(text)),
+    }
+
+
+def template_weight(snapshot: PRSnapshot) -> SignalHit:
+    name = "template_weight"
+    changed = hits.changed_lines(snapshot)
+    if changed is None:
+        return hits.quiet(name, KIND)
+    counts = _structure(_FENCE.sub("", hits.body(snapshot)))
+    weight = counts["headers"] + counts["bold bullets"] + 0.5 * (counts["checkboxes"] + counts["emoji"])
+    if weight < 4:
+        return hits.quiet(name, KIND)
+    value = min(1.0, weight / 12) * _size_factor(changed)
+    if value < 0.05:
+        return hits.quiet(name, KIND)
+    parts = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    return hits.fired(name, KIND, value, f"description has {parts} for a {changed}-line change")
+
+
+def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
+    name = "tiny_diff_long_body"
+    changed = hits.changed_lines(snapshot)
+    if changed is None or changed > SMALL_DIFF * 2:
+        return hits.quiet(name, KIND)
+    n_words = len(words(_COMMENT.sub("", _FENCE.sub("", hits.body(snapshot)))))
+    ratio = n_words / (changed + 5)
+    if n_words < 120 or ratio < 8:
+        return hits.quiet(name, KIND)
+    value = min(1.0, ratio / 30)
+    return hits.fired(name, KIND, value, f"{n_words}-word description for a {changed}-line change")

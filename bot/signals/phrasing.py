@@ -1,0 +1,52 @@
+"""``generic_summary_phrasing`` (kind "effort"): the description reads like a generated
+summary rather than an explanation: "This PR introduces …" openings, stock section headings
+("## Summary", "## Changes Made", "### Key Features") and filler words ("comprehensive",
+"robust", "seamless", "ensures", "enhances").
+
+Each kind of phrase adds to the value; one ordinary "This PR adds X" alone stays weak (0.25).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.result import SignalHit
+from bot.signals import hits
+from bot.snapshot import PRSnapshot
+
+NAME = "generic_summary_phrasing"
+KIND = "effort"
+
+_OPENING = re.compile(
+    r"^\W*(?:this|the)\s+(?:pr|pull\s+request|change(?:set)?|commit)\s+"
+    r"(?:adds|introduces|implements|updates|fixes|refactors|enhances|improves|addresses|resolves|provides|removes)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_STOCK_HEADING = re.compile(
+    r"^\s{0,3}#{1,6}\s*(?:\W\s*)?(?:summary(?:\s+of\s+changes)?|changes\s+made|key\s+(?:changes|features|improvements)"
+    r"|technical\s+details|implementation\s+details|benefits|impact|overview)\s*:?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FILLER = re.compile(
+    r"\b(?:comprehensive(?:ly)?|robust(?:ness)?|seamless(?:ly)?|streamlin(?:e|es|ed|ing)|ensur(?:e|es|ing)"
+    r"|enhanc(?:e|es|ed|ing|ement|ements)|leverag(?:e|es|ed|ing)|facilitat(?:e|es|ing)|maintainability)\b",
+    re.IGNORECASE,
+)
+
+
+def generic_summary_phrasing(snapshot: PRSnapshot) -> SignalHit:
+    text = hits.body(snapshot)
+    opening = _OPENING.search(text)
+    headings = _STOCK_HEADING.findall(text)
+    fillers = _FILLER.findall(text)
+    value = (0.25 if opening else 0.0) + min(0.4, 0.2 * len(headings)) + min(0.35, 0.07 * len(fillers))
+    if value < 0.25:
+        return hits.quiet(NAME, KIND)
+    parts = []
+    if opening:
+        parts.append(f"opens {hits.quote(opening.group(0), 40)}")
+    if headings:
+        parts.append(f"stock headings {', '.join(hits.quote(h, 30) for h in headings[:3])}")
+    if fillers:
+        parts.append(f"filler words {', '.join(sorted({f.lower() for f in fillers})[:4])}")
+    return hits.fired(NAME, KIND, value, "; ".join(parts))

@@ -1,0 +1,93 @@
+"""``template_sections_ignored`` (kind "effort"): the repository's PR template is known and the
+description deletes its sections or leaves them unfilled (placeholder text or only the
+template's HTML comments kept, every checkbox unchecked). Quiet when no template is known.
+
+The value is the share of template sections that are deleted or unfilled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.result import SignalHit
+from bot.signals import hits
+from bot.snapshot import PRSnapshot
+
+NAME = "template_sections_ignored"
+KIND = "effort"
+PREAMBLE = "(text before the first heading)"
+MAX_SECTIONS = 40
+
+_HEADER = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class _Section:
+    title: str
+    lines: list[str]
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _sections(text: str) -> list[_Section]:
+    sections = [_Section(PREAMBLE, [])]
+    for line in _COMMENT.sub("", text).splitlines():
+        m = _HEADER.match(line)
+        if m:
+            sections.append(_Section(m.group(1), []))
+        else:
+            sections[-1].lines.append(line)
+    return sections[:MAX_SECTIONS]
+
+
+def _slots(template: str) -> list[_Section]:
+    """The template sections the author is expected to keep and fill. The text before the
+    first heading is one of them when it holds anything, even only an HTML comment."""
+    sections = _sections(template)
+    first_header = next((i for i, line in enumerate(template.splitlines()) if _HEADER.match(line)), None)
+    preamble_raw = "\n".join(template.splitlines()[:first_header])
+    return sections if preamble_raw.strip() else sections[1:]
+
+
+def _find(title: str, sections: list[_Section]) -> _Section | None:
+    key = _key(title)
+    for s in sections:
+        other = _key(s.title)
+        if other == key or (key and other and (key in other or other in key)):
+            return s
+    return None
+
+
+def _state(tmpl: _Section, got: _Section | None) -> str:
+    if got is None:
+        return "deleted"
+    placeholders = {_key(line) for line in tmpl.lines if line.strip()}
+    boxes = [m.group(1) for m in map(_CHECKBOX.match, got.lines) if m]
+    own = [line for line in got.lines if line.strip() and not _CHECKBOX.match(line)
+           and _key(line) not in placeholders]
+    if own or any(b in "xX" for b in boxes):
+        return "filled"
+    return "all boxes unchecked" if boxes else "left unfilled"
+
+
+def template_sections_ignored(snapshot: PRSnapshot) -> SignalHit:
+    template = (snapshot.pr_template or "")[: hits.TEXT_LIMIT]
+    if not template.strip():
+        return hits.quiet(NAME, KIND)
+    slots = _slots(template)
+    if not slots:
+        return hits.quiet(NAME, KIND)
+    body = _sections(hits.body(snapshot))
+    states = [(s.title, _state(s, _find(s.title, body))) for s in slots]
+    bad = [(t, st) for t, st in states if st != "filled"]
+    if not bad:
+        return hits.quiet(NAME, KIND)
+    shown = "; ".join(f"{hits.quote(t, 40)} {st}" for t, st in bad[:3]) + (" …" if len(bad) > 3 else "")
+    return hits.fired(NAME, KIND, len(bad) / len(slots),
+                      f"{len(bad)} of {len(slots)} template sections ignored: {shown}")

@@ -1,0 +1,52 @@
+"""``tests_without_assertions`` (kind "effort"): a newly added test file whose patch never
+asserts anything (no assert, expect(, require., t.Error/t.Fatal, assert_eq!, self.assert…,
+should), i.e. tests that run code without checking it.
+
+Only added files on a test path with a source-code extension count; fixtures, test data,
+``conftest.py`` and helper modules are skipped. Quiet when patches are unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.result import SignalHit
+from bot.signals import filekinds, hits
+from bot.snapshot import FileChange, PRSnapshot
+
+NAME = "tests_without_assertions"
+KIND = "effort"
+
+_CODE_EXT = re.compile(r"\.(py|go|rs|[cm]?[jt]sx?|java|kt|scala|rb|php|cs|swift|exs?|cc|cpp|c)$", re.IGNORECASE)
+_NOT_A_TEST = re.compile(
+    r"(^|/)(conftest\.py|__init__\.py|setup_test\.go|main_test\.go)$|(^|/)(testdata|fixtures?|__fixtures__|mocks?|__mocks__"
+    r"|__snapshots__|helpers?|utils?|support|data)/|(helpers?|utils?|fixtures?|mocks?|setup)\.[\w]+$",
+    re.IGNORECASE,
+)
+_ASSERTION = re.compile(
+    r"\bassert|\bexpect\s*[(.]|\bexpects?\b|\brequire\.|\bt\.(?:error|fatal|fail)|\bb\.(?:error|fatal|fail)"
+    r"|\bself\.fail|\bshould|\bpytest\.(?:raises|fail|approx)|\.to(?:be|equal|throw|match|have|contain)"
+    r"|\bcheck\s*\(|\bverify\s*\(|\bpanic!|#\[should_panic|\bXCT|\bis\.\w+\(|\bOmega\(|\bEventually\(",
+    re.IGNORECASE,
+)
+
+
+def _is_new_test(change: FileChange) -> bool:
+    is_new = change.status == "added" or (change.patch or "").startswith("@@ -0,0 ")
+    return (is_new and change.patch is not None and filekinds.is_test_path(change.path)
+            and bool(_CODE_EXT.search(change.path)) and not _NOT_A_TEST.search(change.path))
+
+
+def _added_text(patch: str) -> str:
+    return "\n".join(line[1:] for line in patch.splitlines() if line.startswith("+"))
+
+
+def tests_without_assertions(snapshot: PRSnapshot) -> SignalHit:
+    new_tests = [f for f in hits.files(snapshot) if _is_new_test(f)]
+    empty = [f for f in new_tests if f.additions >= 5 or len(f.patch or "") > 100]
+    empty = [f for f in empty if not _ASSERTION.search(_added_text(hits.patch(f) or ""))]
+    if not empty:
+        return hits.quiet(NAME, KIND)
+    shown = ", ".join(f"{f.path} (+{f.additions})" for f in empty[:3])
+    return hits.fired(NAME, KIND, len(empty) / len(new_tests),
+                      f"new test file without any assertion: {shown}")
