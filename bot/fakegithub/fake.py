@@ -1,0 +1,286 @@
+"""``FakeGitHub``: a small, realistic GitHub REST server on 127.0.0.1 for tests, demo, benchmarks.
+
+    with FakeGitHub() as fake:
+        fake.add_pull("octo/repo", 7, {"title": "Fix typo", "user": "alice"},
+                      files=[{"filename": "README.md", "additions": 1, "patch": "@@ ..."}],
+                      commits=["Fix typo"])
+        port = PyGithubPort.for_app(fake.app_id, fake.app_private_key, base_url=fake.base_url,
+                                    installation_id=fake.installation_id)
+        ...
+        assert fake.issue_labels("octo/repo", 7) == [...]
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+
+import jwt
+
+from bot.fakegithub import faults, shapes
+from bot.fakegithub.router import Abort, Reply
+from bot.fakegithub.routes_issues import check_run_body
+from bot.fakegithub.state import ROLES, CommentState, FakeState, PullState, RepoState
+from bot.fakegithub.transport import (FakeHTTPServer, RateLimits, RequestRecord, build_req,
+                                      identity, mask, render, route)
+
+# Importing the handler modules registers their routes on the shared router.
+from bot.fakegithub import routes_issues, routes_repo  # noqa: E402,F401  isort:skip
+
+
+class FakeGitHub:
+    def __init__(self, *, app_id: int = 1, app_slug: str = "pr-sieve", installation_id: int = 1,
+                 account: str = "octo-org", host: str = "127.0.0.1", port: int = 0,
+                 delay: float = 0.0, rate_limit: int = 5000, strict_auth: bool = True) -> None:
+        self.app_id, self.installation_id = app_id, installation_id
+        self.state = FakeState(app_id=app_id, app_slug=app_slug, app_owner=account)
+        self.state.add_installation(installation_id, account)
+        self.delay = delay  # seconds added to every response (benchmarks use 0.05)
+        self.strict_auth = strict_auth  # False: repo endpoints accept missing credentials
+        self._limits = RateLimits(rate_limit)
+        self._faults = faults.FaultTable()
+        self._log: list[RequestRecord] = []
+        self._log_lock = threading.Lock()
+        self._key_lock = threading.Lock()
+        self._private_key: str | None = None
+        self._public_key = None
+        self._server = FakeHTTPServer(self, host, port)
+        self.base_url = f"http://{host}:{self._server.server_address[1]}"
+        self._thread: threading.Thread | None = None
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    def start(self) -> "FakeGitHub":
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._server.serve_forever,
+                                            name="fake-github", daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+            self._thread.join()
+            self._thread = None
+        self._server.server_close()
+
+    def __enter__(self) -> "FakeGitHub":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # ---- App credentials -------------------------------------------------------------------
+    @property
+    def app_private_key(self) -> str:
+        """PEM of an RSA key generated for this fake; JWTs signed with it are verified."""
+        with self._key_lock:
+            if self._private_key is None:
+                from cryptography.hazmat.primitives import serialization
+                from cryptography.hazmat.primitives.asymmetric import rsa
+                key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+                self._public_key = key.public_key()
+                self._private_key = key.private_bytes(
+                    serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                    serialization.NoEncryption()).decode()
+            return self._private_key
+
+    @property
+    def bot_login(self) -> str:
+        return self.state.bot_login
+
+    def check_jwt(self, credential: str) -> str | None:
+        """Why this App JWT is refused (GitHub's messages), or None when it is good."""
+        public = self._public_key
+        try:
+            if public is None:
+                claims = jwt.decode(credential, options={"verify_signature": False})
+            else:
+                claims = jwt.decode(credential, public, algorithms=["RS256"],
+                                    options={"verify_exp": False, "verify_iat": False})
+        except jwt.PyJWTError:
+            return "A JSON web token could not be decoded"
+        return _claims_problem(claims, self.app_id)
+
+    def issue_token(self, installation_id: int | None = None) -> str:
+        return self.state.issue_token(installation_id or self.installation_id)[0]
+
+    def auth_headers(self, installation_id: int | None = None) -> dict[str, str]:
+        return {"Authorization": f"token {self.issue_token(installation_id)}"}
+
+    # ---- serving ---------------------------------------------------------------------------
+    def dispatch(self, method: str, target: str, headers: dict[str, str], raw: bytes):
+        """Answer one request: ``(status, headers, body)``, or None to reset the connection."""
+        req = None
+        fault = self._faults.take(method, target.split("?", 1)[0])
+        time.sleep(self.delay + (fault.delay if fault else 0.0))
+        try:
+            req = build_req(self, method, target, headers, raw)
+            reply = self._reply(req, fault)
+        except Abort as abort:
+            reply = abort.reply
+        if fault is not None and fault.reset:
+            self._record(method, target, req, 0, headers)
+            return None
+        self._record(method, target, req, reply.status, headers)
+        return render(reply, self._limits.spend(identity(req)))
+
+    def _reply(self, req, fault) -> Reply:
+        if fault is not None and fault.status is not None:
+            return Reply(fault.status, fault.error_body(), headers=dict(fault.headers))
+        return route(self, req)
+
+    def _record(self, method: str, target: str, req, status: int, headers: dict) -> None:
+        path, _, _ = target.partition("?")
+        record = RequestRecord(method, path, req.query if req else {}, req.json if req else None,
+                               status, mask(headers))
+        with self._log_lock:
+            self._log.append(record)
+
+    # ---- seeding ---------------------------------------------------------------------------
+    def add_installation(self, installation_id: int, account: str = "octo-org") -> None:
+        self.state.add_installation(installation_id, account)
+
+    def add_repo(self, repo: str, *, installation_id: int | None = None,
+                 default_branch: str = "main", private: bool = False) -> None:
+        self.state.add_repo(repo, installation_id=installation_id or self.installation_id,
+                            default_branch=default_branch, private=private)
+
+    def _repo(self, repo: str) -> RepoState:
+        found = self.state.repo(repo)
+        if found is None:
+            self.add_repo(repo)
+            found = self.state.repo(repo)
+        return found
+
+    def add_pull(self, repo: str, number: int, pull_fields: dict | None = None,
+                 files: list[dict] | None = None, commits: list[dict | str] | None = None) -> None:
+        """Add or replace PR ``number``. ``pull_fields``: title, body, user (login), user_type,
+        author_association, draft, state, head_ref, head_sha, base_ref, head_repo, created_at,
+        labels (names); any other key overrides the pulls/get body. ``files``: dicts with
+        filename, status, additions, deletions, patch. ``commits``: messages or dicts with
+        message, sha, author_name, author_email, author_login, date."""
+        fields = dict(pull_fields or {})
+        with self.state.lock:
+            state = self._repo(repo)
+            state.pulls[number] = PullState(fields, list(files or []), list(commits or []))
+            state.issues.add(number)
+            if "labels" in fields:
+                state.issue_labels[number] = []
+                routes_issues._add_issue_labels(state, number, list(fields["labels"]))
+
+    def add_issue(self, repo: str, number: int) -> None:
+        with self.state.lock:
+            self._repo(repo).issues.add(number)
+
+    def set_file(self, repo: str, path: str, text: str | None, ref: str | None = None) -> None:
+        """Set (or with ``text=None`` delete) a file on ``ref`` (default branch when None)."""
+        with self.state.lock:
+            state = self._repo(repo)
+            key = (ref or state.default_branch, path.strip("/"))
+            if text is None:
+                state.files.pop(key, None)
+            else:
+                state.files[key] = text
+
+    def set_permission(self, repo: str, login: str, perm: str) -> None:
+        """``perm`` is a role: admin, maintain, write, triage, read or none."""
+        if perm not in ROLES:
+            raise ValueError(f"unknown permission {perm!r}; use one of {sorted(ROLES)}")
+        with self.state.lock:
+            self._repo(repo).roles[login.lower()] = perm
+
+    def add_label(self, repo: str, name: str, color: str = "ededed",
+                  description: str | None = None) -> None:
+        with self.state.lock:
+            self._repo(repo).labels[name.lower()] = {"name": name, "color": color,
+                                                     "description": description}
+
+    def add_comment(self, repo: str, number: int, body: str, login: str = "someone", *,
+                    user_type: str = "User", association: str = "CONTRIBUTOR") -> int:
+        """Seed a comment (e.g. a human's or an older bot comment); returns its id."""
+        with self.state.lock:
+            state = self._repo(repo)
+            state.issues.add(number)
+            now = shapes.now_iso()
+            comment = CommentState(self.state.next_id(), state.full_name, number, body, login,
+                                   user_type, association, now, now)
+            self.state.comments[comment.id] = comment
+            return comment.id
+
+    # ---- read-back -------------------------------------------------------------------------
+    @property
+    def requests(self) -> list[RequestRecord]:
+        with self._log_lock:
+            return list(self._log)
+
+    def calls(self, method: str | None = None, path_regex: str | None = None) -> list[RequestRecord]:
+        return [r for r in self.requests if (method is None or r.method == method.upper())
+                and (path_regex is None or re.search(path_regex, r.path))]
+
+    def clear_log(self) -> None:
+        with self._log_lock:
+            self._log.clear()
+
+    def issue_labels(self, repo: str, number: int) -> list[str]:
+        with self.state.lock:
+            return list(self._repo(repo).issue_labels.get(number, []))
+
+    def repo_labels(self, repo: str) -> dict[str, dict]:
+        with self.state.lock:
+            return {m["name"]: dict(m) for m in self._repo(repo).labels.values()}
+
+    def comments(self, repo: str, number: int) -> list[dict]:
+        """``{"id", "body", "login"}`` for each comment on the issue, oldest first."""
+        with self.state.lock:
+            full_name = self._repo(repo).full_name
+            return [{"id": c.id, "body": c.body, "login": c.login}
+                    for c in self.state.comments.values()
+                    if c.repo == full_name and c.number == number]
+
+    def check_runs(self, repo: str, head_sha: str | None = None) -> list[dict]:
+        """REST bodies of the check runs on ``repo`` (for ``head_sha`` when given), oldest first."""
+        with self.state.lock:
+            full_name = self._repo(repo).full_name
+            return [check_run_body(self.state, self.base_url, r)
+                    for r in self.state.check_runs.values() if r.repo == full_name
+                    and head_sha in (None, r.fields["head_sha"])]
+
+    # ---- faults ----------------------------------------------------------------------------
+    def inject(self, method: str, path_regex: str, status: int | None = 500, times: int | None = 1,
+               headers: dict | None = None, delay: float = 0.0, body: object = None,
+               reset: bool = False) -> faults.Fault:
+        """Make the next ``times`` matching requests (``None``: all) fail with ``status``, be
+        delayed by ``delay`` seconds (``status=None`` serves normally after it) or have their
+        connection ``reset``. ``method`` may be "*"; ``path_regex`` is searched in the path."""
+        return self._faults.add(faults.make_fault(method, path_regex, status, times, headers,
+                                                  delay, body, reset))
+
+    def inject_secondary_rate_limit(self, method: str, path_regex: str, *, retry_after: float = 1,
+                                    times: int | None = 1, status: int = 403) -> faults.Fault:
+        return self.inject(method, path_regex, status, times,
+                           faults.secondary_limit_headers(retry_after),
+                           body=shapes.error(faults.SECONDARY_MESSAGE, status))
+
+    def inject_primary_rate_limit(self, method: str, path_regex: str, *, reset_in: float = 1,
+                                  times: int | None = 1, status: int = 403) -> faults.Fault:
+        message = faults.PRIMARY_MESSAGE.format(installation=self.installation_id)
+        return self.inject(method, path_regex, status, times,
+                           faults.primary_limit_headers(reset_in, self._limits.limit),
+                           body=shapes.error(message, status))
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
+
+
+def _claims_problem(claims: dict, app_id: int) -> str | None:
+    now = time.time()
+    if str(claims.get("iss")) != str(app_id):
+        return "Integration not found"
+    exp = claims.get("exp")
+    if not isinstance(exp, (int, float)) or exp < now:
+        return ("'Expiration time' claim ('exp') must be a numeric value representing the "
+                "future time at which the assertion expires")
+    if exp - now > 600 + 60:
+        return "'Expiration time' claim ('exp') is too far in the future"
+    return None

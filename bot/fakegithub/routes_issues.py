@@ -1,0 +1,217 @@
+"""Fake endpoints: issue labels, repository labels, issue comments, check runs."""
+
+from __future__ import annotations
+
+import re
+
+from bot.fakegithub import pull_shapes, shapes
+from bot.fakegithub.router import ROUTER, Abort, Reply, Req, invalid, not_found
+from bot.fakegithub.routes_repo import app_body, label_bodies, repo_state
+from bot.fakegithub.state import CheckRunState, CommentState, FakeState, RepoState
+
+route = ROUTER.route
+_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
+
+
+def _issue(repo: RepoState, req: Req) -> int:
+    number = int(req.params["number"])
+    if number not in repo.issues:
+        raise Abort(not_found())
+    return number
+
+
+def _label_names(payload) -> list[str]:
+    names = payload.get("labels") if isinstance(payload, dict) else payload
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise Abort(invalid("Label", "labels", "invalid"))
+    return names
+
+
+def _add_issue_labels(repo: RepoState, number: int, names: list[str]) -> None:
+    current = repo.issue_labels.setdefault(number, [])
+    for name in names:
+        meta = repo.labels.setdefault(name.lower(), {"name": name, "color": "ededed",
+                                                     "description": None})
+        if meta["name"].lower() not in (n.lower() for n in current):
+            current.append(meta["name"])
+
+
+@route("GET", r"/repos/{repo}/issues/(?P<number>\d+)/labels")
+def list_issue_labels(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    names = repo.issue_labels.get(_issue(repo, req), [])
+    return Reply(200, label_bodies(base, repo, names), paginate=True)
+
+
+@route("POST", r"/repos/{repo}/issues/(?P<number>\d+)/labels")
+def add_issue_labels(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    number = _issue(repo, req)
+    _add_issue_labels(repo, number, _label_names(req.json))
+    return Reply(200, label_bodies(base, repo, repo.issue_labels[number]))
+
+
+@route("PUT", r"/repos/{repo}/issues/(?P<number>\d+)/labels")
+def set_issue_labels(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    number = _issue(repo, req)
+    names = _label_names(req.json)
+    repo.issue_labels[number] = []
+    _add_issue_labels(repo, number, names)
+    return Reply(200, label_bodies(base, repo, repo.issue_labels[number]))
+
+
+@route("DELETE", r"/repos/{repo}/issues/(?P<number>\d+)/labels/(?P<label>[^/]+)")
+def remove_issue_label(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    number = _issue(repo, req)
+    current = repo.issue_labels.get(number, [])
+    kept = [n for n in current if n.lower() != req.params["label"].lower()]
+    if len(kept) == len(current):
+        raise Abort(not_found("Label does not exist"))
+    repo.issue_labels[number] = kept
+    return Reply(200, label_bodies(base, repo, kept))
+
+
+@route("GET", "/repos/{repo}/labels")
+def list_repo_labels(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    return Reply(200, label_bodies(base, repo, [m["name"] for m in repo.labels.values()]),
+                 paginate=True)
+
+
+@route("POST", "/repos/{repo}/labels")
+def create_repo_label(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    body = req.json if isinstance(req.json, dict) else {}
+    name, color = body.get("name"), str(body.get("color", "ededed")).lstrip("#")
+    if not isinstance(name, str) or not name:
+        raise Abort(invalid("Label", "name", "missing_field"))
+    if not _COLOR.match(color):
+        raise Abort(invalid("Label", "color", "invalid"))
+    if name.lower() in repo.labels:
+        raise Abort(invalid("Label", "name", "already_exists"))
+    repo.labels[name.lower()] = {"name": name, "color": color,
+                                 "description": body.get("description")}
+    return Reply(201, label_bodies(base, repo, [name])[0])
+
+
+def comment_body(st: FakeState, base: str, c: CommentState) -> dict:
+    author = shapes.user(base, c.login, user_type=c.user_type)
+    return shapes.issue_comment(base, c.repo, c.number, c.id, c.body, author, c.association,
+                                c.created, c.updated)
+
+
+def _comment(st: FakeState, repo: RepoState, req: Req) -> CommentState:
+    found = st.comments.get(int(req.params["comment_id"]))
+    if found is None or found.repo != repo.full_name:
+        raise Abort(not_found())
+    return found
+
+
+def _comment_text(req: Req) -> str:
+    body = req.json.get("body") if isinstance(req.json, dict) else None
+    if not isinstance(body, str) or not body:
+        raise Abort(invalid("IssueComment", "body", "missing_field"))
+    return body
+
+
+@route("GET", r"/repos/{repo}/issues/(?P<number>\d+)/comments")
+def list_comments(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    number = _issue(repo, req)
+    found = [comment_body(st, base, c) for c in st.comments.values()
+             if c.repo == repo.full_name and c.number == number]
+    return Reply(200, found, paginate=True)
+
+
+@route("POST", r"/repos/{repo}/issues/(?P<number>\d+)/comments")
+def create_comment(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    number = _issue(repo, req)
+    now = shapes.now_iso()
+    comment = CommentState(st.next_id(), repo.full_name, number, _comment_text(req),
+                           st.bot_login, "Bot", "NONE", now, now)
+    st.comments[comment.id] = comment
+    return Reply(201, comment_body(st, base, comment))
+
+
+@route("GET", r"/repos/{repo}/issues/comments/(?P<comment_id>\d+)")
+def get_comment(st: FakeState, base: str, req: Req) -> Reply:
+    return Reply(200, comment_body(st, base, _comment(st, repo_state(st, req), req)))
+
+
+@route("PATCH", r"/repos/{repo}/issues/comments/(?P<comment_id>\d+)")
+def update_comment(st: FakeState, base: str, req: Req) -> Reply:
+    comment = _comment(st, repo_state(st, req), req)
+    comment.body, comment.updated = _comment_text(req), shapes.now_iso()
+    return Reply(200, comment_body(st, base, comment))
+
+
+@route("DELETE", r"/repos/{repo}/issues/comments/(?P<comment_id>\d+)")
+def delete_comment(st: FakeState, base: str, req: Req) -> Reply:
+    comment = _comment(st, repo_state(st, req), req)
+    del st.comments[comment.id]
+    return Reply(204)
+
+
+def check_run_body(st: FakeState, base: str, run: CheckRunState) -> dict:
+    app = app_body(st, base) | {"slug": run.app_slug}
+    return pull_shapes.check_run(base, run.repo, run.id, run.fields, app, run.started)
+
+
+def _check_fields(current: dict, update) -> dict:
+    if not isinstance(update, dict):
+        raise Abort(invalid("CheckRun", "body", "invalid"))
+    fields = current | update
+    for key in ("name", "head_sha"):
+        if not isinstance(fields.get(key), str) or not fields[key]:
+            raise Abort(invalid("CheckRun", key, "missing_field"))
+    if fields.get("status") == "completed" and not fields.get("conclusion"):
+        raise Abort(invalid("CheckRun", "conclusion", "missing_field"))
+    if fields.get("conclusion") and "status" not in update:
+        fields["status"] = "completed"
+    return fields
+
+
+@route("POST", "/repos/{repo}/check-runs")
+def create_check_run(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    run = CheckRunState(st.next_id(), repo.full_name, _check_fields({}, req.json),
+                        shapes.now_iso(), st.app_slug)
+    st.check_runs[run.id] = run
+    return Reply(201, check_run_body(st, base, run))
+
+
+def _check_run(st: FakeState, repo: RepoState, req: Req) -> CheckRunState:
+    run = st.check_runs.get(int(req.params["run_id"]))
+    if run is None or run.repo != repo.full_name:
+        raise Abort(not_found())
+    return run
+
+
+@route("GET", r"/repos/{repo}/check-runs/(?P<run_id>\d+)")
+def get_check_run(st: FakeState, base: str, req: Req) -> Reply:
+    return Reply(200, check_run_body(st, base, _check_run(st, repo_state(st, req), req)))
+
+
+@route("PATCH", r"/repos/{repo}/check-runs/(?P<run_id>\d+)")
+def update_check_run(st: FakeState, base: str, req: Req) -> Reply:
+    run = _check_run(st, repo_state(st, req), req)
+    run.fields = _check_fields(run.fields, req.json)
+    return Reply(200, check_run_body(st, base, run))
+
+
+@route("GET", r"/repos/{repo}/commits/(?P<ref>[^/]+)/check-runs")
+def list_check_runs_for_ref(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    runs = [r for r in st.check_runs.values()
+            if r.repo == repo.full_name and r.fields["head_sha"] == req.params["ref"]
+            and req.query.get("check_name", r.fields["name"]) == r.fields["name"]
+            and req.query.get("app_id", str(st.app_id)) == str(st.app_id)]
+    if req.query.get("filter", "latest") == "latest":
+        latest = {r.fields["name"]: r for r in sorted(runs, key=lambda r: r.id)}
+        runs = list(latest.values())
+    runs.sort(key=lambda r: r.id, reverse=True)
+    bodies = [check_run_body(st, base, r) for r in runs]
+    return Reply(200, {"total_count": len(bodies), "check_runs": bodies})

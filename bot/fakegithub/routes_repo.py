@@ -1,0 +1,151 @@
+"""Fake endpoints: App + tokens, repository, pulls (get/files/commits), contents, permission."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from bot.fakegithub import pull_shapes, shapes
+from bot.fakegithub.router import ROUTER, Abort, Reply, Req, not_found
+from bot.fakegithub.state import MAX_COMMITS, MAX_FILES, ROLES, FakeState, RepoState
+
+route = ROUTER.route
+
+
+def repo_state(st: FakeState, req: Req) -> RepoState:
+    """The repository named in the path, if this token may see it (else 404, like GitHub)."""
+    repo = st.repo(req.params["repo"])
+    visible = repo is not None and (req.installation_id in (None, repo.installation_id))
+    if not visible:
+        raise Abort(not_found())
+    return repo
+
+
+def repo_body(st: FakeState, base: str, repo: RepoState) -> dict:
+    return shapes.repository(base, repo.full_name, repo_id=repo.repo_id,
+                             default_branch=repo.default_branch, private=repo.private)
+
+
+def label_bodies(base: str, repo: RepoState, names: list[str]) -> list[dict]:
+    out = []
+    for name in names:
+        meta = repo.labels.get(name.lower(), {"name": name, "color": "ededed", "description": None})
+        out.append(shapes.label(base, repo.full_name, meta["name"], meta["color"],
+                                meta["description"]))
+    return out
+
+
+def app_body(st: FakeState, base: str) -> dict:
+    return shapes.app(base, st.app_id, st.app_slug, st.app_owner)
+
+
+@route("GET", "/app")
+def get_app(st: FakeState, base: str, req: Req) -> Reply:
+    return Reply(200, app_body(st, base))
+
+
+@route("POST", r"/app/installations/(?P<installation_id>\d+)/access_tokens")
+def create_token(st: FakeState, base: str, req: Req) -> Reply:
+    installation_id = int(req.params["installation_id"])
+    if installation_id not in st.installations:
+        raise Abort(not_found())
+    token, expires = st.issue_token(installation_id)
+    expires_at = datetime.fromtimestamp(expires, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return Reply(201, {"token": token, "expires_at": expires_at,
+                       "permissions": app_body(st, base)["permissions"],
+                       "repository_selection": "all"})
+
+
+@route("GET", "/repos/{repo}/installation")
+def get_repo_installation(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    account = st.installations[repo.installation_id]
+    return Reply(200, {
+        "id": repo.installation_id, "account": shapes.user(base, account, user_type="Organization"),
+        "repository_selection": "all", "access_tokens_url":
+            f"{base}/app/installations/{repo.installation_id}/access_tokens",
+        "repositories_url": f"{base}/installation/repositories",
+        "html_url": f"{base}/settings/installations/{repo.installation_id}",
+        "app_id": st.app_id, "app_slug": st.app_slug, "target_id": shapes.stable_id(account),
+        "target_type": "Organization", "permissions": app_body(st, base)["permissions"],
+        "events": app_body(st, base)["events"], "created_at": shapes.EPOCH,
+        "updated_at": shapes.EPOCH, "single_file_name": None, "suspended_by": None,
+        "suspended_at": None})
+
+
+@route("GET", "/repos/{repo}")
+def get_repo(st: FakeState, base: str, req: Req) -> Reply:
+    return Reply(200, repo_body(st, base, repo_state(st, req)))
+
+
+def _pull(repo: RepoState, req: Req):
+    pull = repo.pulls.get(int(req.params["number"]))
+    if pull is None:
+        raise Abort(not_found())
+    return pull
+
+
+def _head_sha(repo: RepoState, number: int, pull) -> str:
+    return pull.fields.get("head_sha") or shapes.fake_sha(repo.full_name, number, "head")
+
+
+def _files(base: str, repo: RepoState, number: int, pull) -> list[dict]:
+    sha = _head_sha(repo, number, pull)
+    return [shapes.diff_entry(base, repo.full_name, sha, f) for f in pull.files]
+
+
+def _commits(base: str, repo: RepoState, pull) -> list[dict]:
+    return [shapes.commit(base, repo.full_name, c, i) for i, c in enumerate(pull.commits)]
+
+
+@route("GET", r"/repos/{repo}/pulls/(?P<number>\d+)")
+def get_pull(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    pull = _pull(repo, req)
+    number = int(req.params["number"])
+    labels = label_bodies(base, repo, repo.issue_labels.get(number, []))
+    body = pull_shapes.pull(base, repo_body(st, base, repo), number, pull.fields,
+                            _files(base, repo, number, pull), _commits(base, repo, pull), labels)
+    body["comments"] = sum(1 for c in st.comments.values()
+                           if c.repo == repo.full_name and c.number == number)
+    return Reply(200, body)
+
+
+@route("GET", r"/repos/{repo}/pulls/(?P<number>\d+)/files")
+def list_files(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    number = int(req.params["number"])
+    files = _files(base, repo, number, _pull(repo, req))
+    return Reply(200, files[:MAX_FILES], paginate=True)
+
+
+@route("GET", r"/repos/{repo}/pulls/(?P<number>\d+)/commits")
+def list_commits(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    return Reply(200, _commits(base, repo, _pull(repo, req))[:MAX_COMMITS], paginate=True)
+
+
+@route("GET", r"/repos/{repo}/contents/(?P<path>.+)")
+def get_content(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    ref = req.query.get("ref") or repo.default_branch
+    path = req.params["path"].strip("/")
+    text = repo.files.get((ref, path))
+    if text is None:
+        raise Abort(not_found())
+    if "raw" in req.headers.get("accept", ""):
+        return Reply(200, text, headers={"content-type": "text/plain; charset=utf-8"}, text=True)
+    return Reply(200, shapes.content_file(base, repo.full_name, path, text, ref))
+
+
+@route("GET", r"/repos/{repo}/collaborators/(?P<login>[^/]+)/permission")
+def get_permission(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    login = req.params["login"]
+    role = repo.roles.get(login.lower())
+    if role is None:
+        role = "none" if repo.private else "read"
+    account = shapes.user(base, login) | {"role_name": role, "permissions": {
+        "admin": role == "admin", "maintain": role in ("admin", "maintain"),
+        "push": ROLES[role] in ("admin", "write"), "triage": role != "none",
+        "pull": role != "none"}}
+    return Reply(200, {"permission": ROLES[role], "role_name": role, "user": account})

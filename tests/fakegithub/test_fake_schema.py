@@ -1,0 +1,134 @@
+"""Every fake response validates against the response schema GitHub documents for it."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+from jsonschema import Draft202012Validator
+
+_COMPOSITES = ("$ref", "allOf", "anyOf", "oneOf")
+
+
+def _openapi_to_jsonschema(node):
+    """OpenAPI 3.0 ``nullable: true`` becomes a JSON Schema type list / null alternative."""
+    if isinstance(node, list):
+        return [_openapi_to_jsonschema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _openapi_to_jsonschema(value) for key, value in node.items() if key != "nullable"}
+    if not node.get("nullable"):
+        return out
+    if "enum" in out:
+        out["enum"] = [*out["enum"], None]
+    if "type" in out:
+        out["type"] = [out["type"], "null"]
+        return out
+    if any(key in out for key in _COMPOSITES):
+        return {"anyOf": [out, {"type": "null"}]}
+    return out
+
+
+def _operation(operations: dict, operation_id: str) -> dict:
+    return next(op for op in operations["operations"] if op["operationId"] == operation_id)
+
+
+def assert_matches(operations: dict, operation_id: str, response: requests.Response) -> None:
+    documented = _operation(operations, operation_id)["responses"]
+    assert str(response.status_code) in documented, (operation_id, response.status_code)
+    content = documented[str(response.status_code)]["content"]["application/json"]
+    schema = _openapi_to_jsonschema(content["schema"])
+    schema["components"] = _openapi_to_jsonschema(operations["components"])
+    errors = sorted(Draft202012Validator(schema).iter_errors(response.json()), key=str)
+    assert not errors, f"{operation_id}: " + "; ".join(
+        f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+@pytest.fixture
+def seeded(fake):
+    fake.add_pull("octo/repo", 7, {"title": "Fix typo", "body": "Small fix", "user": "alice",
+                                   "labels": ["bug"]},
+                  files=[{"filename": "README.md", "additions": 2, "deletions": 1,
+                          "patch": "@@ -1 +1,2 @@\n-a\n+b\n+c"},
+                         {"filename": "new.py", "status": "added", "additions": 3}],
+                  commits=["Fix typo", {"message": "Docs", "author_login": "alice"}])
+    fake.set_file("octo/repo", ".github/pr-sieve.yml", "shadow: true\n")
+    fake.set_permission("octo/repo", "maint", "maintain")
+    return fake
+
+
+def _get(fake, auth, path, **kw):
+    return requests.get(fake.base_url + path, headers=auth, **kw)
+
+
+def test_pull_files_and_commits_match_schemas(seeded, auth, operations):
+    assert_matches(operations, "pulls/get", _get(seeded, auth, "/repos/octo/repo/pulls/7"))
+    assert_matches(operations, "pulls/list-files", _get(seeded, auth, "/repos/octo/repo/pulls/7/files"))
+    assert_matches(operations, "pulls/list-commits",
+                   _get(seeded, auth, "/repos/octo/repo/pulls/7/commits"))
+
+
+def test_missing_pull_matches_error_schema(seeded, auth, operations):
+    assert_matches(operations, "pulls/get", _get(seeded, auth, "/repos/octo/repo/pulls/99"))
+
+
+def test_labels_match_schemas(seeded, auth, operations):
+    base = seeded.base_url + "/repos/octo/repo"
+    added = requests.post(f"{base}/issues/7/labels", json={"labels": ["ai-slop?"]}, headers=auth)
+    assert_matches(operations, "issues/add-labels", added)
+    assert_matches(operations, "issues/list-labels-on-issue", _get(seeded, auth, "/repos/octo/repo/issues/7/labels"))
+    removed = requests.delete(f"{base}/issues/7/labels/bug", headers=auth)
+    assert_matches(operations, "issues/remove-label", removed)
+    created = requests.post(f"{base}/labels", json={"name": "x", "color": "ff0000"}, headers=auth)
+    assert_matches(operations, "issues/create-label", created)
+    duplicate = requests.post(f"{base}/labels", json={"name": "X", "color": "ff0000"}, headers=auth)
+    assert_matches(operations, "issues/create-label", duplicate)
+    assert_matches(operations, "issues/list-labels-for-repo", _get(seeded, auth, "/repos/octo/repo/labels"))
+
+
+def test_comments_match_schemas(seeded, auth, operations):
+    base = seeded.base_url + "/repos/octo/repo"
+    created = requests.post(f"{base}/issues/7/comments", json={"body": "hi"}, headers=auth)
+    assert_matches(operations, "issues/create-comment", created)
+    comment_id = created.json()["id"]
+    assert_matches(operations, "issues/list-comments", _get(seeded, auth, "/repos/octo/repo/issues/7/comments"))
+    assert_matches(operations, "issues/get-comment",
+                   _get(seeded, auth, f"/repos/octo/repo/issues/comments/{comment_id}"))
+    updated = requests.patch(f"{base}/issues/comments/{comment_id}", json={"body": "x"}, headers=auth)
+    assert_matches(operations, "issues/update-comment", updated)
+
+
+def test_check_runs_match_schemas(seeded, auth, operations):
+    base = seeded.base_url + "/repos/octo/repo"
+    created = requests.post(f"{base}/check-runs", headers=auth, json={
+        "name": "PR Sieve", "head_sha": "abc", "status": "in_progress",
+        "output": {"title": "t", "summary": "s"}})
+    assert_matches(operations, "checks/create", created)
+    updated = requests.patch(f"{base}/check-runs/{created.json()['id']}", headers=auth,
+                             json={"conclusion": "neutral"})
+    assert_matches(operations, "checks/update", updated)
+    assert updated.json()["status"] == "completed"
+
+
+def test_contents_permission_and_app_match_schemas(seeded, auth, operations):
+    assert_matches(operations, "repos/get-content",
+                   _get(seeded, auth, "/repos/octo/repo/contents/.github/pr-sieve.yml"))
+    assert_matches(operations, "repos/get-content", _get(seeded, auth, "/repos/octo/repo/contents/nope"))
+    assert_matches(operations, "repos/get-collaborator-permission-level",
+                   _get(seeded, auth, "/repos/octo/repo/collaborators/maint/permission"))
+
+
+def test_token_and_app_match_schemas(seeded, operations):
+    import jwt
+    import time
+    now = int(time.time())
+    token = jwt.encode({"iat": now - 60, "exp": now + 300, "iss": str(seeded.app_id)},
+                       seeded.app_private_key, algorithm="RS256")
+    bearer = {"Authorization": f"Bearer {token}"}
+    created = requests.post(f"{seeded.base_url}/app/installations/{seeded.installation_id}/access_tokens",
+                            headers=bearer)
+    assert_matches(operations, "apps/create-installation-access-token", created)
+    missing = requests.post(f"{seeded.base_url}/app/installations/999/access_tokens", headers=bearer)
+    assert_matches(operations, "apps/create-installation-access-token", missing)
+    assert_matches(operations, "apps/get-authenticated", _get(seeded, bearer, "/app"))
+    assert_matches(operations, "apps/get-repo-installation",
+                   _get(seeded, bearer, "/repos/octo/repo/installation"))
