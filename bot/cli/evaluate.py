@@ -19,12 +19,20 @@ from bot.loaders import LoadError
 from bot.paths import shared_dir
 
 
+def _fail(message: str) -> typer.Exit:
+    """Print one line on stderr; the caller raises the returned exit (code 2: bad input)."""
+    typer.echo(f"sieve eval: {message}", err=True)
+    return typer.Exit(2)
+
+
 def load_scorer(model: Path | None) -> protocol.Scorer:
     """The production scorer (``bot.scoring.batch_score``) bound to ``model``."""
     try:
         from bot.scoring import batch_score
     except ImportError as exc:
-        raise typer.BadParameter(f"the scorer is not available ({exc})") from exc
+        raise _fail(f"the scorer is not available ({exc})") from exc
+    if model is not None and not model.is_file():
+        raise _fail(f"{model}: no such model file")
     return lambda snapshots: batch_score(snapshots, model_path=model)
 
 
@@ -32,12 +40,12 @@ def _build_sets(data: list[Path], sink) -> dict[str, list[datasets.Example]]:
     if not data:
         shared = shared_dir()
         if shared is None:
-            raise typer.BadParameter("../shared not found: set SIEVE_SHARED_DIR or pass --data")
+            raise _fail("../shared not found: set SIEVE_SHARED_DIR or pass --data")
         return datasets.protocol_sets(protocol.data_dir(shared), sink)
     sets = {}
     for path in data:
         if not path.is_file():
-            raise typer.BadParameter(f"{path}: no such file")
+            raise _fail(f"{path}: no such file")
         for name, examples in datasets.data_file_sets(path, sink).items():
             sets[f"{path.name}:{name}"] = examples
     return sets
@@ -48,6 +56,13 @@ def _progress(enabled: bool):
         return nullcontext(None)
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+
+
+def _updater(bar: Progress | None, sets: dict) -> protocol.Progress | None:
+    if bar is None:
+        return None
+    task = bar.add_task("scoring", total=sum(map(len, sets.values())))
+    return lambda name, done, total: bar.update(task, completed=done, description=f"scoring {name}")
 
 
 def _fmt(value) -> str:
@@ -100,14 +115,11 @@ def eval_command(
 
     sets = {k: v for k, v in _build_sets(list(data or []), sink).items() if v}
     if not sets:
-        typer.echo("no labelled records to evaluate", err=True)
-        raise typer.Exit(1)
+        raise _fail("no records labelled ai_agent or human to evaluate")
     scorer = load_scorer(model)
     show = not as_json and sys.stderr.isatty()
     with _progress(show) as bar:
-        task = bar.add_task("scoring", total=sum(map(len, sets.values()))) if bar else None
-        update = (lambda name, done, total: bar.update(task, completed=done, description=name)) if bar else None
-        report, scored = protocol.evaluate(scorer, sets, update, threshold)
+        report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold)
     written = plot_roc({k: v for k, v in scored.items() if k not in protocol.NO_FIGURES}, roc)
     report.update(bad_records=len(bad), roc_png=str(written) if written else None)
     if as_json:

@@ -1,0 +1,85 @@
+"""``sieve eval --data`` end to end on a tiny JSONL, with a stand-in scorer."""
+
+import json
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from bot.cli import evaluate
+
+ROWS = [
+    {"title": "Fix race in span flush", "body": "x" * 300, "label": "human", "repo": "o/a"},
+    {"title": "Add helper", "body": "Summary", "label": "ai_agent", "repo": "o/a", "outcome": "merged"},
+    "{this line is broken",
+    {"title": "Refactor everything " * 20, "body": "", "label": "ai_agent", "repo": "o/b",
+     "outcome": "closed_unmerged"},
+    {"title": "Docs", "body": "short", "label": "human", "repo": "o/b"},
+    {"title": "Bump deps", "label": "bot", "repo": "o/b"},
+]
+
+
+def _app():
+    app = typer.Typer()
+    app.callback()(lambda: None)  # keep "eval" a sub-command, as in the real CLI
+    evaluate.register(app)
+    return app
+
+
+@pytest.fixture
+def data_file(tmp_path):
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in ROWS) + "\n")
+    return path
+
+
+@pytest.fixture
+def stub_scorer(monkeypatch):
+    """Score = title length / 400: the two long-titled rows score highest."""
+    seen = []
+
+    def load(model):
+        seen.append(model)
+        return lambda snaps: [min(1.0, len(s.title) / 400) for s in snaps]
+
+    monkeypatch.setattr(evaluate, "load_scorer", load)
+    return seen
+
+
+def test_eval_data_json(data_file, tmp_path, stub_scorer):
+    roc = tmp_path / "out" / "roc.png"
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json",
+                                         "--roc", str(roc), "--model", "m.skops"])
+    assert result.exit_code == 0, result.output
+    assert stub_scorer == [evaluate.Path("m.skops")]
+    bad = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(bad) == 1 and "tiny.jsonl:3" in bad[0]  # one line naming the broken record
+    report = json.loads(result.stdout)
+    main = report["sets"]["tiny.jsonl:agent_vs_human"]
+    assert (main["n_pos"], main["n_neg"]) == (2, 2)  # the bot row is not labelled ai/human
+    # scores: human 0.055, 0.01; agent 0.025, 1.0 -> pairs won 3 of 4
+    assert main["auc"] == 0.75
+    assert main["per_repo"]["groups"]["o/b"]["auc"] == 1.0
+    assert main["slices"]["short_body"] == {"n_neg": 1, "n_neg_known": 2, "fpr": 0.0}
+    low = report["sets"]["tiny.jsonl:low_effort"]
+    assert (low["n_pos"], low["n_neg"], low["auc"]) == (1, 1, 1.0)
+    assert report["bad_records"] == 1
+    assert roc.read_bytes().startswith(b"\x89PNG")
+
+
+def test_eval_table_output(data_file, tmp_path, stub_scorer):
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file),
+                                         "--roc", str(tmp_path / "roc.png")])
+    assert result.exit_code == 0, result.output
+    assert "tiny.jsonl:agent_vs_human" in result.stdout and "0.750" in result.stdout
+
+
+def test_eval_without_shared_data_says_so(tmp_path, monkeypatch, stub_scorer):
+    monkeypatch.setenv("SIEVE_SHARED_DIR", str(tmp_path / "nowhere"))
+    result = CliRunner().invoke(_app(), ["eval", "--roc", str(tmp_path / "roc.png")])
+    assert result.exit_code == 2 and "../shared not found" in result.stderr
+
+
+def test_eval_missing_data_file(tmp_path, stub_scorer):
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(tmp_path / "none.jsonl")])
+    assert result.exit_code == 2 and "none.jsonl: no such file" in result.stderr

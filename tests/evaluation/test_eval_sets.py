@@ -1,0 +1,104 @@
+"""The protocol sets built from ../shared/data match the counts its READMEs publish."""
+
+from collections import Counter
+from datetime import datetime, timezone
+
+import pytest
+
+from bot.evaluation import datasets, splits
+
+
+@pytest.fixture
+def sets(shared_sets):
+    out, errors = shared_sets
+    assert errors == []  # the shared data is clean
+    return out
+
+
+def _by_repo(examples):
+    return Counter((e.meta["repo"].rsplit("/", 1)[-1], e.y) for e in examples)
+
+
+def test_e1_counts_match_the_git_prs_table(sets):
+    # git_prs/README.md counts: jaeger 252 ai_agent / 1331 human, gluesql 40 / 225
+    expected = {("jaeger", 1): 252, ("jaeger", 0): 1331, ("gluesql", 1): 40, ("gluesql", 0): 225}
+    assert _by_repo(sets["E1"]) == expected
+    assert _by_repo(sets["E1+"]) == expected
+
+
+def test_e1_plus_restores_removed_lines_only_there(sets):
+    restored = [(a, b) for a, b in zip(sets["E1"], sets["E1+"]) if a.snapshot != b.snapshot]
+    assert restored, "some eval records have removed_lines"
+    for plain, full in restored:
+        assert full.snapshot.body.startswith(plain.snapshot.body)
+        assert len(full.snapshot.body) > len(plain.snapshot.body)
+
+
+def test_snapshots_never_carry_identity(sets):
+    for examples in sets.values():
+        for e in examples:
+            assert (e.snapshot.author_login, e.snapshot.head_branch, e.snapshot.repo) == ("", "", "")
+
+
+def test_e2_is_same_era_agent_vs_unlabeled(sets):
+    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    assert {e.meta["label"] for e in sets["E2"]} == {"ai_agent", "unlabeled"}
+    assert all(datetime.fromisoformat(e.meta["date"]) >= start for e in sets["E2"])
+    # every eval ai_agent merged record is from 2025 on, so E2 keeps all 292
+    assert sum(e.y for e in sets["E2"]) == 292
+
+
+def test_e3_outcomes(sets):
+    aidev = [e for e in sets["E3"] if e.meta["source"] == "aidev"]
+    refs = [e for e in sets["E3"] if e.meta["source"] == "git_pull_refs"]
+    assert all(splits.is_eval_aidev_repo(e.meta["repo"]) for e in aidev)
+    assert {(e.meta["outcome"], e.y) for e in aidev} == {("closed_unmerged", 1), ("merged", 0)}
+    # README: ai_agent merged_squash jaeger 200, gluesql 35; not_merged 38 / 19 before likely_open
+    refs_by_repo = _by_repo(refs)
+    assert (refs_by_repo[("jaeger", 0)], refs_by_repo[("gluesql", 0)]) == (200, 35)
+    assert 0 < refs_by_repo[("jaeger", 1)] <= 38 and 0 < refs_by_repo[("gluesql", 1)] <= 19
+
+
+def test_e4_counts_match_the_protocol(sets):
+    agents = [e for e in sets["E4"] if e.y == 1]
+    humans = [e for e in sets["E4"] if e.y == 0]
+    # data/README.md: 1,636 eval AIDev rows in 205 repositories; 1,333 human titles
+    assert len(agents) == 1636 and len({e.meta["repo"] for e in agents}) == 205
+    assert len(humans) == 1333
+    assert all(e.snapshot.body == "" and not e.snapshot.commits for e in sets["E4"])
+
+
+def test_smoke_set_is_stripped_of_attribution(sets):
+    smoke = sets["smoke"]
+    assert Counter(e.y for e in smoke) == {1: 12, 0: 3}
+    text = " ".join(e.snapshot.body + " ".join(e.snapshot.commit_messages) for e in smoke)
+    assert "Generated with [Claude Code]" not in text and "Co-Authored-By" not in text
+
+
+def test_training_records_hold_no_eval_rows(data_dir):
+    counts = Counter()
+    for snapshot, label, meta in datasets.training_records(data_dir):
+        counts[meta["source"]] += 1
+        if meta["source"].startswith("git"):
+            assert not splits.is_eval_git_repo(meta["repo"])
+        elif meta["source"] == "aidev":
+            assert label == "ai_agent" and not splits.is_eval_aidev_repo(meta["repo"])
+        else:
+            assert label == "human" and snapshot.title
+    # 7,122 AIDev rows minus 1,636 eval rows; 6,618 human titles minus 1,333
+    assert counts["aidev"] == 7122 - 1636 and counts["aidev_human_titles"] == 6618 - 1333
+    # merged records of fiber, liam, sentry-python, celestia-core (git_prs/README.md counts)
+    assert counts["git_prs"] == 1944 + 2972 + 2857 + 2758
+
+
+def test_bad_lines_are_reported_and_skipped(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    path.write_text('{"title": "Fix", "label": "human", "repo": "o/r"}\n'
+                    "{oops\n"
+                    '{"title": "Add", "label": "ai_agent", "repo": "o/r", "outcome": "merged"}\n'
+                    '{"label": "human"}\n')
+    errors = []
+    sets = datasets.data_file_sets(path, errors.append)
+    assert [str(e).split(":")[:2] for e in errors] == [["mine.jsonl", "2"], ["mine.jsonl", "4"]]
+    assert [e.y for e in sets["agent_vs_human"]] == [0, 1]
+    assert [e.y for e in sets["low_effort"]] == [0]
