@@ -1,0 +1,193 @@
+"""The webhook intake: verify, parse, store durably, answer fast. No GitHub calls here.
+
+``POST /api/github/webhooks`` reads the raw body under a size cap, checks
+``X-Hub-Signature-256`` before parsing, stores the delivery keyed by ``X-GitHub-Delivery``
+and answers 202; worker threads (``bot.app.worker``) do the processing later.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from starlette.concurrency import run_in_threadpool
+
+from bot.app import signature, wiring
+from bot.app.worker import Accepts, GitHubFactory, Handler, WorkerPool
+from bot.obs import metrics
+from bot.obs.ops import ops_router
+from bot.settings import Settings
+from bot.store import DeliveryStore, init_db
+
+log = logging.getLogger(__name__)
+WEBHOOK_PATH = "/api/github/webhooks"
+_MAX_HEADER_CHARS = 100  # delivery ids are GUIDs, event names short words
+
+
+class Rejected(HTTPException):
+    """A webhook request refused before anything is stored; ``reason`` labels the metric."""
+
+    def __init__(self, status: int, detail: str, reason: str) -> None:
+        super().__init__(status, detail)
+        self.reason = reason
+
+
+def create_app(settings: Settings, *, github_factory: GitHubFactory | None = None,
+               start_workers: bool = True, handler: Handler | None = None) -> FastAPI:
+    """Build the App: webhook route, ops routes and (unless disabled) the worker pool.
+
+    Raises ``bot.settings.SettingsError`` without a webhook secret unless insecure_dev.
+    ``github_factory``/``handler`` replace the production wiring (tests, demo).
+    """
+    settings.require_webhook_secret()
+    engine = init_db(settings.database_url)
+    store = DeliveryStore(engine)
+    handled = wiring.accepts(wiring.handled_events())
+    pool = None
+    if start_workers and settings.workers > 0:
+        pool = wiring.build_worker_pool(settings, engine, github_factory=github_factory,
+                                        handler=handler)
+    app = FastAPI(title="PR Sieve", lifespan=_lifespan(pool, engine), docs_url=None,
+                  redoc_url=None, openapi_url=None)
+    app.state.settings, app.state.store, app.state.pool = settings, store, pool
+    app.include_router(_webhook_router(settings, store, handled, pool))
+    app.include_router(ops_router(lambda: _database_answers(engine)))
+    metrics.track_queue_depth(lambda: _queue_depth(store))
+    return app
+
+
+def _lifespan(pool: WorkerPool | None, engine):
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        if pool is not None:
+            pool.start()
+        try:
+            yield
+        finally:
+            if pool is not None:
+                await run_in_threadpool(pool.stop)
+            engine.dispose()
+    return lifespan
+
+
+def _webhook_router(settings: Settings, store: DeliveryStore, handled: Accepts,
+                    pool: WorkerPool | None) -> APIRouter:
+    router = APIRouter()
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+
+    @router.post(WEBHOOK_PATH)
+    async def webhook(request: Request) -> JSONResponse:
+        try:
+            body = await read_body(request, settings.max_body_bytes)
+            if secret and not signature.verify(secret, body,
+                                               request.headers.get("x-hub-signature-256")):
+                raise Rejected(401, "missing or invalid X-Hub-Signature-256", "signature")
+            event, delivery_id = _required_headers(request)
+            payload = parse_payload(body)
+        except Rejected as exc:
+            metrics.record_rejected(exc.reason)
+            log.warning("webhook refused (%s): %s", exc.status_code, exc.detail,
+                        extra={"delivery_id": request.headers.get("x-github-delivery")})
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return await _accept(store, handled, pool, event, delivery_id, payload, body)
+
+    return router
+
+
+async def _accept(store: DeliveryStore, handled: Accepts, pool: WorkerPool | None, event: str,
+                  delivery_id: str, payload: dict, body: bytes) -> JSONResponse:
+    metrics.record_received(event)
+    if event == "ping":
+        return JSONResponse({"status": "pong", "zen": payload.get("zen")})
+    action = payload.get("action") if isinstance(payload.get("action"), str) else None
+    if not handled(event, action):
+        return JSONResponse({"status": "ignored", "event": event, "action": action})
+    new = await run_in_threadpool(store.enqueue, delivery_id, event, _payload_text(body, payload),
+                                  action=action, **delivery_keys(payload))
+    if not new:
+        metrics.record_duplicate(event)
+        return JSONResponse({"status": "duplicate", "delivery_id": delivery_id}, 202)
+    if pool is not None:
+        pool.wake()
+    return JSONResponse({"status": "queued", "delivery_id": delivery_id}, 202)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The raw body, refusing (413) anything over ``limit`` bytes without reading it all."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.strip().isdigit():
+            raise Rejected(400, "invalid Content-Length", "headers")
+        if int(declared) > limit:
+            raise Rejected(413, f"payload larger than {limit} bytes", "too_large")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Rejected(413, f"payload larger than {limit} bytes", "too_large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _required_headers(request: Request) -> tuple[str, str]:
+    event = request.headers.get("x-github-event", "").strip()
+    delivery_id = request.headers.get("x-github-delivery", "").strip()
+    if not event or not delivery_id:
+        raise Rejected(400, "X-GitHub-Event and X-GitHub-Delivery headers are required",
+                       "headers")
+    if len(event) > _MAX_HEADER_CHARS or len(delivery_id) > _MAX_HEADER_CHARS:
+        raise Rejected(400, "X-GitHub-Event or X-GitHub-Delivery is too long", "headers")
+    return event, delivery_id
+
+
+def parse_payload(body: bytes) -> dict[str, Any]:
+    """The JSON object in ``body``; 400 for anything else."""
+    try:
+        payload = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise Rejected(400, "body is not valid JSON", "payload") from None
+    if not isinstance(payload, dict):
+        raise Rejected(400, "body is not a JSON object", "payload")
+    return payload
+
+
+def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
+    """installation_id, repo and PR/issue number of a payload (None where absent)."""
+    installation = _obj(payload.get("installation")).get("id")
+    repo = _obj(payload.get("repository")).get("full_name")
+    item = _obj(payload.get("pull_request")) or _obj(payload.get("issue"))
+    number = item.get("number", payload.get("number"))
+    return {"installation_id": _int(installation),
+            "repo": repo if isinstance(repo, str) else None,
+            "number": _int(number)}
+
+
+def _obj(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _payload_text(body: bytes, payload: dict) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:  # valid JSON in UTF-16/32: store a UTF-8 re-encoding
+        return json.dumps(payload)
+
+
+def _database_answers(engine) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT 1")).scalar() == 1
+
+
+def _queue_depth(store: DeliveryStore) -> int:
+    counts = store.counts()
+    return counts.get("pending", 0) + counts.get("processing", 0)
+

@@ -1,0 +1,229 @@
+"""Workers: claim stored deliveries, run the handler, record the outcome with retries.
+
+Retryable failures (``GitHubError.retryable`` or any unexpected exception) go back to pending
+with exponential backoff and jitter (a ``retry_after`` from GitHub is honoured); after
+``max_attempts`` the delivery is failed. A non-retryable ``GitHubError`` fails at once.
+While a handler runs its lease is renewed, so only a dead or hung worker loses its claim.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.app.context import HandlerContext, StateStore
+from bot.obs import metrics
+from bot.obs.logging import delivery_context
+from bot.ports import GitHubError, GitHubPort
+from bot.store import Delivery, DeliveryStore
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[str, dict, HandlerContext], None]
+GitHubFactory = Callable[[int | None], GitHubPort]
+Accepts = Callable[[str, str | None], bool]  # (event, action) -> handled?
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 8
+    backoff_base: float = 2.0
+    backoff_cap: float = 600.0
+    lease_seconds: float = 300.0
+
+    def delay(self, attempts: int, retry_after: float | None = None,
+              rng: Callable[[], float] = random.random) -> float:
+        """Seconds before the next attempt: base·2^(attempts-1), capped, jittered to 50–100 %."""
+        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** max(0, attempts - 1))
+        jittered = ceiling * (0.5 + rng() / 2)
+        return max(jittered, retry_after) if retry_after else jittered
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one attempt came to: ``done`` | ``retry`` | ``failed`` | ``ignored``."""
+
+    delivery_id: str
+    event: str
+    status: str
+    attempts: int
+    error: str | None = None
+    seconds: float = 0.0
+    kept: bool = True  # False when the claim had been lost and the result was not recorded
+
+
+def new_worker_id(index: int = 0) -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{index}:{uuid.uuid4().hex[:8]}"
+
+
+class Worker:
+    def __init__(self, store: DeliveryStore, handler: Handler, github_factory: GitHubFactory,
+                 state: StateStore, *, policy: RetryPolicy = RetryPolicy(), shadow: bool = False,
+                 accepts: Accepts | None = None,
+                 worker_id: str | None = None) -> None:
+        self.store, self.handler, self.github_factory = store, handler, github_factory
+        self.state, self.policy, self.shadow, self.accepts = state, policy, shadow, accepts
+        self.worker_id = worker_id or new_worker_id()
+
+    def process_one(self) -> Outcome | None:
+        """Claim and handle one due delivery; None when nothing is due."""
+        delivery = self.store.claim(self.worker_id, lease_seconds=self.policy.lease_seconds,
+                                    max_attempts=self.policy.max_attempts)
+        if delivery is None:
+            return None
+        with delivery_context(delivery.delivery_id, gh_event=delivery.event,
+                              action=delivery.action, attempt=delivery.attempts):
+            started = time.monotonic()
+            with _LeaseKeeper(self.store, delivery.delivery_id, self.worker_id,
+                              self.policy.lease_seconds):
+                attempt = self._attempt(delivery)
+            outcome = self._record(delivery, attempt, time.monotonic() - started)
+        _observe(outcome)
+        return outcome
+
+    def run(self, stop: threading.Event, poll_interval: float = 1.0,
+            wake: threading.Event | None = None) -> None:
+        """Process deliveries until ``stop`` is set; idle waits end early when ``wake`` is set."""
+        while not stop.is_set():
+            try:
+                outcome = self.process_one()
+            except Exception:  # database down or similar: keep the worker alive
+                log.exception("worker %s could not claim or record a delivery", self.worker_id)
+                outcome = None
+            if outcome is None:
+                _idle(stop, wake, poll_interval)
+
+    def _attempt(self, delivery: Delivery) -> _Attempt:
+        if self.accepts is not None and not self.accepts(delivery.event, delivery.action):
+            return _Attempt("ignored", f"{delivery.event}.{delivery.action} is not handled")
+        try:
+            ctx = HandlerContext(github=self.github_factory(delivery.installation_id),
+                                 state=self.state, delivery_id=delivery.delivery_id,
+                                 installation_id=delivery.installation_id, shadow=self.shadow)
+            self.handler(delivery.event, delivery.payload_dict(), ctx)
+        except GitHubError as err:
+            return _Attempt("retry" if err.retryable else "failed", _describe(err),
+                            err.retry_after)
+        except Exception as err:  # noqa: BLE001 - any bug is retried, then failed, not lost
+            log.exception("handler raised on %s.%s", delivery.event, delivery.action)
+            return _Attempt("retry", f"{type(err).__name__}: {err}")
+        return _Attempt("done")
+
+    def _record(self, d: Delivery, attempt: _Attempt, seconds: float) -> Outcome:
+        status, error = attempt.status, attempt.error
+        if status == "retry" and d.attempts >= self.policy.max_attempts:
+            status, error = "failed", f"gave up after {d.attempts} attempts: {error}"
+        if status == "done":
+            kept = self.store.complete(d.delivery_id, self.worker_id)
+        elif status == "ignored":
+            kept = self.store.ignore(d.delivery_id, self.worker_id, error or "")
+        elif status == "failed":
+            kept = self.store.fail(d.delivery_id, self.worker_id, error or "")
+            log.error("delivery failed after %d attempt(s): %s", d.attempts, error)
+        else:
+            delay = self.policy.delay(d.attempts, attempt.retry_after)
+            kept = self.store.retry_later(d.delivery_id, self.worker_id, error or "", delay)
+            log.warning("attempt %d failed, retrying in %.1fs: %s", d.attempts, delay, error)
+        if not kept:
+            log.warning("claim on the delivery was lost before its outcome was recorded")
+        return Outcome(d.delivery_id, d.event, status, d.attempts, error, seconds, kept)
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    status: str
+    error: str | None = None
+    retry_after: float | None = None
+
+
+def _describe(err: GitHubError) -> str:
+    status = f"HTTP {err.status}: " if err.status is not None else ""
+    return f"GitHubError {status}{err}"
+
+
+def _idle(stop: threading.Event, wake: threading.Event | None, seconds: float) -> None:
+    if wake is None:
+        stop.wait(seconds)
+        return
+    if wake.wait(seconds):
+        wake.clear()
+
+
+def _observe(outcome: Outcome) -> None:
+    metrics.observe_processing(outcome.seconds)
+    if outcome.status in ("done", "ignored"):
+        metrics.record_processed(outcome.event)
+    else:
+        metrics.record_failed(outcome.event, final=outcome.status == "failed")
+
+
+class _LeaseKeeper:
+    """Renews a claim every third of its lease while the handler runs (a daemon thread)."""
+
+    def __init__(self, store: DeliveryStore, delivery_id: str, worker_id: str,
+                 lease_seconds: float) -> None:
+        self._args = (delivery_id, worker_id, lease_seconds)
+        self._store, self._done = store, threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True,
+                                         name=f"lease-{delivery_id[:12]}")
+
+    def __enter__(self) -> _LeaseKeeper:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        while not self._done.wait(self._args[2] / 3):
+            try:
+                if not self._store.renew(*self._args):
+                    log.warning("lease on %s lost to another worker", self._args[0])
+                    return
+            except Exception:  # noqa: BLE001 - a failed renewal is retried next period
+                log.warning("could not renew lease on %s", self._args[0], exc_info=True)
+
+
+class WorkerPool:
+    """``count`` worker threads sharing one store; ``stop()`` lets each finish its delivery."""
+
+    def __init__(self, make_worker: Callable[[int], Worker], count: int,
+                 poll_interval: float = 1.0) -> None:
+        self._make_worker, self.count, self.poll_interval = make_worker, count, poll_interval
+        self._stop, self._wake = threading.Event(), threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        self._stop.clear()
+        for index in range(self.count):
+            worker = self._make_worker(index)
+            thread = threading.Thread(target=worker.run, name=f"sieve-worker-{index}",
+                                      args=(self._stop, self.poll_interval, self._wake),
+                                      daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        log.info("started %d worker thread(s)", self.count)
+
+    def wake(self) -> None:
+        """Tell idle workers new work was stored (they would find it at the next poll anyway)."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 25.0) -> None:
+        """Stop claiming; wait up to ``timeout`` s for deliveries in progress to finish."""
+        self._stop.set()
+        self._wake.set()
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        alive = [t.name for t in self._threads if t.is_alive()]
+        if alive:
+            log.warning("workers still busy at shutdown (their leases will expire): %s", alive)
+        self._threads = []

@@ -1,0 +1,95 @@
+"""Runtime settings of the GitHub App, read from ``SIEVE_*`` environment variables or ``.env``.
+
+Every field carries a description: ``sieve serve --print-settings`` lists them and the README
+is written from them. Secrets are ``SecretStr`` so they never appear in logs or reprs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(ValueError):
+    """A configuration that cannot work; the message says which setting to fix."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SIEVE_", env_file=".env",
+                                      env_file_encoding="utf-8", extra="ignore")
+
+    webhook_secret: SecretStr | None = Field(
+        None, description="Secret shared with GitHub to sign webhook deliveries "
+        "(X-Hub-Signature-256). Required unless insecure_dev is set.")
+    insecure_dev: bool = Field(
+        False, description="Allow running without a webhook secret, accepting unsigned "
+        "deliveries. For local development only; never in production.")
+    app_id: int | None = Field(None, description="The GitHub App's numeric App ID.")
+    private_key: SecretStr | None = Field(
+        None, description="The App's PEM private key itself (alternative to private_key_path).")
+    private_key_path: Path | None = Field(
+        None, description="Path of a file holding the App's PEM private key.")
+    database_url: str = Field(
+        "sqlite:///./sieve.db", description="SQLAlchemy URL of the delivery/state database, "
+        "e.g. sqlite:///./sieve.db or postgresql+psycopg://user:pass@host:5432/sieve.")
+    github_api_url: str = Field(
+        "https://api.github.com", description="GitHub REST API base URL "
+        "(https://HOST/api/v3 for GitHub Enterprise Server, or a fake server in tests).")
+    max_body_bytes: int = Field(
+        5 * 1024 * 1024, gt=0, description="Largest webhook body accepted, in bytes; larger "
+        "requests get 413 without being read in full (GitHub caps payloads at 25 MB).")
+    workers: int = Field(
+        2, ge=0, description="Worker threads processing stored deliveries inside `sieve serve` "
+        "(0 = intake only; run `sieve serve --workers-only` elsewhere).")
+    poll_interval: float = Field(
+        1.0, gt=0, description="Seconds an idle worker waits before looking for due deliveries.")
+    max_attempts: int = Field(
+        8, ge=1, description="Attempts per delivery before it is marked failed.")
+    backoff_base: float = Field(
+        2.0, gt=0, description="Seconds of the first retry delay; doubles on every attempt.")
+    backoff_cap: float = Field(
+        600.0, gt=0, description="Longest retry delay in seconds (a GitHub Retry-After wins).")
+    lease_seconds: float = Field(
+        300.0, gt=0, description="How long a worker's claim on a delivery lasts before another "
+        "worker may take it over (renewed while the worker is alive).")
+    shadow: bool = Field(
+        False, description="Global shadow mode: score and record decisions but do not label, "
+        "comment or set check runs.")
+    log_level: str = Field("INFO", description="Python logging level (DEBUG, INFO, WARNING...).")
+
+    @model_validator(mode="after")
+    def _one_private_key(self) -> Settings:
+        if self.private_key is not None and self.private_key_path is not None:
+            raise ValueError("set only one of SIEVE_PRIVATE_KEY and SIEVE_PRIVATE_KEY_PATH")
+        return self
+
+    def require_webhook_secret(self) -> None:
+        """Raise ``SettingsError`` unless a secret is set or insecure_dev says it may be absent."""
+        if self.webhook_secret is None or not self.webhook_secret.get_secret_value():
+            if not self.insecure_dev:
+                raise SettingsError(
+                    "no webhook secret: set SIEVE_WEBHOOK_SECRET (or SIEVE_INSECURE_DEV=1 "
+                    "for local development only)")
+
+    def private_key_pem(self) -> str | None:
+        """The App private key text, from ``private_key`` or ``private_key_path``."""
+        if self.private_key is not None:
+            return self.private_key.get_secret_value()
+        if self.private_key_path is None:
+            return None
+        try:
+            return self.private_key_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SettingsError(f"cannot read SIEVE_PRIVATE_KEY_PATH "
+                                f"{self.private_key_path}: {exc.strerror}") from exc
+
+
+def describe_settings() -> list[tuple[str, str, str]]:
+    """(ENV_NAME, default, description) for every setting, in declaration order."""
+    rows = []
+    for name, field in Settings.model_fields.items():
+        default = "" if field.default is None else str(field.default)
+        rows.append((f"SIEVE_{name.upper()}", default, field.description or ""))
+    return rows

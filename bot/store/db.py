@@ -1,0 +1,85 @@
+"""Engines and migrations: ``init_db(url)`` returns an engine on a schema at Alembic head.
+
+SQLite gets WAL, a busy timeout and driver-level autocommit so that transactions begin
+with our own ``BEGIN`` (``BEGIN IMMEDIATE`` when a caller asks for the write lock up front).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+SQLITE_BUSY_MS = 30_000
+IMMEDIATE = {"sieve_immediate": True}  # execution option: take SQLite's write lock at BEGIN
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_LOCK_KEY = 0x5E1E7E  # pg advisory lock id serialising concurrent init_db calls
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` configured for concurrent webhook intake and workers."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    memory = parsed.database in (None, "", ":memory:")
+    engine = create_engine(url, connect_args={"check_same_thread": False,
+                                              "timeout": SQLITE_BUSY_MS / 1000},
+                           poolclass=StaticPool if memory else None)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get("sieve_immediate")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction that will write (SQLite: write lock taken at BEGIN,
+    so a read-then-write never deadlocks on lock upgrade)."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.execution_options(**IMMEDIATE)
+        with conn.begin():
+            yield conn
+
+
+def alembic_config() -> Config:
+    """Alembic configuration built in code so migrations run from an installed wheel."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema behind ``engine`` to ``revision`` (concurrent callers are serialised)."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def init_db(url: str) -> Engine:
+    """Open the database at ``url`` and run migrations to head; returns the engine."""
+    engine = make_engine(url)
+    migrate(engine)
+    return engine

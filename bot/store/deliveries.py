@@ -1,0 +1,201 @@
+"""The durable webhook queue: one row per ``X-GitHub-Delivery``, claimed by workers with leases.
+
+A claim is exclusive: on PostgreSQL candidates are locked with ``FOR UPDATE SKIP LOCKED``;
+on SQLite the claim runs under ``BEGIN IMMEDIATE``, which holds the single write lock. A claim
+whose lease ran out (its worker died) can be taken over; after ``max_attempts`` such a row is
+failed instead. Two deliveries of the same pull request are never processed at the same time
+(the bot keeps ONE sticky comment per PR), and due deliveries go oldest first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, Engine, and_, exists, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
+
+from bot.store.db import write_transaction
+from bot.store.models import DeliveryRow
+
+T = DeliveryRow
+MAX_ERROR_CHARS = 2000
+_CANDIDATES = 16
+_LOST_LEASE = "worker lease expired on the last attempt (process killed or hung)"
+
+
+def utcnow() -> datetime:
+    """Naive UTC now, the form every stored time takes."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    delivery_id: str
+    event: str
+    action: str | None
+    installation_id: int | None
+    repo: str | None
+    number: int | None
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    claimed_by: str | None
+    lease_until: datetime | None
+    last_error: str | None
+    received_at: datetime
+    finished_at: datetime | None
+    payload: str | None = None  # raw JSON text; filled by claim() and get(with_payload=True)
+
+    def payload_dict(self) -> dict:
+        return json.loads(self.payload or "{}")
+
+
+_INFO_COLUMNS = [T.delivery_id, T.event, T.action, T.installation_id, T.repo, T.number,
+                 T.status, T.attempts, T.next_attempt_at, T.claimed_by, T.lease_until,
+                 T.last_error, T.received_at, T.finished_at]
+
+
+class DeliveryStore:
+    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self.engine = engine
+        self._now = clock
+
+    # -- intake -------------------------------------------------------------------------
+    def enqueue(self, delivery_id: str, event: str, payload: str, *, action: str | None = None,
+                installation_id: int | None = None, repo: str | None = None,
+                number: int | None = None) -> bool:
+        """Store a new pending delivery; False (and nothing changed) if the id is known."""
+        now = self._now()
+        values = dict(delivery_id=delivery_id, event=event, action=action, payload=payload,
+                      installation_id=installation_id, repo=repo, number=number,
+                      status="pending", attempts=0, next_attempt_at=now, received_at=now)
+        with write_transaction(self.engine) as conn:
+            insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+            stmt = insert(T).values(**values).on_conflict_do_nothing(
+                index_elements=["delivery_id"]).returning(T.id)
+            return conn.execute(stmt).first() is not None
+
+    # -- worker side ----------------------------------------------------------------------
+    def claim(self, worker_id: str, *, lease_seconds: float,
+              max_attempts: int = 8) -> Delivery | None:
+        """Take the oldest due delivery for ``worker_id`` (attempts += 1), or None."""
+        now = self._now()
+        with write_transaction(self.engine) as conn:
+            self._fail_exhausted(conn, now, max_attempts)
+            for row in conn.execute(self._candidates(conn, now, max_attempts)).all():
+                if not self._lock_pr(conn, row, now):
+                    continue
+                conn.execute(update(T).where(T.id == row.id).values(
+                    status="processing", claimed_by=worker_id, attempts=T.attempts + 1,
+                    lease_until=now + timedelta(seconds=lease_seconds)))
+                return self._fetch(conn, T.id == row.id, with_payload=True)
+        return None
+
+    def renew(self, delivery_id: str, worker_id: str, lease_seconds: float) -> bool:
+        """Extend a live claim; False if the claim was lost to another worker."""
+        until = self._now() + timedelta(seconds=lease_seconds)
+        return self._finish(delivery_id, worker_id, status="processing", lease_until=until)
+
+    def complete(self, delivery_id: str, worker_id: str) -> bool:
+        return self._finish(delivery_id, worker_id, status="done", finished_at=self._now())
+
+    def ignore(self, delivery_id: str, worker_id: str, reason: str) -> bool:
+        return self._finish(delivery_id, worker_id, status="ignored", finished_at=self._now(),
+                            last_error=reason[:MAX_ERROR_CHARS])
+
+    def fail(self, delivery_id: str, worker_id: str, error: str) -> bool:
+        return self._finish(delivery_id, worker_id, status="failed", finished_at=self._now(),
+                            last_error=error[:MAX_ERROR_CHARS])
+
+    def retry_later(self, delivery_id: str, worker_id: str, error: str, delay: float) -> bool:
+        """Give the delivery back as pending, due ``delay`` seconds from now."""
+        due = self._now() + timedelta(seconds=delay)
+        return self._finish(delivery_id, worker_id, status="pending", next_attempt_at=due,
+                            last_error=error[:MAX_ERROR_CHARS])
+
+    # -- operators --------------------------------------------------------------------------
+    def get(self, delivery_id: str, *, with_payload: bool = False) -> Delivery | None:
+        with self.engine.connect() as conn:
+            return self._fetch(conn, T.delivery_id == delivery_id, with_payload=with_payload)
+
+    def list(self, *, status: str | None = None, limit: int = 50) -> list[Delivery]:
+        """Deliveries newest first, optionally of one status (payloads not loaded)."""
+        stmt = select(*_INFO_COLUMNS).order_by(T.id.desc()).limit(limit)
+        if status is not None:
+            stmt = stmt.where(T.status == status)
+        with self.engine.connect() as conn:
+            return [Delivery(**row._mapping) for row in conn.execute(stmt)]
+
+    def counts(self) -> dict[str, int]:
+        """Number of deliveries per status."""
+        stmt = select(T.status, func.count()).group_by(T.status)
+        with self.engine.connect() as conn:
+            return {status: n for status, n in conn.execute(stmt)}
+
+    def retry(self, delivery_id: str) -> bool:
+        """Make a finished delivery pending again with attempts reset (not while processing)."""
+        return self._reset(and_(T.delivery_id == delivery_id, T.status != "processing")) == 1
+
+    def retry_all_failed(self) -> int:
+        return self._reset(T.status == "failed")
+
+    # -- internals --------------------------------------------------------------------------
+    def _candidates(self, conn: Connection, now: datetime, max_attempts: int):
+        other = aliased(DeliveryRow)
+        due = or_(and_(T.status == "pending", T.next_attempt_at <= now),
+                  and_(T.status == "processing", T.lease_until <= now,
+                       T.attempts < max_attempts))
+        busy = exists().where(other.repo == T.repo, other.number == T.number,
+                              other.status == "processing", other.lease_until > now)
+        stmt = select(T.id, T.repo, T.number).where(due, ~busy).order_by(T.id).limit(_CANDIDATES)
+        if conn.dialect.name == "postgresql":
+            stmt = stmt.with_for_update(skip_locked=True, of=T)
+        return stmt
+
+    def _lock_pr(self, conn: Connection, row, now: datetime) -> bool:
+        """PostgreSQL: no other claimer may take the same PR concurrently (SQLite: one writer)."""
+        if conn.dialect.name != "postgresql" or row.number is None:
+            return True
+        if not conn.scalar(select(func.pg_try_advisory_xact_lock(_pr_key(row.repo, row.number)))):
+            return False
+        busy = select(T.id).where(T.repo == row.repo, T.number == row.number,
+                                  T.status == "processing", T.lease_until > now).limit(1)
+        return conn.scalar(busy) is None  # fresh snapshot: sees claims committed meanwhile
+
+    def _fail_exhausted(self, conn: Connection, now: datetime, max_attempts: int) -> None:
+        conn.execute(update(T).where(T.status == "processing", T.lease_until <= now,
+                                     T.attempts >= max_attempts)
+                     .values(status="failed", finished_at=now, claimed_by=None,
+                             lease_until=None, last_error=_LOST_LEASE))
+
+    def _finish(self, delivery_id: str, worker_id: str, **values) -> bool:
+        if values.get("status") != "processing":
+            values.update(claimed_by=None, lease_until=None)
+        stmt = update(T).where(T.delivery_id == delivery_id, T.claimed_by == worker_id,
+                               T.status == "processing").values(**values)
+        with write_transaction(self.engine) as conn:
+            return conn.execute(stmt).rowcount == 1
+
+    def _reset(self, condition) -> int:
+        stmt = update(T).where(condition).values(
+            status="pending", attempts=0, next_attempt_at=self._now(), claimed_by=None,
+            lease_until=None, finished_at=None)
+        with write_transaction(self.engine) as conn:
+            return conn.execute(stmt).rowcount
+
+    @staticmethod
+    def _fetch(conn: Connection, condition, *, with_payload: bool) -> Delivery | None:
+        columns = _INFO_COLUMNS + ([T.payload] if with_payload else [])
+        row = conn.execute(select(*columns).where(condition)).first()
+        return None if row is None else Delivery(**row._mapping)
+
+
+def _pr_key(repo: str | None, number: int) -> int:
+    """A signed 64-bit advisory-lock key for one pull request."""
+    digest = hashlib.blake2b(f"{repo}#{number}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)

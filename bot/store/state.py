@@ -1,0 +1,77 @@
+"""``SqlStateStore``: the ``bot.app.context.StateStore`` on the same database as deliveries.
+
+One override per pull request (the latest maintainer decision wins); decisions are appended,
+so shadow mode and audits can replay what the bot would have done.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, select
+
+from bot.app.context import Decision, Override
+from bot.store.db import write_transaction
+from bot.store.models import DecisionRow, OverrideRow
+
+
+def _naive_utc(at: datetime) -> datetime:
+    return at if at.tzinfo is None else at.astimezone(UTC).replace(tzinfo=None)
+
+
+def _aware_utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC)
+
+
+class SqlStateStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def get_override(self, repo: str, number: int) -> Override | None:
+        stmt = select(OverrideRow).where(OverrideRow.repo == repo, OverrideRow.number == number)
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        if row is None:
+            return None
+        fields = {k: v for k, v in row._mapping.items() if k not in ("id", "at")}
+        return Override(**fields, at=_aware_utc(row.at))
+
+    def record_override(self, override: Override) -> None:
+        values = dict(kind=override.kind, actor=override.actor, at=_naive_utc(override.at),
+                      head_sha=override.head_sha, score=override.score,
+                      model_version=override.model_version, detail=override.detail)
+        key = (OverrideRow.repo == override.repo, OverrideRow.number == override.number)
+        with write_transaction(self.engine) as conn:
+            conn.execute(delete(OverrideRow).where(*key))
+            conn.execute(OverrideRow.__table__.insert().values(
+                repo=override.repo, number=override.number, **values))
+
+    def clear_override(self, repo: str, number: int) -> None:
+        with write_transaction(self.engine) as conn:
+            conn.execute(delete(OverrideRow).where(OverrideRow.repo == repo,
+                                                   OverrideRow.number == number))
+
+    def record_decision(self, decision: Decision) -> None:
+        with write_transaction(self.engine) as conn:
+            conn.execute(DecisionRow.__table__.insert().values(
+                repo=decision.repo, number=decision.number, head_sha=decision.head_sha,
+                score=decision.score, band=decision.band, model_version=decision.model_version,
+                at=_naive_utc(decision.at), shadow=decision.shadow,
+                actions=json.dumps(list(decision.actions))))
+
+    def decisions(self, repo: str | None = None, number: int | None = None,
+                  limit: int = 100) -> list[Decision]:
+        """Recorded decisions, newest first (for audits, shadow-mode review and reports)."""
+        stmt = select(DecisionRow).order_by(DecisionRow.id.desc()).limit(limit)
+        if repo is not None:
+            stmt = stmt.where(DecisionRow.repo == repo)
+        if number is not None:
+            stmt = stmt.where(DecisionRow.number == number)
+        with self.engine.connect() as conn:
+            return [_decision(row._mapping) for row in conn.execute(stmt)]
+
+
+def _decision(m) -> Decision:
+    fields = {k: v for k, v in m.items() if k not in ("id", "actions", "at")}
+    return Decision(**fields, at=_aware_utc(m["at"]), actions=tuple(json.loads(m["actions"])))
