@@ -1,0 +1,81 @@
+"""The actions ``plan`` decides and ``apply`` performs: plain, immutable data.
+
+Text is carried as a ``View`` (template name + context) so planning stays pure; ``apply``
+renders it. Every action writes to GitHub; shadow mode therefore means "no actions".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+
+@dataclass(frozen=True)
+class View:
+    template: str
+    context: dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
+
+
+@dataclass(frozen=True)
+class AddLabels:
+    labels: tuple[str, ...]
+
+    def describe(self) -> str:
+        return "add_labels:" + ",".join(self.labels)
+
+
+@dataclass(frozen=True)
+class RemoveLabel:
+    label: str
+
+    def describe(self) -> str:
+        return f"remove_label:{self.label}"
+
+
+@dataclass(frozen=True)
+class EnsureLabel:
+    name: str
+    color: str
+    description: str
+
+    def describe(self) -> str:
+        return f"ensure_label:{self.name}"
+
+
+@dataclass(frozen=True)
+class UpsertComment:
+    """Create the sticky comment, or edit ``comment_id`` when the text differs from ``current``."""
+
+    view: View
+    comment_id: int | None = None
+    current: str | None = None
+
+    def describe(self) -> str:
+        verb = "create" if self.comment_id is None else "edit"
+        return f"{verb}_comment:{self.view.template}"
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    name: str
+    head_sha: str
+    conclusion: str
+    title: View
+    summary: View
+    text: View | None = None
+
+    def describe(self) -> str:
+        return f"check_run:{self.conclusion}"
+
+
+@dataclass(frozen=True)
+class Reply:
+    view: View
+
+    def describe(self) -> str:
+        return f"reply:{self.view.template}"
+
+
+Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, CheckRun, Reply]
+
+STICKY_MARKER = "<!-- pr-sieve:sticky -->"

@@ -1,0 +1,75 @@
+"""Perform planned actions through the GitHub port, each one idempotent.
+
+Labels were diffed by the plan; the sticky comment is edited only when its text changes; the
+check run is an upsert keyed by (name, head SHA). A ``GitHubError`` stops the run and goes to
+the worker, which retries the whole delivery; repeating the already-done steps is harmless.
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from bot.app.actions import Action, AddLabels, CheckRun, EnsureLabel, RemoveLabel, Reply, UpsertComment
+from bot.app.render import render
+from bot.ports import CheckRunOutput, GitHubPort
+
+
+def apply(github: GitHubPort, repo: str, number: int, actions: tuple[Action, ...]) -> list[str]:
+    """Run ``actions`` in order; returns what was actually written (skips are not listed)."""
+    done: list[str] = []
+    for action in actions:
+        if _run(action, github, repo, number):
+            done.append(action.describe())
+    return done
+
+
+@singledispatch
+def _run(action: object, github: GitHubPort, repo: str, number: int) -> bool:
+    raise TypeError(f"unknown action {action!r}")
+
+
+@_run.register
+def _(action: AddLabels, github: GitHubPort, repo: str, number: int) -> bool:
+    github.add_labels(repo, number, list(action.labels))
+    return True
+
+
+@_run.register
+def _(action: RemoveLabel, github: GitHubPort, repo: str, number: int) -> bool:
+    github.remove_label(repo, number, action.label)
+    return True
+
+
+@_run.register
+def _(action: EnsureLabel, github: GitHubPort, repo: str, number: int) -> bool:
+    github.ensure_label(repo, action.name, action.color, action.description)
+    return True
+
+
+@_run.register
+def _(action: UpsertComment, github: GitHubPort, repo: str, number: int) -> bool:
+    body = render(action.view.template, **action.view.context)
+    if action.comment_id is None:
+        github.create_comment(repo, number, body)
+        return True
+    if body.strip() == (action.current or "").strip():
+        return False
+    github.edit_comment(repo, action.comment_id, body)
+    return True
+
+
+@_run.register
+def _(action: CheckRun, github: GitHubPort, repo: str, number: int) -> bool:
+    github.upsert_check_run(repo, CheckRunOutput(
+        name=action.name, head_sha=action.head_sha, status="completed", conclusion=action.conclusion,
+        title=render(action.title.template, **action.title.context).strip(),
+        summary=render(action.summary.template, **action.summary.context),
+        text=render(action.text.template, **action.text.context) if action.text else "",
+    ))
+    return True
+
+
+@_run.register
+def _(action: Reply, github: GitHubPort, repo: str, number: int) -> bool:
+    github.create_comment(repo, number, render(action.view.template, **action.view.context))
+    return True

@@ -1,0 +1,63 @@
+"""Slash commands in PR comments, with Prow's grammar.
+
+A command is ``/sieve <name>`` at the start of a line (leading spaces allowed, case-insensitive),
+anything after the name is ignored. Lines inside fenced code blocks (````` or ``~~~``), indented
+code (4+ spaces or a tab, as in CommonMark) and ``>`` quotes are not commands, so quoting someone else's ``/sieve ok`` does nothing. Several commands may appear
+in one comment; each name counts once, in the order first seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NAMES = ("ok", "exempt", "rescore", "explain", "help")
+NEEDS_WRITE = frozenset({"ok", "exempt", "rescore"})  # "explain" also for the PR author
+MAX_BODY = 65_536
+
+_COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+_QUOTE = re.compile(r"^ {0,3}>")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # one of NAMES, or "unknown"
+    raw: str = ""
+
+    @property
+    def needs_write(self) -> bool:
+        return self.name in NEEDS_WRITE
+
+
+def parse(body: str | None) -> list[Command]:
+    found: list[Command] = []
+    for line in _live_lines((body or "")[:MAX_BODY]):
+        command = _command(line)
+        if command is not None and command.name not in {c.name for c in found}:
+            found.append(command)
+    return found
+
+
+def _command(line: str) -> Command | None:
+    match = _COMMAND.match(line)
+    if match is None:
+        return None
+    name = (match.group("name") or "help").lower()
+    if match.group("name") is None and match.group("rest"):
+        return None  # "/sievex", not our command
+    return Command(name if name in NAMES else "unknown", raw=line.strip()[:100])
+
+
+def _live_lines(body: str):
+    """Lines outside code blocks and quotes."""
+    fence: str | None = None
+    for line in body.splitlines():
+        opener = _FENCE.match(line)
+        if fence is not None:
+            if opener and opener.group("fence")[0] == fence[0] and len(opener.group("fence")) >= len(fence):
+                fence = None
+        elif opener:
+            fence = opener.group("fence")
+        elif not _QUOTE.match(line):
+            yield line  # indented code never matches: _COMMAND allows at most 3 leading spaces

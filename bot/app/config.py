@@ -1,0 +1,217 @@
+"""Repository configuration: ``.github/sieve.yml`` read from the DEFAULT branch only.
+
+Layers, later wins: built-in defaults < the org's ``<owner>/.github`` repository
+(``.github/sieve.yml`` or ``sieve.yml``) < the repository's own ``.github/sieve.yml``.
+Mappings merge key by key; lists and scalars replace. A layer that is not valid YAML or does not
+match the schema is dropped and reported as ONE line (``ConfigLoad.error``); the PR is still
+handled with the remaining layers. The PR head is never read: a PR must not configure its own
+review. See ``docs/sieve.example.yml`` for every key with its default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bot.ports import GitHubError, GitHubPort
+
+REPO_PATH = ".github/sieve.yml"
+ORG_REPO = ".github"
+ORG_PATHS = (".github/sieve.yml", "sieve.yml")
+
+Conclusion = Literal["neutral", "success", "failure", "action_required"]
+Association = Literal[
+    "OWNER", "MEMBER", "COLLABORATOR", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "MANNEQUIN", "NONE"
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Thresholds(_Strict):
+    medium: int = Field(40, ge=0, le=100)
+    high: int = Field(70, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if self.medium > self.high:
+            raise ValueError("thresholds.medium must not be above thresholds.high")
+        return self
+
+
+class LabelSpec(_Strict):
+    name: str = Field(min_length=1, max_length=50)
+    color: str = Field(pattern=r"^[0-9a-fA-F]{6}$")
+    description: str = Field("", max_length=100)
+
+
+class Labels(_Strict):
+    medium: LabelSpec = LabelSpec(name="sieve/needs-review", color="fbca04",
+                                  description="PR Sieve: please give this PR a careful look")
+    high: LabelSpec = LabelSpec(name="sieve/likely-low-effort", color="d93f0b",
+                                description="PR Sieve: strong low-effort signals, see the bot comment")
+    exempt: LabelSpec = LabelSpec(name="sieve/exempt", color="0e8a16",
+                                  description="PR Sieve: a maintainer exempted this PR")
+
+    @model_validator(mode="after")
+    def _distinct(self) -> "Labels":
+        names = {self.medium.name.lower(), self.high.name.lower(), self.exempt.name.lower()}
+        if len(names) != 3:
+            raise ValueError("labels.medium, labels.high and labels.exempt need three different names")
+        return self
+
+
+class Exempt(_Strict):
+    users: list[str] = []
+    teams: list[str] = []  # "org/team-slug", checked when the GitHub adapter can resolve teams
+    bots: bool = True
+    associations: list[Association] = ["OWNER", "MEMBER", "COLLABORATOR"]
+    drafts: bool = True  # skip draft PRs until they are ready for review
+
+
+class Paths(_Strict):
+    ignore: list[str] = []  # globs of files the scorer never sees (vendored, generated)
+    docs: list[str] = []  # extra globs that count as documentation
+
+
+class CommentConfig(_Strict):
+    enabled: bool = True
+
+
+class CheckConfig(_Strict):
+    enabled: bool = True
+    name: str = Field("PR Sieve", min_length=1, max_length=80)
+    conclusions: dict[Literal["low", "medium", "high"], Conclusion] = Field(
+        default_factory=lambda: {"low": "neutral", "medium": "neutral", "high": "neutral"})
+
+    def conclusion(self, band: str) -> str:
+        return self.conclusions.get(band, "neutral")
+
+
+class Profile(_Strict):
+    large_pr_lines: int = Field(500, ge=1)  # "kubernetes": AI PRs above this many changed lines
+
+
+class RepoConfig(_Strict):
+    enabled: bool = True
+    profile: Literal["default", "kubernetes", "disclosure-required"] = "default"
+    profile_options: Profile = Profile()
+    thresholds: Thresholds = Thresholds()
+    labels: Labels = Labels()
+    exempt: Exempt = Exempt()
+    paths: Paths = Paths()
+    comment: CommentConfig = CommentConfig()
+    check_run: CheckConfig = CheckConfig()
+    shadow: bool = False
+    policy_url: str | None = Field(None, pattern=r"^https://[^\s<>()\[\]`]+$", max_length=300)
+
+    def band_labels(self) -> dict[str, str]:
+        return {"medium": self.labels.medium.name, "high": self.labels.high.name}
+
+    def own_labels(self) -> tuple[LabelSpec, ...]:
+        return (self.labels.medium, self.labels.high, self.labels.exempt)
+
+
+class ConfigError(ValueError):
+    """A config layer that cannot be used; the message is one line for the check run."""
+
+
+@dataclass(frozen=True)
+class ConfigLoad:
+    config: RepoConfig
+    error: str | None = None  # one line, e.g. ".github/sieve.yml: thresholds.high: ..."
+    sources: tuple[str, ...] = ()
+
+
+def parse_layer(text: str, source: str) -> dict[str, Any]:
+    """YAML text -> mapping, validated on its own so errors name the file that has them."""
+    try:
+        data = yaml.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: invalid YAML{_yaml_where(exc)}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: the top level must be a mapping of keys, not {type(data).__name__}")
+    validate(data, source)
+    return data
+
+
+def validate(data: dict[str, Any], source: str = "config") -> RepoConfig:
+    try:
+        return RepoConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{source}: {_first_error(exc)}") from None
+
+
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def build(layers: list[tuple[str, str | None]]) -> ConfigLoad:
+    """Merge ``(source, text)`` layers in order; broken layers are skipped and reported."""
+    merged: dict[str, Any] = {}
+    errors: list[str] = []
+    used: list[str] = []
+    for source, text in layers:
+        if text is None:
+            continue
+        try:
+            candidate = merge(merged, parse_layer(text, source))
+            validate(candidate, source)
+        except ConfigError as exc:
+            errors.append(str(exc))
+            continue
+        merged = candidate
+        used.append(source)
+    return ConfigLoad(config=validate(merged), error="; ".join(errors) or None, sources=tuple(used))
+
+
+def load(github: GitHubPort, repo: str) -> ConfigLoad:
+    """Read the org and repo layers from their default branches (never from a PR head)."""
+    return build([_org_layer(github, repo), (REPO_PATH, github.get_file(repo, REPO_PATH, ref=None))])
+
+
+def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | None]:
+    owner = repo.split("/", 1)[0]
+    org_repo = f"{owner}/{ORG_REPO}"
+    if org_repo == repo:
+        return (org_repo, None)
+    for path in ORG_PATHS:
+        try:
+            text = github.get_file(org_repo, path, ref=None)
+        except GitHubError as exc:
+            if exc.status in (403, 404):  # no org .github repository, or not installed there
+                return (org_repo, None)
+            raise
+        if text is not None:
+            return (f"{org_repo}:{path}", text)
+    return (org_repo, None)
+
+
+def _yaml_where(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or "cannot parse"
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    return f"{where}: {problem}"
+
+
+def _first_error(exc: ValidationError) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    where = ".".join(str(p) for p in first["loc"]) or "top level"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown key"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return " ".join(f"{where}: {message}{more}".split())

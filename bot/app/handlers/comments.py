@@ -1,0 +1,102 @@
+"""``/sieve`` commands in PR comments (Prow grammar, see ``bot.app.commands``).
+
+``ok``, ``exempt`` and ``rescore`` need write access (collaborator permission, never
+author_association); ``explain`` is also open to the PR author; ``help`` to anyone. Everyone
+else gets one polite refusal. Comments by bots, the App included, are ignored.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from bot.app import commands
+from bot.app import payload as p
+from bot.app import plan as planner
+from bot.app import review
+from bot.app.actions import Action, View
+from bot.app.context import HandlerContext
+
+EVENTS = {"issue_comment": {"created"}}
+HELP = "Slash commands on PRs: /sieve ok | exempt | rescore | explain | help (write access for the first three)."
+WRITE = ("admin", "write")
+
+
+class _Request:
+    """One comment's commands, with lazily fetched permission and review."""
+
+    def __init__(self, payload: dict[str, Any], ctx: HandlerContext) -> None:
+        self.ctx = ctx
+        self.repo = p.repo_name(payload)
+        self.number = p.get(payload, "issue.number", int)
+        self.actor = p.author(p.get(payload, "comment.user", dict), payload["comment"].get("author_association"))
+        self.pr_author = str((p.get(payload, "issue", dict).get("user") or {}).get("login") or "")
+        self.loaded = review.load_config(ctx, self.repo)
+
+    @cached_property
+    def can_write(self) -> bool:
+        return self.ctx.github.get_permission(self.repo, self.actor.login) in WRITE
+
+    @cached_property
+    def outcome(self) -> review.Review:
+        return review.run(self.ctx, self.repo, self.number, self.loaded)
+
+    def allowed(self, command: commands.Command) -> bool:
+        if command.name in ("help", "unknown"):
+            return True
+        if command.name == "explain" and self.actor.login.lower() == self.pr_author.lower():
+            return True
+        return self.can_write
+
+
+def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
+    if "pull_request" not in p.get(payload, "issue", dict):
+        return "ignored: comment on an issue, not a PR"
+    user = p.author(p.get(payload, "comment.user", dict))
+    if user.is_bot or user.login.lower() == ctx.github.bot_login().lower():
+        return "ignored: comment by a bot"
+    found = commands.parse(p.get(payload, "comment.body", (str, type(None))))
+    if not found:
+        return "ignored: no command"
+    request = _Request(payload, ctx)
+    return run(request, found)
+
+
+def run(request: _Request, found: list[commands.Command]) -> str:
+    allowed = [c for c in found if request.allowed(c)]
+    views = [_refusal(c) for c in found if c not in allowed][:1]
+    kind = _override_kind(allowed)
+    if kind:
+        review.override(request.ctx, request.outcome, kind, request.actor.login, detail="command")
+    views += [_view(c, request) for c in allowed]
+    replies = planner.replies(views, request.loaded.config, request.ctx.shadow)
+    if kind or any(c.name == "rescore" for c in allowed):
+        review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
+    else:
+        _reply_only(request, replies)
+    return "commands: " + ", ".join(c.name + ("" if c in allowed else " (refused)") for c in found)
+
+
+def _override_kind(allowed: list[commands.Command]) -> str | None:
+    names = {c.name for c in allowed}
+    return "exempt" if "exempt" in names else "ok" if "ok" in names else None
+
+
+def _view(command: commands.Command, request: _Request) -> View:
+    config = request.loaded.config
+    if command.name in ("help", "unknown"):
+        return View("help.md.j2", {"exempt_label": config.labels.exempt.name})
+    override = request.ctx.state.get_override(request.repo, request.number)
+    context = {"result": request.outcome.result, "override": override,
+               "exempt_label": config.labels.exempt.name, "removed": True}
+    return View(f"reply_{command.name}.md.j2", context)
+
+
+def _refusal(command: commands.Command) -> View:
+    return View("reply_refused.md.j2", {"command": command.name})
+
+
+def _reply_only(request: _Request, replies: tuple[Action, ...]) -> None:
+    from bot.app import apply as applier
+
+    applier.apply(request.ctx.github, request.repo, request.number, replies)

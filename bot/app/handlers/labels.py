@@ -1,0 +1,56 @@
+"""Label overrides: a maintainer removing a PR Sieve band label, or adding/removing the exempt label.
+
+Honoured only for people with write access (collaborator permission, not author_association).
+The bot's own label changes are ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.app import payload as p
+from bot.app import review
+from bot.app.context import HandlerContext
+
+EVENTS = {"pull_request": {"labeled", "unlabeled"}}
+HELP = ("Treats a maintainer removing a PR Sieve band label as '/sieve ok' and adding the exempt label "
+        "as '/sieve exempt'; removing the exempt label ends the exemption.")
+WRITE = ("admin", "write")
+
+
+def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
+    repo, number = p.repo_name(payload), p.get(payload, "pull_request.number", int)
+    label = p.get(payload, "label.name", str)
+    sender = p.author(p.get(payload, "sender", dict))
+    if sender.is_bot or sender.login.lower() == ctx.github.bot_login().lower():
+        return "ignored: label change by a bot"
+    loaded = review.load_config(ctx, repo)
+    kind = override_kind(loaded.config, payload.get("action"), label)
+    if kind is None:
+        return "ignored: not a PR Sieve label"
+    if ctx.github.get_permission(repo, sender.login) not in WRITE:
+        return "ignored: sender lacks write access"
+    if kind == "unexempt":
+        return _unexempt(ctx, repo, number)
+    outcome = review.run(ctx, repo, number, loaded)
+    review.override(ctx, outcome, kind, sender.login, detail=f"label {label}")
+    review.decide(ctx, outcome, fresh_override=True)
+    return f"override recorded: {kind} by {sender.login}"
+
+
+def override_kind(config, action: str | None, label: str) -> str | None:
+    name = label.lower()
+    exempt = config.labels.exempt.name.lower()
+    if action == "unlabeled" and name in {n.lower() for n in config.band_labels().values()}:
+        return "label_removed"
+    if name == exempt:
+        return "exempt" if action == "labeled" else "unexempt"
+    return None
+
+
+def _unexempt(ctx: HandlerContext, repo: str, number: int) -> str:
+    current = ctx.state.get_override(repo, number)
+    if current is None or current.kind != "exempt":
+        return "ignored: no exemption recorded"
+    ctx.state.clear_override(repo, number)
+    return "exemption cleared; the next push is scored normally"

@@ -1,0 +1,36 @@
+"""Score a PR when its code or description changes and set label, sticky comment and check run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.app import payload as p
+from bot.app import review
+from bot.app.context import HandlerContext
+
+EVENTS = {"pull_request": {"opened", "reopened", "synchronize", "edited", "ready_for_review"}}
+HELP = ("Scores a pull request when it is opened, reopened, pushed to, marked ready or has its title/body "
+        "edited; sets the band label, the sticky comment and the check run. Skips drafts and exempt authors.")
+
+
+def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
+    pr = p.pull_request_event(payload)
+    if payload.get("action") == "edited" and not pr.title_or_body_changed:
+        return "ignored: the edit changed neither title nor body"
+    loaded = review.load_config(ctx, pr.repo)
+    reason = skip_reason(ctx, loaded.config, pr)
+    if reason:
+        return f"skipped: {reason}"
+    result = review.run(ctx, pr.repo, pr.number, loaded, head_sha=pr.head_sha)
+    actions = review.decide(ctx, result)
+    return f"scored {result.result.score} ({result.result.band}); {len(actions)} action(s)"
+
+
+def skip_reason(ctx: HandlerContext, config, pr: p.PullRequestEvent) -> str | None:
+    if not config.enabled:
+        return "disabled in .github/sieve.yml"
+    if pr.draft and config.exempt.drafts:
+        return "draft"
+    if review.is_exempt(ctx, config, pr.author):
+        return "exempt author"
+    return None

@@ -1,0 +1,77 @@
+"""Reading webhook payloads: the few facts handlers need, or one clear ``PayloadError``.
+
+A payload that lacks ``installation.id`` or a key a handler relies on can never succeed on a
+retry, so ``PayloadError`` is marked non-retryable for the worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+class PayloadError(ValueError):
+    """The delivery's payload is not what GitHub sends for this event; never retried."""
+
+    retryable = False
+
+
+def get(payload: dict[str, Any], path: str, kind: type | tuple[type, ...] = object) -> Any:
+    """``get(payload, "pull_request.head.sha", str)`` or PayloadError naming the missing key."""
+    value: Any = payload
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            raise PayloadError(f"payload has no {path!r}")
+        value = value[key]
+    if kind is not object and (not isinstance(value, kind) or isinstance(value, bool) and kind is int):
+        raise PayloadError(f"payload {path!r} is {type(value).__name__}, expected {_name(kind)}")
+    return value
+
+
+def installation_id(payload: dict[str, Any]) -> int:
+    return get(payload, "installation.id", int)
+
+
+def repo_name(payload: dict[str, Any]) -> str:
+    return get(payload, "repository.full_name", str)
+
+
+@dataclass(frozen=True)
+class Author:
+    login: str
+    is_bot: bool
+    association: str
+
+
+def author(user: dict[str, Any] | None, association: str | None = None) -> Author:
+    user = user or {}
+    login = str(user.get("login") or "")
+    is_bot = user.get("type") == "Bot" or login.lower().endswith("[bot]")
+    return Author(login=login, is_bot=is_bot, association=str(association or "NONE").upper())
+
+
+@dataclass(frozen=True)
+class PullRequestEvent:
+    repo: str
+    number: int
+    head_sha: str
+    draft: bool
+    author: Author
+    title_or_body_changed: bool
+
+
+def pull_request_event(payload: dict[str, Any]) -> PullRequestEvent:
+    pr = get(payload, "pull_request", dict)
+    changes = payload.get("changes") or {}
+    return PullRequestEvent(
+        repo=repo_name(payload),
+        number=get(payload, "pull_request.number", int),
+        head_sha=get(payload, "pull_request.head.sha", str),
+        draft=bool(pr.get("draft")),
+        author=author(pr.get("user"), pr.get("author_association")),
+        title_or_body_changed=isinstance(changes, dict) and bool({"title", "body"} & changes.keys()),
+    )
+
+
+def _name(kind: type | tuple[type, ...]) -> str:
+    return " or ".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__

@@ -1,0 +1,152 @@
+"""PURE decision core: (score result, repo config, what is on the PR now) -> actions.
+
+No I/O, no clock, no GitHub: everything the plan depends on is in its arguments, so every
+band/override/shadow case is a plain unit test. Rules:
+
+* Labels: one mutually exclusive band family (medium/high); low means none. Only the bot's own
+  labels are touched, and only when they differ from what is wanted (idempotent).
+* A maintainer override (``ok``, ``exempt``, a removed band label, or the exempt label on the
+  PR) means the bot never adds a band label again. Only the command that creates the override
+  (``fresh_override``) removes band labels, so a label a human puts back later stays.
+* The sticky comment is created only when the PR is flagged (or a profile finding applies) and
+  no override exists; an existing one is edited in place, never deleted.
+* Shadow mode: no actions at all (``intended`` still says what would have been done).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.app.actions import STICKY_MARKER, Action, AddLabels, CheckRun, RemoveLabel, Reply, UpsertComment, View
+from bot.app.config import RepoConfig
+from bot.app.context import Override
+from bot.app.markdown import Trusted
+from bot.app.profiles import Finding
+from bot.ports import Comment
+from bot.result import Result
+
+FLAGGED = ("medium", "high")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What is true on GitHub right now, gathered by the handler before planning."""
+
+    repo: str
+    number: int
+    head_sha: str
+    labels: tuple[str, ...] = ()
+    sticky: Comment | None = None
+    override: Override | None = None
+    fresh_override: bool = False  # this very event created ``override``
+    config_error: str | None = None
+    findings: tuple[Finding, ...] = ()
+    shadow: bool = False  # global shadow mode (settings); the repo config may add its own
+
+
+def plan(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]:
+    if facts.shadow or config.shadow:
+        return ()
+    return intended(result, config, facts)
+
+
+def intended(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]:
+    """The actions the bot would take, ignoring shadow mode (recorded with every decision)."""
+    return (*label_actions(result.band, config, facts), *comment_actions(result, config, facts),
+            *check_actions(result, config, facts))
+
+
+def replies(views: list[View], config: RepoConfig, shadow: bool) -> tuple[Action, ...]:
+    return () if shadow or config.shadow else tuple(Reply(v) for v in views)
+
+
+def override_kind(config: RepoConfig, facts: Facts) -> str | None:
+    if facts.override is not None:
+        return facts.override.kind
+    if _has(facts.labels, config.labels.exempt.name):
+        return "exempt"
+    return None
+
+
+def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
+    kind = override_kind(config, facts)
+    present = [name for name in config.band_labels().values() if _has(facts.labels, name)]
+    if kind is not None:
+        return _override_labels(kind, config, facts, present)
+    wanted = config.band_labels().get(band)
+    actions: list[Action] = [RemoveLabel(name) for name in present if not _same(name, wanted)]
+    if wanted and not _has(facts.labels, wanted):
+        actions.append(AddLabels((wanted,)))
+    return actions
+
+
+def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[str]) -> list[Action]:
+    if not facts.fresh_override:
+        return []
+    actions: list[Action] = [RemoveLabel(name) for name in present]
+    exempt = config.labels.exempt.name
+    if kind == "exempt" and not _has(facts.labels, exempt):
+        actions.append(AddLabels((exempt,)))
+    return actions
+
+
+def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | None:
+    """flagged | advisory | overridden | exempt | cleared, or None for "no comment"."""
+    kind = override_kind(config, facts)
+    if kind is not None:
+        state = "exempt" if kind == "exempt" else "overridden"
+    elif result.band in FLAGGED:
+        return "flagged"
+    elif facts.findings:
+        return "advisory"
+    else:
+        state = "cleared"
+    return state if facts.sticky is not None else None
+
+
+def comment_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:
+    if not config.comment.enabled:
+        return []
+    state = comment_state(result, config, facts)
+    if state is None:
+        return []
+    view = View("comment.md.j2", _view_context(result, config, facts, state))
+    sticky = facts.sticky
+    return [UpsertComment(view, sticky.id if sticky else None, sticky.body if sticky else None)]
+
+
+def check_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:
+    check = config.check_run
+    if not (check.enabled or facts.config_error) or not facts.head_sha:
+        return []
+    kind = override_kind(config, facts)
+    conclusion = "failure" if facts.config_error else check.conclusion("low" if kind else result.band)
+    context = _view_context(result, config, facts, kind or result.band)
+    return [CheckRun(name=check.name, head_sha=facts.head_sha, conclusion=conclusion,
+                     title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context))]
+
+
+def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) -> dict:
+    return {
+        "state": state,
+        "result": result,
+        "effort": [s for s in result.fired if s.kind in ("effort", "policy")],
+        "ai": [s for s in result.fired if s.kind == "ai"],
+        "care": [s for s in result.fired if s.kind == "care"],
+        "findings": list(facts.findings),
+        "override": facts.override,
+        "config_error": facts.config_error,
+        "labels": config.band_labels(),
+        "exempt_label": config.labels.exempt.name,
+        "policy_url": config.policy_url,
+        "check_name": config.check_run.name,
+        "marker": Trusted(STICKY_MARKER),
+    }
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.lower() == b.lower()
+
+
+def _has(labels: tuple[str, ...], name: str) -> bool:
+    return any(_same(label, name) for label in labels)

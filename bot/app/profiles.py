@@ -1,0 +1,75 @@
+"""Project policy profiles: findings about a project's AI policy, separate from the effort score.
+
+A finding never changes the score or the band; it adds a short, specific request to the
+sticky comment (and the check run), so a project can ask for what its policy says.
+
+* ``default``: no policy findings.
+* ``kubernetes``: an AI co-author trailer in a commit is a finding (the comment asks to move
+  the disclosure into the PR description, where reviewers read it); a large PR with AI
+  attribution is called out (``profile_options.large_pr_lines`` changed lines).
+* ``disclosure-required``: AI attribution without a disclosure in the PR body is a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.app.config import RepoConfig
+from bot.result import Result
+from bot.snapshot import PRSnapshot
+
+_AGENT_TRAILER = re.compile(
+    r"^[ \t]*co-authored-by:[^\n]*\b(?:claude|copilot|cursor|codex|aider|openhands|devin|jules|gemini"
+    r"|chatgpt|gpt-?\d\w*|anthropic)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TRAILER_SCAN = 50  # commits looked at
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # "ai_trailer_not_disclosed" | "large_ai_pr" | "ai_without_disclosure"
+    evidence: str = ""
+    size: int = 0
+
+
+def findings(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> tuple[Finding, ...]:
+    checks = _PROFILES.get(config.profile, ())
+    return tuple(f for check in checks if (f := check(config, snapshot, result)) is not None)
+
+
+def ai_trailer(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Finding | None:
+    if _fired(result, "ai_disclosure"):
+        return None
+    for message in snapshot.commit_messages[:_TRAILER_SCAN]:
+        match = _AGENT_TRAILER.search(message or "")
+        if match:
+            return Finding("ai_trailer_not_disclosed", evidence=match.group(0).strip())
+    return None
+
+
+def large_ai_pr(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Finding | None:
+    size = snapshot.total_additions + snapshot.total_deletions
+    hit = _fired(result, "ai_attribution")
+    if hit is None or size < config.profile_options.large_pr_lines:
+        return None
+    return Finding("large_ai_pr", evidence=hit.evidence, size=size)
+
+
+def ai_without_disclosure(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Finding | None:
+    hit = _fired(result, "ai_attribution")
+    if hit is None or _fired(result, "ai_disclosure"):
+        return None
+    return Finding("ai_without_disclosure", evidence=hit.evidence)
+
+
+def _fired(result: Result, name: str):
+    return next((s for s in result.fired if s.name == name), None)
+
+
+_PROFILES = {
+    "default": (),
+    "kubernetes": (ai_trailer, large_ai_pr),
+    "disclosure-required": (ai_without_disclosure,),
+}

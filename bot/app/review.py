@@ -1,0 +1,163 @@
+"""The PR pipeline shared by the handlers: config -> snapshot -> score -> plan -> apply -> record.
+
+I/O lives here and in ``apply``; ``score`` (bot.scoring), ``profiles.findings`` and
+``plan.plan`` are pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from bot.app import apply as applier
+from bot.app import config as repo_config
+from bot.app import plan as planner
+from bot.app import profiles
+from bot.app.actions import STICKY_MARKER, Action
+from bot.app.context import Decision, HandlerContext, Override
+from bot.app.payload import Author
+from bot.ports import Comment
+from bot.result import Result
+from bot.snapshot import PRSnapshot
+
+TEMPLATE_PATHS = (".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md")
+
+
+@dataclass(frozen=True)
+class Review:
+    repo: str
+    number: int
+    loaded: repo_config.ConfigLoad
+    snapshot: PRSnapshot
+    result: Result
+    findings: tuple[profiles.Finding, ...] = ()
+
+    @property
+    def config(self) -> repo_config.RepoConfig:
+        return self.loaded.config
+
+
+def load_config(ctx: HandlerContext, repo: str) -> repo_config.ConfigLoad:
+    return repo_config.load(ctx.github, repo)
+
+
+def shadow(ctx: HandlerContext, config: repo_config.RepoConfig) -> bool:
+    return ctx.shadow or config.shadow
+
+
+def is_exempt(ctx: HandlerContext, config: repo_config.RepoConfig, who: Author) -> bool:
+    rules = config.exempt
+    if who.is_bot and rules.bots:
+        return True
+    if who.login.lower() in {u.lower() for u in rules.users}:
+        return True
+    if who.association in rules.associations:
+        return True
+    return _in_team(ctx, rules.teams, who.login)
+
+
+def _in_team(ctx: HandlerContext, teams: list[str], login: str) -> bool:
+    """Teams are checked only when the GitHub adapter offers ``is_team_member(org, slug, login)``."""
+    check = getattr(ctx.github, "is_team_member", None)
+    if not teams or check is None:
+        return False
+    return any(check(*team.split("/", 1), login) for team in teams if "/" in team)
+
+
+def run(ctx: HandlerContext, repo: str, number: int, loaded: repo_config.ConfigLoad | None = None,
+        head_sha: str = "") -> Review:
+    loaded = loaded or load_config(ctx, repo)
+    snapshot = fetch_snapshot(ctx, repo, number, loaded.config)
+    if not snapshot.head_sha and head_sha:
+        snapshot = snapshot.with_changes(head_sha=head_sha)
+    result = score(snapshot, loaded.config)
+    return Review(repo, number, loaded, snapshot, result, profiles.findings(loaded.config, snapshot, result))
+
+
+def fetch_snapshot(ctx: HandlerContext, repo: str, number: int, config: repo_config.RepoConfig) -> PRSnapshot:
+    snapshot = ctx.github.get_snapshot(repo, number)
+    if snapshot.pr_template is None:
+        snapshot = snapshot.with_changes(pr_template=_pr_template(ctx, repo))
+    return without_ignored(snapshot, config.paths.ignore)
+
+
+def without_ignored(snapshot: PRSnapshot, globs: list[str]) -> PRSnapshot:
+    """Drop files matching ``paths.ignore`` (fnmatch: ``*`` also crosses ``/``) and their lines."""
+    if not globs:
+        return snapshot
+    dropped = [f for f in snapshot.files if any(fnmatchcase(f.path, g) for g in globs)]
+    if not dropped:
+        return snapshot
+    kept = tuple(f for f in snapshot.files if f not in dropped)
+    return snapshot.with_changes(
+        files=kept,
+        files_changed=snapshot.total_files - len(dropped),
+        additions=snapshot.total_additions - sum(f.additions for f in dropped),
+        deletions=snapshot.total_deletions - sum(f.deletions for f in dropped),
+        notes=snapshot.notes + (f"{len(dropped)} file(s) ignored by paths.ignore",),
+    )
+
+
+def score(snapshot: PRSnapshot, config: repo_config.RepoConfig) -> Result:
+    from bot import scoring  # imported on use: scoring may load the model
+
+    return scoring.score(snapshot, score_config(config))
+
+
+def score_config(config: repo_config.RepoConfig):
+    from bot import scoring
+
+    return scoring.ScoreConfig(medium=config.thresholds.medium, high=config.thresholds.high)
+
+
+def find_sticky(comments: list[Comment], bot_login: str) -> Comment | None:
+    """The bot's one sticky comment: by the bot AND carrying the marker (the oldest if several)."""
+    mine = [c for c in comments if c.author_login.lower() == bot_login.lower() and STICKY_MARKER in c.body]
+    return min(mine, key=lambda c: c.id) if mine else None
+
+
+def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False) -> planner.Facts:
+    github, repo, number = ctx.github, review.repo, review.number
+    return planner.Facts(
+        repo=repo, number=number, head_sha=review.snapshot.head_sha,
+        labels=tuple(github.get_issue_labels(repo, number)),
+        sticky=find_sticky(github.list_comments(repo, number), github.bot_login()),
+        override=ctx.state.get_override(repo, number), fresh_override=fresh_override,
+        config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
+    )
+
+
+def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
+           extra: tuple[Action, ...] = ()) -> tuple[Action, ...]:
+    """Plan, apply and record; returns the actions performed (none in shadow mode)."""
+    known = facts(ctx, review, fresh_override=fresh_override)
+    intended = planner.intended(review.result, review.config, known)
+    actions = planner.plan(review.result, review.config, known) + extra
+    applier.apply(ctx.github, review.repo, review.number, actions)
+    record(ctx, review, intended + extra)
+    return actions
+
+
+def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) -> None:
+    result = review.result
+    ctx.state.record_decision(Decision(
+        repo=review.repo, number=review.number, head_sha=review.snapshot.head_sha, score=result.score,
+        band=result.band, model_version=result.model_version, at=ctx.now(),
+        shadow=shadow(ctx, review.config), actions=tuple(a.describe() for a in intended),
+    ))
+
+
+def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "") -> Override:
+    made = Override(repo=review.repo, number=review.number, kind=kind, actor=actor, at=ctx.now(),
+                    head_sha=review.snapshot.head_sha, score=review.result.score,
+                    model_version=review.result.model_version, detail=detail)
+    ctx.state.record_override(made)
+    return made
+
+
+def _pr_template(ctx: HandlerContext, repo: str) -> str | None:
+    for path in TEMPLATE_PATHS:
+        text = ctx.github.get_file(repo, path, ref=None)
+        if text is not None:
+            return text
+    return None
