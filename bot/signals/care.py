@@ -1,6 +1,7 @@
 """``explains_testing`` (kind "care"): the description says how the change was tested, with
 something specific a reviewer can repeat: a test command (``go test ./...``, ``pytest -k``,
-``npm test``, ``cargo test``, ``curl …``), or a testing section with real content.
+``npm test``, ``cargo test``, ``curl …``), a first-person "tested locally / I ran …", or a
+testing section that reports something was run, passed or verified.
 
 This is a sign of care: it lowers the score, including for disclosed AI-assisted PRs.
 """
@@ -35,6 +36,10 @@ _PHRASE = re.compile(
     r"|reproduc(?:ed|ible)\s+(?:with|by|on|using)|steps\s+to\s+reproduce)\b",
     re.IGNORECASE,
 )
+_CODE_SPAN = re.compile(r"`([^`\n]{2,200})`|^\s*\$\s+(.+)$", re.MULTILINE)
+_FENCED = re.compile(r"```[^\n]*\n(.*?)(?:```|$)", re.DOTALL)
+_RAN = re.compile(r"\b(?:ran|run|running|tested|passe[sd]?|passing|executed|verified)\b|\u2705|\u274c", re.IGNORECASE)
+_INSTRUCTION = re.compile(r"\b(?:please|you\s+(?:can|should|must)|make\s+sure)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
@@ -50,16 +55,31 @@ def _line_at(text: str, pos: int) -> str:
     return text[start: end if end >= 0 else len(text)]
 
 
+def _command_line(text: str) -> str:
+    """A test/run command the author shows: in a code span, a fenced block or after ``$ ``,
+    with arguments or on a line saying it was run; template instructions do not count."""
+    for m in _CODE_SPAN.finditer(text):
+        span = (m.group(1) or m.group(2) or "").strip()
+        line = _line_at(text, m.start())
+        if _COMMAND.search(span) and not _INSTRUCTION.search(line) and (" " in span or _RAN.search(line)):
+            return line
+    for m in _FENCED.finditer(text):
+        for line in m.group(1).splitlines():
+            if _COMMAND.search(line):
+                return line
+    return ""
+
+
 def explains_testing(snapshot: PRSnapshot) -> SignalHit:
     text = _COMMENT.sub("", hits.body(snapshot))
-    command = _COMMAND.search(text)
+    command = _command_line(text)
     if command:
-        return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {hits.quote(_line_at(text, command.start()))}")
+        return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {hits.quote(command)}")
     phrase = _PHRASE.search(text)
     if phrase:
         return hits.fired(NAME, KIND, 0.7, f"says how it was tested: {hits.quote(_line_at(text, phrase.start()))}")
     for m in _SECTION.finditer(text):
         content = _section_text(text, m)
-        if len(re.findall(r"[A-Za-z]{3,}", content)) >= 6:
+        if len(re.findall(r"[A-Za-z]{3,}", content)) >= 6 and _RAN.search(content):
             return hits.fired(NAME, KIND, 0.5, f"has a testing section: {hits.quote(content)}")
     return hits.quiet(NAME, KIND)

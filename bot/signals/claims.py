@@ -4,7 +4,11 @@ does not show.
 - ``claims_tests_without_tests``: "added unit tests" / a ticked test checkbox, but no changed
   file is a test (needs the complete file list);
 - ``mentions_missing_files``: the description names files that are not among the changed
-  files (needs the complete file list);
+  files (needs the complete file list; community files such as CONTRIBUTING.md, which are
+  cited as references, do not count);
+
+Template leftovers (HTML comments, unchecked boxes, "Please …" instruction lines) are
+dropped first: they are the project's words, not the author's claims.
 - ``issue_link_only``: the description is just "Fixes #N" boilerplate with no explanation.
 """
 
@@ -35,6 +39,7 @@ _EXTENSIONS = (
 )
 _PATH_TOKEN = re.compile(rf"(?<![\w/.@:-])((?:[\w.-]+/)*[\w-][\w.-]*\.(?:{_EXTENSIONS}))(?![\w/-])", re.IGNORECASE)
 _BACKTICK_DIR = re.compile(r"`((?:[\w.-]+/)+)`")
+_PRODUCT_JS = re.compile(r"^[A-Z][A-Za-z]*\.js$")  # Node.js, Vue.js: products, not files
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _ISSUE_REF = re.compile(
     r"\b(?:fix(?:e[sd])?|close[sd]?|resolve[sd]?|refs?|related(?:\s+to)?|see|part\s+of|for|addresses)?:?\s*"
@@ -43,14 +48,24 @@ _ISSUE_REF = re.compile(
     re.IGNORECASE,
 )
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_UNCHECKED = re.compile(r"^\s*[-*+]\s+\[ \].*$", re.MULTILINE)
+_INSTRUCTION = re.compile(r"\b(?:please|should|must|you|make\s+sure|remember|don't\s+forget|if\s+applicable|e\.g\.)\b",
+                          re.IGNORECASE)
 MAX_MENTIONS = 50
+
+
+def _author_text(snapshot: PRSnapshot) -> str:
+    """The description minus what a template put there: HTML comments, unchecked boxes and
+    instruction lines ("Please add tests …", "You should …")."""
+    text = _UNCHECKED.sub("", _COMMENT.sub("", hits.body(snapshot)))
+    return "\n".join(line for line in text.splitlines() if not _INSTRUCTION.search(line))
 
 
 def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
     name = "claims_tests_without_tests"
     if not hits.files_complete(snapshot) or _has_tests(snapshot):
         return hits.quiet(name, KIND)
-    m = _TEST_CLAIM.search(_COMMENT.sub("", hits.body(snapshot)))
+    m = _TEST_CLAIM.search(_author_text(snapshot))
     if not m:
         return hits.quiet(name, KIND)
     claim = _line_at(m.string, m.start())
@@ -73,7 +88,7 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
     name = "mentions_missing_files"
     if not hits.files_complete(snapshot):
         return hits.quiet(name, KIND)
-    mentioned = _mentioned_paths(_COMMENT.sub("", hits.body(snapshot)))
+    mentioned = _mentioned_paths(_author_text(snapshot))
     if not mentioned:
         return hits.quiet(name, KIND)
     paths = [f.path for f in hits.files(snapshot)]
@@ -88,8 +103,10 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
 def _mentioned_paths(text: str) -> list[str]:
     text = _URL.sub(" ", text)
     found = [m.group(1) for m in _PATH_TOKEN.finditer(text)] + [m.group(1) for m in _BACKTICK_DIR.finditer(text)]
-    unique = list(dict.fromkeys(p.strip("./") if p.startswith("./") else p for p in found))
-    return unique[:MAX_MENTIONS]
+    unique = dict.fromkeys(p[2:] if p.startswith("./") else p for p in found)
+    # README / CONTRIBUTING / LICENSE are cited as references far more often than edited
+    return [p for p in unique
+            if not filekinds.is_community_file(p.rstrip("/")) and not _PRODUCT_JS.match(p)][:MAX_MENTIONS]
 
 
 def _matches_any(mention: str, paths: list[str]) -> bool:

@@ -2,8 +2,9 @@
 written: generic subjects ("Update file.py", "Initial plan", "wip"), or many long commits
 that share one bullet-list shape and length.
 
-The value is the larger of two parts: the share of generic subjects, and (from three
-commits on) how uniform the long, bulleted messages are.
+The value is the larger of two parts: the share of generic subjects (GitHub's web-editor
+default "Update <file>" counts half; under a quarter of the commits it stays quiet), and
+(from three commits on) how uniform the long, bulleted messages are.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from bot.snapshot import PRSnapshot
 NAME = "commit_message_uniformity"
 KIND = "effort"
 
+_EDITOR_DEFAULT = re.compile(  # GitHub's web-editor default subject: common among humans too
+    r"^(?:update|create|add|delete|remove|rename)\s+[\w./-]+\.\w+$", re.IGNORECASE
+)
 _GENERIC = re.compile(
-    r"^(?:(?:update|create|add|delete|remove|modify|edit|change|rename)\s+[\w./-]+\.\w+"
-    r"|initial\s+(?:plan|commit)|wip|fix|fixes|fixed|update|updates|changes|minor\s+(?:changes|fixes)"
-    r"|\.|commit|test|tmp|temp|save|stuff|done|final|cleanup|misc)\s*\.?$",
+    r"^(?:initial\s+(?:plan|commit)|wip|fix|fixes|fixed|update|updates|changes|minor\s+(?:changes|fixes)"
+    r"|\.|commit|test|tmp|temp|save|stuff|done|final|cleanup|misc|checkpoint|changes\s+before\s+error\s+encountered)"
+    r"\s*\.?$",
     re.IGNORECASE,
 )
+MIN_GENERIC_SHARE = 0.25
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\S", re.MULTILINE)
 _TRAILER = re.compile(r"^[A-Za-z-]+-by:.*$", re.MULTILINE | re.IGNORECASE)
 MIN_UNIFORM = 3
@@ -34,11 +39,16 @@ def _subject(message: str) -> str:
 
 
 def _generic_part(msgs: tuple[str, ...]) -> tuple[float, str]:
-    generic = [s for s in map(_subject, msgs) if _GENERIC.match(s)]
-    if not generic:
+    """Share of generic subjects; web-editor defaults ("Update README.md") count half."""
+    subjects = list(map(_subject, msgs))
+    strong = [s for s in subjects if _GENERIC.match(s)]
+    weak = [s for s in subjects if _EDITOR_DEFAULT.match(s)]
+    share = (len(strong) + 0.5 * len(weak)) / len(msgs)
+    if share < MIN_GENERIC_SHARE / 2 or (len(strong) + len(weak)) / len(msgs) < MIN_GENERIC_SHARE:
         return 0.0, ""
-    share = len(generic) / len(msgs)
-    return share, f"{len(generic)} of {len(msgs)} commit subjects are generic (e.g. {hits.quote(generic[0], 60)})"
+    example = (strong or weak)[0]
+    return share, (f"{len(strong) + len(weak)} of {len(msgs)} commit subjects are generic "
+                   f"(e.g. {hits.quote(example, 60)})")
 
 
 def _uniform_part(msgs: tuple[str, ...]) -> tuple[float, str]:

@@ -1,7 +1,8 @@
 """How heavy the description is for the size of the change (kind "effort").
 
 - ``template_weight``: templated structure (markdown headers, emoji, checklists, bold bullet
-  lists) relative to the lines changed; a big formatted wall on a tiny diff fires;
+  lists) relative to the lines changed; a big formatted wall on a tiny diff fires. Structure
+  that the repository's own PR template brings (when known) is not counted;
 - ``tiny_diff_long_body``: a very small diff carrying a very long description.
 
 Both stay quiet when the diff size is unknown.
@@ -27,6 +28,7 @@ _FENCE = re.compile(r"```.*?(?:```|$)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 SMALL_DIFF = 20  # lines changed at or below which a diff counts as tiny
 LARGE_DIFF = 500  # lines changed at or above which a long description is expected
+LONG_BODY_WORDS = 200  # a careful explanation of a subtle one-line fix can take 100+ words
 
 
 def _size_factor(changed: int) -> float:
@@ -52,6 +54,9 @@ def template_weight(snapshot: PRSnapshot) -> SignalHit:
     if changed is None:
         return hits.quiet(name, KIND)
     counts = _structure(_FENCE.sub("", hits.body(snapshot)))
+    if snapshot.pr_template:  # the project's own template structure is not the author's
+        template = _structure(snapshot.pr_template[: hits.TEXT_LIMIT])
+        counts = {k: max(0, n - template[k]) for k, n in counts.items()}
     weight = counts["headers"] + counts["bold bullets"] + 0.5 * (counts["checkboxes"] + counts["emoji"])
     if weight < 4:
         return hits.quiet(name, KIND)
@@ -69,7 +74,7 @@ def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(name, KIND)
     n_words = len(words(_COMMENT.sub("", _FENCE.sub("", hits.body(snapshot)))))
     ratio = n_words / (changed + 5)
-    if n_words < 120 or ratio < 8:
+    if n_words < LONG_BODY_WORDS or ratio < 8:
         return hits.quiet(name, KIND)
     value = min(1.0, ratio / 30)
     return hits.fired(name, KIND, value, f"{n_words}-word description for a {changed}-line change")

@@ -26,7 +26,7 @@ def docs_only_drive_by(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(NAME, KIND)
     changed = hits.changed_lines(snapshot) or 0
     community_only = all(filekinds.is_community_file(f.path) for f in files)
-    shown = ", ".join(f"{f.path} (+{f.additions}/-{f.deletions})" for f in files[:3])
+    shown = ", ".join(f"{f.path} ({hits.file_changed_lines(f)} lines)" for f in files[:3])
     more = f" and {len(files) - 3} more" if len(files) > 3 else ""
     return hits.fired(NAME, KIND, _value(changed, community_only),
                       f"only documentation changed: {shown}{more}")

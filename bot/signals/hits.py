@@ -58,7 +58,16 @@ def patch(change: FileChange) -> str | None:
 
 
 def changed_lines(snapshot: PRSnapshot) -> int | None:
-    """Lines added plus deleted, or None when the snapshot carries no diff statistics."""
-    if snapshot.additions is None and snapshot.deletions is None and not snapshot.files:
+    """Lines added plus deleted, or None when the snapshot carries no diff statistics.
+    Files known only by their patch (no counts) are counted from the patch."""
+    if snapshot.additions is not None or snapshot.deletions is not None:
+        return (snapshot.additions or 0) + (snapshot.deletions or 0)
+    if not snapshot.files:
         return None
-    return snapshot.total_additions + snapshot.total_deletions
+    return sum(file_changed_lines(f) for f in files(snapshot))
+
+
+def file_changed_lines(change: FileChange) -> int:
+    if change.additions or change.deletions or change.patch is None:
+        return change.additions + change.deletions
+    return sum(1 for line in (patch(change) or "").splitlines() if line[:1] in "+-")
