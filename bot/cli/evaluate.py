@@ -75,25 +75,35 @@ def _slice(entry: dict | None) -> str:
 
 def _print_tables(report: dict, console: Console) -> None:
     table = Table(title=f"Evaluation (flag when score >= {report['threshold']})")
-    for column in ("set", "pos / neg", "ROC-AUC", "TPR@FPR1%", "TPR@FPR5%", "FPR@thr",
-                   "FPR first-time", "FPR short body"):
+    for column in ("set", "pos/neg", "AUC", "TPR@1%", "TPR@5%", "FPR@thr", "FPR 1st-time",
+                   "FPR short"):
         table.add_column(column, justify="left" if column == "set" else "right")
     for name, s in report["sets"].items():
         if "auc" not in s:  # smoke test: counts only
-            table.add_row(name, f"{s['n_pos']} / {s['n_neg']}", "–", "–", "–",
-                          f"flagged {s['flagged_pos']}+{s['flagged_neg']}", "–", "–")
+            table.add_row(name, f"{s['n_pos']}/{s['n_neg']}", "–", "–", "–",
+                          f"{s['flagged_neg']}/{s['n_neg']}", "–", "–")
             continue
-        table.add_row(name, f"{s['n_pos']} / {s['n_neg']}", _fmt(s["auc"]),
+        table.add_row(name, f"{s['n_pos']}/{s['n_neg']}", _fmt(s["auc"]),
                       _fmt(s["tpr_at_fpr1"]), _fmt(s["tpr_at_fpr5"]), _fmt(s["fpr_at_threshold"]),
                       _slice(s["slices"]["first_time"]), _slice(s["slices"]["short_body"]))
     console.print(table)
+    _print_repos(report, console)
+    if report.get("roc_png"):
+        console.print(f"ROC curves: {report['roc_png']}", highlight=False)
+
+
+def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
+    """Per-repository AUC for sets with a few repositories (the JSON report has them all)."""
+    table = Table(title="Per repository")
+    for column in ("set", "repository", "pos/neg", "AUC"):
+        table.add_column(column, justify="left" if column in ("set", "repository") else "right")
     for name, s in report["sets"].items():
         groups = s.get("per_repo", {}).get("groups", {})
-        if 1 < len(groups) <= 12:
-            console.print(f"  {name} per repository: " + ", ".join(
-                f"{repo} {_fmt(g['auc'])} ({g['n_pos']}/{g['n_neg']})" for repo, g in groups.items()))
-    if report.get("roc_png"):
-        console.print(f"ROC curves: {report['roc_png']}")
+        if 1 < len(groups) <= limit:
+            for repo, g in groups.items():
+                table.add_row(name, repo, f"{g['n_pos']}/{g['n_neg']}", _fmt(g["auc"]))
+    if table.row_count:
+        console.print(table)
 
 
 def eval_command(

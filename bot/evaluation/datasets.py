@@ -251,6 +251,12 @@ def data_file_sets(path: Path, on_error: ErrorSink = print_error) -> dict[str, l
 TRAINING_SOURCES = ("git_prs", "git_pull_refs", "aidev", "aidev_human_titles")
 
 
+def _joins_eval_aidev(raw: dict) -> bool:
+    """A git record labelled through the AIDev join to a row of the AIDev evaluation split."""
+    joined = any(str(s).lower().startswith("aidev") for s in raw.get("label_source") or [])
+    return joined and splits.is_eval_aidev_repo(str(raw.get("repo") or ""))
+
+
 def training_records(data: Path, on_error: ErrorSink = print_error, *,
                      sources: Collection[str] = TRAINING_SOURCES,
                      restore_removed: bool = False) -> Iterator[tuple[PRSnapshot, str, dict]]:
@@ -260,24 +266,30 @@ def training_records(data: Path, on_error: ErrorSink = print_error, *,
     ``ai_assisted``). ``meta`` has ``source`` (one of ``TRAINING_SOURCES``), ``repo``, ``date``
     (ISO string or None), ``outcome`` (``merged`` for merged records; pull-ref / AIDev outcome
     otherwise), ``likely_open`` (pull refs), ``label``, ``ref`` and the slice flags.
-    Evaluation-split rows (``bot.evaluation.splits``) are never yielded.
+    Evaluation-split rows (``bot.evaluation.splits``) are never yielded, nor copies of them
+    in another source: AIDev rows of the eval git repositories (gluesql's Codex PRs are E1/E2
+    positives) and git records joined to an eval-split AIDev row (celestia-core).
     """
     for name in splits.GIT_REPO_NAMES:
         if splits.is_eval_git_repo(name):
             continue
         if "git_prs" in sources:
             for rec, meta in merged_records(data, name, on_error, restore_removed):
-                yield rec.snapshot, str(meta["label"]), {**meta, "outcome": "merged"}
+                if not _joins_eval_aidev(rec.raw):
+                    yield rec.snapshot, str(meta["label"]), {**meta, "outcome": "merged"}
         if "git_pull_refs" in sources:
             path = _git_path(data, name, "pull_refs")
             for rec in _good(iter_records(path, restore_removed=restore_removed), on_error):
+                if _joins_eval_aidev(rec.raw):
+                    continue
                 meta = _meta(rec, "git_pull_refs", outcome=rec.raw.get("outcome"),
                              likely_open=rec.raw.get("likely_open"),
                              date=rec.raw.get("first_commit_date"))
                 yield rec.snapshot, str(meta["label"]), meta
     if "aidev" in sources:
         for rec, meta in _aidev(data, on_error, want_eval=False, restore_removed=restore_removed):
-            yield rec.snapshot, "ai_agent", meta
+            if not splits.is_eval_git_repo(meta["repo"]):
+                yield rec.snapshot, "ai_agent", meta
     if "aidev_human_titles" in sources:
         for example in human_titles(data, on_error, want_eval=False):
             yield example.snapshot, "human", {**example.meta, "date": None, "outcome": None}
