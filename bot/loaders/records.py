@@ -82,20 +82,35 @@ def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
 
 
 def _open(path: Path):
-    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")
+    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes | LoadError]]:
+    """Numbered raw lines; a damaged gzip stream ends with one ``LoadError`` instead of a crash."""
+    lineno = 0
+    try:
+        with _open(path) as fh:
+            for lineno, line in enumerate(fh, 1):
+                yield lineno, line
+    except (OSError, EOFError) as exc:
+        yield lineno + 1, LoadError(f"{path.name}:{lineno + 1}: cannot read ({exc})")
 
 
 def iter_raw(path: Path) -> Iterator[tuple[str, dict | LoadError]]:
     """Yield ``(ref, record)`` per line, or ``(ref, LoadError)`` for a line that is not JSON."""
-    with _open(path) as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            ref = f"{path.name}:{lineno}"
-            try:
-                yield ref, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ref, LoadError(f"{ref}: not valid JSON ({exc.msg} at column {exc.colno})")
+    for lineno, line in _lines(path):
+        ref = f"{path.name}:{lineno}"
+        if isinstance(line, LoadError):
+            yield ref, line
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield ref, json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield ref, LoadError(f"{ref}: not UTF-8 (byte {exc.start})")
+        except json.JSONDecodeError as exc:
+            yield ref, LoadError(f"{ref}: not valid JSON ({exc.msg} at column {exc.colno})")
 
 
 def iter_records(path: Path, **kwargs) -> Iterator[Record | LoadError]:

@@ -1,0 +1,34 @@
+"""Damaged JSONL input loses only the damaged lines, each named by file and line."""
+
+import gzip
+import json
+
+from bot.loaders import LoadError
+from bot.loaders.records import iter_records
+
+GOOD = json.dumps({"title": "Fix flush", "body": "b", "label": "human"}).encode()
+
+
+def test_a_non_utf8_line_is_reported_and_the_rest_kept(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(GOOD + b"\n" + b'{"title": "caf\xe9"}\n' + GOOD + b"\n")
+    out = list(iter_records(path))
+    assert [type(x).__name__ for x in out] == ["Record", "LoadError", "Record"]
+    assert str(out[1]).startswith("mixed.jsonl:2: not UTF-8")
+
+
+def test_a_truncated_gzip_ends_with_one_error(tmp_path):
+    path = tmp_path / "cut.jsonl.gz"
+    whole = gzip.compress((GOOD + b"\n") * 2000)
+    path.write_bytes(whole[: len(whole) // 2])
+    out = list(iter_records(path))
+    assert isinstance(out[-1], LoadError) and "cannot read" in str(out[-1])
+    assert str(out[-1]).startswith("cut.jsonl.gz:")
+    assert all(not isinstance(x, LoadError) for x in out[:-1])
+
+
+def test_json_that_is_not_an_object_names_the_line(tmp_path):
+    path = tmp_path / "list.jsonl"
+    path.write_text("[1, 2]\n")
+    [error] = list(iter_records(path))
+    assert str(error) == "list.jsonl:1: record is not a JSON object"
