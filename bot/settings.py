@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -84,6 +84,17 @@ class Settings(BaseSettings):
         except OSError as exc:
             raise SettingsError(f"cannot read SIEVE_PRIVATE_KEY_PATH "
                                 f"{self.private_key_path}: {exc.strerror}") from exc
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment and ``.env``; bad values raise a one-line SettingsError."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = ".".join(str(part) for part in first["loc"]) or "settings"
+        where = f"SIEVE_{name.upper()}" if first["loc"] else "settings"
+        raise SettingsError(f"invalid {where}: {first['msg']}") from None
 
 
 def describe_settings() -> list[tuple[str, str, str]]:

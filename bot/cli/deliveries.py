@@ -1,0 +1,90 @@
+"""``sieve deliveries``: inspect stored webhook deliveries and send failed ones back to work."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from bot.settings import SettingsError, load_settings
+from bot.store import DeliveryStore, init_db
+from bot.store.models import STATUSES
+
+_ERROR_CHARS = 80
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"sieve deliveries: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _store() -> DeliveryStore:
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        return DeliveryStore(init_db(settings.database_url))
+    except Exception as exc:  # noqa: BLE001 - any driver error becomes one line
+        raise _fail(f"cannot open {settings.database_url.split('@')[-1]}: "
+                    f"{type(exc).__name__}") from None
+
+
+def _table(rows) -> Table:
+    table = Table("delivery", "event/action", "repo", "status", "attempts", "received (UTC)",
+                  "last error")
+    for d in rows:
+        where = f"{d.repo}#{d.number}" if d.number is not None else (d.repo or "")
+        error = (d.last_error or "").replace("\n", " ")
+        table.add_row(d.delivery_id, f"{d.event}/{d.action or '-'}", where, d.status,
+                      str(d.attempts), d.received_at.strftime("%Y-%m-%d %H:%M:%S"),
+                      error[:_ERROR_CHARS] + ("…" if len(error) > _ERROR_CHARS else ""))
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help="Inspect and retry stored webhook deliveries.",
+                        invoke_without_command=True)
+
+    @group.callback()
+    def listing(
+        ctx: typer.Context,
+        status: Annotated[Optional[str], typer.Option(  # noqa: UP007 - typer needs Optional
+            help=f"Only deliveries with this status ({', '.join(STATUSES)}).")] = None,
+        limit: Annotated[int, typer.Option(min=1, help="Show at most this many, newest first.")
+                         ] = 50,
+    ) -> None:
+        """List deliveries newest first (id, event/action, repo, status, attempts, error)."""
+        if ctx.invoked_subcommand is not None:
+            return
+        if status is not None and status not in STATUSES:
+            raise _fail(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        store = _store()
+        counts = store.counts()
+        console = Console()
+        console.print(_table(store.list(status=status, limit=limit)))
+        console.print(", ".join(f"{k}: {counts.get(k, 0)}" for k in STATUSES))
+
+    @group.command("retry")
+    def retry(
+        delivery_id: Annotated[Optional[str], typer.Argument(  # noqa: UP007
+            help="The X-GitHub-Delivery id to process again.")] = None,
+        all_failed: Annotated[bool, typer.Option(
+            "--all-failed", help="Send every failed delivery back to pending.")] = False,
+    ) -> None:
+        """Put a delivery (or all failed ones) back to pending with attempts reset."""
+        if (delivery_id is None) == (not all_failed):
+            raise _fail("give either a delivery id or --all-failed")
+        store = _store()
+        if all_failed:
+            typer.echo(f"{store.retry_all_failed()} failed deliveries back to pending")
+            return
+        if not store.retry(delivery_id):
+            known = store.get(delivery_id)
+            raise _fail(f"{delivery_id}: no such delivery" if known is None
+                        else f"{delivery_id} is being processed right now")
+        typer.echo(f"{delivery_id} back to pending")
+
+    app.add_typer(group, name="deliveries")

@@ -1,0 +1,69 @@
+"""``sieve serve``: the webhook server with its delivery workers (or workers alone)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from bot.settings import Settings, SettingsError, describe_settings, load_settings
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"sieve serve: {message}", err=True)
+    return typer.Exit(2)
+
+
+def print_settings() -> None:
+    table = Table("variable", "default", "description", title="PR Sieve settings (env or .env)")
+    for name, default, description in describe_settings():
+        table.add_row(name, default, description)
+    Console().print(table)
+
+
+def _configure_logging(settings: Settings) -> None:
+    from bot.obs.logging import configure_logging
+    secrets = [s.get_secret_value() for s in (settings.webhook_secret, settings.private_key) if s]
+    configure_logging(settings.log_level, secrets=[*secrets, _db_password(settings)])
+
+
+def _db_password(settings: Settings) -> str | None:
+    from sqlalchemy.engine import make_url
+    return make_url(settings.database_url).password
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve")
+    def serve(
+        host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8000,
+        workers_only: Annotated[bool, typer.Option(
+            "--workers-only", help="Process stored deliveries without serving HTTP.")] = False,
+        print_settings_: Annotated[bool, typer.Option(
+            "--print-settings", help="List every SIEVE_* setting with its default and exit.")
+        ] = False,
+    ) -> None:
+        """Run the GitHub App: webhook intake on /api/github/webhooks plus delivery workers."""
+        if print_settings_:
+            print_settings()
+            return
+        try:
+            settings = load_settings()
+            _configure_logging(settings)
+            _run(settings, host, port, workers_only)
+        except SettingsError as exc:
+            raise _fail(str(exc)) from None
+
+
+def _run(settings: Settings, host: str, port: int, workers_only: bool) -> None:
+    if workers_only:
+        from bot.app.wiring import run_workers
+        run_workers(settings)
+        return
+    import uvicorn
+
+    from bot.app.server import create_app
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None,
+                proxy_headers=True, timeout_graceful_shutdown=20)

@@ -1,0 +1,73 @@
+"""Store fixtures: every test gets an empty database, on SQLite and (when
+SIEVE_TEST_POSTGRES_URL is set) on PostgreSQL in a fresh schema dropped afterwards."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bot.store import DeliveryStore, init_db
+
+PG_ENV = "SIEVE_TEST_POSTGRES_URL"
+
+
+class Clock:
+    """A settable naive-UTC clock so leases and backoff are tested without sleeping."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 1, 12, 0, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def _postgres_schema_url() -> Iterator[str]:
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need {PG_ENV} "
+                    "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
+    schema = f"sieve_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'sieve.db'}"
+    else:
+        yield from _postgres_schema_url()
+
+
+@pytest.fixture
+def engine(db_url):
+    engine = init_db(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def store(engine, clock) -> DeliveryStore:
+    return DeliveryStore(engine, clock=clock)
