@@ -1,0 +1,120 @@
+"""In-memory GitHubPort and StateStore for the App's unit tests (no HTTP at all)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from bot.app.context import Decision, Override
+from bot.ports import CheckRunOutput, Comment, GitHubError
+from bot.snapshot import PRSnapshot
+
+
+class FakeGitHub:
+    """Keeps repository state in dicts; every write is appended to ``writes``."""
+
+    def __init__(self, bot: str = "pr-sieve[bot]") -> None:
+        self.bot = bot
+        self.files: dict[tuple[str, str], str] = {}
+        self.missing_repos: set[str] = set()
+        self.snapshots: dict[tuple[str, int], PRSnapshot] = {}
+        self.labels: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.repo_labels: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+        self.comments: dict[tuple[str, int], list[Comment]] = defaultdict(list)
+        self.check_runs: dict[tuple[str, str, str], CheckRunOutput] = {}
+        self.permissions: dict[tuple[str, str], str] = {}
+        self.writes: list[tuple] = []
+        self.file_reads: list[tuple[str, str, str | None]] = []
+        self._next_id = 1000
+
+    # seeding -------------------------------------------------------------------------------
+    def add_pr(self, repo: str, snapshot: PRSnapshot) -> None:
+        self.snapshots[(repo, snapshot.number)] = snapshot
+        self.labels[(repo, snapshot.number)] = list(snapshot.labels)
+
+    def seed_comment(self, repo: str, number: int, body: str, author: str) -> Comment:
+        comment = Comment(id=self._id(), body=body, author_login=author)
+        self.comments[(repo, number)].append(comment)
+        return comment
+
+    # GitHubPort ----------------------------------------------------------------------------
+    def get_snapshot(self, repo: str, number: int) -> PRSnapshot:
+        snapshot = self.snapshots[(repo, number)]
+        return snapshot.with_changes(labels=tuple(self.labels[(repo, number)]))
+
+    def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
+        self.file_reads.append((repo, path, ref))
+        if repo in self.missing_repos:
+            raise GitHubError("Not Found", status=404)
+        return self.files.get((repo, path))
+
+    def get_issue_labels(self, repo: str, number: int) -> list[str]:
+        return list(self.labels[(repo, number)])
+
+    def add_labels(self, repo: str, number: int, labels: list[str]) -> None:
+        self.writes.append(("add_labels", repo, number, tuple(labels)))
+        current = self.labels[(repo, number)]
+        current.extend(x for x in labels if x not in current)
+
+    def remove_label(self, repo: str, number: int, label: str) -> None:
+        self.writes.append(("remove_label", repo, number, label))
+        current = self.labels[(repo, number)]
+        if label in current:
+            current.remove(label)
+
+    def ensure_label(self, repo: str, name: str, color: str, description: str) -> None:
+        self.writes.append(("ensure_label", repo, name))
+        self.repo_labels[repo].setdefault(name, (color, description))
+
+    def list_comments(self, repo: str, number: int) -> list[Comment]:
+        return list(self.comments[(repo, number)])
+
+    def create_comment(self, repo: str, number: int, body: str) -> Comment:
+        self.writes.append(("create_comment", repo, number))
+        return self.seed_comment(repo, number, body, self.bot)
+
+    def edit_comment(self, repo: str, comment_id: int, body: str) -> None:
+        self.writes.append(("edit_comment", repo, comment_id))
+        for key, comments in self.comments.items():
+            for i, c in enumerate(comments):
+                if c.id == comment_id:
+                    comments[i] = Comment(id=c.id, body=body, author_login=c.author_login)
+                    return
+        raise GitHubError("Not Found", status=404)
+
+    def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
+        self.writes.append(("check_run", repo, output.head_sha, output.conclusion))
+        self.check_runs[(repo, output.name, output.head_sha)] = output
+        return 1
+
+    def get_permission(self, repo: str, login: str) -> str:
+        return self.permissions.get((repo, login), "read")
+
+    def bot_login(self) -> str:
+        return self.bot
+
+    # helpers -------------------------------------------------------------------------------
+    def bot_comments(self, repo: str, number: int) -> list[Comment]:
+        return [c for c in self.comments[(repo, number)] if c.author_login == self.bot]
+
+    def _id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+
+@dataclass
+class MemoryState:
+    overrides: dict[tuple[str, int], Override] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+
+    def get_override(self, repo: str, number: int) -> Override | None:
+        return self.overrides.get((repo, number))
+
+    def record_override(self, override: Override) -> None:
+        self.overrides[(override.repo, override.number)] = override
+
+    def clear_override(self, repo: str, number: int) -> None:
+        self.overrides.pop((repo, number), None)
+
+    def record_decision(self, decision: Decision) -> None:
+        self.decisions.append(decision)

@@ -1,0 +1,123 @@
+"""Repository config: defaults, strictness, one-line errors and org < repo layering."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import config as cfg
+
+from .fakes import FakeGitHub
+
+
+def test_defaults_when_no_file_anywhere():
+    gh = FakeGitHub()
+    loaded = cfg.load(gh, "acme/widgets")
+    assert loaded.error is None
+    assert loaded.config == cfg.RepoConfig()
+    assert loaded.config.band_labels() == {"medium": "sieve/needs-review", "high": "sieve/likely-low-effort"}
+
+
+def test_reads_default_branch_only():
+    gh = FakeGitHub()
+    cfg.load(gh, "acme/widgets")
+    assert gh.file_reads and all(ref is None for _, _, ref in gh.file_reads)
+    assert ("acme/widgets", ".github/sieve.yml", None) in gh.file_reads
+
+
+def test_good_config_is_parsed():
+    text = """
+thresholds: {medium: 30, high: 60}
+labels:
+  high: {name: triage/low-effort, color: "b60205"}
+exempt:
+  users: [dependabot-helper]
+  associations: [OWNER]
+check_run:
+  conclusions: {high: action_required}
+shadow: true
+policy_url: https://example.org/ai-policy
+profile: kubernetes
+"""
+    loaded = cfg.build([("repo", text)])
+    assert loaded.error is None
+    c = loaded.config
+    assert (c.thresholds.medium, c.thresholds.high) == (30, 60)
+    assert c.labels.high.name == "triage/low-effort"
+    assert c.labels.medium.name == "sieve/needs-review"  # untouched keys keep their defaults
+    assert c.check_run.conclusion("high") == "action_required"
+    assert c.check_run.conclusion("medium") == "neutral"
+    assert c.shadow and c.profile == "kubernetes"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("thresholds: {medium: [1}", "invalid YAML at line 1"),
+    ("thresholds: {medium: '30'}", "thresholds.medium"),
+    ("thresholds: {medium: 80, high: 60}", "must not be above"),
+    ("colour_scheme: dark", "colour_scheme: unknown key"),
+    ("- just\n- a list", "top level must be a mapping"),
+    ("check_run: {conclusions: {high: explode}}", "check_run.conclusions.high"),
+    ("policy_url: 'javascript:alert(1)'", "policy_url"),
+    ("labels: {high: {name: sieve/needs-review, color: ffffff}}", "three different names"),
+    ("shadow: 'yes please'", "shadow"),
+])
+def test_broken_config_gives_one_line_error_and_defaults(text, fragment):
+    loaded = cfg.build([(".github/sieve.yml", text)])
+    assert loaded.config == cfg.RepoConfig()
+    assert loaded.error is not None and "\n" not in loaded.error
+    assert loaded.error.startswith(".github/sieve.yml: ")
+    assert fragment in loaded.error
+
+
+def test_org_defaults_then_repo_overrides():
+    gh = FakeGitHub()
+    gh.files[("acme/.github", ".github/sieve.yml")] = (
+        "thresholds: {medium: 35, high: 65}\npolicy_url: https://acme.example/policy\nprofile: disclosure-required\n")
+    gh.files[("acme/widgets", ".github/sieve.yml")] = "thresholds: {high: 90}\n"
+    loaded = cfg.load(gh, "acme/widgets")
+    assert loaded.error is None
+    assert (loaded.config.thresholds.medium, loaded.config.thresholds.high) == (35, 90)
+    assert loaded.config.policy_url == "https://acme.example/policy"
+    assert loaded.config.profile == "disclosure-required"
+
+
+def test_org_file_at_repository_root_is_used():
+    gh = FakeGitHub()
+    gh.files[("acme/.github", "sieve.yml")] = "comment: {enabled: false}\n"
+    assert cfg.load(gh, "acme/widgets").config.comment.enabled is False
+
+
+def test_missing_org_repository_is_not_an_error():
+    gh = FakeGitHub()
+    gh.missing_repos.add("acme/.github")
+    assert cfg.load(gh, "acme/widgets").error is None
+
+
+def test_broken_repo_layer_keeps_the_org_layer():
+    gh = FakeGitHub()
+    gh.files[("acme/.github", ".github/sieve.yml")] = "thresholds: {medium: 35}\n"
+    gh.files[("acme/widgets", ".github/sieve.yml")] = "thresholds: {high: nope}\n"
+    loaded = cfg.load(gh, "acme/widgets")
+    assert loaded.config.thresholds.medium == 35
+    assert loaded.error.startswith(".github/sieve.yml: thresholds.high")
+
+
+def test_merged_layers_are_validated_together():
+    # each layer alone is valid, but together medium (org) > high (repo)
+    loaded = cfg.build([("org", "thresholds: {medium: 65}"), ("repo", "thresholds: {high: 60}")])
+    assert (loaded.config.thresholds.medium, loaded.config.thresholds.high) == (65, 70)
+    assert loaded.error.startswith("repo: ")
+
+
+def test_empty_file_means_defaults():
+    assert cfg.build([("repo", "\n# nothing here\n")]) == cfg.ConfigLoad(cfg.RepoConfig(), None, ("repo",))
+
+
+def test_example_config_in_docs_is_valid():
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "docs" / "sieve.example.yml"
+    if not example.is_file():
+        pytest.skip("docs/sieve.example.yml not written yet")
+    loaded = cfg.build([("example", example.read_text())])
+    assert loaded.error is None
+    assert loaded.config.thresholds == cfg.RepoConfig().thresholds  # the example documents the defaults

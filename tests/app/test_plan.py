@@ -1,0 +1,177 @@
+"""The pure plan: one case per band, override, shadow mode and config error."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import plan
+from bot.app.actions import STICKY_MARKER, AddLabels, CheckRun, RemoveLabel, UpsertComment
+from bot.app.config import RepoConfig, build
+from bot.app.context import Override
+from bot.app.profiles import Finding
+from bot.ports import Comment
+
+from .conftest import FIXED_NOW, result_for
+
+MEDIUM, HIGH, EXEMPT = "sieve/needs-review", "sieve/likely-low-effort", "sieve/exempt"
+STICKY = Comment(id=7, body=f"{STICKY_MARKER}\nold text", author_login="pr-sieve[bot]")
+
+
+def facts(**kw) -> plan.Facts:
+    return plan.Facts(repo="o/r", number=1, head_sha="abc123", **kw)
+
+
+def override(kind="ok") -> Override:
+    return Override(repo="o/r", number=1, kind=kind, actor="maintainer", at=FIXED_NOW, head_sha="abc123", score=85)
+
+
+def of(actions, kind):
+    return [a for a in actions if isinstance(a, kind)]
+
+
+def run(band, config=None, **kw):
+    return plan.plan(result_for(band), config or RepoConfig(), facts(**kw))
+
+
+def test_high_band_adds_high_label_comment_and_check():
+    actions = run("high")
+    assert of(actions, AddLabels) == [AddLabels((HIGH,))]
+    assert not of(actions, RemoveLabel)
+    [comment] = of(actions, UpsertComment)
+    assert comment.comment_id is None and comment.view.context["state"] == "flagged"
+    [check] = of(actions, CheckRun)
+    assert (check.name, check.head_sha, check.conclusion) == ("PR Sieve", "abc123", "neutral")
+
+
+def test_medium_band_adds_medium_label():
+    assert of(run("medium"), AddLabels) == [AddLabels((MEDIUM,))]
+
+
+def test_low_band_no_label_no_comment_but_a_check():
+    actions = run("low")
+    assert not of(actions, AddLabels) and not of(actions, UpsertComment)
+    assert len(of(actions, CheckRun)) == 1
+
+
+def test_label_already_right_means_no_label_call():
+    assert not of(run("high", labels=(HIGH, "bug")), AddLabels)
+    assert not of(run("high", labels=(HIGH, "bug")), RemoveLabel)
+
+
+def test_label_names_compare_case_insensitively():
+    assert not of(run("high", labels=("Sieve/Likely-Low-Effort",)), AddLabels)
+
+
+def test_band_change_swaps_labels_and_keeps_others():
+    actions = run("high", labels=(MEDIUM, "bug"))
+    assert of(actions, RemoveLabel) == [RemoveLabel(MEDIUM)]
+    assert of(actions, AddLabels) == [AddLabels((HIGH,))]
+
+
+def test_drop_to_low_removes_band_label_and_clears_existing_comment():
+    actions = run("low", labels=(HIGH,), sticky=STICKY)
+    assert of(actions, RemoveLabel) == [RemoveLabel(HIGH)]
+    [comment] = of(actions, UpsertComment)
+    assert comment.comment_id == 7 and comment.current == STICKY.body
+    assert comment.view.context["state"] == "cleared"
+
+
+def test_existing_sticky_is_edited_not_duplicated():
+    [comment] = of(run("high", sticky=STICKY), UpsertComment)
+    assert comment.comment_id == 7
+
+
+def test_override_never_adds_a_band_label():
+    for band in ("medium", "high"):
+        actions = run(band, override=override())
+        assert not of(actions, AddLabels) and not of(actions, RemoveLabel)
+
+
+def test_later_push_leaves_a_label_a_human_put_back():
+    assert not of(run("high", labels=(HIGH,), override=override()), RemoveLabel)
+
+
+def test_fresh_ok_override_removes_band_labels():
+    actions = run("high", labels=(HIGH, "bug"), override=override(), fresh_override=True)
+    assert of(actions, RemoveLabel) == [RemoveLabel(HIGH)]
+    assert not of(actions, AddLabels)
+
+
+def test_fresh_exempt_override_adds_the_exempt_label():
+    actions = run("medium", labels=(MEDIUM,), override=override("exempt"), fresh_override=True)
+    assert of(actions, RemoveLabel) == [RemoveLabel(MEDIUM)]
+    assert of(actions, AddLabels) == [AddLabels((EXEMPT,))]
+
+
+def test_exempt_label_on_pr_acts_as_override():
+    actions = run("high", labels=(EXEMPT,))
+    assert not of(actions, AddLabels) and not of(actions, UpsertComment)
+
+
+def test_override_updates_existing_comment_but_never_creates_one():
+    assert not of(run("high", override=override()), UpsertComment)
+    [comment] = of(run("high", override=override(), sticky=STICKY), UpsertComment)
+    assert comment.view.context["state"] == "overridden"
+
+
+def test_override_check_uses_the_low_conclusion():
+    config = build([("r", "check_run: {conclusions: {high: failure, low: success}}")]).config
+    [check] = of(run("high", config, override=override()), CheckRun)
+    assert check.conclusion == "success"
+    [check] = of(run("high", config), CheckRun)
+    assert check.conclusion == "failure"
+
+
+@pytest.mark.parametrize("band, conclusion", [("low", "neutral"), ("medium", "action_required"), ("high", "failure")])
+def test_conclusion_mapping_per_band(band, conclusion):
+    config = build([("r", "check_run: {conclusions: {medium: action_required, high: failure}}")]).config
+    [check] = of(run(band, config), CheckRun)
+    assert check.conclusion == conclusion
+
+
+def test_config_error_fails_the_check_but_still_labels():
+    actions = run("high", config_error=".github/sieve.yml: thresholds.high: unknown key")
+    [check] = of(actions, CheckRun)
+    assert check.conclusion == "failure"
+    assert check.title.context["config_error"].startswith(".github/sieve.yml")
+    assert of(actions, AddLabels) == [AddLabels((HIGH,))]
+
+
+@pytest.mark.parametrize("where", ["global", "repo"])
+@pytest.mark.parametrize("band", ["low", "medium", "high"])
+def test_shadow_mode_plans_nothing_but_intends_the_same(where, band):
+    config = build([("r", "shadow: true")]).config if where == "repo" else RepoConfig()
+    known = facts(labels=(MEDIUM,), sticky=STICKY, shadow=(where == "global"))
+    assert plan.plan(result_for(band), config, known) == ()
+    assert plan.intended(result_for(band), config, known) == plan.intended(result_for(band), RepoConfig(),
+                                                                           facts(labels=(MEDIUM,), sticky=STICKY))
+
+
+def test_shadow_replies_are_dropped():
+    from bot.app.actions import View
+
+    assert plan.replies([View("help.md.j2")], RepoConfig(), shadow=True) == ()
+    assert len(plan.replies([View("help.md.j2")], RepoConfig(), shadow=False)) == 1
+
+
+def test_comment_and_check_can_be_switched_off():
+    config = build([("r", "comment: {enabled: false}\ncheck_run: {enabled: false}")]).config
+    assert run("high", config) == (AddLabels((HIGH,)),)
+
+
+def test_policy_finding_comments_in_low_band_without_label():
+    actions = run("low", findings=(Finding("ai_without_disclosure", "Co-authored-by: Claude"),))
+    [comment] = of(actions, UpsertComment)
+    assert comment.view.context["state"] == "advisory"
+    assert not of(actions, AddLabels)
+
+
+def test_custom_label_names_are_used():
+    config = build([("r", "labels: {high: {name: triage/low-effort, color: ff0000}}")]).config
+    assert of(run("high", config, labels=(HIGH,)), AddLabels) == [AddLabels(("triage/low-effort",))]
+    # the default name is not the bot's label any more, so it is left alone
+    assert not of(run("high", config, labels=(HIGH,)), RemoveLabel)
+
+
+def test_no_head_sha_no_check_run():
+    assert not of(plan.plan(result_for("high"), RepoConfig(), plan.Facts("o/r", 1, "")), CheckRun)
