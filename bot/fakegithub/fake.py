@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from urllib.parse import unquote
 
 import jwt
 
@@ -112,7 +113,7 @@ class FakeGitHub:
     def dispatch(self, method: str, target: str, headers: dict[str, str], raw: bytes):
         """Answer one request: ``(status, headers, body)``, or None to reset the connection."""
         req = None
-        fault = self._faults.take(method, target.split("?", 1)[0])
+        fault = self._faults.take(method, unquote(target.split("?", 1)[0]))
         time.sleep(self.delay + (fault.delay if fault else 0.0))
         try:
             req = build_req(self, method, target, headers, raw)
@@ -131,8 +132,7 @@ class FakeGitHub:
         return route(self, req)
 
     def _record(self, method: str, target: str, req, status: int, headers: dict) -> None:
-        path, _, _ = target.partition("?")
-        record = RequestRecord(method, path, req.query if req else {}, req.json if req else None,
+        record = RequestRecord(method, unquote(target.partition("?")[0]), req.query if req else {}, req.json if req else None,
                                status, mask(headers))
         with self._log_lock:
             self._log.append(record)

@@ -1,0 +1,60 @@
+"""Every PyGithub / requests failure becomes a ``bot.ports.GitHubError`` (status, retryable,
+retry_after), so handlers and the durable worker never see library exceptions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import requests
+from github import GithubException
+
+from bot.github.ratelimit import rate_limit_wait
+from bot.ports import GitHubError
+
+_MESSAGE_LIMIT = 300
+
+
+def _message(exc: GithubException) -> str:
+    data = exc.data
+    if isinstance(data, dict):
+        text = str(data.get("message") or "")
+        errors = data.get("errors")
+        if isinstance(errors, list) and errors:
+            codes = ", ".join(str(e.get("code", e)) if isinstance(e, dict) else str(e)
+                              for e in errors[:3])
+            text = f"{text} ({codes})"
+        return text[:_MESSAGE_LIMIT]
+    return str(data or exc.message or "")[:_MESSAGE_LIMIT]
+
+
+def from_github_exception(exc: GithubException, operation: str) -> GitHubError:
+    status = exc.status
+    message = _message(exc)
+    wait = rate_limit_wait(exc.headers, status, message)
+    retryable = status is None or status >= 500 or wait is not None
+    return GitHubError(f"{operation}: GitHub answered {status}: {message}".rstrip(": "),
+                       status=status, retryable=retryable, retry_after=wait)
+
+
+def from_requests_exception(exc: requests.RequestException, operation: str) -> GitHubError:
+    kind = "timed out" if isinstance(exc, requests.Timeout) else "failed to connect or read"
+    return GitHubError(f"{operation}: request {kind} ({type(exc).__name__})", status=None,
+                       retryable=True)
+
+
+def error_status(exc: Exception) -> int | None:
+    return exc.status if isinstance(exc, (GithubException, GitHubError)) else None
+
+
+@contextmanager
+def translated(operation: str) -> Iterator[None]:
+    """Run a block of PyGithub calls; re-raise their failures as ``GitHubError``."""
+    try:
+        yield
+    except GitHubError:
+        raise
+    except GithubException as exc:
+        raise from_github_exception(exc, operation) from None
+    except requests.RequestException as exc:
+        raise from_requests_exception(exc, operation) from None

@@ -1,0 +1,164 @@
+"""``PyGithubPort``: ``bot.ports.GitHubPort`` for one installation, implemented with PyGithub."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from github import GithubException
+from github.IssueComment import IssueComment
+
+from bot.github.clients import ClientSettings, GitHubClients
+from bot.github.errors import translated
+from bot.loaders.github_json import snapshot_from_github
+from bot.ports import CheckRunOutput, Comment, GitHubError
+from bot.snapshot import PRSnapshot
+
+MAX_FILES = 3000  # pulls/list-files stops there
+MAX_COMMITS = 250  # pulls/list-commits stops there
+MAX_CHECK_TEXT = 65535  # check-run output.summary / output.text limit
+PERMISSIONS = {"admin": "admin", "maintain": "write", "write": "write", "triage": "read",
+               "read": "read", "none": "none"}
+
+
+def _raw(obj) -> dict:
+    # Items of paginated lists are "incomplete": their public ``raw_data`` would GET each one
+    # again (a commit GET per commit). The listed JSON is all we need.
+    return obj._rawData
+
+
+def _check_output(output: CheckRunOutput) -> dict:
+    body = {"title": output.title[:1000], "summary": output.summary[:MAX_CHECK_TEXT]}
+    if output.text:
+        body["text"] = output.text[:MAX_CHECK_TEXT]
+    return body
+
+
+def _check_fields(output: CheckRunOutput) -> dict:
+    fields = {"status": output.status, "output": _check_output(output)}
+    if output.conclusion is not None:
+        fields["conclusion"] = output.conclusion
+    return fields
+
+
+class PyGithubPort:
+    def __init__(self, clients: GitHubClients, installation_id: int) -> None:
+        self._clients = clients
+        self.installation_id = int(installation_id)
+
+    @classmethod
+    def for_app(cls, app_id: int | str, private_key: str, installation_id: int,
+                **settings) -> "PyGithubPort":
+        """A port with its own client cache; ``settings`` are ``ClientSettings`` fields."""
+        return cls(GitHubClients(app_id, private_key, settings=ClientSettings(**settings)),
+                   installation_id)
+
+    def _gh(self):
+        return self._clients.installation(self.installation_id)
+
+    def _repo(self, repo: str):
+        return self._gh().get_repo(repo, lazy=True)
+
+    def get_snapshot(self, repo: str, number: int) -> PRSnapshot:
+        with translated(f"get_snapshot {repo}#{number}"):
+            pull = self._repo(repo).get_pull(number)
+            pull_json = pull.raw_data
+            files = [_raw(f) for f in islice(pull.get_files(), MAX_FILES)]
+            commits = [_raw(c) for c in islice(pull.get_commits(), MAX_COMMITS)]
+        return snapshot_from_github(pull_json, files, commits)
+
+    def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
+        with translated(f"get_file {repo}:{path}"):
+            try:
+                found = (self._repo(repo).get_contents(path, ref=ref) if ref
+                         else self._repo(repo).get_contents(path))
+            except GithubException as exc:
+                if exc.status == 404:
+                    return None
+                raise
+        if isinstance(found, list) or found.type != "file":
+            return None  # a directory, symlink or submodule is not a config file
+        if found.encoding != "base64":
+            raise GitHubError(f"get_file {repo}:{path}: file too large for the contents API",
+                              status=200)
+        return found.decoded_content.decode("utf-8", errors="replace")
+
+    def get_issue_labels(self, repo: str, number: int) -> list[str]:
+        with translated(f"get_issue_labels {repo}#{number}"):
+            return [label.name for label in self._repo(repo).get_issue(number).get_labels()]
+
+    def add_labels(self, repo: str, number: int, labels: list[str]) -> None:
+        if not labels:
+            return
+        with translated(f"add_labels {repo}#{number}"):
+            self._repo(repo).get_issue(number).add_to_labels(*labels)
+
+    def remove_label(self, repo: str, number: int, label: str) -> None:
+        with translated(f"remove_label {repo}#{number}"):
+            try:
+                self._repo(repo).get_issue(number).remove_from_labels(label)
+            except GithubException as exc:
+                if exc.status != 404:  # 404 "Label does not exist": already the state we want
+                    raise
+
+    def ensure_label(self, repo: str, name: str, color: str, description: str) -> None:
+        with translated(f"ensure_label {repo}:{name}"):
+            try:
+                self._repo(repo).create_label(name, color.lstrip("#"), description)
+            except GithubException as exc:
+                if not _already_exists(exc):
+                    raise
+
+    def list_comments(self, repo: str, number: int) -> list[Comment]:
+        with translated(f"list_comments {repo}#{number}"):
+            return [Comment(id=c.id, body=c.body or "", author_login=c.user.login if c.user else "")
+                    for c in self._repo(repo).get_issue(number).get_comments()]
+
+    def create_comment(self, repo: str, number: int, body: str) -> Comment:
+        with translated(f"create_comment {repo}#{number}"):
+            c = self._repo(repo).get_issue(number).create_comment(body)
+            return Comment(id=c.id, body=c.body or "", author_login=c.user.login if c.user else "")
+
+    def edit_comment(self, repo: str, comment_id: int, body: str) -> None:
+        with translated(f"edit_comment {repo}:{comment_id}"):
+            url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"
+            IssueComment(self._gh().requester, url=url).edit(body)  # lazy: one PATCH, no GET
+
+    def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
+        with translated(f"upsert_check_run {repo}@{output.head_sha[:12]}"):
+            target = self._repo(repo)
+            existing = self._own_check_run(target, output)
+            if existing is not None:
+                existing.edit(**_check_fields(output))
+                return existing.id
+            return target.create_check_run(output.name, output.head_sha,
+                                           **_check_fields(output)).id
+
+    def _own_check_run(self, target, output: CheckRunOutput):
+        runs = target.get_commit(output.head_sha).get_check_runs(check_name=output.name)
+        app_id = str(self._clients.app_id)
+        for run in runs:
+            app = _raw(run).get("app") or {}
+            if str(app.get("id")) == app_id:
+                return run
+        return None
+
+    def get_permission(self, repo: str, login: str) -> str:
+        with translated(f"get_permission {repo}:{login}"):
+            try:
+                permission = self._repo(repo).get_collaborator_permission(login)
+            except GithubException as exc:
+                if exc.status == 404:  # no such user
+                    return "none"
+                raise
+        return PERMISSIONS.get(str(permission).lower(), "none")
+
+    def bot_login(self) -> str:
+        with translated("bot_login"):
+            return self._clients.bot_login()
+
+
+def _already_exists(exc: GithubException) -> bool:
+    data = exc.data if isinstance(exc.data, dict) else {}
+    errors = data.get("errors") or []
+    return exc.status == 422 and any(isinstance(e, dict) and e.get("code") == "already_exists"
+                                     for e in errors)

@@ -1,0 +1,58 @@
+"""How long GitHub asks us to wait, from a response's headers (and message, when we have it).
+
+GitHub's rules (docs: "Rate limits for the REST API"): honour ``retry-after`` when present;
+otherwise when ``x-ratelimit-remaining`` is 0 wait until ``x-ratelimit-reset`` (epoch seconds);
+otherwise for a secondary rate limit (or a bare 429) wait at least one minute.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from email.utils import parsedate_to_datetime
+
+SECONDARY_WAIT = 60.0
+RESET_SLACK = 0.5  # the reset second is not exact
+
+
+def _retry_after(value: str | None, now: float) -> float | None:
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    try:
+        return max(float(text), 0.0)
+    except ValueError:
+        pass
+    try:
+        return max(parsedate_to_datetime(text).timestamp() - now, 0.0)
+    except (TypeError, ValueError):
+        return None
+
+
+def _reset_wait(headers: Mapping[str, str], now: float) -> float | None:
+    if str(headers.get("x-ratelimit-remaining", "")).strip() != "0":
+        return None
+    try:
+        reset = float(headers.get("x-ratelimit-reset", ""))
+    except (TypeError, ValueError):
+        return SECONDARY_WAIT
+    return max(reset - now, 0.0) + RESET_SLACK
+
+
+def is_rate_limit_message(message: str | None) -> bool:
+    return "rate limit" in (message or "").lower()
+
+
+def rate_limit_wait(headers: Mapping[str, str] | None, status: int | None, message: str = "",
+                    now: float | None = None) -> float | None:
+    """Seconds to wait before retrying, or None when the response is not a rate limit."""
+    now = time.time() if now is None else now
+    lowered = {str(k).lower(): v for k, v in (headers or {}).items()}
+    if status not in (403, 429) and "retry-after" not in lowered:
+        return None
+    for wait in (_retry_after(lowered.get("retry-after"), now), _reset_wait(lowered, now)):
+        if wait is not None:
+            return wait
+    if status == 429 or is_rate_limit_message(message):
+        return SECONDARY_WAIT
+    return None
