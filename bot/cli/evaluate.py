@@ -106,15 +106,20 @@ def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
         console.print(table)
 
 
+_DATA_HELP = ("JSONL records with label ai_agent/human (repeatable). "
+              "Default: the fixed protocol on ../shared/data.")
+_THRESHOLD_HELP = "Operating threshold (chosen on training data) for FPR/TPR and slice FPRs."
+
+
 def eval_command(
-    data: Annotated[Optional[list[Path]], typer.Option(
-        "--data", help="JSONL records with label ai_agent/human (repeatable). "
-                       "Default: the fixed protocol on ../shared/data.")] = None,
+    data: Annotated[Optional[list[Path]], typer.Option("--data", help=_DATA_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    roc: Annotated[Path, typer.Option("--roc", help="Where to write the ROC PNG.")] = Path("out/roc.png"),
-    model: Annotated[Optional[Path], typer.Option("--model", help="Model file to score with.")] = None,
-    threshold: Annotated[float, typer.Option(
-        "--threshold", help="Operating threshold for FPR/TPR and slice FPRs.")] = protocol.DEFAULT_THRESHOLD,
+    roc: Annotated[Path, typer.Option("--roc", help="Where to write the ROC PNG.")
+                   ] = Path("out/roc.png"),
+    model: Annotated[Optional[Path], typer.Option("--model", help="Model file to score with.")
+                     ] = None,
+    threshold: Annotated[float, typer.Option("--threshold", help=_THRESHOLD_HELP)
+                         ] = protocol.DEFAULT_THRESHOLD,
 ) -> None:
     """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs."""
     bad: list[LoadError] = []

@@ -29,8 +29,9 @@ _STATUS = {"A": "added", "D": "removed", "M": "modified", "R": "renamed", "C": "
 
 def _git(repo_dir: Path, *args: str) -> str:
     try:
-        proc = subprocess.run(["git", "-C", str(repo_dir), *args], capture_output=True,
-                              text=True, encoding="utf-8", errors="replace", check=False)
+        proc = subprocess.run(["git", "-c", "color.ui=never", "-C", str(repo_dir), *args],
+                              capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", check=False)
     except FileNotFoundError as exc:
         raise LoadError("git is not installed or not on PATH") from exc
     if proc.returncode != 0:

@@ -16,7 +16,7 @@ def _git(repo, *args):
 def _commit(repo, message, author="Ada Lovelace", email="ada@example.org"):
     _git(repo, "add", "-A")
     _git(repo, "-c", f"user.name={author}", "-c", f"user.email={email}",
-         "commit", "-q", "-m", message)
+         "-c", "commit.gpgsign=false", "commit", "-q", "-m", message)
 
 
 @pytest.fixture
