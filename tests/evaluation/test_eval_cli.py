@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 from bot.cli import evaluate
 
 ROWS = [
-    {"title": "Fix race in span flush", "body": "x" * 300, "label": "human", "repo": "o/a"},
+    {"title": "Fix race in span flush", "body": "x" * 300, "label": "human", "repo": "o/a",
+     "author_association": "FIRST_TIME_CONTRIBUTOR"},
     {"title": "Add helper", "body": "Summary", "label": "ai_agent", "repo": "o/a", "outcome": "merged"},
     "{this line is broken",
     {"title": "Refactor everything " * 20, "body": "", "label": "ai_agent", "repo": "o/b",
@@ -49,7 +50,8 @@ def stub_scorer(monkeypatch):
 def test_eval_data_json(data_file, tmp_path, stub_scorer):
     roc = tmp_path / "out" / "roc.png"
     result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json",
-                                         "--roc", str(roc), "--model", "m.skops"])
+                                         "--roc", str(roc), "--model", "m.skops",
+                                         "--threshold", "0.05"])
     assert result.exit_code == 0, result.output
     assert stub_scorer == [evaluate.Path("m.skops")]
     bad = [line for line in result.stderr.splitlines() if line.strip()]
@@ -60,6 +62,9 @@ def test_eval_data_json(data_file, tmp_path, stub_scorer):
     # scores: human 0.055, 0.01; agent 0.025, 1.0 -> pairs won 3 of 4
     assert main["auc"] == 0.75
     assert main["per_repo"]["groups"]["o/b"]["auc"] == 1.0
+    # at threshold 0.05 only the first-time human's 0.055 is flagged among negatives
+    assert main["fpr_at_threshold"] == 0.5
+    assert main["slices"]["first_time"] == {"n_neg": 1, "n_neg_known": 1, "fpr": 1.0}
     assert main["slices"]["short_body"] == {"n_neg": 1, "n_neg_known": 2, "fpr": 0.0}
     low = report["sets"]["tiny.jsonl:low_effort"]
     assert (low["n_pos"], low["n_neg"], low["auc"]) == (1, 1, 1.0)
