@@ -26,7 +26,8 @@ _WEAK_TRAILER = re.compile(r"175728472\+copilot@|copilot autofix", re.IGNORECASE
 _TEXT_MARKER = re.compile(
     r"generated (?:with|by) \[?(?:claude code|codex|copilot|cursor|devin|aider|gemini|openhands|jules)\b"
     r"|claude\.ai/code|chatgpt\.com/codex|app\.devin\.ai/sessions|link to devin run"
-    r"|<!-- ?start copilot|copilot coding agent",
+    r"|<!-- ?start copilot|copilot coding agent"
+    r"|this description was (?:created|generated|written) by\b.{0,80}?(?:ellipsis|copilot|coderabbit|sourcery|claude)",
     re.IGNORECASE,
 )
 _BOT_LOGIN = re.compile(

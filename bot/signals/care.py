@@ -36,10 +36,11 @@ _PHRASE = re.compile(
     r"|reproduc(?:ed|ible)\s+(?:with|by|on|using)|steps\s+to\s+reproduce)\b",
     re.IGNORECASE,
 )
-_CODE_SPAN = re.compile(r"`([^`\n]{2,200})`|^\s*\$\s+(.+)$", re.MULTILINE)
+_CODE_SPAN = re.compile(r"`((?:[^`\n]|\n(?!\n)){2,200})`|^[ \t]*\$[ \t]+(.+)$", re.MULTILINE)
 _FENCED = re.compile(r"```[^\n]*\n(.*?)(?:```|$)", re.DOTALL)
 _RAN = re.compile(r"\b(?:ran|run|running|tested|passe[sd]?|passing|executed|verified)\b|\u2705|\u274c", re.IGNORECASE)
 _INSTRUCTION = re.compile(r"\b(?:please|you\s+(?:can|should|must)|make\s+sure)\b", re.IGNORECASE)
+_UNCHECKED = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
 _HEADER_LINE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
@@ -61,7 +62,8 @@ def _command_line(text: str) -> str:
     for m in _CODE_SPAN.finditer(text):
         span = (m.group(1) or m.group(2) or "").strip()
         line = _line_at(text, m.start())
-        if _COMMAND.search(span) and not _INSTRUCTION.search(line) and (" " in span or _RAN.search(line)):
+        context = text[max(0, m.start() - 150): m.start()]  # instructions wrap over lines
+        if _COMMAND.search(span) and not _INSTRUCTION.search(context + line) and (" " in span or _RAN.search(line)):
             return line
     for m in _FENCED.finditer(text):
         for line in m.group(1).splitlines():
@@ -71,7 +73,7 @@ def _command_line(text: str) -> str:
 
 
 def explains_testing(snapshot: PRSnapshot) -> SignalHit:
-    text = _COMMENT.sub("", hits.body(snapshot))
+    text = _UNCHECKED.sub("", _COMMENT.sub("", hits.body(snapshot)))  # unchecked boxes are to-dos
     command = _command_line(text)
     if command:
         return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {hits.quote(command)}")

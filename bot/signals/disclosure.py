@@ -28,7 +28,10 @@ _TOOLS = (
 _DISCLOSURE = re.compile(
     rf"\b(?:i|we)(?:'ve| have)?\s+(?:used|leveraged|utili[sz]ed|asked|had|relied\s+on|employed)"
     rf"\s+(?:\w+\s+){{0,2}}?(?:{_TOOLS})\b"
-    rf"|\b(?:ai|llm)[- ](?:assisted|aided)\b"
+    rf"|\b(?:is|was|were|been|being|partly|partially|mostly|heavily)\s+(?:\w+\s+)?(?:ai|llm)[- ](?:assisted|aided)\b"
+    rf"|^\W*(?:ai|llm)[- ]assisted\b"
+    rf"|\b(?:built|made|written|created|generated|developed|drafted|implemented|done)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:using|with|by|via)\s+(?:the\s+)?(?:{_TOOLS})\b"
     rf"|\b(?:this|the|my|our)\s+(?:pr|pull\s+request|change|patch|code|commit|implementation|fix)\s+"
     rf"(?:was|is|has\s+been)\s+(?:\w+\s+){{0,1}}?(?:ai|llm)[- ](?:generated|written|authored)\b"
     rf"|\bwith\s+(?:the\s+)?(?:help|assistance|support)\s+(?:of|from)\s+(?:\w+\s+){{0,1}}?(?:{_TOOLS})\b"

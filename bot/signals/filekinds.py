@@ -23,8 +23,8 @@ _RUST_TEST_MODULE = re.compile(r"^\+.*#\[cfg\(test\)\]|^\+\s*#\[(tokio::)?test\]
 
 _COMMUNITY_FILES = re.compile(
     r"(^|/)(readme|license|licence|copying|code_of_conduct|contributing|security|authors|"
-    r"contributors|changelog|changes|history|notice|support|governance|maintainers|codeowners)"
-    r"(\.[a-z0-9]+)?$",
+    r"contributors|changelog|changelog[_-][\w-]+|changes|history|notice|support|governance|maintainers|codeowners"
+    r"|upgrading|migration[_-]guide|release[_-]notes)(\.[a-z0-9]+)?$",
     re.IGNORECASE,
 )
 _DOC_EXT = re.compile(r"\.(md|mdx|markdown|rst|adoc|asciidoc)$", re.IGNORECASE)

@@ -34,26 +34,38 @@ def _keep_indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip())] + _LAYOUT.sub(" ", body) if body else ""
 
 
-def _sides(patch: str) -> tuple[list[str], list[str]]:
-    removed: list[str] = []
-    added: list[str] = []
+def _sides(patch: str) -> tuple[list[str], list[str], bool]:
+    """The old and new text of every hunk (context lines on both sides, so a moved line is a
+    change) and whether any line was added or removed."""
+    old: list[str] = []
+    new: list[str] = []
+    changed = False
     for line in patch.splitlines():
-        if line.startswith("-"):
-            removed.append(line[1:])
-        elif line.startswith("+"):
-            added.append(line[1:])
-    return removed, added
+        tag, text = line[:1], line[1:]
+        if tag == "-":
+            old.append(text)
+            changed = True
+        elif tag == "+":
+            new.append(text)
+            changed = True
+        elif tag == " " or line == "":
+            old.append(text)
+            new.append(text)
+        elif line.startswith("@@"):
+            old.append("\0")  # hunk boundary
+            new.append("\0")
+    return old, new, changed
 
 
 def _is_format_only(path: str, patch: str) -> bool | None:
     """True/False for a patch with changes; None when it changes no line at all.
     In indentation-sensitive files (Python, YAML, Makefiles) leading whitespace counts."""
-    removed, added = _sides(patch)
-    if not removed and not added:
+    old, new, changed = _sides(patch)
+    if not changed:
         return None
     if _INDENT_SENSITIVE.search(path):
-        return [x for x in map(_keep_indent, removed) if x] == [x for x in map(_keep_indent, added) if x]
-    return _normalise(removed) == _normalise(added)
+        return [x for x in map(_keep_indent, old) if x] == [x for x in map(_keep_indent, new) if x]
+    return _normalise(old) == _normalise(new)
 
 
 def whitespace_or_format_only(snapshot: PRSnapshot) -> SignalHit:

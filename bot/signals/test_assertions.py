@@ -26,15 +26,24 @@ _NOT_A_TEST = re.compile(
 _ASSERTION = re.compile(
     r"\bassert|\bexpect\s*[(.]|\bexpects?\b|\brequire\.|\bt\.(?:error|fatal|fail)|\bb\.(?:error|fatal|fail)"
     r"|\bself\.fail|\bshould|\bpytest\.(?:raises|fail|approx)|\.to(?:be|equal|throw|match|have|contain)"
-    r"|\bcheck\s*\(|\bverify\s*\(|\bpanic!|#\[should_panic|\bXCT|\bis\.\w+\(|\bOmega\(|\bEventually\(",
+    r"|\bcheck\s*\(|\bverify\w*\s*\(|\bvalidate\w*\s*\(|\bpanic!|#\[should_panic|\bXCT|\bis\.\w+\(|\bOmega\(|\bEventually\(",
     re.IGNORECASE,
 )
 
 
+_TEST_NAME = re.compile(
+    r"(^|/)test_[^/]*$|_test\.\w+$|\.(test|spec)\.\w+$|(Test|Tests|Spec|IT)\.\w+$|_spec\.rb$"
+    r"|(^|/)__tests__/[^/]+$|(^|/)tests/[^/]+\.rs$"
+)
+
+
 def _is_new_test(change: FileChange) -> bool:
+    """An added test module: on a test path, named like a test (``e2e/playwright.config.ts``
+    is not), in a programming language, and not a fixture or helper."""
     is_new = change.status == "added" or (change.patch or "").startswith("@@ -0,0 ")
     return (is_new and change.patch is not None and filekinds.is_test_path(change.path)
-            and bool(_CODE_EXT.search(change.path)) and not _NOT_A_TEST.search(change.path))
+            and bool(_TEST_NAME.search(change.path)) and bool(_CODE_EXT.search(change.path))
+            and not _NOT_A_TEST.search(change.path))
 
 
 def _added_text(patch: str) -> str:
