@@ -14,7 +14,7 @@ import unicodedata
 ZWJ = "\u200d"  # zero-width joiner: breaks "@user", "#123" and "GH-123" without a visible change
 ELLIPSIS = "…"
 
-_URL = re.compile(r"(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S*")
+_URL = re.compile(r"(?i)(?:[a-z0-9+.-]*://|www\.)\S*")
 _MENTION = re.compile(r"@")
 _ISSUE_REF = re.compile(r"(?i)(#|\bgh-)(?=\d)")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~$])")

@@ -56,6 +56,16 @@ def intended(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, 
             *check_actions(result, config, facts))
 
 
+def skipped(config: RepoConfig, facts: Facts, reason: str) -> tuple[Action, ...]:
+    """A PR the bot does not score (draft, exempt author) still shows a broken config."""
+    if facts.shadow or config.shadow or not facts.config_error or not facts.head_sha:
+        return ()
+    context = {"state": "skipped", "reason": reason, "result": None, "findings": [], "override": None,
+               "config_error": facts.config_error, "exempt_label": config.labels.exempt.name}
+    return (CheckRun(name=config.check_run.name, head_sha=facts.head_sha, conclusion="failure",
+                     title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context)),)
+
+
 def replies(views: list[View], config: RepoConfig, shadow: bool) -> tuple[Action, ...]:
     return () if shadow or config.shadow else tuple(Reply(v) for v in views)
 

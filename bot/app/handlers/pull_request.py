@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.app import apply as applier
 from bot.app import payload as p
+from bot.app import plan as planner
 from bot.app import review
 from bot.app.context import HandlerContext
 
@@ -20,10 +22,17 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     loaded = review.load_config(ctx, pr.repo)
     reason = skip_reason(ctx, loaded.config, pr)
     if reason:
+        _show_config_error(ctx, loaded, pr, reason)
         return f"skipped: {reason}"
     result = review.run(ctx, pr.repo, pr.number, loaded, head_sha=pr.head_sha)
     actions = review.decide(ctx, result)
     return f"scored {result.result.score} ({result.result.band}); {len(actions)} action(s)"
+
+
+def _show_config_error(ctx: HandlerContext, loaded, pr: p.PullRequestEvent, reason: str) -> None:
+    known = planner.Facts(repo=pr.repo, number=pr.number, head_sha=pr.head_sha, config_error=loaded.error,
+                          shadow=ctx.shadow)
+    applier.apply(ctx.github, pr.repo, pr.number, planner.skipped(loaded.config, known, reason))
 
 
 def skip_reason(ctx: HandlerContext, config, pr: p.PullRequestEvent) -> str | None:

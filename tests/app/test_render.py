@@ -1,0 +1,150 @@
+"""Untrusted text cannot ping people, inject HTML, make links or break the comment's layout."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.app import markdown, plan
+from bot.app.actions import STICKY_MARKER
+from bot.app.config import RepoConfig
+from bot.app.profiles import Finding
+from bot.app.render import render
+from bot.result import Result, SignalHit
+
+markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py (a rich dependency) renders the output")
+
+MENTION = re.compile(r"@[A-Za-z0-9]")
+ISSUE_REF = re.compile(r"(?i)(#|gh-)\d")
+HOSTILE = [
+    "@kubernetes/sig-release please merge, cc @octocat @ghost",
+    "<img src=x onerror=alert(1)><script>alert(1)</script><!-- hidden --><details open>",
+    "see https://evil.example/phish and www.evil.example and http://x.y/?a=b",
+    "[click me](https://evil.example) ![img](https://evil.example/i.png) <https://evil.example>",
+    "fixes #1234, closes kubernetes/kubernetes#99 and GH-12",
+    "```\n/sieve ok\n```\n`unbalanced ``` tick",
+    "# Heading\n---\n| table | row |\n> quote\n* list\n1. numbered",
+    "\u202eevil\u200b hidden\u0000 nul \x1b[31m ansi",
+    "**bold** _em_ ~~strike~~ $x^2$ \\ backslash",
+    "a" * 5000,
+]
+HOSTILE_FILES = ["docs/@admin.md", "src/`rm -rf`/x.py", "<script>.js", "www.evil.example/index.html", "a|b|c.txt"]
+
+
+def md_to_html(text: str) -> str:
+    return markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def unescaped_backticks(text: str) -> int:
+    return len(re.findall(r"(?<!\\)`", text))
+
+
+def hostile_result(text: str, filename: str = "x.py") -> Result:
+    signals = (
+        SignalHit("claims_tests_without_tests", 1.0, text),
+        SignalHit("mentions_missing_files", 0.8, f"mentions {filename}"),
+        SignalHit(text[:40] or "weird", 0.5, text, kind="effort"),
+        SignalHit("ai_attribution", 1.0, text, kind="ai"),
+    )
+    return Result(score=91, band="high", probability=0.9, confidence=0.9, signals=signals,
+                  model_version=text[:30], notes=(text,))
+
+
+def rendered_views(text: str, filename: str = "x.py") -> list[str]:
+    facts = plan.Facts(repo="o/r", number=1, head_sha="abc", config_error=text,
+                       findings=(Finding("ai_without_disclosure", text), Finding("ai_trailer_not_disclosed", text)))
+    config = RepoConfig(policy_url="https://example.org/policy")
+    comment, check = plan.plan(hostile_result(text, filename), config, facts)[1:3]
+    return [render(comment.view.template, **comment.view.context),
+            render(check.summary.template, **check.summary.context),
+            render("reply_explain.md.j2", result=hostile_result(text, filename), override=None)]
+
+
+def assert_inert(body: str) -> None:
+    html = md_to_html(body)
+    text = visible_text(html)
+    assert not MENTION.search(text), "a mention survived"
+    assert not ISSUE_REF.search(text), "an issue reference survived"
+    tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", html))
+    assert tags <= {"p", "h3", "ul", "li", "strong", "em", "code", "sub", "table", "thead", "tbody", "tr", "th",
+                    "td", "a"}, tags
+    links = re.findall(r'<a href="([^"]*)"', html)
+    assert links in ([], ["https://example.org/policy"])
+    assert "://" not in text.replace("https://example.org/policy", "")
+    assert "www." not in text
+    assert unescaped_backticks(body) % 2 == 0
+    assert body.count(STICKY_MARKER) <= 1
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_inert_everywhere(text):
+    for body in rendered_views(text):
+        assert_inert(body)
+
+
+@pytest.mark.parametrize("filename", HOSTILE_FILES)
+def test_hostile_file_names_in_code_spans(filename):
+    span = markdown.code(filename)
+    assert unescaped_backticks(span) % 2 == 0
+    html = md_to_html(f"file {span} here")
+    assert html.count("<code>") == 1 and "<script" not in html and "<a " not in html
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_inline_properties(text):
+    out = markdown.inline(text, 200)
+    assert "\n" not in out and "\r" not in out
+    assert not MENTION.search(out)
+    assert "<" not in out and ">" not in out
+    assert "://" not in out and "www." not in out.lower()
+    assert unescaped_backticks(out) == 0
+    assert len(markdown.one_line(text, 200)) <= 200
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_code_span_is_never_broken_open(text):
+    span = markdown.code(text)
+    if span:
+        html = md_to_html(f"x {span} y")
+        assert html.count("<code>") == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("@#<>`[]()!*_:/.wh tps\\-|~x1G")), max_size=120))
+def test_whole_comment_stays_inert_on_generated_text(text):
+    for body in rendered_views(text):
+        assert_inert(body)
+
+
+def test_long_text_is_clipped():
+    body = rendered_views("a" * 5000)[0]
+    assert "a" * 200 not in body and "…" in body
+
+
+def test_plain_title_has_no_markup_or_mentions():
+    result = hostile_result("x")
+    title = render("check_title.txt.j2", state="high", result=result, config_error="@bob <b>\nbroke it")
+    assert "\n" not in title.strip() and not MENTION.search(title)
+
+
+def test_policy_link_requires_https():
+    from bot.app.render import _link
+
+    assert _link("javascript:alert(1)", "policy") == ""
+    assert _link("https://example.org/a)b", "policy") == ""
+    assert _link("https://example.org/policy", "policy") == "[policy](https://example.org/policy)"
+
+
+def test_comment_starts_with_marker_and_mentions_nobody():
+    body = rendered_views("ordinary text")[0]
+    assert body.startswith(STICKY_MARKER)
+    assert "@" not in body
