@@ -1,7 +1,7 @@
 """Reading webhook payloads: the few facts handlers need, or one clear ``PayloadError``.
 
 A payload that lacks ``installation.id`` or a key a handler relies on can never succeed on a
-retry, so ``PayloadError`` is marked non-retryable for the worker.
+retry, so ``PayloadError`` is a non-retryable ``GitHubError`` for the worker.
 """
 
 from __future__ import annotations
@@ -9,11 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.ports import GitHubError
 
-class PayloadError(ValueError):
-    """The delivery's payload is not what GitHub sends for this event; never retried."""
 
-    retryable = False
+class PayloadError(GitHubError, ValueError):
+    """The delivery's payload is not what GitHub sends for this event; never retried.
+
+    A ``GitHubError`` with ``retryable=False`` so the worker fails the delivery at once (GitHub
+    sent something no retry can fix) instead of retrying it as an unexpected bug.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, retryable=False)
 
 
 def get(payload: dict[str, Any], path: str, kind: type | tuple[type, ...] = object) -> Any:

@@ -120,4 +120,4 @@ def test_example_config_in_docs_is_valid():
         pytest.skip("docs/sieve.example.yml not written yet")
     loaded = cfg.build([("example", example.read_text())])
     assert loaded.error is None
-    assert loaded.config.thresholds == cfg.RepoConfig().thresholds  # the example documents the defaults
+    assert loaded.config == cfg.RepoConfig()  # the example documents exactly the defaults

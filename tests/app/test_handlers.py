@@ -293,7 +293,9 @@ def test_missing_installation_is_a_payload_error(ctx, pr, scorer, payload):
     del event["installation"]
     with pytest.raises(PayloadError, match="installation.id"):
         dispatch.handle("pull_request", event, ctx)
-    assert PayloadError.retryable is False
+    with pytest.raises(PayloadError) as caught:
+        dispatch.handle("pull_request", event, ctx)
+    assert caught.value.retryable is False
 
 
 def test_example_without_installation_from_shared(ctx, payload):
