@@ -1,0 +1,68 @@
+"""Description-versus-diff mismatches on real merged PRs (git_prs, complete file lists)."""
+
+from __future__ import annotations
+
+from bot.signals.claims import claims_tests_without_tests, issue_link_only, mentions_missing_files
+from bot.signals.filekinds import is_test_path
+from bot.snapshot import FileChange, PRSnapshot
+
+
+def test_claimed_unit_tests_with_no_test_file_fires(git_pr):
+    snapshot = git_pr("sentry-python", 2846)  # "* Added unit tests for decorators", 1 non-test file
+    hit = claims_tests_without_tests(snapshot)
+    assert hit.value == 1.0 and hit.kind == "effort"
+    assert "Added unit tests for decorators" in hit.evidence and "1 changed files" in hit.evidence
+
+
+def test_claimed_tests_with_a_test_file_do_not_fire(git_pr):
+    snapshot = git_pr("sentry-python", 48)
+    assert any(is_test_path(f.path) for f in snapshot.files)
+    assert not claims_tests_without_tests(snapshot).fired
+
+
+def test_template_reminder_to_add_tests_is_not_a_claim(git_pr):
+    snapshot = git_pr("sentry-python", 5588)  # "- Please add tests to validate your changes"
+    assert "Please add tests" in snapshot.body
+    assert not any(is_test_path(f.path) for f in snapshot.files)
+    assert not claims_tests_without_tests(snapshot).fired
+
+
+def test_test_claims_need_a_complete_file_list():
+    snapshot = PRSnapshot(title="x", body="Added unit tests.", files=(FileChange("a.go"),), files_changed=80)
+    assert not claims_tests_without_tests(snapshot).fired
+
+
+def test_rust_test_module_in_a_source_patch_counts_as_tests():
+    patch = "@@ -1,2 +1,8 @@\n fn a() {}\n+#[cfg(test)]\n+mod tests {\n+    #[test]\n+    fn t() { assert!(true) }\n+}"
+    snapshot = PRSnapshot(title="x", body="Added unit tests.", files=(FileChange("src/lib.rs", patch=patch),))
+    assert not claims_tests_without_tests(snapshot).fired
+
+
+def test_named_files_absent_from_the_diff_fire(git_pr):
+    snapshot = git_pr("sentry-python", 3973)  # names tox.ini and populate_tox.py, changes __init__.py
+    hit = mentions_missing_files(snapshot)
+    assert hit.value == 1.0
+    assert "`tox.ini`" in hit.evidence and "`populate_tox.py`" in hit.evidence
+
+
+def test_named_files_present_in_the_diff_do_not_fire(git_pr):
+    snapshot = git_pr("fiber", 3526)  # names addon/retry/exponential_backoff_test.go, which it changes
+    assert "exponential_backoff_test.go" in snapshot.body
+    assert not mentions_missing_files(snapshot).fired
+
+
+def test_links_to_contributing_guide_are_not_file_claims(git_pr):
+    snapshot = git_pr("sentry-python", 6879)  # template links CONTRIBUTING.md
+    assert "CONTRIBUTING.md" in snapshot.body
+    assert not mentions_missing_files(snapshot).fired
+
+
+def test_fixes_only_description_fires(git_pr):
+    hit = issue_link_only(git_pr("celestia-core", 4035))
+    assert hit.value == 1.0 and "'Fixes #4026'" in hit.evidence
+
+
+def test_fixes_with_an_explanation_does_not_fire(git_pr):
+    snapshot = git_pr("sentry-python", 6790)  # explains the move, then "Fixes #6789"
+    assert "Fixes #6789" in snapshot.body
+    assert not issue_link_only(snapshot).fired

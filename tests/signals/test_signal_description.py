@@ -1,0 +1,73 @@
+"""Description weight, phrasing and testing notes on real records."""
+
+from __future__ import annotations
+
+from bot.signals.care import explains_testing
+from bot.signals.description_weight import template_weight, tiny_diff_long_body
+from bot.signals.phrasing import generic_summary_phrasing
+from bot.snapshot import PRSnapshot
+from bot.text import words
+
+
+def test_heavy_template_on_a_four_line_change_fires(git_pr):
+    hit = template_weight(git_pr("celestia-core", 2147))  # Copilot agent PR, 1 file, +1/-3
+    assert hit.fired and hit.kind == "effort"
+    assert "5 headers" in hit.evidence and "4-line change" in hit.evidence
+
+
+def test_structure_on_a_large_change_does_not_fire(git_pr):
+    snapshot = git_pr("sentry-python", 5646)  # "## Key changes" with bold bullets, 1,500+ lines
+    assert "## Key changes" in snapshot.body and snapshot.total_additions + snapshot.total_deletions > 1500
+    assert not template_weight(snapshot).fired
+
+
+def test_template_structure_from_the_repository_does_not_count(git_pr):
+    snapshot = git_pr("celestia-core", 2147)
+    assert not template_weight(snapshot.with_changes(pr_template=snapshot.body)).fired
+
+
+def test_unknown_diff_size_keeps_weight_signals_quiet(aidev_pr):
+    snapshot = aidev_pr(3158615630)  # AIDev rows carry no files or line counts
+    assert snapshot.files == () and snapshot.additions is None
+    assert not template_weight(snapshot).fired and not tiny_diff_long_body(snapshot).fired
+
+
+def test_long_body_on_a_two_line_change_fires(git_pr):
+    hit = tiny_diff_long_body(git_pr("celestia-core", 2311))  # go.mod toolchain bump
+    assert hit.value == 1.0 and "2-line change" in hit.evidence
+
+
+def test_long_body_on_a_large_change_does_not_fire(git_pr):
+    snapshot = git_pr("sentry-python", 5646)
+    assert len(words(snapshot.body)) > 200
+    assert not tiny_diff_long_body(snapshot).fired
+
+
+def test_stock_summary_phrasing_fires(aidev_pr):
+    hit = generic_summary_phrasing(aidev_pr(3158615630))  # "## Summary … This PR introduces …"
+    assert hit.fired and "'## Summary'" in hit.evidence and "This PR introduces" in hit.evidence
+
+
+def test_plain_human_description_has_no_stock_phrasing(git_pr):
+    assert not generic_summary_phrasing(git_pr("sentry-python", 3973)).fired
+
+
+def test_test_command_in_description_is_care(git_pr):
+    hit = explains_testing(git_pr("celestia-core", 2147))
+    assert hit.value == 1.0 and hit.kind == "care" and "go test -count=5" in hit.evidence
+
+
+def test_first_person_testing_note_is_care(git_pr):
+    hit = explains_testing(git_pr("sentry-python", 2394))
+    assert hit.fired and "tested in my own app" in hit.evidence
+
+
+def test_template_instruction_to_run_linters_is_not_care(git_pr):
+    snapshot = git_pr("sentry-python", 5588)  # "Please add tests … lint your code using `tox -e linters`"
+    assert "`tox -e linters`" in snapshot.body
+    assert not explains_testing(snapshot).fired
+
+
+def test_unchecked_ci_box_is_a_todo_not_a_test_report():
+    body = "## Testing\n- [ ] CI passes and the integration suite was run against staging clusters"
+    assert not explains_testing(PRSnapshot(title="x", body=body)).fired
