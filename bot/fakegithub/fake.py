@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
@@ -22,7 +23,7 @@ import jwt
 from bot.fakegithub import faults, shapes
 from bot.fakegithub.router import Abort, Reply
 from bot.fakegithub.routes_issues import check_run_body
-from bot.fakegithub.state import ROLES, CommentState, FakeState, PullState, RepoState
+from bot.fakegithub.state import ROLES, CheckRunState, CommentState, FakeState, PullState, RepoState
 from bot.fakegithub.transport import (FakeHTTPServer, RateLimits, RequestRecord, build_req,
                                       identity, mask, render, route)
 
@@ -33,10 +34,12 @@ from bot.fakegithub import routes_issues, routes_repo  # noqa: E402,F401  isort:
 class FakeGitHub:
     def __init__(self, *, app_id: int = 1, app_slug: str = "pr-sieve", installation_id: int = 1,
                  account: str = "octo-org", host: str = "127.0.0.1", port: int = 0,
-                 delay: float = 0.0, rate_limit: int = 5000, strict_auth: bool = True) -> None:
+                 delay: float = 0.0, rate_limit: int = 5000, strict_auth: bool = True,
+                 token_ttl: float = 3600.0) -> None:
         self.app_id, self.installation_id = app_id, installation_id
         self.state = FakeState(app_id=app_id, app_slug=app_slug, app_owner=account)
         self.state.add_installation(installation_id, account)
+        self.state.token_ttl = token_ttl  # installation tokens expire after this many seconds
         self.delay = delay  # seconds added to every response (benchmarks use 0.05)
         self.strict_auth = strict_auth  # False: repo endpoints accept missing credentials
         self._limits = RateLimits(rate_limit)
@@ -53,7 +56,7 @@ class FakeGitHub:
     # ---- lifecycle -------------------------------------------------------------------------
     def start(self) -> "FakeGitHub":
         if self._thread is None:
-            self._thread = threading.Thread(target=self._server.serve_forever,
+            self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                             name="fake-github", daemon=True)
             self._thread.start()
         return self
@@ -77,13 +80,7 @@ class FakeGitHub:
         """PEM of an RSA key generated for this fake; JWTs signed with it are verified."""
         with self._key_lock:
             if self._private_key is None:
-                from cryptography.hazmat.primitives import serialization
-                from cryptography.hazmat.primitives.asymmetric import rsa
-                key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-                self._public_key = key.public_key()
-                self._private_key = key.private_bytes(
-                    serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                    serialization.NoEncryption()).decode()
+                self._private_key, self._public_key = _shared_key_pair()
             return self._private_key
 
     @property
@@ -208,6 +205,17 @@ class FakeGitHub:
             self.state.comments[comment.id] = comment
             return comment.id
 
+    def add_check_run(self, repo: str, head_sha: str, name: str, *, app_id: int = 2,
+                      app_slug: str = "other-app", **fields) -> int:
+        """Seed a check run made by another App (by default); returns its id."""
+        with self.state.lock:
+            state = self._repo(repo)
+            run = CheckRunState(self.state.next_id(), state.full_name,
+                                {"name": name, "head_sha": head_sha, **fields},
+                                shapes.now_iso(), app_slug, app_id)
+            self.state.check_runs[run.id] = run
+            return run.id
+
     # ---- read-back -------------------------------------------------------------------------
     @property
     def requests(self) -> list[RequestRecord]:
@@ -271,6 +279,17 @@ class FakeGitHub:
 
     def clear_faults(self) -> None:
         self._faults.clear()
+
+
+@functools.cache
+def _shared_key_pair() -> tuple[str, object]:
+    """One RSA key per process (generating one per fake would slow every test down)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption()).decode()
+    return pem, key.public_key()
 
 
 def _claims_problem(claims: dict, app_id: int) -> str | None:

@@ -28,6 +28,7 @@ class Reply:
     body: object = None  # JSON-able, or str when ``text`` is True
     headers: dict[str, str] = field(default_factory=dict)
     paginate: bool = False  # body is a list to serve page by page with a Link header
+    build: Callable | None = None  # applied to each item of the served page only
     text: bool = False
 
 

@@ -156,7 +156,7 @@ def delete_comment(st: FakeState, base: str, req: Req) -> Reply:
 
 
 def check_run_body(st: FakeState, base: str, run: CheckRunState) -> dict:
-    app = app_body(st, base) | {"slug": run.app_slug}
+    app = app_body(st, base) | {"slug": run.app_slug, "id": run.app_id}
     return pull_shapes.check_run(base, run.repo, run.id, run.fields, app, run.started)
 
 
@@ -178,7 +178,7 @@ def _check_fields(current: dict, update) -> dict:
 def create_check_run(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
     run = CheckRunState(st.next_id(), repo.full_name, _check_fields({}, req.json),
-                        shapes.now_iso(), st.app_slug)
+                        shapes.now_iso(), st.app_slug, st.app_id)
     st.check_runs[run.id] = run
     return Reply(201, check_run_body(st, base, run))
 
@@ -208,7 +208,7 @@ def list_check_runs_for_ref(st: FakeState, base: str, req: Req) -> Reply:
     runs = [r for r in st.check_runs.values()
             if r.repo == repo.full_name and r.fields["head_sha"] == req.params["ref"]
             and req.query.get("check_name", r.fields["name"]) == r.fields["name"]
-            and req.query.get("app_id", str(st.app_id)) == str(st.app_id)]
+            and req.query.get("app_id", str(r.app_id)) == str(r.app_id)]
     if req.query.get("filter", "latest") == "latest":
         latest = {r.fields["name"]: r for r in sorted(runs, key=lambda r: r.id)}
         runs = list(latest.values())

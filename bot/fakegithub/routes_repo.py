@@ -114,14 +114,18 @@ def get_pull(st: FakeState, base: str, req: Req) -> Reply:
 def list_files(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
     number = int(req.params["number"])
-    files = _files(base, repo, number, _pull(repo, req))
-    return Reply(200, files[:MAX_FILES], paginate=True)
+    pull = _pull(repo, req)
+    sha = _head_sha(repo, number, pull)
+    return Reply(200, pull.files[:MAX_FILES], paginate=True,
+                 build=lambda f: shapes.diff_entry(base, repo.full_name, sha, f))
 
 
 @route("GET", r"/repos/{repo}/pulls/(?P<number>\d+)/commits")
 def list_commits(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
-    return Reply(200, _commits(base, repo, _pull(repo, req))[:MAX_COMMITS], paginate=True)
+    seeds = list(enumerate(_pull(repo, req).commits))[:MAX_COMMITS]
+    return Reply(200, seeds, paginate=True,
+                 build=lambda pair: shapes.commit(base, repo.full_name, pair[1], pair[0]))
 
 
 @route("GET", r"/repos/{repo}/contents/(?P<path>.+)")

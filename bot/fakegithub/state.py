@@ -61,6 +61,7 @@ class CheckRunState:
     fields: dict
     started: str
     app_slug: str
+    app_id: int
 
 
 class FakeState:
@@ -73,6 +74,7 @@ class FakeState:
         self.comments: dict[int, CommentState] = {}
         self.check_runs: dict[int, CheckRunState] = {}
         self._ids = itertools.count(1001)
+        self.token_ttl = TOKEN_TTL
 
     def next_id(self) -> int:
         with self.lock:
@@ -99,9 +101,9 @@ class FakeState:
             self.repos[full_name.lower()] = state
             return state
 
-    def issue_token(self, installation_id: int, ttl: float = TOKEN_TTL) -> tuple[str, float]:
+    def issue_token(self, installation_id: int) -> tuple[str, float]:
         token = "ghs_fake" + secrets.token_hex(16)
-        expires = time.time() + ttl
+        expires = time.time() + self.token_ttl
         with self.lock:
             self.tokens[token] = (installation_id, expires)
         return token, expires

@@ -54,6 +54,8 @@ def paginate(reply: Reply, base: str, path: str, query: dict) -> Reply:
     items = reply.body
     last = max((len(items) + per_page - 1) // per_page, 1)
     reply.body = items[(page - 1) * per_page: page * per_page]
+    if reply.build is not None:
+        reply.body = [reply.build(item) for item in reply.body]
 
     def link(number: int, rel: str) -> str:
         return f'<{base}{path}?{urlencode(query | {"page": number})}>; rel="{rel}"'
@@ -108,8 +110,8 @@ def route(fake, req: Req) -> Reply:
     req.params = params
     with fake.state.lock:
         reply = handler(fake.state, fake.base_url, req)
-    if reply.paginate:
-        reply = paginate(reply, fake.base_url, req.path, req.query)
+        if reply.paginate:
+            reply = paginate(reply, fake.base_url, req.path, req.query)
     return reply
 
 
@@ -132,6 +134,7 @@ def render(reply: Reply, limits: dict[str, str]) -> tuple[int, dict[str, str], b
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
     timeout = 60  # idle keep-alive connections end after this
 
     def do_GET(self) -> None:

@@ -56,7 +56,7 @@ class PyGithubPort:
         return self._clients.installation(self.installation_id)
 
     def _repo(self, repo: str):
-        return self._gh().get_repo(repo, lazy=True)
+        return self._gh().get_repo(repo)  # lazy client: no request until needed
 
     def get_snapshot(self, repo: str, number: int) -> PRSnapshot:
         with translated(f"get_snapshot {repo}#{number}"):
