@@ -1,0 +1,129 @@
+"""End to end through the real PyGithub adapter against the local fake GitHub server."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("bot.fakegithub", reason="bot.fakegithub not available")
+pytest.importorskip("bot.github", reason="bot.github adapter not available")
+
+from bot.app import dispatch  # noqa: E402
+from bot.app.actions import STICKY_MARKER  # noqa: E402
+from bot.app.context import HandlerContext  # noqa: E402
+from bot.fakegithub import FakeGitHub  # noqa: E402
+from bot.github import make_github_factory  # noqa: E402
+
+from .conftest import FIXED_NOW, result_for  # noqa: E402
+from .fakes import MemoryState  # noqa: E402
+
+REPO = "octo-org/widgets"
+SHA = "1111111111111111111111111111111111111111"
+HIGH, EXEMPT = "sieve/likely-low-effort", "sieve/exempt"
+
+
+@pytest.fixture
+def fake():
+    with FakeGitHub() as server:
+        server.add_repo(REPO)
+        server.set_file(REPO, ".github/sieve.yml", "exempt: {associations: []}\n")
+        server.set_file(REPO, ".github/sieve.yml", "thresholds: {high: nope}\n", ref="feature")  # PR head: never read
+        server.add_pull(REPO, 7, {"title": "Improve @maintainers docs <b>now</b>", "body": "Added unit tests.",
+                                  "user": "drive-by", "author_association": "NONE", "head_sha": SHA,
+                                  "head_ref": "feature"},
+                        files=[{"filename": "README.md", "additions": 3, "deletions": 1, "patch": "@@ -1 +1 @@"}],
+                        commits=["Update README.md"])
+        server.set_permission(REPO, "maintainer", "write")
+        yield server
+
+
+@pytest.fixture
+def live_ctx(fake):
+    factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key, base_url=fake.base_url,
+                                  on_request=lambda *a: None, on_retry=lambda *a: None)
+    return HandlerContext(github=factory(fake.installation_id), state=MemoryState(), delivery_id="e2e",
+                          installation_id=fake.installation_id, now=lambda: FIXED_NOW)
+
+
+def pr_event(payload, action="opened"):
+    event = payload("pull_request", "opened.payload.json")
+    event["action"] = action
+    event["repository"]["full_name"] = REPO
+    event["pull_request"].update(number=7, draft=False, author_association="NONE")
+    event["pull_request"]["head"]["sha"] = SHA
+    event["pull_request"]["user"]["login"] = "drive-by"
+    return event
+
+
+def command(payload, body, login="maintainer"):
+    event = payload("issue_comment", "created.with-installation.payload.json")
+    event["repository"]["full_name"] = REPO
+    event["issue"]["number"] = 7
+    event["issue"]["pull_request"] = {"url": "u", "html_url": "h", "diff_url": "d", "patch_url": "p",
+                                      "merged_at": None}
+    event["comment"].update(body=body)
+    event["comment"]["user"]["login"] = login
+    return event
+
+
+def bot_comments(fake):
+    return [c for c in fake.comments(REPO, 7) if c["login"] == fake.bot_login]
+
+
+def test_opened_then_replayed_then_cleared_by_a_maintainer(fake, live_ctx, scorer, payload):
+    dispatch.handle("pull_request", pr_event(payload), live_ctx)
+    assert fake.issue_labels(REPO, 7) == [HIGH]
+    [comment] = bot_comments(fake)
+    assert comment["body"].startswith(STICKY_MARKER) and "@" not in comment["body"]
+    [check] = fake.check_runs(REPO, SHA)
+    assert (check["name"], check["conclusion"]) == ("PR Sieve", "neutral")
+    assert "failure" not in str(check["conclusion"])  # the PR head's broken config was not read
+
+    fake.clear_log()
+    dispatch.handle("pull_request", pr_event(payload), live_ctx)  # GitHub redelivers
+    assert not fake.calls("POST", r"/issues/7/labels") and not fake.calls("PATCH", r"/issues/comments/")
+    assert len(bot_comments(fake)) == 1 and len(fake.check_runs(REPO, SHA)) == 1
+
+    dispatch.handle("issue_comment", command(payload, "/sieve ok"), live_ctx)
+    _xfail_if_fake_rejects_slashes(fake)
+    assert fake.issue_labels(REPO, 7) == []
+    assert live_ctx.state.get_override(REPO, 7).actor == "maintainer"
+    scorer.result = result_for("high", score=97)
+    dispatch.handle("pull_request", pr_event(payload, "synchronize"), live_ctx)
+    assert fake.issue_labels(REPO, 7) == []
+    sticky, reply = bot_comments(fake)
+    assert "reviewed by a maintainer" in sticky["body"] and "cleared" in reply["body"]
+
+
+def _xfail_if_fake_rejects_slashes(fake):
+    """Real GitHub accepts DELETE .../labels/sieve/likely-low-effort (an unencoded '/', which is
+    what PyGithub sends); an older fake routed only [^/]+ there and answered 404."""
+    deletes = fake.calls("DELETE", r"/issues/7/labels/")
+    if deletes and all(r.status == 404 for r in deletes) and fake.issue_labels(REPO, 7):
+        pytest.xfail("bot/fakegithub: DELETE issue label route rejects '/' in label names")
+
+
+def test_read_only_commenter_is_refused(fake, live_ctx, scorer, payload):
+    dispatch.handle("pull_request", pr_event(payload), live_ctx)
+    fake.set_permission(REPO, "helper", "triage")
+    dispatch.handle("issue_comment", command(payload, "/sieve ok", login="helper"), live_ctx)
+    assert fake.issue_labels(REPO, 7) == [HIGH]
+    assert "write access" in bot_comments(fake)[-1]["body"]
+
+
+def test_installation_creates_labels_with_colours(fake, live_ctx, payload):
+    event = payload("installation", "created.payload.json")
+    event["repositories"] = [{"full_name": REPO, "name": "widgets", "id": 1}]
+    dispatch.handle("installation", event, live_ctx)
+    labels = fake.repo_labels(REPO)
+    assert labels[HIGH]["color"] == "d93f0b" and labels[EXEMPT]["color"] == "0e8a16"
+    dispatch.handle("installation", event, live_ctx)  # again: no error, nothing duplicated
+    assert len([n for n in fake.repo_labels(REPO) if n.startswith("sieve/")]) == 3
+
+
+def test_real_scorer_end_to_end(fake, live_ctx, payload):
+    pytest.importorskip("bot.scoring", reason="bot.scoring not written yet")
+    outcome = dispatch.handle("pull_request", pr_event(payload), live_ctx)
+    assert outcome.startswith("scored ")
+    [check] = fake.check_runs(REPO, SHA)
+    assert check["conclusion"] == "neutral" and "Score" in check["output"]["summary"]
+    assert "@" not in "".join(c["body"] for c in bot_comments(fake))
