@@ -3,7 +3,8 @@ written: generic subjects ("Update file.py", "Initial plan", "wip"), or many lon
 that share one bullet-list shape and length.
 
 The value is the larger of two parts: the share of generic subjects (GitHub's web-editor
-default "Update <file>" counts half; under a quarter of the commits it stays quiet), and
+default "Update <file>" counts half; under a quarter of the commits it stays quiet, except for
+agent placeholder commits such as "Initial plan", which count 0.5 however many follow), and
 (from three commits on) how uniform the long, bulleted messages are.
 """
 
@@ -28,7 +29,9 @@ _GENERIC = re.compile(
     r"\s*\.?$",
     re.IGNORECASE,
 )
+_PLACEHOLDER = re.compile(r"^(?:initial\s+plan|changes\s+before\s+error\s+encountered|checkpoint)\.?$", re.IGNORECASE)
 MIN_GENERIC_SHARE = 0.25
+PLACEHOLDER_FLOOR = 0.5  # an empty "Initial plan" commit counts however many commits follow
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\S", re.MULTILINE)
 _TRAILER = re.compile(r"^[A-Za-z-]+-by:.*$", re.MULTILINE | re.IGNORECASE)
 MIN_UNIFORM = 3
@@ -44,9 +47,12 @@ def _generic_part(msgs: tuple[str, ...]) -> tuple[float, str]:
     strong = [s for s in subjects if _GENERIC.match(s)]
     weak = [s for s in subjects if _EDITOR_DEFAULT.match(s)]
     share = (len(strong) + 0.5 * len(weak)) / len(msgs)
-    if share < MIN_GENERIC_SHARE / 2 or (len(strong) + len(weak)) / len(msgs) < MIN_GENERIC_SHARE:
+    placeholders = [x for x in strong if _PLACEHOLDER.match(x)]
+    if placeholders:
+        share = max(share, PLACEHOLDER_FLOOR)
+    elif share < MIN_GENERIC_SHARE / 2 or (len(strong) + len(weak)) / len(msgs) < MIN_GENERIC_SHARE:
         return 0.0, ""
-    example = (strong or weak)[0]
+    example = (placeholders or strong or weak)[0]
     return share, (f"{len(strong) + len(weak)} of {len(msgs)} commit subjects are generic "
                    f"(e.g. {hits.quote(example, 60)})")
 

@@ -14,7 +14,7 @@ from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.formatting import whitespace_or_format_only
 from bot.signals.phrasing import generic_summary_phrasing
 from bot.signals.pr_template import template_sections_ignored
-from bot.signals.test_assertions import tests_without_assertions
+from bot.signals.assertions import tests_without_assertions
 
 ALL_SIGNALS: tuple[SignalFn, ...] = (
     ai_attribution,

@@ -1,0 +1,77 @@
+"""Signals that read the changed files and their patches (git_prs diffs_sample, split per file)."""
+
+from __future__ import annotations
+
+from bot.signals.docs_only import docs_only_drive_by
+from bot.signals.formatting import whitespace_or_format_only
+from bot.signals import assertions
+from bot.snapshot import FileChange, PRSnapshot
+
+
+def test_one_line_readme_edit_is_a_docs_only_drive_by(git_pr):
+    hit = docs_only_drive_by(git_pr("sentry-python", 813))
+    assert hit.value == 1.0 and hit.kind == "effort" and "README.md" in hit.evidence
+
+
+def test_docs_together_with_code_is_not_docs_only(git_pr):
+    snapshot = git_pr("celestia-core", 4035)  # docs/*.md plus config/toml.go
+    assert any(f.path.endswith(".md") for f in snapshot.files)
+    assert not docs_only_drive_by(snapshot).fired
+
+
+def test_large_docs_change_scores_lower_than_a_tiny_one(git_pr):
+    tiny = docs_only_drive_by(git_pr("sentry-python", 813))
+    guide = docs_only_drive_by(git_pr("liam", 3489))  # a 1,200-line docs guide
+    assert guide.fired and guide.value < tiny.value and "docs/langgraph" in guide.evidence
+
+
+def test_whitespace_only_merge_fires(git_pr_with_diff):
+    snapshot = git_pr_with_diff("fiber", 2944)  # trailing newline / blank-line changes in 3 files
+    hit = whitespace_or_format_only(snapshot)
+    assert hit.value == 1.0 and "middleware/csrf/csrf.go" in hit.evidence
+
+
+def test_moving_a_lock_call_is_not_formatting(git_pr_with_diff):
+    # celestia-core #5849 moves cli.mtx.Lock() below an early return: same lines, new meaning
+    snapshot = git_pr_with_diff("celestia-core", 5849)
+    assert "cli.mtx.Lock()" in snapshot.files[0].patch
+    assert not whitespace_or_format_only(snapshot).fired
+
+
+def test_python_reindent_is_a_real_change():
+    patch = "@@ -1,3 +1,3 @@\n if ok:\n-    run()\n-log()\n+    run()\n+    log()"
+    snapshot = PRSnapshot(title="x", files=(FileChange("a.py", patch=patch),))
+    assert not whitespace_or_format_only(snapshot).fired
+
+
+def test_unknown_patches_keep_format_check_quiet(git_pr):
+    snapshot = git_pr("fiber", 2944)  # same PR, stats only
+    assert all(f.patch is None for f in snapshot.files)
+    assert not whitespace_or_format_only(snapshot).fired
+
+
+def test_new_go_test_with_require_calls_is_fine(git_pr_with_diff):
+    assert not assertions.tests_without_assertions(git_pr_with_diff("fiber", 3526)).fired
+
+
+def test_same_go_test_without_its_assertions_fires(git_pr_with_diff):
+    snapshot = git_pr_with_diff("fiber", 3526)
+    test_file = next(f for f in snapshot.files if f.path == "addon/retry/config_test.go")
+    hollow = "\n".join(line for line in test_file.patch.splitlines() if "require.Equal" not in line)
+    files = tuple(f if f is not test_file else FileChange(f.path, "added", f.additions - 3, 0, hollow)
+                  for f in snapshot.files)
+    hit = assertions.tests_without_assertions(snapshot.with_changes(files=files))
+    assert hit.fired and "addon/retry/config_test.go" in hit.evidence
+
+
+def test_shared_validation_suite_counts_as_asserting(git_pr_with_diff):
+    # liam #3601 adds an integration test that runs LangGraph's checkpoint validate() suite
+    snapshot = git_pr_with_diff("liam", 3601)
+    assert any(f.path.endswith(".integration.test.ts") and f.status == "added" for f in snapshot.files)
+    assert not assertions.tests_without_assertions(snapshot).fired
+
+
+def test_e2e_config_file_is_not_a_test(git_pr_with_diff):
+    snapshot = git_pr_with_diff("liam", 674)  # adds frontend/packages/e2e/playwright.config.ts
+    assert any(f.path.endswith("playwright.config.ts") and f.status == "added" for f in snapshot.files)
+    assert not assertions.tests_without_assertions(snapshot).fired
