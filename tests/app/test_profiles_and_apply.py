@@ -1,0 +1,87 @@
+"""Policy profiles (pure findings) and apply's idempotency and signal wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import apply, profiles, render
+from bot.app.actions import UpsertComment, View
+from bot.app.config import build
+from bot.result import Result, SignalHit
+from bot.snapshot import Commit, FileChange, PRSnapshot
+
+from .fakes import FakeGitHub
+
+TRAILER = "Fix parser\n\nCo-authored-by: Claude <noreply@anthropic.com>"
+ATTRIBUTION = SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai")
+DISCLOSURE = SignalHit("ai_disclosure", 1.0, "the description says 'I used Claude'", kind="ai")
+
+
+def config(profile: str, extra: str = ""):
+    return build([("r", f"profile: {profile}\n{extra}")]).config
+
+
+def result(*signals) -> Result:
+    return Result(score=20, band="low", probability=0.2, confidence=0.5, signals=signals)
+
+
+def snapshot(additions=10, message=TRAILER) -> PRSnapshot:
+    return PRSnapshot(title="t", commits=(Commit(message),), files=(FileChange("a.go", additions=additions),))
+
+
+def codes(found):
+    return [f.code for f in found]
+
+
+def test_default_profile_has_no_findings():
+    assert profiles.findings(config("default"), snapshot(5000), result(ATTRIBUTION)) == ()
+
+
+def test_kubernetes_trailer_asks_for_description_disclosure():
+    found = profiles.findings(config("kubernetes"), snapshot(), result(ATTRIBUTION))
+    assert codes(found) == ["ai_trailer_not_disclosed"]
+    assert "Co-authored-by: Claude" in found[0].evidence
+
+
+def test_kubernetes_trailer_is_fine_once_disclosed():
+    assert profiles.findings(config("kubernetes"), snapshot(), result(ATTRIBUTION, DISCLOSURE)) == ()
+
+
+def test_kubernetes_human_co_author_is_not_a_finding():
+    human = snapshot(message="Fix\n\nCo-authored-by: Jane Doe <jane@example.org>")
+    assert profiles.findings(config("kubernetes"), human, result()) == ()
+
+
+def test_kubernetes_large_ai_pr_is_called_out_at_the_configured_size():
+    found = profiles.findings(config("kubernetes", "profile_options: {large_pr_lines: 100}"),
+                              snapshot(additions=150, message="x"), result(ATTRIBUTION))
+    assert codes(found) == ["large_ai_pr"] and found[0].size == 150
+    assert profiles.findings(config("kubernetes"), snapshot(additions=150, message="x"), result(ATTRIBUTION)) == ()
+
+
+def test_disclosure_required():
+    assert codes(profiles.findings(config("disclosure-required"), snapshot(), result(ATTRIBUTION))) == [
+        "ai_without_disclosure"]
+    assert profiles.findings(config("disclosure-required"), snapshot(), result(ATTRIBUTION, DISCLOSURE)) == ()
+    assert profiles.findings(config("disclosure-required"), snapshot(), result()) == ()
+
+
+def test_every_registered_signal_has_plain_words():
+    registry = pytest.importorskip("bot.signals.registry")
+    missing = [name for name in registry.SIGNAL_NAMES if name not in render.phrases()]
+    assert missing == []
+
+
+def test_unchanged_comment_is_not_edited():
+    gh = FakeGitHub()
+    view = View("reply_refused.md.j2", {"command": "ok"})
+    body = render.render(view.template, **view.context)
+    comment = gh.seed_comment("o/r", 1, body, gh.bot)
+    assert apply.apply(gh, "o/r", 1, (UpsertComment(view, comment.id, body),)) == []
+    assert apply.apply(gh, "o/r", 1, (UpsertComment(view, comment.id, "old"),)) == ["edit_comment:reply_refused.md.j2"]
+    assert gh.writes == [("edit_comment", "o/r", comment.id)]
+
+
+def test_unknown_action_is_a_bug_not_a_silent_skip():
+    with pytest.raises(TypeError):
+        apply.apply(FakeGitHub(), "o/r", 1, ("not an action",))
