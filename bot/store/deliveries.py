@@ -87,7 +87,7 @@ class DeliveryStore:
         now = self._now()
         with write_transaction(self.engine) as conn:
             self._fail_exhausted(conn, now, max_attempts)
-            for row in conn.execute(self._candidates(conn, now, max_attempts)).all():
+            for row in self._candidates(conn, now, max_attempts):
                 if not self._lock_pr(conn, row, now):
                     continue
                 conn.execute(update(T).where(T.id == row.id).values(
@@ -145,14 +145,22 @@ class DeliveryStore:
         return self._reset(T.status == "failed")
 
     # -- internals --------------------------------------------------------------------------
-    def _candidates(self, conn: Connection, now: datetime, max_attempts: int):
+    def _candidates(self, conn: Connection, now: datetime, max_attempts: int) -> list:
+        """Up to a few claimable rows: abandoned claims first, then due pending ones by age.
+        Two queries rather than one OR, so each walks the (status, id) index in order."""
+        abandoned = and_(T.status == "processing", T.lease_until <= now,
+                         T.attempts < max_attempts)
+        due = and_(T.status == "pending", T.next_attempt_at <= now)
+        return [row for condition in (abandoned, due)
+                for row in conn.execute(self._candidate_query(conn, condition, now)).all()]
+
+    @staticmethod
+    def _candidate_query(conn: Connection, condition, now: datetime):
         other = aliased(DeliveryRow)
-        due = or_(and_(T.status == "pending", T.next_attempt_at <= now),
-                  and_(T.status == "processing", T.lease_until <= now,
-                       T.attempts < max_attempts))
         busy = exists().where(other.repo == T.repo, other.number == T.number,
                               other.status == "processing", other.lease_until > now)
-        stmt = select(T.id, T.repo, T.number).where(due, ~busy).order_by(T.id).limit(_CANDIDATES)
+        stmt = select(T.id, T.repo, T.number).where(condition, ~busy).order_by(T.id)
+        stmt = stmt.limit(_CANDIDATES)
         if conn.dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True, of=T)
         return stmt

@@ -39,7 +39,7 @@ class DeliveryRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (
-        Index("ix_deliveries_status_due", "status", "next_attempt_at"),
+        Index("ix_deliveries_status", "status", "id"),
         Index("ix_deliveries_pr", "repo", "number", "status"),
     )
 

@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.Column("received_at", sa.DateTime(), nullable=False),
         sa.Column("finished_at", sa.DateTime(), nullable=True),
     )
-    op.create_index("ix_deliveries_status_due", "deliveries", ["status", "next_attempt_at"])
+    op.create_index("ix_deliveries_status", "deliveries", ["status", "id"])
     op.create_index("ix_deliveries_pr", "deliveries", ["repo", "number", "status"])
     op.create_table(
         "overrides",
@@ -72,5 +72,5 @@ def downgrade() -> None:
     op.drop_table("decisions")
     op.drop_table("overrides")
     op.drop_index("ix_deliveries_pr", table_name="deliveries")
-    op.drop_index("ix_deliveries_status_due", table_name="deliveries")
+    op.drop_index("ix_deliveries_status", table_name="deliveries")
     op.drop_table("deliveries")

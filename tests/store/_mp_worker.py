@@ -1,0 +1,31 @@
+"""Child-process body for the multi-process worker test (importable under ``spawn``)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bot.app.worker import RetryPolicy, Worker
+from bot.store import DeliveryStore, SqlStateStore, make_engine
+
+
+def run_until_drained(db_url: str, out_path: str, index: int) -> None:
+    """Process deliveries until none is pending or processing; log each id to ``out_path``."""
+    engine = make_engine(db_url)
+    store = DeliveryStore(engine)
+    seen: list[str] = []
+
+    def counting_handler(event, payload, ctx) -> None:
+        seen.append(ctx.delivery_id)
+
+    worker = Worker(store, counting_handler, lambda _installation: None, SqlStateStore(engine),
+                    policy=RetryPolicy(lease_seconds=60), worker_id=f"proc-{index}")
+    while True:
+        if worker.process_one() is not None:
+            continue
+        counts = store.counts()
+        if not counts.get("pending") and not counts.get("processing"):
+            break
+        time.sleep(0.01)
+    Path(out_path).write_text("\n".join(seen))
+    engine.dispose()

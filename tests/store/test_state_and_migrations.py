@@ -1,0 +1,75 @@
+"""SqlStateStore (overrides, decisions) and the Alembic schema, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from bot.app.context import Decision, Override
+from bot.store import SqlStateStore, init_db
+from bot.store.models import Base
+
+AT = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+
+
+def test_override_round_trip_replace_and_clear(engine):
+    state = SqlStateStore(engine)
+    assert state.get_override("o/r", 1) is None
+    first = Override("o/r", 1, "ok", "alice", AT, head_sha="abc", score=71,
+                     model_version="m1", detail="/sieve ok")
+    state.record_override(first)
+    assert state.get_override("o/r", 1) == first
+    assert state.get_override("o/r", 2) is None and state.get_override("o/x", 1) is None
+    later = Override("o/r", 1, "label_removed", "bob", AT + timedelta(hours=1))
+    state.record_override(later)
+    assert state.get_override("o/r", 1) == later  # the latest maintainer decision wins
+    state.clear_override("o/r", 1)
+    assert state.get_override("o/r", 1) is None
+
+
+def test_override_times_come_back_as_the_same_instant_in_utc(engine):
+    state = SqlStateStore(engine)
+    paris = timezone(timedelta(hours=1))
+    state.record_override(Override("o/r", 3, "exempt", "carol", datetime(2026, 3, 1, 10, 30,
+                                                                         tzinfo=paris)))
+    assert state.get_override("o/r", 3).at == AT
+
+
+def test_decisions_are_appended_and_listed_newest_first(engine):
+    state = SqlStateStore(engine)
+    for i, sha in enumerate(["s1", "s2"]):
+        state.record_decision(Decision("o/r", 4, sha, 60 + i, "high", "m1", AT + timedelta(i),
+                                       shadow=True, actions=("label:add", "comment")))
+    state.record_decision(Decision("o/other", 1, "s9", 5, "low", "m1", AT, shadow=False))
+    mine = state.decisions(repo="o/r", number=4)
+    assert [d.head_sha for d in mine] == ["s2", "s1"]
+    assert mine[0].actions == ("label:add", "comment") and mine[0].shadow is True
+    assert mine[0].at == AT + timedelta(1)
+    assert len(state.decisions()) == 3
+
+
+def test_init_db_is_idempotent_and_at_head(db_url):
+    engine = init_db(db_url)
+    init_db(db_url).dispose()
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    tables = set(inspect(engine).get_table_names())
+    assert {"deliveries", "overrides", "decisions", "alembic_version"} <= tables
+    engine.dispose()
+
+
+def test_migrations_match_the_models(engine):
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+    engine = init_db(f"sqlite:///{tmp_path / 'w.db'}")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+    engine.dispose()
