@@ -323,3 +323,11 @@ def test_every_handler_has_help():
     helps = dispatch.help_texts()
     assert set(helps) == {"pull_request", "labels", "comments", "installation"}
     assert all(text.strip() for text in helps.values())
+
+
+def test_rescore_respects_author_exemption(ctx, gh, pr, scorer, payload):
+    del gh.files[(REPO, ".github/sieve.yml")]  # default config: the OWNER author is exempt
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve rescore"), ctx)
+    assert gh.labels[(REPO, 2)] == [] and not gh.check_runs
+    [reply] = gh.bot_comments(REPO, 2)
+    assert "exempt" in reply.body

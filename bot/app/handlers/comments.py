@@ -41,6 +41,13 @@ class _Request:
     def outcome(self) -> review.Review:
         return review.run(self.ctx, self.repo, self.number, self.loaded)
 
+    @cached_property
+    def author_exempt(self) -> bool:
+        """A rescore still honours the config's author exemptions (bots, members, listed users)."""
+        snap = self.outcome.snapshot
+        who = p.Author(snap.author_login, snap.author_is_bot, (snap.author_association or "NONE").upper())
+        return review.is_exempt(self.ctx, self.loaded.config, who)
+
     def allowed(self, command: commands.Command) -> bool:
         if command.name in ("help", "unknown"):
             return True
@@ -70,7 +77,8 @@ def run(request: _Request, found: list[commands.Command]) -> str:
         review.override(request.ctx, request.outcome, kind, request.actor.login, detail="command")
     views += [_view(c, request) for c in allowed]
     replies = planner.replies(views, request.loaded.config, request.ctx.shadow)
-    if kind or any(c.name == "rescore" for c in allowed):
+    rescore = any(c.name == "rescore" for c in allowed)
+    if kind or (rescore and not request.author_exempt):
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
     else:
         _reply_only(request, replies)
@@ -88,7 +96,8 @@ def _view(command: commands.Command, request: _Request) -> View:
         return View("help.md.j2", {"exempt_label": config.labels.exempt.name})
     override = request.ctx.state.get_override(request.repo, request.number)
     context = {"result": request.outcome.result, "override": override,
-               "exempt_label": config.labels.exempt.name, "removed": True}
+               "exempt_label": config.labels.exempt.name, "removed": True,
+               "exempt_author": command.name == "rescore" and request.author_exempt}
     return View(f"reply_{command.name}.md.j2", context)
 
 
