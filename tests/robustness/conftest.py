@@ -1,0 +1,49 @@
+"""Fixtures for the robustness tests: an intake-only app for fuzzing, and the fake GitHub."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # webhook_gen, fuzz_cases, procs
+
+from fuzz_cases import MAX_BODY, SECRET  # noqa: E402
+
+
+def database_url(kind: str, tmp_path) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path}/robustness.db"
+    url = os.environ.get("SIEVE_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("SIEVE_TEST_POSTGRES_URL not set: PostgreSQL variant skipped")
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def intake_app(request, tmp_path):
+    """The real app with its worker pool off: only the webhook intake and ops routes."""
+    from bot.app.server import create_app
+    from bot.settings import Settings
+
+    settings = Settings(webhook_secret=SECRET, database_url=database_url(request.param, tmp_path),
+                        workers=0, max_body_bytes=MAX_BODY)
+    return create_app(settings, start_workers=False)
+
+
+@pytest.fixture
+def intake_client(intake_app):
+    from fastapi.testclient import TestClient
+
+    with TestClient(intake_app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.fixture
+def fake_github():
+    from bot.fakegithub import FakeGitHub
+
+    with FakeGitHub() as fake:
+        yield fake
