@@ -25,6 +25,7 @@ from bot.store.models import DeliveryRow
 T = DeliveryRow
 MAX_ERROR_CHARS = 2000
 _CANDIDATES = 16
+_REAP_EVERY = timedelta(seconds=15)  # how often a claimer fails rows whose last lease ran out
 _LOST_LEASE = "worker lease expired on the last attempt (process killed or hung)"
 
 
@@ -64,6 +65,7 @@ class DeliveryStore:
     def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = utcnow) -> None:
         self.engine = engine
         self._now = clock
+        self._last_reap = datetime.min
 
     # -- intake -------------------------------------------------------------------------
     def enqueue(self, delivery_id: str, event: str, payload: str, *, action: str | None = None,
@@ -86,14 +88,17 @@ class DeliveryStore:
         """Take the oldest due delivery for ``worker_id`` (attempts += 1), or None."""
         now = self._now()
         with write_transaction(self.engine) as conn:
-            self._fail_exhausted(conn, now, max_attempts)
+            if now - self._last_reap >= _REAP_EVERY:
+                self._fail_exhausted(conn, now, max_attempts)
+                self._last_reap = now
             for row in self._candidates(conn, now, max_attempts):
                 if not self._lock_pr(conn, row, now):
                     continue
-                conn.execute(update(T).where(T.id == row.id).values(
+                claimed = conn.execute(update(T).where(T.id == row.id).values(
                     status="processing", claimed_by=worker_id, attempts=T.attempts + 1,
-                    lease_until=now + timedelta(seconds=lease_seconds)))
-                return self._fetch(conn, T.id == row.id, with_payload=True)
+                    lease_until=now + timedelta(seconds=lease_seconds),
+                ).returning(*_INFO_COLUMNS, T.payload)).one()
+                return Delivery(**claimed._mapping)
         return None
 
     def renew(self, delivery_id: str, worker_id: str, lease_seconds: float) -> bool:
