@@ -20,18 +20,16 @@ from urllib.parse import unquote
 
 import jwt
 
-from bot.fakegithub import faults, shapes
+from bot.fakegithub import faults, routes_repo, shapes  # noqa: F401 - routes_* register routes
 from bot.fakegithub.router import Abort, Reply
 from bot.fakegithub.routes_issues import check_run_body
-from bot.fakegithub.state import ROLES, CheckRunState, CommentState, FakeState, PullState, RepoState
+from bot.fakegithub.seeding import Seeding
+from bot.fakegithub.state import FakeState
 from bot.fakegithub.transport import (FakeHTTPServer, RateLimits, RequestRecord, build_req,
                                       identity, mask, render, route)
 
-# Importing the handler modules registers their routes on the shared router.
-from bot.fakegithub import routes_issues, routes_repo  # noqa: E402,F401  isort:skip
 
-
-class FakeGitHub:
+class FakeGitHub(Seeding):
     def __init__(self, *, app_id: int = 1, app_slug: str = "pr-sieve", installation_id: int = 1,
                  account: str = "octo-org", host: str = "127.0.0.1", port: int = 0,
                  delay: float = 0.0, rate_limit: int = 5000, strict_auth: bool = True,
@@ -109,23 +107,27 @@ class FakeGitHub:
     # ---- serving ---------------------------------------------------------------------------
     def dispatch(self, method: str, target: str, headers: dict[str, str], raw: bytes):
         """Answer one request: ``(status, headers, body)``, or None to reset the connection."""
-        req = None
+        req, limits = None, None
         fault = self._faults.take(method, unquote(target.split("?", 1)[0]))
         time.sleep(self.delay + (fault.delay if fault else 0.0))
         try:
             req = build_req(self, method, target, headers, raw)
-            reply = self._reply(req, fault)
+            limits = self._limits.spend(identity(req))
+            reply = self._reply(req, fault, limits)
         except Abort as abort:
             reply = abort.reply
         if fault is not None and fault.reset:
             self._record(method, target, req, 0, headers)
             return None
         self._record(method, target, req, reply.status, headers)
-        return render(reply, self._limits.spend(identity(req)))
+        return render(reply, limits or self._limits.spend(identity(req)))
 
-    def _reply(self, req, fault) -> Reply:
+    def _reply(self, req, fault, limits: dict[str, str]) -> Reply:
         if fault is not None and fault.status is not None:
             return Reply(fault.status, fault.error_body(), headers=dict(fault.headers))
+        if int(limits["x-ratelimit-used"]) > self._limits.limit:  # the real primary limit
+            message = faults.PRIMARY_MESSAGE.format(installation=req.installation_id)
+            return Reply(403, shapes.error(message, 403))
         return route(self, req)
 
     def _record(self, method: str, target: str, req, status: int, headers: dict) -> None:
@@ -133,88 +135,6 @@ class FakeGitHub:
                                status, mask(headers))
         with self._log_lock:
             self._log.append(record)
-
-    # ---- seeding ---------------------------------------------------------------------------
-    def add_installation(self, installation_id: int, account: str = "octo-org") -> None:
-        self.state.add_installation(installation_id, account)
-
-    def add_repo(self, repo: str, *, installation_id: int | None = None,
-                 default_branch: str = "main", private: bool = False) -> None:
-        self.state.add_repo(repo, installation_id=installation_id or self.installation_id,
-                            default_branch=default_branch, private=private)
-
-    def _repo(self, repo: str) -> RepoState:
-        found = self.state.repo(repo)
-        if found is None:
-            self.add_repo(repo)
-            found = self.state.repo(repo)
-        return found
-
-    def add_pull(self, repo: str, number: int, pull_fields: dict | None = None,
-                 files: list[dict] | None = None, commits: list[dict | str] | None = None) -> None:
-        """Add or replace PR ``number``. ``pull_fields``: title, body, user (login), user_type,
-        author_association, draft, state, head_ref, head_sha, base_ref, head_repo, created_at,
-        labels (names); any other key overrides the pulls/get body. ``files``: dicts with
-        filename, status, additions, deletions, patch. ``commits``: messages or dicts with
-        message, sha, author_name, author_email, author_login, date."""
-        fields = dict(pull_fields or {})
-        with self.state.lock:
-            state = self._repo(repo)
-            state.pulls[number] = PullState(fields, list(files or []), list(commits or []))
-            state.issues.add(number)
-            if "labels" in fields:
-                state.issue_labels[number] = []
-                routes_issues._add_issue_labels(state, number, list(fields["labels"]))
-
-    def add_issue(self, repo: str, number: int) -> None:
-        with self.state.lock:
-            self._repo(repo).issues.add(number)
-
-    def set_file(self, repo: str, path: str, text: str | None, ref: str | None = None) -> None:
-        """Set (or with ``text=None`` delete) a file on ``ref`` (default branch when None)."""
-        with self.state.lock:
-            state = self._repo(repo)
-            key = (ref or state.default_branch, path.strip("/"))
-            if text is None:
-                state.files.pop(key, None)
-            else:
-                state.files[key] = text
-
-    def set_permission(self, repo: str, login: str, perm: str) -> None:
-        """``perm`` is a role: admin, maintain, write, triage, read or none."""
-        if perm not in ROLES:
-            raise ValueError(f"unknown permission {perm!r}; use one of {sorted(ROLES)}")
-        with self.state.lock:
-            self._repo(repo).roles[login.lower()] = perm
-
-    def add_label(self, repo: str, name: str, color: str = "ededed",
-                  description: str | None = None) -> None:
-        with self.state.lock:
-            self._repo(repo).labels[name.lower()] = {"name": name, "color": color,
-                                                     "description": description}
-
-    def add_comment(self, repo: str, number: int, body: str, login: str = "someone", *,
-                    user_type: str = "User", association: str = "CONTRIBUTOR") -> int:
-        """Seed a comment (e.g. a human's or an older bot comment); returns its id."""
-        with self.state.lock:
-            state = self._repo(repo)
-            state.issues.add(number)
-            now = shapes.now_iso()
-            comment = CommentState(self.state.next_id(), state.full_name, number, body, login,
-                                   user_type, association, now, now)
-            self.state.comments[comment.id] = comment
-            return comment.id
-
-    def add_check_run(self, repo: str, head_sha: str, name: str, *, app_id: int = 2,
-                      app_slug: str = "other-app", **fields) -> int:
-        """Seed a check run made by another App (by default); returns its id."""
-        with self.state.lock:
-            state = self._repo(repo)
-            run = CheckRunState(self.state.next_id(), state.full_name,
-                                {"name": name, "head_sha": head_sha, **fields},
-                                shapes.now_iso(), app_slug, app_id)
-            self.state.check_runs[run.id] = run
-            return run.id
 
     # ---- read-back -------------------------------------------------------------------------
     @property

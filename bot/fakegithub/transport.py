@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import struct
+import sys
 import threading
 import time
 import uuid
@@ -171,6 +172,11 @@ class FakeHTTPServer(ThreadingHTTPServer):
     def __init__(self, fake, host: str, port: int) -> None:
         self.fake = fake
         super().__init__((host, port), _Handler)
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return  # the client went away (timed out, reset): nothing to report
+        super().handle_error(request, client_address)
 
     def shutdown_request(self, request) -> None:
         try:

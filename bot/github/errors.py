@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import requests
+import urllib3.exceptions
 from github import GithubException
 
 from bot.github.ratelimit import rate_limit_wait
@@ -37,8 +38,15 @@ def from_github_exception(exc: GithubException, operation: str) -> GitHubError:
                        status=status, retryable=retryable, retry_after=wait)
 
 
+def _timed_out(exc: requests.RequestException) -> bool:
+    if isinstance(exc, requests.Timeout):
+        return True
+    inner = exc.args[0] if exc.args else None  # urllib3's MaxRetryError after our retries
+    return isinstance(getattr(inner, "reason", None), urllib3.exceptions.TimeoutError)
+
+
 def from_requests_exception(exc: requests.RequestException, operation: str) -> GitHubError:
-    kind = "timed out" if isinstance(exc, requests.Timeout) else "failed to connect or read"
+    kind = "timed out" if _timed_out(exc) else "failed to connect or read"
     return GitHubError(f"{operation}: request {kind} ({type(exc).__name__})", status=None,
                        retryable=True)
 
