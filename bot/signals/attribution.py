@@ -55,9 +55,15 @@ def _identity_marker(snapshot: PRSnapshot) -> str:
     return ""
 
 
+_TEXT_HINTS = ("generated", "claude.ai", "chatgpt.com", "devin", "copilot", "description was")
+
+
 def _text_marker(texts: tuple[str, ...]) -> tuple[str, float]:
     weak = ""
     for text in texts:
+        low = text.lower()
+        if "co-authored-by" not in low and not any(h in low for h in _TEXT_HINTS):
+            continue  # cheap pre-check: most texts carry no marker at all
         for m in _TRAILER.finditer(text):
             line = m.group(0).strip()
             if not _WEAK_TRAILER.search(line):

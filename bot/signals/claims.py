@@ -124,9 +124,20 @@ def _matches_any(mention: str, paths: list[str]) -> bool:
     return any(("/" + p.lower()).endswith("/" + mention_l) or p.lower().startswith(mention_l) for p in paths)
 
 
+ISSUE_ONLY_MAX_CHARS = 600  # a longer description is more than an issue link
+
+
 def issue_link_only(snapshot: PRSnapshot) -> SignalHit:
     name = "issue_link_only"
-    text, _ = strip_attribution(_COMMENT.sub("", hits.body(snapshot)))
+    raw = hits.body(snapshot)
+    if "#" not in raw and "github.com" not in raw:
+        return hits.quiet(name, KIND)
+    text = _COMMENT.sub("", raw).strip()
+    if len(text) > 3 * ISSUE_ONLY_MAX_CHARS:
+        return hits.quiet(name, KIND)
+    text, _ = strip_attribution(text)
+    if len(text) > ISSUE_ONLY_MAX_CHARS:
+        return hits.quiet(name, KIND)
     refs = _ISSUE_REF.findall(text)
     if not refs:
         return hits.quiet(name, KIND)

@@ -55,7 +55,7 @@ def template_weight(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(name, KIND)
     counts = _structure(_FENCE.sub("", hits.body(snapshot)))
     if snapshot.pr_template:  # the project's own template structure is not the author's
-        template = _structure(snapshot.pr_template[: hits.TEXT_LIMIT])
+        template = _structure(snapshot.pr_template[: hits.TEMPLATE_LIMIT])
         counts = {k: max(0, n - template[k]) for k, n in counts.items()}
     weight = counts["headers"] + counts["bold bullets"] + 0.5 * (counts["checkboxes"] + counts["emoji"])
     if weight < 4:

@@ -45,12 +45,34 @@ _DISCLOSURE = re.compile(
 _NEGATED = re.compile(r"\b(?:no|not|without|didn't|did not|never)\b[^.\n]{0,30}$", re.IGNORECASE)
 
 
+_KEYWORD = re.compile(
+    r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d|gemini|cursor|codex|devin|aider|windsurf|openhands|jules)\b",
+    re.IGNORECASE,
+)
+MAX_KEYWORDS = 30  # every disclosure names a tool or "AI": only look around those words
+WINDOW = 160
+
+
+def _windows(text: str):
+    """Non-overlapping stretches of text around tool/AI keywords (bounded work on long bodies)."""
+    end = -1
+    for i, k in enumerate(_KEYWORD.finditer(text)):
+        if i >= MAX_KEYWORDS:
+            return
+        if k.start() <= end:
+            continue
+        start, end = max(0, k.start() - WINDOW), min(len(text), k.end() + 40)
+        yield start, text[start:end]
+
+
 def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
     text = hits.body(snapshot)
-    for m in _DISCLOSURE.finditer(text):
-        if _NEGATED.search(text[max(0, m.start() - 40): m.start()]):
-            continue  # "No AI tools were used", "I did not use Copilot"
-        return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(_sentence(text, m.start(), m.end()))}")
+    for offset, window in _windows(text):
+        for m in _DISCLOSURE.finditer(window):
+            start = offset + m.start()
+            if _NEGATED.search(text[max(0, start - 40): start]):
+                continue  # "No AI tools were used", "I did not use Copilot"
+            return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(_sentence(text, start, offset + m.end()))}")
     return hits.quiet(NAME, KIND)
 
 

@@ -10,7 +10,10 @@ from bot.result import Kind, SignalHit
 from bot.snapshot import FileChange, PRSnapshot
 
 EVIDENCE_LIMIT = 160  # characters of evidence shown to a person
-TEXT_LIMIT = 20_000  # characters of body/title/commit text a signal scans
+TEMPLATE_LIMIT = 8_000  # characters of the PR template a signal reads
+BODY_LIMIT = 8_000  # characters of the description a signal scans (head and tail)
+BODY_TAIL = 2_000
+MESSAGE_LIMIT = 4_000  # characters of one commit message
 MAX_FILES = 1_000  # files a signal looks at
 MAX_COMMITS = 50
 PATCH_LIMIT = 20_000  # characters of one file's patch a signal scans
@@ -36,11 +39,16 @@ def quiet(name: str, kind: Kind) -> SignalHit:
 
 
 def body(snapshot: PRSnapshot) -> str:
-    return (snapshot.body or "")[:TEXT_LIMIT]
+    """The description, or for a very long one its head and its tail (footers and trailers
+    such as "Generated with …" sit at the end)."""
+    text = snapshot.body or ""
+    if len(text) <= BODY_LIMIT:
+        return text
+    return text[: BODY_LIMIT - BODY_TAIL] + "\n" + text[-BODY_TAIL:]
 
 
 def messages(snapshot: PRSnapshot) -> tuple[str, ...]:
-    return tuple((c.message or "")[:TEXT_LIMIT] for c in snapshot.commits[:MAX_COMMITS])
+    return tuple((c.message or "")[:MESSAGE_LIMIT] for c in snapshot.commits[:MAX_COMMITS])
 
 
 def files(snapshot: PRSnapshot) -> tuple[FileChange, ...]:

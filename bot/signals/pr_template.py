@@ -77,7 +77,7 @@ def _state(tmpl: _Section, got: _Section | None) -> str:
 
 
 def template_sections_ignored(snapshot: PRSnapshot) -> SignalHit:
-    template = (snapshot.pr_template or "")[: hits.TEXT_LIMIT]
+    template = (snapshot.pr_template or "")[: hits.TEMPLATE_LIMIT]
     if not template.strip():
         return hits.quiet(NAME, KIND)
     slots = _slots(template)
