@@ -1,0 +1,179 @@
+"""POST /api/github/webhooks: refused requests store nothing; accepted ones are stored first."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from starlette.requests import Request
+
+from bot.app.server import Rejected, create_app, read_body
+from bot.settings import Settings, SettingsError
+
+from conftest import SECRET, deliver, example, headers
+
+HANDLED_EXAMPLES = [
+    ("pull_request", "opened.payload.json"),
+    ("pull_request", "synchronize.payload.json"),
+    ("pull_request", "labeled.payload.json"),
+    ("issue_comment", "created.with-installation.payload.json"),
+    ("installation", "created.payload.json"),
+    ("installation_repositories", "added.payload.json"),
+]
+
+
+def _stored(app) -> dict[str, int]:
+    return app.state.store.counts()
+
+
+def test_a_signed_delivery_is_stored_before_the_202(app, client):
+    body = example("pull_request", "opened.payload.json")
+    response = deliver(client, body, "pull_request", "guid-1")
+    assert response.status_code == 202
+    assert response.json() == {"status": "queued", "delivery_id": "guid-1"}
+    stored = app.state.store.get("guid-1", with_payload=True)
+    payload = json.loads(body)
+    assert stored.status == "pending" and stored.payload == body.decode()
+    assert (stored.event, stored.action) == ("pull_request", "opened")
+    assert stored.installation_id == payload["installation"]["id"]
+    assert (stored.repo, stored.number) == (payload["repository"]["full_name"],
+                                            payload["pull_request"]["number"])
+
+
+def test_no_202_when_the_delivery_cannot_be_stored(app, client, monkeypatch):
+    def broken(*_a, **_kw):
+        raise OSError("disk full")
+    monkeypatch.setattr(app.state.store, "enqueue", broken)
+    response = deliver(client, example("pull_request", "opened.payload.json"), "pull_request")
+    assert response.status_code == 500  # GitHub marks it failed; it can be redelivered
+
+
+@pytest.mark.parametrize("event,name", HANDLED_EXAMPLES)
+def test_real_payloads_of_handled_events_are_queued(app, client, event, name):
+    body = example(event, name)
+    assert deliver(client, body, event, f"id-{name}").status_code == 202
+    stored = app.state.store.get(f"id-{name}")
+    assert stored.event == event and stored.action == json.loads(body)["action"]
+
+
+def test_redelivery_of_the_same_id_is_a_no_op(app, client):
+    body = example("pull_request", "opened.payload.json")
+    assert deliver(client, body, "pull_request", "same").status_code == 202
+    again = deliver(client, body, "pull_request", "same")
+    assert again.status_code == 202 and again.json()["status"] == "duplicate"
+    assert _stored(app) == {"pending": 1}
+
+
+@pytest.mark.parametrize("signature", [None, "sha256=" + "0" * 64, "sha1=abc", "garbage"])
+def test_missing_or_forged_signature_is_401_and_nothing_is_stored(app, client, signature):
+    body = example("pull_request", "opened.payload.json")
+    sent = headers(body, "pull_request", "forged", secret=None)
+    if signature is not None:
+        sent["X-Hub-Signature-256"] = signature
+    response = client.post("/api/github/webhooks", content=body, headers=sent)
+    assert response.status_code == 401
+    assert _stored(app) == {}
+
+
+def test_signature_of_another_body_or_secret_is_401(app, client):
+    body = example("pull_request", "opened.payload.json")
+    sent = headers(b"{}", "pull_request", "swapped")
+    assert client.post("/api/github/webhooks", content=body, headers=sent).status_code == 401
+    assert deliver(client, body, "pull_request", "other", secret="not-the-secret").status_code \
+        == 401
+    assert _stored(app) == {}
+
+
+@pytest.mark.parametrize("body,reason", [(b'{"action": "opened",', "not valid JSON"),
+                                         (b"[1, 2]", "not a JSON object"),
+                                         (b"\xff\xfe\x00", "not valid JSON")])
+def test_bad_json_with_a_valid_signature_is_400(app, client, body, reason):
+    response = deliver(client, body, "pull_request", "bad-json")
+    assert response.status_code == 400 and reason in response.json()["detail"]
+    assert _stored(app) == {}
+
+
+@pytest.mark.parametrize("missing", ["X-GitHub-Event", "X-GitHub-Delivery"])
+def test_missing_github_headers_are_400(app, client, missing):
+    body = example("pull_request", "opened.payload.json")
+    sent = headers(body, "pull_request", "no-header")
+    del sent[missing]
+    response = client.post("/api/github/webhooks", content=body, headers=sent)
+    assert response.status_code == 400 and missing in response.json()["detail"]
+    assert _stored(app) == {}
+
+
+def test_oversized_body_is_413_by_content_length(app, client, settings):
+    body = json.dumps({"action": "opened", "pad": "x" * settings.max_body_bytes}).encode()
+    assert deliver(client, body, "pull_request", "big").status_code == 413
+    assert _stored(app) == {}
+
+
+def test_oversized_streamed_body_without_length_is_413(app, client, settings):
+    chunk = b" " * 4096
+    chunks = settings.max_body_bytes // len(chunk) + 2
+    sent = headers(b"", "pull_request", "streamed")
+    response = client.post("/api/github/webhooks", headers=sent,
+                           content=iter([chunk] * chunks))
+    assert response.status_code == 413
+    assert _stored(app) == {}
+
+
+def test_reading_stops_as_soon_as_the_limit_is_passed():
+    pulled = []
+
+    async def receive():
+        pulled.append(1)
+        return {"type": "http.request", "body": b"x" * 100, "more_body": True}
+
+    request = Request({"type": "http", "method": "POST", "headers": []}, receive)
+    with pytest.raises(Rejected) as refused:
+        asyncio.run(read_body(request, limit=250))
+    assert refused.value.status_code == 413 and len(pulled) == 3
+
+
+def test_ping_is_answered_and_not_stored(app, client):
+    body = example("ping", "payload.json")
+    response = deliver(client, body, "ping", "ping-1")
+    assert response.status_code == 200 and response.json()["status"] == "pong"
+    assert response.json()["zen"] == json.loads(body)["zen"]
+    assert _stored(app) == {}
+
+
+def test_events_and_actions_not_handled_are_acknowledged_not_queued(app, client):
+    check_run = example("check_run", "completed.payload.json")
+    assert deliver(client, check_run, "check_run", "c-1").json()["status"] == "ignored"
+    assert deliver(client, b'{"zen": "x"}', "star", "s-1").status_code == 200
+    assert deliver(client, example("pull_request", "assigned.payload.json"), "pull_request",
+                   "a-1").json()["status"] == "ignored"
+    assert _stored(app) == {}
+
+
+def test_the_app_refuses_to_start_without_a_secret(tmp_path):
+    settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'x.db'}")
+    with pytest.raises(SettingsError, match="SIEVE_WEBHOOK_SECRET"):
+        create_app(settings, start_workers=False)
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_insecure_dev_accepts_unsigned_deliveries(tmp_path):
+    from fastapi.testclient import TestClient
+    settings = Settings(_env_file=None, insecure_dev=True, workers=0,
+                        database_url=f"sqlite:///{tmp_path / 'x.db'}")
+    client = TestClient(create_app(settings))
+    body = example("pull_request", "opened.payload.json")
+    assert deliver(client, body, "pull_request", "dev-1", secret=None).status_code == 202
+
+
+def test_ops_routes_are_mounted(client):
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").json() == {"status": "ready"}
+    assert "sieve_deliveries_received" in client.get("/metrics").text
+
+
+def test_secret_never_appears_in_responses(client):
+    body = example("pull_request", "opened.payload.json")
+    for response in (deliver(client, body, "pull_request", "x", secret="wrong"),
+                     deliver(client, b"{", "pull_request", "y")):
+        assert SECRET not in response.text
