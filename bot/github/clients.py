@@ -1,8 +1,8 @@
-"""GitHub App authentication: one ``Github`` client per installation, cached.
+"""GitHub App authentication: one installation token shared by all threads, cached clients.
 
 ``Auth.AppAuth(app_id, key).get_installation_auth(id)`` fetches the installation token lazily
 (``POST /app/installations/{id}/access_tokens`` with the App JWT) and refreshes it 20 s before
-it expires, so keeping one client per installation reuses each token for its whole hour.
+it expires; keeping one per installation reuses each token for its whole hour.
 The private key and tokens are never logged (``redact_pygithub_debug_logs``).
 """
 
@@ -30,6 +30,7 @@ class ClientSettings:
     max_wait: float = 30.0  # longest in-process wait; longer rate limits go to the worker
     backoff_factor: float = 0.25
     backoff_max: float = 8.0
+    backoff_jitter: float = 0.25  # up to this many seconds added at random to each backoff
     per_page: int = 100
     pool_size: int = 10
     user_agent: str = "pr-sieve"
@@ -51,7 +52,43 @@ def redact_pygithub_debug_logs() -> None:
         logger.addFilter(_RedactSecrets())
 
 
+class _InstallationToken:
+    """One installation's token, shared by every thread: fetched and refreshed under a lock.
+
+    ``AppInstallationAuth`` refreshes 20 s before ``expires_at``; it is bound to a private
+    client that only this object uses (PyGithub connections are not safe to share)."""
+
+    def __init__(self, app_auth: Auth.AppAuth, installation_id: int, options: dict) -> None:
+        self._auth = app_auth.get_installation_auth(installation_id)
+        self._owner = Github(auth=self._auth, **options)
+        self._lock = threading.Lock()
+
+    def token(self) -> str:
+        with self._lock:
+            return self._auth.token
+
+
+class _SharedTokenAuth(Auth.Auth):
+    def __init__(self, source: _InstallationToken) -> None:
+        self._source = source
+
+    @property
+    def token_type(self) -> str:
+        return "token"
+
+    @property
+    def token(self) -> str:
+        return self._source.token()
+
+    @property
+    def _masked_token(self) -> str:
+        return "token (installation token removed)"
+
+
 class GitHubClients:
+    """Clients for one App. Tokens are shared per installation; ``Github`` objects are kept
+    per thread, because a PyGithub connection must not be used by two threads at once."""
+
     def __init__(self, app_id: int | str, private_key: str, *,
                  settings: ClientSettings = ClientSettings(),
                  on_request: OnRequest | None = None, on_retry: OnRetry | None = None) -> None:
@@ -60,38 +97,52 @@ class GitHubClients:
         self.settings = settings
         self._hooks = (on_request, on_retry)
         self._lock = threading.Lock()
-        self._clients: OrderedDict[int, Github] = OrderedDict()
+        self._tokens: OrderedDict[int, _InstallationToken] = OrderedDict()
+        self._local = threading.local()
         self._bot_login: str | None = None
         redact_pygithub_debug_logs()
 
     def __repr__(self) -> str:  # never show the key
-        return f"GitHubClients(app_id={self._app_auth.app_id!r}, base_url={self.settings.base_url!r})"
+        return f"GitHubClients(app_id={self.app_id!r}, base_url={self.settings.base_url!r})"
 
     def retry(self) -> SieveRetry:
         s = self.settings
         return SieveRetry(total=s.retries, max_wait=s.max_wait, backoff_factor=s.backoff_factor,
-                          backoff_max=s.backoff_max, on_request=self._hooks[0],
+                          backoff_max=s.backoff_max, backoff_jitter=s.backoff_jitter,
+                          on_request=self._hooks[0],
                           on_retry=self._hooks[1])
 
     def _options(self) -> dict:
         s = self.settings
-        return dict(base_url=s.base_url.rstrip("/"), timeout=int(s.timeout), user_agent=s.user_agent,
-                    per_page=s.per_page, retry=self.retry(), pool_size=s.pool_size,
-                    seconds_between_requests=None, seconds_between_writes=None)
+        return dict(base_url=s.base_url.rstrip("/"), timeout=int(s.timeout),
+                    user_agent=s.user_agent, per_page=s.per_page, retry=self.retry(),
+                    pool_size=s.pool_size, seconds_between_requests=None,
+                    seconds_between_writes=None)
+
+    def _token(self, installation_id: int) -> _InstallationToken:
+        with self._lock:
+            source = self._tokens.get(installation_id)
+            if source is None:
+                source = _InstallationToken(self._app_auth, installation_id, self._options())
+                self._tokens[installation_id] = source
+            self._tokens.move_to_end(installation_id)
+            while len(self._tokens) > self.settings.max_installations:
+                self._tokens.popitem(last=False)
+            return source
 
     def installation(self, installation_id: int) -> Github:
-        """The cached client for an installation (created on first use, token fetched lazily)."""
-        with self._lock:
-            client = self._clients.get(installation_id)
-            if client is not None:
-                self._clients.move_to_end(installation_id)
-                return client
-            auth = self._app_auth.get_installation_auth(int(installation_id))
-            client = Github(auth=auth, lazy=True, **self._options())
-            self._clients[installation_id] = client
-            while len(self._clients) > self.settings.max_installations:
-                self._clients.popitem(last=False)[1].close()
-            return client
+        """This thread's client for an installation (the token is fetched lazily, then shared)."""
+        installation_id = int(installation_id)
+        source = self._token(installation_id)
+        mine = self._local.__dict__.setdefault("clients", OrderedDict())
+        cached = mine.get(installation_id)
+        if cached is None or cached[0] is not source:
+            cached = mine[installation_id] = (source, Github(auth=_SharedTokenAuth(source),
+                                                              lazy=True, **self._options()))
+        mine.move_to_end(installation_id)
+        while len(mine) > self.settings.max_installations:
+            mine.popitem(last=False)[1][1].close()
+        return cached[1]
 
     def app(self) -> GithubIntegration:
         """A client authenticated as the App itself (JWT), for ``GET /app``."""

@@ -26,7 +26,8 @@ class Calls:
 
 
 def make_clients(fake: FakeGitHub, calls: Calls, **settings) -> GitHubClients:
-    options = dict(base_url=fake.base_url, max_wait=2.0, backoff_factor=0.01, retries=2) | settings
+    options = dict(base_url=fake.base_url, max_wait=2.0, backoff_factor=0.01,
+                                               backoff_jitter=0.0, retries=2) | settings
     return GitHubClients(fake.app_id, fake.app_private_key, settings=ClientSettings(**options),
                          on_request=calls.on_request, on_retry=calls.on_retry)
 

@@ -167,3 +167,17 @@ def test_repo_of_another_installation_is_invisible(fake, port):
 def test_private_key_is_not_in_repr(fake, calls):
     clients = make_clients(fake, calls)
     assert "PRIVATE" not in repr(clients) and "PRIVATE" not in repr(PyGithubPort(clients, 1).__dict__)
+
+
+def test_one_port_is_safe_to_share_between_worker_threads(fake, port):
+    from concurrent.futures import ThreadPoolExecutor
+    for n in range(1, 9):
+        fake.add_pull(REPO, n, {"title": f"PR {n}", "labels": [f"l{n}"]})
+    fake.delay = 0.005  # widen the window in which requests overlap
+
+    def labels(n: int) -> list[str]:
+        return port.get_issue_labels(REPO, n)
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(labels, [n for n in range(1, 9) for _ in range(5)]))
+    assert results == [[f"l{n}"] for n in range(1, 9) for _ in range(5)]
+    assert len(fake.calls("POST", "access_tokens")) == 1  # threads share one token
