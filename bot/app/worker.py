@@ -203,6 +203,7 @@ class WorkerPool:
 
     def start(self) -> None:
         self._stop.clear()
+        self._threads = []
         for index in range(self.count):
             worker = self._make_worker(index)
             thread = threading.Thread(target=worker.run, name=f"sieve-worker-{index}",
@@ -211,6 +212,10 @@ class WorkerPool:
             thread.start()
             self._threads.append(thread)
         log.info("started %d worker thread(s)", self.count)
+
+    def running(self) -> int:
+        """How many worker threads are alive."""
+        return sum(thread.is_alive() for thread in self._threads)
 
     def wake(self) -> None:
         """Tell idle workers new work was stored (they would find it at the next poll anyway)."""
@@ -226,4 +231,3 @@ class WorkerPool:
         alive = [t.name for t in self._threads if t.is_alive()]
         if alive:
             log.warning("workers still busy at shutdown (their leases will expire): %s", alive)
-        self._threads = []

@@ -1,0 +1,96 @@
+"""Signed webhook → durable store → worker thread → real handlers → PyGithub → fake GitHub.
+
+Uses the production wiring (``bot.app.wiring``) with only the scorer stubbed, so the result
+does not depend on the model being trained.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+pytest.importorskip("bot.fakegithub", reason="bot.fakegithub not available")
+pytest.importorskip("bot.github", reason="bot.github adapter not available")
+pytest.importorskip("bot.app.dispatch", reason="bot.app.dispatch not available")
+
+from bot.app import review  # noqa: E402
+from bot.app.server import create_app  # noqa: E402
+from bot.fakegithub import FakeGitHub  # noqa: E402
+from bot.result import Result, SignalHit  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+
+from conftest import deliver, example  # noqa: E402
+from test_worker_pool import wait_for  # noqa: E402
+
+REPO, NUMBER = "octo-org/widgets", 7
+SHA = "1111111111111111111111111111111111111111"
+HIGH = Result(score=85, band="high", probability=0.85, confidence=0.8, model_version="stub-1",
+              signals=(SignalHit("claims_tests_without_tests", 1.0,
+                                 "the description says 'added unit tests'"),))
+
+
+@pytest.fixture
+def fake():
+    with FakeGitHub() as server:
+        server.add_repo(REPO)
+        server.add_pull(REPO, NUMBER, {"title": "Improve docs", "body": "Added unit tests.",
+                                       "user": "drive-by", "author_association": "NONE",
+                                       "head_sha": SHA, "head_ref": "feature"},
+                        files=[{"filename": "README.md", "additions": 3, "deletions": 1,
+                                "patch": "@@ -1 +1 @@"}],
+                        commits=["Update README.md"])
+        yield server
+
+
+@pytest.fixture
+def app(settings, fake, monkeypatch):
+    monkeypatch.setattr(review, "score", lambda snapshot, config: HIGH)
+    settings = Settings(_env_file=None, **{
+        **settings.model_dump(), "workers": 1, "poll_interval": 0.05, "backoff_base": 0.05,
+        "backoff_cap": 0.1, "app_id": fake.app_id, "private_key": fake.app_private_key,
+        "github_api_url": fake.base_url})
+    return create_app(settings)  # github_factory=None: the production wiring
+
+
+def opened_body(fake) -> bytes:
+    event = json.loads(example("pull_request", "opened.payload.json"))
+    event["installation"]["id"] = fake.installation_id
+    event["repository"]["full_name"] = REPO
+    event["pull_request"].update(number=NUMBER, draft=False, author_association="NONE")
+    event["pull_request"]["head"]["sha"] = SHA
+    event["pull_request"]["user"]["login"] = "drive-by"
+    return json.dumps(event).encode()
+
+
+def bot_comments(fake) -> list[dict]:
+    return [c for c in fake.comments(REPO, NUMBER) if c["login"] == fake.bot_login]
+
+
+def test_a_webhook_ends_as_labels_one_comment_and_a_check_run(app, fake):
+    body = opened_body(fake)
+    with TestClient(app) as client:
+        assert deliver(client, body, "pull_request", "e2e-1").status_code == 202
+        assert wait_for(lambda: app.state.store.get("e2e-1").status in ("done", "failed"))
+        assert app.state.store.get("e2e-1").status == "done", app.state.store.get("e2e-1")
+        assert fake.issue_labels(REPO, NUMBER) == ["sieve/likely-low-effort"]
+        assert len(bot_comments(fake)) == 1 and len(fake.check_runs(REPO, SHA)) == 1
+
+        fake.clear_log()
+        assert deliver(client, body, "pull_request", "e2e-1").json()["status"] == "duplicate"
+        assert deliver(client, body, "pull_request", "e2e-2").status_code == 202  # a new event
+        assert wait_for(lambda: app.state.store.get("e2e-2").status in ("done", "failed"))
+    assert app.state.store.get("e2e-2").status == "done"
+    assert len(bot_comments(fake)) == 1 and len(fake.check_runs(REPO, SHA)) == 1
+    assert not fake.calls("POST", r"/issues/\d+/comments")
+
+
+def test_github_outage_is_retried_by_the_worker_until_it_succeeds(app, fake):
+    fake.inject("GET", rf"/pulls/{NUMBER}$", status=502, times=6)  # beyond in-call retries
+    with TestClient(app) as client:
+        assert deliver(client, opened_body(fake), "pull_request", "e2e-3").status_code == 202
+        assert wait_for(lambda: app.state.store.get("e2e-3").status in ("done", "failed"))
+    done = app.state.store.get("e2e-3")
+    assert done.status == "done" and done.attempts >= 2 and "502" in done.last_error
+    assert fake.issue_labels(REPO, NUMBER) == ["sieve/likely-low-effort"]

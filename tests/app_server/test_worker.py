@@ -1,0 +1,149 @@
+"""Worker: outcome of each attempt, retries with backoff, final failure, manual retry, leases."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from bot.app.worker import RetryPolicy, Worker
+from bot.ports import GitHubError
+from bot.store import DeliveryStore, SqlStateStore, init_db
+
+POLICY = RetryPolicy(max_attempts=3, backoff_base=10, backoff_cap=60, lease_seconds=30)
+PAYLOAD = {"action": "opened", "installation": {"id": 42},
+           "repository": {"full_name": "octo/repo"}, "pull_request": {"number": 9}}
+
+
+class Recorder:
+    """A fake dispatch: records its calls and raises the queued exceptions in turn."""
+
+    def __init__(self, *errors: BaseException) -> None:
+        self.errors = list(errors)
+        self.calls: list = []
+
+    def __call__(self, event, payload, ctx) -> None:
+        self.calls.append((event, payload, ctx))
+        if self.errors:
+            raise self.errors.pop(0)
+
+
+@pytest.fixture
+def engine(tmp_path):
+    engine = init_db(f"sqlite:///{tmp_path / 'w.db'}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def store(engine, clock) -> DeliveryStore:
+    store = DeliveryStore(engine, clock=clock)
+    store.enqueue("d1", "pull_request", json.dumps(PAYLOAD), action="opened",
+                  installation_id=42, repo="octo/repo", number=9)
+    return store
+
+
+def make_worker(store, engine, handler, **kw) -> Worker:
+    factories: list = []
+
+    def github_factory(installation_id):
+        factories.append(installation_id)
+        return f"github-for-{installation_id}"
+
+    worker = Worker(store, handler, github_factory, SqlStateStore(engine), policy=POLICY,
+                    worker_id="w1", **kw)
+    worker.factories = factories
+    return worker
+
+
+def test_success_passes_a_full_context_and_marks_done(store, engine):
+    handler = Recorder()
+    worker = make_worker(store, engine, handler, shadow=True)
+    outcome = worker.process_one()
+    assert outcome.status == "done" and outcome.kept
+    [(event, payload, ctx)] = handler.calls
+    assert (event, payload) == ("pull_request", PAYLOAD)
+    assert (ctx.delivery_id, ctx.installation_id, ctx.shadow) == ("d1", 42, True)
+    assert ctx.github == "github-for-42" and worker.factories == [42]
+    assert isinstance(ctx.state, SqlStateStore)
+    assert store.get("d1").status == "done"
+    assert worker.process_one() is None
+
+
+def test_retryable_error_goes_back_to_pending_with_backoff(store, engine, clock):
+    worker = make_worker(store, engine, Recorder(GitHubError("bad gateway", status=502,
+                                                             retryable=True)))
+    outcome = worker.process_one()
+    assert outcome.status == "retry"
+    waiting = store.get("d1")
+    assert waiting.status == "pending" and waiting.attempts == 1
+    assert "502" in waiting.last_error and "bad gateway" in waiting.last_error
+    delay = waiting.next_attempt_at - clock.now
+    assert timedelta(seconds=5) <= delay <= timedelta(seconds=10)  # base 10 s, jitter 50-100 %
+    assert worker.process_one() is None  # not due yet
+
+
+def test_retry_after_from_github_is_honoured(store, engine, clock):
+    limited = GitHubError("secondary rate limit", status=403, retryable=True, retry_after=120)
+    make_worker(store, engine, Recorder(limited)).process_one()
+    assert store.get("d1").next_attempt_at - clock.now >= timedelta(seconds=120)
+
+
+def test_non_retryable_error_fails_at_once(store, engine):
+    handler = Recorder(GitHubError("Not Found", status=404, retryable=False))
+    worker = make_worker(store, engine, handler)
+    assert worker.process_one().status == "failed"
+    failed = store.get("d1")
+    assert failed.status == "failed" and failed.attempts == 1 and "404" in failed.last_error
+    assert len(handler.calls) == 1 and worker.process_one() is None
+
+
+def test_repeated_crashes_fail_after_max_attempts_then_a_manual_retry_succeeds(store, engine,
+                                                                                clock):
+    handler = Recorder(*(RuntimeError(f"boom {i}") for i in range(POLICY.max_attempts)))
+    worker = make_worker(store, engine, handler)
+    statuses = []
+    for _ in range(POLICY.max_attempts):
+        statuses.append(worker.process_one().status)
+        clock.advance(POLICY.backoff_cap)
+    assert statuses == ["retry", "retry", "failed"]
+    failed = store.get("d1")
+    assert failed.status == "failed" and failed.attempts == POLICY.max_attempts
+    assert "gave up after 3 attempts" in failed.last_error and "boom 2" in failed.last_error
+    assert worker.process_one() is None
+
+    assert store.retry("d1") is True
+    assert store.get("d1").attempts == 0
+    assert worker.process_one().status == "done"  # the handler no longer raises
+    assert store.get("d1").status == "done" and len(handler.calls) == 4
+
+
+def test_an_event_no_longer_handled_is_marked_ignored(store, engine):
+    handler = Recorder()
+    worker = make_worker(store, engine, handler, accepts=lambda event, action: False)
+    assert worker.process_one().status == "ignored"
+    assert store.get("d1").status == "ignored" and handler.calls == []
+
+
+def test_a_late_result_after_losing_the_lease_is_not_recorded(store, engine, clock):
+    def slow_handler(event, payload, ctx):
+        clock.advance(POLICY.lease_seconds + 1)  # hung past the lease...
+        taken = store.claim("w2", lease_seconds=30)  # ...so another worker takes over
+        assert taken.delivery_id == "d1"
+
+    outcome = make_worker(store, engine, slow_handler).process_one()
+    assert outcome.status == "done" and outcome.kept is False
+    current = store.get("d1")
+    assert current.status == "processing" and current.claimed_by == "w2"
+
+
+@pytest.mark.parametrize("attempts,rng,expected", [
+    (1, 0.0, 5.0), (1, 1.0, 10.0), (2, 1.0, 20.0), (3, 0.5, 30.0), (10, 1.0, 60.0)])
+def test_backoff_doubles_with_jitter_up_to_the_cap(attempts, rng, expected):
+    assert POLICY.delay(attempts, rng=lambda: rng) == pytest.approx(expected)
+
+
+def test_backoff_never_shorter_than_retry_after():
+    assert POLICY.delay(1, retry_after=300, rng=lambda: 1.0) == 300
+    assert POLICY.delay(3, retry_after=1, rng=lambda: 1.0) == 40

@@ -1,0 +1,64 @@
+"""The server's worker threads: processing happens off the request path, and a shutdown
+lets the delivery in progress finish."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from fastapi.testclient import TestClient
+
+from bot.app.server import create_app
+from bot.app.worker import Worker, WorkerPool
+from bot.store import DeliveryStore, SqlStateStore, init_db
+
+from conftest import deliver, example
+
+WAIT = 20.0  # generous upper bound for background work on a loaded 2-core machine
+
+
+def wait_for(condition, timeout: float = WAIT) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return condition()
+
+
+def test_deliveries_are_processed_by_worker_threads_not_the_request(settings):
+    settings = settings.model_copy(update={"workers": 2, "poll_interval": 0.05})
+    seen: list[tuple[str, str, int | None]] = []
+
+    def handler(event, payload, ctx):
+        seen.append((threading.current_thread().name, ctx.delivery_id, ctx.installation_id))
+
+    app = create_app(settings, github_factory=lambda installation: object(), handler=handler)
+    body = example("pull_request", "opened.payload.json")
+    with TestClient(app) as client:
+        assert deliver(client, body, "pull_request", "bg-1").status_code == 202
+        assert wait_for(lambda: app.state.store.get("bg-1").status == "done")
+        assert app.state.pool.running() == 2
+    [(thread, delivery_id, installation)] = seen
+    assert thread.startswith("sieve-worker-") and delivery_id == "bg-1" and installation == 1
+    assert app.state.pool.running() == 0  # stopped with the app
+
+
+def test_stop_lets_the_delivery_in_progress_finish(tmp_path):
+    engine = init_db(f"sqlite:///{tmp_path / 'p.db'}")
+    store = DeliveryStore(engine)
+    store.enqueue("slow", "pull_request", "{}", action="opened")
+    started, finished = threading.Event(), threading.Event()
+
+    def handler(event, payload, ctx):
+        started.set()
+        time.sleep(0.3)
+        finished.set()
+
+    pool = WorkerPool(lambda i: Worker(store, handler, lambda _i: None, SqlStateStore(engine),
+                                       worker_id=f"t{i}"), count=1, poll_interval=0.05)
+    pool.start()
+    assert started.wait(WAIT)
+    pool.stop(timeout=WAIT)
+    assert finished.is_set() and store.get("slow").status == "done"
+    engine.dispose()
