@@ -1,7 +1,9 @@
 """``explains_testing`` (kind "care"): the description says how the change was tested, with
 something specific a reviewer can repeat: a test command (``go test ./...``, ``pytest -k``,
 ``npm test``, ``cargo test``, ``curl …``), a first-person "tested locally / I ran …", or a
-testing section that reports something was run, passed or verified.
+testing section that reports, with specifics (a code span or a number), that something was
+run, passed or verified. Commands reported as failing or not runnable ("`pytest` *(fails:
+…)*") are not care; ``admits_untested`` reads those.
 
 This is a sign of care: it lowers the score, including for disclosed AI-assisted PRs.
 """
@@ -39,6 +41,9 @@ _PHRASE = re.compile(
 _CODE_SPAN = re.compile(r"`((?:[^`\n]|\n(?!\n)){2,200})`|^[ \t]*\$[ \t]+(.+)$", re.MULTILINE)
 _FENCED = re.compile(r"```[^\n]*\n(.*?)(?:```|$)", re.DOTALL)
 _RAN = re.compile(r"\b(?:ran|run|running|tested|passe[sd]?|passing|executed|verified)\b|\u2705|\u274c", re.IGNORECASE)
+_FAILED = re.compile(
+    r"\bfail(?:s|ed|ing)?\b|\bnot\s+found\b|\u274c|\bcould\s*n[o']t\b|\bunable\s+to\b|\berror\b", re.IGNORECASE
+)
 _INSTRUCTION = re.compile(r"\b(?:please|you\s+(?:can|should|must)|make\s+sure)\b", re.IGNORECASE)
 _UNCHECKED = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
 _HEADER_LINE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
@@ -63,11 +68,13 @@ def _command_line(text: str) -> str:
         span = (m.group(1) or m.group(2) or "").strip()
         line = _line_at(text, m.start())
         context = text[max(0, m.start() - 150): m.start()]  # instructions wrap over lines
-        if _COMMAND.search(span) and not _INSTRUCTION.search(context + line) and (" " in span or _RAN.search(line)):
+        if _FAILED.search(line) or _INSTRUCTION.search(context + line):
+            continue  # "`pytest` *(fails: …)*" reports that testing did not happen
+        if _COMMAND.search(span) and (" " in span or _RAN.search(line)):
             return line
     for m in _FENCED.finditer(text):
         for line in m.group(1).splitlines():
-            if _COMMAND.search(line):
+            if _COMMAND.search(line) and not _FAILED.search(line):
                 return line
     return ""
 
@@ -82,6 +89,7 @@ def explains_testing(snapshot: PRSnapshot) -> SignalHit:
         return hits.fired(NAME, KIND, 0.7, f"says how it was tested: {hits.quote(_line_at(text, phrase.start()))}")
     for m in _SECTION.finditer(text):
         content = _section_text(text, m)
-        if len(re.findall(r"[A-Za-z]{3,}", content)) >= 6 and _RAN.search(content):
+        specific = "`" in content or re.search(r"\d", content)
+        if specific and _RAN.search(content) and not _FAILED.search(content):
             return hits.fired(NAME, KIND, 0.5, f"has a testing section: {hits.quote(content)}")
     return hits.quiet(NAME, KIND)

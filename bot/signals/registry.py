@@ -14,6 +14,7 @@ from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.formatting import whitespace_or_format_only
 from bot.signals.phrasing import generic_summary_phrasing
 from bot.signals.pr_template import template_sections_ignored
+from bot.signals.untested import admits_untested
 from bot.signals.assertions import tests_without_assertions
 
 ALL_SIGNALS: tuple[SignalFn, ...] = (
@@ -31,6 +32,7 @@ ALL_SIGNALS: tuple[SignalFn, ...] = (
     explains_testing,
     generic_summary_phrasing,
     tiny_diff_long_body,
+    admits_untested,
 )
 
 SIGNAL_NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ALL_SIGNALS)

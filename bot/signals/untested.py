@@ -1,0 +1,49 @@
+"""``admits_untested`` (kind "effort"): the description itself says the change was not tested
+or that the tests could not run: "I haven't tested this", "this is untested", "we couldn't run
+the tests", "`pytest` *(fails: ModuleNotFoundError)*", "needs to be tested after merging", a ❌
+next to a test command. Descriptions of code ("the previously untested branch", "the tool
+cannot run `gh`") are not admissions.
+
+Saying so is honest, and the comment should thank the author for it; it is still a change
+that nobody has run, which is what reviewers most need to know.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.result import SignalHit
+from bot.signals import hits
+from bot.snapshot import PRSnapshot
+
+NAME = "admits_untested"
+KIND = "effort"
+
+_ADMISSION = re.compile(
+    r"\b(?:i|we)\s+(?:have\s*n[o']t|did\s*n[o']t|did\s+not|could\s*n[o']t|could\s+not|can\s*n[o']t|cannot"
+    r"|(?:was|were|am|are)\s+(?:not\s+able|unable)\s+to|wasn't\s+able\s+to)\s+(?:\w+\s+)?(?:test|run|verify|execute)"
+    r"|\b(?:this|it|the\s+(?:change|pr|patch|fix|code))\s+(?:is|was|has|remains)\s+(?:\w+\s+)?"
+    r"(?:not\s+(?:yet\s+|been\s+)?tested|untested)"
+    r"|^\W*(?:not\s+(?:yet\s+)?tested|untested)\b"
+    r"|\bneeds?\s+(?:to\s+be\s+)?(?:tested|testing)\s+(?:after|once|manually|by\s+someone)"
+    r"|\bwithout\s+running\s+(?:the\s+)?tests?\b|\btests?\s+(?:were|was)\s+not\s+run\b"
+    r"|`[^`\n]*\b(?:test|pytest|tox|jest|vitest|lint|check|build|verify)\b[^`\n]*`\s*\*?\(?\s*(?:fails?|failed)\b"
+    r"|\u274c[^\n]*\b(?:test|pytest|tox|jest|vitest|lint|build|verify)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_UNCHECKED = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start: end if end >= 0 else len(text)]
+
+
+def admits_untested(snapshot: PRSnapshot) -> SignalHit:
+    text = _UNCHECKED.sub("", _COMMENT.sub("", hits.body(snapshot)))
+    m = _ADMISSION.search(text)
+    if not m:
+        return hits.quiet(NAME, KIND)
+    return hits.fired(NAME, KIND, 1.0, f"says {hits.quote(_line_at(text, m.start()))}")
