@@ -71,16 +71,11 @@ def _text_marker(texts: tuple[str, ...]) -> tuple[str, float]:
             weak = weak or f"Copilot review-suggestion trailer {hits.quote(line)}"
         m = _TEXT_MARKER.search(text)
         if m:
-            return f"agent footer/link {hits.quote(_line_at(text, m.start()))}", 1.0
+            return f"agent footer/link {hits.quote(hits.line_at(text, m.start()))}", 1.0
         if not weak and _WEAK_TRAILER.search(text):
             weak = "Copilot Autofix mentioned in a commit"
     return weak, (0.5 if weak else 0.0)
 
-
-def _line_at(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start: end if end >= 0 else len(text)]
 
 
 def ai_attribution(snapshot: PRSnapshot) -> SignalHit:

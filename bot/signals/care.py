@@ -45,9 +45,7 @@ _FAILED = re.compile(
     r"\bfail(?:s|ed|ing)?\b|\bnot\s+found\b|\u274c|\bcould\s*n[o']t\b|\bunable\s+to\b|\berror\b", re.IGNORECASE
 )
 _INSTRUCTION = re.compile(r"\b(?:please|you\s+(?:can|should|must)|make\s+sure)\b", re.IGNORECASE)
-_UNCHECKED = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
 _HEADER_LINE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def _section_text(text: str, m: re.Match) -> str:
@@ -55,18 +53,13 @@ def _section_text(text: str, m: re.Match) -> str:
     return text[m.end(): nxt.start() if nxt else len(text)].strip()
 
 
-def _line_at(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start: end if end >= 0 else len(text)]
-
 
 def _command_line(text: str) -> str:
     """A test/run command the author shows: in a code span, a fenced block or after ``$ ``,
     with arguments or on a line saying it was run; template instructions do not count."""
     for m in _CODE_SPAN.finditer(text):
         span = (m.group(1) or m.group(2) or "").strip()
-        line = _line_at(text, m.start())
+        line = hits.line_at(text, m.start())
         context = text[max(0, m.start() - 150): m.start()]  # instructions wrap over lines
         if _FAILED.search(line) or _INSTRUCTION.search(context + line):
             continue  # "`pytest` *(fails: …)*" reports that testing did not happen
@@ -80,13 +73,13 @@ def _command_line(text: str) -> str:
 
 
 def explains_testing(snapshot: PRSnapshot) -> SignalHit:
-    text = _UNCHECKED.sub("", _COMMENT.sub("", hits.body(snapshot)))  # unchecked boxes are to-dos
+    text = hits.without_unchecked_boxes(hits.without_comments(hits.body(snapshot)))  # unchecked boxes are to-dos
     command = _command_line(text)
     if command:
         return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {hits.quote(command)}")
     phrase = _PHRASE.search(text)
     if phrase:
-        return hits.fired(NAME, KIND, 0.7, f"says how it was tested: {hits.quote(_line_at(text, phrase.start()))}")
+        return hits.fired(NAME, KIND, 0.7, f"says how it was tested: {hits.quote(hits.line_at(text, phrase.start()))}")
     for m in _SECTION.finditer(text):
         content = _section_text(text, m)
         specific = "`" in content or re.search(r"\d", content)

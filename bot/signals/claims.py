@@ -49,8 +49,6 @@ _ISSUE_REF = re.compile(
     r"|https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull)/\d+\S*",
     re.IGNORECASE,
 )
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_UNCHECKED = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
 _ANY_CHECKBOX = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\].*$", re.MULTILINE)
 _INSTRUCTION = re.compile(
     r"\b(?:please|should|must|you|make\s+sure|remember|don't\s+forget|if\s+applicable|e\.g\.|n/a"
@@ -63,7 +61,7 @@ MAX_MENTIONS = 50
 def _author_text(snapshot: PRSnapshot) -> str:
     """The description minus what a template put there: HTML comments, unchecked boxes and
     instruction lines ("Please add tests …", "You should …")."""
-    text = _UNCHECKED.sub("", _COMMENT.sub("", hits.body(snapshot)))
+    text = hits.without_unchecked_boxes(hits.without_comments(hits.body(snapshot)))
     return "\n".join(line for line in text.splitlines() if not _INSTRUCTION.search(line))
 
 
@@ -74,7 +72,7 @@ def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
     m = _TEST_CLAIM.search(_author_text(snapshot))
     if not m:
         return hits.quiet(name, KIND)
-    claim = _line_at(m.string, m.start())
+    claim = hits.line_at(m.string, m.start())
     return hits.fired(name, KIND, 1.0,
                       f"says {hits.quote(claim, 80)} but none of the {len(snapshot.files)} changed files is a test")
 
@@ -83,11 +81,6 @@ def _has_tests(snapshot: PRSnapshot) -> bool:
     return any(filekinds.is_test_path(f.path) or filekinds.patch_has_test_module(hits.patch(f))
                for f in hits.files(snapshot))
 
-
-def _line_at(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start: end if end >= 0 else len(text)]
 
 
 def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
@@ -132,7 +125,7 @@ def issue_link_only(snapshot: PRSnapshot) -> SignalHit:
     raw = hits.body(snapshot)
     if "#" not in raw and "github.com" not in raw:
         return hits.quiet(name, KIND)
-    text = _COMMENT.sub("", raw).strip()
+    text = hits.without_comments(raw).strip()
     if len(text) > 3 * ISSUE_ONLY_MAX_CHARS:
         return hits.quiet(name, KIND)
     text, _ = strip_attribution(text)

@@ -25,7 +25,6 @@ _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[[ xX]\]", re.MULTILINE)
 _BOLD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\*\*[^*\n]+\*\*", re.MULTILINE)
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2705\u274C]")
 _FENCE = re.compile(r"```.*?(?:```|$)", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 SMALL_DIFF = 20  # lines changed at or below which a diff counts as tiny
 LARGE_DIFF = 500  # lines changed at or above which a long description is expected
 LONG_BODY_WORDS = 200  # a careful explanation of a subtle one-line fix can take 100+ words
@@ -72,7 +71,7 @@ def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
     changed = hits.changed_lines(snapshot)
     if changed is None or changed > SMALL_DIFF * 2:
         return hits.quiet(name, KIND)
-    n_words = len(words(_COMMENT.sub("", _FENCE.sub("", hits.body(snapshot)))))
+    n_words = len(words(hits.without_comments(_FENCE.sub("", hits.body(snapshot)))))
     ratio = n_words / (changed + 5)
     if n_words < LONG_BODY_WORDS or ratio < 8:
         return hits.quiet(name, KIND)

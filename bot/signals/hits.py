@@ -6,6 +6,8 @@ and a giant PR (a 1 MB body, 5,000 files) never makes a signal scan more than a 
 
 from __future__ import annotations
 
+import re
+
 from bot.result import Kind, SignalHit
 from bot.snapshot import FileChange, PRSnapshot
 
@@ -79,3 +81,26 @@ def file_changed_lines(change: FileChange) -> int:
     if change.additions or change.deletions or change.patch is None:
         return change.additions + change.deletions
     return sum(1 for line in (patch(change) or "").splitlines() if line[:1] in "+-")
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def without_comments(text: str) -> str:
+    """Text with HTML comments removed (an unclosed one runs to the end, as GitHub renders it)."""
+    return _HTML_COMMENT.sub("", text) if "<!--" in text else text
+
+
+def line_at(text: str, pos: int) -> str:
+    """The whole line of ``text`` that contains position ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start: end if end >= 0 else len(text)]
+
+
+_UNCHECKED_BOX = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
+
+
+def without_unchecked_boxes(text: str) -> str:
+    """Text without unchecked checklist lines: those are a template's to-dos, not statements."""
+    return _UNCHECKED_BOX.sub("", text)

@@ -20,7 +20,6 @@ PREAMBLE = "(text before the first heading)"
 MAX_SECTIONS = 40
 
 _HEADER = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -37,7 +36,7 @@ def _key(text: str) -> str:
 
 def _sections(text: str) -> list[_Section]:
     sections = [_Section(PREAMBLE, [])]
-    for line in _COMMENT.sub("", text).splitlines():
+    for line in hits.without_comments(text).splitlines():
         m = _HEADER.match(line)
         if m:
             sections.append(_Section(m.group(1), []))

@@ -31,19 +31,12 @@ _ADMISSION = re.compile(
     r"|\u274c[^\n]*\b(?:test|pytest|tox|jest|vitest|lint|build|verify)",
     re.IGNORECASE | re.MULTILINE,
 )
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_UNCHECKED = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
 
-
-def _line_at(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start: end if end >= 0 else len(text)]
 
 
 def admits_untested(snapshot: PRSnapshot) -> SignalHit:
-    text = _UNCHECKED.sub("", _COMMENT.sub("", hits.body(snapshot)))
+    text = hits.without_unchecked_boxes(hits.without_comments(hits.body(snapshot)))
     m = _ADMISSION.search(text)
     if not m:
         return hits.quiet(NAME, KIND)
-    return hits.fired(NAME, KIND, 1.0, f"says {hits.quote(_line_at(text, m.start()))}")
+    return hits.fired(NAME, KIND, 1.0, f"says {hits.quote(hits.line_at(text, m.start()))}")

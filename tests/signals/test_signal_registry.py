@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import typing
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from bot.result import Kind
 from bot.signals import registry, run_signals, signal_names
 from bot.signals.hits import EVIDENCE_LIMIT
@@ -59,3 +62,27 @@ def test_giant_pr_finishes_with_bounded_evidence():
     assert all(len(h.evidence) <= EVIDENCE_LIMIT for h in hits)
     fired = {h.name for h in hits if h.fired}
     assert {"ai_attribution", "ai_disclosure", "tests_without_assertions"} <= fired
+
+
+_LINE = st.sampled_from([
+    "## Summary", "- [x] Added unit tests", "- [ ] Tests written/updated", "Fixes #12", "🚀 **Bold** item",
+    "Co-authored-by: Claude <noreply@anthropic.com>", "I used Copilot to draft this.", "`go test ./...` *(fails: x)*",
+    "<!-- comment", "-->", "```", "See `src/a.py` and docs/", "This PR adds a comprehensive fix.", "",
+])
+_TEXT = st.lists(st.one_of(_LINE, st.text(max_size=40)), max_size=12).map("\n".join)
+_PATCH = st.lists(st.sampled_from(["@@ -1,2 +1,2 @@", "+x = 1", "-x  = 1", " ctx", "+", "\\ No newline at end of file",
+                                   "+def test_a():", "+    assert a"]), max_size=10).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=_TEXT, template=st.one_of(st.none(), _TEXT), message=_TEXT,
+       patches=st.lists(st.tuples(st.sampled_from(["a.py", "README.md", "tests/test_a.py", "x.go", "docs/"]),
+                                  st.sampled_from(["added", "modified"]), st.one_of(st.none(), _PATCH)), max_size=4),
+       additions=st.one_of(st.none(), st.integers(0, 10_000)))
+def test_any_input_gives_well_formed_hits(body, template, message, patches, additions):
+    snapshot = PRSnapshot(title="t", body=body, pr_template=template, additions=additions,
+                          commits=(Commit(message),), files=tuple(FileChange(p, s, patch=x) for p, s, x in patches))
+    for hit in run_signals(snapshot):
+        assert 0.0 <= hit.value <= 1.0
+        assert len(hit.evidence) <= EVIDENCE_LIMIT
+        assert bool(hit.evidence) == hit.fired
