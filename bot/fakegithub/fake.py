@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 import jwt
 
-from bot.fakegithub import faults, routes_repo, shapes  # noqa: F401 - routes_* register routes
+from bot.fakegithub import events, faults, routes_repo, shapes  # noqa: F401 - routes register
 from bot.fakegithub.router import Abort, Reply
 from bot.fakegithub.routes_issues import check_run_body
 from bot.fakegithub.seeding import Seeding
@@ -173,6 +173,18 @@ class FakeGitHub(Seeding):
             return [check_run_body(self.state, self.base_url, r)
                     for r in self.state.check_runs.values() if r.repo == full_name
                     and head_sha in (None, r.fields["head_sha"])]
+
+    # ---- webhook payloads ------------------------------------------------------------------
+    def pull_request_event(self, repo: str, number: int, action: str = "opened",
+                           sender: str | None = None, **extra) -> dict:
+        """A ``pull_request`` webhook payload matching this fake's PR (``extra``: e.g. changes)."""
+        return events.pull_request_event(self, repo, number, action, sender, **extra)
+
+    def issue_comment_event(self, repo: str, number: int, body: str, login: str, *,
+                            association: str = "CONTRIBUTOR", action: str = "created") -> dict:
+        """Post a comment by ``login`` on the PR and return its ``issue_comment`` payload."""
+        return events.issue_comment_event(self, repo, number, body, login,
+                                          association=association, action=action)
 
     # ---- faults ----------------------------------------------------------------------------
     def inject(self, method: str, path_regex: str, status: int | None = 500, times: int | None = 1,

@@ -85,7 +85,8 @@ def repository(base: str, full_name: str, *, repo_id: int, default_branch: str =
         "default_branch": default_branch, "open_issues": 0, "open_issues_count": 0,
         "has_issues": True, "has_projects": False, "has_wiki": False, "has_pages": False,
         "has_downloads": False, "archived": False, "disabled": False, "license": None,
-        "visibility": "private" if private else "public",
+        "visibility": "private" if private else "public", "is_template": False,
+        "web_commit_signoff_required": False, "topics": [], "custom_properties": {},
         "pushed_at": EPOCH, "created_at": EPOCH, "updated_at": EPOCH,
     }
     body.update({key: url + suffix for key, suffix in _REPO_URLS.items()})
@@ -146,9 +147,16 @@ def commit(base: str, full_name: str, item: dict | str, index: int) -> dict:
     }
 
 
+def reactions(url: str) -> dict:
+    counts = {key: 0 for key in ("total_count", "+1", "-1", "laugh", "hooray", "confused",
+                                 "heart", "rocket", "eyes")}
+    return {"url": f"{url}/reactions", **counts}
+
+
 def issue_comment(base: str, full_name: str, number: int, comment_id: int, body: str,
                   author: dict, association: str, created: str, updated: str) -> dict:
-    return {
+    url = f"{base}/repos/{full_name}/issues/comments/{comment_id}"
+    return {"reactions": reactions(url), "performed_via_github_app": None,
         "id": comment_id, "node_id": node_id("IC", comment_id),
         "url": f"{base}/repos/{full_name}/issues/comments/{comment_id}",
         "html_url": f"{base}/{full_name}/pull/{number}#issuecomment-{comment_id}",

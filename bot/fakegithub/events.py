@@ -1,0 +1,68 @@
+"""Webhook payloads that agree with the fake's state (for ``sieve demo``, e2e tests, benchmarks).
+
+Shapes follow the octokit/GitHub webhook examples: ``pull_request`` (action, number,
+pull_request, repository, sender, installation) and ``issue_comment`` on a PR (the ``issue``
+carries a ``pull_request`` key). Sign and POST them with your own client.
+"""
+
+from __future__ import annotations
+
+from bot.fakegithub import shapes
+from bot.fakegithub.router import Abort, Req
+from bot.fakegithub.routes_issues import comment_body
+from bot.fakegithub.routes_repo import get_pull, repo_body
+
+
+def _pull_body(fake, repo: str, number: int) -> dict:
+    req = Req("GET", "", {"repo": repo, "number": str(number)}, {}, None, {})
+    try:
+        return get_pull(fake.state, fake.base_url, req).body
+    except Abort:
+        raise KeyError(f"the fake has no pull request {repo}#{number}") from None
+
+
+def _envelope(fake, repo: str, action: str, sender: str) -> dict:
+    state = fake.state.repo(repo)
+    if state is None:
+        raise KeyError(f"the fake has no repository {repo}")
+    return {"action": action, "repository": repo_body(fake.state, fake.base_url, state),
+            "sender": shapes.user(fake.base_url, sender),
+            "installation": {"id": state.installation_id,
+                             "node_id": shapes.node_id("I", state.installation_id)}}
+
+
+def pull_request_event(fake, repo: str, number: int, action: str = "opened",
+                       sender: str | None = None, **extra) -> dict:
+    """A ``pull_request`` payload for PR ``number`` as the fake serves it now."""
+    pull = _pull_body(fake, repo, number)
+    payload = _envelope(fake, repo, action, sender or pull["user"]["login"])
+    payload.update(number=number, pull_request=pull, **extra)
+    return payload
+
+
+def _issue_of(fake, pull: dict) -> dict:
+    keys = ("url", "id", "node_id", "number", "title", "user", "labels", "state", "locked",
+            "assignee", "assignees", "milestone", "comments", "created_at", "updated_at",
+            "closed_at", "author_association", "body", "active_lock_reason")
+    issue = {key: pull.get(key) for key in keys}
+    issue.update(url=pull["issue_url"], html_url=pull["html_url"],
+                 repository_url=pull["base"]["repo"]["url"],
+                 labels_url=pull["issue_url"] + "/labels{/name}",
+                 comments_url=pull["comments_url"], events_url=pull["issue_url"] + "/events",
+                 reactions=shapes.reactions(pull["issue_url"]),
+                 pull_request={"url": pull["url"], "html_url": pull["html_url"],
+                               "diff_url": pull["diff_url"], "patch_url": pull["patch_url"],
+                               "merged_at": None})
+    return issue
+
+
+def issue_comment_event(fake, repo: str, number: int, body: str, login: str, *,
+                        association: str = "CONTRIBUTOR", action: str = "created") -> dict:
+    """Add a comment by ``login`` to PR ``number`` and return its ``issue_comment`` payload."""
+    pull = _pull_body(fake, repo, number)
+    comment_id = fake.add_comment(repo, number, body, login, association=association)
+    with fake.state.lock:
+        comment = comment_body(fake.state, fake.base_url, fake.state.comments[comment_id])
+    payload = _envelope(fake, repo, action, login)
+    payload.update(issue=_issue_of(fake, pull), comment=comment)
+    return payload
