@@ -61,6 +61,8 @@ def github_factory_from_settings(settings: Settings) -> GitHubFactory:
     key = settings.private_key_pem()
     if not key:
         raise SettingsError("SIEVE_PRIVATE_KEY or SIEVE_PRIVATE_KEY_PATH is required")
+    if "-----BEGIN" not in key:
+        raise SettingsError("the App private key is not a PEM key (-----BEGIN ... PRIVATE KEY)")
     from bot.github import make_github_factory
     return make_github_factory(app_id=settings.app_id, private_key=key,
                                base_url=settings.github_api_url)
