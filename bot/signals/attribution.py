@@ -4,7 +4,8 @@ Markers: agent co-author trailers, agent bot accounts and commit e-mails, agent 
 prefixes, "Generated with [Claude Code]"-style footers and agent run links. A marker says
 *who* took part, never *how much care* went in, so it is reported as "ai" and is never
 counted as low effort on its own. The value is 1.0 for an agent marker and 0.5 for a weak
-one (an accepted Copilot review suggestion, which only touches a line or two).
+one (an accepted Copilot, Gemini Code Assist or CodeRabbit review suggestion, which only
+touches a line or two).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ _AGENTS = r"claude|copilot|cursor(?:\s*agent)?|codex|aider|openhands|devin|jules
 _TRAILER = re.compile(
     rf"^[ \t]*co-authored-by:[ \t]*(?P<who>[^\n]*?\b(?:{_AGENTS})\b[^\n]*)$", re.IGNORECASE | re.MULTILINE
 )
-_WEAK_TRAILER = re.compile(r"175728472\+copilot@|copilot autofix", re.IGNORECASE)
+_WEAK_TRAILER = re.compile(r"175728472\+copilot@|copilot autofix|gemini-code-assist|coderabbit", re.IGNORECASE)
 _TEXT_MARKER = re.compile(
     r"generated (?:with|by) \[?(?:claude code|codex|copilot|cursor|devin|aider|gemini|openhands|jules)\b"
     r"|claude\.ai/code|chatgpt\.com/codex|app\.devin\.ai/sessions|link to devin run"
@@ -68,12 +69,13 @@ def _text_marker(texts: tuple[str, ...]) -> tuple[str, float]:
             line = m.group(0).strip()
             if not _WEAK_TRAILER.search(line):
                 return f"co-author trailer {hits.quote(line)}", 1.0
-            weak = weak or f"Copilot review-suggestion trailer {hits.quote(line)}"
+            weak = weak or f"AI review-suggestion trailer {hits.quote(line)}"
         m = _TEXT_MARKER.search(text)
         if m:
             return f"agent footer/link {hits.quote(hits.line_at(text, m.start()))}", 1.0
-        if not weak and _WEAK_TRAILER.search(text):
-            weak = "Copilot Autofix mentioned in a commit"
+        w = None if weak else _WEAK_TRAILER.search(text)
+        if w:
+            weak = f"AI review suggestion applied {hits.quote(hits.line_at(text, w.start()))}"
     return weak, (0.5 if weak else 0.0)
 
 
