@@ -154,7 +154,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = do_GET
+    do_POST = do_PATCH = do_PUT = do_DELETE = do_GET
 
     def _reset(self) -> None:
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -168,6 +168,7 @@ class FakeHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
+    request_queue_size = 256  # benchmarks open many connections at once (default is 5)
 
     def __init__(self, fake, host: str, port: int) -> None:
         self.fake = fake

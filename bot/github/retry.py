@@ -6,7 +6,7 @@
   GitHub asks for (``Retry-After``, or ``x-ratelimit-reset`` when ``x-ratelimit-remaining``
   is 0) is at most ``max_wait`` seconds; longer waits are left to the durable worker.
   A 403 without those headers is a permission problem, or a secondary limit whose message the
-  error mapping recognises — it is not retried here.
+  error mapping recognises — it is not retried here. A 5xx with ``Retry-After`` waits that long.
 * connection errors: retried; read errors (request maybe processed) only for idempotent methods.
 * backoff: ``backoff_factor * 2**(n-1)`` plus up to ``backoff_jitter``, capped at ``backoff_max``
   and at ``max_wait``.
@@ -77,15 +77,17 @@ class SieveRetry(Retry):
 
     def increment(self, method=None, url=None, response=None, error=None, _pool=None,
                   _stacktrace=None) -> "SieveRetry":
-        wait = 0.0
-        if response is not None and response.status in (403, 429):
+        wait = None
+        if response is not None:
             wait = rate_limit_wait(response.headers, response.status)
-            if wait is None or wait > self.max_wait:
+            permission_denied = response.status in (403, 429) and wait is None
+            too_long = wait is not None and wait > self.max_wait  # the durable worker waits
+            if permission_denied or too_long:
                 raise MaxRetryError(_pool, url, ResponseError(f"{response.status} not retried"))
         if error is not None and response is None:
             _safe_call(self.on_request, (method or "").upper(), _error_word(error))
         fresh = super().increment(method, url, response, error, _pool, _stacktrace)
-        fresh.planned_wait = wait
+        fresh.planned_wait = wait or 0.0
         _safe_call(self.on_retry, response.status if response is not None else _error_word(error))
         return fresh
 

@@ -121,3 +121,18 @@ def test_a_failing_metrics_hook_never_breaks_a_call(issue, fake):
             raise RuntimeError("metrics down")
         on_retry = on_request
     assert _port(fake, Broken()).get_issue_labels(REPO, 1) == []
+
+
+def test_503_with_retry_after_within_budget_is_retried(issue, port, calls):
+    port.get_issue_labels(REPO, 1)
+    issue.inject("GET", r"/issues/1/labels$", status=503, headers={"Retry-After": "0"})
+    assert port.get_issue_labels(REPO, 1) == []
+    assert 503 in calls.retries
+
+
+def test_503_with_long_retry_after_is_left_to_the_worker(issue, port):
+    issue.inject("GET", r"/issues/1/labels$", status=503, headers={"Retry-After": "300"})
+    with pytest.raises(GitHubError) as raised:
+        port.get_issue_labels(REPO, 1)
+    assert raised.value.retryable and raised.value.retry_after == 300
+    assert len(issue.calls("GET", r"/labels$")) == 1
