@@ -50,10 +50,23 @@ def _added_text(patch: str) -> str:
     return "\n".join(line[1:] for line in patch.splitlines() if line.startswith("+"))
 
 
+_HINTS = ("assert", "expect", "require.", "t.error", "t.fatal", "t.fail", "b.error", "b.fatal", "b.fail",
+          "self.fail", "should", "pytest.", ".to", "check", "verify", "validate", "panic!", "xct", "is.",
+          "omega(", "eventually(")
+MAX_NEW_TESTS = 50
+
+
+def _asserts(patch: str) -> bool:
+    added = _added_text(patch)
+    low = added.lower()
+    return any(h in low for h in _HINTS) and bool(_ASSERTION.search(added))  # substring check first: fast
+
+
 def tests_without_assertions(snapshot: PRSnapshot) -> SignalHit:
-    new_tests = [f for f in hits.files(snapshot) if _is_new_test(f)]
+    new_tests = [f for f in hits.files(snapshot) if _is_new_test(f)][:MAX_NEW_TESTS]
+    new_tests = hits.within_patch_budget(new_tests)
     empty = [f for f in new_tests if f.additions >= 5 or len(f.patch or "") > 100]
-    empty = [f for f in empty if not _ASSERTION.search(_added_text(hits.patch(f) or ""))]
+    empty = [f for f in empty if not _asserts(hits.patch(f) or "")]
     if not empty:
         return hits.quiet(NAME, KIND)
     shown = ", ".join(f"{f.path} (+{f.additions})" for f in empty[:3])

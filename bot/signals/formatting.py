@@ -72,6 +72,8 @@ def whitespace_or_format_only(snapshot: PRSnapshot) -> SignalHit:
     files = hits.files(snapshot)
     if not files or not hits.files_complete(snapshot) or any(f.patch is None for f in files):
         return hits.quiet(NAME, KIND)
+    if len(hits.within_patch_budget(files)) < len(files):
+        return hits.quiet(NAME, KIND)  # too much patch text to judge every file
     verdicts = [(f, _is_format_only(f.path, hits.patch(f) or "")) for f in files]
     judged = [(f, v) for f, v in verdicts if v is not None]
     if not judged or not all(v for _, v in judged):

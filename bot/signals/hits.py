@@ -19,6 +19,7 @@ MESSAGE_LIMIT = 4_000  # characters of one commit message
 MAX_FILES = 1_000  # files a signal looks at
 MAX_COMMITS = 50
 PATCH_LIMIT = 20_000  # characters of one file's patch a signal scans
+PATCH_BUDGET = 200_000  # characters of patch text a signal scans over all files
 
 
 def clip(text: str, limit: int = EVIDENCE_LIMIT) -> str:
@@ -65,6 +66,17 @@ def files_complete(snapshot: PRSnapshot) -> bool:
 
 def patch(change: FileChange) -> str | None:
     return None if change.patch is None else change.patch[:PATCH_LIMIT]
+
+
+def within_patch_budget(changes) -> list[FileChange]:
+    """The leading files whose patches fit in PATCH_BUDGET characters together."""
+    out, used = [], 0
+    for change in changes:
+        used += min(len(change.patch or ""), PATCH_LIMIT)
+        if used > PATCH_BUDGET:
+            break
+        out.append(change)
+    return out
 
 
 def changed_lines(snapshot: PRSnapshot) -> int | None:

@@ -1,5 +1,26 @@
 """The fixed, ordered list of signals. The classifier uses the values as features in this
-order: append new signals at the end, never reorder or remove one without retraining."""
+order: append new signals at the end, never reorder or remove one without retraining.
+
+=========================== ====== =====================================================
+signal                      kind   fires when
+=========================== ====== =====================================================
+ai_attribution              ai     agent trailer / account / e-mail / branch / footer
+ai_disclosure               ai     the author says AI was used ("I used Copilot to …")
+claims_tests_without_tests  effort text claims tests, no changed file is a test
+mentions_missing_files      effort text names files the diff does not touch
+issue_link_only             effort the description is only "Fixes #N"
+template_weight             effort headers/emoji/checklists/bold bullets on a small diff
+docs_only_drive_by          effort only small README/LICENSE/… or docs changes
+whitespace_or_format_only   effort patches change only layout
+commit_message_uniformity   effort generic subjects, or identical long bulleted bodies
+tests_without_assertions    effort a new test file never asserts
+template_sections_ignored   effort known PR template sections deleted or unfilled
+explains_testing            care   says how it was tested, with a command or specifics
+generic_summary_phrasing    effort "This PR introduces …", "## Key Features", filler words
+tiny_diff_long_body         effort 200+ words on a change of at most 40 lines
+admits_untested             effort says it was not tested / the test command failed
+=========================== ====== =====================================================
+"""
 
 from __future__ import annotations
 
