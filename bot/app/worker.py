@@ -26,7 +26,8 @@ from bot.store import Delivery, DeliveryStore
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[str, dict, HandlerContext], None]
+# A handler may return a one-line outcome; one starting with "ignored" marks the delivery ignored.
+Handler = Callable[[str, dict, HandlerContext], "str | None"]
 GitHubFactory = Callable[[int | None], GitHubPort]
 Accepts = Callable[[str, str | None], bool]  # (event, action) -> handled?
 
@@ -57,6 +58,7 @@ class Outcome:
     error: str | None = None
     seconds: float = 0.0
     kept: bool = True  # False when the claim had been lost and the result was not recorded
+    result: str | None = None  # the handler's one-line outcome
 
 
 def new_worker_id(index: int = 0) -> str:
@@ -107,21 +109,24 @@ class Worker:
             ctx = HandlerContext(github=self.github_factory(delivery.installation_id),
                                  state=self.state, delivery_id=delivery.delivery_id,
                                  installation_id=delivery.installation_id, shadow=self.shadow)
-            self.handler(delivery.event, delivery.payload_dict(), ctx)
+            result = self.handler(delivery.event, delivery.payload_dict(), ctx)
         except GitHubError as err:
             return _Attempt("retry" if err.retryable else "failed", _describe(err),
                             err.retry_after)
         except Exception as err:  # noqa: BLE001 - any bug is retried, then failed, not lost
             log.exception("handler raised on %s.%s", delivery.event, delivery.action)
             return _Attempt("retry", f"{type(err).__name__}: {err}")
-        return _Attempt("done")
+        result = result if isinstance(result, str) else None
+        if result is not None and result.startswith("ignored"):
+            return _Attempt("ignored", result)
+        return _Attempt("done", result=result)
 
     def _record(self, d: Delivery, attempt: _Attempt, seconds: float) -> Outcome:
         status, error = attempt.status, attempt.error
         if status == "retry" and d.attempts >= self.policy.max_attempts:
             status, error = "failed", f"gave up after {d.attempts} attempts: {error}"
         if status == "done":
-            kept = self.store.complete(d.delivery_id, self.worker_id)
+            kept = self.store.complete(d.delivery_id, self.worker_id, attempt.result)
         elif status == "ignored":
             kept = self.store.ignore(d.delivery_id, self.worker_id, error or "")
         elif status == "failed":
@@ -133,14 +138,16 @@ class Worker:
             log.warning("attempt %d failed, retrying in %.1fs: %s", d.attempts, delay, error)
         if not kept:
             log.warning("claim on the delivery was lost before its outcome was recorded")
-        return Outcome(d.delivery_id, d.event, status, d.attempts, error, seconds, kept)
+        return Outcome(d.delivery_id, d.event, status, d.attempts, error, seconds, kept,
+                       attempt.result)
 
 
 @dataclass(frozen=True)
 class _Attempt:
     status: str
-    error: str | None = None
+    error: str | None = None  # or the reason, for "ignored"
     retry_after: float | None = None
+    result: str | None = None
 
 
 def _describe(err: GitHubError) -> str:

@@ -34,10 +34,11 @@ def _store() -> DeliveryStore:
 
 def _table(rows) -> Table:
     table = Table("delivery", "event/action", "repo", "status", "attempts", "received (UTC)",
-                  "last error")
+                  "result / last error")
     for d in rows:
         where = f"{d.repo}#{d.number}" if d.number is not None else (d.repo or "")
-        error = (d.last_error or "").replace("\n", " ")
+        note = d.result if d.status in ("done", "ignored") and d.result else d.last_error
+        error = (note or "").replace("\n", " ")
         table.add_row(d.delivery_id, f"{d.event}/{d.action or '-'}", where, d.status,
                       str(d.attempts), d.received_at.strftime("%Y-%m-%d %H:%M:%S"),
                       error[:_ERROR_CHARS] + ("…" if len(error) > _ERROR_CHARS else ""))

@@ -48,6 +48,7 @@ class Delivery:
     claimed_by: str | None
     lease_until: datetime | None
     last_error: str | None
+    result: str | None
     received_at: datetime
     finished_at: datetime | None
     payload: str | None = None  # raw JSON text; filled by claim() and get(with_payload=True)
@@ -58,7 +59,7 @@ class Delivery:
 
 _INFO_COLUMNS = [T.delivery_id, T.event, T.action, T.installation_id, T.repo, T.number,
                  T.status, T.attempts, T.next_attempt_at, T.claimed_by, T.lease_until,
-                 T.last_error, T.received_at, T.finished_at]
+                 T.last_error, T.result, T.received_at, T.finished_at]
 
 
 class DeliveryStore:
@@ -106,12 +107,14 @@ class DeliveryStore:
         until = self._now() + timedelta(seconds=lease_seconds)
         return self._finish(delivery_id, worker_id, status="processing", lease_until=until)
 
-    def complete(self, delivery_id: str, worker_id: str) -> bool:
-        return self._finish(delivery_id, worker_id, status="done", finished_at=self._now())
+    def complete(self, delivery_id: str, worker_id: str, result: str | None = None) -> bool:
+        """Mark done, keeping the handler's one-line ``result`` for operators."""
+        return self._finish(delivery_id, worker_id, status="done", finished_at=self._now(),
+                            result=_clip(result))
 
     def ignore(self, delivery_id: str, worker_id: str, reason: str) -> bool:
         return self._finish(delivery_id, worker_id, status="ignored", finished_at=self._now(),
-                            last_error=reason[:MAX_ERROR_CHARS])
+                            result=_clip(reason))
 
     def fail(self, delivery_id: str, worker_id: str, error: str) -> bool:
         return self._finish(delivery_id, worker_id, status="failed", finished_at=self._now(),
@@ -197,7 +200,7 @@ class DeliveryStore:
     def _reset(self, condition) -> int:
         stmt = update(T).where(condition).values(
             status="pending", attempts=0, next_attempt_at=self._now(), claimed_by=None,
-            lease_until=None, finished_at=None)
+            lease_until=None, finished_at=None, result=None)
         with write_transaction(self.engine) as conn:
             return conn.execute(stmt).rowcount
 
@@ -206,6 +209,10 @@ class DeliveryStore:
         columns = _INFO_COLUMNS + ([T.payload] if with_payload else [])
         row = conn.execute(select(*columns).where(condition)).first()
         return None if row is None else Delivery(**row._mapping)
+
+
+def _clip(text: str | None) -> str | None:
+    return None if text is None else text[:MAX_ERROR_CHARS]
 
 
 def _pr_key(repo: str | None, number: int) -> int:

@@ -21,8 +21,8 @@ from bot.fakegithub import FakeGitHub  # noqa: E402
 from bot.result import Result, SignalHit  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 
-from conftest import deliver, example  # noqa: E402
-from test_worker_pool import wait_for  # noqa: E402
+from .conftest import deliver, example  # noqa: E402
+from .test_worker_pool import wait_for  # noqa: E402
 
 REPO, NUMBER = "octo-org/widgets", 7
 SHA = "1111111111111111111111111111111111111111"

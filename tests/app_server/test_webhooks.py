@@ -11,7 +11,7 @@ from starlette.requests import Request
 from bot.app.server import Rejected, create_app, read_body
 from bot.settings import Settings, SettingsError
 
-from conftest import SECRET, deliver, example, headers
+from .conftest import SECRET, deliver, example, headers
 
 HANDLED_EXAMPLES = [
     ("pull_request", "opened.payload.json"),

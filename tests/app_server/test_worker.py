@@ -147,3 +147,14 @@ def test_backoff_doubles_with_jitter_up_to_the_cap(attempts, rng, expected):
 def test_backoff_never_shorter_than_retry_after():
     assert POLICY.delay(1, retry_after=300, rng=lambda: 1.0) == 300
     assert POLICY.delay(3, retry_after=1, rng=lambda: 1.0) == 40
+
+
+def test_the_handlers_outcome_is_kept_and_an_ignored_outcome_marks_ignored(store, engine):
+    store.enqueue("d2", "pull_request", "{}", action="closed", installation_id=42)
+    outcomes = iter(["scored 85 (high); 3 action(s)", "ignored: no handler for x.y"])
+    worker = make_worker(store, engine, lambda event, payload, ctx: next(outcomes))
+    assert worker.process_one().result == "scored 85 (high); 3 action(s)"
+    assert worker.process_one().status == "ignored"
+    assert store.get("d1").result == "scored 85 (high); 3 action(s)"
+    assert (store.get("d2").status, store.get("d2").result) == \
+        ("ignored", "ignored: no handler for x.y")

@@ -12,7 +12,7 @@ from bot.app.server import create_app
 from bot.app.worker import Worker, WorkerPool
 from bot.store import DeliveryStore, SqlStateStore, init_db
 
-from conftest import deliver, example
+from .conftest import deliver, example
 
 WAIT = 20.0  # generous upper bound for background work on a loaded 2-core machine
 

@@ -10,7 +10,7 @@ from sqlalchemy import insert
 from bot.store import DeliveryStore, utcnow
 from bot.store.models import DeliveryRow
 
-from _mp_worker import run_until_drained
+from ._mp_worker import run_until_drained
 
 # 2,000 on PostgreSQL (the production multi-replica setup); fewer on SQLite, whose single
 # writer lock serialises the two processes anyway.

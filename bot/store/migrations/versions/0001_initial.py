@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("claimed_by", sa.String(200), nullable=True),
         sa.Column("lease_until", sa.DateTime(), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("result", sa.Text(), nullable=True),
         sa.Column("received_at", sa.DateTime(), nullable=False),
         sa.Column("finished_at", sa.DateTime(), nullable=True),
     )
