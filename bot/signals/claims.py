@@ -5,7 +5,8 @@ does not show.
   file is a test (needs the complete file list);
 - ``mentions_missing_files``: the description names files that are not among the changed
   files (needs the complete file list; community files such as CONTRIBUTING.md, which are
-  cited as references, do not count);
+  cited as references, do not count; it takes one missing path with a directory or two
+  missing bare file names to fire);
 
 Template leftovers (HTML comments, unchecked boxes, "Please …" instruction lines) are
 dropped first: they are the project's words, not the author's claims.
@@ -26,7 +27,9 @@ KIND = "effort"
 
 _TEST_CLAIM = re.compile(
     r"\b(?:add(?:ed|s|ing)?|wr[io]te|written|writing|new|includ(?:e|es|ed|ing)|creat(?:e|ed|es)"
-    r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s+(?:\w+\s+){0,3}?"
+    r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s+"
+    r"(?:(?:a|an|the|some|more|new|few|basic|additional|extra|missing|relevant|corresponding|proper|simple"
+    r"|several|\d+)\s+){0,3}"
     r"(?:unit|integration|regression|e2e|end-to-end|comprehensive|test)?\s*(?:tests?|test\s+cases?|specs?)\b"
     r"(?!\s*(?:suites?|runners?|matrix|framework|config|env|environments?|infra|harness|setup|utilit|helpers?"
     r"|data|fixtures?|workflow|job|step|target|dependenc))"
@@ -92,11 +95,16 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(name, KIND)
     paths = [f.path for f in hits.files(snapshot)]
     missing = [m for m in mentioned if not _matches_any(m, paths)]
-    if not missing:
+    if _weight(missing) < 1:  # one bare "config.toml" is often a concept, not a claimed edit
         return hits.quiet(name, KIND)
     shown = ", ".join(f"`{m}`" for m in missing[:3]) + (" …" if len(missing) > 3 else "")
-    return hits.fired(name, KIND, len(missing) / len(mentioned),
+    return hits.fired(name, KIND, _weight(missing) / _weight(mentioned),
                       f"names {shown} ({len(missing)} of {len(mentioned)} named files) but the diff does not touch them")
+
+
+def _weight(mentions: list[str]) -> float:
+    """A path with a directory counts 1, a bare file name 0.5."""
+    return sum(1.0 if "/" in m else 0.5 for m in mentions)
 
 
 def _mentioned_paths(text: str) -> list[str]:

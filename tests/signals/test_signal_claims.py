@@ -66,3 +66,16 @@ def test_fixes_with_an_explanation_does_not_fire(git_pr):
     snapshot = git_pr("sentry-python", 6790)  # explains the move, then "Fixes #6789"
     assert "Fixes #6789" in snapshot.body
     assert not issue_link_only(snapshot).fired
+
+
+def test_one_bare_config_file_name_is_not_enough(git_pr):
+    snapshot = git_pr("celestia-core", 4604)  # mentions `config.toml` as a concept, changes Go code
+    assert "config.toml" in snapshot.body
+    assert not any(f.path.endswith("config.toml") for f in snapshot.files)
+    assert not mentions_missing_files(snapshot).fired
+
+
+def test_guidance_about_writing_tests_is_not_a_test_claim(git_pr):
+    snapshot = git_pr("sentry-python", 565)  # "* doc: Add guidance for writing tests for integrations"
+    assert "Add guidance for writing tests" in snapshot.body
+    assert not claims_tests_without_tests(snapshot).fired
