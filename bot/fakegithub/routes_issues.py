@@ -61,7 +61,7 @@ def set_issue_labels(st: FakeState, base: str, req: Req) -> Reply:
     return Reply(200, label_bodies(base, repo, repo.issue_labels[number]))
 
 
-@route("DELETE", r"/repos/{repo}/issues/(?P<number>\d+)/labels/(?P<label>[^/]+)")
+@route("DELETE", r"/repos/{repo}/issues/(?P<number>\d+)/labels/(?P<label>.+)")  # "/" may be unencoded
 def remove_issue_label(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
     number = _issue(repo, req)
