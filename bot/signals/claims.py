@@ -52,6 +52,7 @@ _ISSUE_REF = re.compile(
     r"|https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull)/\d+\S*",
     re.IGNORECASE,
 )
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|about|on|of|how|when|while|before|to)\s+$", re.IGNORECASE)
 _ANY_CHECKBOX = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\].*$", re.MULTILINE)
 _INSTRUCTION = re.compile(
     r"\b(?:please|should|must|you|make\s+sure|remember|don't\s+forget|if\s+applicable|e\.g\.|n/a"
@@ -72,12 +73,21 @@ def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
     name = "claims_tests_without_tests"
     if not hits.files_complete(snapshot) or _has_tests(snapshot):
         return hits.quiet(name, KIND)
-    m = _TEST_CLAIM.search(_author_text(snapshot))
+    m = _first_claim(_author_text(snapshot))
     if not m:
         return hits.quiet(name, KIND)
     claim = hits.line_at(m.string, m.start())
     return hits.fired(name, KIND, 1.0,
                       f"says {hits.quote(claim, 80)} but none of the {len(snapshot.files)} changed files is a test")
+
+
+def _first_claim(text: str) -> re.Match | None:
+    """The first test claim that is not the object of a preposition ("guidance for writing
+    tests", "how to add tests")."""
+    for m in _TEST_CLAIM.finditer(text):
+        if not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            return m
+    return None
 
 
 def _has_tests(snapshot: PRSnapshot) -> bool:
