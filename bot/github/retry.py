@@ -48,6 +48,8 @@ def _safe_call(hook, *args) -> None:
 
 
 class SieveRetry(Retry):
+    """The policy described in the module docstring; ``sleep`` is injectable for tests."""
+
     def __init__(self, total: int = 3, *, max_wait: float = 30.0, backoff_factor: float = 0.25,
                  backoff_max: float = 8.0, backoff_jitter: float = 0.25,
                  on_request: OnRequest | None = None, on_retry: OnRetry | None = None,
@@ -64,9 +66,8 @@ class SieveRetry(Retry):
     def new(self, **kw) -> "SieveRetry":
         for key in ("raise_on_status", "respect_retry_after_header", "raise_on_redirect"):
             kw.pop(key, None)
-        fresh = super().new(max_wait=self.max_wait, on_request=self.on_request,
-                            on_retry=self.on_retry, sleep=self._sleep_fn, **kw)
-        return fresh
+        return super().new(max_wait=self.max_wait, on_request=self.on_request,
+                           on_retry=self.on_retry, sleep=self._sleep_fn, **kw)
 
     def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
         """Called by urllib3 for every response: count it, then say whether it may be retried."""
