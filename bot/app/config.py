@@ -33,8 +33,8 @@ class _Strict(BaseModel):
 
 
 class Thresholds(_Strict):
-    medium: int = Field(40, ge=0, le=100)
-    high: int = Field(70, ge=0, le=100)
+    medium: int = Field(50, ge=0, le=100)  # the scorer maps its 5 %-FPR probability here
+    high: int = Field(75, ge=0, le=100)  # ... and its 1 %-FPR probability here
 
     @model_validator(mode="after")
     def _ordered(self) -> "Thresholds":
@@ -75,7 +75,6 @@ class Exempt(_Strict):
 
 class Paths(_Strict):
     ignore: list[str] = []  # globs of files the scorer never sees (vendored, generated)
-    docs: list[str] = []  # extra globs that count as documentation
 
 
 class CommentConfig(_Strict):

@@ -104,7 +104,7 @@ def test_broken_repo_layer_keeps_the_org_layer():
 def test_merged_layers_are_validated_together():
     # each layer alone is valid, but together medium (org) > high (repo)
     loaded = cfg.build([("org", "thresholds: {medium: 65}"), ("repo", "thresholds: {high: 60}")])
-    assert (loaded.config.thresholds.medium, loaded.config.thresholds.high) == (65, 70)
+    assert (loaded.config.thresholds.medium, loaded.config.thresholds.high) == (65, 75)
     assert loaded.error.startswith("repo: ")
 
 
