@@ -71,7 +71,7 @@ def alembic_config() -> Config:
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema behind ``engine`` to ``revision`` (concurrent callers are serialised)."""
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:  # SQLite: BEGIN IMMEDIATE serialises migrators
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
         cfg.attributes["connection"] = conn

@@ -62,3 +62,23 @@ def test_stop_lets_the_delivery_in_progress_finish(tmp_path):
     pool.stop(timeout=WAIT)
     assert finished.is_set() and store.get("slow").status == "done"
     engine.dispose()
+
+
+def test_workers_only_mode_processes_what_another_process_stored(settings):
+    from bot.app.wiring import run_workers
+    settings = settings.model_copy(update={"workers": 1, "poll_interval": 0.05})
+    engine = init_db(settings.database_url)
+    store = DeliveryStore(engine)
+    store.enqueue("elsewhere", "pull_request", "{}", action="opened")
+    stop = threading.Event()
+    runner = threading.Thread(target=run_workers, args=(settings,),
+                              kwargs={"github_factory": lambda _i: None, "stop": stop,
+                                      "handler": lambda event, payload, ctx: "done"})
+    runner.start()
+    try:
+        assert wait_for(lambda: store.get("elsewhere").status == "done")
+    finally:
+        stop.set()
+        runner.join(WAIT)
+    assert not runner.is_alive()
+    engine.dispose()

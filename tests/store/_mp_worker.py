@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from bot.app.worker import RetryPolicy, Worker
-from bot.store import DeliveryStore, SqlStateStore, make_engine
+from bot.store import DeliveryStore, SqlStateStore, init_db, make_engine
 
 
 def run_until_drained(db_url: str, out_path: str, index: int) -> None:
@@ -28,4 +28,11 @@ def run_until_drained(db_url: str, out_path: str, index: int) -> None:
             break
         time.sleep(0.01)
     Path(out_path).write_text("\n".join(seen))
+    engine.dispose()
+
+
+def migrate_and_enqueue(db_url: str, delivery_id: str) -> None:
+    """What each replica does on start: migrate to head, then accept a delivery."""
+    engine = init_db(db_url)
+    DeliveryStore(engine).enqueue(delivery_id, "ping", "{}")
     engine.dispose()
