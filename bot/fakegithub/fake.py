@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import threading
 import time
@@ -27,6 +28,8 @@ from bot.fakegithub.seeding import Seeding
 from bot.fakegithub.state import FakeState
 from bot.fakegithub.transport import (FakeHTTPServer, RateLimits, RequestRecord, build_req,
                                       identity, mask, render, route)
+
+log = logging.getLogger(__name__)
 
 
 class FakeGitHub(Seeding):
@@ -112,10 +115,13 @@ class FakeGitHub(Seeding):
         time.sleep(self.delay + (fault.delay if fault else 0.0))
         try:
             req = build_req(self, method, target, headers, raw)
-            limits = self._limits.spend(identity(req))
+            limits = req.rate = self._limits.spend(identity(req))
             reply = self._reply(req, fault, limits)
         except Abort as abort:
             reply = abort.reply
+        except Exception as exc:  # noqa: BLE001 - a fake bug answers 500, like GitHub would
+            log.exception("fake GitHub failed on %s %s", method, target)
+            reply = Reply(500, shapes.error(f"fake GitHub error: {type(exc).__name__}", 500))
         if fault is not None and fault.reset:
             self._record(method, target, req, 0, headers)
             return None

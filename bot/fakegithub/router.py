@@ -20,6 +20,7 @@ class Req:
     headers: dict[str, str]  # lower-case names
     installation_id: int | None = None  # set when authenticated with an installation token
     is_app: bool = False  # set when authenticated with the App JWT
+    rate: dict[str, str] = field(default_factory=dict)  # this caller's x-ratelimit-* headers
 
 
 @dataclass

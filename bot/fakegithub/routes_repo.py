@@ -153,3 +153,10 @@ def get_permission(st: FakeState, base: str, req: Req) -> Reply:
         "push": ROLES[role] in ("admin", "write"), "triage": role != "none",
         "pull": role != "none"}}
     return Reply(200, {"permission": ROLES[role], "role_name": role, "user": account})
+
+
+@route("GET", "/rate_limit")
+def get_rate_limit(st: FakeState, base: str, req: Req) -> Reply:
+    core = {key: int(req.rate[f"x-ratelimit-{key}"]) for key in ("limit", "remaining", "reset", "used")}
+    search = {"limit": 30, "remaining": 30, "reset": core["reset"], "used": 0}
+    return Reply(200, {"resources": {"core": core, "search": search}, "rate": core})

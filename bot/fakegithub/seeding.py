@@ -37,6 +37,7 @@ class Seeding:
         filename, status, additions, deletions, patch. ``commits``: messages or dicts with
         message, sha, author_name, author_email, author_login, date."""
         fields = dict(pull_fields or {})
+        _check_seeds(files or [], commits or [])
         with self.state.lock:
             state = self._repo(repo)
             state.pulls[number] = PullState(fields, list(files or []), list(commits or []))
@@ -94,3 +95,12 @@ class Seeding:
                                 shapes.now_iso(), app_slug, app_id)
             self.state.check_runs[run.id] = run
             return run.id
+
+
+def _check_seeds(files: list, commits: list) -> None:
+    for i, item in enumerate(files):
+        if not isinstance(item, dict) or not (item.get("filename") or item.get("path")):
+            raise ValueError(f"files[{i}] must be a dict with a 'filename', got {item!r}")
+    for i, item in enumerate(commits):
+        if not isinstance(item, (str, dict)):
+            raise ValueError(f"commits[{i}] must be a message or a dict, got {item!r}")

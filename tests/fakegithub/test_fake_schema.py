@@ -115,6 +115,9 @@ def test_contents_permission_and_app_match_schemas(seeded, auth, operations):
     assert_matches(operations, "repos/get-content", _get(seeded, auth, "/repos/octo/repo/contents/nope"))
     assert_matches(operations, "repos/get-collaborator-permission-level",
                    _get(seeded, auth, "/repos/octo/repo/collaborators/maint/permission"))
+    limits = _get(seeded, auth, "/rate_limit")
+    assert_matches(operations, "rate-limit/get", limits)
+    assert limits.json()["rate"]["remaining"] == int(limits.headers["x-ratelimit-remaining"])
 
 
 def test_token_and_app_match_schemas(seeded, operations):

@@ -227,3 +227,10 @@ def test_stop_releases_the_port():
     fake.stop()
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_bad_seeds_are_refused_with_a_clear_error(fake):
+    with pytest.raises(ValueError, match=r"files\[1\]"):
+        fake.add_pull(REPO, 1, {}, files=[{"filename": "ok"}, {"additions": 1}])
+    with pytest.raises(ValueError, match="owner/name"):
+        fake.add_repo("no-slash")
