@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.github import ClientSettings, GitHubClients
-from bot.ports import CheckRunOutput, GitHubError
+from bot.ports import GitHubError
 
 from ghport_helpers import Calls, cassette_port, replay
 
