@@ -4,7 +4,9 @@ Every ``{{ value }}`` is neutralised unless the value is ``Trusted`` (text the b
 template cannot forget to escape a PR title: ``*.md.j2`` templates get inert Markdown
 (``markdown.inline``), ``*.txt.j2`` templates (check run titles) get plain one-line text.
 Filters: ``code`` (code span for file names), ``clip(n)`` (shorter neutralised text),
-``link(text)`` (a config-vetted https URL as a Markdown link), ``pct`` (0.42 -> "42%").
+``link(text)`` (a config-vetted https URL as a Markdown link), ``pct`` (0.42 -> "42%"),
+``phrase`` (a signal's plain words) and ``asks`` (what to do about fired signals), both from
+``templates/signals.yml``.
 """
 
 from __future__ import annotations
@@ -46,6 +48,17 @@ def signal_phrase(name: str) -> str:
     return entry.get("says") or name.replace("_", " ")
 
 
+def signal_ask(name: str) -> str:
+    """What the comment asks the author to do about a fired effort signal ("" when nothing)."""
+    return (phrases().get(name) or {}).get("ask") or ""
+
+
+def asks(hits) -> list[Trusted]:
+    """The distinct requests for the fired signals, in signal order, as safe Markdown."""
+    found = dict.fromkeys(signal_ask(h.name) for h in hits)
+    return [markdown.inline(text, 300) for text in found if text]
+
+
 @lru_cache(maxsize=2)
 def _environment(markdown_mode: bool) -> Environment:
     env = Environment(
@@ -58,7 +71,7 @@ def _environment(markdown_mode: bool) -> Environment:
         finalize=_finalize_markdown if markdown_mode else _finalize_plain,
     )
     env.filters.update(code=markdown.code, clip=_clip(markdown_mode), link=_link, pct=_pct,
-                       phrase=lambda name: Trusted(markdown.inline(signal_phrase(name), 300)))
+                       phrase=lambda name: Trusted(markdown.inline(signal_phrase(name), 300)), asks=asks)
     return env
 
 

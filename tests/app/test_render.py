@@ -148,3 +148,17 @@ def test_comment_starts_with_marker_and_mentions_nobody():
     body = rendered_views("ordinary text")[0]
     assert body.startswith(STICKY_MARKER)
     assert "@" not in body
+
+
+def test_comment_asks_for_what_the_signals_found():
+    hits = (SignalHit("claims_tests_without_tests", 1.0, "says 'added tests'"),
+            SignalHit("issue_link_only", 0.7, "only 'Fixes #1'"),
+            SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"))
+    result = Result(score=80, band="high", probability=0.8, confidence=0.8, signals=hits)
+    [comment] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc"))
+                 if a.describe().startswith("create_comment")]
+    body = render(comment.view.template, **comment.view.context)
+    assert "Add the tests the description mentions" in body
+    assert "besides the issue link" in body
+    assert body.index("Add the tests") < body.index("besides the issue link")
+    assert "An AI tool is credited" not in body.split("**What you can do:**")[0]  # AI use is not a finding
