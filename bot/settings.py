@@ -52,8 +52,9 @@ class Settings(BaseSettings):
     backoff_cap: float = Field(
         600.0, gt=0, description="Longest retry delay in seconds (a GitHub Retry-After wins).")
     lease_seconds: float = Field(
-        300.0, gt=0, description="How long a worker's claim on a delivery lasts before another "
-        "worker may take it over (renewed while the worker is alive).")
+        60.0, ge=3, description="How long a worker's claim on a delivery lasts before another "
+        "worker may take it over; renewed every third of it while the worker is alive, so "
+        "this is how soon a killed worker's delivery is picked up again.")
     shadow: bool = Field(
         False, description="Global shadow mode: score and record decisions but do not label, "
         "comment or set check runs.")

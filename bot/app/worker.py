@@ -37,7 +37,7 @@ class RetryPolicy:
     max_attempts: int = 8
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
-    lease_seconds: float = 300.0
+    lease_seconds: float = 60.0
 
     def delay(self, attempts: int, retry_after: float | None = None,
               rng: Callable[[], float] = random.random) -> float:
@@ -228,7 +228,7 @@ class WorkerPool:
         """Tell idle workers new work was stored (they would find it at the next poll anyway)."""
         self._wake.set()
 
-    def stop(self, timeout: float = 25.0) -> None:
+    def stop(self, timeout: float = 15.0) -> None:
         """Stop claiming; wait up to ``timeout`` s for deliveries in progress to finish."""
         self._stop.set()
         self._wake.set()

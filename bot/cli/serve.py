@@ -66,4 +66,4 @@ def _run(settings: Settings, host: str, port: int, workers_only: bool) -> None:
 
     from bot.app.server import create_app
     uvicorn.run(create_app(settings), host=host, port=port, log_config=None,
-                proxy_headers=True, timeout_graceful_shutdown=20)
+                proxy_headers=True, timeout_graceful_shutdown=10)

@@ -9,7 +9,7 @@ import time
 from fastapi.testclient import TestClient
 
 from bot.app.server import create_app
-from bot.app.worker import Worker, WorkerPool
+from bot.app.worker import RetryPolicy, Worker, WorkerPool
 from bot.store import DeliveryStore, SqlStateStore, init_db
 
 from .conftest import deliver, example
@@ -81,4 +81,24 @@ def test_workers_only_mode_processes_what_another_process_stored(settings):
         stop.set()
         runner.join(WAIT)
     assert not runner.is_alive()
+    engine.dispose()
+
+
+def test_a_long_running_handler_keeps_renewing_its_claim(tmp_path):
+    engine = init_db(f"sqlite:///{tmp_path / 'lease.db'}")
+    store = DeliveryStore(engine)
+    store.enqueue("long", "pull_request", "{}", action="opened")
+    leases, stolen = set(), []
+
+    def handler(event, payload, ctx):
+        def renewed_twice():
+            leases.add(store.get("long").lease_until)
+            return len(leases) >= 3
+        assert wait_for(renewed_twice)
+        stolen.append(store.claim("thief", lease_seconds=1.0))  # right after a renewal
+
+    policy = RetryPolicy(lease_seconds=1.0)
+    worker = Worker(store, handler, lambda _i: None, SqlStateStore(engine), policy=policy)
+    assert worker.process_one().status == "done"
+    assert stolen == [None] and store.get("long").status == "done"
     engine.dispose()
