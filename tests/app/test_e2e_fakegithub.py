@@ -137,3 +137,40 @@ def test_payloads_generated_by_the_fake_drive_the_app(fake, live_ctx, scorer):
     assert dispatch.handle("issue_comment", event, live_ctx) == "commands: explain"
     assert live_ctx.state.get_override(REPO, 7) is None
     assert "PR Sieve, in detail" in bot_comments(fake)[-1]["body"]
+
+
+HOSTILE_BODY = """## Summary
+This PR introduces a comprehensive, robust fix. cc @kubernetes/sig-release @octocat
+Added unit tests in `tests/test_@admin.py` and updated <script>alert(1)</script>docs/`evil`.md.
+See https://evil.example/phish and www.evil.example, fixes #1 and kubernetes/kubernetes#99.
+<img src=x onerror=alert(1)> [click](https://evil.example) ```unclosed
+"""
+
+
+def test_hostile_pr_through_real_signals_renders_inert(fake, live_ctx, monkeypatch, payload):
+    from bot.app import review
+    from bot.result import Result
+    from bot.signals import run_signals
+
+    from .test_render import assert_inert
+
+    def signals_only(snapshot, config):
+        return Result(score=90, band="high", probability=0.9, confidence=0.9, signals=run_signals(snapshot),
+                      model_version="signals-only")
+
+    monkeypatch.setattr(review, "score", signals_only)
+    fake.add_pull(REPO, 8, {"title": "@octocat <b>Fix</b> https://evil.example", "body": HOSTILE_BODY,
+                            "user": "drive-by", "author_association": "NONE", "head_sha": SHA},
+                  files=[{"filename": "docs/@admin`x`.md", "additions": 2, "patch": "@@ -1 +1 @@\n-a\n+b"}],
+                  commits=["Update docs/@admin`x`.md\n\nCo-authored-by: Claude <noreply@anthropic.com>"])
+    event = pr_event(payload)
+    event["pull_request"]["number"] = 8
+    dispatch.handle("pull_request", event, live_ctx)
+    [sticky] = [c for c in fake.comments(REPO, 8) if c["login"] == fake.bot_login]
+    fired = [s for s in signals_only(live_ctx.github.get_snapshot(REPO, 8), None).fired if s.kind == "effort"]
+    assert fired, "the hostile PR should fire at least one effort signal with evidence"
+    assert_inert(sticky["body"])
+    [check] = fake.check_runs(REPO, SHA)
+    assert_inert(check["output"]["summary"])
+    assert "\n" not in check["output"]["title"]
+
