@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from bot.app.context import HandlerContext, StateStore
 from bot.obs import metrics
-from bot.obs.logging import delivery_context
+from bot.obs.logging import delivery_context, redact
 from bot.ports import GitHubError, GitHubPort
 from bot.store import Delivery, DeliveryStore
 
@@ -115,7 +115,7 @@ class Worker:
                             err.retry_after)
         except Exception as err:  # noqa: BLE001 - any bug is retried, then failed, not lost
             log.exception("handler raised on %s.%s", delivery.event, delivery.action)
-            return _Attempt("retry", f"{type(err).__name__}: {err}")
+            return _Attempt("retry", redact(f"{type(err).__name__}: {err}"))
         result = result if isinstance(result, str) else None
         if result is not None and result.startswith("ignored"):
             return _Attempt("ignored", result)
@@ -152,7 +152,7 @@ class _Attempt:
 
 def _describe(err: GitHubError) -> str:
     status = f"HTTP {err.status}: " if err.status is not None else ""
-    return f"GitHubError {status}{err}"
+    return redact(f"GitHubError {status}{err}")  # stored and shown: never a token
 
 
 def _idle(stop: threading.Event, wake: threading.Event | None, seconds: float) -> None:

@@ -158,3 +158,10 @@ def test_the_handlers_outcome_is_kept_and_an_ignored_outcome_marks_ignored(store
     assert store.get("d1").result == "scored 85 (high); 3 action(s)"
     assert (store.get("d2").status, store.get("d2").result) == \
         ("ignored", "ignored: no handler for x.y")
+
+
+def test_errors_are_stored_without_credentials(store, engine):
+    leaky = RuntimeError("request failed: Authorization: token ghs_abcdefghijklmnopqrstuvwxyz0123")
+    make_worker(store, engine, Recorder(leaky)).process_one()
+    error = store.get("d1").last_error
+    assert "RuntimeError" in error and "ghs_abcdefghijklmnopqrstuvwxyz0123" not in error
