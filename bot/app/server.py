@@ -107,8 +107,14 @@ async def _accept(store: DeliveryStore, handled: Accepts, pool: WorkerPool | Non
     action = payload.get("action") if isinstance(payload.get("action"), str) else None
     if not handled(event, action):
         return JSONResponse({"status": "ignored", "event": event, "action": action})
-    new = await run_in_threadpool(store.enqueue, delivery_id, event, _payload_text(body, payload),
-                                  action=action, **delivery_keys(payload))
+    try:
+        new = await run_in_threadpool(store.enqueue, delivery_id, event,
+                                      _payload_text(body, payload), action=action,
+                                      **delivery_keys(payload))
+    except Exception:  # noqa: BLE001 - no 2xx unless stored: GitHub shows it as failed
+        log.exception("could not store delivery", extra={"delivery_id": delivery_id})
+        metrics.record_rejected("storage")
+        return JSONResponse({"detail": "delivery could not be stored; redeliver later"}, 503)
     if not new:
         metrics.record_duplicate(event)
         return JSONResponse({"status": "duplicate", "delivery_id": delivery_id}, 202)
