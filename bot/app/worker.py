@@ -17,6 +17,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from bot.app.context import HandlerContext, StateStore
 from bot.obs import metrics
@@ -108,7 +109,8 @@ class Worker:
         try:
             ctx = HandlerContext(github=self.github_factory(delivery.installation_id),
                                  state=self.state, delivery_id=delivery.delivery_id,
-                                 installation_id=delivery.installation_id, shadow=self.shadow)
+                                 installation_id=delivery.installation_id, shadow=self.shadow,
+                                 now=_utc_now)
             result = self.handler(delivery.event, delivery.payload_dict(), ctx)
         except GitHubError as err:
             return _Attempt("retry" if err.retryable else "failed", _describe(err),
@@ -148,6 +150,11 @@ class _Attempt:
     error: str | None = None  # or the reason, for "ignored"
     retry_after: float | None = None
     result: str | None = None
+
+
+def _utc_now() -> datetime:
+    """Aware UTC, the form the state store gives back (a naive local time would not compare)."""
+    return datetime.now(UTC)
 
 
 def _describe(err: GitHubError) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 
+import pytest
 from sqlalchemy import insert
 
 from bot.store import DeliveryStore, utcnow
@@ -28,6 +29,7 @@ def _seed(engine, n: int) -> list[str]:
     return [r["delivery_id"] for r in rows]
 
 
+@pytest.mark.slow
 def test_two_processes_handle_each_delivery_exactly_once(engine, db_url, tmp_path):
     n = DELIVERIES[engine.dialect.name]
     ids = _seed(engine, n)
