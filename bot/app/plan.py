@@ -6,7 +6,9 @@ band/override/shadow case is a plain unit test. Rules:
 * Labels: one mutually exclusive band family (medium/high); low means none. Only the bot's own
   labels are touched, and only when they differ from what is wanted (idempotent).
 * A maintainer override (``ok``, ``exempt``, a removed band label, or the exempt label on the
-  PR) means the bot never adds a band label again. Only the command that creates the override
+  PR) means the bot never adds a band label again. A band label a person ADDED
+  (``label_added``) means the bot never adds or removes band labels on that PR again, but keeps
+  commenting and checking as usual. Only the command that creates the override
   (``fresh_override``) removes band labels, so a label a human puts back later stays.
 * The sticky comment is created only when the PR is flagged (or a profile finding applies) and
   no override exists; an existing one is edited in place, never deleted.
@@ -26,6 +28,7 @@ from bot.ports import Comment
 from bot.result import Result
 
 FLAGGED = ("medium", "high")
+LABEL_ADDED = "label_added"  # a person put a band label on: the bot stops touching band labels
 
 
 @dataclass(frozen=True)
@@ -71,11 +74,18 @@ def replies(views: list[View], config: RepoConfig, shadow: bool) -> tuple[Action
 
 
 def override_kind(config: RepoConfig, facts: Facts) -> str | None:
+    """The maintainer decision in force: ok | exempt | label_removed | label_added, or None."""
     if facts.override is not None:
         return facts.override.kind
     if _has(facts.labels, config.labels.exempt.name):
         return "exempt"
     return None
+
+
+def clearing_kind(config: RepoConfig, facts: Facts) -> str | None:
+    """An override that clears the PR (``label_added`` only hands the labels to people)."""
+    kind = override_kind(config, facts)
+    return None if kind == LABEL_ADDED else kind
 
 
 def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
@@ -91,7 +101,7 @@ def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
 
 
 def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[str]) -> list[Action]:
-    if not facts.fresh_override:
+    if not facts.fresh_override or kind == LABEL_ADDED:
         return []
     actions: list[Action] = [RemoveLabel(name) for name in present]
     exempt = config.labels.exempt.name
@@ -102,7 +112,7 @@ def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[
 
 def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | None:
     """flagged | advisory | overridden | exempt | cleared, or None for "no comment"."""
-    kind = override_kind(config, facts)
+    kind = clearing_kind(config, facts)
     if kind is not None:
         state = "exempt" if kind == "exempt" else "overridden"
     elif result.band in FLAGGED:
@@ -129,7 +139,7 @@ def check_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Acti
     check = config.check_run
     if not (check.enabled or facts.config_error) or not facts.head_sha:
         return []
-    kind = override_kind(config, facts)
+    kind = clearing_kind(config, facts)
     conclusion = "failure" if facts.config_error else check.conclusion("low" if kind else result.band)
     context = _view_context(result, config, facts, kind or result.band)
     return [CheckRun(name=check.name, head_sha=facts.head_sha, conclusion=conclusion,
@@ -144,7 +154,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
         "ai": [s for s in result.fired if s.kind == "ai"],
         "care": [s for s in result.fired if s.kind == "care"],
         "findings": list(facts.findings),
-        "override": facts.override,
+        "override": facts.override if clearing_kind(config, facts) else None,
         "config_error": facts.config_error,
         "labels": config.band_labels(),
         "exempt_label": config.labels.exempt.name,

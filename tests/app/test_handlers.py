@@ -331,3 +331,14 @@ def test_rescore_respects_author_exemption(ctx, gh, pr, scorer, payload):
     assert gh.labels[(REPO, 2)] == [] and not gh.check_runs
     [reply] = gh.bot_comments(REPO, 2)
     assert "exempt" in reply.body
+
+
+def test_band_label_added_by_a_triager_stays(ctx, gh, state, pr, scorer, payload):
+    scorer.result = result_for("low")
+    event = unlabeled(payload, HIGH, sender="triager")  # GitHub lets only triage+ add labels
+    event["action"] = "labeled"
+    gh.labels[(REPO, 2)].append(HIGH)
+    dispatch.handle("pull_request", event, ctx)
+    assert state.overrides[(REPO, 2)].kind == "label_added"
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH]

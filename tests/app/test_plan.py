@@ -175,3 +175,16 @@ def test_custom_label_names_are_used():
 
 def test_no_head_sha_no_check_run():
     assert not of(plan.plan(result_for("high"), RepoConfig(), plan.Facts("o/r", 1, "")), CheckRun)
+
+
+def test_band_label_added_by_a_person_is_never_removed_or_swapped():
+    added = override("label_added")
+    for band in ("low", "medium", "high"):
+        actions = run(band, labels=(HIGH,), override=added)
+        assert not of(actions, RemoveLabel) and not of(actions, AddLabels)
+    # ...but the comment and check behave as without an override
+    [comment] = of(run("high", override=added), UpsertComment)
+    assert comment.view.context["state"] == "flagged"
+    [check] = of(run("high", build([("r", "check_run: {conclusions: {high: failure}}")]).config,
+                     override=added), CheckRun)
+    assert check.conclusion == "failure"

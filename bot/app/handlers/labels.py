@@ -1,7 +1,9 @@
 """Label overrides: a maintainer removing a PR Sieve band label, or adding/removing the exempt label.
 
 Honoured only for people with write access (collaborator permission, not author_association).
-The bot's own label changes are ignored.
+A person ADDING a band label by hand (GitHub already requires triage access for that) hands the
+band labels of that PR to people: the bot will not remove or swap them later. The bot's own
+label changes are ignored.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from bot.app.context import HandlerContext
 
 EVENTS = {"pull_request": {"labeled", "unlabeled"}}
 HELP = ("Treats a maintainer removing a PR Sieve band label as '/sieve ok' and adding the exempt label "
-        "as '/sieve exempt'; removing the exempt label ends the exemption.")
+        "as '/sieve exempt'; removing the exempt label ends the exemption; a band label added by a "
+        "person is never removed by the bot.")
 WRITE = ("admin", "write")
 
 
@@ -28,7 +31,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     kind = override_kind(loaded.config, payload.get("action"), label)
     if kind is None:
         return "ignored: not a PR Sieve label"
-    if ctx.github.get_permission(repo, sender.login) not in WRITE:
+    if kind != "label_added" and ctx.github.get_permission(repo, sender.login) not in WRITE:
         return "ignored: sender lacks write access"
     if kind == "unexempt":
         return _unexempt(ctx, repo, number)
@@ -41,8 +44,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 def override_kind(config, action: str | None, label: str) -> str | None:
     name = label.lower()
     exempt = config.labels.exempt.name.lower()
-    if action == "unlabeled" and name in {n.lower() for n in config.band_labels().values()}:
-        return "label_removed"
+    if name in {n.lower() for n in config.band_labels().values()}:
+        return "label_removed" if action == "unlabeled" else "label_added"
     if name == exempt:
         return "exempt" if action == "labeled" else "unexempt"
     return None
