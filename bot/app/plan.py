@@ -75,11 +75,10 @@ def replies(views: list[View], config: RepoConfig, shadow: bool) -> tuple[Action
 
 def override_kind(config: RepoConfig, facts: Facts) -> str | None:
     """The maintainer decision in force: ok | exempt | label_removed | label_added, or None."""
-    if facts.override is not None:
-        return facts.override.kind
-    if _has(facts.labels, config.labels.exempt.name):
-        return "exempt"
-    return None
+    kind = facts.override.kind if facts.override is not None else None
+    if kind in (None, LABEL_ADDED) and _has(facts.labels, config.labels.exempt.name):
+        return "exempt"  # the exempt label on the PR outranks a hand-added band label
+    return kind
 
 
 def clearing_kind(config: RepoConfig, facts: Facts) -> str | None:
@@ -101,7 +100,8 @@ def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
 
 
 def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[str]) -> list[Action]:
-    if not facts.fresh_override or kind == LABEL_ADDED:
+    recorded = facts.override.kind if facts.override is not None else None
+    if not facts.fresh_override or LABEL_ADDED in (kind, recorded):
         return []
     actions: list[Action] = [RemoveLabel(name) for name in present]
     exempt = config.labels.exempt.name

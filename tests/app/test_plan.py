@@ -188,3 +188,44 @@ def test_band_label_added_by_a_person_is_never_removed_or_swapped():
     [check] = of(run("high", build([("r", "check_run: {conclusions: {high: failure}}")]).config,
                      override=added), CheckRun)
     assert check.conclusion == "failure"
+
+
+# --- invariants over every combination -----------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LABEL_POOL = [MEDIUM, HIGH, EXEMPT, "bug", "kind/feature", "Sieve/Needs-Review"]
+
+
+@given(band=st.sampled_from(["low", "medium", "high"]),
+       labels=st.lists(st.sampled_from(LABEL_POOL), unique=True, max_size=4),
+       kind=st.sampled_from([None, "ok", "exempt", "label_removed", "label_added"]),
+       fresh=st.booleans(), sticky=st.booleans(), shadow=st.booleans())
+@settings(deadline=None, max_examples=300)
+def test_plan_invariants(band, labels, kind, fresh, sticky, shadow):
+    fresh = fresh and kind is not None  # only the event that records an override is "fresh"
+    known = facts(labels=tuple(labels), override=override(kind) if kind else None, fresh_override=fresh,
+                  sticky=STICKY if sticky else None, shadow=shadow)
+    actions = plan.plan(result_for(band), RepoConfig(), known)
+    if shadow:
+        assert actions == ()
+        return
+    own = {MEDIUM.lower(), HIGH.lower(), EXEMPT.lower()}
+    added = [name for a in of(actions, AddLabels) for name in a.labels]
+    removed = [a.label for a in of(actions, RemoveLabel)]
+    assert {n.lower() for n in added + removed} <= own  # only the bot's own labels
+    assert all(name.lower() in {x.lower() for x in labels} for name in removed)  # only what is there
+    assert not any(name.lower() in {x.lower() for x in labels} for name in added)  # only what is missing
+    if kind or EXEMPT in labels:
+        assert not {MEDIUM, HIGH} & set(added)  # a maintainer decision is never undone
+    if kind == "label_added":
+        assert removed == []  # a band label a person added stays
+    if not fresh and (kind or EXEMPT in labels):
+        assert removed == []
+    after = {x.lower() for x in labels} - {n.lower() for n in removed} | {n.lower() for n in added}
+    if not kind and EXEMPT not in labels:
+        assert len(after & {MEDIUM.lower(), HIGH.lower()}) <= 1  # one band label at most
+    comments = of(actions, UpsertComment)
+    assert len(comments) <= 1
+    if comments and comments[0].comment_id is None:
+        assert band != "low" and (kind in (None, "label_added")) and EXEMPT not in labels
