@@ -11,10 +11,10 @@ from types import ModuleType
 from typing import Any
 
 from bot.app.context import HandlerContext
-from bot.app.handlers import comments, installation, labels, pull_request
+from bot.app.handlers import check_run, comments, installation, labels, pull_request
 from bot.app.payload import PayloadError, installation_id
 
-HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, installation)
+HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, check_run, installation)
 
 
 def _registry() -> dict[tuple[str, str], ModuleType]:

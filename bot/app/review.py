@@ -56,6 +56,10 @@ def is_exempt(ctx: HandlerContext, config: repo_config.RepoConfig, who: Author) 
     return _in_team(ctx, rules.teams, who.login)
 
 
+def snapshot_author(snapshot: PRSnapshot) -> Author:
+    return Author(snapshot.author_login, snapshot.author_is_bot, (snapshot.author_association or "NONE").upper())
+
+
 def _in_team(ctx: HandlerContext, teams: list[str], login: str) -> bool:
     """Teams are checked only when the GitHub adapter offers ``is_team_member(org, slug, login)``."""
     check = getattr(ctx.github, "is_team_member", None)

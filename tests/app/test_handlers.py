@@ -321,7 +321,7 @@ def test_unhandled_events_are_ignored(ctx, payload):
 
 def test_every_handler_has_help():
     helps = dispatch.help_texts()
-    assert set(helps) == {"pull_request", "labels", "comments", "installation"}
+    assert set(helps) == {"pull_request", "labels", "comments", "check_run", "installation"}
     assert all(text.strip() for text in helps.values())
 
 
@@ -342,3 +342,25 @@ def test_band_label_added_by_a_triager_stays(ctx, gh, state, pr, scorer, payload
     assert state.overrides[(REPO, 2)].kind == "label_added"
     dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
     assert gh.labels[(REPO, 2)] == [HIGH]
+
+
+def rerun_event(payload, slug="pr-sieve", name="PR Sieve", pulls=True):
+    event = payload("check_run", "rerequested.payload.json")
+    event["repository"]["full_name"] = REPO
+    event["check_run"]["app"]["slug"] = slug
+    event["check_run"]["name"] = name
+    event["check_run"]["pull_requests"] = [{"number": 2, "id": 1, "url": "u", "head": {}, "base": {}}] if pulls else []
+    return event
+
+
+def test_rerun_of_our_check_rescores(ctx, gh, pr, scorer, payload):
+    assert dispatch.handle("check_run", rerun_event(payload), ctx).startswith("re-run: scored 85")
+    assert gh.labels[(REPO, 2)] == [HIGH]
+
+
+def test_rerun_of_other_checks_is_ignored(ctx, gh, pr, scorer, payload):
+    assert "another App" in dispatch.handle("check_run", rerun_event(payload, slug="ci-bot"), ctx)
+    assert "not the PR Sieve" in dispatch.handle("check_run", rerun_event(payload, name="lint"), ctx)
+    assert "fork" in dispatch.handle("check_run", rerun_event(payload, pulls=False), ctx)
+    assert gh.writes == [] and scorer.calls == []
+    assert dispatch.HANDLED["check_run"] == {"rerequested"}

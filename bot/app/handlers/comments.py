@@ -44,9 +44,7 @@ class _Request:
     @cached_property
     def author_exempt(self) -> bool:
         """A rescore still honours the config's author exemptions (bots, members, listed users)."""
-        snap = self.outcome.snapshot
-        who = p.Author(snap.author_login, snap.author_is_bot, (snap.author_association or "NONE").upper())
-        return review.is_exempt(self.ctx, self.loaded.config, who)
+        return review.is_exempt(self.ctx, self.loaded.config, review.snapshot_author(self.outcome.snapshot))
 
     def allowed(self, command: commands.Command) -> bool:
         if command.name in ("help", "unknown"):
