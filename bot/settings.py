@@ -55,6 +55,10 @@ class Settings(BaseSettings):
         60.0, ge=3, description="How long a worker's claim on a delivery lasts before another "
         "worker may take it over; renewed every third of it while the worker is alive, so "
         "this is how soon a killed worker's delivery is picked up again.")
+    retention_days: float = Field(
+        14.0, ge=0, description="Done and ignored deliveries (with their payloads) are deleted "
+        "this many days after they finish; failed ones are kept. 0 keeps everything. GitHub "
+        "redelivers only within 3 days, so duplicates are still recognised.")
     shadow: bool = Field(
         False, description="Global shadow mode: score and record decisions but do not label, "
         "comment or set check runs.")

@@ -86,7 +86,9 @@ def build_worker_pool(settings: Settings, engine: Engine, *,
         return Worker(store, handler, github_factory, state, policy=policy,
                       shadow=settings.shadow, accepts=predicate)
 
-    return WorkerPool(make_worker, max(1, settings.workers), settings.poll_interval)
+    purge = (lambda: store.purge(settings.retention_days)) if settings.retention_days else None
+    return WorkerPool(make_worker, max(1, settings.workers), settings.poll_interval,
+                      housekeeping=purge)
 
 
 def run_workers(settings: Settings, *, github_factory: GitHubFactory | None = None,

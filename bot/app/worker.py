@@ -207,25 +207,41 @@ class _LeaseKeeper:
 
 
 class WorkerPool:
-    """``count`` worker threads sharing one store; ``stop()`` lets each finish its delivery."""
+    """``count`` worker threads sharing one store; ``stop()`` lets each finish its delivery.
+    ``housekeeping`` (e.g. purging old deliveries) runs in one more thread at start and then
+    every ``housekeeping_every`` seconds."""
 
     def __init__(self, make_worker: Callable[[int], Worker], count: int,
-                 poll_interval: float = 1.0) -> None:
+                 poll_interval: float = 1.0, *, housekeeping: Callable[[], object] | None = None,
+                 housekeeping_every: float = 3600.0) -> None:
         self._make_worker, self.count, self.poll_interval = make_worker, count, poll_interval
+        self._housekeeping, self._every = housekeeping, housekeeping_every
         self._stop, self._wake = threading.Event(), threading.Event()
         self._threads: list[threading.Thread] = []
+        self._janitor: threading.Thread | None = None
 
     def start(self) -> None:
         self._stop.clear()
-        self._threads = []
-        for index in range(self.count):
-            worker = self._make_worker(index)
-            thread = threading.Thread(target=worker.run, name=f"sieve-worker-{index}",
-                                      args=(self._stop, self.poll_interval, self._wake),
-                                      daemon=True)
-            thread.start()
-            self._threads.append(thread)
+        self._threads = [self._spawn(self._make_worker(i).run, f"sieve-worker-{i}",
+                                     self._stop, self.poll_interval, self._wake)
+                         for i in range(self.count)]
+        if self._housekeeping is not None:
+            self._janitor = self._spawn(self._housekeep, "sieve-housekeeping")
         log.info("started %d worker thread(s)", self.count)
+
+    @staticmethod
+    def _spawn(target, name: str, *args) -> threading.Thread:
+        thread = threading.Thread(target=target, name=name, args=args, daemon=True)
+        thread.start()
+        return thread
+
+    def _housekeep(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._housekeeping()
+            except Exception:  # noqa: BLE001 - retried at the next period
+                log.warning("housekeeping failed", exc_info=True)
+            self._stop.wait(self._every)
 
     def running(self) -> int:
         """How many worker threads are alive."""
@@ -240,7 +256,7 @@ class WorkerPool:
         self._stop.set()
         self._wake.set()
         deadline = time.monotonic() + timeout
-        for thread in self._threads:
+        for thread in self._threads + ([self._janitor] if self._janitor else []):
             thread.join(max(0.0, deadline - time.monotonic()))
         alive = [t.name for t in self._threads if t.is_alive()]
         if alive:

@@ -88,4 +88,27 @@ def register(app: typer.Typer) -> None:
                         else f"{delivery_id} is being processed right now")
         typer.echo(f"{delivery_id} back to pending")
 
+    @group.command("show")
+    def show(
+        delivery_id: Annotated[str, typer.Argument(help="The X-GitHub-Delivery id.")],
+        payload: Annotated[bool, typer.Option("--payload", help="Also print the payload JSON.")
+                           ] = False,
+    ) -> None:
+        """Every stored field of one delivery, with its full error."""
+        found = _store().get(delivery_id, with_payload=payload)
+        if found is None:
+            raise _fail(f"{delivery_id}: no such delivery")
+        for name, value in vars(found).items():
+            if name != "payload":
+                typer.echo(f"{name}: {'' if value is None else value}")
+        if payload:
+            typer.echo(found.payload)
+
+    @group.command("purge")
+    def purge(days: Annotated[float, typer.Option(
+            min=0, help="Delete done/ignored deliveries finished more than this many days ago.")
+            ] = 14.0) -> None:
+        """Delete old done and ignored deliveries now (the server also does it hourly)."""
+        typer.echo(f"{_store().purge(days)} deliveries deleted")
+
     app.add_typer(group, name="deliveries")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, Engine, and_, exists, func, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
@@ -151,6 +151,14 @@ class DeliveryStore:
 
     def retry_all_failed(self) -> int:
         return self._reset(T.status == "failed")
+
+    def purge(self, older_than_days: float) -> int:
+        """Delete done and ignored deliveries finished more than ``older_than_days`` ago
+        (failed ones stay until an operator retries them); returns how many went."""
+        cutoff = self._now() - timedelta(days=older_than_days)
+        stmt = delete(T).where(T.status.in_(("done", "ignored")), T.finished_at < cutoff)
+        with write_transaction(self.engine) as conn:
+            return conn.execute(stmt).rowcount
 
     # -- internals --------------------------------------------------------------------------
     def _candidates(self, conn: Connection, now: datetime, max_attempts: int) -> list:

@@ -61,7 +61,18 @@ def test_bad_requests_get_one_line_errors(db, args, message):
     assert result.exit_code == 2 and message in result.output
 
 
-def test_serve_refuses_to_start_without_a_secret(db, monkeypatch):
+@pytest.fixture
+def keep_root_logging():
+    """`sieve serve` installs its log handler on the root logger (bound to the runner's
+    stream): put the previous handlers back so later tests do not log to a closed file."""
+    import logging
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    yield
+    root.handlers[:], root.level = saved[0], saved[1]
+
+
+def test_serve_refuses_to_start_without_a_secret(db, monkeypatch, keep_root_logging):
     monkeypatch.delenv("SIEVE_WEBHOOK_SECRET", raising=False)
     result = sieve("serve")
     assert result.exit_code == 2 and "SIEVE_WEBHOOK_SECRET" in result.output
@@ -115,3 +126,19 @@ def test_workers_need_app_credentials_at_startup(tmp_path, extra, message):
                         database_url=f"sqlite:///{tmp_path / 'x.db'}", **extra)
     with pytest.raises(SettingsError, match=message):
         create_app(settings)
+
+
+def test_show_prints_the_full_error_and_payload(db):
+    result = sieve("deliveries", "show", "id-0", "--payload")
+    assert result.exit_code == 0
+    assert "last_error: GitHubError HTTP 404: Not Found" in result.output
+    assert "status: failed" in result.output and result.output.rstrip().endswith("{}")
+    assert sieve("deliveries", "show", "nope").exit_code == 2
+
+
+def test_purge_deletes_only_old_finished_deliveries(db):
+    claimed = db.claim("w", lease_seconds=30)
+    db.complete(claimed.delivery_id, "w")
+    assert "0 deliveries deleted" in sieve("deliveries", "purge").output
+    assert "1 deliveries deleted" in sieve("deliveries", "purge", "--days", "0").output
+    assert db.counts() == {"failed": 2}

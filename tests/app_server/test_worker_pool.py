@@ -102,3 +102,12 @@ def test_a_long_running_handler_keeps_renewing_its_claim(tmp_path):
     assert worker.process_one().status == "done"
     assert stolen == [None] and store.get("long").status == "done"
     engine.dispose()
+
+
+def test_housekeeping_runs_at_start_and_stops_with_the_pool():
+    ran = threading.Event()
+    pool = WorkerPool(lambda i: None, count=0, housekeeping=ran.set, housekeeping_every=3600)
+    pool.start()
+    assert ran.wait(WAIT)
+    pool.stop(timeout=WAIT)
+    assert "sieve-housekeeping" not in [t.name for t in threading.enumerate()]

@@ -168,3 +168,16 @@ def test_concurrent_claimers_each_get_different_deliveries(engine):
     assert sorted(claimed) == sorted(ids)  # every delivery exactly once
     assert overlaps == []
     assert store.counts() == {"done": len(ids)}
+
+
+def test_purge_removes_old_done_and_ignored_but_keeps_failed(store, clock):
+    for i, finish in enumerate(("complete", "ignore", "fail")):
+        _enqueue(store, f"d{i}", number=i)
+        claimed = store.claim("w", lease_seconds=LEASE)
+        getattr(store, finish)(claimed.delivery_id, "w", *([] if finish == "complete" else ["x"]))
+    _enqueue(store, "fresh", number=9)
+    clock.advance(86400 * 3)
+    assert store.purge(older_than_days=4) == 0
+    clock.advance(86400 * 2)
+    assert store.purge(older_than_days=4) == 2
+    assert store.counts() == {"failed": 1, "pending": 1}
