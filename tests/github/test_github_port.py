@@ -182,3 +182,18 @@ def test_one_port_is_safe_to_share_between_worker_threads(fake, port):
         results = list(pool.map(labels, [n for n in range(1, 9) for _ in range(5)]))
     assert results == [[f"l{n}"] for n in range(1, 9) for _ in range(5)]
     assert len(fake.calls("POST", "access_tokens")) == 1  # threads share one token
+
+
+def test_factory_counts_calls_in_the_prometheus_metrics_by_default(fake, pr):
+    from bot.obs.metrics import REGISTRY
+
+    def sample(name, **labels):
+        return REGISTRY.get_sample_value(name, labels) or 0.0
+    before = sample("sieve_github_api_calls_total", method="GET", status="200")
+    retries_before = sample("sieve_github_api_retries_total", status="502")
+    pr.inject("GET", r"/issues/7/labels$", status=502)
+    port = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
+                               base_url=fake.base_url, backoff_jitter=0.0)(fake.installation_id)
+    port.get_issue_labels(REPO, 7)
+    assert sample("sieve_github_api_calls_total", method="GET", status="200") == before + 1
+    assert sample("sieve_github_api_retries_total", status="502") == retries_before + 1
