@@ -37,8 +37,9 @@ def _head_repo(base: str, fields: dict, repo: dict) -> dict:
 
 
 def pull(base: str, repo: dict, number: int, fields: dict, files: list[dict],
-         commits: list[dict], labels: list[dict]) -> dict:
-    """A ``pull-request`` body; ``fields`` holds the PULL_KEYS conveniences plus overrides."""
+         commits: list, labels: list[dict]) -> dict:
+    """A ``pull-request`` body; ``fields`` holds the PULL_KEYS conveniences plus overrides;
+    ``files``/``commits`` are the seeds (only counted here)."""
     full_name = repo["full_name"]
     api = f"{base}/repos/{full_name}"
     head_sha = fields.get("head_sha") or fake_sha(full_name, number, "head")
@@ -71,8 +72,8 @@ def pull(base: str, repo: dict, number: int, fields: dict, files: list[dict],
         "auto_merge": None, "draft": bool(fields.get("draft", False)), "merged": False,
         "mergeable": True, "rebaseable": True, "mergeable_state": "clean", "merged_by": None,
         "comments": 0, "review_comments": 0, "maintainer_can_modify": False,
-        "commits": len(commits), "additions": sum(f["additions"] for f in files),
-        "deletions": sum(f["deletions"] for f in files), "changed_files": len(files),
+        "commits": len(commits), "additions": sum(int(f.get("additions", 0)) for f in files),
+        "deletions": sum(int(f.get("deletions", 0)) for f in files), "changed_files": len(files),
     }
     return _merge(body, {k: v for k, v in fields.items() if k not in PULL_KEYS})
 

@@ -88,26 +88,31 @@ def _head_sha(repo: RepoState, number: int, pull) -> str:
     return pull.fields.get("head_sha") or shapes.fake_sha(repo.full_name, number, "head")
 
 
-def _files(base: str, repo: RepoState, number: int, pull) -> list[dict]:
-    sha = _head_sha(repo, number, pull)
-    return [shapes.diff_entry(base, repo.full_name, sha, f) for f in pull.files]
-
-
-def _commits(base: str, repo: RepoState, pull) -> list[dict]:
-    return [shapes.commit(base, repo.full_name, c, i) for i, c in enumerate(pull.commits)]
+def _pull_body(st: FakeState, base: str, repo: RepoState, number: int) -> dict:
+    pull = repo.pulls[number]
+    labels = [label | {"description": label["description"] or ""}  # pulls/list wants a string
+              for label in label_bodies(base, repo, repo.issue_labels.get(number, []))]
+    body = pull_shapes.pull(base, repo_body(st, base, repo), number, pull.fields,
+                            pull.files, pull.commits, labels)
+    body["comments"] = sum(1 for c in st.comments.values()
+                           if c.repo == repo.full_name and c.number == number)
+    return body
 
 
 @route("GET", r"/repos/{repo}/pulls/(?P<number>\d+)")
 def get_pull(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
-    pull = _pull(repo, req)
-    number = int(req.params["number"])
-    labels = label_bodies(base, repo, repo.issue_labels.get(number, []))
-    body = pull_shapes.pull(base, repo_body(st, base, repo), number, pull.fields,
-                            _files(base, repo, number, pull), _commits(base, repo, pull), labels)
-    body["comments"] = sum(1 for c in st.comments.values()
-                           if c.repo == repo.full_name and c.number == number)
-    return Reply(200, body)
+    _pull(repo, req)
+    return Reply(200, _pull_body(st, base, repo, int(req.params["number"])))
+
+
+@route("GET", "/repos/{repo}/pulls")
+def list_pulls(st: FakeState, base: str, req: Req) -> Reply:
+    repo = repo_state(st, req)
+    wanted = req.query.get("state", "open")
+    numbers = sorted(repo.pulls, reverse=True)  # newest first, like GitHub's default sort
+    numbers = [n for n in numbers if wanted == "all" or repo.pulls[n].fields.get("state", "open") == wanted]
+    return Reply(200, numbers, paginate=True, build=lambda n: _pull_body(st, base, repo, n))
 
 
 @route("GET", r"/repos/{repo}/pulls/(?P<number>\d+)/files")

@@ -62,6 +62,7 @@ def _get(fake, auth, path, **kw):
 
 def test_pull_files_and_commits_match_schemas(seeded, auth, operations):
     assert_matches(operations, "pulls/get", _get(seeded, auth, "/repos/octo/repo/pulls/7"))
+    assert_matches(operations, "pulls/list", _get(seeded, auth, "/repos/octo/repo/pulls"))
     assert_matches(operations, "pulls/list-files", _get(seeded, auth, "/repos/octo/repo/pulls/7/files"))
     assert_matches(operations, "pulls/list-commits",
                    _get(seeded, auth, "/repos/octo/repo/pulls/7/commits"))

@@ -234,3 +234,10 @@ def test_bad_seeds_are_refused_with_a_clear_error(fake):
         fake.add_pull(REPO, 1, {}, files=[{"filename": "ok"}, {"additions": 1}])
     with pytest.raises(ValueError, match="owner/name"):
         fake.add_repo("no-slash")
+
+
+def test_list_pulls_by_state(fake, auth):
+    for number, state in ((1, "open"), (2, "closed"), (3, "open")):
+        fake.add_pull(REPO, number, {"title": f"t{number}", "state": state})
+    listed = lambda q: [p["number"] for p in requests.get(_url(fake, f"/repos/{REPO}/pulls{q}"), headers=auth).json()]
+    assert listed("") == [3, 1] and listed("?state=closed") == [2] and listed("?state=all") == [3, 2, 1]
