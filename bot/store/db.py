@@ -19,6 +19,7 @@ from sqlalchemy.pool import StaticPool
 SQLITE_BUSY_MS = 30_000
 IMMEDIATE = {"sieve_immediate": True}  # execution option: take SQLite's write lock at BEGIN
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_POOL = {"pool_size": 10, "max_overflow": 20}  # request threads + workers + lease renewals
 _MIGRATION_LOCK_KEY = 0x5E1E7E  # pg advisory lock id serialising concurrent init_db calls
 
 
@@ -26,11 +27,11 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url`` configured for concurrent webhook intake and workers."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, **_POOL)
     memory = parsed.database in (None, "", ":memory:")
+    pooling = {"poolclass": StaticPool} if memory else _POOL
     engine = create_engine(url, connect_args={"check_same_thread": False,
-                                              "timeout": SQLITE_BUSY_MS / 1000},
-                           poolclass=StaticPool if memory else None)
+                                              "timeout": SQLITE_BUSY_MS / 1000}, **pooling)
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
@@ -59,6 +60,12 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             conn.execution_options(**IMMEDIATE)
         with conn.begin():
             yield conn
+
+
+def upsert_insert(conn: Connection):
+    """The dialect's ``insert`` that supports ON CONFLICT (SQLite and PostgreSQL)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+    return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
 
 def alembic_config() -> Config:

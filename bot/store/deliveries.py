@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, and_, delete, exists, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
-from bot.store.db import write_transaction
+from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DeliveryRow
 
 T = DeliveryRow
@@ -78,8 +77,7 @@ class DeliveryStore:
                       installation_id=installation_id, repo=repo, number=number,
                       status="pending", attempts=0, next_attempt_at=now, received_at=now)
         with write_transaction(self.engine) as conn:
-            insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-            stmt = insert(T).values(**values).on_conflict_do_nothing(
+            stmt = upsert_insert(conn)(T).values(**values).on_conflict_do_nothing(
                 index_elements=["delivery_id"]).returning(T.id)
             return conn.execute(stmt).first() is not None
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, select
 
 from bot.app.context import Decision, Override
-from bot.store.db import write_transaction
+from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, OverrideRow
 
 
@@ -41,11 +41,11 @@ class SqlStateStore:
         values = dict(kind=override.kind, actor=override.actor, at=_naive_utc(override.at),
                       head_sha=override.head_sha, score=override.score,
                       model_version=override.model_version, detail=override.detail)
-        key = (OverrideRow.repo == override.repo, OverrideRow.number == override.number)
-        with write_transaction(self.engine) as conn:
-            conn.execute(delete(OverrideRow).where(*key))
-            conn.execute(OverrideRow.__table__.insert().values(
-                repo=override.repo, number=override.number, **values))
+        with write_transaction(self.engine) as conn:  # one atomic upsert: the latest wins
+            stmt = upsert_insert(conn)(OverrideRow).values(
+                repo=override.repo, number=override.number, **values)
+            conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"],
+                                                    set_=values))
 
     def clear_override(self, repo: str, number: int) -> None:
         with write_transaction(self.engine) as conn:
