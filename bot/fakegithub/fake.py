@@ -104,6 +104,11 @@ class FakeGitHub(Seeding):
     def issue_token(self, installation_id: int | None = None) -> str:
         return self.state.issue_token(installation_id or self.installation_id)[0]
 
+    def revoke_tokens(self) -> None:
+        """Invalidate every installation token issued so far (they now get 401)."""
+        with self.state.lock:
+            self.state.tokens.clear()
+
     def auth_headers(self, installation_id: int | None = None) -> dict[str, str]:
         return {"Authorization": f"token {self.issue_token(installation_id)}"}
 

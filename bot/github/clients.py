@@ -130,6 +130,11 @@ class GitHubClients:
                 self._tokens.popitem(last=False)
             return source
 
+    def forget(self, installation_id: int) -> None:
+        """Drop an installation's token (e.g. after a 401); the next call fetches a new one."""
+        with self._lock:
+            self._tokens.pop(int(installation_id), None)
+
     def installation(self, installation_id: int) -> Github:
         """This thread's client for an installation (the token is fetched lazily, then shared)."""
         installation_id = int(installation_id)

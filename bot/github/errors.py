@@ -3,7 +3,7 @@ retry_after), so handlers and the durable worker never see library exceptions.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import requests
@@ -56,13 +56,21 @@ def error_status(exc: Exception) -> int | None:
 
 
 @contextmanager
-def translated(operation: str) -> Iterator[None]:
-    """Run a block of PyGithub calls; re-raise their failures as ``GitHubError``."""
+def translated(operation: str, on_unauthorized: Callable[[], None] | None = None) -> Iterator[None]:
+    """Run a block of PyGithub calls; re-raise their failures as ``GitHubError``.
+
+    A 401 means the cached installation token was revoked or expired early:
+    ``on_unauthorized`` drops it and the error is retryable (the next try fetches a new one).
+    """
     try:
         yield
     except GitHubError:
         raise
     except GithubException as exc:
-        raise from_github_exception(exc, operation) from None
+        error = from_github_exception(exc, operation)
+        if exc.status == 401 and on_unauthorized is not None:
+            on_unauthorized()
+            error.retryable = True
+        raise error from None
     except requests.RequestException as exc:
         raise from_requests_exception(exc, operation) from None

@@ -52,6 +52,9 @@ class PyGithubPort:
         return cls(GitHubClients(app_id, private_key, settings=ClientSettings(**settings)),
                    installation_id)
 
+    def _translated(self, operation: str):
+        return translated(operation, lambda: self._clients.forget(self.installation_id))
+
     def _gh(self):
         return self._clients.installation(self.installation_id)
 
@@ -59,7 +62,7 @@ class PyGithubPort:
         return self._gh().get_repo(repo)  # lazy client: no request until needed
 
     def get_snapshot(self, repo: str, number: int) -> PRSnapshot:
-        with translated(f"get_snapshot {repo}#{number}"):
+        with self._translated(f"get_snapshot {repo}#{number}"):
             pull = self._repo(repo).get_pull(number)
             pull_json = pull.raw_data
             files = [_raw(f) for f in islice(pull.get_files(), MAX_FILES)]
@@ -67,7 +70,7 @@ class PyGithubPort:
         return snapshot_from_github(pull_json, files, commits)
 
     def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
-        with translated(f"get_file {repo}:{path}"):
+        with self._translated(f"get_file {repo}:{path}"):
             try:
                 found = (self._repo(repo).get_contents(path, ref=ref) if ref
                          else self._repo(repo).get_contents(path))
@@ -83,17 +86,17 @@ class PyGithubPort:
         return found.decoded_content.decode("utf-8", errors="replace")
 
     def get_issue_labels(self, repo: str, number: int) -> list[str]:
-        with translated(f"get_issue_labels {repo}#{number}"):
+        with self._translated(f"get_issue_labels {repo}#{number}"):
             return [label.name for label in self._repo(repo).get_issue(number).get_labels()]
 
     def add_labels(self, repo: str, number: int, labels: list[str]) -> None:
         if not labels:
             return
-        with translated(f"add_labels {repo}#{number}"):
+        with self._translated(f"add_labels {repo}#{number}"):
             self._repo(repo).get_issue(number).add_to_labels(*labels)
 
     def remove_label(self, repo: str, number: int, label: str) -> None:
-        with translated(f"remove_label {repo}#{number}"):
+        with self._translated(f"remove_label {repo}#{number}"):
             try:
                 self._repo(repo).get_issue(number).remove_from_labels(label)
             except GithubException as exc:
@@ -101,7 +104,7 @@ class PyGithubPort:
                     raise
 
     def ensure_label(self, repo: str, name: str, color: str, description: str) -> None:
-        with translated(f"ensure_label {repo}:{name}"):
+        with self._translated(f"ensure_label {repo}:{name}"):
             try:
                 self._repo(repo).create_label(name, color.lstrip("#"), description)
             except GithubException as exc:
@@ -109,22 +112,22 @@ class PyGithubPort:
                     raise
 
     def list_comments(self, repo: str, number: int) -> list[Comment]:
-        with translated(f"list_comments {repo}#{number}"):
+        with self._translated(f"list_comments {repo}#{number}"):
             return [Comment(id=c.id, body=c.body or "", author_login=c.user.login if c.user else "")
                     for c in self._repo(repo).get_issue(number).get_comments()]
 
     def create_comment(self, repo: str, number: int, body: str) -> Comment:
-        with translated(f"create_comment {repo}#{number}"):
+        with self._translated(f"create_comment {repo}#{number}"):
             c = self._repo(repo).get_issue(number).create_comment(body)
             return Comment(id=c.id, body=c.body or "", author_login=c.user.login if c.user else "")
 
     def edit_comment(self, repo: str, comment_id: int, body: str) -> None:
-        with translated(f"edit_comment {repo}:{comment_id}"):
+        with self._translated(f"edit_comment {repo}:{comment_id}"):
             url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"
             IssueComment(self._gh().requester, url=url).edit(body)  # lazy: one PATCH, no GET
 
     def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
-        with translated(f"upsert_check_run {repo}@{output.head_sha[:12]}"):
+        with self._translated(f"upsert_check_run {repo}@{output.head_sha[:12]}"):
             target = self._repo(repo)
             existing = self._own_check_run(target, output)
             if existing is not None:
@@ -143,7 +146,7 @@ class PyGithubPort:
         return None
 
     def get_permission(self, repo: str, login: str) -> str:
-        with translated(f"get_permission {repo}:{login}"):
+        with self._translated(f"get_permission {repo}:{login}"):
             try:
                 permission = self._repo(repo).get_collaborator_permission(login)
             except GithubException as exc:
@@ -153,7 +156,7 @@ class PyGithubPort:
         return PERMISSIONS.get(str(permission).lower(), "none")
 
     def bot_login(self) -> str:
-        with translated("bot_login"):
+        with self._translated("bot_login"):
             return self._clients.bot_login()
 
 

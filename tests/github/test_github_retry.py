@@ -136,3 +136,13 @@ def test_503_with_long_retry_after_is_left_to_the_worker(issue, port):
         port.get_issue_labels(REPO, 1)
     assert raised.value.retryable and raised.value.retry_after == 300
     assert len(issue.calls("GET", r"/labels$")) == 1
+
+
+def test_revoked_token_is_dropped_and_the_next_try_gets_a_new_one(issue, port):
+    port.get_issue_labels(REPO, 1)
+    issue.revoke_tokens()
+    with pytest.raises(GitHubError) as raised:
+        port.get_issue_labels(REPO, 1)
+    assert raised.value.status == 401 and raised.value.retryable
+    assert port.get_issue_labels(REPO, 1) == []
+    assert len(issue.calls("POST", "access_tokens")) == 2
