@@ -30,7 +30,8 @@ class ServeProcess:
     """One ``sieve serve`` process; ``env`` holds its ``SIEVE_*`` settings."""
 
     def __init__(self, env: dict[str, str], log_path: Path, *, port: int | None = None) -> None:
-        self.env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+        self.env = {**os.environ, **env, "PYTHONPATH": path}
         self.port = port or free_port()
         self.log_path = log_path
         self.proc: subprocess.Popen | None = None
