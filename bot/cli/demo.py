@@ -1,0 +1,52 @@
+"""``sieve demo``: replay scripted signed deliveries against the fake GitHub and show the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+
+console = Console()
+
+
+def _report(sent) -> None:
+    console.print(f"→ {sent.say}", style="bold", markup=False)
+    console.print(f"  HTTP {sent.status} {sent.answer}; delivery {sent.outcome}", markup=False)
+
+
+def _pr_table(fake, script: dict, number: int) -> Table:
+    repo = script["repo"]
+    table = Table(title=f"{repo}#{number}: {script['pulls'][str(number)]['fields']['title']}",
+                  show_header=False, title_justify="left")
+    table.add_row("labels", ", ".join(fake.issue_labels(repo, number)) or "(none)")
+    for run in fake.check_runs(repo):
+        if run.get("head_sha") == script["pulls"][str(number)]["fields"]["head_sha"]:
+            title = (run.get("output") or {}).get("title", "")
+            table.add_row("check run", f"{run['name']}: {run.get('conclusion')} — {title}")
+    return table
+
+
+def _comments(fake, script: dict, number: int) -> None:
+    for comment in fake.comments(script["repo"], number):
+        if comment["login"] == fake.bot_login:
+            console.print(Panel(Markdown(comment["body"]), title=f"comment by {comment['login']}",
+                                subtitle=f"id {comment['id']}", title_align="left"))
+
+
+def demo(db: Path = typer.Option(None, help="Keep the demo's SQLite database at this path.")) -> None:
+    """Run the App on SQLite against a local fake GitHub and show what it posted."""
+    from bot.demo.run import run_demo
+
+    fake, script = run_demo(_report, db_path=db)
+    for number in script["pulls"]:
+        console.rule(f"PR #{number}")
+        console.print(_pr_table(fake, script, int(number)))
+        _comments(fake, script, int(number))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)

@@ -1,0 +1,1 @@
+"""``sieve demo``: the App at work on SQLite against the fake GitHub, no credentials needed."""
