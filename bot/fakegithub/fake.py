@@ -36,7 +36,7 @@ class FakeGitHub(Seeding):
     def __init__(self, *, app_id: int = 1, app_slug: str = "pr-sieve", installation_id: int = 1,
                  account: str = "octo-org", host: str = "127.0.0.1", port: int = 0,
                  delay: float = 0.0, rate_limit: int = 5000, strict_auth: bool = True,
-                 token_ttl: float = 3600.0) -> None:
+                 token_ttl: float = 3600.0, writes_per_minute: int | None = None) -> None:
         self.app_id, self.installation_id = app_id, installation_id
         self.state = FakeState(app_id=app_id, app_slug=app_slug, app_owner=account)
         self.state.add_installation(installation_id, account)
@@ -45,6 +45,7 @@ class FakeGitHub(Seeding):
         self.strict_auth = strict_auth  # False: repo endpoints accept missing credentials
         self._limits = RateLimits(rate_limit)
         self._faults = faults.FaultTable()
+        self._writes = faults.WriteLimiter(writes_per_minute)  # None: no secondary limit
         self._log: list[RequestRecord] = []
         self._log_lock = threading.Lock()
         self._key_lock = threading.Lock()
@@ -139,6 +140,10 @@ class FakeGitHub(Seeding):
         if int(limits["x-ratelimit-used"]) > self._limits.limit:  # the real primary limit
             message = faults.PRIMARY_MESSAGE.format(installation=req.installation_id)
             return Reply(403, shapes.error(message, 403))
+        wait = self._writes.retry_after(identity(req), req.method)
+        if wait is not None:  # the secondary limit on content creation
+            return Reply(403, shapes.error(faults.SECONDARY_MESSAGE, 403),
+                         headers={"retry-after": str(wait)})
         return route(self, req)
 
     def _record(self, method: str, target: str, req, status: int, headers: dict) -> None:

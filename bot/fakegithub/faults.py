@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 
 from bot.fakegithub.shapes import error
@@ -64,6 +65,29 @@ class FaultTable:
                     if fault.times is not None:
                         fault.times -= 1
                     return fault
+        return None
+
+
+class WriteLimiter:
+    """GitHub's secondary limit on content creation: at most ``per_minute`` writes per caller
+    in any 60 s window; beyond it a 403 with ``Retry-After`` (seconds until a slot frees)."""
+
+    def __init__(self, per_minute: int | None) -> None:
+        self.per_minute = per_minute
+        self._lock = threading.Lock()
+        self._writes: dict[str, deque] = {}
+
+    def retry_after(self, identity: str, method: str) -> int | None:
+        if self.per_minute is None or method not in ("POST", "PATCH", "PUT", "DELETE"):
+            return None
+        now = time.monotonic()
+        with self._lock:
+            recent = self._writes.setdefault(identity, deque())
+            while recent and recent[0] <= now - 60:
+                recent.popleft()
+            if len(recent) >= self.per_minute:
+                return max(int(recent[0] + 60 - now) + 1, 1)
+            recent.append(now)
         return None
 
 

@@ -241,3 +241,14 @@ def test_list_pulls_by_state(fake, auth):
         fake.add_pull(REPO, number, {"title": f"t{number}", "state": state})
     listed = lambda q: [p["number"] for p in requests.get(_url(fake, f"/repos/{REPO}/pulls{q}"), headers=auth).json()]
     assert listed("") == [3, 1] and listed("?state=closed") == [2] and listed("?state=all") == [3, 2, 1]
+
+
+def test_secondary_write_limit_per_minute():
+    with FakeGitHub(writes_per_minute=2) as fake:
+        fake.add_issue(REPO, 1)
+        auth = fake.auth_headers()
+        url = _url(fake, f"/repos/{REPO}/issues/1/comments")
+        answers = [requests.post(url, json={"body": "x"}, headers=auth) for _ in range(3)]
+        assert requests.get(url, headers=auth).status_code == 200  # reads are not limited
+    assert [a.status_code for a in answers] == [201, 201, 403]
+    assert 1 <= int(answers[2].headers["retry-after"]) <= 61
