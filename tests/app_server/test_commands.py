@@ -100,11 +100,16 @@ def test_settings_come_from_env_and_dotenv_with_secrets_hidden(tmp_path, monkeyp
     assert "from-dotenv" not in repr(settings) and "from-dotenv" not in str(settings.model_dump())
 
 
-def test_bad_values_are_one_line_errors(monkeypatch, tmp_path):
+@pytest.mark.parametrize("name,value", [("SIEVE_MAX_BODY_BYTES", "lots"),
+                                        ("SIEVE_LOG_LEVEL", "chatty"),
+                                        ("SIEVE_DATABASE_URL", "not a url"),
+                                        ("SIEVE_LEASE_SECONDS", "0")])
+def test_bad_values_are_one_line_errors(monkeypatch, tmp_path, name, value):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SIEVE_MAX_BODY_BYTES", "lots")
-    with pytest.raises(SettingsError, match="SIEVE_MAX_BODY_BYTES"):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError, match=name) as refused:
         load_settings()
+    assert "\n" not in str(refused.value)
 
 
 def test_private_key_from_a_file(tmp_path):
