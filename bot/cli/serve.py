@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.exc import OperationalError
 
 from bot.settings import Settings, SettingsError, describe_settings, load_settings
 
@@ -55,6 +56,8 @@ def register(app: typer.Typer) -> None:
             _run(settings, host, port, workers_only)
         except SettingsError as exc:
             raise _fail(str(exc)) from None
+        except OperationalError as exc:  # database unreachable or unwritable
+            raise _fail(f"cannot open the database: {str(exc.orig).splitlines()[0]}") from None
 
 
 def _run(settings: Settings, host: str, port: int, workers_only: bool) -> None:

@@ -147,3 +147,13 @@ def test_purge_deletes_only_old_finished_deliveries(db):
     assert "0 deliveries deleted" in sieve("deliveries", "purge").output
     assert "1 deliveries deleted" in sieve("deliveries", "purge", "--days", "0").output
     assert db.counts() == {"failed": 2}
+
+
+def test_serve_reports_an_unusable_database_in_one_line(tmp_path, monkeypatch, keep_root_logging):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SIEVE_WEBHOOK_SECRET", "s")
+    monkeypatch.setenv("SIEVE_WORKERS", "0")
+    monkeypatch.setenv("SIEVE_DATABASE_URL", f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}")
+    result = sieve("serve")
+    assert result.exit_code == 2 and "cannot open the database" in result.output
+    assert "Traceback" not in result.output
