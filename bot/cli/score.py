@@ -1,0 +1,128 @@
+"""``sieve score``: score a GitHub JSON bundle, a JSONL file of records, or a local git range.
+
+Exit code: 0 low, 1 high, 2 medium (for many records: the worst band), 3 when nothing could
+be scored (unreadable input, no model). A malformed JSONL line gets one line on stderr naming
+``file:line``; the other records are still scored.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from bot.loaders import LoadError
+from bot.result import Result
+
+EXIT_BY_BAND = {"low": 0, "high": 1, "medium": 2}
+EXIT_ERROR = 3
+SEVERITY = {"low": 0, "medium": 1, "high": 2}
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"sieve score: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _jsonl_snapshots(path: Path) -> list[tuple[str, object]]:
+    from bot.loaders.records import iter_records
+
+    out = []
+    for rec in iter_records(path, keep_identity=True):
+        if isinstance(rec, LoadError):
+            typer.echo(f"sieve score: {rec}", err=True)
+        else:
+            out.append((rec.ref, rec.snapshot))
+    return out
+
+
+def load_inputs(path: Path | None, git_range: str | None, repo: Path) -> list[tuple[str, object]]:
+    """``[(reference, snapshot)]`` from the one input given; raises ``LoadError`` on bad input."""
+    if git_range:
+        from bot.loaders.git_range import snapshot_from_git
+
+        return [(git_range, snapshot_from_git(repo, git_range))]
+    if path is None:
+        raise LoadError("give a bundle .json file, a .jsonl file, or --git RANGE")
+    if not path.is_file():
+        raise LoadError(f"{path}: no such file")
+    if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+        return _jsonl_snapshots(path)
+    from bot.loaders.github_json import load_bundle
+
+    return [(path.name, load_bundle(path))]
+
+
+def _signals_text(result: Result, limit: int = 3) -> str:
+    fired = sorted(result.fired, key=lambda h: -h.value)[:limit]
+    return ", ".join(f"{h.name} ({h.value:.2f})" for h in fired) or "–"
+
+
+def print_table(scored: list[tuple[str, Result]], console: Console) -> None:
+    table = Table(title="PR Sieve")
+    for column in ("PR", "score", "band", "probability", "confidence", "signals"):
+        table.add_column(column, justify="right" if column in ("score", "probability", "confidence") else "left")
+    colour = {"low": "green", "medium": "yellow", "high": "red"}
+    for ref, r in scored:
+        table.add_row(ref, str(r.score), f"[{colour[r.band]}]{r.band}[/]", f"{r.probability:.3f}",
+                      f"{r.confidence:.2f}", _signals_text(r))
+    console.print(table)
+    if len(scored) == 1:
+        _print_details(scored[0][1], console)
+
+
+def _print_details(result: Result, console: Console) -> None:
+    for hit in result.fired:
+        console.print(f"  [bold]{hit.name}[/] ({hit.kind}, {hit.value:.2f}): {hit.evidence}", highlight=False)
+    for note in result.notes:
+        console.print(f"  note: {note}", highlight=False)
+    console.print(f"  model {result.model_version}", highlight=False)
+
+
+def print_json(scored: list[tuple[str, Result]]) -> None:
+    if len(scored) == 1:
+        typer.echo(json.dumps({"ref": scored[0][0], **scored[0][1].to_dict()}))
+        return
+    for ref, result in scored:
+        typer.echo(json.dumps({"ref": ref, **result.to_dict()}))
+
+
+def worst_band(results: list[Result]) -> str:
+    return max((r.band for r in results), key=SEVERITY.__getitem__, default="low")
+
+
+def score_command(
+    path: Annotated[Optional[Path], typer.Argument(help="GitHub JSON bundle (.json) or JSONL records (.jsonl).")] = None,
+    git: Annotated[Optional[str], typer.Option("--git", help="Score a local git range, e.g. main..HEAD.")] = None,
+    repo: Annotated[Path, typer.Option("--repo", help="Repository for --git (default: current directory).")] = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output (JSON lines for many records).")] = False,
+    model: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped model).")] = None,
+) -> None:
+    """Score pull requests for low-effort, AI-generated signatures (exit 0 low, 1 high, 2 medium)."""
+    from bot.model.persist import ModelMismatchError
+    from bot.scoring import ScoreConfig, score_many
+
+    try:
+        inputs = load_inputs(path, git, repo)
+    except LoadError as exc:
+        raise _fail(str(exc)) from None
+    if not inputs:
+        raise _fail(f"{path}: no record could be read")
+    try:
+        results = score_many([s for _, s in inputs], ScoreConfig(model_path=str(model) if model else None))
+    except ModelMismatchError as exc:
+        raise _fail(str(exc)) from None
+    scored = list(zip((ref for ref, _ in inputs), results))
+    if as_json:
+        print_json(scored)
+    else:
+        print_table(scored, Console())
+    raise typer.Exit(EXIT_BY_BAND[worst_band(results)])
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(score_command)

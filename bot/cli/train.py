@@ -1,0 +1,41 @@
+"""``sieve train``: train the classifier on the training split and write model + metadata."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+
+def train_command(
+    out: Annotated[Path, typer.Option("--out", help="Directory for the model file and model-metadata.json.")
+                   ] = Path("models"),
+    small: Annotated[bool, typer.Option("--small", help="Tiny, fast model on a small subset (CI pipeline tests).")
+                     ] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    shared: Annotated[Optional[Path], typer.Option("--shared", help="The ../shared folder (default: found automatically).")
+                      ] = None,
+) -> None:
+    """Train on the training split only (never the evaluation split) and write the model."""
+    from bot.model.train import TrainOptions, train
+    from bot.paths import shared_dir
+
+    shared = shared or shared_dir()
+    if shared is None or not (shared / "data").is_dir():
+        typer.echo("sieve train: ../shared/data not found: set SIEVE_SHARED_DIR or pass --shared", err=True)
+        raise typer.Exit(2)
+    console = Console(stderr=True)
+    start = time.monotonic()
+
+    def progress(message: str) -> None:
+        console.print(f"[dim]{time.monotonic() - start:6.1f}s[/] {message}", highlight=False)
+
+    path = train(TrainOptions(out_dir=out, shared=shared, small=small, seed=seed), progress)
+    typer.echo(str(path))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("train")(train_command)

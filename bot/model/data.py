@@ -1,0 +1,163 @@
+"""Training examples from ``../shared/data``: the TRAINING split only, with weights.
+
+The evaluation split (``bot.evaluation.splits``: jaeger, gluesql, eval AIDev repositories,
+eval human titles, onlyrobots) is dropped here and never read. Labels:
+
+- positive (1): ``ai_agent`` merged records and pull refs of the training repositories,
+  and AIDev agent PRs of training repositories;
+- negative (0): ``human`` (pre-2022) merged records and pull refs, AIDev human titles
+  (title only);
+- ``unlabeled`` records from 2023 on are negatives with a small weight (``UNLABELED_WEIGHT``):
+  they hold undisclosed AI, but without any same-era negative the model learns the era
+  (conventional commits, PR templates) instead of effort;
+- ``ai_assisted`` and ``bot`` rows are not used.
+
+Title-only copies of AIDev agent rows (``TITLE_ONLY_WEIGHT``) balance the title-only
+human rows, so "has no body" is not read as "human". The low-effort weight
+(``REJECTED_WEIGHT``) gives agent PRs that were closed unmerged more pull towards 1 than
+merged ones: the score ranks low-effort agent PRs first (the E3 question) without a second head.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.evaluation import splits
+from bot.loaders import LoadError
+from bot.loaders.records import Record, iter_records, snapshot_from_record
+from bot.snapshot import PRSnapshot
+
+UNLABELED_WEIGHT = 0.3
+UNLABELED_FROM = "2023-01-01"
+TITLE_ONLY_WEIGHT = 0.5
+REJECTED_WEIGHT = 1.5
+MERGED_AGENT_WEIGHT = 1.0
+RESTORE_SHARE = 0.5
+TRAIN_GIT_REPOS = tuple(n for n in splits.GIT_REPO_NAMES if not splits.is_eval_git_repo(n))
+
+
+@dataclass(frozen=True)
+class Example:
+    snapshot: PRSnapshot
+    label: int
+    weight: float
+    group: str  # repository: the unit of cross-validation
+    source: str  # git_prs | git_pull_refs | aidev_agent | aidev_human_titles | *_title_only
+    record_id: str
+    outcome: str = ""
+
+
+def _git_label(raw: dict, date: str) -> tuple[int, float] | None:
+    label = raw.get("label")
+    if label == "ai_agent":
+        return 1, 1.0
+    if label == "human":
+        return 0, 1.0
+    if label == "unlabeled" and date >= UNLABELED_FROM:
+        return 0, UNLABELED_WEIGHT
+    return None
+
+
+def _as_on_github(rec: Record, rid: str) -> PRSnapshot:
+    """For ``RESTORE_SHARE`` of the records (by id hash), put the removed attribution lines
+    back, as GitHub would show them: the signals then learn what a marker means, while the
+    text features never see markers (they strip them)."""
+    if not rec.raw.get("removed_lines") or _unit(rid) >= RESTORE_SHARE:
+        return rec.snapshot
+    return snapshot_from_record(rec.raw, restore_removed=True)
+
+
+def _unit(rid: str) -> float:
+    return int(hashlib.sha1(rid.encode()).hexdigest()[:8], 16) / 2**32
+
+
+def _joins_eval_aidev(raw: dict) -> bool:
+    """A git record that is the same PR as an evaluation-split AIDev row (celestia-core)."""
+    joined = any("aidev" in str(s).lower() for s in raw.get("label_source") or [])
+    return joined and splits.is_eval_aidev_repo(str(raw.get("repo") or ""))
+
+
+def _aidev_group(repo: str) -> str:
+    """AIDev rows of a git_prs repository share its group, so repository CV cannot leak."""
+    short = repo.rsplit("/", 1)[-1]
+    return short if short in splits.GIT_REPO_NAMES else f"aidev:{repo}"
+
+
+def _git_examples(data: Path, name: str) -> Iterator[Example]:
+    sources = ((f"{name}.prs.jsonl", "git_prs", "date"),
+               (f"{name}.pull_refs.jsonl.gz", "git_pull_refs", "first_commit_date"))
+    for filename, source, date_key in sources:
+        for rec in iter_records(data / "git_prs" / filename):
+            if isinstance(rec, LoadError):
+                continue
+            lw = _git_label(rec.raw, str(rec.raw.get(date_key) or ""))
+            if lw is None or _joins_eval_aidev(rec.raw):
+                continue
+            rid = f"{source}:{rec.raw.get('repo')}#{rec.raw.get('pr_number')}:{rec.raw.get('sha') or rec.raw.get('head_sha')}"
+            yield Example(_as_on_github(rec, rid), lw[0], lw[1], name, source, rid, str(rec.raw.get("outcome") or "merged"))
+
+
+def _aidev_agent(data: Path, title_only: bool) -> Iterator[Example]:
+    for rec in iter_records(data / "aidev_pop" / "aidev_pop_agent_prs.jsonl"):
+        if isinstance(rec, LoadError):
+            continue
+        repo = str(rec.raw.get("repo") or "")
+        if splits.is_eval_aidev_repo(repo) or splits.is_eval_git_repo(repo):
+            continue  # gluesql/gluesql's AIDev rows are the eval repository's own agent PRs
+        outcome = str(rec.raw.get("outcome") or "")
+        weight = REJECTED_WEIGHT if outcome == "closed_unmerged" else MERGED_AGENT_WEIGHT
+        snap, source = _as_on_github(rec, f"aidev_agent:{rec.raw.get('pr_id')}"), "aidev_agent"
+        if title_only:
+            snap, source, weight = PRSnapshot(title=snap.title), "aidev_agent_title_only", TITLE_ONLY_WEIGHT
+        yield Example(snap, 1, weight, _aidev_group(repo), source, f"{source}:{rec.raw.get('pr_id')}", outcome)
+
+
+def _aidev_human_titles(data: Path) -> Iterator[Example]:
+    with open(data / "aidev_pop" / "aidev_pop_human_pr_titles.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if splits.is_eval_human_title(row["pr_id"]) or not row.get("title"):
+                continue
+            group = "aidev-titles:" + str(int(hashlib.sha1(row["pr_id"].encode()).hexdigest(), 16) % 40)
+            yield Example(PRSnapshot(title=row["title"]), 0, 1.0, group, "aidev_human_titles",
+                          f"aidev_human_titles:{row['pr_id']}")
+
+
+def training_examples(shared: Path, *, small: bool = False) -> list[Example]:
+    """All training examples (``small``: a tiny, fast subset for CI pipeline tests)."""
+    data = shared / "data"
+    out: list[Example] = []
+    for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
+        out.extend(_git_examples(data, name))
+    out.extend(_aidev_agent(data, title_only=False))
+    out.extend(_aidev_agent(data, title_only=True))
+    out.extend(_aidev_human_titles(data))
+    return _subsample(out, 400) if small else out
+
+
+def _subsample(examples: list[Example], per_label: int) -> list[Example]:
+    kept, seen = [], Counter()
+    for ex in sorted(examples, key=lambda e: hashlib.sha1(e.record_id.encode()).hexdigest()):
+        if seen[ex.label] < per_label:
+            kept.append(ex)
+            seen[ex.label] += 1
+    return kept
+
+
+def dataset_id(examples: list[Example]) -> str:
+    """sha256 of the sorted training record ids: names the exact training set."""
+    digest = hashlib.sha256()
+    for rid in sorted(e.record_id for e in examples):
+        digest.update(rid.encode() + b"\n")
+    return digest.hexdigest()
+
+
+def counts(examples: list[Example]) -> dict[str, dict[str, int]]:
+    table: dict[str, Counter] = {}
+    for ex in examples:
+        table.setdefault(ex.source, Counter())["positive" if ex.label else "negative"] += 1
+    return {k: dict(v) for k, v in sorted(table.items())}

@@ -1,0 +1,204 @@
+"""The scikit-learn pieces of the classifier (persisted with skops; listed as trusted types).
+
+``SnapshotFeaturizer`` turns ``PRSnapshot`` values into one sparse matrix:
+``[structural + signal values | hashed word TF-IDF | hashed char TF-IDF]``.
+``StackedClassifier`` fits a logistic regression on the text columns, and a gradient-boosted
+tree model on the numeric columns plus the text model's out-of-fold score. The trees carry
+structure and effort (what generalises across projects); text only adds a bounded vote.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from bot.model import features
+
+WORD_FEATURES = 2**16
+CHAR_FEATURES = 2**16
+
+
+def _word_vectorizer(n: int) -> HashingVectorizer:
+    return HashingVectorizer(n_features=n, ngram_range=(1, 2), alternate_sign=False, norm=None,
+                             lowercase=True, token_pattern=r"(?u)\b\w[\w'-]*\b|[#*`>\-]+")
+
+
+def _char_vectorizer(n: int) -> HashingVectorizer:
+    return HashingVectorizer(n_features=n, analyzer="char_wb", ngram_range=(2, 4),
+                             alternate_sign=False, norm=None, lowercase=False)
+
+
+@cache
+def _threads():
+    """One OpenMP thread for the trees: a single PR is scored in well under a millisecond,
+    and on a busy 2-core host OpenMP's thread start-up costs 50x the work itself."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_thread():
+    return _threads().limit(limits=1, user_api="openmp")
+
+
+class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
+    """``list[PRSnapshot]`` -> sparse ``[numeric | word tf-idf | char tf-idf]``."""
+
+    def __init__(self, signal_names: tuple = (), word_features: int = WORD_FEATURES,
+                 char_features: int = CHAR_FEATURES):
+        self.signal_names = signal_names
+        self.word_features = word_features
+        self.char_features = char_features
+
+    @property
+    def n_numeric(self) -> int:
+        return len(features.STRUCTURAL_NAMES) + len(self.signal_names)
+
+    @property
+    def structural_names(self) -> list[str]:
+        return list(getattr(self, "structural_names_", features.STRUCTURAL_NAMES))
+
+    def feature_names(self) -> list[str]:
+        return self.structural_names + [f"signal:{n}" for n in self.signal_names]
+
+    def _parts(self, snapshots, hits=None):
+        texts = [features.texts_of(s) for s in snapshots]
+        names = tuple(self.signal_names)
+        signals = ([features.signal_values(h, names) for h in hits] if hits is not None
+                   else [features.signal_vector(s, names) for s in snapshots])
+        numeric = np.asarray([features.structural_vector(s, t) + v
+                              for s, t, v in zip(snapshots, texts, signals)], dtype=np.float64)
+        docs = [_doc(t) for t in texts]
+        words = _word_vectorizer(self.word_features).transform(docs)
+        chars = _char_vectorizer(self.char_features).transform([t.title for t in texts])
+        return numeric.reshape(len(texts), self.n_numeric), words, chars
+
+    def fit(self, snapshots, y=None):
+        self.structural_names_ = list(features.STRUCTURAL_NAMES)
+        _, words, chars = self._parts(snapshots)
+        self.word_idf_ = TfidfTransformer(sublinear_tf=True).fit(words)
+        self.char_idf_ = TfidfTransformer(sublinear_tf=True).fit(chars)
+        return self
+
+    def transform(self, snapshots, hits=None):
+        """``hits``: the snapshots' already computed signal hits (saves running them twice)."""
+        numeric, words, chars = self._parts(snapshots, hits)
+        return sp.hstack([sp.csr_matrix(numeric), self.word_idf_.transform(words),
+                          self.char_idf_.transform(chars)], format="csr")
+
+
+def _doc(t: features.Texts) -> str:
+    """One document with field-tagged title words, so title style is told apart from body."""
+    title_tokens = " ".join("title_" + w for w in t.title.lower().split()[:30])
+    return f"{title_tokens}\n{t.body}\n{t.commits}"
+
+
+class StackedClassifier(ClassifierMixin, BaseEstimator):
+    """Trees over numeric columns + the out-of-fold score of a text logistic regression."""
+
+    def __init__(self, n_numeric: int = 0, text_c: float = 1.0, max_iter: int = 150,
+                 learning_rate: float = 0.1, max_leaf_nodes: int = 15, l2: float = 1.0,
+                 min_samples_leaf: int = 40, use_text: bool = True, random_state: int = 0):
+        self.n_numeric = n_numeric
+        self.text_c = text_c
+        self.max_iter = max_iter
+        self.learning_rate = learning_rate
+        self.max_leaf_nodes = max_leaf_nodes
+        self.l2 = l2
+        self.min_samples_leaf = min_samples_leaf
+        self.use_text = use_text
+        self.random_state = random_state
+
+    def _text_model(self) -> LogisticRegression:
+        return LogisticRegression(C=self.text_c, max_iter=2000, solver="liblinear")
+
+    def _split(self, X):
+        X = sp.csr_matrix(X)
+        return X[:, : self.n_numeric].toarray(), X[:, self.n_numeric:]
+
+    def fit(self, X, y, sample_weight=None):
+        y = np.asarray(y)
+        self.classes_ = np.unique(y)
+        numeric, text = self._split(X)
+        text_score = np.zeros((len(y), 1))
+        if self.use_text:
+            text_score[:, 0] = self._oof_text(text, y, sample_weight)
+            self.text_ = self._text_model().fit(text, y, sample_weight=sample_weight)
+        trees = HistGradientBoostingClassifier(
+            max_iter=self.max_iter, learning_rate=self.learning_rate, max_leaf_nodes=self.max_leaf_nodes,
+            l2_regularization=self.l2, min_samples_leaf=self.min_samples_leaf,
+            random_state=self.random_state, early_stopping=False,
+        )
+        with one_thread():
+            self.trees_ = trees.fit(np.hstack([numeric, text_score]), y, sample_weight=sample_weight)
+        return self
+
+    def _oof_text(self, text, y, sample_weight) -> np.ndarray:
+        out = np.zeros(len(y))
+        folds = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state)
+        for train, test in folds.split(np.zeros(len(y)), y):
+            weight = None if sample_weight is None else np.asarray(sample_weight)[train]
+            model = self._text_model().fit(text[train], y[train], sample_weight=weight)
+            out[test] = model.decision_function(text[test])
+        return out
+
+    def text_scores(self, X) -> np.ndarray:
+        numeric, text = self._split(X)
+        if not self.use_text:
+            return np.zeros((numeric.shape[0], 1))
+        return self.text_.decision_function(text).reshape(-1, 1)
+
+    def predict_proba(self, X):
+        numeric, _ = self._split(X)
+        with one_thread():
+            return self.trees_.predict_proba(np.hstack([numeric, self.text_scores(X)]))
+
+    def decision_function(self, X):
+        return self.predict_proba(X)[:, 1]
+
+    def predict(self, X):
+        return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
+
+
+class PlattCalibrated(ClassifierMixin, BaseEstimator):
+    """A fitted classifier plus a Platt (sigmoid) map fitted on its OUT-OF-FOLD scores.
+
+    The same construction as ``CalibratedClassifierCV(method="sigmoid", ensemble=False)``,
+    but the out-of-fold scores come from the repository-grouped CV that ``bot.model.train``
+    already runs for its reports, so the folds are grouped and nothing is fitted twice.
+    """
+
+    def __init__(self, base=None, slope: float = 1.0, intercept: float = 0.0):
+        self.base = base
+        self.slope = slope
+        self.intercept = intercept
+
+    @staticmethod
+    def logit(p) -> np.ndarray:
+        p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+        return np.log(p / (1 - p))
+
+    @classmethod
+    def fit_map(cls, oof_proba, y, sample_weight=None) -> tuple[float, float]:
+        lr = LogisticRegression(C=1e6, max_iter=1000).fit(cls.logit(oof_proba).reshape(-1, 1), y,
+                                                          sample_weight=sample_weight)
+        return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+    def fit(self, X, y, sample_weight=None):  # the base is fitted by the caller
+        self.classes_ = np.unique(y)
+        return self
+
+    def predict_proba(self, X):
+        z = self.slope * self.logit(self.base.predict_proba(X)[:, 1]) + self.intercept
+        p = 1.0 / (1.0 + np.exp(-z))
+        return np.column_stack([1 - p, p])
+
+    def predict(self, X):
+        return (self.predict_proba(X)[:, 1] >= 0.5).astype(int)

@@ -1,0 +1,186 @@
+"""Snapshot -> model inputs: structural numbers, signal values and cleaned text.
+
+Everything here is pure and cheap (no I/O). Attribution lines are stripped from ALL text
+before the classifier sees it (``bot.text.strip_attribution``) so the model learns style
+and effort, never trailers. GitHub's default squash body ("* commit 1\\n\\n* commit 2") is
+read as commit messages, not as a description: on GitHub a PR body is the author's
+description, and the pre-2022 training rows would otherwise teach "lists of commits = human".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.snapshot import PRSnapshot
+from bot.text import strip_attribution
+
+MAX_TEXT_CHARS = 6000  # per field; bounds work on giant PRs
+MAX_COMMITS = 50
+MAX_FILES = 300
+
+_TEST = re.compile(
+    r"(^|/)(tests?|__tests__|spec|specs|testdata|e2e)/|_test\.\w+$|(^|/)test_[^/]*\.py$"
+    r"|\.(test|spec)\.[cm]?[jt]sx?$|(^|/)conftest\.py$|(Test|Tests|Spec)\.(java|kt|cs|swift|php)$"
+)
+_DOC = re.compile(r"\.(md|mdx|markdown|rst|adoc|txt)$|(^|/)(docs?|documentation)/", re.IGNORECASE)
+_CONFIG = re.compile(
+    r"\.(ya?ml|toml|json|ini|cfg|lock|mod|sum|gradle|xml|env)$|(^|/)(Makefile|Dockerfile|\.github/)",
+    re.IGNORECASE,
+)
+_HEADER = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S", re.MULTILINE)
+_CHECKBOX = re.compile(r"^\s*[-*]\s+\[[ xX]\]", re.MULTILINE)
+_BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+_FENCE = re.compile(r"^\s*```", re.MULTILINE)
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705\u274C\u2B50]")
+_ISSUE_REF = re.compile(r"(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s+#\d+", re.IGNORECASE)
+_LINK = re.compile(r"https?://\S+")
+_CONVENTIONAL = re.compile(r"^\s*[a-z]+(\([^)]*\))?!?:\s")
+_SQUASH_ITEM = re.compile(r"^\* ", re.MULTILINE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+STRUCTURAL_NAMES: tuple[str, ...] = (
+    "has_files", "log_files", "log_additions", "log_deletions", "log_churn", "del_share",
+    "test_file_share", "doc_file_share", "config_file_share", "code_file_share", "added_file_share",
+    "only_docs", "touches_tests",
+    "log_commits", "has_commit_text", "commit_multiline_share", "log_commit_chars_mean",
+    "commit_conventional_share", "commit_dup_share",
+    "has_body", "log_body_chars", "body_per_churn", "body_lines", "header_count", "bullet_count",
+    "checkbox_count", "bold_count", "code_span_count", "fence_count", "emoji_count",
+    "issue_ref", "link_count", "bullet_density", "header_density", "mean_line_len",
+    "avg_word_len", "type_token_ratio", "body_from_squash_list",
+    "log_title_chars", "title_words", "title_conventional", "title_capitalised", "title_ends_period",
+    "title_emoji", "title_has_backtick", "title_only",
+)
+
+
+@dataclass(frozen=True)
+class Texts:
+    """The three cleaned text fields of a snapshot."""
+
+    title: str
+    body: str
+    commits: str
+    squash_list: bool
+
+    @property
+    def all(self) -> str:
+        return f"{self.title}\n{self.body}\n{self.commits}"
+
+
+def _clean(text: str | None) -> str:
+    return strip_attribution((text or "")[:MAX_TEXT_CHARS])[0]
+
+
+def _is_squash_list(body: str) -> bool:
+    head = body.lstrip()
+    return head.startswith("* ") and not _HEADER.search(body) and len(_SQUASH_ITEM.findall(body)) >= 1
+
+
+def texts_of(snapshot: PRSnapshot) -> Texts:
+    title = _clean(snapshot.title)
+    body = _clean(snapshot.body)
+    messages = [_clean(m) for m in snapshot.commit_messages[:MAX_COMMITS]]
+    squash = _is_squash_list(body)
+    if squash:
+        messages = [m for m in body.split("\n\n* ")] + messages
+        body = ""
+    return Texts(title, body, "\n".join(m for m in messages if m)[: MAX_TEXT_CHARS * 2], squash)
+
+
+def _log(x: float) -> float:
+    return math.log1p(max(x, 0.0))
+
+
+def _file_features(snapshot: PRSnapshot) -> list[float]:
+    files = snapshot.files[:MAX_FILES]
+    n = max(len(files), 1)
+    add, dele = snapshot.total_additions, snapshot.total_deletions
+    tests = sum(bool(_TEST.search(f.path)) for f in files)
+    docs = sum(bool(_DOC.search(f.path)) for f in files)
+    config = sum(bool(_CONFIG.search(f.path)) for f in files)
+    added = sum(f.status == "added" for f in files)
+    has = 1.0 if (files or snapshot.total_files) else 0.0
+    return [
+        has, _log(snapshot.total_files), _log(add), _log(dele), _log(add + dele),
+        dele / (add + dele) if add + dele else 0.0,
+        tests / n, docs / n, config / n, max(len(files) - tests - docs - config, 0) / n, added / n,
+        1.0 if files and docs == len(files) else 0.0, 1.0 if tests else 0.0,
+    ]
+
+
+def _commit_features(snapshot: PRSnapshot, texts: Texts) -> list[float]:
+    msgs = [m for m in texts.commits.split("\n") if m] if texts.commits else []
+    raw = [m for m in snapshot.commit_messages[:MAX_COMMITS]]
+    n = len(raw)
+    multiline = sum("\n" in m.strip() for m in raw)
+    conventional = sum(bool(_CONVENTIONAL.match(m)) for m in raw)
+    dup = n - len(set(m.strip() for m in raw))
+    mean_chars = sum(len(m) for m in raw) / n if n else 0.0
+    return [
+        _log(len(snapshot.commits) or (1 if texts.squash_list else 0)), 1.0 if msgs else 0.0,
+        multiline / n if n else 0.0, _log(mean_chars), conventional / n if n else 0.0,
+        dup / n if n else 0.0,
+    ]
+
+
+def _body_features(texts: Texts, churn: int) -> list[float]:
+    body = texts.body
+    lines = [ln for ln in body.splitlines() if ln.strip()]
+    words = _WORD.findall(body)
+    n_lines = max(len(lines), 1)
+    bullets = len(_BULLET.findall(body))
+    headers = len(_HEADER.findall(body))
+    return [
+        1.0 if body else 0.0, _log(len(body)), _log(len(body)) - _log(churn), _log(len(lines)),
+        _log(headers), _log(bullets), _log(len(_CHECKBOX.findall(body))), _log(len(_BOLD.findall(body))),
+        _log(len(_CODE_SPAN.findall(body))), _log(len(_FENCE.findall(body))),
+        _log(len(_EMOJI.findall(body))), 1.0 if _ISSUE_REF.search(body) else 0.0,
+        _log(len(_LINK.findall(body))), bullets / n_lines, headers / n_lines,
+        sum(len(ln) for ln in lines) / n_lines / 80.0,
+        (sum(len(w) for w in words) / len(words) / 10.0) if words else 0.0,
+        (len(set(w.lower() for w in words)) / len(words)) if words else 0.0,
+        1.0 if texts.squash_list else 0.0,
+    ]
+
+
+def _title_features(texts: Texts, snapshot: PRSnapshot) -> list[float]:
+    t = texts.title.strip()
+    only = not (texts.body or texts.commits or snapshot.files or snapshot.total_files)
+    return [
+        _log(len(t)), len(t.split()) / 10.0, 1.0 if _CONVENTIONAL.match(t) else 0.0,
+        1.0 if t[:1].isupper() else 0.0, 1.0 if t.endswith(".") else 0.0,
+        1.0 if _EMOJI.search(t) or re.search(r":[a-z_]+:", t) else 0.0,
+        1.0 if "`" in t else 0.0, 1.0 if only else 0.0,
+    ]
+
+
+def structural_vector(snapshot: PRSnapshot, texts: Texts | None = None) -> list[float]:
+    texts = texts or texts_of(snapshot)
+    churn = snapshot.total_additions + snapshot.total_deletions
+    return (_file_features(snapshot) + _commit_features(snapshot, texts)
+            + _body_features(texts, churn) + _title_features(texts, snapshot))
+
+
+def signal_vector(snapshot: PRSnapshot, names: tuple[str, ...]) -> list[float]:
+    """Signal values in ``names`` order (0 for a signal that is not registered)."""
+    if not names:
+        return []
+    from bot.signals import run_signals
+
+    return signal_values(run_signals(snapshot), names)
+
+
+def signal_values(hits, names: tuple[str, ...]) -> list[float]:
+    values = {hit.name: float(hit.value) for hit in hits}
+    return [values.get(name, 0.0) for name in names]
+
+
+def numeric_matrix(snapshots, signal_names: tuple[str, ...]) -> np.ndarray:
+    rows = [structural_vector(s) + signal_vector(s, signal_names) for s in snapshots]
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(STRUCTURAL_NAMES) + len(signal_names))

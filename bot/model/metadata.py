@@ -1,0 +1,117 @@
+"""``model-metadata.json``: what the model is, what it was trained on, how well it did in CV.
+
+The CV report measures training-split look-alikes of the evaluation figures on out-of-fold
+scores (each training git repository held out as a whole): E1-like (merged ``ai_agent`` vs
+``human``), E2-like (``ai_agent`` vs same-era ``unlabeled``), E3-like (closed-unmerged vs merged
+AIDev agent PRs; not-merged vs squash-merged agent pull refs), E4-like (title only).
+"""
+
+from __future__ import annotations
+
+import platform
+from datetime import datetime, timezone
+
+import numpy as np
+from sklearn.metrics import roc_auc_score
+
+from bot.model import data
+
+MODEL_NAME = "pr-sieve-stacked"
+FPR_MEDIUM = 0.05
+FPR_HIGH = 0.01
+
+
+def _auc(y, p) -> float | None:
+    y = np.asarray(y)
+    return round(float(roc_auc_score(y, p)), 4) if len(np.unique(y)) == 2 else None
+
+
+def tpr_at_fpr(y, p, fpr: float) -> float | None:
+    y, p = np.asarray(y), np.asarray(p)
+    if not (y == 0).any() or not (y == 1).any():
+        return None
+    threshold = np.quantile(p[y == 0], 1 - fpr)
+    return round(float((p[y == 1] > threshold).mean()), 4)
+
+
+def _column(examples, attr) -> np.ndarray:
+    return np.array([getattr(e, attr) for e in examples])
+
+
+def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> dict:
+    src, grp, out = _column(examples, "source"), _column(examples, "group"), _column(examples, "outcome")
+    y, w = _column(examples, "label"), _column(examples, "weight")
+    e1 = seen & (src == "git_prs") & (w == 1.0)
+    e2 = seen & (src == "git_prs") & ((y == 1) | (w < 1.0))
+    report = {"E1_like": _figures(y[e1], p[e1]), "E2_like_auc": _auc(y[e2], p[e2]), "per_repo": {}}
+    for repo in data.TRAIN_GIT_REPOS:
+        r1, r2 = e1 & (grp == repo), e2 & (grp == repo)
+        report["per_repo"][repo] = {"E1_like_auc": _auc(y[r1], p[r1]), "E2_like_auc": _auc(y[r2], p[r2])}
+    ag = seen & (src == "aidev_agent") & np.isin(out, ["merged", "closed_unmerged"])
+    pr = seen & (src == "git_pull_refs") & (y == 1) & np.isin(out, ["not_merged", "merged_squash"])
+    report["E3_like_auc_aidev"] = _auc(out[ag] == "closed_unmerged", p[ag])
+    report["E3_like_auc_pull_refs"] = _auc(out[pr] == "not_merged", p[pr])
+    e4 = seen & np.isin(src, ["aidev_agent_title_only", "aidev_human_titles"])
+    report["E4_like_auc"] = _auc(y[e4], p[e4])
+    report["band_probability_thresholds"] = thresholds(p[e1], y[e1])
+    return report
+
+
+def _figures(y, p) -> dict:
+    return {"auc": _auc(y, p), "tpr_at_fpr_1pct": tpr_at_fpr(y, p, 0.01),
+            "tpr_at_fpr_5pct": tpr_at_fpr(y, p, 0.05), "n_pos": int((y == 1).sum()), "n_neg": int((y == 0).sum())}
+
+
+def thresholds(p, y) -> dict:
+    """Probabilities at 5 % / 1 % false positives on human PRs (out of fold): medium / high."""
+    neg = np.asarray(p)[np.asarray(y) == 0]
+    if neg.size == 0:
+        return {"medium": 0.5, "high": 0.8}
+    return {"medium": round(float(np.quantile(neg, 1 - FPR_MEDIUM)), 4),
+            "high": round(float(np.quantile(neg, 1 - FPR_HIGH)), 4)}
+
+
+def short_report(report: dict) -> str:
+    e1 = report["E1_like"]
+    repos = ", ".join(f"{k} {v['E1_like_auc']}" for k, v in report["per_repo"].items())
+    return (f"E1-like AUC {e1['auc']} (TPR@1% {e1['tpr_at_fpr_1pct']}; per repo: {repos}), "
+            f"E2-like {report['E2_like_auc']}, E3-like {report['E3_like_auc_aidev']}/"
+            f"{report['E3_like_auc_pull_refs']}, E4-like {report['E4_like_auc']}")
+
+
+def library_versions() -> dict:
+    import scipy
+    import sklearn
+    import skops
+
+    return {"scikit-learn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__,
+            "skops": skops.__version__, "python": platform.python_version()}
+
+
+def build(examples, featurizer, report: dict, *, options, params: dict) -> dict:
+    trained_at = datetime.now(timezone.utc)
+    dataset = data.dataset_id(examples)
+    return {
+        "model_name": MODEL_NAME,
+        "model_version": f"{trained_at:%Y.%m.%d}-{dataset[:8]}{'-small' if options.small else ''}",
+        "trained_at": trained_at.isoformat(timespec="seconds"),
+        "seed": options.seed,
+        "small": options.small,
+        "training_data": {"dataset_id": dataset, "n_examples": len(examples),
+                          "counts_by_source_and_label": data.counts(examples),
+                          "weights": {"unlabeled_from_2023": data.UNLABELED_WEIGHT,
+                                      "title_only_agent_copy": data.TITLE_ONLY_WEIGHT,
+                                      "closed_unmerged_agent": data.REJECTED_WEIGHT,
+                                      "attribution_restored_share": data.RESTORE_SHARE},
+                          "split": "training split of ../shared/data/README.md (bot.evaluation.splits)"},
+        "library_versions": library_versions(),
+        "feature_names": featurizer.feature_names(),
+        "signal_names": list(featurizer.signal_names),
+        "text_features": {"word_hashed_tfidf": featurizer.word_features,
+                          "char_hashed_tfidf": featurizer.char_features,
+                          "attribution_stripped": True},
+        "hyper_parameters": {k: v for k, v in params.items() if isinstance(v, (int, float, str, bool))},
+        "cv": report,
+        "band_probability_thresholds": report["band_probability_thresholds"],
+        "evaluation": None,
+    }

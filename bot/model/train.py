@@ -1,0 +1,99 @@
+"""Train the classifier end to end: training split -> grouped CV -> calibration -> model file.
+
+Cross-validation is grouped by repository: each of the four training git repositories is a
+fold of its own (so its figures are leave-one-repository-out), AIDev repositories are spread
+over the five folds by hash. The out-of-fold scores give the CV report, the Platt calibration
+and the band thresholds (probability at 5 % / 1 % false positives on human PRs). No figure
+from the evaluation split is read here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.pipeline import Pipeline
+
+from bot.model import data, metadata
+from bot.model.estimator import PlattCalibrated, SnapshotFeaturizer, StackedClassifier
+from bot.model.persist import save_model
+
+N_FOLDS = 5
+GIT_FOLDS = {name: i for i, name in enumerate(data.TRAIN_GIT_REPOS)}
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    out_dir: Path
+    shared: Path
+    small: bool = False
+    seed: int = 0
+
+
+def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
+    if group in GIT_FOLDS:
+        return GIT_FOLDS[group] % n_folds
+    return int(hashlib.md5(group.encode()).hexdigest(), 16) % n_folds
+
+
+def classifier(n_numeric: int, small: bool, seed: int) -> StackedClassifier:
+    if small:
+        return StackedClassifier(n_numeric=n_numeric, max_iter=40, random_state=seed)
+    return StackedClassifier(n_numeric=n_numeric, random_state=seed)
+
+
+def featurizer(small: bool) -> SnapshotFeaturizer:
+    from bot.signals import signal_names
+
+    size = 2**12 if small else 2**16
+    return SnapshotFeaturizer(tuple(signal_names()), word_features=size, char_features=size)
+
+
+def out_of_fold(X, y, w, folds, make, progress: Progress) -> np.ndarray:
+    oof = np.full(len(y), np.nan)
+    for k in np.unique(folds):
+        train, test = folds != k, folds == k
+        if len(np.unique(y[train])) < 2:
+            continue
+        progress(f"CV fold {k + 1}/{len(np.unique(folds))}: fit on {int(train.sum())}, score {int(test.sum())}")
+        oof[test] = make().fit(X[train], y[train], sample_weight=w[train]).predict_proba(X[test])[:, 1]
+    return oof
+
+
+def train(options: TrainOptions, progress: Progress = print) -> Path:
+    progress(f"loading the training split from {options.shared / 'data'}")
+    examples = data.training_examples(options.shared, small=options.small)
+    progress(f"{len(examples)} training examples: {data.counts(examples)}")
+    snapshots = [e.snapshot for e in examples]
+    y = np.array([e.label for e in examples])
+    w = np.array([e.weight for e in examples])
+    n_folds = 3 if options.small else N_FOLDS
+    folds = np.array([fold_of(e.group, n_folds) for e in examples])
+
+    progress("extracting features (signals, structure, text)")
+    feats = featurizer(options.small).fit(snapshots)
+    X = feats.transform(snapshots)
+
+    def make() -> StackedClassifier:
+        return classifier(feats.n_numeric, options.small, options.seed)
+
+    oof = out_of_fold(X, y, w, folds, make, progress)
+    seen = ~np.isnan(oof)
+    slope, intercept = PlattCalibrated.fit_map(oof[seen], y[seen], w[seen])
+    calibrated = 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept)))
+    report = metadata.cv_report(examples, calibrated, seen)
+    progress(f"CV (out-of-fold, grouped by repository): {metadata.short_report(report)}")
+
+    progress("fitting the final model on the whole training split")
+    base = make().fit(X, y, sample_weight=w)
+    clf = PlattCalibrated(base=base, slope=slope, intercept=intercept).fit(X, y)
+    pipeline = Pipeline([("features", feats), ("clf", clf)])
+    meta = metadata.build(examples, feats, report, options=options,
+                          params={**base.get_params(), "platt_slope": slope, "platt_intercept": intercept})
+    path = save_model(pipeline, meta, options.out_dir)
+    progress(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) and its metadata")
+    return path

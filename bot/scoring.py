@@ -1,0 +1,156 @@
+"""The score: calibrated model probability + explainable signals -> 0-100, band, evidence.
+
+``score`` is pure given its inputs (the model file is read once per path and cached; it is
+never loaded at import time). How the band is decided:
+
+1. The probability is mapped to 0-100 so that the model's CV thresholds land on the band
+   edges: probability at 5 % false positives on human PRs -> ``medium`` (50), at 1 % -> ``high`` (75).
+2. Fired "effort" signals add up to ``EFFORT_BONUS`` points; "care" signals subtract up to
+   ``CARE_MALUS``; "ai" signals (attribution, disclosure) add nothing: they say AI was used,
+   not that the PR is careless.
+3. Thin evidence caps the band at ``medium`` (route to a human, never act on one weak
+   signal): fewer than ``MIN_EFFORT_FOR_HIGH`` effort signals of value >= 0.5 behind a high
+   model probability, or a very short PR.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from bot.result import Band, Result, SignalHit
+from bot.snapshot import PRSnapshot
+
+EFFORT_BONUS = 15.0
+CARE_MALUS = 15.0
+STRONG_SIGNAL = 0.5
+MIN_EFFORT_FOR_HIGH = 1
+SHORT_INPUT_WORDS = 12
+MAX_FILES = 300
+MAX_COMMITS = 50
+MAX_TEXT = 20_000
+
+
+@dataclass(frozen=True)
+class ScoreConfig:
+    medium: float = 50.0  # score at or above which the band is at least "medium"
+    high: float = 75.0  # score at or above which the band is "high" (if evidence allows)
+    model_path: str | None = None  # None: the shipped model under models/
+
+
+@lru_cache(maxsize=4)
+def _model(path: str | None):
+    from bot.model.persist import load_model
+
+    return load_model(path)
+
+
+def bound(snapshot: PRSnapshot) -> tuple[PRSnapshot, tuple[str, ...]]:
+    """Cut giant PRs to a fixed budget; say what was cut in notes."""
+    notes, changes = [], {}
+    if len(snapshot.files) > MAX_FILES:
+        changes.update(files=snapshot.files[:MAX_FILES], files_changed=snapshot.total_files)
+        notes.append(f"scored the first {MAX_FILES} of {len(snapshot.files)} files")
+    if len(snapshot.commits) > MAX_COMMITS:
+        changes["commits"] = snapshot.commits[:MAX_COMMITS]
+        notes.append(f"scored the first {MAX_COMMITS} of {len(snapshot.commits)} commits")
+    if len(snapshot.body or "") > MAX_TEXT:
+        changes["body"] = snapshot.body[:MAX_TEXT]
+        notes.append(f"scored the first {MAX_TEXT} characters of the description")
+    return (replace(snapshot, **changes) if changes else snapshot), tuple(notes)
+
+
+def probabilities(snapshots: list[PRSnapshot], hits=None, model_path: str | None = None) -> np.ndarray:
+    model = _model(model_path)
+    features, clf = model.pipeline[0], model.pipeline[-1]
+    return clf.predict_proba(features.transform(snapshots, hits=hits))[:, 1]
+
+
+def batch_score(snapshots, model_path: str | None = None) -> np.ndarray:
+    """Calibrated probabilities for many snapshots at once (the evaluation scorer)."""
+    snapshots = [bound(s)[0] for s in snapshots]
+    if not snapshots:
+        return np.zeros(0)
+    return probabilities(snapshots, model_path=model_path)
+
+
+def to_points(p: float, thresholds: dict) -> float:
+    """Piecewise-linear map: 0 -> 0, medium threshold -> 50, high threshold -> 75, 1 -> 100."""
+    lo, hi = float(thresholds.get("medium", 0.5)), float(thresholds.get("high", 0.8))
+    hi = max(hi, lo + 1e-6)
+    xs, ys = [0.0, lo, hi, 1.0], [0.0, 50.0, 75.0, 100.0]
+    return float(np.interp(p, xs, ys))
+
+
+def _word_count(snapshot: PRSnapshot) -> int:
+    text = " ".join([snapshot.title, snapshot.body or ""] + list(snapshot.commit_messages[:5]))
+    return len(text.split())
+
+
+def thin_reasons(snapshot: PRSnapshot, hits: tuple[SignalHit, ...], p: float, high_p: float) -> list[str]:
+    """Why the evidence is too thin for "high" (empty list: it is not)."""
+    reasons = []
+    strong = [h for h in hits if h.kind == "effort" and h.value >= STRONG_SIGNAL]
+    if len(strong) < MIN_EFFORT_FOR_HIGH:
+        reasons.append("no strong effort signal corroborates the model")
+    if p < high_p and len(strong) < 2:
+        reasons.append("the model alone is not confident and fewer than two effort signals fired")
+    if _word_count(snapshot) < SHORT_INPUT_WORDS and not snapshot.files:
+        reasons.append("very short input")
+    return reasons
+
+
+def combine(p: float, hits: tuple[SignalHit, ...], thresholds: dict) -> float:
+    effort = 1.0 - math.prod(1.0 - h.value for h in hits if h.kind == "effort")
+    care = max((h.value for h in hits if h.kind == "care"), default=0.0)
+    return float(np.clip(to_points(p, thresholds) + EFFORT_BONUS * effort - CARE_MALUS * care, 0, 100))
+
+
+def band_for(points: float, thin: list[str], config: ScoreConfig) -> Band:
+    if points >= config.high and not thin:
+        return "high"
+    return "medium" if points >= config.medium else "low"
+
+
+def confidence(points: float, hits: tuple[SignalHit, ...], thin: list[str], config: ScoreConfig) -> float:
+    """How much evidence backs the band: distance from the nearest band edge and independent signals."""
+    edge = min(abs(points - config.medium), abs(points - config.high)) / 25.0
+    support = sum(1 for h in hits if h.kind in ("effort", "care") and h.value >= STRONG_SIGNAL)
+    value = 0.35 + 0.35 * min(edge, 1.0) + 0.1 * min(support, 3) - 0.1 * len(thin)
+    return float(np.clip(value, 0.05, 1.0))
+
+
+def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit, ...], p: float,
+            model, config: ScoreConfig) -> Result:
+    thresholds = model.metadata.get("band_probability_thresholds") or {}
+    points = combine(p, hits, thresholds)
+    thin = thin_reasons(snapshot, hits, p, float(thresholds.get("high", 0.8)))
+    band = band_for(points, thin, config)
+    if points >= config.high and band != "high":
+        notes += tuple(f"capped at medium: {r}" for r in thin)
+    return Result(score=int(round(points)), band=band, probability=p,
+                  confidence=confidence(points, hits, thin, config), signals=hits,
+                  model_version=model.version, notes=notes)
+
+
+def score(snapshot: PRSnapshot, config: ScoreConfig = ScoreConfig()) -> Result:
+    """Score one PR: 0-100, band, fired signals with evidence, model version, confidence."""
+    return score_many([snapshot], config)[0]
+
+
+def score_many(snapshots, config: ScoreConfig = ScoreConfig()) -> list[Result]:
+    """``score`` for many PRs, with one vectorised model call."""
+    from bot.signals import run_signals
+
+    model = _model(config.model_path)
+    bounded = [bound(s) for s in snapshots]
+    if not bounded:
+        return []
+    hits = [run_signals(s) for s, _ in bounded]
+    probs = probabilities([s for s, _ in bounded], hits=hits, model_path=config.model_path)
+    return [_result(s, notes, h, float(p), model, config)
+            for (s, notes), h, p in zip(bounded, hits, probs)]

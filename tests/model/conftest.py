@@ -1,0 +1,26 @@
+"""Fixtures for model tests: ../shared (skip when absent) and a tiny model trained once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.paths import shared_dir
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    found = shared_dir()
+    if found is None or not (found / "data").is_dir():
+        pytest.skip("../shared not found: set SIEVE_SHARED_DIR to the shared fixtures folder")
+    return found
+
+
+@pytest.fixture(scope="session")
+def small_model(shared, tmp_path_factory) -> Path:
+    """A ``--small`` model trained on a tiny training subset (the CI pipeline path)."""
+    from bot.model.train import TrainOptions, train
+
+    out = tmp_path_factory.mktemp("small-model")
+    return train(TrainOptions(out_dir=out, shared=shared, small=True), progress=lambda _msg: None)

@@ -1,0 +1,42 @@
+"""The model committed under models/ loads, matches its metadata and scores."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.model.persist import default_model_path, load_model, metadata_path
+from bot.snapshot import Commit, FileChange, PRSnapshot
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    path = default_model_path()
+    if not path.is_file():
+        pytest.skip(f"no shipped model at {path}: run `sieve train`")
+    return load_model(path)
+
+
+def test_shipped_model_is_small_and_full(shipped):
+    meta = json.loads(metadata_path(shipped.path).read_text())
+    assert shipped.path.stat().st_size <= 5_000_000
+    assert meta["small"] is False
+    assert meta["training_data"]["n_examples"] > 10_000
+
+
+def test_shipped_model_ranks_an_agent_style_pr_above_a_terse_human_fix(shipped):
+    from bot.scoring import batch_score
+
+    human = PRSnapshot(title="fix nil deref in span reader", commits=(Commit("fix nil deref"),),
+                       files=(FileChange("storage/reader.go", additions=3, deletions=1),
+                              FileChange("storage/reader_test.go", additions=12)))
+    agent = PRSnapshot(
+        title="Enhance error handling across the codebase",
+        body="## Summary\n\nThis PR enhances error handling to ensure robustness.\n\n## Changes\n\n"
+             "- **Improved Error Handling**: comprehensive checks\n- **Better Logging**: detailed logs\n\n"
+             "## Testing\n\n- ✅ All tests pass",
+        commits=(Commit("Enhance error handling across the codebase"),),
+        files=(FileChange("storage/reader.go", additions=40, deletions=5),))
+    p_human, p_agent = batch_score([human, agent])
+    assert p_agent > p_human

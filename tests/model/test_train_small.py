@@ -1,0 +1,44 @@
+"""The ``--small`` training pipeline end to end, and that training never reads the eval split."""
+
+from __future__ import annotations
+
+import json
+
+from bot.evaluation import splits
+from bot.model import data
+from bot.model.persist import load_model, metadata_path
+
+
+def test_small_training_writes_a_loadable_model_with_metadata(small_model):
+    meta = json.loads(metadata_path(small_model).read_text())
+    assert meta["small"] is True
+    assert len(meta["training_data"]["dataset_id"]) == 64
+    assert set(meta["library_versions"]) >= {"scikit-learn", "numpy", "skops", "python"}
+    loaded = load_model(small_model)
+    assert loaded.version == meta["model_version"]
+    assert loaded.pipeline[0].feature_names() == meta["feature_names"]
+
+
+def test_small_model_scores_probabilities(small_model):
+    from bot.scoring import batch_score
+    from bot.snapshot import PRSnapshot
+
+    probs = batch_score([PRSnapshot(title="Fix typo in README"), PRSnapshot(title="x", body="y" * 50)],
+                        model_path=str(small_model))
+    assert probs.shape == (2,) and ((probs >= 0) & (probs <= 1)).all()
+
+
+def test_training_examples_exclude_the_evaluation_split(shared):
+    examples = data.training_examples(shared)
+    assert {e.group for e in examples}.isdisjoint(splits.EVAL_GIT_REPOS)
+    aidev_repos = {e.group.split(":", 1)[1] for e in examples if e.group.startswith("aidev:")}
+    assert aidev_repos and not any(splits.is_eval_aidev_repo(r) for r in aidev_repos)
+    titles = [e.record_id.split(":", 1)[1] for e in examples if e.source == "aidev_human_titles"]
+    assert titles and not any(splits.is_eval_human_title(t) for t in titles)
+    assert not any("jaegertracing/jaeger" in e.record_id or "gluesql/gluesql" in e.record_id for e in examples)
+
+
+def test_dataset_id_names_the_exact_record_set(shared):
+    examples = data.training_examples(shared, small=True)
+    assert data.dataset_id(examples) == data.dataset_id(list(reversed(examples)))
+    assert data.dataset_id(examples) != data.dataset_id(examples[1:])

@@ -1,0 +1,94 @@
+"""Band rules: thin evidence never reaches "high"; attribution alone never reaches "high"."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.result import SignalHit
+from bot.scoring import ScoreConfig, band_for, combine, score_many, thin_reasons, to_points
+from bot.snapshot import FileChange, PRSnapshot
+
+THRESHOLDS = {"medium": 0.4, "high": 0.8}
+
+
+def test_points_map_cv_thresholds_to_band_edges():
+    assert to_points(0.4, THRESHOLDS) == pytest.approx(50)
+    assert to_points(0.8, THRESHOLDS) == pytest.approx(75)
+    assert to_points(0.0, THRESHOLDS) == 0 and to_points(1.0, THRESHOLDS) == 100
+
+
+def test_model_alone_is_capped_at_medium():
+    snap = PRSnapshot(title="Add feature", body="word " * 40, files=(FileChange("a.py", additions=5),))
+    quiet = (SignalHit("generic_summary_phrasing", 0.0, kind="effort"),)
+    thin = thin_reasons(snap, quiet, p=0.99, high_p=0.8)
+    assert thin and band_for(combine(0.99, quiet, THRESHOLDS), thin, ScoreConfig()) == "medium"
+
+
+def test_one_weak_signal_is_not_enough():
+    snap = PRSnapshot(title="Add feature", body="word " * 40, files=(FileChange("a.py", additions=5),))
+    weak = (SignalHit("template_weight", 0.3, "a few headers", kind="effort"),)
+    assert band_for(combine(0.95, weak, THRESHOLDS), thin_reasons(snap, weak, 0.95, 0.8), ScoreConfig()) != "high"
+
+
+def test_attribution_signals_add_no_points():
+    ai = (SignalHit("ai_attribution", 1.0, "trailer", kind="ai"), SignalHit("ai_disclosure", 1.0, "said so", kind="ai"))
+    assert combine(0.3, ai, THRESHOLDS) == combine(0.3, (), THRESHOLDS)
+
+
+def test_corroborated_high_probability_is_high():
+    snap = PRSnapshot(title="Add feature", body="word " * 40, files=(FileChange("a.py", additions=5),))
+    strong = (SignalHit("claims_tests_without_tests", 1.0, "says tests added; none in diff", kind="effort"),
+              SignalHit("generic_summary_phrasing", 0.8, "stock headings", kind="effort"))
+    thin = thin_reasons(snap, strong, 0.95, 0.8)
+    assert not thin and band_for(combine(0.95, strong, THRESHOLDS), thin, ScoreConfig()) == "high"
+
+
+def test_care_signals_lower_the_score():
+    care = (SignalHit("explains_testing", 1.0, "ran the e2e suite", kind="care"),)
+    assert combine(0.6, care, THRESHOLDS) < combine(0.6, (), THRESHOLDS)
+
+
+def _records(path, restore=True, limit=400):
+    from bot.loaders import LoadError
+    from bot.loaders.records import iter_records
+
+    good = (r for r in iter_records(path, restore_removed=restore) if not isinstance(r, LoadError))
+    return list(itertools.islice(good, limit))
+
+
+def test_disclosed_ai_use_without_effort_signals_is_never_high(shipped_model, shared):
+    """Real training-split agent PRs with their attribution lines put back (as on GitHub)."""
+    records = [r for r in _records(shared / "data/git_prs/sentry-python.prs.jsonl", limit=3000)
+               if r.raw["label"] == "ai_agent" and r.raw.get("removed_lines")]
+    assert len(records) >= 20
+    results = score_many([r.snapshot for r in records], ScoreConfig(model_path=str(shipped_model)))
+    attributed = [res for res in results if any(h.kind == "ai" for h in res.fired)]
+    assert attributed, "no record fired an attribution signal: the test would be empty"
+    for res in attributed:
+        if not any(h.kind == "effort" and h.value >= 0.5 for h in res.fired):
+            assert res.band != "high", res.to_dict()
+
+
+def test_careful_human_pr_with_a_claude_trailer_is_not_high(shipped_model, shared):
+    """A real pre-2022 human PR description, plus a Co-Authored-By: Claude trailer."""
+    records = [r for r in _records(shared / "data/git_prs/celestia-core.prs.jsonl", restore=False, limit=3000)
+               if r.raw["label"] == "human" and len(r.raw.get("body") or "") > 400][:50]
+    assert records
+    trailer = "\n\nCo-Authored-By: Claude <noreply@anthropic.com>"
+    snaps = [r.snapshot.with_changes(body=r.snapshot.body + trailer) for r in records]
+    results = score_many(snaps, ScoreConfig(model_path=str(shipped_model)))
+    assert all(any(h.name == "ai_attribution" for h in res.fired) for res in results)
+    for res in results:
+        if not any(h.kind == "effort" and h.value >= 0.5 for h in res.fired):
+            assert res.band != "high", res.to_dict()
+
+
+def test_title_only_inputs_are_never_high(shipped_model, shared):
+    import csv
+
+    with open(shared / "data/aidev_pop/aidev_pop_human_pr_titles.csv", encoding="utf-8") as fh:
+        titles = [row["title"] for row in itertools.islice(csv.DictReader(fh), 300)]
+    results = score_many([PRSnapshot(title=t) for t in titles], ScoreConfig(model_path=str(shipped_model)))
+    assert all(r.band != "high" for r in results)

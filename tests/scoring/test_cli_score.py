@@ -1,0 +1,88 @@
+"""``sieve score`` on a bundle, a JSONL file (with a malformed line) and a git range."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import build_app
+from bot.cli.score import EXIT_BY_BAND, SEVERITY
+from bot.loaders.github_json import load_bundle
+from bot.scoring import ScoreConfig, score
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "low-effort-pr.json"
+
+
+@pytest.fixture()
+def run(shipped_model):
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(build_app(), ["score", *args, "--model", str(shipped_model)])
+
+    return invoke
+
+
+def test_bundle_exit_code_follows_the_band(run, shipped_model):
+    expected = score(load_bundle(EXAMPLE), ScoreConfig(model_path=str(shipped_model)))
+    result = run(str(EXAMPLE), "--json")
+    out = json.loads(result.stdout)
+    assert out["band"] == expected.band and out["score"] == expected.score
+    assert result.exit_code == EXIT_BY_BAND[expected.band]
+
+
+def test_bundle_table_output(run):
+    result = run(str(EXAMPLE))
+    assert "PR Sieve" in result.stdout and "low-effort-pr.json" in result.stdout
+
+
+RECORDS = [
+    {"title": "Fix race in span buffer flush", "body": "", "commit_messages": ["Fix race in span buffer flush"],
+     "files": [{"path": "internal/buffer.go", "additions": 4, "deletions": 2},
+               {"path": "internal/buffer_test.go", "additions": 25, "deletions": 0}]},
+    {"title": "Enhance documentation", "body": "## Summary\n\nThis PR enhances the documentation to improve clarity "
+     "and ensure a comprehensive overview.\n\n## Changes\n\n- **Improved README**: clearer\n\n## Testing\n\n- ✅ All tests pass",
+     "commit_messages": ["Enhance documentation"], "files": [{"path": "README.md", "additions": 3, "deletions": 1}]},
+]
+
+
+def test_jsonl_scores_every_good_record_and_names_the_bad_line(run, tmp_path):
+    path = tmp_path / "prs.jsonl"
+    lines = [json.dumps(RECORDS[0]), "{not json", json.dumps({"files": "nope"}), json.dumps(RECORDS[1])]
+    path.write_text("\n".join(lines) + "\n")
+    result = run(str(path), "--json")
+    outputs = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [o["ref"] for o in outputs] == ["prs.jsonl:1", "prs.jsonl:4"]
+    assert "prs.jsonl:2" in result.stderr and "prs.jsonl:3" in result.stderr
+    worst = max((o["band"] for o in outputs), key=SEVERITY.__getitem__)
+    assert result.exit_code == EXIT_BY_BAND[worst]
+
+
+def test_missing_file_is_one_line_error(run, tmp_path):
+    result = run(str(tmp_path / "absent.json"))
+    assert result.exit_code == 3 and "no such file" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_git_range(run, tmp_path):
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "dev@example.com")
+    git("config", "user.name", "Dev")
+    (tmp_path / "app.py").write_text("def add(a, b):\n    return a + b\n")
+    git("add", ".")
+    git("commit", "-qm", "initial")
+    git("checkout", "-qb", "feature")
+    (tmp_path / "app.py").write_text("def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n")
+    git("commit", "-qam", "Add sub()")
+    result = run("--git", "main..feature", "--repo", str(tmp_path), "--json")
+    out = json.loads(result.stdout)
+    assert out["ref"] == "main..feature"
+    assert result.exit_code == EXIT_BY_BAND[out["band"]]

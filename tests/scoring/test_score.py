@@ -1,0 +1,55 @@
+"""score(): bounded work, no network, stable output shape."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from bot.scoring import ScoreConfig, batch_score, score, score_many
+from bot.snapshot import Commit, FileChange, PRSnapshot
+
+PR = PRSnapshot(title="Add retry to the exporter", body="Retries failed exports up to 3 times.",
+                commits=(Commit("Add retry to the exporter"),),
+                files=(FileChange("exporter/retry.go", additions=30), FileChange("exporter/retry_test.go", additions=40)))
+
+
+def test_score_never_touches_the_network(shipped_model, monkeypatch):
+    from bot import scoring
+
+    scoring._model.cache_clear()  # force the model load inside the guarded block
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("score() tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = score(PR, ScoreConfig(model_path=str(shipped_model)))
+    assert 0 <= result.score <= 100 and result.model_version
+
+
+def test_result_carries_evidence_and_version(shipped_model):
+    result = score(PR, ScoreConfig(model_path=str(shipped_model)))
+    assert result.band in ("low", "medium", "high")
+    assert 0.0 <= result.probability <= 1.0 and 0.0 < result.confidence <= 1.0
+    assert all(h.evidence for h in result.fired)
+    assert result.to_dict()["model_version"] == result.model_version
+
+
+def test_giant_pr_is_bounded_with_a_note(shipped_model):
+    files = tuple(FileChange(f"pkg/f{i}.go", additions=1) for i in range(5000))
+    giant = PR.with_changes(files=files, body="x " * 200_000)
+    result = score(giant, ScoreConfig(model_path=str(shipped_model)))
+    assert any("files" in n for n in result.notes) and any("characters" in n for n in result.notes)
+
+
+def test_batch_score_matches_score_many(shipped_model):
+    snaps = [PR, PR.with_changes(title="Update README.md", files=(FileChange("README.md", additions=2),))]
+    probs = batch_score(snaps, model_path=str(shipped_model))
+    results = score_many(snaps, ScoreConfig(model_path=str(shipped_model)))
+    assert probs == pytest.approx([r.probability for r in results])
+
+
+def test_empty_batch():
+    assert batch_score([]).shape == (0,)
