@@ -21,6 +21,7 @@ from bot.ports import GitHubError, GitHubPort
 REPO_PATH = ".github/sieve.yml"
 ORG_REPO = ".github"
 ORG_PATHS = (".github/sieve.yml", "sieve.yml")
+MAX_CONFIG_CHARS = 64_000  # a config is a few hundred bytes; anything huge is a mistake
 
 Conclusion = Literal["neutral", "success", "failure", "action_required"]
 Association = Literal[
@@ -128,6 +129,8 @@ class ConfigLoad:
 
 def parse_layer(text: str, source: str) -> dict[str, Any]:
     """YAML text -> mapping, validated on its own so errors name the file that has them."""
+    if len(text) > MAX_CONFIG_CHARS:
+        raise ConfigError(f"{source}: file too large ({len(text)} characters, limit {MAX_CONFIG_CHARS})")
     try:
         data = yaml.safe_load(text) if text.strip() else {}
     except yaml.YAMLError as exc:

@@ -59,6 +59,8 @@ profile: kubernetes
     ("policy_url: 'javascript:alert(1)'", "policy_url"),
     ("labels: {high: {name: sieve/needs-review, color: ffffff}}", "three different names"),
     ("shadow: 'yes please'", "shadow"),
+    ("exempt: {users: [" + ", ".join(["someone"] * 10_000) + "]}", "file too large"),
+    ("a: &a [1, 1]\nb: &b [*a, *a]\nc: [*b, *b]", "a: unknown key"),
 ])
 def test_broken_config_gives_one_line_error_and_defaults(text, fragment):
     loaded = cfg.build([(".github/sieve.yml", text)])
