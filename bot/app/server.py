@@ -27,6 +27,7 @@ from bot.store import DeliveryStore, init_db
 log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/api/github/webhooks"
 _MAX_HEADER_CHARS = 100  # delivery ids are GUIDs, event names short words
+_MAX_INT32, _MAX_INT64 = 2**31 - 1, 2**63 - 1  # the number and installation_id columns
 
 
 class Rejected(HTTPException):
@@ -88,29 +89,29 @@ def _webhook_router(settings: Settings, store: DeliveryStore, handled: Accepts,
                                                request.headers.get("x-hub-signature-256")):
                 raise Rejected(401, "missing or invalid X-Hub-Signature-256", "signature")
             event, delivery_id = _required_headers(request)
-            payload = parse_payload(body)
+            return await _accept(store, handled, pool, event, delivery_id, body)
         except Rejected as exc:
             metrics.record_rejected(exc.reason)
             log.warning("webhook refused (%s): %s", exc.status_code, exc.detail,
                         extra={"delivery_id": request.headers.get("x-github-delivery")})
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return await _accept(store, handled, pool, event, delivery_id, payload, body)
 
     return router
 
 
 async def _accept(store: DeliveryStore, handled: Accepts, pool: WorkerPool | None, event: str,
-                  delivery_id: str, payload: dict, body: bytes) -> JSONResponse:
+                  delivery_id: str, body: bytes) -> JSONResponse:
+    payload = parse_payload(body)
     metrics.record_received(event)
     if event == "ping":
-        return JSONResponse({"status": "pong", "zen": payload.get("zen")})
-    action = payload.get("action") if isinstance(payload.get("action"), str) else None
+        return JSONResponse({"status": "pong"})
+    action = _clean_text(payload.get("action"), 100)
     if not handled(event, action):
-        return JSONResponse({"status": "ignored", "event": event, "action": action})
+        return JSONResponse({"status": "ignored"})
+    keys = delivery_keys(payload)
     try:
         new = await run_in_threadpool(store.enqueue, delivery_id, event,
-                                      _payload_text(body, payload), action=action,
-                                      **delivery_keys(payload))
+                                      _payload_text(body, payload), action=action, **keys)
     except Exception:  # noqa: BLE001 - no 2xx unless stored: GitHub shows it as failed
         log.exception("could not store delivery", extra={"delivery_id": delivery_id})
         metrics.record_rejected("storage")
@@ -157,28 +158,47 @@ def parse_payload(body: bytes) -> dict[str, Any]:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError):
         raise Rejected(400, "body is not valid JSON", "payload") from None
+    except RecursionError:  # e.g. 5,000 nested brackets: valid JSON, but no GitHub payload
+        raise Rejected(400, "body is nested too deeply", "payload") from None
     if not isinstance(payload, dict):
         raise Rejected(400, "body is not a JSON object", "payload")
     return payload
 
 
 def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
-    """installation_id, repo and PR/issue number of a payload (None where absent)."""
-    installation = _obj(payload.get("installation")).get("id")
-    repo = _obj(payload.get("repository")).get("full_name")
+    """installation_id, repo and PR/issue number of a payload (None where absent); 400 for a
+    value no GitHub payload has (wrong type, out of range, over-long, NUL, lone surrogate)."""
     item = _obj(payload.get("pull_request")) or _obj(payload.get("issue"))
-    number = item.get("number", payload.get("number"))
-    return {"installation_id": _int(installation),
-            "repo": repo if isinstance(repo, str) else None,
-            "number": _int(number)}
+    repo = _obj(payload.get("repository")).get("full_name")
+    if repo is not None and _clean_text(repo, 300) is None:
+        raise Rejected(400, "payload repository.full_name is not a repository name", "payload")
+    return {"installation_id": _whole(_obj(payload.get("installation")).get("id"),
+                                      "installation.id", _MAX_INT64),
+            "repo": repo,
+            "number": _whole(item.get("number", payload.get("number")), "number", _MAX_INT32)}
 
 
 def _obj(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _whole(value: Any, name: str, maximum: int) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= maximum:
+        raise Rejected(400, f"payload {name} is not a valid id", "payload")
+    return value
+
+
+def _clean_text(value: Any, max_chars: int) -> str | None:
+    """``value`` if it is a short, storable string (no NUL, no lone surrogate), else None."""
+    if not isinstance(value, str) or not value or len(value) > max_chars or "\x00" in value:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return value
 
 
 def _payload_text(body: bytes, payload: dict) -> str:
