@@ -150,7 +150,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
     return {
         "state": state,
         "result": result,
-        "effort": [s for s in result.fired if s.kind in ("effort", "policy")],
+        "effort": sorted((s for s in result.fired if s.kind in ("effort", "policy")), key=lambda s: -s.value),
         "ai": [s for s in result.fired if s.kind == "ai"],
         "care": [s for s in result.fired if s.kind == "care"],
         "findings": list(facts.findings),

@@ -53,10 +53,13 @@ def signal_ask(name: str) -> str:
     return (phrases().get(name) or {}).get("ask") or ""
 
 
+MAX_ASKS = 3  # a short comment: the three most important requests
+
+
 def asks(hits) -> list[Trusted]:
-    """The distinct requests for the fired signals, in signal order, as safe Markdown."""
-    found = dict.fromkeys(signal_ask(h.name) for h in hits)
-    return [markdown.inline(text, 300) for text in found if text]
+    """The distinct requests for the given fired signals (strongest first), as safe Markdown."""
+    found = [text for text in dict.fromkeys(signal_ask(h.name) for h in hits) if text]
+    return [markdown.inline(text, 300) for text in found[:MAX_ASKS]]
 
 
 @lru_cache(maxsize=2)

@@ -162,3 +162,20 @@ def test_comment_asks_for_what_the_signals_found():
     assert "besides the issue link" in body
     assert body.index("Add the tests") < body.index("besides the issue link")
     assert "An AI tool is credited" not in body.split("**What you can do:**")[0]  # AI use is not a finding
+
+
+def test_comment_lists_strongest_first_and_at_most_three_asks():
+    names = ["template_weight", "claims_tests_without_tests", "issue_link_only", "tiny_diff_long_body",
+             "commit_message_uniformity"]
+    words = ["alpha", "bravo", "charlie", "delta", "echo"]
+    hits = tuple(SignalHit(name, value, f"evidence {word}")
+                 for name, value, word in zip(names, (0.3, 1.0, 0.9, 0.5, 0.7), words))
+    result = Result(score=80, band="high", probability=0.8, confidence=0.8, signals=hits)
+    [comment] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc"))
+                 if a.describe().startswith("create_comment")]
+    body = render(comment.view.template, **comment.view.context)
+    noticed, todo = body.split("**What you can do:**")
+    assert noticed.index("evidence bravo") < noticed.index("evidence charlie") < noticed.index("evidence alpha")
+    todo_items = [line for line in todo.split("\n\n")[0].splitlines() if line.startswith("- ")]
+    assert len(todo_items) == 4  # three asks + the AI-use note
+    assert "Add the tests" in todo_items[0] and "Write commit messages" in todo_items[2]
