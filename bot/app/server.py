@@ -168,7 +168,8 @@ def parse_payload(body: bytes) -> dict[str, Any]:
 def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
     """installation_id, repo and PR/issue number of a payload (None where absent); 400 for a
     value no GitHub payload has (wrong type, out of range, over-long, NUL, lone surrogate)."""
-    item = _obj(payload.get("pull_request")) or _obj(payload.get("issue"))
+    item = (_obj(payload.get("pull_request")) or _obj(payload.get("issue"))
+            or _first_pull(_obj(payload.get("check_run"))))
     repo = _obj(payload.get("repository")).get("full_name")
     if repo is not None and _clean_text(repo, 300) is None:
         raise Rejected(400, "payload repository.full_name is not a repository name", "payload")
@@ -180,6 +181,12 @@ def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
 
 def _obj(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
+
+
+def _first_pull(check_run: dict) -> dict:
+    """A check run's first pull request, so a re-run waits for that PR's other deliveries."""
+    pulls = check_run.get("pull_requests")
+    return _obj(pulls[0]) if isinstance(pulls, list) and pulls else {}
 
 
 def _whole(value: Any, name: str, maximum: int) -> int | None:

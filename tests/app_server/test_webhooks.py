@@ -20,6 +20,7 @@ HANDLED_EXAMPLES = [
     ("issue_comment", "created.with-installation.payload.json"),
     ("installation", "created.payload.json"),
     ("installation_repositories", "added.payload.json"),
+    ("check_run", "rerequested.payload.json"),
 ]
 
 
@@ -54,8 +55,14 @@ def test_no_202_when_the_delivery_cannot_be_stored(app, client, monkeypatch):
 def test_real_payloads_of_handled_events_are_queued(app, client, event, name):
     body = example(event, name)
     assert deliver(client, body, event, f"id-{name}").status_code == 202
-    stored = app.state.store.get(f"id-{name}")
-    assert stored.event == event and stored.action == json.loads(body)["action"]
+    stored, payload = app.state.store.get(f"id-{name}"), json.loads(body)
+    assert stored.event == event and stored.action == payload["action"]
+    assert stored.installation_id == payload.get("installation", {}).get("id")
+    if not event.startswith("installation"):  # the PR a delivery is about serialises it
+        item = payload.get("pull_request") or payload.get("issue") \
+            or (payload.get("check_run", {}).get("pull_requests") or [{}])[0]
+        assert (stored.repo, stored.number) == (payload["repository"]["full_name"],
+                                                item.get("number"))
 
 
 def test_redelivery_of_the_same_id_is_a_no_op(app, client):
@@ -206,3 +213,10 @@ def test_an_unusable_action_is_acknowledged_and_ignored(app, client, action):
     response = deliver(client, _opened_with(("action",), action), "pull_request", "odd-action")
     assert response.status_code == 200 and response.json() == {"status": "ignored"}
     assert _stored(app) == {}
+
+
+def test_a_check_run_rerun_is_keyed_to_its_pull_request(app, client):
+    payload = json.loads(example("check_run", "rerequested.payload.json"))
+    payload["check_run"]["pull_requests"] = [{"number": 12, "id": 1}]
+    assert deliver(client, json.dumps(payload).encode(), "check_run", "cr").status_code == 202
+    assert app.state.store.get("cr").number == 12
