@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 Handler = Callable[[str, dict, HandlerContext], "str | None"]
 GitHubFactory = Callable[[int | None], GitHubPort]
 Accepts = Callable[[str, str | None], bool]  # (event, action) -> handled?
+_MAX_IDLE = 30.0  # longest pause between claims while the database keeps failing
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,16 @@ class Worker:
     def run(self, stop: threading.Event, poll_interval: float = 1.0,
             wake: threading.Event | None = None) -> None:
         """Process deliveries until ``stop`` is set; idle waits end early when ``wake`` is set."""
+        failures = 0
         while not stop.is_set():
             try:
                 outcome = self.process_one()
-            except Exception:  # database down or similar: keep the worker alive
+                failures = 0
+            except Exception:  # database down or similar: keep the worker alive, back off
+                failures += 1
                 log.exception("worker %s could not claim or record a delivery", self.worker_id)
-                outcome = None
+                stop.wait(min(_MAX_IDLE, poll_interval * 2 ** failures))
+                continue
             if outcome is None:
                 _idle(stop, wake, poll_interval)
 

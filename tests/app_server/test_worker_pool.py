@@ -111,3 +111,41 @@ def test_housekeeping_runs_at_start_and_stops_with_the_pool():
     assert ran.wait(WAIT)
     pool.stop(timeout=WAIT)
     assert "sieve-housekeeping" not in [t.name for t in threading.enumerate()]
+
+
+class RecordingStop(threading.Event):
+    """A stop event that remembers how long the worker asked to wait (and waits briefly)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waits: list[float] = []
+
+    def wait(self, timeout=None) -> bool:
+        self.waits.append(timeout)
+        return super().wait(min(timeout or 0.01, 0.01))
+
+
+def test_a_worker_survives_database_errors_and_backs_off(tmp_path):
+    engine = init_db(f"sqlite:///{tmp_path / 'down.db'}")
+    store = DeliveryStore(engine)
+    failures = [OSError("database is down")] * 3
+    real_claim = store.claim
+
+    def flaky_claim(*args, **kwargs):
+        if failures:
+            raise failures.pop()
+        return real_claim(*args, **kwargs)
+
+    store.claim = flaky_claim
+    store.enqueue("after-outage", "pull_request", "{}", action="opened")
+    worker = Worker(store, lambda *a: None, lambda _i: None, SqlStateStore(engine))
+    stop = RecordingStop()
+    thread = threading.Thread(target=worker.run, args=(stop, 1.0))
+    thread.start()
+    try:
+        assert wait_for(lambda: store.get("after-outage").status == "done")
+    finally:
+        stop.set()
+        thread.join(WAIT)
+    assert stop.waits[:3] == [2.0, 4.0, 8.0]  # doubling pauses while the database fails
+    engine.dispose()
