@@ -36,9 +36,11 @@ def test_bundle_exit_code_follows_the_band(run, shipped_model):
     assert result.exit_code == EXIT_BY_BAND[expected.band]
 
 
-def test_bundle_table_output(run):
+def test_bundle_table_output(run, shipped_model):
+    expected = score(load_bundle(EXAMPLE), ScoreConfig(model_path=str(shipped_model)))
     result = run(str(EXAMPLE))
-    assert "PR Sieve" in result.stdout and "low-effort-pr.json" in result.stdout
+    assert "PR Sieve" in result.stdout and expected.band in result.stdout
+    assert all(hit.name in result.stdout for hit in expected.fired)
 
 
 RECORDS = [
