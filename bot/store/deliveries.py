@@ -144,8 +144,10 @@ class DeliveryStore:
             return {status: n for status, n in conn.execute(stmt)}
 
     def retry(self, delivery_id: str) -> bool:
-        """Make a finished delivery pending again with attempts reset (not while processing)."""
-        return self._reset(and_(T.delivery_id == delivery_id, T.status != "processing")) == 1
+        """Make a delivery pending again with attempts reset; refused while a live worker
+        holds it (a claim whose lease ran out may be reset)."""
+        idle = or_(T.status != "processing", T.lease_until <= self._now())
+        return self._reset(and_(T.delivery_id == delivery_id, idle)) == 1
 
     def retry_all_failed(self) -> int:
         return self._reset(T.status == "failed")

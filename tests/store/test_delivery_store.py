@@ -115,9 +115,11 @@ def test_manual_retry_resets_attempts_but_not_while_processing(store, clock):
     assert store.get("d1").attempts == 0 and store.get("d1").status == "pending"
     assert store.retry("nope") is False
     store.claim("w1", lease_seconds=LEASE)
-    assert store.retry("d1") is False  # processing
+    assert store.retry("d1") is False  # a live worker holds it
     assert store.retry_all_failed() == 1
     assert store.counts() == {"processing": 1, "pending": 1}
+    clock.advance(LEASE + 1)
+    assert store.retry("d1") is True  # its worker died: the operator need not wait
 
 
 def test_list_is_newest_first_and_filters_by_status(store):
