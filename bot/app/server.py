@@ -46,6 +46,8 @@ def create_app(settings: Settings, *, github_factory: GitHubFactory | None = Non
     ``github_factory``/``handler`` replace the production wiring (tests, demo).
     """
     settings.require_webhook_secret()
+    if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
+        log.warning("SIEVE_INSECURE_DEV: accepting UNSIGNED webhooks; never do this in production")
     engine = init_db(settings.database_url)
     store = DeliveryStore(engine)
     handled = wiring.accepts(wiring.handled_events())
