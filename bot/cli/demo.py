@@ -13,9 +13,23 @@ from rich.table import Table
 console = Console()
 
 
+def _reporter():
+    shown: set[str] = set()
+
+    def report(sent) -> None:
+        _report(sent)
+        if sent.sticky and sent.sticky not in shown:
+            shown.add(sent.sticky)
+            console.print(Panel(Markdown(sent.sticky), title="the App's sticky comment, as of now",
+                                title_align="left"))
+    return report
+
+
 def _report(sent) -> None:
     console.print(f"→ {sent.say}", style="bold", markup=False)
-    console.print(f"  HTTP {sent.status} {sent.answer}; delivery {sent.outcome}", markup=False)
+    console.print(f"  HTTP {sent.status} {sent.answer}; delivery {sent.outcome}; labels now: "
+                  f"{', '.join(sent.labels) or '(none)'}; App comments on the PR: {sent.bot_comments}",
+                  markup=False)
 
 
 def _pr_table(fake, script: dict, number: int) -> Table:
@@ -31,7 +45,7 @@ def _pr_table(fake, script: dict, number: int) -> Table:
 
 
 def _comments(fake, script: dict, number: int) -> None:
-    for comment in fake.comments(script["repo"], number):
+    for comment in fake.comments(script["repo"], number)[1:]:
         if comment["login"] == fake.bot_login:
             console.print(Panel(Markdown(comment["body"]), title=f"comment by {comment['login']}",
                                 subtitle=f"id {comment['id']}", title_align="left"))
@@ -41,11 +55,12 @@ def demo(db: Path = typer.Option(None, help="Keep the demo's SQLite database at 
     """Run the App on SQLite against a local fake GitHub and show what it posted."""
     from bot.demo.run import run_demo
 
-    fake, script = run_demo(_report, db_path=db)
+    fake, script = run_demo(_reporter(), db_path=db)
     for number in script["pulls"]:
         console.rule(f"PR #{number}")
         console.print(_pr_table(fake, script, int(number)))
         _comments(fake, script, int(number))
+    console.print("The sticky comment (first above) was edited in place; the others are replies.")
 
 
 def register(app: typer.Typer) -> None:

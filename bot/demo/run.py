@@ -13,13 +13,16 @@ import json
 import tempfile
 import time
 import uuid
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from fastapi.testclient import TestClient
+with warnings.catch_warnings():  # starlette's notice about its httpx-based client
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 from bot.app.server import WEBHOOK_PATH, create_app
 from bot.fakegithub import FakeGitHub
@@ -35,6 +38,9 @@ class Sent:
     status: int
     answer: str
     outcome: str  # the stored delivery's final status (done, failed, ...) and error if any
+    labels: tuple[str, ...]  # the PR's labels after the delivery was processed
+    bot_comments: int  # how many comments the App has on the PR
+    sticky: str  # the body of the App's sticky comment on the PR ("" when none)
 
 
 def load_script() -> dict:
@@ -85,18 +91,22 @@ def wait_until_drained(app, timeout: float = 60.0) -> None:
 
 def replay(client: TestClient, app, fake: FakeGitHub, script: dict) -> Iterator[Sent]:
     last: tuple[str, str, bytes] | None = None
+    number = 0
     for step in script["steps"]:
         if step.get("redeliver"):
             event, delivery_id, body = last
         else:
-            event, delivery_id = step["event"], str(uuid.uuid4())
+            event, delivery_id, number = step["event"], str(uuid.uuid4()), step["pr"]
             body = json.dumps(payload_for(fake, script, step)).encode()
         answer = client.post(WEBHOOK_PATH, content=body,
                              headers=signed_headers(event, delivery_id, body))
         last = (event, delivery_id, body)
         wait_until_drained(app)  # one step at a time, as a person would watch it
+        mine = [c for c in fake.comments(script["repo"], number) if c["login"] == fake.bot_login]
         yield Sent(step["say"], delivery_id, answer.status_code, answer.json().get("status", ""),
-                   _outcome(app.state.store, delivery_id))
+                   _outcome(app.state.store, delivery_id),
+                   tuple(fake.issue_labels(script["repo"], number)), len(mine),
+                   mine[0]["body"] if mine else "")
 
 
 def _outcome(store, delivery_id: str) -> str:
