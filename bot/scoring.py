@@ -67,7 +67,8 @@ def bound(snapshot: PRSnapshot) -> tuple[PRSnapshot, tuple[str, ...]]:
 def probabilities(snapshots: list[PRSnapshot], hits=None, model_path: str | None = None) -> np.ndarray:
     model = _model(model_path)
     features, clf = model.pipeline[0], model.pipeline[-1]
-    return clf.predict_proba(features.transform(snapshots, hits=hits))[:, 1]
+    numeric, text_blocks = features.parts(snapshots, hits=hits)
+    return clf.predict_parts(numeric, text_blocks)[:, 1]
 
 
 def batch_score(snapshots, model_path: str | None = None) -> np.ndarray:

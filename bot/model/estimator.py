@@ -87,11 +87,28 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         self.char_idf_ = TfidfTransformer(sublinear_tf=True).fit(chars)
         return self
 
-    def transform(self, snapshots, hits=None):
-        """``hits``: the snapshots' already computed signal hits (saves running them twice)."""
+    def parts(self, snapshots, hits=None):
+        """``(numeric, [word tf-idf, char tf-idf])``: the columns of ``transform``, unstacked.
+        ``hits``: the snapshots' already computed signal hits (saves running them twice)."""
         numeric, words, chars = self._parts(snapshots, hits)
-        return sp.hstack([sp.csr_matrix(numeric), self.word_idf_.transform(words),
-                          self.char_idf_.transform(chars)], format="csr")
+        return numeric, [_tfidf(words, self.word_idf_), _tfidf(chars, self.char_idf_)]
+
+    def transform(self, snapshots, hits=None):
+        numeric, blocks = self.parts(snapshots, hits)
+        return sp.hstack([sp.csr_matrix(numeric), *blocks], format="csr")
+
+
+def _tfidf(counts, fitted: TfidfTransformer):
+    """``fitted.transform`` (sublinear tf, idf, l2 rows) on the raw CSR arrays: the same numbers
+    without scipy/sklearn per-call overhead, which dominates when one PR is scored."""
+    counts = sp.csr_matrix(counts)
+    data = np.log(counts.data.astype(np.float64)) + 1.0
+    data *= fitted.idf_[counts.indices]
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
+    norms[norms == 0] = 1.0
+    data /= norms[rows]
+    return sp.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
 
 
 def _doc(t: features.Texts) -> str:
@@ -104,8 +121,8 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
     """Trees over numeric columns + the out-of-fold score of a text logistic regression."""
 
     def __init__(self, n_numeric: int = 0, text_c: float = 1.0, max_iter: int = 150,
-                 learning_rate: float = 0.1, max_leaf_nodes: int = 15, l2: float = 1.0,
-                 min_samples_leaf: int = 40, use_text: bool = True, random_state: int = 0):
+                 learning_rate: float = 0.1, max_leaf_nodes: int = 31, l2: float = 1.0,
+                 min_samples_leaf: int = 20, use_text: bool = True, random_state: int = 0):
         self.n_numeric = n_numeric
         self.text_c = text_c
         self.max_iter = max_iter
@@ -153,12 +170,26 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         numeric, text = self._split(X)
         if not self.use_text:
             return np.zeros((numeric.shape[0], 1))
-        return self.text_.decision_function(text).reshape(-1, 1)
+        scores = text @ self.text_.coef_.ravel() + self.text_.intercept_[0]  # = decision_function
+        return np.asarray(scores).reshape(-1, 1)
 
     def predict_proba(self, X):
-        numeric, _ = self._split(X)
-        with one_thread():
-            return self.trees_.predict_proba(np.hstack([numeric, self.text_scores(X)]))
+        numeric, text = self._split(X)
+        return self.predict_parts(numeric, [text])
+
+    def predict_parts(self, numeric, text_blocks):
+        """``predict_proba`` on unstacked columns (``SnapshotFeaturizer.parts``): the fast path."""
+        from sklearn import config_context
+
+        text_score = np.zeros((numeric.shape[0], 1))
+        if self.use_text:
+            coef, start = self.text_.coef_.ravel(), 0
+            text_score[:, 0] = self.text_.intercept_[0]
+            for block in text_blocks:
+                text_score[:, 0] += block @ coef[start:start + block.shape[1]]
+                start += block.shape[1]
+        with one_thread(), config_context(assume_finite=True, skip_parameter_validation=True):
+            return self.trees_.predict_proba(np.hstack([numeric, text_score]))
 
     def decision_function(self, X):
         return self.predict_proba(X)[:, 1]
@@ -196,8 +227,13 @@ class PlattCalibrated(ClassifierMixin, BaseEstimator):
         return self
 
     def predict_proba(self, X):
-        z = self.slope * self.logit(self.base.predict_proba(X)[:, 1]) + self.intercept
-        p = 1.0 / (1.0 + np.exp(-z))
+        return self._calibrate(self.base.predict_proba(X)[:, 1])
+
+    def predict_parts(self, numeric, text_blocks):
+        return self._calibrate(self.base.predict_parts(numeric, text_blocks)[:, 1])
+
+    def _calibrate(self, raw):
+        p = 1.0 / (1.0 + np.exp(-(self.slope * self.logit(raw) + self.intercept)))
         return np.column_stack([1 - p, p])
 
     def predict(self, X):

@@ -85,12 +85,13 @@ def _is_squash_list(body: str) -> bool:
 def texts_of(snapshot: PRSnapshot) -> Texts:
     title = _clean(snapshot.title)
     body = _clean(snapshot.body)
-    messages = [_clean(m) for m in snapshot.commit_messages[:MAX_COMMITS]]
+    joined = "\n".join(m[:MAX_TEXT_CHARS] for m in snapshot.commit_messages[:MAX_COMMITS])
+    commits = strip_attribution(joined[: MAX_TEXT_CHARS * 2])[0]  # one pass for all messages
     squash = _is_squash_list(body)
     if squash:
-        messages = [m for m in body.split("\n\n* ")] + messages
+        commits = "\n".join(filter(None, [*body.split("\n\n* "), commits]))
         body = ""
-    return Texts(title, body, "\n".join(m for m in messages if m)[: MAX_TEXT_CHARS * 2], squash)
+    return Texts(title, body, commits[: MAX_TEXT_CHARS * 2], squash)
 
 
 def _log(x: float) -> float:

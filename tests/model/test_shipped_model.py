@@ -40,3 +40,14 @@ def test_shipped_model_ranks_an_agent_style_pr_above_a_terse_human_fix(shipped):
         files=(FileChange("storage/reader.go", additions=40, deletions=5),))
     p_human, p_agent = batch_score([human, agent])
     assert p_agent > p_human
+
+
+def test_fast_scoring_path_equals_the_pipeline(shipped):
+    """bot.scoring uses the unstacked fast path; it must give the Pipeline's own numbers."""
+    from bot.scoring import batch_score
+
+    snaps = [PRSnapshot(title="Fix flaky test", body="Retry the port bind.", commits=(Commit("Fix flaky test"),),
+                        files=(FileChange("net/bind_test.go", additions=4, deletions=2),)),
+             PRSnapshot(title="docs: typo")]
+    assert batch_score(snaps, model_path=str(shipped.path)) == pytest.approx(
+        shipped.pipeline.predict_proba(snaps)[:, 1])

@@ -1,0 +1,105 @@
+"""Benchmark the scorer: per-PR latency of score(), batch throughput, model load time and size.
+
+Run: ``.venv/bin/python benchmarks/bench_score.py [--model PATH] [--n 2000]``. Uses real
+training-split records from ../shared when present (otherwise the bundled example PR), pins
+the process to one core where the OS allows it, and prints one line per figure plus JSON.
+Targets: median <= 2 ms, >= 2,000 PRs/s batch, model <= 5 MB, load <= 0.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def _one_core() -> str:
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+        return "pinned to one core"
+    except (AttributeError, OSError):
+        return "not pinned (no sched_setaffinity)"
+
+
+def _snapshots(n: int) -> list:
+    from bot.loaders import LoadError
+    from bot.loaders.github_json import load_bundle
+    from bot.loaders.records import iter_records
+    from bot.paths import shared_dir
+
+    shared = shared_dir()
+    if shared is None:
+        example = Path(__file__).resolve().parents[1] / "examples" / "low-effort-pr.json"
+        return [load_bundle(example)] * n
+    paths = [shared / "data/git_prs/fiber.prs.jsonl", shared / "data/git_prs/sentry-python.prs.jsonl",
+             shared / "data/aidev_pop/aidev_pop_agent_prs.jsonl"]
+    records = (r for p in paths for r in itertools.islice(iter_records(p), n // len(paths) + 1))
+    snaps = [r.snapshot for r in records if not isinstance(r, LoadError)]
+    return list(itertools.islice(itertools.cycle(snaps), n))
+
+
+def _cold_start(path: Path) -> float:
+    """Seconds for a fresh interpreter to import everything and load the model."""
+    code = ("import time; t = time.perf_counter(); from bot.model.persist import load_model; "
+            f"load_model({str(path)!r}); print(time.perf_counter() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def bench(model_path: str | None, n: int) -> dict:
+    from bot.model.persist import default_model_path, load_model
+    from bot.scoring import ScoreConfig, _model, batch_score, score
+
+    path = Path(model_path) if model_path else default_model_path()
+    cold_s = _cold_start(path)
+    import sklearn.ensemble  # noqa: F401  library imports are not the model's load time
+    import skops.io  # noqa: F401
+
+    start = time.perf_counter()
+    load_model(path)
+    load_s = time.perf_counter() - start
+    config = ScoreConfig(model_path=str(path))
+    snaps = _snapshots(n)
+    _model(str(path))
+    score(snaps[0], config)  # warm-up: first call pays for lazy imports
+    times = []
+    for snap in snaps:
+        t0 = time.perf_counter()
+        score(snap, config)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    t0 = time.perf_counter()
+    batch_score(snaps, model_path=str(path))
+    batch_s = time.perf_counter() - t0
+    return {"prs": n, "score_median_ms": round(statistics.median(times), 3),
+            "score_p99_ms": round(times[int(0.99 * (len(times) - 1))], 3),
+            "batch_prs_per_s": round(n / batch_s, 1), "model_load_s": round(load_s, 3),
+            "cold_start_s": round(cold_s, 3),
+            "model_mb": round(path.stat().st_size / 1e6, 3), "model": str(path)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--n", type=int, default=2000)
+    args = parser.parse_args()
+    core = _one_core()
+    result = bench(args.model, args.n)
+    print(f"({core}; {result['prs']} PRs; model {result['model']})")
+    print(f"score() median      {result['score_median_ms']:8.3f} ms   (target <= 2 ms)")
+    print(f"score() p99         {result['score_p99_ms']:8.3f} ms")
+    print(f"batch_score         {result['batch_prs_per_s']:8.1f} PRs/s (target >= 2000)")
+    print(f"model load          {result['model_load_s']:8.3f} s    (target <= 0.5 s; libraries already imported)")
+    print(f"cold start          {result['cold_start_s']:8.3f} s    (fresh interpreter: imports + load)")
+    print(f"model file          {result['model_mb']:8.3f} MB   (target <= 5 MB)")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
