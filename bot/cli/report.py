@@ -1,0 +1,63 @@
+"""``sieve report``: a Markdown triage report for many PRs (an export or a git range).
+
+Same inputs as ``sieve score``; the PRs are ranked by score so a maintainer can read the
+report as a queue. The text comes from ``templates/report.md.j2`` and untrusted titles are
+neutralised by the same renderer the App uses for its comments.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from bot.cli.score import load_inputs
+from bot.loaders import LoadError
+
+TOP_SIGNALS = 3
+
+
+def _rows(inputs, results) -> list[dict]:
+    rows = []
+    for (ref, snapshot), result in zip(inputs, results):
+        top = sorted((h for h in result.fired if h.kind == "effort"), key=lambda h: -h.value)
+        rows.append({"ref": ref, "title": snapshot.title, "result": result, "top": top[:TOP_SIGNALS]})
+    return sorted(rows, key=lambda row: -row["result"].score)
+
+
+def build_report(inputs, results) -> str:
+    from bot.app.render import render
+
+    counts = Counter(r.band for r in results)
+    return render("report.md.j2", rows=_rows(inputs, results), total=len(results),
+                  counts={band: counts.get(band, 0) for band in ("low", "medium", "high")},
+                  model_version=results[0].model_version if results else "", errors=0)
+
+
+def report_command(
+    path: Annotated[Optional[Path], typer.Argument(help="GitHub JSON bundle or JSONL records.")] = None,
+    git: Annotated[Optional[str], typer.Option("--git", help="A local git range, e.g. main..HEAD.")] = None,
+    repo: Annotated[Path, typer.Option("--repo", help="Repository for --git.")] = Path("."),
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write the Markdown here (default: stdout).")] = None,
+) -> None:
+    """Write a Markdown triage report ranking the PRs by score."""
+    from bot.scoring import score_many
+
+    try:
+        inputs = load_inputs(path, git, repo)
+    except LoadError as exc:
+        typer.echo(f"sieve report: {exc}", err=True)
+        raise typer.Exit(3) from None
+    text = build_report(inputs, score_many([s for _, s in inputs]))
+    if out is None:
+        typer.echo(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {out} ({len(inputs)} PRs)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report_command)
