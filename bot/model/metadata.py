@@ -115,3 +115,42 @@ def build(examples, featurizer, report: dict, *, options, params: dict) -> dict:
         "band_probability_thresholds": report["band_probability_thresholds"],
         "evaluation": None,
     }
+
+
+REFERENCE = {"E1": 0.963, "E1+": 0.970, "E2": 0.689, "E3": 0.737, "E4": 0.765}  # TF-IDF + LR, README
+
+
+def _set_summary(at_high: dict, at_medium: dict) -> dict:
+    keys = ("n_pos", "n_neg", "auc", "tpr_at_fpr1", "tpr_at_fpr5")
+    out = {k: at_high.get(k) for k in keys}
+    out["fpr_at_high"], out["fpr_at_medium"] = at_high.get("fpr_at_threshold"), at_medium.get("fpr_at_threshold")
+    groups = (at_high.get("per_repo") or {}).get("groups") or {}
+    if 1 < len(groups) <= 12:
+        out["per_repo_auc"] = {k: v.get("auc") for k, v in groups.items()}
+    if at_high.get("slices"):
+        out["slice_fpr_at_high"] = at_high["slices"]
+        out["slice_fpr_at_medium"] = at_medium["slices"]
+    return out
+
+
+def evaluation_summary(at_high: dict, at_medium: dict, misses: dict, when: str) -> dict:
+    """The one evaluation run's figures (scores = calibrated probabilities, bands' thresholds
+    from training CV), the README reference figures beside them, and the worst misses."""
+    sets = {name: _set_summary(s, at_medium["sets"][name]) for name, s in at_high["sets"].items()
+            if "auc" in s}
+    return {"run_at": when, "protocol": "../shared/data/README.md (bot.evaluation.protocol), scored once",
+            "thresholds": {"high": at_high["threshold"], "medium": at_medium["threshold"]},
+            "sets": sets, "reference_auc": REFERENCE,
+            "smoke_onlyrobots": at_high["sets"].get("smoke"), "misses": misses}
+
+
+def attach_evaluation(model_dir, evaluation: dict) -> None:
+    """Write the evaluation into model-metadata.json (the model file and its sha256 are unchanged)."""
+    import json
+    from pathlib import Path
+
+    from bot.model.persist import METADATA_FILE, write_metadata
+
+    meta = json.loads((Path(model_dir) / METADATA_FILE).read_text(encoding="utf-8"))
+    meta["evaluation"] = evaluation
+    write_metadata(meta, Path(model_dir))
