@@ -94,7 +94,7 @@ def _view(command: commands.Command, request: _Request) -> View:
         return View("help.md.j2", {"exempt_label": config.labels.exempt.name})
     override = request.ctx.state.get_override(request.repo, request.number)
     context = {"result": request.outcome.result, "override": override,
-               "exempt_label": config.labels.exempt.name, "removed": True,
+               "exempt_label": config.labels.exempt.name,
                "exempt_author": command.name == "rescore" and request.author_exempt}
     return View(f"reply_{command.name}.md.j2", context)
 
