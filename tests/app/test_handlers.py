@@ -364,3 +364,10 @@ def test_rerun_of_other_checks_is_ignored(ctx, gh, pr, scorer, payload):
     assert "fork" in dispatch.handle("check_run", rerun_event(payload, pulls=False), ctx)
     assert gh.writes == [] and scorer.calls == []
     assert dispatch.HANDLED["check_run"] == {"rerequested"}
+
+
+def test_help_and_unknown_give_one_help_reply(ctx, gh, pr, scorer, payload):
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve\n/sieve what\n/sieve explain", login="x"), ctx)
+    replies = gh.bot_comments(REPO, 2)
+    assert len(replies) == 2  # one refusal (explain needs write access or authorship), one help
+    assert "write access" in replies[0].body and "/sieve rescore" in replies[1].body

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from bot.app import apply as applier
 from bot.app import commands
 from bot.app import payload as p
 from bot.app import plan as planner
@@ -74,6 +75,7 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     if kind:
         review.override(request.ctx, request.outcome, kind, request.actor.login, detail="command")
     views += [_view(c, request) for c in allowed]
+    views = list({v.template: v for v in views}.values())  # "/sieve" + "/sieve what": one help reply
     replies = planner.replies(views, request.loaded.config, request.ctx.shadow)
     rescore = any(c.name == "rescore" for c in allowed)
     if kind or (rescore and not request.author_exempt):
@@ -104,6 +106,4 @@ def _refusal(command: commands.Command) -> View:
 
 
 def _reply_only(request: _Request, replies: tuple[Action, ...]) -> None:
-    from bot.app import apply as applier
-
     applier.apply(request.ctx.github, request.repo, request.number, replies)
