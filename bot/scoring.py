@@ -7,7 +7,9 @@ never loaded at import time). How the band is decided:
    edges: probability at 5 % false positives on human PRs -> ``medium`` (50), at 1 % -> ``high`` (75).
 2. Fired "effort" signals add up to ``EFFORT_BONUS`` points; "care" signals subtract up to
    ``CARE_MALUS``; "ai" signals (attribution, disclosure) add nothing: they say AI was used,
-   not that the PR is careless.
+   not that the PR is careless. For the same reason the probability behind the score is
+   computed with the "ai" signal values set to 0 (the model has learned that a marker means
+   "agent"; ``batch_score``, the evaluation scorer, keeps them and answers "agent or not").
 3. Thin evidence caps the band at ``medium`` (route to a human, never act on one weak
    signal): fewer than ``MIN_EFFORT_FOR_HIGH`` effort signals of value >= 0.5 behind a high
    model probability, or a very short PR.
@@ -125,6 +127,11 @@ def confidence(points: float, hits: tuple[SignalHit, ...], thin: list[str], conf
     return float(np.clip(value, 0.05, 1.0))
 
 
+def without_ai(hits: tuple[SignalHit, ...]) -> tuple[SignalHit, ...]:
+    """The hits with "ai" (attribution/disclosure) values set to 0, as the model's input."""
+    return tuple(replace(h, value=0.0) if h.kind == "ai" else h for h in hits)
+
+
 def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit, ...], p: float,
             model, config: ScoreConfig) -> Result:
     thresholds = model.metadata.get("band_probability_thresholds") or {}
@@ -133,6 +140,8 @@ def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit,
     band = band_for(points, thin, config)
     if points >= config.high and band != "high":
         notes += tuple(f"capped at medium: {r}" for r in thin)
+    if any(h.kind == "ai" and h.fired for h in hits):
+        notes += ("AI use is marked or disclosed: reported, not counted as low effort",)
     return Result(score=int(round(points)), band=band, probability=p,
                   confidence=confidence(points, hits, thin, config), signals=hits,
                   model_version=model.version, notes=notes)
@@ -152,6 +161,7 @@ def score_many(snapshots, config: ScoreConfig = ScoreConfig()) -> list[Result]:
     if not bounded:
         return []
     hits = [run_signals(s) for s, _ in bounded]
-    probs = probabilities([s for s, _ in bounded], hits=hits, model_path=config.model_path)
+    probs = probabilities([s for s, _ in bounded], hits=[without_ai(h) for h in hits],
+                          model_path=config.model_path)
     return [_result(s, notes, h, float(p), model, config)
             for (s, notes), h, p in zip(bounded, hits, probs)]

@@ -92,3 +92,16 @@ def test_title_only_inputs_are_never_high(shipped_model, shared):
         titles = [row["title"] for row in itertools.islice(csv.DictReader(fh), 300)]
     results = score_many([PRSnapshot(title=t) for t in titles], ScoreConfig(model_path=str(shipped_model)))
     assert all(r.band != "high" for r in results)
+
+
+def test_bundled_careful_ai_example_is_low(shipped_model):
+    """examples/careful-ai-pr.json: Claude co-author trailer, disclosure, tests, testing notes."""
+    from pathlib import Path
+
+    from bot.loaders.github_json import load_bundle
+    from bot.scoring import score
+
+    bundle = Path(__file__).resolve().parents[2] / "examples" / "careful-ai-pr.json"
+    result = score(load_bundle(bundle), ScoreConfig(model_path=str(shipped_model)))
+    assert {"ai_attribution", "explains_testing"} <= {h.name for h in result.fired}
+    assert result.band == "low", result.to_dict()

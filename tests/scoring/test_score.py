@@ -44,7 +44,17 @@ def test_giant_pr_is_bounded_with_a_note(shipped_model):
     assert any("files" in n for n in result.notes) and any("characters" in n for n in result.notes)
 
 
-def test_batch_score_matches_score_many(shipped_model):
+def test_attribution_does_not_move_the_score(shipped_model):
+    config = ScoreConfig(model_path=str(shipped_model))
+    marked = PR.with_changes(body=PR.body + "\n\nCo-Authored-By: Claude <noreply@anthropic.com>")
+    plain, with_marker = score_many([PR, marked], config)
+    assert any(h.name == "ai_attribution" for h in with_marker.fired)
+    assert with_marker.probability == pytest.approx(plain.probability)
+    assert with_marker.score == plain.score and with_marker.band == plain.band
+    assert any("not counted as low effort" in n for n in with_marker.notes)
+
+
+def test_batch_score_matches_score_many_without_markers(shipped_model):
     snaps = [PR, PR.with_changes(title="Update README.md", files=(FileChange("README.md", additions=2),))]
     probs = batch_score(snaps, model_path=str(shipped_model))
     results = score_many(snaps, ScoreConfig(model_path=str(shipped_model)))
