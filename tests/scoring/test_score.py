@@ -63,3 +63,12 @@ def test_batch_score_matches_score_many_without_markers(shipped_model):
 
 def test_empty_batch():
     assert batch_score([]).shape == (0,)
+
+
+def test_importing_the_scorer_loads_no_model():
+    import subprocess
+    import sys
+
+    code = "import bot.scoring as s; print(s._model.cache_info().currsize)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
