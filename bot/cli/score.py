@@ -102,7 +102,7 @@ def score_command(
     as_json: Annotated[bool, typer.Option("--json", help="JSON output (JSON lines for many records).")] = False,
     model: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped model).")] = None,
 ) -> None:
-    """Score pull requests for low-effort, AI-generated signatures (exit 0 low, 1 high, 2 medium)."""
+    """Score pull requests for low-effort, AI-generated signatures (exit 0 low, 1 high, 2 medium, 3 error)."""
     from bot.model.persist import ModelMismatchError
     from bot.scoring import ScoreConfig, score_many
 
