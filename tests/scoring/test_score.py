@@ -72,3 +72,26 @@ def test_importing_the_scorer_loads_no_model():
     code = "import bot.scoring as s; print(s._model.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+def test_any_snapshot_scores_within_bounds(shipped_model):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(max_size=400)
+    files = st.lists(st.builds(FileChange, path=st.text(min_size=1, max_size=40),
+                               additions=st.integers(0, 10**6), deletions=st.integers(0, 10**6),
+                               patch=st.none() | st.text(max_size=200)), max_size=5)
+    snaps = st.builds(PRSnapshot, title=text, body=text,
+                      commits=st.lists(st.builds(Commit, message=text), max_size=3).map(tuple),
+                      files=files.map(tuple))
+    config = ScoreConfig(model_path=str(shipped_model))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(snaps)
+    def check(snapshot):
+        result = score(snapshot, config)
+        assert 0 <= result.score <= 100 and result.band in ("low", "medium", "high")
+        assert 0.0 <= result.probability <= 1.0
+
+    check()
