@@ -85,7 +85,7 @@ def _is_squash_list(body: str) -> bool:
 def texts_of(snapshot: PRSnapshot) -> Texts:
     title = _clean(snapshot.title)
     body = _clean(snapshot.body)
-    joined = "\n".join(m[:MAX_TEXT_CHARS] for m in snapshot.commit_messages[:MAX_COMMITS])
+    joined = "\n".join(c.message[:MAX_TEXT_CHARS] for c in snapshot.commits[:MAX_COMMITS])
     commits = strip_attribution(joined[: MAX_TEXT_CHARS * 2])[0]  # one pass for all messages
     squash = _is_squash_list(body)
     if squash:
@@ -117,7 +117,7 @@ def _file_features(snapshot: PRSnapshot) -> list[float]:
 
 def _commit_features(snapshot: PRSnapshot, texts: Texts) -> list[float]:
     msgs = [m for m in texts.commits.split("\n") if m] if texts.commits else []
-    raw = [m for m in snapshot.commit_messages[:MAX_COMMITS]]
+    raw = [c.message for c in snapshot.commits[:MAX_COMMITS]]
     n = len(raw)
     multiline = sum("\n" in m.strip() for m in raw)
     conventional = sum(bool(_CONVENTIONAL.match(m)) for m in raw)
@@ -144,8 +144,8 @@ def _body_features(texts: Texts, churn: int) -> list[float]:
         _log(len(_EMOJI.findall(body))), 1.0 if _ISSUE_REF.search(body) else 0.0,
         _log(len(_LINK.findall(body))), bullets / n_lines, headers / n_lines,
         sum(len(ln) for ln in lines) / n_lines / 80.0,
-        (sum(len(w) for w in words) / len(words) / 10.0) if words else 0.0,
-        (len(set(w.lower() for w in words)) / len(words)) if words else 0.0,
+        (sum(map(len, words)) / len(words) / 10.0) if words else 0.0,
+        (len(set(map(str.lower, words))) / len(words)) if words else 0.0,
         1.0 if texts.squash_list else 0.0,
     ]
 
