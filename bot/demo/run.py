@@ -117,11 +117,13 @@ def _outcome(store, delivery_id: str) -> str:
 
 
 @contextmanager
-def demo_app(fake: FakeGitHub, db_path: Path):
-    settings = Settings(webhook_secret=SECRET, app_id=fake.app_id,
-                        private_key=fake.app_private_key, github_api_url=fake.base_url,
-                        database_url=f"sqlite:///{db_path}", workers=2, poll_interval=0.05,
-                        backoff_base=0.1, backoff_cap=0.5, max_attempts=3, _env_file=None)
+def demo_app(fake: FakeGitHub, db_path: Path, **overrides):
+    """The production App wired to ``fake`` on SQLite; ``overrides``: other Settings fields."""
+    settings = Settings(**{"webhook_secret": SECRET, "app_id": fake.app_id,
+                           "private_key": fake.app_private_key, "github_api_url": fake.base_url,
+                           "database_url": f"sqlite:///{db_path}", "workers": 2,
+                           "poll_interval": 0.05, "backoff_base": 0.1, "backoff_cap": 0.5,
+                           "max_attempts": 3, **overrides}, _env_file=None)
     app = create_app(settings)
     with TestClient(app) as client:
         yield client, app
