@@ -29,24 +29,28 @@ def free_port() -> int:
 class ServeProcess:
     """One ``sieve serve`` process; ``env`` holds its ``SIEVE_*`` settings."""
 
-    def __init__(self, env: dict[str, str], log_path: Path, *, port: int | None = None) -> None:
+    def __init__(self, env: dict[str, str], log_path: Path, *, port: int | None = None,
+                 workers_only: bool = False) -> None:
         path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
         self.env = {**os.environ, **env, "PYTHONPATH": path}
         self.port = port or free_port()
         self.log_path = log_path
         self.proc: subprocess.Popen | None = None
+        self.workers_only = workers_only  # `sieve serve --workers-only`: no HTTP to wait for
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> ServeProcess:
+        args = ["--workers-only"] if self.workers_only else [
+            "--host", "127.0.0.1", "--port", str(self.port)]
         with open(self.log_path, "ab") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-c", _LAUNCH, "serve", "--host", "127.0.0.1",
-                 "--port", str(self.port)],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
-        self.wait_ready(timeout)
+            self.proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, "serve", *args],
+                                         cwd=ROOT, env=self.env, stdout=log,
+                                         stderr=subprocess.STDOUT)
+        if not self.workers_only:
+            self.wait_ready(timeout)
         return self
 
     def wait_ready(self, timeout: float) -> None:
