@@ -64,8 +64,8 @@ def test_every_values_reference_exists_in_values_yaml() -> None:
                 node = node[key]
 
 
-def _container() -> dict:
-    return _manifest("deployment.yaml")["spec"]["template"]["spec"]["containers"][0]
+def _container(template: str = "deployment.yaml") -> dict:
+    return _manifest(template)["spec"]["template"]["spec"]["containers"][0]
 
 
 def test_deployment_probes_health_and_readiness() -> None:
@@ -74,8 +74,9 @@ def test_deployment_probes_health_and_readiness() -> None:
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
 
 
-def test_secrets_come_from_secret_refs_never_plain_values() -> None:
-    env = {e["name"]: e for e in _container()["env"]}
+@pytest.mark.parametrize("template", ["deployment.yaml", "workers.yaml"])
+def test_secrets_come_from_secret_refs_never_plain_values(template: str) -> None:
+    env = {e["name"]: e for e in _container(template)["env"]}
     assert "secretKeyRef" in env["SIEVE_WEBHOOK_SECRET"]["valueFrom"]
     assert "value" not in env["SIEVE_WEBHOOK_SECRET"]
     assert env["SIEVE_PRIVATE_KEY_PATH"]["value"].startswith("/var/run/secrets/")
@@ -84,16 +85,19 @@ def test_secrets_come_from_secret_refs_never_plain_values() -> None:
     assert "BEGIN" not in values_text and "PRIVATE KEY-----" not in values_text
 
 
-def test_env_names_are_real_settings() -> None:
+@pytest.mark.parametrize("template", ["deployment.yaml", "workers.yaml"])
+def test_env_names_are_real_settings(template: str) -> None:
     settings = pytest.importorskip("bot.settings")
     known = {f"SIEVE_{name.upper()}" for name in settings.Settings.model_fields}
-    for entry in _container()["env"]:
+    for entry in _container(template)["env"]:
         assert entry["name"] in known, entry["name"]
 
 
-def test_several_replicas_are_refused_without_postgres() -> None:
+def test_several_replicas_or_separate_workers_are_refused_without_postgres() -> None:
     text = (CHART / "templates" / "deployment.yaml").read_text()
     assert re.search(r"gt \(int \.Values\.replicaCount\) 1.*\n.*fail", text)
+    assert re.search(r"separateWorkers\.enabled \(not \(include \"pr-sieve\.externalDb.*\n.*fail",
+                     text)
 
 
 def test_container_runs_as_non_root_with_read_only_root() -> None:
