@@ -148,6 +148,14 @@ def _subsample(examples: list[Example], per_label: int) -> list[Example]:
     return kept
 
 
+def reject_label(ex: Example) -> int:
+    """The rejection head's label: 1 an agent PR closed unmerged (AIDev) or not merged (pull ref),
+    0 a merged one, -1 not a rejection example (human, unlabeled, title-only copies, other outcomes)."""
+    if ex.label != 1 or ex.source not in ("aidev_agent", "git_pull_refs"):
+        return -1
+    return {"closed_unmerged": 1, "not_merged": 1, "merged": 0, "merged_squash": 0}.get(ex.outcome, -1)
+
+
 def dataset_id(examples: list[Example]) -> str:
     """sha256 of the sorted training record ids: names the exact training set."""
     digest = hashlib.sha256()

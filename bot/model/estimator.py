@@ -23,11 +23,16 @@ from bot.model import features
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
+FULL_WORD_FEATURES = 2**17  # v2: the heads' plain word 1-2-grams of title + body + commits
 
 
 def _word_vectorizer(n: int) -> HashingVectorizer:
     return HashingVectorizer(n_features=n, ngram_range=(1, 2), alternate_sign=False, norm=None,
                              lowercase=True, token_pattern=r"(?u)\b\w[\w'-]*\b|[#*`>\-]+")
+
+
+def _full_word_vectorizer(n: int) -> HashingVectorizer:
+    return HashingVectorizer(n_features=n, ngram_range=(1, 2), alternate_sign=False, norm=None)
 
 
 def _char_vectorizer(n: int) -> HashingVectorizer:
@@ -49,13 +54,18 @@ def one_thread():
 
 
 class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
-    """``list[PRSnapshot]`` -> sparse ``[numeric | word tf-idf | char tf-idf]``."""
+    """``list[PRSnapshot]`` -> sparse ``[numeric | word tf-idf | char tf-idf (| full-text word tf-idf)]``.
+
+    ``full_word_features`` > 0 adds the v2 block: plain word 1-2-grams of title + description +
+    commit messages (no field tags), the input of the linear heads in ``bot.model.blend``.
+    """
 
     def __init__(self, signal_names: tuple = (), word_features: int = WORD_FEATURES,
-                 char_features: int = CHAR_FEATURES):
+                 char_features: int = CHAR_FEATURES, full_word_features: int = 0):
         self.signal_names = signal_names
         self.word_features = word_features
         self.char_features = char_features
+        self.full_word_features = full_word_features
 
     @property
     def n_numeric(self) -> int:
@@ -78,20 +88,24 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         docs = [_doc(t) for t in texts]
         words = _word_vectorizer(self.word_features).transform(docs)
         chars = _char_vectorizer(self.char_features).transform([t.title for t in texts])
-        return numeric.reshape(len(texts), self.n_numeric), words, chars
+        blocks = [words, chars]
+        if getattr(self, "full_word_features", 0):
+            blocks.append(_full_word_vectorizer(self.full_word_features).transform([t.all for t in texts]))
+        return numeric.reshape(len(texts), self.n_numeric), blocks
 
     def fit(self, snapshots, y=None):
         self.structural_names_ = list(features.STRUCTURAL_NAMES)
-        _, words, chars = self._parts(snapshots)
-        self.word_idf_ = TfidfTransformer(sublinear_tf=True).fit(words)
-        self.char_idf_ = TfidfTransformer(sublinear_tf=True).fit(chars)
+        _, blocks = self._parts(snapshots)
+        self.idfs_ = [TfidfTransformer(sublinear_tf=True).fit(b) for b in blocks]
+        self.word_idf_, self.char_idf_ = self.idfs_[:2]
         return self
 
     def parts(self, snapshots, hits=None):
-        """``(numeric, [word tf-idf, char tf-idf])``: the columns of ``transform``, unstacked.
+        """``(numeric, [word tf-idf, char tf-idf, ...])``: the columns of ``transform``, unstacked.
         ``hits``: the snapshots' already computed signal hits (saves running them twice)."""
-        numeric, words, chars = self._parts(snapshots, hits)
-        return numeric, [_tfidf(words, self.word_idf_), _tfidf(chars, self.char_idf_)]
+        numeric, blocks = self._parts(snapshots, hits)
+        idfs = getattr(self, "idfs_", None) or [self.word_idf_, self.char_idf_]
+        return numeric, [_tfidf(b, idf) for b, idf in zip(blocks, idfs)]
 
     def transform(self, snapshots, hits=None):
         numeric, blocks = self.parts(snapshots, hits)

@@ -16,7 +16,7 @@ from sklearn.metrics import roc_auc_score
 
 from bot.model import data
 
-MODEL_NAME = "pr-sieve-stacked"
+MODEL_NAME = "pr-sieve-blend"
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -51,6 +51,8 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
     pr = seen & (src == "git_pull_refs") & (y == 1) & np.isin(out, ["not_merged", "merged_squash"])
     report["E3_like_auc_aidev"] = _auc(out[ag] == "closed_unmerged", p[ag])
     report["E3_like_auc_pull_refs"] = _auc(out[pr] == "not_merged", p[pr])
+    both = ag | pr
+    report["E3_like_auc"] = _auc(np.isin(out[both], ["closed_unmerged", "not_merged"]), p[both])
     e4 = seen & np.isin(src, ["aidev_agent_title_only", "aidev_human_titles"])
     report["E4_like_auc"] = _auc(y[e4], p[e4])
     report["band_probability_thresholds"] = thresholds(p[e1], y[e1])
@@ -76,7 +78,7 @@ def short_report(report: dict) -> str:
     repos = ", ".join(f"{k} {v['E1_like_auc']}" for k, v in report["per_repo"].items())
     return (f"E1-like AUC {e1['auc']} (TPR@1% {e1['tpr_at_fpr_1pct']}; per repo: {repos}), "
             f"E2-like {report['E2_like_auc']}, E3-like {report['E3_like_auc_aidev']}/"
-            f"{report['E3_like_auc_pull_refs']}, E4-like {report['E4_like_auc']}")
+            f"{report['E3_like_auc_pull_refs']} (pooled {report.get('E3_like_auc')}), E4-like {report['E4_like_auc']}")
 
 
 def library_versions() -> dict:
@@ -109,6 +111,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict) -> dict:
         "signal_names": list(featurizer.signal_names),
         "text_features": {"word_hashed_tfidf": featurizer.word_features,
                           "char_hashed_tfidf": featurizer.char_features,
+                          "full_text_word_hashed_tfidf": getattr(featurizer, "full_word_features", 0),
                           "attribution_stripped": True},
         "hyper_parameters": {k: v for k, v in params.items() if isinstance(v, (int, float, str, bool))},
         "cv": report,

@@ -18,6 +18,8 @@ MODEL_FILE = "pr-sieve-model.skops"
 METADATA_FILE = "model-metadata.json"
 
 TRUSTED_TYPES: tuple[str, ...] = (  # beyond the scikit-learn/numpy types skops trusts by default
+    "bot.model.blend.BlendedClassifier",
+    "bot.model.blend.LinearHead",
     "bot.model.estimator.PlattCalibrated",
     "bot.model.estimator.SnapshotFeaturizer",
     "bot.model.estimator.StackedClassifier",

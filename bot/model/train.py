@@ -2,9 +2,10 @@
 
 Cross-validation is grouped by repository: each of the four training git repositories is a
 fold of its own (so its figures are leave-one-repository-out), AIDev repositories are spread
-over the five folds by hash. The out-of-fold scores give the CV report, the Platt calibration
-and the band thresholds (probability at 5 % / 1 % false positives on human PRs). No figure
-from the evaluation split is read here.
+over the five folds by hash. The out-of-fold component scores (``bot.model.blend``) give the
+blend's standardisation; the blended out-of-fold scores give the CV report, the Platt
+calibration and the band thresholds (probability at 5 % / 1 % false positives on human PRs).
+No figure from the evaluation split is read here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import numpy as np
 from sklearn.pipeline import Pipeline
 
 from bot.model import data, metadata
-from bot.model.estimator import PlattCalibrated, SnapshotFeaturizer, StackedClassifier
+from bot.model.blend import BlendedClassifier
+from bot.model.estimator import FULL_WORD_FEATURES, PlattCalibrated, SnapshotFeaturizer, StackedClassifier
 from bot.model.persist import save_model
 
 N_FOLDS = 5
@@ -40,27 +42,31 @@ def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
     return int(hashlib.md5(group.encode()).hexdigest(), 16) % n_folds
 
 
-def classifier(n_numeric: int, small: bool, seed: int) -> StackedClassifier:
-    if small:
-        return StackedClassifier(n_numeric=n_numeric, max_iter=40, random_state=seed)
-    return StackedClassifier(n_numeric=n_numeric, random_state=seed)
+def classifier(feats: SnapshotFeaturizer, small: bool, seed: int) -> BlendedClassifier:
+    stacked = StackedClassifier(n_numeric=feats.n_numeric, random_state=seed,
+                                **({"max_iter": 40} if small else {}))
+    return BlendedClassifier(n_numeric=feats.n_numeric, n_stack_text=feats.word_features + feats.char_features,
+                             stacked=stacked)
 
 
 def featurizer(small: bool) -> SnapshotFeaturizer:
     from bot.signals import signal_names
 
     size = 2**12 if small else 2**16
-    return SnapshotFeaturizer(tuple(signal_names()), word_features=size, char_features=size)
+    return SnapshotFeaturizer(tuple(signal_names()), word_features=size, char_features=size,
+                              full_word_features=2**12 if small else FULL_WORD_FEATURES)
 
 
-def out_of_fold(X, y, w, folds, make, progress: Progress) -> np.ndarray:
-    oof = np.full(len(y), np.nan)
+def out_of_fold(X, y, w, reject, folds, make, progress: Progress) -> np.ndarray:
+    """Out-of-fold raw component scores (n x 3; NaN rows for folds that could not be fitted)."""
+    oof = np.full((len(y), 3), np.nan)
     for k in np.unique(folds):
         train, test = folds != k, folds == k
         if len(np.unique(y[train])) < 2:
             continue
         progress(f"CV fold {k + 1}/{len(np.unique(folds))}: fit on {int(train.sum())}, score {int(test.sum())}")
-        oof[test] = make().fit(X[train], y[train], sample_weight=w[train]).predict_proba(X[test])[:, 1]
+        model = make().fit(X[train], y[train], sample_weight=w[train], reject=reject[train])
+        oof[test] = model.components(X[test])
     return oof
 
 
@@ -77,23 +83,34 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress("extracting features (signals, structure, text)")
     feats = featurizer(options.small).fit(snapshots)
     X = feats.transform(snapshots)
+    reject = np.array([data.reject_label(e) for e in examples])
 
-    def make() -> StackedClassifier:
-        return classifier(feats.n_numeric, options.small, options.seed)
+    def make() -> BlendedClassifier:
+        return classifier(feats, options.small, options.seed)
 
-    oof = out_of_fold(X, y, w, folds, make, progress)
-    seen = ~np.isnan(oof)
+    parts = out_of_fold(X, y, w, reject, folds, make, progress)
+    seen = ~np.isnan(parts).any(axis=1)
+    blend = make().set_stats(parts[seen])
+    oof = np.full(len(y), np.nan)
+    oof[seen] = 1 / (1 + np.exp(-blend.combine(parts[seen])))
     slope, intercept = PlattCalibrated.fit_map(oof[seen], y[seen], w[seen])
     calibrated = 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept)))
     report = metadata.cv_report(examples, calibrated, seen)
     progress(f"CV (out-of-fold, grouped by repository): {metadata.short_report(report)}")
 
     progress("fitting the final model on the whole training split")
-    base = make().fit(X, y, sample_weight=w)
+    base = blend.fit(X, y, sample_weight=w, reject=reject).set_stats(parts[seen])
     clf = PlattCalibrated(base=base, slope=slope, intercept=intercept).fit(X, y)
     pipeline = Pipeline([("features", feats), ("clf", clf)])
     meta = metadata.build(examples, feats, report, options=options,
-                          params={**base.get_params(), "platt_slope": slope, "platt_intercept": intercept})
+                          params={**_params(base), "platt_slope": slope, "platt_intercept": intercept})
     path = save_model(pipeline, meta, options.out_dir)
     progress(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) and its metadata")
     return path
+
+
+def _params(base: BlendedClassifier) -> dict:
+    stacked = {f"stacked_{k}": v for k, v in base.stacked_.get_params().items()}
+    blend = {k: v for k, v in base.get_params(deep=False).items() if k != "stacked"}
+    stats = dict(zip(("mean_a", "std_a", "mean_b", "std_b", "mean_r", "std_r"), map(float, base.stats_)))
+    return {**stacked, **blend, **stats}
