@@ -3,7 +3,6 @@ signed requests, real octokit payloads read in place from ../shared, a settable 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -63,19 +62,3 @@ def client(app) -> TestClient:
     return TestClient(app, raise_server_exceptions=False)
 
 
-class Clock:
-    """A settable naive-UTC clock so retries and leases are tested without sleeping."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 1, 12, 0, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()

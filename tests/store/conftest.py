@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -15,24 +14,6 @@ from sqlalchemy.engine import make_url
 from bot.store import DeliveryStore, init_db
 
 PG_ENV = "SIEVE_TEST_POSTGRES_URL"
-
-
-class Clock:
-    """A settable naive-UTC clock so leases and backoff are tested without sleeping."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 1, 12, 0, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 def _postgres_schema_url() -> Iterator[str]:
