@@ -1,0 +1,65 @@
+"""Model v2's blend rule (``bot.model.blend``) and the rejection head's labels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bot.model import data
+from bot.model.blend import BlendedClassifier
+from bot.snapshot import PRSnapshot
+
+
+def _blend(**kw) -> BlendedClassifier:
+    """A blend with identity standardisation (mean 0, std 1), so components are z-scores."""
+    clf = BlendedClassifier(**kw)
+    clf.stats_ = np.array([0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+    return clf
+
+
+def _row(a, b, r, title_only=0.0):
+    return np.array([[a, b, r, title_only]])
+
+
+def test_rejection_head_does_not_move_a_pr_the_agent_blend_scores_low():
+    clf = _blend()
+    low_calm, low_rejected = clf.combine(_row(-1, -1, -3)), clf.combine(_row(-1, -1, 3))
+    assert low_rejected - low_calm == pytest.approx(0.0, abs=1e-3)
+
+
+def test_rejection_head_reorders_prs_the_agent_blend_scores_high():
+    clf = _blend()
+    merged_style, rejected_style = clf.combine(_row(2, 2, -1)), clf.combine(_row(2, 2, 1))
+    assert rejected_style - merged_style > 2.5  # lambda * gate * 2, gate close to 1
+
+
+def test_agent_blend_weighs_trees_and_text_head_equally():
+    clf = _blend()
+    assert clf.combine(_row(1.0, 0.0, 0.0)) == pytest.approx(clf.combine(_row(0.0, 1.0, 0.0)))
+
+
+def test_title_only_input_is_ranked_by_the_stacked_model_alone():
+    clf = _blend()
+    assert clf.combine(_row(0.5, 5.0, 0.0, title_only=1.0)) == pytest.approx(0.5, abs=1e-3)
+
+
+def test_standardisation_uses_the_out_of_fold_statistics():
+    components = np.array([[0.0, 10.0, 1.0, 0.0], [2.0, 30.0, 3.0, 0.0]])
+    clf = BlendedClassifier().set_stats(components)
+    assert clf.stats_[0::2] == pytest.approx([1.0, 20.0, 2.0])
+    assert clf.stats_[1::2] == pytest.approx([1.0, 10.0, 1.0])
+
+
+@pytest.mark.parametrize(("label", "source", "outcome", "expected"), [
+    (1, "aidev_agent", "closed_unmerged", 1),
+    (1, "aidev_agent", "merged", 0),
+    (1, "aidev_agent", "open", -1),
+    (1, "git_pull_refs", "not_merged", 1),
+    (1, "git_pull_refs", "merged_squash", 0),
+    (1, "aidev_agent_title_only", "closed_unmerged", -1),
+    (0, "git_pull_refs", "not_merged", -1),
+    (1, "git_prs", "merged", -1),
+])
+def test_rejection_labels_come_from_agent_prs_outcomes_only(label, source, outcome, expected):
+    example = data.Example(PRSnapshot(title="t"), label, 1.0, "g", source, "id", outcome)
+    assert data.reject_label(example) == expected
