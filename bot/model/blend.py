@@ -1,7 +1,7 @@
-"""Model v2: the v1 stacked trees, a plain text head and a gated "rejected" head, blended on logits.
+"""Model v2: the v1 stacked trees, a plain text head and a gated "rejected" head, added on logits.
 
 Three scores per PR, each standardised with the mean/std of its repository-grouped
-out-of-fold values (``BlendStats``, set by ``bot.model.train``):
+out-of-fold values (``set_stats``, called by ``bot.model.train``):
 
 - ``a``: v1's ``StackedClassifier`` (structure + signals + a bounded text vote), as a logit;
 - ``b``: the agent head, a logistic regression on word 1-2-gram TF-IDF of title + description +
@@ -9,14 +9,20 @@ out-of-fold values (``BlendStats``, set by ``bot.model.train``):
 - ``r``: the rejection head, the same kind of model trained on AGENT PRs only: closed unmerged /
   not merged (1) against merged (0). It ranks low-effort agent PRs first (the E3 question).
 
-``raw = base + LAMBDA * gate * z(r)`` with ``base = ALPHA * z(a) + (1 - ALPHA) * z(b)`` and
-``gate = sigmoid(GATE_K * (base - GATE_C))``: the rejection head only moves PRs the agent blend
-already places high (z >= ~1), so it reorders agent PRs without lifting human ones. A
-title-only input (no description, commits or files) has ``base = z(a)``: the text head was
-fitted on whole PRs, and v1's title features rank bare titles better (CV E4-like 0.784 vs 0.764).
-``ALPHA``, ``GATE_K``, ``GATE_C`` and ``LAMBDA`` were chosen by repository-grouped CV on the
-training split (``MODEL_CARD.md``). ``predict_proba`` returns ``sigmoid(raw)``; Platt scaling
-(``PlattCalibrated``) on top turns it into a calibrated probability.
+``raw = base + LAMBDA * gate * z(r)``, where
+
+- ``base = z(a) + TEXT_WEIGHT * short * z(b)``: the text head votes on PRs whose description is
+  short or absent (``short`` = 1 below ``SHORT_BODY`` characters, 0 from ``LONG_BODY`` on, linear
+  in log-length between). On long descriptions it mostly reads "a description was written",
+  which in this data means "written after 2022", not "agent": a careful, well-described human
+  PR went from low to medium with an unrestricted text head. A title-only input (no description,
+  commits or files) has ``base = z(a)``: v1's title features rank bare titles better.
+- ``gate = sigmoid(GATE_K * (base - GATE_C))``: the rejection head only moves PRs the agent
+  blend already places high (z >= ~1), so it reorders agent PRs without lifting human ones.
+
+All constants were chosen by repository-grouped CV on the training split (``MODEL_CARD.md``).
+``predict_proba`` returns ``sigmoid(raw)``; Platt scaling (``PlattCalibrated``) on top turns
+it into a calibrated probability.
 """
 
 from __future__ import annotations
@@ -30,10 +36,13 @@ from bot.model.estimator import StackedClassifier
 from bot.model.features import STRUCTURAL_NAMES
 
 TITLE_ONLY = STRUCTURAL_NAMES.index("title_only")
-ALPHA = 0.5
+LOG_BODY = STRUCTURAL_NAMES.index("log_body_chars")  # log1p(characters of the description)
+TEXT_WEIGHT = 0.5
+SHORT_BODY = 300
+LONG_BODY = 800
 GATE_K = 8.0
 GATE_C = 1.0
-LAMBDA = 1.5
+LAMBDA = 1.0
 AGENT_C = 1.0
 REJECT_C = 0.3
 
@@ -68,12 +77,15 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
     """``StackedClassifier`` + agent head + gated rejection head (see the module docstring)."""
 
     def __init__(self, n_numeric: int = 0, n_stack_text: int = 0, stacked=None,
-                 alpha: float = ALPHA, gate_k: float = GATE_K, gate_c: float = GATE_C,
+                 text_weight: float = TEXT_WEIGHT, short_body: int = SHORT_BODY,
+                 long_body: int = LONG_BODY, gate_k: float = GATE_K, gate_c: float = GATE_C,
                  lam: float = LAMBDA, agent_c: float = AGENT_C, reject_c: float = REJECT_C):
         self.n_numeric = n_numeric
         self.n_stack_text = n_stack_text
         self.stacked = stacked
-        self.alpha = alpha
+        self.text_weight = text_weight
+        self.short_body = short_body
+        self.long_body = long_body
         self.gate_k = gate_k
         self.gate_c = gate_c
         self.lam = lam
@@ -108,14 +120,15 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         a = _logit(self.stacked_.predict_parts(numeric, stack_blocks)[:, 1])
         b = self.agent_.decision(head)
         r = self.reject_.decision(head) if self.reject_ is not None else np.zeros_like(b)
-        return np.column_stack([a, b, r, numeric[:, TITLE_ONLY]])
+        return np.column_stack([a, b, r, numeric[:, TITLE_ONLY], numeric[:, LOG_BODY]])
 
     def components_parts(self, numeric, text_blocks) -> np.ndarray:
-        """Raw (a, b, r) scores and the title-only flag from unstacked columns (``SnapshotFeaturizer.parts``): the fast path."""
+        """Raw (a, b, r) scores, title-only flag and log body length from unstacked columns
+        (``SnapshotFeaturizer.parts``): the fast path."""
         return self._scores(numeric, text_blocks[:2], text_blocks[2])
 
     def components(self, X) -> np.ndarray:
-        """Raw (a, b, r) scores and the title-only flag from the stacked matrix (``SnapshotFeaturizer.transform``)."""
+        """``components_parts`` from the stacked matrix (``SnapshotFeaturizer.transform``)."""
         stack_X, head_X = self._split(X)
         numeric = stack_X[:, :self.n_numeric].toarray()
         return self._scores(numeric, [stack_X[:, self.n_numeric:]], head_X)
@@ -124,9 +137,14 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         mean, std = self.stats_[0::2], self.stats_[1::2]
         components = np.asarray(components)
         z = (components[:, :3] - mean) / std
-        base = np.where(components[:, 3] > 0.5, z[:, 0], self.alpha * z[:, 0] + (1 - self.alpha) * z[:, 1])
+        base = z[:, 0] + self.text_weight * self.shortness(components[:, 3], components[:, 4]) * z[:, 1]
         gate = _sigmoid(self.gate_k * (base - self.gate_c))
         return base + self.lam * gate * z[:, 2]
+
+    def shortness(self, title_only, log_body) -> np.ndarray:
+        """1 for a short or absent description, 0 for a long one (or a bare title)."""
+        lo, hi = np.log1p(self.short_body), np.log1p(self.long_body)
+        return np.where(np.asarray(title_only) > 0.5, 0.0, np.clip((hi - np.asarray(log_body)) / (hi - lo), 0, 1))
 
     def predict_parts(self, numeric, text_blocks):
         p = _sigmoid(self.combine(self.components_parts(numeric, text_blocks)))

@@ -58,8 +58,8 @@ def featurizer(small: bool) -> SnapshotFeaturizer:
 
 
 def out_of_fold(X, y, w, reject, folds, make, progress: Progress) -> np.ndarray:
-    """Out-of-fold raw components (n x 4, ``BlendedClassifier.components``; NaN rows: unfitted folds)."""
-    oof = np.full((len(y), 4), np.nan)
+    """Out-of-fold raw components (n x 5, ``BlendedClassifier.components``; NaN rows: unfitted folds)."""
+    oof = np.full((len(y), 5), np.nan)
     for k in np.unique(folds):
         train, test = folds != k, folds == k
         if len(np.unique(y[train])) < 2:

@@ -17,8 +17,8 @@ def _blend(**kw) -> BlendedClassifier:
     return clf
 
 
-def _row(a, b, r, title_only=0.0):
-    return np.array([[a, b, r, title_only]])
+def _row(a, b, r, title_only=0.0, body_chars=0):
+    return np.array([[a, b, r, title_only, np.log1p(body_chars)]])
 
 
 def test_rejection_head_does_not_move_a_pr_the_agent_blend_scores_low():
@@ -30,12 +30,24 @@ def test_rejection_head_does_not_move_a_pr_the_agent_blend_scores_low():
 def test_rejection_head_reorders_prs_the_agent_blend_scores_high():
     clf = _blend()
     merged_style, rejected_style = clf.combine(_row(2, 2, -1)), clf.combine(_row(2, 2, 1))
-    assert rejected_style - merged_style > 2.5  # lambda * gate * 2, gate close to 1
+    assert rejected_style - merged_style > 1.9  # LAMBDA (1.0) * gate * 2, gate close to 1
 
 
-def test_agent_blend_weighs_trees_and_text_head_equally():
+def test_text_head_votes_with_half_weight_on_a_short_description():
     clf = _blend()
-    assert clf.combine(_row(1.0, 0.0, 0.0)) == pytest.approx(clf.combine(_row(0.0, 1.0, 0.0)))
+    assert clf.combine(_row(0.0, 1.0, 0.0, body_chars=120)) == pytest.approx(0.5, abs=1e-3)
+
+
+def test_text_head_is_silent_on_a_long_description():
+    clf = _blend()
+    assert clf.combine(_row(0.2, 4.0, 0.0, body_chars=2000)) == pytest.approx(0.2, abs=1e-3)
+
+
+def test_text_head_fades_out_between_short_and_long_descriptions():
+    clf = _blend()
+    votes = [clf.combine(_row(0.0, 1.0, 0.0, body_chars=n))[0] for n in (300, 450, 600, 800)]
+    assert votes[0] == pytest.approx(0.5) and votes[-1] == pytest.approx(0.0)
+    assert votes == sorted(votes, reverse=True)
 
 
 def test_title_only_input_is_ranked_by_the_stacked_model_alone():
@@ -44,7 +56,7 @@ def test_title_only_input_is_ranked_by_the_stacked_model_alone():
 
 
 def test_standardisation_uses_the_out_of_fold_statistics():
-    components = np.array([[0.0, 10.0, 1.0, 0.0], [2.0, 30.0, 3.0, 0.0]])
+    components = np.array([[0.0, 10.0, 1.0, 0.0, 0.0], [2.0, 30.0, 3.0, 0.0, 5.0]])
     clf = BlendedClassifier().set_stats(components)
     assert clf.stats_[0::2] == pytest.approx([1.0, 20.0, 2.0])
     assert clf.stats_[1::2] == pytest.approx([1.0, 10.0, 1.0])
