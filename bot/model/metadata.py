@@ -17,6 +17,7 @@ from sklearn.metrics import roc_auc_score
 from bot.model import data
 
 MODEL_NAME = "pr-sieve-blend"
+VERSION_TAG = "blend"  # v1 (pr-sieve-stacked, same training data) was "<date>-<dataset id>"
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -95,7 +96,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict) -> dict:
     dataset = data.dataset_id(examples)
     return {
         "model_name": MODEL_NAME,
-        "model_version": f"{trained_at:%Y.%m.%d}-{dataset[:8]}{'-small' if options.small else ''}",
+        "model_version": f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{'-small' if options.small else ''}",
         "trained_at": trained_at.isoformat(timespec="seconds"),
         "seed": options.seed,
         "small": options.small,
