@@ -203,6 +203,10 @@ def main() -> int:
             print(f"server peak RSS: {server.peak_rss_kib() / 1024:.0f} MiB"
                   + (f"; workers-only process {workers.peak_rss_kib() / 1024:.0f} MiB"
                      if workers else ""))
+        except Exception:
+            print("server log tail:\n" + server.log_tail()
+                  + ("\nworkers log tail:\n" + workers.log_tail() if workers else ""))
+            raise
         finally:
             server.stop()
             if workers is not None:
