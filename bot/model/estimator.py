@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from bot.model import features
+from bot.model import features, ngrams
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
@@ -86,11 +86,12 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         numeric = np.asarray([features.structural_vector(s, t) + v
                               for s, t, v in zip(snapshots, texts, signals)], dtype=np.float64)
         docs = [_doc(t) for t in texts]
-        words = _word_vectorizer(self.word_features).transform(docs)
-        chars = _char_vectorizer(self.char_features).transform([t.title for t in texts])
+        words = ngrams.transform(_word_vectorizer(self.word_features), docs)
+        chars = ngrams.transform(_char_vectorizer(self.char_features), [t.title for t in texts])
         blocks = [words, chars]
         if getattr(self, "full_word_features", 0):
-            blocks.append(_full_word_vectorizer(self.full_word_features).transform([t.all for t in texts]))
+            full = _full_word_vectorizer(self.full_word_features)
+            blocks.append(ngrams.transform(full, [t.all for t in texts]))
         return numeric.reshape(len(texts), self.n_numeric), blocks
 
     def fit(self, snapshots, y=None):
