@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from bot.result import SignalHit
 from bot.signals import filekinds, hits
@@ -65,8 +66,15 @@ MAX_MENTIONS = 50
 def _author_text(snapshot: PRSnapshot) -> str:
     """The description minus what a template put there: HTML comments, unchecked boxes and
     instruction lines ("Please add tests …", "You should …")."""
-    text = hits.without_unchecked_boxes(hits.without_comments(hits.body(snapshot)))
-    return "\n".join(line for line in text.splitlines() if not _INSTRUCTION.search(line))
+    return _without_instructions(hits.author_body(snapshot))
+
+
+@lru_cache(maxsize=64)  # both claim signals read it
+def _without_instructions(text: str) -> str:
+    lines = text.splitlines()
+    if not _INSTRUCTION.search(text):  # a line that matches makes the whole text match
+        return "\n".join(lines)
+    return "\n".join(line for line in lines if not _INSTRUCTION.search(line))
 
 
 def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:

@@ -2,11 +2,16 @@
 
 Every signal goes through ``fired``/``quiet`` so values stay in [0, 1], evidence stays short
 and a giant PR (a 1 MB body, 5,000 files) never makes a signal scan more than a fixed budget.
+
+Text several signals derive from the same description (``author_body``, ``ascii_lower``) is
+computed once per text: the helpers are memoised on the text itself (a str, so the cache
+key is cheap and two snapshots with the same body share the work). Signals stay pure.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.result import Kind, SignalHit
 from bot.snapshot import FileChange, PRSnapshot
@@ -116,3 +121,29 @@ _UNCHECKED_BOX = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
 def without_unchecked_boxes(text: str) -> str:
     """Text without unchecked checklist lines: those are a template's to-dos, not statements."""
     return _UNCHECKED_BOX.sub("", text)
+
+
+def author_body(snapshot: PRSnapshot) -> str:
+    """The description as the author's own statements: ``body`` without HTML comments and
+    unchecked boxes (a template's instructions and to-dos)."""
+    return _author_body(body(snapshot))
+
+
+@lru_cache(maxsize=64)
+def _author_body(text: str) -> str:
+    return without_unchecked_boxes(without_comments(text))
+
+
+@lru_cache(maxsize=256)
+def ascii_lower(text: str) -> str | None:
+    """``text.lower()`` for ASCII text, else None. For cheap exact pre-checks before a costly
+    ``re.IGNORECASE`` search: on ASCII text "no needle in ``text.lower()``" proves the regex
+    cannot match; other text may hold letters that fold into a needle only under ``re``'s
+    rules (the Kelvin sign matches ``k``), so there the regex must always run."""
+    return text.lower() if text.isascii() else None
+
+
+def lacks_all(text: str, needles: tuple[str, ...]) -> bool:
+    """True only when ASCII ``text`` surely holds none of the lower-case ``needles`` in any case."""
+    low = ascii_lower(text)
+    return low is not None and not any(n in low for n in needles)
