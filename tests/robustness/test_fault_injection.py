@@ -111,6 +111,17 @@ class Harness:
         raise AssertionError(f"{delivery_id} unfinished after {timeout}s: {store.get(delivery_id)}")
 
 
+def _sample(name: str, **labels: str) -> float:
+    from bot.obs.metrics import REGISTRY
+    return REGISTRY.get_sample_value(name, labels) or 0.0
+
+
+def _retry_metrics(case: FaultCase) -> tuple[float, float]:
+    status = str(case.kwargs.get("status", 403))
+    return (_sample("sieve_github_api_retries_total", status=status),
+            _sample("sieve_deliveries_failed_total", event="pull_request", final="false"))
+
+
 def _inject(fake, case: FaultCase):
     if case.kind == "secondary":
         return fake.inject_secondary_rate_limit("POST", case.path, **case.kwargs)
@@ -126,6 +137,7 @@ def test_fault_on_a_write_is_retried_with_nothing_lost_or_doubled(expected, fake
     fault = _inject(fake_github, case)
     harness = Harness(fake_github, tmp_path, max_wait=case.max_wait,
                       backoff_base=case.backoff_base)
+    api_retries, attempt_failures = _retry_metrics(case)
     with harness.client:
         delivery = harness.wait(harness.deliver())
         time.sleep(case.kwargs.get("delay", 0))  # let a late-finishing write land before we look
@@ -135,10 +147,13 @@ def test_fault_on_a_write_is_retried_with_nothing_lost_or_doubled(expected, fake
     assert len(got.bot_comments) == 1
     assert (got.labels, got.check_runs) == (expected.labels, expected.check_runs)
     assert dict(got.writes) == case.expected_writes(expected)
-    if case.in_process:
+    after = _retry_metrics(case)
+    if case.in_process:  # and the metrics say so
         assert delivery.attempts == 1
+        assert after[0] > api_retries
     else:  # a non-idempotent write, or a wait too long for in-process: the worker retried
         assert delivery.attempts >= 2
+        assert after[1] > attempt_failures
 
 
 def _cli(db_url: str, *args: str):
