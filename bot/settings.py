@@ -59,6 +59,10 @@ class Settings(BaseSettings):
         14.0, ge=0, description="Done and ignored deliveries (with their payloads) are deleted "
         "this many days after they finish; failed ones are kept. 0 keeps everything. GitHub "
         "redelivers only within 3 days, so duplicates are still recognised.")
+    config_cache_seconds: float = Field(
+        60.0, ge=0, description="How long `.github/sieve.yml` (repo and org) and the PR template "
+        "read from the default branch are cached per process; a config change takes effect at "
+        "most this much later. 0 reads them on every event.")
     shadow: bool = Field(
         False, description="Global shadow mode: score and record decisions but do not label, "
         "comment or set check runs.")

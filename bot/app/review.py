@@ -16,6 +16,7 @@ from bot.app import profiles
 from bot.app.actions import STICKY_MARKER, Action
 from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
+from bot.obs import metrics
 from bot.ports import Comment
 from bot.result import Result
 from bot.snapshot import PRSnapshot
@@ -75,6 +76,7 @@ def run(ctx: HandlerContext, repo: str, number: int, loaded: repo_config.ConfigL
     if not snapshot.head_sha and head_sha:
         snapshot = snapshot.with_changes(head_sha=head_sha)
     result = score(snapshot, loaded.config)
+    metrics.record_band(result.band)
     return Review(repo, number, loaded, snapshot, result, profiles.findings(loaded.config, snapshot, result))
 
 

@@ -65,7 +65,8 @@ def github_factory_from_settings(settings: Settings) -> GitHubFactory:
         raise SettingsError("the App private key is not a PEM key (-----BEGIN ... PRIVATE KEY)")
     from bot.github import make_github_factory
     return make_github_factory(app_id=settings.app_id, private_key=key,
-                               base_url=settings.github_api_url)
+                               base_url=settings.github_api_url,
+                               file_cache_seconds=settings.config_cache_seconds)
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from github import Auth, Github, GithubIntegration
 
+from bot.github.filecache import TTLCache
 from bot.github.retry import OnRequest, OnRetry, SieveRetry
 
 DEFAULT_BASE_URL = "https://api.github.com"
@@ -35,6 +36,7 @@ class ClientSettings:
     pool_size: int = 10
     user_agent: str = "pr-sieve"
     max_installations: int = 512  # cached clients (tokens) kept at most
+    file_cache_seconds: float = 60.0  # default-branch file reads (config, template) kept this long
 
 
 class _RedactSecrets(logging.Filter):
@@ -100,6 +102,7 @@ class GitHubClients:
         self._tokens: OrderedDict[int, _InstallationToken] = OrderedDict()
         self._local = threading.local()
         self._bot_login: str | None = None
+        self.files = TTLCache(settings.file_cache_seconds)
         redact_pygithub_debug_logs()
 
     def __repr__(self) -> str:  # never show the key

@@ -70,6 +70,13 @@ class PyGithubPort:
         return snapshot_from_github(pull_json, files, commits)
 
     def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
+        """Default-branch reads (``ref=None``) are cached briefly (``file_cache_seconds``)."""
+        if ref is not None:
+            return self._read_file(repo, path, ref)
+        key = (self.installation_id, repo.lower(), path)
+        return self._clients.files.get_or_load(key, lambda: self._read_file(repo, path, None))
+
+    def _read_file(self, repo: str, path: str, ref: str | None) -> str | None:
         with self._translated(f"get_file {repo}:{path}"):
             try:
                 found = (self._repo(repo).get_contents(path, ref=ref) if ref

@@ -95,6 +95,8 @@ def test_agent_pr_flagged_human_pr_quiet_override_sticks(world):
         pushed, _ = step(client, app, "pull_request", fake.pull_request_event(REPO, 1, "synchronize"))
         [edited] = bot_comments(fake, 1)
         assert edited["id"] == sticky["id"] and fake.calls("PATCH", r"/issues/comments/")
+        flagged = fake.issue_labels(REPO, 1)  # re-scored: the new commit may move the band
+        assert flagged in ([HIGH], [MEDIUM])
 
         fake.clear_log()
         _, again = post(client, "pull_request", fake.pull_request_event(REPO, 1, "synchronize"), pushed)
@@ -102,7 +104,7 @@ def test_agent_pr_flagged_human_pr_quiet_override_sticks(world):
         assert again.json()["status"] == "duplicate" and fake.requests == []
 
         step(client, app, "issue_comment", fake.issue_comment_event(REPO, 1, "/sieve ok", "reader"))
-        assert fake.issue_labels(REPO, 1) == [HIGH]  # refused: read access only
+        assert fake.issue_labels(REPO, 1) == flagged  # refused: read access only
         refusal = bot_comments(fake, 1)[-1]["body"]
         assert "write access" in refusal and "@" not in refusal
 

@@ -1,0 +1,72 @@
+"""Default-branch file reads are cached briefly; reads at a ref and errors are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.fakegithub import FakeGitHub
+from bot.github import make_github_factory
+from bot.github.filecache import TTLCache
+from bot.ports import GitHubError
+
+REPO = "octo-org/widgets"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_ttl_cache_keeps_values_and_misses_until_they_expire():
+    clock, loads = Clock(), []
+    cache = TTLCache(60, clock=clock)
+    load = lambda: loads.append(1) or None  # noqa: E731  a cached miss
+    assert cache.get_or_load("k", load) is None and cache.get_or_load("k", load) is None
+    clock.now += 61
+    cache.get_or_load("k", load)
+    assert len(loads) == 2
+
+
+def test_ttl_cache_does_not_keep_errors_and_zero_disables_it():
+    cache = TTLCache(60)
+    with pytest.raises(RuntimeError):
+        cache.get_or_load("k", lambda: (_ for _ in ()).throw(RuntimeError("boom")))
+    assert cache.get_or_load("k", lambda: "loaded") == "loaded"
+    off, loads = TTLCache(0), []
+    off.get_or_load("k", lambda: loads.append(1))
+    off.get_or_load("k", lambda: loads.append(1))
+    assert len(loads) == 2
+
+
+def _port(fake, seconds):
+    factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
+                                  base_url=fake.base_url, on_request=lambda *a: None,
+                                  on_retry=lambda *a: None, file_cache_seconds=seconds)
+    return factory(fake.installation_id)
+
+
+def test_port_reads_the_default_branch_config_once_but_always_reads_a_ref():
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/sieve.yml", "shadow: true\n")
+        port = _port(fake, 60)
+        assert port.get_file(REPO, ".github/sieve.yml") == "shadow: true\n"
+        fake.set_file(REPO, ".github/sieve.yml", "shadow: false\n")
+        assert port.get_file(REPO, ".github/sieve.yml") == "shadow: true\n"  # cached
+        assert port.get_file(REPO, ".github/sieve.yml", ref="main") == "shadow: false\n"
+        assert len(fake.calls("GET", r"/contents/")) == 2
+
+
+def test_a_failed_read_is_not_cached():
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/sieve.yml", "shadow: true\n")
+        port = _port(fake, 60)
+        fake.inject("GET", r"/contents/", status=500, times=10)
+        with pytest.raises(GitHubError):
+            port.get_file(REPO, ".github/sieve.yml")
+        fake.clear_faults()
+        assert port.get_file(REPO, ".github/sieve.yml") == "shadow: true\n"
