@@ -14,29 +14,28 @@ import re
 
 from bot.result import SignalHit
 from bot.signals import hits
+from bot.signals.caseless import Caseless
 from bot.snapshot import PRSnapshot
 
 NAME = "explains_testing"
 KIND = "care"
 
-_COMMAND = re.compile(
+_COMMAND = Caseless(
     r"\b(?:go\s+test|go\s+run|pytest|tox\b|nox\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|lint|build|e2e)"
     r"|cargo\s+(?:test|run|clippy|nextest)|make\s+[\w-]*(?:test|check|lint)[\w-]*|mvn\s+\S*\s*(?:test|verify)"
     r"|\./?gradlew?\s+\S*test|gradle\s+\S*test|jest\b|vitest\b|bazel\s+(?:test|run)|ctest\b|phpunit\b|rspec\b"
     r"|mix\s+test|dotnet\s+test|python3?\s+-m\s+\w+|curl\s+-|kubectl\s+\w+|docker\s+(?:run|compose)"
-    r"|hatch\s+(?:run|test)|uv\s+run|poetry\s+run)",
-    re.IGNORECASE,
+    r"|hatch\s+(?:run|test)|uv\s+run|poetry\s+run)"
 )
-_SECTION = re.compile(
+_SECTION = Caseless(
     r"^\s{0,3}#{1,6}\s*(?:\W\s*)?(?:testing|tests?|test\s+plan|how\s+(?:was|has|is)\s+this\s+(?:\w+\s+)?tested\??"
     r"|how\s+to\s+test|verification|manual\s+testing|testing\s+done|validation)\b.*$",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
-_PHRASE = re.compile(
+_PHRASE = Caseless(
     r"\b(?:tested\s+(?:this\s+|it\s+)?(?:locally|manually|on|with|against|using|by|in)"
     r"|i\s+(?:ran|have\s+run|reproduced|verified|confirmed|benchmarked)|verified\s+(?:that|by|with|on)"
-    r"|reproduc(?:ed|ible)\s+(?:with|by|on|using)|steps\s+to\s+reproduce)\b",
-    re.IGNORECASE,
+    r"|reproduc(?:ed|ible)\s+(?:with|by|on|using)|steps\s+to\s+reproduce)\b"
 )
 _CODE_SPAN = re.compile(r"`((?:[^`\n]|\n(?!\n)){2,200})`|^[ \t]*\$[ \t]+(.+)$", re.MULTILINE)
 _FENCED = re.compile(r"```[^\n]*\n(.*?)(?:```|$)", re.DOTALL)

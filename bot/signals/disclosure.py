@@ -16,6 +16,7 @@ import re
 
 from bot.result import SignalHit
 from bot.signals import hits
+from bot.signals.caseless import Caseless
 from bot.snapshot import PRSnapshot
 
 NAME = "ai_disclosure"
@@ -45,9 +46,8 @@ _DISCLOSURE = re.compile(
 _NEGATED = re.compile(r"\b(?:no|not|without|didn't|did not|never)\b[^.\n]{0,30}$", re.IGNORECASE)
 
 
-_KEYWORD = re.compile(
-    r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d|gemini|cursor|codex|devin|aider|windsurf|openhands|jules)\b",
-    re.IGNORECASE,
+_KEYWORD = Caseless(
+    r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d|gemini|cursor|codex|devin|aider|windsurf|openhands|jules)\b"
 )
 MAX_KEYWORDS = 30  # every disclosure names a tool or "AI": only look around those words
 WINDOW = 160

@@ -3,7 +3,7 @@
 Every signal goes through ``fired``/``quiet`` so values stay in [0, 1], evidence stays short
 and a giant PR (a 1 MB body, 5,000 files) never makes a signal scan more than a fixed budget.
 
-Text several signals derive from the same description (``author_body``, ``ascii_lower``) is
+Text several signals derive from the same description (``author_body``, ``folded``) is
 computed once per text: the helpers are memoised on the text itself (a str, so the cache
 key is cheap and two snapshots with the same body share the work). Signals stay pure.
 """
@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.result import Kind, SignalHit
+from bot.signals.caseless import folded
 from bot.snapshot import FileChange, PRSnapshot
 
 EVIDENCE_LIMIT = 160  # characters of evidence shown to a person
@@ -134,16 +135,9 @@ def _author_body(text: str) -> str:
     return without_unchecked_boxes(without_comments(text))
 
 
-@lru_cache(maxsize=256)
-def ascii_lower(text: str) -> str | None:
-    """``text.lower()`` for ASCII text, else None. For cheap exact pre-checks before a costly
-    ``re.IGNORECASE`` search: on ASCII text "no needle in ``text.lower()``" proves the regex
-    cannot match; other text may hold letters that fold into a needle only under ``re``'s
-    rules (the Kelvin sign matches ``k``), so there the regex must always run."""
-    return text.lower() if text.isascii() else None
-
-
 def lacks_all(text: str, needles: tuple[str, ...]) -> bool:
-    """True only when ASCII ``text`` surely holds none of the lower-case ``needles`` in any case."""
-    low = ascii_lower(text)
+    """True only when ``text`` surely holds none of the lower-case ASCII ``needles`` in any
+    case (as ``re.IGNORECASE`` reads case): a cheap exact pre-check before a costly search.
+    False whenever ``folded`` cannot stand in for ``re``'s case folding."""
+    low = folded(text)
     return low is not None and not any(n in low for n in needles)

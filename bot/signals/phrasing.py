@@ -12,25 +12,25 @@ import re
 
 from bot.result import SignalHit
 from bot.signals import hits
+from bot.signals.caseless import Caseless
 from bot.snapshot import PRSnapshot
 
 NAME = "generic_summary_phrasing"
 KIND = "effort"
 
-_OPENING = re.compile(
+_OPENING = Caseless(
     r"^\W*(?:this|the)\s+(?:pr|pull\s+request|change(?:set)?|commit)\s+"
     r"(?:adds|introduces|implements|updates|fixes|refactors|enhances|improves|addresses|resolves|provides|removes)\b",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
-_STOCK_HEADING = re.compile(
+_STOCK_HEADING = Caseless(
     r"^\s{0,3}#{1,6}\s*(?:\W\s*)?(?:summary(?:\s+of\s+changes)?|changes\s+made|key\s+(?:changes|features|improvements)"
     r"|technical\s+details|implementation\s+details|benefits|impact|overview)\s*:?\s*$",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
-_FILLER = re.compile(
+_FILLER = Caseless(
     r"\b(?:comprehensive(?:ly)?|robust(?:ness)?|seamless(?:ly)?|streamlin(?:e|es|ed|ing)|ensur(?:e|es|ing)"
-    r"|enhanc(?:e|es|ed|ing|ement|ements)|leverag(?:e|es|ed|ing)|facilitat(?:e|es|ing)|maintainability)\b",
-    re.IGNORECASE,
+    r"|enhanc(?:e|es|ed|ing|ement|ements)|leverag(?:e|es|ed|ing)|facilitat(?:e|es|ing)|maintainability)\b"
 )
 
 
