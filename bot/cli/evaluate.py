@@ -108,7 +108,19 @@ def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
 
 _DATA_HELP = ("JSONL records with label ai_agent/human (repeatable). "
               "Default: the fixed protocol on ../shared/data.")
-_THRESHOLD_HELP = "Operating threshold (chosen on training data) for FPR/TPR and slice FPRs."
+_THRESHOLD_HELP = ("Operating threshold for FPR/TPR and slice FPRs (default: the model's 'high' "
+                   "probability threshold, chosen on training data).")
+
+
+def model_threshold(model: Path | None) -> float:
+    """The 'high' band probability threshold recorded with the model at training time."""
+    from bot.model.persist import ModelMismatchError, default_model_path, read_metadata
+
+    try:
+        found = read_metadata(model or default_model_path()).get("band_probability_thresholds") or {}
+    except (OSError, ModelMismatchError):
+        found = {}
+    return float(found.get("high", protocol.DEFAULT_THRESHOLD))
 
 
 def eval_command(
@@ -118,8 +130,8 @@ def eval_command(
                    ] = Path("out/roc.png"),
     model: Annotated[Optional[Path], typer.Option("--model", help="Model file to score with.")
                      ] = None,
-    threshold: Annotated[float, typer.Option("--threshold", help=_THRESHOLD_HELP)
-                         ] = protocol.DEFAULT_THRESHOLD,
+    threshold: Annotated[Optional[float], typer.Option("--threshold", help=_THRESHOLD_HELP)
+                         ] = None,
 ) -> None:
     """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs."""
     bad: list[LoadError] = []
@@ -132,6 +144,7 @@ def eval_command(
     if not sets:
         raise _fail("no records labelled ai_agent or human to evaluate")
     scorer = load_scorer(model)
+    threshold = model_threshold(model) if threshold is None else threshold
     show = not as_json and sys.stderr.isatty()
     with _progress(show) as bar:
         report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold)
