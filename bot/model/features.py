@@ -1,8 +1,8 @@
 """Snapshot -> model inputs: structural numbers, signal values and cleaned text.
 
 Everything here is pure and cheap (no I/O). Attribution lines are stripped from ALL text
-before the classifier sees it (``bot.text.strip_attribution``) so the model learns style
-and effort, never trailers. GitHub's default squash body ("* commit 1\\n\\n* commit 2") is
+before the classifier sees it (``bot.text.strip_attribution``, through its fast path
+``bot.signals.hits.without_attribution``) so the model learns style and effort, never trailers. GitHub's default squash body ("* commit 1\\n\\n* commit 2") is
 read as commit messages, not as a description: on GitHub a PR body is the author's
 description, and the pre-2022 training rows would otherwise teach "lists of commits = human".
 """
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.snapshot import PRSnapshot
-from bot.text import strip_attribution
+from bot.signals.caseless import Caseless
+from bot.signals.hits import without_attribution
 
 MAX_TEXT_CHARS = 6000  # per field; bounds work on giant PRs
 MAX_COMMITS = 50
@@ -38,7 +39,7 @@ _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
 _FENCE = re.compile(r"^\s*```", re.MULTILINE)
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705\u274C\u2B50]")
-_ISSUE_REF = re.compile(r"(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s+#\d+", re.IGNORECASE)
+_ISSUE_REF = Caseless(r"(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s+#\d+")
 _LINK = re.compile(r"https?://\S+")
 _CONVENTIONAL = re.compile(r"^\s*[a-z]+(\([^)]*\))?!?:\s")
 _SQUASH_ITEM = re.compile(r"^\* ", re.MULTILINE)
@@ -74,7 +75,7 @@ class Texts:
 
 
 def _clean(text: str | None) -> str:
-    return strip_attribution((text or "")[:MAX_TEXT_CHARS])[0]
+    return without_attribution((text or "")[:MAX_TEXT_CHARS])
 
 
 def _is_squash_list(body: str) -> bool:
@@ -86,7 +87,7 @@ def texts_of(snapshot: PRSnapshot) -> Texts:
     title = _clean(snapshot.title)
     body = _clean(snapshot.body)
     joined = "\n".join(c.message[:MAX_TEXT_CHARS] for c in snapshot.commits[:MAX_COMMITS])
-    commits = strip_attribution(joined[: MAX_TEXT_CHARS * 2])[0]  # one pass for all messages
+    commits = without_attribution(joined[: MAX_TEXT_CHARS * 2])  # one pass for all messages
     squash = _is_squash_list(body)
     if squash:
         commits = "\n".join(filter(None, [*body.split("\n\n* "), commits]))

@@ -1,4 +1,4 @@
-"""Case-insensitive regexes that run faster, with exactly the same matches.
+r"""Case-insensitive regexes that run faster, with exactly the same matches.
 
 ``re.IGNORECASE`` folds every character it compares, which makes a scan over a long
 description 1.5-3x slower than a case-sensitive one. For a pattern whose letters are all

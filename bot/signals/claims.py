@@ -22,7 +22,6 @@ from functools import lru_cache
 from bot.result import SignalHit
 from bot.signals import filekinds, hits
 from bot.snapshot import PRSnapshot
-from bot.text import strip_attribution
 
 KIND = "effort"
 
@@ -154,7 +153,7 @@ def issue_link_only(snapshot: PRSnapshot) -> SignalHit:
     text = hits.without_comments(raw).strip()
     if len(text) > 3 * ISSUE_ONLY_MAX_CHARS:
         return hits.quiet(name, KIND)
-    text, _ = strip_attribution(text)
+    text = hits.without_attribution(text)
     if len(text) > ISSUE_ONLY_MAX_CHARS:
         return hits.quiet(name, KIND)
     refs = _ISSUE_REF.findall(text)

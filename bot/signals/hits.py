@@ -16,6 +16,7 @@ from functools import lru_cache
 from bot.result import Kind, SignalHit
 from bot.signals.caseless import folded
 from bot.snapshot import FileChange, PRSnapshot
+from bot.text import strip_attribution
 
 EVIDENCE_LIMIT = 160  # characters of evidence shown to a person
 TEMPLATE_LIMIT = 8_000  # characters of the PR template a signal reads
@@ -141,3 +142,16 @@ def lacks_all(text: str, needles: tuple[str, ...]) -> bool:
     False whenever ``folded`` cannot stand in for ``re``'s case folding."""
     low = folded(text)
     return low is not None and not any(n in low for n in needles)
+
+
+# Every line ``bot.text.strip_attribution`` removes holds one of these (its trailer pattern needs
+# "-by:", each footer pattern one of the others; a test in tests/perf keeps the two in step).
+ATTRIBUTION_NEEDLES = ("-by:", "generated with", "claude.ai/code", "chatgpt.com/codex", "app.devin.ai/sessions",
+                       "link to devin run", "requested by:", "copilot", "firewall rules blocked me")
+
+
+def without_attribution(text: str) -> str:
+    """``strip_attribution(text)[0]``, without its line-by-line scan when no line can be one."""
+    if lacks_all(text, ATTRIBUTION_NEEDLES):
+        return "\n".join(text.splitlines()).strip()  # what strip_attribution keeps: every line
+    return strip_attribution(text)[0]
