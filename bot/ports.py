@@ -64,6 +64,9 @@ class GitHubPort(Protocol):
 
     def edit_comment(self, repo: str, comment_id: int, body: str) -> None: ...
 
+    def delete_comment(self, repo: str, comment_id: int) -> None:
+        """Delete a comment; one that is already gone is not an error."""
+
     def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
         """Create the check run for (name, head_sha) or update the existing one; returns its id."""
 

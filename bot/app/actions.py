@@ -25,6 +25,16 @@ class AddLabels:
 
 
 @dataclass(frozen=True)
+class DeleteComment:
+    """Remove a duplicate sticky comment (a create that GitHub finished after a timeout)."""
+
+    comment_id: int
+
+    def describe(self) -> str:
+        return f"delete_comment:{self.comment_id}"
+
+
+@dataclass(frozen=True)
 class RemoveLabel:
     label: str
 
@@ -76,6 +86,6 @@ class Reply:
         return f"reply:{self.view.template}"
 
 
-Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, CheckRun, Reply]
+Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, DeleteComment, CheckRun, Reply]
 
 STICKY_MARKER = "<!-- pr-sieve:sticky -->"

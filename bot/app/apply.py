@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from bot.app.actions import Action, AddLabels, CheckRun, EnsureLabel, RemoveLabel, Reply, UpsertComment
+from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, RemoveLabel, Reply,
+                             UpsertComment)
 from bot.app.render import render
 from bot.ports import CheckRunOutput, GitHubPort
 
@@ -55,6 +56,12 @@ def _(action: UpsertComment, github: GitHubPort, repo: str, number: int) -> bool
     if body.strip() == (action.current or "").strip():
         return False
     github.edit_comment(repo, action.comment_id, body)
+    return True
+
+
+@_run.register
+def _(action: DeleteComment, github: GitHubPort, repo: str, number: int) -> bool:
+    github.delete_comment(repo, action.comment_id)
     return True
 
 

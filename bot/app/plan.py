@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.app.actions import STICKY_MARKER, Action, AddLabels, CheckRun, RemoveLabel, Reply, UpsertComment, View
+from bot.app.actions import (STICKY_MARKER, Action, AddLabels, CheckRun, DeleteComment, RemoveLabel, Reply,
+                             UpsertComment, View)
 from bot.app.config import RepoConfig
 from bot.app.context import Override
 from bot.app.markdown import Trusted
@@ -40,6 +41,7 @@ class Facts:
     head_sha: str
     labels: tuple[str, ...] = ()
     sticky: Comment | None = None
+    duplicate_stickies: tuple[int, ...] = ()  # more sticky comments by the bot (ids), to remove
     override: Override | None = None
     fresh_override: bool = False  # this very event created ``override``
     config_error: str | None = None
@@ -56,7 +58,13 @@ def plan(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]
 def intended(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]:
     """The actions the bot would take, ignoring shadow mode (recorded with every decision)."""
     return (*label_actions(result.band, config, facts), *comment_actions(result, config, facts),
-            *check_actions(result, config, facts))
+            *duplicate_actions(facts), *check_actions(result, config, facts))
+
+
+def duplicate_actions(facts: Facts) -> list[Action]:
+    """Exactly one sticky comment: any later copy (a timed-out create that GitHub completed
+    after the retry had already posted again) is deleted."""
+    return [DeleteComment(comment_id) for comment_id in facts.duplicate_stickies]
 
 
 def skipped(config: RepoConfig, facts: Facts, reason: str) -> tuple[Action, ...]:

@@ -116,10 +116,10 @@ def score_config(config: repo_config.RepoConfig):
     return scoring.ScoreConfig(medium=config.thresholds.medium, high=config.thresholds.high)
 
 
-def find_sticky(comments: list[Comment], bot_login: str) -> Comment | None:
-    """The bot's one sticky comment: by the bot AND carrying the marker (the oldest if several)."""
+def stickies(comments: list[Comment], bot_login: str) -> list[Comment]:
+    """The bot's sticky comments (by the bot AND carrying the marker), oldest first."""
     mine = [c for c in comments if c.author_login.lower() == bot_login.lower() and STICKY_MARKER in c.body]
-    return min(mine, key=lambda c: c.id) if mine else None
+    return sorted(mine, key=lambda c: c.id)
 
 
 def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False) -> planner.Facts:
@@ -127,10 +127,16 @@ def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False) 
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha,
         labels=tuple(github.get_issue_labels(repo, number)),
-        sticky=find_sticky(github.list_comments(repo, number), github.bot_login()),
+        **_sticky_facts(github.list_comments(repo, number), github.bot_login()),
         override=ctx.state.get_override(repo, number), fresh_override=fresh_override,
         config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
     )
+
+
+def _sticky_facts(comments: list[Comment], bot_login: str) -> dict:
+    found = stickies(comments, bot_login)
+    return {"sticky": found[0] if found else None,
+            "duplicate_stickies": tuple(c.id for c in found[1:])}
 
 
 def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,

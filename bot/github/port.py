@@ -133,6 +133,15 @@ class PyGithubPort:
             url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"
             IssueComment(self._gh().requester, url=url).edit(body)  # lazy: one PATCH, no GET
 
+    def delete_comment(self, repo: str, comment_id: int) -> None:
+        with self._translated(f"delete_comment {repo}:{comment_id}"):
+            url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"
+            try:
+                IssueComment(self._gh().requester, url=url).delete()
+            except GithubException as exc:
+                if exc.status != 404:
+                    raise
+
     def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
         with self._translated(f"upsert_check_run {repo}@{output.head_sha[:12]}"):
             target = self._repo(repo)

@@ -82,6 +82,11 @@ class FakeGitHub:
                     return
         raise GitHubError("Not Found", status=404)
 
+    def delete_comment(self, repo: str, comment_id: int) -> None:
+        self.writes.append(("delete_comment", repo, comment_id))
+        for comments in self.comments.values():
+            comments[:] = [c for c in comments if c.id != comment_id]
+
     def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
         self.writes.append(("check_run", repo, output.head_sha, output.conclusion))
         self.check_runs[(repo, output.name, output.head_sha)] = output
