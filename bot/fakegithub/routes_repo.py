@@ -160,6 +160,15 @@ def get_permission(st: FakeState, base: str, req: Req) -> Reply:
     return Reply(200, {"permission": ROLES[role], "role_name": role, "user": account})
 
 
+@route("GET", r"/orgs/(?P<org>[^/]+)/teams/(?P<team>[^/]+)/memberships/(?P<login>[^/]+)")
+def get_team_membership(st: FakeState, base: str, req: Req) -> Reply:
+    key = tuple(req.params[k].lower() for k in ("org", "team", "login"))
+    if key not in st.team_members:
+        raise Abort(not_found())
+    url = f"{base}/orgs/{req.params['org']}/teams/{req.params['team']}/memberships/{req.params['login']}"
+    return Reply(200, {"url": url, "role": "member", "state": "active"})
+
+
 @route("GET", "/rate_limit")
 def get_rate_limit(st: FakeState, base: str, req: Req) -> Reply:
     core = {key: int(req.rate[f"x-ratelimit-{key}"]) for key in ("limit", "remaining", "reset", "used")}

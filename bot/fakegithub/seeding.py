@@ -60,6 +60,10 @@ class Seeding:
             else:
                 state.files[key] = text
 
+    def add_team_member(self, org: str, team_slug: str, login: str) -> None:
+        with self.state.lock:
+            self.state.team_members.add((org.lower(), team_slug.lower(), login.lower()))
+
     def set_permission(self, repo: str, login: str, perm: str) -> None:
         """``perm`` is a role: admin, maintain, write, triage, read or none."""
         if perm not in ROLES:

@@ -73,6 +73,7 @@ class FakeState:
         self.tokens: dict[str, tuple[int, float]] = {}  # token -> (installation, expiry epoch)
         self.comments: dict[int, CommentState] = {}
         self.check_runs: dict[int, CheckRunState] = {}
+        self.team_members: set[tuple[str, str, str]] = set()  # (org, team slug, login), lower case
         self._ids = itertools.count(1001)
         self.token_ttl = TOKEN_TTL
 

@@ -133,6 +133,19 @@ class PyGithubPort:
             url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"
             IssueComment(self._gh().requester, url=url).edit(body)  # lazy: one PATCH, no GET
 
+    def is_team_member(self, org: str, team_slug: str, login: str) -> bool:
+        """Active membership of ``org/team_slug``. Needs the App's ``members: read``; without
+        it GitHub answers 403 and the author is treated as not a member (and so is scored)."""
+        url = f"/orgs/{org}/teams/{team_slug}/memberships/{login}"
+        with self._translated(f"is_team_member {org}/{team_slug}"):
+            try:
+                _, data = self._gh().requester.requestJsonAndCheck("GET", url)
+            except GithubException as exc:
+                if exc.status in (403, 404):
+                    return False
+                raise
+        return isinstance(data, dict) and data.get("state") == "active"
+
     def delete_comment(self, repo: str, comment_id: int) -> None:
         with self._translated(f"delete_comment {repo}:{comment_id}"):
             url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"

@@ -1,0 +1,53 @@
+"""Exempt teams are checked through the API (team membership), not guessed from the payload."""
+
+from __future__ import annotations
+
+from bot.app import dispatch
+from bot.app.context import HandlerContext
+from bot.fakegithub import FakeGitHub
+from bot.github import make_github_factory
+
+from .conftest import FIXED_NOW
+from .fakes import MemoryState
+
+REPO, SHA = "octo-org/widgets", "3" * 40
+CONFIG = "exempt: {associations: [], teams: [octo-org/core]}\n"
+
+
+def _run(member: bool, scorer) -> list[str]:
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/sieve.yml", CONFIG)
+        fake.add_pull(REPO, 5, {"title": "Update docs", "body": "Added unit tests.", "user": "dana",
+                                "author_association": "CONTRIBUTOR", "head_sha": SHA},
+                      files=[{"filename": "README.md", "additions": 1, "deletions": 1}],
+                      commits=["Update README.md"])
+        if member:
+            fake.add_team_member("octo-org", "core", "dana")
+        factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
+                                      base_url=fake.base_url, on_request=lambda *a: None,
+                                      on_retry=lambda *a: None)
+        ctx = HandlerContext(github=factory(fake.installation_id), state=MemoryState(),
+                             delivery_id="team", installation_id=fake.installation_id, now=lambda: FIXED_NOW)
+        dispatch.handle("pull_request", fake.pull_request_event(REPO, 5, "opened"), ctx)
+        return fake.issue_labels(REPO, 5)
+
+
+def test_a_member_of_an_exempt_team_is_not_labelled(scorer):
+    assert _run(member=True, scorer=scorer) == []
+
+
+def test_a_non_member_is_labelled_as_usual(scorer):
+    assert _run(member=False, scorer=scorer) == ["sieve/likely-low-effort"]
+
+
+def test_without_the_members_permission_the_author_is_simply_scored(scorer):
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
+                                      base_url=fake.base_url, on_request=lambda *a: None,
+                                      on_retry=lambda *a: None)
+        fake.add_team_member("octo-org", "core", "dana")
+        fake.inject("GET", r"/orgs/.*/memberships/", status=403, times=None,
+                    body={"message": "Resource not accessible by integration"})
+        assert factory(fake.installation_id).is_team_member("octo-org", "core", "dana") is False
