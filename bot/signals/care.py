@@ -56,9 +56,12 @@ def _section_text(text: str, m: re.Match) -> str:
 def _command_line(text: str) -> str:
     """A test/run command the author shows: in a code span, a fenced block or after ``$ ``,
     with arguments or on a line saying it was run; template instructions do not count."""
+    if not ("`" in text or "$" in text) or not _COMMAND.search(text):
+        return ""  # a command in a span, a fence or after "$ " is a command found in the whole text
+    command = _COMMAND.regex  # spans and lines are short: no lower-cased copy for them
     for m in _CODE_SPAN.finditer(text):
         span = (m.group(1) or m.group(2) or "").strip()
-        if not _COMMAND.search(span):
+        if not command.search(span):
             continue  # most code spans are names, not commands: the cheap test goes first
         line = hits.line_at(text, m.start())
         context = text[max(0, m.start() - 150): m.start()]  # instructions wrap over lines
@@ -68,7 +71,7 @@ def _command_line(text: str) -> str:
             return line
     for m in _FENCED.finditer(text):
         for line in m.group(1).splitlines():
-            if _COMMAND.search(line) and not _FAILED.search(line):
+            if command.search(line) and not _FAILED.search(line):
                 return line
     return ""
 

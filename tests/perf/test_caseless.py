@@ -35,6 +35,7 @@ FRAGMENTS = [
     "Fixes", "#12", "closes", "resolved", "Co-authored-by: Claude <noreply@anthropic.com>",
     "Signed-off-by: A <a@b.c>", "Generated with [Claude Code](https://claude.ai/code)",
     "<!-- START COPILOT CODING AGENT TIPS -->", "Requested by: x", "Please", "you should", "make sure",
+    "```\n", "```bash\n", "$ ", "`npm run test`", "pytest", "kubectl get pods", "Cargo Test",
     "\u0130", "\u0131", "\u017f", "\u212a", "K", "S", "\u00e9", "\u2014", "$", "-", "*", "`", "(", ".",
 ]
 SEPARATORS = [" ", " ", "\n", "\n\n", "  ", "\t", "\r\n", "\u2028", "", "- ", "# "]
@@ -76,9 +77,18 @@ def test_pre_checks_never_skip_a_match(text):
         assert untested._ADMISSION.regex.search(text) is None
     if hits.lacks_all(text, care._PHRASE_NEEDS):
         assert care._PHRASE.regex.search(text) is None
+    if hits.lacks_all(text, phrasing._FILLER_STEMS):
+        assert phrasing._FILLER.regex.search(text) is None
+    if "`" in text or "$" in text:
+        assert care._COMMAND.search(text) or not any(care._COMMAND.regex.search(part) for part in _shown_code(text))
     assert hits.without_attribution(text) == text_mod.strip_attribution(text)[0]
     assert claims._without_instructions(text) == "\n".join(
         line for line in text.splitlines() if not claims._INSTRUCTION.search(line))
+
+
+def _shown_code(text: str) -> list[str]:
+    spans = [(m.group(1) or m.group(2) or "").strip() for m in care._CODE_SPAN.finditer(text)]
+    return spans + [line for m in care._FENCED.finditer(text) for line in m.group(1).splitlines()]
 
 
 def test_every_attribution_pattern_needs_one_of_the_needles():
