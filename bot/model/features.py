@@ -131,20 +131,25 @@ def _commit_features(snapshot: PRSnapshot, texts: Texts) -> list[float]:
     ]
 
 
+def _count(pattern: re.Pattern, text: str, needle: str) -> int:
+    """Matches of ``pattern``, which all contain ``needle`` (so no scan without it)."""
+    return len(pattern.findall(text)) if needle in text else 0
+
+
 def _body_features(texts: Texts, churn: int) -> list[float]:
     body = texts.body
     lines = [ln for ln in body.splitlines() if ln.strip()]
     words = _WORD.findall(body)
     n_lines = max(len(lines), 1)
     bullets = len(_BULLET.findall(body))
-    headers = len(_HEADER.findall(body))
+    headers = _count(_HEADER, body, "#")
     return [
         1.0 if body else 0.0, _log(len(body)), _log(len(body)) - _log(churn), _log(len(lines)),
-        _log(headers), _log(bullets), _log(len(_CHECKBOX.findall(body))), _log(len(_BOLD.findall(body))),
-        _log(len(_CODE_SPAN.findall(body))), _log(len(_FENCE.findall(body))),
-        _log(len(_EMOJI.findall(body))), 1.0 if _ISSUE_REF.search(body) else 0.0,
-        _log(len(_LINK.findall(body))), bullets / n_lines, headers / n_lines,
-        sum(len(ln) for ln in lines) / n_lines / 80.0,
+        _log(headers), _log(bullets), _log(_count(_CHECKBOX, body, "[")), _log(_count(_BOLD, body, "**")),
+        _log(_count(_CODE_SPAN, body, "`")), _log(_count(_FENCE, body, "```")),
+        _log(len(_EMOJI.findall(body))), 1.0 if "#" in body and _ISSUE_REF.search(body) else 0.0,
+        _log(_count(_LINK, body, "http")), bullets / n_lines, headers / n_lines,
+        sum(map(len, lines)) / n_lines / 80.0,
         (sum(map(len, words)) / len(words) / 10.0) if words else 0.0,
         (len(set(map(str.lower, words))) / len(words)) if words else 0.0,
         1.0 if texts.squash_list else 0.0,

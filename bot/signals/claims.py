@@ -21,11 +21,12 @@ from functools import lru_cache
 
 from bot.result import SignalHit
 from bot.signals import filekinds, hits
+from bot.signals.caseless import Caseless
 from bot.snapshot import PRSnapshot
 
 KIND = "effort"
 
-_TEST_CLAIM = re.compile(
+_TEST_CLAIM = Caseless(
     r"\b(?:add(?:ed|s|ing)?|wr[io]te|written|writing|new|includ(?:e|es|ed|ing)|creat(?:e|ed|es)"
     r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s+"
     r"(?:(?:a|an|the|some|more|new|few|basic|additional|extra|missing|relevant|corresponding|proper|simple"
@@ -35,8 +36,8 @@ _TEST_CLAIM = re.compile(
     r"|data|fixtures?|workflow|job|step|target|dependenc))"
     r"|\b(?:tests?|test\s+cases?)\s+(?:were\s+|have\s+been\s+|are\s+)?(?:added|included|written|created)\b"
     r"|\b(?:full|complete|improved?|increased?|better|comprehensive|adds?)\s+(?:unit\s+)?test\s+coverage\b"
-    r"|^[ \t]*[-*][ \t]*\[[xX]\][^\n]*\b(?:added|add|wrote|written|include[sd]?|new)\b[^\n]*\btests?\b",
-    re.IGNORECASE | re.MULTILINE,
+    r"|^[ \t]*[-*][ \t]*\[x\][^\n]*\b(?:added|add|wrote|written|include[sd]?|new)\b[^\n]*\btests?\b",
+    re.MULTILINE,
 )
 _EXTENSIONS = (
     "py|go|rs|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|rb|php|c|h|cc|cpp|hpp|cs|swift|scala|m|mm|md|mdx|rst|yml|yaml"
@@ -54,10 +55,9 @@ _ISSUE_REF = re.compile(
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|about|on|of|how|when|while|before|to)\s+$", re.IGNORECASE)
 _ANY_CHECKBOX = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\].*$", re.MULTILINE)
-_INSTRUCTION = re.compile(
+_INSTRUCTION = Caseless(
     r"\b(?:please|should|must|you|make\s+sure|remember|don't\s+forget|if\s+applicable|e\.g\.|n/a"
-    r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b",
-    re.IGNORECASE,
+    r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b"
 )
 MAX_MENTIONS = 50
 
@@ -73,7 +73,7 @@ def _without_instructions(text: str) -> str:
     lines = text.splitlines()
     if not _INSTRUCTION.search(text):  # a line that matches makes the whole text match
         return "\n".join(lines)
-    return "\n".join(line for line in lines if not _INSTRUCTION.search(line))
+    return "\n".join(line for line in lines if not _INSTRUCTION.regex.search(line))
 
 
 def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
@@ -125,7 +125,8 @@ def _weight(mentions: list[str]) -> float:
 
 
 def _mentioned_paths(text: str) -> list[str]:
-    text = _URL.sub(" ", text)
+    if "://" in text or "www." in text:  # what every _URL match holds
+        text = _URL.sub(" ", text)
     found = [m.group(1) for m in _PATH_TOKEN.finditer(text)] + [m.group(1) for m in _BACKTICK_DIR.finditer(text)]
     unique = dict.fromkeys(p[2:] if p.startswith("./") else p for p in found)
     # README / CONTRIBUTING / LICENSE are cited as references far more often than edited

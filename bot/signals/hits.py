@@ -141,7 +141,7 @@ def lacks_all(text: str, needles: tuple[str, ...]) -> bool:
     case (as ``re.IGNORECASE`` reads case): a cheap exact pre-check before a costly search.
     False whenever ``folded`` cannot stand in for ``re``'s case folding."""
     low = folded(text)
-    return low is not None and not any(n in low for n in needles)
+    return low is not None and not any(map(low.__contains__, needles))
 
 
 # Every line ``bot.text.strip_attribution`` removes holds one of these (its trailer pattern needs

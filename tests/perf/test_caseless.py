@@ -24,6 +24,7 @@ PATTERNS = {
     "admission": untested._ADMISSION, "phrase": care._PHRASE, "command": care._COMMAND,
     "section": care._SECTION, "keyword": disclosure._KEYWORD, "opening": phrasing._OPENING,
     "stock_heading": phrasing._STOCK_HEADING, "filler": phrasing._FILLER, "issue_ref": features._ISSUE_REF,
+    "test_claim": claims._TEST_CLAIM, "instruction": claims._INSTRUCTION,
 }
 FRAGMENTS = [
     "I", "we", "We", "haven't", "did not", "could not", "cannot", "was unable to", "not", "NOT", "yet",
@@ -35,6 +36,7 @@ FRAGMENTS = [
     "Fixes", "#12", "closes", "resolved", "Co-authored-by: Claude <noreply@anthropic.com>",
     "Signed-off-by: A <a@b.c>", "Generated with [Claude Code](https://claude.ai/code)",
     "<!-- START COPILOT CODING AGENT TIPS -->", "Requested by: x", "Please", "you should", "make sure",
+    "added unit tests", "- [X] Added tests", "* [x] new test", "Tests were added", "improved test coverage",
     "```\n", "```bash\n", "$ ", "`npm run test`", "pytest", "kubectl get pods", "Cargo Test",
     "\u0130", "\u0131", "\u017f", "\u212a", "K", "S", "\u00e9", "\u2014", "$", "-", "*", "`", "(", ".",
 ]
@@ -83,7 +85,7 @@ def test_pre_checks_never_skip_a_match(text):
         assert care._COMMAND.search(text) or not any(care._COMMAND.regex.search(part) for part in _shown_code(text))
     assert hits.without_attribution(text) == text_mod.strip_attribution(text)[0]
     assert claims._without_instructions(text) == "\n".join(
-        line for line in text.splitlines() if not claims._INSTRUCTION.search(line))
+        line for line in text.splitlines() if not claims._INSTRUCTION.regex.search(line))
 
 
 def _shown_code(text: str) -> list[str]:
