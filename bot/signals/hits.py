@@ -44,6 +44,7 @@ def fired(name: str, kind: Kind, value: float, evidence: str) -> SignalHit:
     return SignalHit(name=name, value=value, evidence=clip(evidence) if value > 0 else "", kind=kind)
 
 
+@lru_cache(maxsize=256)  # a SignalHit is frozen: one quiet hit per signal serves every PR
 def quiet(name: str, kind: Kind) -> SignalHit:
     return SignalHit(name=name, value=0.0, evidence="", kind=kind)
 
