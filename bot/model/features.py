@@ -2,9 +2,10 @@
 
 Everything here is pure and cheap (no I/O). Attribution lines are stripped from ALL text
 before the classifier sees it (``bot.text.strip_attribution``, through its fast path
-``bot.signals.hits.without_attribution``) so the model learns style and effort, never trailers. GitHub's default squash body ("* commit 1\\n\\n* commit 2") is
-read as commit messages, not as a description: on GitHub a PR body is the author's
-description, and the pre-2022 training rows would otherwise teach "lists of commits = human".
+``bot.signals.hits.without_attribution``) so the model learns style and effort, never
+trailers. GitHub's default squash body ("* commit 1\\n\\n* commit 2") is read as commit
+messages, not as a description: on GitHub a PR body is the author's description, and the
+pre-2022 training rows would otherwise teach "lists of commits = human".
 """
 
 from __future__ import annotations
@@ -147,7 +148,8 @@ def _body_features(texts: Texts, churn: int) -> list[float]:
         1.0 if body else 0.0, _log(len(body)), _log(len(body)) - _log(churn), _log(len(lines)),
         _log(headers), _log(bullets), _log(_count(_CHECKBOX, body, "[")), _log(_count(_BOLD, body, "**")),
         _log(_count(_CODE_SPAN, body, "`")), _log(_count(_FENCE, body, "```")),
-        _log(len(_EMOJI.findall(body))), 1.0 if "#" in body and _ISSUE_REF.search(body) else 0.0,
+        _log(0 if body.isascii() else len(_EMOJI.findall(body))),  # every emoji is outside ASCII
+        1.0 if "#" in body and _ISSUE_REF.search(body) else 0.0,
         _log(_count(_LINK, body, "http")), bullets / n_lines, headers / n_lines,
         sum(map(len, lines)) / n_lines / 80.0,
         (sum(map(len, words)) / len(words) / 10.0) if words else 0.0,
