@@ -14,6 +14,7 @@ import re
 
 from bot.result import SignalHit
 from bot.signals import hits
+from bot.signals.caseless import Caseless
 from bot.snapshot import PRSnapshot
 
 NAME = "ai_attribution"
@@ -23,13 +24,12 @@ _AGENTS = r"claude|copilot|cursor(?:\s*agent)?|codex|aider|openhands|devin|jules
 _TRAILER = re.compile(
     rf"^[ \t]*co-authored-by:[ \t]*(?P<who>[^\n]*?\b(?:{_AGENTS})\b[^\n]*)$", re.IGNORECASE | re.MULTILINE
 )
-_WEAK_TRAILER = re.compile(r"175728472\+copilot@|copilot autofix|gemini-code-assist|coderabbit", re.IGNORECASE)
-_TEXT_MARKER = re.compile(
+_WEAK_TRAILER = Caseless(r"175728472\+copilot@|copilot autofix|gemini-code-assist|coderabbit")
+_TEXT_MARKER = Caseless(
     r"generated (?:with|by) \[?(?:claude code|codex|copilot|cursor|devin|aider|gemini|openhands|jules)\b"
     r"|claude\.ai/code|chatgpt\.com/codex|app\.devin\.ai/sessions|link to devin run"
     r"|<!-- ?start copilot|copilot coding agent"
-    r"|this description was (?:created|generated|written) by\b.{0,80}?(?:ellipsis|copilot|coderabbit|sourcery|claude)",
-    re.IGNORECASE,
+    r"|this description was (?:created|generated|written) by\b.{0,80}?(?:ellipsis|copilot|coderabbit|sourcery|claude)"
 )
 _BOT_LOGIN = re.compile(
     r"^(copilot|((copilot-swe-agent|devin-ai-integration|anthropic-code-agent|chatgpt-codex-connector"
@@ -63,7 +63,7 @@ def _text_marker(texts: tuple[str, ...]) -> tuple[str, float]:
     weak = ""
     for text in texts:
         low = text.lower()
-        if "co-authored-by" not in low and not any(h in low for h in _TEXT_HINTS):
+        if "co-authored-by" not in low and not any(map(low.__contains__, _TEXT_HINTS)):
             continue  # cheap pre-check: most texts carry no marker at all
         for m in _TRAILER.finditer(text):
             line = m.group(0).strip()
