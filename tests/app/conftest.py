@@ -76,3 +76,13 @@ def load_payload(event: str, name: str) -> dict:
 @pytest.fixture
 def payload():
     return load_payload
+
+
+def live_port(fake, installation_id: int | None = None):
+    """The real PyGithub adapter pointed at a running ``bot.fakegithub.FakeGitHub``."""
+    from bot.github import make_github_factory
+
+    factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
+                                  base_url=fake.base_url, on_request=lambda *a: None,
+                                  on_retry=lambda *a: None)
+    return factory(installation_id or fake.installation_id)

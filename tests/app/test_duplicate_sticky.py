@@ -7,10 +7,9 @@ from bot.app.actions import STICKY_MARKER, DeleteComment, UpsertComment
 from bot.app.config import RepoConfig
 from bot.app.context import HandlerContext
 from bot.fakegithub import FakeGitHub
-from bot.github import make_github_factory
 from bot.ports import Comment
 
-from .conftest import FIXED_NOW, result_for
+from .conftest import FIXED_NOW, live_port, result_for
 from .fakes import MemoryState
 
 REPO, SHA = "octo-org/widgets", "2" * 40
@@ -38,10 +37,7 @@ def test_a_doubled_sticky_on_github_is_reduced_to_one_on_the_next_event(scorer):
         human = fake.add_comment(REPO, 4, f"{STICKY_MARKER} quoting the bot", "someone")
         first = fake.add_comment(REPO, 4, f"{STICKY_MARKER}\nfirst", fake.bot_login, user_type="Bot")
         fake.add_comment(REPO, 4, f"{STICKY_MARKER}\nlate copy", fake.bot_login, user_type="Bot")
-        factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
-                                      base_url=fake.base_url, on_request=lambda *a: None,
-                                      on_retry=lambda *a: None)
-        ctx = HandlerContext(github=factory(fake.installation_id), state=MemoryState(),
+        ctx = HandlerContext(github=live_port(fake), state=MemoryState(),
                              delivery_id="dup", installation_id=fake.installation_id, now=lambda: FIXED_NOW)
         dispatch.handle("pull_request", fake.pull_request_event(REPO, 4, "synchronize"), ctx)
         ids = [c["id"] for c in fake.comments(REPO, 4)]

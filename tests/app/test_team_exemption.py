@@ -5,9 +5,8 @@ from __future__ import annotations
 from bot.app import dispatch
 from bot.app.context import HandlerContext
 from bot.fakegithub import FakeGitHub
-from bot.github import make_github_factory
 
-from .conftest import FIXED_NOW
+from .conftest import FIXED_NOW, live_port
 from .fakes import MemoryState
 
 REPO, SHA = "octo-org/widgets", "3" * 40
@@ -24,10 +23,7 @@ def _run(member: bool, scorer) -> list[str]:
                       commits=["Update README.md"])
         if member:
             fake.add_team_member("octo-org", "core", "dana")
-        factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
-                                      base_url=fake.base_url, on_request=lambda *a: None,
-                                      on_retry=lambda *a: None)
-        ctx = HandlerContext(github=factory(fake.installation_id), state=MemoryState(),
+        ctx = HandlerContext(github=live_port(fake), state=MemoryState(),
                              delivery_id="team", installation_id=fake.installation_id, now=lambda: FIXED_NOW)
         dispatch.handle("pull_request", fake.pull_request_event(REPO, 5, "opened"), ctx)
         return fake.issue_labels(REPO, 5)
@@ -44,10 +40,7 @@ def test_a_non_member_is_labelled_as_usual(scorer):
 def test_without_the_members_permission_the_author_is_simply_scored(scorer):
     with FakeGitHub() as fake:
         fake.add_repo(REPO)
-        factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
-                                      base_url=fake.base_url, on_request=lambda *a: None,
-                                      on_retry=lambda *a: None)
         fake.add_team_member("octo-org", "core", "dana")
         fake.inject("GET", r"/orgs/.*/memberships/", status=403, times=None,
                     body={"message": "Resource not accessible by integration"})
-        assert factory(fake.installation_id).is_team_member("octo-org", "core", "dana") is False
+        assert live_port(fake).is_team_member("octo-org", "core", "dana") is False

@@ -1,20 +1,10 @@
-"""Fixtures for model tests: ../shared (skip when absent) and a tiny model trained once."""
+"""Fixtures for model tests: a tiny model trained once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from bot.paths import shared_dir
-
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    found = shared_dir()
-    if found is None or not (found / "data").is_dir():
-        pytest.skip("../shared not found: set SIEVE_SHARED_DIR to the shared fixtures folder")
-    return found
 
 
 @pytest.fixture(scope="session")

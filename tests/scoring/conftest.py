@@ -1,12 +1,10 @@
-"""Fixtures for scoring tests: the shipped model (skip when not trained yet) and ../shared."""
+"""Fixtures for scoring tests: the shipped model (skip when not trained yet)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from bot.paths import shared_dir
 
 
 @pytest.fixture(scope="session")
@@ -17,11 +15,3 @@ def shipped_model() -> Path:
     if not path.is_file():
         pytest.skip(f"no shipped model at {path}: run `sieve train`")
     return path
-
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    found = shared_dir()
-    if found is None or not (found / "data").is_dir():
-        pytest.skip("../shared not found: set SIEVE_SHARED_DIR to the shared fixtures folder")
-    return found
