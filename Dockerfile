@@ -17,11 +17,13 @@ COPY pyproject.toml README.md ./
 RUN mkdir -p bot && touch bot/__init__.py && pip install . && pip uninstall -y pr-sieve \
  && rm -rf bot build *.egg-info
 
-# The package, plus the models and templates it loads at run time (bot.paths looks next to bot/).
+# The package as a regular (non-editable) install: the wheel carries models/ and templates/
+# under <prefix>/share/pr-sieve/, where bot.paths finds them; the sources are then removed.
 COPY bot ./bot
 COPY models ./models
 COPY templates ./templates
-RUN pip install --no-deps -e . && mkdir -p /data && chown sieve:sieve /data
+RUN pip install --no-deps . && rm -rf bot models templates build *.egg-info \
+ && mkdir -p /data && chown sieve:sieve /data
 
 USER 10001:10001
 VOLUME ["/data"]
