@@ -51,6 +51,11 @@ def _model(path: str | None):
     return load_model(path)
 
 
+def warm_up(model_path: str | None = None) -> None:
+    """Load (and cache) the model ahead of the first PR; raises ``ModelMismatchError``."""
+    _model(model_path)
+
+
 def bound(snapshot: PRSnapshot) -> tuple[PRSnapshot, tuple[str, ...]]:
     """Cut giant PRs to a fixed budget; say what was cut in notes."""
     notes, changes = [], {}

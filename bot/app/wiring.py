@@ -50,7 +50,17 @@ def accepts(handled: dict[str, set[str] | None]) -> Accepts:
 
 
 def default_handler() -> Handler:
+    """The real handlers. The shipped model is loaded now, when the workers are built, so a
+    missing or mismatched model stops start-up with one clear line instead of failing every
+    delivery, and the first PR does not pay for the load."""
+    from bot import scoring
     from bot.app.dispatch import handle
+    from bot.model.persist import ModelMismatchError
+
+    try:
+        scoring.warm_up()
+    except ModelMismatchError as exc:
+        raise SettingsError(f"cannot load the model: {exc}") from None
     return handle
 
 

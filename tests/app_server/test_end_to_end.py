@@ -94,3 +94,21 @@ def test_github_outage_is_retried_by_the_worker_until_it_succeeds(app, fake):
     done = app.state.store.get("e2e-3")
     assert done.status == "done" and done.attempts >= 2 and "502" in done.last_error
     assert fake.issue_labels(REPO, NUMBER) == ["sieve/likely-low-effort"]
+
+
+def test_a_broken_model_stops_start_up_with_one_clear_line(settings, fake, tmp_path, monkeypatch):
+    from bot import scoring
+    from bot.settings import SettingsError
+
+    broken = tmp_path / "pr-sieve-model.skops"
+    broken.write_bytes(b"not a model")
+    (tmp_path / "model-metadata.json").write_text("{}")
+    monkeypatch.setattr("bot.model.persist.default_model_path", lambda: broken)
+    scoring._model.cache_clear()
+    try:
+        with pytest.raises(SettingsError, match="cannot load the model"):
+            create_app(Settings(_env_file=None, **{
+                **settings.model_dump(), "workers": 1, "app_id": fake.app_id,
+                "private_key": fake.app_private_key, "github_api_url": fake.base_url}))
+    finally:
+        scoring._model.cache_clear()
