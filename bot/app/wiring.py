@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from bot.app.worker import Accepts, GitHubFactory, Handler, RetryPolicy, Worker, WorkerPool
 from bot.settings import Settings, SettingsError
 from bot.store import DeliveryStore, SqlStateStore, init_db
+from bot.store.notify import start_listener
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,8 @@ def build_worker_pool(settings: Settings, engine: Engine, *,
 
     purge = (lambda: store.purge(settings.retention_days)) if settings.retention_days else None
     return WorkerPool(make_worker, max(1, settings.workers), settings.poll_interval,
-                      housekeeping=purge)
+                      housekeeping=purge,
+                      listen=lambda wake, stop: start_listener(engine, wake, stop))
 
 
 def run_workers(settings: Settings, *, github_factory: GitHubFactory | None = None,

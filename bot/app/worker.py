@@ -218,8 +218,10 @@ class WorkerPool:
 
     def __init__(self, make_worker: Callable[[int], Worker], count: int,
                  poll_interval: float = 1.0, *, housekeeping: Callable[[], object] | None = None,
-                 housekeeping_every: float = 3600.0) -> None:
+                 housekeeping_every: float = 3600.0,
+                 listen: Callable[[Callable[[], None], threading.Event], object] | None = None) -> None:
         self._make_worker, self.count, self.poll_interval = make_worker, count, poll_interval
+        self._listen = listen  # starts a wake-up source for work stored by other processes
         self._housekeeping, self._every = housekeeping, housekeeping_every
         self._stop, self._wake = threading.Event(), threading.Event()
         self._threads: list[threading.Thread] = []
@@ -232,6 +234,8 @@ class WorkerPool:
                          for i in range(self.count)]
         if self._housekeeping is not None:
             self._janitor = self._spawn(self._housekeep, "sieve-housekeeping")
+        if self._listen is not None:
+            self._listen(self.wake, self._stop)
         log.info("started %d worker thread(s)", self.count)
 
     @staticmethod

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, and_, delete, exists, func, or_, sele
 from sqlalchemy.orm import aliased
 
 from bot.store.db import upsert_insert, write_transaction
+from bot.store.notify import notify
 from bot.store.models import DeliveryRow
 
 T = DeliveryRow
@@ -79,7 +80,10 @@ class DeliveryStore:
         with write_transaction(self.engine) as conn:
             stmt = upsert_insert(conn)(T).values(**values).on_conflict_do_nothing(
                 index_elements=["delivery_id"]).returning(T.id)
-            return conn.execute(stmt).first() is not None
+            new = conn.execute(stmt).first() is not None
+            if new:
+                notify(conn)  # workers in other processes wake at commit (PostgreSQL)
+            return new
 
     # -- worker side ----------------------------------------------------------------------
     def claim(self, worker_id: str, *, lease_seconds: float,
