@@ -11,6 +11,8 @@ from starlette.requests import Request
 from bot.app.server import Rejected, create_app, read_body
 from bot.settings import Settings, SettingsError
 
+from tests.payloads import replaced
+
 from .conftest import SECRET, deliver, example, headers
 
 HANDLED_EXAMPLES = [
@@ -188,12 +190,7 @@ def test_secret_never_appears_in_responses(client):
 
 
 def _opened_with(path: tuple, value) -> bytes:
-    payload = json.loads(example("pull_request", "opened.payload.json"))
-    node = payload
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
-    return json.dumps(payload).encode()
+    return replaced(json.loads(example("pull_request", "opened.payload.json")), path, value)
 
 
 @pytest.mark.parametrize("path,value", [

@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 import webhook_gen as wg
 from fuzz_cases import MAX_BODY, SECRET, Case, cases, send
 
+from tests.payloads import replaced
+
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
@@ -36,12 +38,7 @@ PR = wg.pull_request_payload("octo/repo", 5, author="alice")
 
 
 def _with(path: tuple, value) -> bytes:
-    payload = json.loads(json.dumps(PR))
-    node = payload
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
-    return json.dumps(payload).encode()
+    return replaced(PR, path, value)
 
 
 @pytest.mark.parametrize("body", [
