@@ -16,6 +16,7 @@ from bot.app import profiles
 from bot.app.actions import STICKY_MARKER, Action
 from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
+from bot.fanout import together
 from bot.obs import metrics
 from bot.ports import Comment
 from bot.result import Result
@@ -124,10 +125,11 @@ def stickies(comments: list[Comment], bot_login: str) -> list[Comment]:
 
 def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False) -> planner.Facts:
     github, repo, number = ctx.github, review.repo, review.number
+    labels, comments = together(lambda: github.get_issue_labels(repo, number),
+                                lambda: github.list_comments(repo, number))
     return planner.Facts(
-        repo=repo, number=number, head_sha=review.snapshot.head_sha,
-        labels=tuple(github.get_issue_labels(repo, number)),
-        **_sticky_facts(github.list_comments(repo, number), github.bot_login()),
+        repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels),
+        **_sticky_facts(comments, github.bot_login()),
         override=ctx.state.get_override(repo, number), fresh_override=fresh_override,
         config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
     )

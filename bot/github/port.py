@@ -7,6 +7,7 @@ from itertools import islice
 from github import GithubException
 from github.IssueComment import IssueComment
 
+from bot.fanout import together
 from bot.github.clients import ClientSettings, GitHubClients
 from bot.github.errors import translated
 from bot.loaders.github_json import snapshot_from_github
@@ -62,12 +63,17 @@ class PyGithubPort:
         return self._gh().get_repo(repo)  # lazy client: no request until needed
 
     def get_snapshot(self, repo: str, number: int) -> PRSnapshot:
+        """The PR, its files and its commits, read at the same time (each on its own thread's
+        client: ``get_pull`` on a lazy client makes no request until a list is read)."""
         with self._translated(f"get_snapshot {repo}#{number}"):
-            pull = self._repo(repo).get_pull(number)
-            pull_json = pull.raw_data
-            files = [_raw(f) for f in islice(pull.get_files(), MAX_FILES)]
-            commits = [_raw(c) for c in islice(pull.get_commits(), MAX_COMMITS)]
+            pull_json, files, commits = together(
+                lambda: self._pull(repo, number).raw_data,
+                lambda: [_raw(f) for f in islice(self._pull(repo, number).get_files(), MAX_FILES)],
+                lambda: [_raw(c) for c in islice(self._pull(repo, number).get_commits(), MAX_COMMITS)])
         return snapshot_from_github(pull_json, files, commits)
+
+    def _pull(self, repo: str, number: int):
+        return self._repo(repo).get_pull(number)
 
     def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
         """Default-branch reads (``ref=None``) are cached briefly (``file_cache_seconds``)."""
