@@ -43,6 +43,14 @@ class Settings(BaseSettings):
     workers: int = Field(
         2, ge=0, description="Worker threads processing stored deliveries inside `sieve serve` "
         "(0 = intake only; run `sieve serve --workers-only` elsewhere).")
+    worker_process: bool = Field(
+        True, description="Run the workers of `sieve serve` in a child process "
+        "(`sieve serve --workers-only`), so scoring never delays a webhook answer; false runs "
+        "them as threads of the server process.")
+    worker_nice: int = Field(
+        10, ge=0, le=19, description="Niceness added to a workers-only process (the child of "
+        "`sieve serve`, or `sieve serve --workers-only`): on a shared host the webhook intake "
+        "gets the CPU first. 0 leaves the priority alone.")
     poll_interval: float = Field(
         1.0, gt=0, description="Seconds an idle worker waits before looking for due deliveries.")
     max_attempts: int = Field(

@@ -7,6 +7,7 @@ and answers 202; worker threads (``bot.app.worker``) do the processing later.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 from contextlib import asynccontextmanager
@@ -18,11 +19,12 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
 from bot.app import signature, wiring
-from bot.app.worker import Accepts, GitHubFactory, Handler, WorkerPool
+from bot.app.worker import Accepts, GitHubFactory, Handler, Workers
 from bot.obs import metrics
 from bot.obs.ops import ops_router
 from bot.settings import Settings
 from bot.store import DeliveryStore, init_db
+from bot.store.db import warm_pool
 
 log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/api/github/webhooks"
@@ -39,11 +41,13 @@ class Rejected(HTTPException):
 
 
 def create_app(settings: Settings, *, github_factory: GitHubFactory | None = None,
-               start_workers: bool = True, handler: Handler | None = None) -> FastAPI:
+               start_workers: bool = True, handler: Handler | None = None,
+               workers: Workers | None = None) -> FastAPI:
     """Build the App: webhook route, ops routes and (unless disabled) the worker pool.
 
     Raises ``bot.settings.SettingsError`` without a webhook secret unless insecure_dev.
     ``github_factory``/``handler`` replace the production wiring (tests, demo).
+    ``workers`` (e.g. ``bot.app.worker_process.WorkerProcess``) replaces the worker threads.
     """
     settings.require_webhook_secret()
     if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
@@ -51,8 +55,8 @@ def create_app(settings: Settings, *, github_factory: GitHubFactory | None = Non
     engine = init_db(settings.database_url)
     store = DeliveryStore(engine)
     handled = wiring.accepts(wiring.handled_events())
-    pool = None
-    if start_workers and settings.workers > 0:
+    pool = workers
+    if pool is None and start_workers and settings.workers > 0:
         pool = wiring.build_worker_pool(settings, engine, github_factory=github_factory,
                                         handler=handler)
     app = FastAPI(title="PR Sieve", lifespan=_lifespan(pool, engine), docs_url=None,
@@ -64,11 +68,14 @@ def create_app(settings: Settings, *, github_factory: GitHubFactory | None = Non
     return app
 
 
-def _lifespan(pool: WorkerPool | None, engine):
+def _lifespan(pool: Workers | None, engine):
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         if pool is not None:
             pool.start()
+        await run_in_threadpool(warm_pool, engine)
+        gc.collect()
+        gc.freeze()  # start-up objects (model, modules) leave the GC's view: no long full pauses
         try:
             yield
         finally:
@@ -79,7 +86,7 @@ def _lifespan(pool: WorkerPool | None, engine):
 
 
 def _webhook_router(settings: Settings, store: DeliveryStore, handled: Accepts,
-                    pool: WorkerPool | None) -> APIRouter:
+                    pool: Workers | None) -> APIRouter:
     router = APIRouter()
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
 
@@ -101,7 +108,7 @@ def _webhook_router(settings: Settings, store: DeliveryStore, handled: Accepts,
     return router
 
 
-async def _accept(store: DeliveryStore, handled: Accepts, pool: WorkerPool | None, event: str,
+async def _accept(store: DeliveryStore, handled: Accepts, pool: Workers | None, event: str,
                   delivery_id: str, body: bytes) -> JSONResponse:
     payload = parse_payload(body)
     metrics.record_received(event)

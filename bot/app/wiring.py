@@ -6,6 +6,7 @@ this module (or the server) loads neither.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import signal
@@ -105,15 +106,24 @@ def build_worker_pool(settings: Settings, engine: Engine, *,
 
 
 def run_workers(settings: Settings, *, github_factory: GitHubFactory | None = None,
-                handler: Handler | None = None, stop: threading.Event | None = None) -> None:
-    """Process deliveries in this process until SIGINT/SIGTERM (or ``stop``) — no HTTP."""
+                handler: Handler | None = None, stop: threading.Event | None = None,
+                parent_pipe=None) -> None:
+    """Process deliveries in this process until SIGINT/SIGTERM (or ``stop``) — no HTTP.
+
+    ``parent_pipe``: a binary stream from the server that started this process
+    (``bot.app.worker_process``): each byte wakes the workers, its end stops them."""
     engine = init_db(settings.database_url)
     pool = build_worker_pool(settings, engine, github_factory=github_factory, handler=handler)
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: stop.set())
+    gc.collect()
+    gc.freeze()  # the loaded model and modules leave the GC's view: no long full collections
     pool.start()
+    if parent_pipe is not None:
+        from bot.app.worker_process import follow_parent
+        follow_parent(pool.wake, stop, parent_pipe)
     try:
         stop.wait()
     finally:

@@ -17,6 +17,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 from datetime import UTC, datetime
 
 from bot.app.context import HandlerContext, StateStore
@@ -31,6 +32,18 @@ log = logging.getLogger(__name__)
 Handler = Callable[[str, dict, HandlerContext], "str | None"]
 GitHubFactory = Callable[[int | None], GitHubPort]
 Accepts = Callable[[str, str | None], bool]  # (event, action) -> handled?
+
+
+class Workers(Protocol):
+    """What the server needs of its workers: ``WorkerPool`` threads or a ``WorkerProcess``."""
+
+    def start(self) -> None: ...
+
+    def wake(self) -> None: ...
+
+    def stop(self, timeout: float = 15.0) -> None: ...
+
+    def running(self) -> int: ...
 _MAX_IDLE = 30.0  # longest pause between claims while the database keeps failing
 
 

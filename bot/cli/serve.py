@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -42,6 +43,9 @@ def register(app: typer.Typer) -> None:
         port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8000,
         workers_only: Annotated[bool, typer.Option(
             "--workers-only", help="Process stored deliveries without serving HTTP.")] = False,
+        parent_pipe: Annotated[bool, typer.Option(
+            "--parent-pipe", hidden=True,
+            help="With --workers-only: started by `sieve serve`; stdin wakes and stops it.")] = False,
         print_settings_: Annotated[bool, typer.Option(
             "--print-settings", help="List every SIEVE_* setting with its default and exit.")
         ] = False,
@@ -53,20 +57,32 @@ def register(app: typer.Typer) -> None:
         try:
             settings = load_settings()
             _configure_logging(settings)
-            _run(settings, host, port, workers_only)
+            _run(settings, host, port, workers_only, parent_pipe)
         except SettingsError as exc:
             raise _fail(str(exc)) from None
         except OperationalError as exc:  # database unreachable or unwritable
             raise _fail(f"cannot open the database: {str(exc.orig).splitlines()[0]}") from None
 
 
-def _run(settings: Settings, host: str, port: int, workers_only: bool) -> None:
+def _run(settings: Settings, host: str, port: int, workers_only: bool, parent_pipe: bool) -> None:
     if workers_only:
         from bot.app.wiring import run_workers
-        run_workers(settings)
+        from bot.app.worker_process import lower_priority
+        lower_priority(settings.worker_nice)
+        run_workers(settings, parent_pipe=sys.stdin.buffer if parent_pipe else None)
         return
     import uvicorn
 
     from bot.app.server import create_app
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None,
-                proxy_headers=True, timeout_graceful_shutdown=10)
+    uvicorn.run(create_app(settings, workers=_worker_process(settings)), host=host, port=port,
+                log_config=None, proxy_headers=True, timeout_graceful_shutdown=10)
+
+
+def _worker_process(settings: Settings):
+    """The child process running the workers, or None (threads in this process, or none)."""
+    if settings.workers <= 0 or not settings.worker_process:
+        return None
+    from bot.app.wiring import default_handler
+    from bot.app.worker_process import WorkerProcess
+    default_handler()  # a missing or mismatched model stops start-up here, with one clear line
+    return WorkerProcess()

@@ -83,18 +83,43 @@ class ServeProcess:
 
     def peak_rss_kib(self) -> int | None:
         """``VmHWM`` (peak resident set) of the live process, from /proc (Linux only)."""
+        return _peak_rss_kib(self.proc.pid) if self.proc is not None else None
+
+    def children(self) -> list[int]:
+        """PIDs of the live process's children (its worker process), from /proc (Linux only)."""
         if self.proc is None:
-            return None
+            return []
         try:
-            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
+            return [int(p) for task in Path(f"/proc/{self.proc.pid}/task").iterdir()
+                    for p in (task / "children").read_text().split()]
         except OSError:
-            return None
-        return None
+            return []
+
+    def children_peak_rss_kib(self) -> int | None:
+        """Summed ``VmHWM`` of the live process's children, or None."""
+        peaks = [kib for kib in map(_peak_rss_kib, self.children()) if kib is not None]
+        return sum(peaks) if peaks else None
 
     def log_tail(self, chars: int = 4000) -> str:
         try:
             return self.log_path.read_text(errors="replace")[-chars:]
         except OSError:
             return ""
+
+
+def _peak_rss_kib(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie awaiting its parent's wait counts as gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (OSError, IndexError):
+        return False

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 import scenario
-from procs import ServeProcess
+from procs import ServeProcess, alive
 
 SECRET = "crash-test-secret"
 PRS = 40
@@ -96,9 +96,12 @@ def test_sigkill_mid_run_loses_and_doubles_nothing(shipped_model, fake_github, t
     server = ServeProcess(_env(fake_github, db_url), tmp_path / "serve.log").start()
     sender = Sender(server.url)
     try:
+        orphans: list[int] = []
+
         def kill_when_busy() -> None:  # once ~40 % are acknowledged, with work in flight
             while len(sender.acked) < 0.4 * len(distinct):
                 time.sleep(0.01)
+            orphans.extend(server.children())  # its worker process must not outlive it
             server.kill()
         killer = threading.Thread(target=kill_when_busy, daemon=True)
         killer.start()
@@ -106,6 +109,11 @@ def test_sigkill_mid_run_loses_and_doubles_nothing(shipped_model, fake_github, t
         killer.join(30)
         assert server.proc.returncode == -9, "the server was not SIGKILLed mid-run"
         refused_while_down = sender.statuses.get(0, 0)
+        assert orphans, "the server had no worker process"
+        deadline = time.monotonic() + 30
+        while any(map(alive, orphans)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(alive, orphans)), "the killed server's worker process kept running"
         store = DeliveryStore(init_db(db_url))
         at_kill = store.counts()
         server.start()  # same database, same port
