@@ -7,8 +7,9 @@ with our own ``BEGIN`` (``BEGIN IMMEDIATE`` when a caller asks for the write loc
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
@@ -16,10 +17,14 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
+from bot.store.writelock import WriterLock
+
 SQLITE_BUSY_MS = 30_000
 IMMEDIATE = {"sieve_immediate": True}  # execution option: take SQLite's write lock at BEGIN
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _POOL = {"pool_size": 10, "max_overflow": 20}  # request threads + workers + lease renewals
+WARM_CONNECTIONS = 8
+_WRITERS: WeakKeyDictionary = WeakKeyDictionary()  # SQLite file engine -> its WriterLock
 _MIGRATION_LOCK_KEY = 0x5E1E7E  # pg advisory lock id serialising concurrent init_db calls
 
 
@@ -34,6 +39,8 @@ def make_engine(url: str) -> Engine:
                                               "timeout": SQLITE_BUSY_MS / 1000}, **pooling)
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
+    if not memory:
+        _WRITERS[engine] = WriterLock(parsed.database)
     return engine
 
 
@@ -51,11 +58,27 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def warm_pool(engine: Engine, connections: int = WARM_CONNECTIONS) -> None:
+    """Open ``connections`` pooled connections now (PostgreSQL), so the first burst of webhooks
+    does not wait for new server connections (tens of ms each)."""
+    if engine.dialect.name != "postgresql":
+        return
+    opened = []
+    try:
+        for _ in range(connections):
+            opened.append(engine.connect())
+            opened[-1].execute(text("SELECT 1"))
+    finally:
+        for conn in opened:
+            conn.close()
+
+
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection in one transaction that will write (SQLite: write lock taken at BEGIN,
     so a read-then-write never deadlocks on lock upgrade)."""
-    with engine.connect() as conn:
+    writer = _WRITERS.get(engine)
+    with writer.held() if writer is not None else nullcontext(), engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             conn.execution_options(**IMMEDIATE)
         with conn.begin():
