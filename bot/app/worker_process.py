@@ -11,8 +11,8 @@ The child's stdin is a pipe from the server:
 - end of file means the server is gone, even after a SIGKILL: the child stops claiming,
   finishes the deliveries it holds and exits. No orphan keeps working.
 
-If the child dies on its own, it is started again after ``restart_delay`` seconds. The
-deliveries it held are taken over when their lease ends.
+If the child dies on its own, it is started again after ``restart_delay`` seconds, or up to a
+minute when it keeps dying at once. The deliveries it held are taken over when their lease ends.
 """
 
 from __future__ import annotations
@@ -22,9 +22,12 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 log = logging.getLogger(__name__)
 LAUNCH = "import sys; from bot.cli import main; sys.argv[0] = 'sieve'; main()"
+QUICK_EXIT_SECONDS = 10.0
+MAX_RESTART_DELAY = 60.0
 COMMAND = (sys.executable, "-c", LAUNCH, "serve", "--workers-only", "--parent-pipe")
 
 
@@ -57,13 +60,17 @@ class WorkerProcess:
         log.info("started the worker process (pid %d)", self._proc.pid)
 
     def _watch(self) -> None:
+        delay = self.restart_delay
         while not self._stopping.is_set():
+            started = time.monotonic()
             code = self._proc.wait()
             if self._stopping.is_set():
                 return
-            log.error("the worker process exited with %s; starting it again in %.0f s",
-                      code, self.restart_delay)
-            if self._stopping.wait(self.restart_delay):
+            # A child that keeps dying at once waits longer each time (up to MAX_RESTART_DELAY).
+            quick = time.monotonic() - started < QUICK_EXIT_SECONDS
+            delay = min(delay * 2, MAX_RESTART_DELAY) if quick else self.restart_delay
+            log.error("the worker process exited with %s; starting it again in %.1f s", code, delay)
+            if self._stopping.wait(delay):
                 return
             self._spawn()
 

@@ -74,6 +74,7 @@ def _run(settings: Settings, host: str, port: int, workers_only: bool, parent_pi
     import uvicorn
 
     from bot.app.server import create_app
+    settings.require_webhook_secret()  # the first thing to fix, before the workers' settings
     uvicorn.run(create_app(settings, workers=_worker_process(settings)), host=host, port=port,
                 log_config=None, proxy_headers=True, timeout_graceful_shutdown=10)
 
@@ -82,7 +83,8 @@ def _worker_process(settings: Settings):
     """The child process running the workers, or None (threads in this process, or none)."""
     if settings.workers <= 0 or not settings.worker_process:
         return None
-    from bot.app.wiring import default_handler
+    from bot.app.wiring import default_handler, github_factory_from_settings
     from bot.app.worker_process import WorkerProcess
-    default_handler()  # a missing or mismatched model stops start-up here, with one clear line
+    github_factory_from_settings(settings)  # the child would refuse these settings: say so now,
+    default_handler()  # and a missing or mismatched model, in one clear line, before serving
     return WorkerProcess()

@@ -157,3 +157,16 @@ def test_serve_reports_an_unusable_database_in_one_line(tmp_path, monkeypatch, k
     result = sieve("serve")
     assert result.exit_code == 2 and "cannot open the database" in result.output
     assert "Traceback" not in result.output
+
+
+def test_serve_with_a_worker_process_refuses_bad_credentials_before_serving(
+        tmp_path, monkeypatch, keep_root_logging):
+    # The worker child would exit on these settings; the server must not start and respawn it.
+    monkeypatch.chdir(tmp_path)
+    for name, value in {"SIEVE_WEBHOOK_SECRET": "s", "SIEVE_WORKERS": "2", "SIEVE_APP_ID": "5",
+                        "SIEVE_PRIVATE_KEY": "not a key", "SIEVE_WORKER_PROCESS": "true",
+                        "SIEVE_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}.items():
+        monkeypatch.setenv(name, value)
+    result = sieve("serve")
+    assert result.exit_code == 2 and "not a PEM key" in result.output
+    assert "Traceback" not in result.output

@@ -67,3 +67,14 @@ def test_wake_never_blocks_the_server_even_when_the_child_reads_nothing():
     finally:
         child.stop(timeout=1)  # the child ignores EOF: stop() kills it after the timeout
     assert child.running() == 0
+
+
+def test_a_child_that_keeps_dying_at_once_is_restarted_less_and_less_often():
+    child = WorkerProcess((sys.executable, "-c", "raise SystemExit(2)"), restart_delay=0.05)
+    child.start()
+    try:
+        time.sleep(2.0)  # without backing off: ~15 starts; doubling 0.1, 0.2, 0.4, 0.8 s: ~5
+        starts = child.starts
+    finally:
+        child.stop(timeout=5)
+    assert 2 <= starts <= 7, starts
