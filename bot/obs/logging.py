@@ -114,7 +114,7 @@ class RedactionFilter(logging.Filter):
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: ts, level, logger, msg, delivery_id, extras, exc."""
+    """One JSON object per line: ts, level, logger, msg, delivery_id, pid, extras, exc."""
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -123,6 +123,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
             "delivery_id": getattr(record, "delivery_id", None),
+            "pid": record.process,  # tells the server's lines from its worker process's
         }
         for key, value in vars(record).items():
             if key not in _STANDARD_ATTRS and key not in entry:

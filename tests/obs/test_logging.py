@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import json
 import logging
 import threading
@@ -47,6 +48,7 @@ def test_each_line_is_json_with_the_delivery_id(stream) -> None:
     assert inside["repo"] == "o/r"
     assert inside["msg"] == "handled thing"
     assert outside["delivery_id"] is None
+    assert inside["pid"] == outside["pid"] == os.getpid()
 
 
 def test_delivery_context_does_not_leak_across_threads(stream) -> None:
