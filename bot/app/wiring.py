@@ -55,15 +55,22 @@ def default_handler() -> Handler:
     """The real handlers. The shipped model is loaded now, when the workers are built, so a
     missing or mismatched model stops start-up with one clear line instead of failing every
     delivery, and the first PR does not pay for the load."""
-    from bot import scoring
     from bot.app.dispatch import handle
-    from bot.model.persist import ModelMismatchError
+
+    check_model()
+    return handle
+
+
+def check_model(keep: bool = True) -> None:
+    """Load the shipped model now; ``SettingsError`` (one line) if it is missing or mismatched.
+    ``keep=False`` only checks: a server whose workers run in another process needs no model."""
+    from bot import scoring
+    from bot.model.persist import ModelMismatchError, load_model
 
     try:
-        scoring.warm_up()
+        scoring.warm_up() if keep else load_model(None)
     except ModelMismatchError as exc:
         raise SettingsError(f"cannot load the model: {exc}") from None
-    return handle
 
 
 def github_factory_from_settings(settings: Settings) -> GitHubFactory:

@@ -83,8 +83,8 @@ def _worker_process(settings: Settings):
     """The child process running the workers, or None (threads in this process, or none)."""
     if settings.workers <= 0 or not settings.worker_process:
         return None
-    from bot.app.wiring import default_handler, github_factory_from_settings
+    from bot.app.wiring import check_model, github_factory_from_settings
     from bot.app.worker_process import WorkerProcess
     github_factory_from_settings(settings)  # the child would refuse these settings: say so now,
-    default_handler()  # and a missing or mismatched model, in one clear line, before serving
+    check_model(keep=False)  # and a missing or mismatched model, in one clear line, before serving
     return WorkerProcess()

@@ -62,3 +62,12 @@ def client(app) -> TestClient:
     return TestClient(app, raise_server_exceptions=False)
 
 
+@pytest.fixture
+def keep_root_logging():
+    """`sieve serve` installs its log handler on the root logger (bound to the runner's
+    stream): put the previous handlers back so later tests do not log to a closed file."""
+    import logging
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    yield
+    root.handlers[:], root.level = saved[0], saved[1]

@@ -61,16 +61,6 @@ def test_bad_requests_get_one_line_errors(db, args, message):
     assert result.exit_code == 2 and message in result.output
 
 
-@pytest.fixture
-def keep_root_logging():
-    """`sieve serve` installs its log handler on the root logger (bound to the runner's
-    stream): put the previous handlers back so later tests do not log to a closed file."""
-    import logging
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level)
-    yield
-    root.handlers[:], root.level = saved[0], saved[1]
-
 
 def test_serve_refuses_to_start_without_a_secret(db, monkeypatch, keep_root_logging):
     monkeypatch.delenv("SIEVE_WEBHOOK_SECRET", raising=False)

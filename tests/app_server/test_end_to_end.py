@@ -112,3 +112,21 @@ def test_a_broken_model_stops_start_up_with_one_clear_line(settings, fake, tmp_p
                 "private_key": fake.app_private_key, "github_api_url": fake.base_url}))
     finally:
         scoring._model.cache_clear()
+
+
+def test_serve_checks_the_model_before_starting_its_worker_process(fake, tmp_path, monkeypatch,
+                                                                  keep_root_logging):
+    from typer.testing import CliRunner
+
+    from bot.cli import build_app
+
+    broken = tmp_path / "pr-sieve-model.skops"
+    broken.write_bytes(b"not a model")
+    (tmp_path / "model-metadata.json").write_text("{}")
+    monkeypatch.setattr("bot.model.persist.default_model_path", lambda: broken)
+    monkeypatch.chdir(tmp_path)
+    env = {"SIEVE_WEBHOOK_SECRET": "s", "SIEVE_WORKERS": "2", "SIEVE_WORKER_PROCESS": "true",
+           "SIEVE_APP_ID": str(fake.app_id), "SIEVE_PRIVATE_KEY": fake.app_private_key,
+           "SIEVE_GITHUB_API_URL": fake.base_url, "SIEVE_DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
+    result = CliRunner().invoke(build_app(), ["serve"], env=env)
+    assert result.exit_code == 2 and "cannot load the model" in result.output
