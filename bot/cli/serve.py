@@ -71,11 +71,12 @@ def _run(settings: Settings, host: str, port: int, workers_only: bool, parent_pi
         lower_priority(settings.worker_nice)
         run_workers(settings, parent_pipe=sys.stdin.buffer if parent_pipe else None)
         return
+    settings.require_webhook_secret()  # the first thing to fix, before the workers' settings
+    workers = _worker_process(settings)  # before the server's imports: see bot.obs.multiproc
     import uvicorn
 
     from bot.app.server import create_app
-    settings.require_webhook_secret()  # the first thing to fix, before the workers' settings
-    uvicorn.run(create_app(settings, workers=_worker_process(settings)), host=host, port=port,
+    uvicorn.run(create_app(settings, workers=workers), host=host, port=port,
                 log_config=None, proxy_headers=True, timeout_graceful_shutdown=10)
 
 
@@ -83,6 +84,8 @@ def _worker_process(settings: Settings):
     """The child process running the workers, or None (threads in this process, or none)."""
     if settings.workers <= 0 or not settings.worker_process:
         return None
+    from bot.obs.multiproc import share_with_children
+    share_with_children()  # first: the child's metrics (processed, GitHub calls) on our /metrics
     from bot.app.wiring import check_model, github_factory_from_settings
     from bot.app.worker_process import WorkerProcess
     github_factory_from_settings(settings)  # the child would refuse these settings: say so now,

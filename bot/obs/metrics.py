@@ -22,9 +22,13 @@ from prometheus_client import (
     Gauge,
     Histogram,
     generate_latest,
+    multiprocess,
 )
 
+from bot.obs import multiproc
+
 log = logging.getLogger(__name__)
+_queue_depth: Callable[[], float] | None = None
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -53,7 +57,7 @@ DELIVERIES_FAILED = Counter(
     ["event", "final"], registry=REGISTRY)
 QUEUE_DEPTH = Gauge(
     "sieve_queue_depth", "Deliveries stored but not yet done (pending + in progress)",
-    registry=REGISTRY)
+    multiprocess_mode="livemax", registry=REGISTRY)  # only the server sets it
 PROCESSING_SECONDS = Histogram(
     "sieve_processing_seconds", "Time to handle one delivery (one attempt)",
     buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60), registry=REGISTRY)
@@ -119,6 +123,8 @@ def track_queue_depth(source: Callable[[], int]) -> None:
             log.warning("queue depth source failed", exc_info=True)
             return -1.0
 
+    global _queue_depth
+    _queue_depth = _safe
     QUEUE_DEPTH.set_function(_safe)
 
 
@@ -136,5 +142,12 @@ def record_band(band: str) -> None:
 
 
 def exposition() -> tuple[bytes, str]:
-    """The text exposition of every metric and its content type, for a ``/metrics`` response."""
-    return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
+    """The text exposition of every metric and its content type, for a ``/metrics`` response.
+    With ``bot.obs.multiproc`` on, the values of every process (server and worker child)."""
+    if not multiproc.enabled():
+        return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
+    if _queue_depth is not None:
+        QUEUE_DEPTH.set(_queue_depth())  # set_function values are not shared: store it now
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    return generate_latest(registry), CONTENT_TYPE_LATEST

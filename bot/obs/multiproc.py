@@ -1,0 +1,43 @@
+"""One ``/metrics`` page for ``sieve serve`` and its worker child (prometheus_client's
+multiprocess mode).
+
+The worker child counts deliveries processed, GitHub calls and scores; the server counts what
+it receives. With ``PROMETHEUS_MULTIPROC_DIR`` set, every process writes its metric values to
+files in that folder and the server's ``/metrics`` adds them up (``bot.obs.metrics.exposition``).
+prometheus_client reads the variable when it is first imported, so ``share_with_children`` must
+run before that, in the server, before it starts the child (which inherits the variable).
+This module therefore does not import prometheus_client.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import shutil
+import sys
+import tempfile
+
+ENV = "PROMETHEUS_MULTIPROC_DIR"
+log = logging.getLogger(__name__)
+
+
+def enabled() -> bool:
+    return bool(os.environ.get(ENV))
+
+
+def share_with_children() -> str | None:
+    """Point this process and its future children at one metrics folder (a new temporary one,
+    removed at exit, unless ``PROMETHEUS_MULTIPROC_DIR`` already names one). Too late once
+    prometheus_client is imported (e.g. ``sieve serve`` run inside a test): then None, and
+    ``/metrics`` shows this process's metrics only."""
+    if enabled():
+        return os.environ[ENV]
+    if "prometheus_client" in sys.modules:
+        log.warning("metrics are not shared with the worker process: prometheus_client was "
+                    "imported first")
+        return None
+    folder = tempfile.mkdtemp(prefix="sieve-metrics-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ[ENV] = folder
+    return folder
