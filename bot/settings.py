@@ -51,6 +51,10 @@ class Settings(BaseSettings):
         10, ge=0, le=19, description="Niceness added to a workers-only process (the child of "
         "`sieve serve`, or `sieve serve --workers-only`): on a shared host the webhook intake "
         "gets the CPU first. 0 leaves the priority alone.")
+    metrics_port: int = Field(
+        0, ge=0, le=65535, description="`sieve serve --workers-only` has no web server: serve "
+        "its Prometheus metrics on this port (at /metrics) instead; 0 = none. The webhook server "
+        "always serves /metrics, including its worker child's.")
     poll_interval: float = Field(
         1.0, gt=0, description="Seconds an idle worker waits before looking for due deliveries.")
     max_attempts: int = Field(

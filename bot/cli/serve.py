@@ -69,6 +69,9 @@ def _run(settings: Settings, host: str, port: int, workers_only: bool, parent_pi
         from bot.app.wiring import run_workers
         from bot.app.worker_process import lower_priority
         lower_priority(settings.worker_nice)
+        if settings.metrics_port and not parent_pipe:  # a child's metrics go to its server
+            from bot.obs.metrics import serve_metrics
+            serve_metrics(settings.metrics_port)
         run_workers(settings, parent_pipe=sys.stdin.buffer if parent_pipe else None)
         return
     settings.require_webhook_secret()  # the first thing to fix, before the workers' settings

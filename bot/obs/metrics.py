@@ -23,6 +23,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
     multiprocess,
+    start_http_server,
 )
 
 from bot.obs import multiproc
@@ -151,3 +152,9 @@ def exposition() -> tuple[bytes, str]:
     registry = CollectorRegistry()
     multiprocess.MultiProcessCollector(registry)
     return generate_latest(registry), CONTENT_TYPE_LATEST
+
+
+def serve_metrics(port: int, host: str = "0.0.0.0") -> None:
+    """Serve ``/metrics`` on ``port`` from a daemon thread (a workers-only process has no web
+    server of its own)."""
+    start_http_server(port, addr=host, registry=REGISTRY)
