@@ -7,7 +7,6 @@ and answers 202; worker threads (``bot.app.worker``) do the processing later.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 from contextlib import asynccontextmanager
@@ -74,8 +73,6 @@ def _lifespan(pool: Workers | None, engine):
         if pool is not None:
             pool.start()
         await run_in_threadpool(warm_pool, engine)
-        gc.collect()
-        gc.freeze()  # start-up objects (model, modules) leave the GC's view: no long full pauses
         try:
             yield
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Annotated
 
@@ -79,8 +80,11 @@ def _run(settings: Settings, host: str, port: int, workers_only: bool, parent_pi
     import uvicorn
 
     from bot.app.server import create_app
-    uvicorn.run(create_app(settings, workers=workers), host=host, port=port,
-                log_config=None, proxy_headers=True, timeout_graceful_shutdown=10)
+    app = create_app(settings, workers=workers)
+    gc.collect()
+    gc.freeze()  # start-up objects (modules, a model) leave the GC's view: no long full pauses
+    uvicorn.run(app, host=host, port=port, log_config=None, proxy_headers=True,
+                timeout_graceful_shutdown=10)
 
 
 def _worker_process(settings: Settings):
