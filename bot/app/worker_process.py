@@ -38,8 +38,11 @@ class WorkerProcess:
     """
 
     def __init__(self, command: tuple[str, ...] = COMMAND, *, env: dict[str, str] | None = None,
-                 restart_delay: float = 1.0) -> None:
+                 restart_delay: float = 1.0, after_stop=None) -> None:
+        """``after_stop``: called once the child is gone (e.g. to remove the shared metrics
+        folder: uvicorn ends a SIGTERMed server by re-raising the signal, so atexit never runs)."""
         self.command, self.env, self.restart_delay = command, env, restart_delay
+        self.after_stop = after_stop
         self._proc: subprocess.Popen | None = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -106,6 +109,8 @@ class WorkerProcess:
             proc.wait()
         if self._watcher is not None:
             self._watcher.join(timeout=5)
+        if self.after_stop is not None:
+            self.after_stop()
 
 
 def follow_parent(wake, stop: threading.Event, stream=None) -> threading.Thread:

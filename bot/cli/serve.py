@@ -91,10 +91,10 @@ def _worker_process(settings: Settings):
     """The child process running the workers, or None (threads in this process, or none)."""
     if settings.workers <= 0 or not settings.worker_process:
         return None
-    from bot.obs.multiproc import share_with_children
-    share_with_children()  # first: the child's metrics (processed, GitHub calls) on our /metrics
+    from bot.obs import multiproc
+    folder = multiproc.share_with_children()  # first: the child's metrics on our /metrics
     from bot.app.wiring import check_model, github_factory_from_settings
     from bot.app.worker_process import WorkerProcess
     github_factory_from_settings(settings)  # the child would refuse these settings: say so now,
     check_model(keep=False)  # and a missing or mismatched model, in one clear line, before serving
-    return WorkerProcess()
+    return WorkerProcess(after_stop=lambda: multiproc.remove(folder))

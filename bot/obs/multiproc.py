@@ -27,17 +27,23 @@ def enabled() -> bool:
 
 
 def share_with_children() -> str | None:
-    """Point this process and its future children at one metrics folder (a new temporary one,
-    removed at exit, unless ``PROMETHEUS_MULTIPROC_DIR`` already names one). Too late once
-    prometheus_client is imported (e.g. ``sieve serve`` run inside a test): then None, and
-    ``/metrics`` shows this process's metrics only."""
+    """Point this process and its future children at one metrics folder: a new temporary one,
+    returned so its owner can ``remove`` it, unless ``PROMETHEUS_MULTIPROC_DIR`` already names
+    one (kept; None is returned). Too late once prometheus_client is imported (e.g. ``sieve
+    serve`` run inside a test): then None, and ``/metrics`` shows this process's metrics only."""
     if enabled():
-        return os.environ[ENV]
+        return None
     if "prometheus_client" in sys.modules:
         log.warning("metrics are not shared with the worker process: prometheus_client was "
                     "imported first")
         return None
     folder = tempfile.mkdtemp(prefix="sieve-metrics-")
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    atexit.register(remove, folder)
     os.environ[ENV] = folder
     return folder
+
+
+def remove(folder: str | None) -> None:
+    """Delete a metrics folder made by ``share_with_children`` (its files are only counts)."""
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)

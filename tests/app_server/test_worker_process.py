@@ -78,3 +78,12 @@ def test_a_child_that_keeps_dying_at_once_is_restarted_less_and_less_often():
     finally:
         child.stop(timeout=5)
     assert 2 <= starts <= 7, starts
+
+
+def test_after_stop_runs_once_the_child_is_gone():
+    seen = []
+    child = WorkerProcess((sys.executable, "-c", "import sys; sys.stdin.buffer.read()"),
+                          after_stop=lambda: seen.append(child.running()))
+    child.start()
+    child.stop(timeout=10)
+    assert seen == [0]
