@@ -17,8 +17,8 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 from datetime import UTC, datetime
+from typing import Protocol
 
 from bot.app.context import HandlerContext, StateStore
 from bot.obs import metrics
@@ -44,6 +44,8 @@ class Workers(Protocol):
     def stop(self, timeout: float = 15.0) -> None: ...
 
     def running(self) -> int: ...
+
+
 _MAX_IDLE = 30.0  # longest pause between claims while the database keeps failing
 
 

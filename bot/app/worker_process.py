@@ -114,14 +114,14 @@ class WorkerProcess:
 
 
 def follow_parent(wake, stop: threading.Event, stream=None) -> threading.Thread:
-    """In the child: call ``wake`` for each byte on stdin, set ``stop`` at end of file."""
+    """In the child: call ``wake`` when bytes arrive on ``stream`` (a buffered binary stream,
+    stdin by default), set ``stop`` at end of file."""
     stream = stream if stream is not None else sys.stdin.buffer
 
     def read() -> None:
         try:
-            while chunk := stream.read1(4096) if hasattr(stream, "read1") else stream.read(1):
+            while stream.read1(4096):  # whatever arrived since the last read: one wake-up
                 wake()
-                del chunk
         except (OSError, ValueError):
             pass
         log.info("the server process is gone; stopping after the current deliveries")

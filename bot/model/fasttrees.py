@@ -31,13 +31,13 @@ class FlatForest:
         offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
         flat = np.concatenate(nodes)
         shift = np.repeat(offsets, sizes)
+        leaf, here = flat["is_leaf"].astype(bool), np.arange(len(flat))
         self.roots = offsets
-        self.leaf = flat["is_leaf"].astype(bool)
         self.feature = flat["feature_idx"].astype(np.intp)
         self.threshold = flat["num_threshold"].astype(np.float64)
         self.nan_left = flat["missing_go_to_left"].astype(bool)
-        self.left = np.where(self.leaf, np.arange(len(flat)), flat["left"] + shift)
-        self.right = np.where(self.leaf, np.arange(len(flat)), flat["right"] + shift)
+        self.left = np.where(leaf, here, flat["left"] + shift)  # a leaf points to itself
+        self.right = np.where(leaf, here, flat["right"] + shift)
         self.value = flat["value"].astype(np.float64)
         self.depth = int(flat["depth"].max())
         self.baseline = float(baseline)

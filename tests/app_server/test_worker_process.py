@@ -25,7 +25,7 @@ def _until(predicate, timeout: float = 10.0) -> bool:
 def test_each_byte_wakes_the_workers_and_the_end_of_the_pipe_stops_them():
     read_end, write_end = os.pipe()
     wakes, stop = [], threading.Event()
-    follow_parent(lambda: wakes.append(1), stop, io.open(read_end, "rb", buffering=0))
+    follow_parent(lambda: wakes.append(1), stop, io.open(read_end, "rb"))
     os.write(write_end, b"w")
     assert _until(lambda: wakes) and not stop.is_set()
     os.close(write_end)  # the server process is gone (even a SIGKILL closes its pipe end)

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import httpx
 
+from bot.app.worker_process import LAUNCH  # the same launch line sieve serve uses
+
 ROOT = Path(__file__).resolve().parents[2]
-_LAUNCH = "import sys; from bot.cli import main; sys.argv[0] = 'sieve'; main()"
 
 
 def free_port() -> int:
@@ -46,7 +47,7 @@ class ServeProcess:
         args = ["--workers-only"] if self.workers_only else [
             "--host", "127.0.0.1", "--port", str(self.port)]
         with open(self.log_path, "ab") as log:
-            self.proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, "serve", *args],
+            self.proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "serve", *args],
                                          cwd=ROOT, env=self.env, stdout=log,
                                          stderr=subprocess.STDOUT)
         if not self.workers_only:
