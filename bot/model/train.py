@@ -34,6 +34,7 @@ class TrainOptions:
     shared: Path
     small: bool = False
     seed: int = 0
+    hold_out: str | None = None  # leave this training repository out (held-out measurements)
 
 
 def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
@@ -70,9 +71,15 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress) -> np.ndarray:
     return oof
 
 
+def training_set(options: TrainOptions) -> list[data.Example]:
+    """The training examples, without ``options.hold_out``'s repository (its git and AIDev rows)."""
+    examples = data.training_examples(options.shared, small=options.small)
+    return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
+
+
 def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"loading the training split from {options.shared / 'data'}")
-    examples = data.training_examples(options.shared, small=options.small)
+    examples = training_set(options)
     progress(f"{len(examples)} training examples: {data.counts(examples)}")
     snapshots = [e.snapshot for e in examples]
     y = np.array([e.label for e in examples])

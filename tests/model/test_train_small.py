@@ -42,3 +42,13 @@ def test_dataset_id_names_the_exact_record_set(shared):
     examples = data.training_examples(shared, small=True)
     assert data.dataset_id(examples) == data.dataset_id(list(reversed(examples)))
     assert data.dataset_id(examples) != data.dataset_id(examples[1:])
+
+
+def test_hold_out_drops_one_repository_and_only_it(shared, tmp_path):
+    from bot.model.train import TrainOptions, training_set
+
+    full = training_set(TrainOptions(out_dir=tmp_path, shared=shared, small=True))
+    held = training_set(TrainOptions(out_dir=tmp_path, shared=shared, small=True, hold_out="fiber"))
+    assert any(e.group == "fiber" for e in full)
+    assert not any(e.group == "fiber" for e in held)
+    assert {e.record_id for e in held} == {e.record_id for e in full if e.group != "fiber"}
