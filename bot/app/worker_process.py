@@ -24,6 +24,8 @@ import sys
 import threading
 import time
 
+from bot.obs import metrics
+
 log = logging.getLogger(__name__)
 LAUNCH = "import sys; from bot.cli import main; sys.argv[0] = 'sieve'; main()"
 QUICK_EXIT_SECONDS = 10.0
@@ -73,6 +75,7 @@ class WorkerProcess:
             quick = time.monotonic() - started < QUICK_EXIT_SECONDS
             delay = min(delay * 2, MAX_RESTART_DELAY) if quick else self.restart_delay
             log.error("the worker process exited with %s; starting it again in %.1f s", code, delay)
+            metrics.record_worker_exit(code)
             if self._stopping.wait(delay):
                 return
             self._spawn()

@@ -70,6 +70,9 @@ API_RETRIES = Counter(
     ["status"], registry=REGISTRY)
 SCORES = Counter(
     "sieve_scores", "Pull requests scored, by band", ["band"], registry=REGISTRY)
+WORKER_RESTARTS = Counter(
+    "sieve_worker_restarts", "Times the worker child of `sieve serve` exited on its own, by exit code",
+    ["code"], registry=REGISTRY)
 
 
 def _event_label(event: str | None) -> str:
@@ -140,6 +143,11 @@ def record_retry(status: int | str | None) -> None:
 
 def record_band(band: str) -> None:
     SCORES.labels(band if band in KNOWN_BANDS else "unknown").inc()
+
+
+def record_worker_exit(code: int | None) -> None:
+    """The worker child exited without being asked to (``code``: its exit status; negative: a signal)."""
+    WORKER_RESTARTS.labels(str(code) if isinstance(code, int) and -64 <= code <= 255 else "other").inc()
 
 
 def exposition() -> tuple[bytes, str]:

@@ -44,8 +44,15 @@ def test_stop_closes_the_pipe_and_lets_the_child_finish_on_its_own(tmp_path):
     assert child.running() == 0 and child.starts == 1
 
 
+def _exits(code: str) -> float:
+    from bot.obs.metrics import REGISTRY
+
+    return REGISTRY.get_sample_value("sieve_worker_restarts_total", {"code": code}) or 0.0
+
+
 def test_a_child_that_dies_is_started_again_until_stopped():
-    child = WorkerProcess((sys.executable, "-c", "pass"), restart_delay=0.05)
+    before = _exits("3")
+    child = WorkerProcess((sys.executable, "-c", "raise SystemExit(3)"), restart_delay=0.05)
     child.start()
     try:
         assert _until(lambda: child.starts >= 3)
@@ -54,6 +61,7 @@ def test_a_child_that_dies_is_started_again_until_stopped():
     starts = child.starts
     time.sleep(0.3)
     assert child.starts == starts, "started again after stop()"
+    assert _exits("3") - before >= starts - 1  # every unasked exit is counted, by exit code
 
 
 def test_wake_never_blocks_the_server_even_when_the_child_reads_nothing():
