@@ -19,6 +19,7 @@ import sys
 import tempfile
 
 ENV = "PROMETHEUS_MULTIPROC_DIR"
+PREFIX = "sieve-metrics-"
 log = logging.getLogger(__name__)
 
 
@@ -37,7 +38,8 @@ def share_with_children() -> str | None:
         log.warning("metrics are not shared with the worker process: prometheus_client was "
                     "imported first")
         return None
-    folder = tempfile.mkdtemp(prefix="sieve-metrics-")
+    remove_orphans(tempfile.gettempdir())
+    folder = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-")
     atexit.register(remove, folder)
     os.environ[ENV] = folder
     return folder
@@ -47,3 +49,25 @@ def remove(folder: str | None) -> None:
     """Delete a metrics folder made by ``share_with_children`` (its files are only counts)."""
     if folder:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_orphans(parent: str) -> list[str]:
+    """Delete the metrics folders of servers that are gone (a SIGKILLed server cannot remove its
+    own); a folder whose server process still runs, or whose name carries no pid, is kept."""
+    removed = []
+    for name in os.listdir(parent):
+        pid = name[len(PREFIX):].split("-", 1)[0] if name.startswith(PREFIX) else ""
+        if pid.isdigit() and not _alive(int(pid)):
+            remove(os.path.join(parent, name))
+            removed.append(name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. PermissionError: it exists, under another user
+        return True
+    return True

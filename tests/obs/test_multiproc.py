@@ -43,3 +43,28 @@ def test_remove_deletes_the_folder(tmp_path):
     multiproc.remove(str(tmp_path))
     assert not tmp_path.exists()
     multiproc.remove(None)  # nothing made, nothing to do
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid  # reaped: no process has this pid now (barring instant reuse)
+
+
+def test_folders_of_servers_that_are_gone_are_removed_and_live_ones_kept(tmp_path):
+    gone = tmp_path / f"{multiproc.PREFIX}{_dead_pid()}-abc"
+    live = tmp_path / f"{multiproc.PREFIX}{os.getpid()}-def"
+    old_style = tmp_path / f"{multiproc.PREFIX}xyz"  # no pid in the name: not ours to judge
+    other = tmp_path / "12345-unrelated"
+    for folder in (gone, live, old_style, other):
+        folder.mkdir()
+        (folder / "counter_1.db").write_bytes(b"x")
+    assert multiproc.remove_orphans(str(tmp_path)) == [gone.name]
+    assert not gone.exists() and live.exists() and old_style.exists() and other.exists()
+
+
+def test_the_folder_is_named_after_the_server_pid():
+    env = {k: v for k, v in os.environ.items() if k != multiproc.ENV}
+    folder, _, _ = _run(env)
+    pid = os.path.basename(folder)[len(multiproc.PREFIX):].split("-", 1)[0]
+    assert pid.isdigit()
