@@ -55,7 +55,11 @@ def remove_orphans(parent: str) -> list[str]:
     """Delete the metrics folders of servers that are gone (a SIGKILLed server cannot remove its
     own); a folder whose server process still runs, or whose name carries no pid, is kept."""
     removed = []
-    for name in os.listdir(parent):
+    try:
+        names = os.listdir(parent)
+    except OSError:  # an unreadable temp folder: nothing to tidy, start anyway
+        return removed
+    for name in names:
         pid = name[len(PREFIX):].split("-", 1)[0] if name.startswith(PREFIX) else ""
         if pid.isdigit() and not _alive(int(pid)):
             remove(os.path.join(parent, name))

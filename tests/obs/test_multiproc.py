@@ -68,3 +68,7 @@ def test_the_folder_is_named_after_the_server_pid():
     folder, _, _ = _run(env)
     pid = os.path.basename(folder)[len(multiproc.PREFIX):].split("-", 1)[0]
     assert pid.isdigit()
+
+
+def test_an_unreadable_temp_folder_is_left_alone(tmp_path):
+    assert multiproc.remove_orphans(str(tmp_path / "missing")) == []
