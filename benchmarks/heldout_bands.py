@@ -5,7 +5,8 @@ Run: ``.venv/bin/python benchmarks/heldout_bands.py fiber [--shared ../shared] [
 repository (``TrainOptions.hold_out``), then runs ``score()`` (the full band rules) on the
 repository's merged records and prints, per group, the share of PRs in ``high`` and in
 ``medium`` or above. Groups: ``ai_agent``, ``human`` (pre-2022), ``unlabeled`` dated 2025 or
-later, and the first-time / short-body slices of each. The evaluation split is refused.
+later, and the first-time / short-body slices of each. Only training repositories are
+accepted (``data.TRAIN_GIT_REPOS``): the evaluation split is refused.
 """
 
 from __future__ import annotations
@@ -48,17 +49,16 @@ def _rates(c: collections.Counter) -> dict:
 
 
 def main() -> int:
-    from bot.evaluation import datasets, splits
+    from bot.evaluation import datasets
     from bot.model import data
     from bot.model.train import TrainOptions, train
     from bot.scoring import ScoreConfig
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("repo", choices=data.TRAIN_GIT_REPOS)
+    parser.add_argument("repo", choices=data.TRAIN_GIT_REPOS)  # never an evaluation repository
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=None, help="where the held-out model goes (default: a temp dir)")
     args = parser.parse_args()
-    assert not splits.is_eval_git_repo(args.repo)
     out = args.out or Path(tempfile.mkdtemp(prefix=f"sieve-heldout-{args.repo}-"))
     path = train(TrainOptions(out_dir=out, shared=args.shared, hold_out=args.repo), progress=lambda _: None)
     rates = band_rates(datasets.merged_records(args.shared / "data", args.repo), ScoreConfig(model_path=str(path)))
