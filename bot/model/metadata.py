@@ -17,7 +17,7 @@ from sklearn.metrics import roc_auc_score
 from bot.model import data
 
 MODEL_NAME = "pr-sieve-blend"
-VERSION_TAG = "blend"  # v1 (pr-sieve-stacked, same training data) was "<date>-<dataset id>"
+VERSION_TAG = "blend-lenbal"  # v3; v2 was "blend", v1 (pr-sieve-stacked) "<date>-<dataset id>"
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -91,7 +91,7 @@ def library_versions() -> dict:
             "skops": skops.__version__, "python": platform.python_version()}
 
 
-def build(examples, featurizer, report: dict, *, options, params: dict) -> dict:
+def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:
     trained_at = datetime.now(timezone.utc)
     dataset = data.dataset_id(examples)
     return {
@@ -105,7 +105,8 @@ def build(examples, featurizer, report: dict, *, options, params: dict) -> dict:
                           "weights": {"unlabeled_from_2023": data.UNLABELED_WEIGHT,
                                       "title_only_agent_copy": data.TITLE_ONLY_WEIGHT,
                                       "closed_unmerged_agent": data.REJECTED_WEIGHT,
-                                      "attribution_restored_share": data.RESTORE_SHARE},
+                                      "attribution_restored_share": data.RESTORE_SHARE,
+                                      "description_length_balance": length_balance or {"on": False}},
                           "split": "training split of ../shared/data/README.md (bot.evaluation.splits)"},
         "library_versions": library_versions(),
         "feature_names": featurizer.feature_names(),

@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.pipeline import Pipeline
 
-from bot.model import data, metadata
-from bot.model.blend import BlendedClassifier
+from bot.model import balance, data, metadata
+from bot.model.blend import LOG_BODY, TITLE_ONLY, BlendedClassifier
 from bot.model.estimator import FULL_WORD_FEATURES, PlattCalibrated, SnapshotFeaturizer, StackedClassifier
 from bot.model.persist import save_model
 
@@ -35,6 +35,7 @@ class TrainOptions:
     small: bool = False
     seed: int = 0
     hold_out: str | None = None  # leave this training repository out (held-out measurements)
+    length_balance: bool = True  # bot.model.balance: description length carries no label on its own
 
 
 def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
@@ -91,11 +92,13 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     feats = featurizer(options.small).fit(snapshots)
     X = feats.transform(snapshots)
     reject = np.array([data.reject_label(e) for e in examples])
+    fit_w, factors = fit_weights(X, y, w, options.length_balance)
+    progress(f"description-length bins, factor on positives: {factors}")
 
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed)
 
-    parts = out_of_fold(X, y, w, reject, folds, make, progress)
+    parts = out_of_fold(X, y, fit_w, reject, folds, make, progress)
     seen = ~np.isnan(parts).any(axis=1)
     blend = make().set_stats(parts[seen])
     oof = np.full(len(y), np.nan)
@@ -106,14 +109,30 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"CV (out-of-fold, grouped by repository): {metadata.short_report(report)}")
 
     progress("fitting the final model on the whole training split")
-    base = blend.fit(X, y, sample_weight=w, reject=reject).set_stats(parts[seen])
+    base = blend.fit(X, y, sample_weight=fit_w, reject=reject).set_stats(parts[seen])
     clf = PlattCalibrated(base=base, slope=slope, intercept=intercept).fit(X, y)
     pipeline = Pipeline([("features", feats), ("clf", clf)])
     meta = metadata.build(examples, feats, report, options=options,
-                          params={**_params(base), "platt_slope": slope, "platt_intercept": intercept})
+                          params={**_params(base), "platt_slope": slope, "platt_intercept": intercept},
+                          length_balance=_balance_meta(options.length_balance, factors))
     path = save_model(pipeline, meta, options.out_dir)
     progress(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) and its metadata")
     return path
+
+
+def fit_weights(X, y, w, length_balance: bool) -> tuple[np.ndarray, dict]:
+    """The weights the models are fitted with: ``w``, length-balanced unless turned off."""
+    if not length_balance:
+        return w, {}
+    numeric = X[:, :max(LOG_BODY, TITLE_ONLY) + 1].toarray()
+    bins = balance.length_bins(numeric[:, LOG_BODY], numeric[:, TITLE_ONLY])
+    return balance.length_balanced(y, w, bins)
+
+
+def _balance_meta(on: bool, factors: dict) -> dict:
+    return {"on": on, "edges_chars": list(balance.EDGES), "floor": balance.FLOOR,
+            "positive_factor_by_bin": {str(k): round(v, 4) for k, v in factors.items()},
+            "bins": "-1 bare title; i: description shorter than edges_chars[i] (last: longer than all)"}
 
 
 def _params(base: BlendedClassifier) -> dict:
