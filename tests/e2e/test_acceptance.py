@@ -93,8 +93,10 @@ def test_agent_pr_flagged_human_pr_quiet_override_sticks(world):
 
         seed_pull(fake, 1, real_record(*AGENT), "c" * 40, ["Address review comments"])
         pushed, _ = step(client, app, "pull_request", fake.pull_request_event(REPO, 1, "synchronize"))
-        [edited] = bot_comments(fake, 1)
-        assert edited["id"] == sticky["id"] and fake.calls("PATCH", r"/issues/comments/")
+        [edited] = bot_comments(fake, 1)  # still one comment: updated in place, never a second one
+        assert edited["id"] == sticky["id"]
+        assert bool(fake.calls("PATCH", r"/issues/comments/")) == (edited["body"] != sticky["body"])
+        assert len(fake.check_runs(REPO, "c" * 40)) == 1  # the new head was scored
         flagged = fake.issue_labels(REPO, 1)  # re-scored: the new commit may move the band
         assert flagged in ([HIGH], [MEDIUM])
 
