@@ -132,6 +132,12 @@ def confidence(points: float, hits: tuple[SignalHit, ...], thin: list[str], conf
     return float(np.clip(value, 0.05, 1.0))
 
 
+def shown_score(points: float) -> int:
+    """The 0-100 score a person sees. Floor, not round, so it agrees with the band: 49.9 is
+    below the medium edge and is shown as 49, not as 50."""
+    return int(math.floor(points))
+
+
 def without_ai(hits: tuple[SignalHit, ...]) -> tuple[SignalHit, ...]:
     """The hits with "ai" (attribution/disclosure) values set to 0, as the model's input."""
     return tuple(replace(h, value=0.0) if h.kind == "ai" else h for h in hits)
@@ -147,7 +153,7 @@ def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit,
         notes += tuple(f"capped at medium: {r}" for r in thin)
     if any(h.kind == "ai" and h.fired for h in hits):
         notes += ("AI use is marked or disclosed: reported, not counted as low effort",)
-    return Result(score=int(round(points)), band=band, probability=p,
+    return Result(score=shown_score(points), band=band, probability=p,
                   confidence=confidence(points, hits, thin, config), signals=hits,
                   model_version=model.version, notes=notes)
 

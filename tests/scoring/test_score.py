@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import socket
 
+import numpy as np
+
 import pytest
 
 from bot.scoring import ScoreConfig, batch_score, score, score_many
@@ -95,3 +97,18 @@ def test_any_snapshot_scores_within_bounds(shipped_model):
         assert 0.0 <= result.probability <= 1.0
 
     check()
+
+
+
+def test_the_shown_score_agrees_with_the_band():
+    from types import SimpleNamespace
+
+    from bot.scoring import _result
+
+    model = SimpleNamespace(metadata={"band_probability_thresholds": {"medium": 0.4, "high": 0.6}},
+                            version="test")
+    config = ScoreConfig()
+    pr = PRSnapshot(title="Refactor the loader", body="A description long enough to count. " * 5)
+    for p in np.linspace(0, 1, 2001):
+        result = _result(pr, (), (), float(p), model, config)
+        assert (result.score >= config.medium) == (result.band != "low"), p
