@@ -1,0 +1,90 @@
+"""The one evaluation run of a frozen model version: figures, misses and bands, kept in its metadata.
+
+Run: ``.venv/bin/python benchmarks/eval_run.py [--model-dir models] [--shared ../shared] [--attach]``
+(about 15 s). Scores the fixed protocol of ``../shared/data/README.md`` once with
+``batch_score`` and reports at the model's own CV thresholds (high and medium), lists the
+worst-ranked PRs of E1 and E2, and runs the full ``score()`` (band rules included) on E1, E1+
+and E2 to give the share of each group per band. ``--attach`` writes the summary into
+``model-metadata.json`` (the model file and its sha256 are unchanged).
+
+The protocol allows one run per model version: do not change the model after reading this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def misses(examples, y, scores, k: int = 8) -> dict:
+    def row(i):
+        return {"p": round(float(scores[i]), 3), "repo": examples[i].meta.get("repo"),
+                "title": examples[i].snapshot.title[:90]}
+
+    order = sorted(range(len(examples)), key=lambda i: float(scores[i]))
+    return {"highest_negatives": [row(i) for i in reversed(order) if y[i] == 0][:k],
+            "lowest_positives": [row(i) for i in order if y[i] == 1][:k]}
+
+
+def band_shares(results, ids) -> dict:
+    bands = [results[i].band for i in ids]
+    n = max(len(bands), 1)
+    return {"n": len(bands), "high": round(bands.count("high") / n, 4),
+            "medium_or_high": round((bands.count("high") + bands.count("medium")) / n, 4)}
+
+
+def score_bands(sets, scored, model_path: str) -> dict:
+    from bot.scoring import ScoreConfig, score_many
+
+    out = {}
+    for name in ("E1", "E1+", "E2"):
+        examples, y = sets[name], scored[name][0]
+        results = score_many([e.snapshot for e in examples], ScoreConfig(model_path=model_path))
+        for label, group in ((0, "negative"), (1, "positive")):
+            ids = [i for i in range(len(examples)) if y[i] == label]
+            first = [i for i in ids if examples[i].meta.get("first_time")]
+            out[f"{name} {group}"] = {"all": band_shares(results, ids), "first_time": band_shares(results, first)}
+    return out
+
+
+def run(model_dir: Path, shared: Path) -> dict:
+    from bot.evaluation.datasets import print_error, protocol_sets
+    from bot.evaluation.protocol import data_dir, evaluate, report
+    from bot.model import metadata
+    from bot.scoring import batch_score
+
+    model_path = str(model_dir / "pr-sieve-model.skops")
+    thresholds = json.loads((model_dir / "model-metadata.json").read_text())["band_probability_thresholds"]
+    sets = protocol_sets(data_dir(shared), print_error)
+    at_high, scored = evaluate(lambda s: batch_score(s, model_path=model_path), sets, None, thresholds["high"])
+    at_medium = report(sets, scored, thresholds["medium"])
+    worst = {name: misses(sets[name], *scored[name]) for name in ("E1", "E2")}
+    when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    summary = metadata.evaluation_summary(at_high, at_medium, worst, when)
+    summary["score_bands"] = score_bands(sets, scored, model_path)
+    return summary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model-dir", type=Path, default=ROOT / "models")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--attach", action="store_true", help="write the summary into model-metadata.json")
+    args = parser.parse_args()
+    summary = run(args.model_dir, args.shared)
+    print(json.dumps(summary, indent=1))
+    if args.attach:
+        from bot.model import metadata
+
+        metadata.attach_evaluation(args.model_dir, summary)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
