@@ -18,6 +18,9 @@ def train_command(
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
     shared: Annotated[Optional[Path], typer.Option("--shared", help="The ../shared folder (default: found automatically).")
                       ] = None,
+    length_balance: Annotated[bool, typer.Option(
+        "--length-balance/--no-length-balance",
+        help="Balance description length across labels (v3). --no-length-balance trains v2's design.")] = True,
 ) -> None:
     """Train on the training split only (never the evaluation split) and write the model."""
     from bot.model.train import TrainOptions, train
@@ -33,7 +36,7 @@ def train_command(
     def progress(message: str) -> None:
         console.print(f"[dim]{time.monotonic() - start:6.1f}s[/] {message}", highlight=False)
 
-    path = train(TrainOptions(out_dir=out, shared=shared, small=small, seed=seed), progress)
+    path = train(TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance), progress)
     typer.echo(str(path))
 
 

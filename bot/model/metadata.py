@@ -17,7 +17,8 @@ from sklearn.metrics import roc_auc_score
 from bot.model import data
 
 MODEL_NAME = "pr-sieve-blend"
-VERSION_TAG = "blend-lenbal"  # v3; v2 was "blend", v1 (pr-sieve-stacked) "<date>-<dataset id>"
+VERSION_TAG = "blend"  # v2 and v3 ("blend-lenbal"); v1 (pr-sieve-stacked) was "<date>-<dataset id>"
+LENGTH_BALANCE_TAG = "-lenbal"  # v3: bot.model.balance on
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -91,12 +92,17 @@ def library_versions() -> dict:
             "skops": skops.__version__, "python": platform.python_version()}
 
 
+def version(trained_at: datetime, dataset: str, options) -> str:
+    balance = LENGTH_BALANCE_TAG if getattr(options, "length_balance", False) else ""
+    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{'-small' if options.small else ''}"
+
+
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:
     trained_at = datetime.now(timezone.utc)
     dataset = data.dataset_id(examples)
     return {
         "model_name": MODEL_NAME,
-        "model_version": f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{'-small' if options.small else ''}",
+        "model_version": version(trained_at, dataset, options),
         "trained_at": trained_at.isoformat(timespec="seconds"),
         "seed": options.seed,
         "small": options.small,

@@ -130,7 +130,9 @@ def fit_weights(X, y, w, length_balance: bool) -> tuple[np.ndarray, dict]:
 
 
 def _balance_meta(on: bool, factors: dict) -> dict:
-    return {"on": on, "edges_chars": list(balance.EDGES), "floor": balance.FLOOR,
+    if not on:
+        return {"on": False}
+    return {"on": True, "edges_chars": list(balance.EDGES), "floor": balance.FLOOR,
             "positive_factor_by_bin": {str(k): round(v, 4) for k, v in factors.items()},
             "bins": "-1 bare title; i: description shorter than edges_chars[i] (last: longer than all)"}
 
