@@ -93,7 +93,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     X = feats.transform(snapshots)
     reject = np.array([data.reject_label(e) for e in examples])
     fit_w, factors = fit_weights(X, y, w, options.length_balance)
-    progress(f"description-length bins, factor on positives: {factors}")
+    progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed)
