@@ -1,4 +1,4 @@
-"""Labelled sets of the evaluation protocol (``../shared/data/README.md``) and the training split.
+"""Labelled sets of the evaluation protocol (``../shared/data/README.md``) and of ``sieve eval --data`` files.
 
 Every evaluation set is a list of ``Example(snapshot, y, meta)``: ``y`` is 1 for the positive
 class and ``meta`` holds what the report needs beside the snapshot (``repo``, ``ref``
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
@@ -143,11 +143,11 @@ def e2_same_era(data: Path, on_error: ErrorSink = print_error) -> list[Example]:
     return out
 
 
-def _aidev(data: Path, on_error: ErrorSink, want_eval: bool = True,
-           restore_removed: bool = False) -> Iterator[tuple[Record, dict]]:
-    for rec in _good(iter_records(data / AIDEV_FILE, restore_removed=restore_removed), on_error):
+def _aidev(data: Path, on_error: ErrorSink) -> Iterator[tuple[Record, dict]]:
+    """The AIDev agent rows of the evaluation split."""
+    for rec in _good(iter_records(data / AIDEV_FILE), on_error):
         repo = rec.raw.get("repo")
-        if isinstance(repo, str) and splits.is_eval_aidev_repo(repo) == want_eval:
+        if isinstance(repo, str) and splits.is_eval_aidev_repo(repo):
             yield rec, _meta(rec, "aidev", outcome=rec.raw.get("outcome"),
                              date=rec.raw.get("created_at"), agent=rec.raw.get("agent"))
 
@@ -172,9 +172,8 @@ def e3_low_effort(data: Path, on_error: ErrorSink = print_error) -> list[Example
     return out
 
 
-def human_titles(data: Path, on_error: ErrorSink = print_error,
-                 want_eval: bool = True) -> Iterator[Example]:
-    """Rows of the human-title CSV on one side of the split, as title-only snapshots (y=0)."""
+def human_titles(data: Path, on_error: ErrorSink = print_error) -> Iterator[Example]:
+    """Evaluation-split rows of the human-title CSV, as title-only snapshots (y=0)."""
     path = data / HUMAN_TITLES_FILE
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -183,7 +182,7 @@ def human_titles(data: Path, on_error: ErrorSink = print_error,
             title, pr_id = (row.get("title") or "").strip(), (row.get("pr_id") or "").strip()
             if not title or not pr_id:
                 on_error(LoadError(f"{ref}: row has no title or pr_id"))
-            elif splits.is_eval_human_title(pr_id) == want_eval:
+            elif splits.is_eval_human_title(pr_id):
                 yield Example(PRSnapshot(title=title), 0,
                               {"ref": ref, "source": "aidev_human_titles", "repo": "",
                                "label": row.get("label") or "human", "short_body": None,
@@ -246,50 +245,3 @@ def data_file_sets(path: Path, on_error: ErrorSink = print_error) -> dict[str, l
         if y is not None:
             sets["low_effort"].append(Example(rec.snapshot, y, meta))
     return {name: examples for name, examples in sets.items() if examples}
-
-
-TRAINING_SOURCES = ("git_prs", "git_pull_refs", "aidev", "aidev_human_titles")
-
-
-def _joins_eval_aidev(raw: dict) -> bool:
-    """A git record labelled through the AIDev join to a row of the AIDev evaluation split."""
-    joined = any(str(s).lower().startswith("aidev") for s in raw.get("label_source") or [])
-    return joined and splits.is_eval_aidev_repo(str(raw.get("repo") or ""))
-
-
-def training_records(data: Path, on_error: ErrorSink = print_error, *,
-                     sources: Collection[str] = TRAINING_SOURCES,
-                     restore_removed: bool = False) -> Iterator[tuple[PRSnapshot, str, dict]]:
-    """Every TRAINING-split record as ``(snapshot, label, meta)``, in a fixed order.
-
-    ``label`` is the record's own label (``ai_agent``, ``human``, ``unlabeled``, ``bot``,
-    ``ai_assisted``). ``meta`` has ``source`` (one of ``TRAINING_SOURCES``), ``repo``, ``date``
-    (ISO string or None), ``outcome`` (``merged`` for merged records; pull-ref / AIDev outcome
-    otherwise), ``likely_open`` (pull refs), ``label``, ``ref`` and the slice flags.
-    Evaluation-split rows (``bot.evaluation.splits``) are never yielded, nor copies of them
-    in another source: AIDev rows of the eval git repositories (gluesql's Codex PRs are E1/E2
-    positives) and git records joined to an eval-split AIDev row (celestia-core).
-    """
-    for name in splits.GIT_REPO_NAMES:
-        if splits.is_eval_git_repo(name):
-            continue
-        if "git_prs" in sources:
-            for rec, meta in merged_records(data, name, on_error, restore_removed):
-                if not _joins_eval_aidev(rec.raw):
-                    yield rec.snapshot, str(meta["label"]), {**meta, "outcome": "merged"}
-        if "git_pull_refs" in sources:
-            path = _git_path(data, name, "pull_refs")
-            for rec in _good(iter_records(path, restore_removed=restore_removed), on_error):
-                if _joins_eval_aidev(rec.raw):
-                    continue
-                meta = _meta(rec, "git_pull_refs", outcome=rec.raw.get("outcome"),
-                             likely_open=rec.raw.get("likely_open"),
-                             date=rec.raw.get("first_commit_date"))
-                yield rec.snapshot, str(meta["label"]), meta
-    if "aidev" in sources:
-        for rec, meta in _aidev(data, on_error, want_eval=False, restore_removed=restore_removed):
-            if not splits.is_eval_git_repo(meta["repo"]):
-                yield rec.snapshot, "ai_agent", meta
-    if "aidev_human_titles" in sources:
-        for example in human_titles(data, on_error, want_eval=False):
-            yield example.snapshot, "human", {**example.meta, "date": None, "outcome": None}

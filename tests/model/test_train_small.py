@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from bot.evaluation import splits
 from bot.model import data
+from bot.loaders.records import iter_records
 from bot.model.persist import load_model, metadata_path
 
 
@@ -38,6 +40,15 @@ def test_training_examples_exclude_the_evaluation_split(shared):
     titles = [e.record_id.split(":", 1)[1] for e in examples if e.source == "aidev_human_titles"]
     assert titles and not any(splits.is_eval_human_title(t) for t in titles)
     assert not any("jaegertracing/jaeger" in e.record_id or "gluesql/gluesql" in e.record_id for e in examples)
+    counts = Counter(e.source for e in examples)
+    # 7,122 AIDev rows minus 1,636 eval rows and gluesql's 40; 6,618 human titles minus 1,333
+    assert counts["aidev_agent"] == 7122 - 1636 - 40 and counts["aidev_human_titles"] == 6618 - 1333
+    joined = {f"{s}:{rec.raw['repo']}#{rec.raw['pr_number']}:{rec.raw.get('sha') or rec.raw.get('head_sha')}"
+              for s, kind in (("git_prs", "prs.jsonl"), ("git_pull_refs", "pull_refs.jsonl.gz"))
+              for rec in iter_records(shared / "data" / "git_prs" / f"celestia-core.{kind}")
+              if any("aidev" in str(x).lower() for x in rec.raw.get("label_source") or [])
+              and splits.is_eval_aidev_repo(rec.raw["repo"])}
+    assert joined and joined.isdisjoint(e.record_id for e in examples)  # celestia-core rows joined to eval AIDev
 
 
 def test_dataset_id_names_the_exact_record_set(shared):
