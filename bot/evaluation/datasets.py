@@ -14,7 +14,8 @@ Choices the README leaves open, made once here:
 - E4 takes every eval-split AIDev agent title (any outcome) as positive, title-only.
 - ``first_time``: in ``git_prs`` the PR is its author's earliest merged record in that
   repository (author e-mail; the first commit author for merge commits). Elsewhere it comes
-  from ``author_association`` when a record has it, and is None otherwise.
+  from ``author_association`` when a record has it; for a ``sieve eval --data`` file without
+  it, from the same rule over the file's records that carry an author and a date; else None.
 - ``short_body``: stored body under 200 characters; None when the source has no body.
 """
 
@@ -98,13 +99,19 @@ def _author_key(raw: dict) -> str:
     return str(raw.get("author_email") or raw.get("author") or "").strip().lower()
 
 
+def _dated_author(rec: Record) -> tuple[tuple[str, str], datetime] | None:
+    """``((repo, author), date)`` of a record that names both, else None."""
+    key, when = _author_key(rec.raw), _when(rec.raw.get("date"))
+    return ((str(rec.raw.get("repo") or ""), key), when) if key and when else None
+
+
 def _first_time_refs(records: list[Record]) -> set[str]:
-    """Refs of records that are their author's earliest merged record in the file."""
-    earliest: dict[str, tuple[datetime, str]] = {}
+    """Refs of records that are their author's earliest record of that repository in the file."""
+    earliest: dict[tuple[str, str], tuple[datetime, str]] = {}
     for rec in records:
-        key, when = _author_key(rec.raw), _when(rec.raw.get("date"))
-        if key and when and (key not in earliest or when < earliest[key][0]):
-            earliest[key] = (when, rec.ref)
+        found = _dated_author(rec)
+        if found and (found[0] not in earliest or found[1] < earliest[found[0]][0]):
+            earliest[found[0]] = (found[1], rec.ref)
     return {ref for _, ref in earliest.values()}
 
 
@@ -237,8 +244,12 @@ def data_file_sets(path: Path, on_error: ErrorSink = print_error) -> dict[str, l
     """``sieve eval --data``: ``ai_agent`` (1) vs ``human`` (0); and, when ``ai_agent`` rows
     carry ``outcome``, rejected (1) vs merged (0) among them (the E3 rule)."""
     sets: dict[str, list[Example]] = {"agent_vs_human": [], "low_effort": []}
-    for rec in _good(iter_records(Path(path)), on_error):
+    records = list(_good(iter_records(Path(path)), on_error))
+    firsts = _first_time_refs(records)
+    for rec in records:
         label, meta = rec.raw.get("label"), _meta(rec, "data")
+        if meta["first_time"] is None and _dated_author(rec):
+            meta["first_time"] = rec.ref in firsts  # git_prs-style rows: earliest in the file
         if label in ("ai_agent", "human"):
             sets["agent_vs_human"].append(Example(rec.snapshot, int(label == "ai_agent"), meta))
         y = _outcome_y(rec.raw) if label == "ai_agent" else None

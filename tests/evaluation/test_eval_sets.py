@@ -1,5 +1,6 @@
 """The protocol sets built from ../shared/data match the counts its READMEs publish."""
 
+import json
 from collections import Counter
 from datetime import datetime, timezone
 
@@ -88,3 +89,20 @@ def test_bad_lines_are_reported_and_skipped(tmp_path):
     assert [e.y for e in sets["agent_vs_human"]] == [0, 1]
     assert [e.y for e in sets["low_effort"]] == [0]
 
+
+def test_data_file_first_time_from_authors_and_dates_when_no_association(tmp_path):
+    rows = [
+        {"title": "Later fix", "label": "human", "repo": "o/r", "author_email": "a@x", "date": "2021-03-01T00:00:00+00:00"},
+        {"title": "First fix", "label": "human", "repo": "o/r", "author_email": "A@x", "date": "2021-01-01T00:00:00+00:00"},
+        {"title": "Elsewhere", "label": "human", "repo": "o/other", "author_email": "a@x", "date": "2021-06-01T00:00:00+00:00"},
+        {"title": "Agent", "label": "ai_agent", "repo": "o/r", "author_email": "b@x", "date": "2025-01-01T00:00:00+00:00"},
+        {"title": "Said so", "label": "human", "repo": "o/r", "author_association": "MEMBER", "author_email": "c@x",
+         "date": "2020-01-01T00:00:00+00:00"},
+        {"title": "Undated", "label": "human", "repo": "o/r", "author_email": "d@x"},
+    ]
+    path = tmp_path / "other.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    sets = datasets.data_file_sets(path, lambda e: None)
+    flags = {e.snapshot.title: e.meta["first_time"] for e in sets["agent_vs_human"]}
+    assert flags == {"Later fix": False, "First fix": True, "Elsewhere": True, "Agent": True,
+                     "Said so": False, "Undated": None}
