@@ -57,10 +57,11 @@ def run(model_dir: Path, shared: Path) -> dict:
     from bot.evaluation.datasets import print_error, protocol_sets
     from bot.evaluation.protocol import data_dir, evaluate, report
     from bot.model import metadata
+    from bot.model.persist import METADATA_FILE, MODEL_FILE
     from bot.scoring import batch_score
 
-    model_path = str(model_dir / "pr-sieve-model.skops")
-    thresholds = json.loads((model_dir / "model-metadata.json").read_text())["band_probability_thresholds"]
+    model_path = str(model_dir / MODEL_FILE)
+    thresholds = json.loads((model_dir / METADATA_FILE).read_text())["band_probability_thresholds"]
     sets = protocol_sets(data_dir(shared), print_error)
     at_high, scored = evaluate(lambda s: batch_score(s, model_path=model_path), sets, None, thresholds["high"])
     at_medium = report(sets, scored, thresholds["medium"])
@@ -80,9 +81,9 @@ def main() -> int:
     summary = run(args.model_dir, args.shared)
     print(json.dumps(summary, indent=1))
     if args.attach:
-        from bot.model import metadata
+        from bot.model.metadata import attach_evaluation
 
-        metadata.attach_evaluation(args.model_dir, summary)
+        attach_evaluation(args.model_dir, summary)
     return 0
 
 

@@ -4,9 +4,9 @@ In the training split almost every PR with a long description is an agent PR: AI
 the PR description as written on GitHub, while the human git rows mostly carry a squash list or
 a merge commit (``../shared/data/git_prs/README.md``, "Squash bodies are not always PR
 descriptions"). Of the rows with 800 characters of description or more, 92 % are positive
-(97 % of their training weight). On GitHub, where PR Sieve runs, people write descriptions too (CNCF projects ask for
-them in their PR templates), so a model that learns description length flags exactly the
-humans who took care.
+(97 % of their training weight). On GitHub, where PR Sieve runs, people write descriptions too
+(CNCF projects ask for them in their PR templates), so a model that learns description length
+flags exactly the humans who took care.
 
 ``length_balanced`` scales down the positives' weights inside each description-length bin
 where they are over-represented, so that every bin has the training split's overall

@@ -93,7 +93,7 @@ def library_versions() -> dict:
 
 
 def version(trained_at: datetime, dataset: str, options) -> str:
-    balance = LENGTH_BALANCE_TAG if getattr(options, "length_balance", False) else ""
+    balance = LENGTH_BALANCE_TAG if options.length_balance else ""
     return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{'-small' if options.small else ''}"
 
 
