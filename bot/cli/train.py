@@ -21,6 +21,8 @@ def train_command(
     length_balance: Annotated[bool, typer.Option(
         "--length-balance/--no-length-balance",
         help="Balance description length across labels (v3). --no-length-balance trains v2's design.")] = True,
+    min_samples_leaf: Annotated[Optional[int], typer.Option(
+        "--min-samples-leaf", min=1, help="The trees' smallest leaf (default 100, v4); 20 trains v3's design.")] = None,
 ) -> None:
     """Train on the training split only (never the evaluation split) and write the model."""
     from bot.model.train import TrainOptions, train
@@ -36,7 +38,9 @@ def train_command(
     def progress(message: str) -> None:
         console.print(f"[dim]{time.monotonic() - start:6.1f}s[/] {message}", highlight=False)
 
-    path = train(TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance), progress)
+    leaf = {"min_samples_leaf": min_samples_leaf} if min_samples_leaf else {}
+    options = TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance, **leaf)
+    path = train(options, progress)
     typer.echo(str(path))
 
 

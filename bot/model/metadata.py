@@ -19,6 +19,7 @@ from bot.model import data
 MODEL_NAME = "pr-sieve-blend"
 VERSION_TAG = "blend"  # v2 and v3 ("blend-lenbal"); v1 (pr-sieve-stacked) was "<date>-<dataset id>"
 LENGTH_BALANCE_TAG = "-lenbal"  # v3: bot.model.balance on
+V3_MIN_SAMPLES_LEAF = 20  # v4 tags its leaf size ("-leaf100"); v1-v3 used this one
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -94,7 +95,8 @@ def library_versions() -> dict:
 
 def version(trained_at: datetime, dataset: str, options) -> str:
     balance = LENGTH_BALANCE_TAG if options.length_balance else ""
-    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{'-small' if options.small else ''}"
+    leaf = "" if options.min_samples_leaf == V3_MIN_SAMPLES_LEAF else f"-leaf{options.min_samples_leaf}"
+    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{'-small' if options.small else ''}"
 
 
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:

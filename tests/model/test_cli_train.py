@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from bot.cli import build_app
@@ -25,12 +26,19 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
     assert result.exit_code == 2 and "not found" in result.stderr
 
 
-def test_sieve_train_no_length_balance_trains_v2s_design(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--no-length-balance",
+@pytest.mark.parametrize(("flags", "tag", "balanced"), [
+    (["--no-length-balance", "--min-samples-leaf", "20"], "-blend-small", False),  # v2's design
+    (["--min-samples-leaf", "20"], "-blend-lenbal-small", True),  # v3's design
+])
+def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, flags, tag, balanced):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *flags,
                                               "--shared", str(shared)])
     assert result.exit_code == 0, result.output
-    plain = json.loads((tmp_path / METADATA_FILE).read_text())
-    balanced = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert plain["training_data"]["weights"]["description_length_balance"] == {"on": False}
-    assert "-blend-small" in plain["model_version"] and "-blend-lenbal-small" in balanced["model_version"]
-    assert plain["cv"] != balanced["cv"]  # other weights, another model
+    earlier = json.loads((tmp_path / METADATA_FILE).read_text())
+    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    assert earlier["model_version"].endswith(tag)
+    assert shipped_design["model_version"].endswith("-blend-lenbal-leaf100-small")
+    assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
+    assert earlier["hyper_parameters"]["stacked_min_samples_leaf"] == 20
+    assert shipped_design["hyper_parameters"]["stacked_min_samples_leaf"] == 100
+    assert earlier["cv"] != shipped_design["cv"]  # other weights or leaves, another model
