@@ -1,0 +1,113 @@
+"""The design selection, reproducible: the shipped design and its measured variants in CV.
+
+Run: ``.venv/bin/python benchmarks/cv_variants.py [VARIANT ...] [--shared ../shared]`` (about
+2 minutes per variant on 2 cores; no variant named: all of them). Each variant is trained
+through ``bot.model.train``'s repository-grouped folds on the training split only (the
+evaluation split is not read) and reported with the figures its selection used
+(``MODEL_CARD.md``, "Cross-validation, v3 against v4"): pooled E1-like to E4-like AUCs, the
+mean per-repository E1-like and E2-like AUCs (each repository held out as a whole), and the
+share of out-of-fold humans with a written description (``WRITTEN`` characters or more) above
+the 1 % / 5 % false-positive thresholds of all humans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WRITTEN = 200
+VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length balance)
+    "v3": (20, 1.0, True),
+    "v4": (100, 1.0, True),
+    "leaf50": (50, 1.0, True),
+    "leaf200": (200, 1.0, True),
+    "leaf400": (400, 1.0, True),
+    "aidev-bodies-x0.3": (20, 0.3, True),
+    "aidev-bodies-x0.5": (20, 0.5, True),
+    "aidev-bodies-x0.5-leaf100": (100, 0.5, True),
+    "aidev-bodies-rejection-head-only": (20, 0.0, True),
+    "aidev-bodies-rejection-head-only-no-balance": (20, 0.0, False),
+}
+
+
+def selection_figures(examples, scores: np.ndarray, seen: np.ndarray, body_chars: np.ndarray) -> dict:
+    """The CV report of ``bot.model.metadata`` plus per-repository means and written-description humans."""
+    from bot.model import metadata
+
+    report = metadata.cv_report(examples, scores, seen)
+    per_repo = report["per_repo"].values()
+    e1 = [r["E1_like_auc"] for r in per_repo if r["E1_like_auc"] is not None]
+    e2 = [r["E2_like_auc"] for r in per_repo if r["E2_like_auc"] is not None]
+    humans = seen & np.array([e.source == "git_prs" and e.label == 0 and e.weight == 1.0 for e in examples])
+    written = humans & (np.asarray(body_chars) >= WRITTEN)
+    high, medium = np.quantile(scores[humans], 0.99), np.quantile(scores[humans], 0.95)
+    return {"E1_like": report["E1_like"]["auc"], "E2_like": report["E2_like_auc"],
+            "E3_like": report["E3_like_auc"], "E4_like": report["E4_like_auc"],
+            "mean_per_repo_E1_like": round(float(np.mean(e1)), 4) if e1 else None,
+            "mean_per_repo_E2_like": round(float(np.mean(e2)), 4) if e2 else None,
+            "per_repo": report["per_repo"],
+            "written_description_humans": {"n": int(written.sum()),
+                                           "above_1pct_threshold": _share(scores[written] > high),
+                                           "above_5pct_threshold": _share(scores[written] > medium)}}
+
+
+def _share(flags: np.ndarray) -> float | None:
+    return round(float(flags.mean()), 4) if flags.size else None
+
+
+def run(name: str, prepared: dict, progress=print) -> dict:
+    from bot.model import train
+
+    leaf, aidev_weight, balanced = VARIANTS[name]
+    examples, X, y, w, reject, folds, feats = (prepared[k] for k in ("examples", "X", "y", "w", "reject", "folds", "feats"))
+    bodies = np.array([1.0 if e.source != "aidev_agent" else aidev_weight for e in examples])
+    fit_w, _ = train.fit_weights(X, y, w * bodies, balanced)
+
+    def make():
+        return train.classifier(feats, False, 0, leaf)
+
+    parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress)
+    seen = ~np.isnan(parts).any(axis=1)
+    scores = np.full(len(y), np.nan)
+    scores[seen] = make().set_stats(parts[seen]).combine(parts[seen])
+    return selection_figures(examples, scores, seen, prepared["body_chars"])
+
+
+def prepare(shared: Path) -> dict:
+    """Training examples and their features, built once for every variant."""
+    from bot.model import data, train
+    from bot.model.features import texts_of
+
+    examples = data.training_examples(shared)
+    snaps = [e.snapshot for e in examples]
+    feats = train.featurizer(False).fit(snaps)
+    return {"examples": examples, "feats": feats, "X": feats.transform(snaps),
+            "y": np.array([e.label for e in examples]), "w": np.array([e.weight for e in examples]),
+            "reject": np.array([data.reject_label(e) for e in examples]),
+            "folds": np.array([train.fold_of(e.group) for e in examples]),
+            "body_chars": np.array([len(texts_of(s).body) for s in snaps])}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("variants", nargs="*", metavar="VARIANT", help=f"any of: {', '.join(VARIANTS)}")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    unknown = sorted(set(args.variants) - set(VARIANTS))
+    if unknown:
+        parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
+    prepared = prepare(args.shared)
+    for name in args.variants or VARIANTS:
+        print(json.dumps({"variant": name, **run(name, prepared, progress=lambda _m: None)}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""``benchmarks/cv_variants.py``'s figures: per-repository means and written-description humans."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.model.data import Example
+from bot.snapshot import PRSnapshot
+
+_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "cv_variants.py"
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("cv_variants", _PATH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _example(repo: str, label: int, weight: float = 1.0) -> Example:
+    return Example(PRSnapshot(title="t"), label, weight, repo, "git_prs", f"{repo}:{label}:{weight}")
+
+
+def _set():
+    """100 humans scored 0..99 (fiber, sentry-python), 20 agents above them except one fiber agent
+    scored 49.5, and one human left unscored (its fold was not fitted)."""
+    examples, scores, bodies = [], [], []
+    for i in range(100):
+        examples.append(_example("fiber" if i % 2 else "sentry-python", 0))
+        scores.append(float(i))
+        bodies.append(300 if i in (10, 97, 98, 99) else 40)
+    for i in range(20):
+        examples.append(_example("fiber" if i % 2 else "sentry-python", 1))
+        scores.append(49.5 if i == 1 else 100.0 + i)
+        bodies.append(900)
+    examples.append(_example("fiber", 0))
+    scores.append(np.nan)
+    bodies.append(300)
+    scores = np.array(scores)
+    return examples, scores, ~np.isnan(scores), np.array(bodies)
+
+
+def test_written_description_humans_are_measured_against_all_humans_thresholds():
+    figures = _module().selection_figures(*_set())
+    written = figures["written_description_humans"]
+    assert written["n"] == 4  # the unscored human with a description does not count
+    assert written["above_1pct_threshold"] == 0.25  # only 99 is above the 99th percentile (98.01)
+    assert written["above_5pct_threshold"] == 0.75  # 97, 98, 99 are above the 95th (94.05)
+
+
+def test_mean_per_repository_auc_averages_each_held_out_repository():
+    figures = _module().selection_figures(*_set())
+    fiber = figures["per_repo"]["fiber"]["E1_like_auc"]
+    assert figures["per_repo"]["sentry-python"]["E1_like_auc"] == 1.0
+    assert fiber == pytest.approx(1 - 25 / (50 * 10), abs=1e-4)  # one agent below 25 of 50 humans
+    assert figures["mean_per_repo_E1_like"] == pytest.approx((fiber + 1.0) / 2, abs=1e-4)
+    assert figures["E3_like"] is None and figures["E4_like"] is None
