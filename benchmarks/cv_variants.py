@@ -66,7 +66,8 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     from bot.model import train
 
     leaf, aidev_weight, balanced = VARIANTS[name]
-    examples, X, y, w, reject, folds, feats = (prepared[k] for k in ("examples", "X", "y", "w", "reject", "folds", "feats"))
+    keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
+    examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
     bodies = np.array([1.0 if e.source != "aidev_agent" else aidev_weight for e in examples])
     fit_w, _ = train.fit_weights(X, y, w * bodies, balanced)
 

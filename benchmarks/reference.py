@@ -109,10 +109,11 @@ def evaluate_once(shared: Path) -> dict:
     rejection = reference_model().fit(np.asarray(docs, dtype=object)[rows], reject[rows])
     sets = protocol_sets(data_dir(shared), print_error)
     figures = {}
-    for name, model, names in (("agent", agent, ("E1", "E1+", "E2", "E3", "E4")), ("rejection_task", rejection, ("E3",))):
-        scored, _ = evaluate(lambda snaps, m=model: m.decision_function([raw_text(s) for s in snaps]),
+    tasks = (("agent", agent, ("E1", "E1+", "E2", "E3", "E4")), ("rejection_task", rejection, ("E3",)))
+    for name, model, names in tasks:
+        report, _ = evaluate(lambda snaps, m=model: m.decision_function([raw_text(s) for s in snaps]),
                              {n: sets[n] for n in names})
-        figures[name] = {n: _figures(v) for n, v in scored["sets"].items()}
+        figures[name] = {n: _figures(v) for n, v in report["sets"].items()}
     return figures
 
 
@@ -140,7 +141,8 @@ def main() -> int:
 
         out["reference_eval"] = evaluate_once(args.shared)
         out["readme_reference_auc"] = REFERENCE
-        out["shipped_eval_auc"] = {k: v.get("auc") for k, v in (shipped.get("evaluation") or {}).get("sets", {}).items()}
+        shipped_sets = (shipped.get("evaluation") or {}).get("sets", {})
+        out["shipped_eval_auc"] = {k: v.get("auc") for k, v in shipped_sets.items()}
     print(json.dumps(out, indent=1))
     return 0 if out else 2
 

@@ -17,7 +17,8 @@ from sklearn.metrics import roc_auc_score
 from bot.model import data
 
 MODEL_NAME = "pr-sieve-blend"
-VERSION_TAG = "blend"  # v2, v3 ("blend-lenbal") and v4 ("blend-lenbal-leaf100"); v1 (pr-sieve-stacked) was "<date>-<dataset id>"
+# v2 "blend", v3 "blend-lenbal", v4 "blend-lenbal-leaf100"; v1 (pr-sieve-stacked) was "<date>-<dataset id>"
+VERSION_TAG = "blend"
 LENGTH_BALANCE_TAG = "-lenbal"  # v3: bot.model.balance on
 V3_MIN_SAMPLES_LEAF = 20  # v4 tags its leaf size ("-leaf100"); v1-v3 used this one
 FPR_MEDIUM = 0.05
