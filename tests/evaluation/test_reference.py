@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from bot.snapshot import Commit, PRSnapshot
-
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "reference.py"
-
-
-def _reference():
-    spec = importlib.util.spec_from_file_location("reference", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.benchmark_scripts import load
 
 
 def _marked() -> PRSnapshot:
@@ -27,7 +16,7 @@ def _marked() -> PRSnapshot:
 
 
 def test_training_text_drops_attribution_and_scoring_text_keeps_it():
-    ref, snap = _reference(), _marked()
+    ref, snap = load("reference"), _marked()
     assert "Claude" not in ref.stored_text(snap)
     assert "Retries twice." in ref.stored_text(snap) and "Add retry" in ref.stored_text(snap)
     assert ref.raw_text(snap).count("Co-Authored-By: Claude") == 2
@@ -42,7 +31,7 @@ def _docs(n: int) -> tuple[list[str], np.ndarray]:
 
 
 def test_out_of_fold_scores_each_fold_with_a_model_fitted_without_it():
-    ref = _reference()
+    ref = load("reference")
     docs, y = _docs(60)
     folds = np.arange(60) % 3
     oof = ref.out_of_fold(docs, y, np.ones(60), folds)
@@ -51,7 +40,7 @@ def test_out_of_fold_scores_each_fold_with_a_model_fitted_without_it():
 
 
 def test_out_of_fold_fits_only_the_given_rows_and_skips_one_class_folds():
-    ref = _reference()
+    ref = load("reference")
     docs, y = _docs(60)
     folds = np.arange(60) % 3
     rows = ~((folds != 0) & (y == 0))  # fold 0's model would see positives only

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from bot.model.data import Example
 from bot.snapshot import PRSnapshot
-
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "cv_variants.py"
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("cv_variants", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.benchmark_scripts import load
 
 
 def _example(repo: str, label: int, weight: float = 1.0) -> Example:
@@ -45,7 +34,7 @@ def _set():
 
 
 def test_written_description_humans_are_measured_against_all_humans_thresholds():
-    figures = _module().selection_figures(*_set())
+    figures = load("cv_variants").selection_figures(*_set())
     written = figures["written_description_humans"]
     assert written["n"] == 4  # the unscored human with a description does not count
     assert written["above_1pct_threshold"] == 0.25  # only 99 is above the 99th percentile (98.01)
@@ -53,7 +42,7 @@ def test_written_description_humans_are_measured_against_all_humans_thresholds()
 
 
 def test_mean_per_repository_auc_averages_each_held_out_repository():
-    figures = _module().selection_figures(*_set())
+    figures = load("cv_variants").selection_figures(*_set())
     fiber = figures["per_repo"]["fiber"]["E1_like_auc"]
     assert figures["per_repo"]["sentry-python"]["E1_like_auc"] == 1.0
     assert fiber == pytest.approx(1 - 25 / (50 * 10), abs=1e-4)  # one agent below 25 of 50 humans
