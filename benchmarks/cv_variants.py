@@ -89,10 +89,8 @@ def prepare(shared: Path) -> dict:
     examples = data.training_examples(shared)
     snaps = [e.snapshot for e in examples]
     feats = train.featurizer(False).fit(snaps)
-    return {"examples": examples, "feats": feats, "X": feats.transform(snaps),
-            "y": np.array([e.label for e in examples]), "w": np.array([e.weight for e in examples]),
-            "reject": np.array([data.reject_label(e) for e in examples]),
-            "folds": np.array([train.fold_of(e.group) for e in examples]),
+    columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
+    return {"examples": examples, "feats": feats, "X": feats.transform(snaps), **columns,
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}
 
 

@@ -78,11 +78,7 @@ def _training(shared: Path):
 
     examples = data.training_examples(shared)
     docs = [stored_text(e.snapshot) for e in examples]
-    y = np.array([e.label for e in examples])
-    w = np.array([e.weight for e in examples])
-    reject = np.array([data.reject_label(e) for e in examples])
-    folds = np.array([train.fold_of(e.group) for e in examples])
-    return examples, docs, y, w, reject, folds
+    return (examples, docs, *train.example_columns(examples))
 
 
 def cross_validate(shared: Path) -> dict:

@@ -81,20 +81,23 @@ def training_set(options: TrainOptions) -> list[data.Example]:
     return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
 
 
+def example_columns(examples: list[data.Example], n_folds: int = N_FOLDS) -> tuple[np.ndarray, ...]:
+    """``(label, weight, rejection label, fold)`` of each example: what every fit and CV run reads."""
+    return (np.array([e.label for e in examples]), np.array([e.weight for e in examples]),
+            np.array([data.reject_label(e) for e in examples]),
+            np.array([fold_of(e.group, n_folds) for e in examples]))
+
+
 def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"loading the training split from {options.shared / 'data'}")
     examples = training_set(options)
     progress(f"{len(examples)} training examples: {data.counts(examples)}")
     snapshots = [e.snapshot for e in examples]
-    y = np.array([e.label for e in examples])
-    w = np.array([e.weight for e in examples])
-    n_folds = 3 if options.small else N_FOLDS
-    folds = np.array([fold_of(e.group, n_folds) for e in examples])
+    y, w, reject, folds = example_columns(examples, 3 if options.small else N_FOLDS)
 
     progress("extracting features (signals, structure, text)")
     feats = featurizer(options.small).fit(snapshots)
     X = feats.transform(snapshots)
-    reject = np.array([data.reject_label(e) for e in examples])
     fit_w, factors = fit_weights(X, y, w, options.length_balance)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 
