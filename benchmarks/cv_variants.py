@@ -47,7 +47,7 @@ def selection_figures(examples, scores: np.ndarray, seen: np.ndarray, body_chars
     e2 = [r["E2_like_auc"] for r in per_repo if r["E2_like_auc"] is not None]
     humans = seen & np.array([e.source == "git_prs" and e.label == 0 and e.weight == 1.0 for e in examples])
     written = humans & (np.asarray(body_chars) >= WRITTEN)
-    high, medium = np.quantile(scores[humans], 0.99), np.quantile(scores[humans], 0.95)
+    high, medium = (np.quantile(scores[humans], 1 - fpr) for fpr in (metadata.FPR_HIGH, metadata.FPR_MEDIUM))
     return {"E1_like": report["E1_like"]["auc"], "E2_like": report["E2_like_auc"],
             "E3_like": report["E3_like_auc"], "E4_like": report["E4_like_auc"],
             "mean_per_repo_E1_like": round(float(np.mean(e1)), 4) if e1 else None,

@@ -46,7 +46,7 @@ def raw_text(snapshot) -> str:
     return "\n".join([snapshot.title, snapshot.body, *(c.message for c in snapshot.commits)])
 
 
-def reference_model(c: float = 1.0):
+def reference_model():
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
@@ -55,7 +55,7 @@ def reference_model(c: float = 1.0):
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=3,
                             max_features=200_000)
     return Pipeline([("tfidf", FeatureUnion([("word", words), ("char", chars)])),
-                     ("lr", LogisticRegression(C=c, solver="liblinear", max_iter=2000))])
+                     ("lr", LogisticRegression(solver="liblinear", max_iter=2000))])
 
 
 def out_of_fold(docs, y, w, folds, rows=None) -> np.ndarray:
