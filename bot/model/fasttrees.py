@@ -2,13 +2,16 @@
 
 scikit-learn walks one tree at a time, each through a Python-level call: 150 calls per PR,
 about 1.5 ms of the 4 ms ``score()`` took on a slow machine. ``FlatForest`` copies the fitted
-trees' node arrays into one set of flat arrays and walks all trees at once, one depth level
-per step, with NumPy. Same rules as scikit-learn's ``_predict_from_raw_data`` for numeric
-splits (NaN follows ``missing_go_to_left``, else ``x <= num_threshold`` goes left), leaf values
-added to the baseline tree by tree in the same order, and the same ``expit``: the same numbers.
+trees' node arrays into one set of flat arrays. For one row it decides every split of every
+tree at once (one vectorised comparison over all nodes gives each node's next node), then
+follows all 150 trees together, one ``take`` per depth level. Same rules as scikit-learn's
+``_predict_from_raw_data`` for numeric splits (NaN follows ``missing_go_to_left``, else
+``x <= num_threshold`` goes left), leaf values added to the baseline tree by tree in the same
+order (a sequential ``cumsum``), and the same ``expit``: the same numbers.
 
-It wins for a few rows only: from about 40 rows on, scikit-learn's compiled loop is faster, so
-callers use it for at most ``MAX_ROWS`` rows (one PR scored by the App).
+It wins for a few rows only (it decides all nodes, not just the visited ones): from about
+8 rows on, scikit-learn's compiled loop is faster, so callers use it for at most ``MAX_ROWS``
+rows (one PR scored by the App).
 
 Models with categorical splits or several trees per iteration are not flattened
 (``flatten`` returns None) and keep scikit-learn's own path.
@@ -21,7 +24,7 @@ import weakref
 import numpy as np
 from scipy.special import expit
 
-MAX_ROWS = 32
+MAX_ROWS = 8
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -44,17 +47,16 @@ class FlatForest:
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         X = np.asarray(X, dtype=np.float64)
-        rows = np.arange(X.shape[0])[:, None]
-        node = np.broadcast_to(self.roots, (X.shape[0], len(self.roots))).copy()
+        return np.array([self._raw_row(x) for x in X], dtype=np.float64)
+
+    def _raw_row(self, x: np.ndarray) -> float:
+        at = x[self.feature]  # each node's feature value (leaves: unused, they point to self)
+        go_left = np.where(np.isnan(at), self.nan_left, at <= self.threshold)
+        next_node = np.where(go_left, self.left, self.right)
+        node = self.roots
         for _ in range(self.depth):
-            x = X[rows, self.feature[node]]
-            go_left = np.where(np.isnan(x), self.nan_left[node], x <= self.threshold[node])
-            node = np.where(go_left, self.left[node], self.right[node])  # leaves point to self
-        leaves = self.value[node]
-        raw = np.full(X.shape[0], self.baseline)
-        for tree in range(leaves.shape[1]):  # one tree after another, as scikit-learn adds them
-            raw += leaves[:, tree]
-        return raw
+            node = next_node.take(node)
+        return float(np.cumsum(np.concatenate([[self.baseline], self.value.take(node)]))[-1])
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         p = expit(self.raw(X))
