@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from bot.model import fasttrees, features, ngrams
+from bot.model import fasttrees, features, ngrams, rows
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
@@ -86,44 +86,32 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         numeric = np.asarray([features.structural_vector(s, t) + v
                               for s, t, v in zip(snapshots, texts, signals)], dtype=np.float64)
         docs = [_doc(t) for t in texts]
-        words = ngrams.transform(_word_vectorizer(self.word_features), docs)
-        chars = ngrams.transform(_char_vectorizer(self.char_features), [t.title for t in texts])
+        words = ngrams.counts(_word_vectorizer(self.word_features), docs)
+        chars = ngrams.counts(_char_vectorizer(self.char_features), [t.title for t in texts])
         blocks = [words, chars]
         if getattr(self, "full_word_features", 0):
             full = _full_word_vectorizer(self.full_word_features)
-            blocks.append(ngrams.transform(full, [t.all for t in texts]))
+            blocks.append(ngrams.counts(full, [t.all for t in texts]))
         return numeric.reshape(len(texts), self.n_numeric), blocks
 
     def fit(self, snapshots, y=None):
         self.structural_names_ = list(features.STRUCTURAL_NAMES)
         _, blocks = self._parts(snapshots)
-        self.idfs_ = [TfidfTransformer(sublinear_tf=True).fit(b) for b in blocks]
+        self.idfs_ = [TfidfTransformer(sublinear_tf=True).fit(b.tocsr()) for b in blocks]
         self.word_idf_, self.char_idf_ = self.idfs_[:2]
         return self
 
     def parts(self, snapshots, hits=None):
-        """``(numeric, [word tf-idf, char tf-idf, ...])``: the columns of ``transform``, unstacked.
+        """``(numeric, [word tf-idf, char tf-idf, ...])``: the columns of ``transform``, unstacked,
+        the text blocks as ``SparseRows`` (``rows @ weights`` works as on a CSR matrix).
         ``hits``: the snapshots' already computed signal hits (saves running them twice)."""
         numeric, blocks = self._parts(snapshots, hits)
         idfs = getattr(self, "idfs_", None) or [self.word_idf_, self.char_idf_]
-        return numeric, [_tfidf(b, idf) for b, idf in zip(blocks, idfs)]
+        return numeric, [rows.tfidf(b, idf) for b, idf in zip(blocks, idfs)]
 
     def transform(self, snapshots, hits=None):
         numeric, blocks = self.parts(snapshots, hits)
-        return sp.hstack([sp.csr_matrix(numeric), *blocks], format="csr")
-
-
-def _tfidf(counts, fitted: TfidfTransformer):
-    """``fitted.transform`` (sublinear tf, idf, l2 rows) on the raw CSR arrays: the same numbers
-    without scipy/sklearn per-call overhead, which dominates when one PR is scored."""
-    counts = sp.csr_matrix(counts)
-    data = np.log(counts.data.astype(np.float64)) + 1.0
-    data *= fitted.idf_[counts.indices]
-    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
-    norms[norms == 0] = 1.0
-    data /= norms[rows]
-    return sp.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
+        return sp.hstack([sp.csr_matrix(numeric), *(b.tocsr() for b in blocks)], format="csr")
 
 
 def _doc(t: features.Texts) -> str:

@@ -6,15 +6,18 @@ from C-level ``zip``/``repeat`` and word bigrams from ``map(" ".join, zip(tokens
 the same terms in the same order, hashed by the same ``FeatureHasher``, so the matrix is the
 same, bit for bit. Tokenising, lower-casing and char n-grams still come from the vectorizer
 itself (``build_tokenizer``/``build_preprocessor``/``build_analyzer``). Settings this module
-does not mirror (a norm, binary counts) fall back to ``vectorizer.transform``.
+does not mirror (a norm, binary counts, alternating signs) fall back to ``vectorizer.transform``.
+``counts`` gives the same counts as ``bot.model.rows.SparseRows``, for the scorer.
 """
 
 from __future__ import annotations
 
 from itertools import chain, repeat
 
-from sklearn.feature_extraction import FeatureHasher
+import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
+
+from bot.model.rows import SparseRows, hashed_counts
 
 
 def _plain_word_bigrams(v: HashingVectorizer) -> bool:
@@ -36,11 +39,20 @@ def _analyzer(v: HashingVectorizer):
     return analyze
 
 
+def mirrored(vectorizer: HashingVectorizer) -> bool:
+    """Whether ``counts`` reproduces this vectorizer (float64 counts: no norm, not binary, no signs)."""
+    return (vectorizer.norm is None and not vectorizer.binary and not vectorizer.alternate_sign
+            and np.dtype(vectorizer.dtype) == np.float64)
+
+
+def counts(vectorizer: HashingVectorizer, docs: list[str]) -> SparseRows:
+    """The n-gram counts of ``docs`` as ``vectorizer`` (a ``mirrored`` one) hashes them."""
+    analyze = _analyzer(vectorizer)
+    return hashed_counts((zip(analyze(doc), repeat(1)) for doc in docs), vectorizer.n_features)
+
+
 def transform(vectorizer: HashingVectorizer, docs: list[str]):
     """``vectorizer.transform(docs)``: the same sparse matrix, with less work per term."""
-    if isinstance(docs, str) or not docs or vectorizer.norm is not None or vectorizer.binary:
+    if isinstance(docs, str) or not docs or not mirrored(vectorizer):
         return vectorizer.transform(docs)
-    hasher = FeatureHasher(n_features=vectorizer.n_features, input_type="pair",
-                           dtype=vectorizer.dtype, alternate_sign=vectorizer.alternate_sign)
-    analyze = _analyzer(vectorizer)
-    return hasher.transform(zip(analyze(doc), repeat(1)) for doc in docs)
+    return counts(vectorizer, docs).tocsr()
