@@ -57,14 +57,6 @@ def machine_loop_s() -> float:
     return best
 
 
-def cpu_model() -> str:
-    try:
-        lines = Path("/proc/cpuinfo").read_text().splitlines()
-    except OSError:
-        return "unknown"
-    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "unknown")
-
-
 def _cold_start(path: Path) -> float:
     """Seconds for a fresh interpreter to import everything and load the model."""
     code = ("import time; t = time.perf_counter(); from bot.model.persist import load_model; "
@@ -74,6 +66,7 @@ def _cold_start(path: Path) -> float:
 
 
 def bench(model_path: str | None, n: int) -> dict:
+    from bot.model import machine
     from bot.model.persist import default_model_path, load_model
     from bot.scoring import ScoreConfig, _model, batch_score, score
 
@@ -102,7 +95,7 @@ def bench(model_path: str | None, n: int) -> dict:
             "score_p99_ms": round(times[int(0.99 * (len(times) - 1))], 3),
             "batch_prs_per_s": round(n / batch_s, 1), "model_load_s": round(load_s, 3),
             "cold_start_s": round(cold_s, 3), "machine_loop_s": round(machine_loop_s(), 3),
-            "cpu": cpu_model(),
+            "cpu": machine.cpu_model(),
             "model_mb": round(path.stat().st_size / 1e6, 3), "model": str(path)}
 
 

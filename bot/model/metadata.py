@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from bot.model import data
+from bot.model import data, machine
 
 MODEL_NAME = "pr-sieve-blend"
 # v2 "blend", v3 "blend-lenbal", v4 "blend-lenbal-leaf100"; v1 (pr-sieve-stacked) was "<date>-<dataset id>"
@@ -118,6 +118,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                                       "description_length_balance": length_balance or {"on": False}},
                           "split": "training split of ../shared/data/README.md (bot.evaluation.splits)"},
         "library_versions": library_versions(),
+        "numeric_environment": machine.numeric_environment(),
         "feature_names": featurizer.feature_names(),
         "signal_names": list(featurizer.signal_names),
         "text_features": {"word_hashed_tfidf": featurizer.word_features,

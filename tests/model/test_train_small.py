@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import platform
 from collections import Counter
 
 from bot.evaluation import splits
@@ -16,6 +17,7 @@ def test_small_training_writes_a_loadable_model_with_metadata(small_model):
     assert meta["small"] is True
     assert len(meta["training_data"]["dataset_id"]) == 64
     assert set(meta["library_versions"]) >= {"scikit-learn", "numpy", "skops", "python"}
+    assert meta["numeric_environment"]["machine"] == platform.machine()  # where the last bits came from
     balance = meta["training_data"]["weights"]["description_length_balance"]
     assert balance["on"] is True and all(0 < f <= 1 for f in balance["positive_factor_by_bin"].values())
     loaded = load_model(small_model)
