@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
-from bot.model.estimator import StackedClassifier
+from bot.model.estimator import SOLVER_TOL, StackedClassifier
 from bot.model.features import STRUCTURAL_NAMES
 
 TITLE_ONLY = STRUCTURAL_NAMES.index("title_only")
@@ -54,7 +54,8 @@ class LinearHead(BaseEstimator):
         self.c = c
 
     def fit(self, X, y, sample_weight=None):
-        lr = LogisticRegression(C=self.c, solver="liblinear", class_weight="balanced", max_iter=2000)
+        lr = LogisticRegression(C=self.c, solver="liblinear", class_weight="balanced", max_iter=2000,
+                                tol=SOLVER_TOL)
         lr.fit(X, y, sample_weight=sample_weight)
         self.coef_ = lr.coef_.ravel().astype(np.float32)
         self.intercept_ = float(lr.intercept_[0])

@@ -24,6 +24,11 @@ from bot.model import fasttrees, features, ngrams, rows
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
 FULL_WORD_FEATURES = 2**17  # v2: the heads' plain word 1-2-grams of title + body + commits
+# v5: the logistic regressions are solved to convergence. At scikit-learn's default tolerance
+# (1e-4) liblinear stops where the CPU's last bits (FMA or not) move the scores by up to 1e-3,
+# and the trees turned that into a different model on every CPU (MODEL_CARD.md, "Numerical noise").
+SOLVER_TOL = 1e-8
+PLATT_TOL = 1e-10
 
 
 def _word_vectorizer(n: int) -> HashingVectorizer:
@@ -137,7 +142,7 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
 
     def _text_model(self) -> LogisticRegression:
-        return LogisticRegression(C=self.text_c, max_iter=2000, solver="liblinear")
+        return LogisticRegression(C=self.text_c, max_iter=2000, solver="liblinear", tol=SOLVER_TOL)
 
     def _split(self, X):
         X = sp.csr_matrix(X)
@@ -225,7 +230,7 @@ class PlattCalibrated(ClassifierMixin, BaseEstimator):
 
     @classmethod
     def fit_map(cls, oof_proba, y, sample_weight=None) -> tuple[float, float]:
-        lr = LogisticRegression(C=1e6, max_iter=1000).fit(cls.logit(oof_proba).reshape(-1, 1), y,
+        lr = LogisticRegression(C=1e6, max_iter=1000, tol=PLATT_TOL).fit(cls.logit(oof_proba).reshape(-1, 1), y,
                                                           sample_weight=sample_weight)
         return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 

@@ -20,7 +20,8 @@ from sklearn.pipeline import Pipeline
 
 from bot.model import balance, data, metadata
 from bot.model.blend import LOG_BODY, TITLE_ONLY, BlendedClassifier
-from bot.model.estimator import FULL_WORD_FEATURES, PlattCalibrated, SnapshotFeaturizer, StackedClassifier
+from bot.model.estimator import (FULL_WORD_FEATURES, PLATT_TOL, SOLVER_TOL, PlattCalibrated, SnapshotFeaturizer,
+                                  StackedClassifier)
 from bot.model.persist import save_model
 
 N_FOLDS = 5
@@ -147,4 +148,5 @@ def _params(base: BlendedClassifier) -> dict:
     stacked = {f"stacked_{k}": v for k, v in base.stacked_.get_params().items()}
     blend = {k: v for k, v in base.get_params(deep=False).items() if k != "stacked"}
     stats = dict(zip(("mean_a", "std_a", "mean_b", "std_b", "mean_r", "std_r"), map(float, base.stats_)))
-    return {**stacked, **blend, **stats}
+    solvers = {"linear_solver_tol": SOLVER_TOL, "platt_solver_tol": PLATT_TOL}
+    return {**stacked, **blend, **stats, **solvers}

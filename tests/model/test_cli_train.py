@@ -27,8 +27,8 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
 
 
 @pytest.mark.parametrize(("flags", "tag", "balanced"), [
-    (["--no-length-balance", "--min-samples-leaf", "20"], "-blend-small", False),  # v2's design
-    (["--min-samples-leaf", "20"], "-blend-lenbal-small", True),  # v3's design
+    (["--no-length-balance", "--min-samples-leaf", "20"], "-blend-conv-small", False),  # v2's design
+    (["--min-samples-leaf", "20"], "-blend-lenbal-conv-small", True),  # v3's design
 ])
 def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, flags, tag, balanced):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *flags,
@@ -37,7 +37,7 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     earlier = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
     assert earlier["model_version"].endswith(tag)
-    assert shipped_design["model_version"].endswith("-blend-lenbal-leaf100-small")
+    assert shipped_design["model_version"].endswith("-blend-lenbal-leaf100-conv-small")
     assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
     assert earlier["hyper_parameters"]["stacked_min_samples_leaf"] == 20
     assert shipped_design["hyper_parameters"]["stacked_min_samples_leaf"] == 100
