@@ -23,17 +23,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WRITTEN = 200
-VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length balance)
-    "v3": (20, 1.0, True),
-    "v4": (100, 1.0, True),
-    "leaf50": (50, 1.0, True),
-    "leaf200": (200, 1.0, True),
-    "leaf400": (400, 1.0, True),
-    "aidev-bodies-x0.3": (20, 0.3, True),
-    "aidev-bodies-x0.5": (20, 0.5, True),
-    "aidev-bodies-x0.5-leaf100": (100, 0.5, True),
-    "aidev-bodies-rejection-head-only": (20, 0.0, True),
-    "aidev-bodies-rejection-head-only-no-balance": (20, 0.0, False),
+VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length balance, converged solvers)
+    "v3": (20, 1.0, True, False),
+    "v4": (100, 1.0, True, False),
+    "v4-converged-solvers": (100, 1.0, True, True),
+    "leaf50": (50, 1.0, True, False),
+    "leaf200": (200, 1.0, True, False),
+    "leaf400": (400, 1.0, True, False),
+    "aidev-bodies-x0.3": (20, 0.3, True, False),
+    "aidev-bodies-x0.5": (20, 0.5, True, False),
+    "aidev-bodies-x0.5-leaf100": (100, 0.5, True, False),
+    "aidev-bodies-rejection-head-only": (20, 0.0, True, False),
+    "aidev-bodies-rejection-head-only-no-balance": (20, 0.0, False, False),
 }
 
 
@@ -63,16 +64,17 @@ def _share(flags: np.ndarray) -> float | None:
 
 
 def run(name: str, prepared: dict, progress=print) -> dict:
-    from bot.model import train
+    from bot.model import estimator, train
 
-    leaf, aidev_weight, balanced = VARIANTS[name]
+    leaf, aidev_weight, balanced, converged = VARIANTS[name]
+    tol = estimator.CONVERGED_TOL if converged else estimator.DEFAULT_TOL
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
     bodies = np.array([1.0 if e.source != "aidev_agent" else aidev_weight for e in examples])
     fit_w, _ = train.fit_weights(X, y, w * bodies, balanced)
 
     def make():
-        return train.classifier(feats, False, 0, leaf)
+        return train.classifier(feats, False, 0, leaf, tol)
 
     parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress)
     seen = ~np.isnan(parts).any(axis=1)

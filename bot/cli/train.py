@@ -23,6 +23,9 @@ def train_command(
         help="Balance description length across labels (v3). --no-length-balance trains v2's design.")] = True,
     min_samples_leaf: Annotated[Optional[int], typer.Option(
         "--min-samples-leaf", min=1, help="The trees' smallest leaf (default 100, v4); 20 trains v3's design.")] = None,
+    converged_solvers: Annotated[bool, typer.Option(
+        "--converged-solvers", help="Solve the logistic regressions to convergence: the same model on any CPU. "
+        "Not the shipped model's setting (MODEL_CARD.md, 'Numerical noise').")] = False,
 ) -> None:
     """Train on the training split only (never the evaluation split) and write the model."""
     from bot.model.train import TrainOptions, train
@@ -39,7 +42,8 @@ def train_command(
         console.print(f"[dim]{time.monotonic() - start:6.1f}s[/] {message}", highlight=False)
 
     leaf = {"min_samples_leaf": min_samples_leaf} if min_samples_leaf else {}
-    options = TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance, **leaf)
+    options = TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance,
+                           converged_solvers=converged_solvers, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
-from bot.model.estimator import SOLVER_TOL, StackedClassifier
+from bot.model.estimator import DEFAULT_TOL, StackedClassifier
 from bot.model.features import STRUCTURAL_NAMES
 
 TITLE_ONLY = STRUCTURAL_NAMES.index("title_only")
@@ -50,12 +50,15 @@ REJECT_C = 0.3
 class LinearHead(BaseEstimator):
     """A fitted linear model kept as float32 weights (half the bytes; same ranking)."""
 
-    def __init__(self, c: float = 1.0):
+    tol = DEFAULT_TOL  # models saved before ``tol`` was a parameter were fitted with it
+
+    def __init__(self, c: float = 1.0, tol: float = DEFAULT_TOL):
         self.c = c
+        self.tol = tol
 
     def fit(self, X, y, sample_weight=None):
         lr = LogisticRegression(C=self.c, solver="liblinear", class_weight="balanced", max_iter=2000,
-                                tol=SOLVER_TOL)
+                                tol=self.tol)
         lr.fit(X, y, sample_weight=sample_weight)
         self.coef_ = lr.coef_.ravel().astype(np.float32)
         self.intercept_ = float(lr.intercept_[0])
@@ -77,10 +80,13 @@ def _logit(p):
 class BlendedClassifier(ClassifierMixin, BaseEstimator):
     """``StackedClassifier`` + agent head + gated rejection head (see the module docstring)."""
 
+    tol = DEFAULT_TOL  # models saved before ``tol`` was a parameter were fitted with it
+
     def __init__(self, n_numeric: int = 0, n_stack_text: int = 0, stacked=None,
                  text_weight: float = TEXT_WEIGHT, short_body: int = SHORT_BODY,
                  long_body: int = LONG_BODY, gate_k: float = GATE_K, gate_c: float = GATE_C,
-                 lam: float = LAMBDA, agent_c: float = AGENT_C, reject_c: float = REJECT_C):
+                 lam: float = LAMBDA, agent_c: float = AGENT_C, reject_c: float = REJECT_C,
+                 tol: float = DEFAULT_TOL):
         self.n_numeric = n_numeric
         self.n_stack_text = n_stack_text
         self.stacked = stacked
@@ -92,6 +98,7 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         self.lam = lam
         self.agent_c = agent_c
         self.reject_c = reject_c
+        self.tol = tol
 
     def _split(self, X):
         X = sp.csr_matrix(X)
@@ -104,10 +111,10 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.unique(y)
         stack_X, head_X = self._split(X)
         self.stacked_ = self.stacked.fit(stack_X, y, sample_weight=sample_weight)
-        self.agent_ = LinearHead(self.agent_c).fit(head_X, y, sample_weight=sample_weight)
+        self.agent_ = LinearHead(self.agent_c, self.tol).fit(head_X, y, sample_weight=sample_weight)
         reject = np.full(len(y), -1) if reject is None else np.asarray(reject)
         rows = reject >= 0
-        self.reject_ = LinearHead(self.reject_c).fit(head_X[rows], reject[rows]) if rows.any() else None
+        self.reject_ = LinearHead(self.reject_c, self.tol).fit(head_X[rows], reject[rows]) if rows.any() else None
         self.stats_ = np.array([0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
         return self
 

@@ -24,11 +24,13 @@ from bot.model import fasttrees, features, ngrams, rows
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
 FULL_WORD_FEATURES = 2**17  # v2: the heads' plain word 1-2-grams of title + body + commits
-# v5: the logistic regressions are solved to convergence. At scikit-learn's default tolerance
-# (1e-4) liblinear stops where the CPU's last bits (FMA or not) move the scores by up to 1e-3,
-# and the trees turned that into a different model on every CPU (MODEL_CARD.md, "Numerical noise").
-SOLVER_TOL = 1e-8
-PLATT_TOL = 1e-10
+# The logistic regressions' stopping tolerance. v1-v4 use scikit-learn's default (1e-4), where
+# liblinear stops at a point the CPU's last bits (FMA or not) move by up to 1e-3 in score, and
+# the trees turn that into a different model on every CPU (MODEL_CARD.md, "Numerical noise").
+# ``sieve train --converged-solvers`` solves them to convergence: the same model on any CPU.
+DEFAULT_TOL = 1e-4
+CONVERGED_TOL = 1e-8
+PLATT_CONVERGED_TOL = 1e-10
 
 
 def _word_vectorizer(n: int) -> HashingVectorizer:
@@ -128,9 +130,12 @@ def _doc(t: features.Texts) -> str:
 class StackedClassifier(ClassifierMixin, BaseEstimator):
     """Trees over numeric columns + the out-of-fold score of a text logistic regression."""
 
+    tol = DEFAULT_TOL  # models saved before ``tol`` was a parameter were fitted with it
+
     def __init__(self, n_numeric: int = 0, text_c: float = 1.0, max_iter: int = 150,
                  learning_rate: float = 0.1, max_leaf_nodes: int = 31, l2: float = 1.0,
-                 min_samples_leaf: int = 20, use_text: bool = True, random_state: int = 0):
+                 min_samples_leaf: int = 20, use_text: bool = True, random_state: int = 0,
+                 tol: float = DEFAULT_TOL):
         self.n_numeric = n_numeric
         self.text_c = text_c
         self.max_iter = max_iter
@@ -140,9 +145,10 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         self.min_samples_leaf = min_samples_leaf
         self.use_text = use_text
         self.random_state = random_state
+        self.tol = tol
 
     def _text_model(self) -> LogisticRegression:
-        return LogisticRegression(C=self.text_c, max_iter=2000, solver="liblinear", tol=SOLVER_TOL)
+        return LogisticRegression(C=self.text_c, max_iter=2000, solver="liblinear", tol=self.tol)
 
     def _split(self, X):
         X = sp.csr_matrix(X)
@@ -229,8 +235,8 @@ class PlattCalibrated(ClassifierMixin, BaseEstimator):
         return np.log(p / (1 - p))
 
     @classmethod
-    def fit_map(cls, oof_proba, y, sample_weight=None) -> tuple[float, float]:
-        lr = LogisticRegression(C=1e6, max_iter=1000, tol=PLATT_TOL).fit(cls.logit(oof_proba).reshape(-1, 1), y,
+    def fit_map(cls, oof_proba, y, sample_weight=None, tol: float = DEFAULT_TOL) -> tuple[float, float]:
+        lr = LogisticRegression(C=1e6, max_iter=1000, tol=tol).fit(cls.logit(oof_proba).reshape(-1, 1), y,
                                                           sample_weight=sample_weight)
         return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 

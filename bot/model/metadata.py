@@ -17,12 +17,11 @@ from sklearn.metrics import roc_auc_score
 from bot.model import data, machine
 
 MODEL_NAME = "pr-sieve-blend"
-# v2 "blend", v3 "blend-lenbal", v4 "blend-lenbal-leaf100", v5 "blend-lenbal-leaf100-conv";
-# v1 (pr-sieve-stacked) was "<date>-<dataset id>"
+# v2 "blend", v3 "blend-lenbal", v4 "blend-lenbal-leaf100"; v1 (pr-sieve-stacked) was "<date>-<dataset id>"
 VERSION_TAG = "blend"
 LENGTH_BALANCE_TAG = "-lenbal"  # v3: bot.model.balance on
 V3_MIN_SAMPLES_LEAF = 20  # v4 tags its leaf size ("-leaf100"); v1-v3 used this one
-CONVERGED_TAG = "-conv"  # v5: linear solvers run to convergence (bot.model.estimator.SOLVER_TOL)
+CONVERGED_TAG = "-conv"  # --converged-solvers: logistic regressions solved to convergence
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -100,7 +99,8 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     balance = LENGTH_BALANCE_TAG if options.length_balance else ""
     leaf = "" if options.min_samples_leaf == V3_MIN_SAMPLES_LEAF else f"-leaf{options.min_samples_leaf}"
     small = "-small" if options.small else ""
-    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{CONVERGED_TAG}{small}"
+    converged = CONVERGED_TAG if options.converged_solvers else ""
+    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{small}"
 
 
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:

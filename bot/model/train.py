@@ -20,8 +20,8 @@ from sklearn.pipeline import Pipeline
 
 from bot.model import balance, data, metadata
 from bot.model.blend import LOG_BODY, TITLE_ONLY, BlendedClassifier
-from bot.model.estimator import (FULL_WORD_FEATURES, PLATT_TOL, SOLVER_TOL, PlattCalibrated, SnapshotFeaturizer,
-                                  StackedClassifier)
+from bot.model.estimator import (CONVERGED_TOL, DEFAULT_TOL, FULL_WORD_FEATURES, PLATT_CONVERGED_TOL, PlattCalibrated,
+                                  SnapshotFeaturizer, StackedClassifier)
 from bot.model.persist import save_model
 
 N_FOLDS = 5
@@ -39,6 +39,15 @@ class TrainOptions:
     hold_out: str | None = None  # leave this training repository out (held-out measurements)
     length_balance: bool = True  # bot.model.balance: description length carries no label on its own
     min_samples_leaf: int = MIN_SAMPLES_LEAF  # the trees' smallest leaf (v1-v3: 20)
+    converged_solvers: bool = False  # logistic regressions to convergence: the same model on any CPU
+
+    @property
+    def tol(self) -> float:
+        return CONVERGED_TOL if self.converged_solvers else DEFAULT_TOL
+
+    @property
+    def platt_tol(self) -> float:
+        return PLATT_CONVERGED_TOL if self.converged_solvers else DEFAULT_TOL
 
 
 def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
@@ -48,11 +57,11 @@ def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
 
 
 def classifier(feats: SnapshotFeaturizer, small: bool, seed: int,
-               min_samples_leaf: int = MIN_SAMPLES_LEAF) -> BlendedClassifier:
+               min_samples_leaf: int = MIN_SAMPLES_LEAF, tol: float = DEFAULT_TOL) -> BlendedClassifier:
     stacked = StackedClassifier(n_numeric=feats.n_numeric, random_state=seed, min_samples_leaf=min_samples_leaf,
-                                **({"max_iter": 40} if small else {}))
+                                tol=tol, **({"max_iter": 40} if small else {}))
     return BlendedClassifier(n_numeric=feats.n_numeric, n_stack_text=feats.word_features + feats.char_features,
-                             stacked=stacked)
+                             stacked=stacked, tol=tol)
 
 
 def featurizer(small: bool) -> SnapshotFeaturizer:
@@ -103,14 +112,14 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 
     def make() -> BlendedClassifier:
-        return classifier(feats, options.small, options.seed, options.min_samples_leaf)
+        return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol)
 
     parts = out_of_fold(X, y, fit_w, reject, folds, make, progress)
     seen = ~np.isnan(parts).any(axis=1)
     blend = make().set_stats(parts[seen])
     oof = np.full(len(y), np.nan)
     oof[seen] = 1 / (1 + np.exp(-blend.combine(parts[seen])))
-    slope, intercept = PlattCalibrated.fit_map(oof[seen], y[seen], w[seen])
+    slope, intercept = PlattCalibrated.fit_map(oof[seen], y[seen], w[seen], tol=options.platt_tol)
     calibrated = 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept)))
     report = metadata.cv_report(examples, calibrated, seen)
     progress(f"CV (out-of-fold, grouped by repository): {metadata.short_report(report)}")
@@ -120,7 +129,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     clf = PlattCalibrated(base=base, slope=slope, intercept=intercept).fit(X, y)
     pipeline = Pipeline([("features", feats), ("clf", clf)])
     meta = metadata.build(examples, feats, report, options=options,
-                          params={**_params(base), "platt_slope": slope, "platt_intercept": intercept},
+                          params={**_params(base), "platt_slope": slope, "platt_intercept": intercept,
+                                  "platt_tol": options.platt_tol},
                           length_balance=_balance_meta(options.length_balance, factors))
     path = save_model(pipeline, meta, options.out_dir)
     progress(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) and its metadata")
@@ -148,5 +158,4 @@ def _params(base: BlendedClassifier) -> dict:
     stacked = {f"stacked_{k}": v for k, v in base.stacked_.get_params().items()}
     blend = {k: v for k, v in base.get_params(deep=False).items() if k != "stacked"}
     stats = dict(zip(("mean_a", "std_a", "mean_b", "std_b", "mean_r", "std_r"), map(float, base.stats_)))
-    solvers = {"linear_solver_tol": SOLVER_TOL, "platt_solver_tol": PLATT_TOL}
-    return {**stacked, **blend, **stats, **solvers}
+    return {**stacked, **blend, **stats}

@@ -27,8 +27,8 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
 
 
 @pytest.mark.parametrize(("flags", "tag", "balanced"), [
-    (["--no-length-balance", "--min-samples-leaf", "20"], "-blend-conv-small", False),  # v2's design
-    (["--min-samples-leaf", "20"], "-blend-lenbal-conv-small", True),  # v3's design
+    (["--no-length-balance", "--min-samples-leaf", "20"], "-blend-small", False),  # v2's design
+    (["--min-samples-leaf", "20"], "-blend-lenbal-small", True),  # v3's design
 ])
 def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, flags, tag, balanced):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *flags,
@@ -37,8 +37,20 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     earlier = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
     assert earlier["model_version"].endswith(tag)
-    assert shipped_design["model_version"].endswith("-blend-lenbal-leaf100-conv-small")
+    assert shipped_design["model_version"].endswith("-blend-lenbal-leaf100-small")
     assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
     assert earlier["hyper_parameters"]["stacked_min_samples_leaf"] == 20
     assert shipped_design["hyper_parameters"]["stacked_min_samples_leaf"] == 100
     assert earlier["cv"] != shipped_design["cv"]  # other weights or leaves, another model
+
+
+def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, small_model):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--converged-solvers",
+                                              "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    converged = json.loads((tmp_path / METADATA_FILE).read_text())
+    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-small")
+    params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
+    assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
+    assert (shipped["tol"], shipped["stacked_tol"], shipped["platt_tol"]) == (1e-4, 1e-4, 1e-4)
