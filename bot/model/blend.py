@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
-from bot.model.estimator import DEFAULT_TOL, StackedClassifier
+from bot.model.estimator import DEFAULT_TOL
 from bot.model.features import STRUCTURAL_NAMES
 
 TITLE_ONLY = STRUCTURAL_NAMES.index("title_only")

@@ -236,8 +236,8 @@ class PlattCalibrated(ClassifierMixin, BaseEstimator):
 
     @classmethod
     def fit_map(cls, oof_proba, y, sample_weight=None, tol: float = DEFAULT_TOL) -> tuple[float, float]:
-        lr = LogisticRegression(C=1e6, max_iter=1000, tol=tol).fit(cls.logit(oof_proba).reshape(-1, 1), y,
-                                                          sample_weight=sample_weight)
+        lr = LogisticRegression(C=1e6, max_iter=1000, tol=tol)
+        lr.fit(cls.logit(oof_proba).reshape(-1, 1), y, sample_weight=sample_weight)
         return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
     def fit(self, X, y, sample_weight=None):  # the base is fitted by the caller

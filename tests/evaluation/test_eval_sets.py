@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 import pytest
 
 from bot.evaluation import datasets, splits
-from bot.loaders.records import iter_records
 
 
 @pytest.fixture
