@@ -64,10 +64,10 @@ def _share(flags: np.ndarray) -> float | None:
 
 
 def run(name: str, prepared: dict, progress=print) -> dict:
-    from bot.model import estimator, train
+    from bot.model import train
 
     leaf, aidev_weight, balanced, converged = VARIANTS[name]
-    tol = estimator.CONVERGED_TOL if converged else estimator.DEFAULT_TOL
+    tol, _ = train.tolerances(converged)
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
     bodies = np.array([1.0 if e.source != "aidev_agent" else aidev_weight for e in examples])

@@ -30,6 +30,8 @@ NO_FMA = "glibc.cpu.hwcaps=-AVX2,-FMA"
 
 
 def train_in_subprocess(out: Path, shared: Path, flags: list[str], glibc_tunables: str | None) -> Path:
+    from bot.model.persist import MODEL_FILE
+
     env = dict(os.environ)
     env.pop("GLIBC_TUNABLES", None)
     if glibc_tunables:
@@ -37,7 +39,7 @@ def train_in_subprocess(out: Path, shared: Path, flags: list[str], glibc_tunable
     command = [sys.executable, "-c", "from bot.cli import main; main()", "train", "--out", str(out),
                "--shared", str(shared), *flags]
     subprocess.run(command, env=env, check=True, capture_output=True, text=True)
-    return out / "pr-sieve-model.skops"
+    return out / MODEL_FILE
 
 
 def differences(p: np.ndarray, q: np.ndarray) -> dict:
@@ -47,7 +49,9 @@ def differences(p: np.ndarray, q: np.ndarray) -> dict:
 
 
 def summary(model_path: Path) -> dict:
-    meta = json.loads(model_path.with_name("model-metadata.json").read_text(encoding="utf-8"))
+    from bot.model.persist import read_metadata
+
+    meta = read_metadata(model_path)
     cv = meta["cv"]
     return {"model_version": meta["model_version"], "thresholds": meta["band_probability_thresholds"],
             "E1_like": cv["E1_like"]["auc"], "E2_like": cv["E2_like_auc"], "E3_like": cv["E3_like_auc"],

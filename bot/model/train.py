@@ -43,11 +43,16 @@ class TrainOptions:
 
     @property
     def tol(self) -> float:
-        return CONVERGED_TOL if self.converged_solvers else DEFAULT_TOL
+        return tolerances(self.converged_solvers)[0]
 
     @property
     def platt_tol(self) -> float:
-        return PLATT_CONVERGED_TOL if self.converged_solvers else DEFAULT_TOL
+        return tolerances(self.converged_solvers)[1]
+
+
+def tolerances(converged_solvers: bool) -> tuple[float, float]:
+    """The logistic regressions' and Platt scaling's stopping tolerances."""
+    return (CONVERGED_TOL, PLATT_CONVERGED_TOL) if converged_solvers else (DEFAULT_TOL, DEFAULT_TOL)
 
 
 def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
