@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from bot.model import fasttrees, features, ngrams, rows
+from bot.model import fasttrees, features, ngrams, rows, tokens
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
@@ -35,7 +35,7 @@ PLATT_CONVERGED_TOL = 1e-10
 
 def _word_vectorizer(n: int) -> HashingVectorizer:
     return HashingVectorizer(n_features=n, ngram_range=(1, 2), alternate_sign=False, norm=None,
-                             lowercase=True, token_pattern=r"(?u)\b\w[\w'-]*\b|[#*`>\-]+")
+                             lowercase=True, token_pattern=tokens.WORD_PATTERN)
 
 
 def _full_word_vectorizer(n: int) -> HashingVectorizer:

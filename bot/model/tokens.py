@@ -1,0 +1,60 @@
+r"""The featurizer's two token patterns, tokenised faster with exactly the same tokens.
+
+Tokenising was the largest single cost of batch scoring after the signals (about 0.16 ms of
+0.85 ms per PR): ``re.findall`` over the lower-cased description and commit messages, twice.
+Two changes keep every token and make it cheaper:
+
+- ``WORD_PATTERN`` (``\b\w[\w'-]*\b|[#*`>\-]+``) backtracks over each token's trailing ``'``
+  and ``-`` and tests ``\b`` at every position. ``\w+(?:['-]+\w+)*|[#*`>\-]+`` finds the same
+  tokens: a token starts where a run of ``\w`` starts (a scan never stands inside a run, since
+  every run start matches and the match takes the whole run) and continues through ``'``/``-``
+  only while a ``\w`` follows, which is where the old pattern's backtracking ends it.
+- Text that is ASCII after lower-casing (two thirds of PRs) is tokenised as bytes, where
+  ``\w`` is ``[A-Za-z0-9_]`` exactly as Python's Unicode ``\w`` is on ASCII characters. Bytes
+  tokens hash to the same columns: ``FeatureHasher`` hashes a str as its UTF-8 bytes. For
+  ``PLAIN_PATTERN`` (``\b\w\w+\b``: maximal runs of ``\w`` of length two or more) ASCII text
+  is split by ``bytes.translate`` and ``split`` with no regex at all.
+
+``tests/perf/test_ngrams.py`` checks both against scikit-learn's own tokeniser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+WORD_PATTERN = r"(?u)\b\w[\w'-]*\b|[#*`>\-]+"  # the title-tagged word block's tokens
+PLAIN_PATTERN = r"(?u)\b\w\w+\b"  # scikit-learn's default token_pattern (the full-text block)
+
+_WORD = re.compile(r"\w+(?:['-]+\w+)*|[#*`>\-]+")
+_WORD_ASCII = re.compile(rb"\w+(?:['-]+\w+)*|[#*`>\-]+")
+_PLAIN = re.compile(PLAIN_PATTERN)
+_WORD_BYTES = b"0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ALL_BYTES = bytes(range(256))
+_BLANK_NON_WORD = bytes.maketrans(_ALL_BYTES, bytes(b if b in _WORD_BYTES else 32 for b in _ALL_BYTES))
+
+
+def word_tokens(text: str) -> list:
+    """``re.findall(WORD_PATTERN, text)``; bytes tokens when ``text`` is ASCII."""
+    return _WORD_ASCII.findall(text.encode("ascii")) if text.isascii() else _WORD.findall(text)
+
+
+def plain_tokens(text: str) -> list:
+    """``re.findall(PLAIN_PATTERN, text)``; bytes tokens when ``text`` is ASCII."""
+    if not text.isascii():
+        return _PLAIN.findall(text)
+    return [t for t in text.encode("ascii").translate(_BLANK_NON_WORD).split() if len(t) > 1]
+
+
+_FAST: dict[str, Callable[[str], list]] = {WORD_PATTERN: word_tokens, PLAIN_PATTERN: plain_tokens}
+
+
+def tokenizer(token_pattern: str) -> Callable[[str], list] | None:
+    """The fast tokeniser for ``token_pattern``, or None when this module has none."""
+    return _FAST.get(token_pattern)
+
+
+def bigrams(tokens: list):
+    """Adjacent pairs joined by a space, as scikit-learn builds word bigrams (bytes stay bytes)."""
+    space = b" " if tokens and isinstance(tokens[0], bytes) else " "
+    return map(space.join, zip(tokens, tokens[1:]))
