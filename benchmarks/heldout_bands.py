@@ -7,6 +7,10 @@ repository's merged records and prints, per group, the share of PRs in ``high`` 
 ``medium`` or above. Groups: ``ai_agent``, ``human`` (pre-2022), ``unlabeled`` dated 2025 or
 later, and the first-time / short-body slices of each. Only training repositories are
 accepted (``data.TRAIN_GIT_REPOS``): the evaluation split is refused.
+
+"Lifted by" names, per group, the effort signals whose points alone moved PRs out of ``low``:
+the share of the group that would be ``low`` with that one signal's points taken away. On
+``human`` PRs these are the signals that put real people in the triage queue.
 """
 
 from __future__ import annotations
@@ -29,23 +33,38 @@ def _group(raw: dict) -> str | None:
     return label if label in ("ai_agent", "human") else None
 
 
-def band_rates(records, config) -> dict[str, dict]:
-    from bot.scoring import score
+def lifted_by(result, thresholds: dict, config) -> list[str]:
+    """The effort signals without whose points alone this result would be ``low``."""
+    from bot.scoring import combine
 
+    if result.band == "low":
+        return []
+    fired = [h for h in result.signals if h.kind == "effort" and h.fired]
+    return [h.name for h in fired
+            if combine(result.probability, tuple(x for x in result.signals if x is not h), thresholds) < config.medium]
+
+
+def band_rates(records, config) -> dict[str, dict]:
+    from bot.scoring import _model, score
+
+    thresholds = _model(config.model_path).metadata.get("band_probability_thresholds") or {}
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for rec, meta in records:
         group = _group(rec.raw)
         if group is None:
             continue
-        band = score(rec.snapshot, config).band
+        result = score(rec.snapshot, config)
         for key in [group] + [f"{group}, {flag}" for flag in ("first_time", "short_body") if meta.get(flag)]:
-            counts[key][band] += 1
+            counts[key][result.band] += 1
+            counts[key].update(f"lifted by {name}" for name in lifted_by(result, thresholds, config))
     return {key: _rates(c) for key, c in sorted(counts.items())}
 
 
 def _rates(c: collections.Counter) -> dict:
-    n = sum(c.values())
-    return {"n": n, "high": round(c["high"] / n, 4), "medium_or_high": round((c["high"] + c["medium"]) / n, 4)}
+    n = sum(c[band] for band in ("low", "medium", "high"))
+    lifted = {k.removeprefix("lifted by "): round(v / n, 4) for k, v in sorted(c.items()) if k.startswith("lifted by ")}
+    return {"n": n, "high": round(c["high"] / n, 4), "medium_or_high": round((c["high"] + c["medium"]) / n, 4),
+            "lifted_by": lifted}
 
 
 def main() -> int:
@@ -63,7 +82,9 @@ def main() -> int:
     path = train(TrainOptions(out_dir=out, shared=args.shared, hold_out=args.repo), progress=lambda _: None)
     rates = band_rates(datasets.merged_records(args.shared / "data", args.repo), ScoreConfig(model_path=str(path)))
     for key, r in rates.items():
-        print(f"{args.repo:14s} {key:32s} n={r['n']:5d}  high {r['high']:6.1%}  medium+ {r['medium_or_high']:6.1%}")
+        lifted = ", ".join(f"{name} {share:.1%}" for name, share in r["lifted_by"].items())
+        print(f"{args.repo:14s} {key:32s} n={r['n']:5d}  high {r['high']:6.1%}  medium+ {r['medium_or_high']:6.1%}"
+              + (f"  lifted by: {lifted}" if lifted else ""))
     print(json.dumps({"held_out": args.repo, "model": str(path), "rates": rates}))
     return 0
 
