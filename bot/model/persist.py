@@ -88,16 +88,18 @@ def default_model_path() -> Path:
 def load_model(path: Path | str | None = None) -> LoadedModel:
     """Load and verify a model; raise ``ModelMismatchError`` (one line) when it must not be used."""
     import skops.io as sio
+    from skops.io.exceptions import UntrustedTypesFoundException
 
     path = Path(path) if path else default_model_path()
     if not path.is_file():
         raise ModelMismatchError(f"model file not found: {path} (run `sieve train`)")
     metadata = read_metadata(path)
     check_file(path, metadata)
-    untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-    if untrusted:
-        raise ModelMismatchError(f"{path}: refusing untrusted types in model file: {', '.join(untrusted)}")
-    pipeline = sio.load(path, trusted=list(TRUSTED_TYPES))
+    try:  # skops audits every type before it builds anything: one read of the file, not two
+        pipeline = sio.load(path, trusted=list(TRUSTED_TYPES))
+    except UntrustedTypesFoundException:
+        untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
+        raise ModelMismatchError(f"{path}: refusing untrusted types in model file: {', '.join(untrusted)}") from None
     check_features(pipeline, metadata, path)
     return LoadedModel(pipeline=pipeline, metadata=metadata, path=path)
 

@@ -67,3 +67,18 @@ def test_missing_metadata_is_refused(copy):
 def test_missing_model_file_is_a_clear_error(tmp_path):
     with pytest.raises(ModelMismatchError, match="model file not found"):
         load_model(tmp_path / "nope.skops")
+
+
+def test_untrusted_types_are_refused_by_name(tmp_path):
+    import sklearn
+    import skops.io as sio
+    from sklearn.preprocessing import FunctionTransformer
+
+    from bot.model.persist import MODEL_FILE, sha256_file, write_metadata
+
+    path = tmp_path / MODEL_FILE
+    sio.dump(FunctionTransformer(func=print), path)  # a builtin function: skops does not trust it
+    write_metadata({"model_sha256": sha256_file(path),
+                    "library_versions": {"scikit-learn": sklearn.__version__}}, tmp_path)
+    with pytest.raises(ModelMismatchError, match=r"refusing untrusted types in model file: builtins\.print$"):
+        load_model(path)
