@@ -2,12 +2,13 @@
 
 ``HashingVectorizer.transform`` feeds ``FeatureHasher`` one ``(term, 1)`` pair per n-gram
 through a Python generator, and builds word bigrams with a Python loop. Here the pairs come
-from C-level ``zip``/``repeat`` and word bigrams from ``map(" ".join, zip(tokens, tokens[1:]))``:
-the same terms in the same order, hashed by the same ``FeatureHasher``, so the matrix is the
-same, bit for bit. Lower-casing and char n-grams still come from the vectorizer itself
+from C-level ``zip``/``repeat`` and word bigrams from ``map(" ".join, zip(tokens, tokens[1:]))``
+(``tokens.bigrams``): the same terms, hashed by the same ``FeatureHasher``, so the matrix is
+the same, bit for bit. Lower-casing and char n-grams still come from the vectorizer itself
 (``build_preprocessor``/``build_analyzer``); tokenising too, except for the featurizer's two
-token patterns, which ``bot.model.tokens`` tokenises faster into the same tokens. Settings this module
-does not mirror (a norm, binary counts, alternating signs) fall back to ``vectorizer.transform``.
+token patterns, which ``bot.model.tokens`` splits into the same tokens faster (as bytes for
+ASCII text: ``FeatureHasher`` hashes a str as its UTF-8 bytes). Settings this module does not
+mirror (a norm, binary counts, alternating signs) fall back to ``vectorizer.transform``.
 ``counts`` gives the same counts as ``bot.model.rows.SparseRows``, for the scorer.
 """
 
