@@ -45,9 +45,10 @@ def lifted_by(result, thresholds: dict, config) -> list[str]:
 
 
 def band_rates(records, config) -> dict[str, dict]:
-    from bot.scoring import _model, score
+    from bot.model.persist import load_model
+    from bot.scoring import score
 
-    thresholds = _model(config.model_path).metadata.get("band_probability_thresholds") or {}
+    thresholds = load_model(config.model_path).metadata.get("band_probability_thresholds") or {}
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for rec, meta in records:
         group = _group(rec.raw)
