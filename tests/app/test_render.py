@@ -179,3 +179,15 @@ def test_comment_lists_strongest_first_and_at_most_three_asks():
     todo_items = [line for line in todo.split("\n\n")[0].splitlines() if line.startswith("- ")]
     assert len(todo_items) == 4  # three asks + the AI-use note
     assert "Add the tests" in todo_items[0] and "Write commit messages" in todo_items[2]
+
+
+def test_a_model_only_flag_says_no_rule_fired_instead_of_inventing_signals():
+    hits = (SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"),)  # ai is never a finding
+    result = Result(score=55, band="medium", probability=0.42, confidence=0.3, signals=hits)
+    [comment] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc"))
+                 if a.describe().startswith("create_comment")]
+    body = render(comment.view.template, **comment.view.context)
+    noticed = body.split("**What you can do:**")[0]
+    assert "not any single rule" in noticed and "statistical guess" in noticed
+    assert "weak signals" not in body and "Co-authored-by" not in noticed
+    assert "say how you tested it" in body.split("**What you can do:**")[1]
