@@ -191,3 +191,15 @@ def test_a_model_only_flag_says_no_rule_fired_instead_of_inventing_signals():
     assert "not any single rule" in noticed and "statistical guess" in noticed
     assert "weak signals" not in body and "Co-authored-by" not in noticed
     assert "say how you tested it" in body.split("**What you can do:**")[1]
+
+
+@pytest.mark.parametrize("effort_fired", [False, True])
+def test_the_check_says_when_the_score_is_the_model_alone(effort_fired):
+    hits = (SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"),
+            SignalHit("issue_link_only", 0.7 if effort_fired else 0.0, "only 'Fixes #1'"))
+    result = Result(score=55, band="medium", probability=0.42, confidence=0.3, signals=hits)
+    [check] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc")) if a.describe().startswith("check_run")]
+    summary = render(check.summary.template, **check.summary.context)
+    assert ("the model's probability alone" in summary) is not effort_fired
+    explain = render("reply_explain.md.j2", result=result, override=None)
+    assert ("the model's probability alone" in explain) is not effort_fired
