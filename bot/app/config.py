@@ -80,6 +80,9 @@ class Paths(_Strict):
 
 class CommentConfig(_Strict):
     enabled: bool = True
+    # Bands that get a NEW comment. [high]: medium PRs are labelled for maintainers only; a
+    # comment already on the PR is still kept up to date.
+    bands: list[Literal["medium", "high"]] = ["medium", "high"]
 
 
 class CheckConfig(_Strict):

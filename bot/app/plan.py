@@ -10,8 +10,9 @@ band/override/shadow case is a plain unit test. Rules:
   (``label_added``) means the bot never adds or removes band labels on that PR again, but keeps
   commenting and checking as usual. Only the command that creates the override
   (``fresh_override``) removes band labels, so a label a human puts back later stays.
-* The sticky comment is created only when the PR is flagged (or a profile finding applies) and
-  no override exists; an existing one is edited in place, never deleted.
+* The sticky comment is created only when the PR is flagged in a band of ``comment.bands`` (or a
+  profile finding applies) and no override exists; an existing one is edited in place, never
+  deleted, whatever the band.
 * Shadow mode: no actions at all (``intended`` still says what would have been done).
 """
 
@@ -123,8 +124,8 @@ def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | Non
     kind = clearing_kind(config, facts)
     if kind is not None:
         state = "exempt" if kind == "exempt" else "overridden"
-    elif result.band in FLAGGED:
-        return "flagged"
+    elif result.band in FLAGGED and (result.band in config.comment.bands or facts.sticky or facts.findings):
+        return "flagged"  # a comment posted for a finding on a labelled PR says why it is labelled
     elif facts.findings:
         return "advisory"
     else:

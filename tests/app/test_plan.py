@@ -229,3 +229,33 @@ def test_plan_invariants(band, labels, kind, fresh, sticky, shadow):
     assert len(comments) <= 1
     if comments and comments[0].comment_id is None:
         assert band != "low" and (kind in (None, "label_added")) and EXEMPT not in labels
+
+
+HIGH_ONLY = "comment: {bands: [high]}"
+
+
+def test_comment_bands_high_only_labels_a_medium_pr_without_commenting():
+    config = build([("r", HIGH_ONLY)]).config
+    actions = run("medium", config)
+    assert of(actions, AddLabels) == [AddLabels((MEDIUM,))] and of(actions, CheckRun)
+    assert not of(actions, UpsertComment)
+    [comment] = of(run("high", config), UpsertComment)
+    assert comment.comment_id is None and comment.view.context["state"] == "flagged"
+
+
+def test_comment_bands_keep_an_existing_comment_up_to_date():
+    [comment] = of(run("medium", build([("r", HIGH_ONLY)]).config, sticky=STICKY), UpsertComment)
+    assert comment.comment_id == STICKY.id and comment.view.context["state"] == "flagged"
+
+
+def test_comment_bands_a_policy_finding_still_brings_the_whole_comment():
+    actions = run("medium", build([("r", HIGH_ONLY)]).config,
+                  findings=(Finding("ai_without_disclosure", "Co-authored-by: Claude"),))
+    [comment] = of(actions, UpsertComment)
+    assert comment.view.context["state"] == "flagged"  # not "this PR is not flagged" beside a label
+    assert comment.view.context["findings"]
+
+
+def test_comment_bands_accept_only_band_names():
+    loaded = build([("r", "comment: {bands: [low]}")])
+    assert loaded.error and "comment.bands" in loaded.error and loaded.config.comment.bands == ["medium", "high"]
