@@ -200,13 +200,15 @@ LABEL_POOL = [MEDIUM, HIGH, EXEMPT, "bug", "kind/feature", "Sieve/Needs-Review"]
 @given(band=st.sampled_from(["low", "medium", "high"]),
        labels=st.lists(st.sampled_from(LABEL_POOL), unique=True, max_size=4),
        kind=st.sampled_from([None, "ok", "exempt", "label_removed", "label_added"]),
-       fresh=st.booleans(), sticky=st.booleans(), shadow=st.booleans())
+       fresh=st.booleans(), sticky=st.booleans(), shadow=st.booleans(),
+       bands=st.sampled_from([["medium", "high"], ["high"], ["medium"], []]))
 @settings(deadline=None, max_examples=300)
-def test_plan_invariants(band, labels, kind, fresh, sticky, shadow):
+def test_plan_invariants(band, labels, kind, fresh, sticky, shadow, bands):
     fresh = fresh and kind is not None  # only the event that records an override is "fresh"
     known = facts(labels=tuple(labels), override=override(kind) if kind else None, fresh_override=fresh,
                   sticky=STICKY if sticky else None, shadow=shadow)
-    actions = plan.plan(result_for(band), RepoConfig(), known)
+    config = RepoConfig(comment={"bands": bands})
+    actions = plan.plan(result_for(band), config, known)
     if shadow:
         assert actions == ()
         return
@@ -228,7 +230,7 @@ def test_plan_invariants(band, labels, kind, fresh, sticky, shadow):
     comments = of(actions, UpsertComment)
     assert len(comments) <= 1
     if comments and comments[0].comment_id is None:
-        assert band != "low" and (kind in (None, "label_added")) and EXEMPT not in labels
+        assert band in bands and (kind in (None, "label_added")) and EXEMPT not in labels
 
 
 HIGH_ONLY = "comment: {bands: [high]}"
