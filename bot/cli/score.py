@@ -80,6 +80,9 @@ def _print_details(result: Result, console: Console) -> None:
         console.print(f"  [bold]{hit.name}[/] ({hit.kind}, {hit.value:.2f}): {hit.evidence}", highlight=False)
     for note in result.notes:
         console.print(f"  note: {note}", highlight=False)
+    if result.band != "low" and not any(h.kind == "effort" for h in result.fired):
+        console.print("  note: no effort signal fired: what raises the score is the model's probability alone",
+                      highlight=False)
     console.print(f"  model {result.model_version}", highlight=False)
 
 

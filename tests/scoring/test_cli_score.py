@@ -88,3 +88,17 @@ def test_git_range(run, tmp_path):
     out = json.loads(result.stdout)
     assert out["ref"] == "main..feature"
     assert result.exit_code == EXIT_BY_BAND[out["band"]]
+
+
+@pytest.mark.parametrize(("band", "effort", "said"), [("medium", 0.0, True), ("medium", 0.8, False), ("low", 0.0, False)])
+def test_details_say_when_only_the_model_raised_the_score(band, effort, said):
+    from rich.console import Console
+
+    from bot.cli.score import _print_details
+    from bot.result import Result, SignalHit
+
+    hits = (SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"),
+            SignalHit("issue_link_only", effort, "only 'Fixes #1'" if effort else ""))
+    console = Console(record=True, width=200)
+    _print_details(Result(score=55, band=band, probability=0.42, confidence=0.3, signals=hits), console)
+    assert ("the model's probability alone" in console.export_text()) is said
