@@ -81,8 +81,9 @@ def _print_details(result: Result, console: Console) -> None:
     for note in result.notes:
         console.print(f"  note: {note}", highlight=False)
     if result.band != "low" and not any(h.kind == "effort" for h in result.fired):
-        console.print("  note: no effort signal fired: what raises the score is the model's probability alone",
-                      highlight=False)
+        from bot.app.render import render  # the same words as the check run's
+
+        console.print(f"  note: {render('_model_only.md.j2').strip()}", highlight=False)
     console.print(f"  model {result.model_version}", highlight=False)
 
 
