@@ -96,8 +96,9 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes | LoadError]]:
         yield lineno + 1, LoadError(f"{path.name}:{lineno + 1}: cannot read ({exc})")
 
 
-def iter_raw(path: Path) -> Iterator[tuple[str, dict | LoadError]]:
+def iter_raw(path: Path | str) -> Iterator[tuple[str, dict | LoadError]]:
     """Yield ``(ref, record)`` per line, or ``(ref, LoadError)`` for a line that is not JSON."""
+    path = Path(path)
     for lineno, line in _lines(path):
         ref = f"{path.name}:{lineno}"
         if isinstance(line, LoadError):
@@ -113,7 +114,7 @@ def iter_raw(path: Path) -> Iterator[tuple[str, dict | LoadError]]:
             yield ref, LoadError(f"{ref}: not valid JSON ({exc.msg} at column {exc.colno})")
 
 
-def iter_records(path: Path, **kwargs) -> Iterator[Record | LoadError]:
+def iter_records(path: Path | str, **kwargs) -> Iterator[Record | LoadError]:
     """Yield a ``Record`` per good line and a ``LoadError`` naming each bad one; never stops early."""
     for ref, raw in iter_raw(path):
         if isinstance(raw, LoadError):

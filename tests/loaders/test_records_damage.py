@@ -32,3 +32,11 @@ def test_json_that_is_not_an_object_names_the_line(tmp_path):
     path.write_text("[1, 2]\n")
     [error] = list(iter_records(path))
     assert str(error) == "list.jsonl:1: record is not a JSON object"
+
+
+def test_a_path_given_as_a_string_reads_the_same_records(tmp_path):
+    path = tmp_path / "plain.jsonl.gz"
+    path.write_bytes(gzip.compress(GOOD + b"\n" + GOOD + b"\n"))
+    as_text = list(iter_records(str(path)))
+    assert [r.ref for r in as_text] == ["plain.jsonl.gz:1", "plain.jsonl.gz:2"]
+    assert [r.snapshot for r in as_text] == [r.snapshot for r in iter_records(path)]
