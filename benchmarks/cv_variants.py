@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WRITTEN = 200
-VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length balance, converged solvers)
+FILE_BLIND = "_file_blind"  # bot.model.data.FILE_BLIND (not imported at module level: nothing runs at import)
+VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length balance, converged solvers[,
+    #          weight factor of the file-blind copies of git rows; absent or 0: copies only scored, never fitted])
     "v3": (20, 1.0, True, False),
     "v4": (100, 1.0, True, False),
     "v4-converged-solvers": (100, 1.0, True, True),
@@ -35,6 +37,8 @@ VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length 
     "aidev-bodies-x0.5-leaf100": (100, 0.5, True, False),
     "aidev-bodies-rejection-head-only": (20, 0.0, True, False),
     "aidev-bodies-rejection-head-only-no-balance": (20, 0.0, False, False),
+    "file-blind-x0.5": (100, 1.0, True, False, 0.5),
+    "file-blind-x1": (100, 1.0, True, False, 1.0),
 }
 
 
@@ -42,7 +46,7 @@ def selection_figures(examples, scores: np.ndarray, seen: np.ndarray, body_chars
     """The CV report of ``bot.model.metadata`` plus per-repository means and written-description humans."""
     from bot.model import metadata
 
-    report = metadata.cv_report(examples, scores, seen)
+    report = metadata.cv_report(examples, scores, seen)  # with file-blind figures: copies are always scored
     per_repo = report["per_repo"].values()
     e1 = [r["E1_like_auc"] for r in per_repo if r["E1_like_auc"] is not None]
     e2 = [r["E2_like_auc"] for r in per_repo if r["E2_like_auc"] is not None]
@@ -53,10 +57,20 @@ def selection_figures(examples, scores: np.ndarray, seen: np.ndarray, body_chars
             "E3_like": report["E3_like_auc"], "E4_like": report["E4_like_auc"],
             "mean_per_repo_E1_like": round(float(np.mean(e1)), 4) if e1 else None,
             "mean_per_repo_E2_like": round(float(np.mean(e2)), 4) if e2 else None,
-            "per_repo": report["per_repo"],
+            "per_repo": report["per_repo"], "file_blind": _blind_summary(report.get("file_blind")),
             "written_description_humans": {"n": int(written.sum()),
                                            "above_1pct_threshold": _share(scores[written] > high),
                                            "above_5pct_threshold": _share(scores[written] > medium)}}
+
+
+def _blind_summary(blind: dict | None) -> dict | None:
+    if not blind:
+        return None
+    repos = blind["per_repo"].values()
+    e1 = [r["E1_like_auc"] for r in repos if r["E1_like_auc"] is not None]
+    e2 = [r["E2_like_auc"] for r in repos if r["E2_like_auc"] is not None]
+    return {**blind, "mean_per_repo_E1_like": round(float(np.mean(e1)), 4) if e1 else None,
+            "mean_per_repo_E2_like": round(float(np.mean(e2)), 4) if e2 else None}
 
 
 def _share(flags: np.ndarray) -> float | None:
@@ -66,20 +80,24 @@ def _share(flags: np.ndarray) -> float | None:
 def run(name: str, prepared: dict, progress=print) -> dict:
     from bot.model import train
 
-    leaf, aidev_weight, balanced, converged = VARIANTS[name]
+    leaf, aidev_weight, balanced, converged, blind_factor = (*VARIANTS[name], 0.0)[:5]
     tol, _ = train.tolerances(converged)
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
-    bodies = np.array([1.0 if e.source != "aidev_agent" else aidev_weight for e in examples])
-    fit_w, _ = train.fit_weights(X, y, w * bodies, balanced)
+    blind = np.array([e.source.endswith(FILE_BLIND) for e in examples])
+    bodies = np.array([aidev_weight if e.source == "aidev_agent" else blind_factor if b else 1.0
+                       for e, b in zip(examples, blind)])
+    fitted = ~blind if blind_factor == 0 else np.ones(len(y), dtype=bool)
+    fit_w, _ = train.fit_weights(X[fitted], y[fitted], (w * bodies)[fitted], balanced)
+    fit_w = train.spread(fit_w, fitted)
 
     def make():
         return train.classifier(feats, False, 0, leaf, tol)
 
-    parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress)
+    parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted)
     seen = ~np.isnan(parts).any(axis=1)
     scores = np.full(len(y), np.nan)
-    scores[seen] = make().set_stats(parts[seen]).combine(parts[seen])
+    scores[seen] = make().set_stats(parts[seen & fitted]).combine(parts[seen])
     return selection_figures(examples, scores, seen, prepared["body_chars"])
 
 
@@ -88,9 +106,9 @@ def prepare(shared: Path) -> dict:
     from bot.model import data, train
     from bot.model.features import texts_of
 
-    examples = data.training_examples(shared)
+    examples = data.training_examples(shared, file_blind_weight=1.0)  # each variant sets the copies' weight
     snaps = [e.snapshot for e in examples]
-    feats = train.featurizer(False).fit(snaps)
+    feats = train.featurizer(False).fit(train.record_snapshots(examples))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
     return {"examples": examples, "feats": feats, "X": feats.transform(snaps), **columns,
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}

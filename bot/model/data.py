@@ -16,6 +16,11 @@ Title-only copies of AIDev agent rows (``TITLE_ONLY_WEIGHT``) balance the title-
 human rows, so "has no body" is not read as "human". The low-effort weight
 (``REJECTED_WEIGHT``) gives agent PRs that were closed unmerged more pull towards 1 than
 merged ones: the score ranks low-effort agent PRs first (the E3 question) without a second head.
+
+File-blind copies (``file_blind``): no AIDev agent row has a file list, and every git row has
+one, so "no files" alone reads as "agent". A copy of each used git row without its files and
+counts (weight times the given factor, same repository group) shows the model humans and agents
+whose files are unknown too, as in an exported JSONL or a snapshot built from text only.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import csv
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.evaluation import splits
@@ -38,6 +43,8 @@ TITLE_ONLY_WEIGHT = 0.5
 REJECTED_WEIGHT = 1.5
 MERGED_AGENT_WEIGHT = 1.0
 RESTORE_SHARE = 0.5
+GIT_SOURCES = ("git_prs", "git_pull_refs")
+FILE_BLIND = "_file_blind"  # source suffix of the file-blind copies
 TRAIN_GIT_REPOS = tuple(n for n in splits.GIT_REPO_NAMES if not splits.is_eval_git_repo(n))
 
 
@@ -50,6 +57,11 @@ class Example:
     source: str  # git_prs | git_pull_refs | aidev_agent | aidev_human_titles | *_title_only
     record_id: str
     outcome: str = ""
+    factor: float = 1.0  # the fit weight is weight x factor (file-blind copies); weight keeps the record's own
+
+    @property
+    def fit_weight(self) -> float:
+        return self.weight * self.factor
 
 
 def _git_label(raw: dict, date: str) -> tuple[int, float] | None:
@@ -102,6 +114,18 @@ def _git_examples(data: Path, name: str) -> Iterator[Example]:
             yield Example(_as_on_github(rec, rid), lw[0], lw[1], name, source, rid, str(rec.raw.get("outcome") or "merged"))
 
 
+def file_blind(snapshot: PRSnapshot) -> PRSnapshot:
+    """The snapshot as a record without a file list would give it: no files, no counts."""
+    return replace(snapshot, files=(), files_changed=None, additions=None, deletions=None)
+
+
+def _file_blind_copies(examples: list[Example], factor: float) -> Iterator[Example]:
+    for ex in examples:
+        if ex.source in GIT_SOURCES and (ex.snapshot.files or ex.snapshot.total_files):
+            yield Example(file_blind(ex.snapshot), ex.label, ex.weight, ex.group, f"{ex.source}{FILE_BLIND}",
+                          f"{FILE_BLIND}:{ex.record_id}", ex.outcome, factor)
+
+
 def _aidev_agent(data: Path, title_only: bool) -> Iterator[Example]:
     for rec in iter_records(data / "aidev_pop" / "aidev_pop_agent_prs.jsonl"):
         if isinstance(rec, LoadError):
@@ -127,8 +151,9 @@ def _aidev_human_titles(data: Path) -> Iterator[Example]:
                           f"aidev_human_titles:{row['pr_id']}")
 
 
-def training_examples(shared: Path, *, small: bool = False) -> list[Example]:
-    """All training examples (``small``: a tiny, fast subset for CI pipeline tests)."""
+def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None) -> list[Example]:
+    """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
+    ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
@@ -136,7 +161,11 @@ def training_examples(shared: Path, *, small: bool = False) -> list[Example]:
     out.extend(_aidev_agent(data, title_only=False))
     out.extend(_aidev_agent(data, title_only=True))
     out.extend(_aidev_human_titles(data))
-    return _subsample(out, 400) if small else out
+    if small:
+        out = _subsample(out, 400)
+    if file_blind_weight is not None:
+        out.extend(list(_file_blind_copies(out, file_blind_weight)))
+    return out
 
 
 def _subsample(examples: list[Example], per_label: int) -> list[Example]:
@@ -157,9 +186,10 @@ def reject_label(ex: Example) -> int:
 
 
 def dataset_id(examples: list[Example]) -> str:
-    """sha256 of the sorted training record ids: names the exact training set."""
+    """sha256 of the sorted training record ids: names the exact training set (file-blind copies are
+    made from those records, so they do not change it; the metadata's weights describe them)."""
     digest = hashlib.sha256()
-    for rid in sorted(e.record_id for e in examples):
+    for rid in sorted(e.record_id for e in examples if not e.source.endswith(FILE_BLIND)):
         digest.update(rid.encode() + b"\n")
     return digest.hexdigest()
 

@@ -61,7 +61,27 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
     e4 = seen & np.isin(src, ["aidev_agent_title_only", "aidev_human_titles"])
     report["E4_like_auc"] = _auc(y[e4], p[e4])
     report["band_probability_thresholds"] = thresholds(p[e1], y[e1])
+    blind = seen & (src == "git_prs" + data.FILE_BLIND)
+    if blind.any():
+        report["file_blind"] = file_blind_report(examples, p, blind, report["band_probability_thresholds"])
     return report
+
+
+def file_blind_report(examples, p: np.ndarray, blind: np.ndarray, at: dict) -> dict:
+    """The E1-like and E2-like figures on the file-blind copies of the merged git rows, the share of
+    their humans / 2023+ ``unlabeled`` / agents above the with-files band thresholds, and their own
+    thresholds (5 % / 1 % of the file-blind humans: what ``score()`` uses when a PR has no files)."""
+    y, w, grp = _column(examples, "label"), _column(examples, "weight"), _column(examples, "group")
+    e1, e2 = blind & (w == 1.0), blind & ((y == 1) | (w < 1.0))
+    per_repo = {repo: {"E1_like_auc": _auc(y[e1 & (grp == repo)], p[e1 & (grp == repo)]),
+                       "E2_like_auc": _auc(y[e2 & (grp == repo)], p[e2 & (grp == repo)])}
+                for repo in data.TRAIN_GIT_REPOS}
+    above = {}
+    for name, rows in (("humans", e1 & (y == 0)), ("unlabeled", blind & (y == 0) & (w < 1.0)), ("agents", e1 & (y == 1))):
+        above[name] = {band: round(float((p[rows] > at[band]).mean()), 4) if rows.any() else None
+                       for band in ("medium", "high")}
+    return {"E1_like_auc": _auc(y[e1], p[e1]), "E2_like_auc": _auc(y[e2], p[e2]), "per_repo": per_repo,
+            "above_thresholds": above, "band_probability_thresholds": thresholds(p[e1], y[e1])}
 
 
 def _figures(y, p) -> dict:
@@ -118,6 +138,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                                       "title_only_agent_copy": data.TITLE_ONLY_WEIGHT,
                                       "closed_unmerged_agent": data.REJECTED_WEIGHT,
                                       "attribution_restored_share": data.RESTORE_SHARE,
+                                      "file_blind_copies": getattr(options, "file_blind_weight", None),
                                       "description_length_balance": length_balance or {"on": False}},
                           "split": "training split of ../shared/data/README.md (bot.evaluation.splits)"},
         "library_versions": library_versions(),
@@ -131,6 +152,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
         "hyper_parameters": {k: v for k, v in params.items() if isinstance(v, (int, float, str, bool))},
         "cv": report,
         "band_probability_thresholds": report["band_probability_thresholds"],
+        "band_probability_thresholds_file_blind": (report.get("file_blind") or {}).get("band_probability_thresholds"),
         "evaluation": None,
     }
 

@@ -40,6 +40,9 @@ class TrainOptions:
     length_balance: bool = True  # bot.model.balance: description length carries no label on its own
     min_samples_leaf: int = MIN_SAMPLES_LEAF  # the trees' smallest leaf (v1-v3: 20)
     converged_solvers: bool = False  # logistic regressions to convergence: the same model on any CPU
+    # bot.model.data's file-blind copies of the git rows: their weight factor (0: scored out of fold for
+    # the file-blind band thresholds, never fitted; None: no copies)
+    file_blind_weight: float | None = 0.0
 
     @property
     def tol(self) -> float:
@@ -77,11 +80,12 @@ def featurizer(small: bool) -> SnapshotFeaturizer:
                               full_word_features=2**12 if small else FULL_WORD_FEATURES)
 
 
-def out_of_fold(X, y, w, reject, folds, make, progress: Progress) -> np.ndarray:
-    """Out-of-fold raw components (n x 5, ``BlendedClassifier.components``; NaN rows: unfitted folds)."""
+def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None) -> np.ndarray:
+    """Out-of-fold raw components (n x 5, ``BlendedClassifier.components``; NaN rows: unfitted folds).
+    ``fit_mask``: only these rows are fitted on (every row of the held-out fold is still scored)."""
     oof = np.full((len(y), 5), np.nan)
     for k in np.unique(folds):
-        train, test = folds != k, folds == k
+        train, test = (folds != k) & (True if fit_mask is None else fit_mask), folds == k
         if len(np.unique(y[train])) < 2:
             continue
         progress(f"CV fold {k + 1}/{len(np.unique(folds))}: fit on {int(train.sum())}, score {int(test.sum())}")
@@ -92,13 +96,19 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress) -> np.ndarray:
 
 def training_set(options: TrainOptions) -> list[data.Example]:
     """The training examples, without ``options.hold_out``'s repository (its git and AIDev rows)."""
-    examples = data.training_examples(options.shared, small=options.small)
+    examples = data.training_examples(options.shared, small=options.small,
+                                      file_blind_weight=options.file_blind_weight)
     return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
+
+
+def record_snapshots(examples: list[data.Example]) -> list:
+    """The snapshots the text vocabulary (IDF) is fitted on: each record once, not its file-blind copy."""
+    return [e.snapshot for e in examples if not e.source.endswith(data.FILE_BLIND)]
 
 
 def example_columns(examples: list[data.Example], n_folds: int = N_FOLDS) -> tuple[np.ndarray, ...]:
     """``(label, weight, rejection label, fold)`` of each example: what every fit and CV run reads."""
-    return (np.array([e.label for e in examples]), np.array([e.weight for e in examples]),
+    return (np.array([e.label for e in examples]), np.array([e.fit_weight for e in examples]),
             np.array([data.reject_label(e) for e in examples]),
             np.array([fold_of(e.group, n_folds) for e in examples]))
 
@@ -109,29 +119,28 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"{len(examples)} training examples: {data.counts(examples)}")
     snapshots = [e.snapshot for e in examples]
     y, w, reject, folds = example_columns(examples, 3 if options.small else N_FOLDS)
+    fitted = w > 0  # file-blind copies at weight factor 0 are scored out of fold, never fitted
 
     progress("extracting features (signals, structure, text)")
-    feats = featurizer(options.small).fit(snapshots)
+    feats = featurizer(options.small).fit(record_snapshots(examples))
     X = feats.transform(snapshots)
-    fit_w, factors = fit_weights(X, y, w, options.length_balance)
+    fit_w, factors = fit_weights(X[fitted], y[fitted], w[fitted], options.length_balance)
+    fit_w = spread(fit_w, fitted)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol)
 
-    parts = out_of_fold(X, y, fit_w, reject, folds, make, progress)
-    seen = ~np.isnan(parts).any(axis=1)
-    blend = make().set_stats(parts[seen])
-    oof = np.full(len(y), np.nan)
-    oof[seen] = 1 / (1 + np.exp(-blend.combine(parts[seen])))
-    slope, intercept = PlattCalibrated.fit_map(oof[seen], y[seen], w[seen], tol=options.platt_tol)
-    calibrated = 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept)))
-    report = metadata.cv_report(examples, calibrated, seen)
+    parts = out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted)
+    used = fitted & ~np.isnan(parts).any(axis=1)
+    blend = make().set_stats(parts[used])
+    calibrated, (slope, intercept) = _calibrated(blend, parts, y, w, used, options.platt_tol)
+    report = metadata.cv_report(examples, calibrated, ~np.isnan(parts).any(axis=1))
     progress(f"CV (out-of-fold, grouped by repository): {metadata.short_report(report)}")
 
     progress("fitting the final model on the whole training split")
-    base = blend.fit(X, y, sample_weight=fit_w, reject=reject).set_stats(parts[seen])
-    clf = PlattCalibrated(base=base, slope=slope, intercept=intercept).fit(X, y)
+    base = blend.fit(X[fitted], y[fitted], sample_weight=fit_w[fitted], reject=reject[fitted]).set_stats(parts[used])
+    clf = PlattCalibrated(base=base, slope=slope, intercept=intercept).fit(X[fitted], y[fitted])
     pipeline = Pipeline([("features", feats), ("clf", clf)])
     meta = metadata.build(examples, feats, report, options=options,
                           params={**_params(base), "platt_slope": slope, "platt_intercept": intercept,
@@ -140,6 +149,23 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     path = save_model(pipeline, meta, options.out_dir)
     progress(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) and its metadata")
     return path
+
+
+def _calibrated(blend, parts, y, w, used, tol: float):
+    """Platt-calibrated out-of-fold probabilities of every scored row (NaN rows: 0.5 before the map),
+    with the map fitted on the ``used`` rows only; returns ``(probabilities, (slope, intercept))``."""
+    scored = ~np.isnan(parts).any(axis=1)
+    oof = np.full(len(y), np.nan)
+    oof[scored] = 1 / (1 + np.exp(-blend.combine(parts[scored])))
+    slope, intercept = PlattCalibrated.fit_map(oof[used], y[used], w[used], tol=tol)
+    return 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept))), (slope, intercept)
+
+
+def spread(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """``values`` (one per True row of ``mask``) placed at those rows of a zero array."""
+    out = np.zeros(len(mask))
+    out[mask] = values
+    return out
 
 
 def fit_weights(X, y, w, length_balance: bool) -> tuple[np.ndarray, dict]:
