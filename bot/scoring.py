@@ -34,6 +34,7 @@ SHORT_INPUT_WORDS = 12
 MAX_FILES = 300
 MAX_COMMITS = 50
 MAX_TEXT = 20_000
+FILE_BLIND_NOTE = "no file list: the score is read against human PRs scored without their files"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class ScoreConfig:
     medium: float = 50.0  # score at or above which the band is at least "medium"
     high: float = 75.0  # score at or above which the band is "high" (if evidence allows)
     model_path: str | None = None  # None: the shipped model under models/
+    file_blind_thresholds: bool = True  # a PR without files is read against the model's file-blind thresholds
 
 
 @lru_cache(maxsize=4)
@@ -142,9 +144,30 @@ def without_ai(hits: tuple[SignalHit, ...]) -> tuple[SignalHit, ...]:
     return tuple(replace(h, value=0.0) if h.kind == "ai" else h for h in hits)
 
 
+def has_file_info(snapshot: PRSnapshot) -> bool:
+    """Whether the snapshot says which files the PR changes (or at least how many)."""
+    return bool(snapshot.files or snapshot.total_files)
+
+
+def file_blind_thresholds(snapshot: PRSnapshot, metadata: dict) -> dict | None:
+    """The thresholds for a PR without file information, or None when the PR has some (or the model
+    recorded none). Without files the model reads a PR as more agent-like (no AIDev agent PR in
+    training has a file list), so such a PR is measured against the out-of-fold probabilities of
+    human PRs scored without their files."""
+    return None if has_file_info(snapshot) else metadata.get("band_probability_thresholds_file_blind")
+
+
+def thresholds_for(snapshot: PRSnapshot, metadata: dict) -> dict:
+    """The band probability thresholds that apply to this PR."""
+    return file_blind_thresholds(snapshot, metadata) or metadata.get("band_probability_thresholds") or {}
+
+
 def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit, ...], p: float,
             model, config: ScoreConfig) -> Result:
-    thresholds = model.metadata.get("band_probability_thresholds") or {}
+    blind = file_blind_thresholds(snapshot, model.metadata) if config.file_blind_thresholds else None
+    thresholds = blind or model.metadata.get("band_probability_thresholds") or {}
+    if blind:
+        notes += (FILE_BLIND_NOTE,)
     points = combine(p, hits, thresholds)
     thin = thin_reasons(snapshot, hits, p, float(thresholds.get("high", 0.8)))
     band = band_for(points, thin, config)
