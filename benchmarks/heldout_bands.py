@@ -11,6 +11,12 @@ accepted (``data.TRAIN_GIT_REPOS``): the evaluation split is refused.
 "Lifted by" names, per group, the effort signals whose points alone moved PRs out of ``low``:
 the share of the group that would be ``low`` with that one signal's points taken away. On
 ``human`` PRs these are the signals that put real people in the triage queue.
+
+``--file-blind`` also scores each record without its file list and counts (groups marked
+"file-blind"), as an exported JSONL without files would give it: once against the held-out
+model's file-blind thresholds (what ``score()`` uses for such a PR) and once against its single
+with-files thresholds ("single thresholds"). ``--file-blind-weight F`` trains the held-out model
+with file-blind copies of the git rows fitted at that weight (``bot.model.data``).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import collections
 import json
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,17 +51,26 @@ def lifted_by(result, thresholds: dict, config) -> list[str]:
             if combine(result.probability, tuple(x for x in result.signals if x is not h), thresholds) < config.medium]
 
 
-def band_rates(records, config) -> dict[str, dict]:
-    from bot.model.persist import load_model
-    from bot.scoring import score
+def _blind_group(group: str, config) -> str:
+    return f"{group}, file-blind" + ("" if config.file_blind_thresholds else ", single thresholds")
 
-    thresholds = load_model(config.model_path).metadata.get("band_probability_thresholds") or {}
+
+def band_rates(records, config, file_blind: bool = False) -> dict[str, dict]:
+    from bot.model import data
+    from bot.model.persist import load_model
+    from bot.scoring import score, thresholds_for
+
+    model_meta = load_model(config.model_path).metadata
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for rec, meta in records:
         group = _group(rec.raw)
         if group is None:
             continue
-        result = score(rec.snapshot, config)
+        snapshot = data.file_blind(rec.snapshot) if file_blind else rec.snapshot
+        result = score(snapshot, config)
+        thresholds = (thresholds_for(snapshot, model_meta) if config.file_blind_thresholds
+                      else model_meta["band_probability_thresholds"])
+        group = _blind_group(group, config) if file_blind else group
         for key in [group] + [f"{group}, {flag}" for flag in ("first_time", "short_body") if meta.get(flag)]:
             counts[key][result.band] += 1
             counts[key].update(f"lifted by {name}" for name in lifted_by(result, thresholds, config))
@@ -78,10 +94,19 @@ def main() -> int:
     parser.add_argument("repo", choices=data.TRAIN_GIT_REPOS)  # never an evaluation repository
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=None, help="where the held-out model goes (default: a temp dir)")
+    parser.add_argument("--file-blind", action="store_true", help="also score each record without its files")
+    parser.add_argument("--file-blind-weight", type=float, default=0.0,
+                        help="weight factor of the file-blind copies (0, the shipped design: scored, not fitted)")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix=f"sieve-heldout-{args.repo}-"))
-    path = train(TrainOptions(out_dir=out, shared=args.shared, hold_out=args.repo), progress=lambda _: None)
-    rates = band_rates(datasets.merged_records(args.shared / "data", args.repo), ScoreConfig(model_path=str(path)))
+    options = TrainOptions(out_dir=out, shared=args.shared, hold_out=args.repo, file_blind_weight=args.file_blind_weight)
+    path = train(options, progress=lambda _: None)
+    records = list(datasets.merged_records(args.shared / "data", args.repo))
+    config = ScoreConfig(model_path=str(path))
+    rates = band_rates(records, config)
+    if args.file_blind:
+        rates.update(band_rates(records, config, file_blind=True))
+        rates.update(band_rates(records, replace(config, file_blind_thresholds=False), file_blind=True))
     for key, r in rates.items():
         lifted = ", ".join(f"{name} {share:.1%}" for name, share in r["lifted_by"].items())
         print(f"{args.repo:14s} {key:32s} n={r['n']:5d}  high {r['high']:6.1%}  medium+ {r['medium_or_high']:6.1%}"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from dataclasses import replace
+
 from bot.model import data, metadata, train
+from bot.model.persist import read_metadata
 from bot.model.data import Example
 from bot.snapshot import FileChange, PRSnapshot
 
@@ -93,3 +96,30 @@ def test_cv_report_measures_file_blind_copies_against_the_with_files_thresholds(
     assert fb["above_thresholds"]["unlabeled"] == {"medium": 1.0, "high": 0.0}  # medium 0.9405, high 0.9801
     assert fb["per_repo"]["fiber"]["E1_like_auc"] == 1.0 and fb["per_repo"]["liam"]["E1_like_auc"] is None
 
+
+def test_heldout_bands_scores_records_without_their_files_under_their_own_groups(small_model, monkeypatch):
+    from types import SimpleNamespace
+
+    import bot.scoring
+    from bot.scoring import ScoreConfig
+    from tests.benchmark_scripts import load
+
+    seen = []
+    real_score = bot.scoring.score
+    monkeypatch.setattr(bot.scoring, "score", lambda snap, config: seen.append(snap) or real_score(snap, config))
+    snap = PRSnapshot(title="Add retry to the client", body="Retries on 503.",
+                      files=(FileChange(path="client.go", additions=20, deletions=2),))
+    records = [(SimpleNamespace(raw={"label": "human", "date": "2020-05-01"}, snapshot=snap), {"first_time": True}),
+               (SimpleNamespace(raw={"label": "unlabeled", "date": "2025-03-01"}, snapshot=snap), {})]
+    heldout = load("heldout_bands")
+    used = []
+    monkeypatch.setattr(heldout, "lifted_by", lambda result, thresholds, config: used.append(thresholds) or [])
+    config = ScoreConfig(model_path=str(small_model))
+    rates = heldout.band_rates(records, config, file_blind=True)
+    assert set(rates) == {"human, file-blind", "human, file-blind, first_time", "unlabeled 2025+, file-blind"}
+    assert rates["human, file-blind"]["n"] == 1
+    assert [s.files for s in seen] == [(), ()]  # both scored without their files
+    single = heldout.band_rates(records, replace(config, file_blind_thresholds=False), file_blind=True)
+    assert set(single) == {k.replace("file-blind", "file-blind, single thresholds") for k in rates}
+    meta = read_metadata(small_model)  # each PR's points are weighed against the model's own thresholds
+    assert used == [meta["band_probability_thresholds_file_blind"]] * 3 + [meta["band_probability_thresholds"]] * 3
