@@ -51,3 +51,21 @@ def test_fast_scoring_path_equals_the_pipeline(shipped):
              PRSnapshot(title="docs: typo")]
     assert batch_score(snaps, model_path=str(shipped.path)) == pytest.approx(
         shipped.pipeline.predict_proba(snaps)[:, 1])
+
+
+def test_a_terse_human_fix_without_its_files_is_not_flagged(shipped):
+    """The shipped metadata carries file-blind thresholds, and a PR without files is read against them."""
+    from bot.model.data import file_blind
+    from bot.scoring import ScoreConfig, batch_score, score
+
+    blind, single = shipped.metadata["band_probability_thresholds_file_blind"], shipped.metadata["band_probability_thresholds"]
+    assert blind["medium"] > single["medium"] and blind["high"] > single["high"]
+    human = PRSnapshot(title="Support custom headers in proxy middleware",
+                       body="Fixes #1234\n\nAllows setting custom headers on proxied requests.",
+                       commits=(Commit("support custom headers"),),
+                       files=(FileChange("middleware/proxy/proxy.go", additions=30, deletions=4),))
+    assert float(batch_score([human])[0]) < single["medium"]  # with its files: well below medium
+    p = float(batch_score([file_blind(human)])[0])
+    assert single["medium"] <= p < blind["medium"]  # the no-files shift alone would put it in medium
+    assert score(file_blind(human)).band == "low"
+    assert score(file_blind(human), ScoreConfig(file_blind_thresholds=False)).band != "low"
