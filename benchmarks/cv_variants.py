@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 WRITTEN = 200
 FILE_BLIND = "_file_blind"  # bot.model.data.FILE_BLIND (not imported at module level: nothing runs at import)
 VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length balance, converged solvers[,
-    #          weight factor of the file-blind copies of git rows; absent or 0: copies only scored, never fitted])
+    #          weight factor of the file-blind copies of git rows (absent or 0: copies only scored, never
+    #          fitted)[, a MASKS key: structural inputs the trees do not see]])
     "v3": (20, 1.0, True, False),
     "v4": (100, 1.0, True, False),
     "v4-converged-solvers": (100, 1.0, True, True),
@@ -39,6 +40,12 @@ VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length 
     "aidev-bodies-rejection-head-only-no-balance": (20, 0.0, False, False),
     "file-blind-x0.5": (100, 1.0, True, False, 0.5),
     "file-blind-x1": (100, 1.0, True, False, 1.0),
+    "channel-masked": (100, 1.0, True, False, 0.0, "channel"),
+}
+MASKS = {  # the description-layout inputs that separate the data's channels, not its labels
+    # (benchmarks/channel_audit.py; MODEL_CARD.md, "Where the data's channels differ")
+    "channel": ("body_per_churn", "mean_line_len", "log_body_chars", "avg_word_len", "body_lines", "has_body",
+                "bullet_density", "bullet_count", "type_token_ratio", "header_density", "header_count"),
 }
 
 
@@ -80,7 +87,8 @@ def _share(flags: np.ndarray) -> float | None:
 def run(name: str, prepared: dict, progress=print) -> dict:
     from bot.model import train
 
-    leaf, aidev_weight, balanced, converged, blind_factor = (*VARIANTS[name], 0.0)[:5]
+    leaf, aidev_weight, balanced, converged, *rest = VARIANTS[name]
+    blind_factor, mask = (rest[0] if rest else 0.0), (rest[1] if len(rest) > 1 else None)
     tol, _ = train.tolerances(converged)
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
@@ -92,7 +100,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     fit_w = train.spread(fit_w, fitted)
 
     def make():
-        return train.classifier(feats, False, 0, leaf, tol)
+        return train.classifier(feats, False, 0, leaf, tol, MASKS.get(mask, ()))
 
     parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted)
     seen = ~np.isnan(parts).any(axis=1)

@@ -131,11 +131,12 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
     """Trees over numeric columns + the out-of-fold score of a text logistic regression."""
 
     tol = DEFAULT_TOL  # models saved before ``tol`` was a parameter were fitted with it
+    masked_columns: tuple = ()  # likewise for ``masked_columns``: none
 
     def __init__(self, n_numeric: int = 0, text_c: float = 1.0, max_iter: int = 150,
                  learning_rate: float = 0.1, max_leaf_nodes: int = 31, l2: float = 1.0,
                  min_samples_leaf: int = 20, use_text: bool = True, random_state: int = 0,
-                 tol: float = DEFAULT_TOL):
+                 tol: float = DEFAULT_TOL, masked_columns: tuple = ()):
         self.n_numeric = n_numeric
         self.text_c = text_c
         self.max_iter = max_iter
@@ -146,6 +147,7 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         self.use_text = use_text
         self.random_state = random_state
         self.tol = tol
+        self.masked_columns = masked_columns  # numeric columns the trees never see (constant 0 when fitted)
 
     def _text_model(self) -> LogisticRegression:
         return LogisticRegression(C=self.text_c, max_iter=2000, solver="liblinear", tol=self.tol)
@@ -158,6 +160,7 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         y = np.asarray(y)
         self.classes_ = np.unique(y)
         numeric, text = self._split(X)
+        numeric[:, list(self.masked_columns)] = 0.0  # a constant column gives the trees nothing to split on
         text_score = np.zeros((len(y), 1))
         if self.use_text:
             text_score[:, 0] = self._oof_text(text, y, sample_weight)

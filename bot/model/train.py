@@ -64,10 +64,12 @@ def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
     return int(hashlib.md5(group.encode()).hexdigest(), 16) % n_folds
 
 
-def classifier(feats: SnapshotFeaturizer, small: bool, seed: int,
-               min_samples_leaf: int = MIN_SAMPLES_LEAF, tol: float = DEFAULT_TOL) -> BlendedClassifier:
+def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_leaf: int = MIN_SAMPLES_LEAF,
+               tol: float = DEFAULT_TOL, masked: tuple[str, ...] = ()) -> BlendedClassifier:
+    """The blend; ``masked``: structural inputs the trees do not see (by name)."""
+    columns = tuple(feats.feature_names().index(name) for name in masked)
     stacked = StackedClassifier(n_numeric=feats.n_numeric, random_state=seed, min_samples_leaf=min_samples_leaf,
-                                tol=tol, **({"max_iter": 40} if small else {}))
+                                tol=tol, masked_columns=columns, **({"max_iter": 40} if small else {}))
     return BlendedClassifier(n_numeric=feats.n_numeric, n_stack_text=feats.word_features + feats.char_features,
                              stacked=stacked, tol=tol)
 
