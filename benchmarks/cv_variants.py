@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WRITTEN = 200
-FILE_BLIND = "_file_blind"  # bot.model.data.FILE_BLIND (not imported at module level: nothing runs at import)
 VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length balance, converged solvers[,
     #          weight factor of the file-blind copies of git rows (absent or 0: copies only scored, never
     #          fitted)[, a MASKS key: structural inputs the trees do not see]])
@@ -85,14 +84,14 @@ def _share(flags: np.ndarray) -> float | None:
 
 
 def run(name: str, prepared: dict, progress=print) -> dict:
-    from bot.model import train
+    from bot.model import data, train
 
     leaf, aidev_weight, balanced, converged, *rest = VARIANTS[name]
     blind_factor, mask = (rest[0] if rest else 0.0), (rest[1] if len(rest) > 1 else None)
     tol, _ = train.tolerances(converged)
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
-    blind = np.array([e.source.endswith(FILE_BLIND) for e in examples])
+    blind = np.array([e.source.endswith(data.FILE_BLIND) for e in examples])
     bodies = np.array([aidev_weight if e.source == "aidev_agent" else blind_factor if b else 1.0
                        for e, b in zip(examples, blind)])
     fitted = ~blind if blind_factor == 0 else np.ones(len(y), dtype=bool)

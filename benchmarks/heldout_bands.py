@@ -68,8 +68,7 @@ def band_rates(records, config, file_blind: bool = False) -> dict[str, dict]:
             continue
         snapshot = data.file_blind(rec.snapshot) if file_blind else rec.snapshot
         result = score(snapshot, config)
-        thresholds = (thresholds_for(snapshot, model_meta) if config.file_blind_thresholds
-                      else model_meta["band_probability_thresholds"])
+        thresholds, _ = thresholds_for(snapshot, model_meta, config)
         group = _blind_group(group, config) if file_blind else group
         for key in [group] + [f"{group}, {flag}" for flag in ("first_time", "short_body") if meta.get(flag)]:
             counts[key][result.band] += 1

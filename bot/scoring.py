@@ -144,29 +144,21 @@ def without_ai(hits: tuple[SignalHit, ...]) -> tuple[SignalHit, ...]:
     return tuple(replace(h, value=0.0) if h.kind == "ai" else h for h in hits)
 
 
-def has_file_info(snapshot: PRSnapshot) -> bool:
-    """Whether the snapshot says which files the PR changes (or at least how many)."""
-    return bool(snapshot.files or snapshot.total_files)
-
-
-def file_blind_thresholds(snapshot: PRSnapshot, metadata: dict) -> dict | None:
-    """The thresholds for a PR without file information, or None when the PR has some (or the model
-    recorded none). Without files the model reads a PR as more agent-like (no AIDev agent PR in
+def thresholds_for(snapshot: PRSnapshot, metadata: dict, config: ScoreConfig = ScoreConfig()) -> tuple[dict, bool]:
+    """``(band probability thresholds, whether they are the file-blind ones)`` for this PR.
+    Without file information the model reads a PR as more agent-like (no AIDev agent PR in
     training has a file list), so such a PR is measured against the out-of-fold probabilities of
-    human PRs scored without their files."""
-    return None if has_file_info(snapshot) else metadata.get("band_probability_thresholds_file_blind")
-
-
-def thresholds_for(snapshot: PRSnapshot, metadata: dict) -> dict:
-    """The band probability thresholds that apply to this PR."""
-    return file_blind_thresholds(snapshot, metadata) or metadata.get("band_probability_thresholds") or {}
+    human PRs scored without their files, where the model recorded them."""
+    blind = metadata.get("band_probability_thresholds_file_blind")
+    if blind and config.file_blind_thresholds and not snapshot.has_file_info:
+        return blind, True
+    return metadata.get("band_probability_thresholds") or {}, False
 
 
 def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit, ...], p: float,
             model, config: ScoreConfig) -> Result:
-    blind = file_blind_thresholds(snapshot, model.metadata) if config.file_blind_thresholds else None
-    thresholds = blind or model.metadata.get("band_probability_thresholds") or {}
-    if blind:
+    thresholds, file_blind = thresholds_for(snapshot, model.metadata, config)
+    if file_blind:
         notes += (FILE_BLIND_NOTE,)
     points = combine(p, hits, thresholds)
     thin = thin_reasons(snapshot, hits, p, float(thresholds.get("high", 0.8)))

@@ -48,6 +48,11 @@ class PRSnapshot:
     notes: tuple[str, ...] = field(default=())  # e.g. "files truncated at 3000"
 
     @property
+    def has_file_info(self) -> bool:
+        """Whether the snapshot says which files the PR changes, or at least how many."""
+        return bool(self.files or self.total_files)
+
+    @property
     def total_files(self) -> int:
         return self.files_changed if self.files_changed is not None else len(self.files)
 

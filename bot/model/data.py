@@ -121,7 +121,7 @@ def file_blind(snapshot: PRSnapshot) -> PRSnapshot:
 
 def _file_blind_copies(examples: list[Example], factor: float) -> Iterator[Example]:
     for ex in examples:
-        if ex.source in GIT_SOURCES and (ex.snapshot.files or ex.snapshot.total_files):
+        if ex.source in GIT_SOURCES and ex.snapshot.has_file_info:
             yield Example(file_blind(ex.snapshot), ex.label, ex.weight, ex.group, f"{ex.source}{FILE_BLIND}",
                           f"{FILE_BLIND}:{ex.record_id}", ex.outcome, factor)
 

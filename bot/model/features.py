@@ -108,7 +108,7 @@ def _file_features(snapshot: PRSnapshot) -> list[float]:
     docs = sum(bool(_DOC.search(f.path)) for f in files)
     config = sum(bool(_CONFIG.search(f.path)) for f in files)
     added = sum(f.status == "added" for f in files)
-    has = 1.0 if (files or snapshot.total_files) else 0.0
+    has = 1.0 if snapshot.has_file_info else 0.0
     return [
         has, _log(snapshot.total_files), _log(add), _log(dele), _log(add + dele),
         dele / (add + dele) if add + dele else 0.0,
@@ -160,7 +160,7 @@ def _body_features(texts: Texts, churn: int) -> list[float]:
 
 def _title_features(texts: Texts, snapshot: PRSnapshot) -> list[float]:
     t = texts.title.strip()
-    only = not (texts.body or texts.commits or snapshot.files or snapshot.total_files)
+    only = not (texts.body or texts.commits or snapshot.has_file_info)
     return [
         _log(len(t)), len(t.split()) / 10.0, 1.0 if _CONVENTIONAL.match(t) else 0.0,
         1.0 if t[:1].isupper() else 0.0, 1.0 if t.endswith(".") else 0.0,

@@ -86,8 +86,9 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None)
     """Out-of-fold raw components (n x 5, ``BlendedClassifier.components``; NaN rows: unfitted folds).
     ``fit_mask``: only these rows are fitted on (every row of the held-out fold is still scored)."""
     oof = np.full((len(y), 5), np.nan)
+    fit_mask = np.ones(len(y), dtype=bool) if fit_mask is None else fit_mask
     for k in np.unique(folds):
-        train, test = (folds != k) & (True if fit_mask is None else fit_mask), folds == k
+        train, test = (folds != k) & fit_mask, folds == k
         if len(np.unique(y[train])) < 2:
             continue
         progress(f"CV fold {k + 1}/{len(np.unique(folds))}: fit on {int(train.sum())}, score {int(test.sum())}")

@@ -17,8 +17,8 @@ def test_no_aidev_agent_row_has_files_and_every_used_git_row_does(shared):
     examples = data.training_examples(shared, small=True)
     agents = [e for e in examples if e.source == "aidev_agent"]
     git = [e for e in examples if e.source in data.GIT_SOURCES]
-    assert agents and not any(e.snapshot.files or e.snapshot.total_files for e in agents)
-    with_files = sum(bool(e.snapshot.files or e.snapshot.total_files) for e in git)
+    assert agents and not any(e.snapshot.has_file_info for e in agents)
+    with_files = sum(e.snapshot.has_file_info for e in git)
     assert with_files >= 0.95 * len(git) > 0  # the full split: 13,676 of 13,776 (a few empty merges)
 
 

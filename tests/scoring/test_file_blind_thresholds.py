@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bot.scoring import FILE_BLIND_NOTE, ScoreConfig, _result, has_file_info, thresholds_for
+from bot.scoring import FILE_BLIND_NOTE, ScoreConfig, _result, thresholds_for
 from bot.snapshot import FileChange, PRSnapshot
 
 WITH_FILES = {"medium": 0.40, "high": 0.60}
@@ -17,13 +17,14 @@ COUNT_ONLY = PRSnapshot(title="Retry uploads on 503", body=BODY, files_changed=3
 
 
 def test_file_information_is_a_file_list_or_a_file_count():
-    assert has_file_info(FILES) and has_file_info(COUNT_ONLY) and not has_file_info(NO_FILES)
+    assert FILES.has_file_info and COUNT_ONLY.has_file_info and not NO_FILES.has_file_info
 
 
 def test_the_thresholds_follow_the_file_information():
-    assert thresholds_for(FILES, META) == WITH_FILES and thresholds_for(COUNT_ONLY, META) == WITH_FILES
-    assert thresholds_for(NO_FILES, META) == BLIND
-    assert thresholds_for(NO_FILES, {"band_probability_thresholds": WITH_FILES}) == WITH_FILES  # older models
+    assert thresholds_for(FILES, META) == thresholds_for(COUNT_ONLY, META) == (WITH_FILES, False)
+    assert thresholds_for(NO_FILES, META) == (BLIND, True)
+    assert thresholds_for(NO_FILES, META, ScoreConfig(file_blind_thresholds=False)) == (WITH_FILES, False)
+    assert thresholds_for(NO_FILES, {"band_probability_thresholds": WITH_FILES}) == (WITH_FILES, False)  # older models
 
 
 def _band(snapshot: PRSnapshot, p: float, config: ScoreConfig = ScoreConfig()):
