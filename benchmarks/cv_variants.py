@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,23 +24,33 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WRITTEN = 200
-VARIANTS = {  # name -> (min_samples_leaf, weight of AIDev agent bodies, length balance, converged solvers[,
-    #          weight factor of the file-blind copies of git rows (absent or 0: copies only scored, never
-    #          fitted)[, a MASKS key: structural inputs the trees do not see]])
-    "v3": (20, 1.0, True, False),
-    "v4": (100, 1.0, True, False),
-    "v4-converged-solvers": (100, 1.0, True, True),
-    "leaf50": (50, 1.0, True, False),
-    "leaf200": (200, 1.0, True, False),
-    "leaf400": (400, 1.0, True, False),
-    "aidev-bodies-x0.3": (20, 0.3, True, False),
-    "aidev-bodies-x0.5": (20, 0.5, True, False),
-    "aidev-bodies-x0.5-leaf100": (100, 0.5, True, False),
-    "aidev-bodies-rejection-head-only": (20, 0.0, True, False),
-    "aidev-bodies-rejection-head-only-no-balance": (20, 0.0, False, False),
-    "file-blind-x0.5": (100, 1.0, True, False, 0.5),
-    "file-blind-x1": (100, 1.0, True, False, 1.0),
-    "channel-masked": (100, 1.0, True, False, 0.0, "channel"),
+@dataclass(frozen=True)
+class Variant:
+    leaf: int = 100  # the trees' smallest leaf
+    aidev_weight: float = 1.0  # weight factor of AIDev agent rows with a description
+    balanced: bool = True  # the v3 description-length balance
+    converged: bool = False  # logistic regressions solved to convergence
+    blind_factor: float = 0.0  # weight factor of the file-blind copies (0: scored only, never fitted)
+    mask: str | None = None  # a MASKS key: structural inputs the trees do not see
+    layout: bool = False  # the length balance's bins also split by layout (header / bullets / neither)
+
+
+VARIANTS = {
+    "v3": Variant(leaf=20),
+    "v4": Variant(),
+    "v4-converged-solvers": Variant(converged=True),
+    "leaf50": Variant(leaf=50),
+    "leaf200": Variant(leaf=200),
+    "leaf400": Variant(leaf=400),
+    "aidev-bodies-x0.3": Variant(leaf=20, aidev_weight=0.3),
+    "aidev-bodies-x0.5": Variant(leaf=20, aidev_weight=0.5),
+    "aidev-bodies-x0.5-leaf100": Variant(aidev_weight=0.5),
+    "aidev-bodies-rejection-head-only": Variant(leaf=20, aidev_weight=0.0),
+    "aidev-bodies-rejection-head-only-no-balance": Variant(leaf=20, aidev_weight=0.0, balanced=False),
+    "file-blind-x0.5": Variant(blind_factor=0.5),
+    "file-blind-x1": Variant(blind_factor=1.0),
+    "channel-masked": Variant(mask="channel"),
+    "layout-balance": Variant(layout=True),
 }
 MASKS = {  # the description-layout inputs that separate the data's channels, not its labels
     # (benchmarks/channel_audit.py; MODEL_CARD.md, "Where the data's channels differ")
@@ -86,20 +97,19 @@ def _share(flags: np.ndarray) -> float | None:
 def run(name: str, prepared: dict, progress=print) -> dict:
     from bot.model import data, train
 
-    leaf, aidev_weight, balanced, converged, *rest = VARIANTS[name]
-    blind_factor, mask = (rest[0] if rest else 0.0), (rest[1] if len(rest) > 1 else None)
-    tol, _ = train.tolerances(converged)
+    v = VARIANTS[name]
+    tol, _ = train.tolerances(v.converged)
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
     blind = np.array([e.source.endswith(data.FILE_BLIND) for e in examples])
-    bodies = np.array([aidev_weight if e.source == "aidev_agent" else blind_factor if b else 1.0
+    bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b else 1.0
                        for e, b in zip(examples, blind)])
-    fitted = ~blind if blind_factor == 0 else np.ones(len(y), dtype=bool)
-    fit_w, _ = train.fit_weights(X[fitted], y[fitted], (w * bodies)[fitted], balanced)
+    fitted = ~blind if v.blind_factor == 0 else np.ones(len(y), dtype=bool)
+    fit_w, _ = train.fit_weights(X[fitted], y[fitted], (w * bodies)[fitted], v.balanced, layout=v.layout)
     fit_w = train.spread(fit_w, fitted)
 
     def make():
-        return train.classifier(feats, False, 0, leaf, tol, MASKS.get(mask, ()))
+        return train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()))
 
     parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted)
     seen = ~np.isnan(parts).any(axis=1)

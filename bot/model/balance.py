@@ -30,6 +30,14 @@ def length_bins(log_body: np.ndarray, title_only: np.ndarray, edges=EDGES) -> np
     return np.where(np.asarray(title_only) > 0.5, -1, bins)
 
 
+def layout_bins(bins: np.ndarray, headers: np.ndarray, bullets: np.ndarray) -> np.ndarray:
+    """Each description-length bin split in three by layout: a header, else a bullet list, else
+    neither (bare titles stay -1), so a written layout carries no label on its own either."""
+    layout = np.where(np.asarray(headers) > 0, 2, np.where(np.asarray(bullets) > 0, 1, 0))
+    bins = np.asarray(bins)
+    return np.where(bins < 0, bins, bins * 3 + layout)
+
+
 def length_balanced(y: np.ndarray, weight: np.ndarray, bins: np.ndarray, floor: float = FLOOR):
     """``(weights, factors)``: ``weight`` with each over-represented bin's positives scaled down;
     ``factors`` maps bin -> the factor applied to its positives (1.0: unchanged)."""

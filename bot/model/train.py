@@ -22,11 +22,13 @@ from bot.model import balance, data, metadata
 from bot.model.blend import LOG_BODY, TITLE_ONLY, BlendedClassifier
 from bot.model.estimator import (CONVERGED_TOL, DEFAULT_TOL, FULL_WORD_FEATURES, PLATT_CONVERGED_TOL, PlattCalibrated,
                                   SnapshotFeaturizer, StackedClassifier)
+from bot.model.features import STRUCTURAL_NAMES
 from bot.model.persist import save_model
 
 N_FOLDS = 5
 MIN_SAMPLES_LEAF = 100  # v4: coarser leaves generalise better to held-out repositories (MODEL_CARD.md)
 GIT_FOLDS = {name: i for i, name in enumerate(data.TRAIN_GIT_REPOS)}
+HEADERS, BULLETS = STRUCTURAL_NAMES.index("header_count"), STRUCTURAL_NAMES.index("bullet_count")
 Progress = Callable[[str], None]
 
 
@@ -171,12 +173,15 @@ def spread(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def fit_weights(X, y, w, length_balance: bool) -> tuple[np.ndarray, dict]:
-    """The weights the models are fitted with: ``w``, length-balanced unless turned off."""
+def fit_weights(X, y, w, length_balance: bool, layout: bool = False) -> tuple[np.ndarray, dict]:
+    """The weights the models are fitted with: ``w``, length-balanced unless turned off
+    (``layout``: each length bin also split by the description's layout)."""
     if not length_balance:
         return w, {}
-    numeric = X[:, :max(LOG_BODY, TITLE_ONLY) + 1].toarray()
+    numeric = X[:, :max(LOG_BODY, TITLE_ONLY, HEADERS, BULLETS) + 1].toarray()
     bins = balance.length_bins(numeric[:, LOG_BODY], numeric[:, TITLE_ONLY])
+    if layout:
+        bins = balance.layout_bins(bins, numeric[:, HEADERS], numeric[:, BULLETS])
     return balance.length_balanced(y, w, bins)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.model.balance import length_balanced, length_bins
+from bot.model.balance import layout_bins, length_balanced, length_bins
 
 
 def _ratio(y, w, mask=None):
@@ -38,3 +38,10 @@ def test_a_bin_without_negatives_keeps_a_floor_of_its_positives():
     bins = np.array([0, 0, 1, 1])
     out, factors = length_balanced(y, np.ones(4), bins, floor=0.05)
     assert factors[1] == 0.05 and out[2:].tolist() == [0.05, 0.05]
+
+
+def test_layout_splits_each_length_bin_by_header_then_bullets_and_keeps_bare_titles():
+    bins = np.array([-1, 0, 0, 0, 2, 2])
+    headers = np.array([1.0, 0.0, 0.7, 0.0, 1.1, 0.0])  # log1p counts, as the featurizer gives them
+    bullets = np.array([1.0, 0.0, 1.6, 0.7, 0.0, 0.0])
+    assert layout_bins(bins, headers, bullets).tolist() == [-1, 0, 2, 1, 8, 6]
