@@ -74,7 +74,9 @@ def _slice(entry: dict | None) -> str:
 
 
 def _print_tables(report: dict, console: Console) -> None:
-    table = Table(title=f"Evaluation (flag when score >= {report['threshold']})")
+    blind = report.get("threshold_without_files")
+    rule = f"score >= {report['threshold']}" + (f"; without files >= {blind}" if blind is not None else "")
+    table = Table(title=f"Evaluation (flag when {rule})")
     for column in ("set", "pos/neg", "AUC", "TPR@1%", "TPR@5%", "FPR@thr", "FPR 1st-time",
                    "FPR short"):
         table.add_column(column, justify="left" if column == "set" else "right")
@@ -109,18 +111,22 @@ def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
 _DATA_HELP = ("JSONL records with label ai_agent/human (repeatable). "
               "Default: the fixed protocol on ../shared/data.")
 _THRESHOLD_HELP = ("Operating threshold for FPR/TPR and slice FPRs (default: the model's 'high' "
-                   "probability threshold, chosen on training data).")
+                   "probability threshold, chosen on training data, and for PRs without files its "
+                   "file-blind 'high' threshold, as score() reads them).")
 
 
-def model_threshold(model: Path | None) -> float:
-    """The 'high' band probability threshold recorded with the model at training time."""
+def model_threshold(model: Path | None) -> protocol.Threshold:
+    """The 'high' band probability threshold recorded with the model at training time, paired
+    with its file-blind one when the model records that (an ``OperatingPoint``)."""
     from bot.model.persist import ModelMismatchError, default_model_path, read_metadata
 
     try:
-        found = read_metadata(model or default_model_path()).get("band_probability_thresholds") or {}
+        meta = read_metadata(model or default_model_path())
     except (OSError, ModelMismatchError):
-        found = {}
-    return float(found.get("high", protocol.DEFAULT_THRESHOLD))
+        meta = {}
+    high = float((meta.get("band_probability_thresholds") or {}).get("high", protocol.DEFAULT_THRESHOLD))
+    blind = (meta.get("band_probability_thresholds_file_blind") or {}).get("high")
+    return high if blind is None else protocol.OperatingPoint(high, float(blind))
 
 
 def eval_command(

@@ -8,6 +8,9 @@ Definitions (fixed so every model version is measured the same way):
   distinct score, plus +inf) whose FPR = #neg(score >= t) / #neg is at most ``target``.
   Ties are never split: all PRs with the same score are flagged together.
 - ``fpr_at(y, s, t)``: #neg(score >= t) / #neg.
+
+A threshold ``t`` is one number, or an array with one threshold per PR (aligned with the scores:
+``score()`` reads a PR without files against its own thresholds).
 """
 
 from __future__ import annotations
@@ -50,16 +53,24 @@ def tpr_at_fpr(y, scores, target: float) -> tuple[float, float] | None:
     return float(tpr[best]), float(thresholds[best])
 
 
-def fpr_at(y, scores, threshold: float) -> float | None:
-    y, s = _arrays(y, scores)
-    negatives = s[y == 0]
-    return float((negatives >= threshold).mean()) if negatives.size else None
+Threshold = float | np.ndarray
 
 
-def tpr_at(y, scores, threshold: float) -> float | None:
+def _at(threshold: Threshold, rows: np.ndarray) -> Threshold:
+    """The threshold(s) of the selected rows (a single number applies to every row)."""
+    return threshold if np.ndim(threshold) == 0 else np.asarray(threshold, dtype=float)[rows]
+
+
+def fpr_at(y, scores, threshold: Threshold) -> float | None:
     y, s = _arrays(y, scores)
-    positives = s[y == 1]
-    return float((positives >= threshold).mean()) if positives.size else None
+    negatives = y == 0
+    return float((s[negatives] >= _at(threshold, negatives)).mean()) if negatives.any() else None
+
+
+def tpr_at(y, scores, threshold: Threshold) -> float | None:
+    y, s = _arrays(y, scores)
+    positives = y == 1
+    return float((s[positives] >= _at(threshold, positives)).mean()) if positives.any() else None
 
 
 def roc_points(y, scores) -> tuple[np.ndarray, np.ndarray] | None:
@@ -70,7 +81,7 @@ def roc_points(y, scores) -> tuple[np.ndarray, np.ndarray] | None:
     return fpr, tpr
 
 
-def summary(y, scores, threshold: float) -> dict:
+def summary(y, scores, threshold: Threshold) -> dict:
     """Counts, AUC, TPR at each ``FPR_TARGETS`` and the rates at ``threshold``."""
     y, s = _arrays(y, scores)
     out = {"n": int(y.size), "n_pos": int((y == 1).sum()), "n_neg": int((y == 0).sum()),
@@ -103,7 +114,7 @@ def per_group_auc(y, scores, groups: Sequence) -> dict:
     return {"groups": out, "skipped_one_class": skipped}
 
 
-def slice_fpr(y, scores, flags: Iterable, threshold: float) -> dict | None:
+def slice_fpr(y, scores, flags: Iterable, threshold: Threshold) -> dict | None:
     """FPR at ``threshold`` among negatives whose flag is True (None flags = unknown, ignored)."""
     y, s = _arrays(y, scores)
     flags = list(flags)
@@ -113,7 +124,7 @@ def slice_fpr(y, scores, flags: Iterable, threshold: float) -> dict | None:
     if not neg_in.any():
         return None
     return {"n_neg": int(neg_in.sum()), "n_neg_known": int((known & (y == 0)).sum()),
-            "fpr": _round(float((s[neg_in] >= threshold).mean()))}
+            "fpr": _round(float((s[neg_in] >= _at(threshold, neg_in)).mean()))}
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:

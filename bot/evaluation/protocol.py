@@ -9,6 +9,7 @@ The report is plain JSON-able data and depends only on the scores (deterministic
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,21 @@ CHUNK = 256
 DEFAULT_THRESHOLD = 0.5
 SLICES = ("first_time", "short_body")
 NO_FIGURES = frozenset({"smoke"})  # too small for figures: counts only
+
+
+@dataclass(frozen=True)
+class OperatingPoint:
+    """The flag threshold per PR, as ``score()`` chooses its band thresholds: one for PRs with
+    file information, one for PRs without (``bot.scoring.thresholds_for``)."""
+
+    with_files: float
+    without_files: float
+
+    def of(self, snapshot: PRSnapshot) -> float:
+        return self.with_files if snapshot.has_file_info else self.without_files
+
+
+Threshold = float | OperatingPoint
 
 
 def data_dir(shared: Path) -> Path:
@@ -57,9 +73,17 @@ def _checked(scores, n: int, name: str) -> np.ndarray:
     return arr
 
 
+def per_pr(threshold: Threshold, examples: list[Example]) -> metrics.Threshold:
+    """One number, or each example's threshold under an ``OperatingPoint``."""
+    if isinstance(threshold, OperatingPoint):
+        return np.array([threshold.of(e.snapshot) for e in examples], dtype=float)
+    return threshold
+
+
 def set_report(examples: list[Example], y: np.ndarray, scores: np.ndarray,
-               threshold: float) -> dict:
+               threshold: Threshold) -> dict:
     """Summary figures, per-repository and per-source AUC and slice FPRs for one set."""
+    threshold = per_pr(threshold, examples)
     out = metrics.summary(y, scores, threshold)
     out["per_repo"] = metrics.per_group_auc(y, scores, [e.meta.get("repo") for e in examples])
     sources = [e.meta.get("source") for e in examples]
@@ -71,31 +95,34 @@ def set_report(examples: list[Example], y: np.ndarray, scores: np.ndarray,
     return out
 
 
-def smoke_report(y: np.ndarray, scores: np.ndarray, threshold: float) -> dict:
+def smoke_report(y: np.ndarray, scores: np.ndarray, threshold: metrics.Threshold) -> dict:
     flagged = scores >= threshold
     return {"n": int(y.size), "n_pos": int((y == 1).sum()), "n_neg": int((y == 0).sum()),
             "flagged_pos": int((flagged & (y == 1)).sum()),
             "flagged_neg": int((flagged & (y == 0)).sum())}
 
 
-def report(sets: dict[str, list[Example]], scored: Scored, threshold: float) -> dict:
+def report(sets: dict[str, list[Example]], scored: Scored, threshold: Threshold) -> dict:
     out = {"threshold": threshold, "flag_rule": "score >= threshold", "sets": {}}
+    if isinstance(threshold, OperatingPoint):
+        out.update(threshold=threshold.with_files, threshold_without_files=threshold.without_files,
+                   flag_rule="score >= threshold; for a PR without files, score >= threshold_without_files")
     for name, examples in sets.items():
         y, scores = scored[name]
-        out["sets"][name] = (smoke_report(y, scores, threshold) if name in NO_FIGURES
+        out["sets"][name] = (smoke_report(y, scores, per_pr(threshold, examples)) if name in NO_FIGURES
                              else set_report(examples, y, scores, threshold))
     return out
 
 
 def evaluate(scorer: Scorer, sets: dict[str, list[Example]], progress: Progress | None = None,
-             threshold: float = DEFAULT_THRESHOLD) -> tuple[dict, Scored]:
+             threshold: Threshold = DEFAULT_THRESHOLD) -> tuple[dict, Scored]:
     """Score ``sets`` and return ``(report, scored)``; ``scored`` feeds ``bot.evaluation.plot``."""
     scored = score_sets(scorer, sets, progress)
     return report(sets, scored, threshold), scored
 
 
 def run_protocol(scorer: Scorer, shared_dir: Path, progress: Progress | None = None, *,
-                 threshold: float = DEFAULT_THRESHOLD, on_error: ErrorSink = print_error) -> dict:
+                 threshold: Threshold = DEFAULT_THRESHOLD, on_error: ErrorSink = print_error) -> dict:
     """The whole protocol (E1, E1+, E2, E3, E4 and the onlyrobots smoke test) as one dict.
 
     ``threshold`` is the operating threshold (chosen on training data) at which FPR, TPR and

@@ -88,3 +88,21 @@ def test_eval_without_shared_data_says_so(tmp_path, monkeypatch, stub_scorer):
 def test_eval_missing_data_file(tmp_path, stub_scorer):
     result = CliRunner().invoke(_app(), ["eval", "--data", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 2 and "none.jsonl: no such file" in result.stderr
+
+
+def test_eval_reads_prs_without_files_against_the_models_file_blind_threshold(data_file, tmp_path, stub_scorer):
+    model = tmp_path / "m.skops"
+    (tmp_path / "model-metadata.json").write_text(json.dumps({
+        "band_probability_thresholds": {"medium": 0.02, "high": 0.05},
+        "band_probability_thresholds_file_blind": {"medium": 0.5, "high": 0.9}}))
+    assert evaluate.model_threshold(model) == evaluate.protocol.OperatingPoint(0.05, 0.9)
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json", "--model", str(model),
+                                         "--roc", str(tmp_path / "roc.png")])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["threshold"], report["threshold_without_files"]) == (0.05, 0.9)
+    # no row has files, so the first-time human's 0.055 is not flagged at 0.9 (it is at 0.05, above)
+    assert report["sets"]["tiny.jsonl:agent_vs_human"]["fpr_at_threshold"] == 0.0
+    table = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--model", str(model),
+                                        "--roc", str(tmp_path / "roc.png")])
+    assert "without files >= 0.9" in table.stdout

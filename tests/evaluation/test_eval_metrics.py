@@ -74,3 +74,13 @@ def test_slice_fpr_counts_only_flagged_negatives_in_the_slice():
 def test_mismatched_lengths_are_rejected():
     with pytest.raises(ValueError):
         metrics.auc([0, 1], np.array([0.3]))
+
+
+def test_a_threshold_per_pr_applies_to_its_own_row():
+    y, s = [0, 0, 1, 1], [0.5, 0.5, 0.5, 0.5]
+    per_pr = np.array([0.4, 0.6, 0.4, 0.6])  # first of each class below its threshold's bar, second not
+    assert metrics.fpr_at(y, s, per_pr) == 0.5 and metrics.tpr_at(y, s, per_pr) == 0.5
+    assert metrics.fpr_at(y, s, 0.4) == 1.0  # one number still applies to every row
+    flags = [True, False, None, None]
+    assert metrics.slice_fpr(y, s, flags, per_pr)["fpr"] == 1.0  # the flagged negative: 0.5 >= 0.4
+    assert metrics.summary(y, s, per_pr)["fpr_at_threshold"] == 0.5

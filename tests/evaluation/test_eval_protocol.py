@@ -51,3 +51,19 @@ def test_scores_are_passed_in_chunks_and_progress_reaches_the_total(monkeypatch)
 def test_a_scorer_returning_the_wrong_shape_is_rejected():
     with pytest.raises(ValueError, match="scorer returned 1 scores"):
         protocol.evaluate(lambda snaps: [0.5], {"A": _examples([0, 1])})
+
+
+def test_an_operating_point_reads_prs_without_files_against_their_own_threshold():
+    from bot.snapshot import FileChange
+
+    with_files = PRSnapshot(title="a", files=(FileChange(path="a.go", additions=1),))
+    without = PRSnapshot(title="b")
+    point = protocol.OperatingPoint(with_files=0.6, without_files=0.9)
+    assert (point.of(with_files), point.of(without)) == (0.6, 0.9)
+    examples = [Example(with_files, 0, {}), Example(without, 0, {}), Example(with_files, 1, {}), Example(without, 1, {})]
+    report, _ = protocol.evaluate(lambda snaps: [0.7] * len(snaps), {"A": examples}, threshold=point)
+    assert (report["threshold"], report["threshold_without_files"]) == (0.6, 0.9)
+    figures = report["sets"]["A"]
+    assert figures["fpr_at_threshold"] == 0.5 and figures["tpr_at_threshold"] == 0.5  # 0.7: only PRs with files
+    plain, _ = protocol.evaluate(lambda snaps: [0.7] * len(snaps), {"A": examples}, threshold=0.6)
+    assert plain["sets"]["A"]["fpr_at_threshold"] == 1.0 and "threshold_without_files" not in plain
