@@ -64,30 +64,29 @@ def selection_figures(examples, scores: np.ndarray, seen: np.ndarray, body_chars
     from bot.model import metadata
 
     report = metadata.cv_report(examples, scores, seen)  # with file-blind figures: copies are always scored
-    per_repo = report["per_repo"].values()
-    e1 = [r["E1_like_auc"] for r in per_repo if r["E1_like_auc"] is not None]
-    e2 = [r["E2_like_auc"] for r in per_repo if r["E2_like_auc"] is not None]
     humans = seen & np.array([e.source == "git_prs" and e.label == 0 and e.weight == 1.0 for e in examples])
     written = humans & (np.asarray(body_chars) >= WRITTEN)
     high, medium = (np.quantile(scores[humans], 1 - fpr) for fpr in (metadata.FPR_HIGH, metadata.FPR_MEDIUM))
     return {"E1_like": report["E1_like"]["auc"], "E2_like": report["E2_like_auc"],
             "E3_like": report["E3_like_auc"], "E4_like": report["E4_like_auc"],
-            "mean_per_repo_E1_like": round(float(np.mean(e1)), 4) if e1 else None,
-            "mean_per_repo_E2_like": round(float(np.mean(e2)), 4) if e2 else None,
+            **_repo_means(report["per_repo"]),
             "per_repo": report["per_repo"], "file_blind": _blind_summary(report.get("file_blind")),
             "written_description_humans": {"n": int(written.sum()),
                                            "above_1pct_threshold": _share(scores[written] > high),
                                            "above_5pct_threshold": _share(scores[written] > medium)}}
 
 
+def _repo_means(per_repo: dict) -> dict:
+    """The mean per-repository E1-like and E2-like AUCs (repositories without a figure left out)."""
+    out = {}
+    for figure in ("E1_like", "E2_like"):
+        values = [r[f"{figure}_auc"] for r in per_repo.values() if r[f"{figure}_auc"] is not None]
+        out[f"mean_per_repo_{figure}"] = round(float(np.mean(values)), 4) if values else None
+    return out
+
+
 def _blind_summary(blind: dict | None) -> dict | None:
-    if not blind:
-        return None
-    repos = blind["per_repo"].values()
-    e1 = [r["E1_like_auc"] for r in repos if r["E1_like_auc"] is not None]
-    e2 = [r["E2_like_auc"] for r in repos if r["E2_like_auc"] is not None]
-    return {**blind, "mean_per_repo_E1_like": round(float(np.mean(e1)), 4) if e1 else None,
-            "mean_per_repo_E2_like": round(float(np.mean(e2)), 4) if e2 else None}
+    return {**blind, **_repo_means(blind["per_repo"])} if blind else None
 
 
 def _share(flags: np.ndarray) -> float | None:
@@ -105,8 +104,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b else 1.0
                        for e, b in zip(examples, blind)])
     fitted = ~blind if v.blind_factor == 0 else np.ones(len(y), dtype=bool)
-    fit_w, _ = train.fit_weights(X[fitted], y[fitted], (w * bodies)[fitted], v.balanced, layout=v.layout)
-    fit_w = train.spread(fit_w, fitted)
+    fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout)
 
     def make():
         return train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()))

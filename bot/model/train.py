@@ -129,8 +129,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress("extracting features (signals, structure, text)")
     feats = featurizer(options.small).fit(record_snapshots(examples))
     X = feats.transform(snapshots)
-    fit_w, factors = fit_weights(X[fitted], y[fitted], w[fitted], options.length_balance)
-    fit_w = spread(fit_w, fitted)
+    fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 
     def make() -> BlendedClassifier:
@@ -166,23 +165,20 @@ def _calibrated(blend, parts, y, w, used, tol: float):
     return 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept))), (slope, intercept)
 
 
-def spread(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """``values`` (one per True row of ``mask``) placed at those rows of a zero array."""
-    out = np.zeros(len(mask))
-    out[mask] = values
-    return out
-
-
-def fit_weights(X, y, w, length_balance: bool, layout: bool = False) -> tuple[np.ndarray, dict]:
+def fit_weights(X, y, w, length_balance: bool, fitted=None, layout: bool = False) -> tuple[np.ndarray, dict]:
     """The weights the models are fitted with: ``w``, length-balanced unless turned off
-    (``layout``: each length bin also split by the description's layout)."""
+    (``layout``: each length bin also split by the description's layout). ``fitted``: the rows
+    that are fitted on; the balance is computed on them alone, and every other row gets 0."""
+    fitted = np.ones(len(y), dtype=bool) if fitted is None else fitted
+    out = np.where(fitted, w, 0.0)
     if not length_balance:
-        return w, {}
-    numeric = X[:, :max(LOG_BODY, TITLE_ONLY, HEADERS, BULLETS) + 1].toarray()
+        return out, {}
+    numeric = X[:, :max(LOG_BODY, TITLE_ONLY, HEADERS, BULLETS) + 1].toarray()[fitted]
     bins = balance.length_bins(numeric[:, LOG_BODY], numeric[:, TITLE_ONLY])
     if layout:
         bins = balance.layout_bins(bins, numeric[:, HEADERS], numeric[:, BULLETS])
-    return balance.length_balanced(y, w, bins)
+    out[fitted], factors = balance.length_balanced(np.asarray(y)[fitted], np.asarray(w)[fitted], bins)
+    return out, factors
 
 
 def _balance_meta(on: bool, factors: dict) -> dict:
