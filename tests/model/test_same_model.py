@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from bot.model.persist import load_model, metadata_path, read_metadata, write_metadata
 from bot.snapshot import FileChange, PRSnapshot
 from tests.benchmark_scripts import load
@@ -28,6 +30,7 @@ def test_a_copy_of_a_model_is_the_same_model(small_model, tmp_path):
     shipped = _copy_without_file_blind(small_model, tmp_path)
     report = same_model.compare(small_model, shipped, PRS)
     assert report["arrays"]["same_contents"] and report["same_cv_figures"]
+    assert report["arrays"]["n"][0] == report["arrays"]["n"][1] > 0  # the archive's arrays were read
     assert report["probabilities"]["file_blind"] == {"n": 2, "identical": True, "max_abs_diff": 0.0}
     assert same_model.same(report)
 
@@ -60,3 +63,14 @@ def test_small_models_record_file_blind_thresholds(small_model):
     assert set(blind) == {"medium", "high"} and 0 <= blind["medium"] <= blind["high"] <= 1
     assert meta["training_data"]["weights"]["file_blind_copies"] == 0.0
     assert meta["cv"]["file_blind"]["E1_like_auc"] is not None
+
+
+def test_two_different_models_are_not_the_same(small_model):
+    from bot.model.persist import default_model_path
+
+    shipped = default_model_path()
+    if not shipped.is_file():
+        pytest.skip("no shipped model")
+    report = same_model.compare(small_model, shipped, PRS)
+    assert not report["arrays"]["same_contents"] and not same_model.same(report)
+    assert not report["probabilities"]["with_files"]["identical"]
