@@ -33,6 +33,8 @@ class Variant:
     blind_factor: float = 0.0  # weight factor of the file-blind copies (0: scored only, never fitted)
     mask: str | None = None  # a MASKS key: structural inputs the trees do not see
     layout: bool = False  # the length balance's bins also split by layout (header / bullets / neither)
+    early_unlabeled: float = 0.0  # fit weight of the 2022 `unlabeled` git rows (0: left out entirely)
+    blocks: str = "v4"  # a LAYOUTS key: which text blocks the trees' text vote and the heads read
 
 
 VARIANTS = {
@@ -51,6 +53,19 @@ VARIANTS = {
     "file-blind-x1": Variant(blind_factor=1.0),
     "channel-masked": Variant(mask="channel"),
     "layout-balance": Variant(layout=True),
+    "unlabeled-2022-x1": Variant(early_unlabeled=1.0),
+    "unlabeled-2022-x0.3": Variant(early_unlabeled=0.3),
+    "no-char": Variant(blocks="no-char"),
+    "heads-on-words": Variant(blocks="heads-on-words"),
+    "lean": Variant(blocks="lean"),
+}
+# (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
+# "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
+LAYOUTS = {
+    "v4": (("word", "char"), "full"),
+    "no-char": (("word",), "full"),
+    "heads-on-words": (("word", "char"), "word"),
+    "lean": (("word",), "word"),
 }
 MASKS = {  # the description-layout inputs that separate the data's channels, not its labels
     # (benchmarks/channel_audit.py; MODEL_CARD.md, "Where the data's channels differ")
@@ -101,13 +116,16 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
     blind = np.array([e.source.endswith(data.FILE_BLIND) for e in examples])
-    bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b else 1.0
-                       for e, b in zip(examples, blind)])
-    fitted = ~blind if v.blind_factor == 0 else np.ones(len(y), dtype=bool)
+    early = np.array([e.source.endswith(data.EARLY) for e in examples])
+    bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b
+                       else v.early_unlabeled if r else 1.0 for e, b, r in zip(examples, blind, early)])
+    fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0))
     fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout)
 
+    X, n_stack_text = laid_out(X, feats, v.blocks)
+
     def make():
-        return train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()))
+        return train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ())).set_params(n_stack_text=n_stack_text)
 
     parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted)
     seen = ~np.isnan(parts).any(axis=1)
@@ -116,14 +134,32 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     return selection_figures(examples, scores, seen, prepared["body_chars"])
 
 
+def laid_out(X, feats, layout: str):
+    """``X`` (numeric | word | char | full columns) with the blocks of ``LAYOUTS[layout]``, and the
+    width of the trees' text columns."""
+    import scipy.sparse as sp
+
+    n, sizes = feats.n_numeric, {"word": feats.word_features, "char": feats.char_features,
+                                 "full": feats.full_word_features}
+    starts = {"word": n, "char": n + sizes["word"], "full": n + sizes["word"] + sizes["char"]}
+    stack, head = LAYOUTS[layout]
+    if layout == "v4":
+        return X, sizes["word"] + sizes["char"]
+    X = sp.csc_matrix(X) if not sp.isspmatrix_csc(X) else X
+    cols = [X[:, :n]] + [X[:, starts[b]:starts[b] + sizes[b]] for b in (*stack, head)]
+    return sp.hstack(cols, format="csr"), sum(sizes[b] for b in stack)
+
+
 def prepare(shared: Path) -> dict:
     """Training examples and their features, built once for every variant."""
     from bot.model import data, train
     from bot.model.features import texts_of
 
-    examples = data.training_examples(shared, file_blind_weight=1.0)  # each variant sets the copies' weight
+    # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
+    examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0)
     snaps = [e.snapshot for e in examples]
-    feats = train.featurizer(False).fit(train.record_snapshots(examples))
+    # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
+    feats = train.featurizer(False).fit(train.record_snapshots([e for e in examples if not e.source.endswith(data.EARLY)]))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
     return {"examples": examples, "feats": feats, "X": feats.transform(snaps), **columns,
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}

@@ -39,6 +39,8 @@ from bot.snapshot import PRSnapshot
 
 UNLABELED_WEIGHT = 0.3
 UNLABELED_FROM = "2023-01-01"
+EARLY_FROM = "2022-01-01"  # 2022 `unlabeled` rows: after the `human` cut-off, before ChatGPT and coding agents
+EARLY = "_early_unlabeled"  # source suffix of those rows (only with ``early_unlabeled_weight``)
 TITLE_ONLY_WEIGHT = 0.5
 REJECTED_WEIGHT = 1.5
 MERGED_AGENT_WEIGHT = 1.0
@@ -64,14 +66,17 @@ class Example:
         return self.weight * self.factor
 
 
-def _git_label(raw: dict, date: str) -> tuple[int, float] | None:
+def _git_label(raw: dict, date: str, early: float | None = None) -> tuple[int, float, str] | None:
+    """(label, weight, source suffix), or None for a row training does not use."""
     label = raw.get("label")
     if label == "ai_agent":
-        return 1, 1.0
+        return 1, 1.0, ""
     if label == "human":
-        return 0, 1.0
+        return 0, 1.0, ""
     if label == "unlabeled" and date >= UNLABELED_FROM:
-        return 0, UNLABELED_WEIGHT
+        return 0, UNLABELED_WEIGHT, ""
+    if label == "unlabeled" and early is not None and date >= EARLY_FROM:
+        return 0, early, EARLY
     return None
 
 
@@ -100,18 +105,19 @@ def _aidev_group(repo: str) -> str:
     return short if short in splits.GIT_REPO_NAMES else f"aidev:{repo}"
 
 
-def _git_examples(data: Path, name: str) -> Iterator[Example]:
+def _git_examples(data: Path, name: str, early: float | None = None) -> Iterator[Example]:
     sources = ((f"{name}.prs.jsonl", "git_prs", "date"),
                (f"{name}.pull_refs.jsonl.gz", "git_pull_refs", "first_commit_date"))
     for filename, source, date_key in sources:
         for rec in iter_records(data / "git_prs" / filename):
             if isinstance(rec, LoadError):
                 continue
-            lw = _git_label(rec.raw, str(rec.raw.get(date_key) or ""))
+            lw = _git_label(rec.raw, str(rec.raw.get(date_key) or ""), early)
             if lw is None or _joins_eval_aidev(rec.raw):
                 continue
             rid = f"{source}:{rec.raw.get('repo')}#{rec.raw.get('pr_number')}:{rec.raw.get('sha') or rec.raw.get('head_sha')}"
-            yield Example(_as_on_github(rec, rid), lw[0], lw[1], name, source, rid, str(rec.raw.get("outcome") or "merged"))
+            yield Example(_as_on_github(rec, rid), lw[0], lw[1], name, source + lw[2], rid,
+                          str(rec.raw.get("outcome") or "merged"))
 
 
 def file_blind(snapshot: PRSnapshot) -> PRSnapshot:
@@ -151,13 +157,16 @@ def _aidev_human_titles(data: Path) -> Iterator[Example]:
                           f"aidev_human_titles:{row['pr_id']}")
 
 
-def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None) -> list[Example]:
+def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None,
+                      early_unlabeled_weight: float | None = None) -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
-    ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added."""
+    ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
+    with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
+    suffix ``EARLY``: no report reads them, so the CV figures measure the same rows)."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
-        out.extend(_git_examples(data, name))
+        out.extend(_git_examples(data, name, early_unlabeled_weight))
     out.extend(_aidev_agent(data, title_only=False))
     out.extend(_aidev_agent(data, title_only=True))
     out.extend(_aidev_human_titles(data))

@@ -48,3 +48,21 @@ def test_mean_per_repository_auc_averages_each_held_out_repository():
     assert fiber == pytest.approx(1 - 25 / (50 * 10), abs=1e-4)  # one agent below 25 of 50 humans
     assert figures["mean_per_repo_E1_like"] == pytest.approx((fiber + 1.0) / 2, abs=1e-4)
     assert figures["E3_like"] is None and figures["E4_like"] is None
+
+
+def test_layouts_keep_the_named_blocks_in_order():
+    import scipy.sparse as sp
+    from types import SimpleNamespace
+
+    feats = SimpleNamespace(n_numeric=2, word_features=3, char_features=2, full_word_features=4)
+    row = np.arange(2 + 3 + 2 + 4, dtype=float)  # numeric 0-1, word 2-4, char 5-6, full 7-10
+    X = sp.csr_matrix(np.vstack([row, row + 100]))
+    laid_out = load("cv_variants").laid_out
+    same, width = laid_out(X, feats, "v4")
+    assert same is X and width == 5
+    lean, width = laid_out(X, feats, "lean")
+    assert width == 3 and lean.toarray()[0].tolist() == [0, 1, 2, 3, 4, 2, 3, 4]
+    no_char, width = laid_out(X, feats, "no-char")
+    assert width == 3 and no_char.toarray()[1].tolist() == [100, 101, 102, 103, 104, 107, 108, 109, 110]
+    heads, width = laid_out(X, feats, "heads-on-words")
+    assert width == 5 and heads.toarray()[0].tolist() == [0, 1, 2, 3, 4, 5, 6, 2, 3, 4]

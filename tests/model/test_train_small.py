@@ -6,6 +6,8 @@ import json
 import platform
 from collections import Counter
 
+import numpy as np
+
 from bot.evaluation import splits
 from bot.model import data
 from bot.loaders.records import iter_records
@@ -67,3 +69,21 @@ def test_hold_out_drops_one_repository_and_only_it(shared, tmp_path):
     assert any(e.group == "fiber" for e in full)
     assert not any(e.group == "fiber" for e in held)
     assert {e.record_id for e in held} == {e.record_id for e in full if e.group != "fiber"}
+
+
+def test_2022_unlabeled_rows_come_only_when_asked_and_stay_out_of_every_report(shared):
+    from bot.model import metadata
+
+    plain = data.training_examples(shared)
+    early = [e for e in data.training_examples(shared, early_unlabeled_weight=0.5) if e.source.endswith(data.EARLY)]
+    assert not any(e.source.endswith(data.EARLY) for e in plain)
+    assert early and {e.label for e in early} == {0} and {e.weight for e in early} == {0.5}
+    assert {e.source for e in early} == {"git_prs" + data.EARLY, "git_pull_refs" + data.EARLY}
+    assert {e.record_id for e in early}.isdisjoint(e.record_id for e in plain)
+    rows = {e.record_id.split(":", 1)[1].split("#")[0] for e in early}
+    assert rows <= {"gofiber/fiber", "getsentry/sentry-python", "celestiaorg/celestia-core"}  # liam starts in 2024
+    # a report over the plain rows plus these reads exactly the plain rows' figures
+    both = plain + early
+    scores = np.random.default_rng(0).random(len(both))
+    seen = np.ones(len(both), dtype=bool)
+    assert metadata.cv_report(both, scores, seen) == metadata.cv_report(plain, scores[:len(plain)], seen[:len(plain)])
