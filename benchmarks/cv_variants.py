@@ -58,6 +58,7 @@ VARIANTS = {
     "no-char": Variant(blocks="no-char"),
     "heads-on-words": Variant(blocks="heads-on-words"),
     "lean": Variant(blocks="lean"),
+    "char-bare-titles": Variant(blocks="char-bare-titles"),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -66,6 +67,7 @@ LAYOUTS = {
     "no-char": (("word",), "full"),
     "heads-on-words": (("word", "char"), "word"),
     "lean": (("word",), "word"),
+    "char-bare-titles": (("word", "char"), "full"),  # the char block empty unless the PR is a bare title
 }
 MASKS = {  # the description-layout inputs that separate the data's channels, not its labels
     # (benchmarks/channel_audit.py; MODEL_CARD.md, "Where the data's channels differ")
@@ -145,6 +147,12 @@ def laid_out(X, feats, layout: str):
     stack, head = LAYOUTS[layout]
     if layout == "v4":
         return X, sizes["word"] + sizes["char"]
+    if layout == "char-bare-titles":
+        bare = X[:, feats.feature_names().index("title_only")].toarray().ravel() > 0.5
+        keep = np.ones(X.shape[1])
+        keep[starts["char"]:starts["char"] + sizes["char"]] = 0.0
+        rows_kept = sp.diags(np.where(bare, 1.0, 0.0)) @ sp.csr_matrix(X)
+        return sp.csr_matrix(X) @ sp.diags(keep) + rows_kept @ sp.diags(1.0 - keep), sizes["word"] + sizes["char"]
     X = sp.csc_matrix(X) if not sp.isspmatrix_csc(X) else X
     cols = [X[:, :n]] + [X[:, starts[b]:starts[b] + sizes[b]] for b in (*stack, head)]
     return sp.hstack(cols, format="csr"), sum(sizes[b] for b in stack)
