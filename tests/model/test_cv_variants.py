@@ -66,3 +66,16 @@ def test_layouts_keep_the_named_blocks_in_order():
     assert width == 3 and no_char.toarray()[1].tolist() == [100, 101, 102, 103, 104, 107, 108, 109, 110]
     heads, width = laid_out(X, feats, "heads-on-words")
     assert width == 5 and heads.toarray()[0].tolist() == [0, 1, 2, 3, 4, 5, 6, 2, 3, 4]
+
+
+def test_bare_title_layout_keeps_char_columns_only_on_bare_titles():
+    import scipy.sparse as sp
+    from types import SimpleNamespace
+
+    feats = SimpleNamespace(n_numeric=2, word_features=1, char_features=2, full_word_features=1,
+                            feature_names=lambda: ["log_title_chars", "title_only"])
+    X = sp.csr_matrix(np.array([[3.0, 1.0, 5.0, 6.0, 7.0, 8.0],    # a bare title
+                                [3.0, 0.0, 5.0, 6.0, 7.0, 8.0]]))  # a PR with a description
+    laid, width = load("cv_variants").laid_out(X, feats, "char-bare-titles")
+    assert width == 3
+    assert laid.toarray().tolist() == [[3, 1, 5, 6, 7, 8], [3, 0, 5, 0, 0, 8]]
