@@ -26,6 +26,9 @@ def train_command(
     converged_solvers: Annotated[bool, typer.Option(
         "--converged-solvers", help="Solve the logistic regressions to convergence: the same model on any CPU. "
         "Not the shipped model's setting (MODEL_CARD.md, 'Numerical noise').")] = False,
+    char_bare_titles: Annotated[bool, typer.Option(
+        "--char-bare-titles", help="Read title character n-grams on bare titles only (a CV lead, not the "
+        "shipped setting: MODEL_CARD.md, 'Ninth session').")] = False,
 ) -> None:
     """Train on the training split only (never the evaluation split) and write the model."""
     from bot.model.train import TrainOptions, train
@@ -43,7 +46,7 @@ def train_command(
 
     leaf = {"min_samples_leaf": min_samples_leaf} if min_samples_leaf else {}
     options = TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance,
-                           converged_solvers=converged_solvers, **leaf)
+                           converged_solvers=converged_solvers, char_bare_titles=char_bare_titles, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -65,14 +65,20 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
 
     ``full_word_features`` > 0 adds the v2 block: plain word 1-2-grams of title + description +
     commit messages (no field tags), the input of the linear heads in ``bot.model.blend``.
+    ``char_bare_titles``: the title char n-gram block is filled for bare titles only (a PR with a
+    description, commits or files gets an empty row; ``sieve train --char-bare-titles``).
     """
 
+    char_bare_titles = False  # models saved before it was a parameter read every title
+
     def __init__(self, signal_names: tuple = (), word_features: int = WORD_FEATURES,
-                 char_features: int = CHAR_FEATURES, full_word_features: int = 0):
+                 char_features: int = CHAR_FEATURES, full_word_features: int = 0,
+                 char_bare_titles: bool = False):
         self.signal_names = signal_names
         self.word_features = word_features
         self.char_features = char_features
         self.full_word_features = full_word_features
+        self.char_bare_titles = char_bare_titles
 
     @property
     def n_numeric(self) -> int:
@@ -94,12 +100,17 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
                               for s, t, v in zip(snapshots, texts, signals)], dtype=np.float64)
         docs = [_doc(t) for t in texts]
         words = ngrams.counts(_word_vectorizer(self.word_features), docs)
-        chars = ngrams.counts(_char_vectorizer(self.char_features), [t.title for t in texts])
+        chars = ngrams.counts(_char_vectorizer(self.char_features), self._char_titles(snapshots, texts))
         blocks = [words, chars]
         if getattr(self, "full_word_features", 0):
             full = _full_word_vectorizer(self.full_word_features)
             blocks.append(ngrams.counts(full, [t.all for t in texts]))
         return numeric.reshape(len(texts), self.n_numeric), blocks
+
+    def _char_titles(self, snapshots, texts) -> list[str]:
+        if not self.char_bare_titles:
+            return [t.title for t in texts]
+        return [t.title if features.bare_title(t, s) else "" for s, t in zip(snapshots, texts)]
 
     def fit(self, snapshots, y=None):
         self.structural_names_ = list(features.STRUCTURAL_NAMES)

@@ -158,9 +158,14 @@ def _body_features(texts: Texts, churn: int) -> list[float]:
     ]
 
 
+def bare_title(texts: Texts, snapshot: PRSnapshot) -> bool:
+    """A PR known by its title alone: no description, no commit text, no file information."""
+    return not (texts.body or texts.commits or snapshot.has_file_info)
+
+
 def _title_features(texts: Texts, snapshot: PRSnapshot) -> list[float]:
     t = texts.title.strip()
-    only = not (texts.body or texts.commits or snapshot.has_file_info)
+    only = bare_title(texts, snapshot)
     return [
         _log(len(t)), len(t.split()) / 10.0, 1.0 if _CONVENTIONAL.match(t) else 0.0,
         1.0 if t[:1].isupper() else 0.0, 1.0 if t.endswith(".") else 0.0,

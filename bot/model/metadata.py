@@ -22,6 +22,7 @@ VERSION_TAG = "blend"
 LENGTH_BALANCE_TAG = "-lenbal"  # v3: bot.model.balance on
 V3_MIN_SAMPLES_LEAF = 20  # v4 tags its leaf size ("-leaf100"); v1-v3 used this one
 CONVERGED_TAG = "-conv"  # --converged-solvers: logistic regressions solved to convergence
+CHAR_BARE_TAG = "-charbare"  # --char-bare-titles: title char n-grams for bare titles only
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -120,7 +121,8 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     leaf = "" if options.min_samples_leaf == V3_MIN_SAMPLES_LEAF else f"-leaf{options.min_samples_leaf}"
     small = "-small" if options.small else ""
     converged = CONVERGED_TAG if options.converged_solvers else ""
-    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{small}"
+    chars = CHAR_BARE_TAG if options.char_bare_titles else ""
+    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{small}"
 
 
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:
@@ -148,6 +150,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
         "text_features": {"word_hashed_tfidf": featurizer.word_features,
                           "char_hashed_tfidf": featurizer.char_features,
                           "full_text_word_hashed_tfidf": getattr(featurizer, "full_word_features", 0),
+                          "char_block_on_bare_titles_only": featurizer.char_bare_titles,
                           "attribution_stripped": True},
         "hyper_parameters": {k: v for k, v in params.items() if isinstance(v, (int, float, str, bool))},
         "cv": report,

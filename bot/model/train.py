@@ -45,6 +45,7 @@ class TrainOptions:
     # bot.model.data's file-blind copies of the git rows: their weight factor (0: scored out of fold for
     # the file-blind band thresholds, never fitted; None: no copies)
     file_blind_weight: float | None = 0.0
+    char_bare_titles: bool = False  # title char n-grams for bare titles only (MODEL_CARD.md, ninth session)
 
     @property
     def tol(self) -> float:
@@ -76,12 +77,13 @@ def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_le
                              stacked=stacked, tol=tol)
 
 
-def featurizer(small: bool) -> SnapshotFeaturizer:
+def featurizer(small: bool, char_bare_titles: bool = False) -> SnapshotFeaturizer:
     from bot.signals import signal_names
 
     size = 2**12 if small else 2**16
     return SnapshotFeaturizer(tuple(signal_names()), word_features=size, char_features=size,
-                              full_word_features=2**12 if small else FULL_WORD_FEATURES)
+                              full_word_features=2**12 if small else FULL_WORD_FEATURES,
+                              char_bare_titles=char_bare_titles)
 
 
 def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None) -> np.ndarray:
@@ -127,7 +129,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     fitted = w > 0  # file-blind copies at weight factor 0 are scored out of fold, never fitted
 
     progress("extracting features (signals, structure, text)")
-    feats = featurizer(options.small).fit(record_snapshots(examples))
+    feats = featurizer(options.small, options.char_bare_titles).fit(record_snapshots(examples))
     X = feats.transform(snapshots)
     fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")

@@ -87,3 +87,24 @@ def test_2022_unlabeled_rows_come_only_when_asked_and_stay_out_of_every_report(s
     scores = np.random.default_rng(0).random(len(both))
     seen = np.ones(len(both), dtype=bool)
     assert metadata.cv_report(both, scores, seen) == metadata.cv_report(plain, scores[:len(plain)], seen[:len(plain)])
+
+
+def test_char_bare_titles_leaves_the_char_block_empty_unless_the_pr_is_a_bare_title():
+    from bot.model.train import featurizer
+    from bot.snapshot import FileChange, PRSnapshot
+
+    bare = PRSnapshot(title="Add retry to the uploader")
+    described = PRSnapshot(title="Add retry to the uploader", body="Retries twice.")
+    with_files = PRSnapshot(title="Add retry to the uploader", files=(FileChange(path="up.py", additions=3),))
+    snaps = [bare, described, with_files]
+    every, only_bare = featurizer(True), featurizer(True, char_bare_titles=True)
+    for feats in (every, only_bare):
+        feats.fit(snaps * 2)
+    char_rows = {}
+    for name, feats in (("every", every), ("bare", only_bare)):
+        _, blocks = feats.parts(snaps)
+        char_rows[name] = np.diff(blocks[1].indptr).tolist()  # entries per row in the char block
+        assert np.diff(blocks[0].indptr).tolist() == np.diff(every.parts(snaps)[1][0].indptr).tolist()
+    assert all(n > 0 for n in char_rows["every"])
+    assert char_rows["bare"][0] == char_rows["every"][0] and char_rows["bare"][1:] == [0, 0]
+    assert not type(every).char_bare_titles  # models saved before the option read every title
