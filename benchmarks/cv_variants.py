@@ -88,6 +88,7 @@ def selection_figures(examples, scores: np.ndarray, seen: np.ndarray, body_chars
             "E3_like": report["E3_like_auc"], "E4_like": report["E4_like_auc"],
             **_repo_means(report["per_repo"]),
             "per_repo": report["per_repo"], "file_blind": _blind_summary(report.get("file_blind")),
+            "bare_titles": report.get("bare_titles"),
             "written_description_humans": {"n": int(written.sum()),
                                            "above_1pct_threshold": _share(scores[written] > high),
                                            "above_5pct_threshold": _share(scores[written] > medium)}}

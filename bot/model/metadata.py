@@ -65,7 +65,20 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
     blind = seen & (src == "git_prs" + data.FILE_BLIND)
     if blind.any():
         report["file_blind"] = file_blind_report(examples, p, blind, report["band_probability_thresholds"])
+        blind_at = report["file_blind"]["band_probability_thresholds"]
+        report["bare_titles"] = bare_title_report(y[e4], p[e4], report["band_probability_thresholds"], blind_at)
     return report
+
+
+def bare_title_report(y: np.ndarray, p: np.ndarray, at: dict, blind_at: dict) -> dict:
+    """Bare titles (AIDev human titles, agent title copies) above each band threshold: a bare title
+    has no file information, so ``score()`` reads it against the file-blind pair (``blind_at``)."""
+    out = {}
+    for name, rows in (("humans", y == 0), ("agents", y == 1)):
+        out[name] = {"n": int(rows.sum()), **{
+            f"above_{kind}{band}": round(float((p[rows] > pair[band]).mean()), 4) if rows.any() else None
+            for kind, pair in (("", at), ("file_blind_", blind_at)) for band in ("medium", "high")}}
+    return out
 
 
 def file_blind_report(examples, p: np.ndarray, blind: np.ndarray, at: dict) -> dict:

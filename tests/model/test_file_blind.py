@@ -123,3 +123,14 @@ def test_heldout_bands_scores_records_without_their_files_under_their_own_groups
     assert set(single) == {k.replace("file-blind", "file-blind, single thresholds") for k in rates}
     meta = read_metadata(small_model)  # each PR's points are weighed against the model's own thresholds
     assert used == [meta["band_probability_thresholds_file_blind"]] * 3 + [meta["band_probability_thresholds"]] * 3
+
+
+def test_cv_report_counts_bare_titles_above_both_threshold_pairs():
+    from bot.model import metadata
+
+    out = metadata.bare_title_report(np.array([0, 0, 0, 0, 1, 1]), np.array([0.1, 0.5, 0.85, 0.97, 0.6, 0.99]),
+                                     {"medium": 0.4, "high": 0.6}, {"medium": 0.8, "high": 0.95})
+    assert out["humans"] == {"n": 4, "above_medium": 0.75, "above_high": 0.5,
+                             "above_file_blind_medium": 0.5, "above_file_blind_high": 0.25}
+    assert out["agents"] == {"n": 2, "above_medium": 1.0, "above_high": 0.5,
+                             "above_file_blind_medium": 0.5, "above_file_blind_high": 0.5}
