@@ -41,6 +41,8 @@ FRAGMENTS = [
     "added unit tests", "- [X] Added tests", "* [x] new test", "Tests were added", "improved test coverage",
     "```\n", "```bash\n", "$ ", "`npm run test`", "pytest", "kubectl get pods", "Cargo Test",
     "\u0130", "\u0131", "\u017f", "\u212a", "K", "S", "\u00e9", "\u2014", "$", "-", "*", "`", "(", ".",
+    # alternatives inside words, which a match must not start in
+    "main", "xai", "_ai", "mypytest", "ago test", "ai2", "retested", "un-tested", "chatgpt", "étested",
 ]
 SEPARATORS = [" ", " ", "\n", "\n\n", "  ", "\t", "\r\n", "\u2028", "", "- ", "# "]
 TEXTS = st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), max_size=30).map(
@@ -128,3 +130,4 @@ def test_patterns_with_upper_case_letters_are_refused():
             continue
         raise AssertionError(f"accepted {bad!r}")
     Caseless(r"\W\S\b\d\B ok")  # upper-case escapes are classes, not letters
+
