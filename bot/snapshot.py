@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+# Where a repository keeps its pull request template (what GitHub pre-fills a new PR with).
+PR_TEMPLATE_PATHS = (".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md")
+
 
 @dataclass(frozen=True)
 class Commit:

@@ -20,9 +20,8 @@ from bot.fanout import together
 from bot.obs import metrics
 from bot.ports import Comment
 from bot.result import Result
-from bot.snapshot import PRSnapshot
+from bot.snapshot import PR_TEMPLATE_PATHS, PRSnapshot
 
-TEMPLATE_PATHS = (".github/pull_request_template.md", ".github/PULL_REQUEST_TEMPLATE.md")
 
 
 @dataclass(frozen=True)
@@ -170,7 +169,7 @@ def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail:
 
 
 def _pr_template(ctx: HandlerContext, repo: str) -> str | None:
-    for path in TEMPLATE_PATHS:
+    for path in PR_TEMPLATE_PATHS:
         text = ctx.github.get_file(repo, path, ref=None)
         if text is not None:
             return text

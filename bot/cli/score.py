@@ -40,12 +40,28 @@ def _jsonl_snapshots(path: Path) -> list[tuple[str, object]]:
     return out
 
 
-def load_inputs(path: Path | None, git_range: str | None, repo: Path) -> list[tuple[str, object]]:
+def read_description(body_file: Path) -> str:
+    """The draft description in ``body_file`` (``-``: standard input)."""
+    import sys
+
+    if str(body_file) == "-":
+        return sys.stdin.read()
+    try:
+        return body_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(f"{body_file}: cannot read the description ({exc.__class__.__name__})") from None
+
+
+def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str | None = None,
+                body_file: Path | None = None) -> list[tuple[str, object]]:
     """``[(reference, snapshot)]`` from the one input given; raises ``LoadError`` on bad input."""
     if git_range:
         from bot.loaders.git_range import snapshot_from_git
 
-        return [(git_range, snapshot_from_git(repo, git_range))]
+        description = read_description(body_file) if body_file is not None else None
+        return [(git_range, snapshot_from_git(repo, git_range, title=title, description=description))]
+    if title is not None or body_file is not None:
+        raise LoadError("--title and --body-file describe a PR not yet opened: use them with --git RANGE")
     if path is None:
         raise LoadError("give a bundle .json file, a .jsonl file, or --git RANGE")
     if not path.is_file():
@@ -103,6 +119,11 @@ def score_command(
     path: Annotated[Optional[Path], typer.Argument(help="GitHub JSON bundle (.json) or JSONL records (.jsonl).")] = None,
     git: Annotated[Optional[str], typer.Option("--git", help="Score a local git range, e.g. main..HEAD.")] = None,
     repo: Annotated[Path, typer.Option("--repo", help="Repository for --git (default: current directory).")] = Path("."),
+    title: Annotated[Optional[str], typer.Option(
+        "--title", help="With --git: the PR title you will use (default: the oldest commit's subject).")] = None,
+    body_file: Annotated[Optional[Path], typer.Option(
+        "--body-file", help="With --git: the PR description you will submit, from a file or - for stdin; "
+        "the repository's PR template is then read from the base revision.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output (JSON lines for many records).")] = False,
     model: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped model).")] = None,
 ) -> None:
@@ -111,7 +132,7 @@ def score_command(
     from bot.scoring import ScoreConfig, score_many
 
     try:
-        inputs = load_inputs(path, git, repo)
+        inputs = load_inputs(path, git, repo, title, body_file)
     except LoadError as exc:
         raise _fail(str(exc)) from None
     if not inputs:

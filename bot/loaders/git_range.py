@@ -9,6 +9,11 @@ otherwise it is empty and the messages live in ``commits``.
 Files come from ``git diff <base>...<head>`` (changes since the merge base, like a PR):
 ``--numstat`` for line counts, ``--name-status`` for the status, and one ``--patch`` call for
 hunks, bounded by ``MAX_FILES`` and ``MAX_PATCH_CHARS``. Only the ``git`` executable is used.
+
+Before a PR is opened its description is a draft the author can pass in (``description``, and
+``title`` to override the subject). With a description, the repository's PR template is read
+from the base revision, where GitHub would take it from, so the template signal compares the
+two. Without one there is no template either: a description not yet written has not ignored it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import subprocess
 from pathlib import Path
 
 from bot.loaders import LoadError
-from bot.snapshot import Commit, FileChange, PRSnapshot
+from bot.snapshot import PR_TEMPLATE_PATHS, Commit, FileChange, PRSnapshot
 
 MAX_COMMITS = 250  # GitHub lists at most 250 commits of a PR
 MAX_FILES = 300  # FileChange entries kept; files_changed still counts all of them
@@ -118,8 +123,20 @@ def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int,
     return files, len(status), sum(a for a, _ in counts), sum(d for _, d in counts)
 
 
-def snapshot_from_git(repo_dir: Path | str, rev_range: str) -> PRSnapshot:
-    """Snapshot of the changes in ``rev_range`` (``base..head``) of the repository at ``repo_dir``."""
+def pr_template(repo_dir: Path, rev: str) -> str | None:
+    """The repository's PR template at revision ``rev``, or None when it has none."""
+    for path in PR_TEMPLATE_PATHS:
+        try:
+            return _git(repo_dir, "show", f"{rev}:{path}")
+        except LoadError:
+            continue  # no such file at that revision
+    return None
+
+
+def snapshot_from_git(repo_dir: Path | str, rev_range: str, *, title: str | None = None,
+                      description: str | None = None) -> PRSnapshot:
+    """Snapshot of the changes in ``rev_range`` (``base..head``) of the repository at ``repo_dir``;
+    ``title``/``description``: what the author will open the PR with (see the module docstring)."""
     repo_dir = Path(repo_dir)
     _check_repo(repo_dir)
     base_name, head_name = split_range(rev_range)
@@ -129,9 +146,12 @@ def snapshot_from_git(repo_dir: Path | str, rev_range: str) -> PRSnapshot:
         raise LoadError(f"range {rev_range!r} has no commits")
     files, n_files, additions, deletions = _files(repo_dir, f"{base}...{head}")
     subject, _, rest = raw_commits[0][2].strip().partition("\n")
+    body = rest.strip() if len(raw_commits) == 1 else ""
     notes = (f"files truncated at {MAX_FILES}",) if n_files > MAX_FILES else ()
     return PRSnapshot(
-        title=subject.strip(), body=rest.strip() if len(raw_commits) == 1 else "",
+        title=subject.strip() if title is None else title.strip(),
+        body=body if description is None else description.strip(),
+        pr_template=None if description is None else pr_template(repo_dir, base),
         commits=tuple(Commit(message=m.strip(), author_name=n, author_email=e)
                       for n, e, m in raw_commits),
         files=files, files_changed=n_files, additions=additions, deletions=deletions,

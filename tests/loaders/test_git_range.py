@@ -86,3 +86,22 @@ def test_not_a_repository(tmp_path):
         snapshot_from_git(tmp_path, "main..topic")
     with pytest.raises(LoadError, match="is not a directory"):
         snapshot_from_git(tmp_path / "nope", "main..topic")
+
+
+def test_a_draft_description_brings_the_template_of_the_base_revision(repo):
+    _git(repo, "checkout", "-q", "main")
+    (repo / ".github").mkdir()
+    (repo / ".github" / "pull_request_template.md").write_text("## What\n\n## Testing\n")
+    _commit(repo, "Add a PR template")
+    _git(repo, "checkout", "-q", "topic")  # topic branched before the template: GitHub reads the base's
+    snap = snapshot_from_git(repo, "main..topic", title="b.py: greet", description="  Adds b.py.\n")
+    assert snap.title == "b.py: greet" and snap.body == "Adds b.py."
+    assert snap.pr_template == "## What\n\n## Testing\n"
+    assert ".github/pull_request_template.md" not in {f.path for f in snap.files}  # main...topic: topic's own changes
+    plain = snapshot_from_git(repo, "main..topic")
+    assert plain.pr_template is None and plain.title == "Add b and tweak a"  # nothing written yet: no template
+
+
+def test_a_repository_without_a_template_gives_none(repo):
+    snap = snapshot_from_git(repo, "main..topic", description="Adds b.py.")
+    assert snap.body == "Adds b.py." and snap.pr_template is None

@@ -102,3 +102,36 @@ def test_details_say_when_only_the_model_raised_the_score(band, effort, said):
     console = Console(record=True, width=200)
     _print_details(Result(score=55, band=band, probability=0.42, confidence=0.3, signals=hits), console)
     assert ("the model's probability alone" in console.export_text()) is said
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_git_range_with_a_draft_description_from_stdin(shipped_model, tmp_path):
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "dev@example.com")
+    git("config", "user.name", "Dev")
+    (tmp_path / "app.py").write_text("def add(a, b):\n    return a + b\n")
+    git("add", ".")
+    git("commit", "-qm", "initial")
+    git("checkout", "-qb", "feature")
+    (tmp_path / "app.py").write_text("def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n")
+    git("commit", "-qam", "Add sub()")
+    draft = "## Summary\nThis PR adds comprehensive tests.\n\nAll tests pass."
+    args = ["score", "--git", "main..feature", "--repo", str(tmp_path), "--json", "--model", str(shipped_model)]
+    with_draft = CliRunner().invoke(build_app(), [*args, "--body-file", "-"], input=draft)
+    without = CliRunner().invoke(build_app(), args)
+    fired = {s["name"] for s in json.loads(with_draft.stdout)["signals"]}
+    assert "claims_tests_without_tests" in fired  # the draft claims tests the diff does not have
+    assert "claims_tests_without_tests" not in {s["name"] for s in json.loads(without.stdout)["signals"]}
+
+
+def test_title_and_body_file_need_a_git_range(run):
+    result = run(str(EXAMPLE), "--title", "x")
+    assert result.exit_code == 3 and "use them with --git RANGE" in result.stderr
+
+
+def test_an_unreadable_body_file_is_a_clear_error(run, tmp_path):
+    result = run("--git", "main..feature", "--repo", str(tmp_path), "--body-file", str(tmp_path / "missing.md"))
+    assert result.exit_code == 3 and "cannot read the description" in result.stderr
