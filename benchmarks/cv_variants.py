@@ -35,6 +35,7 @@ class Variant:
     layout: bool = False  # the length balance's bins also split by layout (header / bullets / neither)
     early_unlabeled: float = 0.0  # fit weight of the 2022 `unlabeled` git rows (0: left out entirely)
     blocks: str = "v4"  # a LAYOUTS key: which text blocks the trees' text vote and the heads read
+    grouped_text: bool = False  # the trees' inner text folds keep each repository group on one side
 
 
 VARIANTS = {
@@ -59,6 +60,7 @@ VARIANTS = {
     "heads-on-words": Variant(blocks="heads-on-words"),
     "lean": Variant(blocks="lean"),
     "char-bare-titles": Variant(blocks="char-bare-titles"),
+    "grouped-text-oof": Variant(grouped_text=True),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -130,7 +132,8 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     def make():
         return train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ())).set_params(n_stack_text=n_stack_text)
 
-    parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted)
+    groups = np.array([e.group for e in examples]) if v.grouped_text else None
+    parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups)
     seen = ~np.isnan(parts).any(axis=1)
     scores = np.full(len(y), np.nan)
     scores[seen] = make().set_stats(parts[seen & fitted]).combine(parts[seen])

@@ -17,7 +17,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import GroupKFold, StratifiedKFold
 
 from bot.model import fasttrees, features, ngrams, rows, tokens
 
@@ -167,14 +167,16 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         X = sp.csr_matrix(X)
         return X[:, : self.n_numeric].toarray(), X[:, self.n_numeric:]
 
-    def fit(self, X, y, sample_weight=None):
+    def fit(self, X, y, sample_weight=None, groups=None):
+        """``groups``: each row's repository group; given, the text vote's inner folds keep a
+        group on one side (``GroupKFold``), else they split rows (``StratifiedKFold``, v1-v4)."""
         y = np.asarray(y)
         self.classes_ = np.unique(y)
         numeric, text = self._split(X)
         numeric[:, list(self.masked_columns)] = 0.0  # a constant column gives the trees nothing to split on
         text_score = np.zeros((len(y), 1))
         if self.use_text:
-            text_score[:, 0] = self._oof_text(text, y, sample_weight)
+            text_score[:, 0] = self._oof_text(text, y, sample_weight, groups)
             self.text_ = self._text_model().fit(text, y, sample_weight=sample_weight)
         trees = HistGradientBoostingClassifier(
             max_iter=self.max_iter, learning_rate=self.learning_rate, max_leaf_nodes=self.max_leaf_nodes,
@@ -185,10 +187,13 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
             self.trees_ = trees.fit(np.hstack([numeric, text_score]), y, sample_weight=sample_weight)
         return self
 
-    def _oof_text(self, text, y, sample_weight) -> np.ndarray:
+    def _oof_text(self, text, y, sample_weight, groups=None) -> np.ndarray:
         out = np.zeros(len(y))
-        folds = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state)
-        for train, test in folds.split(np.zeros(len(y)), y):
+        if groups is None:
+            splits = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state).split(np.zeros(len(y)), y)
+        else:
+            splits = GroupKFold(n_splits=4).split(np.zeros(len(y)), y, groups)
+        for train, test in splits:
             weight = None if sample_weight is None else np.asarray(sample_weight)[train]
             model = self._text_model().fit(text[train], y[train], sample_weight=weight)
             out[test] = model.decision_function(text[test])

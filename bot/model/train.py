@@ -86,9 +86,10 @@ def featurizer(small: bool, char_bare_titles: bool = False) -> SnapshotFeaturize
                               char_bare_titles=char_bare_titles)
 
 
-def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None) -> np.ndarray:
+def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None, groups=None) -> np.ndarray:
     """Out-of-fold raw components (n x 5, ``BlendedClassifier.components``; NaN rows: unfitted folds).
-    ``fit_mask``: only these rows are fitted on (every row of the held-out fold is still scored)."""
+    ``fit_mask``: only these rows are fitted on (every row of the held-out fold is still scored);
+    ``groups``: each row's repository group, for the trees' inner text folds."""
     oof = np.full((len(y), 5), np.nan)
     fit_mask = np.ones(len(y), dtype=bool) if fit_mask is None else fit_mask
     for k in np.unique(folds):
@@ -96,7 +97,8 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None)
         if len(np.unique(y[train])) < 2:
             continue
         progress(f"CV fold {k + 1}/{len(np.unique(folds))}: fit on {int(train.sum())}, score {int(test.sum())}")
-        model = make().fit(X[train], y[train], sample_weight=w[train], reject=reject[train])
+        inner = None if groups is None else np.asarray(groups)[train]
+        model = make().fit(X[train], y[train], sample_weight=w[train], reject=reject[train], groups=inner)
         oof[test] = model.components(X[test])
     return oof
 
