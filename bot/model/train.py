@@ -97,8 +97,8 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None,
         if len(np.unique(y[train])) < 2:
             continue
         progress(f"CV fold {k + 1}/{len(np.unique(folds))}: fit on {int(train.sum())}, score {int(test.sum())}")
-        inner = None if groups is None else np.asarray(groups)[train]
-        model = make().fit(X[train], y[train], sample_weight=w[train], reject=reject[train], groups=inner)
+        inner = {} if groups is None else {"groups": np.asarray(groups)[train]}
+        model = make().fit(X[train], y[train], sample_weight=w[train], reject=reject[train], **inner)
         oof[test] = model.components(X[test])
     return oof
 
