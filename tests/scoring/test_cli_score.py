@@ -70,8 +70,12 @@ def test_missing_file_is_one_line_error(run, tmp_path):
     assert result.exit_code == 3 and "no such file" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
-def test_git_range(run, tmp_path):
+@pytest.fixture()
+def feature_repo(tmp_path):
+    """A repository whose branch ``feature`` adds ``sub()`` to ``app.py`` on top of ``main``."""
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+
     def git(*args):
         subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
 
@@ -84,7 +88,11 @@ def test_git_range(run, tmp_path):
     git("checkout", "-qb", "feature")
     (tmp_path / "app.py").write_text("def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n")
     git("commit", "-qam", "Add sub()")
-    result = run("--git", "main..feature", "--repo", str(tmp_path), "--json")
+    return tmp_path
+
+
+def test_git_range(run, feature_repo):
+    result = run("--git", "main..feature", "--repo", str(feature_repo), "--json")
     out = json.loads(result.stdout)
     assert out["ref"] == "main..feature"
     assert result.exit_code == EXIT_BY_BAND[out["band"]]
@@ -104,22 +112,9 @@ def test_details_say_when_only_the_model_raised_the_score(band, effort, said):
     assert ("the model's probability alone" in console.export_text()) is said
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
-def test_git_range_with_a_draft_description_from_stdin(shipped_model, tmp_path):
-    def git(*args):
-        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
-
-    git("init", "-q", "-b", "main")
-    git("config", "user.email", "dev@example.com")
-    git("config", "user.name", "Dev")
-    (tmp_path / "app.py").write_text("def add(a, b):\n    return a + b\n")
-    git("add", ".")
-    git("commit", "-qm", "initial")
-    git("checkout", "-qb", "feature")
-    (tmp_path / "app.py").write_text("def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n")
-    git("commit", "-qam", "Add sub()")
+def test_git_range_with_a_draft_description_from_stdin(shipped_model, feature_repo):
     draft = "## Summary\nThis PR adds comprehensive tests.\n\nAll tests pass."
-    args = ["score", "--git", "main..feature", "--repo", str(tmp_path), "--json", "--model", str(shipped_model)]
+    args = ["score", "--git", "main..feature", "--repo", str(feature_repo), "--json", "--model", str(shipped_model)]
     with_draft = CliRunner().invoke(build_app(), [*args, "--body-file", "-"], input=draft)
     without = CliRunner().invoke(build_app(), args)
     fired = {s["name"] for s in json.loads(with_draft.stdout)["signals"]}
