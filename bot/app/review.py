@@ -23,7 +23,6 @@ from bot.result import Result
 from bot.snapshot import PR_TEMPLATE_PATHS, PRSnapshot
 
 
-
 @dataclass(frozen=True)
 class Review:
     repo: str
