@@ -39,3 +39,23 @@ def test_report_ranks_by_score_and_neutralises_titles(tmp_path):
     assert "<img" not in text and "](https://evil" not in text
     assert "@maintainers" not in text  # no live mention
     assert "prs.jsonl:3" in result.output  # the broken line is named on stderr
+
+
+def test_a_flag_without_effort_signals_says_model_only():
+    from bot.cli.report import build_report
+    from bot.result import Result, SignalHit
+    from bot.snapshot import PRSnapshot
+
+    quiet = (SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"),)
+    effort = (SignalHit("docs_only_drive_by", 0.9, "README.md only"),)
+    results = [Result(score=62, band="medium", probability=0.5, confidence=0.3, signals=quiet),
+               Result(score=60, band="medium", probability=0.4, confidence=0.3, signals=effort),
+               Result(score=10, band="low", probability=0.1, confidence=0.3, signals=())]
+    inputs = [(ref, PRSnapshot(title=ref.upper())) for ref in ("pr-a", "pr-b", "pr-c")]
+    text = build_report(inputs, results)
+    rows = {ref: next(line for line in text.splitlines() if line.startswith("| ") and ref in line)
+            for ref in ("pr-a", "pr-b", "pr-c")}
+    assert rows["pr-a"].rstrip(" |").endswith("*model only*")
+    assert "*model only*" not in rows["pr-b"] and rows["pr-c"].rstrip(" |").endswith("–")
+    assert "the model's probability alone" in text
+    assert "the model's probability alone" not in build_report(inputs[1:], results[1:])  # no such row: no legend
