@@ -130,7 +130,8 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     X, n_stack_text = laid_out(X, feats, v.blocks)
 
     def make():
-        return train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ())).set_params(n_stack_text=n_stack_text)
+        clf = train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()))
+        return clf.set_params(n_stack_text=n_stack_text)
 
     groups = np.array([e.group for e in examples]) if v.grouped_text else None
     parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups)
@@ -151,13 +152,13 @@ def laid_out(X, feats, layout: str):
     stack, head = LAYOUTS[layout]
     if layout == "v4":
         return X, sizes["word"] + sizes["char"]
-    if layout == "char-bare-titles":
+    if layout == "char-bare-titles":  # v4's columns, the char block zeroed on every row that is not a bare title
         bare = X[:, feats.feature_names().index("title_only")].toarray().ravel() > 0.5
-        keep = np.ones(X.shape[1])
-        keep[starts["char"]:starts["char"] + sizes["char"]] = 0.0
-        rows_kept = sp.diags(np.where(bare, 1.0, 0.0)) @ sp.csr_matrix(X)
-        return sp.csr_matrix(X) @ sp.diags(keep) + rows_kept @ sp.diags(1.0 - keep), sizes["word"] + sizes["char"]
-    X = sp.csc_matrix(X) if not sp.isspmatrix_csc(X) else X
+        chars = np.zeros(X.shape[1])
+        chars[starts["char"]:starts["char"] + sizes["char"]] = 1.0
+        X = sp.csr_matrix(X)
+        return X - sp.diags((~bare).astype(float)) @ X @ sp.diags(chars), sizes["word"] + sizes["char"]
+    X = sp.csc_matrix(X)
     cols = [X[:, :n]] + [X[:, starts[b]:starts[b] + sizes[b]] for b in (*stack, head)]
     return sp.hstack(cols, format="csr"), sum(sizes[b] for b in stack)
 
@@ -171,7 +172,8 @@ def prepare(shared: Path) -> dict:
     examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0)
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
-    feats = train.featurizer(False).fit(train.record_snapshots([e for e in examples if not e.source.endswith(data.EARLY)]))
+    v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]
+    feats = train.featurizer(False).fit(train.record_snapshots(v4_rows))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
     return {"examples": examples, "feats": feats, "X": feats.transform(snaps), **columns,
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}

@@ -189,10 +189,11 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
 
     def _oof_text(self, text, y, sample_weight, groups=None) -> np.ndarray:
         out = np.zeros(len(y))
+        rows = np.zeros(len(y))
         if groups is None:
-            splits = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state).split(np.zeros(len(y)), y)
+            splits = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state).split(rows, y)
         else:
-            splits = GroupKFold(n_splits=4).split(np.zeros(len(y)), y, groups)
+            splits = GroupKFold(n_splits=4).split(rows, y, groups)
         for train, test in splits:
             weight = None if sample_weight is None else np.asarray(sample_weight)[train]
             model = self._text_model().fit(text[train], y[train], sample_weight=weight)
