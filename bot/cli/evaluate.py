@@ -36,7 +36,7 @@ def load_scorer(model: Path | None) -> protocol.Scorer:
     return lambda snapshots: batch_score(snapshots, model_path=model)
 
 
-def _build_sets(data: list[Path], sink) -> dict[str, list[datasets.Example]]:
+def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example]]:
     if not data:
         shared = shared_dir()
         if shared is None:
@@ -46,7 +46,7 @@ def _build_sets(data: list[Path], sink) -> dict[str, list[datasets.Example]]:
     for path in data:
         if not path.is_file():
             raise _fail(f"{path}: no such file")
-        for name, examples in datasets.data_file_sets(path, sink).items():
+        for name, examples in datasets.data_file_sets(path, sink, note).items():
             sets[f"{path.name}:{name}"] = examples
     return sets
 
@@ -141,12 +141,17 @@ def eval_command(
 ) -> None:
     """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs."""
     bad: list[LoadError] = []
+    notes: list[str] = []
 
     def sink(error: LoadError) -> None:
         bad.append(error)
         datasets.print_error(error)
 
-    sets = {k: v for k, v in _build_sets(list(data or []), sink).items() if v}
+    def note(text: str) -> None:
+        notes.append(text)
+        datasets.print_note(text)
+
+    sets = {k: v for k, v in _build_sets(list(data or []), sink, note).items() if v}
     if not sets:
         raise _fail("no records labelled ai_agent or human to evaluate")
     scorer = load_scorer(model)
@@ -155,7 +160,7 @@ def eval_command(
     with _progress(show) as bar:
         report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold)
     written = plot_roc({k: v for k, v in scored.items() if k not in protocol.NO_FIGURES}, roc)
-    report.update(bad_records=len(bad), roc_png=str(written) if written else None)
+    report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -240,9 +241,16 @@ def _outcome_y(raw: dict) -> int | None:
     return 0 if raw.get("outcome") in ("merged", "merged_squash") else None
 
 
-def data_file_sets(path: Path, on_error: ErrorSink = print_error) -> dict[str, list[Example]]:
+def print_note(note: str) -> None:
+    """Default note sink: one line on stderr."""
+    print(f"note: {note}", file=sys.stderr)
+
+
+def data_file_sets(path: Path, on_error: ErrorSink = print_error,
+                   on_note: Callable[[str], None] = print_note) -> dict[str, list[Example]]:
     """``sieve eval --data``: ``ai_agent`` (1) vs ``human`` (0); and, when ``ai_agent`` rows
-    carry ``outcome``, rejected (1) vs merged (0) among them (the E3 rule)."""
+    carry ``outcome``, rejected (1) vs merged (0) among them (the E3 rule). Records with any
+    other label are read but not compared; ``on_note`` gets one line saying how many."""
     sets: dict[str, list[Example]] = {"agent_vs_human": [], "low_effort": []}
     records = list(_good(iter_records(Path(path)), on_error))
     firsts = _first_time_refs(records)
@@ -255,4 +263,16 @@ def data_file_sets(path: Path, on_error: ErrorSink = print_error) -> dict[str, l
         y = _outcome_y(rec.raw) if label == "ai_agent" else None
         if y is not None:
             sets["low_effort"].append(Example(rec.snapshot, y, meta))
+    _report_other_labels(Path(path), records, on_note)
     return {name: examples for name, examples in sets.items() if examples}
+
+
+def _report_other_labels(path: Path, records: list[Record], on_note: Callable[[str], None]) -> None:
+    """One line for the records no set counts (a label other than ``ai_agent``/``human``, or none),
+    so a file labelled another way does not silently shrink to nothing."""
+    other = Counter(str(r.raw.get("label")) for r in records if r.raw.get("label") not in ("ai_agent", "human"))
+    if other:
+        counts = ", ".join(f"{label!r} x{n}" for label, n in sorted(other.items()))
+        n = sum(other.values())
+        what = "1 record is" if n == 1 else f"{n} records are"
+        on_note(f"{path.name}: {what} not compared: labels other than 'ai_agent' and 'human' ({counts})")

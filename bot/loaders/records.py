@@ -3,6 +3,8 @@
 Accepts the three record shapes found there: merged-PR records (``title``, ``body``,
 ``commit_messages``, ``files[{path, additions, deletions}]``), pull-ref records
 (``title_proxy`` instead of ``title``) and AIDev / onlyrobots records (``files[{path, patch}]``).
+Other exports are read where the meaning is unambiguous: a ``files`` entry may be a bare path or
+carry GitHub's ``filename`` key instead of ``path``.
 Fields that carry the label (author, branch, ai_tools, label_source ...) are never read
 into the snapshot unless ``keep_identity=True`` is asked for (the offline CLI on a user's own
 export does; training and evaluation never do).
@@ -37,18 +39,25 @@ def _int_or_none(value) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _file_change(entry) -> FileChange:
+    """One ``files`` entry: a dict with ``path`` (GitHub's REST shape says ``filename``), or a bare
+    path string as some exports write them."""
+    if isinstance(entry, str) and entry:
+        return FileChange(path=entry, status="modified", additions=0, deletions=0)
+    path = entry.get("path", entry.get("filename")) if isinstance(entry, dict) else None
+    if not isinstance(path, str) or not path:
+        raise LoadError("a 'files' entry has no string 'path' (or 'filename')")
+    return FileChange(path=path, status=_text(entry.get("status")) or "modified",
+                      additions=_int_or_none(entry.get("additions")) or 0,
+                      deletions=_int_or_none(entry.get("deletions")) or 0,
+                      patch=entry.get("patch") if isinstance(entry.get("patch"), str) else None)
+
+
 def _files(raw: dict) -> tuple[FileChange, ...]:
-    out = []
-    for f in raw.get("files") or []:
-        if not isinstance(f, dict) or not isinstance(f.get("path"), str):
-            raise LoadError("a 'files' entry has no string 'path'")
-        out.append(FileChange(
-            path=f["path"], status=_text(f.get("status")) or "modified",
-            additions=_int_or_none(f.get("additions")) or 0,
-            deletions=_int_or_none(f.get("deletions")) or 0,
-            patch=f.get("patch") if isinstance(f.get("patch"), str) else None,
-        ))
-    return tuple(out)
+    files = raw.get("files") or []
+    if not isinstance(files, list):
+        raise LoadError("'files' is not a list")
+    return tuple(_file_change(f) for f in files)
 
 
 def snapshot_from_record(raw: dict, *, keep_identity: bool = False,

@@ -54,8 +54,12 @@ def test_eval_data_json(data_file, tmp_path, stub_scorer):
                                          "--threshold", "0.05"])
     assert result.exit_code == 0, result.output
     assert stub_scorer == [evaluate.Path("m.skops")]
-    bad = [line for line in result.stderr.splitlines() if line.strip()]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    bad = [line for line in lines if line.startswith("skipped")]
     assert len(bad) == 1 and "tiny.jsonl:3" in bad[0]  # one line naming the broken record
+    # the bot row is read but not compared, and a note says so (not counted as a bad record)
+    assert lines[1:] == ["note: tiny.jsonl: 1 record is not compared: labels other than 'ai_agent' and 'human' "
+                         "('bot' x1)"]
     report = json.loads(result.stdout)
     main = report["sets"]["tiny.jsonl:agent_vs_human"]
     assert (main["n_pos"], main["n_neg"]) == (2, 2)  # the bot row is not labelled ai/human
@@ -68,7 +72,7 @@ def test_eval_data_json(data_file, tmp_path, stub_scorer):
     assert main["slices"]["short_body"] == {"n_neg": 1, "n_neg_known": 2, "fpr": 0.0}
     low = report["sets"]["tiny.jsonl:low_effort"]
     assert (low["n_pos"], low["n_neg"], low["auc"]) == (1, 1, 1.0)
-    assert report["bad_records"] == 1
+    assert report["bad_records"] == 1 and len(report["notes"]) == 1
     assert roc.read_bytes().startswith(b"\x89PNG")
 
 

@@ -40,3 +40,27 @@ def test_a_path_given_as_a_string_reads_the_same_records(tmp_path):
     as_text = list(iter_records(str(path)))
     assert [r.ref for r in as_text] == ["plain.jsonl.gz:1", "plain.jsonl.gz:2"]
     assert [r.snapshot for r in as_text] == [r.snapshot for r in iter_records(path)]
+
+
+def _files_of(tmp_path, files):
+    path = tmp_path / "files.jsonl"
+    path.write_text(json.dumps({"title": "Fix flush", "label": "human", "files": files}) + "\n")
+    [out] = list(iter_records(path))
+    return out
+
+
+def test_files_given_as_paths_or_with_githubs_filename_key_are_read(tmp_path):
+    as_paths = _files_of(tmp_path, ["src/flush.go", "src/flush_test.go"])
+    rest_shape = _files_of(tmp_path, [{"filename": "src/flush.go", "additions": 3, "deletions": 1,
+                                       "status": "modified", "patch": "@@ -1 +1 @@\n-a\n+b"}])
+    assert [f.path for f in as_paths.snapshot.files] == ["src/flush.go", "src/flush_test.go"]
+    [change] = rest_shape.snapshot.files
+    assert (change.path, change.additions, change.deletions, change.patch) == (
+        "src/flush.go", 3, 1, "@@ -1 +1 @@\n-a\n+b")
+
+
+def test_a_files_entry_without_a_path_names_the_record(tmp_path):
+    for files in ([{"additions": 3}], [""], [7], "src/flush.go"):
+        error = _files_of(tmp_path, files)
+        assert isinstance(error, LoadError) and str(error).startswith("files.jsonl:1: "), files
+        assert "'files'" in str(error)
