@@ -58,8 +58,9 @@ def warm_up(model_path: str | None = None) -> None:
 
 
 def bound(snapshot: PRSnapshot) -> tuple[PRSnapshot, tuple[str, ...]]:
-    """Cut giant PRs to a fixed budget; say what was cut in notes."""
-    notes, changes = [], {}
+    """Cut giant PRs to a fixed budget; say what was cut in notes (after the snapshot's own, such as
+    "files listed: 0 of 2" for a PR whose file list GitHub did not give)."""
+    notes, changes = list(snapshot.notes), {}
     if len(snapshot.files) > MAX_FILES:
         changes.update(files=snapshot.files[:MAX_FILES], files_changed=snapshot.total_files)
         notes.append(f"scored the first {MAX_FILES} of {len(snapshot.files)} files")

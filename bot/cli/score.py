@@ -8,6 +8,7 @@ be scored (unreadable input, no model). A malformed JSONL line gets one line on 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -28,11 +29,9 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _jsonl_snapshots(path: Path) -> list[tuple[str, object]]:
-    from bot.loaders.records import iter_records
-
+def _jsonl_snapshots(records) -> list[tuple[str, object]]:
     out = []
-    for rec in iter_records(path, keep_identity=True):
+    for rec in records:
         if isinstance(rec, LoadError):
             typer.echo(f"sieve score: {rec}", err=True)
         else:
@@ -42,8 +41,6 @@ def _jsonl_snapshots(path: Path) -> list[tuple[str, object]]:
 
 def read_description(body_file: Path) -> str:
     """The draft description in ``body_file`` (``-``: standard input)."""
-    import sys
-
     if str(body_file) == "-":
         return sys.stdin.read()
     try:
@@ -63,14 +60,35 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
     if title is not None or body_file is not None:
         raise LoadError("--title and --body-file describe a PR not yet opened: use them with --git RANGE")
     if path is None:
-        raise LoadError("give a bundle .json file, a .jsonl file, or --git RANGE")
+        raise LoadError("give a bundle .json file, a .jsonl file, - for standard input, or --git RANGE")
+    if str(path) == "-":
+        return stdin_inputs(sys.stdin.read())
     if not path.is_file():
         raise LoadError(f"{path}: no such file")
     if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-        return _jsonl_snapshots(path)
+        from bot.loaders.records import iter_records
+
+        return _jsonl_snapshots(iter_records(path, keep_identity=True))
     from bot.loaders.github_json import load_bundle
 
     return [(path.name, load_bundle(path))]
+
+
+def stdin_inputs(text: str) -> list[tuple[str, object]]:
+    """Standard input: one JSON object (a bundle or a bare ``pulls/get`` response, as
+    ``gh api repos/OWNER/REPO/pulls/N`` prints it), or else JSONL records."""
+    from bot.loaders.github_json import bundle_from_text
+    from bot.loaders.records import records_from_text
+
+    if not text.strip():
+        raise LoadError("-: standard input is empty")
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None  # several lines of JSON (or damaged JSON): read it as JSONL
+    if isinstance(whole, dict) and ("pull" in whole or "head" in whole):
+        return [("-", bundle_from_text(text, "-"))]
+    return _jsonl_snapshots(records_from_text(text, "-", keep_identity=True))
 
 
 def _signals_text(result: Result, limit: int = 3) -> str:
@@ -116,7 +134,7 @@ def worst_band(results: list[Result]) -> str:
 
 
 def score_command(
-    path: Annotated[Optional[Path], typer.Argument(help="GitHub JSON bundle (.json) or JSONL records (.jsonl).")] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="GitHub JSON bundle or pulls/get response (.json), JSONL records (.jsonl), or - for stdin.")] = None,
     git: Annotated[Optional[str], typer.Option("--git", help="Score a local git range, e.g. main..HEAD.")] = None,
     repo: Annotated[Path, typer.Option("--repo", help="Repository for --git (default: current directory).")] = Path("."),
     title: Annotated[Optional[str], typer.Option(

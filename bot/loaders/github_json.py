@@ -6,6 +6,8 @@
 
     {"pull": {...}, "files": [...], "commits": [...], "pr_template": "...", "labels": [...]}
 
+A bare ``pulls/get`` response is read as a bundle with only its ``pull``.
+
 Identity fields (login, association, bot flag, branch) are kept: this is the live path,
 where the policy layer needs them. The classifier's own inputs are chosen by the scorer.
 """
@@ -117,20 +119,40 @@ def load_bundle(path: Path | str) -> PRSnapshot:
     """Read a saved REST bundle file; any problem raises ``LoadError`` naming the file."""
     path = Path(path)
     try:
-        bundle = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not valid JSON ({exc})") from exc
+    return bundle_from_text(text, str(path))
+
+
+def bundle_from_text(text: str, name: str) -> PRSnapshot:
+    """A bundle (or a bare ``pulls/get`` response) given as JSON text; errors name ``name``."""
     try:
-        bundle = _dict(bundle, "bundle")
-        if "pull" not in bundle:
-            raise LoadError("bundle has no 'pull' object")
-        template = bundle.get("pr_template")
-        if template is not None and not isinstance(template, str):
-            raise LoadError("'pr_template' is not a string")
-        return snapshot_from_github(bundle["pull"], bundle.get("files") or [],
-                                    bundle.get("commits") or [], template,
-                                    labels=bundle.get("labels"))
+        bundle = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"{name}: not valid JSON ({exc})") from exc
+    try:
+        return snapshot_from_bundle(_dict(bundle, "bundle"))
     except LoadError as exc:
-        raise LoadError(f"{path}: {exc}") from exc
+        raise LoadError(f"{name}: {exc}") from exc
+
+
+def snapshot_from_bundle(bundle: dict) -> PRSnapshot:
+    """``{"pull", "files", "commits", "pr_template", "labels"}``, or a bare ``pulls/get`` response
+    as ``gh api repos/OWNER/REPO/pulls/N`` prints it (no file list or commits: the snapshot's notes
+    say how many GitHub counted, and the score reads it as a PR without files)."""
+    if "pull" not in bundle:
+        if not _bare_pull(bundle):
+            raise LoadError("bundle has no 'pull' object (nor is it a pulls/get response)")
+        bundle = {"pull": bundle}
+    template = bundle.get("pr_template")
+    if template is not None and not isinstance(template, str):
+        raise LoadError("'pr_template' is not a string")
+    return snapshot_from_github(bundle["pull"], bundle.get("files") or [], bundle.get("commits") or [],
+                                template, labels=bundle.get("labels"))
+
+
+def _bare_pull(value: dict) -> bool:
+    return isinstance(value.get("title"), str) and isinstance(value.get("head"), dict) and "number" in value

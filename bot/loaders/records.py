@@ -108,8 +108,12 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes | LoadError]]:
 def iter_raw(path: Path | str) -> Iterator[tuple[str, dict | LoadError]]:
     """Yield ``(ref, record)`` per line, or ``(ref, LoadError)`` for a line that is not JSON."""
     path = Path(path)
-    for lineno, line in _lines(path):
-        ref = f"{path.name}:{lineno}"
+    return _parsed(path.name, _lines(path))
+
+
+def _parsed(name: str, lines) -> Iterator[tuple[str, dict | LoadError]]:
+    for lineno, line in lines:
+        ref = f"{name}:{lineno}"
         if isinstance(line, LoadError):
             yield ref, line
             continue
@@ -125,7 +129,17 @@ def iter_raw(path: Path | str) -> Iterator[tuple[str, dict | LoadError]]:
 
 def iter_records(path: Path | str, **kwargs) -> Iterator[Record | LoadError]:
     """Yield a ``Record`` per good line and a ``LoadError`` naming each bad one; never stops early."""
-    for ref, raw in iter_raw(path):
+    return _records(iter_raw(path), kwargs)
+
+
+def records_from_text(text: str, name: str, **kwargs) -> Iterator[Record | LoadError]:
+    """``iter_records`` over JSONL already read (standard input); refs are ``name:line``."""
+    lines = enumerate(text.encode("utf-8", "surrogateescape").splitlines(), 1)
+    return _records(_parsed(name, lines), kwargs)
+
+
+def _records(raws, kwargs: dict) -> Iterator[Record | LoadError]:
+    for ref, raw in raws:
         if isinstance(raw, LoadError):
             yield raw
             continue

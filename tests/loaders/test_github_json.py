@@ -86,3 +86,16 @@ def test_bundle_errors_name_the_file(tmp_path):
     with pytest.raises(LoadError, match="missing.json: cannot read"):
         load_bundle(tmp_path / "missing.json")
     assert str(LoadError("x")).count("\n") == 0
+
+
+def test_a_bare_pulls_get_response_loads_as_a_bundle_without_files(tmp_path, rest):
+    path = tmp_path / "pull.json"
+    path.write_text(json.dumps(rest["pulls/get"]))
+    snap = load_bundle(path)
+    assert (snap.title, snap.files, snap.commits) == ("Amazing new feature", (), ())
+    assert snap.notes == (f"files listed: 0 of {rest['pulls/get']['changed_files']}",
+                          f"commits listed: 0 of {rest['pulls/get']['commits']}")
+    not_a_pull = tmp_path / "issue.json"
+    not_a_pull.write_text(json.dumps({"title": "an issue", "number": 3}))
+    with pytest.raises(LoadError, match="issue.json: bundle has no 'pull' object"):
+        load_bundle(not_a_pull)

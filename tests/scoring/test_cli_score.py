@@ -130,3 +130,27 @@ def test_title_and_body_file_need_a_git_range(run):
 def test_an_unreadable_body_file_is_a_clear_error(run, tmp_path):
     result = run("--git", "main..feature", "--repo", str(tmp_path), "--body-file", str(tmp_path / "missing.md"))
     assert result.exit_code == 3 and "cannot read the description" in result.stderr
+
+
+def test_standard_input_takes_a_bundle_or_jsonl(shipped_model):
+    def from_stdin(text):
+        return CliRunner().invoke(build_app(), ["score", "-", "--json", "--model", str(shipped_model)], input=text)
+
+    bundle = from_stdin(EXAMPLE.read_text())
+    assert json.loads(bundle.stdout)["ref"] == "-"
+    assert json.loads(bundle.stdout)["score"] == json.loads(
+        CliRunner().invoke(build_app(), ["score", str(EXAMPLE), "--json", "--model", str(shipped_model)]).stdout)["score"]
+    jsonl = from_stdin("\n".join([json.dumps(RECORDS[0]), "{not json", json.dumps(RECORDS[1])]) + "\n")
+    assert [json.loads(line)["ref"] for line in jsonl.stdout.splitlines()] == ["-:1", "-:3"]
+    assert "-:2: not valid JSON" in jsonl.stderr
+    empty = from_stdin("")
+    assert empty.exit_code == 3 and "standard input is empty" in empty.stderr
+
+
+def test_a_bare_pulls_get_response_is_scored_and_says_what_it_lacks(run, tmp_path):
+    pull = json.loads(EXAMPLE.read_text())["pull"]
+    path = tmp_path / "pull.json"
+    path.write_text(json.dumps(pull))
+    out = json.loads(run(str(path), "--json").stdout)
+    assert f"files listed: 0 of {pull['changed_files']}" in out["notes"]
+    assert out["band"] in EXIT_BY_BAND
