@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 import jwt
 
-from bot.fakegithub import events, faults, routes_repo, shapes  # noqa: F401 - routes register
+from bot.fakegithub import events, faults, routes_repo, routes_search, shapes  # noqa: F401 - routes register
 from bot.fakegithub.router import Abort, Reply
 from bot.fakegithub.routes_issues import check_run_body
 from bot.fakegithub.seeding import Seeding

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.fakegithub.shapes import EPOCH, fake_sha, node_id, repository, stable_id, user
+from bot.fakegithub.shapes import EPOCH, fake_sha, node_id, reactions, repository, stable_id, user
 
 # Convenience keys accepted by ``FakeGitHub.add_pull``; anything else overrides the REST body.
 PULL_KEYS = frozenset({
@@ -108,4 +108,24 @@ def check_run(base: str, full_name: str, run_id: int, fields: dict, app_body: di
         },
         "check_suite": {"id": stable_id(f"suite:{full_name}:{fields['head_sha']}")},
         "app": app_body, "pull_requests": [],
+    }
+
+
+def search_item(base: str, full_name: str, number: int, pull_body: dict) -> dict:
+    """One ``GET /search/issues`` item for a pull request, in the recorded fixture's shape
+    (an issue with a ``pull_request`` object), built from the PR's own body."""
+    api, web = f"{base}/repos/{full_name}", f"{base}/{full_name}"
+    issue = f"{api}/issues/{number}"
+    keep = ("id", "node_id", "number", "title", "user", "labels", "state", "locked", "assignee", "assignees",
+            "milestone", "comments", "created_at", "updated_at", "closed_at", "author_association",
+            "active_lock_reason", "body", "draft")
+    return {
+        **{key: pull_body.get(key) for key in keep},
+        "url": issue, "repository_url": api, "labels_url": f"{issue}/labels{{/name}}",
+        "comments_url": f"{issue}/comments", "events_url": f"{issue}/events",
+        "html_url": f"{web}/pull/{number}", "timeline_url": f"{issue}/timeline",
+        "reactions": reactions(issue), "performed_via_github_app": None, "state_reason": None, "score": 1.0,
+        "pull_request": {"url": f"{api}/pulls/{number}", "html_url": f"{web}/pull/{number}",
+                         "diff_url": f"{web}/pull/{number}.diff", "patch_url": f"{web}/pull/{number}.patch",
+                         "merged_at": None},
     }

@@ -88,7 +88,7 @@ def _head_sha(repo: RepoState, number: int, pull) -> str:
     return pull.fields.get("head_sha") or shapes.fake_sha(repo.full_name, number, "head")
 
 
-def _pull_body(st: FakeState, base: str, repo: RepoState, number: int) -> dict:
+def pull_body(st: FakeState, base: str, repo: RepoState, number: int) -> dict:
     pull = repo.pulls[number]
     labels = [label | {"description": label["description"] or ""}  # pulls/list wants a string
               for label in label_bodies(base, repo, repo.issue_labels.get(number, []))]
@@ -103,7 +103,7 @@ def _pull_body(st: FakeState, base: str, repo: RepoState, number: int) -> dict:
 def get_pull(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
     _pull(repo, req)
-    return Reply(200, _pull_body(st, base, repo, int(req.params["number"])))
+    return Reply(200, pull_body(st, base, repo, int(req.params["number"])))
 
 
 @route("GET", "/repos/{repo}/pulls")
@@ -112,7 +112,7 @@ def list_pulls(st: FakeState, base: str, req: Req) -> Reply:
     wanted = req.query.get("state", "open")
     numbers = sorted(repo.pulls, reverse=True)  # newest first, like GitHub's default sort
     numbers = [n for n in numbers if wanted == "all" or repo.pulls[n].fields.get("state", "open") == wanted]
-    return Reply(200, numbers, paginate=True, build=lambda n: _pull_body(st, base, repo, n))
+    return Reply(200, numbers, paginate=True, build=lambda n: pull_body(st, base, repo, n))
 
 
 @route("GET", r"/repos/{repo}/pulls/(?P<number>\d+)/files")

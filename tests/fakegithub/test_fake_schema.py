@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import requests
 from jsonschema import Draft202012Validator
@@ -136,3 +138,18 @@ def test_token_and_app_match_schemas(seeded, operations):
     assert_matches(operations, "apps/get-authenticated", _get(seeded, bearer, "/app"))
     assert_matches(operations, "apps/get-repo-installation",
                    _get(seeded, bearer, "/repos/octo/repo/installation"))
+
+
+def test_search_matches_schema_and_the_recorded_item_shape(seeded, auth, operations):
+    from bot.paths import shared_dir
+
+    found = _get(seeded, auth, "/search/issues", params={"q": "is:pr author:alice created:>=2023-01-01T00:00:00Z"})
+    assert_matches(operations, "search/issues-and-pull-requests", found)
+    assert found.json()["total_count"] == 1 and found.json()["items"][0]["number"] == 7
+    recorded = (shared_dir() / "github/recorded/octokit-fixtures/scenarios/api.github.com/search-issues"
+                / "normalized-fixture.json")
+    real_item = json.loads(recorded.read_text())[0]["response"]["items"][0]
+    assert set(real_item) <= set(found.json()["items"][0])  # every key a real item has
+    refused = _get(seeded, auth, "/search/issues", params={"q": "author:alice"})
+    assert refused.status_code == 422  # GitHub wants is:issue or is:pull-request
+    assert_matches(operations, "search/issues-and-pull-requests", refused)

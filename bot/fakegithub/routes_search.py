@@ -1,0 +1,68 @@
+"""Fake issue search, ``GET /search/issues``, for what PR Sieve asks: an author's pull requests
+created since a time (``is:pr author:LOGIN created:>=ISO``), newest first.
+
+Like GitHub: the query must say ``is:pr``/``is:pull-request`` or ``is:issue`` (422 otherwise);
+only public repositories are searched, whatever the token; ``total_count`` counts every match
+and ``items`` holds one page (``per_page``, at most 100). Other qualifiers are refused with a
+422 so a test cannot rely on one the fake would silently ignore.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.fakegithub import pull_shapes
+from bot.fakegithub.router import ROUTER, Abort, Reply, Req
+from bot.fakegithub.routes_repo import pull_body
+from bot.fakegithub.shapes import error
+from bot.fakegithub.state import FakeState
+
+route = ROUTER.route
+KINDS = {"pr": "pr", "pull-request": "pr", "issue": "issue"}
+
+
+def _refused(message: str) -> Abort:
+    return Abort(Reply(422, error(message, 422)))
+
+
+def _terms(q: str) -> dict[str, str]:
+    terms = {}
+    for word in q.split():
+        key, sep, value = word.partition(":")
+        if not sep or key not in ("is", "author", "created"):
+            raise _refused(f"The fake search does not understand {word!r}")
+        terms[key] = value
+    if KINDS.get(terms.get("is", "")) is None:
+        raise _refused("Query must include 'is:issue' or 'is:pull-request'")
+    return terms
+
+
+def _since(created: str | None) -> datetime | None:
+    if created is None:
+        return None
+    if not created.startswith(">="):
+        raise _refused("The fake search understands only created:>=TIME")
+    return datetime.fromisoformat(created[2:].replace("Z", "+00:00"))
+
+
+def _matches(body: dict, author: str | None, since: datetime | None) -> bool:
+    if author is not None and str(body["user"]["login"]).lower() != author.lower():
+        return False
+    return since is None or datetime.fromisoformat(body["created_at"].replace("Z", "+00:00")) >= since
+
+
+@route("GET", "/search/issues")
+def search_issues(st: FakeState, base: str, req: Req) -> Reply:
+    terms = _terms(req.query.get("q", ""))
+    since = _since(terms.get("created"))
+    items = []
+    if KINDS[terms["is"]] == "pr":
+        for repo in (r for r in st.repos.values() if not r.private):
+            for number in repo.pulls:
+                body = pull_body(st, base, repo, number)
+                if _matches(body, terms.get("author"), since):
+                    items.append(pull_shapes.search_item(base, repo.full_name, number, body))
+    items.sort(key=lambda item: item["created_at"], reverse=True)
+    per_page = min(max(int(req.query.get("per_page") or 30), 1), 100)
+    return Reply(200, {"total_count": len(items), "incomplete_results": False, "search_type": "lexical",
+                       "items": items[:per_page]})
