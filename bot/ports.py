@@ -42,6 +42,14 @@ class CheckRunOutput:
     text: str = ""
 
 
+@dataclass(frozen=True)
+class PullSearch:
+    """An issue search for pull requests: GitHub's total and the refs of the first page."""
+
+    total: int
+    refs: tuple[str, ...] = ()  # "owner/repo#N", newest first
+
+
 class GitHubPort(Protocol):
     def get_snapshot(self, repo: str, number: int) -> PRSnapshot: ...
 
@@ -75,3 +83,7 @@ class GitHubPort(Protocol):
 
     def bot_login(self) -> str:
         """The App's bot user login (``<slug>[bot]``), to recognise its own comments."""
+
+    def search_recent_pulls(self, login: str, since: str) -> PullSearch:
+        """Pull requests ``login`` opened at or after ``since`` (ISO 8601, UTC) across public
+        GitHub (the issue search; its first page, up to 100)."""

@@ -29,6 +29,17 @@ class FileChange:
 
 
 @dataclass(frozen=True)
+class AuthorActivity:
+    """Pull requests the author opened across public GitHub in the last ``window_hours``, as the
+    App looked them up (GitHub's issue search). Offline inputs do not have it."""
+
+    window_hours: int
+    total: int  # GitHub's count of all such PRs, this repository's included
+    other_repositories: tuple[str, ...] = ()  # distinct "owner/repo" among the listed PRs, this one excluded
+    examples: tuple[str, ...] = ()  # a few "owner/repo#N" of those PRs, newest first
+
+
+@dataclass(frozen=True)
 class PRSnapshot:
     title: str
     body: str = ""
@@ -49,6 +60,7 @@ class PRSnapshot:
     head_sha: str = ""
     draft: bool = False
     notes: tuple[str, ...] = field(default=())  # e.g. "files truncated at 3000"
+    author_activity: AuthorActivity | None = None  # the App's lookup; None when not looked up
 
     @property
     def has_file_info(self) -> bool:

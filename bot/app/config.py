@@ -95,6 +95,13 @@ class CheckConfig(_Strict):
         return self.conclusions.get(band, "neutral")
 
 
+class AuthorActivityConfig(_Strict):
+    # Look up the author's pull requests across public GitHub (one search per author, cached)
+    # for the author_pr_burst signal: PRs in 5+ other repositories within the window.
+    enabled: bool = True
+    window_hours: int = Field(24, ge=1, le=168)
+
+
 class Profile(_Strict):
     large_pr_lines: int = Field(500, ge=1)  # "kubernetes": AI PRs above this many changed lines
 
@@ -107,6 +114,7 @@ class RepoConfig(_Strict):
     labels: Labels = Labels()
     exempt: Exempt = Exempt()
     paths: Paths = Paths()
+    author_activity: AuthorActivityConfig = AuthorActivityConfig()
     comment: CommentConfig = CommentConfig()
     check_run: CheckConfig = CheckConfig()
     shadow: bool = False

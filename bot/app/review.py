@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+from bot.app import activity
 from bot.app import apply as applier
 from bot.app import config as repo_config
 from bot.app import plan as planner
@@ -83,6 +84,8 @@ def fetch_snapshot(ctx: HandlerContext, repo: str, number: int, config: repo_con
     snapshot = ctx.github.get_snapshot(repo, number)
     if snapshot.pr_template is None:
         snapshot = snapshot.with_changes(pr_template=_pr_template(ctx, repo))
+    if config.author_activity.enabled and not is_exempt(ctx, config, snapshot_author(snapshot)):
+        snapshot = activity.with_activity(ctx.github, repo, snapshot, config.author_activity.window_hours, ctx.now())
     return without_ignored(snapshot, config.paths.ignore)
 
 

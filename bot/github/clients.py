@@ -37,6 +37,7 @@ class ClientSettings:
     user_agent: str = "pr-sieve"
     max_installations: int = 512  # cached clients (tokens) kept at most
     file_cache_seconds: float = 60.0  # default-branch file reads (config, template) kept this long
+    search_cache_seconds: float = 600.0  # author searches (search has its own budget: 30 a minute)
 
 
 class _RedactSecrets(logging.Filter):
@@ -103,6 +104,7 @@ class GitHubClients:
         self._local = threading.local()
         self._bot_login: str | None = None
         self.files = TTLCache(settings.file_cache_seconds)
+        self.searches = TTLCache(settings.search_cache_seconds)
         redact_pygithub_debug_logs()
 
     def __repr__(self) -> str:  # never show the key

@@ -11,7 +11,7 @@ from bot.fanout import together
 from bot.github.clients import ClientSettings, GitHubClients
 from bot.github.errors import translated
 from bot.loaders.github_json import snapshot_from_github
-from bot.ports import CheckRunOutput, Comment, GitHubError
+from bot.ports import CheckRunOutput, Comment, GitHubError, PullSearch
 from bot.snapshot import PRSnapshot
 
 MAX_FILES = 3000  # pulls/list-files stops there
@@ -193,6 +193,33 @@ class PyGithubPort:
     def bot_login(self) -> str:
         with self._translated("bot_login"):
             return self._clients.bot_login()
+
+    def search_recent_pulls(self, login: str, since: str) -> PullSearch:
+        """One search request (no pagination: the first 100, newest first). Search has its own
+        budget of 30 requests a minute, so answers are kept for ``search_cache_seconds``."""
+        key = (self.installation_id, login.lower(), since)
+        return self._clients.searches.get_or_load(key, lambda: self._search_pulls(login, since))
+
+    def _search_pulls(self, login: str, since: str) -> PullSearch:
+        query = {"q": f"is:pr author:{login} created:>={since}", "sort": "created", "order": "desc",
+                 "per_page": 100}
+        with self._translated(f"search_recent_pulls {login}"):
+            _, data = self._gh().requester.requestJsonAndCheck("GET", "/search/issues", parameters=query)
+        items = data.get("items") if isinstance(data, dict) else None
+        refs = tuple(ref for ref in map(_pull_ref, items if isinstance(items, list) else []) if ref)
+        total = data.get("total_count") if isinstance(data, dict) else None
+        return PullSearch(total=total if isinstance(total, int) else len(refs), refs=refs)
+
+
+def _pull_ref(item) -> str | None:
+    """``owner/repo#N`` of a search item (``repository_url`` ends in ``/repos/owner/repo``)."""
+    if not isinstance(item, dict) or not isinstance(item.get("number"), int):
+        return None
+    url = item.get("repository_url")
+    parts = url.rstrip("/").split("/") if isinstance(url, str) else []
+    if len(parts) < 3 or parts[-3] != "repos":
+        return None
+    return f"{parts[-2]}/{parts[-1]}#{item['number']}"
 
 
 def _already_exists(exc: GithubException) -> bool:

@@ -19,6 +19,7 @@ explains_testing            care   says how it was tested, with a command or spe
 generic_summary_phrasing    effort "This PR introduces …", "## Key Features", filler words
 tiny_diff_long_body         effort 200+ words on a change of at most 40 lines
 admits_untested             effort says it was not tested / the test command failed
+author_pr_burst             effort (App only) PRs in 5+ other repositories within a day
 =========================== ====== =====================================================
 """
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 from bot.signals import SignalFn
 from bot.signals.attribution import ai_attribution
+from bot.signals.burst import author_pr_burst
 from bot.signals.care import explains_testing
 from bot.signals.claims import claims_tests_without_tests, issue_link_only, mentions_missing_files
 from bot.signals.commits import commit_message_uniformity
@@ -54,6 +56,7 @@ ALL_SIGNALS: tuple[SignalFn, ...] = (
     generic_summary_phrasing,
     tiny_diff_long_body,
     admits_untested,
+    author_pr_burst,  # after the shipped model's training: it never reads this one
 )
 
 SIGNAL_NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ALL_SIGNALS)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from bot.app.context import Decision, Override
-from bot.ports import CheckRunOutput, Comment, GitHubError
+from bot.ports import CheckRunOutput, Comment, GitHubError, PullSearch
 from bot.snapshot import PRSnapshot
 
 
@@ -25,6 +25,9 @@ class FakeGitHub:
         self.permissions: dict[tuple[str, str], str] = {}
         self.writes: list[tuple] = []
         self.file_reads: list[tuple[str, str, str | None]] = []
+        self.recent_pulls: dict[str, list[str]] = {}  # lower login -> "owner/repo#N", newest first
+        self.searches: list[tuple[str, str]] = []
+        self.search_error: GitHubError | None = None
         self._next_id = 1000
 
     # seeding -------------------------------------------------------------------------------
@@ -97,6 +100,13 @@ class FakeGitHub:
 
     def bot_login(self) -> str:
         return self.bot
+
+    def search_recent_pulls(self, login: str, since: str) -> PullSearch:
+        self.searches.append((login, since))
+        if self.search_error is not None:
+            raise self.search_error
+        refs = self.recent_pulls.get(login.lower(), [])
+        return PullSearch(total=len(refs), refs=tuple(refs[:100]))
 
     # helpers -------------------------------------------------------------------------------
     def bot_comments(self, repo: str, number: int) -> list[Comment]:

@@ -1,0 +1,25 @@
+"""``author_pr_burst``: PRs in many other repositories within the window (the App's lookup)."""
+
+from bot.signals.burst import author_pr_burst
+from bot.snapshot import AuthorActivity, PRSnapshot
+
+
+def _snap(repos: int, total: int | None = None) -> PRSnapshot:
+    others = tuple(f"org{i}/lib{i}" for i in range(repos))
+    activity = AuthorActivity(window_hours=24, total=total if total is not None else repos,
+                              other_repositories=others, examples=tuple(f"{r}#7" for r in others[:5]))
+    return PRSnapshot(title="Fix typo", author_login="sprayer", author_activity=activity)
+
+
+def test_quiet_without_a_lookup_or_below_five_other_repositories():
+    assert not author_pr_burst(PRSnapshot(title="Fix typo")).fired  # offline input: never looked up
+    assert not author_pr_burst(_snap(4)).fired
+    assert not author_pr_burst(_snap(0, total=40)).fired  # many PRs, all in this repository
+
+
+def test_fires_from_five_other_repositories_and_is_full_at_ten():
+    five, seven, twelve = author_pr_burst(_snap(5)), author_pr_burst(_snap(7)), author_pr_burst(_snap(12, total=31))
+    assert (five.value, seven.value, twelve.value) == (0.5, 0.7, 1.0)
+    assert five.kind == "effort"
+    assert twelve.evidence == ("the author opened pull requests in 12 other repositories in the last 24 hours "
+                               "(of 31), e.g. org0/lib0#7, org1/lib1#7, org2/lib2#7")
