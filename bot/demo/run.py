@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -60,6 +61,19 @@ def seed(fake: FakeGitHub, script: dict) -> None:
     fake.set_permission(repo, script["drive_by"], "read")
     for number, pull in script["pulls"].items():
         fake.add_pull(repo, int(number), dict(pull["fields"]), pull["files"], pull["commits"])
+    seed_elsewhere(fake, script.get("elsewhere"))
+
+
+def seed_elsewhere(fake: FakeGitHub, elsewhere: dict | None) -> None:
+    """PRs the same account opened in other repositories a few hours ago (what the App's author
+    search finds); the timestamps are relative to now, so the demo works on any day."""
+    if not elsewhere:
+        return
+    when = (datetime.now(timezone.utc) - timedelta(hours=elsewhere["hours_ago"])).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for i in range(elsewhere["repos"]):
+        other = f"other-org-{i + 1}/project-{i + 1}"
+        fake.add_repo(other)
+        fake.add_pull(other, 40 + i, {"title": "Enhance documentation", "user": elsewhere["user"], "created_at": when})
 
 
 def push(fake: FakeGitHub, script: dict, number: int, change: dict) -> None:

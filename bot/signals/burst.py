@@ -32,7 +32,6 @@ def author_pr_burst(snapshot: PRSnapshot) -> SignalHit:
 
 
 def _evidence(activity, repos: int) -> str:
-    listed = f" (of {activity.total})" if activity.total > len(activity.examples) else ""
     examples = ", ".join(activity.examples[:3])
-    return (f"the author opened pull requests in {repos} other repositories in the last "
-            f"{activity.window_hours} hours{listed}, e.g. {examples}")
+    return (f"the author opened {activity.total} pull requests in the last {activity.window_hours} hours, "
+            f"in {repos} other repositories (e.g. {examples})")

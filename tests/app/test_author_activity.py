@@ -77,7 +77,7 @@ def test_an_author_spraying_six_repositories_fires_the_signal_through_the_app():
         outcome = _review(fake, "sprayer")
         searches = fake.calls("GET", r"^/search/issues")
     assert _hit(outcome).value == 0.6
-    assert "6 other repositories in the last 24 hours" in _hit(outcome).evidence
+    assert "7 pull requests in the last 24 hours, in 6 other repositories" in _hit(outcome).evidence
     assert outcome.snapshot.author_activity.total == 7  # this PR counts in GitHub's total, not as another repo
     assert len(searches) == 1
 

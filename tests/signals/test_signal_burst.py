@@ -21,5 +21,5 @@ def test_fires_from_five_other_repositories_and_is_full_at_ten():
     five, seven, twelve = author_pr_burst(_snap(5)), author_pr_burst(_snap(7)), author_pr_burst(_snap(12, total=31))
     assert (five.value, seven.value, twelve.value) == (0.5, 0.7, 1.0)
     assert five.kind == "effort"
-    assert twelve.evidence == ("the author opened pull requests in 12 other repositories in the last 24 hours "
-                               "(of 31), e.g. org0/lib0#7, org1/lib1#7, org2/lib2#7")
+    assert twelve.evidence == ("the author opened 31 pull requests in the last 24 hours, in 12 other "
+                               "repositories (e.g. org0/lib0#7, org1/lib1#7, org2/lib2#7)")
