@@ -20,6 +20,7 @@ generic_summary_phrasing    effort "This PR introduces …", "## Key Features", 
 tiny_diff_long_body         effort 200+ words on a change of at most 40 lines
 admits_untested             effort says it was not tested / the test command failed
 author_pr_burst             effort (App only) PRs in 5+ other repositories within a day
+mentions_missing_symbols    effort claims to change code names or flags the patches never show
 =========================== ====== =====================================================
 """
 
@@ -36,6 +37,7 @@ from bot.signals.disclosure import ai_disclosure
 from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.formatting import whitespace_or_format_only
 from bot.signals.phrasing import generic_summary_phrasing
+from bot.signals.symbols import mentions_missing_symbols
 from bot.signals.pr_template import template_sections_ignored
 from bot.signals.untested import admits_untested
 from bot.signals.assertions import tests_without_assertions
@@ -56,7 +58,8 @@ ALL_SIGNALS: tuple[SignalFn, ...] = (
     generic_summary_phrasing,
     tiny_diff_long_body,
     admits_untested,
-    author_pr_burst,  # after the shipped model's training: it never reads this one
+    author_pr_burst,  # this one and the next came after the shipped model's training: it never reads them
+    mentions_missing_symbols,
 )
 
 SIGNAL_NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ALL_SIGNALS)
