@@ -36,7 +36,8 @@ class FakeGitHub(Seeding):
     def __init__(self, *, app_id: int = 1, app_slug: str = "pr-sieve", installation_id: int = 1,
                  account: str = "octo-org", host: str = "127.0.0.1", port: int = 0,
                  delay: float = 0.0, rate_limit: int = 5000, strict_auth: bool = True,
-                 token_ttl: float = 3600.0, writes_per_minute: int | None = None) -> None:
+                 token_ttl: float = 3600.0, writes_per_minute: int | None = None,
+                 search_rate_limit: int = 30) -> None:
         self.app_id, self.installation_id = app_id, installation_id
         self.state = FakeState(app_id=app_id, app_slug=app_slug, app_owner=account)
         self.state.add_installation(installation_id, account)
@@ -44,6 +45,7 @@ class FakeGitHub(Seeding):
         self.delay = delay  # seconds added to every response (benchmarks use 0.05)
         self.strict_auth = strict_auth  # False: repo endpoints accept missing credentials
         self._limits = RateLimits(rate_limit)
+        self._search_limits = RateLimits(search_rate_limit, window=60, resource="search")
         self._faults = faults.FaultTable()
         self._writes = faults.WriteLimiter(writes_per_minute)  # None: no secondary limit
         self._log: list[RequestRecord] = []
@@ -121,7 +123,7 @@ class FakeGitHub(Seeding):
         time.sleep(self.delay + (fault.delay if fault else 0.0))
         try:
             req = build_req(self, method, target, headers, raw)
-            limits = req.rate = self._limits.spend(identity(req))
+            limits = req.rate = self._limiter(req.path).spend(identity(req))
             reply = self._reply(req, fault, limits)
         except Abort as abort:
             reply = abort.reply
@@ -137,7 +139,7 @@ class FakeGitHub(Seeding):
     def _reply(self, req, fault, limits: dict[str, str]) -> Reply:
         if fault is not None and fault.status is not None:
             return Reply(fault.status, fault.error_body(), headers=dict(fault.headers))
-        if int(limits["x-ratelimit-used"]) > self._limits.limit:  # the real primary limit
+        if int(limits["x-ratelimit-used"]) > int(limits["x-ratelimit-limit"]):  # the real primary limit
             message = faults.PRIMARY_MESSAGE.format(installation=req.installation_id)
             return Reply(403, shapes.error(message, 403))
         wait = self._writes.retry_after(identity(req), req.method)
@@ -145,6 +147,10 @@ class FakeGitHub(Seeding):
             return Reply(403, shapes.error(faults.SECONDARY_MESSAGE, 403),
                          headers={"retry-after": str(wait)})
         return route(self, req)
+
+    def _limiter(self, path: str) -> RateLimits:
+        """Search has its own, much smaller budget (30 a minute), as on GitHub."""
+        return self._search_limits if path.startswith("/search/") else self._limits
 
     def _record(self, method: str, target: str, req, status: int, headers: dict) -> None:
         record = RequestRecord(method, unquote(target.partition("?")[0]), req.query if req else {}, req.json if req else None,

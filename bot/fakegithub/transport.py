@@ -28,10 +28,11 @@ class RequestRecord:
 
 
 class RateLimits:
-    """Per-identity primary rate-limit counters (one hour window), like GitHub's ``core``."""
+    """Per-identity primary rate-limit counters, like GitHub's ``core`` (an hour's window) or
+    ``search`` (30 requests a minute)."""
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
+    def __init__(self, limit: int, window: int = 3600, resource: str = "core") -> None:
+        self.limit, self.window, self.resource = limit, window, resource
         self._lock = threading.Lock()
         self._windows: dict[str, list[float]] = {}  # identity -> [used, reset epoch]
 
@@ -39,13 +40,13 @@ class RateLimits:
         with self._lock:
             window = self._windows.get(identity)
             if window is None or window[1] <= time.time():
-                window = self._windows[identity] = [0, int(time.time()) + 3600]
+                window = self._windows[identity] = [0, int(time.time()) + self.window]
             window[0] += 1
             used, reset = window
         return {"x-ratelimit-limit": str(self.limit),
                 "x-ratelimit-remaining": str(max(self.limit - int(used), 0)),
                 "x-ratelimit-used": str(int(used)), "x-ratelimit-reset": str(int(reset)),
-                "x-ratelimit-resource": "core"}
+                "x-ratelimit-resource": self.resource}
 
 
 def paginate(reply: Reply, base: str, path: str, query: dict) -> Reply:
