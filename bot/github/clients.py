@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from github import Auth, Github, GithubIntegration
 
 from bot.github.filecache import TTLCache
+from bot.github.searchbudget import SearchBudget
 from bot.github.retry import OnRequest, OnRetry, SieveRetry
 
 DEFAULT_BASE_URL = "https://api.github.com"
@@ -105,6 +106,7 @@ class GitHubClients:
         self._bot_login: str | None = None
         self.files = TTLCache(settings.file_cache_seconds)
         self.searches = TTLCache(settings.search_cache_seconds)
+        self.search_budget = SearchBudget()
         redact_pygithub_debug_logs()
 
     def __repr__(self) -> str:  # never show the key

@@ -201,10 +201,20 @@ class PyGithubPort:
         return self._clients.searches.get_or_load(key, lambda: self._search_pulls(login, since))
 
     def _search_pulls(self, login: str, since: str) -> PullSearch:
+        budget, operation = self._clients.search_budget, f"search_recent_pulls {login}"
+        wait = budget.paused_for(self.installation_id)
+        if wait > 0:
+            raise GitHubError(f"{operation}: search budget used up for {wait:.0f} s more", status=429, retry_after=wait)
         query = {"q": f"is:pr author:{login} created:>={since}", "sort": "created", "order": "desc",
                  "per_page": 100}
-        with self._translated(f"search_recent_pulls {login}"):
-            _, data = self._gh().requester.requestJsonAndCheck("GET", "/search/issues", parameters=query)
+        try:
+            with self._translated(operation):
+                headers, data = self._gh().requester.requestJsonAndCheck("GET", "/search/issues", parameters=query)
+        except GitHubError as exc:
+            if exc.retry_after:
+                budget.pause(self.installation_id, exc.retry_after)
+            raise
+        budget.update(self.installation_id, headers)
         items = data.get("items") if isinstance(data, dict) else None
         refs = tuple(ref for ref in map(_pull_ref, items if isinstance(items, list) else []) if ref)
         total = data.get("total_count") if isinstance(data, dict) else None
