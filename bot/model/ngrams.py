@@ -1,10 +1,11 @@
 """Hashed n-gram counts: the matrix of scikit-learn's ``HashingVectorizer.transform``, faster.
 
 ``HashingVectorizer.transform`` feeds ``FeatureHasher`` one ``(term, 1)`` pair per n-gram
-through a Python generator, and builds word bigrams with a Python loop. Here the pairs come
-from C-level ``zip``/``repeat`` and word bigrams from ``map(" ".join, zip(tokens, tokens[1:]))``
-(``tokens.bigrams``): the same terms, hashed by the same ``FeatureHasher``, so the matrix is
-the same, bit for bit. Lower-casing and char n-grams still come from the vectorizer itself
+through a Python generator, and builds word bigrams with a Python loop. Here the terms are
+UTF-8 encoded up front and hashed by ``bot.model.rows.hashed_counts`` (the same murmurhash,
+one C-level ``map``), and word bigrams come from ``map(b" ".join, zip(tokens, tokens[1:]))``
+(``tokens.bigrams``; the UTF-8 encoding of a space-joined pair is the space-joined pair of
+encodings): the same terms in the same columns, so the matrix is the same, bit for bit. Lower-casing and char n-grams still come from the vectorizer itself
 (``build_preprocessor``/``build_analyzer``); tokenising too, except for the featurizer's two
 token patterns, which ``bot.model.tokens`` splits into the same tokens faster (as bytes for
 ASCII text: ``FeatureHasher`` hashes a str as its UTF-8 bytes). Settings this module does not
@@ -13,8 +14,6 @@ mirror (a norm, binary counts, alternating signs) fall back to ``vectorizer.tran
 """
 
 from __future__ import annotations
-
-from itertools import chain, repeat
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
@@ -30,16 +29,18 @@ def _plain_word_bigrams(v: HashingVectorizer) -> bool:
 
 
 def _analyzer(v: HashingVectorizer):
-    """``v.build_analyzer()``, with word 1-2-grams built without a Python loop per token and,
-    for the featurizer's two token patterns, ``bot.model.tokens``' faster tokenisers."""
+    """``v.build_analyzer()`` with its terms UTF-8 encoded (as ``FeatureHasher`` hashes them), word
+    1-2-grams built without a Python loop per token and, for the featurizer's two token patterns,
+    ``bot.model.tokens``' faster tokenisers."""
     if not _plain_word_bigrams(v):
-        return v.build_analyzer()
+        analyze_text = v.build_analyzer()
+        return lambda doc: tokens.utf8(list(analyze_text(doc)))
     preprocess, decode = v.build_preprocessor(), v.decode
     tokenize = tokens.tokenizer(v.token_pattern) or v.build_tokenizer()
 
-    def analyze(doc: str):
-        terms = tokenize(preprocess(decode(doc)))
-        return chain(terms, tokens.bigrams(terms))
+    def analyze(doc: str) -> list[bytes]:
+        terms = tokens.utf8(tokenize(preprocess(decode(doc))))
+        return terms + list(tokens.bigrams(terms))
 
     return analyze
 
@@ -52,8 +53,7 @@ def mirrored(vectorizer: HashingVectorizer) -> bool:
 
 def counts(vectorizer: HashingVectorizer, docs: list[str]) -> SparseRows:
     """The n-gram counts of ``docs`` as ``vectorizer`` (a ``mirrored`` one) hashes them."""
-    analyze = _analyzer(vectorizer)
-    return hashed_counts((zip(analyze(doc), repeat(1)) for doc in docs), vectorizer.n_features)
+    return hashed_counts(list(map(_analyzer(vectorizer), docs)), vectorizer.n_features)
 
 
 def transform(vectorizer: HashingVectorizer, docs: list[str]):

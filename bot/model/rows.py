@@ -6,6 +6,8 @@ slow machine, for rows of a few hundred entries. ``SparseRows`` keeps ``data``/`
 ``indptr`` as NumPy arrays and does the only things the scorer needs: TF-IDF and a product
 with a weight vector. The numbers are scipy's, bit for bit:
 
+- terms are hashed as ``FeatureHasher`` hashes them (``hashed_columns``), without its Python
+  pair protocol and the NumPy item assignment it makes per term;
 - duplicate hashed terms are summed as whole counts (every term counts 1, so the order of
   the additions cannot matter), and indices come out sorted per row, as ``sum_duplicates``
   leaves them;
@@ -17,10 +19,12 @@ with a weight vector. The numbers are scipy's, bit for bit:
 
 from __future__ import annotations
 
+from itertools import chain, repeat
+
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction._hashing_fast import transform as _hash_terms
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.utils.murmurhash import murmurhash3_bytes_s32
 
 
 class SparseRows:
@@ -45,14 +49,26 @@ class SparseRows:
         return sp.csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
 
 
-def hashed_counts(term_lists, n_features: int) -> SparseRows:
-    """Hashed term counts, one row per iterable of terms: ``FeatureHasher(n_features,
+def hashed_columns(terms, n_features: int, count: int) -> np.ndarray:
+    """The column ``FeatureHasher`` gives each of ``count`` UTF-8 encoded terms: ``abs(h) % n_features``
+    of the signed 32-bit murmurhash ``h`` (seed 0), computed by the function its Cython loop calls.
+    FeatureHasher maps ``h = -2**31`` to ``(2**31 - n_features) % n_features``, which is
+    ``2**31 % n_features``: what ``abs`` in int64 gives. Here one C-level ``map`` hashes the terms
+    instead of that loop, which unpacks a ``(term, 1)`` pair and stores a NumPy item per term."""
+    hashes = np.fromiter(map(murmurhash3_bytes_s32, terms, repeat(0)), np.int64, count)
+    return np.abs(hashes) % n_features
+
+
+def hashed_counts(rows: list[list[bytes]], n_features: int) -> SparseRows:
+    """Hashed term counts, one row per list of UTF-8 encoded terms: ``FeatureHasher(n_features,
     input_type="pair", alternate_sign=False)`` on ``(term, 1)`` pairs, duplicates summed.
     scipy's ``sum_duplicates`` sorts each row on its own (C++), cheaper than sorting the whole
     batch's (row, column) keys at once with ``np.unique``."""
-    indices, indptr, _ = _hash_terms(term_lists, n_features, np.float64, False, seed=0)
-    shape = (len(indptr) - 1, n_features)
-    matrix = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, rows), np.int64, len(rows)), out=indptr[1:])
+    indices = hashed_columns(chain.from_iterable(rows), n_features, int(indptr[-1]))
+    matrix = sp.csr_matrix((np.ones(len(indices)), indices.astype(np.int32), indptr.astype(np.int32)),
+                           shape=(len(rows), n_features))
     matrix.sum_duplicates()
     return SparseRows(matrix.data, matrix.indices.astype(np.int32, copy=False),
                       matrix.indptr.astype(np.int32, copy=False), n_features)

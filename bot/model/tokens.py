@@ -54,6 +54,12 @@ def tokenizer(token_pattern: str) -> Callable[[str], list] | None:
     return _FAST.get(token_pattern)
 
 
+def utf8(terms: list) -> list[bytes]:
+    """``terms`` UTF-8 encoded, as ``FeatureHasher`` hashes a str (bytes tokens are ASCII already).
+    Tokens of one text are all bytes or all str, so the first one tells."""
+    return list(map(str.encode, terms)) if terms and isinstance(terms[0], str) else list(terms)
+
+
 def bigrams(tokens: list):
     """Adjacent pairs joined by a space, as scikit-learn builds word bigrams (bytes stay bytes)."""
     space = b" " if tokens and isinstance(tokens[0], bytes) else " "

@@ -3,6 +3,8 @@ for every vectorizer the featurizer uses: same columns, same counts, same dtypes
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,3 +51,26 @@ def test_settings_it_does_not_mirror_fall_back_to_scikit_learn():
                        HashingVectorizer(n_features=64, binary=True, norm=None),
                        HashingVectorizer(n_features=64, ngram_range=(1, 3), stop_words=["some"], norm=None)):
         assert_same(ngrams.transform(vectorizer, docs), vectorizer.transform(docs))
+
+
+def test_same_matrix_on_real_pull_requests(shared):
+    """Every block of the featurizer, at its real width, on real descriptions, commit messages
+    and titles (ASCII and not, so both tokenising paths and UTF-8 encoding run)."""
+    from bot.loaders.records import iter_records
+    from bot.model.features import texts_of
+
+    paths = ["data/aidev_pop/aidev_pop_agent_prs.jsonl", "data/git_prs/sentry-python.prs.jsonl"]
+    texts = [texts_of(r.snapshot) for p in paths for r in itertools.islice(iter_records(shared / p), 200)]
+    blocks = {estimator._word_vectorizer(estimator.WORD_FEATURES): [estimator._doc(t) for t in texts],
+              estimator._char_vectorizer(estimator.CHAR_FEATURES): [t.title for t in texts],
+              estimator._full_word_vectorizer(estimator.FULL_WORD_FEATURES): [t.all for t in texts]}
+    for vectorizer, docs in blocks.items():
+        assert any(not d.isascii() for d in docs) and any(d.isascii() for d in docs)
+        assert_same(ngrams.transform(vectorizer, docs), vectorizer.transform(docs))
+
+
+def test_the_most_negative_hash_lands_where_feature_hasher_puts_it():
+    """FeatureHasher sends ``h = -2**31`` to ``(2**31 - 1 - (n - 1)) % n``; ``hashed_columns``
+    takes ``abs(h) % n`` in int64: the same column for every width."""
+    for n in [*range(1, 1000), 2**16, 2**17, 2**20, 2**31 - 1]:
+        assert (2147483647 - (n - 1)) % n == np.abs(np.int64(-2**31)) % n

@@ -42,7 +42,7 @@ def test_tfidf_is_scikit_learns_bit_for_bit(docs):
 
 
 def test_duplicate_terms_are_summed_and_rows_kept_apart():
-    rows = hashed_counts([[("a", 1), ("b", 1), ("a", 1)], [], [("a", 1)]], 2**10)
+    rows = hashed_counts([[b"a", b"b", b"a"], [], [b"a"]], 2**10)
     assert rows.shape == (3, 2**10)
     assert rows.indptr.tolist() == [0, 2, 2, 3]
     assert sorted(rows.data[:2].tolist()) == [1.0, 2.0] and rows.data[2] == 1.0
