@@ -5,12 +5,14 @@ through a Python generator, and builds word bigrams with a Python loop. Here the
 UTF-8 encoded up front and hashed by ``bot.model.rows.hashed_counts`` (the same murmurhash,
 one C-level ``map``), and word bigrams come from ``map(b" ".join, zip(tokens, tokens[1:]))``
 (``tokens.bigrams``; the UTF-8 encoding of a space-joined pair is the space-joined pair of
-encodings): the same terms in the same columns, so the matrix is the same, bit for bit. Lower-casing and char n-grams still come from the vectorizer itself
-(``build_preprocessor``/``build_analyzer``); tokenising too, except for the featurizer's two
-token patterns, which ``bot.model.tokens`` splits into the same tokens faster (as bytes for
-ASCII text: ``FeatureHasher`` hashes a str as its UTF-8 bytes). Settings this module does not
-mirror (a norm, binary counts, alternating signs) fall back to ``vectorizer.transform``.
-``counts`` gives the same counts as ``bot.model.rows.SparseRows``, for the scorer.
+encodings): the same terms in the same columns, so the matrix is the same, bit for bit.
+Lower-casing and tokenising come from the vectorizer itself (``build_preprocessor``,
+``build_tokenizer``), except for the featurizer's two token patterns, which ``bot.model.tokens``
+splits into the same tokens faster (as bytes for ASCII text: ``FeatureHasher`` hashes a str as
+its UTF-8 bytes); char n-grams from its ``_char_wb_ngrams``, word by word (``bot.model.chargrams``). Settings this
+module does not mirror (a norm, binary counts, alternating signs) fall back to
+``vectorizer.transform``. ``counts`` gives the same counts as ``bot.model.rows.SparseRows``,
+for the scorer.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from bot.model import tokens
+from bot.model import chargrams, tokens
 from bot.model.rows import SparseRows, hashed_counts
 
 
@@ -53,6 +55,8 @@ def mirrored(vectorizer: HashingVectorizer) -> bool:
 
 def counts(vectorizer: HashingVectorizer, docs: list[str]) -> SparseRows:
     """The n-gram counts of ``docs`` as ``vectorizer`` (a ``mirrored`` one) hashes them."""
+    if chargrams.handles(vectorizer):
+        return chargrams.counts(vectorizer, docs)
     return hashed_counts(list(map(_analyzer(vectorizer), docs)), vectorizer.n_features)
 
 

@@ -59,16 +59,27 @@ def hashed_columns(terms, n_features: int, count: int) -> np.ndarray:
     return np.abs(hashes) % n_features
 
 
+def row_starts(lengths, n_rows: int) -> np.ndarray:
+    """``indptr`` for rows of the given lengths: 0, then their running total."""
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(lengths, np.int64, n_rows), out=indptr[1:])
+    return indptr
+
+
 def hashed_counts(rows: list[list[bytes]], n_features: int) -> SparseRows:
     """Hashed term counts, one row per list of UTF-8 encoded terms: ``FeatureHasher(n_features,
-    input_type="pair", alternate_sign=False)`` on ``(term, 1)`` pairs, duplicates summed.
-    scipy's ``sum_duplicates`` sorts each row on its own (C++), cheaper than sorting the whole
-    batch's (row, column) keys at once with ``np.unique``."""
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, rows), np.int64, len(rows)), out=indptr[1:])
-    indices = hashed_columns(chain.from_iterable(rows), n_features, int(indptr[-1]))
-    matrix = sp.csr_matrix((np.ones(len(indices)), indices.astype(np.int32), indptr.astype(np.int32)),
-                           shape=(len(rows), n_features))
+    input_type="pair", alternate_sign=False)`` on ``(term, 1)`` pairs, duplicates summed."""
+    indptr = row_starts(map(len, rows), len(rows))
+    columns = hashed_columns(chain.from_iterable(rows), n_features, int(indptr[-1]))
+    return column_counts(columns, indptr, n_features)
+
+
+def column_counts(columns: np.ndarray, indptr: np.ndarray, n_features: int) -> SparseRows:
+    """Rows that count each of their hashed ``columns`` once per occurrence (``indptr`` marks the
+    rows). scipy's ``sum_duplicates`` sorts each row on its own (C++), cheaper than sorting the
+    whole batch's (row, column) keys at once with ``np.unique``."""
+    matrix = sp.csr_matrix((np.ones(len(columns)), columns.astype(np.int32), indptr.astype(np.int32)),
+                           shape=(len(indptr) - 1, n_features))
     matrix.sum_duplicates()
     return SparseRows(matrix.data, matrix.indices.astype(np.int32, copy=False),
                       matrix.indptr.astype(np.int32, copy=False), n_features)
