@@ -8,8 +8,8 @@ one C-level ``map``), and word bigrams come from ``map(b" ".join, zip(tokens, to
 encodings): the same terms in the same columns, so the matrix is the same, bit for bit.
 Lower-casing and tokenising come from the vectorizer itself (``build_preprocessor``,
 ``build_tokenizer``), except for the featurizer's two token patterns, which ``bot.model.tokens``
-splits into the same tokens faster (as bytes for ASCII text: ``FeatureHasher`` hashes a str as
-its UTF-8 bytes); char n-grams from its ``_char_wb_ngrams``, word by word (``bot.model.chargrams``). Settings this
+splits into the same tokens faster (UTF-8 encoded, as ``FeatureHasher`` hashes a str); char
+n-grams from its ``_char_wb_ngrams``, word by word (``bot.model.chargrams``). Settings this
 module does not mirror (a norm, binary counts, alternating signs) fall back to
 ``vectorizer.transform``. ``counts`` gives the same counts as ``bot.model.rows.SparseRows``,
 for the scorer.
@@ -38,13 +38,17 @@ def _analyzer(v: HashingVectorizer):
         analyze_text = v.build_analyzer()
         return lambda doc: tokens.utf8(list(analyze_text(doc)))
     preprocess, decode = v.build_preprocessor(), v.decode
-    tokenize = tokens.tokenizer(v.token_pattern) or v.build_tokenizer()
+    tokenize = tokens.tokenizer(v.token_pattern) or _encoded(v.build_tokenizer())
 
     def analyze(doc: str) -> list[bytes]:
-        terms = tokens.utf8(tokenize(preprocess(decode(doc))))
+        terms = tokenize(preprocess(decode(doc)))
         return terms + list(tokens.bigrams(terms))
 
     return analyze
+
+
+def _encoded(tokenize):
+    return lambda text: tokens.utf8(tokenize(text))
 
 
 def mirrored(vectorizer: HashingVectorizer) -> bool:

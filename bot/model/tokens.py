@@ -14,6 +14,13 @@ Two changes keep every token and make it cheaper:
   tokens hash to the same columns: ``FeatureHasher`` hashes a str as its UTF-8 bytes. For
   ``PLAIN_PATTERN`` (``\b\w\w+\b``: maximal runs of ``\w`` of length two or more) ASCII text
   is split by ``bytes.translate`` and ``split`` with no regex at all.
+- Other text is split the same way after UTF-8 encoding, with every byte of a non-ASCII
+  character kept as if it were a word byte: a run that holds one is decoded and split by
+  ``PLAIN_PATTERN`` itself. That run's ends are the text's \w boundaries too (the bytes around
+  it are ASCII non-word bytes, and a multi-byte character is never cut), so its tokens are the
+  text's tokens there; every other run is ASCII and is exactly one \w run of the text.
+
+Tokens come out UTF-8 encoded (``FeatureHasher`` hashes a str as its UTF-8 bytes).
 
 ``tests/perf/test_tokens.py`` checks both against scikit-learn's own tokeniser, and
 ``tests/perf/test_ngrams.py`` the matrices against ``HashingVectorizer.transform``.
@@ -32,32 +39,41 @@ _WORD_ASCII = re.compile(rb"\w+(?:['-]+\w+)*|[#*`>\-]+")
 _PLAIN = re.compile(PLAIN_PATTERN)
 _WORD_BYTES = b"0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _BLANK_NON_WORD = bytes(b if b in _WORD_BYTES else 32 for b in range(256))  # a bytes.translate table
+_BLANK_ASCII_NON_WORD = bytes(b if b in _WORD_BYTES or b >= 128 else 32 for b in range(256))
 
 
-def word_tokens(text: str) -> list:
-    """``re.findall(WORD_PATTERN, text)``; bytes tokens when ``text`` is ASCII."""
-    return _WORD_ASCII.findall(text.encode("ascii")) if text.isascii() else _WORD.findall(text)
+def word_tokens(text: str) -> list[bytes]:
+    """``re.findall(WORD_PATTERN, text)``, UTF-8 encoded."""
+    if text.isascii():
+        return _WORD_ASCII.findall(text.encode("ascii"))
+    return list(map(str.encode, _WORD.findall(text)))
 
 
-def plain_tokens(text: str) -> list:
-    """``re.findall(PLAIN_PATTERN, text)``; bytes tokens when ``text`` is ASCII."""
-    if not text.isascii():
-        return _PLAIN.findall(text)
-    return [t for t in text.encode("ascii").translate(_BLANK_NON_WORD).split() if len(t) > 1]
+def plain_tokens(text: str) -> list[bytes]:
+    """``re.findall(PLAIN_PATTERN, text)``, UTF-8 encoded."""
+    if text.isascii():
+        return [t for t in text.encode("ascii").translate(_BLANK_NON_WORD).split() if len(t) > 1]
+    found = []
+    for run in text.encode("utf-8", "surrogatepass").translate(_BLANK_ASCII_NON_WORD).split():
+        if run.isascii():
+            if len(run) > 1:
+                found.append(run)
+        else:  # a lone surrogate (never \w) passes through encoding and decoding unchanged
+            found += map(str.encode, _PLAIN.findall(run.decode("utf-8", "surrogatepass")))
+    return found
 
 
-_FAST: dict[str, Callable[[str], list]] = {WORD_PATTERN: word_tokens, PLAIN_PATTERN: plain_tokens}
+_FAST: dict[str, Callable[[str], list[bytes]]] = {WORD_PATTERN: word_tokens, PLAIN_PATTERN: plain_tokens}
 
 
-def tokenizer(token_pattern: str) -> Callable[[str], list] | None:
-    """The fast tokeniser for ``token_pattern``, or None when this module has none."""
+def tokenizer(token_pattern: str) -> Callable[[str], list[bytes]] | None:
+    """The fast tokeniser for ``token_pattern`` (UTF-8 encoded tokens), or None when this module has none."""
     return _FAST.get(token_pattern)
 
 
-def utf8(terms: list) -> list[bytes]:
-    """``terms`` UTF-8 encoded, as ``FeatureHasher`` hashes a str (bytes tokens are ASCII already).
-    Tokens of one text are all bytes or all str, so the first one tells."""
-    return list(map(str.encode, terms)) if terms and isinstance(terms[0], str) else list(terms)
+def utf8(terms: list[str]) -> list[bytes]:
+    """``terms`` UTF-8 encoded, as ``FeatureHasher`` hashes a str."""
+    return list(map(str.encode, terms))
 
 
 def bigrams(tokens: list):

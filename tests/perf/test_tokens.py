@@ -20,8 +20,8 @@ TRICKY = st.text(alphabet=st.sampled_from(list("aZ09_ '-#*`>.,\t\n\u00b2\u00e9\u
 PATTERNS = {"word": tokens.WORD_PATTERN, "plain": tokens.PLAIN_PATTERN}
 
 
-def as_text(found: list) -> list[str]:
-    return [t.decode("ascii") if isinstance(t, bytes) else t for t in found]
+def as_text(found: list[bytes]) -> list[str]:
+    return [t.decode("utf-8", "surrogatepass") for t in found]
 
 
 def expected(pattern: str, text: str) -> list[str]:
@@ -41,10 +41,18 @@ def test_the_featurizer_uses_these_patterns():
     assert estimator._full_word_vectorizer(8).token_pattern == tokens.PLAIN_PATTERN
 
 
-def test_ascii_text_gives_bytes_tokens_and_the_rest_str():
+def test_tokens_come_out_utf8_encoded():
     assert tokens.word_tokens("don't re-run `make` -- ok-") == [b"don't", b"re-run", b"`", b"make", b"`", b"--", b"ok", b"-"]
     assert tokens.plain_tokens("a b2 c_d e-f") == [b"b2", b"c_d"]
-    assert tokens.plain_tokens("café au lait") == ["café", "au", "lait"]
+    assert tokens.plain_tokens("café au lait") == ["café".encode(), b"au", b"lait"]
+    assert tokens.word_tokens("café-au") == ["café-au".encode()]
+
+
+@pytest.mark.parametrize("text", ["ok\ud83d fine", "\ud83dab", "a\ud800\udc00b \u2192x y\u00e9", "é", "é é2 x→y"])
+def test_non_ascii_runs_split_as_the_pattern_splits_them(text):
+    """Runs holding a non-ASCII character (lone surrogates too) are split by the pattern itself."""
+    for pattern in PATTERNS.values():
+        assert as_text(tokens.tokenizer(pattern)(text)) == expected(pattern, text)
     assert list(tokens.bigrams([b"a", b"b", b"c"])) == [b"a b", b"b c"]
     assert list(tokens.bigrams(["é", "b"])) == ["é b"] and list(tokens.bigrams([])) == []
 
