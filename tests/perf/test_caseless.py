@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from bot import text as text_mod
 from bot.model import features
 from bot.signals import attribution, care, claims, disclosure, hits, phrasing, untested
-from bot.signals.caseless import ODD_FOLDS, Caseless, folded
+from bot.signals.caseless import ODD_FOLDS, UNICODE_ONLY_SPACES, Caseless, ascii_classes, folded
 
 ALL = "".join(map(chr, range(sys.maxunicode + 1)))
 PATTERNS = {
@@ -44,7 +44,7 @@ FRAGMENTS = [
     # alternatives inside words, which a match must not start in
     "main", "xai", "_ai", "mypytest", "ago test", "ai2", "retested", "un-tested", "chatgpt", "étested",
 ]
-SEPARATORS = [" ", " ", "\n", "\n\n", "  ", "\t", "\r\n", "\u2028", "", "- ", "# "]
+SEPARATORS = [" ", " ", "\n", "\n\n", "  ", "\t", "\r\n", "\u2028", "", "- ", "# ", "\x1c", "\x1f "]
 TEXTS = st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), max_size=30).map(
     lambda parts: "".join(f + s for f, s in parts))
 
@@ -64,6 +64,18 @@ def test_lower_case_keeps_lengths_and_character_classes_outside_the_odd_four():
     assert len(lowered) == len(plain)  # str.lower never deletes, so each character maps to one
     for cls in (r"\w", r"\s", r"\d", r"\n"):
         assert [m.start() for m in re.finditer(cls, plain)] == [m.start() for m in re.finditer(cls, lowered)]
+
+
+def test_ascii_classes_differ_from_unicode_ones_only_on_four_separators():
+    ascii_chars = "".join(map(chr, range(128)))
+    for cls in (r"\w", r"\W", r"\d", r"\D", r"\b", r"\B", r"\s", r"\S", r"[^\W\d]", r"\b\w+\b"):
+        unicode_found = [m.span() for m in re.finditer(cls, ascii_chars)]
+        ascii_found = [m.span() for m in re.finditer(cls, ascii_chars, re.ASCII)]
+        if "s" not in cls.lower():
+            assert unicode_found == ascii_found, cls
+    differ = [c for c in ascii_chars if bool(re.match(r"\s", c)) != bool(re.match(r"(?a)\s", c))]
+    assert "".join(differ) == UNICODE_ONLY_SPACES
+    assert ascii_classes("fix the bug\n") and not ascii_classes("fix\x1ethe bug") and not ascii_classes("caf\u00e9")
 
 
 @settings(max_examples=300, deadline=None)
