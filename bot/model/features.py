@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -23,6 +24,7 @@ from bot.signals.hits import without_attribution
 MAX_TEXT_CHARS = 6000  # per field; bounds work on giant PRs
 MAX_COMMITS = 50
 MAX_FILES = 300
+PATH_CACHE = 256  # paths whose kinds are remembered (a batch of 300 PRs touches ~350 distinct paths)
 
 _TEST = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testdata|e2e)/|_test\.\w+$|(^|/)test_[^/]*\.py$"
@@ -100,13 +102,19 @@ def _log(x: float) -> float:
     return math.log1p(max(x, 0.0))
 
 
+@lru_cache(maxsize=PATH_CACHE)
+def _path_kinds(path: str) -> tuple[bool, bool, bool]:
+    """Whether ``path`` is a test, a doc and a config file. Memoised: a repository's PRs touch
+    the same files (CHANGELOG.md, its main package), and three searches cost more than a lookup."""
+    return bool(_TEST.search(path)), bool(_DOC.search(path)), bool(_CONFIG.search(path))
+
+
 def _file_features(snapshot: PRSnapshot) -> list[float]:
     files = snapshot.files[:MAX_FILES]
     n = max(len(files), 1)
     add, dele = snapshot.total_additions, snapshot.total_deletions
-    tests = sum(bool(_TEST.search(f.path)) for f in files)
-    docs = sum(bool(_DOC.search(f.path)) for f in files)
-    config = sum(bool(_CONFIG.search(f.path)) for f in files)
+    kinds = [_path_kinds(f.path) for f in files]
+    tests, docs, config = (sum(column) for column in zip(*kinds)) if kinds else (0, 0, 0)
     added = sum(f.status == "added" for f in files)
     has = 1.0 if snapshot.has_file_info else 0.0
     return [

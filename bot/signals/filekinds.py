@@ -8,6 +8,7 @@ patch, see ``patch_has_test_module``); Java/Kotlin ``src/test/``; Ruby ``spec/``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e|integration[-_]tests?)/"
@@ -31,6 +32,7 @@ _DOC_EXT = re.compile(r"\.(md|mdx|markdown|rst|adoc|asciidoc)$", re.IGNORECASE)
 _DOC_DIR = re.compile(r"(^|/)(docs?|documentation)/", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # a repository's PRs touch the same paths; a lookup costs less than the search
 def is_test_path(path: str) -> bool:
     return bool(_TEST_PATH.search(path))
 

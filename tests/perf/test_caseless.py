@@ -143,3 +143,13 @@ def test_patterns_with_upper_case_letters_are_refused():
         raise AssertionError(f"accepted {bad!r}")
     Caseless(r"\W\S\b\d\B ok")  # upper-case escapes are classes, not letters
 
+
+
+def test_memoised_path_kinds_are_the_searches():
+    from bot.signals import filekinds
+
+    paths = ["tests/test_a.py", "docs/index.md", "setup.cfg", "src/x.go", "Makefile", "a_test.go", "README.md"] * 2
+    for path in paths:
+        assert features._path_kinds(path) == (bool(features._TEST.search(path)), bool(features._DOC.search(path)),
+                                               bool(features._CONFIG.search(path)))
+        assert filekinds.is_test_path(path) == bool(filekinds._TEST_PATH.search(path))
