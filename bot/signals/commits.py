@@ -58,7 +58,12 @@ def _generic_part(msgs: tuple[str, ...]) -> tuple[float, str]:
 
 
 def _uniform_part(msgs: tuple[str, ...]) -> tuple[float, str]:
-    bodies = [_TRAILER.sub("", m).strip() for m in msgs]
+    # Three bullets start three lines: a message with fewer than two line breaks has no bulleted
+    # body (removing trailers and stripping only drop characters), so only the others are read.
+    multiline = [m for m in msgs if m.count("\n") >= 2]
+    if len(multiline) < MIN_UNIFORM or len(multiline) < 0.6 * len(msgs):
+        return 0.0, ""
+    bodies = [_TRAILER.sub("", m).strip() for m in multiline]
     bulleted = [b for b in bodies if len(_BULLET.findall(b)) >= 3]
     if len(bulleted) < MIN_UNIFORM or len(bulleted) < 0.6 * len(msgs):
         return 0.0, ""

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 import sys
 
 from hypothesis import given, settings
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from bot import text as text_mod
 from bot.model import features
-from bot.signals import attribution, care, claims, disclosure, hits, phrasing, untested
+from bot.signals import attribution, care, claims, commits, disclosure, hits, phrasing, untested
 from bot.signals.caseless import ODD_FOLDS, UNICODE_ONLY_SPACES, Caseless, ascii_classes, folded
 
 ALL = "".join(map(chr, range(sys.maxunicode + 1)))
@@ -153,3 +154,38 @@ def test_memoised_path_kinds_are_the_searches():
         assert features._path_kinds(path) == (bool(features._TEST.search(path)), bool(features._DOC.search(path)),
                                                bool(features._CONFIG.search(path)))
         assert filekinds.is_test_path(path) == bool(filekinds._TEST_PATH.search(path))
+
+
+def _uniform_part_reading_every_message(msgs):
+    """``commits._uniform_part`` as it was, without the line-break pre-check."""
+    bodies = [commits._TRAILER.sub("", m).strip() for m in msgs]
+    bulleted = [b for b in bodies if len(commits._BULLET.findall(b)) >= 3]
+    if len(bulleted) < commits.MIN_UNIFORM or len(bulleted) < 0.6 * len(msgs):
+        return 0.0, ""
+    lengths = [len(b) for b in bulleted]
+    mean = statistics.fmean(lengths)
+    spread = statistics.pstdev(lengths) / mean if mean else 1.0
+    if mean < 200 or spread > 0.5:
+        return 0.0, ""
+    bullets = statistics.median(len(commits._BULLET.findall(b)) for b in bulleted)
+    value = min(1.0, (len(bulleted) / len(msgs)) * (1.0 - spread))
+    return value, (f"{len(bulleted)} of {len(msgs)} commits have the same long bullet-list body "
+                   f"(~{int(bullets)} bullets, ~{int(mean)} characters each)")
+
+
+LINES = st.sampled_from(["- item one", "* two", "1. three", "  + four", "Signed-off-by: A <a@b>", "", "text " * 40,
+                         "-no space", "\r", " "])
+MESSAGES = st.lists(st.lists(LINES, max_size=8).map("\n".join), min_size=1, max_size=7).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(msgs=MESSAGES)
+def test_uniform_commit_bodies_skip_only_messages_that_cannot_be_bulleted(msgs):
+    assert commits._uniform_part(msgs) == _uniform_part_reading_every_message(msgs)
+
+
+def test_uniform_commit_bodies_still_fire():
+    body = "Refactor the parser\n\n" + "\n".join(f"- change number {i} to the module" for i in range(6)) + "\n" + "x" * 60
+    value, evidence = commits._uniform_part((body, body, body + "y"))
+    assert value > 0.9 and "3 of 3 commits" in evidence
+    assert (value, evidence) == _uniform_part_reading_every_message((body, body, body + "y"))
