@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import sys
@@ -27,6 +28,7 @@ PATTERNS = {
     "stock_heading": phrasing._STOCK_HEADING, "filler": phrasing._FILLER, "issue_ref": features._ISSUE_REF,
     "test_claim": claims._TEST_CLAIM, "instruction": claims._INSTRUCTION,
     "text_marker": attribution._TEXT_MARKER, "weak_trailer": attribution._WEAK_TRAILER,
+    "disclosure": disclosure._DISCLOSURE,
 }
 FRAGMENTS = [
     "I", "we", "We", "haven't", "did not", "could not", "cannot", "was unable to", "not", "NOT", "yet",
@@ -44,6 +46,8 @@ FRAGMENTS = [
     "\u0130", "\u0131", "\u017f", "\u212a", "K", "S", "\u00e9", "\u2014", "$", "-", "*", "`", "(", ".",
     # alternatives inside words, which a match must not start in
     "main", "xai", "_ai", "mypytest", "ago test", "ai2", "retested", "un-tested", "chatgpt", "étested",
+    "1ai", "\u00e9ai", "gpt-4o", "GPT-4", "chat gpt", "LLMs", "aider", "xcopilot", "I used Claude to", "was AI-generated",
+    "with the help of ChatGPT", "## AI Disclosure", "built with Cursor",
 ]
 SEPARATORS = [" ", " ", "\n", "\n\n", "  ", "\t", "\r\n", "\u2028", "", "- ", "# ", "\x1c", "\x1f "]
 TEXTS = st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), max_size=30).map(
@@ -87,6 +91,26 @@ def test_caseless_matches_like_ignorecase(text):
         assert rx.findall(text) == rx.regex.findall(text)
         found, plain = rx.search(text), rx.regex.search(text)
         assert (found and _spans([found])) == (plain and _spans([plain]))
+
+
+KEYWORD_AS_WRITTEN = re.compile(r"\b(?:" + "|".join(disclosure.KEYWORDS) + r")\b", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS)
+def test_word_alternatives_match_as_a_leading_word_boundary_does(text):
+    assert _spans(disclosure._KEYWORD.finditer(text)) == _spans(KEYWORD_AS_WRITTEN.finditer(text))
+    assert _spans(disclosure._KEYWORD.regex.finditer(text)) == _spans(KEYWORD_AS_WRITTEN.finditer(text))
+
+
+def test_word_alternatives_on_real_descriptions(shared):
+    from bot.loaders.records import iter_records
+
+    records = itertools.islice(iter_records(shared / "data/aidev_pop/aidev_pop_agent_prs.jsonl"), 400)
+    bodies = [r.snapshot.body or "" for r in records]
+    assert sum(bool(KEYWORD_AS_WRITTEN.search(b)) for b in bodies) > 20
+    for body in bodies:
+        assert _spans(disclosure._KEYWORD.finditer(body)) == _spans(KEYWORD_AS_WRITTEN.finditer(body))
 
 
 @settings(max_examples=300, deadline=None)
@@ -189,3 +213,15 @@ def test_uniform_commit_bodies_still_fire():
     value, evidence = commits._uniform_part((body, body, body + "y"))
     assert value > 0.9 and "3 of 3 commits" in evidence
     assert (value, evidence) == _uniform_part_reading_every_message((body, body, body + "y"))
+
+
+def test_word_alternatives_need_a_leading_letter():
+    from bot.signals.caseless import word_alternatives
+
+    assert re.fullmatch(word_alternatives(["ab", "cd+", "e"]), "cddd") and re.fullmatch(word_alternatives(["e"]), "e")
+    for bad in (["ab", r"\.x"], ["(?:a|b)c"], ["", "a"], ["c+d"], ["a?b"], ["Ab"]):
+        try:
+            word_alternatives(bad)
+        except ValueError:
+            continue
+        raise AssertionError(bad)
