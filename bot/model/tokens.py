@@ -8,7 +8,11 @@ These changes keep every token and make it cheaper:
   and ``-`` and tests ``\b`` at every position. ``\w+(?:['-]+\w+)*|[#*`>\-]+`` finds the same
   tokens: a token starts where a run of ``\w`` starts (a scan never stands inside a run, since
   every run start matches and the match takes the whole run) and continues through ``'``/``-``
-  only while a ``\w`` follows, which is where the old pattern's backtracking ends it.
+  only while a ``\w`` follows, which is where the old pattern's backtracking ends it. Its
+  quantifiers are written possessive (``\w++(?:['-]++\w++)*+|[#*`>\-]++``): giving back a
+  character could never let the rest match (after a maximal run of ``\w`` or of joiners
+  comes a character that the next part cannot start with, or nothing is required), so the
+  tokens are the same and ``re`` keeps no backtracking state per token.
 - Text that is ASCII after lower-casing (two thirds of PRs) is tokenised as bytes, where
   ``\w`` is ``[A-Za-z0-9_]`` exactly as Python's Unicode ``\w`` is on ASCII characters. Bytes
   tokens hash to the same columns: ``FeatureHasher`` hashes a str as its UTF-8 bytes. For
@@ -39,9 +43,9 @@ from collections.abc import Callable
 WORD_PATTERN = r"(?u)\b\w[\w'-]*\b|[#*`>\-]+"  # the title-tagged word block's tokens
 PLAIN_PATTERN = r"(?u)\b\w\w+\b"  # scikit-learn's default token_pattern (the full-text block)
 
-_WORD = re.compile(r"\w+(?:['-]+\w+)*|[#*`>\-]+")
-_WORD_ASCII = re.compile(rb"\w+(?:['-]+\w+)*|[#*`>\-]+")
-_WORD_UTF8 = re.compile(rb"[\w\x80-\xff]+(?:['-]+[\w\x80-\xff]+)*|[#*`>\-]+")  # non-ASCII bytes as word bytes
+_WORD = re.compile(r"\w++(?:['-]++\w++)*+|[#*`>\-]++")
+_WORD_ASCII = re.compile(rb"\w++(?:['-]++\w++)*+|[#*`>\-]++")
+_WORD_UTF8 = re.compile(rb"[\w\x80-\xff]++(?:['-]++[\w\x80-\xff]++)*+|[#*`>\-]++")  # non-ASCII bytes as word bytes
 _PLAIN = re.compile(PLAIN_PATTERN)
 _WORD_BYTES = b"0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _BLANK_NON_WORD = bytes(b if b in _WORD_BYTES else 32 for b in range(256))  # a bytes.translate table
