@@ -225,3 +225,9 @@ def test_word_alternatives_need_a_leading_letter():
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(TEXTS, st.text(alphabet=st.sampled_from(list("aZ'- -x\u00e9\u00c9\u0130\u212a\U0001f600\ud800")))))
+def test_lower_words_are_the_word_pattern_lower_cased(text):
+    assert features.lower_words(text) == [w.lower().encode() for w in features._WORD.findall(text)]
