@@ -107,7 +107,7 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
     name = "mentions_missing_files"
     if not hits.files_complete(snapshot):
         return hits.quiet(name, KIND)
-    mentioned = _mentioned_paths(_ANY_CHECKBOX.sub("", _author_text(snapshot)))  # checklists cite docs/ etc.
+    mentioned = _mentioned_paths(_without_checkboxes(_author_text(snapshot)))  # checklists cite docs/ etc.
     if not mentioned:
         return hits.quiet(name, KIND)
     paths = [f.path for f in hits.files(snapshot)]
@@ -117,6 +117,11 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
     shown = ", ".join(f"`{m}`" for m in missing[:3]) + (" …" if len(missing) > 3 else "")
     return hits.fired(name, KIND, _weight(missing) / _weight(mentioned),
                       f"names {shown} ({len(missing)} of {len(mentioned)} named files) but the diff does not touch them")
+
+
+def _without_checkboxes(text: str) -> str:
+    """``text`` without checklist lines; each holds "[ ]", "[x]" or "[X]", so most texts need no scan."""
+    return _ANY_CHECKBOX.sub("", text) if any(map(text.__contains__, ("[ ]", "[x]", "[X]"))) else text
 
 
 def _weight(mentions: list[str]) -> float:

@@ -123,7 +123,7 @@ _UNCHECKED_BOX = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
 
 def without_unchecked_boxes(text: str) -> str:
     """Text without unchecked checklist lines: those are a template's to-dos, not statements."""
-    return _UNCHECKED_BOX.sub("", text)
+    return _UNCHECKED_BOX.sub("", text) if "[ ]" in text else text  # every such line holds "[ ]"
 
 
 def author_body(snapshot: PRSnapshot) -> str:

@@ -47,7 +47,7 @@ FRAGMENTS = [
     # alternatives inside words, which a match must not start in
     "main", "xai", "_ai", "mypytest", "ago test", "ai2", "retested", "un-tested", "chatgpt", "étested",
     "1ai", "\u00e9ai", "gpt-4o", "GPT-4", "chat gpt", "LLMs", "aider", "xcopilot", "I used Claude to", "was AI-generated",
-    "with the help of ChatGPT", "## AI Disclosure", "built with Cursor",
+    "with the help of ChatGPT", "## AI Disclosure", "built with Cursor", "- [ ] todo", "+ [ ]", "[ ]",
 ]
 SEPARATORS = [" ", " ", "\n", "\n\n", "  ", "\t", "\r\n", "\u2028", "", "- ", "# ", "\x1c", "\x1f "]
 TEXTS = st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), max_size=30).map(
@@ -125,6 +125,8 @@ def test_pre_checks_never_skip_a_match(text):
     if "`" in text or "$" in text:
         assert care._COMMAND.search(text) or not any(care._COMMAND.regex.search(part) for part in _shown_code(text))
     assert hits.without_attribution(text) == text_mod.strip_attribution(text)[0]
+    assert hits.without_unchecked_boxes(text) == hits._UNCHECKED_BOX.sub("", text)
+    assert claims._without_checkboxes(text) == claims._ANY_CHECKBOX.sub("", text)
     assert claims._without_instructions(text) == "\n".join(
         line for line in text.splitlines() if not claims._INSTRUCTION.regex.search(line))
 
