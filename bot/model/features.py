@@ -20,6 +20,7 @@ import numpy as np
 from bot.snapshot import PRSnapshot
 from bot.signals.caseless import Caseless
 from bot.signals.hits import without_attribution
+from bot.text import LineStartCount
 
 MAX_TEXT_CHARS = 6000  # per field; bounds work on giant PRs
 MAX_COMMITS = 50
@@ -36,11 +37,11 @@ _CONFIG = re.compile(
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S", re.MULTILINE)
-_CHECKBOX = re.compile(r"^\s*[-*]\s+\[[ xX]\]", re.MULTILINE)
+_BULLET = LineStartCount(r"\s*(?:[-*+]|\d+[.)])\s+\S")
+_CHECKBOX = LineStartCount(r"\s*[-*]\s+\[[ xX]\]")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
-_FENCE = re.compile(r"^\s*```", re.MULTILINE)
+_FENCE = LineStartCount(r"\s*```")
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705\u274C\u2B50]")
 _ISSUE_REF = Caseless(r"(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s+#\d+")
 _LINK = re.compile(r"https?://\S+")
@@ -161,12 +162,12 @@ def _body_features(texts: Texts, churn: int) -> list[float]:
     lines = [ln for ln in body.splitlines() if ln.strip()]
     words = lower_words(body)
     n_lines = max(len(lines), 1)
-    bullets = len(_BULLET.findall(body))
+    bullets = _BULLET.count(body)
     headers = _count(_HEADER, body, "#")
     return [
         1.0 if body else 0.0, _log(len(body)), _log(len(body)) - _log(churn), _log(len(lines)),
-        _log(headers), _log(bullets), _log(_count(_CHECKBOX, body, "[")), _log(_count(_BOLD, body, "**")),
-        _log(_count(_CODE_SPAN, body, "`")), _log(_count(_FENCE, body, "```")),
+        _log(headers), _log(bullets), _log(_CHECKBOX.count(body) if "[" in body else 0), _log(_count(_BOLD, body, "**")),
+        _log(_count(_CODE_SPAN, body, "`")), _log(_FENCE.count(body) if "```" in body else 0),
         _log(0 if body.isascii() else len(_EMOJI.findall(body))),  # every emoji is outside ASCII
         1.0 if "#" in body and _ISSUE_REF.search(body) else 0.0,
         _log(_count(_LINK, body, "http")), bullets / n_lines, headers / n_lines,

@@ -16,6 +16,7 @@ import statistics
 from bot.result import SignalHit
 from bot.signals import hits
 from bot.snapshot import PRSnapshot
+from bot.text import LineStartCount
 
 NAME = "commit_message_uniformity"
 KIND = "effort"
@@ -32,7 +33,7 @@ _GENERIC = re.compile(
 _PLACEHOLDER = re.compile(r"^(?:initial\s+plan|changes\s+before\s+error\s+encountered|checkpoint)\.?$", re.IGNORECASE)
 MIN_GENERIC_SHARE = 0.25
 PLACEHOLDER_FLOOR = 0.5  # an empty "Initial plan" commit counts however many commits follow
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\S", re.MULTILINE)
+_BULLET = LineStartCount(r"\s*(?:[-*+]|\d+\.)\s+\S")
 _TRAILER = re.compile(r"^[A-Za-z-]+-by:.*$", re.MULTILINE | re.IGNORECASE)
 MIN_UNIFORM = 3
 
@@ -64,7 +65,7 @@ def _uniform_part(msgs: tuple[str, ...]) -> tuple[float, str]:
     if len(multiline) < MIN_UNIFORM or len(multiline) < 0.6 * len(msgs):
         return 0.0, ""
     bodies = [_TRAILER.sub("", m).strip() for m in multiline]
-    bulleted = [b for b in bodies if len(_BULLET.findall(b)) >= 3]
+    bulleted = [b for b in bodies if _BULLET.count(b) >= 3]
     if len(bulleted) < MIN_UNIFORM or len(bulleted) < 0.6 * len(msgs):
         return 0.0, ""
     lengths = [len(b) for b in bulleted]
@@ -72,7 +73,7 @@ def _uniform_part(msgs: tuple[str, ...]) -> tuple[float, str]:
     spread = statistics.pstdev(lengths) / mean if mean else 1.0
     if mean < 200 or spread > 0.5:
         return 0.0, ""
-    bullets = statistics.median(len(_BULLET.findall(b)) for b in bulleted)
+    bullets = statistics.median(_BULLET.count(b) for b in bulleted)
     value = min(1.0, (len(bulleted) / len(msgs)) * (1.0 - spread))
     return value, (f"{len(bulleted)} of {len(msgs)} commits have the same long bullet-list body "
                    f"(~{int(bullets)} bullets, ~{int(mean)} characters each)")

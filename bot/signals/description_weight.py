@@ -16,13 +16,13 @@ import re
 from bot.result import SignalHit
 from bot.signals import hits
 from bot.snapshot import PRSnapshot
-from bot.text import words
+from bot.text import LineStartCount, words
 
 KIND = "effort"
 
-_HEADER = re.compile(r"^\s{0,3}#{1,6}\s+\S", re.MULTILINE)
-_CHECKBOX = re.compile(r"^\s*[-*+]\s+\[[ xX]\]", re.MULTILINE)
-_BOLD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\*\*[^*\n]+\*\*", re.MULTILINE)
+_HEADER = LineStartCount(r"\s{0,3}#{1,6}\s+\S")
+_CHECKBOX = LineStartCount(r"\s*[-*+]\s+\[[ xX]\]")
+_BOLD_BULLET = LineStartCount(r"\s*(?:[-*+]|\d+\.)\s+\*\*[^*\n]+\*\*")
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2705\u274C]")
 _FENCE = re.compile(r"```.*?(?:```|$)", re.DOTALL)
 SMALL_DIFF = 20  # lines changed at or below which a diff counts as tiny
@@ -40,9 +40,9 @@ def _size_factor(changed: int) -> float:
 
 def _structure(text: str) -> dict[str, int]:
     return {
-        "headers": len(_HEADER.findall(text)),
-        "bold bullets": len(_BOLD_BULLET.findall(text)),
-        "checkboxes": len(_CHECKBOX.findall(text)),
+        "headers": _HEADER.count(text),
+        "bold bullets": _BOLD_BULLET.count(text),
+        "checkboxes": _CHECKBOX.count(text),
         "emoji": len(_EMOJI.findall(text)),
     }
 
