@@ -37,6 +37,10 @@ _CONFIG = re.compile(
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
+# _HEADER's count: the white space after the marks looked at, not taken, so that no match ends
+# just after a line break (LineStartCount's condition); a taken "\n" only ever led to the next
+# line start, where the scan goes on either way, so the count is the same.
+_HEADER_COUNT = LineStartCount(r"\s{0,3}#{1,6}(?=\s)")
 _BULLET = LineStartCount(r"\s*(?:[-*+]|\d+[.)])\s+\S")
 _CHECKBOX = LineStartCount(r"\s*[-*]\s+\[[ xX]\]")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
@@ -163,7 +167,7 @@ def _body_features(texts: Texts, churn: int) -> list[float]:
     words = lower_words(body)
     n_lines = max(len(lines), 1)
     bullets = _BULLET.count(body)
-    headers = _count(_HEADER, body, "#")
+    headers = _HEADER_COUNT.count(body) if "#" in body else 0
     return [
         1.0 if body else 0.0, _log(len(body)), _log(len(body)) - _log(churn), _log(len(lines)),
         _log(headers), _log(bullets), _log(_CHECKBOX.count(body) if "[" in body else 0), _log(_count(_BOLD, body, "**")),

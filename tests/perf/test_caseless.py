@@ -245,10 +245,11 @@ LINE_TEXTS = st.lists(LINE_PARTS, max_size=40).map("".join)
 def test_line_start_counts_are_the_anchored_patterns_counts(text):
     from bot.signals import description_weight
 
-    counters = [features._BULLET, features._CHECKBOX, features._FENCE, commits._BULLET,
+    counters = [features._BULLET, features._CHECKBOX, features._FENCE, features._HEADER_COUNT, commits._BULLET,
                 description_weight._HEADER, description_weight._CHECKBOX, description_weight._BOLD_BULLET]
     for counter in counters:
         assert counter.count(text) == len(counter.as_written.findall(text)), counter.as_written.pattern
+    assert features._HEADER_COUNT.count(text) == len(features._HEADER.findall(text))
 
 
 def test_line_start_count_needs_a_rest_that_cannot_end_at_a_line_break():
