@@ -44,8 +44,10 @@ WORD_PATTERN = r"(?u)\b\w[\w'-]*\b|[#*`>\-]+"  # the title-tagged word block's t
 PLAIN_PATTERN = r"(?u)\b\w\w+\b"  # scikit-learn's default token_pattern (the full-text block)
 
 _WORD = re.compile(r"\w++(?:['-]++\w++)*+|[#*`>\-]++")
-_WORD_ASCII = re.compile(rb"\w++(?:['-]++\w++)*+|[#*`>\-]++")
-_WORD_UTF8 = re.compile(rb"[\w\x80-\xff]++(?:['-]++[\w\x80-\xff]++)*+|[#*`>\-]++")  # non-ASCII bytes as word bytes
+# Bytes patterns spell \w out as [0-9A-Za-z_] (what it means on bytes): a bitmap test per byte
+# instead of a category lookup.
+_WORD_ASCII = re.compile(rb"[0-9A-Za-z_]++(?:['-]++[0-9A-Za-z_]++)*+|[#*`>\-]++")
+_WORD_UTF8 = re.compile(rb"[0-9A-Za-z_\x80-\xff]++(?:['-]++[0-9A-Za-z_\x80-\xff]++)*+|[#*`>\-]++")  # non-ASCII bytes as word bytes
 _PLAIN = re.compile(PLAIN_PATTERN)
 _WORD_BYTES = b"0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _BLANK_NON_WORD = bytes(b if b in _WORD_BYTES else 32 for b in range(256))  # a bytes.translate table
