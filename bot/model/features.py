@@ -168,10 +168,12 @@ def _body_features(texts: Texts, churn: int) -> list[float]:
     n_lines = max(len(lines), 1)
     bullets = _BULLET.count(body)
     headers = _HEADER_COUNT.count(body) if "#" in body else 0
+    checkboxes = _CHECKBOX.count(body) if "[" in body else 0
+    fences = _FENCE.count(body) if "```" in body else 0
     return [
         1.0 if body else 0.0, _log(len(body)), _log(len(body)) - _log(churn), _log(len(lines)),
-        _log(headers), _log(bullets), _log(_CHECKBOX.count(body) if "[" in body else 0), _log(_count(_BOLD, body, "**")),
-        _log(_count(_CODE_SPAN, body, "`")), _log(_FENCE.count(body) if "```" in body else 0),
+        _log(headers), _log(bullets), _log(checkboxes), _log(_count(_BOLD, body, "**")),
+        _log(_count(_CODE_SPAN, body, "`")), _log(fences),
         _log(0 if body.isascii() else len(_EMOJI.findall(body))),  # every emoji is outside ASCII
         1.0 if "#" in body and _ISSUE_REF.search(body) else 0.0,
         _log(_count(_LINK, body, "http")), bullets / n_lines, headers / n_lines,

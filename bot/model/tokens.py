@@ -47,7 +47,8 @@ _WORD = re.compile(r"\w++(?:['-]++\w++)*+|[#*`>\-]++")
 # Bytes patterns spell \w out as [0-9A-Za-z_] (what it means on bytes): a bitmap test per byte
 # instead of a category lookup.
 _WORD_ASCII = re.compile(rb"[0-9A-Za-z_]++(?:['-]++[0-9A-Za-z_]++)*+|[#*`>\-]++")
-_WORD_UTF8 = re.compile(rb"[0-9A-Za-z_\x80-\xff]++(?:['-]++[0-9A-Za-z_\x80-\xff]++)*+|[#*`>\-]++")  # non-ASCII bytes as word bytes
+# ... and the UTF-8 one takes every non-ASCII byte as a word byte.
+_WORD_UTF8 = re.compile(rb"[0-9A-Za-z_\x80-\xff]++(?:['-]++[0-9A-Za-z_\x80-\xff]++)*+|[#*`>\-]++")
 _PLAIN = re.compile(PLAIN_PATTERN)
 _WORD_BYTES = b"0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _BLANK_NON_WORD = bytes(b if b in _WORD_BYTES else 32 for b in range(256))  # a bytes.translate table
