@@ -10,6 +10,7 @@ structure and effort (what generalises across projects); text only adds a bounde
 from __future__ import annotations
 
 from functools import cache
+from itertools import repeat
 
 import numpy as np
 import scipy.sparse as sp
@@ -92,12 +93,11 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         return self.structural_names + [f"signal:{n}" for n in self.signal_names]
 
     def _parts(self, snapshots, hits=None):
-        texts = [features.texts_of(s) for s in snapshots]
         names = tuple(self.signal_names)
-        signals = ([features.signal_values(h, names) for h in hits] if hits is not None
-                   else [features.signal_vector(s, names) for s in snapshots])
+        pairs = [_texts_and_signals(s, h, names) for s, h in zip(snapshots, hits or repeat(None))]
+        texts = [t for t, _ in pairs]
         numeric = np.asarray([features.structural_vector(s, t) + v
-                              for s, t, v in zip(snapshots, texts, signals)], dtype=np.float64)
+                              for s, (t, v) in zip(snapshots, pairs)], dtype=np.float64)
         docs = [_doc(t) for t in texts]
         words = ngrams.counts(_word_vectorizer(self.word_features), docs)
         chars = ngrams.counts(_char_vectorizer(self.char_features), self._char_titles(snapshots, texts))
@@ -130,6 +130,14 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
     def transform(self, snapshots, hits=None):
         numeric, blocks = self.parts(snapshots, hits)
         return sp.hstack([sp.csr_matrix(numeric), *(b.tocsr() for b in blocks)], format="csr")
+
+
+def _texts_and_signals(snapshot, hits, names: tuple[str, ...]) -> tuple[features.Texts, list[float]]:
+    """A snapshot's texts, then its signal values (``hits``' values when already computed). One
+    snapshot at a time: its signals find the lower-cased texts that ``texts_of`` left cached."""
+    texts = features.texts_of(snapshot)
+    values = features.signal_values(hits, names) if hits is not None else features.signal_vector(snapshot, names)
+    return texts, values
 
 
 def _doc(t: features.Texts) -> str:
