@@ -48,6 +48,7 @@ def _analyzer(v: HashingVectorizer):
 
 
 def _encoded(tokenize):
+    """A scikit-learn tokeniser whose str tokens come out UTF-8 encoded, as the hashing takes them."""
     return lambda text: tokens.utf8(tokenize(text))
 
 
