@@ -64,9 +64,13 @@ def _uniform_part(msgs: tuple[str, ...]) -> tuple[float, str]:
     multiline = [m for m in msgs if m.count("\n") >= 2]
     if len(multiline) < MIN_UNIFORM or len(multiline) < 0.6 * len(msgs):
         return 0.0, ""
-    bodies = [_TRAILER.sub("", m).strip() for m in multiline]
+    return uniform_bodies([_TRAILER.sub("", m).strip() for m in multiline], len(msgs))
+
+
+def uniform_bodies(bodies: list[str], n_msgs: int) -> tuple[float, str]:
+    """Value and evidence for ``n_msgs`` commits whose trailer-less bodies include ``bodies``."""
     bulleted = [b for b in bodies if _BULLET.count(b) >= 3]
-    if len(bulleted) < MIN_UNIFORM or len(bulleted) < 0.6 * len(msgs):
+    if len(bulleted) < MIN_UNIFORM or len(bulleted) < 0.6 * n_msgs:
         return 0.0, ""
     lengths = [len(b) for b in bulleted]
     mean = statistics.fmean(lengths)
@@ -74,8 +78,8 @@ def _uniform_part(msgs: tuple[str, ...]) -> tuple[float, str]:
     if mean < 200 or spread > 0.5:
         return 0.0, ""
     bullets = statistics.median(_BULLET.count(b) for b in bulleted)
-    value = min(1.0, (len(bulleted) / len(msgs)) * (1.0 - spread))
-    return value, (f"{len(bulleted)} of {len(msgs)} commits have the same long bullet-list body "
+    value = min(1.0, (len(bulleted) / n_msgs) * (1.0 - spread))
+    return value, (f"{len(bulleted)} of {n_msgs} commits have the same long bullet-list body "
                    f"(~{int(bullets)} bullets, ~{int(mean)} characters each)")
 
 

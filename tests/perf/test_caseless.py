@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 import sys
 
 from hypothesis import given, settings
@@ -183,20 +182,9 @@ def test_memoised_path_kinds_are_the_searches():
 
 
 def _uniform_part_reading_every_message(msgs):
-    """``commits._uniform_part`` as it was, without the line-break pre-check."""
-    bodies = [commits._TRAILER.sub("", m).strip() for m in msgs]
-    bulleted = [b for b in bodies if len(commits._BULLET.as_written.findall(b)) >= 3]
-    if len(bulleted) < commits.MIN_UNIFORM or len(bulleted) < 0.6 * len(msgs):
-        return 0.0, ""
-    lengths = [len(b) for b in bulleted]
-    mean = statistics.fmean(lengths)
-    spread = statistics.pstdev(lengths) / mean if mean else 1.0
-    if mean < 200 or spread > 0.5:
-        return 0.0, ""
-    bullets = statistics.median(len(commits._BULLET.as_written.findall(b)) for b in bulleted)
-    value = min(1.0, (len(bulleted) / len(msgs)) * (1.0 - spread))
-    return value, (f"{len(bulleted)} of {len(msgs)} commits have the same long bullet-list body "
-                   f"(~{int(bullets)} bullets, ~{int(mean)} characters each)")
+    """``commits._uniform_part`` as it was, without the line-break pre-check: every message's
+    trailer-less body is read."""
+    return commits.uniform_bodies([commits._TRAILER.sub("", m).strip() for m in msgs], len(msgs))
 
 
 LINES = st.sampled_from(["- item one", "* two", "1. three", "  + four", "Signed-off-by: A <a@b>", "", "text " * 40,
