@@ -1,4 +1,5 @@
-"""A small thread-safe TTL cache for default-branch file reads (repo config, PR template).
+"""A small thread-safe TTL cache for default-branch file reads (repo config, PR template); the
+GitHub adapter also keeps team memberships and author searches in caches of this kind.
 
 Every PR event reads up to five files that rarely change (``.github/sieve.yml`` in the repo
 and the organisation's ``.github`` repository, the PR template). Caching them for a short

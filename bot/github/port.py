@@ -141,7 +141,13 @@ class PyGithubPort:
 
     def is_team_member(self, org: str, team_slug: str, login: str) -> bool:
         """Active membership of ``org/team_slug``. Needs the App's ``members: read``; without
-        it GitHub answers 403 and the author is treated as not a member (and so is scored)."""
+        it GitHub answers 403 and the author is treated as not a member (and so is scored).
+        Kept as briefly as file reads: one delivery asks twice (before scoring, and before the
+        author search), and a burst of PRs by one author asks many times."""
+        key = ("team", self.installation_id, org.lower(), team_slug.lower(), login.lower())
+        return self._clients.files.get_or_load(key, lambda: self._team_member(org, team_slug, login))
+
+    def _team_member(self, org: str, team_slug: str, login: str) -> bool:
         url = f"/orgs/{org}/teams/{team_slug}/memberships/{login}"
         with self._translated(f"is_team_member {org}/{team_slug}"):
             try:

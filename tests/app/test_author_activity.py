@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from bot.app import activity, review
-from bot.app.config import RepoConfig
 from bot.app.context import HandlerContext
 from bot.fakegithub import FakeGitHub
 from bot.ports import GitHubError, PullSearch
@@ -116,4 +115,3 @@ def test_a_search_github_refuses_is_a_note_not_a_failure():
         outcome = _review(fake, "sprayer")
     assert outcome.snapshot.author_activity is None
     assert any("could not be looked up (GitHub 422)" in n for n in outcome.result.notes)
-    assert RepoConfig().author_activity.window_hours == 24

@@ -13,7 +13,7 @@ REPO, SHA = "octo-org/widgets", "3" * 40
 CONFIG = "exempt: {associations: [], teams: [octo-org/core]}\n"
 
 
-def _run(member: bool, scorer) -> list[str]:
+def _run(member: bool, scorer, calls: list | None = None) -> list[str]:
     with FakeGitHub() as fake:
         fake.add_repo(REPO)
         fake.set_file(REPO, ".github/sieve.yml", CONFIG)
@@ -26,6 +26,7 @@ def _run(member: bool, scorer) -> list[str]:
         ctx = HandlerContext(github=live_port(fake), state=MemoryState(),
                              delivery_id="team", installation_id=fake.installation_id, now=lambda: FIXED_NOW)
         dispatch.handle("pull_request", fake.pull_request_event(REPO, 5, "opened"), ctx)
+        (calls if calls is not None else []).extend(fake.calls("GET", r"^/orgs/.*/memberships/"))
         return fake.issue_labels(REPO, 5)
 
 
@@ -34,7 +35,9 @@ def test_a_member_of_an_exempt_team_is_not_labelled(scorer):
 
 
 def test_a_non_member_is_labelled_as_usual(scorer):
-    assert _run(member=False, scorer=scorer) == ["sieve/likely-low-effort"]
+    lookups: list = []
+    assert _run(member=False, scorer=scorer, calls=lookups) == ["sieve/likely-low-effort"]
+    assert len(lookups) == 1  # asked before scoring and before the author search: GitHub once
 
 
 def test_without_the_members_permission_the_author_is_simply_scored(scorer):
