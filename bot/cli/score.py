@@ -134,7 +134,8 @@ def worst_band(results: list[Result]) -> str:
 
 
 def score_command(
-    path: Annotated[Optional[Path], typer.Argument(help="GitHub JSON bundle or pulls/get response (.json), JSONL records (.jsonl), or - for stdin.")] = None,
+    path: Annotated[Optional[Path], typer.Argument(
+        help="GitHub JSON bundle or pulls/get response (.json), JSONL records (.jsonl), or - for stdin.")] = None,
     git: Annotated[Optional[str], typer.Option("--git", help="Score a local git range, e.g. main..HEAD.")] = None,
     repo: Annotated[Path, typer.Option("--repo", help="Repository for --git (default: current directory).")] = Path("."),
     title: Annotated[Optional[str], typer.Option(
