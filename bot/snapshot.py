@@ -26,6 +26,7 @@ class FileChange:
     additions: int = 0
     deletions: int = 0
     patch: str | None = None  # unified diff hunk text, None when unknown
+    patch_truncated: bool = False  # the export cut the patch: its first part only (counts still read it)
 
 
 @dataclass(frozen=True)

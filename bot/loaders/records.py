@@ -4,7 +4,8 @@ Accepts the three record shapes found there: merged-PR records (``title``, ``bod
 ``commit_messages``, ``files[{path, additions, deletions}]``), pull-ref records
 (``title_proxy`` instead of ``title``) and AIDev / onlyrobots records (``files[{path, patch}]``).
 Other exports are read where the meaning is unambiguous: a ``files`` entry may be a bare path or
-carry GitHub's ``filename`` key instead of ``path``.
+carry GitHub's ``filename`` key instead of ``path``. ``patch_truncated: true`` (onlyrobots) marks a
+patch cut by the export: signals that need the whole patch treat it as unknown.
 Fields that carry the label (author, branch, ai_tools, label_source ...) are never read
 into the snapshot unless ``keep_identity=True`` is asked for (the offline CLI on a user's own
 export does; training and evaluation never do).
@@ -50,7 +51,8 @@ def _file_change(entry) -> FileChange:
     return FileChange(path=path, status=_text(entry.get("status")) or "modified",
                       additions=_int_or_none(entry.get("additions")) or 0,
                       deletions=_int_or_none(entry.get("deletions")) or 0,
-                      patch=entry.get("patch") if isinstance(entry.get("patch"), str) else None)
+                      patch=entry.get("patch") if isinstance(entry.get("patch"), str) else None,
+                      patch_truncated=entry.get("patch_truncated") is True)
 
 
 def _files(raw: dict) -> tuple[FileChange, ...]:

@@ -41,7 +41,7 @@ def _is_new_test(change: FileChange) -> bool:
     """An added test module: on a test path, named like a test (``e2e/playwright.config.ts``
     is not), in a programming language, and not a fixture or helper."""
     is_new = change.status == "added" or (change.patch or "").startswith("@@ -0,0 ")
-    return (is_new and change.patch is not None and filekinds.is_test_path(change.path)
+    return (is_new and hits.whole_patch(change) and filekinds.is_test_path(change.path)
             and bool(_TEST_NAME.search(change.path)) and bool(_CODE_EXT.search(change.path))
             and not _NOT_A_TEST.search(change.path))
 

@@ -3,7 +3,7 @@ formatting (re-indentation, line re-wrapping, quote style, trailing commas/semic
 
 Judged from ``FileChange.patch`` (GitHub hunk text, no file headers) by comparing the removed
 and added lines with layout normalised away. Quiet when any file's patch is unknown, since
-a binary or oversized file could hide a real change.
+a binary or oversized file could hide a real change (a patch an export cut counts as unknown).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _is_format_only(path: str, patch: str) -> bool | None:
 
 def whitespace_or_format_only(snapshot: PRSnapshot) -> SignalHit:
     files = hits.files(snapshot)
-    if not files or not hits.files_complete(snapshot) or any(f.patch is None for f in files):
+    if not files or not hits.files_complete(snapshot) or not all(map(hits.whole_patch, files)):
         return hits.quiet(NAME, KIND)
     if len(hits.within_patch_budget(files)) < len(files):
         return hits.quiet(NAME, KIND)  # too much patch text to judge every file

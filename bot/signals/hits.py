@@ -72,6 +72,11 @@ def files_complete(snapshot: PRSnapshot) -> bool:
     return 0 < n <= MAX_FILES and (snapshot.files_changed is None or snapshot.files_changed <= n)
 
 
+def whole_patch(change: FileChange) -> bool:
+    """Whether ``change.patch`` is the file's whole patch (known, and not cut by an export)."""
+    return change.patch is not None and not change.patch_truncated
+
+
 def patch(change: FileChange) -> str | None:
     return None if change.patch is None else change.patch[:PATCH_LIMIT]
 

@@ -93,7 +93,7 @@ def _diff_text(snapshot: PRSnapshot) -> str | None:
     if not hits.files_complete(snapshot):
         return None
     changes = hits.files(snapshot)
-    if any(c.patch is None or len(c.patch) > hits.PATCH_LIMIT for c in changes):
+    if not all(hits.whole_patch(c) and len(c.patch) <= hits.PATCH_LIMIT for c in changes):
         return None
     if sum(len(c.patch) for c in changes) > hits.PATCH_BUDGET:
         return None

@@ -64,3 +64,10 @@ def test_a_files_entry_without_a_path_names_the_record(tmp_path):
         error = _files_of(tmp_path, files)
         assert isinstance(error, LoadError) and str(error).startswith("files.jsonl:1: "), files
         assert "'files'" in str(error)
+
+
+def test_an_export_cut_patch_is_marked(tmp_path):
+    out = _files_of(tmp_path, [{"path": "a.go", "patch": "@@ -1 +1 @@\n-a\n+b", "patch_truncated": True},
+                               {"path": "b.go", "patch": "@@ -1 +1 @@\n-a\n+b", "patch_truncated": False}])
+    assert [f.patch_truncated for f in out.snapshot.files] == [True, False]
+    assert out.snapshot.files[0].patch == "@@ -1 +1 @@\n-a\n+b"  # kept: line counts still read it

@@ -75,3 +75,26 @@ def test_e2e_config_file_is_not_a_test(git_pr_with_diff):
     snapshot = git_pr_with_diff("liam", 674)  # adds frontend/packages/e2e/playwright.config.ts
     assert any(f.path.endswith("playwright.config.ts") and f.status == "added" for f in snapshot.files)
     assert not assertions.tests_without_assertions(snapshot).fired
+
+
+def test_a_patch_the_export_cut_counts_as_unknown(git_pr_with_diff):
+    """onlyrobots-style exports cut long patches (``patch_truncated: true``): what lies past the cut
+    could be an assertion or a real change, so the signals that need the whole patch stay quiet."""
+    from dataclasses import replace
+
+    from bot.signals.symbols import mentions_missing_symbols
+
+    fmt = git_pr_with_diff("fiber", 2944)  # a whitespace-only merge: fires with whole patches
+    cut = fmt.with_changes(files=tuple(replace(f, patch_truncated=True) for f in fmt.files))
+    assert whitespace_or_format_only(fmt).fired and not whitespace_or_format_only(cut).fired
+    tests = git_pr_with_diff("fiber", 3526)
+    test_file = next(f for f in tests.files if f.path == "addon/retry/config_test.go")
+    hollow = FileChange(test_file.path, "added", 5, 0,
+                        "@@ -0,0 +1,5 @@\n+package retry\n+func TestX(t *testing.T) {\n+}")
+    hollow_cut = replace(hollow, patch_truncated=True)
+    assert assertions.tests_without_assertions(tests.with_changes(files=(hollow,))).fired
+    assert not assertions.tests_without_assertions(tests.with_changes(files=(hollow_cut,))).fired
+    claims = tests.with_changes(body="Added `validateInput()` and `sanitize_path()`.", files=(hollow,),
+                                files_changed=None)
+    assert mentions_missing_symbols(claims).fired
+    assert not mentions_missing_symbols(claims.with_changes(files=(hollow_cut,))).fired
