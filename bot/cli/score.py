@@ -77,7 +77,7 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
 def stdin_inputs(text: str) -> list[tuple[str, object]]:
     """Standard input: one JSON object (a bundle or a bare ``pulls/get`` response, as
     ``gh api repos/OWNER/REPO/pulls/N`` prints it), or else JSONL records."""
-    from bot.loaders.github_json import bundle_from_text
+    from bot.loaders.github_json import snapshot_from_bundle
     from bot.loaders.records import records_from_text
 
     if not text.strip():
@@ -87,7 +87,10 @@ def stdin_inputs(text: str) -> list[tuple[str, object]]:
     except json.JSONDecodeError:
         whole = None  # several lines of JSON (or damaged JSON): read it as JSONL
     if isinstance(whole, dict) and ("pull" in whole or "head" in whole):
-        return [("-", bundle_from_text(text, "-"))]
+        try:
+            return [("-", snapshot_from_bundle(whole))]
+        except LoadError as exc:
+            raise LoadError(f"-: {exc}") from exc
     return _jsonl_snapshots(records_from_text(text, "-", keep_identity=True))
 
 

@@ -39,16 +39,19 @@ _CHANGE_VERB = re.compile(
     r"|deprecat(?:e|ed|es)|now\s+(?:supports?|accepts?|takes|returns|uses))\b",
     re.IGNORECASE,
 )
+_CODE_SHAPE = re.compile(r"[a-z][A-Z]|[.:#>]")  # camelCase, or a qualified name
 _FILE_LIKE = re.compile(r"\.(?:py|go|rs|js|ts|tsx|jsx|java|rb|md|ya?ml|json|toml|sh|txt|cfg|ini|lock|mod)$",
                         re.IGNORECASE)
 
 
 def mentions_missing_symbols(snapshot: PRSnapshot) -> SignalHit:
-    text = _diff_text(snapshot)
+    body = hits.author_body(snapshot)
+    claimed = claimed_symbols(hits.without_attribution(body)) if "`" in body else []
+    text = _diff_text(snapshot) if len(claimed) >= MIN_MISSING else None  # most PRs stop before the patches
     if text is None:
         return hits.quiet(NAME, KIND)
-    claimed = claimed_symbols(hits.without_attribution(hits.author_body(snapshot)))
-    missing = [s for s in claimed if not _present(s, text)]
+    lowered = text.lower()
+    missing = [s for s in claimed if not _present(s, text, lowered)]
     if len(missing) < MIN_MISSING or 2 * len(missing) < len(claimed):
         return hits.quiet(NAME, KIND)
     shown = ", ".join(f"`{s}`" for s in missing[:3]) + (" …" if len(missing) > 3 else "")
@@ -78,12 +81,13 @@ def _is_symbol(span: str) -> bool:
     if not _NAME.match(span) or _FILE_LIKE.search(span):
         return False
     core = span.removesuffix("()")
-    return span.endswith("()") or "_" in core.strip("_") or bool(re.search(r"[a-z][A-Z]|[.:#>]", core))
+    return span.endswith("()") or "_" in core.strip("_") or bool(_CODE_SHAPE.search(core))
 
 
-def _present(symbol: str, diff_text: str) -> bool:
+def _present(symbol: str, diff_text: str, lowered: str) -> bool:
+    """``lowered``: ``diff_text`` lower-cased (flags are matched in any case)."""
     if symbol.startswith("-"):
-        return symbol.lstrip("-").lower() in diff_text.lower()
+        return symbol.lstrip("-").lower() in lowered
     last = re.split(r"\.|::|->|#", symbol.removesuffix("()"))[-1]
     return re.search(rf"(?<![\w]){re.escape(last)}(?!\w)", diff_text) is not None
 
