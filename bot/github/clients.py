@@ -39,6 +39,7 @@ class ClientSettings:
     max_installations: int = 512  # cached clients (tokens) kept at most
     file_cache_seconds: float = 60.0  # default-branch file reads (config, template) kept this long
     search_cache_seconds: float = 600.0  # author searches (search has its own budget: 30 a minute)
+    search_max_wait: float = 0.0  # a rate-limited search is not waited for: it is optional (see SearchBudget)
 
 
 class _RedactSecrets(logging.Filter):
@@ -112,17 +113,18 @@ class GitHubClients:
     def __repr__(self) -> str:  # never show the key
         return f"GitHubClients(app_id={self.app_id!r}, base_url={self.settings.base_url!r})"
 
-    def retry(self) -> SieveRetry:
+    def retry(self, max_wait: float | None = None) -> SieveRetry:
         s = self.settings
-        return SieveRetry(total=s.retries, max_wait=s.max_wait, backoff_factor=s.backoff_factor,
+        return SieveRetry(total=s.retries, max_wait=s.max_wait if max_wait is None else max_wait,
+                          backoff_factor=s.backoff_factor,
                           backoff_max=s.backoff_max, backoff_jitter=s.backoff_jitter,
                           on_request=self._hooks[0],
                           on_retry=self._hooks[1])
 
-    def _options(self) -> dict:
+    def _options(self, max_wait: float | None = None) -> dict:
         s = self.settings
         return dict(base_url=s.base_url.rstrip("/"), timeout=int(s.timeout),
-                    user_agent=s.user_agent, per_page=s.per_page, retry=self.retry(),
+                    user_agent=s.user_agent, per_page=s.per_page, retry=self.retry(max_wait),
                     pool_size=s.pool_size, seconds_between_requests=None,
                     seconds_between_writes=None)
 
@@ -144,14 +146,24 @@ class GitHubClients:
 
     def installation(self, installation_id: int) -> Github:
         """This thread's client for an installation (the token is fetched lazily, then shared)."""
-        installation_id = int(installation_id)
+        return self._client(int(installation_id), "api")
+
+    def search(self, installation_id: int) -> Github:
+        """This thread's client for an installation's searches: the same token, but a rate limit
+        is never waited for in process (``search_max_wait``), so a search another replica has
+        used the budget for cannot hold up a PR's labels."""
+        return self._client(int(installation_id), "search")
+
+    def _client(self, installation_id: int, kind: str) -> Github:
         source = self._token(installation_id)
         mine = self._local.__dict__.setdefault("clients", OrderedDict())
-        cached = mine.get(installation_id)
+        key = (installation_id, kind)
+        cached = mine.get(key)
         if cached is None or cached[0] is not source:
-            cached = mine[installation_id] = (source, Github(auth=_SharedTokenAuth(source),
-                                                              lazy=True, **self._options()))
-        mine.move_to_end(installation_id)
+            wait = self.settings.search_max_wait if kind == "search" else None
+            cached = mine[key] = (source, Github(auth=_SharedTokenAuth(source), lazy=True,
+                                                 **self._options(wait)))
+        mine.move_to_end(key)
         while len(mine) > self.settings.max_installations:
             mine.popitem(last=False)[1][1].close()
         return cached[1]

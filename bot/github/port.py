@@ -215,7 +215,8 @@ class PyGithubPort:
                  "per_page": 100}
         try:
             with self._translated(operation):
-                headers, data = self._gh().requester.requestJsonAndCheck("GET", "/search/issues", parameters=query)
+                requester = self._clients.search(self.installation_id).requester
+                headers, data = requester.requestJsonAndCheck("GET", "/search/issues", parameters=query)
         except GitHubError as exc:
             if exc.retry_after:
                 budget.pause(self.installation_id, exc.retry_after)

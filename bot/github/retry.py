@@ -8,8 +8,8 @@
   A 403 without those headers is a permission problem, or a secondary limit whose message the
   error mapping recognises — it is not retried here. A 5xx with ``Retry-After`` waits that long.
 * connection errors: retried; read errors (request maybe processed) only for idempotent methods.
-* backoff: ``backoff_factor * 2**(n-1)`` plus up to ``backoff_jitter``, capped at ``backoff_max``
-  and at ``max_wait``.
+* backoff: ``backoff_factor * 2**(n-1)`` plus up to ``backoff_jitter``, capped at ``backoff_max``;
+  a client with ``max_wait=0`` (the author search) still backs off between 5xx retries.
 It also reports every response (``on_request(method, status)``) and every retry
 (``on_retry(status)``); ``status`` is ``"timeout"``/``"connection"`` when there was no response.
 """
@@ -100,7 +100,7 @@ class SieveRetry(Retry):
         return max(0.0, min(self.backoff_max, value))
 
     def sleep(self, response=None) -> None:
-        wait = min(max(self.planned_wait, self.get_backoff_time()), self.max_wait)
+        wait = max(min(self.planned_wait, self.max_wait), self.get_backoff_time())
         if wait > 0:
             self._sleep_fn(wait)
 

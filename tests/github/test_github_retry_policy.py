@@ -37,3 +37,10 @@ def test_settings_survive_new():
     hook = [].append
     retry = SieveRetry(max_wait=7, on_request=hook, on_retry=hook).new(total=1)
     assert (retry.max_wait, retry.on_request, retry.on_retry, retry.raise_on_status) == (7, hook, hook, False)
+
+
+def test_a_client_that_never_waits_for_rate_limits_still_backs_off_between_5xx_retries():
+    slept: list[float] = []
+    retry = _after(SieveRetry(max_wait=0, backoff_factor=0.5, backoff_jitter=0.0, sleep=slept.append), 2)
+    retry.sleep()
+    assert slept == [1.0]

@@ -58,3 +58,21 @@ def test_budget_reads_the_reset_time_and_keeps_the_later_pause():
     budget.pause(1, 5)  # a shorter pause does not shorten the one in force
     now[0] = 1031.0
     assert budget.paused_for(1) == 0.0
+
+
+def test_a_short_search_rate_limit_is_not_waited_for_in_process():
+    """Another replica spent the budget: GitHub asks to wait 20 s. Other calls would wait that long
+    in process (max_wait 30 s); the optional search gives up at once and pauses instead."""
+    with FakeGitHub() as fake:
+        fake.add_repo("o/r")
+        fake.inject("GET", r"^/search/issues", status=403, times=1,
+                    headers={"retry-after": "20"},
+                    body={"message": "You have exceeded a secondary rate limit", "documentation_url": "x"})
+        factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
+                                      base_url=fake.base_url, max_wait=30.0)
+        port = factory(fake.installation_id)
+        with pytest.raises(GitHubError) as refused:
+            port.search_recent_pulls("alice", SINCE)
+        assert len(fake.calls("GET", r"^/search/issues")) == 1  # not sent again after a 20 s sleep
+        assert refused.value.retry_after == 20
+        assert 19 < port._clients.search_budget.paused_for(fake.installation_id) <= 21
