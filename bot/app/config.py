@@ -83,6 +83,9 @@ class CommentConfig(_Strict):
     # Bands that get a NEW comment. [high]: medium PRs are labelled for maintainers only; a
     # comment already on the PR is still kept up to date.
     bands: list[Literal["medium", "high"]] = ["medium", "high"]
+    # A PR flagged by the model alone has no signal to name and nothing specific to fix: by
+    # default it gets the label and the check (the maintainers' queue) but no new comment.
+    model_only: bool = False
 
 
 class CheckConfig(_Strict):

@@ -10,8 +10,9 @@ band/override/shadow case is a plain unit test. Rules:
   (``label_added``) means the bot never adds or removes band labels on that PR again, but keeps
   commenting and checking as usual. Only the command that creates the override
   (``fresh_override``) removes band labels, so a label a human puts back later stays.
-* The sticky comment is created only when the PR is flagged in a band of ``comment.bands`` (or a
-  profile finding applies) and no override exists; an existing one is edited in place, never
+* The sticky comment is created only when the PR is flagged in a band of ``comment.bands`` with an
+  effort signal to name (``comment.model_only`` also comments on the model's guess alone), or a
+  profile finding applies, and no override exists; an existing one is edited in place, never
   deleted, whatever the band.
 * Shadow mode: no actions at all (``intended`` still says what would have been done).
 """
@@ -30,6 +31,7 @@ from bot.ports import Comment
 from bot.result import Result
 
 FLAGGED = ("medium", "high")
+EFFORT_KINDS = ("effort", "policy")  # signals a comment can name as something to fix
 LABEL_ADDED = "label_added"  # a person put a band label on: the bot stops touching band labels
 
 
@@ -124,13 +126,21 @@ def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | Non
     kind = clearing_kind(config, facts)
     if kind is not None:
         state = "exempt" if kind == "exempt" else "overridden"
-    elif result.band in FLAGGED and (result.band in config.comment.bands or facts.sticky or facts.findings):
+    elif result.band in FLAGGED and (_comments_on(result, config) or facts.sticky or facts.findings):
         return "flagged"  # a comment posted for a finding on a labelled PR says why it is labelled
     elif facts.findings:
         return "advisory"
     else:
         state = "cleared"
     return state if facts.sticky is not None else None
+
+
+def _comments_on(result: Result, config: RepoConfig) -> bool:
+    """A new comment for this flagged band: the band is in ``comment.bands`` and the comment can
+    name what to fix (an effort or policy signal fired), unless ``comment.model_only`` asks for
+    comments on the model's guess alone."""
+    named = any(s.kind in EFFORT_KINDS for s in result.fired)
+    return result.band in config.comment.bands and (named or config.comment.model_only)
 
 
 def comment_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:
@@ -159,7 +169,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
     return {
         "state": state,
         "result": result,
-        "effort": sorted((s for s in result.fired if s.kind in ("effort", "policy")), key=lambda s: -s.value),
+        "effort": sorted((s for s in result.fired if s.kind in EFFORT_KINDS), key=lambda s: -s.value),
         "ai": [s for s in result.fired if s.kind == "ai"],
         "care": [s for s in result.fired if s.kind == "care"],
         "findings": list(facts.findings),

@@ -10,6 +10,7 @@ from bot.app.config import RepoConfig, build
 from bot.app.context import Override
 from bot.app.profiles import Finding
 from bot.ports import Comment
+from bot.result import SignalHit
 
 from .conftest import FIXED_NOW, result_for
 
@@ -261,3 +262,27 @@ def test_comment_bands_a_policy_finding_still_brings_the_whole_comment():
 def test_comment_bands_accept_only_band_names():
     loaded = build([("r", "comment: {bands: [low]}")])
     assert loaded.error and "comment.bands" in loaded.error and loaded.config.comment.bands == ["medium", "high"]
+
+
+def test_a_pr_flagged_by_the_model_alone_is_labelled_but_gets_no_comment():
+    """Nothing fired that the comment could name: the maintainers' queue gets the label and the
+    check, the author gets no statistical guess to answer."""
+    for band in ("medium", "high"):
+        actions = plan.plan(result_for(band, signals=()), RepoConfig(), facts())
+        assert of(actions, AddLabels) == [AddLabels(({"medium": MEDIUM, "high": HIGH}[band],))]
+        assert of(actions, CheckRun) and not of(actions, UpsertComment)
+
+
+def test_model_only_flags_keep_an_existing_comment_up_to_date_and_can_be_asked_for():
+    bare = result_for("medium", signals=())
+    [kept] = of(plan.plan(bare, RepoConfig(), facts(sticky=STICKY)), UpsertComment)
+    assert kept.comment_id == STICKY.id and kept.view.context["state"] == "flagged"
+    config = build([("r", "comment: {model_only: true}")]).config
+    [new] = of(plan.plan(bare, config, facts()), UpsertComment)
+    assert new.comment_id is None and new.view.context["effort"] == []
+
+
+def test_model_only_flags_with_only_ai_or_care_signals_still_get_no_comment():
+    hits = (SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"),
+            SignalHit("explains_testing", 1.0, "ran go test ./...", kind="care"))
+    assert not of(plan.plan(result_for("medium", signals=hits), RepoConfig(), facts()), UpsertComment)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.app import markdown, plan
 from bot.app.actions import STICKY_MARKER
-from bot.app.config import RepoConfig
+from bot.app.config import RepoConfig, build
 from bot.app.profiles import Finding
 from bot.app.render import render
 from bot.result import Result, SignalHit
@@ -184,7 +184,8 @@ def test_comment_lists_strongest_first_and_at_most_three_asks():
 def test_a_model_only_flag_says_no_rule_fired_instead_of_inventing_signals():
     hits = (SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"),)  # ai is never a finding
     result = Result(score=55, band="medium", probability=0.42, confidence=0.3, signals=hits)
-    [comment] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc"))
+    asked = build([("r", "comment: {model_only: true}")]).config  # by default no new comment at all
+    [comment] = [a for a in plan.plan(result, asked, plan.Facts("o/r", 1, "abc"))
                  if a.describe().startswith("create_comment")]
     body = render(comment.view.template, **comment.view.context)
     noticed = body.split("**What you can do:**")[0]
