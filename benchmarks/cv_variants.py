@@ -36,6 +36,7 @@ class Variant:
     early_unlabeled: float = 0.0  # fit weight of the 2022 `unlabeled` git rows (0: left out entirely)
     blocks: str = "v4"  # a LAYOUTS key: which text blocks the trees' text vote and the heads read
     grouped_text: bool = False  # the trees' inner text folds keep each repository group on one side
+    ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (bot.model.aiwords)
 
 
 VARIANTS = {
@@ -61,6 +62,7 @@ VARIANTS = {
     "lean": Variant(blocks="lean"),
     "char-bare-titles": Variant(blocks="char-bare-titles"),
     "grouped-text-oof": Variant(grouped_text=True),
+    "ai-words-masked": Variant(ai_words_masked=True),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -163,8 +165,8 @@ def laid_out(X, feats, layout: str):
     return sp.hstack(cols, format="csr"), sum(sizes[b] for b in stack)
 
 
-def prepare(shared: Path) -> dict:
-    """Training examples and their features, built once for every variant."""
+def prepare(shared: Path, ai_words_masked: bool = False) -> dict:
+    """Training examples and their features, built once for every variant that reads the text alike."""
     from bot.model import data, train
     from bot.model.features import texts_of
 
@@ -173,7 +175,7 @@ def prepare(shared: Path) -> dict:
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]
-    feats = train.featurizer(False).fit(train.record_snapshots(v4_rows))
+    feats = train.featurizer(False, ai_words_masked=ai_words_masked).fit(train.record_snapshots(v4_rows))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
     return {"examples": examples, "feats": feats, "X": feats.transform(snaps), **columns,
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}
@@ -187,9 +189,12 @@ def main() -> int:
     unknown = sorted(set(args.variants) - set(VARIANTS))
     if unknown:
         parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
-    prepared = prepare(args.shared)
+    prepared = {}
     for name in args.variants or VARIANTS:
-        print(json.dumps({"variant": name, **run(name, prepared, progress=lambda _m: None)}), flush=True)
+        masked = VARIANTS[name].ai_words_masked
+        if masked not in prepared:
+            prepared[masked] = prepare(args.shared, masked)
+        print(json.dumps({"variant": name, **run(name, prepared[masked], progress=lambda _m: None)}), flush=True)
     return 0
 
 

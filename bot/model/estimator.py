@@ -9,6 +9,7 @@ structure and effort (what generalises across projects); text only adds a bounde
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from itertools import repeat
 
@@ -20,7 +21,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from bot.model import fasttrees, features, ngrams, rows, tokens
+from bot.model import aiwords, fasttrees, features, ngrams, rows, tokens
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
@@ -71,15 +72,17 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
     """
 
     char_bare_titles = False  # models saved before it was a parameter read every title
+    ai_words_masked = False  # ... and before this one, every word (``bot.model.aiwords``)
 
     def __init__(self, signal_names: tuple = (), word_features: int = WORD_FEATURES,
                  char_features: int = CHAR_FEATURES, full_word_features: int = 0,
-                 char_bare_titles: bool = False):
+                 char_bare_titles: bool = False, ai_words_masked: bool = False):
         self.signal_names = signal_names
         self.word_features = word_features
         self.char_features = char_features
         self.full_word_features = full_word_features
         self.char_bare_titles = char_bare_titles
+        self.ai_words_masked = ai_words_masked
 
     @property
     def n_numeric(self) -> int:
@@ -98,6 +101,8 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         texts = [t for t, _ in pairs]
         numeric = np.asarray([features.structural_vector(s, t) + v
                               for s, (t, v) in zip(snapshots, pairs)], dtype=np.float64)
+        if self.ai_words_masked:  # the text blocks only: the numbers above read the whole text
+            texts = [_masked(t) for t in texts]
         docs = [_doc(t) for t in texts]
         words = ngrams.counts(_word_vectorizer(self.word_features), docs)
         chars = ngrams.counts(_char_vectorizer(self.char_features), self._char_titles(snapshots, texts))
@@ -138,6 +143,11 @@ def _texts_and_signals(snapshot, hits, names: tuple[str, ...]) -> tuple[features
     texts = features.texts_of(snapshot)
     values = features.signal_values(hits, names) if hits is not None else features.signal_vector(snapshot, names)
     return texts, values
+
+
+def _masked(t: features.Texts) -> features.Texts:
+    return replace(t, title=aiwords.masked(t.title), body=aiwords.masked(t.body),
+                   commits=aiwords.masked(t.commits))
 
 
 def _doc(t: features.Texts) -> str:
