@@ -22,6 +22,7 @@ REPO_PATH = ".github/sieve.yml"
 ORG_REPO = ".github"
 ORG_PATHS = (".github/sieve.yml", "sieve.yml")
 MAX_CONFIG_CHARS = 64_000  # a config is a few hundred bytes; anything huge is a mistake
+MAX_DEPTH = 20  # the schema nests 4 levels; PyYAML composes nodes recursively (RecursionError)
 
 Conclusion = Literal["neutral", "success", "failure", "action_required"]
 Association = Literal[
@@ -141,14 +142,42 @@ class ConfigLoad:
     sources: tuple[str, ...] = ()
 
 
+class _Loader(yaml.SafeLoader):
+    """``yaml.safe_load`` that refuses duplicate keys (YAML drops all but the last, silently) and
+    nesting deeper than MAX_DEPTH, as YAML errors with a line and column."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        if self._depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                              self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:  # before merge keys ("<<") are flattened: those may repeat
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                key = self.construct_object(key_node)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}",
+                                                            key_node.start_mark)
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def parse_layer(text: str, source: str) -> dict[str, Any]:
     """YAML text -> mapping, validated on its own so errors name the file that has them."""
     if len(text) > MAX_CONFIG_CHARS:
         raise ConfigError(f"{source}: file too large ({len(text)} characters, limit {MAX_CONFIG_CHARS})")
     try:
-        data = yaml.safe_load(text) if text.strip() else {}
+        data = yaml.load(text, Loader=_Loader) if text.strip() else {}
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: invalid YAML{_yaml_where(exc)}") from None
+        raise ConfigError(f"{source}: invalid YAML{_yaml_where(exc, text)}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -215,7 +244,11 @@ def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | None]:
     return (org_repo, None)
 
 
-def _yaml_where(exc: yaml.YAMLError) -> str:
+def _yaml_where(exc: yaml.YAMLError, text: str) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character: no mark, a position
+        line = text.count("\n", 0, exc.position)
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
+        return f" at line {line + 1}, column {column + 1}: {exc.reason} (#x{exc.character:04x})"
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or "cannot parse"
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

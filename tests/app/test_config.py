@@ -61,6 +61,12 @@ profile: kubernetes
     ("shadow: 'yes please'", "shadow"),
     ("exempt: {users: [" + ", ".join(["someone"] * 10_000) + "]}", "file too large"),
     ("a: &a [1, 1]\nb: &b [*a, *a]\nc: [*b, *b]", "a: unknown key"),
+    ("exempt: {users: " + "[" * 20_000 + "]" * 20_000 + "}", "nested deeper than"),
+    ("exempt:\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(1, 200)), "nested deeper than"),
+    ("shadow: true\nshadow: false\n", "line 2, column 1: duplicate key 'shadow'"),
+    ("exempt:\n  users: [alice]\nlabels: {}\nexempt:\n  bots: false\n", "duplicate key 'exempt'"),
+    ("thresholds:\n  medium: 10\n  medium: 90\n", "duplicate key 'medium'"),
+    ("shadow: true\n\x00\n", "invalid YAML at line 2, column 1: special characters are not allowed"),
 ])
 def test_broken_config_gives_one_line_error_and_defaults(text, fragment):
     loaded = cfg.build([(".github/sieve.yml", text)])
@@ -108,6 +114,12 @@ def test_merged_layers_are_validated_together():
     loaded = cfg.build([("org", "thresholds: {medium: 65}"), ("repo", "thresholds: {high: 60}")])
     assert (loaded.config.thresholds.medium, loaded.config.thresholds.high) == (65, 75)
     assert loaded.error.startswith("repo: ")
+
+
+def test_merge_keys_may_repeat_what_they_override():
+    loaded = cfg.build([("repo", "thresholds:\n  <<: {medium: 10, high: 20}\n  high: 30\n")])
+    assert loaded.error is None
+    assert (loaded.config.thresholds.medium, loaded.config.thresholds.high) == (10, 30)
 
 
 def test_empty_file_means_defaults():
