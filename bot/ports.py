@@ -24,6 +24,14 @@ class GitHubError(Exception):
         self.retry_after = retry_after
 
 
+class FileTooLarge(GitHubError):
+    """A file over GitHub's 1 MB contents-API limit: GitHub answers without its content.
+    Permanent (not retryable): readers treat it as a broken file, not a failed delivery."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=200, retryable=False)
+
+
 @dataclass(frozen=True)
 class Comment:
     id: int

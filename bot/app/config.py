@@ -16,7 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bot.ports import GitHubError, GitHubPort
+from bot.ports import FileTooLarge, GitHubError, GitHubPort
 
 REPO_PATH = ".github/sieve.yml"
 ORG_REPO = ".github"
@@ -203,8 +203,9 @@ def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def build(layers: list[tuple[str, str | None]]) -> ConfigLoad:
-    """Merge ``(source, text)`` layers in order; broken layers are skipped and reported."""
+def build(layers: list[tuple[str, str | ConfigError | None]]) -> ConfigLoad:
+    """Merge ``(source, text)`` layers in order; broken layers are skipped and reported (a
+    layer given as a ConfigError could not be read at all)."""
     merged: dict[str, Any] = {}
     errors: list[str] = []
     used: list[str] = []
@@ -212,6 +213,8 @@ def build(layers: list[tuple[str, str | None]]) -> ConfigLoad:
         if text is None:
             continue
         try:
+            if isinstance(text, ConfigError):
+                raise text
             candidate = merge(merged, parse_layer(text, source))
             validate(candidate, source)
         except ConfigError as exc:
@@ -224,17 +227,24 @@ def build(layers: list[tuple[str, str | None]]) -> ConfigLoad:
 
 def load(github: GitHubPort, repo: str) -> ConfigLoad:
     """Read the org and repo layers from their default branches (never from a PR head)."""
-    return build([_org_layer(github, repo), (REPO_PATH, github.get_file(repo, REPO_PATH, ref=None))])
+    return build([_org_layer(github, repo), (REPO_PATH, _read(github, repo, REPO_PATH, REPO_PATH))])
 
 
-def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | None]:
+def _read(github: GitHubPort, repo: str, path: str, source: str) -> str | ConfigError | None:
+    try:
+        return github.get_file(repo, path, ref=None)
+    except FileTooLarge:
+        return ConfigError(f"{source}: file too large (over GitHub's 1 MB limit for reading files)")
+
+
+def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | ConfigError | None]:
     owner = repo.split("/", 1)[0]
     org_repo = f"{owner}/{ORG_REPO}"
     if org_repo == repo:
         return (org_repo, None)
     for path in ORG_PATHS:
         try:
-            text = github.get_file(org_repo, path, ref=None)
+            text = _read(github, org_repo, path, f"{org_repo}:{path}")
         except GitHubError as exc:
             if exc.status in (403, 404):  # no org .github repository, or not installed there
                 return (org_repo, None)

@@ -19,7 +19,7 @@ from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
 from bot.fanout import together
 from bot.obs import metrics
-from bot.ports import Comment
+from bot.ports import Comment, FileTooLarge
 from bot.result import Result
 from bot.snapshot import PR_TEMPLATE_PATHS, PRSnapshot
 
@@ -172,7 +172,10 @@ def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail:
 
 def _pr_template(ctx: HandlerContext, repo: str) -> str | None:
     for path in PR_TEMPLATE_PATHS:
-        text = ctx.github.get_file(repo, path, ref=None)
+        try:
+            text = ctx.github.get_file(repo, path, ref=None)
+        except FileTooLarge:  # over 1 MB: not a template anyone fills in; the PR is still scored
+            continue
         if text is not None:
             return text
     return None

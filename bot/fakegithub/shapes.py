@@ -41,6 +41,7 @@ _REPO_URLS = {
 }
 
 EPOCH = "2024-01-01T00:00:00Z"
+CONTENTS_LIMIT = 1024 * 1024  # bytes the contents API returns inline; larger files come with encoding "none"
 
 
 def now_iso() -> str:
@@ -182,11 +183,14 @@ def content_file(base: str, full_name: str, path: str, text: str, ref: str) -> d
     data = text.encode()
     sha = fake_sha("blob", data)
     encoded = base64.encodebytes(data).decode()  # GitHub wraps base64 at 60-76 columns
+    encoding = "base64"
+    if len(data) > CONTENTS_LIMIT:  # GitHub: 1-100 MB files come without their content
+        encoding, encoded = "none", ""
     url = f"{base}/repos/{full_name}/contents/{quote(path)}?ref={quote(ref)}"
     html = f"{base}/{full_name}/blob/{quote(ref)}/{quote(path)}"
     git = f"{base}/repos/{full_name}/git/blobs/{sha}"
     return {
-        "type": "file", "encoding": "base64", "size": len(data), "name": path.rsplit("/", 1)[-1],
+        "type": "file", "encoding": encoding, "size": len(data), "name": path.rsplit("/", 1)[-1],
         "path": path, "content": encoded, "sha": sha, "url": url, "git_url": git,
         "html_url": html, "download_url": f"{base}/{full_name}/raw/{quote(ref)}/{quote(path)}",
         "_links": {"self": url, "git": git, "html": html},

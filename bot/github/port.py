@@ -11,7 +11,7 @@ from bot.fanout import together
 from bot.github.clients import ClientSettings, GitHubClients
 from bot.github.errors import translated
 from bot.loaders.github_json import snapshot_from_github
-from bot.ports import CheckRunOutput, Comment, GitHubError, PullSearch
+from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, PullSearch
 from bot.snapshot import PRSnapshot
 
 MAX_FILES = 3000  # pulls/list-files stops there
@@ -94,8 +94,7 @@ class PyGithubPort:
         if isinstance(found, list) or found.type != "file":
             return None  # a directory, symlink or submodule is not a config file
         if found.encoding != "base64":
-            raise GitHubError(f"get_file {repo}:{path}: file too large for the contents API",
-                              status=200)
+            raise FileTooLarge(f"get_file {repo}:{path}: file too large for the contents API")
         return found.decoded_content.decode("utf-8", errors="replace")
 
     def get_issue_labels(self, repo: str, number: int) -> list[str]:

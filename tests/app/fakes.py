@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from bot.app.context import Decision, Override
-from bot.ports import CheckRunOutput, Comment, GitHubError, PullSearch
+from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, PullSearch
 from bot.snapshot import PRSnapshot
 
 
@@ -17,6 +17,7 @@ class FakeGitHub:
         self.bot = bot
         self.files: dict[tuple[str, str], str] = {}
         self.missing_repos: set[str] = set()
+        self.too_large: set[tuple[str, str]] = set()  # files over GitHub's 1 MB contents API limit
         self.snapshots: dict[tuple[str, int], PRSnapshot] = {}
         self.labels: dict[tuple[str, int], list[str]] = defaultdict(list)
         self.repo_labels: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
@@ -49,6 +50,8 @@ class FakeGitHub:
         self.file_reads.append((repo, path, ref))
         if repo in self.missing_repos:
             raise GitHubError("Not Found", status=404)
+        if (repo, path) in self.too_large:
+            raise FileTooLarge(f"get_file {repo}:{path}: file too large for the contents API")
         return self.files.get((repo, path))
 
     def get_issue_labels(self, repo: str, number: int) -> list[str]:

@@ -122,6 +122,18 @@ def test_merge_keys_may_repeat_what_they_override():
     assert (loaded.config.thresholds.medium, loaded.config.thresholds.high) == (10, 30)
 
 
+@pytest.mark.parametrize("where", ["org", "repo"])
+def test_config_file_too_large_for_github_is_a_config_error_not_a_failed_delivery(where):
+    gh = FakeGitHub()
+    gh.files[("acme/.github", ".github/sieve.yml")] = "thresholds: {medium: 35}\n"
+    big = ("acme/.github", ".github/sieve.yml") if where == "org" else ("acme/widgets", ".github/sieve.yml")
+    gh.too_large.add(big)
+    loaded = cfg.load(gh, "acme/widgets")
+    assert loaded.error is not None and "\n" not in loaded.error and "too large" in loaded.error
+    assert loaded.error.startswith("acme/.github:.github/sieve.yml: " if where == "org" else ".github/sieve.yml: ")
+    assert loaded.config.thresholds.medium == (50 if where == "org" else 35)
+
+
 def test_empty_file_means_defaults():
     assert cfg.build([("repo", "\n# nothing here\n")]) == cfg.ConfigLoad(cfg.RepoConfig(), None, ("repo",))
 

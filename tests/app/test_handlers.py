@@ -150,6 +150,15 @@ def test_pr_template_and_ignored_paths_reach_the_scorer(ctx, gh, pr, scorer, pay
     assert snapshot.files == () and snapshot.total_additions == 0
 
 
+def test_pr_template_too_large_for_github_is_read_as_no_template(ctx, gh, pr, scorer, payload):
+    gh.too_large.add((REPO, ".github/pull_request_template.md"))
+    gh.files[(REPO, ".github/PULL_REQUEST_TEMPLATE.md")] = "## What\n"
+    gh.files[(REPO, ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
+    dispatch.handle("pull_request", opened(payload), ctx)
+    snapshot, _ = scorer.calls[0]
+    assert snapshot.pr_template == "## What\n"
+
+
 def test_global_shadow_mode_writes_nothing_but_records(ctx, gh, state, pr, scorer, payload):
     ctx.shadow = True
     dispatch.handle("pull_request", opened(payload), ctx)

@@ -6,7 +6,7 @@ import pytest
 
 from bot.fakegithub import FakeGitHub
 from bot.github import PyGithubPort, make_github_factory
-from bot.ports import CheckRunOutput, GitHubError, GitHubPort
+from bot.ports import CheckRunOutput, FileTooLarge, GitHubError, GitHubPort
 
 from ghport_helpers import make_clients
 
@@ -68,6 +68,13 @@ def test_get_file_on_default_branch_and_ref(fake, port):
     assert port.get_file(REPO, ".github/pr-sieve.yml", ref="feature") == "threshold: 90\n"
     assert port.get_file(REPO, "missing.yml") is None
     assert fake.calls("GET", "contents")[1].query == {"ref": "feature"}
+
+
+def test_get_file_over_one_megabyte_raises_file_too_large(fake, port):
+    fake.set_file(REPO, ".github/sieve.yml", "# " + "x" * 1_100_000 + "\n")
+    with pytest.raises(FileTooLarge) as raised:
+        port.get_file(REPO, ".github/sieve.yml")
+    assert not raised.value.retryable
 
 
 def test_labels_add_list_remove(pr, port):
