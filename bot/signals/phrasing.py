@@ -18,8 +18,10 @@ from bot.snapshot import PRSnapshot
 NAME = "generic_summary_phrasing"
 KIND = "effort"
 
+# [^\w\n]*, not \W*: the opening line itself ("---" or "> " before it, not the lines above),
+# and no scan across every following blank line from each line start (quadratic)
 _OPENING = Caseless(
-    r"^\W*(?:this|the)\s+(?:pr|pull\s+request|change(?:set)?|commit)\s+"
+    r"^[^\w\n]*(?:this|the)\s+(?:pr|pull\s+request|change(?:set)?|commit)\s+"
     r"(?:adds|introduces|implements|updates|fixes|refactors|enhances|improves|addresses|resolves|provides|removes)\b",
     re.MULTILINE,
 )

@@ -70,3 +70,18 @@ def test_product_named_ai_assisted_is_not_a_disclosure(aidev_pr):
 def test_negated_or_plain_descriptions_do_not_fire(git_pr):
     assert not ai_disclosure(PRSnapshot(title="x", body="No AI was used. I did not use Copilot for this.")).fired
     assert not ai_disclosure(git_pr("sentry-python", 2394)).fired
+
+
+def test_trailer_padded_with_spaces_is_scanned_in_linear_time():
+    # "Co-authored-by:" and 4,000 spaces in each of 50 commits took ~20 s (the two runs of white
+    # space in the trailer pattern could split the padding every possible way)
+    import time
+
+    padded = PRSnapshot(title="t", commits=tuple(Commit("Fix\n\nCo-authored-by:" + " " * 4_000) for _ in range(50)),
+                        body="Co-authored-by:" + " " * 8_000)
+    start = time.process_time()
+    assert not ai_attribution(padded).fired
+    assert time.process_time() - start < 1.0
+    for trailer in ("Co-authored-by:  \t Claude", "Co-authored-by:Claude", "  co-authored-by: GPT-4o"):
+        hit = ai_attribution(PRSnapshot(title="t", commits=(Commit("Fix\n\n" + trailer),)))
+        assert hit.evidence == f"co-author trailer '{' '.join(trailer.split())}'"

@@ -71,3 +71,29 @@ def test_template_instruction_to_run_linters_is_not_care(git_pr):
 def test_unchecked_ci_box_is_a_todo_not_a_test_report():
     body = "## Testing\n- [ ] CI passes and the integration suite was run against staging clusters"
     assert not explains_testing(PRSnapshot(title="x", body=body)).fired
+
+
+def test_blank_lines_are_scanned_in_linear_time():
+    # a description of blank lines took ~3 s in template_weight (a leading \s* ran across every
+    # following line from each line start) and ~0.2 s in generic_summary_phrasing (\W* did)
+    import time
+
+    from bot.snapshot import FileChange
+
+    change = (FileChange("a.py", additions=1, deletions=1),)
+    for blank in ("\n", " \n", "\t\r\n"):
+        snapshot = PRSnapshot(title="t", body=blank * 100_000, files=change)
+        start = time.process_time()
+        assert not template_weight(snapshot).fired and not generic_summary_phrasing(snapshot).fired
+        assert time.process_time() - start < 0.5, repr(blank)
+
+
+def test_checkboxes_after_blank_lines_count_once():
+    body = "\n\n  \n- [x] a\n\n\n- [ ] b\n- **c** d\n\n  - **e** f\n## One\n## Two\n"
+    snapshot = PRSnapshot(title="t", body=body, additions=1)
+    assert template_weight(snapshot).evidence == "description has 2 headers, 2 bold bullets, 2 checkboxes for a 1-line change"
+
+
+def test_opening_evidence_is_the_opening_line_not_the_lines_above():
+    hit = generic_summary_phrasing(PRSnapshot(title="t", body="Intro.\n\n---\n\nThis PR adds a cache."))
+    assert hit.evidence == "opens 'This PR adds'"
