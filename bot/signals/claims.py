@@ -60,12 +60,19 @@ _INSTRUCTION = Caseless(
     r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b"
 )
 MAX_MENTIONS = 50
+# A fenced code block, through its closing fence or (unclosed, as GitHub renders it) the end
+_FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n?.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.DOTALL | re.MULTILINE)
 
 
 def _author_text(snapshot: PRSnapshot) -> str:
     """The description minus what a template put there: HTML comments, unchecked boxes and
-    instruction lines ("Please add tests …", "You should …")."""
-    return _without_instructions(hits.author_body(snapshot))
+    instruction lines ("Please add tests …", "You should …"), and minus fenced code blocks
+    (pasted logs, tracebacks and command examples name files and tests nobody claims to edit)."""
+    return _without_instructions(_without_fences(hits.author_body(snapshot)))
+
+
+def _without_fences(text: str) -> str:
+    return _FENCED.sub("", text) if "```" in text or "~~~" in text else text
 
 
 @lru_cache(maxsize=64)  # both claim signals read it

@@ -79,3 +79,22 @@ def test_guidance_about_writing_tests_is_not_a_test_claim(git_pr):
     snapshot = git_pr("sentry-python", 565)  # "* doc: Add guidance for writing tests for integrations"
     assert "Add guidance for writing tests" in snapshot.body
     assert not claims_tests_without_tests(snapshot).fired
+
+
+def test_a_path_in_a_fenced_command_example_is_not_a_claimed_edit(git_pr):
+    snapshot = git_pr("sentry-python", 5699)  # shows "TESTPATH=tests/.../test_logging.py tox ..." in a fence
+    assert "```\n  TESTPATH=tests/integrations/logging/test_logging.py" in snapshot.body
+    assert not mentions_missing_files(snapshot).fired
+
+
+def test_fenced_output_is_not_the_authors_claim():
+    files = (FileChange("src/parser.rs", additions=3, deletions=1),)
+    pasted = ("Fix the panic on empty input.\n\n```\nthread 'main' panicked at src/lexer/mod.rs:41:9\n"
+              "$ git log --oneline\nabc123 Add unit tests for parser\n```\n")
+    snapshot = PRSnapshot(title="t", body=pasted, files=files)
+    assert not mentions_missing_files(snapshot).fired and not claims_tests_without_tests(snapshot).fired
+    unclosed = PRSnapshot(title="t", body="Fix.\n~~~\nsee src/lexer/mod.rs and lib/a.rs\nAdded unit tests", files=files)
+    assert not mentions_missing_files(unclosed).fired and not claims_tests_without_tests(unclosed).fired
+    after = PRSnapshot(title="t", body=pasted + "\nI also added unit tests in src/lexer/mod.rs.", files=files)
+    assert claims_tests_without_tests(after).evidence.startswith("says 'I also added unit tests")
+    assert mentions_missing_files(after).evidence.startswith("names `src/lexer/mod.rs`")
