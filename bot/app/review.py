@@ -42,6 +42,15 @@ def load_config(ctx: HandlerContext, repo: str) -> repo_config.ConfigLoad:
     return repo_config.load(ctx.github, repo)
 
 
+DISABLED = "disabled in .github/sieve.yml"
+
+
+def disabled(config: repo_config.RepoConfig) -> str | None:
+    """``enabled: false`` turns off every handler, not only scoring on pushes (an old check's
+    Re-run button and commands stay on PRs after a repository switched PR Sieve off)."""
+    return None if config.enabled else f"ignored: {DISABLED}"
+
+
 def shadow(ctx: HandlerContext, config: repo_config.RepoConfig) -> bool:
     return ctx.shadow or config.shadow
 

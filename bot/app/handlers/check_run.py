@@ -25,6 +25,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if f"{slug}[bot]".lower() != ctx.github.bot_login().lower():
         return "ignored: another App's check run"
     loaded = review.load_config(ctx, repo)
+    if reason := review.disabled(loaded.config):
+        return reason
     if p.get(payload, "check_run.name", str) != loaded.config.check_run.name:
         return "ignored: not the PR Sieve check run"
     pulls = p.get(payload, "check_run.pull_requests", list)

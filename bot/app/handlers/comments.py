@@ -65,7 +65,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if not found:
         return "ignored: no command"
     request = _Request(payload, ctx)
-    return run(request, found)
+    return review.disabled(request.loaded.config) or run(request, found)
 
 
 def run(request: _Request, found: list[commands.Command]) -> str:

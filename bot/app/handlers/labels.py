@@ -31,6 +31,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     kind = override_kind(loaded.config, payload.get("action"), label)
     if kind is None:
         return "ignored: not a PR Sieve label"
+    if reason := review.disabled(loaded.config):
+        return reason
     if kind != "label_added" and ctx.github.get_permission(repo, sender.login) not in WRITE:
         return "ignored: sender lacks write access"
     if kind == "unexempt":

@@ -37,7 +37,7 @@ def _show_config_error(ctx: HandlerContext, loaded, pr: p.PullRequestEvent, reas
 
 def skip_reason(ctx: HandlerContext, config, pr: p.PullRequestEvent) -> str | None:
     if not config.enabled:
-        return "disabled in .github/sieve.yml"
+        return review.DISABLED
     if pr.draft and config.exempt.drafts:
         return "draft"
     if review.is_exempt(ctx, config, pr.author):
