@@ -63,6 +63,7 @@ class PullRequestEvent:
     number: int
     head_sha: str
     draft: bool
+    closed: bool  # closed or merged: an ``edited`` event still comes (e.g. a retitle for release notes)
     author: Author
     title_or_body_changed: bool
 
@@ -75,6 +76,7 @@ def pull_request_event(payload: dict[str, Any]) -> PullRequestEvent:
         number=get(payload, "pull_request.number", int),
         head_sha=get(payload, "pull_request.head.sha", str),
         draft=bool(pr.get("draft")),
+        closed=pr.get("state") == "closed",
         author=author(pr.get("user"), pr.get("author_association")),
         title_or_body_changed=isinstance(changes, dict) and bool({"title", "body"} & changes.keys()),
     )

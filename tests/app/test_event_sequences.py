@@ -36,3 +36,20 @@ def test_label_changes_in_a_disabled_repository_write_nothing(ctx, gh, state, pr
     gh.labels[(REPO, 2)].append(EXEMPT)
     assert dispatch.handle("pull_request", labeled(payload, EXEMPT), ctx).startswith("ignored: disabled")
     assert gh.writes == [] and scorer.calls == []
+
+
+# --- closed pull requests -----------------------------------------------------------------------
+
+def closed_then_edited(payload, merged: bool):
+    event = payload("pull_request", "closed.payload.json")
+    event["action"] = "edited"  # e.g. a maintainer retitling a merged PR for the release notes
+    event["changes"] = {"title": {"from": "Update the README with new information"}}
+    event["pull_request"]["merged"] = merged
+    return event
+
+
+def test_editing_a_closed_or_merged_pr_does_not_label_or_comment_it(ctx, gh, state, pr, scorer, payload):
+    gh.files[(REPO, ".github/sieve.yml")] = "thresholds: {high: nope}\n"  # not even a failing check
+    for merged in (False, True):
+        assert dispatch.handle("pull_request", closed_then_edited(payload, merged), ctx).startswith("ignored: closed")
+    assert gh.writes == [] and scorer.calls == [] and state.decisions == []
