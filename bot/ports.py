@@ -58,6 +58,15 @@ class PullSearch:
     refs: tuple[str, ...] = ()  # "owner/repo#N", newest first
 
 
+@dataclass(frozen=True)
+class LabelEvent:
+    """One label change in an issue's event history."""
+
+    action: str  # labeled | unlabeled
+    label: str
+    actor: str  # login of whoever changed it
+
+
 class GitHubPort(Protocol):
     def get_snapshot(self, repo: str, number: int) -> PRSnapshot: ...
 
@@ -67,6 +76,9 @@ class GitHubPort(Protocol):
     def get_issue_labels(self, repo: str, number: int) -> list[str]: ...
 
     def add_labels(self, repo: str, number: int, labels: list[str]) -> None: ...
+
+    def label_events(self, repo: str, number: int) -> list[LabelEvent]:
+        """Every label added to or removed from the issue, oldest first."""
 
     def remove_label(self, repo: str, number: int, label: str) -> None:
         """Remove a label; a label that is not there is not an error."""

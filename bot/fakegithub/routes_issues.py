@@ -27,13 +27,18 @@ def _label_names(payload) -> list[str]:
     return names
 
 
-def _add_issue_labels(repo: RepoState, number: int, names: list[str]) -> None:
+def _add_issue_labels(repo: RepoState, number: int, names: list[str], actor: str) -> None:
     current = repo.issue_labels.setdefault(number, [])
     for name in names:
         meta = repo.labels.setdefault(name.lower(), {"name": name, "color": "ededed",
                                                      "description": None})
         if meta["name"].lower() not in (n.lower() for n in current):
             current.append(meta["name"])
+            record_label_event(repo, number, "labeled", meta["name"], actor)
+
+
+def record_label_event(repo: RepoState, number: int, event: str, name: str, actor: str) -> None:
+    repo.label_events.setdefault(number, []).append((event, name, actor))
 
 
 @route("GET", r"/repos/{repo}/issues/(?P<number>\d+)/labels")
@@ -47,7 +52,7 @@ def list_issue_labels(st: FakeState, base: str, req: Req) -> Reply:
 def add_issue_labels(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
     number = _issue(repo, req)
-    _add_issue_labels(repo, number, _label_names(req.json))
+    _add_issue_labels(repo, number, _label_names(req.json), st.bot_login)
     return Reply(200, label_bodies(base, repo, repo.issue_labels[number]))
 
 
@@ -56,8 +61,10 @@ def set_issue_labels(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
     number = _issue(repo, req)
     names = _label_names(req.json)
+    for name in repo.issue_labels.get(number, []):
+        record_label_event(repo, number, "unlabeled", name, st.bot_login)
     repo.issue_labels[number] = []
-    _add_issue_labels(repo, number, names)
+    _add_issue_labels(repo, number, names, st.bot_login)
     return Reply(200, label_bodies(base, repo, repo.issue_labels[number]))
 
 
@@ -70,7 +77,31 @@ def remove_issue_label(st: FakeState, base: str, req: Req) -> Reply:
     if len(kept) == len(current):
         raise Abort(not_found("Label does not exist"))
     repo.issue_labels[number] = kept
+    for name in (n for n in current if n not in kept):
+        record_label_event(repo, number, "unlabeled", name, st.bot_login)
     return Reply(200, label_bodies(base, repo, kept))
+
+
+@route("GET", r"/repos/{repo}/issues/(?P<number>\d+)/events")
+def list_issue_events(st: FakeState, base: str, req: Req) -> Reply:
+    """Only the label changes of the issue's history (the kinds the fake knows), oldest first."""
+    repo = repo_state(st, req)
+    number = _issue(repo, req)
+    found = [_label_event_body(base, repo, number, i, event) for i, event
+             in enumerate(repo.label_events.get(number, []), 1)]
+    return Reply(200, found, paginate=True)
+
+
+def _label_event_body(base: str, repo: RepoState, number: int, index: int, event: tuple) -> dict:
+    kind, name, login = event
+    event_id = shapes.stable_id(f"{repo.full_name}#{number}/{index}")
+    meta = repo.labels.get(name.lower(), {"color": "ededed"})
+    user_type = "Bot" if login.endswith("[bot]") else "User"
+    return {"id": event_id, "node_id": shapes.node_id("LabeledEvent", event_id),
+            "url": f"{base}/repos/{repo.full_name}/issues/events/{event_id}",
+            "actor": shapes.user(base, login, user_type=user_type), "event": kind,
+            "commit_id": None, "commit_url": None, "created_at": shapes.now_iso(),
+            "label": {"name": name, "color": meta["color"]}, "performed_via_github_app": None}
 
 
 @route("GET", "/repos/{repo}/labels")

@@ -44,7 +44,20 @@ class Seeding:
             state.issues.add(number)
             if "labels" in fields:
                 state.issue_labels[number] = []
-                routes_issues._add_issue_labels(state, number, list(fields["labels"]))
+                routes_issues._add_issue_labels(state, number, list(fields["labels"]),
+                                                str(fields.get("user") or "someone"))
+
+    def change_label(self, repo: str, number: int, label: str, login: str, *, add: bool) -> None:
+        """A person adds or removes ``label`` on the issue: the labels and the issue's event
+        history change; no webhook is sent (build it with ``pull_request_event``)."""
+        with self.state.lock:
+            state = self._repo(repo)
+            current = state.issue_labels.setdefault(number, [])
+            if add:
+                routes_issues._add_issue_labels(state, number, [label], login)
+            elif any(n.lower() == label.lower() for n in current):
+                state.issue_labels[number] = [n for n in current if n.lower() != label.lower()]
+                routes_issues.record_label_event(state, number, "unlabeled", label, login)
 
     def add_issue(self, repo: str, number: int) -> None:
         with self.state.lock:

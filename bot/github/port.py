@@ -11,7 +11,7 @@ from bot.fanout import together
 from bot.github.clients import ClientSettings, GitHubClients
 from bot.github.errors import translated
 from bot.loaders.github_json import snapshot_from_github
-from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, PullSearch
+from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
 from bot.snapshot import PRSnapshot
 
 MAX_FILES = 3000  # pulls/list-files stops there
@@ -106,6 +106,11 @@ class PyGithubPort:
             return
         with self._translated(f"add_labels {repo}#{number}"):
             self._repo(repo).get_issue(number).add_to_labels(*labels)
+
+    def label_events(self, repo: str, number: int) -> list[LabelEvent]:
+        with self._translated(f"label_events {repo}#{number}"):
+            events = [_raw(e) for e in self._repo(repo).get_issue(number).get_events()]
+        return [_label_event(e) for e in events if e.get("event") in ("labeled", "unlabeled")]
 
     def remove_label(self, repo: str, number: int, label: str) -> None:
         with self._translated(f"remove_label {repo}#{number}"):
@@ -236,6 +241,12 @@ def _pull_ref(item) -> str | None:
     if len(parts) < 3 or parts[-3] != "repos":
         return None
     return f"{parts[-2]}/{parts[-1]}#{item['number']}"
+
+
+def _label_event(event: dict) -> LabelEvent:
+    label, actor = event.get("label") or {}, event.get("actor") or {}
+    return LabelEvent(action=event["event"], label=str(label.get("name") or ""),
+                      actor=str(actor.get("login") or ""))
 
 
 def _already_exists(exc: GithubException) -> bool:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from bot.app.context import Decision, Override
-from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, PullSearch
+from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
 from bot.snapshot import PRSnapshot
 
 
@@ -28,6 +28,7 @@ class FakeGitHub:
         self.file_reads: list[tuple[str, str, str | None]] = []
         self.recent_pulls: dict[str, list[str]] = {}  # lower login -> "owner/repo#N", newest first
         self.searches: list[tuple[str, str]] = []
+        self.events: dict[tuple[str, int], list[LabelEvent]] = defaultdict(list)  # label history
         self.search_error: GitHubError | None = None
         self._next_id = 1000
 
@@ -60,6 +61,7 @@ class FakeGitHub:
     def add_labels(self, repo: str, number: int, labels: list[str]) -> None:
         self.writes.append(("add_labels", repo, number, tuple(labels)))
         current = self.labels[(repo, number)]
+        self.events[(repo, number)] += [LabelEvent("labeled", x, self.bot) for x in labels if x not in current]
         current.extend(x for x in labels if x not in current)
 
     def remove_label(self, repo: str, number: int, label: str) -> None:
@@ -67,6 +69,10 @@ class FakeGitHub:
         current = self.labels[(repo, number)]
         if label in current:
             current.remove(label)
+            self.events[(repo, number)].append(LabelEvent("unlabeled", label, self.bot))
+
+    def label_events(self, repo: str, number: int) -> list[LabelEvent]:
+        return list(self.events[(repo, number)])
 
     def ensure_label(self, repo: str, name: str, color: str, description: str) -> None:
         self.writes.append(("ensure_label", repo, name))
@@ -112,6 +118,16 @@ class FakeGitHub:
         return PullSearch(total=len(refs), refs=tuple(refs[:100]))
 
     # helpers -------------------------------------------------------------------------------
+    def human_label(self, repo: str, number: int, label: str, login: str, *, add: bool) -> None:
+        """A person's click: the label changes and the change is in the issue's event history
+        (its webhook is dispatched by the test, possibly later or out of order)."""
+        current = self.labels[(repo, number)]
+        if add and label not in current:
+            current.append(label)
+        elif not add and label in current:
+            current.remove(label)
+        self.events[(repo, number)].append(LabelEvent("labeled" if add else "unlabeled", label, login))
+
     def bot_comments(self, repo: str, number: int) -> list[Comment]:
         return [c for c in self.comments[(repo, number)] if c.author_login == self.bot]
 

@@ -174,3 +174,23 @@ def test_hostile_pr_through_real_signals_renders_inert(fake, live_ctx, monkeypat
     assert_inert(check["output"]["summary"])
     assert "\n" not in check["output"]["title"]
 
+
+
+def test_a_label_removal_undone_before_it_was_handled_stays_undone(fake, live_ctx, scorer, payload):
+    """Through PyGithub: the issue's event history shows the maintainer put the label back."""
+    dispatch.handle("pull_request", pr_event(payload), live_ctx)
+    fake.change_label(REPO, 7, HIGH, "maintainer", add=False)
+    fake.change_label(REPO, 7, HIGH, "maintainer", add=True)
+    event = fake.pull_request_event(REPO, 7, "unlabeled", sender="maintainer", label={"name": HIGH})
+    assert dispatch.handle("pull_request", event, live_ctx).startswith("ignored: overtaken")
+    assert fake.issue_labels(REPO, 7) == [HIGH]
+
+
+def test_a_label_removal_wins_over_the_bot_putting_it_back_first(fake, live_ctx, scorer, payload):
+    dispatch.handle("pull_request", pr_event(payload), live_ctx)
+    fake.change_label(REPO, 7, HIGH, "maintainer", add=False)
+    dispatch.handle("pull_request", pr_event(payload, "synchronize"), live_ctx)  # handled first
+    assert fake.issue_labels(REPO, 7) == [HIGH]
+    event = fake.pull_request_event(REPO, 7, "unlabeled", sender="maintainer", label={"name": HIGH})
+    assert dispatch.handle("pull_request", event, live_ctx).startswith("override recorded")
+    assert fake.issue_labels(REPO, 7) == []

@@ -53,3 +53,48 @@ def test_editing_a_closed_or_merged_pr_does_not_label_or_comment_it(ctx, gh, sta
     for merged in (False, True):
         assert dispatch.handle("pull_request", closed_then_edited(payload, merged), ctx).startswith("ignored: closed")
     assert gh.writes == [] and scorer.calls == [] and state.decisions == []
+
+
+# --- label changes overtaken by later ones ------------------------------------------------------
+# GitHub does not promise delivery order, a failed attempt is retried minutes later, and a busy
+# worker may see an event only after the person changed the label again: the label event must
+# not undo the person's LATER change.
+
+def test_a_removal_undone_by_the_maintainer_before_the_bot_saw_it_leaves_the_label(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=False)  # a misclick...
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=True)  # ...put right at once
+    assert dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx).startswith("ignored: overtaken")
+    dispatch.handle("pull_request", labeled(payload, HIGH), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH]
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH]
+
+
+def test_the_same_two_label_events_delivered_in_reverse_order_leave_the_label(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=False)
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=True)
+    dispatch.handle("pull_request", labeled(payload, HIGH), ctx)
+    dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH]
+    assert state.overrides[(REPO, 2)].kind == "label_added"
+
+
+def test_an_exempt_label_added_and_removed_again_is_not_put_back(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, EXEMPT, "maintainer", add=True)
+    gh.human_label(REPO, 2, EXEMPT, "maintainer", add=False)
+    assert dispatch.handle("pull_request", labeled(payload, EXEMPT), ctx).startswith("ignored: overtaken")
+    dispatch.handle("pull_request", unlabeled(payload, EXEMPT), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH] and state.overrides == {}
+
+
+def test_a_removal_is_honoured_when_the_bot_put_the_label_back_in_between(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=False)
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)  # handled first
+    assert gh.labels[(REPO, 2)] == [HIGH]  # the bot did not know yet
+    assert dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx).startswith("override recorded")
+    assert gh.labels[(REPO, 2)] == []
+    assert state.overrides[(REPO, 2)].kind == "label_removed"

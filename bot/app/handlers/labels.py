@@ -3,7 +3,7 @@
 Honoured only for people with write access (collaborator permission, not author_association).
 A person ADDING a band label by hand (GitHub already requires triage access for that) hands the
 band labels of that PR to people: the bot will not remove or swap them later. The bot's own
-label changes are ignored.
+label changes are ignored, and so is an event a person's later change of the label overtook.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return reason
     if kind != "label_added" and ctx.github.get_permission(repo, sender.login) not in WRITE:
         return "ignored: sender lacks write access"
+    if overtaken(ctx, repo, number, label, payload.get("action")):
+        return "ignored: overtaken by a later change of the label by a person"
     if kind == "unexempt":
         return _unexempt(ctx, repo, number)
     outcome = review.run(ctx, repo, number, loaded)
@@ -51,6 +53,24 @@ def override_kind(config, action: str | None, label: str) -> str | None:
     if name == exempt:
         return "exempt" if action == "labeled" else "unexempt"
     return None
+
+
+def overtaken(ctx: HandlerContext, repo: str, number: int, label: str, action: str | None) -> bool:
+    """GitHub does not deliver in order, and a retry runs minutes late: when the label is no
+    longer as this event left it and the latest change of it by a person went the other way,
+    acting on the event would undo that person. A change by a bot (ours re-adding the label on a
+    push handled first) does not count, so the person's removal still wins over it."""
+    present = any(name.lower() == label.lower() for name in ctx.github.get_issue_labels(repo, number))
+    if present == (action == "labeled"):
+        return False
+    bot = ctx.github.bot_login().lower()
+    by_people = [e.action for e in ctx.github.label_events(repo, number)
+                 if e.label.lower() == label.lower() and not _is_bot(e.actor, bot)]
+    return bool(by_people) and by_people[-1] != action
+
+
+def _is_bot(login: str, bot: str) -> bool:
+    return login.lower() == bot or login.lower().endswith("[bot]")
 
 
 def _unexempt(ctx: HandlerContext, repo: str, number: int) -> str:
