@@ -99,7 +99,8 @@ class GitHubPort(Protocol):
         """Create the check run for (name, head_sha) or update the existing one; returns its id."""
 
     def get_permission(self, repo: str, login: str) -> str:
-        """``admin`` | ``write`` | ``read`` | ``none`` (maintain→write, triage→read)."""
+        """``admin`` | ``write`` | ``triage`` | ``read`` | ``none`` (maintain→write; a custom
+        role counts as its base permission)."""
 
     def bot_login(self) -> str:
         """The App's bot user login (``<slug>[bot]``), to recognise its own comments."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import islice
+from urllib.parse import quote
 
 from github import GithubException
 from github.IssueComment import IssueComment
@@ -17,7 +18,8 @@ from bot.snapshot import PRSnapshot
 MAX_FILES = 3000  # pulls/list-files stops there
 MAX_COMMITS = 250  # pulls/list-commits stops there
 MAX_CHECK_TEXT = 65535  # check-run output.summary / output.text limit
-PERMISSIONS = {"admin": "admin", "maintain": "write", "write": "write", "triage": "read",
+# role_name (GitHub's five roles) or, for a custom role or an old answer, the base ``permission``
+PERMISSIONS = {"admin": "admin", "maintain": "write", "write": "write", "triage": "triage",
                "read": "read", "none": "none"}
 
 
@@ -191,14 +193,17 @@ class PyGithubPort:
         return None
 
     def get_permission(self, repo: str, login: str) -> str:
+        url = f"/repos/{repo}/collaborators/{quote(login, safe='')}/permission"
         with self._translated(f"get_permission {repo}:{login}"):
             try:
-                permission = self._repo(repo).get_collaborator_permission(login)
+                _, data = self._gh().requester.requestJsonAndCheck("GET", url)
             except GithubException as exc:
                 if exc.status == 404:  # no such user
                     return "none"
                 raise
-        return PERMISSIONS.get(str(permission).lower(), "none")
+        data = data if isinstance(data, dict) else {}
+        role, base = (str(data.get(k) or "").lower() for k in ("role_name", "permission"))
+        return PERMISSIONS.get(role) or PERMISSIONS.get(base, "none")
 
     def bot_login(self) -> str:
         with self._translated("bot_login"):

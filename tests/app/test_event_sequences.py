@@ -98,3 +98,20 @@ def test_a_removal_is_honoured_when_the_bot_put_the_label_back_in_between(ctx, g
     assert dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx).startswith("override recorded")
     assert gh.labels[(REPO, 2)] == []
     assert state.overrides[(REPO, 2)].kind == "label_removed"
+
+
+# --- who may override by label ------------------------------------------------------------------
+
+def test_a_triage_user_removing_the_label_is_never_undone_but_their_command_is_refused(
+        ctx, gh, state, pr, scorer, payload):
+    """GitHub lets triage users change labels: the bot must not put back what they took off.
+    Commands stay with write access."""
+    gh.permissions[(REPO, "triager")] = "triage"
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, HIGH, "triager", add=False)
+    assert dispatch.handle("pull_request", unlabeled(payload, HIGH, "triager"), ctx).startswith("override recorded")
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == [] and state.overrides[(REPO, 2)].actor == "triager"
+    gh.permissions[(REPO, "triager2")] = "triage"
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt", "triager2"), ctx)
+    assert state.overrides[(REPO, 2)].kind == "label_removed"

@@ -190,7 +190,7 @@ def test_maintainer_removing_label_is_honoured_forever(ctx, gh, state, pr, score
 
 
 def test_label_removal_by_read_only_user_or_bot_is_not_an_override(ctx, gh, state, pr, scorer, payload):
-    assert "lacks write access" in dispatch.handle("pull_request", unlabeled(payload, HIGH, "drive-by"), ctx)
+    assert "cannot manage labels" in dispatch.handle("pull_request", unlabeled(payload, HIGH, "drive-by"), ctx)
     assert "bot" in dispatch.handle("pull_request", unlabeled(payload, HIGH, "pr-sieve[bot]"), ctx)
     assert "not a PR Sieve label" in dispatch.handle("pull_request", unlabeled(payload, "bug"), ctx)
     assert state.overrides == {}

@@ -126,11 +126,18 @@ def test_check_run_of_another_app_with_same_name_is_not_touched(pr, port):
 
 
 @pytest.mark.parametrize("role, expected", [("admin", "admin"), ("maintain", "write"),
-                                            ("write", "write"), ("triage", "read"),
+                                            ("write", "write"), ("triage", "triage"),
                                             ("read", "read"), ("none", "none")])
 def test_permission_levels(fake, port, role, expected):
     fake.set_permission(REPO, "carol", role)
     assert port.get_permission(REPO, "carol") == expected
+
+
+def test_a_custom_role_counts_as_its_base_permission(fake, port):
+    fake.set_permission(REPO, "carol", "write")
+    fake.inject("GET", r"/collaborators/carol/permission$", status=200, times=1,
+                body={"permission": "write", "role_name": "security-manager", "user": {"login": "carol"}})
+    assert port.get_permission(REPO, "carol") == "write"
 
 
 def test_bot_login_is_fetched_once(fake, port):

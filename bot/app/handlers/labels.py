@@ -1,6 +1,7 @@
 """Label overrides: a maintainer removing a PR Sieve band label, or adding/removing the exempt label.
 
-Honoured only for people with write access (collaborator permission, not author_association).
+Honoured only for people who may change labels: triage access or above (collaborator permission,
+not author_association).
 A person ADDING a band label by hand (GitHub already requires triage access for that) hands the
 band labels of that PR to people: the bot will not remove or swap them later. The bot's own
 label changes are ignored, and so is an event a person's later change of the label overtook.
@@ -18,7 +19,9 @@ EVENTS = {"pull_request": {"labeled", "unlabeled"}}
 HELP = ("Treats a maintainer removing a PR Sieve band label as '/sieve ok' and adding the exempt label "
         "as '/sieve exempt'; removing the exempt label ends the exemption; a band label added by a "
         "person is never removed by the bot.")
-WRITE = ("admin", "write")
+# GitHub lets triage and above change labels: what such a person takes off is a human decision
+# the bot never undoes (commands still need write access)
+LABEL_MANAGERS = ("admin", "write", "triage")
 
 
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
@@ -33,8 +36,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return "ignored: not a PR Sieve label"
     if reason := review.disabled(loaded.config):
         return reason
-    if kind != "label_added" and ctx.github.get_permission(repo, sender.login) not in WRITE:
-        return "ignored: sender lacks write access"
+    if kind != "label_added" and ctx.github.get_permission(repo, sender.login) not in LABEL_MANAGERS:
+        return "ignored: sender cannot manage labels"
     if overtaken(ctx, repo, number, label, payload.get("action")):
         return "ignored: overtaken by a later change of the label by a person"
     if kind == "unexempt":
