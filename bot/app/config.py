@@ -13,16 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.app import yamlread
 from bot.ports import FileTooLarge, GitHubError, GitHubPort
 
 REPO_PATH = ".github/sieve.yml"
 ORG_REPO = ".github"
 ORG_PATHS = (".github/sieve.yml", "sieve.yml")
 MAX_CONFIG_CHARS = 64_000  # a config is a few hundred bytes; anything huge is a mistake
-MAX_DEPTH = 20  # the schema nests 4 levels; PyYAML composes nodes recursively (RecursionError)
 
 Conclusion = Literal["neutral", "success", "failure", "action_required"]
 Association = Literal[
@@ -142,48 +141,35 @@ class ConfigLoad:
     sources: tuple[str, ...] = ()
 
 
-class _Loader(yaml.SafeLoader):
-    """``yaml.safe_load`` that refuses duplicate keys (YAML drops all but the last, silently) and
-    nesting deeper than MAX_DEPTH, as YAML errors with a line and column."""
-
-    _depth = 0
-
-    def compose_node(self, parent, index):
-        if self._depth >= MAX_DEPTH:
-            raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels",
-                                              self.peek_event().start_mark)
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-    def construct_mapping(self, node, deep=False):
-        seen: set = set()
-        for key_node, _ in node.value:  # before merge keys ("<<") are flattened: those may repeat
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
-                key = self.construct_object(key_node)
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}",
-                                                            key_node.start_mark)
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def parse_layer(text: str, source: str) -> dict[str, Any]:
     """YAML text -> mapping, validated on its own so errors name the file that has them."""
     if len(text) > MAX_CONFIG_CHARS:
         raise ConfigError(f"{source}: file too large ({len(text)} characters, limit {MAX_CONFIG_CHARS})")
     try:
-        data = yaml.load(text, Loader=_Loader) if text.strip() else {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: invalid YAML{_yaml_where(exc, text)}") from None
+        data = yamlread.load(text) if text.strip() else {}
+    except yamlread.YAMLProblem as exc:
+        raise ConfigError(f"{source}: {exc}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the top level must be a mapping of keys, not {type(data).__name__}")
-    validate(data, source)
+    if problem := yamlread.non_text_key(data):
+        raise ConfigError(f"{source}: {problem}")
+    data = {key: {} if value is None and key in SECTIONS else value for key, value in data.items()}
+    validate(merge(defaults(), data), source)
     return data
+
+
+# Keys whose value is a mapping of settings: left empty (every line under it commented out),
+# such a section means its defaults
+SECTIONS = frozenset(name for name, field in RepoConfig.model_fields.items()
+                     if isinstance(field.default, BaseModel))
+
+
+def defaults() -> dict[str, Any]:
+    """Every setting at its default, as plain data: each layer is merged over it, so a partial
+    mapping (a label given only a new ``name``) keeps the rest of its defaults."""
+    return RepoConfig().model_dump()
 
 
 def validate(data: dict[str, Any], source: str = "config") -> RepoConfig:
@@ -206,7 +192,7 @@ def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def build(layers: list[tuple[str, str | ConfigError | None]]) -> ConfigLoad:
     """Merge ``(source, text)`` layers in order; broken layers are skipped and reported (a
     layer given as a ConfigError could not be read at all)."""
-    merged: dict[str, Any] = {}
+    merged: dict[str, Any] = defaults()
     errors: list[str] = []
     used: list[str] = []
     for source, text in layers:
@@ -254,23 +240,20 @@ def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | ConfigError | 
     return (org_repo, None)
 
 
-def _yaml_where(exc: yaml.YAMLError, text: str) -> str:
-    if isinstance(exc, yaml.reader.ReaderError):  # a control character: no mark, a position
-        line = text.count("\n", 0, exc.position)
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
-        return f" at line {line + 1}, column {column + 1}: {exc.reason} (#x{exc.character:04x})"
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or "cannot parse"
-    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    return f"{where}: {problem}"
+MESSAGES = {  # pydantic's wording where it names internals (a class, a regular expression)
+    "extra_forbidden": "unknown key",
+    "model_type": "should be a mapping of settings (key: value lines)",
+}
+FORMS = {"policy_url": "must be an https:// link without spaces or brackets",
+         "color": "must be six hex digits, such as fbca04 (in quotes when all are digits: '000000')"}
 
 
 def _first_error(exc: ValidationError) -> str:
     errors = exc.errors()
     first = errors[0]
     where = ".".join(str(p) for p in first["loc"]) or "top level"
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = "unknown key"
+    message = MESSAGES.get(first["type"], first["msg"].removeprefix("Value error, "))
+    if first["type"] in ("string_pattern_mismatch", "string_type") and str(first["loc"][-1]) in FORMS:
+        message = FORMS[str(first["loc"][-1])]
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return " ".join(f"{where}: {message}{more}".split())

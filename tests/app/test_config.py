@@ -147,3 +147,35 @@ def test_example_config_in_docs_is_valid():
     loaded = cfg.build([("example", example.read_text())])
     assert loaded.error is None
     assert loaded.config == cfg.RepoConfig()  # the example documents exactly the defaults
+
+
+def test_a_label_given_only_a_new_name_keeps_its_default_colour_and_description():
+    loaded = cfg.build([("repo", "labels: {medium: {name: triage/look-closer}}\n")])
+    assert loaded.error is None
+    medium = loaded.config.labels.medium
+    assert (medium.name, medium.color) == ("triage/look-closer", "fbca04") and medium.description
+
+
+def test_org_and_repo_layers_still_merge_over_the_defaults_key_by_key():
+    loaded = cfg.build([("org", "labels: {high: {color: '000000'}}\n"), ("repo", "labels: {high: {name: slop}}\n")])
+    assert loaded.error is None
+    assert (loaded.config.labels.high.name, loaded.config.labels.high.color) == ("slop", "000000")
+
+
+def test_a_section_with_every_line_commented_out_means_its_defaults():
+    loaded = cfg.build([("repo", "exempt:\n  # users: [alice]\nshadow: true\n")])
+    assert loaded.error is None and loaded.config.shadow and loaded.config.exempt == cfg.Exempt()
+
+
+@pytest.mark.parametrize("text, says", [
+    ("on: true\n", "repo: key true is not text (YAML reads unquoted on, off, yes"),
+    ("labels: {medium: {no: 1}}\n", "repo: labels: medium: key false is not text"),
+    ("policy_url: http://example.org\n", "repo: policy_url: must be an https:// link"),
+    ("labels: {medium: {color: red}}\n", "repo: labels.medium.color: must be six hex digits"),
+    ("labels: {medium: {color: 000000}}\n", "repo: labels.medium.color: must be six hex digits"),
+    ("exempt: 3\n", "repo: exempt: should be a mapping of settings"),
+])
+def test_errors_name_the_key_in_the_users_words_not_pydantics(text, says):
+    loaded = cfg.build([("repo", text)])
+    assert loaded.error.startswith(says), loaded.error
+    assert "pattern" not in loaded.error and "instance of" not in loaded.error and loaded.config == cfg.RepoConfig()
