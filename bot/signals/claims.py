@@ -66,13 +66,20 @@ _FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n?.*?(?:^[ \t]{0,3}\1[^\n]*$|\
 
 def _author_text(snapshot: PRSnapshot) -> str:
     """The description minus what a template put there: HTML comments, unchecked boxes and
-    instruction lines ("Please add tests …", "You should …"), and minus fenced code blocks
-    (pasted logs, tracebacks and command examples name files and tests nobody claims to edit)."""
-    return _without_instructions(_without_fences(hits.author_body(snapshot)))
+    instruction lines ("Please add tests …", "You should …"), minus fenced code blocks
+    (pasted logs, tracebacks and command examples name files and tests nobody claims to edit)
+    and minus quoted lines (the issue's request, a reviewer's words: "> Add tests for …")."""
+    return _without_instructions(_without_quotes(_without_fences(hits.author_body(snapshot))))
 
 
 def _without_fences(text: str) -> str:
     return _FENCED.sub("", text) if "```" in text or "~~~" in text else text
+
+
+def _without_quotes(text: str) -> str:
+    if ">" not in text:
+        return text
+    return "\n".join(line for line in text.splitlines() if not line.lstrip(" ").startswith(">"))
 
 
 @lru_cache(maxsize=64)  # both claim signals read it

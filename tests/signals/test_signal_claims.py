@@ -98,3 +98,13 @@ def test_fenced_output_is_not_the_authors_claim():
     after = PRSnapshot(title="t", body=pasted + "\nI also added unit tests in src/lexer/mod.rs.", files=files)
     assert claims_tests_without_tests(after).evidence.startswith("says 'I also added unit tests")
     assert mentions_missing_files(after).evidence.startswith("names `src/lexer/mod.rs`")
+
+
+def test_quoted_lines_are_someone_elses_words():
+    files = (FileChange("src/parser.rs", additions=3, deletions=1),)
+    quoted = ("Closes #12.\n\n> The parser panics on empty input; src/lexer/mod.rs and lib/a.rs need a guard.\n"
+              "> Maybe add unit tests too?\n\nGuard the empty case in the parser.")
+    snapshot = PRSnapshot(title="t", body=quoted, files=files)
+    assert not mentions_missing_files(snapshot).fired and not claims_tests_without_tests(snapshot).fired
+    own = PRSnapshot(title="t", body=quoted + "\nAdded unit tests in src/lexer/mod.rs and lib/a.rs.", files=files)
+    assert claims_tests_without_tests(own).fired and mentions_missing_files(own).fired
