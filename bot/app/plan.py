@@ -32,6 +32,7 @@ from bot.result import Result
 
 FLAGGED = ("medium", "high")
 EFFORT_KINDS = ("effort", "policy")  # signals a comment can name as something to fix
+MAX_NOTICED = 4  # signals the comment lists (strongest first); the check run lists every one
 LABEL_ADDED = "label_added"  # a person put a band label on: the bot stops touching band labels
 
 
@@ -179,6 +180,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
         "exempt_label": config.labels.exempt.name,
         "policy_url": config.policy_url,
         "check_name": config.check_run.name,
+        "max_noticed": MAX_NOTICED,
         "marker": Trusted(STICKY_MARKER),
     }
 

@@ -42,6 +42,7 @@ class Sent:
     labels: tuple[str, ...]  # the PR's labels after the delivery was processed
     bot_comments: int  # how many comments the App has on the PR
     sticky: str  # the body of the App's sticky comment on the PR ("" when none)
+    check: str = ""  # the summary of the PR's latest check run ("" when none)
 
 
 def load_script() -> dict:
@@ -120,7 +121,14 @@ def replay(client: TestClient, app, fake: FakeGitHub, script: dict) -> Iterator[
         yield Sent(step["say"], delivery_id, answer.status_code, answer.json().get("status", ""),
                    _outcome(app.state.store, delivery_id),
                    tuple(fake.issue_labels(script["repo"], number)), len(mine),
-                   mine[0]["body"] if mine else "")
+                   mine[0]["body"] if mine else "", _check_summary(fake, script, number))
+
+
+def _check_summary(fake: FakeGitHub, script: dict, number: int) -> str:
+    """The summary of the latest check run on the PR's head commit."""
+    head = script["pulls"][str(number)]["fields"].get("head_sha")
+    runs = fake.check_runs(script["repo"], head) if head else []
+    return (runs[-1].get("output") or {}).get("summary") or "" if runs else ""
 
 
 def _outcome(store, delivery_id: str) -> str:

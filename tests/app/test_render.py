@@ -177,7 +177,8 @@ def test_comment_lists_strongest_first_and_at_most_three_asks():
                  if a.describe().startswith("create_comment")]
     body = render(comment.view.template, **comment.view.context)
     noticed, todo = body.split("**What you can do:**")
-    assert noticed.index("evidence bravo") < noticed.index("evidence charlie") < noticed.index("evidence alpha")
+    assert noticed.index("evidence bravo") < noticed.index("evidence charlie") < noticed.index("evidence echo")
+    assert "evidence alpha" not in noticed and "…and 1 more" in noticed  # the weakest of five: in the check only
     todo_items = [line for line in todo.split("\n\n")[0].splitlines() if line.startswith("- ")]
     assert len(todo_items) == 4  # three asks + the AI-use note
     assert "Add the tests" in todo_items[0] and "Write commit messages" in todo_items[2]
@@ -206,3 +207,19 @@ def test_the_check_says_when_the_score_is_the_model_alone(effort_fired):
     assert ("the model's probability alone" in summary) is not effort_fired
     explain = render("reply_explain.md.j2", result=result, override=None)
     assert ("the model's probability alone" in explain) is not effort_fired
+
+
+def test_the_comment_names_the_four_strongest_signals_and_points_to_the_check_for_the_rest():
+    names = ["tests_without_assertions", "claims_tests_without_tests", "commit_message_uniformity",
+             "issue_link_only", "template_weight", "docs_only_drive_by"]
+    hits = tuple(SignalHit(name, value, f"evidence {i}")
+                 for i, (name, value) in enumerate(zip(names, (0.3, 1.0, 0.9, 0.5, 0.7, 0.6))))
+    result = Result(score=90, band="high", probability=0.9, confidence=0.9, signals=hits)
+    [comment] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc"))
+                 if a.describe().startswith("create_comment")]
+    noticed = render(comment.view.template, **comment.view.context).split("**What you can do:**")[0]
+    shown = [line for line in noticed.splitlines() if line.startswith("- ")]
+    assert [s for s in ("evidence 1", "evidence 2", "evidence 4", "evidence 5") if s in noticed] == [
+        "evidence 1", "evidence 2", "evidence 4", "evidence 5"]
+    assert "evidence 0" not in noticed and "evidence 3" not in noticed
+    assert len(shown) == 5 and shown[-1] == "- …and 2 more, listed in the **PR Sieve** check."

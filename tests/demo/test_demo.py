@@ -35,7 +35,8 @@ def test_agent_pr_is_flagged_with_one_comment_edited_in_place(demo_run):
     assert pushed.labels == (HIGH,) and pushed.bot_comments == 1
     assert redelivered.bot_comments == 1
     assert "@" not in opened.sticky
-    assert "in 7 other repositories" in opened.sticky  # the account's PRs elsewhere, found by the search
+    assert "more, listed in the **PR Sieve** check" in opened.sticky  # the comment names the strongest
+    assert "in 7 other repositories" in opened.check  # the account's PRs elsewhere, found by the search
 
 
 def test_human_pr_gets_only_a_neutral_check_run(demo_run):
