@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+MAX_COUNT = 10**9  # more lines or files than any PR has: damage, not a count
+
 
 class LoadError(ValueError):
     """A record or file that cannot be turned into a snapshot; the message names it."""
+
+
+def count_or_none(value) -> int | None:
+    """A line, file or PR-number count as read from JSON: an int (not a bool) in 0..MAX_COUNT,
+    else None (unknown). Negative or astronomic numbers would break the ratios and logs the
+    signals and features take of them."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT:
+        return value
+    return None

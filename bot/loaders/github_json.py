@@ -17,16 +17,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.loaders import LoadError
+from bot.loaders import LoadError, count_or_none
 from bot.snapshot import Commit, FileChange, PRSnapshot
 
 
 def _text(value) -> str:
     return value if isinstance(value, str) else ""
-
-
-def _count(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _dict(value, where: str) -> dict:
@@ -47,8 +43,8 @@ def _file_change(item, where: str) -> FileChange:
         raise LoadError(f"{where} has no string 'filename'")
     return FileChange(
         path=item["filename"], status=_text(item.get("status")) or "modified",
-        additions=_count(item.get("additions")) or 0,
-        deletions=_count(item.get("deletions")) or 0,
+        additions=count_or_none(item.get("additions")) or 0,
+        deletions=count_or_none(item.get("deletions")) or 0,
         patch=item.get("patch") if isinstance(item.get("patch"), str) else None,
     )
 
@@ -94,12 +90,13 @@ def snapshot_from_github(pull: dict, files: list, commits: list, pr_template: st
         author_is_bot=user.get("type") == "Bot",
         head_branch=_text(head.get("ref")), head_sha=_text(head.get("sha")),
         commits=history, files=changes,
-        files_changed=_count(pull.get("changed_files")),
-        additions=_count(pull.get("additions")), deletions=_count(pull.get("deletions")),
+        files_changed=count_or_none(pull.get("changed_files")),
+        additions=count_or_none(pull.get("additions")),
+        deletions=count_or_none(pull.get("deletions")),
         pr_template=pr_template if isinstance(pr_template, str) else None,
         labels=_label_names(pull.get("labels") if labels is None else labels, "labels"),
         repo=_text(base_repo.get("full_name")) if isinstance(base_repo, dict) else "",
-        number=_count(pull.get("number")),
+        number=count_or_none(pull.get("number")),
         draft=pull.get("draft") is True,
         notes=_truncation_notes(pull, changes, history),
     )
@@ -107,7 +104,8 @@ def snapshot_from_github(pull: dict, files: list, commits: list, pr_template: st
 
 def _truncation_notes(pull: dict, files: tuple, commits: tuple) -> tuple[str, ...]:
     notes = []
-    total_files, total_commits = _count(pull.get("changed_files")), _count(pull.get("commits"))
+    total_files = count_or_none(pull.get("changed_files"))
+    total_commits = count_or_none(pull.get("commits"))
     if total_files is not None and total_files > len(files):
         notes.append(f"files listed: {len(files)} of {total_files}")
     if total_commits is not None and total_commits > len(commits):

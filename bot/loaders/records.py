@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.loaders import LoadError
+from bot.loaders import LoadError, count_or_none
 from bot.snapshot import Commit, FileChange, PRSnapshot
 
 
@@ -36,10 +36,6 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _int_or_none(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _file_change(entry) -> FileChange:
     """One ``files`` entry: a dict with ``path`` (GitHub's REST shape says ``filename``), or a bare
     path string as some exports write them."""
@@ -49,8 +45,8 @@ def _file_change(entry) -> FileChange:
     if not isinstance(path, str) or not path:
         raise LoadError("a 'files' entry has no string 'path' (or 'filename')")
     return FileChange(path=path, status=_text(entry.get("status")) or "modified",
-                      additions=_int_or_none(entry.get("additions")) or 0,
-                      deletions=_int_or_none(entry.get("deletions")) or 0,
+                      additions=count_or_none(entry.get("additions")) or 0,
+                      deletions=count_or_none(entry.get("deletions")) or 0,
                       patch=entry.get("patch") if isinstance(entry.get("patch"), str) else None,
                       patch_truncated=entry.get("patch_truncated") is True)
 
@@ -82,11 +78,11 @@ def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
         title=title, body=body,
         commits=tuple(Commit(message=_text(m)) for m in messages),
         files=files,
-        files_changed=_int_or_none(raw.get("files_changed")),
-        additions=_int_or_none(raw.get("additions")),
-        deletions=_int_or_none(raw.get("deletions")),
+        files_changed=count_or_none(raw.get("files_changed")),
+        additions=count_or_none(raw.get("additions")),
+        deletions=count_or_none(raw.get("deletions")),
         repo=_text(raw.get("repo")) if keep_identity else "",
-        number=_int_or_none(raw.get("pr_number") or raw.get("number")),
+        number=count_or_none(raw.get("pr_number") or raw.get("number")),
         author_login=_text(raw.get("author_login")) if keep_identity else "",
         head_branch=_text(raw.get("branch")) if keep_identity else "",
     )

@@ -99,3 +99,11 @@ def test_a_bare_pulls_get_response_loads_as_a_bundle_without_files(tmp_path, res
     not_a_pull.write_text(json.dumps({"title": "an issue", "number": 3}))
     with pytest.raises(LoadError, match="issue.json: bundle has no 'pull' object"):
         load_bundle(not_a_pull)
+
+
+def test_negative_or_absurd_counts_are_read_as_unknown(rest):
+    rest["pulls/get"].update(additions=-5, deletions=10**400, changed_files=-1)
+    rest["pulls/list-files"][0].update(additions=-3, deletions=10**400)
+    snap = _snapshot(rest)
+    assert (snap.additions, snap.deletions, snap.files_changed) == (None, None, None)
+    assert (snap.files[0].additions, snap.files[0].deletions) == (0, 0)

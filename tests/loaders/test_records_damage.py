@@ -71,3 +71,19 @@ def test_an_export_cut_patch_is_marked(tmp_path):
                                {"path": "b.go", "patch": "@@ -1 +1 @@\n-a\n+b", "patch_truncated": False}])
     assert [f.patch_truncated for f in out.snapshot.files] == [True, False]
     assert out.snapshot.files[0].patch == "@@ -1 +1 @@\n-a\n+b"  # kept: line counts still read it
+
+
+def _record(tmp_path, **fields):
+    path = tmp_path / "counts.jsonl"
+    path.write_text(json.dumps({"title": "Fix flush", "body": "b", **fields}) + "\n")
+    [out] = list(iter_records(path))
+    return out
+
+
+def test_negative_or_absurd_counts_are_read_as_unknown(tmp_path):
+    rec = _record(tmp_path, additions=-5, deletions=10**400, files_changed=-1,
+                  files=[{"path": "a.go", "additions": -3, "deletions": 10**400}])
+    snap = rec.snapshot
+    assert (snap.additions, snap.deletions, snap.files_changed) == (None, None, None)
+    assert (snap.files[0].additions, snap.files[0].deletions) == (0, 0)
+    assert _record(tmp_path, additions=12, files_changed=0).snapshot.additions == 12
