@@ -117,7 +117,7 @@ def load_bundle(path: Path | str) -> PRSnapshot:
     """Read a saved REST bundle file; any problem raises ``LoadError`` naming the file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM, as Windows editors save it, is skipped
     except OSError as exc:
         raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
@@ -131,6 +131,8 @@ def bundle_from_text(text: str, name: str) -> PRSnapshot:
         bundle = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(f"{name}: not valid JSON ({exc})") from exc
+    except RecursionError:
+        raise LoadError(f"{name}: not valid JSON (nested too deeply)") from None
     try:
         return snapshot_from_bundle(_dict(bundle, "bundle"))
     except LoadError as exc:

@@ -13,6 +13,7 @@ export does; training and evaluation never do).
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 from collections.abc import Iterator
@@ -115,6 +116,8 @@ def _parsed(name: str, lines) -> Iterator[tuple[str, dict | LoadError]]:
         if isinstance(line, LoadError):
             yield ref, line
             continue
+        if lineno == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)  # Windows editors save one
         if not line.strip():
             continue
         try:
@@ -123,6 +126,8 @@ def _parsed(name: str, lines) -> Iterator[tuple[str, dict | LoadError]]:
             yield ref, LoadError(f"{ref}: not UTF-8 (byte {exc.start})")
         except json.JSONDecodeError as exc:
             yield ref, LoadError(f"{ref}: not valid JSON ({exc.msg} at column {exc.colno})")
+        except RecursionError:
+            yield ref, LoadError(f"{ref}: not valid JSON (nested too deeply)")
 
 
 def iter_records(path: Path | str, **kwargs) -> Iterator[Record | LoadError]:

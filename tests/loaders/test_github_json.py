@@ -101,6 +101,19 @@ def test_a_bare_pulls_get_response_loads_as_a_bundle_without_files(tmp_path, res
         load_bundle(not_a_pull)
 
 
+def test_a_bundle_saved_with_a_utf8_bom_loads(tmp_path, rest):
+    path = tmp_path / "pr.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"pull": rest["pulls/get"]}).encode())
+    assert load_bundle(path).title == "Amazing new feature"
+
+
+def test_a_deeply_nested_bundle_is_a_clear_error(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"pull": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    with pytest.raises(LoadError, match="deep.json: not valid JSON"):
+        load_bundle(path)
+
+
 def test_negative_or_absurd_counts_are_read_as_unknown(rest):
     rest["pulls/get"].update(additions=-5, deletions=10**400, changed_files=-1)
     rest["pulls/list-files"][0].update(additions=-3, deletions=10**400)

@@ -73,6 +73,23 @@ def test_an_export_cut_patch_is_marked(tmp_path):
     assert out.snapshot.files[0].patch == "@@ -1 +1 @@\n-a\n+b"  # kept: line counts still read it
 
 
+def test_a_utf8_bom_before_the_first_record_loses_nothing(tmp_path):
+    path = tmp_path / "saved-on-windows.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD + b"\r\n" + GOOD + b"\r\n")
+    out = list(iter_records(path))
+    assert [r.ref for r in out] == ["saved-on-windows.jsonl:1", "saved-on-windows.jsonl:2"]
+    assert out[0].snapshot.title == "Fix flush"
+
+
+def test_deeply_nested_json_is_one_bad_line_not_a_crash(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    deep = b'{"title": "x", "body": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    path.write_bytes(deep + b"\n" + GOOD + b"\n")
+    out = list(iter_records(path))
+    assert isinstance(out[0], LoadError) and str(out[0]).startswith("deep.jsonl:1: not valid JSON")
+    assert out[1].snapshot.title == "Fix flush"
+
+
 def _record(tmp_path, **fields):
     path = tmp_path / "counts.jsonl"
     path.write_text(json.dumps({"title": "Fix flush", "body": "b", **fields}) + "\n")
