@@ -66,12 +66,12 @@ def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
     if not isinstance(raw, dict):
         raise LoadError("record is not a JSON object")
     title = _text(raw.get("title")) or _text(raw.get("title_proxy"))
-    if not title and not raw.get("body") and not raw.get("commit_messages"):
-        raise LoadError("record has no title, body or commit messages")
     messages = raw.get("commit_messages") or []
     if not isinstance(messages, list):
         raise LoadError("'commit_messages' is not a list")
     body = _text(raw.get("body"))
+    if not (title or body or any(map(_text, messages))):  # nothing left to score once read as text
+        raise LoadError("record has no title, body or commit messages")
     if restore_removed and raw.get("removed_lines"):
         body = (body + "\n\n" + "\n".join(str(x) for x in raw["removed_lines"])).strip()
     files = _files(raw)

@@ -104,3 +104,9 @@ def test_negative_or_absurd_counts_are_read_as_unknown(tmp_path):
     assert (snap.additions, snap.deletions, snap.files_changed) == (None, None, None)
     assert (snap.files[0].additions, snap.files[0].deletions) == (0, 0)
     assert _record(tmp_path, additions=12, files_changed=0).snapshot.additions == 12
+
+
+def test_a_record_whose_text_fields_are_not_text_names_the_line(tmp_path):
+    error = _record(tmp_path, title=["Fix flush"], body={"text": "b"})
+    assert isinstance(error, LoadError)
+    assert str(error) == "counts.jsonl:1: record has no title, body or commit messages"
