@@ -40,11 +40,10 @@ def _jsonl_snapshots(records) -> list[tuple[str, object]]:
 
 
 def read_description(body_file: Path) -> str:
-    """The draft description in ``body_file`` (``-``: standard input)."""
-    if str(body_file) == "-":
-        return sys.stdin.read()
+    """The draft description in ``body_file`` (``-``: standard input); a leading BOM is dropped."""
     try:
-        return body_file.read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read() if str(body_file) == "-" else body_file.read_bytes()
+        return data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError(f"{body_file}: cannot read the description ({exc.__class__.__name__})") from None
 
@@ -62,7 +61,7 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
     if path is None:
         raise LoadError("give a bundle .json file, a .jsonl file, - for standard input, or --git RANGE")
     if str(path) == "-":
-        return stdin_inputs(sys.stdin.read())
+        return stdin_inputs(sys.stdin.buffer.read())  # bytes: a bad byte is named, not a crash
     if not path.is_file():
         raise LoadError(f"{path}: no such file")
     if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
@@ -74,24 +73,33 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
     return [(path.name, load_bundle(path))]
 
 
-def stdin_inputs(text: str) -> list[tuple[str, object]]:
+def stdin_inputs(data: bytes) -> list[tuple[str, object]]:
     """Standard input: one JSON object (a bundle or a bare ``pulls/get`` response, as
     ``gh api repos/OWNER/REPO/pulls/N`` prints it), or else JSONL records."""
     from bot.loaders.github_json import snapshot_from_bundle
     from bot.loaders.records import records_from_text
 
-    if not text.strip():
+    if not data.strip():
         raise LoadError("-: standard input is empty")
-    try:
-        whole = json.loads(text)
-    except json.JSONDecodeError:
-        whole = None  # several lines of JSON (or damaged JSON): read it as JSONL
+    text = data.decode("utf-8-sig", "surrogateescape")  # bad bytes stay put for the error
+    whole = _one_json_value(text)
     if isinstance(whole, dict) and ("pull" in whole or "head" in whole):
         try:
+            data.decode("utf-8-sig")
             return [("-", snapshot_from_bundle(whole))]
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"-: not UTF-8 (byte {exc.start})") from None
         except LoadError as exc:
             raise LoadError(f"-: {exc}") from exc
     return _jsonl_snapshots(records_from_text(text, "-", keep_identity=True))
+
+
+def _one_json_value(text: str):
+    """``text`` as one JSON value, or None: several lines of JSON (or damaged JSON) are JSONL."""
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
 
 
 def _signals_text(result: Result, limit: int = 3) -> str:
