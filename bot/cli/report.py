@@ -27,13 +27,13 @@ def _rows(inputs, results) -> list[dict]:
     return sorted(rows, key=lambda row: -row["result"].score)
 
 
-def build_report(inputs, results) -> str:
+def build_report(inputs, results, errors: int = 0) -> str:
     from bot.app.render import render
 
     counts = Counter(r.band for r in results)
     return render("report.md.j2", rows=_rows(inputs, results), total=len(results),
                   counts={band: counts.get(band, 0) for band in ("low", "medium", "high")},
-                  model_version=results[0].model_version if results else "", errors=0)
+                  model_version=results[0].model_version if results else "", errors=errors)
 
 
 def report_command(
@@ -45,18 +45,37 @@ def report_command(
     """Write a Markdown triage report ranking the PRs by score."""
     from bot.scoring import score_many
 
+    skipped: list[LoadError] = []
+
+    def on_error(error: LoadError) -> None:
+        skipped.append(error)
+        typer.echo(f"sieve report: {error}", err=True)
+
     try:
-        inputs = load_inputs(path, git, repo)
+        inputs = load_inputs(path, git, repo, on_error=on_error)
     except LoadError as exc:
-        typer.echo(f"sieve report: {exc}", err=True)
-        raise typer.Exit(3) from None
-    text = build_report(inputs, score_many([s for _, s in inputs]))
+        raise _fail(str(exc)) from None
+    if not inputs:
+        raise _fail(f"{path}: no record could be read")
+    text = build_report(inputs, score_many([s for _, s in inputs]), errors=len(skipped))
     if out is None:
         typer.echo(text)
     else:
+        _write(out, text)
+        typer.echo(f"wrote {out} ({len(inputs)} PRs)")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"sieve report: {message}", err=True)
+    return typer.Exit(3)
+
+
+def _write(out: Path, text: str) -> None:
+    try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {out} ({len(inputs)} PRs)")
+    except OSError as exc:
+        raise _fail(f"{out}: cannot write the report ({exc.strerror or exc})") from None
 
 
 def register(app: typer.Typer) -> None:

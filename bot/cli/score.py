@@ -29,11 +29,16 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _jsonl_snapshots(records) -> list[tuple[str, object]]:
+def print_skipped(error: LoadError) -> None:
+    """Default sink for a record that cannot be read: one line on stderr."""
+    typer.echo(f"sieve score: {error}", err=True)
+
+
+def _jsonl_snapshots(records, on_error=print_skipped) -> list[tuple[str, object]]:
     out = []
     for rec in records:
         if isinstance(rec, LoadError):
-            typer.echo(f"sieve score: {rec}", err=True)
+            on_error(rec)
         else:
             out.append((rec.ref, rec.snapshot))
     return out
@@ -49,8 +54,9 @@ def read_description(body_file: Path) -> str:
 
 
 def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str | None = None,
-                body_file: Path | None = None) -> list[tuple[str, object]]:
-    """``[(reference, snapshot)]`` from the one input given; raises ``LoadError`` on bad input."""
+                body_file: Path | None = None, on_error=print_skipped) -> list[tuple[str, object]]:
+    """``[(reference, snapshot)]`` from the one input given; raises ``LoadError`` on bad input.
+    A JSONL record that cannot be read goes to ``on_error`` and the others are kept."""
     if git_range:
         from bot.loaders.git_range import snapshot_from_git
 
@@ -61,19 +67,19 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
     if path is None:
         raise LoadError("give a bundle .json file, a .jsonl file, - for standard input, or --git RANGE")
     if str(path) == "-":
-        return stdin_inputs(sys.stdin.buffer.read())  # bytes: a bad byte is named, not a crash
+        return stdin_inputs(sys.stdin.buffer.read(), on_error)  # bytes: a bad byte is named, not a crash
     if not path.is_file():
         raise LoadError(f"{path}: no such file")
     if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
         from bot.loaders.records import iter_records
 
-        return _jsonl_snapshots(iter_records(path, keep_identity=True))
+        return _jsonl_snapshots(iter_records(path, keep_identity=True), on_error)
     from bot.loaders.github_json import load_bundle
 
     return [(path.name, load_bundle(path))]
 
 
-def stdin_inputs(data: bytes) -> list[tuple[str, object]]:
+def stdin_inputs(data: bytes, on_error=print_skipped) -> list[tuple[str, object]]:
     """Standard input: one JSON object (a bundle or a bare ``pulls/get`` response, as
     ``gh api repos/OWNER/REPO/pulls/N`` prints it), or else JSONL records."""
     from bot.loaders.github_json import snapshot_from_bundle
@@ -91,7 +97,7 @@ def stdin_inputs(data: bytes) -> list[tuple[str, object]]:
             raise LoadError(f"-: not UTF-8 (byte {exc.start})") from None
         except LoadError as exc:
             raise LoadError(f"-: {exc}") from exc
-    return _jsonl_snapshots(records_from_text(text, "-", keep_identity=True))
+    return _jsonl_snapshots(records_from_text(text, "-", keep_identity=True), on_error)
 
 
 def _one_json_value(text: str):

@@ -59,3 +59,33 @@ def test_a_flag_without_effort_signals_says_model_only():
     assert "*model only*" not in rows["pr-b"] and rows["pr-c"].rstrip(" |").endswith("–")
     assert "the model's probability alone" in text
     assert "the model's probability alone" not in build_report(inputs[1:], results[1:])  # no such row: no legend
+
+
+def test_unreadable_records_are_counted_in_the_report_and_named_on_stderr(tmp_path):
+    data = tmp_path / "prs.jsonl"
+    data.write_text(json.dumps(CAREFUL) + "\n{broken\n" + json.dumps({"files": "nope"}) + "\n")
+    result = CliRunner().invoke(build_app(), ["report", str(data)])
+    assert result.exit_code == 0
+    assert "2 records could not be read (listed on stderr)." in result.stdout
+    assert result.stderr.splitlines()[0].startswith("sieve report: prs.jsonl:2: not valid JSON")
+
+
+@pytest.mark.parametrize("content", ["", "\n\n  \n", "{broken\n"])
+def test_a_file_with_no_readable_record_is_an_error_not_an_empty_report(tmp_path, content):
+    data = tmp_path / "prs.jsonl"
+    data.write_text(content)
+    result = CliRunner().invoke(build_app(), ["report", str(data)])
+    assert result.exit_code == 3 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"sieve report: {data}: no record could be read"
+
+
+def test_an_unwritable_out_path_is_one_line_error(tmp_path):
+    data = tmp_path / "prs.jsonl"
+    data.write_text(json.dumps(CAREFUL) + "\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    for out in (tmp_path, blocker / "report.md"):  # a directory; a path under a file
+        result = CliRunner().invoke(build_app(), ["report", str(data), "--out", str(out)])
+        assert result.exit_code == 3, out
+        assert result.stderr.startswith(f"sieve report: {out}: cannot write the report (")
+        assert len(result.stderr.splitlines()) == 1
