@@ -159,12 +159,22 @@ def eval_command(
     show = not as_json and sys.stderr.isatty()
     with _progress(show) as bar:
         report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold)
-    written = plot_roc({k: v for k, v in scored.items() if k not in protocol.NO_FIGURES}, roc)
+    written, roc_error = _plot(scored, roc)
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:
         _print_tables(report, Console())
+    if roc_error:
+        raise _fail(roc_error)  # after the report: a long evaluation is not lost to a bad --roc
+
+
+def _plot(scored: dict, roc: Path) -> tuple[Path | None, str | None]:
+    """``(written PNG or None, error message or None)``."""
+    try:
+        return plot_roc({k: v for k, v in scored.items() if k not in protocol.NO_FIGURES}, roc), None
+    except OSError as exc:
+        return None, f"{roc}: cannot write the ROC curves ({exc.strerror or exc})"
 
 
 def register(app: typer.Typer) -> None:

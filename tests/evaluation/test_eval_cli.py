@@ -110,3 +110,14 @@ def test_eval_reads_prs_without_files_against_the_models_file_blind_threshold(da
     table = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--model", str(model),
                                         "--roc", str(tmp_path / "roc.png")])
     assert "without files >= 0.9" in table.stdout
+
+
+def test_an_unwritable_roc_path_keeps_the_report_and_says_so_in_one_line(data_file, tmp_path, stub_scorer):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    for roc in (tmp_path, blocker / "roc.png"):  # a directory; a path under a file
+        result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json", "--roc", str(roc)])
+        assert result.exit_code == 2, roc
+        report = json.loads(result.stdout)  # the evaluation is not lost
+        assert report["roc_png"] is None and report["sets"]["tiny.jsonl:agent_vs_human"]["auc"] == 0.75
+        assert result.stderr.splitlines()[-1].startswith(f"sieve eval: {roc}: cannot write the ROC curves (")
