@@ -103,7 +103,9 @@ def _patches(repo_dir: Path, spec: str, n_files: int) -> list[str | None]:
     None for a binary file (no hunks)."""
     if not n_files:
         return []
-    text = _git(repo_dir, "diff", "-M", "--no-color", "--no-ext-diff", spec)
+    # --submodule=short: a user's diff.submodule=log|diff prints submodule changes without a
+    # "diff --git" header or with the submodule's own files, shifting every patch after them
+    text = _git(repo_dir, "diff", "-M", "--no-color", "--no-ext-diff", "--submodule=short", spec)
     chunks = text.split("\ndiff --git ")
     out = []
     for chunk in chunks[:n_files]:

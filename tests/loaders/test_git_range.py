@@ -105,3 +105,32 @@ def test_a_draft_description_brings_the_template_of_the_base_revision(repo):
 def test_a_repository_without_a_template_gives_none(repo):
     snap = snapshot_from_git(repo, "main..topic", description="Adds b.py.")
     assert snap.body == "Adds b.py." and snap.pr_template is None
+
+
+@pytest.mark.parametrize("setting", ["log", "diff"])
+@pytest.mark.parametrize("name", ["a-lib", "z-lib"])  # before or after main.py in diff order
+def test_a_submodule_bump_does_not_shift_or_drop_the_patches(tmp_path, setting, name):
+    """``diff.submodule`` (log/diff, a common user setting) prints a submodule change without a
+    ``diff --git`` header, or with the submodule's own file diffs: each file keeps its own patch."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    _git(lib, "init", "-q", "-b", "main")
+    (lib / "s.txt").write_text("s\n")
+    _commit(lib, "lib")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "-c", "protocol.file.allow=always", "submodule", "-q", "add", str(lib), name)
+    (repo / "main.py").write_text("x = 1\n")
+    _commit(repo, "initial")
+    _git(repo, "checkout", "-q", "-b", "topic")
+    (repo / name / "s.txt").write_text("s\nu\n")
+    _commit(repo / name, "bump")
+    (repo / "main.py").write_text("x = 2\n")
+    _commit(repo, "Bump lib and x")
+    _git(repo, "config", "diff.submodule", setting)
+    snap = snapshot_from_git(repo, "main..topic")
+    patches = {f.path: f.patch for f in snap.files}
+    assert set(patches) == {name, "main.py"}
+    assert patches["main.py"].rstrip("\n") == "@@ -1 +1 @@\n-x = 1\n+x = 2"
+    assert patches[name] is None or "Subproject commit" in patches[name]
