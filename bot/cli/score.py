@@ -68,7 +68,9 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
         raise LoadError("give a bundle .json file, a .jsonl file, - for standard input, or --git RANGE")
     if str(path) == "-":
         return stdin_inputs(sys.stdin.buffer.read(), on_error)  # bytes: a bad byte is named, not a crash
-    if not path.is_file():
+    if path.is_dir():
+        raise LoadError(f"{path}: is a directory, not a file")
+    if not path.exists():  # a pipe is fine: sieve score <(gh api ...) hands over /dev/fd/N
         raise LoadError(f"{path}: no such file")
     if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
         from bot.loaders.records import iter_records

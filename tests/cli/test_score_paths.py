@@ -1,0 +1,46 @@
+"""``sieve score PATH`` on paths that are not plain files: a directory, a pipe, nothing."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.cli.score import load_inputs
+from bot.loaders import LoadError
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "low-effort-pr.json"
+
+
+def test_a_directory_is_named_as_a_directory(tmp_path):
+    folder = tmp_path / "exports.jsonl"
+    folder.mkdir()
+    with pytest.raises(LoadError, match=r"exports.jsonl: is a directory, not a file$"):
+        load_inputs(folder, None, Path("."))
+    with pytest.raises(LoadError, match=r"absent.json: no such file$"):
+        load_inputs(tmp_path / "absent.json", None, Path("."))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_read_like_a_file(tmp_path):
+    """``sieve score <(gh api repos/O/R/pulls/N)`` hands over /dev/fd/N, a pipe."""
+    pipe = tmp_path / "pr"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=_feed, args=(pipe,), daemon=True)
+    writer.start()
+    try:
+        [(ref, snapshot)] = load_inputs(pipe, None, Path("."))
+    finally:
+        if writer.is_alive():  # nothing read the pipe: let the writer go
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        writer.join(5)
+    assert (ref, snapshot.title) == ("pr", "Enhance config loader with comprehensive error handling")
+
+
+def _feed(pipe: Path) -> None:
+    try:
+        pipe.write_bytes(EXAMPLE.read_bytes())
+    except BrokenPipeError:
+        pass
