@@ -43,7 +43,8 @@ def report_command(
     out: Annotated[Optional[Path], typer.Option("--out", help="Write the Markdown here (default: stdout).")] = None,
 ) -> None:
     """Write a Markdown triage report ranking the PRs by score."""
-    from bot.scoring import score_many
+    from bot.cli.batch import score_all
+    from bot.scoring import ScoreConfig
 
     skipped: list[LoadError] = []
 
@@ -57,12 +58,14 @@ def report_command(
         raise _fail(str(exc)) from None
     if not inputs:
         raise _fail(f"{path}: no record could be read")
-    text = build_report(inputs, score_many([s for _, s in inputs]), errors=len(skipped))
+    results = dict(score_all(inputs, ScoreConfig(), on_error))
+    kept = [(ref, snapshot) for ref, snapshot in inputs if ref in results]
+    text = build_report(kept, [results[ref] for ref, _ in kept], errors=len(skipped))
     if out is None:
         typer.echo(text)
     else:
         _write(out, text)
-        typer.echo(f"wrote {out} ({len(inputs)} PRs)")
+        typer.echo(f"wrote {out} ({len(kept)} PRs)")
 
 
 def _fail(message: str) -> typer.Exit:

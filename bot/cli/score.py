@@ -166,8 +166,9 @@ def score_command(
     model: Annotated[Optional[Path], typer.Option("--model", help="Model file (default: the shipped model).")] = None,
 ) -> None:
     """Score pull requests for low-effort, AI-generated signatures (exit 0 low, 1 high, 2 medium, 3 error)."""
+    from bot.cli.batch import score_all
     from bot.model.persist import ModelMismatchError
-    from bot.scoring import ScoreConfig, score_many
+    from bot.scoring import ScoreConfig
 
     try:
         inputs = load_inputs(path, git, repo, title, body_file)
@@ -176,10 +177,12 @@ def score_command(
     if not inputs:
         raise _fail(f"{path}: no record could be read")
     try:
-        results = score_many([s for _, s in inputs], ScoreConfig(model_path=str(model) if model else None))
+        scored = score_all(inputs, ScoreConfig(model_path=str(model) if model else None), print_skipped)
     except ModelMismatchError as exc:
         raise _fail(str(exc)) from None
-    scored = list(zip((ref for ref, _ in inputs), results))
+    if not scored:
+        raise _fail(f"{path}: no record could be scored")
+    results = [result for _, result in scored]
     if as_json:
         print_json(scored)
     else:
