@@ -28,12 +28,19 @@ def _fail(message: str) -> typer.Exit:
 def load_scorer(model: Path | None) -> protocol.Scorer:
     """The production scorer (``bot.scoring.batch_score``) bound to ``model``."""
     try:
-        from bot.scoring import batch_score
+        from bot.scoring import batch_score, warm_up
     except ImportError as exc:
         raise _fail(f"the scorer is not available ({exc})") from exc
     if model is not None and not model.is_file():
         raise _fail(f"{model}: no such model file")
-    return lambda snapshots: batch_score(snapshots, model_path=model)
+    from bot.model.persist import ModelMismatchError
+
+    path = str(model) if model else None
+    try:
+        warm_up(path)  # a model that does not load is one error, not one per PR
+    except ModelMismatchError as exc:
+        raise _fail(str(exc)) from None
+    return lambda snapshots: batch_score(snapshots, model_path=path)
 
 
 def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example]]:
@@ -157,8 +164,16 @@ def eval_command(
     scorer = load_scorer(model)
     threshold = model_threshold(model) if threshold is None else threshold
     show = not as_json and sys.stderr.isatty()
+    failed: set[int] = set()  # one PR is in several sets (E1 and E2 share the agent PRs): counted once
+
+    def unscored(set_name: str, example, exc: Exception) -> None:
+        if id(example.snapshot) not in failed:
+            failed.add(id(example.snapshot))
+            ref = example.meta.get("ref") or example.snapshot.title[:60]
+            sink(LoadError(f"{ref}: could not be scored ({type(exc).__name__}: {exc})"[:300]))
+
     with _progress(show) as bar:
-        report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold)
+        report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold, unscored)
     written, roc_error = _plot(scored, roc)
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None)
     if as_json:

@@ -21,6 +21,7 @@ from bot.snapshot import PRSnapshot
 Scorer = Callable[[list[PRSnapshot]], Sequence[float]]
 Progress = Callable[[str, int, int], None]  # (set name, snapshots scored so far, total)
 Scored = dict[str, tuple[np.ndarray, np.ndarray]]  # set name -> (y, scores)
+OnFailure = Callable[[str, Example, Exception], None]  # (set name, example, what the scorer raised)
 
 CHUNK = 256
 DEFAULT_THRESHOLD = 0.5
@@ -50,19 +51,49 @@ def data_dir(shared: Path) -> Path:
 
 
 def score_sets(scorer: Scorer, sets: dict[str, list[Example]],
-               progress: Progress | None = None) -> Scored:
+               progress: Progress | None = None, on_failure: OnFailure | None = None) -> Scored:
+    """Each set's ``(y, scores)``. With ``on_failure``, a chunk the scorer raises on is scored one
+    PR at a time and a PR that still fails gets NaN (``evaluate`` leaves it out); without it,
+    the error is raised."""
     total, done, out = sum(len(v) for v in sets.values()), 0, {}
     for name, examples in sets.items():
         parts = []
         for start in range(0, len(examples), CHUNK):
-            chunk = [e.snapshot for e in examples[start:start + CHUNK]]
-            parts.append(_checked(scorer(chunk), len(chunk), name))
+            chunk = examples[start:start + CHUNK]
+            parts.append(_scored_chunk(scorer, chunk, name, on_failure))
             done += len(chunk)
             if progress:
                 progress(name, done, total)
         scores = np.concatenate(parts) if parts else np.zeros(0)
         out[name] = (np.array([e.y for e in examples], dtype=int), scores)
     return out
+
+
+def _scored_chunk(scorer: Scorer, chunk: list[Example], name: str, on_failure: OnFailure | None) -> np.ndarray:
+    try:
+        return _checked(scorer([e.snapshot for e in chunk]), len(chunk), name)
+    except Exception:
+        if on_failure is None:
+            raise
+    return np.array([_scored_one(scorer, e, name, on_failure) for e in chunk], dtype=float)
+
+
+def _scored_one(scorer: Scorer, example: Example, name: str, on_failure: OnFailure) -> float:
+    try:
+        return float(_checked(scorer([example.snapshot]), 1, name)[0])
+    except Exception as exc:  # noqa: BLE001 - reported and left out; the evaluation goes on
+        on_failure(name, example, exc)
+        return float("nan")
+
+
+def _without_failures(sets: dict[str, list[Example]], scored: Scored) -> tuple[dict, Scored]:
+    """The sets and scores without the PRs that could not be scored (NaN)."""
+    kept_sets, kept_scored = {}, {}
+    for name, (y, scores) in scored.items():
+        keep = np.isfinite(scores)
+        kept_sets[name] = [e for e, k in zip(sets[name], keep) if k]
+        kept_scored[name] = (y[keep], scores[keep])
+    return kept_sets, kept_scored
 
 
 def _checked(scores, n: int, name: str) -> np.ndarray:
@@ -115,9 +146,11 @@ def report(sets: dict[str, list[Example]], scored: Scored, threshold: Threshold)
 
 
 def evaluate(scorer: Scorer, sets: dict[str, list[Example]], progress: Progress | None = None,
-             threshold: Threshold = DEFAULT_THRESHOLD) -> tuple[dict, Scored]:
-    """Score ``sets`` and return ``(report, scored)``; ``scored`` feeds ``bot.evaluation.plot``."""
-    scored = score_sets(scorer, sets, progress)
+             threshold: Threshold = DEFAULT_THRESHOLD, on_failure: OnFailure | None = None) -> tuple[dict, Scored]:
+    """Score ``sets`` and return ``(report, scored)``; ``scored`` feeds ``bot.evaluation.plot``.
+    ``on_failure``: see ``score_sets``; the PRs it was told about are left out of the figures."""
+    scored = score_sets(scorer, sets, progress, on_failure)
+    sets, scored = _without_failures(sets, scored)
     return report(sets, scored, threshold), scored
 
 

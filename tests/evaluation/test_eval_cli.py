@@ -121,3 +121,32 @@ def test_an_unwritable_roc_path_keeps_the_report_and_says_so_in_one_line(data_fi
         report = json.loads(result.stdout)  # the evaluation is not lost
         assert report["roc_png"] is None and report["sets"]["tiny.jsonl:agent_vs_human"]["auc"] == 0.75
         assert result.stderr.splitlines()[-1].startswith(f"sieve eval: {roc}: cannot write the ROC curves (")
+
+
+def test_a_pr_the_scorer_fails_on_is_left_out_and_named_once(data_file, tmp_path, monkeypatch):
+    """The scorer raises on one PR (in a chunk, then alone): the evaluation goes on without it."""
+    def load(model):
+        def score(snaps):
+            if any(s.title == "Add helper" for s in snaps):
+                raise RuntimeError("a signal failed")
+            return [min(1.0, len(s.title) / 400) for s in snaps]
+        return score
+
+    monkeypatch.setattr(evaluate, "load_scorer", load)
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json",
+                                         "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"])
+    assert result.exit_code == 0, result.output
+    failed = [line for line in result.stderr.splitlines() if "could not be scored" in line]
+    assert failed == ["skipped tiny.jsonl:2: could not be scored (RuntimeError: a signal failed)"]
+    report = json.loads(result.stdout)
+    main = report["sets"]["tiny.jsonl:agent_vs_human"]
+    assert (main["n_pos"], main["n_neg"], main["auc"]) == (1, 2, 1.0)  # the other agent outranks both humans
+    assert report["bad_records"] == 2  # the broken line and the unscored PR
+
+
+def test_a_model_that_does_not_load_is_one_error(data_file, tmp_path):
+    model = tmp_path / "m.skops"
+    model.write_bytes(b"not a model")
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--model", str(model)])
+    assert result.exit_code == 2 and "could not be scored" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if line.startswith("sieve eval:")]) == 1
