@@ -115,3 +115,9 @@ def test_a_triage_user_removing_the_label_is_never_undone_but_their_command_is_r
     gh.permissions[(REPO, "triager2")] = "triage"
     dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt", "triager2"), ctx)
     assert state.overrides[(REPO, 2)].kind == "label_removed"
+
+
+def test_a_pr_turned_back_into_a_draft_before_its_event_was_handled_is_not_labelled(ctx, gh, state, pr, scorer, payload):
+    gh.snapshots[(REPO, 2)] = pr.with_changes(draft=True)  # the payload still says "ready"
+    assert dispatch.handle("pull_request", opened(payload), ctx) == "skipped: draft (now)"
+    assert gh.labels.get((REPO, 2), []) == [] and not gh.bot_comments(REPO, 2)
