@@ -55,7 +55,9 @@ def head_sha(number: int) -> str:
 
 # Thresholds so low that every PR is flagged: each run must exercise labels AND the sticky
 # comment on every PR, whatever the shipped model's calibration is.
-CONFIG = "thresholds:\n  medium: 0\n  high: 2\n"
+# every PR flagged and commented on (model_only: a flag without an effort signal gets a comment
+# too), so lost and doubled labels and comments both show
+CONFIG = "thresholds:\n  medium: 0\n  high: 2\ncomment:\n  model_only: true\n"
 
 
 def kind_of(number: int) -> int:
