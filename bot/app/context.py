@@ -54,6 +54,9 @@ class StateStore(Protocol):
 
     def record_decision(self, decision: Decision) -> None: ...
 
+    def posted_sticky(self, repo: str, number: int) -> bool:
+        """Whether a recorded (not shadow) decision created the sticky comment on this PR."""
+
 
 @dataclass
 class HandlerContext:

@@ -13,7 +13,7 @@ band/override/shadow case is a plain unit test. Rules:
 * The sticky comment is created only when the PR is flagged in a band of ``comment.bands`` with an
   effort signal to name (``comment.model_only`` also comments on the model's guess alone), or a
   profile finding applies, and no override exists; an existing one is edited in place, never
-  deleted, whatever the band.
+  deleted, whatever the band. Once a person has deleted it, it is not posted again.
 * Shadow mode: no actions at all (``intended`` still says what would have been done).
 """
 
@@ -46,6 +46,7 @@ class Facts:
     labels: tuple[str, ...] = ()
     sticky: Comment | None = None
     duplicate_stickies: tuple[int, ...] = ()  # more sticky comments by the bot (ids), to remove
+    sticky_deleted: bool = False  # the bot posted its sticky here once and it is gone: a person deleted it
     override: Override | None = None
     fresh_override: bool = False  # this very event created ``override``
     config_error: str | None = None
@@ -145,7 +146,7 @@ def _comments_on(result: Result, config: RepoConfig) -> bool:
 
 
 def comment_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:
-    if not config.comment.enabled:
+    if not config.comment.enabled or facts.sticky_deleted:  # a deleted comment is never posted again
         return []
     state = comment_state(result, config, facts)
     if state is None:

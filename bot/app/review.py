@@ -137,9 +137,10 @@ def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False) 
     github, repo, number = ctx.github, review.repo, review.number
     labels, comments = together(lambda: github.get_issue_labels(repo, number),
                                 lambda: github.list_comments(repo, number))
+    sticky = _sticky_facts(comments, github.bot_login())
     return planner.Facts(
-        repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels),
-        **_sticky_facts(comments, github.bot_login()),
+        repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
+        sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=ctx.state.get_override(repo, number), fresh_override=fresh_override,
         config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
     )

@@ -15,6 +15,8 @@ from bot.app.context import Decision, Override
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, OverrideRow
 
+CREATE_COMMENT = "create_comment:"  # how ``UpsertComment.describe`` records creating the sticky
+
 
 def _naive_utc(at: datetime) -> datetime:
     return at if at.tzinfo is None else at.astimezone(UTC).replace(tzinfo=None)
@@ -59,6 +61,13 @@ class SqlStateStore:
                 score=decision.score, band=decision.band, model_version=decision.model_version,
                 at=_naive_utc(decision.at), shadow=decision.shadow,
                 actions=json.dumps(list(decision.actions))))
+
+    def posted_sticky(self, repo: str, number: int) -> bool:
+        stmt = (select(DecisionRow.id).where(DecisionRow.repo == repo, DecisionRow.number == number,
+                                             DecisionRow.shadow.is_(False),
+                                             DecisionRow.actions.contains(CREATE_COMMENT)).limit(1))
+        with self.engine.connect() as conn:
+            return conn.execute(stmt).first() is not None
 
     def decisions(self, repo: str | None = None, number: int | None = None,
                   limit: int = 100) -> list[Decision]:

@@ -152,3 +152,7 @@ class MemoryState:
 
     def record_decision(self, decision: Decision) -> None:
         self.decisions.append(decision)
+
+    def posted_sticky(self, repo: str, number: int) -> bool:
+        return any(d.repo == repo and d.number == number and not d.shadow
+                   and any(a.startswith("create_comment:") for a in d.actions) for d in self.decisions)

@@ -121,3 +121,23 @@ def test_a_pr_turned_back_into_a_draft_before_its_event_was_handled_is_not_label
     gh.snapshots[(REPO, 2)] = pr.with_changes(draft=True)  # the payload still says "ready"
     assert dispatch.handle("pull_request", opened(payload), ctx) == "skipped: draft (now)"
     assert gh.labels.get((REPO, 2), []) == [] and not gh.bot_comments(REPO, 2)
+
+
+# --- the sticky comment -------------------------------------------------------------------------
+
+def test_a_sticky_comment_a_person_deleted_is_not_posted_again(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    [sticky] = gh.bot_comments(REPO, 2)
+    gh.delete_comment(REPO, sticky.id)  # a maintainer removes it from the conversation
+    outcome = dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert outcome.startswith("scored") and gh.bot_comments(REPO, 2) == []
+    assert gh.labels[(REPO, 2)] == [HIGH]  # the label and the check still work
+
+
+def test_a_comment_only_planned_in_shadow_mode_does_not_count_as_posted(ctx, gh, state, pr, scorer, payload):
+    ctx.shadow = True
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert gh.bot_comments(REPO, 2) == []
+    ctx.shadow = False
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert len(gh.bot_comments(REPO, 2)) == 1

@@ -51,6 +51,18 @@ def test_decisions_are_appended_and_listed_newest_first(engine):
     assert len(state.decisions()) == 3
 
 
+def test_posted_sticky_means_a_real_decision_created_the_comment_on_that_pr(engine):
+    state = SqlStateStore(engine)
+    state.record_decision(Decision("o/r", 5, "s1", 80, "high", "m1", AT, shadow=True,
+                                   actions=("create_comment:comment.md.j2",)))  # shadow: nothing posted
+    state.record_decision(Decision("o/r", 6, "s1", 80, "high", "m1", AT, shadow=False,
+                                   actions=("labels:add", "edit_comment:comment.md.j2")))
+    assert not state.posted_sticky("o/r", 5) and not state.posted_sticky("o/r", 6)
+    state.record_decision(Decision("o/r", 5, "s2", 80, "high", "m1", AT, shadow=False,
+                                   actions=("create_comment:comment.md.j2", "check_run:neutral")))
+    assert state.posted_sticky("o/r", 5) and not state.posted_sticky("o/r", 50)
+
+
 def test_init_db_is_idempotent_and_at_head(db_url):
     engine = init_db(db_url)
     init_db(db_url).dispose()
