@@ -30,6 +30,13 @@ _COMMUNITY_FILES = re.compile(
 )
 _DOC_EXT = re.compile(r"\.(md|mdx|markdown|rst|adoc|asciidoc)$", re.IGNORECASE)
 _DOC_DIR = re.compile(r"(^|/)(docs?|documentation)/", re.IGNORECASE)
+# Under docs/ these are the docs site's code and build, not prose: a Next.js docs app's components,
+# Sphinx's conf.py, a VuePress config, the site's package.json and lockfile
+_SITE_CODE = re.compile(
+    r"\.(py|go|rs|rb|php|java|kt|[cm]?[jt]sx?|vue|svelte|css|scss|sass|less|styl|html?|sh|bash|lock)$"
+    r"|(^|/)(package(-lock)?\.json|\.env(\.[\w-]+)?)$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)  # a repository's PRs touch the same paths; a lookup costs less than the search
@@ -47,5 +54,7 @@ def is_community_file(path: str) -> bool:
 
 
 def is_doc_path(path: str) -> bool:
-    """Documentation-like: community files, prose files, or anything under docs/."""
-    return is_community_file(path) or bool(_DOC_EXT.search(path) or _DOC_DIR.search(path))
+    """Documentation-like: community files, prose files, or anything under docs/ but the docs
+    site's own code and build files."""
+    return is_community_file(path) or bool(
+        _DOC_EXT.search(path) or (_DOC_DIR.search(path) and not _SITE_CODE.search(path)))

@@ -19,6 +19,19 @@ def test_docs_together_with_code_is_not_docs_only(git_pr):
     assert not docs_only_drive_by(snapshot).fired
 
 
+def test_docs_site_code_under_docs_is_not_documentation(git_pr):
+    # human (2021): Sphinx's docs/conf.py; human (2020): the VuePress site's package.json and lockfile
+    for name, number, path in (("sentry-python", 1142, "docs/conf.py"), ("celestia-core", 4364, "docs/package-lock.json")):
+        snapshot = git_pr(name, number)
+        assert path in {f.path for f in snapshot.files}
+        assert not docs_only_drive_by(snapshot).fired, (name, number)
+
+
+def test_docs_site_pages_and_images_still_count_as_documentation(git_pr):
+    snapshot = git_pr("liam", 3489)  # .mdx guide pages under frontend/apps/docs/
+    assert docs_only_drive_by(snapshot).fired
+
+
 def test_large_docs_change_scores_lower_than_a_tiny_one(git_pr):
     tiny = docs_only_drive_by(git_pr("sentry-python", 813))
     guide = docs_only_drive_by(git_pr("liam", 3489))  # a 1,200-line docs guide
