@@ -3,9 +3,10 @@ written: generic subjects ("Update file.py", "Initial plan", "wip"), or many lon
 that share one bullet-list shape and length.
 
 The value is the larger of two parts: the share of generic subjects (GitHub's web-editor
-default "Update <file>" counts half; under a quarter of the commits it stays quiet, except for
-agent placeholder commits such as "Initial plan", which count 0.5 however many follow), and
-(from three commits on) how uniform the long, bulleted messages are.
+default "Update <file>" counts half, and not at all when the author wrote a body under it;
+under a quarter of the commits it stays quiet, except for agent placeholder commits such as
+"Initial plan", which count 0.5 however many follow), and (from three commits on) how uniform
+the long, bulleted messages are.
 """
 
 from __future__ import annotations
@@ -42,11 +43,19 @@ def _subject(message: str) -> str:
     return message.strip().split("\n", 1)[0].strip()
 
 
+def _has_written_body(message: str) -> bool:
+    """A body under the subject besides trailers: the author filled in the web editor's "extended
+    description" ("Update utils.go" / "add two constants: StatusEarlyHints, …"), so the default
+    subject is not the whole message."""
+    parts = message.strip().split("\n", 1)
+    return len(parts) == 2 and bool(_TRAILER.sub("", parts[1]).strip())
+
+
 def _generic_part(msgs: tuple[str, ...]) -> tuple[float, str]:
     """Share of generic subjects; web-editor defaults ("Update README.md") count half."""
     subjects = list(map(_subject, msgs))
     strong = [s for s in subjects if _GENERIC.match(s)]
-    weak = [s for s in subjects if _EDITOR_DEFAULT.match(s)]
+    weak = [s for s, m in zip(subjects, msgs) if _EDITOR_DEFAULT.match(s) and not _has_written_body(m)]
     share = (len(strong) + 0.5 * len(weak)) / len(msgs)
     placeholders = [x for x in strong if _PLACEHOLDER.match(x)]
     if placeholders:

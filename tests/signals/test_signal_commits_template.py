@@ -49,6 +49,15 @@ def test_web_editor_subject_counts_half():
     assert hit.value == pytest.approx(0.5) and "Update README.md" in hit.evidence
 
 
+def test_web_editor_subject_with_a_written_body_is_not_generic(git_pr):
+    # human (2020): "Update README.md" + "fix: Updated line 32 `AllowHeader` to `AllowHeaders` …";
+    # human (2020): four "Update README_fr.md" commits, each saying what the translation step did
+    for number in (822, 150):
+        snapshot = git_pr("fiber", number)
+        assert any(c.message.startswith("Update README") and "\n\n" in c.message for c in snapshot.commits)
+        assert not commit_message_uniformity(snapshot).fired, number
+
+
 def test_unchecked_template_checklist_fires(git_pr):
     snapshot = git_pr("celestia-core", 2070).with_changes(pr_template=CELESTIA_TEMPLATE)
     hit = template_sections_ignored(snapshot)
