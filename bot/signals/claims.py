@@ -54,7 +54,7 @@ _ISSUE_REF = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|about|on|of|how|when|while|before|to)\s+$", re.IGNORECASE)
-_ANY_CHECKBOX = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\].*$", re.MULTILINE)
+_ANY_CHECKBOX = re.compile(r"^[ \t]*~{0,2}[ \t]*[-*+][ \t]+~{0,2}\[[ xX]?\].*$", re.MULTILINE)  # "~- [] …~" too
 _INSTRUCTION = Caseless(
     r"\b(?:please|should|must|you|make\s+sure|remember|don't\s+forget|if\s+applicable|e\.g\.|n/a"
     r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b"
@@ -134,8 +134,8 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
 
 
 def _without_checkboxes(text: str) -> str:
-    """``text`` without checklist lines; each holds "[ ]", "[x]" or "[X]", so most texts need no scan."""
-    return _ANY_CHECKBOX.sub("", text) if any(map(text.__contains__, ("[ ]", "[x]", "[X]"))) else text
+    """``text`` without checklist lines; each holds "[ ]", "[x]", "[X]" or "[]", so most texts need no scan."""
+    return _ANY_CHECKBOX.sub("", text) if any(map(text.__contains__, ("[ ]", "[x]", "[X]", "[]"))) else text
 
 
 def _weight(mentions: list[str]) -> float:

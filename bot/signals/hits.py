@@ -123,11 +123,14 @@ def line_at(text: str, pos: int) -> str:
     return text[start: end if end >= 0 else len(text)]
 
 
-_UNCHECKED_BOX = re.compile(r"^[ \t]*[-*+][ \t]+\[ \].*$", re.MULTILINE)
+# "~- [ ] Tests written/updated~" and "- ~[ ] Tests written/updated~": a template item struck
+# through as not applicable (celestia-core's checklist asks for it) is no statement either
+_UNCHECKED_BOX = re.compile(r"^[ \t]*~{0,2}[ \t]*[-*+][ \t]+~{0,2}\[ \].*$", re.MULTILINE)
 
 
 def without_unchecked_boxes(text: str) -> str:
-    """Text without unchecked checklist lines: those are a template's to-dos, not statements."""
+    """Text without unchecked checklist lines (struck through or not): those are a template's
+    to-dos, not statements."""
     return _UNCHECKED_BOX.sub("", text) if "[ ]" in text else text  # every such line holds "[ ]"
 
 

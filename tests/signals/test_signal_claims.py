@@ -108,3 +108,20 @@ def test_quoted_lines_are_someone_elses_words():
     assert not mentions_missing_files(snapshot).fired and not claims_tests_without_tests(snapshot).fired
     own = PRSnapshot(title="t", body=quoted + "\nAdded unit tests in src/lexer/mod.rs and lib/a.rs.", files=files)
     assert claims_tests_without_tests(own).fired and mentions_missing_files(own).fired
+
+
+
+def test_struck_through_template_checklist_is_neither_a_test_claim_nor_a_file_claim(git_pr):
+    # celestia-core (2024, maintainers' changelog move and revert): the PR checklist with the items
+    # that do not apply struck through, "- ~[ ] Tests written/updated~" / "~- [ ] Tests
+    # written/updated~" and "~- [] Updated relevant documentation (`docs/` or `spec/`) …~"
+    moved = git_pr("celestia-core", 3479)
+    assert "- ~[ ] Tests written/updated~" in moved.body and "(`docs/` or `spec/`)" in moved.body
+    assert not claims_tests_without_tests(moved).fired
+    assert not mentions_missing_files(moved).fired
+    revert = git_pr("celestia-core", 3705)
+    assert "~- [ ] Tests written/updated~" in revert.body and "~- [] Updated relevant" in revert.body
+    assert not mentions_missing_files(revert).fired
+    untested = revert.with_changes(files=tuple(f for f in revert.files if not is_test_path(f.path)),
+                                   files_changed=sum(1 for f in revert.files if not is_test_path(f.path)))
+    assert not claims_tests_without_tests(untested).fired
