@@ -20,7 +20,7 @@ import numpy as np
 from bot.snapshot import PRSnapshot
 from bot.signals.caseless import Caseless
 from bot.signals.hits import without_attribution
-from bot.text import LineStartCount
+from bot.text import LineStartCount, is_squash_list
 
 MAX_TEXT_CHARS = 6000  # per field; bounds work on giant PRs
 MAX_COMMITS = 50
@@ -50,7 +50,6 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705\u274C\u2B50]")
 _ISSUE_REF = Caseless(r"(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s+#\d+")
 _LINK = re.compile(r"https?://\S+")
 _CONVENTIONAL = re.compile(r"^\s*[a-z]+(\([^)]*\))?!?:\s")
-_SQUASH_ITEM = re.compile(r"^\* ", re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _WORD_BYTES_LOWERED = bytes(b | 32 if chr(b).isascii() and chr(b).isalpha() else b if b in b"'-" else 32
                             for b in range(256))  # a bytes.translate table: letters lower-cased, ' and - kept
@@ -89,17 +88,12 @@ def _clean(text: str | None) -> str:
     return without_attribution((text or "")[:MAX_TEXT_CHARS])
 
 
-def _is_squash_list(body: str) -> bool:
-    head = body.lstrip()
-    return head.startswith("* ") and not _HEADER.search(body) and len(_SQUASH_ITEM.findall(body)) >= 1
-
-
 def texts_of(snapshot: PRSnapshot) -> Texts:
     title = _clean(snapshot.title)
     body = _clean(snapshot.body)
     joined = "\n".join(c.message[:MAX_TEXT_CHARS] for c in snapshot.commits[:MAX_COMMITS])
     commits = without_attribution(joined[: MAX_TEXT_CHARS * 2])  # one pass for all messages
-    squash = _is_squash_list(body)
+    squash = is_squash_list(body)
     if squash:
         commits = "\n".join(filter(None, [*body.split("\n\n* "), commits]))
         body = ""

@@ -3,13 +3,17 @@ does not show.
 
 - ``claims_tests_without_tests``: "added unit tests" / a ticked test checkbox, but no changed
   file is a test (needs the complete file list);
-- ``mentions_missing_files``: the description names files that are not among the changed
-  files (needs the complete file list; community files such as CONTRIBUTING.md, which are
-  cited as references, do not count; it takes one missing path with a directory or two
-  missing bare file names to fire);
+- ``mentions_missing_files``: the description says it changed files that are not among the
+  changed files (needs the complete file list). Only a file named after a change verb on its
+  line counts ("Added tests in `rpc/core/missing_block_test.go`"): a file named as context (a
+  root cause, a caller, a script to run, an existing test) is no claim, and in the training
+  split such mentions made most of its firings on human PRs and agent PRs alike. Community
+  files such as CONTRIBUTING.md, which are cited as references, do not count; it takes one
+  missing path with a directory or two missing bare file names to fire;
 
-Template leftovers (HTML comments, unchecked boxes, "Please …" instruction lines) are
-dropped first: they are the project's words, not the author's claims.
+Template leftovers (HTML comments, unchecked boxes, "Please …" instruction lines), fenced code,
+quoted lines and GitHub's squash-merge commit lists are dropped first: they are not the
+author's claims.
 - ``issue_link_only``: the description is just "Fixes #N" boilerplate with no explanation.
 """
 
@@ -20,9 +24,10 @@ import re
 from functools import lru_cache
 
 from bot.result import SignalHit
-from bot.signals import filekinds, hits
+from bot.signals import filekinds, hits, symbols
 from bot.signals.caseless import Caseless
 from bot.snapshot import PRSnapshot
+from bot.text import is_squash_list
 
 KIND = "effort"
 
@@ -60,6 +65,11 @@ _INSTRUCTION = Caseless(
     r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b"
 )
 MAX_MENTIONS = 50
+# A cue that the next file is cited, not claimed as changed: the cue, then at most 25 characters
+# within the sentence, then the file
+_CITED_BEFORE = re.compile(
+    r"\b(?:run|runs|running|ran|execute[sd]?|executing|invoke[sd]?|see|existing)\b[^.;!?]{0,25}$", re.IGNORECASE)
+_TREE_LINE = re.compile(r"^.*[\u251c\u2514]\u2500\u2500.*$", re.MULTILINE)  # "├── config.toml"
 # A fenced code block, through its closing fence or (unclosed, as GitHub renders it) the end
 _FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n?.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.DOTALL | re.MULTILINE)
 
@@ -68,8 +78,13 @@ def _author_text(snapshot: PRSnapshot) -> str:
     """The description minus what a template put there: HTML comments, unchecked boxes and
     instruction lines ("Please add tests …", "You should …"), minus fenced code blocks
     (pasted logs, tracebacks and command examples name files and tests nobody claims to edit)
-    and minus quoted lines (the issue's request, a reviewer's words: "> Add tests for …")."""
-    return _without_instructions(_without_quotes(_without_fences(hits.author_body(snapshot))))
+    and minus quoted lines (the issue's request, a reviewer's words: "> Add tests for …"). A
+    squash-merge body ("* Update write.go" per commit) claims nothing: a later commit may have
+    undone what an earlier one names."""
+    body = hits.author_body(snapshot)
+    if is_squash_list(body):  # GitHub's squash body: the branch's commit subjects, not the author's claims
+        return ""
+    return _without_instructions(_without_quotes(_without_fences(body)))
 
 
 def _without_fences(text: str) -> str:
@@ -146,11 +161,25 @@ def _weight(mentions: list[str]) -> float:
 def _mentioned_paths(text: str) -> list[str]:
     if "://" in text or "www." in text:  # what every _URL match holds
         text = _URL.sub(" ", text)
-    found = [m.group(1) for m in _PATH_TOKEN.finditer(text)] + [m.group(1) for m in _BACKTICK_DIR.finditer(text)]
+    if "\u2500\u2500" in text:  # a directory tree drawn in the description lists files, it claims no edit
+        text = _TREE_LINE.sub("", text)
+    found = [m.group(1) for m in (*_PATH_TOKEN.finditer(text), *_BACKTICK_DIR.finditer(text))
+             if _claimed(text, m.start())]
     unique = dict.fromkeys(p[2:] if p.startswith("./") else p for p in found)
     # README / CONTRIBUTING / LICENSE are cited as references far more often than edited
     return [p for p in unique
             if not filekinds.is_community_file(p.rstrip("/")) and not _PRODUCT_JS.match(p)][:MAX_MENTIONS]
+
+
+def _claimed(text: str, start: int) -> bool:
+    """The file at ``start`` is named as changed: a change verb comes before it on its line
+    ("Added error handling to `loadConfig` in `internal/config/loader.go`"), and it is not named
+    as something to run, to see or that already exists ("run `scripts/generate-test-files.sh`",
+    "the existing test in `tests/test_scope.py`"). A file named to explain a cause ("`state.go`'s
+    `addVote` drops the vote") or its callers is context, not a claimed edit."""
+    line_start = text.rfind("\n", 0, start) + 1
+    window = max(line_start, start - symbols.VERB_WINDOW)
+    return bool(symbols.CHANGE_VERB.search(text, window, start)) and not _CITED_BEFORE.search(text, window, start)
 
 
 def _matches_any(mention: str, paths: list[str]) -> bool:

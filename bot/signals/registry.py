@@ -7,7 +7,7 @@ signal                      kind   fires when
 ai_attribution              ai     agent trailer / account / e-mail / branch / footer
 ai_disclosure               ai     the author says AI was used ("I used Copilot to …")
 claims_tests_without_tests  effort text claims tests, no changed file is a test
-mentions_missing_files      effort text names files the diff does not touch
+mentions_missing_files      effort text says it changed files the diff does not touch
 issue_link_only             effort the description is only "Fixes #N"
 template_weight             effort headers/emoji/checklists/bold bullets on a small diff
 docs_only_drive_by          effort only small README/LICENSE/… or docs changes

@@ -32,7 +32,7 @@ VERB_WINDOW = 60  # characters before a code span in which a change verb makes i
 _SPAN = re.compile(r"`([^`\n]{2,80})`")
 _FLAG = re.compile(r"^--?[A-Za-z][\w-]*$")
 _NAME = re.compile(r"^[A-Za-z_]\w*(?:(?:\.|::|->|#)[A-Za-z_]\w*)*(?:\(\))?$")
-_CHANGE_VERB = re.compile(
+CHANGE_VERB = re.compile(
     r"\b(?:add(?:ed|s|ing)?|introduc(?:e|ed|es|ing)|implement(?:ed|s|ing)?|creat(?:e|ed|es|ing)|new"
     r"|renam(?:e|ed|es|ing)|refactor(?:ed|s|ing)?|updat(?:e|ed|es|ing)|modif(?:y|ied|ies)|chang(?:e|ed|es)"
     r"|extend(?:ed|s)?|extract(?:ed|s)?|expos(?:e|ed|es)|remov(?:e|ed|es)|delet(?:e|ed|es)|replac(?:e|ed|es)"
@@ -68,7 +68,7 @@ def claimed_symbols(text: str) -> list[str]:
             continue
         for m in _SPAN.finditer(line):
             symbol = m.group(1).strip()
-            if _is_symbol(symbol) and _CHANGE_VERB.search(line, max(0, m.start() - VERB_WINDOW), m.start()):
+            if _is_symbol(symbol) and CHANGE_VERB.search(line, max(0, m.start() - VERB_WINDOW), m.start()):
                 found.setdefault(symbol, None)
     return list(found)[:MAX_CLAIMS]
 

@@ -8,10 +8,16 @@ from bot.snapshot import FileChange, PRSnapshot
 
 
 def test_claimed_unit_tests_with_no_test_file_fires(git_pr):
-    snapshot = git_pr("sentry-python", 2846)  # "* Added unit tests for decorators", 1 non-test file
+    snapshot = git_pr("celestia-core", 2079)  # "`state/execution_test.go`: Added two new tests", 1 non-test file
     hit = claims_tests_without_tests(snapshot)
     assert hit.value == 1.0 and hit.kind == "effort"
-    assert "Added unit tests for decorators" in hit.evidence and "1 changed files" in hit.evidence
+    assert "Added two new tests" in hit.evidence and "1 changed files" in hit.evidence
+
+
+def test_a_test_commit_in_a_squash_merge_list_is_no_claim(git_pr):
+    squash = git_pr("sentry-python", 2846)  # "* Added unit tests for decorators" from a merged-in branch
+    assert "* Added unit tests for decorators" in squash.body and len(squash.files) == 1
+    assert not claims_tests_without_tests(squash).fired
 
 
 def test_claimed_tests_with_a_test_file_do_not_fire(git_pr):
@@ -39,10 +45,24 @@ def test_rust_test_module_in_a_source_patch_counts_as_tests():
 
 
 def test_named_files_absent_from_the_diff_fire(git_pr):
-    snapshot = git_pr("sentry-python", 3973)  # names tox.ini and populate_tox.py, changes __init__.py
+    snapshot = git_pr("celestia-core", 2044)  # "Added comprehensive tests in `rpc/core/missing_block_test.go`"
+    assert [f.path for f in snapshot.files] == ["rpc/core/blocks.go", "rpc/core/blocks_test.go"]
     hit = mentions_missing_files(snapshot)
-    assert hit.value == 1.0
-    assert "`tox.ini`" in hit.evidence and "`populate_tox.py`" in hit.evidence
+    assert hit.value == 0.5  # blocks.go, also claimed ("4 lines changed in `rpc/core/blocks.go`"), is there
+    assert hit.evidence.startswith("names `rpc/core/missing_block_test.go` (1 of 2 named files)")
+
+
+def test_files_named_as_context_are_not_claimed_edits(git_pr):
+    cause = git_pr("celestia-core", 3044)  # "`consensus/state.go`'s `addVote` silently drops any vote ..."
+    assert "consensus/state.go" in cause.body and not mentions_missing_files(cause).fired
+    callers = git_pr("sentry-python", 3973)  # "These mostly come from our existing `tox.ini`. ... `populate_tox.py`"
+    assert not mentions_missing_files(callers).fired
+
+
+def test_a_squash_merge_list_of_commits_claims_nothing(git_pr):
+    squash = git_pr("fiber", 1509)  # "* Update write.go\n\n* Update write_bytes.go ..." (later reverted)
+    assert squash.body.lstrip().startswith("* ") and "* Update write.go" in squash.body
+    assert not mentions_missing_files(squash).fired
 
 
 def test_named_files_present_in_the_diff_do_not_fire(git_pr):
@@ -125,3 +145,18 @@ def test_struck_through_template_checklist_is_neither_a_test_claim_nor_a_file_cl
     untested = revert.with_changes(files=tuple(f for f in revert.files if not is_test_path(f.path)),
                                    files_changed=sum(1 for f in revert.files if not is_test_path(f.path)))
     assert not claims_tests_without_tests(untested).fired
+
+
+def test_files_named_to_run_or_as_existing_context_are_not_claimed_edits(git_pr):
+    ran = git_pr("sentry-python", 6496)  # "... and run `scripts/generate-test-files.sh`."
+    assert "run `scripts/generate-test-files.sh`" in ran.body and not mentions_missing_files(ran).fired
+    existing = git_pr("sentry-python", 3887)  # "The existing test in `tests/test_scope.py` covers ..."
+    assert "existing test in `tests/test_scope.py`" in existing.body
+    assert not mentions_missing_files(existing).fired
+    claimed = existing.with_changes(body=existing.body + "\n\nI also updated `tests/test_scope.py`.")
+    assert "`tests/test_scope.py`" in mentions_missing_files(claimed).evidence
+
+
+def test_a_directory_tree_in_the_description_lists_files_it_does_not_claim(git_pr):
+    tree = git_pr("celestia-core", 4227)  # "The archive will contain the following: ├── config.toml ..."
+    assert "├── config.toml" in tree.body and not mentions_missing_files(tree).fired
