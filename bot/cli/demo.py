@@ -22,6 +22,10 @@ def _reporter():
             shown.add(sent.sticky)
             console.print(Panel(Markdown(sent.sticky), title="the App's sticky comment, as of now",
                                 title_align="left"))
+        if sent.check and "check" not in shown:  # once: every signal with its evidence
+            shown.add("check")
+            console.print(Panel(Markdown(sent.check), title="the App's check run summary (maintainers' view)",
+                                title_align="left"))
     return report
 
 
