@@ -164,16 +164,8 @@ def eval_command(
     scorer = load_scorer(model)
     threshold = model_threshold(model) if threshold is None else threshold
     show = not as_json and sys.stderr.isatty()
-    failed: set[int] = set()  # one PR is in several sets (E1 and E2 share the agent PRs): counted once
-
-    def unscored(set_name: str, example, exc: Exception) -> None:
-        if id(example.snapshot) not in failed:
-            failed.add(id(example.snapshot))
-            ref = example.meta.get("ref") or example.snapshot.title[:60]
-            sink(LoadError(f"{ref}: could not be scored ({type(exc).__name__}: {exc})"[:300]))
-
     with _progress(show) as bar:
-        report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold, unscored)
+        report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold, _unscored_sink(sink))
     written, roc_error = _plot(scored, roc)
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None)
     if as_json:
@@ -182,6 +174,20 @@ def eval_command(
         _print_tables(report, Console())
     if roc_error:
         raise _fail(roc_error)  # after the report: a long evaluation is not lost to a bad --roc
+
+
+def _unscored_sink(sink):
+    """``protocol.OnFailure`` reporting each PR the scorer failed on once, as a bad record (one PR
+    is in several sets: E1 and E2 share the agent PRs)."""
+    failed: set[int] = set()
+
+    def unscored(_set_name: str, example, exc: Exception) -> None:
+        if id(example.snapshot) not in failed:
+            failed.add(id(example.snapshot))
+            ref = example.meta.get("ref") or example.snapshot.title[:60]
+            sink(LoadError(f"{ref}: could not be scored ({type(exc).__name__}: {exc})"[:300]))
+
+    return unscored
 
 
 def _plot(scored: dict, roc: Path) -> tuple[Path | None, str | None]:
