@@ -107,26 +107,29 @@ def test_a_path_in_a_fenced_command_example_is_not_a_claimed_edit(git_pr):
     assert not mentions_missing_files(snapshot).fired
 
 
+PARSER_ONLY = (FileChange("src/parser.rs", additions=3, deletions=1),)
+
+
+def _neither_claim_fires(body: str) -> bool:
+    snapshot = PRSnapshot(title="t", body=body, files=PARSER_ONLY)
+    return not mentions_missing_files(snapshot).fired and not claims_tests_without_tests(snapshot).fired
+
+
 def test_fenced_output_is_not_the_authors_claim():
-    files = (FileChange("src/parser.rs", additions=3, deletions=1),)
     pasted = ("Fix the panic on empty input.\n\n```\nthread 'main' panicked at src/lexer/mod.rs:41:9\n"
               "$ git log --oneline\nabc123 Add unit tests for parser\n```\n")
-    snapshot = PRSnapshot(title="t", body=pasted, files=files)
-    assert not mentions_missing_files(snapshot).fired and not claims_tests_without_tests(snapshot).fired
-    unclosed = PRSnapshot(title="t", body="Fix.\n~~~\nsee src/lexer/mod.rs and lib/a.rs\nAdded unit tests", files=files)
-    assert not mentions_missing_files(unclosed).fired and not claims_tests_without_tests(unclosed).fired
-    after = PRSnapshot(title="t", body=pasted + "\nI also added unit tests in src/lexer/mod.rs.", files=files)
+    assert _neither_claim_fires(pasted)
+    assert _neither_claim_fires("Fix.\n~~~\nsee src/lexer/mod.rs and lib/a.rs\nAdded unit tests")  # unclosed
+    after = PRSnapshot(title="t", body=pasted + "\nI also added unit tests in src/lexer/mod.rs.", files=PARSER_ONLY)
     assert claims_tests_without_tests(after).evidence.startswith("says 'I also added unit tests")
     assert mentions_missing_files(after).evidence.startswith("names `src/lexer/mod.rs`")
 
 
 def test_quoted_lines_are_someone_elses_words():
-    files = (FileChange("src/parser.rs", additions=3, deletions=1),)
     quoted = ("Closes #12.\n\n> The parser panics on empty input; src/lexer/mod.rs and lib/a.rs need a guard.\n"
               "> Maybe add unit tests too?\n\nGuard the empty case in the parser.")
-    snapshot = PRSnapshot(title="t", body=quoted, files=files)
-    assert not mentions_missing_files(snapshot).fired and not claims_tests_without_tests(snapshot).fired
-    own = PRSnapshot(title="t", body=quoted + "\nAdded unit tests in src/lexer/mod.rs and lib/a.rs.", files=files)
+    assert _neither_claim_fires(quoted)
+    own = PRSnapshot(title="t", body=quoted + "\nAdded unit tests in src/lexer/mod.rs and lib/a.rs.", files=PARSER_ONLY)
     assert claims_tests_without_tests(own).fired and mentions_missing_files(own).fired
 
 
