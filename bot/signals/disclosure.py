@@ -65,14 +65,20 @@ def _windows(text: str):
         yield start, text[start:end]
 
 
-def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
-    text = hits.body(snapshot)
+def statements(text: str):
+    """``(start, end)`` of each disclosure in ``text`` that is not negated, in order."""
     for offset, window in _windows(text):
         for m in _DISCLOSURE.finditer(window):
             start = offset + m.start()
             if _NEGATED.search(text[max(0, start - 40): start]):
                 continue  # "No AI tools were used", "I did not use Copilot"
-            return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(_sentence(text, start, offset + m.end()))}")
+            yield start, offset + m.end()
+
+
+def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
+    text = hits.body(snapshot)
+    for start, end in statements(text):
+        return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(_sentence(text, start, end))}")
     return hits.quiet(NAME, KIND)
 
 

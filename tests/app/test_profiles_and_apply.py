@@ -25,8 +25,11 @@ def result(*signals) -> Result:
     return Result(score=20, band="low", probability=0.2, confidence=0.5, signals=signals)
 
 
-def snapshot(additions=10, message=TRAILER) -> PRSnapshot:
-    return PRSnapshot(title="t", commits=(Commit(message),), files=(FileChange("a.go", additions=additions),))
+def snapshot(additions=10, message=TRAILER, body="") -> PRSnapshot:
+    return PRSnapshot(title="t", body=body, commits=(Commit(message),), files=(FileChange("a.go", additions=additions),))
+
+
+SAYS = "I used Claude to write the parser."  # what DISCLOSURE reports
 
 
 def codes(found):
@@ -44,7 +47,7 @@ def test_kubernetes_trailer_asks_for_description_disclosure():
 
 
 def test_kubernetes_trailer_is_fine_once_disclosed():
-    assert profiles.findings(config("kubernetes"), snapshot(), result(ATTRIBUTION, DISCLOSURE)) == ()
+    assert profiles.findings(config("kubernetes"), snapshot(body=SAYS), result(ATTRIBUTION, DISCLOSURE)) == ()
 
 
 def test_kubernetes_human_co_author_is_not_a_finding():
@@ -62,7 +65,7 @@ def test_kubernetes_large_ai_pr_is_called_out_at_the_configured_size():
 def test_disclosure_required():
     assert codes(profiles.findings(config("disclosure-required"), snapshot(), result(ATTRIBUTION))) == [
         "ai_without_disclosure"]
-    assert profiles.findings(config("disclosure-required"), snapshot(), result(ATTRIBUTION, DISCLOSURE)) == ()
+    assert profiles.findings(config("disclosure-required"), snapshot(body=SAYS), result(ATTRIBUTION, DISCLOSURE)) == ()
     assert profiles.findings(config("disclosure-required"), snapshot(), result()) == ()
 
 
@@ -85,3 +88,40 @@ def test_unchanged_comment_is_not_edited():
 def test_unknown_action_is_a_bug_not_a_silent_skip():
     with pytest.raises(TypeError):
         apply.apply(FakeGitHub(), "o/r", 1, ("not an action",))
+
+
+# --- what counts as a disclosure for a policy: the author's own visible words in the description ---
+
+def scored(body: str, message: str = TRAILER, additions: int = 10, attribution: SignalHit = ATTRIBUTION):
+    """A snapshot with this description, and a result carrying the real ai_disclosure signal."""
+    from bot.signals.disclosure import ai_disclosure
+
+    snap = PRSnapshot(title="t", body=body, commits=(Commit(message),),
+                      files=(FileChange("a.go", additions=additions),))
+    return snap, result(attribution, ai_disclosure(snap))
+
+
+@pytest.mark.parametrize("body", [
+    "Fix the parser.\n\n<!-- AI disclosure: if you used AI tools, say how here -->",
+    "Fix the parser.\n\n## AI Disclosure\n\n<!-- Describe how you used AI tools, if any. -->\n",
+    "Fix the parser.\n\n## AI Disclosure\n\n- [ ] No AI tools were used\n- [ ] AI generated some code\n",
+    "Fix the parser.\n\n## AI disclosure\n\nNo AI tools were used.",
+    "Fix the parser.\n\nAI disclosure: none",
+    "Fix the parser.\n<!--\nIf you used Copilot, say so: We used AI-assisted tooling.\n-->",
+])
+def test_template_leftovers_and_denials_are_not_a_disclosure(body):
+    snap, res = scored(body)
+    assert codes(profiles.findings(config("kubernetes"), snap, res)) == ["ai_trailer_not_disclosed"]
+    assert codes(profiles.findings(config("disclosure-required"), snap, res)) == ["ai_without_disclosure"]
+
+
+@pytest.mark.parametrize("body", [
+    "Fix the parser.\n\nThis PR was written in part with the assistance of generative AI.",
+    "Fix the parser.\n\n## AI Disclosure\n\nI used Claude Code to draft the tests and checked each one.",
+    "Fix the parser.\n\n## AI Disclosure\n<!-- say how -->\n- [ ] No AI tools were used\n- [x] AI generated some code",
+    "Fix the parser.\n\nAI disclosure: Claude wrote the first draft, I rewrote the error handling.",
+])
+def test_a_written_disclosure_is_recognised(body):
+    snap, res = scored(body)
+    assert profiles.findings(config("kubernetes"), snap, res) == ()
+    assert profiles.findings(config("disclosure-required"), snap, res) == ()
