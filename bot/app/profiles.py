@@ -5,8 +5,8 @@ sticky comment (and the check run), so a project can ask for what its policy say
 
 * ``default``: no policy findings.
 * ``kubernetes``: an AI co-author trailer in a commit is a finding (the comment asks to move
-  the disclosure into the PR description, where reviewers read it); a large PR with AI
-  attribution is called out (``profile_options.large_pr_lines`` changed lines).
+  the disclosure into the PR description, where reviewers read it); a large PR made with AI
+  (an agent marker, or a disclosure) is called out (``profile_options.large_pr_lines`` changed lines).
 * ``disclosure-required``: AI attribution without a disclosure in the PR body is a finding.
 """
 
@@ -26,6 +26,7 @@ _AGENT_TRAILER = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TRAILER_SCAN = 50  # commits looked at
+AGENT_MARKER = 1.0  # ai_attribution's value for an agent marker (0.5: an accepted AI review suggestion)
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,17 @@ def ai_trailer(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Find
 
 
 def large_ai_pr(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Finding | None:
+    """An AI PR is one an agent marker credits or whose description says AI was used; a weak
+    marker (an accepted AI review suggestion: a line or two) does not make the PR generated."""
     size = snapshot.total_additions + snapshot.total_deletions
-    hit = _fired(result, "ai_attribution")
-    if hit is None or size < config.profile_options.large_pr_lines:
+    if size < config.profile_options.large_pr_lines:
         return None
-    return Finding("large_ai_pr", evidence=hit.evidence, size=size)
+    hit = _fired(result, "ai_attribution")
+    if hit is not None and hit.value >= AGENT_MARKER:
+        return Finding("large_ai_pr", evidence=hit.evidence, size=size)
+    if disclosed(snapshot, result):
+        return Finding("large_ai_pr", evidence=_fired(result, "ai_disclosure").evidence, size=size)
+    return None
 
 
 def ai_without_disclosure(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Finding | None:

@@ -125,3 +125,24 @@ def test_a_written_disclosure_is_recognised(body):
     snap, res = scored(body)
     assert profiles.findings(config("kubernetes"), snap, res) == ()
     assert profiles.findings(config("disclosure-required"), snap, res) == ()
+
+
+WEAK = SignalHit("ai_attribution", 0.5, "AI review-suggestion trailer 'Co-authored-by: gemini-code-assist[bot]'",
+                 kind="ai")
+BIG = "profile_options: {large_pr_lines: 100}"
+
+
+def test_an_accepted_ai_review_suggestion_does_not_make_a_large_pr_ai_generated():
+    snap, res = scored("Rewrite the scheduler cache.", message="Apply suggestion", additions=900, attribution=WEAK)
+    assert "large_ai_pr" not in codes(profiles.findings(config("kubernetes", BIG), snap, res))
+
+
+def test_a_large_pr_disclosed_as_ai_written_is_called_out():
+    """The way Kubernetes asks for it (a note in the description, no trailer) is still an AI PR."""
+    body = "Rewrite the scheduler cache.\n\nThis PR was written in part with the assistance of generative AI."
+    snap = PRSnapshot(title="t", body=body, commits=(Commit("Rewrite the cache"),),
+                      files=(FileChange("a.go", additions=900),))
+    from bot.signals.disclosure import ai_disclosure
+
+    found = profiles.findings(config("kubernetes", BIG), snap, result(ai_disclosure(snap)))
+    assert codes(found) == ["large_ai_pr"] and found[0].size == 900
