@@ -20,8 +20,10 @@ from bot.result import Result
 from bot.signals import disclosure, hits
 from bot.snapshot import PRSnapshot
 
+# Kubernetes' policy forbids crediting AI as a co-author and ``assisted-by``/``co-developed``
+# (or similar) trailers alike: each asks for the description instead
 _AGENT_TRAILER = re.compile(
-    r"^[ \t]*co-authored-by:[^\n]*\b(?:claude|copilot|cursor|codex|aider|openhands|devin|jules|gemini"
+    r"^[ \t]*(?:co-authored|assisted|co-developed|generated|signed-off)-by:[^\n]*\b(?:claude|copilot|cursor|codex|aider|openhands|devin|jules|gemini"
     r"|chatgpt|gpt-?\d\w*|anthropic)\b[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )

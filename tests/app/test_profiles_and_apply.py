@@ -146,3 +146,19 @@ def test_a_large_pr_disclosed_as_ai_written_is_called_out():
 
     found = profiles.findings(config("kubernetes", BIG), snap, result(ai_disclosure(snap)))
     assert codes(found) == ["large_ai_pr"] and found[0].size == 900
+
+
+@pytest.mark.parametrize("trailer", [
+    "Assisted-by: Claude Code",
+    "Co-developed-by: GitHub Copilot <copilot@github.com>",
+    "Generated-by: Cursor",
+])
+def test_kubernetes_other_ai_credit_trailers_are_findings_too(trailer):
+    """Kubernetes' policy names assisted-by and co-developed trailers beside co-authors."""
+    found = profiles.findings(config("kubernetes"), snapshot(message=f"Fix parser\n\n{trailer}"), result())
+    assert codes(found) == ["ai_trailer_not_disclosed"] and found[0].evidence == trailer
+
+
+def test_kubernetes_human_trailers_are_not_findings():
+    human = "Fix\n\nAssisted-by: Jane Doe <jane@example.org>\nSigned-off-by: Jane Doe <jane@example.org>"
+    assert profiles.findings(config("kubernetes"), snapshot(message=human), result()) == ()
