@@ -2,7 +2,8 @@
 
 A command is ``/sieve <name>`` at the start of a line (leading spaces allowed, case-insensitive),
 anything after the name is ignored. Lines inside fenced code blocks (````` or ``~~~``), indented
-code (4+ spaces or a tab, as in CommonMark) and ``>`` quotes are not commands, so quoting someone else's ``/sieve ok`` does nothing. Several commands may appear
+code (4+ spaces or a tab, as in CommonMark), ``>`` quotes and HTML comments (``<!-- -->``, not shown on
+GitHub) are not commands, so quoting someone else's ``/sieve ok`` does nothing. Several commands may appear
 in one comment; each name counts once, in the order first seen.
 """
 
@@ -18,6 +19,7 @@ MAX_BODY = 65_536
 _COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _QUOTE = re.compile(r"^ {0,3}>")
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
 
 
 @dataclass(frozen=True)
@@ -50,14 +52,25 @@ def _command(line: str) -> Command | None:
 
 
 def _live_lines(body: str):
-    """Lines outside code blocks and quotes."""
+    """Lines outside code blocks, quotes and HTML comments (which GitHub does not show)."""
     fence: str | None = None
+    hidden = False  # inside an HTML comment opened on an earlier line
     for line in body.splitlines():
+        if hidden:
+            end = line.find("-->")
+            if end < 0:
+                continue
+            line, hidden = line[end + 3:], False
         opener = _FENCE.match(line)
         if fence is not None:
             if opener and opener.group("fence")[0] == fence[0] and len(opener.group("fence")) >= len(fence):
                 fence = None
         elif opener:
             fence = opener.group("fence")
-        elif not _QUOTE.match(line):
-            yield line  # indented code never matches: _COMMAND allows at most 3 leading spaces
+        else:
+            line = _HTML_COMMENT.sub("", line)
+            start = line.find("<!--")
+            if start >= 0:
+                line, hidden = line[:start], True
+            if not _QUOTE.match(line):
+                yield line  # indented code never matches: _COMMAND allows at most 3 leading spaces

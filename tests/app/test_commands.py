@@ -79,3 +79,12 @@ def test_parser_never_crashes_and_only_known_names(body):
 @given(st.text(alphabet=st.characters(blacklist_characters="`~"), max_size=200))
 def test_anything_inside_a_fence_is_ignored(inner):
     assert names(f"```\n{inner.replace(chr(13), '')}\n```") == []
+
+
+def test_html_comments_are_ignored():
+    """GitHub does not show an HTML comment: a command in one (a saved reply's hidden note, a
+    command someone commented out) must not act."""
+    assert names("<!--\n/sieve ok\n-->") == []
+    assert names("Looks fine.\n<!-- to clear it:\n/sieve exempt\n-->\n/sieve explain") == ["explain"]
+    assert names("<!-- hidden -->\n/sieve ok") == ["ok"]
+    assert names("```\n<!--\n```\n/sieve ok") == ["ok"]  # inside code, "<!--" opens nothing
