@@ -223,3 +223,13 @@ def test_the_comment_names_the_four_strongest_signals_and_points_to_the_check_fo
         "evidence 1", "evidence 2", "evidence 4", "evidence 5"]
     assert "evidence 0" not in noticed and "evidence 3" not in noticed
     assert len(shown) == 5 and shown[-1] == "- …and 2 more, listed in the **PR Sieve** check."
+
+
+def test_advisory_comment_counts_its_findings():
+    """The kubernetes profile can find a trailer and a large AI PR at once."""
+    result = Result(score=10, band="low", probability=0.1, confidence=0.8, signals=())
+    two = (Finding("ai_trailer_not_disclosed", "Assisted-by: Claude"), Finding("large_ai_pr", size=900))
+    for findings, says in ((two[:1], "one thing needs"), (two, "two things need")):
+        facts = plan.Facts(repo="o/r", number=1, head_sha="abc", findings=findings)
+        comment = plan.plan(result, RepoConfig(), facts)[0]
+        assert says in render(comment.view.template, **comment.view.context)
