@@ -266,8 +266,12 @@ def test_explain_is_open_to_the_pr_author(ctx, gh, pr, scorer, payload):
 
 def test_help_for_anyone_and_unknown_commands(ctx, gh, pr, scorer, payload):
     dispatch.handle("issue_comment", comment_event(payload, "/sieve frobnicate", login="drive-by"), ctx)
-    assert "/sieve rescore" in gh.bot_comments(REPO, 2)[0].body
+    body = gh.bot_comments(REPO, 2)[0].body
+    assert body.startswith("` /sieve frobnicate ` is not a PR Sieve command.")  # a code span: nothing live
+    assert "/sieve rescore" in body
     assert scorer.calls == []
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve help", login="drive-by"), ctx)
+    assert gh.bot_comments(REPO, 2)[-1].body.startswith("**PR Sieve commands**")
 
 
 def test_quoted_command_and_plain_issue_and_bots_are_ignored(ctx, gh, pr, scorer, payload):

@@ -93,7 +93,8 @@ def _override_kind(allowed: list[commands.Command]) -> str | None:
 def _view(command: commands.Command, request: _Request) -> View:
     config = request.loaded.config
     if command.name in ("help", "unknown"):
-        return View("help.md.j2", {"exempt_label": config.labels.exempt.name})
+        unknown = command.raw if command.name == "unknown" else ""
+        return View("help.md.j2", {"exempt_label": config.labels.exempt.name, "unknown": unknown})
     override = request.ctx.state.get_override(request.repo, request.number)
     context = {"result": request.outcome.result, "override": override,
                "exempt_label": config.labels.exempt.name,
