@@ -5,6 +5,9 @@ on SQLite the claim runs under ``BEGIN IMMEDIATE``, which holds the single write
 whose lease ran out (its worker died) can be taken over; after ``max_attempts`` such a row is
 failed instead. Two deliveries of the same pull request are never processed at the same time
 (the bot keeps ONE sticky comment per PR), and due deliveries go oldest first.
+
+Every stored time is on one clock: the database's on PostgreSQL (replicas whose own clocks
+disagree still agree on leases and due times), this process's on SQLite (one host).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, Engine, and_, delete, exists, func, or_, select, update
+from sqlalchemy import (Connection, DateTime, Engine, and_, delete, exists, func, or_, select,
+                        update)
 from sqlalchemy.orm import aliased
 
 from bot.store.db import upsert_insert, write_transaction
@@ -27,6 +31,7 @@ MAX_ERROR_CHARS = 2000
 _CANDIDATES = 16
 _REAP_EVERY = timedelta(seconds=15)  # how often a claimer fails rows whose last lease ran out
 _LOST_LEASE = "worker lease expired on the last attempt (process killed or hung)"
+_DB_NOW = func.timezone("UTC", func.now(), type_=DateTime)  # naive UTC, PostgreSQL's clock
 
 
 def utcnow() -> datetime:
@@ -63,10 +68,17 @@ _INFO_COLUMNS = [T.delivery_id, T.event, T.action, T.installation_id, T.repo, T.
 
 
 class DeliveryStore:
-    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] | None = None) -> None:
+        """``clock`` (tests) replaces the default: the database's clock on PostgreSQL."""
         self.engine = engine
-        self._now = clock
+        self._clock = clock
         self._last_reap = datetime.min
+
+    def _now(self):
+        """Now, as a value or (PostgreSQL) as SQL evaluated by the database in the statement."""
+        if self._clock is not None:
+            return self._clock()
+        return _DB_NOW if self.engine.dialect.name == "postgresql" else utcnow()
 
     # -- intake -------------------------------------------------------------------------
     def enqueue(self, delivery_id: str, event: str, payload: str, *, action: str | None = None,
@@ -89,11 +101,11 @@ class DeliveryStore:
     def claim(self, worker_id: str, *, lease_seconds: float,
               max_attempts: int = 8) -> Delivery | None:
         """Take the oldest due delivery for ``worker_id`` (attempts += 1), or None."""
-        now = self._now()
+        now, tick = self._now(), (self._clock or utcnow)()
         with write_transaction(self.engine) as conn:
-            if now - self._last_reap >= _REAP_EVERY:
+            if tick - self._last_reap >= _REAP_EVERY:  # a local schedule: any clock will do
                 self._fail_exhausted(conn, now, max_attempts)
-                self._last_reap = now
+                self._last_reap = tick
             for row in self._candidates(conn, now, max_attempts):
                 if not self._lock_pr(conn, row, now):
                     continue
@@ -165,7 +177,7 @@ class DeliveryStore:
             return conn.execute(stmt).rowcount
 
     # -- internals --------------------------------------------------------------------------
-    def _candidates(self, conn: Connection, now: datetime, max_attempts: int) -> list:
+    def _candidates(self, conn: Connection, now, max_attempts: int) -> list:
         """Up to a few claimable rows: abandoned claims first, then due pending ones by age.
         Two queries rather than one OR, so each walks the (status, id) index in order."""
         abandoned = and_(T.status == "processing", T.lease_until <= now,
@@ -175,7 +187,7 @@ class DeliveryStore:
                 for row in conn.execute(self._candidate_query(conn, condition, now)).all()]
 
     @staticmethod
-    def _candidate_query(conn: Connection, condition, now: datetime):
+    def _candidate_query(conn: Connection, condition, now):
         other = aliased(DeliveryRow)
         busy = exists().where(other.repo == T.repo, other.number == T.number,
                               other.status == "processing", other.lease_until > now)
@@ -185,7 +197,7 @@ class DeliveryStore:
             stmt = stmt.with_for_update(skip_locked=True, of=T)
         return stmt
 
-    def _lock_pr(self, conn: Connection, row, now: datetime) -> bool:
+    def _lock_pr(self, conn: Connection, row, now) -> bool:
         """PostgreSQL: no other claimer may take the same PR concurrently (SQLite: one writer)."""
         if conn.dialect.name != "postgresql" or row.number is None:
             return True
@@ -195,7 +207,7 @@ class DeliveryStore:
                                   T.status == "processing", T.lease_until > now).limit(1)
         return conn.scalar(busy) is None  # fresh snapshot: sees claims committed meanwhile
 
-    def _fail_exhausted(self, conn: Connection, now: datetime, max_attempts: int) -> None:
+    def _fail_exhausted(self, conn: Connection, now, max_attempts: int) -> None:
         conn.execute(update(T).where(T.status == "processing", T.lease_until <= now,
                                      T.attempts >= max_attempts)
                      .values(status="failed", finished_at=now, claimed_by=None,

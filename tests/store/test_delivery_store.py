@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from bot.store import DeliveryStore
+import pytest
+
+from bot.store import DeliveryStore, deliveries
 
 LEASE = 30.0
 
@@ -183,3 +185,30 @@ def test_purge_removes_old_done_and_ignored_but_keeps_failed(store, clock):
     clock.advance(86400 * 2)
     assert store.purge(older_than_days=4) == 2
     assert store.counts() == {"failed": 1, "pending": 1}
+
+
+class _SkewedDatetime(datetime):
+    """``datetime`` whose ``now()`` runs ``skew`` ahead: this process's clock is off."""
+
+    skew = timedelta(0)
+
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.now(tz) + cls.skew
+
+
+def test_replicas_with_skewed_clocks_agree_on_due_times_and_leases(engine, monkeypatch):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("replicas share a database only on PostgreSQL")
+    monkeypatch.setattr(deliveries, "datetime", _SkewedDatetime)
+    intake, worker_a, worker_b = (DeliveryStore(engine) for _ in range(3))
+    _SkewedDatetime.skew = timedelta(minutes=10)  # the intake's host runs ahead
+    _enqueue(intake, "d1")
+    _SkewedDatetime.skew = timedelta(0)
+    claimed = worker_a.claim("a", lease_seconds=LEASE)
+    assert claimed is not None and claimed.delivery_id == "d1"  # due now, not in 10 minutes
+    _SkewedDatetime.skew = timedelta(minutes=10)  # a replica running ahead...
+    assert worker_b.claim("b", lease_seconds=LEASE) is None  # ...does not take a live claim
+    assert worker_b.retry("d1") is False
+    _SkewedDatetime.skew = timedelta(0)
+    assert worker_a.complete("d1", "a") is True
