@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from bot.settings import SettingsError, load_settings
 from bot.store import DeliveryStore, init_db
@@ -39,9 +40,10 @@ def _table(rows) -> Table:
         where = f"{d.repo}#{d.number}" if d.number is not None else (d.repo or "")
         note = d.result if d.status in ("done", "ignored") and d.result else d.last_error
         error = (note or "").replace("\n", " ")
-        table.add_row(d.delivery_id, f"{d.event}/{d.action or '-'}", where, d.status,
-                      str(d.attempts), d.received_at.strftime("%Y-%m-%d %H:%M:%S"),
-                      error[:_ERROR_CHARS] + ("…" if len(error) > _ERROR_CHARS else ""))
+        cells = (d.delivery_id, f"{d.event}/{d.action or '-'}", where, d.status,
+                 str(d.attempts), d.received_at.strftime("%Y-%m-%d %H:%M:%S"),
+                 error[:_ERROR_CHARS] + ("…" if len(error) > _ERROR_CHARS else ""))
+        table.add_row(*(Text(cell) for cell in cells))  # stored text, never rich markup
     return table
 
 

@@ -1,0 +1,38 @@
+"""``sieve deliveries``: stored errors and results are shown as they are, whatever they contain."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import build_app
+from bot.store import DeliveryStore, init_db
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> DeliveryStore:
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    url = f"sqlite:///{tmp_path / 'sieve.db'}"
+    monkeypatch.setenv("SIEVE_DATABASE_URL", url)
+    engine = init_db(url)
+    yield DeliveryStore(engine)
+    engine.dispose()
+
+
+def _failed(store: DeliveryStore, delivery_id: str, error: str) -> None:
+    store.enqueue(delivery_id, "pull_request", "{}", action="opened", repo="o/r", number=1)
+    claimed = store.claim("w", lease_seconds=30)
+    store.fail(claimed.delivery_id, "w", error)
+
+
+@pytest.mark.parametrize("error", [
+    "TypeError: expected dict[str, Any], got list",  # rich would take [str, Any] for a style
+    "KeyError: '[/x]'",  # and refuse a closing tag it never opened
+    "GitHubError HTTP 404: [link=https://evil.example]Not Found[/link]",
+])
+def test_the_listing_shows_errors_verbatim(store, error):
+    _failed(store, "d1", error)
+    result = CliRunner().invoke(build_app(), ["deliveries", "--status", "failed"],
+                                env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert error in result.output
