@@ -214,10 +214,14 @@ def _clean_text(value: Any, max_chars: int) -> str | None:
 
 
 def _payload_text(body: bytes, payload: dict) -> str:
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:  # valid JSON in UTF-16/32: store a UTF-8 re-encoding
-        return json.dumps(payload)
+    """The body itself when it is plain UTF-8 (GitHub's), else ``payload`` re-encoded: UTF-16/32
+    (which decode as "UTF-8" full of NULs) or a byte-order mark would not parse again as text."""
+    if json.detect_encoding(body) == "utf-8":
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:  # e.g. surrogates, which json.loads lets through
+            pass
+    return json.dumps(payload)
 
 
 def _database_answers(engine) -> bool:

@@ -217,3 +217,13 @@ def test_a_check_run_rerun_is_keyed_to_its_pull_request(app, client):
     payload["check_run"]["pull_requests"] = [{"number": 12, "id": 1}]
     assert deliver(client, json.dumps(payload).encode(), "check_run", "cr").status_code == 202
     assert app.state.store.get("cr").number == 12
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le"])
+def test_json_in_another_unicode_encoding_is_stored_as_the_same_object(app, client, encoding):
+    payload = json.loads(example("pull_request", "opened.payload.json"))
+    body = json.dumps(payload).encode(encoding)  # valid JSON (RFC 4627), though not GitHub's
+    assert deliver(client, body, "pull_request", "wide").status_code == 202
+    stored = app.state.store.get("wide", with_payload=True)
+    assert "\x00" not in stored.payload  # PostgreSQL refuses NUL in text
+    assert stored.payload_dict() == payload
