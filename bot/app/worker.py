@@ -25,6 +25,7 @@ from bot.obs import metrics
 from bot.obs.logging import delivery_context, redact
 from bot.ports import GitHubError, GitHubPort
 from bot.store import Delivery, DeliveryStore
+from bot.store.deliveries import LOST_LEASE as _LOST_LEASE
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,8 @@ class Worker:
     def process_one(self) -> Outcome | None:
         """Claim and handle one due delivery; None when nothing is due."""
         delivery = self.store.claim(self.worker_id, lease_seconds=self.policy.lease_seconds,
-                                    max_attempts=self.policy.max_attempts)
+                                    max_attempts=self.policy.max_attempts,
+                                    on_abandoned=_abandoned)
         if delivery is None:
             return None
         with delivery_context(delivery.delivery_id, gh_event=delivery.event,
@@ -188,6 +190,14 @@ def _idle(stop: threading.Event, wake: threading.Event | None, seconds: float) -
         return
     if wake.wait(seconds):
         wake.clear()
+
+
+def _abandoned(failed: list[tuple[str, str]]) -> None:
+    """Deliveries the store failed because their worker died on the last attempt (a payload
+    that kills its worker each time): logged and counted like any final failure."""
+    for delivery_id, event in failed:
+        log.error("delivery %s (%s) failed: %s", delivery_id, event, _LOST_LEASE)
+        metrics.record_failed(event, final=True)
 
 
 def _observe(outcome: Outcome) -> None:

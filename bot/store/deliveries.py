@@ -30,7 +30,7 @@ T = DeliveryRow
 MAX_ERROR_CHARS = 2000
 _CANDIDATES = 16
 _REAP_EVERY = timedelta(seconds=15)  # how often a claimer fails rows whose last lease ran out
-_LOST_LEASE = "worker lease expired on the last attempt (process killed or hung)"
+LOST_LEASE = "worker lease expired on the last attempt (process killed or hung)"
 _DB_NOW = func.timezone("UTC", func.now(), type_=DateTime)  # naive UTC, PostgreSQL's clock
 
 
@@ -98,13 +98,25 @@ class DeliveryStore:
             return new
 
     # -- worker side ----------------------------------------------------------------------
-    def claim(self, worker_id: str, *, lease_seconds: float,
-              max_attempts: int = 8) -> Delivery | None:
-        """Take the oldest due delivery for ``worker_id`` (attempts += 1), or None."""
+    def claim(self, worker_id: str, *, lease_seconds: float, max_attempts: int = 8,
+              on_abandoned: Callable[[list[tuple[str, str]]], object] | None = None
+              ) -> Delivery | None:
+        """Take the oldest due delivery for ``worker_id`` (attempts += 1), or None.
+        Deliveries failed meanwhile because their last lease ran out are passed, as
+        (delivery_id, event) pairs, to ``on_abandoned`` once that is committed."""
+        abandoned: list[tuple[str, str]] = []
+        claimed = self._claim(worker_id, lease_seconds, max_attempts, abandoned)
+        if abandoned and on_abandoned is not None:
+            on_abandoned(abandoned)
+        return claimed
+
+    def _claim(self, worker_id: str, lease_seconds: float, max_attempts: int,
+               abandoned: list) -> Delivery | None:
+        """``claim`` in one transaction; ``abandoned`` gets the rows it failed."""
         now, tick = self._now(), (self._clock or utcnow)()
         with write_transaction(self.engine) as conn:
             if tick - self._last_reap >= _REAP_EVERY:  # a local schedule: any clock will do
-                self._fail_exhausted(conn, now, max_attempts)
+                abandoned.extend(self._fail_exhausted(conn, now, max_attempts))
                 self._last_reap = tick
             for row in self._candidates(conn, now, max_attempts):
                 if not self._lock_pr(conn, row, now):
@@ -207,11 +219,13 @@ class DeliveryStore:
                                   T.status == "processing", T.lease_until > now).limit(1)
         return conn.scalar(busy) is None  # fresh snapshot: sees claims committed meanwhile
 
-    def _fail_exhausted(self, conn: Connection, now, max_attempts: int) -> None:
-        conn.execute(update(T).where(T.status == "processing", T.lease_until <= now,
-                                     T.attempts >= max_attempts)
-                     .values(status="failed", finished_at=now, claimed_by=None,
-                             lease_until=None, last_error=_LOST_LEASE))
+    def _fail_exhausted(self, conn: Connection, now, max_attempts: int) -> list[tuple[str, str]]:
+        """Fail rows whose last attempt's lease ran out; their (delivery_id, event)."""
+        stmt = (update(T).where(T.status == "processing", T.lease_until <= now,
+                                T.attempts >= max_attempts)
+                .values(status="failed", finished_at=now, claimed_by=None, lease_until=None,
+                        last_error=LOST_LEASE).returning(T.delivery_id, T.event))
+        return [(row.delivery_id, row.event) for row in conn.execute(stmt)]
 
     def _finish(self, delivery_id: str, worker_id: str, **values) -> bool:
         if values.get("status") != "processing":

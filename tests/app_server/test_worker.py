@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import timedelta
 
 import pytest
 
 from bot.app.worker import RetryPolicy, Worker
+from bot.obs import metrics
 from bot.ports import GitHubError
 from bot.store import DeliveryStore, SqlStateStore, init_db
 
@@ -166,3 +168,19 @@ def test_errors_are_stored_without_credentials(store, engine):
     make_worker(store, engine, Recorder(leaky)).process_one()
     error = store.get("d1").last_error
     assert "RuntimeError" in error and "ghs_abcdefghijklmnopqrstuvwxyz0123" not in error
+
+
+def test_a_delivery_whose_worker_died_on_the_last_attempt_counts_as_a_final_failure(
+        store, engine, clock, caplog):
+    for _ in range(POLICY.max_attempts):  # e.g. a payload that gets its worker OOM-killed
+        assert store.claim("doomed", lease_seconds=POLICY.lease_seconds,
+                           max_attempts=POLICY.max_attempts) is not None
+        clock.advance(POLICY.lease_seconds + 1)
+    final = {"event": "pull_request", "final": "true"}
+    before = metrics.REGISTRY.get_sample_value("sieve_deliveries_failed_total", final) or 0.0
+    with caplog.at_level(logging.ERROR, logger="bot.app.worker"):
+        assert make_worker(store, engine, Recorder()).process_one() is None
+    assert store.get("d1").status == "failed"
+    after = metrics.REGISTRY.get_sample_value("sieve_deliveries_failed_total", final)
+    assert after == before + 1  # the documented alert sees it
+    assert any("d1" in record.getMessage() for record in caplog.records)
