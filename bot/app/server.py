@@ -65,7 +65,7 @@ def create_app(settings: Settings, *, github_factory: GitHubFactory | None = Non
     # it saves CPU on every delivery.
     app.add_route(WEBHOOK_PATH, _webhook(settings, store, handled, pool), methods=["POST"])
     app.include_router(ops_router(lambda: _database_answers(engine)))
-    metrics.track_queue_depth(lambda: _queue_depth(store))
+    metrics.track_queue_depth(store.queue_depth)
     return app
 
 
@@ -227,9 +227,3 @@ def _payload_text(body: bytes, payload: dict) -> str:
 def _database_answers(engine) -> bool:
     with engine.connect() as conn:
         return conn.execute(text("SELECT 1")).scalar() == 1
-
-
-def _queue_depth(store: DeliveryStore) -> int:
-    counts = store.counts()
-    return counts.get("pending", 0) + counts.get("processing", 0)
-

@@ -171,6 +171,13 @@ class DeliveryStore:
         with self.engine.connect() as conn:
             return {status: n for status, n in conn.execute(stmt)}
 
+    def queue_depth(self) -> int:
+        """Deliveries pending or in progress: an index search, however many finished rows the
+        retention period keeps (``counts()`` reads them all)."""
+        stmt = select(func.count()).where(T.status.in_(("pending", "processing")))
+        with self.engine.connect() as conn:
+            return conn.scalar(stmt)
+
     def retry(self, delivery_id: str) -> bool:
         """Make a delivery pending again with attempts reset; refused while a live worker
         holds it (a claim whose lease ran out may be reset)."""

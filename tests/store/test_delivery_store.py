@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from bot.store import DeliveryStore, deliveries
 
@@ -212,3 +214,32 @@ def test_replicas_with_skewed_clocks_agree_on_due_times_and_leases(engine, monke
     assert worker_b.retry("d1") is False
     _SkewedDatetime.skew = timedelta(0)
     assert worker_a.complete("d1", "a") is True
+
+
+def test_queue_depth_counts_pending_and_processing_without_reading_finished_rows(store, engine):
+    for i, finish in enumerate(("complete", "ignore", "fail", None, None)):
+        _enqueue(store, f"d{i}", number=i)
+        claimed = store.claim("w", lease_seconds=LEASE)
+        if finish is not None:
+            getattr(store, finish)(claimed.delivery_id, "w", *([] if finish == "complete" else ["x"]))
+    _enqueue(store, "waiting", number=9)
+    statements: list = []
+    with _recording(engine, statements):
+        assert store.queue_depth() == 3  # two processing, one pending
+    if engine.dialect.name == "sqlite":  # done rows pile up for the retention period
+        [(sql, params)] = [(sql, params) for sql, params in statements if "count" in sql]
+        with engine.connect() as conn:
+            plan = " ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}",
+                                                                    params))
+        assert "SEARCH" in plan and "ix_deliveries_status" in plan, plan
+
+
+@contextmanager
+def _recording(engine, statements: list):
+    def record(_conn, _cursor, sql, params, _context, _many):
+        statements.append((sql, params))
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
