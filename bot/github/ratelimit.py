@@ -2,17 +2,21 @@
 
 GitHub's rules (docs: "Rate limits for the REST API"): honour ``retry-after`` when present;
 otherwise when ``x-ratelimit-remaining`` is 0 wait until ``x-ratelimit-reset`` (epoch seconds);
-otherwise for a secondary rate limit (or a bare 429) wait at least one minute.
+otherwise for a secondary rate limit (or a bare 429) wait at least one minute. A wait that is
+not a finite number, or longer than an hour (GitHub's windows reset within the hour), is a broken
+header: it becomes a minute, or the hour.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 
 SECONDARY_WAIT = 60.0
 RESET_SLACK = 0.5  # the reset second is not exact
+MAX_WAIT = 3600.0 + RESET_SLACK  # GitHub's windows reset within the hour; a longer ask is a broken header
 
 
 def _retry_after(value: str | None, now: float) -> float | None:
@@ -52,7 +56,7 @@ def rate_limit_wait(headers: Mapping[str, str] | None, status: int | None, messa
         return None
     for wait in (_retry_after(lowered.get("retry-after"), now), _reset_wait(lowered, now)):
         if wait is not None:
-            return wait
+            return min(wait, MAX_WAIT) if math.isfinite(wait) else SECONDARY_WAIT
     if status == 429 or is_rate_limit_message(message):
         return SECONDARY_WAIT
     return None

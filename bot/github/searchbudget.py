@@ -9,11 +9,12 @@ waiting for the budget would only hold up a PR's labels. ``paused_for`` says how
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping
 
-from bot.github.ratelimit import RESET_SLACK
+from bot.github.ratelimit import MAX_WAIT, RESET_SLACK
 
 
 class SearchBudget:
@@ -36,7 +37,8 @@ class SearchBudget:
             reset = float(lowered.get("x-ratelimit-reset", ""))
         except ValueError:
             reset = self._clock() + 60.0  # no reset time: search windows are one minute
-        self.pause(installation_id, reset - self._clock() + RESET_SLACK)
+        wait = reset - self._clock() + RESET_SLACK
+        self.pause(installation_id, min(wait, MAX_WAIT) if math.isfinite(wait) else 60.0)
 
     def pause(self, installation_id: int, seconds: float) -> None:
         with self._lock:

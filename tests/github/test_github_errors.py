@@ -26,6 +26,9 @@ NOW = 1_700_000_000.0
     ({}, 403, "Resource not accessible by integration", None),
     ({}, 500, "", None),
     ({"Retry-After": "5"}, 503, "", 5.0),
+    ({"Retry-After": "inf"}, 429, "", 60.0),  # broken headers: a minute, or at most the hour
+    ({"Retry-After": "nan"}, 403, "", 60.0),
+    ({"x-ratelimit-remaining": "0", "x-ratelimit-reset": "32503680000"}, 403, "", 3600.5),  # year 3000
 ])
 def test_rate_limit_wait(headers, status, message, expected):
     assert rate_limit_wait(headers, status, message, now=NOW) == expected

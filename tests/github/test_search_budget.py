@@ -58,6 +58,8 @@ def test_budget_reads_the_reset_time_and_keeps_the_later_pause():
     budget.pause(1, 5)  # a shorter pause does not shorten the one in force
     now[0] = 1031.0
     assert budget.paused_for(1) == 0.0
+    budget.update(2, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "32503680000"})  # year 3000
+    assert budget.paused_for(2) == 3600.5  # a broken reset pauses for the hour at most
 
 
 def test_a_short_search_rate_limit_is_not_waited_for_in_process():
