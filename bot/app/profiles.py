@@ -74,7 +74,6 @@ def ai_without_disclosure(config: RepoConfig, snapshot: PRSnapshot, result: Resu
     return Finding("ai_without_disclosure", evidence=hit.evidence)
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)", re.MULTILINE)
 _UNTICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[ \]")
@@ -95,7 +94,7 @@ def disclosed(snapshot: PRSnapshot, result: Result) -> bool:
     tools were used". None of those discloses anything, so a policy does not accept them."""
     if not _fired(result, "ai_disclosure"):
         return False
-    visible = _HTML_COMMENT.sub(" ", hits.body(snapshot))
+    visible = hits.without_comments(hits.body(snapshot))
     return any(not _LABEL.match(visible[start:end]) or _answered(visible[end:])
                for start, end in disclosure.statements(visible))
 
