@@ -36,5 +36,10 @@ def _one(ref: str, snapshot, config, on_error) -> tuple[str, object] | None:
     try:
         return ref, score_many([snapshot], config)[0]
     except Exception as exc:  # noqa: BLE001 - one line per PR, never a traceback that loses the batch
-        on_error(LoadError(f"{ref}: could not be scored ({type(exc).__name__}: {exc})"[:300]))
+        on_error(unscored(ref, exc))
         return None
+
+
+def unscored(ref: str, exc: Exception) -> LoadError:
+    """The one line for a PR the scorer raised on (``sieve score``, ``report`` and ``eval``)."""
+    return LoadError(f"{ref}: could not be scored ({type(exc).__name__}: {exc})"[:300])

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bot.cli import batch
 from bot.evaluation import datasets, protocol
 from bot.evaluation.plot import plot_roc
 from bot.loaders import LoadError
@@ -185,7 +186,7 @@ def _unscored_sink(sink):
         if id(example.snapshot) not in failed:
             failed.add(id(example.snapshot))
             ref = example.meta.get("ref") or example.snapshot.title[:60]
-            sink(LoadError(f"{ref}: could not be scored ({type(exc).__name__}: {exc})"[:300]))
+            sink(batch.unscored(ref, exc))
 
     return unscored
 
