@@ -17,16 +17,11 @@ from dataclasses import dataclass
 
 from bot.app.config import RepoConfig
 from bot.result import Result
-from bot.signals import disclosure, hits
+from bot.signals import agents, disclosure, hits
 from bot.snapshot import PRSnapshot
 
 # Kubernetes' policy forbids crediting AI as a co-author and ``assisted-by``/``co-developed``
-# (or similar) trailers alike: each asks for the description instead
-_AGENT_TRAILER = re.compile(
-    r"^[ \t]*(?:co-authored|assisted|co-developed|generated|signed-off)-by:[^\n]*\b(?:claude|copilot|cursor|codex|aider|openhands|devin|jules|gemini"
-    r"|chatgpt|gpt-?\d\w*|anthropic)\b[^\n]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
+# (or similar) trailers alike: each asks for the description instead (``agents.TRAILER_KEYS``)
 _TRAILER_SCAN = 50  # commits looked at
 AGENT_MARKER = 1.0  # ai_attribution's value for an agent marker (0.5: an accepted AI review suggestion)
 
@@ -47,7 +42,7 @@ def ai_trailer(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Find
     if disclosed(snapshot, result):
         return None
     for message in snapshot.commit_messages[:_TRAILER_SCAN]:
-        match = _AGENT_TRAILER.search(message or "")
+        match = next(agents.agent_trailers(message or ""), None)
         if match:
             return Finding("ai_trailer_not_disclosed", evidence=match.group(0).strip())
     return None

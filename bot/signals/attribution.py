@@ -1,11 +1,12 @@
 """``ai_attribution`` (kind "ai"): markers that say an AI agent took part in the PR.
 
-Markers: agent co-author trailers, agent bot accounts and commit e-mails, agent branch
+Markers: agent co-author (and assisted-by, generated-by …) trailers, agent bot accounts and commit e-mails, agent branch
 prefixes, "Generated with [Claude Code]"-style footers and agent run links. A marker says
 *who* took part, never *how much care* went in, so it is reported as "ai" and is never
 counted as low effort on its own. The value is 1.0 for an agent marker and 0.5 for a weak
 one (an accepted Copilot, Gemini Code Assist or CodeRabbit review suggestion, which only
-touches a line or two).
+touches a line or two). Whether a trailer or branch names an agent or a person who shares its
+name ("Jules Martin", "Claude <claude@example.org>") is ``bot.signals.agents``' concern.
 """
 
 from __future__ import annotations
@@ -13,19 +14,13 @@ from __future__ import annotations
 import re
 
 from bot.result import SignalHit
-from bot.signals import hits
+from bot.signals import agents, hits
 from bot.signals.caseless import Caseless
 from bot.snapshot import PRSnapshot
 
 NAME = "ai_attribution"
 KIND = "ai"
 
-_AGENTS = r"claude|copilot|cursor(?:\s*agent)?|codex|aider|openhands|devin|jules|gemini|chatgpt|gpt-?\d\w*|anthropic"
-# ``who`` starts after the padding: were it free to start inside it, a long run of spaces could be
-# split between the two every possible way (quadratic: 50 padded commits took ~20 s)
-_TRAILER = re.compile(
-    rf"^[ \t]*co-authored-by:[ \t]*(?P<who>(?=[^ \t\n])[^\n]*?\b(?:{_AGENTS})\b[^\n]*)$", re.IGNORECASE | re.MULTILINE
-)
 _WEAK_TRAILER = Caseless(r"175728472\+copilot@|copilot autofix|gemini-code-assist|coderabbit")
 _TEXT_MARKER = Caseless(
     r"generated (?:with|by) \[?(?:claude code|codex|copilot|cursor|devin|aider|gemini|openhands|jules)\b"
@@ -38,22 +33,15 @@ _BOT_LOGIN = re.compile(
     r"|google-labs-jules|openhands-agent)(\[bot\])?)|((cursor|claude|openhands|cursor-agent|codex)\[bot\]))$",
     re.IGNORECASE,
 )
-_AGENT_EMAIL = re.compile(
-    r"noreply@anthropic\.com|cursoragent@cursor\.com|198982749\+copilot@|openhands@all-hands\.dev"
-    r"|devin-ai-integration|copilot-swe-agent|anthropic-code-agent|chatgpt-codex-connector|google-labs-jules",
-    re.IGNORECASE,
-)
-_BRANCH = re.compile(r"^(copilot|codex|devin|cursor|claude|jules|openhands)/", re.IGNORECASE)
-
 
 def _identity_marker(snapshot: PRSnapshot) -> str:
     if _BOT_LOGIN.match(snapshot.author_login or ""):
         return f"author is the agent account {hits.quote(snapshot.author_login)}"
-    if _BRANCH.match(snapshot.head_branch or ""):
+    if agents.agent_branch(snapshot.head_branch):
         return f"agent branch {hits.quote(snapshot.head_branch)}"
     for commit in snapshot.commits[: hits.MAX_COMMITS]:
         identity = f"{commit.author_name} <{commit.author_email}>"
-        if _AGENT_EMAIL.search(commit.author_email or "") or _BOT_LOGIN.match(commit.author_name or ""):
+        if agents.AUTHOR_EMAIL.search(commit.author_email or "") or _BOT_LOGIN.match(commit.author_name or ""):
             return f"commit author {hits.quote(identity)}"
     return ""
 
@@ -65,12 +53,13 @@ def _text_marker(texts: tuple[str, ...]) -> tuple[str, float]:
     weak = ""
     for text in texts:
         low = text.lower()
-        if "co-authored-by" not in low and not any(map(low.__contains__, _TEXT_HINTS)):
+        if "-by:" not in low and not any(map(low.__contains__, _TEXT_HINTS)):
             continue  # cheap pre-check: most texts carry no marker at all
-        for m in _TRAILER.finditer(text):
+        for m in agents.agent_trailers(text):
             line = m.group(0).strip()
             if not _WEAK_TRAILER.search(line):
-                return f"co-author trailer {hits.quote(line)}", 1.0
+                kind = "co-author" if line.lower().startswith("co-authored") else "agent"
+                return f"{kind} trailer {hits.quote(line)}", 1.0
             weak = weak or f"AI review-suggestion trailer {hits.quote(line)}"
         m = _TEXT_MARKER.search(text)
         if m:

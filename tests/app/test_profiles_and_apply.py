@@ -162,3 +162,13 @@ def test_kubernetes_other_ai_credit_trailers_are_findings_too(trailer):
 def test_kubernetes_human_trailers_are_not_findings():
     human = "Fix\n\nAssisted-by: Jane Doe <jane@example.org>\nSigned-off-by: Jane Doe <jane@example.org>"
     assert profiles.findings(config("kubernetes"), snapshot(message=human), result()) == ()
+
+
+@pytest.mark.parametrize("trailer", [
+    "Signed-off-by: Jules Martin <jules.martin@example.org>",  # the DCO line every Kubernetes commit has
+    "Signed-off-by: Claude Dupont <claude@example.fr>",
+    "Co-authored-by: Devin Smith <devin@example.com>",
+])
+def test_kubernetes_people_named_like_agents_are_not_findings(trailer):
+    found = profiles.findings(config("kubernetes"), snapshot(message=f"Fix parser\n\n{trailer}"), result())
+    assert found == ()

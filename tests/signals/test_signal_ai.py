@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.signals.attribution import ai_attribution
 from bot.signals.disclosure import ai_disclosure
 from bot.snapshot import Commit, PRSnapshot
@@ -85,3 +87,57 @@ def test_trailer_padded_with_spaces_is_scanned_in_linear_time():
     for trailer in ("Co-authored-by:  \t Claude", "Co-authored-by:Claude", "  co-authored-by: GPT-4o"):
         hit = ai_attribution(PRSnapshot(title="t", commits=(Commit("Fix\n\n" + trailer),)))
         assert hit.evidence == f"co-author trailer '{' '.join(trailer.split())}'"
+
+
+def test_a_person_at_an_ai_vendor_is_not_an_agent_but_the_run_link_is(aidev_pr):
+    # AIDev 2793592645: a Devin PR crediting the person who asked for it,
+    # "Co-Authored-By: ashwin@anthropic.com <ashwin@anthropic.com>", beside "Link to Devin run: …"
+    hit = ai_attribution(aidev_pr(2793592645, restore_removed=True))
+    assert hit.value == 1.0 and "Link to Devin run" in hit.evidence and "ashwin" not in hit.evidence
+    trailer_only = PRSnapshot(title="x", commits=(Commit("Add tests\n\nCo-Authored-By: ashwin@anthropic.com "
+                                                         "<ashwin@anthropic.com>"),))
+    assert not ai_attribution(trailer_only).fired
+
+
+def test_model_names_in_a_trailer_credit_an_agent(aidev_pr):
+    # AIDev 3054252195: "Co-authored-by: claude-sonnet:3.7-thinking", a model name with no e-mail
+    hit = ai_attribution(aidev_pr(3054252195, restore_removed=True))
+    assert hit.value == 1.0 and "claude-sonnet:3.7-thinking" in hit.evidence
+
+
+@pytest.mark.parametrize("trailer", [
+    "Co-authored-by: Jules Martin <jules.martin@example.org>",
+    "Signed-off-by: Devin Smith <devin@example.com>",
+    "Co-authored-by: Claude <claude.dupont@example.fr>",
+    "Co-authored-by: Cursor Wong <cwong@example.com>",
+    "Co-authored-by: Gemini Patel <gemini@example.com>",
+])
+def test_people_who_share_an_agents_name_are_not_agents(trailer):
+    assert not ai_attribution(PRSnapshot(title="x", commits=(Commit("Fix\n\n" + trailer),))).fired
+
+
+@pytest.mark.parametrize("trailer", [
+    "Co-Authored-By: Claude <noreply@anthropic.com>",
+    "Co-authored-by: Claude Opus 4.5 (1M context) <noreply@anthropic.com>",
+    "Co-authored-by: copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>",
+    "Co-authored-by: Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>",
+    "Assisted-by: Claude Code",
+    "Assisted-by: GitHub Copilot",
+])
+def test_agent_trailers_still_fire(trailer):
+    hit = ai_attribution(PRSnapshot(title="x", commits=(Commit("Fix\n\n" + trailer),)))
+    assert hit.value == 1.0 and trailer in hit.evidence
+
+
+@pytest.mark.parametrize("branch, fires", [
+    ("devin/1743768295-add-diff-display", True),  # liam: Devin's timestamped branches
+    ("claude/fiber-issue-4618-rn1agv", True),  # fiber: Claude Code's random suffix
+    ("copilot/fix-123", True),
+    ("cursor/fix-login-bug-1a2b", True),
+    ("devin/fix-typo", False),  # a person's own prefix
+    ("claude/fix-parser", False),
+    ("jules/feature", False),
+    ("cursor/position-after-paste", False),
+])
+def test_first_name_branch_prefixes_need_the_agents_shape(branch, fires):
+    assert ai_attribution(PRSnapshot(title="x", head_branch=branch)).fired is fires
