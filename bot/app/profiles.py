@@ -12,12 +12,11 @@ sticky comment (and the check run), so a project can ask for what its policy say
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.app.config import RepoConfig
 from bot.result import Result
-from bot.signals import agents, disclosure, hits
+from bot.signals import agents
 from bot.snapshot import PRSnapshot
 
 # Kubernetes' policy forbids crediting AI as a co-author and ``assisted-by``/``co-developed``
@@ -69,40 +68,10 @@ def ai_without_disclosure(config: RepoConfig, snapshot: PRSnapshot, result: Resu
     return Finding("ai_without_disclosure", evidence=hit.evidence)
 
 
-_LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
-_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)", re.MULTILINE)
-_UNTICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[ \]")
-_TICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]")
-_DENIAL = re.compile(
-    r"^(?:none|n/?a|nothing|no|nope|not|never|without"
-    r"|(?:i|we)\s+(?:did\s*n[o']t|didn't|have\s*n[o']t|haven't|do\s*n[o']t|don't|never))\b",
-    re.IGNORECASE,
-)
-
-
 def disclosed(snapshot: PRSnapshot, result: Result) -> bool:
-    """The author says in the description how AI was used, in words a reviewer sees.
-
-    ``ai_disclosure`` (a scoring signal, read on the raw text) also fires on what a PR
-    template left behind: text inside HTML comments, which GitHub does not show, and an
-    "AI disclosure" heading or label that is empty, unticked or answered "none" / "No AI
-    tools were used". None of those discloses anything, so a policy does not accept them."""
-    if not _fired(result, "ai_disclosure"):
-        return False
-    visible = hits.without_comments(hits.body(snapshot))
-    return any(not _LABEL.match(visible[start:end]) or _answered(visible[end:])
-               for start, end in disclosure.statements(visible))
-
-
-def _answered(after: str) -> bool:
-    """Whether the text after an "AI disclosure" label (to the next heading) says AI was used."""
-    heading = _HEADING.search(after)
-    lines = [line for line in after[: heading.start() if heading else 500][:500].splitlines()
-             if line.strip() and not _UNTICKED.match(line)]
-    if not lines:
-        return False
-    first = _TICKED.sub("", lines[0]).lstrip(" \t:*_-–—=>|")
-    return bool(first.strip()) and not _DENIAL.match(first)
+    """The author says in the description how AI was used, in words a reviewer sees
+    (``ai_disclosure`` ignores template leftovers: hidden comments, empty or denied labels)."""
+    return _fired(result, "ai_disclosure") is not None
 
 
 def _fired(result: Result, name: str):

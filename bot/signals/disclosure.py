@@ -8,6 +8,11 @@ the boilerplate lines some agents add on their own. Care shows up in other signa
 example ``explains_testing``), so a disclosed, careful PR scores low through those, and the
 classifier may learn how disclosures relate to effort from data without this signal ever
 being presented as a low-effort reason.
+
+What a PR template leaves behind is not a disclosure: text inside HTML comments (GitHub does
+not show it) and an "AI disclosure" heading or label that is empty, unticked or answered
+"none" / "No AI tools were used". Project policies (``bot.app.profiles``) read this signal, so
+such a PR is asked for a disclosure rather than told it gave one.
 """
 
 from __future__ import annotations
@@ -75,9 +80,41 @@ def statements(text: str):
             yield start, offset + m.end()
 
 
+# what a PR template leaves behind: an "AI disclosure" label or heading with no answer under it
+_LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
+_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)", re.MULTILINE)
+_UNTICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[ \]")
+_TICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]")
+_DENIAL = re.compile(
+    r"^(?:none|n/?a|nothing|no|nope|not|never|without"
+    r"|(?:i|we)\s+(?:did\s*n[o']t|didn't|have\s*n[o']t|haven't|do\s*n[o']t|don't|never))\b",
+    re.IGNORECASE,
+)
+ANSWER_SPAN = 500  # characters after a label read for its answer
+
+
+def disclosures(text: str):
+    """``(start, end)`` of each disclosure a reader sees in ``text``: not inside an HTML comment,
+    and not a template's "AI disclosure" label left empty, unticked or answered "none"."""
+    visible = hits.without_comments(text)
+    for start, end in statements(visible):
+        if not _LABEL.match(visible[start:end]) or _answered(visible[end:end + ANSWER_SPAN]):
+            yield visible, start, end
+
+
+def _answered(after: str) -> bool:
+    """Whether the text after an "AI disclosure" label (to the next heading) says AI was used."""
+    heading = _HEADING.search(after)
+    lines = [line for line in after[: heading.start() if heading else len(after)].splitlines()
+             if line.strip() and not _UNTICKED.match(line)]
+    if not lines:
+        return False
+    first = _TICKED.sub("", lines[0]).lstrip(" \t:*_-–—=>|")
+    return bool(first.strip()) and not _DENIAL.match(first)
+
+
 def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
-    text = hits.body(snapshot)
-    for start, end in statements(text):
+    for text, start, end in disclosures(hits.body(snapshot)):
         return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(_sentence(text, start, end))}")
     return hits.quiet(NAME, KIND)
 

@@ -141,3 +141,28 @@ def test_agent_trailers_still_fire(trailer):
 ])
 def test_first_name_branch_prefixes_need_the_agents_shape(branch, fires):
     assert ai_attribution(PRSnapshot(title="x", head_branch=branch)).fired is fires
+
+
+@pytest.mark.parametrize("body", [
+    "Fix the parser.\n\n<!-- AI disclosure: if you used AI tools, say how here -->",
+    "Fix the parser.\n\n## AI Disclosure\n\n<!-- Describe how you used AI tools, if any. -->\n",
+    "Fix the parser.\n\n## AI Disclosure\n\n- [ ] No AI tools were used\n- [ ] AI generated some code\n",
+    "Fix the parser.\n\n## AI disclosure\n\nNo AI tools were used.",
+    "Fix the parser.\n\nAI disclosure: none",
+    "Fix the parser.\n\n## AI usage\n\n## Testing\n\nRan the parser tests.",
+])
+def test_template_leftovers_are_not_a_disclosure(body):
+    assert not ai_disclosure(PRSnapshot(title="x", body=body)).fired
+
+
+def test_a_hidden_comment_is_not_a_disclosure(aidev_pr):
+    # AIDev 3097420465 says "<!-- This is an auto-generated description by Devin. -->": GitHub
+    # does not show it, so the author has not told the reviewer anything
+    assert "auto-generated description by Devin" in aidev_pr(3097420465).body
+    assert not ai_disclosure(aidev_pr(3097420465)).fired
+
+
+def test_an_answered_disclosure_section_fires():
+    hit = ai_disclosure(PRSnapshot(title="x", body="Fix.\n\n## AI Disclosure\n<!-- say how -->\n"
+                                                   "- [ ] No AI tools were used\n- [x] AI generated some code"))
+    assert hit.fired and "AI Disclosure" in hit.evidence
