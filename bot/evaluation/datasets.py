@@ -87,10 +87,19 @@ def _association_first_time(raw: dict) -> bool | None:
 
 def _meta(rec: Record, source: str, **extra) -> dict:
     raw = rec.raw
-    return {"ref": rec.ref, "source": source,
-            "repo": raw.get("repo") if isinstance(raw.get("repo"), str) else "",
-            "label": raw.get("label"), "short_body": _short_body(raw),
-            "first_time": _association_first_time(raw), **extra}
+    pull = raw["pull"] if isinstance(raw.get("pull"), dict) else raw  # a REST bundle keeps them in "pull"
+    return {"ref": rec.ref, "source": source, "repo": _repo(raw, pull),
+            "label": raw.get("label"), "short_body": _short_body(pull),
+            "first_time": _association_first_time(pull), **extra}
+
+
+def _repo(raw: dict, pull: dict) -> str:
+    """A record's ``repo``, or a GitHub pull's ``base.repo.full_name``."""
+    if isinstance(raw.get("repo"), str):
+        return raw["repo"]
+    base = pull.get("base") if isinstance(pull.get("base"), dict) else {}
+    repo = base.get("repo") if isinstance(base.get("repo"), dict) else {}
+    return repo["full_name"] if isinstance(repo.get("full_name"), str) else ""
 
 
 def _author_key(raw: dict) -> str:

@@ -154,5 +154,10 @@ def snapshot_from_bundle(bundle: dict) -> PRSnapshot:
                                 template, labels=bundle.get("labels"))
 
 
+def is_bundle(value: dict) -> bool:
+    """A REST bundle or a bare ``pulls/get`` response (not a ``../shared/data`` record)."""
+    return isinstance(value.get("pull"), dict) or _bare_pull(value)
+
+
 def _bare_pull(value: dict) -> bool:
     return isinstance(value.get("title"), str) and isinstance(value.get("head"), dict) and "number" in value

@@ -5,7 +5,10 @@ Accepts the three record shapes found there: merged-PR records (``title``, ``bod
 (``title_proxy`` instead of ``title``) and AIDev / onlyrobots records (``files[{path, patch}]``).
 Other exports are read where the meaning is unambiguous: a ``files`` entry may be a bare path or
 carry GitHub's ``filename`` key instead of ``path``. ``patch_truncated: true`` (onlyrobots) marks a
-patch cut by the export: signals that need the whole patch treat it as unknown.
+patch cut by the export: signals that need the whole patch treat it as unknown. A line may also
+be a GitHub REST bundle (``{"pull", "files", "commits"}``, ``bot.loaders.github_json``) or a bare
+``pulls/get`` response, as an export made with ``gh api`` gives them, with ``label``/``outcome``
+beside it.
 Fields that carry the label (author, branch, ai_tools, label_source ...) are never read
 into the snapshot unless ``keep_identity=True`` is asked for (the offline CLI on a user's own
 export does; training and evaluation never do).
@@ -17,10 +20,10 @@ import codecs
 import gzip
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.loaders import LoadError, count_or_none
+from bot.loaders import LoadError, count_or_none, github_json
 from bot.snapshot import Commit, FileChange, PRSnapshot
 
 
@@ -65,6 +68,9 @@ def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
     to the body (the E1+ protocol: attribution lines present as they would be on GitHub)."""
     if not isinstance(raw, dict):
         raise LoadError("record is not a JSON object")
+    if github_json.is_bundle(raw):
+        snapshot = github_json.snapshot_from_bundle(raw)
+        return snapshot if keep_identity else anonymous(snapshot)
     title = _text(raw.get("title")) or _text(raw.get("title_proxy"))
     messages = raw.get("commit_messages") or []
     if not isinstance(messages, list):
@@ -87,6 +93,14 @@ def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
         author_login=_text(raw.get("author_login")) if keep_identity else "",
         head_branch=_text(raw.get("branch")) if keep_identity else "",
     )
+
+
+def anonymous(snapshot: PRSnapshot) -> PRSnapshot:
+    """``snapshot`` without the fields that carry a label in evaluation data: who wrote it, from
+    which branch, where (as ``snapshot_from_record`` reads a record unless asked to keep them)."""
+    commits = tuple(Commit(message=c.message) for c in snapshot.commits)
+    return replace(snapshot, author_login="", author_association="", author_is_bot=False, head_branch="",
+                   repo="", commits=commits)
 
 
 def _open(path: Path):

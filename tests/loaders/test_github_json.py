@@ -120,3 +120,39 @@ def test_negative_or_absurd_counts_are_read_as_unknown(rest):
     snap = _snapshot(rest)
     assert (snap.additions, snap.deletions, snap.files_changed) == (None, None, None)
     assert (snap.files[0].additions, snap.files[0].deletions) == (0, 0)
+
+
+def test_jsonl_lines_may_be_rest_bundles_or_bare_pulls(tmp_path, rest):
+    """An export made with ``gh api`` (a bundle or a bare pulls/get per line, a label beside it)
+    reads like a ../shared record: the identity that carries labels in evaluation is dropped."""
+    from bot.loaders.records import iter_records
+
+    bundle = {"pull": rest["pulls/get"], "files": rest["pulls/list-files"],
+              "commits": rest["pulls/list-commits"], "label": "ai_agent"}
+    bare = dict(rest["pulls/get"], label="human")
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps(bundle) + "\n" + json.dumps(bare) + "\n")
+    first, second = list(iter_records(path))
+    assert first.snapshot.title == "Amazing new feature" and first.raw["label"] == "ai_agent"
+    assert first.snapshot.files[0].patch.startswith("@@ -132,7")
+    assert first.snapshot.commits[0].message == "Fix all the bugs"
+    assert (first.snapshot.author_login, first.snapshot.head_branch, first.snapshot.commits[0].author_email) == ("", "", "")
+    assert second.snapshot.files == () and "files listed: 0 of 5" in second.snapshot.notes
+    kept = next(iter_records(path, keep_identity=True))
+    assert (kept.snapshot.author_login, kept.snapshot.head_branch) == ("octocat", "new-topic")
+
+
+def test_eval_data_reads_bundles_with_their_repository_and_slices(tmp_path, rest):
+    from bot.evaluation.datasets import data_file_sets
+
+    lines = []
+    for label, association in (("ai_agent", "NONE"), ("human", "FIRST_TIME_CONTRIBUTOR"), ("human", "MEMBER")):
+        pull = dict(rest["pulls/get"], author_association=association, body="short")
+        lines.append(json.dumps({"pull": pull, "files": rest["pulls/list-files"], "label": label}))
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    examples = data_file_sets(path, on_note=lambda note: None)["agent_vs_human"]
+    assert [e.y for e in examples] == [1, 0, 0]
+    assert [e.meta["first_time"] for e in examples] == [False, True, False]
+    assert {e.meta["repo"] for e in examples} == {"octocat/Hello-World"}
+    assert all(e.meta["short_body"] for e in examples)
