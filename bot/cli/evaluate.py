@@ -52,7 +52,9 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
         return datasets.protocol_sets(protocol.data_dir(shared), sink)
     sets = {}
     for path in data:
-        if not path.is_file():
+        if path.is_dir():
+            raise _fail(f"{path}: is a directory, not a JSONL file")
+        if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
             raise _fail(f"{path}: no such file")
         for name, examples in datasets.data_file_sets(path, sink, note).items():
             sets[f"{path.name}:{name}"] = examples

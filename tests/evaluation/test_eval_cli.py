@@ -92,6 +92,8 @@ def test_eval_without_shared_data_says_so(tmp_path, monkeypatch, stub_scorer):
 def test_eval_missing_data_file(tmp_path, stub_scorer):
     result = CliRunner().invoke(_app(), ["eval", "--data", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 2 and "none.jsonl: no such file" in result.stderr
+    folder = CliRunner().invoke(_app(), ["eval", "--data", str(tmp_path)])
+    assert folder.exit_code == 2 and "is a directory, not a JSONL file" in folder.stderr
 
 
 def test_eval_reads_prs_without_files_against_the_models_file_blind_threshold(data_file, tmp_path, stub_scorer):
