@@ -7,8 +7,10 @@ that commit's message only when the range has exactly one commit (GitHub's behav
 otherwise it is empty and the messages live in ``commits``.
 
 Files come from ``git diff <base>...<head>`` (changes since the merge base, like a PR):
-``--numstat`` for line counts, ``--name-status`` for the status, and one ``--patch`` call for
-hunks, bounded by ``MAX_FILES`` and ``MAX_PATCH_CHARS``. Only the ``git`` executable is used.
+``--numstat`` for line counts, ``--name-status`` for the status (both ``-z``: any path, unquoted),
+and one ``--patch`` call whose output ``unidiff`` splits into each file's hunks (GitHub's
+``patch`` field holds the same hunk text), bounded by ``MAX_FILES`` and ``MAX_PATCH_CHARS``.
+Only the ``git`` executable is run.
 
 Before a PR is opened its description is a draft the author can pass in (``description``, and
 ``title`` to override the subject). With a description, the repository's PR template is read
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+
+from unidiff import PatchSet, UnidiffParseError
 
 from bot.loaders import LoadError
 from bot.snapshot import PR_TEMPLATE_PATHS, Commit, FileChange, PRSnapshot
@@ -100,18 +104,29 @@ def _numstat(repo_dir: Path, spec: str) -> list[tuple[int, int]]:
 
 def _patches(repo_dir: Path, spec: str, n_files: int) -> list[str | None]:
     """Hunk text of the first ``n_files`` files in diff order, cut to ``MAX_PATCH_CHARS``;
-    None for a binary file (no hunks)."""
+    None for a file without hunks (binary, mode change, pure rename)."""
     if not n_files:
         return []
     # --submodule=short: a user's diff.submodule=log|diff prints submodule changes without a
     # "diff --git" header or with the submodule's own files, shifting every patch after them
     text = _git(repo_dir, "diff", "-M", "--no-color", "--no-ext-diff", "--submodule=short", spec)
-    chunks = text.split("\ndiff --git ")
-    out = []
-    for chunk in chunks[:n_files]:
-        at = chunk.find("\n@@")
-        out.append(chunk[at + 1:][:MAX_PATCH_CHARS] if at >= 0 else None)
-    return out if len(chunks) >= n_files else [None] * n_files
+    lines = [line + "\n" for line in text.split("\n")]  # git ends lines with \n only (not \r, \x0b …)
+    try:
+        patched = list(PatchSet(lines))
+    except UnidiffParseError:
+        return [None] * n_files  # files and counts still come from --name-status/--numstat
+    if len(patched) < n_files:
+        return [None] * n_files
+    return [_hunk_text(lines, f) for f in patched[:n_files]]
+
+
+def _hunk_text(lines: list[str], patched) -> str | None:
+    """A file's hunks as git wrote them (``str(hunk)`` would rewrite ``@@ -1 +1 @@`` as
+    ``@@ -1,1 +1,1 @@``), cut to ``MAX_PATCH_CHARS``; None when it has no hunk."""
+    if not len(patched):
+        return None
+    first, last = patched[0][0].diff_line_no - 1, patched[-1][-1].diff_line_no  # 1-based: the @@ line, the last line
+    return "".join(lines[first - 1: last]).removesuffix("\n")[:MAX_PATCH_CHARS]  # no final newline, as on GitHub
 
 
 def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int, int]:
