@@ -2,7 +2,9 @@
 
 ``POST /api/github/webhooks`` reads the raw body under a size cap, checks
 ``X-Hub-Signature-256`` before parsing, stores the delivery keyed by ``X-GitHub-Delivery``
-and answers 202; worker threads (``bot.app.worker``) do the processing later.
+and answers 202; worker threads (``bot.app.worker``) do the processing later. ``/help`` and
+``/model-card`` are the public pages (``bot.app.pages``); ``/healthz``, ``/readyz`` and
+``/metrics`` the operator's (``bot.obs.ops``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
 from bot.app import signature, wiring
+from bot.app.pages import pages_router
 from bot.app.worker import Accepts, GitHubFactory, Handler, Workers
 from bot.obs import metrics
 from bot.obs.ops import ops_router
@@ -65,6 +68,7 @@ def create_app(settings: Settings, *, github_factory: GitHubFactory | None = Non
     # it saves CPU on every delivery.
     app.add_route(WEBHOOK_PATH, _webhook(settings, store, handled, pool), methods=["POST"])
     app.include_router(ops_router(lambda: _database_answers(engine)))
+    app.include_router(pages_router())
     metrics.track_queue_depth(store.queue_depth)
     return app
 
