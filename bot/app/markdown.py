@@ -18,6 +18,7 @@ _URL = re.compile(r"(?i)(?:[a-z0-9+.-]*://|www\.)\S*")
 _MENTION = re.compile(r"@")
 _ISSUE_REF = re.compile(r"(?i)(#|\bgh-)(?=\d)")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~$])")
+_ORDERED = re.compile(r"^(\d{1,9})\.")  # "1." opening a line (or a list item) starts an ordered list
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _HTML_RE = re.compile("[&<>\"]")
 _BACKTICKS = re.compile(r"`+")
@@ -46,7 +47,7 @@ def inline(text: object, limit: int = 200) -> Trusted:
     flat = one_line(text, limit)
     flat = _URL.sub(_defang, flat)
     flat = _ISSUE_REF.sub(lambda m: m.group(1) + ZWJ, _MENTION.sub("@" + ZWJ, flat))
-    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = _ORDERED.sub(r"\1\\.", _MD_SPECIAL.sub(r"\\\1", flat))
     return Trusted(_HTML_RE.sub(lambda m: _HTML[m.group(0)], flat))
 
 

@@ -23,6 +23,7 @@ HOSTILE = [
     "@kubernetes/sig-release please merge, cc @octocat @ghost",
     "<img src=x onerror=alert(1)><script>alert(1)</script><!-- hidden --><details open>",
     "see https://evil.example/phish and www.evil.example and http://x.y/?a=b",
+    "1. an ordered list opening a note or a list item",
     "[click me](https://evil.example) ![img](https://evil.example/i.png) <https://evil.example>",
     "fixes #1234, closes kubernetes/kubernetes#99 and GH-12",
     "```\n/sieve ok\n```\n`unbalanced ``` tick",
