@@ -78,7 +78,15 @@ class Settings(BaseSettings):
     shadow: bool = Field(
         False, description="Global shadow mode: score and record decisions but do not label, "
         "comment or set check runs.")
+    public_url: str | None = Field(
+        None, pattern=r"^https://[^\s<>()\[\]`]+$", max_length=200,
+        description="The App's public https:// address (e.g. https://sieve.example.org). When set, the "
+        "comment and the check run link to its /help page, which explains every signal. Unset: no link.")
     log_level: str = Field("INFO", description="Python logging level (DEBUG, INFO, WARNING...).")
+
+    def help_url(self) -> str | None:
+        """``<public_url>/help``, or None without a public address."""
+        return f"{self.public_url.rstrip('/')}/help" if self.public_url else None
 
     @field_validator("log_level")
     @classmethod

@@ -66,3 +66,4 @@ class HandlerContext:
     installation_id: int | None = None
     shadow: bool = False  # global shadow mode from settings; repo config may also set it
     now: Callable[[], datetime] = field(default=datetime.now)
+    help_url: str | None = None  # settings.public_url + "/help": what the comment and check link to

@@ -52,6 +52,7 @@ class Facts:
     config_error: str | None = None
     findings: tuple[Finding, ...] = ()
     shadow: bool = False  # global shadow mode (settings); the repo config may add its own
+    help_url: str | None = None  # the App's /help page (settings.public_url), None: no link
 
 
 def plan(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]:
@@ -77,7 +78,8 @@ def skipped(config: RepoConfig, facts: Facts, reason: str) -> tuple[Action, ...]
     if facts.shadow or config.shadow or not facts.config_error or not facts.head_sha:
         return ()
     context = {"state": "skipped", "reason": reason, "result": None, "findings": [], "override": None,
-               "config_error": facts.config_error, "exempt_label": config.labels.exempt.name}
+               "config_error": facts.config_error, "exempt_label": config.labels.exempt.name,
+               "help_url": facts.help_url}
     return (CheckRun(name=config.check_run.name, head_sha=facts.head_sha, conclusion="failure",
                      title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context)),)
 
@@ -180,6 +182,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
         "labels": config.band_labels(),
         "exempt_label": config.labels.exempt.name,
         "policy_url": config.policy_url,
+        "help_url": facts.help_url,
         "check_name": config.check_run.name,
         "max_noticed": MAX_NOTICED,
         "marker": Trusted(STICKY_MARKER),

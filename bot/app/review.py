@@ -143,6 +143,7 @@ def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False) 
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=ctx.state.get_override(repo, number), fresh_override=fresh_override,
         config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
+        help_url=ctx.help_url,
     )
 
 

@@ -104,7 +104,7 @@ def build_worker_pool(settings: Settings, engine: Engine, *,
 
     def make_worker(_index: int) -> Worker:
         return Worker(store, handler, github_factory, state, policy=policy,
-                      shadow=settings.shadow, accepts=predicate)
+                      shadow=settings.shadow, accepts=predicate, help_url=settings.help_url())
 
     purge = (lambda: store.purge(settings.retention_days)) if settings.retention_days else None
     return WorkerPool(make_worker, max(1, settings.workers), settings.poll_interval,

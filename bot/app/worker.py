@@ -87,10 +87,11 @@ class Worker:
     def __init__(self, store: DeliveryStore, handler: Handler, github_factory: GitHubFactory,
                  state: StateStore, *, policy: RetryPolicy = RetryPolicy(), shadow: bool = False,
                  accepts: Accepts | None = None,
-                 worker_id: str | None = None) -> None:
+                 worker_id: str | None = None, help_url: str | None = None) -> None:
         self.store, self.handler, self.github_factory = store, handler, github_factory
         self.state, self.policy, self.shadow, self.accepts = state, policy, shadow, accepts
         self.worker_id = worker_id or new_worker_id()
+        self.help_url = help_url  # the App's /help page, linked from the comment and the check
 
     def process_one(self) -> Outcome | None:
         """Claim and handle one due delivery; None when nothing is due."""
@@ -132,7 +133,7 @@ class Worker:
             ctx = HandlerContext(github=self.github_factory(delivery.installation_id),
                                  state=self.state, delivery_id=delivery.delivery_id,
                                  installation_id=delivery.installation_id, shadow=self.shadow,
-                                 now=_utc_now)
+                                 now=_utc_now, help_url=self.help_url)
             result = self.handler(delivery.event, delivery.payload_dict(), ctx)
         except GitHubError as err:
             return _Attempt("retry" if err.retryable else "failed", _describe(err),

@@ -130,3 +130,36 @@ def test_serve_checks_the_model_before_starting_its_worker_process(fake, tmp_pat
            "SIEVE_GITHUB_API_URL": fake.base_url, "SIEVE_DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
     result = CliRunner().invoke(build_app(), ["serve"], env=env)
     assert result.exit_code == 2 and "cannot load the model" in result.output
+
+
+def test_the_public_address_links_the_comment_and_the_check_to_the_help_page(settings, fake, monkeypatch):
+    monkeypatch.setattr(review, "score", lambda snapshot, config: HIGH)
+    settings = Settings(_env_file=None, **{
+        **settings.model_dump(), "workers": 1, "poll_interval": 0.05, "app_id": fake.app_id,
+        "private_key": fake.app_private_key, "github_api_url": fake.base_url,
+        "public_url": "https://sieve.example.org/"})
+    app = create_app(settings)
+    with TestClient(app) as client:
+        assert deliver(client, opened_body(fake), "pull_request", "e2e-help").status_code == 202
+        assert wait_for(lambda: app.state.store.get("e2e-help").status in ("done", "failed"))
+        assert client.get("/help").status_code == 200  # the page the links point to
+    [comment] = bot_comments(fake)
+    [check] = fake.check_runs(REPO, SHA)
+    assert "[what PR Sieve checks](https://sieve.example.org/help)" in comment["body"]
+    assert "[PR Sieve help](https://sieve.example.org/help)" in check["output"]["summary"]
+
+
+def test_without_a_public_address_there_is_no_help_link(app, fake):
+    with TestClient(app) as client:
+        deliver(client, opened_body(fake), "pull_request", "e2e-nolink")
+        assert wait_for(lambda: app.state.store.get("e2e-nolink").status in ("done", "failed"))
+    [comment] = bot_comments(fake)
+    assert "/help" not in comment["body"] and "what PR Sieve checks" not in comment["body"]
+
+
+@pytest.mark.parametrize("url", ["http://sieve.example.org", "https://x.org/a b", "javascript:alert(1)"])
+def test_a_public_address_must_be_https(url):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="public_url"):
+        Settings(_env_file=None, public_url=url)
