@@ -7,9 +7,9 @@ Kubernetes PR carries on every commit. A trailer credits an agent when
 
 * its e-mail is an agent's own address (``noreply@anthropic.com``, ``…+Copilot@users.noreply…``,
   an agent bot's noreply address), or
-* its name is made only of agent and model words ("Claude Opus 4.5 (1M context)",
-  "GitHub Copilot", "claude-sonnet:3.7-thinking"), and it is not a bare first name ("Claude",
-  "Devin", "Jules") beside an e-mail address that is not an agent's.
+* its name is made only of agent and model words and names a tool ("Claude Opus 4.5 (1M
+  context)", "GitHub Copilot", "claude-sonnet:3.7-thinking"; not "Max"), and it is not a bare
+  first name ("Claude", "Devin", "Jules") beside an e-mail address that is not an agent's.
 
 A branch prefix named after a first name (``claude/``, ``devin/``, ``jules/``, ``cursor/``) is
 also a common personal prefix; it counts only in the shape the agent gives its branches.
@@ -44,6 +44,8 @@ _VOCABULARY = frozenset(
     " connector cli pro flash max mini turbo preview windsurf cascade sourcery coderabbit coding assistant the"
     " chat mailto noreply reply no".split()
 )
+_TOOLS = frozenset("claude copilot cursor codex aider openhands devin jules gemini chatgpt gpt anthropic openai"
+                   " windsurf sourcery coderabbit".split())  # a name must hold one: "Max" alone is a person
 _FIRST_NAMES = frozenset({"claude", "devin", "jules", "cursor"})
 _VERSION = re.compile(r"(?:gpt|o|v)?\d[\w]*|[a-z]")  # 4, 4o, o3, 1m, gpt4, v2, a stray letter
 _TOKENS = re.compile(r"[^a-z0-9]+")
@@ -63,7 +65,7 @@ def credits_agent(who: str) -> bool:
     if _TRAILER_EMAIL.search(email):
         return True
     words = [w for w in _TOKENS.split(name.lower()) if w and not _VERSION.fullmatch(w)]
-    if not words or not all(w in _VOCABULARY for w in words):
+    if not any(w in _TOOLS for w in words) or not all(w in _VOCABULARY for w in words):
         return False
     return not (email.strip() and all(w in _FIRST_NAMES for w in words))
 

@@ -1,12 +1,12 @@
 """``ai_attribution`` (kind "ai"): markers that say an AI agent took part in the PR.
 
-Markers: agent co-author (and assisted-by, generated-by …) trailers, agent bot accounts and commit e-mails, agent branch
-prefixes, "Generated with [Claude Code]"-style footers and agent run links. A marker says
-*who* took part, never *how much care* went in, so it is reported as "ai" and is never
-counted as low effort on its own. The value is 1.0 for an agent marker and 0.5 for a weak
-one (an accepted Copilot, Gemini Code Assist or CodeRabbit review suggestion, which only
-touches a line or two). Whether a trailer or branch names an agent or a person who shares its
-name ("Jules Martin", "Claude <claude@example.org>") is ``bot.signals.agents``' concern.
+Markers: agent co-author (and assisted-by, generated-by …) trailers, agent bot accounts and
+commit e-mails, agent branch prefixes, "Generated with [Claude Code]"-style footers and agent
+run links. A marker says *who* took part, never *how much care* went in, so it is reported as
+"ai" and is never counted as low effort on its own. The value is 1.0 for an agent marker and
+0.5 for a weak one (an accepted Copilot, Gemini Code Assist or CodeRabbit review suggestion,
+which only touches a line or two). Whether a trailer or branch names an agent or a person who
+shares its name ("Jules Martin", "Claude <claude@example.org>") is ``bot.signals.agents``' concern.
 """
 
 from __future__ import annotations

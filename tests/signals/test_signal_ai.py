@@ -111,6 +111,7 @@ def test_model_names_in_a_trailer_credit_an_agent(aidev_pr):
     "Co-authored-by: Claude <claude.dupont@example.fr>",
     "Co-authored-by: Cursor Wong <cwong@example.com>",
     "Co-authored-by: Gemini Patel <gemini@example.com>",
+    "Co-authored-by: Max <max@anthropic.com>",  # someone at an AI vendor, named like a model tier
 ])
 def test_people_who_share_an_agents_name_are_not_agents(trailer):
     assert not ai_attribution(PRSnapshot(title="x", commits=(Commit("Fix\n\n" + trailer),))).fired
