@@ -37,6 +37,7 @@ class Variant:
     blocks: str = "v4"  # a LAYOUTS key: which text blocks the trees' text vote and the heads read
     grouped_text: bool = False  # the trees' inner text folds keep each repository group on one side
     ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (bot.model.aiwords)
+    min_vocab_groups: int = 0  # text columns seen in fewer training repositories are dropped (per fold)
 
 
 VARIANTS = {
@@ -63,6 +64,8 @@ VARIANTS = {
     "char-bare-titles": Variant(blocks="char-bare-titles"),
     "grouped-text-oof": Variant(grouped_text=True),
     "ai-words-masked": Variant(ai_words_masked=True),
+    "vocab-3-repos": Variant(min_vocab_groups=3),
+    "vocab-10-repos": Variant(min_vocab_groups=10),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -136,11 +139,51 @@ def run(name: str, prepared: dict, progress=print) -> dict:
         return clf.set_params(n_stack_text=n_stack_text)
 
     groups = np.array([e.group for e in examples]) if v.grouped_text else None
-    parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups)
+    if v.min_vocab_groups:
+        parts = vocab_filtered_oof(X, y, fit_w, reject, folds, make, fitted, vocab_groups(examples),
+                                   v.min_vocab_groups, feats.n_numeric)
+    else:
+        parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups)
     seen = ~np.isnan(parts).any(axis=1)
     scores = np.full(len(y), np.nan)
     scores[seen] = make().set_stats(parts[seen & fitted]).combine(parts[seen])
     return selection_figures(examples, scores, seen, prepared["body_chars"])
+
+
+def vocab_groups(examples) -> np.ndarray:
+    """The repository each row speaks for, for ``min_vocab_groups``: its CV group, except an AIDev
+    human title (grouped by a hash of its id, its repository not given), which counts on its own."""
+    return np.array([e.record_id if e.source == "aidev_human_titles" else e.group for e in examples])
+
+
+def kept_columns(X, groups: np.ndarray, k: int, n_numeric: int) -> np.ndarray:
+    """1.0 for the numeric columns and the text columns non-zero in rows of ``k`` or more groups."""
+    import scipy.sparse as sp
+
+    _, row_group = np.unique(groups, return_inverse=True)
+    member = sp.csr_matrix((np.ones(len(row_group)), (row_group, np.arange(len(row_group)))))
+    present = sp.csr_matrix(X, copy=True)
+    present.data = (present.data != 0).astype(np.float64)
+    per_group = member @ present
+    per_group.data = (per_group.data > 0).astype(np.float64)
+    keep = np.asarray(per_group.sum(axis=0)).ravel() >= k
+    keep[:n_numeric] = True
+    return keep.astype(np.float64)
+
+
+def vocab_filtered_oof(X, y, w, reject, folds, make, fitted, groups, k: int, n_numeric: int) -> np.ndarray:
+    """``train.out_of_fold`` with the text columns of fewer than ``k`` training-fold repositories
+    zeroed (a zero column gets a zero weight in every linear model, so scoring needs no change)."""
+    import scipy.sparse as sp
+
+    oof = np.full((len(y), 5), np.nan)
+    X = sp.csr_matrix(X)
+    for fold in np.unique(folds):
+        train_rows, test = (folds != fold) & fitted, folds == fold
+        Xf = X @ sp.diags(kept_columns(X[train_rows], groups[train_rows], k, n_numeric))
+        model = make().fit(Xf[train_rows], y[train_rows], sample_weight=w[train_rows], reject=reject[train_rows])
+        oof[test] = model.components(Xf[test])
+    return oof
 
 
 def laid_out(X, feats, layout: str):
