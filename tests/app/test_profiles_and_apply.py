@@ -101,13 +101,9 @@ def scored(body: str, message: str = TRAILER, additions: int = 10, attribution: 
     return snap, result(attribution, ai_disclosure(snap))
 
 
-@pytest.mark.parametrize("body", [
-    "Fix the parser.\n\n<!-- AI disclosure: if you used AI tools, say how here -->",
+@pytest.mark.parametrize("body", [  # every kind of leftover: tests/signals/test_signal_ai.py
     "Fix the parser.\n\n## AI Disclosure\n\n<!-- Describe how you used AI tools, if any. -->\n",
-    "Fix the parser.\n\n## AI Disclosure\n\n- [ ] No AI tools were used\n- [ ] AI generated some code\n",
-    "Fix the parser.\n\n## AI disclosure\n\nNo AI tools were used.",
     "Fix the parser.\n\nAI disclosure: none",
-    "Fix the parser.\n<!--\nIf you used Copilot, say so: We used AI-assisted tooling.\n-->",
 ])
 def test_template_leftovers_and_denials_are_not_a_disclosure(body):
     snap, res = scored(body)

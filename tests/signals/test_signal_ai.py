@@ -151,6 +151,7 @@ def test_first_name_branch_prefixes_need_the_agents_shape(branch, fires):
     "Fix the parser.\n\n## AI disclosure\n\nNo AI tools were used.",
     "Fix the parser.\n\nAI disclosure: none",
     "Fix the parser.\n\n## AI usage\n\n## Testing\n\nRan the parser tests.",
+    "Fix the parser.\n<!--\nIf you used Copilot, say so: We used AI-assisted tooling.\n-->",
 ])
 def test_template_leftovers_are_not_a_disclosure(body):
     assert not ai_disclosure(PRSnapshot(title="x", body=body)).fired
