@@ -66,6 +66,8 @@ VARIANTS = {
     "ai-words-masked": Variant(ai_words_masked=True),
     "vocab-3-repos": Variant(min_vocab_groups=3),
     "vocab-10-repos": Variant(min_vocab_groups=10),
+    "vocab-2-repos": Variant(min_vocab_groups=2),
+    "vocab-5-repos": Variant(min_vocab_groups=5),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
