@@ -67,6 +67,10 @@ class Settings(BaseSettings):
         60.0, ge=3, description="How long a worker's claim on a delivery lasts before another "
         "worker may take it over; renewed every third of it while the worker is alive, so "
         "this is how soon a killed worker's delivery is picked up again.")
+    max_handling_seconds: float = Field(
+        900.0, ge=60, description="A handler still running after this long is taken as hung: its "
+        "claim is no longer renewed, so another worker retries the delivery once the lease lapses "
+        "(every GitHub call has a timeout and bounded retries, so a healthy one ends far sooner).")
     retention_days: float = Field(
         14.0, ge=0, description="Done and ignored deliveries (with their payloads) are deleted "
         "this many days after they finish; failed ones are kept. 0 keeps everything. GitHub "

@@ -3,7 +3,8 @@
 Retryable failures (``GitHubError.retryable`` or any unexpected exception) go back to pending
 with exponential backoff and jitter (a ``retry_after`` from GitHub is honoured); after
 ``max_attempts`` the delivery is failed. A non-retryable ``GitHubError`` fails at once.
-While a handler runs its lease is renewed, so only a dead or hung worker loses its claim.
+While a handler runs its lease is renewed, so only a dead or hung worker loses its claim (a
+handler running past ``RetryPolicy.max_handling_seconds`` counts as hung).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class RetryPolicy:
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
     lease_seconds: float = 60.0
+    max_handling_seconds: float = 900.0  # a handler still running after this is hung: its lease lapses
 
     def delay(self, attempts: int, retry_after: float | None = None,
               rng: Callable[[], float] = random.random) -> float:
@@ -104,7 +106,7 @@ class Worker:
                               action=delivery.action, attempt=delivery.attempts):
             started = time.monotonic()
             with _LeaseKeeper(self.store, delivery.delivery_id, self.worker_id,
-                              self.policy.lease_seconds):
+                              self.policy.lease_seconds, self.policy.max_handling_seconds):
                 attempt = self._attempt(delivery)
             outcome = self._record(delivery, attempt, time.monotonic() - started)
         _observe(outcome)
@@ -210,11 +212,15 @@ def _observe(outcome: Outcome) -> None:
 
 
 class _LeaseKeeper:
-    """Renews a claim every third of its lease while the handler runs (a daemon thread)."""
+    """Renews a claim every third of its lease while the handler runs (a daemon thread), for at
+    most ``max_seconds``: a handler still running then is hung (every GitHub call has a timeout
+    and bounded retries), so its lease is left to lapse and another worker retries the delivery.
+    If the hung handler returns after all, its claim is gone and its result is not recorded."""
 
     def __init__(self, store: DeliveryStore, delivery_id: str, worker_id: str,
-                 lease_seconds: float) -> None:
+                 lease_seconds: float, max_seconds: float = float("inf")) -> None:
         self._args = (delivery_id, worker_id, lease_seconds)
+        self._deadline = time.monotonic() + max_seconds
         self._store, self._done = store, threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True,
                                          name=f"lease-{delivery_id[:12]}")
@@ -229,6 +235,11 @@ class _LeaseKeeper:
 
     def _loop(self) -> None:
         while not self._done.wait(self._args[2] / 3):
+            if time.monotonic() >= self._deadline:
+                log.error("handler on %s is still running past its time limit: its lease is left to "
+                          "expire so another worker retries the delivery", self._args[0])
+                metrics.record_hung_handler()
+                return
             try:
                 if not self._store.renew(*self._args):
                     log.warning("lease on %s lost to another worker", self._args[0])

@@ -70,6 +70,9 @@ API_RETRIES = Counter(
     ["status"], registry=REGISTRY)
 SCORES = Counter(
     "sieve_scores", "Pull requests scored, by band", ["band"], registry=REGISTRY)
+HUNG_HANDLERS = Counter(
+    "sieve_hung_handlers", "Handlers still running past max_handling_seconds (their deliveries are "
+    "retried by another worker; the thread stays busy)", registry=REGISTRY)
 WORKER_RESTARTS = Counter(
     "sieve_worker_restarts", "Times the worker child of `sieve serve` exited on its own, by exit code",
     ["code"], registry=REGISTRY)
@@ -143,6 +146,10 @@ def record_retry(status: int | str | None) -> None:
 
 def record_band(band: str) -> None:
     SCORES.labels(band if band in KNOWN_BANDS else "unknown").inc()
+
+
+def record_hung_handler() -> None:
+    HUNG_HANDLERS.inc()
 
 
 def record_worker_exit(code: int | None) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import timedelta
 
 import pytest
 
-from bot.app.worker import RetryPolicy, Worker
+from bot.app.worker import RetryPolicy, Worker, _LeaseKeeper
 from bot.obs import metrics
 from bot.ports import GitHubError
 from bot.store import DeliveryStore, SqlStateStore, init_db
@@ -184,3 +185,31 @@ def test_a_delivery_whose_worker_died_on_the_last_attempt_counts_as_a_final_fail
     after = metrics.REGISTRY.get_sample_value("sieve_deliveries_failed_total", final)
     assert after == before + 1  # the documented alert sees it
     assert any("d1" in record.getMessage() for record in caplog.records)
+
+
+class _RenewLog:
+    """A store stand-in that records when the lease keeper renews."""
+
+    def __init__(self):
+        self.at: list[float] = []
+
+    def renew(self, *_args) -> bool:
+        self.at.append(time.monotonic())
+        return True
+
+
+def test_a_hung_handler_stops_renewing_its_lease_after_the_time_limit(caplog):
+    store, before = _RenewLog(), metrics.HUNG_HANDLERS._value.get()
+    start = time.monotonic()
+    with _LeaseKeeper(store, "d-hung", "w1", lease_seconds=0.06, max_seconds=0.2):
+        time.sleep(0.6)  # the handler keeps running: hung
+    assert store.at and all(t - start < 0.2 for t in store.at)  # renewed, then left to lapse
+    assert metrics.HUNG_HANDLERS._value.get() == before + 1
+    assert "still running past its time limit" in caplog.text
+
+
+def test_a_handler_within_the_time_limit_keeps_renewing():
+    store = _RenewLog()
+    with _LeaseKeeper(store, "d-ok", "w1", lease_seconds=0.06, max_seconds=60):
+        time.sleep(0.3)
+    assert len(store.at) >= 3
