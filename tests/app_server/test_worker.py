@@ -9,7 +9,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.app.worker import RetryPolicy, Worker, _LeaseKeeper
+from bot.app.lease import LeaseKeeper
+from bot.app.worker import RetryPolicy, Worker
 from bot.obs import metrics
 from bot.ports import GitHubError
 from bot.store import DeliveryStore, SqlStateStore, init_db
@@ -201,7 +202,7 @@ class _RenewLog:
 def test_a_hung_handler_stops_renewing_its_lease_after_the_time_limit(caplog):
     store, before = _RenewLog(), metrics.HUNG_HANDLERS._value.get()
     start = time.monotonic()
-    with _LeaseKeeper(store, "d-hung", "w1", lease_seconds=0.06, max_seconds=0.2):
+    with LeaseKeeper(store, "d-hung", "w1", lease_seconds=0.06, max_seconds=0.2):
         time.sleep(0.6)  # the handler keeps running: hung
     assert store.at and all(t - start < 0.2 for t in store.at)  # renewed, then left to lapse
     assert metrics.HUNG_HANDLERS._value.get() == before + 1
@@ -210,6 +211,6 @@ def test_a_hung_handler_stops_renewing_its_lease_after_the_time_limit(caplog):
 
 def test_a_handler_within_the_time_limit_keeps_renewing():
     store = _RenewLog()
-    with _LeaseKeeper(store, "d-ok", "w1", lease_seconds=0.06, max_seconds=60):
+    with LeaseKeeper(store, "d-ok", "w1", lease_seconds=0.06, max_seconds=60):
         time.sleep(0.3)
     assert len(store.at) >= 3
