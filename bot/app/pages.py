@@ -63,7 +63,8 @@ def _help_context() -> dict:
     config = RepoConfig()
     return {"signals": _signals(), "model_version": _model_version(),
             "medium": config.thresholds.medium, "high": config.thresholds.high,
-            "labels": config.band_labels(), "exempt_label": config.labels.exempt.name, "unknown": None}
+            "labels": config.band_labels(), "exempt_label": config.labels.exempt.name, "unknown": None,
+            "help_url": None}  # the page itself
 
 
 def _signals() -> list[dict]:

@@ -384,3 +384,13 @@ def test_help_and_unknown_give_one_help_reply(ctx, gh, pr, scorer, payload):
     replies = gh.bot_comments(REPO, 2)
     assert len(replies) == 2  # one refusal (explain needs write access or authorship), one help
     assert "write access" in replies[0].body and "/sieve rescore" in replies[1].body
+
+
+def test_help_and_explain_replies_link_the_help_page_when_the_app_has_a_public_address(
+        ctx, gh, pr, scorer, payload):
+    ctx.help_url = "https://sieve.example.org/help"
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve help", login="drive-by"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve explain", login="Codertocat"), ctx)
+    help_reply, explain_reply = gh.bot_comments(REPO, 2)
+    for body in (help_reply.body, explain_reply.body):
+        assert "[PR Sieve help](https://sieve.example.org/help)" in body

@@ -65,7 +65,7 @@ def rendered_views(text: str, filename: str = "x.py") -> list[str]:
     comment, check = plan.plan(hostile_result(text, filename), config, facts)[1:3]
     return [render(comment.view.template, **comment.view.context),
             render(check.summary.template, **check.summary.context),
-            render("reply_explain.md.j2", result=hostile_result(text, filename), override=None)]
+            render("reply_explain.md.j2", result=hostile_result(text, filename), override=None, help_url=None)]
 
 
 def assert_inert(body: str) -> None:
@@ -206,7 +206,7 @@ def test_the_check_says_when_the_score_is_the_model_alone(effort_fired):
     [check] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc")) if a.describe().startswith("check_run")]
     summary = render(check.summary.template, **check.summary.context)
     assert ("the model's probability alone" in summary) is not effort_fired
-    explain = render("reply_explain.md.j2", result=result, override=None)
+    explain = render("reply_explain.md.j2", result=result, override=None, help_url=None)
     assert ("the model's probability alone" in explain) is not effort_fired
 
 

@@ -94,11 +94,13 @@ def _view(command: commands.Command, request: _Request) -> View:
     config = request.loaded.config
     if command.name in ("help", "unknown"):
         unknown = command.raw if command.name == "unknown" else ""
-        return View("help.md.j2", {"exempt_label": config.labels.exempt.name, "unknown": unknown})
+        return View("help.md.j2", {"exempt_label": config.labels.exempt.name, "unknown": unknown,
+                                   "help_url": request.ctx.help_url})
     override = request.ctx.state.get_override(request.repo, request.number)
     context = {"result": request.outcome.result, "override": override,
                "exempt_label": config.labels.exempt.name,
-               "exempt_author": command.name == "rescore" and request.author_exempt}
+               "exempt_author": command.name == "rescore" and request.author_exempt,
+               "help_url": request.ctx.help_url}
     return View(f"reply_{command.name}.md.j2", context)
 
 
