@@ -94,8 +94,9 @@ ANSWER_SPAN = 500  # characters after a label read for its answer
 
 
 def disclosures(text: str):
-    """``(start, end)`` of each disclosure a reader sees in ``text``: not inside an HTML comment,
-    and not a template's "AI disclosure" label left empty, unticked or answered "none"."""
+    """``(visible text, start, end)`` of each disclosure a reader sees in ``text``: not inside an
+    HTML comment (``visible`` is ``text`` without them), and not a template's "AI disclosure"
+    label left empty, unticked or answered "none"."""
     visible = hits.without_comments(text)
     for start, end in statements(visible):
         if not _LABEL.match(visible[start:end]) or _answered(visible[end:end + ANSWER_SPAN]):
