@@ -25,6 +25,7 @@ import numpy as np
 
 from bot.result import Band, Result, SignalHit
 from bot.snapshot import PRSnapshot
+from bot.written import as_written
 
 EFFORT_BONUS = 15.0
 CARE_MALUS = 15.0
@@ -82,7 +83,7 @@ def probabilities(snapshots: list[PRSnapshot], hits=None, model_path: str | None
 
 def batch_score(snapshots, model_path: str | None = None) -> np.ndarray:
     """Calibrated probabilities for many snapshots at once (the evaluation scorer)."""
-    snapshots = [bound(s)[0] for s in snapshots]
+    snapshots = [as_written(bound(s)[0]) for s in snapshots]
     if not snapshots:
         return np.zeros(0)
     return probabilities(snapshots, model_path=model_path)
@@ -187,7 +188,7 @@ def score_many(snapshots, config: ScoreConfig = ScoreConfig()) -> list[Result]:
     if not bounded:
         return []
     hits = [run_signals(s) for s, _ in bounded]
-    probs = probabilities([s for s, _ in bounded], hits=[without_ai(h) for h in hits],
+    probs = probabilities([as_written(s) for s, _ in bounded], hits=[without_ai(h) for h in hits],
                           model_path=config.model_path)
     return [_result(s, notes, h, float(p), model, config)
             for (s, notes), h, p in zip(bounded, hits, probs)]

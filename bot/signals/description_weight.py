@@ -55,7 +55,7 @@ def template_weight(snapshot: PRSnapshot) -> SignalHit:
     changed = hits.changed_lines(snapshot)
     if changed is None:
         return hits.quiet(name, KIND)
-    counts = _structure(_FENCE.sub("", hits.body(snapshot)))
+    counts = _structure(_FENCE.sub("", hits.own_body(snapshot)))
     if snapshot.pr_template:  # the project's own template structure is not the author's
         template = _structure(snapshot.pr_template[: hits.TEMPLATE_LIMIT])
         counts = {k: max(0, n - template[k]) for k, n in counts.items()}
@@ -74,7 +74,7 @@ def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
     changed = hits.changed_lines(snapshot)
     if changed is None or changed > SMALL_DIFF * 2:
         return hits.quiet(name, KIND)
-    n_words = len(words(hits.without_comments(_FENCE.sub("", hits.body(snapshot)))))
+    n_words = len(words(hits.without_comments(_FENCE.sub("", hits.own_body(snapshot)))))
     ratio = n_words / (changed + 5)
     if n_words < LONG_BODY_WORDS or ratio < 8:
         return hits.quiet(name, KIND)

@@ -58,6 +58,26 @@ def body(snapshot: PRSnapshot) -> str:
     return text[: BODY_LIMIT - BODY_TAIL] + "\n" + text[-BODY_TAIL:]
 
 
+def own_body(snapshot: PRSnapshot) -> str:
+    """``body``, without the lines the repository's PR template put there when the template is
+    known (``without_template``): the layout an author chose, not the one the project asks for."""
+    return without_template(body(snapshot), snapshot.pr_template)
+
+
+def without_template(text: str, template: str | None) -> str:
+    """``text`` without HTML comments and without the lines it shares, word for word, with
+    ``template`` (headings, placeholders, unticked items), runs of blank lines closed up;
+    unchanged when no template is known."""
+    if not template or not template.strip():
+        return text
+    shared = {line.strip() for line in without_comments(template[:TEMPLATE_LIMIT]).splitlines() if line.strip()}
+    kept: list[str] = []
+    for line in without_comments(text).splitlines():
+        if line.strip() not in shared and (line.strip() or (kept and kept[-1].strip())):
+            kept.append(line)  # one blank line where removed lines leave several
+    return "\n".join(kept).strip()
+
+
 def messages(snapshot: PRSnapshot) -> tuple[str, ...]:
     return tuple((c.message or "")[:MESSAGE_LIMIT] for c in snapshot.commits[:MAX_COMMITS])
 

@@ -40,7 +40,7 @@ _FILLER_STEMS = ("comprehensive", "robust", "seamless", "streamlin", "ensur", "e
 
 
 def generic_summary_phrasing(snapshot: PRSnapshot) -> SignalHit:
-    text = hits.body(snapshot)
+    text = hits.own_body(snapshot)
     opening = _OPENING.search(text)
     headings = _STOCK_HEADING.findall(text) if "#" in text else []
     fillers = [] if hits.lacks_all(text, _FILLER_STEMS) else _FILLER.findall(text)

@@ -2,7 +2,14 @@
 description deletes its sections or leaves them unfilled (placeholder text or only the
 template's HTML comments kept, every checkbox unchecked). Quiet when no template is known.
 
-The value is the share of template sections that are deleted or unfilled.
+The value is the share of template sections that are deleted or unfilled. Not every section asks
+for an answer, and an author who fills the rest has not ignored the template:
+
+* a section the template marks optional ("optional", "if applicable", "can be blank" in its
+  heading or its comments: Kubernetes' "Additional documentation") is never counted;
+* a *silent* section, one that shows nothing under its heading on GitHub (no placeholder, no
+  checkbox, at most a hidden comment: Kubernetes' "Special notes for your reviewer"), counts only
+  when the author filled no section at all.
 """
 
 from __future__ import annotations
@@ -22,12 +29,17 @@ MAX_SECTIONS = 40
 _HEADER = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_OPTIONAL = re.compile(
+    r"\b(?:optional(?:ly)?|if (?:applicable|any|needed|relevant|necessary)|can be (?:left )?(?:blank|empty)"
+    r"|leave (?:it |this )?(?:blank|empty)|not required)\b", re.IGNORECASE)
 
 
 @dataclass
 class _Section:
     title: str
-    lines: list[str]
+    lines: list[str]  # as GitHub shows them (HTML comments removed)
+    optional: bool = False  # templates only: the section says it may stay blank
+    silent: bool = False  # templates only: nothing shows under the heading
 
 
 def _key(text: str) -> str:
@@ -48,10 +60,32 @@ def _sections(text: str) -> list[_Section]:
 def _slots(template: str) -> list[_Section]:
     """The template sections the author is expected to keep and fill. The text before the
     first heading is one of them when it holds anything, even only an HTML comment."""
-    sections = _sections(template)
-    first_header = next((i for i, line in enumerate(template.splitlines()) if _HEADER.match(line)), None)
-    preamble_raw = "\n".join(template.splitlines()[:first_header])
-    return sections if preamble_raw.strip() else sections[1:]
+    sections, raw = [_Section(PREAMBLE, [])], [[]]
+    hidden = False  # inside an HTML comment: a heading there is not a heading
+    for line in template.splitlines():
+        m = None if hidden else _HEADER.match(line)
+        if m:
+            sections.append(_Section(m.group(1), []))
+            raw.append([])
+        raw[-1].append(line)
+        hidden = _inside_comment_after(line, hidden)
+    for section, lines in zip(sections, raw):
+        text = "\n".join(lines)
+        section.lines = hits.without_comments(text).splitlines()[1 if section.title != PREAMBLE else 0:]
+        section.optional = bool(_OPTIONAL.search(text))
+        section.silent = not any(line.strip() for line in section.lines)
+    keep = sections if "\n".join(raw[0]).strip() else sections[1:]
+    return keep[:MAX_SECTIONS]
+
+
+def _inside_comment_after(line: str, hidden: bool) -> bool:
+    """Whether an HTML comment is still open at the end of ``line``."""
+    pos = 0
+    while True:
+        pos = line.find("-->" if hidden else "<!--", pos)
+        if pos < 0:
+            return hidden
+        pos, hidden = pos + (3 if hidden else 4), not hidden
 
 
 def _find(title: str, sections: list[_Section]) -> _Section | None:
@@ -79,12 +113,13 @@ def template_sections_ignored(snapshot: PRSnapshot) -> SignalHit:
     template = (snapshot.pr_template or "")[: hits.TEMPLATE_LIMIT]
     if not template.strip():
         return hits.quiet(NAME, KIND)
-    slots = _slots(template)
+    slots = [s for s in _slots(template) if not s.optional]
     if not slots:
         return hits.quiet(NAME, KIND)
     body = _sections(hits.body(snapshot))
-    states = [(s.title, _state(s, _find(s.title, body))) for s in slots]
-    bad = [(t, st) for t, st in states if st != "filled"]
+    states = [(s, _state(s, _find(s.title, body))) for s in slots]
+    answered = any(st == "filled" for _, st in states)
+    bad = [(s.title, st) for s, st in states if st != "filled" and not (answered and s.silent)]
     if not bad:
         return hits.quiet(NAME, KIND)
     shown = "; ".join(f"{hits.quote(t, 40)} {st}" for t, st in bad[:3]) + (" …" if len(bad) > 3 else "")

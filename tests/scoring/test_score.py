@@ -112,3 +112,27 @@ def test_the_shown_score_agrees_with_the_band():
     for p in np.linspace(0, 1, 2001):
         result = _result(pr, (), (), float(p), model, config)
         assert (result.score >= config.medium) == (result.band != "low"), p
+
+
+TEMPLATE = ("<!-- Thanks for the PR! Read CONTRIBUTING.md first. -->\n\n#### What type of PR is this?\n\n"
+            "#### What this PR does / why we need it:\n\n#### Which issue(s) this PR is related to:\n\n"
+            "#### Special notes for your reviewer:\n\n#### Does this PR introduce a user-facing change?\n"
+            "```release-note\n\n```\n")
+FILLED = TEMPLATE.replace("why we need it:\n", "why we need it:\nRetries failed exports up to 3 times.\n").replace(
+    "```release-note\n\n```", "```release-note\nNONE\n```").replace("is this?\n", "is this?\n/kind feature\n")
+
+
+def test_the_model_reads_the_description_without_the_projects_template(shipped_model):
+    from dataclasses import replace
+
+    from bot.signals.hits import without_template
+
+    config = ScoreConfig(model_path=str(shipped_model))
+    known = replace(PR, body=FILLED, pr_template=TEMPLATE)
+    own_words = without_template(FILLED, TEMPLATE)
+    assert own_words == "/kind feature\n\nRetries failed exports up to 3 times.\n\nNONE"
+    as_written = score(replace(PR, body=own_words), config)
+    assert score(known, config).probability == pytest.approx(as_written.probability, abs=1e-12)
+    assert batch_score([known], model_path=str(shipped_model))[0] == pytest.approx(as_written.probability, abs=1e-12)
+    unknown = score(replace(PR, body=FILLED), config)  # the template's headings read as the author's
+    assert unknown.probability != pytest.approx(as_written.probability, abs=1e-6)

@@ -81,3 +81,92 @@ def test_deleted_template_fires_fully(git_pr):
 
 def test_no_known_template_keeps_quiet(git_pr):
     assert not template_sections_ignored(git_pr("celestia-core", 2070)).fired
+
+
+# kubernetes/kubernetes' PR template (2024), as GitHub pre-fills it into the description box
+K8S_TEMPLATE = """<!--  Thanks for sending a pull request!  Here are some tips for you:
+
+1. If this is your first time, please read our contributor guidelines: https://git.k8s.io/community/contributors/guide/first-contribution.md
+2. If you want *faster* PR reviews, read how: https://git.k8s.io/community/contributors/guide/pull-requests.md
+-->
+
+#### What type of PR is this?
+
+<!--
+Add one of the following kinds:
+/kind bug
+/kind cleanup
+/kind documentation
+/kind feature
+-->
+
+#### What this PR does / why we need it:
+
+#### Which issue(s) this PR is related to:
+
+<!--
+Usage: `Fixes #<issue number>`, or `Fixes (paste link of issue)`.
+-->
+
+#### Special notes for your reviewer:
+
+#### Does this PR introduce a user-facing change?
+<!--
+If no, just write "NONE" in the release-note block below.
+-->
+```release-note
+
+```
+
+#### Additional documentation e.g., KEPs (Kubernetes Enhancement Proposals), usage docs, etc.:
+
+<!--
+This section can be blank if this PR does not require a release note.
+-->
+```docs
+
+```
+"""
+
+
+def _k8s_body(kind: str, what: str, issue: str, note: str) -> str:
+    body = K8S_TEMPLATE.replace("-->\n\n#### What this PR does / why we need it:\n",
+                                f"-->\n{kind}\n\n#### What this PR does / why we need it:\n{what}\n")
+    body = body.replace("#### Which issue(s) this PR is related to:\n", f"#### Which issue(s) this PR is related to:\n{issue}\n")
+    return body.replace("```release-note\n\n```", f"```release-note\n{note}\n```")
+
+
+def test_a_filled_kubernetes_template_with_its_optional_sections_blank_is_not_ignored(git_pr):
+    # a real human PR's words in Kubernetes' template: special notes and extra docs left blank,
+    # as most Kubernetes PRs leave them
+    human = git_pr("celestia-core", 2086)
+    body = _k8s_body("/kind bug", human.title, "Fixes #2085", "NONE")
+    assert not template_sections_ignored(human.with_changes(pr_template=K8S_TEMPLATE, body=body)).fired
+
+
+def test_an_untouched_kubernetes_template_is_ignored(git_pr):
+    snapshot = git_pr("celestia-core", 2086).with_changes(pr_template=K8S_TEMPLATE, body=K8S_TEMPLATE)
+    hit = template_sections_ignored(snapshot)
+    assert hit.value == 1.0  # every section but the optional docs one, the silent ones included
+    assert hit.evidence.startswith("6 of 6 template sections ignored")
+
+
+def test_an_unanswered_release_note_block_still_counts(git_pr):
+    body = _k8s_body("/kind bug", "Fix the parser's handling of empty input.", "", "")
+    hit = template_sections_ignored(git_pr("celestia-core", 2086).with_changes(pr_template=K8S_TEMPLATE, body=body))
+    assert hit.evidence == "1 of 6 template sections ignored: 'Does this PR introduce a user-facing ch…' left unfilled"
+
+
+def test_layout_the_template_asks_for_is_not_the_authors(git_pr):
+    # celestia-core #2086's words in Kubernetes' template, on a 2-line change: six headings are
+    # the project's form, counted against the author only while the template is unknown
+    from dataclasses import replace
+
+    from bot.signals.description_weight import template_weight
+    from bot.snapshot import FileChange
+
+    human = git_pr("celestia-core", 2086)
+    small = replace(human, files=(FileChange("a.go", additions=1, deletions=1),), files_changed=1,
+                    additions=1, deletions=1, body=_k8s_body("/kind bug", human.title, "Fixes #2085", "NONE"))
+    assert template_weight(small).fired and "headers" in template_weight(small).evidence
+    assert not template_weight(replace(small, pr_template=K8S_TEMPLATE)).fired
