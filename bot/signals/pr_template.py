@@ -46,36 +46,37 @@ def _key(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
-def _sections(text: str) -> list[_Section]:
-    sections = [_Section(PREAMBLE, [])]
-    for line in hits.without_comments(text).splitlines():
-        m = _HEADER.match(line)
+def _split(text: str) -> tuple[list[_Section], list[str]]:
+    """The sections of ``text`` (the preamble first) with the lines GitHub shows, and each
+    section's raw text, HTML comments included. A heading inside a comment is not a heading."""
+    sections, raw = [_Section(PREAMBLE, [])], [[]]
+    hidden = False
+    for line in text.splitlines():
+        m = None if hidden else _HEADER.match(line)
         if m:
             sections.append(_Section(m.group(1), []))
+            raw.append([])
         else:
-            sections[-1].lines.append(line)
-    return sections[:MAX_SECTIONS]
+            raw[-1].append(line)
+        hidden = _inside_comment_after(line, hidden)
+    texts = ["\n".join(lines) for lines in raw]
+    for section, section_text in zip(sections, texts):
+        section.lines = hits.without_comments(section_text).splitlines()
+    return sections[:MAX_SECTIONS], texts[:MAX_SECTIONS]
+
+
+def _sections(text: str) -> list[_Section]:
+    return _split(text)[0]
 
 
 def _slots(template: str) -> list[_Section]:
     """The template sections the author is expected to keep and fill. The text before the
     first heading is one of them when it holds anything, even only an HTML comment."""
-    sections, raw = [_Section(PREAMBLE, [])], [[]]
-    hidden = False  # inside an HTML comment: a heading there is not a heading
-    for line in template.splitlines():
-        m = None if hidden else _HEADER.match(line)
-        if m:
-            sections.append(_Section(m.group(1), []))
-            raw.append([])
-        raw[-1].append(line)
-        hidden = _inside_comment_after(line, hidden)
-    for section, lines in zip(sections, raw):
-        text = "\n".join(lines)
-        section.lines = hits.without_comments(text).splitlines()[1 if section.title != PREAMBLE else 0:]
-        section.optional = bool(_OPTIONAL.search(text))
+    sections, texts = _split(template)
+    for section, text in zip(sections, texts):
+        section.optional = bool(_OPTIONAL.search(section.title + "\n" + text))
         section.silent = not any(line.strip() for line in section.lines)
-    keep = sections if "\n".join(raw[0]).strip() else sections[1:]
-    return keep[:MAX_SECTIONS]
+    return sections if texts[0].strip() else sections[1:]
 
 
 def _inside_comment_after(line: str, hidden: bool) -> bool:
