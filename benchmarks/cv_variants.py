@@ -38,6 +38,7 @@ class Variant:
     grouped_text: bool = False  # the trees' inner text folds keep each repository group on one side
     ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (bot.model.aiwords)
     min_vocab_groups: int = 0  # text columns seen in fewer training repositories are dropped (per fold)
+    headings_masked: bool = False  # the text blocks never read heading lines (bot.model.headings)
 
 
 VARIANTS = {
@@ -68,6 +69,7 @@ VARIANTS = {
     "vocab-10-repos": Variant(min_vocab_groups=10),
     "vocab-2-repos": Variant(min_vocab_groups=2),
     "vocab-5-repos": Variant(min_vocab_groups=5),
+    "headings-out-of-text": Variant(headings_masked=True),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -210,7 +212,7 @@ def laid_out(X, feats, layout: str):
     return sp.hstack(cols, format="csr"), sum(sizes[b] for b in stack)
 
 
-def prepare(shared: Path, ai_words_masked: bool = False) -> dict:
+def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool = False) -> dict:
     """Training examples and their features, built once for every variant that reads the text alike."""
     from bot.model import data, train
     from bot.model.features import texts_of
@@ -220,7 +222,8 @@ def prepare(shared: Path, ai_words_masked: bool = False) -> dict:
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]
-    feats = train.featurizer(False, ai_words_masked=ai_words_masked).fit(train.record_snapshots(v4_rows))
+    feats = train.featurizer(False, ai_words_masked=ai_words_masked,
+                             headings_masked=headings_masked).fit(train.record_snapshots(v4_rows))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
     return {"examples": examples, "feats": feats, "X": feats.transform(snaps), **columns,
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}
@@ -236,9 +239,9 @@ def main() -> int:
         parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
     prepared = {}
     for name in args.variants or VARIANTS:
-        masked = VARIANTS[name].ai_words_masked
+        masked = (VARIANTS[name].ai_words_masked, VARIANTS[name].headings_masked)
         if masked not in prepared:
-            prepared[masked] = prepare(args.shared, masked)
+            prepared[masked] = prepare(args.shared, *masked)
         print(json.dumps({"variant": name, **run(name, prepared[masked], progress=lambda _m: None)}), flush=True)
     return 0
 

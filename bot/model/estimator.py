@@ -21,7 +21,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from bot.model import aiwords, fasttrees, features, ngrams, rows, tokens
+from bot.model import aiwords, fasttrees, features, headings, ngrams, rows, tokens
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
@@ -73,16 +73,19 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
 
     char_bare_titles = False  # models saved before it was a parameter read every title
     ai_words_masked = False  # ... and before this one, every word (``bot.model.aiwords``)
+    headings_masked = False  # ... and every heading line (``bot.model.headings``)
 
     def __init__(self, signal_names: tuple = (), word_features: int = WORD_FEATURES,
                  char_features: int = CHAR_FEATURES, full_word_features: int = 0,
-                 char_bare_titles: bool = False, ai_words_masked: bool = False):
+                 char_bare_titles: bool = False, ai_words_masked: bool = False,
+                 headings_masked: bool = False):
         self.signal_names = signal_names
         self.word_features = word_features
         self.char_features = char_features
         self.full_word_features = full_word_features
         self.char_bare_titles = char_bare_titles
         self.ai_words_masked = ai_words_masked
+        self.headings_masked = headings_masked
 
     @property
     def n_numeric(self) -> int:
@@ -103,6 +106,8 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
                               for s, (t, v) in zip(snapshots, pairs)], dtype=np.float64)
         if self.ai_words_masked:  # the text blocks only: the numbers above read the whole text
             texts = [_masked(t) for t in texts]
+        if self.headings_masked:
+            texts = [replace(t, body=headings.masked(t.body)) for t in texts]
         docs = [_doc(t) for t in texts]
         words = ngrams.counts(_word_vectorizer(self.word_features), docs)
         chars = ngrams.counts(_char_vectorizer(self.char_features), self._char_titles(snapshots, texts))

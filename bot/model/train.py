@@ -77,13 +77,15 @@ def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_le
                              stacked=stacked, tol=tol)
 
 
-def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: bool = False) -> SnapshotFeaturizer:
+def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: bool = False,
+               headings_masked: bool = False) -> SnapshotFeaturizer:
     from bot.signals import signal_names
 
     size = 2**12 if small else 2**16
     return SnapshotFeaturizer(tuple(signal_names()), word_features=size, char_features=size,
                               full_word_features=2**12 if small else FULL_WORD_FEATURES,
-                              char_bare_titles=char_bare_titles, ai_words_masked=ai_words_masked)
+                              char_bare_titles=char_bare_titles, ai_words_masked=ai_words_masked,
+                              headings_masked=headings_masked)
 
 
 def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None, groups=None) -> np.ndarray:
