@@ -57,6 +57,9 @@ class Labels(_Strict):
                                 description="PR Sieve: strong low-effort signals, see the bot comment")
     exempt: LabelSpec = LabelSpec(name="sieve/exempt", color="0e8a16",
                                   description="PR Sieve: a maintainer exempted this PR")
+    # A medium flag from the model alone (no effort or policy signal fired) is labelled too; false
+    # keeps the label queue to flags that name their evidence (the check run still shows them).
+    model_only: bool = True
 
     @model_validator(mode="after")
     def _distinct(self) -> "Labels":

@@ -63,7 +63,7 @@ def plan(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]
 
 def intended(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]:
     """The actions the bot would take, ignoring shadow mode (recorded with every decision)."""
-    return (*label_actions(result.band, config, facts), *comment_actions(result, config, facts),
+    return (*label_actions(labelled_band(result, config), config, facts), *comment_actions(result, config, facts),
             *duplicate_actions(facts), *check_actions(result, config, facts))
 
 
@@ -143,8 +143,18 @@ def _comments_on(result: Result, config: RepoConfig) -> bool:
     """A new comment for this flagged band: the band is in ``comment.bands`` and the comment can
     name what to fix (an effort or policy signal fired), unless ``comment.model_only`` asks for
     comments on the model's guess alone."""
-    named = any(s.kind in EFFORT_KINDS for s in result.fired)
-    return result.band in config.comment.bands and (named or config.comment.model_only)
+    return result.band in config.comment.bands and (_named(result) or config.comment.model_only)
+
+
+def labelled_band(result: Result, config: RepoConfig) -> str:
+    """The band the labels show: ``low`` for a flag from the model alone when ``labels.model_only``
+    is off (the check run still shows the band)."""
+    return result.band if _named(result) or config.labels.model_only else "low"
+
+
+def _named(result: Result) -> bool:
+    """Whether an effort or policy signal fired: the flag can name its evidence."""
+    return any(s.kind in EFFORT_KINDS for s in result.fired)
 
 
 def comment_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:

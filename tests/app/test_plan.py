@@ -286,3 +286,16 @@ def test_model_only_flags_with_only_ai_or_care_signals_still_get_no_comment():
     hits = (SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"),
             SignalHit("explains_testing", 1.0, "ran go test ./...", kind="care"))
     assert not of(plan.plan(result_for("medium", signals=hits), RepoConfig(), facts()), UpsertComment)
+
+
+def test_labels_model_only_false_keeps_the_label_queue_to_flags_that_name_their_evidence():
+    config = build([("r", "labels: {model_only: false}")]).config
+    bare = result_for("medium", signals=())
+    actions = plan.plan(bare, config, facts())
+    assert not of(actions, AddLabels) and not of(actions, UpsertComment)
+    [check] = of(actions, CheckRun)
+    assert check.title.context["state"] == "medium"  # the maintainers still see the band in the check
+    assert of(plan.plan(bare, config, facts(labels=(MEDIUM,))), RemoveLabel) == [RemoveLabel(MEDIUM)]
+    named = result_for("medium", signals=(SignalHit("issue_link_only", 0.7, "only 'Fixes #1'"),))
+    assert of(plan.plan(named, config, facts()), AddLabels) == [AddLabels((MEDIUM,))]
+    assert of(plan.plan(bare, RepoConfig(), facts()), AddLabels) == [AddLabels((MEDIUM,))]  # the default
