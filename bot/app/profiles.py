@@ -38,7 +38,7 @@ def findings(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> tuple[
 
 
 def ai_trailer(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Finding | None:
-    if disclosed(snapshot, result):
+    if disclosed(result):
         return None
     for message in snapshot.commit_messages[:_TRAILER_SCAN]:
         match = next(agents.agent_trailers(message or ""), None)
@@ -56,22 +56,22 @@ def large_ai_pr(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Fin
     hit = _fired(result, "ai_attribution")
     if hit is not None and hit.value >= AGENT_MARKER:
         return Finding("large_ai_pr", evidence=hit.evidence, size=size)
-    if disclosed(snapshot, result):
-        return Finding("large_ai_pr", evidence=_fired(result, "ai_disclosure").evidence, size=size)
-    return None
+    said = disclosed(result)
+    return Finding("large_ai_pr", evidence=said.evidence, size=size) if said else None
 
 
 def ai_without_disclosure(config: RepoConfig, snapshot: PRSnapshot, result: Result) -> Finding | None:
     hit = _fired(result, "ai_attribution")
-    if hit is None or disclosed(snapshot, result):
+    if hit is None or disclosed(result):
         return None
     return Finding("ai_without_disclosure", evidence=hit.evidence)
 
 
-def disclosed(snapshot: PRSnapshot, result: Result) -> bool:
-    """The author says in the description how AI was used, in words a reviewer sees
-    (``ai_disclosure`` ignores template leftovers: hidden comments, empty or denied labels)."""
-    return _fired(result, "ai_disclosure") is not None
+def disclosed(result: Result):
+    """The ``ai_disclosure`` hit when the author says in the description how AI was used, in words
+    a reviewer sees (the signal ignores template leftovers: hidden comments, empty or denied
+    labels); None otherwise."""
+    return _fired(result, "ai_disclosure")
 
 
 def _fired(result: Result, name: str):
