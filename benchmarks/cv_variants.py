@@ -39,6 +39,7 @@ class Variant:
     ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (bot.model.aiwords)
     min_vocab_groups: int = 0  # text columns seen in fewer training repositories are dropped (per fold)
     headings_masked: bool = False  # the text blocks never read heading lines (bot.model.headings)
+    headed: float = 0.0  # fit weight factor of the human PRs re-laid under headings (bot.model.relaid)
 
 
 VARIANTS = {
@@ -70,6 +71,9 @@ VARIANTS = {
     "vocab-2-repos": Variant(min_vocab_groups=2),
     "vocab-5-repos": Variant(min_vocab_groups=5),
     "headings-out-of-text": Variant(headings_masked=True),
+    "headed-humans-x0.5": Variant(headed=0.5),
+    "headed-humans-x1": Variant(headed=1.0),
+    "headed-humans-x2": Variant(headed=2.0),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -99,7 +103,7 @@ def selection_figures(examples, scores: np.ndarray, seen: np.ndarray, body_chars
             "E3_like": report["E3_like_auc"], "E4_like": report["E4_like_auc"],
             **_repo_means(report["per_repo"]),
             "per_repo": report["per_repo"], "file_blind": _blind_summary(report.get("file_blind")),
-            "bare_titles": report.get("bare_titles"),
+            "bare_titles": report.get("bare_titles"), "headed_probes": report.get("headed_probes"),
             "written_description_humans": {"n": int(written.sum()),
                                            "above_1pct_threshold": _share(scores[written] > high),
                                            "above_5pct_threshold": _share(scores[written] > medium)}}
@@ -131,9 +135,12 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
     blind = np.array([e.source.endswith(data.FILE_BLIND) for e in examples])
     early = np.array([e.source.endswith(data.EARLY) for e in examples])
+    headed = np.array([e.source.endswith(data.HEADED) for e in examples])
     bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b
-                       else v.early_unlabeled if r else 1.0 for e, b, r in zip(examples, blind, early)])
-    fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0))
+                       else v.early_unlabeled if r else v.headed if h else 1.0
+                       for e, b, r, h in zip(examples, blind, early, headed)])
+    real = ~np.array([data.is_copy(e) for e in examples])
+    fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0)) & (w * bodies > 0)
     fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout)
 
     X, n_stack_text = laid_out(X, feats, v.blocks)
@@ -150,7 +157,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
         parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups)
     seen = ~np.isnan(parts).any(axis=1)
     scores = np.full(len(y), np.nan)
-    scores[seen] = make().set_stats(parts[seen & fitted]).combine(parts[seen])
+    scores[seen] = make().set_stats(parts[seen & fitted & real]).combine(parts[seen])
     return selection_figures(examples, scores, seen, prepared["body_chars"])
 
 
@@ -218,10 +225,10 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
     from bot.model.features import texts_of
 
     # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
-    examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0)
+    examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0, headed_weight=1.0)
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
-    v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]
+    v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]  # (record_snapshots leaves copies out)
     feats = train.featurizer(False, ai_words_masked=ai_words_masked,
                              headings_masked=headings_masked).fit(train.record_snapshots(v4_rows))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))

@@ -29,6 +29,9 @@ def train_command(
     char_bare_titles: Annotated[bool, typer.Option(
         "--char-bare-titles", help="Read title character n-grams on bare titles only (a CV lead, not the "
         "shipped setting: MODEL_CARD.md, 'Ninth session').")] = False,
+    headed_weight: Annotated[float, typer.Option(
+        "--headed-weight", min=0.0, help="Weight of the training copies of human PRs re-laid under common "
+        "headings (bot.model.relaid); 0 only scores the heading probes.")] = 0.0,
 ) -> None:
     """Train on the training split only (never the evaluation split) and write the model."""
     from bot.model.train import TrainOptions, train
@@ -46,7 +49,8 @@ def train_command(
 
     leaf = {"min_samples_leaf": min_samples_leaf} if min_samples_leaf else {}
     options = TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance,
-                           converged_solvers=converged_solvers, char_bare_titles=char_bare_titles, **leaf)
+                           converged_solvers=converged_solvers, char_bare_titles=char_bare_titles,
+                           headed_weight=headed_weight, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -35,6 +35,8 @@ from pathlib import Path
 from bot.evaluation import splits
 from bot.loaders import LoadError
 from bot.loaders.records import Record, iter_records, snapshot_from_record
+from bot.model.features import texts_of
+from bot.model.relaid import PROBES, eligible, layout_for, relaid
 from bot.snapshot import PRSnapshot
 
 UNLABELED_WEIGHT = 0.3
@@ -47,6 +49,9 @@ MERGED_AGENT_WEIGHT = 1.0
 RESTORE_SHARE = 0.5
 GIT_SOURCES = ("git_prs", "git_pull_refs")
 FILE_BLIND = "_file_blind"  # source suffix of the file-blind copies
+HEADED = "_headed"  # source suffix of the human copies re-laid under headings (bot.model.relaid)
+PROBE = "_probe_"  # source suffix (+ a bot.model.relaid.PROBES key) of copies scored, never fitted
+COPIES = (FILE_BLIND, HEADED, PROBE)  # made from a record: never part of the vocabulary or the dataset id
 TRAIN_GIT_REPOS = tuple(n for n in splits.GIT_REPO_NAMES if not splits.is_eval_git_repo(n))
 
 
@@ -132,6 +137,24 @@ def _file_blind_copies(examples: list[Example], factor: float) -> Iterator[Examp
                           f"{FILE_BLIND}:{ex.record_id}", ex.outcome, factor)
 
 
+def is_copy(ex: Example) -> bool:
+    return any(mark in ex.source for mark in COPIES)
+
+
+def _headed_copies(examples: list[Example], factor: float) -> Iterator[Example]:
+    """Copies of the ``human`` PRs with a description of their own, re-laid under headings: one
+    training copy (weight x ``factor``) and one scored-only copy per probe layout."""
+    for ex in examples:
+        if ex.source != "git_prs" or ex.label != 0 or ex.weight != 1.0 or not eligible(texts_of(ex.snapshot).body):
+            continue
+        body = ex.snapshot.body or ""
+        yield Example(replace(ex.snapshot, body=relaid(body, layout_for(ex.record_id))), 0, ex.weight, ex.group,
+                      f"{ex.source}{HEADED}", f"{HEADED}:{ex.record_id}", ex.outcome, factor)
+        for name, headings in PROBES.items():
+            yield Example(replace(ex.snapshot, body=relaid(body, headings)), 0, ex.weight, ex.group,
+                          f"{ex.source}{PROBE}{name}", f"{PROBE}{name}:{ex.record_id}", ex.outcome, 0.0)
+
+
 def _aidev_agent(data: Path, title_only: bool) -> Iterator[Example]:
     for rec in iter_records(data / "aidev_pop" / "aidev_pop_agent_prs.jsonl"):
         if isinstance(rec, LoadError):
@@ -158,11 +181,13 @@ def _aidev_human_titles(data: Path) -> Iterator[Example]:
 
 
 def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None,
-                      early_unlabeled_weight: float | None = None) -> list[Example]:
+                      early_unlabeled_weight: float | None = None, headed_weight: float | None = None
+                      ) -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
     ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
     with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
-    suffix ``EARLY``: no report reads them, so the CV figures measure the same rows)."""
+    suffix ``EARLY``: no report reads them, so the CV figures measure the same rows); with
+    ``headed_weight`` (even 0), the human PRs re-laid under headings and their probes."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
@@ -174,6 +199,8 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
         out = _subsample(out, 400)
     if file_blind_weight is not None:
         out.extend(list(_file_blind_copies(out, file_blind_weight)))
+    if headed_weight is not None:
+        out.extend(list(_headed_copies(out, headed_weight)))
     return out
 
 
@@ -195,10 +222,10 @@ def reject_label(ex: Example) -> int:
 
 
 def dataset_id(examples: list[Example]) -> str:
-    """sha256 of the sorted training record ids: names the exact training set (file-blind copies are
-    made from those records, so they do not change it; the metadata's weights describe them)."""
+    """sha256 of the sorted training record ids: names the exact training set (copies are made
+    from those records, so they do not change it; the metadata's weights describe them)."""
     digest = hashlib.sha256()
-    for rid in sorted(e.record_id for e in examples if not e.source.endswith(FILE_BLIND)):
+    for rid in sorted(e.record_id for e in examples if not is_copy(e)):
         digest.update(rid.encode() + b"\n")
     return digest.hexdigest()
 

@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from bot.model import data, machine
+from bot.model.relaid import PROBES
 
 MODEL_NAME = "pr-sieve-blend"
 # v2 "blend", v3 "blend-lenbal", v4 "blend-lenbal-leaf100"; v1 (pr-sieve-stacked) was "<date>-<dataset id>"
@@ -23,6 +24,7 @@ LENGTH_BALANCE_TAG = "-lenbal"  # v3: bot.model.balance on
 V3_MIN_SAMPLES_LEAF = 20  # v4 tags its leaf size ("-leaf100"); v1-v3 used this one
 CONVERGED_TAG = "-conv"  # --converged-solvers: logistic regressions solved to convergence
 CHAR_BARE_TAG = "-charbare"  # --char-bare-titles: title char n-grams for bare titles only
+HEADED_TAG = "-headed"  # --headed-weight > 0: human PRs re-laid under headings are fitted (bot.model.relaid)
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -67,7 +69,24 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
         report["file_blind"] = file_blind_report(examples, p, blind, report["band_probability_thresholds"])
         blind_at = report["file_blind"]["band_probability_thresholds"]
         report["bare_titles"] = bare_title_report(y[e4], p[e4], report["band_probability_thresholds"], blind_at)
+    if any(data.PROBE in s for s in src):
+        report["headed_probes"] = headed_report(examples, p, seen, report["band_probability_thresholds"])
     return report
+
+
+def headed_report(examples, p: np.ndarray, seen: np.ndarray, at: dict) -> dict:
+    """Human PRs with their own words re-laid under headings (``bot.model.relaid.PROBES``), scored
+    out of fold and never fitted: the share above each band threshold, beside the same PRs as written."""
+    src = _column(examples, "source")
+    index = {e.record_id: i for i, e in enumerate(examples)}
+    out = {}
+    for name in PROBES:
+        rows = np.flatnonzero(seen & (src == f"git_prs{data.PROBE}{name}"))
+        plain = np.array([index[examples[i].record_id.split(":", 1)[1]] for i in rows], dtype=int)
+        out[name] = {"n": int(rows.size), **{
+            f"{kind}above_{band}": round(float((p[at_rows] > at[band]).mean()), 4) if rows.size else None
+            for kind, at_rows in (("", rows), ("as_written_", plain)) for band in ("medium", "high")}}
+    return out
 
 
 def bare_title_report(y: np.ndarray, p: np.ndarray, at: dict, blind_at: dict) -> dict:
@@ -135,7 +154,8 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     small = "-small" if options.small else ""
     converged = CONVERGED_TAG if options.converged_solvers else ""
     chars = CHAR_BARE_TAG if options.char_bare_titles else ""
-    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{small}"
+    headed = HEADED_TAG if getattr(options, "headed_weight", None) else ""
+    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{small}"
 
 
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:
@@ -154,6 +174,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                                       "closed_unmerged_agent": data.REJECTED_WEIGHT,
                                       "attribution_restored_share": data.RESTORE_SHARE,
                                       "file_blind_copies": getattr(options, "file_blind_weight", None),
+                                      "headed_human_copies": getattr(options, "headed_weight", None),
                                       "description_length_balance": length_balance or {"on": False}},
                           "split": "training split of ../shared/data/README.md (bot.evaluation.splits)"},
         "library_versions": library_versions(),

@@ -46,6 +46,9 @@ class TrainOptions:
     # the file-blind band thresholds, never fitted; None: no copies)
     file_blind_weight: float | None = 0.0
     char_bare_titles: bool = False  # title char n-grams for bare titles only (MODEL_CARD.md, ninth session)
+    # bot.model.relaid's human PRs under headings: the training copies' weight factor (0: only the
+    # out-of-fold probes are scored; None: no copies)
+    headed_weight: float | None = 0.0
 
     @property
     def tol(self) -> float:
@@ -108,13 +111,14 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None,
 def training_set(options: TrainOptions) -> list[data.Example]:
     """The training examples, without ``options.hold_out``'s repository (its git and AIDev rows)."""
     examples = data.training_examples(options.shared, small=options.small,
-                                      file_blind_weight=options.file_blind_weight)
+                                      file_blind_weight=options.file_blind_weight,
+                                      headed_weight=options.headed_weight)
     return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
 
 
 def record_snapshots(examples: list[data.Example]) -> list:
-    """The snapshots the text vocabulary (IDF) is fitted on: each record once, not its file-blind copy."""
-    return [e.snapshot for e in examples if not e.source.endswith(data.FILE_BLIND)]
+    """The snapshots the text vocabulary (IDF) is fitted on: each record once, not its copies."""
+    return [e.snapshot for e in examples if not data.is_copy(e)]
 
 
 def example_columns(examples: list[data.Example], n_folds: int = N_FOLDS) -> tuple[np.ndarray, ...]:
@@ -130,7 +134,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"{len(examples)} training examples: {data.counts(examples)}")
     snapshots = [e.snapshot for e in examples]
     y, w, reject, folds = example_columns(examples, 3 if options.small else N_FOLDS)
-    fitted = w > 0  # file-blind copies at weight factor 0 are scored out of fold, never fitted
+    fitted = w > 0  # copies at weight factor 0 (file-blind, probes) are scored out of fold, never fitted
+    real = ~np.array([data.is_copy(e) for e in examples])  # the blend's statistics and calibration read records only
 
     progress("extracting features (signals, structure, text)")
     feats = featurizer(options.small, options.char_bare_titles).fit(record_snapshots(examples))
@@ -142,7 +147,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
         return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol)
 
     parts = out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted)
-    used = fitted & ~np.isnan(parts).any(axis=1)
+    used = fitted & real & ~np.isnan(parts).any(axis=1)
     blend = make().set_stats(parts[used])
     calibrated, (slope, intercept) = _calibrated(blend, parts, y, w, used, options.platt_tol)
     report = metadata.cv_report(examples, calibrated, ~np.isnan(parts).any(axis=1))

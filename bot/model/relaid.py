@@ -1,0 +1,53 @@
+"""Human descriptions re-laid under the headings people, templates and agents all use.
+
+In the training split almost every description under "## Summary" is an agent's: the human git
+rows mostly carry squash lists or a few plain lines, the AIDev agent rows carry GitHub
+descriptions in the house style of Codex, Copilot and Devin. So the model learns the heading
+itself as agent evidence, and a person who writes "## Summary" above their own words is flagged
+for the shape of the description (MODEL_CARD.md, "Known limits"). A copy of a human PR whose own
+words stand under common headings shows the model people who write that way.
+
+``LAYOUTS`` are the training copies' layouts (one per copy, chosen by a hash of its record id).
+``PROBES`` measure the effect out of fold: "## Summary" (one of the training layouts) and a layout
+no copy uses, to see whether the lesson carries to headings the model was never shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+MIN_CHARS = 40  # a description shorter than this has no words worth a heading
+LAYOUTS: tuple[tuple[str, ...], ...] = (
+    ("## Summary",),
+    ("## Description",),
+    ("## Summary", "## Changes"),
+    ("## What this PR does",),
+    ("## Motivation", "## Changes"),
+)
+PROBES: dict[str, tuple[str, ...]] = {
+    "summary": ("## Summary",),
+    "unseen": ("### Why", "### What changed"),
+}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def eligible(description: str) -> bool:
+    """Whether a description (as the model reads it) has words of its own and no heading yet."""
+    text = description.strip()
+    return len(text) >= MIN_CHARS and not text.startswith("#")
+
+
+def relaid(body: str, headings: tuple[str, ...]) -> str:
+    """``body`` under ``headings``: the first heading above its first paragraph, a second heading
+    (if any) above the rest; a single paragraph goes under the first heading alone."""
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(body.strip()) if p.strip()]
+    if len(headings) == 1 or len(paragraphs) < 2:
+        return f"{headings[0]}\n\n{body.strip()}"
+    rest = "\n\n".join(paragraphs[1:])
+    return f"{headings[0]}\n\n{paragraphs[0]}\n\n{headings[1]}\n\n{rest}"
+
+
+def layout_for(record_id: str) -> tuple[str, ...]:
+    """The training layout of a record's copy: fixed by its id, so every run builds the same copies."""
+    return LAYOUTS[int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % len(LAYOUTS)]
