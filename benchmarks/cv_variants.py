@@ -74,6 +74,8 @@ VARIANTS = {
     "headed-humans-x0.5": Variant(headed=0.5),
     "headed-humans-x1": Variant(headed=1.0),
     "headed-humans-x2": Variant(headed=2.0),
+    "headed-humans-x4": Variant(headed=4.0),
+    "headed-humans-x8": Variant(headed=8.0),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits

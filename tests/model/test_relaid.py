@@ -1,0 +1,75 @@
+"""Human PRs re-laid under headings: the copies training may fit and the probes CV scores."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.model import data, metadata, relaid, train
+from bot.model.data import Example
+from bot.model.features import texts_of
+from bot.snapshot import PRSnapshot
+
+
+def test_one_paragraph_goes_under_the_first_heading_and_two_are_split():
+    assert relaid.relaid("Fix the parser.\n", ("## Summary",)) == "## Summary\n\nFix the parser."
+    assert relaid.relaid("Why it broke.", ("### Why", "### What changed")) == "### Why\n\nWhy it broke."
+    two = relaid.relaid("Why it broke.\n\nWhat I changed.\n \nAnd a test.", ("### Why", "### What changed"))
+    assert two == "### Why\n\nWhy it broke.\n\n### What changed\n\nWhat I changed.\n\nAnd a test."
+
+
+def test_only_descriptions_with_words_of_their_own_and_no_heading_are_eligible():
+    assert relaid.eligible("Fixes the crash when the config file is empty.")
+    assert not relaid.eligible("Fixes #12")  # too short to carry a heading
+    assert not relaid.eligible("## Summary\n\nFixes the crash when the config file is empty.")
+
+
+def test_the_layout_is_fixed_by_the_record_id():
+    ids = [f"git_prs:r#{i}:sha" for i in range(50)]
+    assert [relaid.layout_for(i) for i in ids] == [relaid.layout_for(i) for i in ids]
+    assert {relaid.layout_for(i) for i in ids} == set(relaid.LAYOUTS)  # every layout is used
+
+
+def test_each_eligible_human_gets_one_training_copy_and_one_scored_only_copy_per_probe(shared):
+    examples = data.training_examples(shared, small=True, headed_weight=0.5)
+    by_id = {e.record_id: e for e in examples}
+    humans = [e for e in examples if e.source == "git_prs" and e.label == 0 and e.weight == 1.0]
+    eligible = [e for e in humans if relaid.eligible(texts_of(e.snapshot).body)]
+    copies = [e for e in examples if e.source.endswith(data.HEADED)]
+    assert 0 < len(copies) == len(eligible) < len(humans)
+    for copy in copies:
+        original = by_id[copy.record_id.removeprefix(data.HEADED + ":")]
+        assert (copy.label, copy.group, copy.weight, copy.fit_weight) == (0, original.group, 1.0, 0.5)
+        assert copy.snapshot.body == relaid.relaid(original.snapshot.body, relaid.layout_for(original.record_id))
+        assert (copy.snapshot.title, copy.snapshot.commits, copy.snapshot.files) == (
+            original.snapshot.title, original.snapshot.commits, original.snapshot.files)
+    for name, headings in relaid.PROBES.items():
+        probes = [e for e in examples if e.source == f"git_prs{data.PROBE}{name}"]
+        assert len(probes) == len(eligible) and all(p.fit_weight == 0.0 for p in probes)
+        assert all(p.snapshot.body.startswith(headings[0] + "\n\n") for p in probes)
+
+
+def test_copies_change_neither_the_records_nor_the_vocabulary_nor_the_dataset_id(shared):
+    plain = data.training_examples(shared, small=True)
+    with_copies = data.training_examples(shared, small=True, headed_weight=1.0)
+    assert [e for e in with_copies if not data.is_copy(e)] == plain
+    assert train.record_snapshots(with_copies) == [e.snapshot for e in plain]
+    assert data.dataset_id(with_copies) == data.dataset_id(plain)
+
+
+def _row(rid: str, label: int, source: str = "git_prs") -> Example:
+    return Example(PRSnapshot(title="t"), label, 1.0, "fiber", source, rid)
+
+
+def test_cv_report_gives_each_probe_beside_the_same_prs_as_written():
+    humans = [_row(f"h{i}", 0) for i in range(100)]
+    agents = [_row(f"a{i}", 1) for i in range(10)]
+    probes = [_row(f"{data.PROBE}{name}:h{i}", 0, f"git_prs{data.PROBE}{name}")
+              for name in relaid.PROBES for i in range(90, 100)]
+    # humans 0..0.99 (medium 0.9405, high 0.9801), agents 2; h90..h99 as written: 0.90..0.99
+    p = np.concatenate([np.arange(100) / 100, np.full(10, 2.0), np.full(10, 0.95), np.full(10, 0.5)])
+    report = metadata.cv_report(humans + agents + probes, p, np.ones(len(p), dtype=bool))
+    summary, unseen = report["headed_probes"]["summary"], report["headed_probes"]["unseen"]
+    assert summary == {"n": 10, "above_medium": 1.0, "above_high": 0.0,
+                       "as_written_above_medium": 0.5, "as_written_above_high": 0.1}
+    assert unseen["n"] == 10 and unseen["above_medium"] == 0.0 and unseen["as_written_above_medium"] == 0.5
+    assert report["E1_like"]["n_neg"] == 100  # probes are not humans of the E1-like figure
