@@ -40,6 +40,7 @@ class Variant:
     min_vocab_groups: int = 0  # text columns seen in fewer training repositories are dropped (per fold)
     headings_masked: bool = False  # the text blocks never read heading lines (bot.model.headings)
     headed: float = 0.0  # fit weight factor of the human PRs re-laid under headings (bot.model.relaid)
+    headed_salt: str = ""  # deals those copies' layouts out anew (a confirmation run)
 
 
 VARIANTS = {
@@ -76,6 +77,7 @@ VARIANTS = {
     "headed-humans-x2": Variant(headed=2.0),
     "headed-humans-x4": Variant(headed=4.0),
     "headed-humans-x8": Variant(headed=8.0),
+    "headed-humans-x4-confirm": Variant(headed=4.0, headed_salt="confirm-1"),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -221,13 +223,14 @@ def laid_out(X, feats, layout: str):
     return sp.hstack(cols, format="csr"), sum(sizes[b] for b in stack)
 
 
-def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool = False) -> dict:
+def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool = False, headed_salt: str = "") -> dict:
     """Training examples and their features, built once for every variant that reads the text alike."""
     from bot.model import data, train
     from bot.model.features import texts_of
 
     # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
-    examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0, headed_weight=1.0)
+    examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0, headed_weight=1.0,
+                                      headed_salt=headed_salt)
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]  # (record_snapshots leaves copies out)
@@ -248,7 +251,7 @@ def main() -> int:
         parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
     prepared = {}
     for name in args.variants or VARIANTS:
-        masked = (VARIANTS[name].ai_words_masked, VARIANTS[name].headings_masked)
+        masked = (VARIANTS[name].ai_words_masked, VARIANTS[name].headings_masked, VARIANTS[name].headed_salt)
         if masked not in prepared:
             prepared[masked] = prepare(args.shared, *masked)
         print(json.dumps({"variant": name, **run(name, prepared[masked], progress=lambda _m: None)}), flush=True)

@@ -141,14 +141,14 @@ def is_copy(ex: Example) -> bool:
     return any(mark in ex.source for mark in COPIES)
 
 
-def _headed_copies(examples: list[Example], factor: float) -> Iterator[Example]:
+def _headed_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
     """Copies of the ``human`` PRs with a description of their own, re-laid under headings: one
     training copy (weight x ``factor``) and one scored-only copy per probe layout."""
     for ex in examples:
         if ex.source != "git_prs" or ex.label != 0 or ex.weight != 1.0 or not eligible(texts_of(ex.snapshot).body):
             continue
         body = ex.snapshot.body or ""
-        yield Example(replace(ex.snapshot, body=relaid(body, layout_for(ex.record_id))), 0, ex.weight, ex.group,
+        yield Example(replace(ex.snapshot, body=relaid(body, layout_for(ex.record_id, salt))), 0, ex.weight, ex.group,
                       f"{ex.source}{HEADED}", f"{HEADED}:{ex.record_id}", ex.outcome, factor)
         for name, headings in PROBES.items():
             yield Example(replace(ex.snapshot, body=relaid(body, headings)), 0, ex.weight, ex.group,
@@ -181,8 +181,8 @@ def _aidev_human_titles(data: Path) -> Iterator[Example]:
 
 
 def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None,
-                      early_unlabeled_weight: float | None = None, headed_weight: float | None = None
-                      ) -> list[Example]:
+                      early_unlabeled_weight: float | None = None, headed_weight: float | None = None,
+                      headed_salt: str = "") -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
     ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
     with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
@@ -200,7 +200,7 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     if file_blind_weight is not None:
         out.extend(list(_file_blind_copies(out, file_blind_weight)))
     if headed_weight is not None:
-        out.extend(list(_headed_copies(out, headed_weight)))
+        out.extend(list(_headed_copies(out, headed_weight, headed_salt)))
     return out
 
 

@@ -48,6 +48,7 @@ def relaid(body: str, headings: tuple[str, ...]) -> str:
     return f"{headings[0]}\n\n{paragraphs[0]}\n\n{headings[1]}\n\n{rest}"
 
 
-def layout_for(record_id: str) -> tuple[str, ...]:
-    """The training layout of a record's copy: fixed by its id, so every run builds the same copies."""
-    return LAYOUTS[int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % len(LAYOUTS)]
+def layout_for(record_id: str, salt: str = "") -> tuple[str, ...]:
+    """The training layout of a record's copy: fixed by its id (and a ``salt``, which deals the
+    layouts out anew for a confirmation run), so every run builds the same copies."""
+    return LAYOUTS[int(hashlib.sha1((salt + record_id).encode()).hexdigest(), 16) % len(LAYOUTS)]
