@@ -41,6 +41,7 @@ class Variant:
     headings_masked: bool = False  # the text blocks never read heading lines (bot.model.headings)
     headed: float = 0.0  # fit weight factor of the human PRs re-laid under headings (bot.model.relaid)
     headed_salt: str = ""  # deals those copies' layouts out anew (a confirmation run)
+    copies_in_balance: bool = False  # the length balance also counts those copies (the first runs)
 
 
 VARIANTS = {
@@ -72,12 +73,14 @@ VARIANTS = {
     "vocab-2-repos": Variant(min_vocab_groups=2),
     "vocab-5-repos": Variant(min_vocab_groups=5),
     "headings-out-of-text": Variant(headings_masked=True),
-    "headed-humans-x0.5": Variant(headed=0.5),
-    "headed-humans-x1": Variant(headed=1.0),
-    "headed-humans-x2": Variant(headed=2.0),
-    "headed-humans-x4": Variant(headed=4.0),
-    "headed-humans-x8": Variant(headed=8.0),
-    "headed-humans-x4-confirm": Variant(headed=4.0, headed_salt="confirm-1"),
+    "headed-humans-x0.5": Variant(headed=0.5, copies_in_balance=True),
+    "headed-humans-x1": Variant(headed=1.0, copies_in_balance=True),
+    "headed-humans-x2": Variant(headed=2.0, copies_in_balance=True),
+    "headed-humans-x4": Variant(headed=4.0, copies_in_balance=True),
+    "headed-humans-x8": Variant(headed=8.0, copies_in_balance=True),
+    "headed-humans-x4-confirm": Variant(headed=4.0, headed_salt="confirm-1", copies_in_balance=True),
+    "headed-humans-x4-records-balance": Variant(headed=4.0),
+    "headed-humans-x8-records-balance": Variant(headed=8.0),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -145,7 +148,8 @@ def run(name: str, prepared: dict, progress=print) -> dict:
                        for e, b, r, h in zip(examples, blind, early, headed)])
     real = ~np.array([data.is_copy(e) for e in examples])
     fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0)) & (w * bodies > 0)
-    fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout)
+    fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout,
+                                 balanced=None if v.copies_in_balance else ~headed)
 
     X, n_stack_text = laid_out(X, feats, v.blocks)
 

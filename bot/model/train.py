@@ -140,7 +140,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress("extracting features (signals, structure, text)")
     feats = featurizer(options.small, options.char_bare_titles).fit(record_snapshots(examples))
     X = feats.transform(snapshots)
-    fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted)
+    headed = np.array([e.source.endswith(data.HEADED) for e in examples])
+    fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~headed)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 
     def make() -> BlendedClassifier:
@@ -176,19 +177,24 @@ def _calibrated(blend, parts, y, w, used, tol: float):
     return 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept))), (slope, intercept)
 
 
-def fit_weights(X, y, w, length_balance: bool, fitted=None, layout: bool = False) -> tuple[np.ndarray, dict]:
+def fit_weights(X, y, w, length_balance: bool, fitted=None, layout: bool = False,
+                balanced=None) -> tuple[np.ndarray, dict]:
     """The weights the models are fitted with: ``w``, length-balanced unless turned off
     (``layout``: each length bin also split by the description's layout). ``fitted``: the rows
-    that are fitted on; the balance is computed on them alone, and every other row gets 0."""
+    that are fitted on, every other row gets 0. ``balanced``: the fitted rows the balance is
+    computed on and applied to (default: all of them); the others keep ``w``. Copies made for a
+    lesson of their own (``bot.model.relaid``) stay out, or their negatives would give the long
+    descriptions' agent rows back the weight the balance takes away."""
     fitted = np.ones(len(y), dtype=bool) if fitted is None else fitted
     out = np.where(fitted, w, 0.0)
     if not length_balance:
         return out, {}
-    numeric = X[:, :max(LOG_BODY, TITLE_ONLY, HEADERS, BULLETS) + 1].toarray()[fitted]
+    rows = fitted if balanced is None else fitted & balanced
+    numeric = X[:, :max(LOG_BODY, TITLE_ONLY, HEADERS, BULLETS) + 1].toarray()[rows]
     bins = balance.length_bins(numeric[:, LOG_BODY], numeric[:, TITLE_ONLY])
     if layout:
         bins = balance.layout_bins(bins, numeric[:, HEADERS], numeric[:, BULLETS])
-    out[fitted], factors = balance.length_balanced(np.asarray(y)[fitted], np.asarray(w)[fitted], bins)
+    out[rows], factors = balance.length_balanced(np.asarray(y)[rows], np.asarray(w)[rows], bins)
     return out, factors
 
 
