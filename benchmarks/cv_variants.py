@@ -42,6 +42,7 @@ class Variant:
     headed: float = 0.0  # fit weight factor of the human PRs re-laid under headings (bot.model.relaid)
     headed_salt: str = ""  # deals those copies' layouts out anew (a confirmation run)
     copies_in_balance: bool = False  # the length balance also counts those copies (the first runs)
+    record_folds: bool = False  # a copy shares its record's inner text fold (StackedClassifier records=)
 
 
 VARIANTS = {
@@ -81,6 +82,7 @@ VARIANTS = {
     "headed-humans-x4-confirm": Variant(headed=4.0, headed_salt="confirm-1", copies_in_balance=True),
     "headed-humans-x4-records-balance": Variant(headed=4.0),
     "headed-humans-x8-records-balance": Variant(headed=8.0),
+    "headed-humans-x4-record-folds": Variant(headed=4.0, record_folds=True),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
@@ -162,7 +164,9 @@ def run(name: str, prepared: dict, progress=print) -> dict:
         parts = vocab_filtered_oof(X, y, fit_w, reject, folds, make, fitted, vocab_groups(examples),
                                    v.min_vocab_groups, feats.n_numeric)
     else:
-        parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups)
+        records = np.array([data.record_key(e) for e in examples]) if v.record_folds else None
+        parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups,
+                                  records=records)
     seen = ~np.isnan(parts).any(axis=1)
     scores = np.full(len(y), np.nan)
     scores[seen] = make().set_stats(parts[seen & fitted & real]).combine(parts[seen])

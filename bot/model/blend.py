@@ -105,13 +105,14 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         cut = self.n_numeric + self.n_stack_text
         return X[:, :cut], X[:, cut:]
 
-    def fit(self, X, y, sample_weight=None, reject=None, groups=None):
+    def fit(self, X, y, sample_weight=None, reject=None, groups=None, records=None):
         """``reject``: 1 rejected agent PR, 0 merged agent PR, -1 not a rejection example;
-        ``groups``: repository groups for the trees' inner text folds (``StackedClassifier.fit``)."""
+        ``groups``, ``records``: repository groups or record keys for the trees' inner text folds
+        (``StackedClassifier.fit``)."""
         y = np.asarray(y)
         self.classes_ = np.unique(y)
         stack_X, head_X = self._split(X)
-        self.stacked_ = self.stacked.fit(stack_X, y, sample_weight=sample_weight, groups=groups)
+        self.stacked_ = self.stacked.fit(stack_X, y, sample_weight=sample_weight, groups=groups, records=records)
         self.agent_ = LinearHead(self.agent_c, self.tol).fit(head_X, y, sample_weight=sample_weight)
         reject = np.full(len(y), -1) if reject is None else np.asarray(reject)
         rows = reject >= 0

@@ -141,6 +141,11 @@ def is_copy(ex: Example) -> bool:
     return any(mark in ex.source for mark in COPIES)
 
 
+def record_key(ex: Example) -> str:
+    """The id of the record an example was made from: its own, or a copy's original's."""
+    return ex.record_id.split(":", 1)[1] if is_copy(ex) else ex.record_id
+
+
 def _headed_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
     """Copies of the ``human`` PRs with a description of their own, re-laid under headings: one
     training copy (weight x ``factor``) and one scored-only copy per probe layout."""

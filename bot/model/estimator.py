@@ -190,16 +190,19 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         X = sp.csr_matrix(X)
         return X[:, : self.n_numeric].toarray(), X[:, self.n_numeric:]
 
-    def fit(self, X, y, sample_weight=None, groups=None):
+    def fit(self, X, y, sample_weight=None, groups=None, records=None):
         """``groups``: each row's repository group; given, the text vote's inner folds keep a
-        group on one side (``GroupKFold``), else they split rows (``StratifiedKFold``, v1-v4)."""
+        group on one side (``GroupKFold``), else they split rows (``StratifiedKFold``, v1-v4).
+        ``records``: each row's record key; a copy of a record (``bot.model.relaid``) shares its
+        key and so its inner fold, or the text vote would read a copy's words from its original's
+        fit. Rows with keys of their own are split exactly as without ``records``."""
         y = np.asarray(y)
         self.classes_ = np.unique(y)
         numeric, text = self._split(X)
         numeric[:, list(self.masked_columns)] = 0.0  # a constant column gives the trees nothing to split on
         text_score = np.zeros((len(y), 1))
         if self.use_text:
-            text_score[:, 0] = self._oof_text(text, y, sample_weight, groups)
+            text_score[:, 0] = self._oof_text(text, y, sample_weight, groups, records)
             self.text_ = self._text_model().fit(text, y, sample_weight=sample_weight)
         trees = HistGradientBoostingClassifier(
             max_iter=self.max_iter, learning_rate=self.learning_rate, max_leaf_nodes=self.max_leaf_nodes,
@@ -210,18 +213,31 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
             self.trees_ = trees.fit(np.hstack([numeric, text_score]), y, sample_weight=sample_weight)
         return self
 
-    def _oof_text(self, text, y, sample_weight, groups=None) -> np.ndarray:
+    def _oof_text(self, text, y, sample_weight, groups=None, records=None) -> np.ndarray:
         out = np.zeros(len(y))
         rows = np.zeros(len(y))
-        if groups is None:
-            splits = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state).split(rows, y)
-        else:
+        if groups is not None:
             splits = GroupKFold(n_splits=4).split(rows, y, groups)
+        elif records is not None:
+            splits = self._record_splits(np.asarray(y), np.asarray(records))
+        else:
+            splits = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state).split(rows, y)
         for train, test in splits:
             weight = None if sample_weight is None else np.asarray(sample_weight)[train]
             model = self._text_model().fit(text[train], y[train], sample_weight=weight)
             out[test] = model.decision_function(text[test])
         return out
+
+    def _record_splits(self, y: np.ndarray, records: np.ndarray):
+        """``StratifiedKFold`` over each record's first row; every other row of a record follows it."""
+        _, first, key = np.unique(records, return_index=True, return_inverse=True)
+        first = np.sort(first)
+        fold_of_key = np.zeros(first.size, dtype=int)
+        folds = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state)
+        for k, (_, test) in enumerate(folds.split(np.zeros(first.size), y[first])):
+            fold_of_key[key[first[test]]] = k
+        fold = fold_of_key[key]
+        return [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(4)]
 
     def text_scores(self, X) -> np.ndarray:
         numeric, text = self._split(X)

@@ -91,10 +91,11 @@ def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: boo
                               headings_masked=headings_masked)
 
 
-def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None, groups=None) -> np.ndarray:
+def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None, groups=None,
+                records=None) -> np.ndarray:
     """Out-of-fold raw components (n x 5, ``BlendedClassifier.components``; NaN rows: unfitted folds).
     ``fit_mask``: only these rows are fitted on (every row of the held-out fold is still scored);
-    ``groups``: each row's repository group, for the trees' inner text folds."""
+    ``groups`` / ``records``: each row's repository group / record key, for the trees' inner text folds."""
     oof = np.full((len(y), 5), np.nan)
     fit_mask = np.ones(len(y), dtype=bool) if fit_mask is None else fit_mask
     for k in np.unique(folds):
@@ -103,6 +104,8 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None,
             continue
         progress(f"CV fold {k + 1}/{len(np.unique(folds))}: fit on {int(train.sum())}, score {int(test.sum())}")
         inner = {} if groups is None else {"groups": np.asarray(groups)[train]}
+        if records is not None:
+            inner["records"] = np.asarray(records)[train]
         model = make().fit(X[train], y[train], sample_weight=w[train], reject=reject[train], **inner)
         oof[test] = model.components(X[test])
     return oof
@@ -147,7 +150,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol)
 
-    parts = out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted)
+    records = np.array([data.record_key(e) for e in examples])  # a copy's inner text fold is its record's
+    parts = out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, records=records)
     used = fitted & real & ~np.isnan(parts).any(axis=1)
     blend = make().set_stats(parts[used])
     calibrated, (slope, intercept) = _calibrated(blend, parts, y, w, used, options.platt_tol)
@@ -155,7 +159,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"CV (out-of-fold, grouped by repository): {metadata.short_report(report)}")
 
     progress("fitting the final model on the whole training split")
-    base = blend.fit(X[fitted], y[fitted], sample_weight=fit_w[fitted], reject=reject[fitted]).set_stats(parts[used])
+    base = blend.fit(X[fitted], y[fitted], sample_weight=fit_w[fitted], reject=reject[fitted],
+                     records=records[fitted]).set_stats(parts[used])
     clf = PlattCalibrated(base=base, slope=slope, intercept=intercept).fit(X[fitted], y[fitted])
     pipeline = Pipeline([("features", feats), ("clf", clf)])
     meta = metadata.build(examples, feats, report, options=options,

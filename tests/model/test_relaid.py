@@ -73,3 +73,39 @@ def test_cv_report_gives_each_probe_beside_the_same_prs_as_written():
                        "as_written_above_medium": 0.5, "as_written_above_high": 0.1}
     assert unseen["n"] == 10 and unseen["above_medium"] == 0.0 and unseen["as_written_above_medium"] == 0.5
     assert report["E1_like"]["n_neg"] == 100  # probes are not humans of the E1-like figure
+
+
+def _fold_sets(splits) -> list[set[int]]:
+    return [set(map(int, test)) for _, test in splits]
+
+
+def test_record_keys_of_their_own_give_the_inner_text_folds_of_v4():
+    from sklearn.model_selection import StratifiedKFold
+
+    from bot.model.estimator import StackedClassifier
+
+    y = np.array([0, 1] * 20)
+    stacked = StackedClassifier(n_numeric=1, random_state=0)
+    v4 = StratifiedKFold(n_splits=4, shuffle=True, random_state=0).split(np.zeros(40), y)
+    own = stacked._record_splits(y, np.array([f"r{i}" for i in range(40)]))
+    assert _fold_sets(own) == _fold_sets(v4)
+
+
+def test_a_copy_shares_its_records_inner_text_fold():
+    from bot.model.estimator import StackedClassifier
+
+    y = np.array([0, 1] * 20 + [0] * 10)
+    records = np.array([f"r{i}" for i in range(40)] + [f"r{2 * i}" for i in range(10)])  # copies of r0, r2, ...
+    splits = StackedClassifier(n_numeric=1, random_state=0)._record_splits(y, records)
+    for train_rows, test in splits:
+        assert not set(records[train_rows]) & set(records[test])  # a record's rows are on one side
+    assert sorted(i for _, test in splits for i in test) == list(range(50))
+
+
+def test_record_key_is_the_original_for_every_kind_of_copy(shared):
+    examples = data.training_examples(shared, small=True, file_blind_weight=0.0, headed_weight=1.0)
+    ids = {e.record_id for e in examples if not data.is_copy(e)}
+    copies = [e for e in examples if data.is_copy(e)]
+    assert all(any(mark in e.source for e in copies) for mark in data.COPIES)  # every kind is there
+    assert all(data.record_key(e) in ids for e in copies)
+    assert all(data.record_key(e) == e.record_id for e in examples if not data.is_copy(e))
