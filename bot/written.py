@@ -11,18 +11,39 @@ without its HTML comments (GitHub does not show them) and without the lines it s
 word, with the template. An author's own text, a ticked checkbox or a filled-in line stays.
 The layout signals read it the same way (``hits.own_body``); ``template_sections_ignored``
 reads the whole description, which it compares with the template.
+
+Command lines for bots (Prow's ``/kind bug``, ``/sig node``, ``/assign``, ``/ok-to-test``,
+``/cherry-pick``, PR Sieve's own ``/sieve``) are instructions to a project's tooling, not the
+author's description, and the classifier never reads them, template or not. Kubernetes asks
+every author for ``/kind`` and ``/sig`` lines.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.signals.hits import without_template
 from bot.snapshot import PRSnapshot
 
 
+# Prow's commands (prow.k8s.io/command-help), the cherry-pick bots' and PR Sieve's own: a whole line,
+# the command first, at most three spaces before it (four make indented code)
+_BOT_COMMAND = re.compile(
+    r"^[ ]{0,3}/(?:kind|sig|area|priority|triage|lifecycle|assign|unassign|cc|uncc|lgtm|approve|hold|unhold"
+    r"|retest|test|ok-to-test|release-note(?:-none|-edit)?|milestone|label|remove-[a-z-]+|close|reopen"
+    r"|cherry-?pick|backport|sieve)(?![\w/.-])[^\n]*(?:\n|$)", re.IGNORECASE | re.MULTILINE)
+
+
+def without_bot_commands(text: str) -> str:
+    """``text`` without its command lines for bots (``_BOT_COMMAND``)."""
+    return _BOT_COMMAND.sub("", text) if "/" in text else text
+
+
 def as_written(snapshot: PRSnapshot) -> PRSnapshot:
-    """``snapshot`` with its description as the author wrote it (unchanged when no template is known)."""
-    if not snapshot.pr_template:
-        return snapshot
-    return replace(snapshot, body=without_template(snapshot.body, snapshot.pr_template))
+    """``snapshot`` with its description as the author wrote it: without bot command lines, and
+    without the template's own lines when the template is known."""
+    body = without_bot_commands(snapshot.body or "")
+    if snapshot.pr_template:
+        body = without_template(body, snapshot.pr_template)
+    return snapshot if body == (snapshot.body or "") else replace(snapshot, body=body)

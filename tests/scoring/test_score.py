@@ -136,3 +136,28 @@ def test_the_model_reads_the_description_without_the_projects_template(shipped_m
     assert batch_score([known], model_path=str(shipped_model))[0] == pytest.approx(as_written.probability, abs=1e-12)
     unknown = score(replace(PR, body=FILLED), config)  # the template's headings read as the author's
     assert unknown.probability != pytest.approx(as_written.probability, abs=1e-6)
+
+
+def test_bot_command_lines_are_not_read_as_the_description(shipped_model):
+    from dataclasses import replace
+
+    config = ScoreConfig(model_path=str(shipped_model))
+    prose = "Retries failed exports up to 3 times, so a flaky bucket no longer loses a day's data."
+    commands = "/kind bug\n/sig storage\n/area exporter\n/assign @jdoe\n/cc @alice @bob\n/ok-to-test\n/release-note-none"
+    plain = score(replace(PR, body=prose), config)
+    for body in (f"{prose}\n\n{commands}", f"{commands}\n{prose}"):
+        assert score(replace(PR, body=body), config).probability == pytest.approx(plain.probability, abs=1e-12)
+        batch = batch_score([replace(PR, body=body)], model_path=str(shipped_model))[0]
+        assert batch == pytest.approx(plain.probability, abs=1e-12)
+    mention = score(replace(PR, body=f"{prose}\nRun /test locally before /approve."), config)
+    assert mention.probability != pytest.approx(plain.probability, abs=1e-9)  # prose that names a command stays
+
+
+def test_only_whole_command_lines_for_bots_are_left_out():
+    from bot.written import without_bot_commands
+
+    body = ("Fix the parser.\n/kind bug\n  /sig node\n/Assign @jdoe\n/cherry-pick release-1.30\n/sieve explain\n"
+            "/tests/parser_test.go is new\n/testing notes\n/usr/bin/env is unchanged\n    /kind code block\n")
+    assert without_bot_commands(body) == ("Fix the parser.\n/tests/parser_test.go is new\n/testing notes\n"
+                                          "/usr/bin/env is unchanged\n    /kind code block\n")
+    assert without_bot_commands("No commands at all.") == "No commands at all."
