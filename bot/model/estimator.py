@@ -19,9 +19,8 @@ from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from bot.model import aiwords, fasttrees, features, headings, ngrams, rows, tokens
+from bot.model import aiwords, fasttrees, features, headings, innerfolds, ngrams, rows, tokens
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
@@ -215,29 +214,11 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
 
     def _oof_text(self, text, y, sample_weight, groups=None, records=None) -> np.ndarray:
         out = np.zeros(len(y))
-        rows = np.zeros(len(y))
-        if groups is not None:
-            splits = GroupKFold(n_splits=4).split(rows, y, groups)
-        elif records is not None:
-            splits = self._record_splits(np.asarray(y), np.asarray(records))
-        else:
-            splits = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state).split(rows, y)
-        for train, test in splits:
+        for train, test in innerfolds.splits(y, self.random_state, groups, records):
             weight = None if sample_weight is None else np.asarray(sample_weight)[train]
             model = self._text_model().fit(text[train], y[train], sample_weight=weight)
             out[test] = model.decision_function(text[test])
         return out
-
-    def _record_splits(self, y: np.ndarray, records: np.ndarray):
-        """``StratifiedKFold`` over each record's first row; every other row of a record follows it."""
-        _, first, key = np.unique(records, return_index=True, return_inverse=True)
-        first = np.sort(first)
-        fold_of_key = np.zeros(first.size, dtype=int)
-        folds = StratifiedKFold(n_splits=4, shuffle=True, random_state=self.random_state)
-        for k, (_, test) in enumerate(folds.split(np.zeros(first.size), y[first])):
-            fold_of_key[key[first[test]]] = k
-        fold = fold_of_key[key]
-        return [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(4)]
 
     def text_scores(self, X) -> np.ndarray:
         numeric, text = self._split(X)

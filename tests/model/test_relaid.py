@@ -82,21 +82,20 @@ def _fold_sets(splits) -> list[set[int]]:
 def test_record_keys_of_their_own_give_the_inner_text_folds_of_v4():
     from sklearn.model_selection import StratifiedKFold
 
-    from bot.model.estimator import StackedClassifier
+    from bot.model import innerfolds
 
     y = np.array([0, 1] * 20)
-    stacked = StackedClassifier(n_numeric=1, random_state=0)
     v4 = StratifiedKFold(n_splits=4, shuffle=True, random_state=0).split(np.zeros(40), y)
-    own = stacked._record_splits(y, np.array([f"r{i}" for i in range(40)]))
-    assert _fold_sets(own) == _fold_sets(v4)
+    own = innerfolds.splits(y, 0, records=np.array([f"r{i}" for i in range(40)]))
+    assert _fold_sets(own) == _fold_sets(v4) == _fold_sets(innerfolds.splits(y, 0))
 
 
 def test_a_copy_shares_its_records_inner_text_fold():
-    from bot.model.estimator import StackedClassifier
+    from bot.model import innerfolds
 
     y = np.array([0, 1] * 20 + [0] * 10)
     records = np.array([f"r{i}" for i in range(40)] + [f"r{2 * i}" for i in range(10)])  # copies of r0, r2, ...
-    splits = StackedClassifier(n_numeric=1, random_state=0)._record_splits(y, records)
+    splits = innerfolds.splits(y, 0, records=records)
     for train_rows, test in splits:
         assert not set(records[train_rows]) & set(records[test])  # a record's rows are on one side
     assert sorted(i for _, test in splits for i in test) == list(range(50))
