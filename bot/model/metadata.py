@@ -24,6 +24,7 @@ LENGTH_BALANCE_TAG = "-lenbal"  # v3: bot.model.balance on
 V3_MIN_SAMPLES_LEAF = 20  # v4 tags its leaf size ("-leaf100"); v1-v3 used this one
 CONVERGED_TAG = "-conv"  # --converged-solvers: logistic regressions solved to convergence
 CHAR_BARE_TAG = "-charbare"  # --char-bare-titles: title char n-grams for bare titles only
+AI_MASKED_TAG = "-aimasked"  # --ai-words-masked: the text blocks never read the AI vocabulary
 HEADED_TAG = "-headed"  # --headed-weight > 0: human PRs re-laid under headings are fitted (bot.model.relaid)
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
@@ -155,7 +156,9 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     converged = CONVERGED_TAG if options.converged_solvers else ""
     chars = CHAR_BARE_TAG if options.char_bare_titles else ""
     headed = HEADED_TAG if getattr(options, "headed_weight", None) else ""
-    return f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{small}"
+    masked = AI_MASKED_TAG if getattr(options, "ai_words_masked", False) else ""
+    return (f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{masked}"
+            f"{small}")
 
 
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:
@@ -185,6 +188,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                           "char_hashed_tfidf": featurizer.char_features,
                           "full_text_word_hashed_tfidf": getattr(featurizer, "full_word_features", 0),
                           "char_block_on_bare_titles_only": featurizer.char_bare_titles,
+                          "ai_words_masked": getattr(featurizer, "ai_words_masked", False),
                           "attribution_stripped": True},
         "hyper_parameters": {k: v for k, v in params.items() if isinstance(v, (int, float, str, bool))},
         "cv": report,

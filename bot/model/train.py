@@ -46,6 +46,7 @@ class TrainOptions:
     # the file-blind band thresholds, never fitted; None: no copies)
     file_blind_weight: float | None = 0.0
     char_bare_titles: bool = False  # title char n-grams for bare titles only (MODEL_CARD.md, ninth session)
+    ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (MODEL_CARD.md, eleventh session)
     # bot.model.relaid's human PRs under headings: the training copies' weight factor (0: only the
     # out-of-fold probes are scored; None: no copies)
     headed_weight: float | None = 0.0
@@ -141,7 +142,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     real = ~np.array([data.is_copy(e) for e in examples])  # the blend's statistics and calibration read records only
 
     progress("extracting features (signals, structure, text)")
-    feats = featurizer(options.small, options.char_bare_titles).fit(record_snapshots(examples))
+    feats = featurizer(options.small, options.char_bare_titles,
+                       options.ai_words_masked).fit(record_snapshots(examples))
     X = feats.transform(snapshots)
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
     fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~headed)
