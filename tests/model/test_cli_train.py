@@ -54,3 +54,18 @@ def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, 
     params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
     assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
     assert (shipped["tol"], shipped["stacked_tol"], shipped["platt_tol"]) == (1e-4, 1e-4, 1e-4)
+
+
+def test_sieve_train_records_the_heading_probes_and_tags_the_fitted_copies(shared, tmp_path, small_model):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--headed-weight", "4",
+                                              "--ai-words-masked", "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    headed = json.loads((tmp_path / METADATA_FILE).read_text())
+    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    assert headed["model_version"].endswith("-blend-lenbal-leaf100-headed-aimasked-small")
+    assert headed["training_data"]["weights"]["headed_human_copies"] == 4.0
+    assert headed["text_features"]["ai_words_masked"] is True
+    assert shipped_design["training_data"]["weights"]["headed_human_copies"] == 0.0
+    for meta in (headed, shipped_design):  # the probes are scored out of fold either way
+        probes = meta["cv"]["headed_probes"]
+        assert set(probes) == {"summary", "unseen"} and probes["summary"]["n"] > 0

@@ -108,3 +108,23 @@ def test_record_key_is_the_original_for_every_kind_of_copy(shared):
     assert all(any(mark in e.source for e in copies) for mark in data.COPIES)  # every kind is there
     assert all(data.record_key(e) in ids for e in copies)
     assert all(data.record_key(e) == e.record_id for e in examples if not data.is_copy(e))
+
+
+def test_the_length_balance_reads_records_only_and_copies_keep_their_weight():
+    import scipy.sparse as sp
+
+    from bot.model.blend import LOG_BODY, TITLE_ONLY
+
+    n = 30  # 10 agents and 10 humans with 600-character descriptions, then 10 copies of those humans
+    X = np.zeros((n, max(LOG_BODY, TITLE_ONLY, train.HEADERS, train.BULLETS) + 1))
+    X[:, LOG_BODY] = np.log1p(600)
+    X[:5, LOG_BODY] = X[10:15, LOG_BODY] = 0.0  # and 5 of each with no description
+    y = np.array([1] * 10 + [0] * 20)
+    w = np.ones(n)
+    records = np.arange(n) < 20
+    kept, factors = train.fit_weights(sp.csr_matrix(X), y, w, True, balanced=records)
+    alone, alone_factors = train.fit_weights(sp.csr_matrix(X[:20]), y[:20], w[:20], True)
+    assert factors == alone_factors and np.array_equal(kept[:20], alone)
+    assert np.array_equal(kept[20:], w[20:])  # copies are fitted at their own weight
+    counted, counted_factors = train.fit_weights(sp.csr_matrix(X), y, w, True)
+    assert counted_factors != factors  # counted as negatives, copies would change the agents' weights
