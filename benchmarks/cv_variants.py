@@ -246,7 +246,7 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
     feats = train.featurizer(False, ai_words_masked=ai_words_masked,
                              headings_masked=headings_masked).fit(train.record_snapshots(v4_rows))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
-    return {"examples": examples, "feats": feats, "X": feats.transform(snaps), **columns,
+    return {"examples": examples, "feats": feats, "X": train.features(feats, examples), **columns,
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}
 
 

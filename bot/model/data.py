@@ -36,7 +36,7 @@ from bot.evaluation import splits
 from bot.loaders import LoadError
 from bot.loaders.records import Record, iter_records, snapshot_from_record
 from bot.model.features import texts_of
-from bot.model.relaid import PROBES, eligible, layout_for, relaid
+from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid
 from bot.snapshot import PRSnapshot
 
 UNLABELED_WEIGHT = 0.3
@@ -148,15 +148,15 @@ def record_key(ex: Example) -> str:
 
 def _headed_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
     """Copies of the ``human`` PRs with a description of their own, re-laid under headings: one
-    training copy (weight x ``factor``) and one scored-only copy per probe layout."""
+    training copy (weight x ``factor``) and one scored-only copy per probe (``relaid.PROBES``)."""
     for ex in examples:
         if ex.source != "git_prs" or ex.label != 0 or ex.weight != 1.0 or not eligible(texts_of(ex.snapshot).body):
             continue
         body = ex.snapshot.body or ""
         yield Example(replace(ex.snapshot, body=relaid(body, layout_for(ex.record_id, salt))), 0, ex.weight, ex.group,
                       f"{ex.source}{HEADED}", f"{HEADED}:{ex.record_id}", ex.outcome, factor)
-        for name, headings in PROBES.items():
-            yield Example(replace(ex.snapshot, body=relaid(body, headings)), 0, ex.weight, ex.group,
+        for name in PROBES:
+            yield Example(replace(ex.snapshot, body=probe(name, body, ex.record_id)), 0, ex.weight, ex.group,
                           f"{ex.source}{PROBE}{name}", f"{PROBE}{name}:{ex.record_id}", ex.outcome, 0.0)
 
 

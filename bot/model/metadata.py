@@ -76,8 +76,9 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
 
 
 def headed_report(examples, p: np.ndarray, seen: np.ndarray, at: dict) -> dict:
-    """Human PRs with their own words re-laid under headings (``bot.model.relaid.PROBES``), scored
-    out of fold and never fitted: the share above each band threshold, beside the same PRs as written."""
+    """Human PRs with their own words re-laid under headings or followed by a careful AI disclosure
+    (``bot.model.relaid.PROBES``), scored out of fold and never fitted: the share above each band
+    threshold, beside the same PRs as written."""
     src = _column(examples, "source")
     index = {e.record_id: i for i, e in enumerate(examples)}
     out = {}

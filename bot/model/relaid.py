@@ -8,8 +8,10 @@ for the shape of the description (MODEL_CARD.md, "Known limits"). A copy of a hu
 words stand under common headings shows the model people who write that way.
 
 ``LAYOUTS`` are the training copies' layouts (one per copy, chosen by a hash of its record id).
-``PROBES`` measure the effect out of fold: "## Summary" (one of the training layouts) and a layout
-no copy uses, to see whether the lesson carries to headings the model was never shown.
+``PROBES`` measure the effect out of fold: "## Summary" (one of the training layouts), a layout
+no copy uses, to see whether the lesson carries to headings the model was never shown, and the
+same words followed by a careful AI disclosure (``DISCLOSURES``), which PR Sieve promises not to
+flag for that alone. CV scores the probes as ``score()`` reads a PR: AI signals at 0.
 """
 
 from __future__ import annotations
@@ -25,10 +27,19 @@ LAYOUTS: tuple[tuple[str, ...], ...] = (
     ("## What this PR does",),
     ("## Motivation", "## Changes"),
 )
-PROBES: dict[str, tuple[str, ...]] = {
+PROBE_HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": ("## Summary",),
     "unseen": ("### Why", "### What changed"),
 }
+# careful, disclosed AI use in a person's own words: what the product must not flag for that alone
+DISCLOSURES = (
+    "I used Claude Code to draft the tests; I reviewed and trimmed them and checked that each one fails "
+    "without the fix.",
+    "AI disclosure: GitHub Copilot suggested parts of this change. I reviewed every line and ran the test "
+    "suite locally.",
+    "Parts of this description were drafted with ChatGPT and edited by me.",
+)
+PROBES = (*PROBE_HEADINGS, "disclosed")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -52,3 +63,11 @@ def layout_for(record_id: str, salt: str = "") -> tuple[str, ...]:
     """The training layout of a record's copy: fixed by its id (and a ``salt``, which deals the
     layouts out anew for a confirmation run), so every run builds the same copies."""
     return LAYOUTS[int(hashlib.sha1((salt + record_id).encode()).hexdigest(), 16) % len(LAYOUTS)]
+
+
+def probe(name: str, body: str, record_id: str) -> str:
+    """``body`` as probe ``name`` shows it (``PROBES``)."""
+    if name in PROBE_HEADINGS:
+        return relaid(body, PROBE_HEADINGS[name])
+    pick = int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % len(DISCLOSURES)
+    return f"{body.strip()}\n\n{DISCLOSURES[pick]}"

@@ -125,6 +125,16 @@ def record_snapshots(examples: list[data.Example]) -> list:
     return [e.snapshot for e in examples if not data.is_copy(e)]
 
 
+def features(feats: SnapshotFeaturizer, examples: list[data.Example]):
+    """The examples' feature matrix. Probe rows (``data.PROBE``) are read with their AI signals at 0,
+    as ``score()`` reads a PR, so the CV report's probes measure what the App would do."""
+    from bot.scoring import without_ai
+    from bot.signals import run_signals
+
+    hits = [without_ai(run_signals(e.snapshot)) if data.PROBE in e.source else None for e in examples]
+    return feats.transform([e.snapshot for e in examples], hits=hits)
+
+
 def example_columns(examples: list[data.Example], n_folds: int = N_FOLDS) -> tuple[np.ndarray, ...]:
     """``(label, weight, rejection label, fold)`` of each example: what every fit and CV run reads."""
     return (np.array([e.label for e in examples]), np.array([e.fit_weight for e in examples]),
@@ -136,7 +146,6 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"loading the training split from {options.shared / 'data'}")
     examples = training_set(options)
     progress(f"{len(examples)} training examples: {data.counts(examples)}")
-    snapshots = [e.snapshot for e in examples]
     y, w, reject, folds = example_columns(examples, 3 if options.small else N_FOLDS)
     fitted = w > 0  # copies at weight factor 0 (file-blind, probes) are scored out of fold, never fitted
     real = ~np.array([data.is_copy(e) for e in examples])  # the blend's statistics and calibration read records only
@@ -144,7 +153,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress("extracting features (signals, structure, text)")
     feats = featurizer(options.small, options.char_bare_titles,
                        options.ai_words_masked).fit(record_snapshots(examples))
-    X = feats.transform(snapshots)
+    X = features(feats, examples)
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
     fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~headed)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")

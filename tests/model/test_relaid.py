@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from bot.model import data, metadata, relaid, train
 from bot.model.data import Example
@@ -42,10 +43,13 @@ def test_each_eligible_human_gets_one_training_copy_and_one_scored_only_copy_per
         assert copy.snapshot.body == relaid.relaid(original.snapshot.body, relaid.layout_for(original.record_id))
         assert (copy.snapshot.title, copy.snapshot.commits, copy.snapshot.files) == (
             original.snapshot.title, original.snapshot.commits, original.snapshot.files)
-    for name, headings in relaid.PROBES.items():
+    for name in relaid.PROBES:
         probes = [e for e in examples if e.source == f"git_prs{data.PROBE}{name}"]
         assert len(probes) == len(eligible) and all(p.fit_weight == 0.0 for p in probes)
-        assert all(p.snapshot.body.startswith(headings[0] + "\n\n") for p in probes)
+        if name in relaid.PROBE_HEADINGS:
+            assert all(p.snapshot.body.startswith(relaid.PROBE_HEADINGS[name][0] + "\n\n") for p in probes)
+        else:  # the person's own words, then a careful disclosure
+            assert all(p.snapshot.body.endswith(relaid.DISCLOSURES) for p in probes)
 
 
 def test_copies_change_neither_the_records_nor_the_vocabulary_nor_the_dataset_id(shared):
@@ -66,8 +70,9 @@ def test_cv_report_gives_each_probe_beside_the_same_prs_as_written():
     probes = [_row(f"{data.PROBE}{name}:h{i}", 0, f"git_prs{data.PROBE}{name}")
               for name in relaid.PROBES for i in range(90, 100)]
     # humans 0..0.99 (medium 0.9405, high 0.9801), agents 2; h90..h99 as written: 0.90..0.99
-    p = np.concatenate([np.arange(100) / 100, np.full(10, 2.0), np.full(10, 0.95), np.full(10, 0.5)])
+    p = np.concatenate([np.arange(100) / 100, np.full(10, 2.0), np.full(10, 0.95), np.full(10, 0.5), np.full(10, 0.5)])
     report = metadata.cv_report(humans + agents + probes, p, np.ones(len(p), dtype=bool))
+    assert set(report["headed_probes"]) == set(relaid.PROBES)
     summary, unseen = report["headed_probes"]["summary"], report["headed_probes"]["unseen"]
     assert summary == {"n": 10, "above_medium": 1.0, "above_high": 0.0,
                        "as_written_above_medium": 0.5, "as_written_above_high": 0.1}
@@ -128,3 +133,29 @@ def test_the_length_balance_reads_records_only_and_copies_keep_their_weight():
     assert np.array_equal(kept[20:], w[20:])  # copies are fitted at their own weight
     counted, counted_factors = train.fit_weights(sp.csr_matrix(X), y, w, True)
     assert counted_factors != factors  # counted as negatives, copies would change the agents' weights
+
+
+def test_each_disclosure_probe_keeps_the_words_and_adds_one_careful_disclosure():
+    body = "Fixes the crash when the config file is empty.\n"
+    seen = {relaid.probe("disclosed", body, f"r{i}") for i in range(30)}
+    assert seen == {f"{body.strip()}\n\n{d}" for d in relaid.DISCLOSURES}
+
+
+def test_probe_rows_are_read_with_their_ai_signals_at_zero_as_score_reads_them(small_model):
+    from bot.model.persist import load_model
+    from bot.scoring import ScoreConfig, score
+    from bot.signals import run_signals
+
+    feats = load_model(small_model).pipeline[0]
+    pr = PRSnapshot(title="Fix the loader", body="Fixes the loader.\n\n" + relaid.DISCLOSURES[1])
+    assert any(h.kind == "ai" and h.fired for h in run_signals(pr))  # the disclosure fires
+    as_record = Example(pr, 0, 1.0, "fiber", "git_prs", "r")
+    as_probe = Example(pr, 0, 1.0, "fiber", f"git_prs{data.PROBE}disclosed", f"{data.PROBE}disclosed:r")
+    X = train.features(feats, [as_record, as_probe]).toarray()
+    names = feats.feature_names()
+    ai = [names.index(f"signal:{h.name}") for h in run_signals(pr) if h.kind == "ai" and h.name in feats.signal_names]
+    assert X[0, ai].any() and not X[1, ai].any()
+    assert np.array_equal(np.delete(X[0], ai), np.delete(X[1], ai))  # everything else is the same
+    model = load_model(small_model)
+    p = model.pipeline[-1].predict_proba(X[1:])[0, 1]
+    assert p == pytest.approx(score(pr, ScoreConfig(model_path=str(small_model))).probability, abs=1e-9)
