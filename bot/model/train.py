@@ -126,13 +126,16 @@ def record_snapshots(examples: list[data.Example]) -> list:
 
 
 def features(feats: SnapshotFeaturizer, examples: list[data.Example]):
-    """The examples' feature matrix. Probe rows (``data.PROBE``) are read with their AI signals at 0,
-    as ``score()`` reads a PR, so the CV report's probes measure what the App would do."""
+    """The examples' feature matrix. Probe rows (``data.PROBE``) are read as ``score()`` reads a PR
+    (``bot.written.as_written``, AI signals at 0), so the CV report's probes measure what the App
+    would do; training rows are read as they are."""
     from bot.scoring import without_ai
     from bot.signals import run_signals
+    from bot.written import as_written
 
-    hits = [without_ai(run_signals(e.snapshot)) if data.PROBE in e.source else None for e in examples]
-    return feats.transform([e.snapshot for e in examples], hits=hits)
+    probe = [data.PROBE in e.source for e in examples]
+    hits = [without_ai(run_signals(e.snapshot)) if p else None for e, p in zip(examples, probe)]
+    return feats.transform([as_written(e.snapshot) if p else e.snapshot for e, p in zip(examples, probe)], hits=hits)
 
 
 def example_columns(examples: list[data.Example], n_folds: int = N_FOLDS) -> tuple[np.ndarray, ...]:

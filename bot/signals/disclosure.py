@@ -120,6 +120,30 @@ def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
     return hits.quiet(NAME, KIND)
 
 
+def without_disclosures(text: str) -> str:
+    """``text`` without the sentences that disclose AI use (``statements``), for the classifier: a
+    disclosure says who wrote the code, not how carefully (see above), so the text model must not
+    read it as evidence either."""
+    if not text or _KEYWORD.search(text) is None:
+        return text
+    kept, pos = [], 0
+    for start, end in (_sentence_span(text, s, e) for s, e in statements(text)):
+        if end <= pos:
+            continue
+        kept.append(text[pos:max(start, pos)])
+        pos = end
+    return "".join(kept) + text[pos:] if kept else text
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: from the last line break or ". " before it to the
+    next ". " (the period kept in the span) or line break (kept in the span) after it."""
+    dot = text.rfind(". ", 0, start)
+    left = max(text.rfind("\n", 0, start), dot + 1 if dot >= 0 else -1) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return left, (min(stops) + 1 if stops else len(text))
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     dot = text.rfind(". ", 0, start)
     left = max(text.rfind("\n", 0, start), dot + 1 if dot >= 0 else -1)

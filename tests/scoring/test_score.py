@@ -161,3 +161,16 @@ def test_only_whole_command_lines_for_bots_are_left_out():
     assert without_bot_commands(body) == ("Fix the parser.\n/tests/parser_test.go is new\n/testing notes\n"
                                           "/usr/bin/env is unchanged\n    /kind code block\n")
     assert without_bot_commands("No commands at all.") == "No commands at all."
+
+
+def test_the_classifier_does_not_read_a_disclosure_sentence(shipped_model):
+    from dataclasses import replace
+
+    config = ScoreConfig(model_path=str(shipped_model))
+    pr = PRSnapshot(title="Name the file in config load errors",
+                    body="`Load` returned the raw yaml error, so a typo surfaced without a file name.")
+    disclosed = replace(pr, body=pr.body + " I used Claude Code to draft the tests and reviewed each case.")
+    assert score(disclosed, config).probability == pytest.approx(score(pr, config).probability, abs=1e-12)
+    assert batch_score([disclosed], model_path=str(shipped_model))[0] == pytest.approx(
+        score(pr, config).probability, abs=1e-12)
+    assert any(h.name == "ai_disclosure" for h in score(disclosed, config).fired)  # the signal still says so

@@ -168,3 +168,14 @@ def test_an_answered_disclosure_section_fires():
     hit = ai_disclosure(PRSnapshot(title="x", body="Fix.\n\n## AI Disclosure\n<!-- say how -->\n"
                                                    "- [ ] No AI tools were used\n- [x] AI generated some code"))
     assert hit.fired and "AI Disclosure" in hit.evidence
+
+
+def test_without_disclosures_drops_the_disclosing_sentences_and_nothing_else():
+    from bot.signals.disclosure import without_disclosures
+
+    body = ("Fixes #12.\n\nThe loader now names the file. I used Claude Code to draft the tests; I reviewed them. "
+            "Tests pass.\n\nAI disclosure: GitHub Copilot suggested parts of this change.\nDone.")
+    assert without_disclosures(body) == "Fixes #12.\n\nThe loader now names the file.  Tests pass.\n\nDone."
+    for kept in ("No AI tools were used. Plain.", "The AI module now logs its retries.", ""):
+        assert without_disclosures(kept) == kept  # denials and AI as a topic are not disclosures
+
