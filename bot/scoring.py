@@ -81,12 +81,18 @@ def probabilities(snapshots: list[PRSnapshot], hits=None, model_path: str | None
     return clf.predict_parts(numeric, text_blocks)[:, 1]
 
 
+BATCH_CHUNK = 128  # within the memoised texts of bot.signals (256): a chunk's texts are read twice
+
+
 def batch_score(snapshots, model_path: str | None = None) -> np.ndarray:
-    """Calibrated probabilities for many snapshots at once (the evaluation scorer)."""
-    snapshots = [as_written(bound(s)[0]) for s in snapshots]
+    """Calibrated probabilities for many snapshots at once (the evaluation scorer), a chunk at a
+    time: ``as_written`` and the signals then find each other's scans of a description cached."""
+    snapshots = list(snapshots)
     if not snapshots:
         return np.zeros(0)
-    return probabilities(snapshots, model_path=model_path)
+    chunks = (snapshots[i:i + BATCH_CHUNK] for i in range(0, len(snapshots), BATCH_CHUNK))
+    return np.concatenate([probabilities([as_written(bound(s)[0]) for s in chunk], model_path=model_path)
+                           for chunk in chunks])
 
 
 def to_points(p: float, thresholds: dict) -> float:

@@ -18,6 +18,7 @@ such a PR is asked for a disclosure rather than told it gave one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.result import SignalHit
 from bot.signals import hits
@@ -70,8 +71,15 @@ def _windows(text: str):
         yield start, text[start:end]
 
 
-def statements(text: str):
-    """``(start, end)`` of each disclosure in ``text`` that is not negated, in order."""
+@lru_cache(maxsize=256)
+def statements(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of each disclosure in ``text`` that is not negated, in order (memoised: the
+    signal and the classifier's reading of the description, ``without_disclosures``, ask for the
+    same text)."""
+    return tuple(_statements(text))
+
+
+def _statements(text: str):
     for offset, window in _windows(text):
         for m in _DISCLOSURE.finditer(window):
             start = offset + m.start()
@@ -124,10 +132,11 @@ def without_disclosures(text: str) -> str:
     """``text`` without the sentences that disclose AI use (``statements``), for the classifier: a
     disclosure says who wrote the code, not how carefully (see above), so the text model must not
     read it as evidence either."""
-    if not text or _KEYWORD.search(text) is None:
+    spans = statements(text) if text else ()
+    if not spans:
         return text
     kept, pos = [], 0
-    for start, end in (_sentence_span(text, s, e) for s, e in statements(text)):
+    for start, end in (_sentence_span(text, s, e) for s, e in spans):
         if end <= pos:
             continue
         kept.append(text[pos:max(start, pos)])

@@ -174,3 +174,17 @@ def test_the_classifier_does_not_read_a_disclosure_sentence(shipped_model):
     assert batch_score([disclosed], model_path=str(shipped_model))[0] == pytest.approx(
         score(pr, config).probability, abs=1e-12)
     assert any(h.name == "ai_disclosure" for h in score(disclosed, config).fired)  # the signal still says so
+
+
+def test_batch_score_in_chunks_gives_each_pr_its_own_probability(shipped_model):
+    from dataclasses import replace
+
+    from bot import scoring
+
+    prs = [replace(PR, title=f"Fix the parser case {i}", body=("A description of the fix. " * (i % 7))
+                   + (" I used Claude Code to draft it." if i % 5 == 0 else "")) for i in range(scoring.BATCH_CHUNK * 2 + 3)]
+    batch = batch_score(prs, model_path=str(shipped_model))
+    assert len(batch) == len(prs)
+    for i in (0, 1, scoring.BATCH_CHUNK - 1, scoring.BATCH_CHUNK, len(prs) - 1):
+        alone = batch_score([prs[i]], model_path=str(shipped_model))[0]
+        assert batch[i] == pytest.approx(alone, abs=1e-12)
