@@ -32,6 +32,11 @@ _TOOLS = (
     r"(?:github\s+)?copilot|chat\s?gpt|claude(?:\s+code)?|gpt-?\d[\w.]*|gemini|cursor|codex|devin|aider"
     r"|windsurf|openhands|jules|an?\s+(?:ai|llm)(?:\s+(?:tool|assistant|agent|model))?|ai|llms?"
 )
+# tools named as the subject of the work ("Copilot suggested…", "Claude Code drafted…"): only names
+# that are not also people's first names (a "Claude", "Devin" or "Jules" who wrote something is a person)
+_SUBJECT_TOOLS = (
+    r"(?:github\s+)?copilot|chat\s?gpt|claude\s+code|gpt-?\d[\w.]*|gemini|cursor|codex|aider|windsurf|openhands"
+)
 _DISCLOSURE = Caseless(  # matched on windows, at most one per keyword
     rf"\b(?:i|we)(?:'ve| have)?\s+(?:used|leveraged|utili[sz]ed|asked|had|relied\s+on|employed)"
     rf"\s+(?:\w+\s+){{0,2}}?(?:{_TOOLS})\b"
@@ -45,6 +50,9 @@ _DISCLOSURE = Caseless(  # matched on windows, at most one per keyword
     rf"|\b(?:this|the)\s+(?:pr|pull\s+request|change|patch|code|commit|implementation|fix)\s+"
     rf"(?:was|is|has\s+been)\s+(?:\w+\s+){{0,2}}?(?:generated|written|created|authored|drafted|produced|co-?authored)"
     rf"\s+(?:\w+\s+){{0,2}}?(?:by|with|using)\s+(?:\w+\s+){{0,1}}?(?:{_TOOLS})\b"
+    rf"|\b(?:{_SUBJECT_TOOLS})\s+(?:drafted|wrote|generated|suggested|helped|assisted|produced|authored"
+    rf"|implemented)\b"
+    rf"|^\W*used\s+(?:{_TOOLS})\b"
     r"|^\s*#{1,6}\s*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)\b"
     r"|\b(?:ai|llm)\s+disclosure\b",
     re.MULTILINE,

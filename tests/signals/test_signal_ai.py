@@ -179,3 +179,25 @@ def test_without_disclosures_drops_the_disclosing_sentences_and_nothing_else():
     for kept in ("No AI tools were used. Plain.", "The AI module now logs its retries.", ""):
         assert without_disclosures(kept) == kept  # denials and AI as a topic are not disclosures
 
+
+
+@pytest.mark.parametrize("body", [
+    "Claude Code drafted the tests; I reviewed them.",
+    "GitHub Copilot suggested parts of this change. I reviewed every line.",
+    "Codex generated the migration and I fixed two bugs.",
+    "Used Copilot for autocomplete.",
+    "This PR adds support for dict log arguments (cursor generated)",  # sentry-python#4478, a training row
+])
+def test_a_tool_named_as_the_one_who_did_the_work_is_a_disclosure(body):
+    assert ai_disclosure(PRSnapshot(title="t", body=body)).fired
+
+
+@pytest.mark.parametrize("body", [
+    "Claude wrote most of the original parser.",  # Claude, Devin and Jules are also people's names
+    "Devin helped me test it on ARM.",
+    "The Copilot extension generated invalid config for users.",  # the product, not the author's help
+    "We used to cache this.",
+    "Fixes a crash when the cursor position is at the end.",
+])
+def test_people_and_products_named_like_tools_are_not_disclosures(body):
+    assert not ai_disclosure(PRSnapshot(title="t", body=body)).fired
