@@ -59,6 +59,10 @@ class Settings(BaseSettings):
         1.0, gt=0, description="Seconds an idle worker waits before looking for due deliveries.")
     max_attempts: int = Field(
         8, ge=1, description="Attempts per delivery before it is marked failed.")
+    max_rate_limited_attempts: int = Field(
+        48, ge=1, description="Attempts per delivery before it is marked failed when its last "
+        "attempt hit a GitHub rate limit: such an attempt waits for the limit's reset (within the "
+        "hour), so a delivery rides out up to about two days of rate limiting.")
     backoff_base: float = Field(
         2.0, gt=0, description="Seconds of the first retry delay; doubles on every attempt.")
     backoff_cap: float = Field(

@@ -89,7 +89,8 @@ def github_factory_from_settings(settings: Settings) -> GitHubFactory:
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:
-    return RetryPolicy(max_attempts=settings.max_attempts, backoff_base=settings.backoff_base,
+    return RetryPolicy(max_attempts=settings.max_attempts, max_rate_limited_attempts=settings.max_rate_limited_attempts,
+                       backoff_base=settings.backoff_base,
                        backoff_cap=settings.backoff_cap, lease_seconds=settings.lease_seconds,
                        max_handling_seconds=settings.max_handling_seconds)
 

@@ -2,7 +2,9 @@
 
 Retryable failures (``GitHubError.retryable`` or any unexpected exception) go back to pending
 with exponential backoff and jitter (a ``retry_after`` from GitHub is honoured); after
-``max_attempts`` the delivery is failed. A non-retryable ``GitHubError`` fails at once.
+``max_attempts`` the delivery is failed. An attempt that hit a rate limit (a ``retry_after``)
+is not the delivery's fault: it waits for the reset and fails only after
+``max_rate_limited_attempts``. A non-retryable ``GitHubError`` fails at once.
 While a handler runs its lease is renewed, so only a dead or hung worker loses its claim (a
 handler running past ``RetryPolicy.max_handling_seconds`` counts as hung).
 """
@@ -55,6 +57,7 @@ _MAX_IDLE = 30.0  # longest pause between claims while the database keeps failin
 @dataclass(frozen=True)
 class RetryPolicy:
     max_attempts: int = 8
+    max_rate_limited_attempts: int = 48  # when the last attempt hit a rate limit (it waited for the reset)
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
     lease_seconds: float = 60.0
@@ -149,9 +152,15 @@ class Worker:
             return _Attempt("ignored", result)
         return _Attempt("done", result=result)
 
+    def _budget(self, attempt: _Attempt) -> int:
+        """Attempts allowed before failing: more when this one only hit a rate limit."""
+        if attempt.retry_after is None:
+            return self.policy.max_attempts
+        return max(self.policy.max_attempts, self.policy.max_rate_limited_attempts)
+
     def _record(self, d: Delivery, attempt: _Attempt, seconds: float) -> Outcome:
         status, error = attempt.status, attempt.error
-        if status == "retry" and d.attempts >= self.policy.max_attempts:
+        if status == "retry" and d.attempts >= self._budget(attempt):
             status, error = "failed", f"gave up after {d.attempts} attempts: {error}"
         if status == "done":
             kept = self.store.complete(d.delivery_id, self.worker_id, attempt.result)

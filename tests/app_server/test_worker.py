@@ -95,6 +95,33 @@ def test_retry_after_from_github_is_honoured(store, engine, clock):
     assert store.get("d1").next_attempt_at - clock.now >= timedelta(seconds=120)
 
 
+def test_rate_limited_attempts_wait_for_the_reset_instead_of_failing_the_delivery(store, engine, clock):
+    limited = [GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=3600)
+               for _ in range(5)]
+    policy = RetryPolicy(max_attempts=3, max_rate_limited_attempts=5, backoff_base=10, backoff_cap=60,
+                         lease_seconds=30)
+    worker = Worker(store, Recorder(*limited, RuntimeError("boom")), lambda _i: None, SqlStateStore(engine),
+                    policy=policy, worker_id="w1")
+    statuses = []
+    for _ in range(5):
+        statuses.append(worker.process_one().status)
+        clock.advance(3600)
+    assert statuses == ["retry"] * 4 + ["failed"]  # past max_attempts, until max_rate_limited_attempts
+    assert "gave up after 5 attempts" in store.get("d1").last_error
+
+
+def test_an_ordinary_failure_after_rate_limits_fails_at_max_attempts(store, engine, clock):
+    handler = Recorder(GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60),
+                       GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60),
+                       GitHubError("bad gateway", status=502, retryable=True))
+    worker = make_worker(store, engine, handler)  # POLICY: max_attempts 3, rate-limited budget 48
+    statuses = []
+    for _ in range(3):
+        statuses.append(worker.process_one().status)
+        clock.advance(POLICY.backoff_cap)
+    assert statuses == ["retry", "retry", "failed"]  # the third attempt was not rate-limited
+
+
 def test_non_retryable_error_fails_at_once(store, engine):
     handler = Recorder(GitHubError("Not Found", status=404, retryable=False))
     worker = make_worker(store, engine, handler)
