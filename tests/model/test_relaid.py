@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -141,21 +143,23 @@ def test_each_disclosure_probe_keeps_the_words_and_adds_one_careful_disclosure()
     assert seen == {f"{body.strip()}\n\n{d}" for d in relaid.DISCLOSURES}
 
 
-def test_probe_rows_are_read_with_their_ai_signals_at_zero_as_score_reads_them(small_model):
+def test_probe_rows_are_read_as_score_reads_a_pr(small_model):
     from bot.model.persist import load_model
     from bot.scoring import ScoreConfig, score
     from bot.signals import run_signals
 
-    feats = load_model(small_model).pipeline[0]
-    pr = PRSnapshot(title="Fix the loader", body="Fixes the loader.\n\n" + relaid.DISCLOSURES[1])
-    assert any(h.kind == "ai" and h.fired for h in run_signals(pr))  # the disclosure fires
-    as_record = Example(pr, 0, 1.0, "fiber", "git_prs", "r")
-    as_probe = Example(pr, 0, 1.0, "fiber", f"git_prs{data.PROBE}disclosed", f"{data.PROBE}disclosed:r")
-    X = train.features(feats, [as_record, as_probe]).toarray()
-    names = feats.feature_names()
-    ai = [names.index(f"signal:{h.name}") for h in run_signals(pr) if h.kind == "ai" and h.name in feats.signal_names]
-    assert X[0, ai].any() and not X[1, ai].any()
-    assert np.array_equal(np.delete(X[0], ai), np.delete(X[1], ai))  # everything else is the same
     model = load_model(small_model)
-    p = model.pipeline[-1].predict_proba(X[1:])[0, 1]
+    feats = model.pipeline[0]
+    plain = PRSnapshot(title="Fix the loader", body="Fixes the loader so a missing file is named.\n\n")
+    pr = replace(plain, body=plain.body + relaid.DISCLOSURES[2])
+    assert any(h.kind == "ai" and h.fired for h in run_signals(pr))  # the disclosure fires
+    rows = [Example(pr, 0, 1.0, "fiber", "git_prs", "r"),
+            Example(pr, 0, 1.0, "fiber", f"git_prs{data.PROBE}disclosed", f"{data.PROBE}disclosed:r"),
+            Example(plain, 0, 1.0, "fiber", "git_prs", "p")]
+    X = train.features(feats, rows).toarray()
+    names = feats.feature_names()
+    ai = [names.index(f"signal:{n}") for n in ("ai_attribution", "ai_disclosure") if n in feats.signal_names]
+    assert X[0, ai].any() and not X[1, ai].any()  # a record keeps its AI signals; a probe reads them at 0
+    assert np.array_equal(X[1], X[2])  # and, like score(), does not read the disclosure sentence
+    p = model.pipeline[-1].predict_proba(X[1:2])[0, 1]
     assert p == pytest.approx(score(pr, ScoreConfig(model_path=str(small_model))).probability, abs=1e-9)
