@@ -153,16 +153,19 @@ def without_disclosures(text: str) -> str:
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``: from the last line break or ". " before it to the
-    next ". " (the period kept in the span) or line break (kept in the span) after it."""
-    dot = text.rfind(". ", 0, start)
-    left = max(text.rfind("\n", 0, start), dot + 1 if dot >= 0 else -1) + 1
+    """The sentence around ``text[start:end]``: from its start (``_sentence_start``) to the next
+    ". " (the period kept in the span) or line break (kept in the span) after it."""
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    return left, (min(stops) + 1 if stops else len(text))
+    return _sentence_start(text, start), (min(stops) + 1 if stops else len(text))
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``text[start]`` starts: after the last line break or ". "."""
+    dot = text.rfind(". ", 0, start)
+    return max(text.rfind("\n", 0, start), dot + 1 if dot >= 0 else -1) + 1
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    dot = text.rfind(". ", 0, start)
-    left = max(text.rfind("\n", 0, start), dot + 1 if dot >= 0 else -1)
+    """The evidence quoted: from the sentence's start to the end of its line."""
     right = text.find("\n", end)
-    return text[left + 1: right if right >= 0 else len(text)]
+    return text[_sentence_start(text, start): right if right >= 0 else len(text)]
