@@ -144,12 +144,22 @@ def without_disclosures(text: str) -> str:
     if not spans:
         return text
     kept, pos = [], 0
-    for start, end in (_sentence_span(text, s, e) for s, e in spans):
+    for start, end in (_unread_span(text, s, e) for s, e in spans):
         if end <= pos:
             continue
         kept.append(text[pos:max(start, pos)])
         pos = end
     return "".join(kept) + text[pos:] if kept else text
+
+
+MAX_UNREAD_SENTENCE = 400  # characters; in a longer "sentence" (a paragraph without ". ") only the statement goes
+
+
+def _unread_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """What the classifier leaves unread of a disclosure at ``text[start:end]``: its sentence,
+    unless that runs on so long that the author's other words would go with it."""
+    left, right = _sentence_span(text, start, end)
+    return (left, right) if right - left <= MAX_UNREAD_SENTENCE else (start, end)
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -178,6 +178,10 @@ def test_without_disclosures_drops_the_disclosing_sentences_and_nothing_else():
     assert without_disclosures(body) == "Fixes #12.\n\nThe loader now names the file.  Tests pass.\n\nDone."
     for kept in ("No AI tools were used. Plain.", "The AI module now logs its retries.", ""):
         assert without_disclosures(kept) == kept  # denials and AI as a topic are not disclosures
+    run_on = "Refactor the parser into a state machine " + "and handle one more edge case " * 20
+    body = run_on + "written with Copilot and reviewed line by line"
+    unread = without_disclosures(body)  # one 700-character "sentence": only the statement goes
+    assert unread.startswith(run_on) and "Copilot" not in unread and len(unread) > len(run_on)
 
 
 
