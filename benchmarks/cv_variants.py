@@ -84,6 +84,9 @@ VARIANTS = {
     "headed-humans-x8-records-balance": Variant(headed=8.0),
     "headed-humans-x4-record-folds": Variant(headed=4.0, record_folds=True),
     "headed-humans-x4-ai-words-masked": Variant(headed=4.0, record_folds=True, ai_words_masked=True),
+    # a next session's confirmation (MODEL_CARD.md, "For a next session"); its full training:
+    # sieve train --headed-weight 4 --no-record-folds
+    "headed-humans-x4-records-balance-confirm": Variant(headed=4.0, headed_salt="confirm-2"),
 }
 # (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
 # "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits

@@ -32,6 +32,9 @@ def train_command(
     headed_weight: Annotated[float, typer.Option(
         "--headed-weight", min=0.0, help="Weight of the training copies of human PRs re-laid under common "
         "headings (bot.model.relaid); 0 only scores the heading probes.")] = 0.0,
+    record_folds: Annotated[bool, typer.Option(
+        "--record-folds/--no-record-folds", help="With --headed-weight: a copy shares its record's inner "
+        "text fold (the default); --no-record-folds splits rows as v4 does (MODEL_CARD.md, thirteenth session).")] = True,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: MODEL_CARD.md, 'Eleventh session').")] = False,
@@ -53,7 +56,8 @@ def train_command(
     leaf = {"min_samples_leaf": min_samples_leaf} if min_samples_leaf else {}
     options = TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance,
                            converged_solvers=converged_solvers, char_bare_titles=char_bare_titles,
-                           headed_weight=headed_weight, ai_words_masked=ai_words_masked, **leaf)
+                           headed_weight=headed_weight, record_folds=record_folds,
+                           ai_words_masked=ai_words_masked, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -179,6 +179,8 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                                       "attribution_restored_share": data.RESTORE_SHARE,
                                       "file_blind_copies": getattr(options, "file_blind_weight", None),
                                       "headed_human_copies": getattr(options, "headed_weight", None),
+                                      "copies_share_their_records_inner_text_fold":
+                                          getattr(options, "record_folds", False),
                                       "description_length_balance": length_balance or {"on": False}},
                           "split": "training split of ../shared/data/README.md (bot.evaluation.splits)"},
         "library_versions": library_versions(),

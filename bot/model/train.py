@@ -50,6 +50,7 @@ class TrainOptions:
     # bot.model.relaid's human PRs under headings: the training copies' weight factor (0: only the
     # out-of-fold probes are scored; None: no copies)
     headed_weight: float | None = 0.0
+    record_folds: bool = True  # a copy shares its record's inner text fold (no effect without fitted copies)
 
     @property
     def tol(self) -> float:
@@ -164,7 +165,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol)
 
-    records = np.array([data.record_key(e) for e in examples])  # a copy's inner text fold is its record's
+    records = np.array([data.record_key(e) for e in examples]) if options.record_folds else None
     parts = out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, records=records)
     used = fitted & real & ~np.isnan(parts).any(axis=1)
     blend = make().set_stats(parts[used])
@@ -174,7 +175,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
 
     progress("fitting the final model on the whole training split")
     base = blend.fit(X[fitted], y[fitted], sample_weight=fit_w[fitted], reject=reject[fitted],
-                     records=records[fitted]).set_stats(parts[used])
+                     records=None if records is None else records[fitted]).set_stats(parts[used])
     clf = PlattCalibrated(base=base, slope=slope, intercept=intercept).fit(X[fitted], y[fitted])
     pipeline = Pipeline([("features", feats), ("clf", clf)])
     meta = metadata.build(examples, feats, report, options=options,

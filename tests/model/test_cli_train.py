@@ -70,3 +70,11 @@ def test_sieve_train_records_the_heading_probes_and_tags_the_fitted_copies(share
     for meta in (headed, shipped_design):  # the probes are scored out of fold either way
         probes = meta["cv"]["headed_probes"]
         assert set(probes) == set(PROBES) and probes["summary"]["n"] > 0
+
+
+def test_sieve_train_no_record_folds_is_recorded(shared, tmp_path):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--headed-weight", "1",
+                                              "--no-record-folds", "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    weights = json.loads((tmp_path / METADATA_FILE).read_text())["training_data"]["weights"]
+    assert weights["copies_share_their_records_inner_text_fold"] is False and weights["headed_human_copies"] == 1.0
