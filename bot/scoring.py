@@ -24,6 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.result import Band, Result, SignalHit
+from bot.signals.caseless import TEXT_CACHE
 from bot.snapshot import PRSnapshot
 from bot.written import as_written
 
@@ -81,7 +82,7 @@ def probabilities(snapshots: list[PRSnapshot], hits=None, model_path: str | None
     return clf.predict_parts(numeric, text_blocks)[:, 1]
 
 
-BATCH_CHUNK = 128  # within the memoised texts of bot.signals (256): a chunk's texts are read twice
+BATCH_CHUNK = TEXT_CACHE // 2  # a chunk's descriptions are read twice (as_written, then the signals): both hit the cache
 
 
 def batch_score(snapshots, model_path: str | None = None) -> np.ndarray:

@@ -31,9 +31,10 @@ _ODD_FOLD = re.compile(f"[{ODD_FOLDS}]")
 UNICODE_ONLY_SPACES = "\x1c\x1d\x1e\x1f"  # the ASCII characters Unicode \s holds and ASCII \s does not
 _UNICODE_ONLY_SPACE = re.compile(f"[{UNICODE_ONLY_SPACES}]")
 _LEADING_LETTER = re.compile(r"[a-z][a-z0-9]|[a-z]$")
+TEXT_CACHE = 256  # descriptions whose folded form (and disclosure spans) stay memoised
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=TEXT_CACHE)
 def folded(text: str) -> str | None:
     """``text.lower()`` when it stands in exactly for case-insensitive matching, else None
     (memoised: several signals ask for the same description)."""
@@ -42,7 +43,7 @@ def folded(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=TEXT_CACHE)
 def ascii_classes(low: str) -> bool:
     """Whether ``re.ASCII`` matches exactly as Unicode matching does on ``low`` (memoised, like
     ``folded``): an ASCII text without the four separators only Unicode ``\\s`` holds."""

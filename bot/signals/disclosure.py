@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from bot.result import SignalHit
 from bot.signals import hits
-from bot.signals.caseless import Caseless, word_alternatives
+from bot.signals.caseless import TEXT_CACHE, Caseless, word_alternatives
 from bot.snapshot import PRSnapshot
 
 NAME = "ai_disclosure"
@@ -79,7 +79,7 @@ def _windows(text: str):
         yield start, text[start:end]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=TEXT_CACHE)
 def statements(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of each disclosure in ``text`` that is not negated, in order (memoised: the
     signal and the classifier's reading of the description, ``without_disclosures``, ask for the
