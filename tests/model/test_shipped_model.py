@@ -61,7 +61,7 @@ def test_a_terse_human_fix_without_its_files_is_not_flagged(shipped):
     blind, single = shipped.metadata["band_probability_thresholds_file_blind"], shipped.metadata["band_probability_thresholds"]
     assert blind["medium"] > single["medium"] and blind["high"] > single["high"]
     human = PRSnapshot(title="Support custom headers in proxy middleware",
-                       body="Fixes #1234\n\nAllows setting custom headers on proxied requests.",
+                       body="Fixes #1234\n\nAllows setting custom headers on proxied requests via the Headers option.",
                        commits=(Commit("support custom headers"),),
                        files=(FileChange("middleware/proxy/proxy.go", additions=30, deletions=4),))
     assert float(batch_score([human])[0]) < single["medium"]  # with its files: well below medium
