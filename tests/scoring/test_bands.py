@@ -94,12 +94,13 @@ def test_title_only_inputs_are_never_high(shipped_model, shared):
     assert all(r.band != "high" for r in results)
 
 
-def test_bundled_careful_ai_example_is_never_high(shipped_model):
+def test_bundled_careful_ai_example_is_never_high_and_its_ai_markers_change_nothing(shipped_model):
     """examples/careful-ai-pr.json: Claude co-author trailer, disclosure, tests, testing notes.
 
     Its band is the model's call and sits near the medium edge (training noise alone moves it;
     MODEL_CARD.md, fourteenth session). What PR Sieve promises for it does not move: it is never
-    ``high``."""
+    ``high``, and the same PR without its trailer and disclosure gets exactly the same score."""
+    from dataclasses import replace
     from pathlib import Path
 
     from bot.loaders.github_json import load_bundle
@@ -111,3 +112,11 @@ def test_bundled_careful_ai_example_is_never_high(shipped_model):
     result = score(snapshot, config)
     assert {"ai_attribution", "ai_disclosure", "explains_testing"} <= {h.name for h in result.fired}
     assert result.band != "high", result.to_dict()
+    disclosure = "I used Claude Code to draft the test table; I reviewed and trimmed it and\n"
+    assert disclosure in snapshot.body
+    unmarked = snapshot.with_changes(
+        body=snapshot.body.replace(disclosure, ""),
+        commits=tuple(replace(c, message=c.message.split("\n\nCo-Authored-By:")[0]) for c in snapshot.commits))
+    bare = score(unmarked, config)
+    assert not any(h.kind == "ai" and h.fired for h in bare.fired)
+    assert (bare.score, bare.band, bare.probability) == (result.score, result.band, result.probability)

@@ -56,6 +56,35 @@ def test_attribution_does_not_move_the_score(shipped_model):
     assert any("not counted as low effort" in n for n in with_marker.notes)
 
 
+def test_commit_trailers_do_not_move_the_score(shipped_model):
+    """The training data's commit messages carry no ``*-by:`` or "Generated with" lines (they were
+    stripped with the same rule); a GitHub commit does, and the model's commit numbers must not
+    read them: not an agent's trailer, not a DCO sign-off."""
+    from dataclasses import replace
+
+    config = ScoreConfig(model_path=str(shipped_model))
+    pr = PR.with_changes(commits=(Commit("parser: reject empty keys"), Commit("add a test for empty keys")))
+    trailers = ("\n\nCo-Authored-By: Claude <noreply@anthropic.com>", "\n\nSigned-off-by: Ana Rivera <ana@example.org>",
+                "\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)")
+    for trailer in trailers:
+        marked = pr.with_changes(commits=tuple(replace(c, message=c.message + trailer) for c in pr.commits))
+        plain, with_trailer = score_many([pr, marked], config)
+        assert with_trailer.probability == pytest.approx(plain.probability, abs=1e-12), trailer
+        assert batch_score([marked], model_path=str(shipped_model))[0] == pytest.approx(
+            batch_score([pr], model_path=str(shipped_model))[0], abs=1e-12)
+
+
+def test_as_written_leaves_a_commit_without_attribution_exactly_as_it_is():
+    from bot.written import as_written, without_attribution_lines
+
+    kept = Commit("fix: parser\n\nThe signed-off part is prose, not a trailer.\n", "Ana", "ana@example.org")
+    assert without_attribution_lines(kept) is kept
+    pr = PRSnapshot(title="Fix parser", commits=(kept,))
+    assert as_written(pr) is pr
+    marked = Commit("fix: parser\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", "Ana", "ana@example.org")
+    assert without_attribution_lines(marked) == Commit("fix: parser", "Ana", "ana@example.org")
+
+
 def test_batch_score_matches_score_many_without_markers(shipped_model):
     snaps = [PR, PR.with_changes(title="Update README.md", files=(FileChange("README.md", additions=2),))]
     probs = batch_score(snaps, model_path=str(shipped_model))
