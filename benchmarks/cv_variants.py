@@ -48,6 +48,7 @@ class Variant:
 VARIANTS = {
     "v3": Variant(leaf=20),
     "v4": Variant(),
+    "v5": Variant(headed=4.0),  # the shipped design (= headed-humans-x4-records-balance; sieve train's defaults)
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),

@@ -31,10 +31,11 @@ def train_command(
         "shipped setting: MODEL_CARD.md, 'Ninth session').")] = False,
     headed_weight: Annotated[float, typer.Option(
         "--headed-weight", min=0.0, help="Weight of the training copies of human PRs re-laid under common "
-        "headings (bot.model.relaid); 0 only scores the heading probes.")] = 0.0,
+        "headings (bot.model.relaid; default 4, v5); 0 only scores the heading probes (v4's design).")] = 4.0,
     record_folds: Annotated[bool, typer.Option(
         "--record-folds/--no-record-folds", help="With --headed-weight: a copy shares its record's inner "
-        "text fold (the default); --no-record-folds splits rows as v4 does (MODEL_CARD.md, thirteenth session).")] = True,
+        "text fold (a CV lead, not v5's setting: MODEL_CARD.md, thirteenth session); the default splits rows "
+        "as v4 does.")] = False,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: MODEL_CARD.md, 'Eleventh session').")] = False,

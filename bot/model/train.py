@@ -27,6 +27,7 @@ from bot.model.persist import save_model
 
 N_FOLDS = 5
 MIN_SAMPLES_LEAF = 100  # v4: coarser leaves generalise better to held-out repositories (MODEL_CARD.md)
+HEADED_WEIGHT = 4.0  # v5: human PRs re-laid under headings, fitted at this weight (MODEL_CARD.md, fourteenth session)
 GIT_FOLDS = {name: i for i, name in enumerate(data.TRAIN_GIT_REPOS)}
 HEADERS, BULLETS = STRUCTURAL_NAMES.index("header_count"), STRUCTURAL_NAMES.index("bullet_count")
 Progress = Callable[[str], None]
@@ -47,10 +48,10 @@ class TrainOptions:
     file_blind_weight: float | None = 0.0
     char_bare_titles: bool = False  # title char n-grams for bare titles only (MODEL_CARD.md, ninth session)
     ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (MODEL_CARD.md, eleventh session)
-    # bot.model.relaid's human PRs under headings: the training copies' weight factor (0: only the
-    # out-of-fold probes are scored; None: no copies)
-    headed_weight: float | None = 0.0
-    record_folds: bool = True  # a copy shares its record's inner text fold (no effect without fitted copies)
+    # bot.model.relaid's human PRs under headings: the training copies' weight factor (v5: 4; 0: only
+    # the out-of-fold probes are scored, v4's design; None: no copies)
+    headed_weight: float | None = HEADED_WEIGHT
+    record_folds: bool = False  # a copy shares its record's inner text fold (CV lead, not v5's setting)
 
     @property
     def tol(self) -> float:

@@ -28,8 +28,9 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
 
 
 @pytest.mark.parametrize(("flags", "tag", "balanced"), [
-    (["--no-length-balance", "--min-samples-leaf", "20"], "-blend-small", False),  # v2's design
-    (["--min-samples-leaf", "20"], "-blend-lenbal-small", True),  # v3's design
+    (["--no-length-balance", "--min-samples-leaf", "20", "--headed-weight", "0"], "-blend-small", False),  # v2's
+    (["--min-samples-leaf", "20", "--headed-weight", "0"], "-blend-lenbal-small", True),  # v3's design
+    (["--headed-weight", "0"], "-blend-lenbal-leaf100-small", True),  # v4's design
 ])
 def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, flags, tag, balanced):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *flags,
@@ -38,9 +39,11 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     earlier = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
     assert earlier["model_version"].endswith(tag)
-    assert shipped_design["model_version"].endswith("-blend-lenbal-leaf100-small")
+    assert shipped_design["model_version"].endswith("-blend-lenbal-leaf100-headed-small")
     assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
-    assert earlier["hyper_parameters"]["stacked_min_samples_leaf"] == 20
+    assert earlier["hyper_parameters"]["stacked_min_samples_leaf"] == (100 if tag.endswith("leaf100-small") else 20)
+    assert earlier["training_data"]["weights"]["headed_human_copies"] == 0.0
+    assert shipped_design["training_data"]["weights"]["headed_human_copies"] == 4.0
     assert shipped_design["hyper_parameters"]["stacked_min_samples_leaf"] == 100
     assert earlier["cv"] != shipped_design["cv"]  # other weights or leaves, another model
 
@@ -51,30 +54,31 @@ def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, 
     assert result.exit_code == 0, result.output
     converged = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-small")
+    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-headed-small")
     params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
     assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
     assert (shipped["tol"], shipped["stacked_tol"], shipped["platt_tol"]) == (1e-4, 1e-4, 1e-4)
 
 
 def test_sieve_train_records_the_heading_probes_and_tags_the_fitted_copies(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--headed-weight", "4",
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--headed-weight", "0",
                                               "--ai-words-masked", "--shared", str(shared)])
     assert result.exit_code == 0, result.output
-    headed = json.loads((tmp_path / METADATA_FILE).read_text())
+    unfitted = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert headed["model_version"].endswith("-blend-lenbal-leaf100-headed-aimasked-small")
-    assert headed["training_data"]["weights"]["headed_human_copies"] == 4.0
-    assert headed["text_features"]["ai_words_masked"] is True
-    assert shipped_design["training_data"]["weights"]["headed_human_copies"] == 0.0
-    for meta in (headed, shipped_design):  # the probes are scored out of fold either way
+    assert unfitted["model_version"].endswith("-blend-lenbal-leaf100-aimasked-small")
+    assert unfitted["training_data"]["weights"]["headed_human_copies"] == 0.0
+    assert unfitted["text_features"]["ai_words_masked"] is True
+    assert shipped_design["training_data"]["weights"]["headed_human_copies"] == 4.0
+    assert shipped_design["training_data"]["weights"]["copies_share_their_records_inner_text_fold"] is False
+    for meta in (unfitted, shipped_design):  # the probes are scored out of fold either way
         probes = meta["cv"]["headed_probes"]
         assert set(probes) == set(PROBES) and probes["summary"]["n"] > 0
 
 
-def test_sieve_train_no_record_folds_is_recorded(shared, tmp_path):
+def test_sieve_train_record_folds_is_recorded(shared, tmp_path):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--headed-weight", "1",
-                                              "--no-record-folds", "--shared", str(shared)])
+                                              "--record-folds", "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     weights = json.loads((tmp_path / METADATA_FILE).read_text())["training_data"]["weights"]
-    assert weights["copies_share_their_records_inner_text_fold"] is False and weights["headed_human_copies"] == 1.0
+    assert weights["copies_share_their_records_inner_text_fold"] is True and weights["headed_human_copies"] == 1.0
