@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.botblocks import without_bot_blocks
 from bot.result import Kind, SignalHit
 from bot.signals.caseless import folded
 from bot.snapshot import FileChange, PRSnapshot
@@ -59,9 +60,10 @@ def body(snapshot: PRSnapshot) -> str:
 
 
 def own_body(snapshot: PRSnapshot) -> str:
-    """``body``, without the lines the repository's PR template put there when the template is
-    known (``without_template``): the layout an author chose, not the one the project asks for."""
-    return without_template(body(snapshot), snapshot.pr_template)
+    """``body``, without review bots' summaries (``bot.botblocks``) and without the lines the
+    repository's PR template put there when the template is known (``without_template``): the
+    layout an author chose, not the one the project asks for or a bot appended."""
+    return without_template(without_bot_blocks(body(snapshot)), snapshot.pr_template)
 
 
 def without_template(text: str, template: str | None) -> str:
@@ -155,14 +157,14 @@ def without_unchecked_boxes(text: str) -> str:
 
 
 def author_body(snapshot: PRSnapshot) -> str:
-    """The description as the author's own statements: ``body`` without HTML comments and
-    unchecked boxes (a template's instructions and to-dos)."""
+    """The description as the author's own statements: ``body`` without review bots' summaries,
+    HTML comments and unchecked boxes (a bot's words, a template's instructions and to-dos)."""
     return _author_body(body(snapshot))
 
 
 @lru_cache(maxsize=64)
 def _author_body(text: str) -> str:
-    return without_unchecked_boxes(without_comments(text))
+    return without_unchecked_boxes(without_comments(without_bot_blocks(text)))
 
 
 def lacks_all(text: str, needles: tuple[str, ...]) -> bool:

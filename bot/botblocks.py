@@ -1,0 +1,100 @@
+"""Text in a PR description that its author did not write and GitHub does not show as theirs.
+
+Review bots add their summaries to the description between two marker comments:
+CodeRabbit's ``<!-- This is an auto-generated comment: release notes by coderabbit.ai -->`` …
+``<!-- end of auto-generated comment: … -->``, Ellipsis' ``<!-- ELLIPSIS_HIDDEN -->`` pair, cubic's
+and mrge's "auto-generated description", Cursor Bugbot's ``<!-- CURSOR_SUMMARY -->`` …
+``<!-- /CURSOR_SUMMARY -->``, ``<!-- start pr-codex -->`` … ``<!-- end pr-codex -->``,
+``<!-- Reviewable:start -->`` … ``<!-- Reviewable:end -->``. ``without_bot_blocks`` drops such a
+block, markers included, when both of its markers are there; ``without_hidden`` also drops every
+other HTML comment (a template's instructions), which GitHub does not render.
+"""
+
+from __future__ import annotations
+
+import re
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_LINE_COMMENTS = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)  # whole lines, break too
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
+_UNCLOSED = re.compile(r"<!--.*\Z", re.DOTALL)  # GitHub hides everything after an unclosed comment
+_SEPARATORS = re.compile(r"[\s:_-]+")
+_AUTO = re.compile(r"^(?:this is an? )?auto generated (.+)$")
+_START = re.compile(r"^(?:start|begin) (.+)$")
+_START_AFTER = re.compile(r"^(.+) (?:start|begin)$")
+_OPEN_TAG = re.compile(r"^\s*([A-Za-z][\w.-]*)\s*$")  # <!-- NAME --> closed by <!-- /NAME -->
+TOGGLES = frozenset({"ELLIPSIS_HIDDEN"})  # the same marker opens and closes the block
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def _norm(content: str) -> str:
+    return _SEPARATORS.sub(" ", content.lower()).strip()
+
+
+def closing_markers(content: str) -> frozenset[str]:
+    """The comment contents (``_norm``-ed, or lower-cased for a ``/NAME`` tag) that close a block
+    this comment opens; empty when it opens none."""
+    norm, raw = _norm(content), content.strip()
+    for pattern, end in ((_AUTO, "end of auto generated {}"), (_START, "end {}"), (_START_AFTER, "{} end")):
+        match = pattern.match(norm)
+        if match:
+            return frozenset({end.format(match.group(1))})
+    if raw in TOGGLES:
+        return frozenset({norm})
+    return frozenset({"/" + raw.lower()}) if _OPEN_TAG.match(raw) else frozenset()
+
+
+def _closes(content: str, ends: frozenset[str]) -> bool:
+    return _norm(content) in ends or content.strip().lower() in ends
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of whole bot blocks, markers included, in order and not overlapping."""
+    comments = list(_COMMENT.finditer(text))
+    spans, i = [], 0
+    while i < len(comments):
+        ends = closing_markers(comments[i].group(1))
+        j = next((k for k in range(i + 1, len(comments)) if _closes(comments[k].group(1), ends)), None) if ends else None
+        if j is None:
+            i += 1
+            continue
+        spans.append(_whole_lines(text, comments[i].start(), comments[j].end()))
+        i = j + 1
+    return spans
+
+
+def _whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """A block that fills its lines takes their line break with it."""
+    if start == 0 or text[start - 1] == "\n":
+        tail = _LINE_END.match(text, end)
+        if tail:
+            return start, tail.end()
+    return start, end
+
+
+def without_bot_blocks(text: str) -> str:
+    """``text`` without the blocks review bots delimit with marker comments."""
+    if "<!--" not in text:
+        return text
+    spans = _blocks(text)
+    if not spans:
+        return text
+    kept, at = [], 0
+    for start, end in spans:
+        kept.append(text[at:start])
+        at = end
+    kept.append(text[at:])
+    return _closed_up("".join(kept))
+
+
+def without_hidden(text: str) -> str:
+    """``text`` without review-bot blocks and without any other HTML comment (an unclosed one
+    runs to the end, as GitHub renders it); runs of blank lines left behind are closed up."""
+    if "<!--" not in text:
+        return text
+    shown = _COMMENT.sub("", _LINE_COMMENTS.sub("", without_bot_blocks(text)))
+    return _closed_up(_UNCLOSED.sub("", shown))
+
+
+def _closed_up(text: str) -> str:
+    return _BLANK_RUN.sub("\n\n", text).strip()
