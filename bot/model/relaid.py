@@ -11,7 +11,10 @@ words stand under common headings shows the model people who write that way.
 ``PROBES`` measure the effect out of fold: "## Summary" (one of the training layouts), a layout
 no copy uses, to see whether the lesson carries to headings the model was never shown, and the
 same words followed by a careful AI disclosure (``DISCLOSURES``), which PR Sieve promises not to
-flag for that alone. CV scores the probes as ``score()`` reads a PR: AI signals at 0.
+flag for that alone, the same words followed by a ticked checklist (``CHECKLISTS``), and the same
+words filled into a project's PR template that the scorer does not know (``TEMPLATES``: what the
+offline CLI sees on a repository with a template). CV scores the probes as ``score()`` reads a
+PR: AI signals at 0.
 """
 
 from __future__ import annotations
@@ -39,7 +42,24 @@ DISCLOSURES = (
     "suite locally.",
     "Parts of this description were drafted with ChatGPT and edited by me.",
 )
-PROBES = (*PROBE_HEADINGS, "disclosed")
+# a project's checklist, ticked by the author
+CHECKLISTS = (
+    "- [x] I have read the contributing guidelines\n- [x] Tests pass locally\n- [ ] Documentation updated",
+    "- [x] Tests added or updated\n- [x] `make lint` passes\n- [x] Signed the CLA",
+    "- [x] My change follows the code style of this project\n- [ ] I have updated the changelog\n"
+    "- [x] I have added tests that prove my fix is effective",
+)
+# two common templates, the author's words in the first section ({words}); not known to the scorer
+TEMPLATES = (
+    "#### What type of PR is this?\n\n/kind bug\n\n#### What this PR does / why we need it:\n\n{words}\n\n"
+    "#### Which issue(s) this PR fixes:\n\n#### Special notes for your reviewer:\n\n"
+    "#### Does this PR introduce a user-facing change?\n\n```release-note\nNONE\n```",
+    "## Description\n\n{words}\n\n## Type of change\n\n- [x] Bug fix (non-breaking change which fixes an issue)\n"
+    "- [ ] New feature (non-breaking change which adds functionality)\n\n## How Has This Been Tested?\n\n"
+    "Unit tests.\n\n## Checklist\n\n- [x] My code follows the style guidelines of this project\n"
+    "- [x] I have performed a self-review of my code",
+)
+PROBES = (*PROBE_HEADINGS, "disclosed", "checklist", "template")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -69,5 +89,8 @@ def probe(name: str, body: str, record_id: str) -> str:
     """``body`` as probe ``name`` shows it (``PROBES``)."""
     if name in PROBE_HEADINGS:
         return relaid(body, PROBE_HEADINGS[name])
-    pick = int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % len(DISCLOSURES)
-    return f"{body.strip()}\n\n{DISCLOSURES[pick]}"
+    pick = int(hashlib.sha1(record_id.encode()).hexdigest(), 16)
+    if name == "template":
+        return TEMPLATES[pick % len(TEMPLATES)].format(words=body.strip())
+    added = CHECKLISTS if name == "checklist" else DISCLOSURES
+    return f"{body.strip()}\n\n{added[pick % len(added)]}"

@@ -50,8 +50,12 @@ def test_each_eligible_human_gets_one_training_copy_and_one_scored_only_copy_per
         assert len(probes) == len(eligible) and all(p.fit_weight == 0.0 for p in probes)
         if name in relaid.PROBE_HEADINGS:
             assert all(p.snapshot.body.startswith(relaid.PROBE_HEADINGS[name][0] + "\n\n") for p in probes)
-        else:  # the person's own words, then a careful disclosure
+        elif name == "disclosed":  # the person's own words, then a careful disclosure
             assert all(p.snapshot.body.endswith(relaid.DISCLOSURES) for p in probes)
+        elif name == "checklist":  # the person's own words, then a ticked checklist
+            assert all(p.snapshot.body.endswith(relaid.CHECKLISTS) for p in probes)
+        else:  # the person's own words inside a template the scorer does not know
+            assert all(p.snapshot.body.startswith(("#### What type", "## Description")) for p in probes)
 
 
 def test_copies_change_neither_the_records_nor_the_vocabulary_nor_the_dataset_id(shared):
@@ -72,7 +76,8 @@ def test_cv_report_gives_each_probe_beside_the_same_prs_as_written():
     probes = [_row(f"{data.PROBE}{name}:h{i}", 0, f"git_prs{data.PROBE}{name}")
               for name in relaid.PROBES for i in range(90, 100)]
     # humans 0..0.99 (medium 0.9405, high 0.9801), agents 2; h90..h99 as written: 0.90..0.99
-    p = np.concatenate([np.arange(100) / 100, np.full(10, 2.0), np.full(10, 0.95), np.full(10, 0.5), np.full(10, 0.5)])
+    p = np.concatenate([np.arange(100) / 100, np.full(10, 2.0), np.full(10, 0.95)]
+                       + [np.full(10, 0.5)] * (len(relaid.PROBES) - 1))
     report = metadata.cv_report(humans + agents + probes, p, np.ones(len(p), dtype=bool))
     assert set(report["headed_probes"]) == set(relaid.PROBES)
     summary, unseen = report["headed_probes"]["summary"], report["headed_probes"]["unseen"]
@@ -141,6 +146,15 @@ def test_each_disclosure_probe_keeps_the_words_and_adds_one_careful_disclosure()
     body = "Fixes the crash when the config file is empty.\n"
     seen = {relaid.probe("disclosed", body, f"r{i}") for i in range(30)}
     assert seen == {f"{body.strip()}\n\n{d}" for d in relaid.DISCLOSURES}
+
+
+def test_the_checklist_and_template_probes_keep_the_persons_words():
+    body = "Fixes the crash when the config file is empty.\n"
+    ticked = {relaid.probe("checklist", body, f"r{i}") for i in range(30)}
+    assert ticked == {f"{body.strip()}\n\n{c}" for c in relaid.CHECKLISTS}
+    filled = {relaid.probe("template", body, f"r{i}") for i in range(30)}
+    assert filled == {t.format(words=body.strip()) for t in relaid.TEMPLATES}
+    assert all(body.strip() in f and f.count(body.strip()) == 1 and "{words}" not in f for f in filled)
 
 
 def test_probe_rows_are_read_as_score_reads_a_pr(small_model):
