@@ -43,12 +43,15 @@ class Variant:
     headed_salt: str = ""  # deals those copies' layouts out anew (a confirmation run)
     copies_in_balance: bool = False  # the length balance also counts those copies (the first runs)
     record_folds: bool = False  # a copy shares its record's inner text fold (StackedClassifier records=)
+    ticked: float = 0.0  # fit weight factor of the human PRs followed by a ticked checklist (relaid.ticked)
 
 
 VARIANTS = {
     "v3": Variant(leaf=20),
     "v4": Variant(),
     "v5": Variant(headed=4.0),  # the shipped design (= headed-humans-x4-records-balance; sieve train's defaults)
+    "ticked-humans-x1": Variant(headed=4.0, ticked=1.0),  # fourteenth session: v5 + checklist copies
+    "ticked-humans-x4": Variant(headed=4.0, ticked=4.0),
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
@@ -150,13 +153,14 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     blind = np.array([e.source.endswith(data.FILE_BLIND) for e in examples])
     early = np.array([e.source.endswith(data.EARLY) for e in examples])
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
+    tick = np.array([e.source.endswith(data.TICKED) for e in examples])
     bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b
-                       else v.early_unlabeled if r else v.headed if h else 1.0
-                       for e, b, r, h in zip(examples, blind, early, headed)])
+                       else v.early_unlabeled if r else v.headed if h else v.ticked if t else 1.0
+                       for e, b, r, h, t in zip(examples, blind, early, headed, tick)])
     real = ~np.array([data.is_copy(e) for e in examples])
     fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0)) & (w * bodies > 0)
     fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout,
-                                 balanced=None if v.copies_in_balance else ~headed)
+                                 balanced=None if v.copies_in_balance else ~(headed | tick))
 
     X, n_stack_text = laid_out(X, feats, v.blocks)
 
@@ -243,7 +247,7 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
 
     # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
     examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0, headed_weight=1.0,
-                                      headed_salt=headed_salt)
+                                      headed_salt=headed_salt, ticked_weight=1.0)
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]  # (record_snapshots leaves copies out)

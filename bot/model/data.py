@@ -36,7 +36,7 @@ from bot.evaluation import splits
 from bot.loaders import LoadError
 from bot.loaders.records import Record, iter_records, snapshot_from_record
 from bot.model.features import texts_of
-from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid
+from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid, ticked
 from bot.snapshot import PRSnapshot
 
 UNLABELED_WEIGHT = 0.3
@@ -51,7 +51,8 @@ GIT_SOURCES = ("git_prs", "git_pull_refs")
 FILE_BLIND = "_file_blind"  # source suffix of the file-blind copies
 HEADED = "_headed"  # source suffix of the human copies re-laid under headings (bot.model.relaid)
 PROBE = "_probe_"  # source suffix (+ a bot.model.relaid.PROBES key) of copies scored, never fitted
-COPIES = (FILE_BLIND, HEADED, PROBE)  # made from a record: never part of the vocabulary or the dataset id
+TICKED = "_ticked"  # source suffix of the human copies followed by a ticked checklist (relaid.ticked)
+COPIES = (FILE_BLIND, HEADED, PROBE, TICKED)  # made from a record: never part of the vocabulary or the dataset id
 TRAIN_GIT_REPOS = tuple(n for n in splits.GIT_REPO_NAMES if not splits.is_eval_git_repo(n))
 
 
@@ -160,6 +161,16 @@ def _headed_copies(examples: list[Example], factor: float, salt: str = "") -> It
                           f"{ex.source}{PROBE}{name}", f"{PROBE}{name}:{ex.record_id}", ex.outcome, 0.0)
 
 
+def _ticked_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
+    """Copies of the same ``human`` PRs as ``_headed_copies``, their words followed by a ticked
+    checklist (``relaid.ticked``), fitted at weight x ``factor``."""
+    for ex in examples:
+        if ex.source != "git_prs" or ex.label != 0 or ex.weight != 1.0 or not eligible(texts_of(ex.snapshot).body):
+            continue
+        yield Example(replace(ex.snapshot, body=ticked(ex.snapshot.body or "", ex.record_id, salt)), 0, ex.weight,
+                      ex.group, f"{ex.source}{TICKED}", f"{TICKED}:{ex.record_id}", ex.outcome, factor)
+
+
 def _aidev_agent(data: Path, title_only: bool) -> Iterator[Example]:
     for rec in iter_records(data / "aidev_pop" / "aidev_pop_agent_prs.jsonl"):
         if isinstance(rec, LoadError):
@@ -187,12 +198,13 @@ def _aidev_human_titles(data: Path) -> Iterator[Example]:
 
 def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None,
                       early_unlabeled_weight: float | None = None, headed_weight: float | None = None,
-                      headed_salt: str = "") -> list[Example]:
+                      headed_salt: str = "", ticked_weight: float | None = None) -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
     ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
     with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
     suffix ``EARLY``: no report reads them, so the CV figures measure the same rows); with
-    ``headed_weight`` (even 0), the human PRs re-laid under headings and their probes."""
+    ``headed_weight`` (even 0), the human PRs re-laid under headings and their probes; with
+    ``ticked_weight``, the same PRs followed by a ticked checklist (a CV attempt, not v5's)."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
@@ -204,8 +216,11 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
         out = _subsample(out, 400)
     if file_blind_weight is not None:
         out.extend(list(_file_blind_copies(out, file_blind_weight)))
+    records = list(out)
     if headed_weight is not None:
-        out.extend(list(_headed_copies(out, headed_weight, headed_salt)))
+        out.extend(list(_headed_copies(records, headed_weight, headed_salt)))
+    if ticked_weight is not None:
+        out.extend(list(_ticked_copies(records, ticked_weight, headed_salt)))
     return out
 
 

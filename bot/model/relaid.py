@@ -49,6 +49,13 @@ CHECKLISTS = (
     "- [x] My change follows the code style of this project\n- [ ] I have updated the changelog\n"
     "- [x] I have added tests that prove my fix is effective",
 )
+# the training copies' checklists (``ticked``): none is one of the probe's ``CHECKLISTS``
+TICKED = (
+    "- [x] Added a regression test\n- [x] Ran the full test suite",
+    "- [x] I have signed off my commits\n- [x] I have added unit tests\n- [ ] I have updated the docs",
+    "- [x] Code compiles without warnings\n- [x] Tested manually\n- [x] Linked the issue",
+    "- [x] Self-reviewed the change\n- [ ] Breaking change\n- [x] CI passes",
+)
 # two common templates, the author's words in the first section ({words}); not known to the scorer
 TEMPLATES = (
     "#### What type of PR is this?\n\n/kind bug\n\n#### What this PR does / why we need it:\n\n{words}\n\n"
@@ -83,6 +90,14 @@ def layout_for(record_id: str, salt: str = "") -> tuple[str, ...]:
     """The training layout of a record's copy: fixed by its id (and a ``salt``, which deals the
     layouts out anew for a confirmation run), so every run builds the same copies."""
     return LAYOUTS[int(hashlib.sha1((salt + record_id).encode()).hexdigest(), 16) % len(LAYOUTS)]
+
+
+def ticked(body: str, record_id: str, salt: str = "") -> str:
+    """``body`` followed by a ticked checklist (``TICKED``), under "## Checklist" for half the
+    records: a training copy, fixed by the record's id (and a ``salt``, as ``layout_for``)."""
+    pick = int(hashlib.sha1((salt + "ticked:" + record_id).encode()).hexdigest(), 16)
+    heading = "## Checklist\n\n" if pick % 2 else ""
+    return f"{body.strip()}\n\n{heading}{TICKED[(pick // 2) % len(TICKED)]}"
 
 
 def probe(name: str, body: str, record_id: str) -> str:

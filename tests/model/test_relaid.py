@@ -114,7 +114,7 @@ def test_a_copy_shares_its_records_inner_text_fold():
 
 
 def test_record_key_is_the_original_for_every_kind_of_copy(shared):
-    examples = data.training_examples(shared, small=True, file_blind_weight=0.0, headed_weight=1.0)
+    examples = data.training_examples(shared, small=True, file_blind_weight=0.0, headed_weight=1.0, ticked_weight=1.0)
     ids = {e.record_id for e in examples if not data.is_copy(e)}
     copies = [e for e in examples if data.is_copy(e)]
     assert all(any(mark in e.source for e in copies) for mark in data.COPIES)  # every kind is there
@@ -146,6 +146,20 @@ def test_each_disclosure_probe_keeps_the_words_and_adds_one_careful_disclosure()
     body = "Fixes the crash when the config file is empty.\n"
     seen = {relaid.probe("disclosed", body, f"r{i}") for i in range(30)}
     assert seen == {f"{body.strip()}\n\n{d}" for d in relaid.DISCLOSURES}
+
+
+def test_a_ticked_copy_keeps_the_persons_words_and_never_uses_a_probes_checklist(shared):
+    examples = data.training_examples(shared, small=True, headed_weight=0.0, ticked_weight=2.0)
+    by_id = {e.record_id: e for e in examples}
+    copies = [e for e in examples if e.source.endswith(data.TICKED)]
+    assert copies and len(copies) == len([e for e in examples if e.source.endswith(data.HEADED)])
+    for copy in copies:
+        words = by_id[data.record_key(copy)].snapshot.body.strip()
+        assert copy.snapshot.body.startswith(words + "\n\n") and copy.fit_weight == 2.0
+        assert copy.snapshot.body.endswith(relaid.TICKED) and not copy.snapshot.body.endswith(relaid.CHECKLISTS)
+    laid = {relaid.ticked("Fixes the crash.", f"r{i}") for i in range(40)}
+    assert {t.startswith("Fixes the crash.\n\n## Checklist\n\n") for t in laid} == {True, False}  # half headed
+    assert {t.rsplit("\n\n", 1)[-1] for t in laid} == set(relaid.TICKED)
 
 
 def test_the_checklist_and_template_probes_keep_the_persons_words():
