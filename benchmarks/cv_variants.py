@@ -44,6 +44,7 @@ class Variant:
     copies_in_balance: bool = False  # the length balance also counts those copies (the first runs)
     record_folds: bool = False  # a copy shares its record's inner text fold (StackedClassifier records=)
     ticked: float = 0.0  # fit weight factor of the human PRs followed by a ticked checklist (relaid.ticked)
+    ticked_headed: bool = False  # those copies are the heading copies followed by the checklist
 
 
 VARIANTS = {
@@ -52,6 +53,8 @@ VARIANTS = {
     "v5": Variant(headed=4.0),  # the shipped design (= headed-humans-x4-records-balance; sieve train's defaults)
     "ticked-humans-x1": Variant(headed=4.0, ticked=1.0),  # fourteenth session: v5 + checklist copies
     "ticked-humans-x4": Variant(headed=4.0, ticked=4.0),
+    "ticked-under-headings-x1": Variant(headed=4.0, ticked=1.0, ticked_headed=True),
+    "ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True),
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
@@ -240,14 +243,15 @@ def laid_out(X, feats, layout: str):
     return sp.hstack(cols, format="csr"), sum(sizes[b] for b in stack)
 
 
-def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool = False, headed_salt: str = "") -> dict:
+def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool = False, headed_salt: str = "",
+            ticked_headed: bool = False) -> dict:
     """Training examples and their features, built once for every variant that reads the text alike."""
     from bot.model import data, train
     from bot.model.features import texts_of
 
     # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
     examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0, headed_weight=1.0,
-                                      headed_salt=headed_salt, ticked_weight=1.0)
+                                      headed_salt=headed_salt, ticked_weight=1.0, ticked_under_headings=ticked_headed)
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]  # (record_snapshots leaves copies out)
@@ -268,7 +272,8 @@ def main() -> int:
         parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
     prepared = {}
     for name in args.variants or VARIANTS:
-        masked = (VARIANTS[name].ai_words_masked, VARIANTS[name].headings_masked, VARIANTS[name].headed_salt)
+        v = VARIANTS[name]
+        masked = (v.ai_words_masked, v.headings_masked, v.headed_salt, v.ticked_headed)
         if masked not in prepared:
             prepared[masked] = prepare(args.shared, *masked)
         print(json.dumps({"variant": name, **run(name, prepared[masked], progress=lambda _m: None)}), flush=True)

@@ -161,13 +161,16 @@ def _headed_copies(examples: list[Example], factor: float, salt: str = "") -> It
                           f"{ex.source}{PROBE}{name}", f"{PROBE}{name}:{ex.record_id}", ex.outcome, 0.0)
 
 
-def _ticked_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
-    """Copies of the same ``human`` PRs as ``_headed_copies``, their words followed by a ticked
-    checklist (``relaid.ticked``), fitted at weight x ``factor``."""
+def _ticked_copies(examples: list[Example], factor: float, salt: str = "",
+                   under_headings: bool = False) -> Iterator[Example]:
+    """Copies of the same ``human`` PRs as ``_headed_copies``, their words (``under_headings``: their
+    heading copy) followed by a ticked checklist (``relaid.ticked``), fitted at weight x ``factor``."""
     for ex in examples:
         if ex.source != "git_prs" or ex.label != 0 or ex.weight != 1.0 or not eligible(texts_of(ex.snapshot).body):
             continue
-        yield Example(replace(ex.snapshot, body=ticked(ex.snapshot.body or "", ex.record_id, salt)), 0, ex.weight,
+        body = ex.snapshot.body or ""
+        words = relaid(body, layout_for(ex.record_id, salt)) if under_headings else body
+        yield Example(replace(ex.snapshot, body=ticked(words, ex.record_id, salt)), 0, ex.weight,
                       ex.group, f"{ex.source}{TICKED}", f"{TICKED}:{ex.record_id}", ex.outcome, factor)
 
 
@@ -198,13 +201,15 @@ def _aidev_human_titles(data: Path) -> Iterator[Example]:
 
 def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None,
                       early_unlabeled_weight: float | None = None, headed_weight: float | None = None,
-                      headed_salt: str = "", ticked_weight: float | None = None) -> list[Example]:
+                      headed_salt: str = "", ticked_weight: float | None = None,
+                      ticked_under_headings: bool = False) -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
     ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
     with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
     suffix ``EARLY``: no report reads them, so the CV figures measure the same rows); with
     ``headed_weight`` (even 0), the human PRs re-laid under headings and their probes; with
-    ``ticked_weight``, the same PRs followed by a ticked checklist (a CV attempt, not v5's)."""
+    ``ticked_weight``, the same PRs (``ticked_under_headings``: their heading copies) followed by a
+    ticked checklist (a CV attempt, not v5's)."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
@@ -220,7 +225,7 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     if headed_weight is not None:
         out.extend(list(_headed_copies(records, headed_weight, headed_salt)))
     if ticked_weight is not None:
-        out.extend(list(_ticked_copies(records, ticked_weight, headed_salt)))
+        out.extend(list(_ticked_copies(records, ticked_weight, headed_salt, ticked_under_headings)))
     return out
 
 
