@@ -16,7 +16,8 @@ the share of the group that would be ``low`` with that one signal's points taken
 "file-blind"), as an exported JSONL without files would give it: once against the held-out
 model's file-blind thresholds (what ``score()`` uses for such a PR) and once against its single
 with-files thresholds ("single thresholds"). ``--file-blind-weight F`` trains the held-out model
-with file-blind copies of the git rows fitted at that weight (``bot.model.data``).
+with file-blind copies of the git rows fitted at that weight (``bot.model.data``), ``--headed-weight 0``
+without v5's heading copies (v4's design).
 """
 
 from __future__ import annotations
@@ -96,9 +97,13 @@ def main() -> int:
     parser.add_argument("--file-blind", action="store_true", help="also score each record without its files")
     parser.add_argument("--file-blind-weight", type=float, default=0.0,
                         help="weight factor of the file-blind copies (0, the shipped design: scored, not fitted)")
+    parser.add_argument("--headed-weight", type=float, default=None,
+                        help="weight factor of the heading copies (default: the shipped design's; 0 trains v4's)")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix=f"sieve-heldout-{args.repo}-"))
-    options = TrainOptions(out_dir=out, shared=args.shared, hold_out=args.repo, file_blind_weight=args.file_blind_weight)
+    headed = {} if args.headed_weight is None else {"headed_weight": args.headed_weight}
+    options = TrainOptions(out_dir=out, shared=args.shared, hold_out=args.repo, file_blind_weight=args.file_blind_weight,
+                           **headed)
     path = train(options, progress=lambda _: None)
     records = list(datasets.merged_records(args.shared / "data", args.repo))
     config = ScoreConfig(model_path=str(path))
