@@ -39,18 +39,24 @@ def band_shares(results, ids) -> dict:
             "medium_or_high": round((bands.count("high") + bands.count("medium")) / n, 4)}
 
 
-def score_bands(sets, scored, model_path: str) -> dict:
+def score_bands(sets, scored, model_path: str) -> tuple[dict, dict]:
+    """``score()``'s bands per group, and the AUCs of ``score()``'s own probabilities: those read
+    the ``ai`` signals at 0, as the product does, where the protocol's ``batch_score`` figures let
+    the classifier read them (the markers E1 leaves and E1+ puts back)."""
+    from sklearn.metrics import roc_auc_score
+
     from bot.scoring import ScoreConfig, score_many
 
-    out = {}
+    out, aucs = {}, {}
     for name in ("E1", "E1+", "E2"):
         examples, y = sets[name], scored[name][0]
         results = score_many([e.snapshot for e in examples], ScoreConfig(model_path=model_path))
+        aucs[name] = round(float(roc_auc_score(y, [r.probability for r in results])), 4)
         for label, group in ((0, "negative"), (1, "positive")):
             ids = [i for i in range(len(examples)) if y[i] == label]
             first = [i for i in ids if examples[i].meta.get("first_time")]
             out[f"{name} {group}"] = {"all": band_shares(results, ids), "first_time": band_shares(results, first)}
-    return out
+    return out, aucs
 
 
 def run(model_dir: Path, shared: Path) -> dict:
@@ -68,7 +74,7 @@ def run(model_dir: Path, shared: Path) -> dict:
     worst = {name: misses(sets[name], *scored[name]) for name in ("E1", "E2")}
     when = datetime.now(timezone.utc).isoformat(timespec="seconds")
     summary = metadata.evaluation_summary(at_high, at_medium, worst, when)
-    summary["score_bands"] = score_bands(sets, scored, model_path)
+    summary["score_bands"], summary["auc_with_ai_signals_at_zero"] = score_bands(sets, scored, model_path)
     return summary
 
 
