@@ -45,6 +45,7 @@ class Variant:
     record_folds: bool = False  # a copy shares its record's inner text fold (StackedClassifier records=)
     ticked: float = 0.0  # fit weight factor of the human PRs followed by a ticked checklist (relaid.ticked)
     ticked_headed: bool = False  # those copies are the heading copies followed by the checklist
+    fit_as_scored: bool = False  # every training row read as score() reads a PR (as_written, AI signals at 0)
 
 
 VARIANTS = {
@@ -55,6 +56,7 @@ VARIANTS = {
     "ticked-humans-x4": Variant(headed=4.0, ticked=4.0),
     "ticked-under-headings-x1": Variant(headed=4.0, ticked=1.0, ticked_headed=True),
     "ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True),
+    "v5-fit-as-scored": Variant(headed=4.0, fit_as_scored=True),  # fourteenth session: a v6 candidate
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
@@ -153,6 +155,8 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     tol, _ = train.tolerances(v.converged)
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
+    scored_view = prepared["X_as_scored"]
+    X = scored_view if v.fit_as_scored else X
     blind = np.array([e.source.endswith(data.FILE_BLIND) for e in examples])
     early = np.array([e.source.endswith(data.EARLY) for e in examples])
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
@@ -166,6 +170,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
                                  balanced=None if v.copies_in_balance else ~(headed | tick))
 
     X, n_stack_text = laid_out(X, feats, v.blocks)
+    scored_view, _ = laid_out(scored_view, feats, v.blocks)
 
     def make():
         clf = train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()))
@@ -177,11 +182,20 @@ def run(name: str, prepared: dict, progress=print) -> dict:
                                    v.min_vocab_groups, feats.n_numeric)
     else:
         records = np.array([data.record_key(e) for e in examples]) if v.record_folds else None
-        parts = train.out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups,
-                                  records=records)
+        parts, as_scored = train.out_of_fold_views(X, (X, scored_view), y, fit_w, reject, folds, make, progress,
+                                                   fit_mask=fitted, groups=groups, records=records)
+        blend = make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real])
+        return {**figures(blend, parts, examples, prepared),
+                "as_scored": figures(blend, as_scored, examples, prepared)}
+    return figures(make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real]), parts, examples, prepared)
+
+
+def figures(blend, parts: np.ndarray, examples, prepared: dict) -> dict:
+    """The selection figures of out-of-fold components ``parts``, blended with ``blend``'s statistics
+    (those of the view the model was fitted on, as the shipped model applies them to every PR)."""
     seen = ~np.isnan(parts).any(axis=1)
-    scores = np.full(len(y), np.nan)
-    scores[seen] = make().set_stats(parts[seen & fitted & real]).combine(parts[seen])
+    scores = np.full(len(parts), np.nan)
+    scores[seen] = blend.combine(parts[seen])
     return selection_figures(examples, scores, seen, prepared["body_chars"])
 
 
@@ -258,7 +272,8 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
     feats = train.featurizer(False, ai_words_masked=ai_words_masked,
                              headings_masked=headings_masked).fit(train.record_snapshots(v4_rows))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
-    return {"examples": examples, "feats": feats, "X": train.features(feats, examples), **columns,
+    return {"examples": examples, "feats": feats, "X": train.features(feats, examples),
+            "X_as_scored": train.features(feats, examples, as_scored=True), **columns,
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}
 
 

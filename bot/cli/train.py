@@ -36,6 +36,9 @@ def train_command(
         "--record-folds/--no-record-folds", help="With --headed-weight: a copy shares its record's inner "
         "text fold (a CV lead, not v5's setting: MODEL_CARD.md, thirteenth session); the default splits rows "
         "as v4 does.")] = False,
+    fit_as_scored: Annotated[bool, typer.Option(
+        "--fit-as-scored", help="Read every training row as score() reads a PR (without disclosure sentences, "
+        "bot commands, comments; AI signals at 0): a v6 candidate (MODEL_CARD.md, fourteenth session).")] = False,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: MODEL_CARD.md, 'Eleventh session').")] = False,
@@ -57,7 +60,7 @@ def train_command(
     leaf = {"min_samples_leaf": min_samples_leaf} if min_samples_leaf else {}
     options = TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance,
                            converged_solvers=converged_solvers, char_bare_titles=char_bare_titles,
-                           headed_weight=headed_weight, record_folds=record_folds,
+                           headed_weight=headed_weight, record_folds=record_folds, fit_as_scored=fit_as_scored,
                            ai_words_masked=ai_words_masked, **leaf)
     path = train(options, progress)
     typer.echo(str(path))

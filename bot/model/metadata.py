@@ -26,6 +26,7 @@ CONVERGED_TAG = "-conv"  # --converged-solvers: logistic regressions solved to c
 CHAR_BARE_TAG = "-charbare"  # --char-bare-titles: title char n-grams for bare titles only
 AI_MASKED_TAG = "-aimasked"  # --ai-words-masked: the text blocks never read the AI vocabulary
 HEADED_TAG = "-headed"  # --headed-weight > 0: human PRs re-laid under headings are fitted (bot.model.relaid)
+AS_SCORED_TAG = "-asscored"  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -158,8 +159,9 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     chars = CHAR_BARE_TAG if options.char_bare_titles else ""
     headed = HEADED_TAG if getattr(options, "headed_weight", None) else ""
     masked = AI_MASKED_TAG if getattr(options, "ai_words_masked", False) else ""
+    scored = AS_SCORED_TAG if getattr(options, "fit_as_scored", False) else ""
     return (f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{masked}"
-            f"{small}")
+            f"{scored}{small}")
 
 
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:
@@ -192,7 +194,8 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                           "full_text_word_hashed_tfidf": getattr(featurizer, "full_word_features", 0),
                           "char_block_on_bare_titles_only": featurizer.char_bare_titles,
                           "ai_words_masked": getattr(featurizer, "ai_words_masked", False),
-                          "attribution_stripped": True},
+                          "attribution_stripped": True,
+                          "training_rows_read_as_scored": getattr(options, "fit_as_scored", False)},
         "hyper_parameters": {k: v for k, v in params.items() if isinstance(v, (int, float, str, bool))},
         "cv": report,
         "band_probability_thresholds": report["band_probability_thresholds"],

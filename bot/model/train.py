@@ -52,6 +52,7 @@ class TrainOptions:
     # the out-of-fold probes are scored, v4's design; None: no copies)
     headed_weight: float | None = HEADED_WEIGHT
     record_folds: bool = False  # a copy shares its record's inner text fold (CV lead, not v5's setting)
+    fit_as_scored: bool = False  # every row read as score() reads a PR: as_written, AI signals at 0
 
     @property
     def tol(self) -> float:
@@ -99,7 +100,14 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None,
     """Out-of-fold raw components (n x 5, ``BlendedClassifier.components``; NaN rows: unfitted folds).
     ``fit_mask``: only these rows are fitted on (every row of the held-out fold is still scored);
     ``groups`` / ``records``: each row's repository group / record key, for the trees' inner text folds."""
-    oof = np.full((len(y), 5), np.nan)
+    return out_of_fold_views(X, (X,), y, w, reject, folds, make, progress, fit_mask, groups, records)[0]
+
+
+def out_of_fold_views(X, views, y, w, reject, folds, make, progress: Progress, fit_mask=None, groups=None,
+                      records=None) -> list[np.ndarray]:
+    """``out_of_fold`` fitted on ``X``, with each held-out fold scored in every one of ``views``
+    (the same rows read another way, such as ``features(..., as_scored=True)``)."""
+    oofs = [np.full((len(y), 5), np.nan) for _ in views]
     fit_mask = np.ones(len(y), dtype=bool) if fit_mask is None else fit_mask
     for k in np.unique(folds):
         train, test = (folds != k) & fit_mask, folds == k
@@ -110,8 +118,9 @@ def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None,
         if records is not None:
             inner["records"] = np.asarray(records)[train]
         model = make().fit(X[train], y[train], sample_weight=w[train], reject=reject[train], **inner)
-        oof[test] = model.components(X[test])
-    return oof
+        for oof, view in zip(oofs, views):
+            oof[test] = model.components(view[test])
+    return oofs
 
 
 def training_set(options: TrainOptions) -> list[data.Example]:
@@ -127,15 +136,15 @@ def record_snapshots(examples: list[data.Example]) -> list:
     return [e.snapshot for e in examples if not data.is_copy(e)]
 
 
-def features(feats: SnapshotFeaturizer, examples: list[data.Example]):
+def features(feats: SnapshotFeaturizer, examples: list[data.Example], as_scored: bool = False):
     """The examples' feature matrix. Probe rows (``data.PROBE``) are read as ``score()`` reads a PR
     (``bot.written.as_written``, AI signals at 0), so the CV report's probes measure what the App
-    would do; training rows are read as they are."""
+    would do; training rows are read as they are, or (``as_scored``) every row as a probe is."""
     from bot.scoring import without_ai
     from bot.signals import run_signals
     from bot.written import as_written
 
-    probe = [data.PROBE in e.source for e in examples]
+    probe = [as_scored or data.PROBE in e.source for e in examples]
     hits = [without_ai(run_signals(e.snapshot)) if p else None for e, p in zip(examples, probe)]
     return feats.transform([as_written(e.snapshot) if p else e.snapshot for e, p in zip(examples, probe)], hits=hits)
 
@@ -158,7 +167,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress("extracting features (signals, structure, text)")
     feats = featurizer(options.small, options.char_bare_titles,
                        options.ai_words_masked).fit(record_snapshots(examples))
-    X = features(feats, examples)
+    X = features(feats, examples, as_scored=options.fit_as_scored)
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
     fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~headed)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")

@@ -82,3 +82,12 @@ def test_sieve_train_record_folds_is_recorded(shared, tmp_path):
     assert result.exit_code == 0, result.output
     weights = json.loads((tmp_path / METADATA_FILE).read_text())["training_data"]["weights"]
     assert weights["copies_share_their_records_inner_text_fold"] is True and weights["headed_human_copies"] == 1.0
+
+
+def test_sieve_train_fit_as_scored_is_tagged_and_recorded(shared, tmp_path):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--fit-as-scored",
+                                              "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / METADATA_FILE).read_text())
+    assert meta["model_version"].endswith("-blend-lenbal-leaf100-headed-asscored-small")
+    assert meta["text_features"]["training_rows_read_as_scored"] is True

@@ -10,7 +10,7 @@ import pytest
 from bot.model import data, metadata, relaid, train
 from bot.model.data import Example
 from bot.model.features import texts_of
-from bot.snapshot import PRSnapshot
+from bot.snapshot import Commit, PRSnapshot
 
 
 def test_one_paragraph_goes_under_the_first_heading_and_two_are_split():
@@ -169,6 +169,22 @@ def test_the_checklist_and_template_probes_keep_the_persons_words():
     filled = {relaid.probe("template", body, f"r{i}") for i in range(30)}
     assert filled == {t.format(words=body.strip()) for t in relaid.TEMPLATES}
     assert all(body.strip() in f and f.count(body.strip()) == 1 and "{words}" not in f for f in filled)
+
+
+def test_as_scored_reads_every_row_as_a_probe_is_read(small_model):
+    from bot.model.persist import load_model
+
+    feats = load_model(small_model).pipeline[0]
+    plain = PRSnapshot(title="Fix the loader", body="Fixes the loader so a missing file is named.")
+    pr = replace(plain, body=plain.body + "\n\n" + relaid.DISCLOSURES[0],
+                 commits=(Commit("fix loader\n\nCo-Authored-By: Claude <noreply@anthropic.com>"),))
+    rows = [Example(pr, 0, 1.0, "fiber", "git_prs", "r"), Example(plain, 0, 1.0, "fiber", "git_prs", "p")]
+    read_as_is = train.features(feats, rows).toarray()
+    as_scored = train.features(feats, rows, as_scored=True).toarray()
+    assert not np.array_equal(read_as_is[0], read_as_is[1])  # the markers are read as they are
+    unmarked = train.features(feats, [Example(replace(plain, commits=(Commit("fix loader"),)), 0, 1.0, "fiber",
+                                              "git_prs", "u")], as_scored=True).toarray()
+    assert np.array_equal(as_scored[0], unmarked[0])  # as scored: no disclosure, no trailer, AI signals at 0
 
 
 def test_probe_rows_are_read_as_score_reads_a_pr(small_model):
