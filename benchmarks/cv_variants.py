@@ -57,6 +57,9 @@ VARIANTS = {
     "ticked-under-headings-x1": Variant(headed=4.0, ticked=1.0, ticked_headed=True),
     "ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True),
     "v5-fit-as-scored": Variant(headed=4.0, fit_as_scored=True),  # fourteenth session: a v6 candidate
+    "as-scored-ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
+    "as-scored-ticked-under-headings-x4-confirm": Variant(headed=4.0, ticked=4.0, ticked_headed=True,
+                                                          fit_as_scored=True, headed_salt="confirm-4"),
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
