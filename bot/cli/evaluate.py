@@ -26,8 +26,9 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def load_scorer(model: Path | None) -> protocol.Scorer:
-    """The production scorer (``bot.scoring.batch_score``) bound to ``model``."""
+def load_scorer(model: Path | None, as_scored: bool = False) -> protocol.Scorer:
+    """The protocol's scorer (``bot.scoring.batch_score``) bound to ``model``; ``as_scored``: the
+    probabilities ``score()`` gives, which read the AI attribution and disclosure signals at 0."""
     try:
         from bot.scoring import batch_score, warm_up
     except ImportError as exc:
@@ -41,7 +42,17 @@ def load_scorer(model: Path | None) -> protocol.Scorer:
         warm_up(path)  # a model that does not load is one error, not one per PR
     except ModelMismatchError as exc:
         raise _fail(str(exc)) from None
+    if as_scored:
+        return lambda snapshots: _as_scored(snapshots, path)
     return lambda snapshots: batch_score(snapshots, model_path=path)
+
+
+def _as_scored(snapshots, path: str | None):
+    import numpy as np
+
+    from bot.scoring import ScoreConfig, score_many
+
+    return np.array([r.probability for r in score_many(snapshots, ScoreConfig(model_path=path))])
 
 
 def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example]]:
@@ -125,6 +136,10 @@ _THRESHOLD_HELP = ("Operating threshold for FPR/TPR and slice FPRs (default: the
                    "file-blind 'high' threshold, as score() reads them).")
 
 
+_AS_SCORED_HELP = ("Score PRs as score(), the App and 'sieve score' read them: the AI attribution and "
+                   "disclosure signals at 0 (the protocol's default scorer lets the classifier read them).")
+
+
 def model_threshold(model: Path | None) -> protocol.Threshold:
     """The 'high' band probability threshold recorded with the model at training time, paired
     with its file-blind one when the model records that (an ``OperatingPoint``)."""
@@ -148,6 +163,7 @@ def eval_command(
                      ] = None,
     threshold: Annotated[Optional[float], typer.Option("--threshold", help=_THRESHOLD_HELP)
                          ] = None,
+    as_scored: Annotated[bool, typer.Option("--as-scored", help=_AS_SCORED_HELP)] = False,
 ) -> None:
     """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs."""
     bad: list[LoadError] = []
@@ -164,13 +180,14 @@ def eval_command(
     sets = {k: v for k, v in _build_sets(list(data or []), sink, note).items() if v}
     if not sets:
         raise _fail("no records labelled ai_agent or human to evaluate")
-    scorer = load_scorer(model)
+    scorer = load_scorer(model, as_scored)
     threshold = model_threshold(model) if threshold is None else threshold
     show = not as_json and sys.stderr.isatty()
     with _progress(show) as bar:
         report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold, _unscored_sink(sink))
     written, roc_error = _plot(scored, roc)
-    report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None)
+    report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None,
+                  scorer="as_scored" if as_scored else "protocol")
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:

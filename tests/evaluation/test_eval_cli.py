@@ -39,8 +39,8 @@ def stub_scorer(monkeypatch):
     """Score = title length / 400: the two long-titled rows score highest."""
     seen = []
 
-    def load(model):
-        seen.append(model)
+    def load(model, as_scored=False):
+        seen.append(model if not as_scored else (model, "as_scored"))
         return lambda snaps: [min(1.0, len(s.title) / 400) for s in snaps]
 
     monkeypatch.setattr(evaluate, "load_scorer", load)
@@ -127,7 +127,7 @@ def test_an_unwritable_roc_path_keeps_the_report_and_says_so_in_one_line(data_fi
 
 def test_a_pr_the_scorer_fails_on_is_left_out_and_named_once(data_file, tmp_path, monkeypatch):
     """The scorer raises on one PR (in a chunk, then alone): the evaluation goes on without it."""
-    def load(model):
+    def load(model, as_scored=False):
         def score(snaps):
             if any(s.title == "Add helper" for s in snaps):
                 raise RuntimeError("a signal failed")
@@ -152,3 +152,11 @@ def test_a_model_that_does_not_load_is_one_error(data_file, tmp_path):
     result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--model", str(model)])
     assert result.exit_code == 2 and "could not be scored" not in result.stderr
     assert len([line for line in result.stderr.splitlines() if line.startswith("sieve eval:")]) == 1
+
+
+def test_eval_as_scored_asks_for_the_products_scorer_and_says_so(data_file, tmp_path, stub_scorer):
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json", "--as-scored",
+                                         "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"])
+    assert result.exit_code == 0, result.output
+    assert stub_scorer == [(None, "as_scored")]
+    assert json.loads(result.stdout)["scorer"] == "as_scored"

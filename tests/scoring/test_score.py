@@ -92,6 +92,18 @@ def test_batch_score_matches_score_many_without_markers(shipped_model):
     assert probs == pytest.approx([r.probability for r in results])
 
 
+def test_sieve_eval_as_scored_gives_score_s_probabilities_and_the_protocol_reads_markers(shipped_model):
+    from bot.cli.evaluate import load_scorer
+
+    marked = PR.with_changes(body=PR.body + "\n\nCo-Authored-By: Claude <noreply@anthropic.com>")
+    as_scored = load_scorer(shipped_model, as_scored=True)([PR, marked])
+    results = score_many([PR, marked], ScoreConfig(model_path=str(shipped_model)))
+    assert list(as_scored) == pytest.approx([r.probability for r in results], abs=1e-12)
+    assert as_scored[0] == pytest.approx(as_scored[1], abs=1e-12)  # the marker changes nothing
+    protocol = load_scorer(shipped_model)([PR, marked])
+    assert protocol[1] != pytest.approx(protocol[0], abs=1e-6)  # batch_score lets the classifier read it
+
+
 def test_empty_batch():
     assert batch_score([]).shape == (0,)
 
