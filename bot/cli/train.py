@@ -39,6 +39,12 @@ def train_command(
     fit_as_scored: Annotated[bool, typer.Option(
         "--fit-as-scored", help="Read every training row as score() reads a PR (without disclosure sentences, "
         "bot commands, comments; AI signals at 0): a v6 candidate (MODEL_CARD.md, fourteenth session).")] = False,
+    ticked_weight: Annotated[Optional[float], typer.Option(
+        "--ticked-weight", min=0.0, help="Weight of the training copies of human PRs followed by a ticked "
+        "checklist (bot.model.relaid.ticked); default: none.")] = None,
+    ticked_under_headings: Annotated[bool, typer.Option(
+        "--ticked-under-headings", help="With --ticked-weight: each checklist copy is the record's heading "
+        "copy followed by the checklist.")] = False,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: MODEL_CARD.md, 'Eleventh session').")] = False,
@@ -61,6 +67,7 @@ def train_command(
     options = TrainOptions(out_dir=out, shared=shared, small=small, seed=seed, length_balance=length_balance,
                            converged_solvers=converged_solvers, char_bare_titles=char_bare_titles,
                            headed_weight=headed_weight, record_folds=record_folds, fit_as_scored=fit_as_scored,
+                           ticked_weight=ticked_weight, ticked_under_headings=ticked_under_headings,
                            ai_words_masked=ai_words_masked, **leaf)
     path = train(options, progress)
     typer.echo(str(path))

@@ -53,6 +53,10 @@ class TrainOptions:
     headed_weight: float | None = HEADED_WEIGHT
     record_folds: bool = False  # a copy shares its record's inner text fold (CV lead, not v5's setting)
     fit_as_scored: bool = False  # every row read as score() reads a PR: as_written, AI signals at 0
+    # bot.model.relaid's checklist copies: their weight factor (None: none), and whether each is the
+    # record's heading copy followed by the checklist
+    ticked_weight: float | None = None
+    ticked_under_headings: bool = False
 
     @property
     def tol(self) -> float:
@@ -127,7 +131,8 @@ def training_set(options: TrainOptions) -> list[data.Example]:
     """The training examples, without ``options.hold_out``'s repository (its git and AIDev rows)."""
     examples = data.training_examples(options.shared, small=options.small,
                                       file_blind_weight=options.file_blind_weight,
-                                      headed_weight=options.headed_weight)
+                                      headed_weight=options.headed_weight, ticked_weight=options.ticked_weight,
+                                      ticked_under_headings=options.ticked_under_headings)
     return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
 
 
@@ -168,8 +173,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     feats = featurizer(options.small, options.char_bare_titles,
                        options.ai_words_masked).fit(record_snapshots(examples))
     X = features(feats, examples, as_scored=options.fit_as_scored)
-    headed = np.array([e.source.endswith(data.HEADED) for e in examples])
-    fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~headed)
+    lessons = np.array([e.source.endswith((data.HEADED, data.TICKED)) for e in examples])  # not in the balance
+    fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~lessons)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 
     def make() -> BlendedClassifier:

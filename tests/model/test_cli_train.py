@@ -91,3 +91,14 @@ def test_sieve_train_fit_as_scored_is_tagged_and_recorded(shared, tmp_path):
     meta = json.loads((tmp_path / METADATA_FILE).read_text())
     assert meta["model_version"].endswith("-blend-lenbal-leaf100-headed-asscored-small")
     assert meta["text_features"]["training_rows_read_as_scored"] is True
+
+
+def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--ticked-weight", "4",
+                                              "--ticked-under-headings", "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / METADATA_FILE).read_text())
+    assert meta["model_version"].endswith("-blend-lenbal-leaf100-headed-ticked-small")
+    weights = meta["training_data"]["weights"]
+    assert weights["ticked_human_copies"] == 4.0 and weights["ticked_copies_under_headings"] is True
+    assert "git_prs_ticked" in meta["training_data"]["counts_by_source_and_label"]
