@@ -147,12 +147,16 @@ def record_key(ex: Example) -> str:
     return ex.record_id.split(":", 1)[1] if is_copy(ex) else ex.record_id
 
 
+def _eligible_humans(examples: list[Example]) -> Iterator[Example]:
+    """The merged ``human`` git PRs with a description of their own: the records copies are made of."""
+    return (ex for ex in examples if ex.source == "git_prs" and ex.label == 0 and ex.weight == 1.0
+            and eligible(texts_of(ex.snapshot).body))
+
+
 def _headed_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
     """Copies of the ``human`` PRs with a description of their own, re-laid under headings: one
     training copy (weight x ``factor``) and one scored-only copy per probe (``relaid.PROBES``)."""
-    for ex in examples:
-        if ex.source != "git_prs" or ex.label != 0 or ex.weight != 1.0 or not eligible(texts_of(ex.snapshot).body):
-            continue
+    for ex in _eligible_humans(examples):
         body = ex.snapshot.body or ""
         yield Example(replace(ex.snapshot, body=relaid(body, layout_for(ex.record_id, salt))), 0, ex.weight, ex.group,
                       f"{ex.source}{HEADED}", f"{HEADED}:{ex.record_id}", ex.outcome, factor)
@@ -165,9 +169,7 @@ def _ticked_copies(examples: list[Example], factor: float, salt: str = "",
                    under_headings: bool = False) -> Iterator[Example]:
     """Copies of the same ``human`` PRs as ``_headed_copies``, their words (``under_headings``: their
     heading copy) followed by a ticked checklist (``relaid.ticked``), fitted at weight x ``factor``."""
-    for ex in examples:
-        if ex.source != "git_prs" or ex.label != 0 or ex.weight != 1.0 or not eligible(texts_of(ex.snapshot).body):
-            continue
+    for ex in _eligible_humans(examples):
         body = ex.snapshot.body or ""
         words = relaid(body, layout_for(ex.record_id, salt)) if under_headings else body
         yield Example(replace(ex.snapshot, body=ticked(words, ex.record_id, salt)), 0, ex.weight,
@@ -221,11 +223,10 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
         out = _subsample(out, 400)
     if file_blind_weight is not None:
         out.extend(list(_file_blind_copies(out, file_blind_weight)))
-    records = list(out)
     if headed_weight is not None:
-        out.extend(list(_headed_copies(records, headed_weight, headed_salt)))
+        out.extend(list(_headed_copies(out, headed_weight, headed_salt)))
     if ticked_weight is not None:
-        out.extend(list(_ticked_copies(records, ticked_weight, headed_salt, ticked_under_headings)))
+        out.extend(list(_ticked_copies(out, ticked_weight, headed_salt, ticked_under_headings)))
     return out
 
 
