@@ -46,6 +46,7 @@ class Variant:
     ticked: float = 0.0  # fit weight factor of the human PRs followed by a ticked checklist (relaid.ticked)
     ticked_headed: bool = False  # those copies are the heading copies followed by the checklist
     fit_as_scored: bool = False  # every training row read as score() reads a PR (as_written, AI signals at 0)
+    ai_zeroed: bool = False  # the ai signal columns at 0 on every fitted row (the text read as it is)
 
 
 VARIANTS = {
@@ -60,6 +61,8 @@ VARIANTS = {
     "as-scored-ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
     "as-scored-ticked-under-headings-x4-confirm": Variant(headed=4.0, ticked=4.0, ticked_headed=True,
                                                           fit_as_scored=True, headed_salt="confirm-4"),
+    "v5-ai-signals-zeroed": Variant(headed=4.0, ai_zeroed=True),
+    "v5-ai-signals-zeroed-confirm": Variant(headed=4.0, ai_zeroed=True, headed_salt="confirm-6"),
     "as-scored-ticked-x4-headed-x8": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
     "as-scored-ticked-x4-headed-x8-confirm": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True,
                                                      headed_salt="confirm-5"),
@@ -162,7 +165,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     keys = ("examples", "X", "y", "w", "reject", "folds", "feats")
     examples, X, y, w, reject, folds, feats = (prepared[k] for k in keys)
     scored_view = prepared["X_as_scored"]
-    X = scored_view if v.fit_as_scored else X
+    X = scored_view if v.fit_as_scored else train.ai_zeroed(X, feats) if v.ai_zeroed else X
     blind = np.array([e.source.endswith(data.FILE_BLIND) for e in examples])
     early = np.array([e.source.endswith(data.EARLY) for e in examples])
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])

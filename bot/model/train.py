@@ -154,6 +154,16 @@ def features(feats: SnapshotFeaturizer, examples: list[data.Example], as_scored:
     return feats.transform([as_written(e.snapshot) if p else e.snapshot for e, p in zip(examples, probe)], hits=hits)
 
 
+def ai_zeroed(X, feats: SnapshotFeaturizer):
+    """``X`` with the ``ai`` signal columns (attribution, disclosure) at 0 on every row, as
+    ``score()`` gives them to the model."""
+    import scipy.sparse as sp
+
+    keep = np.ones(X.shape[1])
+    keep[[i for i, name in enumerate(feats.feature_names()) if name.startswith("signal:ai_")]] = 0.0
+    return (sp.csr_matrix(X) @ sp.diags(keep)).tocsr()
+
+
 def example_columns(examples: list[data.Example], n_folds: int = N_FOLDS) -> tuple[np.ndarray, ...]:
     """``(label, weight, rejection label, fold)`` of each example: what every fit and CV run reads."""
     return (np.array([e.label for e in examples]), np.array([e.fit_weight for e in examples]),
