@@ -187,6 +187,22 @@ def test_as_scored_reads_every_row_as_a_probe_is_read(small_model):
     assert np.array_equal(as_scored[0], unmarked[0])  # as scored: no disclosure, no trailer, AI signals at 0
 
 
+def test_ai_zeroed_clears_only_the_ai_signal_columns(small_model):
+    from bot.model.persist import load_model
+
+    feats = load_model(small_model).pipeline[0]
+    pr = PRSnapshot(title="Fix the loader", body="Fixes the loader.\n\n" + relaid.DISCLOSURES[0],
+                    commits=(Commit("fix loader\n\nCo-Authored-By: Claude <noreply@anthropic.com>"),))
+    X = train.features(feats, [Example(pr, 0, 1.0, "fiber", "git_prs", "r")])
+    zeroed = train.ai_zeroed(X, feats).toarray()[0]
+    names, row = feats.feature_names(), X.toarray()[0]
+    ai = [i for i, name in enumerate(names) if name in ("signal:ai_attribution", "signal:ai_disclosure")]
+    assert row[ai].tolist() == [1.0, 1.0] and zeroed[ai].tolist() == [0.0, 0.0]
+    others = np.ones(len(row), dtype=bool)
+    others[ai] = False
+    assert np.array_equal(zeroed[others], row[others])
+
+
 def test_probe_rows_are_read_as_score_reads_a_pr(small_model):
     from bot.model.persist import load_model
     from bot.scoring import ScoreConfig, score
