@@ -74,6 +74,23 @@ def test_the_effort_signals_do_not_read_a_review_bots_summary():
     assert any(h.fired for h in effort(bare)) and effort(bare) != effort(pr)  # the summary would count
 
 
+@pytest.mark.parametrize("words", ["Fixes #12", "Reject `=value` lines."])
+def test_a_review_bots_summary_does_not_count_as_the_authors_description(words):
+    """"Fixes #12" and a bot's summary is still a bare issue link; a bot's "## Summary" fills no
+    template section."""
+    from bot.signals import run_signals
+
+    template = "## Summary\n\n<!-- What does this PR change? -->\n\n## Testing\n\n<!-- How was it tested? -->\n"
+    pr = PRSnapshot(title="Reject empty keys", body=words, pr_template=template,
+                    files=(FileChange("parser/parser.go", additions=2, deletions=1),))
+    summarised = pr.with_changes(body=f"{words}\n\n{CODERABBIT}")
+    signals = lambda snapshot: {h.name: h.value for h in run_signals(snapshot) if h.kind != "ai"}  # noqa: E731
+    assert signals(summarised) == signals(pr)
+    assert signals(pr)["template_sections_ignored"] > 0
+    if words.startswith("Fixes"):
+        assert signals(pr)["issue_link_only"] == 1.0
+
+
 def _real_blocks(shared, marker: str, limit: int = 3) -> list[str]:
     """Whole review-bot blocks as they stand in real AIDev agent descriptions."""
     pattern = re.compile(re.escape(marker[0]) + ".*?" + re.escape(marker[1]), re.DOTALL)
