@@ -186,17 +186,17 @@ def run(name: str, prepared: dict, progress=print) -> dict:
         return clf.set_params(n_stack_text=n_stack_text)
 
     groups = np.array([e.group for e in examples]) if v.grouped_text else None
+    views = {}  # other readings of the same rows, each scored by the same fold models
     if v.min_vocab_groups:
         parts = vocab_filtered_oof(X, y, fit_w, reject, folds, make, fitted, vocab_groups(examples),
                                    v.min_vocab_groups, feats.n_numeric)
     else:
         records = np.array([data.record_key(e) for e in examples]) if v.record_folds else None
-        parts, as_scored = train.out_of_fold_views(X, (X, scored_view), y, fit_w, reject, folds, make, progress,
-                                                   fit_mask=fitted, groups=groups, records=records)
-        blend = make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real])
-        return {**figures(blend, parts, examples, prepared),
-                "as_scored": figures(blend, as_scored, examples, prepared)}
-    return figures(make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real]), parts, examples, prepared)
+        parts, views["as_scored"] = train.out_of_fold_views(X, (X, scored_view), y, fit_w, reject, folds, make,
+                                                            progress, fit_mask=fitted, groups=groups, records=records)
+    blend = make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real])
+    return {**figures(blend, parts, examples, prepared),
+            **{name: figures(blend, view, examples, prepared) for name, view in views.items()}}
 
 
 def figures(blend, parts: np.ndarray, examples, prepared: dict) -> dict:
