@@ -23,7 +23,6 @@ import posixpath
 import re
 from functools import lru_cache
 
-from bot.botblocks import without_bot_blocks
 from bot.result import SignalHit
 from bot.signals import filekinds, hits, symbols
 from bot.signals.caseless import Caseless
@@ -200,7 +199,7 @@ def issue_link_only(snapshot: PRSnapshot) -> SignalHit:
     raw = hits.body(snapshot)
     if "#" not in raw and "github.com" not in raw:
         return hits.quiet(name, KIND)
-    text = hits.without_comments(without_bot_blocks(raw)).strip()  # a review bot's summary is not the author's
+    text = hits.without_comments(raw).strip()
     if len(text) > 3 * ISSUE_ONLY_MAX_CHARS:
         return hits.quiet(name, KIND)
     text = hits.without_attribution(text)

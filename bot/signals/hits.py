@@ -52,18 +52,23 @@ def quiet(name: str, kind: Kind) -> SignalHit:
 
 def body(snapshot: PRSnapshot) -> str:
     """The description, or for a very long one its head and its tail (footers and trailers
-    such as "Generated with …" sit at the end)."""
+    such as "Generated with …" sit at the end), without the summaries review bots put between
+    their marker comments (``bot.botblocks``): no signal reads a bot's words as the author's."""
     text = snapshot.body or ""
-    if len(text) <= BODY_LIMIT:
-        return text
-    return text[: BODY_LIMIT - BODY_TAIL] + "\n" + text[-BODY_TAIL:]
+    if len(text) > BODY_LIMIT:
+        text = text[: BODY_LIMIT - BODY_TAIL] + "\n" + text[-BODY_TAIL:]
+    return _without_bot_blocks(text) if "<!--" in text else text
+
+
+@lru_cache(maxsize=64)  # every signal reads the description: the blocks are found once per text
+def _without_bot_blocks(text: str) -> str:
+    return without_bot_blocks(text)
 
 
 def own_body(snapshot: PRSnapshot) -> str:
-    """``body``, without review bots' summaries (``bot.botblocks``) and without the lines the
-    repository's PR template put there when the template is known (``without_template``): the
-    layout an author chose, not the one the project asks for or a bot appended."""
-    return without_template(without_bot_blocks(body(snapshot)), snapshot.pr_template)
+    """``body``, without the lines the repository's PR template put there when the template is
+    known (``without_template``): the layout an author chose, not the one the project asks for."""
+    return without_template(body(snapshot), snapshot.pr_template)
 
 
 def without_template(text: str, template: str | None) -> str:
@@ -157,14 +162,14 @@ def without_unchecked_boxes(text: str) -> str:
 
 
 def author_body(snapshot: PRSnapshot) -> str:
-    """The description as the author's own statements: ``body`` without review bots' summaries,
-    HTML comments and unchecked boxes (a bot's words, a template's instructions and to-dos)."""
+    """The description as the author's own statements: ``body`` without HTML comments and
+    unchecked boxes (a template's instructions and to-dos)."""
     return _author_body(body(snapshot))
 
 
 @lru_cache(maxsize=64)
 def _author_body(text: str) -> str:
-    return without_unchecked_boxes(without_comments(without_bot_blocks(text)))
+    return without_unchecked_boxes(without_comments(text))
 
 
 def lacks_all(text: str, needles: tuple[str, ...]) -> bool:

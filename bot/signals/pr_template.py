@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.botblocks import without_bot_blocks
 from bot.result import SignalHit
 from bot.signals import hits
 from bot.snapshot import PRSnapshot
@@ -118,7 +117,7 @@ def template_sections_ignored(snapshot: PRSnapshot) -> SignalHit:
     slots = [s for s in _slots(template) if not s.optional]
     if not slots:
         return hits.quiet(NAME, KIND)
-    body = _sections(without_bot_blocks(hits.body(snapshot)))  # a review bot's summary fills no section
+    body = _sections(hits.body(snapshot))
     states = [(s, _state(s, _find(s.title, body))) for s in slots]
     answered = any(st == "filled" for _, st in states)
     bad = [(s.title, st) for s, st in states if st != "filled" and not (answered and s.silent)]

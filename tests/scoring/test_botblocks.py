@@ -91,6 +91,18 @@ def test_a_review_bots_summary_does_not_count_as_the_authors_description(words):
         assert signals(pr)["issue_link_only"] == 1.0
 
 
+def test_a_review_bots_summary_is_no_sign_of_ai_authorship():
+    """CodeRabbit summarising a PR says nothing about who wrote it; the signals read descriptions
+    without such blocks, the attribution signal too."""
+    from bot.signals import run_signals
+
+    fired = lambda snapshot: {h.name for h in run_signals(snapshot) if h.fired}  # noqa: E731
+    pr = PRSnapshot(title="Reject empty keys", body="Reject `=value` lines.")
+    assert "ai_attribution" not in fired(pr.with_changes(body=f"{pr.body}\n\n{CODERABBIT}"))
+    broken = CODERABBIT.replace("<!-- end of", "<!-- end-of-nothing")  # no end marker: not a block
+    assert "ai_attribution" in fired(pr.with_changes(body=f"{pr.body}\n\n{broken}"))
+
+
 def _real_blocks(shared, marker: str, limit: int = 3) -> list[str]:
     """Whole review-bot blocks as they stand in real AIDev agent descriptions."""
     pattern = re.compile(re.escape(marker[0]) + ".*?" + re.escape(marker[1]), re.DOTALL)
