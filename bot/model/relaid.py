@@ -13,8 +13,9 @@ no copy uses, to see whether the lesson carries to headings the model was never 
 same words followed by a careful AI disclosure (``DISCLOSURES``), which PR Sieve promises not to
 flag for that alone, the same words followed by a ticked checklist (``CHECKLISTS``), and the same
 words filled into a project's PR template that the scorer does not know (``TEMPLATES``: what the
-offline CLI sees on a repository with a template). CV scores the probes as ``score()`` reads a
-PR: AI signals at 0.
+offline CLI sees on a repository with a template), and the same words followed by the author's
+test output, plain (``OUTPUT``) or folded into ``<details>`` (``FOLDED``). CV scores the probes as
+``score()`` reads a PR: AI signals at 0.
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ TEMPLATES = (
     "Unit tests.\n\n## Checklist\n\n- [x] My code follows the style guidelines of this project\n"
     "- [x] I have performed a self-review of my code",
 )
-PROBES = (*PROBE_HEADINGS, "disclosed", "checklist", "template")
+# the author's test output pasted after their words, folded into <details> or not
+OUTPUT = "```\n$ go test ./...\nok  \texample.org/app/config\t0.412s\nok  \texample.org/app/server\t1.087s\n```"
+FOLDED = f"<details>\n<summary>Test output</summary>\n\n{OUTPUT}\n</details>"
+PROBES = (*PROBE_HEADINGS, "disclosed", "checklist", "template", "output", "folded")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -107,5 +111,7 @@ def probe(name: str, body: str, record_id: str) -> str:
     pick = int(hashlib.sha1(record_id.encode()).hexdigest(), 16)
     if name == "template":
         return TEMPLATES[pick % len(TEMPLATES)].format(words=body.strip())
+    if name in ("output", "folded"):
+        return f"{body.strip()}\n\n{OUTPUT if name == 'output' else FOLDED}"
     added = CHECKLISTS if name == "checklist" else DISCLOSURES
     return f"{body.strip()}\n\n{added[pick % len(added)]}"

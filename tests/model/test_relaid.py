@@ -54,6 +54,9 @@ def test_each_eligible_human_gets_one_training_copy_and_one_scored_only_copy_per
             assert all(p.snapshot.body.endswith(relaid.DISCLOSURES) for p in probes)
         elif name == "checklist":  # the person's own words, then a ticked checklist
             assert all(p.snapshot.body.endswith(relaid.CHECKLISTS) for p in probes)
+        elif name in ("output", "folded"):  # the person's own words, then their test output
+            assert all(p.snapshot.body.endswith(relaid.OUTPUT if name == "output" else relaid.FOLDED)
+                       for p in probes)
         else:  # the person's own words inside a template the scorer does not know
             assert all(p.snapshot.body.startswith(("#### What type", "## Description")) for p in probes)
 
