@@ -7,7 +7,8 @@ and mrge's "auto-generated description", Cursor Bugbot's ``<!-- CURSOR_SUMMARY -
 ``<!-- /CURSOR_SUMMARY -->``, ``<!-- start pr-codex -->`` … ``<!-- end pr-codex -->``,
 ``<!-- Reviewable:start -->`` … ``<!-- Reviewable:end -->``. ``without_bot_blocks`` drops such a
 block, markers included, when both of its markers are there; ``without_hidden`` also drops every
-other HTML comment (a template's instructions), which GitHub does not render.
+other HTML comment (a template's instructions), which GitHub does not render. ``as_rendered`` also
+unfolds ``<details>``: its tags go, the words in it (the ``<summary>`` line too) stay.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _START_AFTER = re.compile(r"^(.+) (?:start|begin)$")
 _OPEN_TAG = re.compile(r"^\s*([A-Za-z][\w.-]*)\s*$")  # <!-- NAME --> closed by <!-- /NAME -->
 TOGGLES = frozenset({"ELLIPSIS_HIDDEN"})  # the same marker opens and closes the block
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_FOLD_LINE = re.compile(r"^[ \t]*</?details\b[^>\n]*>[ \t]*(?:\n|\Z)", re.IGNORECASE | re.MULTILINE)
+_FOLD_TAG = re.compile(r"</?(?:details|summary)\b[^>\n]*>", re.IGNORECASE)
+_SUMMARY_END = re.compile(r"</summary\s*>", re.IGNORECASE)  # a summary is a line of its own
 
 
 def _norm(content: str) -> str:
@@ -98,3 +102,13 @@ def without_hidden(text: str) -> str:
 
 def _closed_up(text: str) -> str:
     return _BLANK_RUN.sub("\n\n", text).strip()
+
+
+def as_rendered(text: str) -> str:
+    """``without_hidden(text)`` with ``<details>`` unfolded: the tags of ``<details>`` and
+    ``<summary>`` removed (a tag alone on its line with its line break), their words kept."""
+    text = without_hidden(text)
+    if "<" not in text:
+        return text
+    unfolded = _FOLD_TAG.sub("", _SUMMARY_END.sub("\n", _FOLD_LINE.sub("", text)))
+    return _closed_up(unfolded) if unfolded != text else text

@@ -24,9 +24,11 @@ above the medium threshold out of fold (MODEL_CARD.md, thirteenth session).
 
 Nor does it read what GitHub does not show as the author's (``bot.botblocks``): review bots'
 summaries between their marker comments (CodeRabbit, Ellipsis, cubic, Cursor Bugbot…) and HTML
-comments (a template's instructions), whether or not the template is known. In the training data
-these come almost only with agent PRs, so read as text they say "agent" about anyone whose
-repository runs such a bot or keeps comments in its template (MODEL_CARD.md, fourteenth session).
+comments (a template's instructions), whether or not the template is known; and it reads
+``<details>`` unfolded, as GitHub shows it once opened (tags gone, words kept). In the training
+data these come almost only with agent PRs, so read as text they say "agent" about anyone whose
+repository runs such a bot, keeps comments in its template or folds a log (MODEL_CARD.md,
+fourteenth session).
 
 Nor does it read commit messages' attribution lines (``Co-Authored-By: Claude``, "Generated
 with …"). The text blocks never did, but the commit numbers (multi-line share, mean length) read
@@ -39,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.botblocks import without_hidden
+from bot.botblocks import as_rendered
 from bot.signals.disclosure import without_disclosures
 from bot.signals.hits import ATTRIBUTION_NEEDLES, lacks_all, without_template
 from bot.snapshot import Commit, PRSnapshot
@@ -70,9 +72,9 @@ def without_attribution_lines(commit: Commit) -> Commit:
 
 def as_written(snapshot: PRSnapshot) -> PRSnapshot:
     """``snapshot`` with its description as the author wrote it: without review-bot blocks, HTML
-    comments, bot command lines and AI disclosure sentences, and without the template's own lines
+    comments and ``<details>`` tags, bot command lines and AI disclosure sentences, and without the template's own lines
     when the template is known; and with its commit messages without their attribution lines."""
-    body = without_disclosures(without_bot_commands(without_hidden(snapshot.body or "")))
+    body = without_disclosures(without_bot_commands(as_rendered(snapshot.body or "")))
     if snapshot.pr_template:
         body = without_template(body, snapshot.pr_template)
     commits = tuple(map(without_attribution_lines, snapshot.commits))

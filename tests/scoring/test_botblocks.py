@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot.botblocks import closing_markers, without_bot_blocks, without_hidden
+from bot.botblocks import as_rendered, closing_markers, without_bot_blocks, without_hidden
 from bot.scoring import ScoreConfig, batch_score, score_many
 from bot.snapshot import Commit, FileChange, PRSnapshot
 
@@ -150,3 +150,27 @@ def test_template_comments_left_in_do_not_move_the_score(shipped_model):
         "<!--\n*Automatically closes linked issue when PR is merged.\n-->\nFixes #12\n"))
     a, b = score_many([written, left_in], config)
     assert a.probability == pytest.approx(b.probability, abs=1e-12)
+
+
+def test_details_are_read_unfolded_as_github_shows_them_opened():
+    log = "```\nok  \texample.org/app\t0.4s\n```"
+    assert as_rendered(f"Fix.\n\n<details>\n<summary>Test output</summary>\n\n{log}\n</details>") == (
+        f"Fix.\n\nTest output\n\n{log}")
+    assert as_rendered("a <details open><summary>Log</summary>x</details> b") == "a Log\nx b"
+    assert as_rendered("Fix <!-- hidden --> it.\n<Details>\nlog\n</DETAILS>") == "Fix  it.\nlog"
+    kept = "No markup: a < b and <br> stay."
+    assert as_rendered(kept) is kept or as_rendered(kept) == kept
+
+
+def test_folded_test_output_scores_as_the_same_output_unfolded(shipped_model):
+    from bot.model.relaid import FOLDED, OUTPUT
+
+    config = ScoreConfig(model_path=str(shipped_model))
+    words = "The parser accepted `=value` lines and stored them under an empty key."
+    pr = PRSnapshot(title="Reject empty keys in the parser", commits=(Commit("parser: reject empty keys"),),
+                    files=(FileChange("parser/parser.go", additions=6, deletions=1),))
+    folded = pr.with_changes(body=f"{words}\n\n{FOLDED}")
+    unfolded = pr.with_changes(body=f"{words}\n\nTest output\n\n{OUTPUT}")
+    a, b = score_many([folded, unfolded], config)
+    assert a.probability == pytest.approx(b.probability, abs=1e-12)
+    assert batch_score([folded], model_path=str(shipped_model))[0] == pytest.approx(b.probability, abs=1e-12)
