@@ -13,12 +13,13 @@ unfolds ``<details>``: its tags go, the words in it (the ``<summary>`` line too)
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_LINE_COMMENTS = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)  # whole lines, break too
+# a comment alone on its line(s), with its line break; it may not run past its own "-->"
+_LINE_COMMENTS = re.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
-_UNCLOSED = re.compile(r"<!--.*\Z", re.DOTALL)  # GitHub hides everything after an unclosed comment
 _SEPARATORS = re.compile(r"[\s:_-]+")
 _AUTO = re.compile(r"^(?:this is an? )?auto generated (.+)$")
 _START = re.compile(r"^(?:start|begin) (.+)$")
@@ -48,20 +49,30 @@ def closing_markers(content: str) -> frozenset[str]:
     return frozenset({"/" + raw.lower()}) if _OPEN_TAG.match(raw) else frozenset()
 
 
-def _closes(content: str, ends: frozenset[str]) -> bool:
-    return _norm(content) in ends or content.strip().lower() in ends
+def _closed_comments(text: str) -> str:
+    """``text`` up to its first comment that never closes (GitHub hides all that follows it), so
+    that every ``<!--`` left has its ``-->``: the comment patterns then never rescan to the end."""
+    last = text.rfind("-->")
+    unclosed = text.find("<!--", last + 3 if last >= 0 else 0)
+    return text if unclosed < 0 else text[:unclosed]
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of whole bot blocks, markers included, in order and not overlapping."""
-    comments = list(_COMMENT.finditer(text))
+    """(start, end) spans of whole bot blocks, markers included, in order and not overlapping.
+    Each comment's closing forms are looked up, not searched for: linear in the comments."""
+    comments = list(_COMMENT.finditer(_closed_comments(text)))
+    where: dict[str, list[int]] = {}
+    for k, comment in enumerate(comments):
+        for key in {_norm(comment.group(1)), comment.group(1).strip().lower()}:
+            where.setdefault(key, []).append(k)
     spans, i = [], 0
     while i < len(comments):
-        ends = closing_markers(comments[i].group(1))
-        j = next((k for k in range(i + 1, len(comments)) if _closes(comments[k].group(1), ends)), None) if ends else None
-        if j is None:
+        later = [where[e][bisect.bisect_right(where[e], i)] for e in closing_markers(comments[i].group(1))
+                 if e in where and where[e][-1] > i]
+        if not later:
             i += 1
             continue
+        j = min(later)
         spans.append(_whole_lines(text, comments[i].start(), comments[j].end()))
         i = j + 1
     return spans
@@ -96,8 +107,8 @@ def without_hidden(text: str) -> str:
     runs to the end, as GitHub renders it); runs of blank lines left behind are closed up."""
     if "<!--" not in text:
         return text
-    shown = _COMMENT.sub("", _LINE_COMMENTS.sub("", without_bot_blocks(text)))
-    return _closed_up(_UNCLOSED.sub("", shown))
+    shown = _closed_comments(without_bot_blocks(text))
+    return _closed_up(_COMMENT.sub("", _LINE_COMMENTS.sub("", shown)))
 
 
 def _closed_up(text: str) -> str:

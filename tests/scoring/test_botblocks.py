@@ -174,3 +174,11 @@ def test_folded_test_output_scores_as_the_same_output_unfolded(shipped_model):
     a, b = score_many([folded, unfolded], config)
     assert a.probability == pytest.approx(b.probability, abs=1e-12)
     assert batch_score([folded], model_path=str(shipped_model))[0] == pytest.approx(b.probability, abs=1e-12)
+
+
+def test_many_markers_are_paired_first_opener_with_first_closer():
+    starts = "<!-- start pr-codex -->\nbot words\n" * 50
+    assert without_bot_blocks(f"Mine.\n{starts}<!-- end pr-codex -->\nMine too.") == "Mine.\nMine too."
+    toggles = "<!-- ELLIPSIS_HIDDEN -->bot<!-- ELLIPSIS_HIDDEN -->kept " * 3
+    assert without_bot_blocks(toggles).split() == ["kept", "kept", "kept"]
+    assert without_hidden("<!-- never closed\n" * 100) == ""
