@@ -160,3 +160,12 @@ def test_eval_as_scored_asks_for_the_products_scorer_and_says_so(data_file, tmp_
     assert result.exit_code == 0, result.output
     assert stub_scorer == [(None, "as_scored")]
     assert json.loads(result.stdout)["scorer"] == "as_scored"
+
+
+def test_eval_table_says_when_it_scored_as_the_product_does(data_file, tmp_path, stub_scorer):
+    args = ["eval", "--data", str(data_file), "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"]
+    plain = CliRunner().invoke(_app(), args)
+    scored = CliRunner().invoke(_app(), [*args, "--as-scored"])
+    assert plain.exit_code == 0 and scored.exit_code == 0, plain.output + scored.output
+    flat = lambda text: " ".join(text.split())  # noqa: E731 - the table title may wrap
+    assert "AI signals at 0" in flat(scored.stdout) and "AI signals at 0" not in flat(plain.stdout)
