@@ -59,10 +59,7 @@ VARIANTS = {
     "ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True),
     "v5-fit-as-scored": Variant(headed=4.0, fit_as_scored=True),  # fourteenth session: a v6 candidate
     "as-scored-ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
-    "as-scored-ticked-under-headings-x4-confirm": Variant(headed=4.0, ticked=4.0, ticked_headed=True,
-                                                          fit_as_scored=True, headed_salt="confirm-4"),
     "v5-ai-signals-zeroed": Variant(headed=4.0, ai_zeroed=True),
-    "v5-ai-signals-zeroed-confirm": Variant(headed=4.0, ai_zeroed=True, headed_salt="confirm-6"),
     "as-scored-ticked-x4-headed-x8": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
     "as-scored-ticked-x4-headed-x8-confirm": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True,
                                                      headed_salt="confirm-5"),

@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from bot.text import without_spans
+
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 # a comment alone on its line(s), with its line break; it may not run past its own "-->"
 _LINE_COMMENTS = re.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
@@ -92,14 +94,7 @@ def without_bot_blocks(text: str) -> str:
     if "<!--" not in text:
         return text
     spans = _blocks(text)
-    if not spans:
-        return text
-    kept, at = [], 0
-    for start, end in spans:
-        kept.append(text[at:start])
-        at = end
-    kept.append(text[at:])
-    return _closed_up("".join(kept))
+    return _closed_up(without_spans(text, spans)) if spans else text
 
 
 def without_hidden(text: str) -> str:

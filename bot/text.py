@@ -52,6 +52,17 @@ class LineStartCount:
         return len(self._after_break.findall("\n" + text))
 
 
+def without_spans(text: str, spans) -> str:
+    """``text`` with the ``(start, end)`` spans cut out; the spans come in order and may overlap."""
+    kept, pos = [], 0
+    for start, end in spans:
+        if end <= pos:
+            continue
+        kept.append(text[pos:max(start, pos)])
+        pos = end
+    return "".join(kept) + text[pos:] if kept else text
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z0-9_'-]*", text or "")
 

@@ -24,6 +24,7 @@ from bot.result import SignalHit
 from bot.signals import hits
 from bot.signals.caseless import TEXT_CACHE, Caseless, word_alternatives
 from bot.snapshot import PRSnapshot
+from bot.text import without_spans
 
 NAME = "ai_disclosure"
 KIND = "ai"
@@ -141,15 +142,7 @@ def without_disclosures(text: str) -> str:
     disclosure says who wrote the code, not how carefully (see above), so the text model must not
     read it as evidence either."""
     spans = statements(text) if text else ()
-    if not spans:
-        return text
-    kept, pos = [], 0
-    for start, end in (_unread_span(text, s, e) for s, e in spans):
-        if end <= pos:
-            continue
-        kept.append(text[pos:max(start, pos)])
-        pos = end
-    return "".join(kept) + text[pos:] if kept else text
+    return without_spans(text, [_unread_span(text, s, e) for s, e in spans]) if spans else text
 
 
 MAX_UNREAD_SENTENCE = 400  # characters; in a longer "sentence" (a paragraph without ". ") only the statement goes

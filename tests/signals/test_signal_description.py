@@ -97,3 +97,11 @@ def test_checkboxes_after_blank_lines_count_once():
 def test_opening_evidence_is_the_opening_line_not_the_lines_above():
     hit = generic_summary_phrasing(PRSnapshot(title="t", body="Intro.\n\n---\n\nThis PR adds a cache."))
     assert hit.evidence == "opens 'This PR adds'"
+
+
+def test_without_spans_cuts_ordered_spans_that_may_overlap():
+    from bot.text import without_spans
+
+    assert without_spans("abcdefgh", [(1, 3), (2, 5), (6, 7)]) == "afh"
+    assert without_spans("abc", [(0, 0)]) == "abc"
+    assert without_spans("abc", []) == "abc"
