@@ -63,6 +63,10 @@ VARIANTS = {
     "as-scored-ticked-x4-headed-x8": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
     "as-scored-ticked-x4-headed-x8-confirm": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True,
                                                      headed_salt="confirm-5"),
+    # fifteenth session: the same candidate on three fresh dealings (MODEL_CARD.md, "For a next session")
+    **{f"as-scored-ticked-x4-headed-x8-next-{i}": Variant(headed=8.0, ticked=4.0, ticked_headed=True,
+                                                           fit_as_scored=True, headed_salt=f"next-{i}")
+       for i in (1, 2, 3)},
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
