@@ -7,7 +7,7 @@ Run: ``.venv/bin/python benchmarks/train_noise.py [--converged-solvers] [--small
 ``GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2,-FMA``, which changes the last bits of ``exp``/``log``
 as another CPU would. Prints, as JSON, the two models' probability differences on ``n``
 training-split PRs and both CV reports and thresholds. The evaluation split is not read.
-``MODEL_CARD.md``, "Numerical noise", has the figures: with the default solvers the two models
+``models/HISTORY.md``, "Numerical noise", has the figures: with the default solvers the two models
 differ by up to 0.16 in probability; with ``--converged-solvers`` by about 1e-10.
 """
 

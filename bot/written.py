@@ -20,20 +20,20 @@ every author for ``/kind`` and ``/sig`` lines.
 Nor does it read the sentences that disclose AI use (``bot.signals.disclosure``): a disclosure
 says who wrote the code, not how carefully, and the ``ai`` signals already count for nothing in
 ``score()``. Read as text, one careful disclosure sentence took human PRs from 3.3 % to 8.4 %
-above the medium threshold out of fold (MODEL_CARD.md, thirteenth session).
+above the medium threshold out of fold (models/HISTORY.md, thirteenth session).
 
 Nor does it read what GitHub does not show as the author's (``bot.botblocks``): review bots'
 summaries between their marker comments (CodeRabbit, Ellipsis, cubic, Cursor Bugbot…) and HTML
 comments (a template's instructions), whether or not the template is known; and it reads
 ``<details>`` unfolded, as GitHub shows it once opened (tags gone, words kept). In the training
 data these come almost only with agent PRs, so read as text they say "agent" about anyone whose
-repository runs such a bot, keeps comments in its template or folds a log (MODEL_CARD.md,
+repository runs such a bot, keeps comments in its template or folds a log (models/HISTORY.md,
 fourteenth session).
 
 Nor does it read commit messages' attribution lines (``Co-Authored-By: Claude``, "Generated
 with …"). The text blocks never did, but the commit numbers (multi-line share, mean length) read
 the raw messages, where a trailer made a one-line message a long multi-line one and moved a
-careful PR by 0.07 in probability (MODEL_CARD.md, fourteenth session).
+careful PR by 0.07 in probability (models/HISTORY.md, fourteenth session).
 """
 
 from __future__ import annotations

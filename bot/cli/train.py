@@ -25,20 +25,20 @@ def train_command(
         "--min-samples-leaf", min=1, help="The trees' smallest leaf (default 100, v4); 20 trains v3's design.")] = None,
     converged_solvers: Annotated[bool, typer.Option(
         "--converged-solvers", help="Solve the logistic regressions to convergence: the same model on any CPU. "
-        "Not the shipped model's setting (MODEL_CARD.md, 'Numerical noise').")] = False,
+        "Not the shipped model's setting (models/HISTORY.md, 'Numerical noise').")] = False,
     char_bare_titles: Annotated[bool, typer.Option(
         "--char-bare-titles", help="Read title character n-grams on bare titles only (a CV lead, not the "
-        "shipped setting: MODEL_CARD.md, 'Ninth session').")] = False,
+        "shipped setting: models/HISTORY.md, 'Ninth session').")] = False,
     headed_weight: Annotated[float, typer.Option(
         "--headed-weight", min=0.0, help="Weight of the training copies of human PRs re-laid under common "
         "headings (bot.model.relaid; default 4, v5); 0 only scores the heading probes (v4's design).")] = 4.0,
     record_folds: Annotated[bool, typer.Option(
         "--record-folds/--no-record-folds", help="With --headed-weight: a copy shares its record's inner "
-        "text fold (a CV lead, not v5's setting: MODEL_CARD.md, thirteenth session); the default splits rows "
+        "text fold (a CV lead, not v5's setting: models/HISTORY.md, thirteenth session); the default splits rows "
         "as v4 does.")] = False,
     fit_as_scored: Annotated[bool, typer.Option(
         "--fit-as-scored", help="Read every training row as score() reads a PR (without disclosure sentences, "
-        "bot commands, comments; AI signals at 0): a v6 candidate (MODEL_CARD.md, fourteenth session).")] = False,
+        "bot commands, comments; AI signals at 0): a v6 candidate (models/HISTORY.md, fourteenth session).")] = False,
     ticked_weight: Annotated[Optional[float], typer.Option(
         "--ticked-weight", min=0.0, help="Weight of the training copies of human PRs followed by a ticked "
         "checklist (bot.model.relaid.ticked); default: none.")] = None,
@@ -47,7 +47,7 @@ def train_command(
         "copy followed by the checklist.")] = False,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
-        "the text blocks (a CV lead, not the shipped setting: MODEL_CARD.md, 'Eleventh session').")] = False,
+        "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
 ) -> None:
     """Train on the training split only (never the evaluation split) and write the model."""
     from bot.model.train import TrainOptions, train

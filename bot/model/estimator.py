@@ -27,7 +27,7 @@ CHAR_FEATURES = 2**16
 FULL_WORD_FEATURES = 2**17  # v2: the heads' plain word 1-2-grams of title + body + commits
 # The logistic regressions' stopping tolerance. v1-v4 use scikit-learn's default (1e-4), where
 # liblinear stops at a point the CPU's last bits (FMA or not) move by up to 1e-3 in score, and
-# the trees turn that into a different model on every CPU (MODEL_CARD.md, "Numerical noise").
+# the trees turn that into a different model on every CPU (models/HISTORY.md, "Numerical noise").
 # ``sieve train --converged-solvers`` solves them to convergence: the same model on any CPU.
 DEFAULT_TOL = 1e-4
 CONVERGED_TOL = 1e-8

@@ -3,7 +3,7 @@
 Training is deterministic on one machine, but not across CPUs: ``exp``/``log`` from glibc
 and NumPy take different code paths with and without FMA or AVX-512, and OpenBLAS picks its
 kernels per CPU. At the default tolerance the logistic regressions stop where those last bits
-decide, and the trees turn the difference into another model (``MODEL_CARD.md``, "Numerical
+decide, and the trees turn the difference into another model (``models/HISTORY.md``, "Numerical
 noise"; ``sieve train --converged-solvers`` avoids it). Recording these facts beside the model
 tells a reproducer whether to expect the same bytes or only the same figures within that noise.
 """

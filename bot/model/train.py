@@ -27,7 +27,7 @@ from bot.model.persist import save_model
 
 N_FOLDS = 5
 MIN_SAMPLES_LEAF = 100  # v4: coarser leaves generalise better to held-out repositories (MODEL_CARD.md)
-HEADED_WEIGHT = 4.0  # v5: human PRs re-laid under headings, fitted at this weight (MODEL_CARD.md, fourteenth session)
+HEADED_WEIGHT = 4.0  # v5: human PRs re-laid under headings, fitted at this weight (models/HISTORY.md, fourteenth session)
 GIT_FOLDS = {name: i for i, name in enumerate(data.TRAIN_GIT_REPOS)}
 HEADERS, BULLETS = STRUCTURAL_NAMES.index("header_count"), STRUCTURAL_NAMES.index("bullet_count")
 Progress = Callable[[str], None]
@@ -46,8 +46,8 @@ class TrainOptions:
     # bot.model.data's file-blind copies of the git rows: their weight factor (0: scored out of fold for
     # the file-blind band thresholds, never fitted; None: no copies)
     file_blind_weight: float | None = 0.0
-    char_bare_titles: bool = False  # title char n-grams for bare titles only (MODEL_CARD.md, ninth session)
-    ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (MODEL_CARD.md, eleventh session)
+    char_bare_titles: bool = False  # title char n-grams for bare titles only (models/HISTORY.md, ninth session)
+    ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (models/HISTORY.md, eleventh session)
     # bot.model.relaid's human PRs under headings: the training copies' weight factor (v5: 4; 0: only
     # the out-of-fold probes are scored, v4's design; None: no copies)
     headed_weight: float | None = HEADED_WEIGHT

@@ -1,7 +1,7 @@
 """``--converged-solvers``: the linear models are solved to convergence, so a fit does not
 depend on where the solver happens to stop. At the default tolerance (the shipped model's),
 last-bit differences between CPUs moved the text scores by up to 1e-3 and the trees turned
-that into a different model (MODEL_CARD.md, "Numerical noise")."""
+that into a different model (models/HISTORY.md, "Numerical noise")."""
 
 from __future__ import annotations
 

@@ -98,7 +98,7 @@ def test_bundled_careful_ai_example_is_never_high_and_its_ai_markers_change_noth
     """examples/careful-ai-pr.json: Claude co-author trailer, disclosure, tests, testing notes.
 
     Its band is the model's call and sits near the medium edge (training noise alone moves it;
-    MODEL_CARD.md, fourteenth session). What PR Sieve promises for it does not move: it is never
+    models/HISTORY.md, fourteenth session). What PR Sieve promises for it does not move: it is never
     ``high``, and the same PR without its trailer and disclosure gets exactly the same score."""
     from dataclasses import replace
     from pathlib import Path
