@@ -4,7 +4,7 @@ Run: ``.venv/bin/python benchmarks/cv_variants.py [VARIANT ...] [--shared ../sha
 2 minutes per variant on 2 cores; no variant named: all of them). Each variant is trained
 through ``bot.model.train``'s repository-grouped folds on the training split only (the
 evaluation split is not read) and reported with the figures its selection used
-(``MODEL_CARD.md``, "Cross-validation, v3 against v4"): pooled E1-like to E4-like AUCs, the
+(``models/HISTORY.md``, "Cross-validation, v3 against v4"): pooled E1-like to E4-like AUCs, the
 mean per-repository E1-like and E2-like AUCs (each repository held out as a whole), and the
 share of out-of-fold humans with a written description (``WRITTEN`` characters or more) above
 the 1 % / 5 % false-positive thresholds of all humans.
@@ -63,7 +63,7 @@ VARIANTS = {
     "as-scored-ticked-x4-headed-x8": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
     "as-scored-ticked-x4-headed-x8-confirm": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True,
                                                      headed_salt="confirm-5"),
-    # fifteenth session: the same candidate on three fresh dealings (MODEL_CARD.md, "For a next session")
+    # fifteenth session: the same candidate on three fresh dealings (models/HISTORY.md, "For a next session")
     **{f"as-scored-ticked-x4-headed-x8-next-{i}": Variant(headed=8.0, ticked=4.0, ticked_headed=True,
                                                            fit_as_scored=True, headed_salt=f"next-{i}")
        for i in (1, 2, 3)},
@@ -103,7 +103,7 @@ VARIANTS = {
     "headed-humans-x8-records-balance": Variant(headed=8.0),
     "headed-humans-x4-record-folds": Variant(headed=4.0, record_folds=True),
     "headed-humans-x4-ai-words-masked": Variant(headed=4.0, record_folds=True, ai_words_masked=True),
-    # a next session's confirmation (MODEL_CARD.md, "For a next session"); its full training:
+    # a next session's confirmation (models/HISTORY.md, "For a next session"); its full training:
     # sieve train --headed-weight 4 --no-record-folds
     "headed-humans-x4-records-balance-confirm": Variant(headed=4.0, headed_salt="confirm-2"),
 }
@@ -117,7 +117,7 @@ LAYOUTS = {
     "char-bare-titles": (("word", "char"), "full"),  # the char block empty unless the PR is a bare title
 }
 MASKS = {  # the description-layout inputs that separate the data's channels, not its labels
-    # (benchmarks/channel_audit.py; MODEL_CARD.md, "Where the data's channels differ")
+    # (benchmarks/channel_audit.py; models/HISTORY.md, "Where the data's channels differ")
     "channel": ("body_per_churn", "mean_line_len", "log_body_chars", "avg_word_len", "body_lines", "has_body",
                 "bullet_density", "bullet_count", "type_token_ratio", "header_density", "header_count"),
 }
