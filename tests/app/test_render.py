@@ -234,3 +234,20 @@ def test_advisory_comment_counts_its_findings():
         facts = plan.Facts(repo="o/r", number=1, head_sha="abc", findings=findings)
         comment = plan.plan(result, RepoConfig(), facts)[0]
         assert says in render(comment.view.template, **comment.view.context)
+
+
+def test_texts_name_the_whole_model_version_in_a_sentence_of_its_own():
+    """A maintainer asked "which model?" must get the version the metadata gives, not a cut-off
+    one: the shipped version is 47 characters long."""
+    version = "2026.11.28-ce92d533-blend-lenbal-leaf100-headed"
+    hits = (SignalHit("issue_link_only", 0.7, "only 'Fixes #1'"),)
+    result = Result(score=80, band="high", probability=0.8, confidence=0.8, signals=hits, model_version=version)
+    actions = plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc"))
+    [check] = [a for a in actions if a.describe().startswith("check_run")]
+    [comment] = [a for a in actions if a.describe().startswith("create_comment")]
+    summary = render(check.summary.template, **check.summary.context)
+    texts = [summary, render(comment.view.template, **comment.view.context),
+             render("reply_explain.md.j2", result=result, override=None, help_url=None)]
+    for text in texts:
+        assert version in visible_text(md_to_html(text))
+    assert f"<p>Model {version}.</p>" in md_to_html(summary)
