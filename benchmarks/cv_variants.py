@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class Variant:
     ticked_headed: bool = False  # those copies are the heading copies followed by the checklist
     fit_as_scored: bool = False  # every training row read as score() reads a PR (as_written, AI signals at 0)
     ai_zeroed: bool = False  # the ai signal columns at 0 on every fitted row (the text read as it is)
+    aidev_repo_cap: int = 0  # an AIDev repository's agent rows weigh at most this many rows' worth (0: no cap)
 
 
 VARIANTS = {
@@ -67,6 +69,8 @@ VARIANTS = {
     **{f"as-scored-ticked-x4-headed-x8-next-{i}": Variant(headed=8.0, ticked=4.0, ticked_headed=True,
                                                            fit_as_scored=True, headed_salt=f"next-{i}")
        for i in (1, 2, 3)},
+    # fifteenth session: no AIDev repository's agent PRs outweigh 20 PRs (models/HISTORY.md, "Fifteenth session")
+    "aidev-repo-cap-20": Variant(headed=4.0, aidev_repo_cap=20),
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
@@ -174,6 +178,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b
                        else v.early_unlabeled if r else v.headed if h else v.ticked if t else 1.0
                        for e, b, r, h, t in zip(examples, blind, early, headed, tick)])
+    bodies *= repo_capped(examples, v.aidev_repo_cap)
     real = ~np.array([data.is_copy(e) for e in examples])
     fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0)) & (w * bodies > 0)
     fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout,
@@ -198,6 +203,24 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     blend = make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real])
     return {**figures(blend, parts, examples, prepared),
             **{name: figures(blend, view, examples, prepared) for name, view in views.items()}}
+
+
+AIDEV_AGENT_SOURCES = ("aidev_agent", "aidev_agent_title_only")
+
+
+def repo_capped(examples, cap: int) -> np.ndarray:
+    """Weight factors that let no repository's AIDev agent rows count for more than ``cap`` rows:
+    ``min(1, cap / n)`` for a repository with ``n`` of them (its title-only copies share the
+    factor), 1 for every other row. A few repositories send hundreds of one agent's PRs, and the
+    model would learn their words as the agents' words."""
+    factors = np.ones(len(examples))
+    if not cap:
+        return factors
+    per_repo = Counter(e.group for e in examples if e.source == "aidev_agent")
+    for i, e in enumerate(examples):
+        if e.source in AIDEV_AGENT_SOURCES:
+            factors[i] = min(1.0, cap / per_repo[e.group])
+    return factors
 
 
 def figures(blend, parts: np.ndarray, examples, prepared: dict) -> dict:
