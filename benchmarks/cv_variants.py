@@ -71,6 +71,8 @@ VARIANTS = {
        for i in (1, 2, 3)},
     # fifteenth session: no AIDev repository's agent PRs outweigh 20 PRs (models/HISTORY.md, "Fifteenth session")
     "aidev-repo-cap-20": Variant(headed=4.0, aidev_repo_cap=20),
+    # fifteenth session: the ninth session's most promising lead, on v5 (models/HISTORY.md, "Fifteenth session")
+    "v5-char-bare-titles": Variant(headed=4.0, blocks="char-bare-titles"),
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
