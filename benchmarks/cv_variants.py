@@ -73,6 +73,10 @@ VARIANTS = {
     "aidev-repo-cap-20": Variant(headed=4.0, aidev_repo_cap=20),
     # fifteenth session: the ninth session's most promising lead, on v5 (models/HISTORY.md, "Fifteenth session")
     "v5-char-bare-titles": Variant(headed=4.0, blocks="char-bare-titles"),
+    # ... with checklist copies under headings, on three dealings (models/HISTORY.md, "Fifteenth session")
+    **{f"v5-char-bare-titles-ticked-x4-next-{i}": Variant(headed=4.0, blocks="char-bare-titles", ticked=4.0,
+                                                           ticked_headed=True, headed_salt=f"next-{i}")
+       for i in (4, 5, 6)},
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
