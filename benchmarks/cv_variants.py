@@ -77,6 +77,9 @@ VARIANTS = {
     **{f"v5-char-bare-titles-ticked-x4-next-{i}": Variant(headed=4.0, blocks="char-bare-titles", ticked=4.0,
                                                            ticked_headed=True, headed_salt=f"next-{i}")
        for i in (4, 5, 6)},
+    **{f"v5-char-bare-titles-ticked-x4-headed-x8-next-{i}": Variant(
+        headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, headed_salt=f"next-{i}")
+       for i in (7, 8, 9)},
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
