@@ -19,7 +19,7 @@ from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
 from bot.fanout import together
 from bot.obs import metrics
-from bot.ports import Comment, FileTooLarge
+from bot.ports import Comment, FileTooLarge, GitHubError
 from bot.result import Result
 from bot.snapshot import PR_TEMPLATE_PATHS, PRSnapshot
 
@@ -182,6 +182,21 @@ def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail:
 
 
 def _pr_template(ctx: HandlerContext, repo: str) -> str | None:
+    """The template GitHub showed the author: the repository's own, else the default in its
+    organisation's ``.github`` repository (absent, or the App not installed there: none)."""
+    own = _first_template(ctx, repo)
+    org_repo = f"{repo.split('/', 1)[0]}/{repo_config.ORG_REPO}"
+    if own is not None or org_repo.lower() == repo.lower():
+        return own
+    try:
+        return _first_template(ctx, org_repo)
+    except GitHubError as exc:
+        if exc.status in (403, 404):
+            return None
+        raise
+
+
+def _first_template(ctx: HandlerContext, repo: str) -> str | None:
     for path in PR_TEMPLATE_PATHS:
         try:
             text = ctx.github.get_file(repo, path, ref=None)

@@ -159,6 +159,36 @@ def test_pr_template_too_large_for_github_is_read_as_no_template(ctx, gh, pr, sc
     assert snapshot.pr_template == "## What\n"
 
 
+@pytest.mark.parametrize("where", ["pull_request_template.md", "docs/PULL_REQUEST_TEMPLATE.md",
+                                   "Codertocat/.github:.github/pull_request_template.md"])
+def test_pr_template_is_found_where_github_looks_for_it(ctx, gh, pr, scorer, payload, where):
+    """GitHub offers a template from .github/, the root or docs/, else the organisation's .github
+    repository; the scorer must read the one the author was shown."""
+    repo, _, path = where.rpartition(":")
+    gh.files[(repo or REPO, path)] = "## What\n"
+    gh.files[(REPO, ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
+    dispatch.handle("pull_request", opened(payload), ctx)
+    snapshot, _ = scorer.calls[0]
+    assert snapshot.pr_template == "## What\n"
+
+
+def test_the_repository_template_wins_over_the_organisation_default(ctx, gh, pr, scorer, payload):
+    gh.files[("Codertocat/.github", ".github/pull_request_template.md")] = "## Org\n"
+    gh.files[(REPO, "docs/pull_request_template.md")] = "## Own\n"
+    gh.files[(REPO, ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
+    dispatch.handle("pull_request", opened(payload), ctx)
+    snapshot, _ = scorer.calls[0]
+    assert snapshot.pr_template == "## Own\n"
+
+
+def test_an_organisation_repository_the_app_cannot_read_means_no_template(ctx, gh, pr, scorer, payload):
+    gh.missing_repos.add("Codertocat/.github")
+    gh.files[(REPO, ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
+    dispatch.handle("pull_request", opened(payload), ctx)
+    snapshot, _ = scorer.calls[0]
+    assert snapshot.pr_template is None
+
+
 def test_global_shadow_mode_writes_nothing_but_records(ctx, gh, state, pr, scorer, payload):
     ctx.shadow = True
     dispatch.handle("pull_request", opened(payload), ctx)

@@ -102,6 +102,16 @@ def test_a_draft_description_brings_the_template_of_the_base_revision(repo):
     assert plain.pr_template is None and plain.title == "Add b and tweak a"  # nothing written yet: no template
 
 
+def test_a_template_in_docs_is_found_as_github_finds_it(repo):
+    _git(repo, "checkout", "-q", "main")
+    (repo / "docs").mkdir()
+    (repo / "docs" / "PULL_REQUEST_TEMPLATE.md").write_text("## Why\n")
+    _commit(repo, "Add a PR template under docs/")
+    _git(repo, "checkout", "-q", "topic")
+    snap = snapshot_from_git(repo, "main..topic", description="Adds b.py.")
+    assert snap.pr_template == "## Why\n"
+
+
 def test_a_repository_without_a_template_gives_none(repo):
     snap = snapshot_from_git(repo, "main..topic", description="Adds b.py.")
     assert snap.body == "Adds b.py." and snap.pr_template is None
