@@ -96,7 +96,7 @@ def _slice(entry: dict | None) -> str:
 
 def _print_tables(report: dict, console: Console) -> None:
     blind = report.get("threshold_without_files")
-    rule = f"score >= {report['threshold']}" + (f"; without files >= {blind}" if blind is not None else "")
+    rule = f"probability >= {report['threshold']}" + (f"; without files >= {blind}" if blind is not None else "")
     scorer = "; scored as score() reads PRs, AI signals at 0" if report.get("scorer") == "as_scored" else ""
     table = Table(title=f"Evaluation (flag when {rule}{scorer})")
     for column in ("set", "pos/neg", "AUC", "TPR@1%", "TPR@5%", "FPR@thr", "FPR 1st-time",

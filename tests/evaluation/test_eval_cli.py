@@ -81,6 +81,8 @@ def test_eval_table_output(data_file, tmp_path, stub_scorer):
                                          "--roc", str(tmp_path / "roc.png")])
     assert result.exit_code == 0, result.output
     assert "tiny.jsonl:agent_vs_human" in result.stdout and "0.750" in result.stdout
+    # the threshold is on the model's probability, not on the 0-100 score a PR is shown with
+    assert "flag when probability >= " in " ".join(result.stdout.split())
 
 
 def test_eval_without_shared_data_says_so(tmp_path, monkeypatch, stub_scorer):
