@@ -79,7 +79,7 @@ VARIANTS = {
        for i in (4, 5, 6)},
     **{f"v5-char-bare-titles-ticked-x4-headed-x8-next-{i}": Variant(
         headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, headed_salt=f"next-{i}")
-       for i in (7, 8, 9)},
+       for i in (7, 8, 9, 10, 11, 12)},  # 10-12: a next session's confirmation (models/HISTORY.md)
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
