@@ -80,9 +80,13 @@ class Settings(BaseSettings):
         "this many days after they finish; failed ones are kept. 0 keeps everything. GitHub "
         "redelivers only within 3 days, so duplicates are still recognised.")
     config_cache_seconds: float = Field(
-        60.0, ge=0, description="How long `.github/sieve.yml` (repo and org) and the PR template "
-        "read from the default branch are cached per process; a config change takes effect at "
-        "most this much later. 0 reads them on every event.")
+        60.0, ge=0, description="How long `.github/sieve.yml` (repo and org) read from the default "
+        "branch is cached per process; a config change takes effect at most this much later. 0 "
+        "reads it on every event.")
+    template_cache_seconds: float = Field(
+        600.0, ge=0, description="How long the PR template's default-branch reads (found or not, "
+        "up to twelve paths in the repository and its organisation's `.github`) are cached per "
+        "process. 0 reads them on every event.")
     shadow: bool = Field(
         False, description="Global shadow mode: score and record decisions but do not label, "
         "comment or set check runs.")

@@ -85,7 +85,8 @@ def github_factory_from_settings(settings: Settings) -> GitHubFactory:
     from bot.github import make_github_factory
     return make_github_factory(app_id=settings.app_id, private_key=key,
                                base_url=settings.github_api_url,
-                               file_cache_seconds=settings.config_cache_seconds)
+                               file_cache_seconds=settings.config_cache_seconds,
+                               template_cache_seconds=settings.template_cache_seconds)
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:

@@ -37,7 +37,8 @@ class ClientSettings:
     pool_size: int = 10
     user_agent: str = "pr-sieve"
     max_installations: int = 512  # cached clients (tokens) kept at most
-    file_cache_seconds: float = 60.0  # default-branch file reads (config, template) kept this long
+    file_cache_seconds: float = 60.0  # default-branch file reads (config) kept this long
+    template_cache_seconds: float = 600.0  # ... of the PR template: up to twelve paths a PR, mostly misses
     search_cache_seconds: float = 600.0  # author searches (search has its own budget: 30 a minute)
     search_max_wait: float = 0.0  # a rate-limited search is not waited for: it is optional (see SearchBudget)
 
@@ -106,6 +107,7 @@ class GitHubClients:
         self._local = threading.local()
         self._bot_login: str | None = None
         self.files = TTLCache(settings.file_cache_seconds)
+        self.templates = TTLCache(settings.template_cache_seconds)
         self.searches = TTLCache(settings.search_cache_seconds)
         self.search_budget = SearchBudget()
         redact_pygithub_debug_logs()

@@ -1,11 +1,11 @@
 """A small thread-safe TTL cache for default-branch file reads (repo config, PR template); the
 GitHub adapter also keeps team memberships and author searches in caches of this kind.
 
-Every PR event reads up to five files that rarely change (``.github/sieve.yml`` in the repo
-and the organisation's ``.github`` repository, the PR template). Caching them for a short
-time takes five sequential API calls off the path to labels and comment; a config change
-takes effect at most ``seconds`` later. Misses (``None``: no such file) are cached too;
-errors are not.
+Every PR event reads files that rarely change: ``.github/sieve.yml`` in the repo and the
+organisation's ``.github`` repository, and the PR template, looked for at up to twelve paths.
+Caching them takes those sequential API calls off the path to labels and comment; a config
+change takes effect at most ``seconds`` later (the template has a longer cache of its own).
+Misses (``None``: no such file) are cached too; errors are not.
 """
 
 from __future__ import annotations

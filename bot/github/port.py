@@ -13,7 +13,7 @@ from bot.github.clients import ClientSettings, GitHubClients
 from bot.github.errors import translated
 from bot.loaders.github_json import snapshot_from_github
 from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
-from bot.snapshot import PRSnapshot
+from bot.snapshot import PR_TEMPLATE_PATHS, PRSnapshot
 
 MAX_FILES = 3000  # pulls/list-files stops there
 MAX_COMMITS = 250  # pulls/list-commits stops there
@@ -78,11 +78,14 @@ class PyGithubPort:
         return self._repo(repo).get_pull(number)
 
     def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
-        """Default-branch reads (``ref=None``) are cached briefly (``file_cache_seconds``)."""
+        """Default-branch reads (``ref=None``) are cached briefly (``file_cache_seconds``), the
+        PR template's paths longer (``template_cache_seconds``): it rarely changes, and finding
+        it tries up to twelve paths."""
         if ref is not None:
             return self._read_file(repo, path, ref)
         key = (self.installation_id, repo.lower(), path)
-        return self._clients.files.get_or_load(key, lambda: self._read_file(repo, path, None))
+        cache = self._clients.templates if path in PR_TEMPLATE_PATHS else self._clients.files
+        return cache.get_or_load(key, lambda: self._read_file(repo, path, None))
 
     def _read_file(self, repo: str, path: str, ref: str | None) -> str | None:
         with self._translated(f"get_file {repo}:{path}"):

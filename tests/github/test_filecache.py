@@ -41,11 +41,25 @@ def test_ttl_cache_does_not_keep_errors_and_zero_disables_it():
     assert len(loads) == 2
 
 
-def _port(fake, seconds):
+def _port(fake, seconds, **settings):
     factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
                                   base_url=fake.base_url, on_request=lambda *a: None,
-                                  on_retry=lambda *a: None, file_cache_seconds=seconds)
+                                  on_retry=lambda *a: None, file_cache_seconds=seconds, **settings)
     return factory(fake.installation_id)
+
+
+def test_template_lookups_are_kept_longer_than_config_reads():
+    """Finding the PR template reads up to twelve paths, most of them misses, on every PR event;
+    templates rarely change, so those reads have a cache of their own."""
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/sieve.yml", "shadow: true\n")
+        port = _port(fake, 0, template_cache_seconds=600)
+        for _ in range(3):
+            assert port.get_file(REPO, ".github/sieve.yml") == "shadow: true\n"
+            assert port.get_file(REPO, "docs/pull_request_template.md") is None
+        assert len(fake.calls("GET", r"/contents/\.github/sieve\.yml")) == 3
+        assert len(fake.calls("GET", r"/contents/docs/pull_request_template\.md")) == 1
 
 
 def test_port_reads_the_default_branch_config_once_but_always_reads_a_ref():
