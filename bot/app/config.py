@@ -226,21 +226,31 @@ def _read(github: GitHubPort, repo: str, path: str, source: str) -> str | Config
         return ConfigError(f"{source}: file too large (over GitHub's 1 MB limit for reading files)")
 
 
+def org_repo(repo: str) -> str | None:
+    """The organisation's ``.github`` repository for ``repo``; None when ``repo`` is that one."""
+    org = f"{repo.split('/', 1)[0]}/{ORG_REPO}"
+    return None if org.lower() == repo.lower() else org
+
+
+def org_unreadable(exc: GitHubError) -> bool:
+    """No organisation ``.github`` repository, or the App is not installed there."""
+    return exc.status in (403, 404)
+
+
 def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | ConfigError | None]:
-    owner = repo.split("/", 1)[0]
-    org_repo = f"{owner}/{ORG_REPO}"
-    if org_repo == repo:
-        return (org_repo, None)
+    org = org_repo(repo)
+    if org is None:
+        return (repo, None)
     for path in ORG_PATHS:
         try:
-            text = _read(github, org_repo, path, f"{org_repo}:{path}")
+            text = _read(github, org, path, f"{org}:{path}")
         except GitHubError as exc:
-            if exc.status in (403, 404):  # no org .github repository, or not installed there
-                return (org_repo, None)
+            if org_unreadable(exc):
+                return (org, None)
             raise
         if text is not None:
-            return (f"{org_repo}:{path}", text)
-    return (org_repo, None)
+            return (f"{org}:{path}", text)
+    return (org, None)
 
 
 MESSAGES = {  # pydantic's wording where it names internals (a class, a regular expression)

@@ -185,13 +185,13 @@ def _pr_template(ctx: HandlerContext, repo: str) -> str | None:
     """The template GitHub showed the author: the repository's own, else the default in its
     organisation's ``.github`` repository (absent, or the App not installed there: none)."""
     own = _first_template(ctx, repo)
-    org_repo = f"{repo.split('/', 1)[0]}/{repo_config.ORG_REPO}"
-    if own is not None or org_repo.lower() == repo.lower():
+    org = repo_config.org_repo(repo)
+    if own is not None or org is None:
         return own
     try:
-        return _first_template(ctx, org_repo)
+        return _first_template(ctx, org)
     except GitHubError as exc:
-        if exc.status in (403, 404):
+        if repo_config.org_unreadable(exc):
             return None
         raise
 
