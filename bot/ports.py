@@ -73,6 +73,10 @@ class GitHubPort(Protocol):
     def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
         """Text of a file on ``ref`` (default branch when None); None when it does not exist."""
 
+    def list_folder(self, repo: str, path: str) -> dict[str, str] | None:
+        """Names in a folder on the default branch (``""``: the root) with their type (file, dir,
+        symlink, submodule); None when there is no such folder."""
+
     def get_issue_labels(self, repo: str, number: int) -> list[str]: ...
 
     def add_labels(self, repo: str, number: int, labels: list[str]) -> None: ...

@@ -85,8 +85,8 @@ class Settings(BaseSettings):
         "reads it on every event.")
     template_cache_seconds: float = Field(
         600.0, ge=0, description="How long the PR template's default-branch reads (found or not, "
-        "up to twelve paths in the repository and its organisation's `.github`) are cached per "
-        "process. 0 reads them on every event.")
+        "up to twelve paths and six folder listings in the repository and its organisation's "
+        "`.github`, and a folder's templates) are cached per process. 0 reads them on every event.")
     shadow: bool = Field(
         False, description="Global shadow mode: score and record decisions but do not label, "
         "comment or set check runs.")

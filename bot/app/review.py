@@ -13,15 +13,15 @@ from bot.app import activity
 from bot.app import apply as applier
 from bot.app import config as repo_config
 from bot.app import plan as planner
-from bot.app import profiles
+from bot.app import prtemplate, profiles
 from bot.app.actions import STICKY_MARKER, Action
 from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
 from bot.fanout import together
 from bot.obs import metrics
-from bot.ports import Comment, FileTooLarge, GitHubError
+from bot.ports import Comment
 from bot.result import Result
-from bot.snapshot import PR_TEMPLATE_PATHS, PRSnapshot
+from bot.snapshot import PRSnapshot
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def run(ctx: HandlerContext, repo: str, number: int, loaded: repo_config.ConfigL
 def fetch_snapshot(ctx: HandlerContext, repo: str, number: int, config: repo_config.RepoConfig) -> PRSnapshot:
     snapshot = ctx.github.get_snapshot(repo, number)
     if snapshot.pr_template is None:
-        snapshot = snapshot.with_changes(pr_template=_pr_template(ctx, repo))
+        snapshot = snapshot.with_changes(pr_template=prtemplate.find(ctx, repo, snapshot.body))
     if config.author_activity.enabled and not is_exempt(ctx, config, snapshot_author(snapshot)):
         snapshot = activity.with_activity(ctx.github, repo, snapshot, config.author_activity.window_hours, ctx.now())
     return without_ignored(snapshot, config.paths.ignore)
@@ -179,29 +179,3 @@ def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail:
                     model_version=review.result.model_version, detail=detail)
     ctx.state.record_override(made)
     return made
-
-
-def _pr_template(ctx: HandlerContext, repo: str) -> str | None:
-    """The template GitHub showed the author: the repository's own, else the default in its
-    organisation's ``.github`` repository (absent, or the App not installed there: none)."""
-    own = _first_template(ctx, repo)
-    org = repo_config.org_repo(repo)
-    if own is not None or org is None:
-        return own
-    try:
-        return _first_template(ctx, org)
-    except GitHubError as exc:
-        if repo_config.org_unreadable(exc):
-            return None
-        raise
-
-
-def _first_template(ctx: HandlerContext, repo: str) -> str | None:
-    for path in PR_TEMPLATE_PATHS:
-        try:
-            text = ctx.github.get_file(repo, path, ref=None)
-        except FileTooLarge:  # over 1 MB: not a template anyone fills in; the PR is still scored
-            continue
-        if text is not None:
-            return text
-    return None

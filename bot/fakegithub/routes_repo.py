@@ -133,17 +133,32 @@ def list_commits(st: FakeState, base: str, req: Req) -> Reply:
                  build=lambda pair: shapes.commit(base, repo.full_name, pair[1], pair[0]))
 
 
-@route("GET", r"/repos/{repo}/contents/(?P<path>.+)")
+@route("GET", r"/repos/{repo}/contents/?(?P<path>.*)")
 def get_content(st: FakeState, base: str, req: Req) -> Reply:
     repo = repo_state(st, req)
     ref = req.query.get("ref") or repo.default_branch
     path = req.params["path"].strip("/")
     text = repo.files.get((ref, path))
     if text is None:
-        raise Abort(not_found())
+        return _folder(base, repo, ref, path)
     if "raw" in req.headers.get("accept", ""):
         return Reply(200, text, headers={"content-type": "text/plain; charset=utf-8"}, text=True)
     return Reply(200, shapes.content_file(base, repo.full_name, path, text, ref))
+
+
+def _folder(base: str, repo: RepoState, ref: str, path: str) -> Reply:
+    """A folder's listing, as the files seeded under it imply it (404 when there are none)."""
+    prefix = f"{path}/" if path else ""
+    children: dict[str, str] = {}
+    for file_ref, file_path in repo.files:
+        if file_ref == ref and file_path.startswith(prefix):
+            name, _, rest = file_path[len(prefix):].partition("/")
+            children[name] = "dir" if rest else "file"
+    if not children:
+        raise Abort(not_found())
+    return Reply(200, [shapes.folder_entry(base, repo.full_name, prefix + name, kind, ref,
+                                           repo.files.get((ref, prefix + name), ""))
+                       for name, kind in sorted(children.items())])
 
 
 @route("GET", r"/repos/{repo}/collaborators/(?P<login>[^/]+)/permission")

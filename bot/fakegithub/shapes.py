@@ -197,6 +197,17 @@ def content_file(base: str, full_name: str, path: str, text: str, ref: str) -> d
     }
 
 
+def folder_entry(base: str, full_name: str, path: str, kind: str, ref: str, text: str) -> dict:
+    """One entry of a folder listing: a file's fields without its content (GitHub's shape)."""
+    entry = content_file(base, full_name, path, text if kind == "file" else "", ref)
+    del entry["content"], entry["encoding"]
+    if kind == "dir":
+        entry.update(type="dir", size=0, download_url=None,
+                     html_url=entry["html_url"].replace("/blob/", "/tree/", 1))
+        entry["_links"]["html"] = entry["html_url"]
+    return entry
+
+
 def error(message: str, status: int, **extra) -> dict:
     anchor = "rest" if status != 422 else "rest#client-errors"
     return {"message": message, "documentation_url": f"https://docs.github.com/{anchor}",

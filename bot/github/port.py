@@ -13,7 +13,8 @@ from bot.github.clients import ClientSettings, GitHubClients
 from bot.github.errors import translated
 from bot.loaders.github_json import snapshot_from_github
 from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
-from bot.snapshot import PR_TEMPLATE_PATHS, PRSnapshot
+from bot.prtemplates import is_template_path
+from bot.snapshot import PRSnapshot
 
 MAX_FILES = 3000  # pulls/list-files stops there
 MAX_COMMITS = 250  # pulls/list-commits stops there
@@ -80,12 +81,29 @@ class PyGithubPort:
     def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
         """Default-branch reads (``ref=None``) are cached briefly (``file_cache_seconds``), the
         PR template's paths longer (``template_cache_seconds``): it rarely changes, and finding
-        it tries up to twelve paths."""
+        it tries up to twelve paths and three folders."""
         if ref is not None:
             return self._read_file(repo, path, ref)
         key = (self.installation_id, repo.lower(), path)
-        cache = self._clients.templates if path in PR_TEMPLATE_PATHS else self._clients.files
+        cache = self._clients.templates if is_template_path(path) else self._clients.files
         return cache.get_or_load(key, lambda: self._read_file(repo, path, None))
+
+    def list_folder(self, repo: str, path: str) -> dict[str, str] | None:
+        """Only the PR template lookup lists folders: cached as long as templates."""
+        key = (self.installation_id, repo.lower(), path, "folder")
+        return self._clients.templates.get_or_load(key, lambda: self._list_folder(repo, path))
+
+    def _list_folder(self, repo: str, path: str) -> dict[str, str] | None:
+        with self._translated(f"list_folder {repo}:{path or '/'}"):
+            try:
+                found = self._repo(repo).get_contents(path)
+            except GithubException as exc:
+                if exc.status == 404:
+                    return None
+                raise
+        if not isinstance(found, list):
+            return None  # a file, not a folder
+        return {entry.name: entry.type for entry in found}
 
     def _read_file(self, repo: str, path: str, ref: str | None) -> str | None:
         with self._translated(f"get_file {repo}:{path}"):

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from unidiff import PatchSet, UnidiffParseError
 
+from bot import prtemplates
 from bot.loaders import LoadError
 from bot.snapshot import PR_TEMPLATE_PATHS, Commit, FileChange, PRSnapshot
 
@@ -140,14 +141,35 @@ def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int,
     return files, len(status), sum(a for a, _ in counts), sum(d for _, d in counts)
 
 
-def pr_template(repo_dir: Path, rev: str) -> str | None:
-    """The repository's PR template at revision ``rev``, or None when it has none."""
+def pr_template(repo_dir: Path, rev: str, description: str = "") -> str | None:
+    """The repository's PR template at revision ``rev``: its template file, else the template of
+    its ``PULL_REQUEST_TEMPLATE/`` folder that ``description`` follows; None when it has none."""
     for path in PR_TEMPLATE_PATHS:
         try:
             return _git(repo_dir, "show", f"{rev}:{path}")
         except LoadError:
             continue  # no such file at that revision
-    return None
+    return prtemplates.closest(description, _folder_templates(repo_dir, rev))
+
+
+def _folder_templates(repo_dir: Path, rev: str) -> list[str]:
+    for parent in prtemplates.FOLDER_PARENTS:
+        folder = prtemplates.folder_path(parent, _tree(repo_dir, rev, parent))
+        if folder is not None:
+            paths = prtemplates.template_paths(folder, _tree(repo_dir, rev, folder))
+            return [_git(repo_dir, "show", f"{rev}:{path}") for path in paths]
+    return []
+
+
+def _tree(repo_dir: Path, rev: str, folder: str) -> dict[str, str] | None:
+    """Names in ``folder`` at ``rev`` with their type (file, dir, ...), None when it is absent."""
+    try:
+        listing = _git(repo_dir, "ls-tree", "-z", f"{rev}:{folder}")
+    except LoadError:
+        return None
+    kinds = {"blob": "file", "tree": "dir", "commit": "submodule"}
+    entries = (line.split("\t", 1) for line in listing.split("\0") if "\t" in line)
+    return {name: kinds.get(meta.split()[1], "other") for meta, name in entries}
 
 
 def snapshot_from_git(repo_dir: Path | str, rev_range: str, *, title: str | None = None,
@@ -168,7 +190,7 @@ def snapshot_from_git(repo_dir: Path | str, rev_range: str, *, title: str | None
     return PRSnapshot(
         title=subject.strip() if title is None else title.strip(),
         body=body if description is None else description.strip(),
-        pr_template=None if description is None else pr_template(repo_dir, base),
+        pr_template=None if description is None else pr_template(repo_dir, base, description),
         commits=tuple(Commit(message=m.strip(), author_name=n, author_email=e)
                       for n, e, m in raw_commits),
         files=files, files_changed=n_files, additions=additions, deletions=deletions,

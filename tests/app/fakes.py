@@ -55,6 +55,15 @@ class FakeGitHub:
             raise FileTooLarge(f"get_file {repo}:{path}: file too large for the contents API")
         return self.files.get((repo, path))
 
+    def list_folder(self, repo: str, path: str) -> dict[str, str] | None:
+        """The folder's children, as ``files`` implies them (a path with more parts: a dir)."""
+        self.file_reads.append((repo, path + "/", None))
+        if repo in self.missing_repos:
+            raise GitHubError("Not Found", status=404)
+        prefix = f"{path}/" if path else ""
+        children = [p[len(prefix):].split("/") for r, p in self.files if r == repo and p.startswith(prefix)]
+        return {parts[0]: "dir" if len(parts) > 1 else "file" for parts in children} or None
+
     def get_issue_labels(self, repo: str, number: int) -> list[str]:
         return list(self.labels[(repo, number)])
 

@@ -129,6 +129,25 @@ def test_real_scorer_end_to_end(fake, live_ctx, payload):
     assert "@" not in "".join(c["body"] for c in bot_comments(fake))
 
 
+def test_a_template_chosen_from_a_folder_reaches_the_real_signals(fake, live_ctx, payload):
+    """Through the real adapter: the folder is listed, its templates read, and the one the
+    description follows is what the template signal judges."""
+    real_model_or_skip()
+    folder = ".github/PULL_REQUEST_TEMPLATE"
+    fake.set_file(REPO, f"{folder}/bug.md", "## Bug\n\n### Cause\nWhat went wrong?\n\n### Fix\nHow is it fixed?\n")
+    fake.set_file(REPO, f"{folder}/feature.md", "## Feature\n\n### Motivation\nWhy?\n\n### Design\nHow does it work?\n")
+    fake.add_pull(REPO, 8, {"title": "Add a dark theme", "body": "## Feature\n\n### Motivation\nUsers asked.\n",
+                            "user": "drive-by", "author_association": "NONE", "head_sha": SHA},
+                  files=[{"filename": "theme.css", "additions": 30, "patch": "@@ -0,0 +1 @@\n+a"}],
+                  commits=["Add a dark theme"])
+    event = pr_event(payload)
+    event["pull_request"]["number"] = 8
+    dispatch.handle("pull_request", event, live_ctx)
+    [check] = fake.check_runs(REPO, SHA)
+    shown = check["output"]["summary"] + (check["output"].get("text") or "")
+    assert "Design" in shown and "Cause" not in shown
+
+
 def test_payloads_generated_by_the_fake_drive_the_app(fake, live_ctx, scorer):
     if not hasattr(fake, "pull_request_event"):
         pytest.skip("this bot.fakegithub cannot generate webhook payloads")

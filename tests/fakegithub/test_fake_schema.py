@@ -116,6 +116,10 @@ def test_contents_permission_and_app_match_schemas(seeded, auth, operations):
     assert_matches(operations, "repos/get-content",
                    _get(seeded, auth, "/repos/octo/repo/contents/.github/pr-sieve.yml"))
     assert_matches(operations, "repos/get-content", _get(seeded, auth, "/repos/octo/repo/contents/nope"))
+    for folder in ("", ".github"):  # a folder's listing: the root (a sub-folder in it) and .github
+        listing = _get(seeded, auth, f"/repos/octo/repo/contents/{folder}")
+        assert_matches(operations, "repos/get-content", listing)
+        assert {(e["name"], e["type"]) for e in listing.json()} <= {(".github", "dir"), ("pr-sieve.yml", "file")}
     assert_matches(operations, "repos/get-collaborator-permission-level",
                    _get(seeded, auth, "/repos/octo/repo/collaborators/maint/permission"))
     limits = _get(seeded, auth, "/rate_limit")
@@ -153,3 +157,14 @@ def test_search_matches_schema_and_the_recorded_item_shape(seeded, auth, operati
     refused = _get(seeded, auth, "/search/issues", params={"q": "author:alice"})
     assert refused.status_code == 422  # GitHub wants is:issue or is:pull-request
     assert_matches(operations, "search/issues-and-pull-requests", refused)
+
+
+def test_a_folder_listing_has_the_fields_of_a_real_recorded_one(seeded, auth, operations):
+    """octokit's recording of GET /contents/ (../shared): each entry's fields, no content."""
+    import yaml
+    from bot.paths import shared_dir
+    recording = shared_dir() / "github/recorded/vcrpy/octokit-fixtures/get-content.yaml"
+    real = json.loads(yaml.safe_load(recording.read_text())["interactions"][0]["response"]["body"]["string"])
+    ours = _get(seeded, auth, "/repos/octo/repo/contents/.github").json()
+    assert [sorted(e) for e in ours] == [sorted(real[0])]
+    assert ours[0]["type"] == "file" and ours[0]["path"] == ".github/pr-sieve.yml"

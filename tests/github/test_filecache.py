@@ -62,6 +62,19 @@ def test_template_lookups_are_kept_longer_than_config_reads():
         assert len(fake.calls("GET", r"/contents/docs/pull_request_template\.md")) == 1
 
 
+def test_template_folders_are_listed_once_and_their_templates_kept_as_long():
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/PULL_REQUEST_TEMPLATE/feature.md", "## Feature\n")
+        port = _port(fake, 0, template_cache_seconds=600)
+        for _ in range(3):
+            assert port.list_folder(REPO, ".github") == {"PULL_REQUEST_TEMPLATE": "dir"}
+            assert port.list_folder(REPO, ".github/PULL_REQUEST_TEMPLATE") == {"feature.md": "file"}
+            assert port.list_folder(REPO, "docs") is None
+            assert port.get_file(REPO, ".github/PULL_REQUEST_TEMPLATE/feature.md") == "## Feature\n"
+        assert len(fake.calls("GET", r"/contents/")) == 4
+
+
 def test_port_reads_the_default_branch_config_once_but_always_reads_a_ref():
     with FakeGitHub() as fake:
         fake.add_repo(REPO)

@@ -94,14 +94,14 @@ def test_validation_error_422_is_a_non_retryable_github_error(cassettes, private
     assert "Validation Failed" in str(raised.value) and "invalid" in str(raised.value)
 
 
-def test_raw_contents_fetch(cassettes, private_key):
+def test_folder_listing_and_raw_contents_fetch(cassettes, private_key):
     port = cassette_port(private_key)
     repo = port._repo("octokit-fixture-org/hello-world")
     with replay(cassettes / "octokit-fixtures" / "get-content.yaml") as cassette:
-        listing = repo.get_contents("")
+        listing = port.list_folder("octokit-fixture-org/hello-world", "")
         status, _headers, body = repo.requester.requestJson(
             "GET", f"{repo.url}/contents/README.md", headers={"Accept": "application/vnd.github.v3.raw"})
-    assert [c.path for c in listing] == ["README.md"]
+    assert listing == {"README.md": "file"}
     assert status == 200 and body.startswith("# hello-world")
     assert cassette.all_played
 

@@ -112,6 +112,19 @@ def test_a_template_in_docs_is_found_as_github_finds_it(repo):
     assert snap.pr_template == "## Why\n"
 
 
+def test_a_folder_of_templates_gives_the_one_the_description_follows(repo):
+    _git(repo, "checkout", "-q", "main")
+    folder = repo / ".github" / "PULL_REQUEST_TEMPLATE"
+    folder.mkdir(parents=True)
+    (folder / "bug.md").write_text("## Bug\n\n### Cause\n")
+    (folder / "feature.md").write_text("## Feature\n\n### Design\n")
+    _commit(repo, "Add two PR templates")
+    _git(repo, "checkout", "-q", "topic")
+    assert snapshot_from_git(repo, "main..topic", description="## Feature\nAdds b.py.").pr_template == \
+        "## Feature\n\n### Design\n"
+    assert snapshot_from_git(repo, "main..topic", description="Adds b.py.").pr_template is None
+
+
 def test_a_repository_without_a_template_gives_none(repo):
     snap = snapshot_from_git(repo, "main..topic", description="Adds b.py.")
     assert snap.body == "Adds b.py." and snap.pr_template is None

@@ -1,0 +1,61 @@
+"""Find the PR template an author was shown (I/O through the GitHub port).
+
+GitHub pre-fills a new PR with the repository's template file (``.github/``, the root, then
+``docs/``), else its organisation's default from the ``.github`` repository. A repository with a
+``PULL_REQUEST_TEMPLATE/`` folder of several templates instead offers them on request; the one
+the description follows (``bot.prtemplates.closest``) is the template, and none when it follows
+none of them.
+"""
+
+from __future__ import annotations
+
+from bot import prtemplates
+from bot.app import config as repo_config
+from bot.app.context import HandlerContext
+from bot.ports import FileTooLarge, GitHubError
+from bot.snapshot import PR_TEMPLATE_PATHS
+
+
+def find(ctx: HandlerContext, repo: str, body: str) -> str | None:
+    """The template for a PR of ``repo`` whose description is ``body``: the repository's own,
+    else its organisation's (an organisation repository the App cannot read: none)."""
+    own = _template(ctx, repo, body)
+    org = repo_config.org_repo(repo)
+    if own is not None or org is None:
+        return own
+    try:
+        return _template(ctx, org, body)
+    except GitHubError as exc:
+        if repo_config.org_unreadable(exc):
+            return None
+        raise
+
+
+def _template(ctx: HandlerContext, repo: str, body: str) -> str | None:
+    single = _first_file(ctx, repo, PR_TEMPLATE_PATHS)
+    return single if single is not None else prtemplates.closest(body, _folder_templates(ctx, repo))
+
+
+def _first_file(ctx: HandlerContext, repo: str, paths) -> str | None:
+    for path in paths:
+        text = _read(ctx, repo, path)
+        if text is not None:
+            return text
+    return None
+
+
+def _read(ctx: HandlerContext, repo: str, path: str) -> str | None:
+    try:
+        return ctx.github.get_file(repo, path, ref=None)
+    except FileTooLarge:  # over 1 MB: not a template anyone fills in; the PR is still scored
+        return None
+
+
+def _folder_templates(ctx: HandlerContext, repo: str) -> list[str]:
+    """The templates of the first ``PULL_REQUEST_TEMPLATE/`` folder, in GitHub's order of places."""
+    for parent in prtemplates.FOLDER_PARENTS:
+        folder = prtemplates.folder_path(parent, ctx.github.list_folder(repo, parent))
+        if folder is not None:
+            paths = prtemplates.template_paths(folder, ctx.github.list_folder(repo, folder))
+            return [text for text in (_read(ctx, repo, p) for p in paths) if text is not None]
+    return []
