@@ -14,8 +14,10 @@ same words followed by a careful AI disclosure (``DISCLOSURES``), which PR Sieve
 flag for that alone, the same words followed by a ticked checklist (``CHECKLISTS``), and the same
 words filled into a project's PR template that the scorer does not know (``TEMPLATES``: what the
 offline CLI sees on a repository with a template), and the same words followed by the author's
-test output, plain (``OUTPUT``) or folded into ``<details>`` (``FOLDED``). CV scores the probes as
-``score()`` reads a PR: AI signals at 0.
+test output, plain (``OUTPUT``) or folded into ``<details>`` (``FOLDED``), and the same words
+followed by a person's own paragraph on how they tested (``TESTED``: what moved demo PR #102,
+models/HISTORY.md, "Sixteenth session"). CV scores the probes as ``score()`` reads a PR: AI
+signals at 0.
 """
 
 from __future__ import annotations
@@ -70,7 +72,15 @@ TEMPLATES = (
 # the author's test output pasted after their words, folded into <details> or not
 OUTPUT = "```\n$ go test ./...\nok  \texample.org/app/config\t0.412s\nok  \texample.org/app/server\t1.087s\n```"
 FOLDED = f"<details>\n<summary>Test output</summary>\n\n{OUTPUT}\n</details>"
-PROBES = (*PROBE_HEADINGS, "disclosed", "checklist", "template", "output", "folded")
+# how the author tested, in a person's own words (no heading, no checklist); no training copy uses them
+TESTED = (
+    "Tested with `go test ./internal/... -run TestReload -count=20` and by hand against a local kind cluster.",
+    "I ran `pytest tests/unit -k cache` locally; the new test fails without the fix and passes with it.",
+    "Tested manually: built with `cargo build --release`, started the server and checked that the 404 page "
+    "renders again.",
+    "Ran `npm test` and clicked through the settings page in Firefox and Chrome; no console errors.",
+)
+PROBES = (*PROBE_HEADINGS, "disclosed", "checklist", "template", "output", "folded", "tested")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -113,5 +123,5 @@ def probe(name: str, body: str, record_id: str) -> str:
         return TEMPLATES[pick % len(TEMPLATES)].format(words=body.strip())
     if name in ("output", "folded"):
         return f"{body.strip()}\n\n{OUTPUT if name == 'output' else FOLDED}"
-    added = CHECKLISTS if name == "checklist" else DISCLOSURES
+    added = CHECKLISTS if name == "checklist" else TESTED if name == "tested" else DISCLOSURES
     return f"{body.strip()}\n\n{added[pick % len(added)]}"

@@ -54,6 +54,8 @@ def test_each_eligible_human_gets_one_training_copy_and_one_scored_only_copy_per
             assert all(p.snapshot.body.endswith(relaid.DISCLOSURES) for p in probes)
         elif name == "checklist":  # the person's own words, then a ticked checklist
             assert all(p.snapshot.body.endswith(relaid.CHECKLISTS) for p in probes)
+        elif name == "tested":  # the person's own words, then how they tested, in their words
+            assert all(p.snapshot.body.endswith(relaid.TESTED) for p in probes)
         elif name in ("output", "folded"):  # the person's own words, then their test output
             assert all(p.snapshot.body.endswith(relaid.OUTPUT if name == "output" else relaid.FOLDED)
                        for p in probes)
@@ -149,6 +151,13 @@ def test_each_disclosure_probe_keeps_the_words_and_adds_one_careful_disclosure()
     body = "Fixes the crash when the config file is empty.\n"
     seen = {relaid.probe("disclosed", body, f"r{i}") for i in range(30)}
     assert seen == {f"{body.strip()}\n\n{d}" for d in relaid.DISCLOSURES}
+
+
+def test_each_tested_probe_keeps_the_words_and_adds_one_testing_paragraph():
+    body = "Fixes the crash when the config file is empty.\n"
+    seen = {relaid.probe("tested", body, f"r{i}") for i in range(40)}
+    assert seen == {f"{body.strip()}\n\n{t}" for t in relaid.TESTED}
+    assert not set(relaid.TESTED) & set(relaid.TICKED + relaid.CHECKLISTS + relaid.DISCLOSURES)
 
 
 def test_a_ticked_copy_keeps_the_persons_words_and_never_uses_a_probes_checklist(shared):
