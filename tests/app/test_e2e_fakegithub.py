@@ -54,6 +54,15 @@ def pr_event(payload, action="opened"):
     return event
 
 
+def open_eighth(fake, live_ctx, payload, title: str, body: str, files: list, commits: list) -> None:
+    """A drive-by's PR #8 at ``SHA``, opened and handled."""
+    fake.add_pull(REPO, 8, {"title": title, "body": body, "user": "drive-by", "author_association": "NONE",
+                            "head_sha": SHA}, files=files, commits=commits)
+    event = pr_event(payload)
+    event["pull_request"]["number"] = 8
+    dispatch.handle("pull_request", event, live_ctx)
+
+
 def command(payload, body, login="maintainer"):
     event = payload("issue_comment", "created.with-installation.payload.json")
     event["repository"]["full_name"] = REPO
@@ -136,13 +145,8 @@ def test_a_template_chosen_from_a_folder_reaches_the_real_signals(fake, live_ctx
     folder = ".github/PULL_REQUEST_TEMPLATE"
     fake.set_file(REPO, f"{folder}/bug.md", "## Bug\n\n### Cause\nWhat went wrong?\n\n### Fix\nHow is it fixed?\n")
     fake.set_file(REPO, f"{folder}/feature.md", "## Feature\n\n### Motivation\nWhy?\n\n### Design\nHow does it work?\n")
-    fake.add_pull(REPO, 8, {"title": "Add a dark theme", "body": "## Feature\n\n### Motivation\nUsers asked.\n",
-                            "user": "drive-by", "author_association": "NONE", "head_sha": SHA},
-                  files=[{"filename": "theme.css", "additions": 30, "patch": "@@ -0,0 +1 @@\n+a"}],
-                  commits=["Add a dark theme"])
-    event = pr_event(payload)
-    event["pull_request"]["number"] = 8
-    dispatch.handle("pull_request", event, live_ctx)
+    open_eighth(fake, live_ctx, payload, "Add a dark theme", "## Feature\n\n### Motivation\nUsers asked.\n",
+                [{"filename": "theme.css", "additions": 30, "patch": "@@ -0,0 +1 @@\n+a"}], ["Add a dark theme"])
     [check] = fake.check_runs(REPO, SHA)
     shown = check["output"]["summary"] + (check["output"].get("text") or "")
     assert "Design" in shown and "Cause" not in shown
@@ -178,13 +182,9 @@ def test_hostile_pr_through_real_signals_renders_inert(fake, live_ctx, monkeypat
                       model_version="signals-only")
 
     monkeypatch.setattr(review, "score", signals_only)
-    fake.add_pull(REPO, 8, {"title": "@octocat <b>Fix</b> https://evil.example", "body": HOSTILE_BODY,
-                            "user": "drive-by", "author_association": "NONE", "head_sha": SHA},
-                  files=[{"filename": "docs/@admin`x`.md", "additions": 2, "patch": "@@ -1 +1 @@\n-a\n+b"}],
-                  commits=["Update docs/@admin`x`.md\n\nCo-authored-by: Claude <noreply@anthropic.com>"])
-    event = pr_event(payload)
-    event["pull_request"]["number"] = 8
-    dispatch.handle("pull_request", event, live_ctx)
+    open_eighth(fake, live_ctx, payload, "@octocat <b>Fix</b> https://evil.example", HOSTILE_BODY,
+                [{"filename": "docs/@admin`x`.md", "additions": 2, "patch": "@@ -1 +1 @@\n-a\n+b"}],
+                ["Update docs/@admin`x`.md\n\nCo-authored-by: Claude <noreply@anthropic.com>"])
     [sticky] = [c for c in fake.comments(REPO, 8) if c["login"] == fake.bot_login]
     fired = [s for s in signals_only(live_ctx.github.get_snapshot(REPO, 8), None).fired if s.kind == "effort"]
     assert fired, "the hostile PR should fire at least one effort signal with evidence"
