@@ -80,7 +80,8 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
 def headed_report(examples, p: np.ndarray, seen: np.ndarray, at: dict) -> dict:
     """Human PRs with their own words re-laid under headings or followed by a careful AI disclosure
     (``bot.model.relaid.PROBES``), scored out of fold and never fitted: the share above each band
-    threshold, beside the same PRs as written."""
+    threshold, beside the same PRs as written; and the share ``score()`` puts in ``medium`` or
+    above, where the effort and care signals add and take points (``scored_medium_or_above``)."""
     src = _column(examples, "source")
     index = {e.record_id: i for i, e in enumerate(examples)}
     out = {}
@@ -89,8 +90,21 @@ def headed_report(examples, p: np.ndarray, seen: np.ndarray, at: dict) -> dict:
         plain = np.array([index[examples[i].record_id.split(":", 1)[1]] for i in rows], dtype=int)
         out[name] = {"n": int(rows.size), **{
             f"{kind}above_{band}": round(float((p[at_rows] > at[band]).mean()), 4) if rows.size else None
-            for kind, at_rows in (("", rows), ("as_written_", plain)) for band in ("medium", "high")}}
+            for kind, at_rows in (("", rows), ("as_written_", plain)) for band in ("medium", "high")},
+            **{f"{kind}scored_medium_or_above": _scored_share(examples, p, at_rows, at)
+               for kind, at_rows in (("", rows), ("as_written_", plain))}}
     return out
+
+
+def _scored_share(examples, p: np.ndarray, rows: np.ndarray, at: dict) -> float | None:
+    """The share of ``rows`` whose ``score()`` points (probability plus signals) reach ``medium``."""
+    from bot.scoring import ScoreConfig, combine
+    from bot.signals import run_signals
+
+    if not rows.size:
+        return None
+    points = [combine(float(p[i]), run_signals(examples[i].snapshot), at) for i in rows]
+    return round(float(np.mean(np.array(points) >= ScoreConfig().medium)), 4)
 
 
 def bare_title_report(y: np.ndarray, p: np.ndarray, at: dict, blind_at: dict) -> dict:

@@ -87,9 +87,23 @@ def test_cv_report_gives_each_probe_beside_the_same_prs_as_written():
     assert set(report["headed_probes"]) == set(relaid.PROBES)
     summary, unseen = report["headed_probes"]["summary"], report["headed_probes"]["unseen"]
     assert summary == {"n": 10, "above_medium": 1.0, "above_high": 0.0,
-                       "as_written_above_medium": 0.5, "as_written_above_high": 0.1}
+                       "as_written_above_medium": 0.5, "as_written_above_high": 0.1,
+                       "scored_medium_or_above": 1.0, "as_written_scored_medium_or_above": 0.5}
     assert unseen["n"] == 10 and unseen["above_medium"] == 0.0 and unseen["as_written_above_medium"] == 0.5
     assert report["E1_like"]["n_neg"] == 100  # probes are not humans of the E1-like figure
+
+
+def test_the_scored_share_counts_the_signals_points_as_score_does():
+    """A probe just over the medium threshold whose words say how it was tested (a care signal,
+    15 points off) stays under medium as score() reads it, while its probability is above."""
+    humans = [_row(f"h{i}", 0) for i in range(100)]
+    tested = "Fixes the crash.\n\nTested with `go test ./... -run TestReload -count=20`."
+    probes = [Example(PRSnapshot(title="t", body=tested), 0, 1.0, "fiber", f"git_prs{data.PROBE}{name}",
+                      f"{data.PROBE}{name}:h{i}") for name in relaid.PROBES for i in range(90, 100)]
+    p = np.concatenate([np.arange(100) / 100, np.full(10 * len(relaid.PROBES), 0.95)])
+    report = metadata.cv_report(humans + probes, p, np.ones(len(p), dtype=bool))
+    assert report["headed_probes"]["tested"]["above_medium"] == 1.0
+    assert report["headed_probes"]["tested"]["scored_medium_or_above"] == 0.0
 
 
 def _fold_sets(splits) -> list[set[int]]:
