@@ -46,6 +46,7 @@ class Variant:
     record_folds: bool = False  # a copy shares its record's inner text fold (StackedClassifier records=)
     ticked: float = 0.0  # fit weight factor of the human PRs followed by a ticked checklist (relaid.ticked)
     ticked_headed: bool = False  # those copies are the heading copies followed by the checklist
+    tested: float = 0.0  # fit weight factor of the human PRs followed by how they were tested (relaid.tested)
     fit_as_scored: bool = False  # every training row read as score() reads a PR (as_written, AI signals at 0)
     ai_zeroed: bool = False  # the ai signal columns at 0 on every fitted row (the text read as it is)
     aidev_repo_cap: int = 0  # an AIDev repository's agent rows weigh at most this many rows' worth (0: no cap)
@@ -80,6 +81,8 @@ VARIANTS = {
     **{f"v5-char-bare-titles-ticked-x4-headed-x8-next-{i}": Variant(
         headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, headed_salt=f"next-{i}")
        for i in (7, 8, 9, 10, 11, 12)},  # 10-12: a next session's confirmation (models/HISTORY.md)
+    # sixteenth session: v5 + copies of people's words followed by how they tested (models/HISTORY.md)
+    **{f"v5-tested-x4-t-{i}": Variant(headed=4.0, tested=4.0, headed_salt=f"t-{i}") for i in (1, 2, 3)},
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
@@ -184,14 +187,15 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     early = np.array([e.source.endswith(data.EARLY) for e in examples])
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
     tick = np.array([e.source.endswith(data.TICKED) for e in examples])
+    tried = np.array([e.source.endswith(data.TESTED) for e in examples])
     bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b
-                       else v.early_unlabeled if r else v.headed if h else v.ticked if t else 1.0
-                       for e, b, r, h, t in zip(examples, blind, early, headed, tick)])
+                       else v.early_unlabeled if r else v.headed if h else v.ticked if t else v.tested if d
+                       else 1.0 for e, b, r, h, t, d in zip(examples, blind, early, headed, tick, tried)])
     bodies *= repo_capped(examples, v.aidev_repo_cap)
     real = ~np.array([data.is_copy(e) for e in examples])
     fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0)) & (w * bodies > 0)
     fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout,
-                                 balanced=None if v.copies_in_balance else ~(headed | tick))
+                                 balanced=None if v.copies_in_balance else ~(headed | tick | tried))
 
     X, n_stack_text = laid_out(X, feats, v.blocks)
     scored_view, _ = laid_out(scored_view, feats, v.blocks)
@@ -307,7 +311,8 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
 
     # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
     examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0, headed_weight=1.0,
-                                      headed_salt=headed_salt, ticked_weight=1.0, ticked_under_headings=ticked_headed)
+                                      headed_salt=headed_salt, ticked_weight=1.0, ticked_under_headings=ticked_headed,
+                                      tested_weight=1.0)
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]  # (record_snapshots leaves copies out)

@@ -36,7 +36,7 @@ from bot.evaluation import splits
 from bot.loaders import LoadError
 from bot.loaders.records import Record, iter_records, snapshot_from_record
 from bot.model.features import texts_of
-from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid, ticked
+from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid, tested, ticked
 from bot.snapshot import PRSnapshot
 
 UNLABELED_WEIGHT = 0.3
@@ -52,7 +52,8 @@ FILE_BLIND = "_file_blind"  # source suffix of the file-blind copies
 HEADED = "_headed"  # source suffix of the human copies re-laid under headings (bot.model.relaid)
 PROBE = "_probe_"  # source suffix (+ a bot.model.relaid.PROBES key) of copies scored, never fitted
 TICKED = "_ticked"  # source suffix of the human copies followed by a ticked checklist (relaid.ticked)
-COPIES = (FILE_BLIND, HEADED, PROBE, TICKED)  # made from a record: never part of the vocabulary or the dataset id
+TESTED = "_tested_copy"  # source suffix (not "_tested": the probe "tested" ends so) of the human copies followed by how they were tested (relaid.tested)
+COPIES = (FILE_BLIND, HEADED, PROBE, TICKED, TESTED)  # made from a record: never part of the vocabulary or the dataset id
 TRAIN_GIT_REPOS = tuple(n for n in splits.GIT_REPO_NAMES if not splits.is_eval_git_repo(n))
 
 
@@ -176,6 +177,14 @@ def _ticked_copies(examples: list[Example], factor: float, salt: str = "",
                       ex.group, f"{ex.source}{TICKED}", f"{TICKED}:{ex.record_id}", ex.outcome, factor)
 
 
+def _tested_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
+    """Copies of the same ``human`` PRs as ``_headed_copies``, their words followed by how the
+    author tested (``relaid.tested``), fitted at weight x ``factor``."""
+    for ex in _eligible_humans(examples):
+        yield Example(replace(ex.snapshot, body=tested(ex.snapshot.body or "", ex.record_id, salt)), 0, ex.weight,
+                      ex.group, f"{ex.source}{TESTED}", f"{TESTED}:{ex.record_id}", ex.outcome, factor)
+
+
 def _aidev_agent(data: Path, title_only: bool) -> Iterator[Example]:
     for rec in iter_records(data / "aidev_pop" / "aidev_pop_agent_prs.jsonl"):
         if isinstance(rec, LoadError):
@@ -204,14 +213,15 @@ def _aidev_human_titles(data: Path) -> Iterator[Example]:
 def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None,
                       early_unlabeled_weight: float | None = None, headed_weight: float | None = None,
                       headed_salt: str = "", ticked_weight: float | None = None,
-                      ticked_under_headings: bool = False) -> list[Example]:
+                      ticked_under_headings: bool = False, tested_weight: float | None = None) -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
     ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
     with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
     suffix ``EARLY``: no report reads them, so the CV figures measure the same rows); with
     ``headed_weight`` (even 0), the human PRs re-laid under headings and their probes; with
     ``ticked_weight``, the same PRs (``ticked_under_headings``: their heading copies) followed by a
-    ticked checklist (a CV attempt, not v5's)."""
+    ticked checklist (a CV attempt, not v5's); with ``tested_weight``, the same PRs followed by how
+    their author tested (a CV attempt)."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
@@ -227,6 +237,8 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
         out.extend(list(_headed_copies(out, headed_weight, headed_salt)))
     if ticked_weight is not None:
         out.extend(list(_ticked_copies(out, ticked_weight, headed_salt, ticked_under_headings)))
+    if tested_weight is not None:
+        out.extend(list(_tested_copies(out, tested_weight, headed_salt)))
     return out
 
 

@@ -26,6 +26,7 @@ CONVERGED_TAG = "-conv"  # --converged-solvers: logistic regressions solved to c
 CHAR_BARE_TAG = "-charbare"  # --char-bare-titles: title char n-grams for bare titles only
 AI_MASKED_TAG = "-aimasked"  # --ai-words-masked: the text blocks never read the AI vocabulary
 HEADED_TAG = "-headed"  # --headed-weight > 0: human PRs re-laid under headings are fitted (bot.model.relaid)
+TESTED_TAG = "-tested"  # --tested-weight > 0: human PRs followed by how they were tested are fitted
 TICKED_TAG = "-ticked"  # --ticked-weight > 0: human PRs followed by a ticked checklist are fitted (bot.model.relaid)
 AS_SCORED_TAG = "-asscored"  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
 FPR_MEDIUM = 0.05
@@ -176,6 +177,7 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     masked = AI_MASKED_TAG if getattr(options, "ai_words_masked", False) else ""
     scored = AS_SCORED_TAG if getattr(options, "fit_as_scored", False) else ""
     ticked = TICKED_TAG if getattr(options, "ticked_weight", None) else ""
+    ticked += TESTED_TAG if getattr(options, "tested_weight", None) else ""
     return (f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{masked}"
             f"{ticked}{scored}{small}")
 
@@ -199,6 +201,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                                       "headed_human_copies": getattr(options, "headed_weight", None),
                                       "ticked_human_copies": getattr(options, "ticked_weight", None),
                                       "ticked_copies_under_headings": getattr(options, "ticked_under_headings", False),
+                                      "tested_human_copies": getattr(options, "tested_weight", None),
                                       "copies_share_their_records_inner_text_fold":
                                           getattr(options, "record_folds", False),
                                       "description_length_balance": length_balance or {"on": False}},

@@ -80,6 +80,18 @@ TESTED = (
     "renders again.",
     "Ran `npm test` and clicked through the settings page in Firefox and Chrome; no console errors.",
 )
+# the training copies' testing paragraphs (``tested``): none is one of the probe's ``TESTED``
+TESTED_COPIES = (
+    "Tested locally with `make test` and by running the CLI against a sample config.",
+    "I verified the fix by reproducing the original crash with `./bin/server --config broken.yaml` before and "
+    "after the change.",
+    "Ran `go test ./pkg/... -race` a few times; also checked the metrics endpoint by hand with curl.",
+    "Manually tested in the browser: the modal now closes on Escape and focus returns to the button.",
+    "Tested with `python -m pytest -x tests/test_parser.py` plus a quick run over last week's logs.",
+    "Ran the unit tests (`cargo test -p core`) and the integration suite against a local Postgres.",
+    "I checked this on macOS and Linux; `npm run build` is clean and the docs page renders.",
+    "Verified with `kubectl apply -f examples/` on a kind cluster; the pods come up and the probe passes.",
+)
 PROBES = (*PROBE_HEADINGS, "disclosed", "checklist", "template", "output", "folded", "tested")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -112,6 +124,13 @@ def ticked(body: str, record_id: str, salt: str = "") -> str:
     pick = int(hashlib.sha1((salt + "ticked:" + record_id).encode()).hexdigest(), 16)
     heading = "## Checklist\n\n" if pick % 2 else ""
     return f"{body.strip()}\n\n{heading}{TICKED[(pick // 2) % len(TICKED)]}"
+
+
+def tested(body: str, record_id: str, salt: str = "") -> str:
+    """``body`` followed by how the author tested, in their own words (``TESTED_COPIES``): a
+    training copy, fixed by the record's id (and a ``salt``, as ``layout_for``)."""
+    pick = int(hashlib.sha1((salt + "tested:" + record_id).encode()).hexdigest(), 16)
+    return f"{body.strip()}\n\n{TESTED_COPIES[pick % len(TESTED_COPIES)]}"
 
 
 def probe(name: str, body: str, record_id: str) -> str:

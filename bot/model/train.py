@@ -57,6 +57,7 @@ class TrainOptions:
     # record's heading copy followed by the checklist
     ticked_weight: float | None = None
     ticked_under_headings: bool = False
+    tested_weight: float | None = None
 
     @property
     def tol(self) -> float:
@@ -132,7 +133,8 @@ def training_set(options: TrainOptions) -> list[data.Example]:
     examples = data.training_examples(options.shared, small=options.small,
                                       file_blind_weight=options.file_blind_weight,
                                       headed_weight=options.headed_weight, ticked_weight=options.ticked_weight,
-                                      ticked_under_headings=options.ticked_under_headings)
+                                      ticked_under_headings=options.ticked_under_headings,
+                                      tested_weight=options.tested_weight)
     return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
 
 
@@ -183,7 +185,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     feats = featurizer(options.small, options.char_bare_titles,
                        options.ai_words_masked).fit(record_snapshots(examples))
     X = features(feats, examples, as_scored=options.fit_as_scored)
-    lessons = np.array([e.source.endswith((data.HEADED, data.TICKED)) for e in examples])  # not in the balance
+    lessons = np.array([e.source.endswith((data.HEADED, data.TICKED, data.TESTED)) for e in examples])  # not in the balance
     fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~lessons)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 

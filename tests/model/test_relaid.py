@@ -133,7 +133,8 @@ def test_a_copy_shares_its_records_inner_text_fold():
 
 
 def test_record_key_is_the_original_for_every_kind_of_copy(shared):
-    examples = data.training_examples(shared, small=True, file_blind_weight=0.0, headed_weight=1.0, ticked_weight=1.0)
+    examples = data.training_examples(shared, small=True, file_blind_weight=0.0, headed_weight=1.0, ticked_weight=1.0,
+                                      tested_weight=1.0)
     ids = {e.record_id for e in examples if not data.is_copy(e)}
     copies = [e for e in examples if data.is_copy(e)]
     assert all(any(mark in e.source for e in copies) for mark in data.COPIES)  # every kind is there
@@ -172,6 +173,20 @@ def test_each_tested_probe_keeps_the_words_and_adds_one_testing_paragraph():
     seen = {relaid.probe("tested", body, f"r{i}") for i in range(40)}
     assert seen == {f"{body.strip()}\n\n{t}" for t in relaid.TESTED}
     assert not set(relaid.TESTED) & set(relaid.TICKED + relaid.CHECKLISTS + relaid.DISCLOSURES)
+
+
+def test_a_tested_copy_keeps_the_persons_words_and_never_uses_a_probes_paragraph(shared):
+    examples = data.training_examples(shared, small=True, headed_weight=0.0, tested_weight=4.0)
+    by_id = {e.record_id: e for e in examples}
+    copies = [e for e in examples if e.source.endswith(data.TESTED)]
+    assert copies and len(copies) == len([e for e in examples if e.source.endswith(data.HEADED)])
+    for copy in copies:
+        words = by_id[data.record_key(copy)].snapshot.body.strip()
+        assert copy.snapshot.body.startswith(words + "\n\n") and copy.fit_weight == 4.0
+        assert copy.snapshot.body.endswith(relaid.TESTED_COPIES) and not copy.snapshot.body.endswith(relaid.TESTED)
+    assert {relaid.tested("Fixes it.", f"r{i}").rsplit("\n\n", 1)[-1] for i in range(60)} == set(relaid.TESTED_COPIES)
+    assert relaid.tested("Fixes it.", "r1", salt="t-1") != relaid.tested("Fixes it.", "r1", salt="t-2") or \
+        relaid.tested("Fixes it.", "r2", salt="t-1") != relaid.tested("Fixes it.", "r2", salt="t-2")
 
 
 def test_a_ticked_copy_keeps_the_persons_words_and_never_uses_a_probes_checklist(shared):
