@@ -47,6 +47,7 @@ class Variant:
     ticked: float = 0.0  # fit weight factor of the human PRs followed by a ticked checklist (relaid.ticked)
     ticked_headed: bool = False  # those copies are the heading copies followed by the checklist
     tested: float = 0.0  # fit weight factor of the human PRs followed by how they were tested (relaid.tested)
+    tested_headed: bool = False  # those copies are the heading copies followed by the testing paragraph
     fit_as_scored: bool = False  # every training row read as score() reads a PR (as_written, AI signals at 0)
     ai_zeroed: bool = False  # the ai signal columns at 0 on every fitted row (the text read as it is)
     aidev_repo_cap: int = 0  # an AIDev repository's agent rows weigh at most this many rows' worth (0: no cap)
@@ -83,6 +84,9 @@ VARIANTS = {
        for i in (7, 8, 9, 10, 11, 12)},  # 10-12: a next session's confirmation (models/HISTORY.md)
     # sixteenth session: v5 + copies of people's words followed by how they tested (models/HISTORY.md)
     **{f"v5-tested-x4-t-{i}": Variant(headed=4.0, tested=4.0, headed_salt=f"t-{i}") for i in (1, 2, 3)},
+    # ... the same copies laid under the record's headings first (models/HISTORY.md, "Sixteenth session")
+    **{f"v5-tested-under-headings-x4-t-{i}": Variant(headed=4.0, tested=4.0, tested_headed=True,
+                                                     headed_salt=f"t-{i}") for i in (4, 5, 6)},
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
@@ -304,7 +308,7 @@ def laid_out(X, feats, layout: str):
 
 
 def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool = False, headed_salt: str = "",
-            ticked_headed: bool = False) -> dict:
+            ticked_headed: bool = False, tested_headed: bool = False) -> dict:
     """Training examples and their features, built once for every variant that reads the text alike."""
     from bot.model import data, train
     from bot.model.features import texts_of
@@ -312,7 +316,7 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
     # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
     examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0, headed_weight=1.0,
                                       headed_salt=headed_salt, ticked_weight=1.0, ticked_under_headings=ticked_headed,
-                                      tested_weight=1.0)
+                                      tested_weight=1.0, tested_under_headings=tested_headed)
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]  # (record_snapshots leaves copies out)
@@ -335,7 +339,7 @@ def main() -> int:
     prepared = {}
     for name in args.variants or VARIANTS:
         v = VARIANTS[name]
-        masked = (v.ai_words_masked, v.headings_masked, v.headed_salt, v.ticked_headed)
+        masked = (v.ai_words_masked, v.headings_masked, v.headed_salt, v.ticked_headed, v.tested_headed)
         if masked not in prepared:
             prepared[masked] = prepare(args.shared, *masked)
         print(json.dumps({"variant": name, **run(name, prepared[masked], progress=lambda _m: None)}), flush=True)

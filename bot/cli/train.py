@@ -48,6 +48,9 @@ def train_command(
     tested_weight: Annotated[Optional[float], typer.Option(
         "--tested-weight", min=0.0, help="Weight of the training copies of human PRs followed by how their author "
         "tested, in their own words (bot.model.relaid.tested); default: none.")] = None,
+    tested_under_headings: Annotated[bool, typer.Option(
+        "--tested-under-headings", help="With --tested-weight: each such copy is the record's heading copy "
+        "followed by the testing paragraph.")] = False,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -71,7 +74,7 @@ def train_command(
                            converged_solvers=converged_solvers, char_bare_titles=char_bare_titles,
                            headed_weight=headed_weight, record_folds=record_folds, fit_as_scored=fit_as_scored,
                            ticked_weight=ticked_weight, ticked_under_headings=ticked_under_headings,
-                           tested_weight=tested_weight,
+                           tested_weight=tested_weight, tested_under_headings=tested_under_headings,
                            ai_words_masked=ai_words_masked, **leaf)
     path = train(options, progress)
     typer.echo(str(path))

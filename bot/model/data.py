@@ -177,11 +177,14 @@ def _ticked_copies(examples: list[Example], factor: float, salt: str = "",
                       ex.group, f"{ex.source}{TICKED}", f"{TICKED}:{ex.record_id}", ex.outcome, factor)
 
 
-def _tested_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
-    """Copies of the same ``human`` PRs as ``_headed_copies``, their words followed by how the
-    author tested (``relaid.tested``), fitted at weight x ``factor``."""
+def _tested_copies(examples: list[Example], factor: float, salt: str = "",
+                   under_headings: bool = False) -> Iterator[Example]:
+    """Copies of the same ``human`` PRs as ``_headed_copies``, their words (``under_headings``: their
+    heading copy) followed by how the author tested (``relaid.tested``), fitted at weight x ``factor``."""
     for ex in _eligible_humans(examples):
-        yield Example(replace(ex.snapshot, body=tested(ex.snapshot.body or "", ex.record_id, salt)), 0, ex.weight,
+        body = ex.snapshot.body or ""
+        words = relaid(body, layout_for(ex.record_id, salt)) if under_headings else body
+        yield Example(replace(ex.snapshot, body=tested(words, ex.record_id, salt)), 0, ex.weight,
                       ex.group, f"{ex.source}{TESTED}", f"{TESTED}:{ex.record_id}", ex.outcome, factor)
 
 
@@ -213,7 +216,8 @@ def _aidev_human_titles(data: Path) -> Iterator[Example]:
 def training_examples(shared: Path, *, small: bool = False, file_blind_weight: float | None = None,
                       early_unlabeled_weight: float | None = None, headed_weight: float | None = None,
                       headed_salt: str = "", ticked_weight: float | None = None,
-                      ticked_under_headings: bool = False, tested_weight: float | None = None) -> list[Example]:
+                      ticked_under_headings: bool = False, tested_weight: float | None = None,
+                      tested_under_headings: bool = False) -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
     ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
     with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
@@ -221,7 +225,7 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     ``headed_weight`` (even 0), the human PRs re-laid under headings and their probes; with
     ``ticked_weight``, the same PRs (``ticked_under_headings``: their heading copies) followed by a
     ticked checklist (a CV attempt, not v5's); with ``tested_weight``, the same PRs followed by how
-    their author tested (a CV attempt)."""
+    their author tested (``tested_under_headings``: their heading copies; a CV attempt)."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
@@ -238,7 +242,7 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     if ticked_weight is not None:
         out.extend(list(_ticked_copies(out, ticked_weight, headed_salt, ticked_under_headings)))
     if tested_weight is not None:
-        out.extend(list(_tested_copies(out, tested_weight, headed_salt)))
+        out.extend(list(_tested_copies(out, tested_weight, headed_salt, tested_under_headings)))
     return out
 
 

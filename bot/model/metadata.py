@@ -202,6 +202,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                                       "ticked_human_copies": getattr(options, "ticked_weight", None),
                                       "ticked_copies_under_headings": getattr(options, "ticked_under_headings", False),
                                       "tested_human_copies": getattr(options, "tested_weight", None),
+                                      "tested_copies_under_headings": getattr(options, "tested_under_headings", False),
                                       "copies_share_their_records_inner_text_fold":
                                           getattr(options, "record_folds", False),
                                       "description_length_balance": length_balance or {"on": False}},

@@ -58,6 +58,7 @@ class TrainOptions:
     ticked_weight: float | None = None
     ticked_under_headings: bool = False
     tested_weight: float | None = None
+    tested_under_headings: bool = False
 
     @property
     def tol(self) -> float:
@@ -134,7 +135,8 @@ def training_set(options: TrainOptions) -> list[data.Example]:
                                       file_blind_weight=options.file_blind_weight,
                                       headed_weight=options.headed_weight, ticked_weight=options.ticked_weight,
                                       ticked_under_headings=options.ticked_under_headings,
-                                      tested_weight=options.tested_weight)
+                                      tested_weight=options.tested_weight,
+                                      tested_under_headings=options.tested_under_headings)
     return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
 
 

@@ -184,6 +184,11 @@ def test_a_tested_copy_keeps_the_persons_words_and_never_uses_a_probes_paragraph
         words = by_id[data.record_key(copy)].snapshot.body.strip()
         assert copy.snapshot.body.startswith(words + "\n\n") and copy.fit_weight == 4.0
         assert copy.snapshot.body.endswith(relaid.TESTED_COPIES) and not copy.snapshot.body.endswith(relaid.TESTED)
+    under = data.training_examples(shared, small=True, headed_weight=0.0, tested_weight=4.0,
+                                   tested_under_headings=True)
+    headed = {data.record_key(e): e.snapshot.body for e in under if e.source.endswith(data.HEADED)}
+    for copy in (e for e in under if e.source.endswith(data.TESTED)):
+        assert copy.snapshot.body.startswith(headed[data.record_key(copy)].strip() + "\n\n")
     assert {relaid.tested("Fixes it.", f"r{i}").rsplit("\n\n", 1)[-1] for i in range(60)} == set(relaid.TESTED_COPIES)
     assert relaid.tested("Fixes it.", "r1", salt="t-1") != relaid.tested("Fixes it.", "r1", salt="t-2") or \
         relaid.tested("Fixes it.", "r2", salt="t-1") != relaid.tested("Fixes it.", "r2", salt="t-2")
