@@ -95,7 +95,7 @@ def _view(command: commands.Command, request: _Request) -> View:
     if command.name in ("help", "unknown"):
         unknown = command.raw if command.name == "unknown" else ""
         return View("help.md.j2", {"exempt_label": config.labels.exempt.name, "unknown": unknown,
-                                   "help_url": request.ctx.help_url})
+                                   "help_url": request.ctx.help_url, "settings": request.loaded})
     override = request.ctx.state.get_override(request.repo, request.number)
     context = {"result": request.outcome.result, "override": override,
                "exempt_label": config.labels.exempt.name,
