@@ -4,7 +4,8 @@ A command is ``/sieve <name>`` at the start of a line (leading spaces allowed, c
 anything after the name is ignored. Lines inside fenced code blocks (````` or ``~~~``), indented
 code (4+ spaces or a tab, as in CommonMark), ``>`` quotes and HTML comments (``<!-- -->``, not shown on
 GitHub) are not commands, so quoting someone else's ``/sieve ok`` does nothing. Several commands may appear
-in one comment; each name counts once, in the order first seen.
+in one comment; each name counts once, in the order first seen. As Prow's ``/hold cancel``,
+``/sieve ok cancel`` and ``/sieve exempt cancel`` undo those two (``CANCELLABLE``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 NAMES = ("ok", "exempt", "rescore", "explain", "help")
 NEEDS_WRITE = frozenset({"ok", "exempt", "rescore"})  # "explain" also for the PR author
+CANCELLABLE = frozenset({"ok", "exempt"})
 MAX_BODY = 65_536
 
 _COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
@@ -26,6 +28,7 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->")
 class Command:
     name: str  # one of NAMES, or "unknown"
     raw: str = ""
+    cancel: bool = False  # "/sieve ok cancel": undo that command (names in CANCELLABLE only)
 
     @property
     def needs_write(self) -> bool:
@@ -36,7 +39,7 @@ def parse(body: str | None) -> list[Command]:
     found: list[Command] = []
     for line in _live_lines((body or "")[:MAX_BODY]):
         command = _command(line)
-        if command is not None and command.name not in {c.name for c in found}:
+        if command is not None and (command.name, command.cancel) not in {(c.name, c.cancel) for c in found}:
             found.append(command)
     return found
 
@@ -48,7 +51,9 @@ def _command(line: str) -> Command | None:
     name = (match.group("name") or "help").lower()
     if match.group("name") is None and match.group("rest"):
         return None  # "/sievex", not our command
-    return Command(name if name in NAMES else "unknown", raw=line.strip()[:100])
+    name = name if name in NAMES else "unknown"
+    cancel = name in CANCELLABLE and match.group("rest").lower().split()[:1] == ["cancel"]
+    return Command(name, raw=line.strip()[:100], cancel=cancel)
 
 
 def _live_lines(body: str):

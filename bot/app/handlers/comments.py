@@ -2,7 +2,8 @@
 
 ``ok``, ``exempt`` and ``rescore`` need write access (collaborator permission, never
 author_association); ``explain`` is also open to the PR author; ``help`` to anyone. Everyone
-else gets one polite refusal. Comments by bots, the App included, are ignored.
+else gets one polite refusal. Comments by bots, the App included, are ignored. ``ok cancel`` and
+``exempt cancel`` (write access) end that decision and check the PR again at once.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from bot.app import commands
 from bot.app import payload as p
 from bot.app import plan as planner
 from bot.app import review
-from bot.app.actions import Action, View
+from bot.app.actions import Action, RemoveLabel, View
 from bot.app.context import HandlerContext
 
 EVENTS = {"issue_comment": {"created"}}
-HELP = "Slash commands on PRs: /sieve ok | exempt | rescore | explain | help (write access for the first three)."
+HELP = ("Slash commands on PRs: /sieve ok | exempt | rescore | explain | help (write access for the first three; "
+        "'/sieve ok cancel' and '/sieve exempt cancel' undo the first two).")
+CANCELS = {"ok": ("ok", "label_removed"), "exempt": ("exempt",)}  # the overrides each cancel ends
 WRITE = ("admin", "write")
 
 
@@ -71,13 +74,14 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 def run(request: _Request, found: list[commands.Command]) -> str:
     allowed = [c for c in found if request.allowed(c)]
     views = [_refusal(c) for c in found if c not in allowed][:1]
-    kind = _override_kind(allowed)
+    views += [_cancel(c, request) for c in allowed if c.cancel]
+    kind = _override_kind([c for c in allowed if not c.cancel])
     if kind:
         review.override(request.ctx, request.outcome, kind, request.actor.login, detail="command")
-    views += [_view(c, request) for c in allowed]
+    views += [_view(c, request) for c in allowed if not c.cancel]
     views = list({v.template: v for v in views}.values())  # "/sieve" + "/sieve what": one help reply
     replies = planner.replies(views, request.loaded.config, request.ctx.shadow)
-    rescore = any(c.name == "rescore" for c in allowed)
+    rescore = any(c.name == "rescore" or c.cancel for c in allowed)
     if kind or (rescore and not request.author_exempt):
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
     else:
@@ -102,6 +106,30 @@ def _view(command: commands.Command, request: _Request) -> View:
                "exempt_author": command.name == "rescore" and request.author_exempt,
                "help_url": request.ctx.help_url}
     return View(f"reply_{command.name}.md.j2", context)
+
+
+def _cancel(command: commands.Command, request: _Request) -> View:
+    """End the ``ok``/``exempt`` decision in force (and take the exempt label off): the PR is then
+    treated as any other, and checked again at once."""
+    ctx, repo, number = request.ctx, request.repo, request.number
+    current = ctx.state.get_override(repo, number)
+    ended = current is not None and current.kind in CANCELS[command.name]
+    if ended:
+        ctx.state.clear_override(repo, number)
+    unlabelled = command.name == "exempt" and _drop_exempt_label(request)
+    return View("reply_cancel.md.j2", {"command": command.name, "cancelled": ended or unlabelled,
+                                       "previous": current if ended else None, "result": request.outcome.result,
+                                       "exempt_author": request.author_exempt})
+
+
+def _drop_exempt_label(request: _Request) -> bool:
+    """Take the exempt label off now (before the plan reads the PR's labels); not in shadow mode."""
+    exempt = request.loaded.config.labels.exempt.name
+    labels = request.ctx.github.get_issue_labels(request.repo, request.number)
+    if not any(name.lower() == exempt.lower() for name in labels) or review.shadow(request.ctx, request.loaded.config):
+        return False
+    applier.apply(request.ctx.github, request.repo, request.number, (RemoveLabel(exempt),))
+    return True
 
 
 def _refusal(command: commands.Command) -> View:

@@ -1,0 +1,65 @@
+"""`/sieve ok cancel` and `/sieve exempt cancel`: a maintainer's decision can be undone, as Prow's
+`/hold cancel` undoes `/hold`."""
+
+from __future__ import annotations
+
+from bot.app import commands, dispatch
+
+from .conftest import result_for
+from .test_handlers import EXEMPT, HIGH, REPO, comment_event, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
+
+
+def test_cancel_is_read_only_after_ok_and_exempt():
+    assert commands.parse("/sieve ok cancel\n/sieve exempt CANCEL now") == [
+        commands.Command("ok", "/sieve ok cancel", cancel=True),
+        commands.Command("exempt", "/sieve exempt CANCEL now", cancel=True)]
+    assert [c.cancel for c in commands.parse("/sieve rescore cancel\n/sieve ok cancelled")] == [False, False]
+    both = commands.parse("/sieve ok\n/sieve ok cancel")
+    assert [(c.name, c.cancel) for c in both] == [("ok", False), ("ok", True)]
+
+
+def test_ok_cancel_brings_the_label_back_and_later_pushes_label_again(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    assert gh.labels[(REPO, 2)] == [] and "/sieve ok cancel" in gh.bot_comments(REPO, 2)[-1].body
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)
+    assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
+    reply = gh.bot_comments(REPO, 2)[-1].body
+    assert reply.startswith("Done: the clearance by ` maintainer ` is cancelled") and "band **high**" in reply
+    scorer.result = result_for("low")
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == []  # scored as any other PR again
+
+
+def test_a_removed_band_label_is_cancelled_by_ok_cancel(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.labels[(REPO, 2)] = []  # a maintainer took the label off
+    dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx)
+    assert state.overrides[(REPO, 2)].kind == "label_removed"
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)
+    assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
+
+
+def test_exempt_cancel_takes_the_exempt_label_off_and_scores_again(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    assert gh.labels[(REPO, 2)] == [EXEMPT]
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
+    assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
+    assert "exemption by ` maintainer ` is cancelled" in gh.bot_comments(REPO, 2)[-1].body
+
+
+def test_nothing_to_cancel_says_so_and_changes_nothing(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)  # an exemption is not an ok
+    assert state.overrides[(REPO, 2)].kind == "exempt" and gh.labels[(REPO, 2)] == [EXEMPT]
+    assert gh.bot_comments(REPO, 2)[-1].body.startswith("Nothing to cancel: no ` /sieve ok ` is in force")
+
+
+def test_cancel_needs_write_access(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel", login="Codertocat"), ctx)
+    assert state.overrides[(REPO, 2)].kind == "ok" and gh.labels[(REPO, 2)] == []
+    assert "write access" in gh.bot_comments(REPO, 2)[-1].body
