@@ -16,6 +16,7 @@ from bot.snapshot import PR_TEMPLATE_PATHS
 
 FOLDER_PARENTS = (".github", "", "docs")  # where GitHub looks for the folder, in its order
 FOLDER_NAME = "pull_request_template"  # matched without regard to case
+FILE_NAME = "pull_request_template.md"  # the single template, matched without regard to case
 MAX_TEMPLATES = 12  # templates read from one folder (each is one API call)
 _TICKED = re.compile(r"^([-*+]\s+)\[[xX]\]")  # a ticked box follows the template as much as an open one
 MIN_SHARED_LINES = 2  # a description shares at least this many lines, or one heading, to follow it
@@ -26,6 +27,13 @@ def is_template_path(path: str) -> bool:
     template folder."""
     folder, _, _ = path.rpartition("/")
     return path in PR_TEMPLATE_PATHS or folder.rpartition("/")[2].lower() == FOLDER_NAME
+
+
+def file_paths(parent: str, listing: dict[str, str] | None) -> list[str]:
+    """The single-template files in ``parent``'s listing (name -> type), the lower-case name first."""
+    names = sorted((name for name, kind in (listing or {}).items() if kind == "file" and name.lower() == FILE_NAME),
+                   key=lambda name: (name != FILE_NAME, name))
+    return [f"{parent}/{name}" if parent else name for name in names]
 
 
 def folder_path(parent: str, listing: dict[str, str] | None) -> str | None:

@@ -84,9 +84,9 @@ class Settings(BaseSettings):
         "branch is cached per process; a config change takes effect at most this much later. 0 "
         "reads it on every event.")
     template_cache_seconds: float = Field(
-        600.0, ge=0, description="How long the PR template's default-branch reads (found or not, "
-        "up to twelve paths and six folder listings in the repository and its organisation's "
-        "`.github`, and a folder's templates) are cached per process. 0 reads them on every event.")
+        600.0, ge=0, description="How long the PR template's default-branch reads (three folder "
+        "listings in the repository and three in its organisation's `.github`, found or not, and the "
+        "templates) are cached per process. 0 reads them on every event.")
     shadow: bool = Field(
         False, description="Global shadow mode: score and record decisions but do not label, "
         "comment or set check runs.")

@@ -1,10 +1,11 @@
 """Find the PR template an author was shown (I/O through the GitHub port).
 
 GitHub pre-fills a new PR with the repository's template file (``.github/``, the root, then
-``docs/``), else its organisation's default from the ``.github`` repository. A repository with a
-``PULL_REQUEST_TEMPLATE/`` folder of several templates instead offers them on request; the one
-the description follows (``bot.prtemplates.closest``) is the template, and none when it follows
-none of them.
+``docs/``; the name in any case), else its organisation's default from the ``.github``
+repository. A repository with a ``PULL_REQUEST_TEMPLATE/`` folder of several templates instead
+offers them on request; the one the description follows (``bot.prtemplates.closest``) is the
+template, and none when it follows none. Three folder listings per repository tell where
+everything is, so a repository without a template costs three (cached) calls.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from bot import prtemplates
 from bot.app import config as repo_config
 from bot.app.context import HandlerContext
 from bot.ports import FileTooLarge, GitHubError
-from bot.snapshot import PR_TEMPLATE_PATHS
 
 
 def find(ctx: HandlerContext, repo: str, body: str) -> str | None:
@@ -32,15 +32,16 @@ def find(ctx: HandlerContext, repo: str, body: str) -> str | None:
 
 
 def _template(ctx: HandlerContext, repo: str, body: str) -> str | None:
-    single = _first_file(ctx, repo, PR_TEMPLATE_PATHS)
-    return single if single is not None else prtemplates.closest(body, _folder_templates(ctx, repo))
-
-
-def _first_file(ctx: HandlerContext, repo: str, paths) -> str | None:
-    for path in paths:
-        text = _read(ctx, repo, path)
-        if text is not None:
-            return text
+    listings = {parent: ctx.github.list_folder(repo, parent) for parent in prtemplates.FOLDER_PARENTS}
+    for parent, listing in listings.items():
+        for path in prtemplates.file_paths(parent, listing):
+            text = _read(ctx, repo, path)
+            if text is not None:
+                return text
+    for parent, listing in listings.items():
+        folder = prtemplates.folder_path(parent, listing)
+        if folder is not None:
+            return prtemplates.closest(body, _folder_templates(ctx, repo, folder))
     return None
 
 
@@ -51,11 +52,6 @@ def _read(ctx: HandlerContext, repo: str, path: str) -> str | None:
         return None
 
 
-def _folder_templates(ctx: HandlerContext, repo: str) -> list[str]:
-    """The templates of the first ``PULL_REQUEST_TEMPLATE/`` folder, in GitHub's order of places."""
-    for parent in prtemplates.FOLDER_PARENTS:
-        folder = prtemplates.folder_path(parent, ctx.github.list_folder(repo, parent))
-        if folder is not None:
-            paths = prtemplates.template_paths(folder, ctx.github.list_folder(repo, folder))
-            return [text for text in (_read(ctx, repo, p) for p in paths) if text is not None]
-    return []
+def _folder_templates(ctx: HandlerContext, repo: str, folder: str) -> list[str]:
+    paths = prtemplates.template_paths(folder, ctx.github.list_folder(repo, folder))
+    return [text for text in (_read(ctx, repo, p) for p in paths) if text is not None]

@@ -81,7 +81,7 @@ class PyGithubPort:
     def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
         """Default-branch reads (``ref=None``) are cached briefly (``file_cache_seconds``), the
         PR template's paths longer (``template_cache_seconds``): it rarely changes, and finding
-        it tries up to twelve paths and three folders."""
+        it lists three folders of the repository and its organisation's on every PR event."""
         if ref is not None:
             return self._read_file(repo, path, ref)
         key = (self.installation_id, repo.lower(), path)

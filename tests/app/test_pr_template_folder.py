@@ -63,3 +63,19 @@ def test_files_beside_the_templates_are_not_templates(ctx, gh, scorer, payload):
     gh.files[(REPO, ".github/PULL_REQUEST_TEMPLATE/feature.yml")] = FEATURE  # not Markdown or text
     gh.files[(REPO, ".github/PULL_REQUEST_TEMPLATE/drafts/feature.md")] = FEATURE  # a sub-folder
     assert _scored_template(ctx, scorer, payload) is None
+
+
+def test_the_template_file_is_found_in_any_case_from_three_listings(ctx, gh, scorer, payload):
+    _pr(gh, FOLLOWS_FEATURE)
+    gh.files[(REPO, "docs/Pull_Request_Template.md")] = BUG
+    assert _scored_template(ctx, scorer, payload) == BUG
+    template_reads = [(r, p) for r, p, _ in gh.file_reads if p != ".github/sieve.yml" and p != "sieve.yml"]
+    assert template_reads == [(REPO, ".github/"), (REPO, "/"), (REPO, "docs/"), (REPO, "docs/Pull_Request_Template.md")]
+
+
+def test_without_any_template_the_lookup_costs_three_listings_per_repository(ctx, gh, scorer, payload):
+    _pr(gh, FOLLOWS_FEATURE)
+    assert _scored_template(ctx, scorer, payload) is None
+    template_reads = [(r, p) for r, p, _ in gh.file_reads if p not in (".github/sieve.yml", "sieve.yml")]
+    assert template_reads == [(repo, folder) for repo in (REPO, "Codertocat/.github")
+                              for folder in (".github/", "/", "docs/")]

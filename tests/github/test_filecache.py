@@ -49,8 +49,8 @@ def _port(fake, seconds, **settings):
 
 
 def test_template_lookups_are_kept_longer_than_config_reads():
-    """Finding the PR template reads up to twelve paths, most of them misses, on every PR event;
-    templates rarely change, so those reads have a cache of their own."""
+    """Finding the PR template reads on every PR event, most of it misses; templates rarely
+    change, so those reads have a cache of their own."""
     with FakeGitHub() as fake:
         fake.add_repo(REPO)
         fake.set_file(REPO, ".github/sieve.yml", "shadow: true\n")
