@@ -1,6 +1,7 @@
 """Which PR template a description follows, when a repository keeps several (pure).
 
-GitHub pre-fills a new PR with the one template file it finds (``PR_TEMPLATE_PATHS``). A
+GitHub pre-fills a new PR with the one template file it finds (``FILE_NAMES`` in ``.github/``, the
+root or ``docs/``, in that order). A
 repository may instead keep several in a ``PULL_REQUEST_TEMPLATE/`` folder under ``.github/``,
 the root or ``docs/``; GitHub then pre-fills nothing, and an author gets one only by asking for
 it (``?template=name.md`` in the compare URL). So a description follows one of them or none, and
@@ -12,11 +13,12 @@ from __future__ import annotations
 import re
 
 from bot.signals.hits import without_comments
-from bot.snapshot import PR_TEMPLATE_PATHS
 
 FOLDER_PARENTS = (".github", "", "docs")  # where GitHub looks for the folder, in its order
 FOLDER_NAME = "pull_request_template"  # matched without regard to case
-FILE_NAME = "pull_request_template.md"  # the single template, matched without regard to case
+# the single template's names, matched without regard to case ("not case sensitive, and can have an
+# extension such as .md or .txt": GitHub's docs), the usual one first
+FILE_NAMES = ("pull_request_template.md", "pull_request_template.txt", "pull_request_template")
 MAX_TEMPLATES = 12  # templates read from one folder (each is one API call)
 _TICKED = re.compile(r"^([-*+]\s+)\[[xX]\]")  # a ticked box follows the template as much as an open one
 MIN_SHARED_LINES = 2  # a description shares at least this many lines, or one heading, to follow it
@@ -25,14 +27,16 @@ MIN_SHARED_LINES = 2  # a description shares at least this many lines, or one he
 def is_template_path(path: str) -> bool:
     """Whether ``path`` is where a PR template lives: one of the single-file paths, or a file in a
     template folder."""
-    folder, _, _ = path.rpartition("/")
-    return path in PR_TEMPLATE_PATHS or folder.rpartition("/")[2].lower() == FOLDER_NAME
+    folder, _, name = path.rpartition("/")
+    in_place = folder in ("", ".github", "docs") and name.lower() in FILE_NAMES
+    return in_place or folder.rpartition("/")[2].lower() == FOLDER_NAME
 
 
 def file_paths(parent: str, listing: dict[str, str] | None) -> list[str]:
-    """The single-template files in ``parent``'s listing (name -> type), the lower-case name first."""
-    names = sorted((name for name, kind in (listing or {}).items() if kind == "file" and name.lower() == FILE_NAME),
-                   key=lambda name: (name != FILE_NAME, name))
+    """The single-template files in ``parent``'s listing (name -> type): ``.md`` before ``.txt``
+    before none, the lower-case spelling first."""
+    names = sorted((name for name, kind in (listing or {}).items() if kind == "file" and name.lower() in FILE_NAMES),
+                   key=lambda name: (FILE_NAMES.index(name.lower()), name != name.lower(), name))
     return [f"{parent}/{name}" if parent else name for name in names]
 
 

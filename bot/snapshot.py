@@ -8,11 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-# Where a repository keeps its pull request template (what GitHub pre-fills a new PR with), in the
-# order GitHub looks: the .github folder, the root, then docs/ (either spelling of the name).
-PR_TEMPLATE_PATHS = tuple(f"{folder}{name}" for folder in (".github/", "", "docs/")
-                          for name in ("pull_request_template.md", "PULL_REQUEST_TEMPLATE.md"))
-
 
 @dataclass(frozen=True)
 class Commit:

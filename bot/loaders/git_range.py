@@ -27,7 +27,7 @@ from unidiff import PatchSet, UnidiffParseError
 
 from bot import prtemplates
 from bot.loaders import LoadError
-from bot.snapshot import PR_TEMPLATE_PATHS, Commit, FileChange, PRSnapshot
+from bot.snapshot import Commit, FileChange, PRSnapshot
 
 MAX_COMMITS = 250  # GitHub lists at most 250 commits of a PR
 MAX_FILES = 300  # FileChange entries kept; files_changed still counts all of them
@@ -144,17 +144,16 @@ def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int,
 def pr_template(repo_dir: Path, rev: str, description: str = "") -> str | None:
     """The repository's PR template at revision ``rev``: its template file, else the template of
     its ``PULL_REQUEST_TEMPLATE/`` folder that ``description`` follows; None when it has none."""
-    for path in PR_TEMPLATE_PATHS:
-        try:
-            return _git(repo_dir, "show", f"{rev}:{path}")
-        except LoadError:
-            continue  # no such file at that revision
-    return prtemplates.closest(description, _folder_templates(repo_dir, rev))
+    trees = {parent: _tree(repo_dir, rev, parent) for parent in prtemplates.FOLDER_PARENTS}
+    files = [path for parent, tree in trees.items() for path in prtemplates.file_paths(parent, tree)]
+    if files:
+        return _git(repo_dir, "show", f"{rev}:{files[0]}")
+    return prtemplates.closest(description, _folder_templates(repo_dir, rev, trees))
 
 
-def _folder_templates(repo_dir: Path, rev: str) -> list[str]:
-    for parent in prtemplates.FOLDER_PARENTS:
-        folder = prtemplates.folder_path(parent, _tree(repo_dir, rev, parent))
+def _folder_templates(repo_dir: Path, rev: str, trees: dict) -> list[str]:
+    for parent, tree in trees.items():
+        folder = prtemplates.folder_path(parent, tree)
         if folder is not None:
             paths = prtemplates.template_paths(folder, _tree(repo_dir, rev, folder))
             return [_git(repo_dir, "show", f"{rev}:{path}") for path in paths]
@@ -169,7 +168,8 @@ def _tree(repo_dir: Path, rev: str, folder: str) -> dict[str, str] | None:
         return None
     kinds = {"blob": "file", "tree": "dir", "commit": "submodule"}
     entries = (line.split("\t", 1) for line in listing.split("\0") if "\t" in line)
-    return {name: kinds.get(meta.split()[1], "other") for meta, name in entries}
+    return {name: "symlink" if meta.startswith("120000") else kinds.get(meta.split()[1], "other")
+            for meta, name in entries}
 
 
 def snapshot_from_git(repo_dir: Path | str, rev_range: str, *, title: str | None = None,

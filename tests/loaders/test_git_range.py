@@ -125,6 +125,14 @@ def test_a_folder_of_templates_gives_the_one_the_description_follows(repo):
     assert snapshot_from_git(repo, "main..topic", description="Adds b.py.").pr_template is None
 
 
+def test_a_template_file_in_another_case_or_without_extension_is_found(repo):
+    _git(repo, "checkout", "-q", "main")
+    (repo / "PULL_REQUEST_TEMPLATE").write_text("## Why\n")
+    _commit(repo, "Add a PR template without an extension")
+    _git(repo, "checkout", "-q", "topic")
+    assert snapshot_from_git(repo, "main..topic", description="Adds b.py.").pr_template == "## Why\n"
+
+
 def test_a_repository_without_a_template_gives_none(repo):
     snap = snapshot_from_git(repo, "main..topic", description="Adds b.py.")
     assert snap.body == "Adds b.py." and snap.pr_template is None

@@ -64,3 +64,14 @@ def test_a_ticked_box_follows_the_template_as_much_as_an_open_one():
     checklist = "Checklist:\n- [ ] Tests added\n- [ ] Docs updated\n"
     assert prtemplates.closest("Adds X.\n\n- [x] Tests added\n- [X] Docs updated", [BUG, checklist]) == checklist
     assert prtemplates.closest("Adds X.\n\n- [x] Tests added", [BUG, checklist]) is None  # one line only
+
+
+def test_the_single_template_file_in_any_case_with_md_txt_or_no_extension():
+    listing = {"PULL_REQUEST_TEMPLATE": "file", "pull_request_template.txt": "file", "Pull_Request_Template.md": "file",
+               "pull_request_template.md": "file", "pull_request_template.yml": "file", "README.md": "file"}
+    assert prtemplates.file_paths(".github", listing) == [
+        ".github/pull_request_template.md", ".github/Pull_Request_Template.md", ".github/pull_request_template.txt",
+        ".github/PULL_REQUEST_TEMPLATE"]
+    assert prtemplates.file_paths("", {"PULL_REQUEST_TEMPLATE": "dir"}) == []  # a folder is not the file
+    assert prtemplates.is_template_path("PULL_REQUEST_TEMPLATE") and prtemplates.is_template_path(".github/Pull_Request_Template.txt")
+    assert not prtemplates.is_template_path("src/pull_request_template.md")
