@@ -48,6 +48,7 @@ class Variant:
     ticked_headed: bool = False  # those copies are the heading copies followed by the checklist
     tested: float = 0.0  # fit weight factor of the human PRs followed by how they were tested (relaid.tested)
     tested_headed: bool = False  # those copies are the heading copies followed by the testing paragraph
+    care_view: bool = False  # also score every row as score() would with the care signals' inputs at 0
     fit_as_scored: bool = False  # every training row read as score() reads a PR (as_written, AI signals at 0)
     ai_zeroed: bool = False  # the ai signal columns at 0 on every fitted row (the text read as it is)
     aidev_repo_cap: int = 0  # an AIDev repository's agent rows weigh at most this many rows' worth (0: no cap)
@@ -87,6 +88,8 @@ VARIANTS = {
     # ... the same copies laid under the record's headings first (models/HISTORY.md, "Sixteenth session")
     **{f"v5-tested-under-headings-x4-t-{i}": Variant(headed=4.0, tested=4.0, tested_headed=True,
                                                      headed_salt=f"t-{i}") for i in (4, 5, 6)},
+    # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
+    "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),
     "leaf50": Variant(leaf=50),
     "leaf200": Variant(leaf=200),
@@ -215,11 +218,28 @@ def run(name: str, prepared: dict, progress=print) -> dict:
                                    v.min_vocab_groups, feats.n_numeric)
     else:
         records = np.array([data.record_key(e) for e in examples]) if v.record_folds else None
-        parts, views["as_scored"] = train.out_of_fold_views(X, (X, scored_view), y, fit_w, reject, folds, make,
-                                                            progress, fit_mask=fitted, groups=groups, records=records)
+        care = (care_zeroed(scored_view, feats),) if v.care_view else ()
+        parts, views["as_scored"], *more = train.out_of_fold_views(
+            X, (X, scored_view, *care), y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups,
+            records=records)
+        views.update(zip(("as_scored_care_zeroed",), more))
     blend = make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real])
     return {**figures(blend, parts, examples, prepared),
             **{name: figures(blend, view, examples, prepared) for name, view in views.items()}}
+
+
+def care_zeroed(X, feats):
+    """``X`` with the ``care`` signal columns (explains_testing) at 0: the model does not read them,
+    and score() still takes their points off (a diagnostic view, sixteenth session)."""
+    import scipy.sparse as sp
+
+    from bot.signals import run_signals
+    from bot.snapshot import PRSnapshot
+
+    care = {f"signal:{h.name}" for h in run_signals(PRSnapshot(title="")) if h.kind == "care"}
+    keep = np.ones(X.shape[1])
+    keep[[i for i, name in enumerate(feats.feature_names()) if name in care]] = 0.0
+    return (sp.csr_matrix(X) @ sp.diags(keep)).tocsr()
 
 
 AIDEV_AGENT_SOURCES = ("aidev_agent", "aidev_agent_title_only")
