@@ -7,6 +7,7 @@ neutralised by the same renderer the App uses for its comments.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,13 +18,25 @@ from bot.cli.score import load_inputs
 from bot.loaders import LoadError
 
 TOP_SIGNALS = 3
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+
+
+def pr_link(snapshot):
+    """A Markdown link ``[owner/repo#N](https://github.com/owner/repo/pull/N)`` when the snapshot
+    names its repository and number (both checked, so the link is safe as written), else None."""
+    from bot.app.markdown import Trusted
+
+    if not (_REPO.match(snapshot.repo or "") and isinstance(snapshot.number, int) and snapshot.number > 0):
+        return None
+    return Trusted(f"[{snapshot.repo}#{snapshot.number}](https://github.com/{snapshot.repo}/pull/{snapshot.number})")
 
 
 def _rows(inputs, results) -> list[dict]:
     rows = []
     for (ref, snapshot), result in zip(inputs, results):
         top = sorted((h for h in result.fired if h.kind == "effort"), key=lambda h: -h.value)
-        rows.append({"ref": ref, "title": snapshot.title, "result": result, "top": top[:TOP_SIGNALS]})
+        rows.append({"ref": ref, "title": snapshot.title, "result": result, "top": top[:TOP_SIGNALS],
+                     "link": pr_link(snapshot)})
     return sorted(rows, key=lambda row: -row["result"].score)
 
 

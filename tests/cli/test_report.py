@@ -89,3 +89,18 @@ def test_an_unwritable_out_path_is_one_line_error(tmp_path):
         assert result.exit_code == 3, out
         assert result.stderr.startswith(f"sieve report: {out}: cannot write the report (")
         assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_pr_that_names_its_repository_and_number_links_to_it():
+    from bot.cli.report import build_report
+    from bot.result import Result
+    from bot.snapshot import PRSnapshot
+
+    result = Result(score=10, band="low", probability=0.1, confidence=0.3, signals=())
+    inputs = [("prs.jsonl:1", PRSnapshot(title="a", repo="gofiber/fiber", number=4603)),
+              ("prs.jsonl:2", PRSnapshot(title="b", repo="evil](https://x.example) [y", number=1)),
+              ("prs.jsonl:3", PRSnapshot(title="c", repo="gofiber/fiber"))]
+    text = build_report(inputs, [result] * 3)
+    assert "| [gofiber/fiber#4603](https://github.com/gofiber/fiber/pull/4603) |" in text
+    assert "` prs.jsonl:2 `" in text and "x.example" not in text  # an odd repo name is not linked
+    assert "` prs.jsonl:3 `" in text  # no number: the record's place in the file
