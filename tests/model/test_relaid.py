@@ -175,15 +175,20 @@ def test_each_tested_probe_keeps_the_words_and_adds_one_testing_paragraph():
     assert not set(relaid.TESTED) & set(relaid.TICKED + relaid.CHECKLISTS + relaid.DISCLOSURES)
 
 
-def test_a_tested_copy_keeps_the_persons_words_and_never_uses_a_probes_paragraph(shared):
-    examples = data.training_examples(shared, small=True, headed_weight=0.0, tested_weight=4.0)
+def assert_copies_follow_the_words(examples, suffix: str, weight: float, added: tuple, never: tuple) -> None:
+    """Each copy (source ``suffix``) is its record's words, then one of ``added``, never of ``never``."""
     by_id = {e.record_id: e for e in examples}
-    copies = [e for e in examples if e.source.endswith(data.TESTED)]
+    copies = [e for e in examples if e.source.endswith(suffix)]
     assert copies and len(copies) == len([e for e in examples if e.source.endswith(data.HEADED)])
     for copy in copies:
         words = by_id[data.record_key(copy)].snapshot.body.strip()
-        assert copy.snapshot.body.startswith(words + "\n\n") and copy.fit_weight == 4.0
-        assert copy.snapshot.body.endswith(relaid.TESTED_COPIES) and not copy.snapshot.body.endswith(relaid.TESTED)
+        assert copy.snapshot.body.startswith(words + "\n\n") and copy.fit_weight == weight
+        assert copy.snapshot.body.endswith(added) and not copy.snapshot.body.endswith(never)
+
+
+def test_a_tested_copy_keeps_the_persons_words_and_never_uses_a_probes_paragraph(shared):
+    examples = data.training_examples(shared, small=True, headed_weight=0.0, tested_weight=4.0)
+    assert_copies_follow_the_words(examples, data.TESTED, 4.0, relaid.TESTED_COPIES, relaid.TESTED)
     under = data.training_examples(shared, small=True, headed_weight=0.0, tested_weight=4.0,
                                    tested_under_headings=True)
     headed = {data.record_key(e): e.snapshot.body for e in under if e.source.endswith(data.HEADED)}
@@ -196,13 +201,7 @@ def test_a_tested_copy_keeps_the_persons_words_and_never_uses_a_probes_paragraph
 
 def test_a_ticked_copy_keeps_the_persons_words_and_never_uses_a_probes_checklist(shared):
     examples = data.training_examples(shared, small=True, headed_weight=0.0, ticked_weight=2.0)
-    by_id = {e.record_id: e for e in examples}
-    copies = [e for e in examples if e.source.endswith(data.TICKED)]
-    assert copies and len(copies) == len([e for e in examples if e.source.endswith(data.HEADED)])
-    for copy in copies:
-        words = by_id[data.record_key(copy)].snapshot.body.strip()
-        assert copy.snapshot.body.startswith(words + "\n\n") and copy.fit_weight == 2.0
-        assert copy.snapshot.body.endswith(relaid.TICKED) and not copy.snapshot.body.endswith(relaid.CHECKLISTS)
+    assert_copies_follow_the_words(examples, data.TICKED, 2.0, relaid.TICKED, relaid.CHECKLISTS)
     laid = {relaid.ticked("Fixes the crash.", f"r{i}") for i in range(40)}
     assert {t.startswith("Fixes the crash.\n\n## Checklist\n\n") for t in laid} == {True, False}  # half headed
     assert {t.rsplit("\n\n", 1)[-1] for t in laid} == set(relaid.TICKED)
