@@ -40,6 +40,15 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class CheckAction:
+    """A button on a check run (GitHub: label <= 20, description <= 40, identifier <= 20 characters)."""
+
+    label: str
+    description: str
+    identifier: str
+
+
+@dataclass(frozen=True)
 class CheckRunOutput:
     name: str
     head_sha: str
@@ -48,6 +57,7 @@ class CheckRunOutput:
     title: str
     summary: str
     text: str = ""
+    actions: tuple[CheckAction, ...] = ()  # the buttons shown now (none: any earlier ones go)
 
 
 @dataclass(frozen=True)

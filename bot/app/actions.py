@@ -73,6 +73,7 @@ class CheckRun:
     title: View
     summary: View
     text: View | None = None
+    buttons: tuple[str, ...] = ()  # identifiers of templates/check_actions.yml
 
     def describe(self) -> str:
         return f"check_run:{self.conclusion}"

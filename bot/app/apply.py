@@ -11,8 +11,8 @@ from functools import singledispatch
 
 from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, RemoveLabel, Reply,
                              UpsertComment)
-from bot.app.render import render
-from bot.ports import CheckRunOutput, GitHubPort
+from bot.app.render import check_buttons, render
+from bot.ports import CheckAction, CheckRunOutput, GitHubPort
 
 
 def apply(github: GitHubPort, repo: str, number: int, actions: tuple[Action, ...]) -> list[str]:
@@ -72,6 +72,7 @@ def _(action: CheckRun, github: GitHubPort, repo: str, number: int) -> bool:
         title=render(action.title.template, **action.title.context).strip(),
         summary=render(action.summary.template, **action.summary.context),
         text=render(action.text.template, **action.text.context) if action.text else "",
+        actions=tuple(CheckAction(identifier=b, **check_buttons()[b]) for b in action.buttons),
     ))
     return True
 

@@ -33,6 +33,7 @@ from bot.result import Result
 FLAGGED = ("medium", "high")
 EFFORT_KINDS = ("effort", "policy")  # signals a comment can name as something to fix
 MAX_NOTICED = 4  # signals the comment lists (strongest first); the check run lists every one
+CANCELLABLE_BY_OK = ("ok", "label_removed")  # the clearances "/sieve ok cancel" ends
 LABEL_ADDED = "label_added"  # a person put a band label on: the bot stops touching band labels
 
 
@@ -176,7 +177,15 @@ def check_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Acti
     conclusion = "failure" if facts.config_error else check.conclusion("low" if kind else result.band)
     context = _view_context(result, config, facts, kind or result.band)
     return [CheckRun(name=check.name, head_sha=facts.head_sha, conclusion=conclusion,
-                     title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context))]
+                     title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context),
+                     buttons=buttons(result.band, kind))]
+
+
+def buttons(band: str, kind: str | None) -> tuple[str, ...]:
+    """The check run's buttons: clear a flag, or undo a clearance (an exemption has its label)."""
+    if kind in CANCELLABLE_BY_OK:
+        return ("sieve-ok-cancel",)
+    return ("sieve-ok",) if kind is None and band in ("medium", "high") else ()
 
 
 def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) -> dict:

@@ -43,6 +43,13 @@ def phrases() -> dict[str, dict[str, str]]:
     return {str(k): dict(v or {}) for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def check_buttons() -> dict[str, dict[str, str]]:
+    """``templates/check_actions.yml``: each check-run button's label and description."""
+    data = yaml.safe_load((templates_dir() / "check_actions.yml").read_text(encoding="utf-8")) or {}
+    return {str(k): {"label": str(v["label"]), "description": str(v["description"])} for k, v in data.items()}
+
+
 def signal_phrase(name: str) -> str:
     entry = phrases().get(name) or {}
     return entry.get("says") or name.replace("_", " ")

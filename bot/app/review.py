@@ -51,6 +51,9 @@ def disabled(config: repo_config.RepoConfig) -> str | None:
     return None if config.enabled else f"ignored: {DISABLED}"
 
 
+WRITE = ("admin", "write")  # permissions that may give commands and press the check run's buttons
+
+
 def shadow(ctx: HandlerContext, config: repo_config.RepoConfig) -> bool:
     return ctx.shadow or config.shadow
 
@@ -171,6 +174,15 @@ def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) ->
         band=result.band, model_version=result.model_version, at=ctx.now(),
         shadow=shadow(ctx, review.config), actions=tuple(a.describe() for a in intended),
     ))
+
+
+def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...]) -> Override | None:
+    """Clear the override in force when it is one of ``kinds``; returns it (None: nothing ended)."""
+    current = ctx.state.get_override(repo, number)
+    if current is None or current.kind not in kinds:
+        return None
+    ctx.state.clear_override(repo, number)
+    return current
 
 
 def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "") -> Override:

@@ -196,6 +196,14 @@ class FakeGitHub(Seeding):
                     for r in self.state.check_runs.values() if r.repo == full_name
                     and head_sha in (None, r.fields["head_sha"])]
 
+    def check_run_actions(self, repo: str, head_sha: str) -> list[list[dict]]:
+        """The buttons (``actions``) last sent for each check run on ``head_sha``: GitHub shows
+        them but does not return them in a check run's body."""
+        with self.state.lock:
+            full_name = self._repo(repo).full_name
+            return [list(r.fields.get("actions", [])) for r in self.state.check_runs.values()
+                    if r.repo == full_name and r.fields["head_sha"] == head_sha]
+
     # ---- webhook payloads ------------------------------------------------------------------
     def pull_request_event(self, repo: str, number: int, action: str = "opened",
                            sender: str | None = None, **extra) -> dict:

@@ -198,11 +198,26 @@ def _check_fields(current: dict, update) -> dict:
     for key in ("name", "head_sha"):
         if not isinstance(fields.get(key), str) or not fields[key]:
             raise Abort(invalid("CheckRun", key, "missing_field"))
+    _check_actions(fields.get("actions", []))
     if fields.get("status") == "completed" and not fields.get("conclusion"):
         raise Abort(invalid("CheckRun", "conclusion", "missing_field"))
     if fields.get("conclusion") and "status" not in update:
         fields["status"] = "completed"
     return fields
+
+
+ACTION_LIMITS = {"label": 20, "description": 40, "identifier": 20}  # GitHub's, per button
+
+
+def _check_actions(actions) -> None:
+    """At most three buttons, each with a label, description and identifier within GitHub's limits."""
+    if not isinstance(actions, list) or len(actions) > 3:
+        raise Abort(invalid("CheckRun", "actions", "invalid"))
+    for action in actions:
+        for key, limit in ACTION_LIMITS.items():
+            value = action.get(key) if isinstance(action, dict) else None
+            if not isinstance(value, str) or not value or len(value) > limit:
+                raise Abort(invalid("CheckRun", f"actions.{key}", "invalid"))
 
 
 @route("POST", "/repos/{repo}/check-runs")

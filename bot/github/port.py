@@ -38,7 +38,9 @@ def _check_output(output: CheckRunOutput) -> dict:
 
 
 def _check_fields(output: CheckRunOutput) -> dict:
-    fields = {"status": output.status, "output": _check_output(output)}
+    fields = {"status": output.status, "output": _check_output(output),
+              "actions": [{"label": a.label, "description": a.description, "identifier": a.identifier}
+                          for a in output.actions[:3]]}  # always sent: an empty list takes old buttons away
     if output.conclusion is not None:
         fields["conclusion"] = output.conclusion
     return fields

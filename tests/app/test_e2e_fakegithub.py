@@ -152,6 +152,24 @@ def test_a_template_chosen_from_a_folder_reaches_the_real_signals(fake, live_ctx
     assert "Design" in shown and "Cause" not in shown
 
 
+def test_the_check_runs_clear_button_through_the_real_adapter(fake, live_ctx, scorer, payload):
+    """The buttons reach GitHub within its limits (the fake refuses longer ones with a 422), and a
+    maintainer's press clears the flag; the next check run offers the undo."""
+    dispatch.handle("pull_request", pr_event(payload), live_ctx)
+    [[button]] = fake.check_run_actions(REPO, SHA)
+    assert button["identifier"] == "sieve-ok" and button["label"] == "Clear this flag"
+    event = payload("check_run", "requested_action.payload.json")
+    event["repository"]["full_name"] = REPO
+    event["check_run"].update(name="PR Sieve", pull_requests=[{"number": 7, "id": 1, "url": "u", "head": {},
+                                                               "base": {}}])
+    event["check_run"]["app"]["slug"] = fake.state.app_slug
+    event["requested_action"]["identifier"] = "sieve-ok"
+    event["sender"]["login"] = "maintainer"
+    assert dispatch.handle("check_run", event, live_ctx).startswith("button sieve-ok by maintainer")
+    assert fake.issue_labels(REPO, 7) == []
+    assert [[a["identifier"] for a in run] for run in fake.check_run_actions(REPO, SHA)] == [["sieve-ok-cancel"]]
+
+
 def test_payloads_generated_by_the_fake_drive_the_app(fake, live_ctx, scorer):
     if not hasattr(fake, "pull_request_event"):
         pytest.skip("this bot.fakegithub cannot generate webhook payloads")

@@ -406,7 +406,7 @@ def test_rerun_of_other_checks_is_ignored(ctx, gh, pr, scorer, payload):
     assert "not the PR Sieve" in dispatch.handle("check_run", rerun_event(payload, name="lint"), ctx)
     assert "fork" in dispatch.handle("check_run", rerun_event(payload, pulls=False), ctx)
     assert gh.writes == [] and scorer.calls == []
-    assert dispatch.HANDLED["check_run"] == {"rerequested"}
+    assert dispatch.HANDLED["check_run"] == {"rerequested", "requested_action"}
 
 
 def test_help_and_unknown_give_one_help_reply(ctx, gh, pr, scorer, payload):

@@ -112,6 +112,22 @@ def test_check_runs_match_schemas(seeded, auth, operations):
     assert updated.json()["status"] == "completed"
 
 
+def test_check_run_buttons_are_held_to_githubs_documented_limits(seeded, auth, operations):
+    """checks/update documents at most three actions, label <= 20, description <= 40, identifier
+    <= 20 characters; the fake answers anything beyond with GitHub's 422 shape."""
+    schema = next(op for op in operations["operations"] if op["operationId"] == "checks/update")
+    actions = schema["requestBody"]["content"]["application/json"]["schema"]["properties"]["actions"]
+    limits = {key: prop["maxLength"] for key, prop in actions["items"]["properties"].items()}
+    base = seeded.base_url + "/repos/octo/repo/check-runs"
+    fine = {"label": "x" * limits["label"], "description": "d" * limits["description"], "identifier": "i" * 20}
+    run = requests.post(base, headers=auth, json={"name": "PR Sieve", "head_sha": "abc", "actions": [fine]})
+    assert run.status_code == 201 and seeded.check_run_actions("octo/repo", "abc") == [[fine]]
+    for bad in ([fine | {"label": "x" * (limits["label"] + 1)}], [fine] * (actions["maxItems"] + 1),
+                [{"label": "x", "description": "d"}]):
+        refused = requests.patch(f"{base}/{run.json()['id']}", headers=auth, json={"actions": bad})
+        assert refused.status_code == 422 and refused.json()["message"] == "Validation Failed"
+
+
 def test_contents_permission_and_app_match_schemas(seeded, auth, operations):
     assert_matches(operations, "repos/get-content",
                    _get(seeded, auth, "/repos/octo/repo/contents/.github/pr-sieve.yml"))

@@ -1,4 +1,7 @@
-"""The "Re-run" button on the PR Sieve check: score the PR again, as after a push.
+"""The PR Sieve check's buttons: "Re-run" scores the PR again, as after a push; "Clear this
+flag" and "Undo the clearance" (GitHub's requested actions, ``plan.buttons``) do what
+``/sieve ok`` and ``/sieve ok cancel`` do, for people with write access, without a reply comment:
+the check run and the sticky comment show the result.
 
 Apps with ``checks: write`` receive every app's ``check_run`` events, so only a run created by
 this App (``check_run.app.slug`` + ``[bot]`` is our bot login) with our configured name counts.
@@ -11,11 +14,14 @@ from __future__ import annotations
 from typing import Any
 
 from bot.app import payload as p
+from bot.app import plan as planner
 from bot.app import review
 from bot.app.context import HandlerContext
 
-EVENTS = {"check_run": {"rerequested"}}
-HELP = "Re-scores the PR when someone clicks 'Re-run' on the PR Sieve check."
+EVENTS = {"check_run": {"rerequested", "requested_action"}}
+HELP = ("Re-scores the PR when someone clicks 'Re-run' on the PR Sieve check; its 'Clear this flag' and "
+        "'Undo the clearance' buttons act as /sieve ok and /sieve ok cancel (write access).")
+BUTTONS = ("sieve-ok", "sieve-ok-cancel")
 
 
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
@@ -32,8 +38,27 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     pulls = p.get(payload, "check_run.pull_requests", list)
     if not pulls:
         return "ignored: the check run lists no pull request (fork PR)"
-    outcome = review.run(ctx, repo, p.get(pulls[0], "number", int), loaded)
+    number = p.get(pulls[0], "number", int)
+    if payload.get("action") == "requested_action":
+        return _button(ctx, payload, repo, number, loaded)
+    outcome = review.run(ctx, repo, number, loaded)
     if review.is_exempt(ctx, loaded.config, review.snapshot_author(outcome.snapshot)):
         return "skipped: exempt author"
     actions = review.decide(ctx, outcome)
     return f"re-run: scored {outcome.result.score} ({outcome.result.band}); {len(actions)} action(s)"
+
+
+def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int, loaded) -> str:
+    identifier = p.get(payload, "requested_action.identifier", str)
+    if identifier not in BUTTONS:
+        return f"ignored: not a PR Sieve button ({identifier[:20]!r})"
+    sender = p.author(p.get(payload, "sender", dict)).login
+    if ctx.github.get_permission(repo, sender) not in review.WRITE:
+        return "ignored: the sender has no write access"
+    if identifier == "sieve-ok-cancel":
+        review.end_override(ctx, repo, number, planner.CANCELLABLE_BY_OK)
+    outcome = review.run(ctx, repo, number, loaded)
+    if identifier == "sieve-ok":
+        review.override(ctx, outcome, "ok", sender, detail="check run button")
+    review.decide(ctx, outcome, fresh_override=identifier == "sieve-ok")
+    return f"button {identifier} by {sender}: scored {outcome.result.score} ({outcome.result.band})"

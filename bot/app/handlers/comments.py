@@ -22,8 +22,7 @@ from bot.app.context import HandlerContext
 EVENTS = {"issue_comment": {"created"}}
 HELP = ("Slash commands on PRs: /sieve ok | exempt | rescore | explain | help (write access for the first three; "
         "'/sieve ok cancel' and '/sieve exempt cancel' undo the first two).")
-CANCELS = {"ok": ("ok", "label_removed"), "exempt": ("exempt",)}  # the overrides each cancel ends
-WRITE = ("admin", "write")
+CANCELS = {"ok": planner.CANCELLABLE_BY_OK, "exempt": ("exempt",)}  # the overrides each cancel ends
 
 
 class _Request:
@@ -39,7 +38,7 @@ class _Request:
 
     @cached_property
     def can_write(self) -> bool:
-        return self.ctx.github.get_permission(self.repo, self.actor.login) in WRITE
+        return self.ctx.github.get_permission(self.repo, self.actor.login) in review.WRITE
 
     @cached_property
     def outcome(self) -> review.Review:
@@ -111,14 +110,10 @@ def _view(command: commands.Command, request: _Request) -> View:
 def _cancel(command: commands.Command, request: _Request) -> View:
     """End the ``ok``/``exempt`` decision in force (and take the exempt label off): the PR is then
     treated as any other, and checked again at once."""
-    ctx, repo, number = request.ctx, request.repo, request.number
-    current = ctx.state.get_override(repo, number)
-    ended = current is not None and current.kind in CANCELS[command.name]
-    if ended:
-        ctx.state.clear_override(repo, number)
+    ended = review.end_override(request.ctx, request.repo, request.number, CANCELS[command.name])
     unlabelled = command.name == "exempt" and _drop_exempt_label(request)
-    return View("reply_cancel.md.j2", {"command": command.name, "cancelled": ended or unlabelled,
-                                       "previous": current if ended else None, "result": request.outcome.result,
+    return View("reply_cancel.md.j2", {"command": command.name, "cancelled": bool(ended or unlabelled),
+                                       "previous": ended, "result": request.outcome.result,
                                        "exempt_author": request.author_exempt})
 
 

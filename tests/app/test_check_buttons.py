@@ -1,0 +1,69 @@
+"""The PR Sieve check run's buttons ("requested actions"): a flagged PR offers "Clear this flag",
+a cleared one "Undo the clearance"; pressing them acts as /sieve ok and /sieve ok cancel."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import dispatch, plan
+from bot.app.render import check_buttons
+
+from .test_handlers import HIGH, REPO, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
+
+
+def button_event(payload, identifier: str, sender: str = "maintainer"):
+    """octokit's real ``check_run.requested_action`` example, pointed at our check on PR #2."""
+    event = payload("check_run", "requested_action.payload.json")
+    event["repository"]["full_name"] = REPO
+    event["check_run"]["app"]["slug"] = "pr-sieve"
+    event["check_run"]["name"] = "PR Sieve"
+    event["check_run"]["pull_requests"] = [{"number": 2, "id": 1, "url": "u", "head": {}, "base": {}}]
+    event["requested_action"]["identifier"] = identifier
+    event["sender"]["login"] = sender
+    return event
+
+
+def buttons_now(gh) -> tuple[str, ...]:
+    [run] = gh.check_runs.values()
+    return tuple(a.identifier for a in run.actions)
+
+
+@pytest.mark.parametrize("band, kind, expected", [
+    ("high", None, ("sieve-ok",)), ("medium", None, ("sieve-ok",)), ("low", None, ()),
+    ("high", "ok", ("sieve-ok-cancel",)), ("low", "label_removed", ("sieve-ok-cancel",)),
+    ("high", "exempt", ())])  # an exemption is undone by taking its label off
+def test_which_button_a_check_run_offers(band, kind, expected):
+    assert plan.buttons(band, kind) == expected
+
+
+def test_every_button_text_fits_githubs_limits():
+    for identifier in ("sieve-ok", "sieve-ok-cancel"):
+        text = check_buttons()[identifier]
+        assert len(identifier) <= 20 and 0 < len(text["label"]) <= 20 and 0 < len(text["description"]) <= 40
+
+
+def test_clear_then_undo_from_the_check_run(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH] and buttons_now(gh) == ("sieve-ok",)
+    assert dispatch.handle("check_run", button_event(payload, "sieve-ok"), ctx).startswith("button sieve-ok by")
+    assert state.overrides[(REPO, 2)].kind == "ok" and state.overrides[(REPO, 2)].detail == "check run button"
+    assert gh.labels[(REPO, 2)] == [] and buttons_now(gh) == ("sieve-ok-cancel",)
+    dispatch.handle("check_run", button_event(payload, "sieve-ok-cancel"), ctx)
+    assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
+    assert buttons_now(gh) == ("sieve-ok",) and len(gh.bot_comments(REPO, 2)) == 1  # no reply comments
+
+
+def test_a_removed_label_is_undone_by_the_button_too(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.labels[(REPO, 2)] = []
+    dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx)
+    assert buttons_now(gh) == ("sieve-ok-cancel",)
+    dispatch.handle("check_run", button_event(payload, "sieve-ok-cancel"), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH]
+
+
+def test_buttons_need_write_access_and_unknown_ones_are_ignored(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert "no write access" in dispatch.handle("check_run", button_event(payload, "sieve-ok", "drive-by"), ctx)
+    assert "not a PR Sieve button" in dispatch.handle("check_run", button_event(payload, "lgtm|26764"), ctx)
+    assert state.overrides == {} and gh.labels[(REPO, 2)] == [HIGH]
