@@ -37,10 +37,11 @@ def _check_output(output: CheckRunOutput) -> dict:
     return body
 
 
-def _check_fields(output: CheckRunOutput) -> dict:
-    fields = {"status": output.status, "output": _check_output(output),
-              "actions": [{"label": a.label, "description": a.description, "identifier": a.identifier}
-                          for a in output.actions[:3]]}  # always sent: an empty list takes old buttons away
+def _check_fields(output: CheckRunOutput, editing: bool = False) -> dict:
+    fields = {"status": output.status, "output": _check_output(output)}
+    if output.actions or editing:  # on an edit an empty list takes the earlier buttons away
+        fields["actions"] = [{"label": a.label, "description": a.description, "identifier": a.identifier}
+                             for a in output.actions[:3]]
     if output.conclusion is not None:
         fields["conclusion"] = output.conclusion
     return fields
@@ -201,7 +202,7 @@ class PyGithubPort:
             target = self._repo(repo)
             existing = self._own_check_run(target, output)
             if existing is not None:
-                existing.edit(**_check_fields(output))
+                existing.edit(**_check_fields(output, editing=True))
                 return existing.id
             return target.create_check_run(output.name, output.head_sha,
                                            **_check_fields(output)).id

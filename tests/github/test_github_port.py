@@ -211,3 +211,15 @@ def test_factory_counts_calls_in_the_prometheus_metrics_by_default(fake, pr):
     port.get_issue_labels(REPO, 7)
     assert sample("sieve_github_api_calls_total", method="GET", status="200") == before + 1
     assert sample("sieve_github_api_retries_total", status="502") == retries_before + 1
+
+
+def test_check_run_buttons_are_sent_and_an_edit_without_buttons_clears_them():
+    from bot.github.port import _check_fields
+    from bot.ports import CheckAction, CheckRunOutput
+
+    button = CheckAction("Clear this flag", "As /sieve ok", "sieve-ok")
+    flagged = CheckRunOutput("PR Sieve", "abc", "completed", "neutral", "t", "s", actions=(button,))
+    assert _check_fields(flagged)["actions"] == [
+        {"label": "Clear this flag", "description": "As /sieve ok", "identifier": "sieve-ok"}]
+    plain = CheckRunOutput("PR Sieve", "abc", "completed", "neutral", "t", "s")
+    assert "actions" not in _check_fields(plain) and _check_fields(plain, editing=True)["actions"] == []
