@@ -41,10 +41,13 @@ def _pr_table(fake, script: dict, number: int) -> Table:
     table = Table(title=f"{repo}#{number}: {script['pulls'][str(number)]['fields']['title']}",
                   show_header=False, title_justify="left")
     table.add_row("labels", ", ".join(fake.issue_labels(repo, number)) or "(none)")
-    for run in fake.check_runs(repo):
-        if run.get("head_sha") == script["pulls"][str(number)]["fields"]["head_sha"]:
-            title = (run.get("output") or {}).get("title", "")
-            table.add_row("check run", f"{run['name']}: {run.get('conclusion')} — {title}")
+    sha = script["pulls"][str(number)]["fields"]["head_sha"]
+    for run in fake.check_runs(repo, sha):
+        title = (run.get("output") or {}).get("title", "")
+        table.add_row("check run", f"{run['name']}: {run.get('conclusion')} — {title}")
+    for buttons in fake.check_run_actions(repo, sha):
+        if buttons:
+            table.add_row("its buttons", ", ".join(f"[{b['label']}]" for b in buttons))
     return table
 
 
