@@ -44,7 +44,7 @@ def test_human_pr_gets_only_a_neutral_check_run(demo_run):
     assert steps[1].labels == () and steps[1].bot_comments == 0
     sha = script["pulls"]["102"]["fields"]["head_sha"]
     [run] = fake.check_runs(script["repo"], sha)
-    assert run["conclusion"] == "neutral"
+    assert run["conclusion"] == "neutral" and fake.check_run_actions(script["repo"], sha) == [[]]  # no button
 
 
 def test_read_only_override_is_refused_and_maintainer_override_sticks(demo_run):
@@ -59,3 +59,4 @@ def test_cli_demo_prints_what_the_app_posted():
     result = CliRunner().invoke(build_app(), ["demo"])
     assert result.exit_code == 0, result.output
     assert HIGH in result.output and "PR Sieve" in result.output
+    assert "[Undo the clearance]" in result.output  # #101 was cleared: its check run offers the undo
