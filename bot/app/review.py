@@ -182,6 +182,7 @@ def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, 
     if current is None or current.kind not in kinds:
         return None
     ctx.state.clear_override(repo, number)
+    metrics.record_override(current.kind, ended=True)
     return current
 
 
@@ -190,4 +191,5 @@ def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail:
                     head_sha=review.snapshot.head_sha, score=review.result.score,
                     model_version=review.result.model_version, detail=detail)
     ctx.state.record_override(made)
+    metrics.record_override(kind)
     return made

@@ -38,6 +38,7 @@ KNOWN_EVENTS = frozenset({
     "ping", "check_run", "check_suite",
 })
 KNOWN_BANDS = frozenset({"low", "medium", "high", "exempt", "skipped", "unknown"})
+KNOWN_OVERRIDES = frozenset({"ok", "exempt", "label_removed", "label_added"})
 KNOWN_METHODS = frozenset({"GET", "POST", "PATCH", "PUT", "DELETE", "HEAD"})
 KNOWN_STATUS_WORDS = frozenset({"timeout", "connection", "error", "ratelimit"})
 
@@ -70,6 +71,12 @@ API_RETRIES = Counter(
     ["status"], registry=REGISTRY)
 SCORES = Counter(
     "sieve_scores", "Pull requests scored, by band", ["band"], registry=REGISTRY)
+OVERRIDES = Counter(
+    "sieve_overrides", "Maintainer decisions recorded, by kind (ok, exempt, label_removed, label_added): "
+    "set against sieve_scores_total, how often people disagree with a flag", ["kind"], registry=REGISTRY)
+OVERRIDES_ENDED = Counter(
+    "sieve_overrides_ended", "Maintainer decisions ended (cancel commands, the undo button, the exempt "
+    "label taken off), by the kind ended", ["kind"], registry=REGISTRY)
 HUNG_HANDLERS = Counter(
     "sieve_hung_handlers", "Handlers still running past max_handling_seconds (their deliveries are "
     "retried by another worker; the thread stays busy)", registry=REGISTRY)
@@ -146,6 +153,11 @@ def record_retry(status: int | str | None) -> None:
 
 def record_band(band: str) -> None:
     SCORES.labels(band if band in KNOWN_BANDS else "unknown").inc()
+
+
+def record_override(kind: str, *, ended: bool = False) -> None:
+    label = kind if kind in KNOWN_OVERRIDES else "other"
+    (OVERRIDES_ENDED if ended else OVERRIDES).labels(label).inc()
 
 
 def record_hung_handler() -> None:

@@ -18,7 +18,13 @@ def test_cancel_is_read_only_after_ok_and_exempt():
     assert [(c.name, c.cancel) for c in both] == [("ok", False), ("ok", True)]
 
 
+def counted(name: str, kind: str) -> float:
+    from bot.obs.metrics import REGISTRY
+    return REGISTRY.get_sample_value(name, {"kind": kind}) or 0.0
+
+
 def test_ok_cancel_brings_the_label_back_and_later_pushes_label_again(ctx, gh, state, pr, scorer, payload):
+    made, ended = counted("sieve_overrides_total", "ok"), counted("sieve_overrides_ended_total", "ok")
     dispatch.handle("pull_request", opened(payload), ctx)
     dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
     assert gh.labels[(REPO, 2)] == [] and "/sieve ok cancel" in gh.bot_comments(REPO, 2)[-1].body
@@ -26,6 +32,7 @@ def test_ok_cancel_brings_the_label_back_and_later_pushes_label_again(ctx, gh, s
     assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
     reply = gh.bot_comments(REPO, 2)[-1].body
     assert reply.startswith("Done: the clearance by ` maintainer ` is cancelled") and "band **high**" in reply
+    assert (counted("sieve_overrides_total", "ok"), counted("sieve_overrides_ended_total", "ok")) == (made + 1, ended + 1)
     scorer.result = result_for("low")
     dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
     assert gh.labels[(REPO, 2)] == []  # scored as any other PR again

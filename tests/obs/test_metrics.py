@@ -46,6 +46,16 @@ def test_processing_histogram_and_bands() -> None:
     assert _value("sieve_scores_total", band="made-up") == 0
 
 
+def test_overrides_and_their_ends_are_counted_by_kind() -> None:
+    ok, ended = _value("sieve_overrides_total", kind="ok"), _value("sieve_overrides_ended_total", kind="ok")
+    metrics.record_override("ok")
+    metrics.record_override("ok", ended=True)
+    metrics.record_override("<made-up>")
+    assert _value("sieve_overrides_total", kind="ok") == ok + 1
+    assert _value("sieve_overrides_ended_total", kind="ok") == ended + 1
+    assert "<made-up>" not in metrics.exposition()[0].decode()
+
+
 def test_queue_depth_reads_source_at_scrape_and_survives_its_failure() -> None:
     depth = {"n": 3}
     metrics.track_queue_depth(lambda: depth["n"])

@@ -77,8 +77,6 @@ def _is_bot(login: str, bot: str) -> bool:
 
 
 def _unexempt(ctx: HandlerContext, repo: str, number: int) -> str:
-    current = ctx.state.get_override(repo, number)
-    if current is None or current.kind != "exempt":
+    if review.end_override(ctx, repo, number, ("exempt",)) is None:
         return "ignored: no exemption recorded"
-    ctx.state.clear_override(repo, number)
     return "exemption cleared; the next push is scored normally"
