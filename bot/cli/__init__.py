@@ -7,7 +7,7 @@ import importlib
 import typer
 
 # Modules under bot.cli that each define ``register(app: typer.Typer) -> None``.
-COMMAND_MODULES = ("score", "report", "train", "evaluate", "serve", "demo", "deliveries")
+COMMAND_MODULES = ("score", "report", "train", "evaluate", "serve", "demo", "deliveries", "checkconfig")
 
 
 def build_app() -> typer.Typer:
