@@ -9,28 +9,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bot.settings import SettingsError, load_settings
-from bot.store import DeliveryStore, init_db
+from bot.cli import database
+from bot.store import DeliveryStore
 from bot.store.models import STATUSES
 
 _ERROR_CHARS = 80
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"sieve deliveries: {message}", err=True)
-    return typer.Exit(2)
+    return database.fail("deliveries", message)
 
 
 def _store() -> DeliveryStore:
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        raise _fail(str(exc)) from None
-    try:
-        return DeliveryStore(init_db(settings.database_url))
-    except Exception as exc:  # noqa: BLE001 - any driver error becomes one line
-        raise _fail(f"cannot open {settings.database_url.split('@')[-1]}: "
-                    f"{type(exc).__name__}") from None
+    return DeliveryStore(database.engine("deliveries"))
 
 
 def _table(rows) -> Table:

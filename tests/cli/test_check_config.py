@@ -40,3 +40,11 @@ def test_the_organisation_file_is_read_first_and_the_repositorys_wins(tmp_path):
 def test_a_missing_file_is_a_one_line_error(tmp_path):
     result = run(str(tmp_path / "nope.yml"))
     assert result.exit_code == 2 and "cannot read" in result.stderr and "Traceback" not in result.output
+
+
+def test_the_documented_example_config_passes():
+    from pathlib import Path
+    example = Path(__file__).resolve().parents[2] / "docs" / "sieve.example.yml"
+    result = run(str(example))
+    assert result.exit_code == 0, result.output
+    assert "**Settings this gives** (from" in result.stdout

@@ -1,0 +1,25 @@
+"""The App's database for the operator commands (``sieve deliveries``, ``sieve decisions``)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def fail(prog: str, message: str) -> typer.Exit:
+    typer.echo(f"sieve {prog}: {message}", err=True)
+    return typer.Exit(2)
+
+
+def engine(prog: str):
+    """The engine for ``SIEVE_DATABASE_URL`` (migrated), or a one-line error and exit 2."""
+    from bot.settings import SettingsError, load_settings
+    from bot.store import init_db
+
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        raise fail(prog, str(exc)) from None
+    try:
+        return init_db(settings.database_url)
+    except Exception as exc:  # noqa: BLE001 - any driver error becomes one line
+        raise fail(prog, f"cannot open {settings.database_url.split('@')[-1]}: {type(exc).__name__}") from None
