@@ -10,19 +10,14 @@ from typer.testing import CliRunner
 
 from bot.app.context import Decision, Override
 from bot.cli import build_app
-from bot.store import SqlStateStore, init_db
+from bot.store import SqlStateStore
 
 AT = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def state(tmp_path, monkeypatch) -> SqlStateStore:
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    url = f"sqlite:///{tmp_path / 'sieve.db'}"
-    monkeypatch.setenv("SIEVE_DATABASE_URL", url)
-    engine = init_db(url)
-    yield SqlStateStore(engine)
-    engine.dispose()
+def state(app_db) -> SqlStateStore:
+    return SqlStateStore(app_db)
 
 
 def decide(state, number: int, band: str, shadow: bool, actions=("add_labels:sieve/needs-review",)) -> None:

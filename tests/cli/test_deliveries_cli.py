@@ -6,17 +6,12 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import build_app
-from bot.store import DeliveryStore, init_db
+from bot.store import DeliveryStore
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch) -> DeliveryStore:
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    url = f"sqlite:///{tmp_path / 'sieve.db'}"
-    monkeypatch.setenv("SIEVE_DATABASE_URL", url)
-    engine = init_db(url)
-    yield DeliveryStore(engine)
-    engine.dispose()
+def store(app_db) -> DeliveryStore:
+    return DeliveryStore(app_db)
 
 
 def _failed(store: DeliveryStore, delivery_id: str, error: str) -> None:
