@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 console = Console()
 
@@ -44,10 +45,10 @@ def _pr_table(fake, script: dict, number: int) -> Table:
     sha = script["pulls"][str(number)]["fields"]["head_sha"]
     for run in fake.check_runs(repo, sha):
         title = (run.get("output") or {}).get("title", "")
-        table.add_row("check run", f"{run['name']}: {run.get('conclusion')} — {title}")
+        table.add_row("check run", Text(f"{run['name']}: {run.get('conclusion')} — {title}"))
     for buttons in fake.check_run_actions(repo, sha):
         if buttons:
-            table.add_row("its buttons", ", ".join(f"[{b['label']}]" for b in buttons))
+            table.add_row("its buttons", Text(", ".join(f"[{b['label']}]" for b in buttons)))
     return table
 
 

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from bot.cli import batch
 from bot.evaluation import datasets, protocol
@@ -104,16 +105,16 @@ def _print_tables(report: dict, console: Console) -> None:
         table.add_column(column, justify="left" if column == "set" else "right")
     for name, s in report["sets"].items():
         if "auc" not in s:  # smoke test: counts only
-            table.add_row(name, f"{s['n_pos']}/{s['n_neg']}", "–", "–", "–",
+            table.add_row(Text(name), f"{s['n_pos']}/{s['n_neg']}", "–", "–", "–",
                           f"{s['flagged_neg']}/{s['n_neg']}", "–", "–")
             continue
-        table.add_row(name, f"{s['n_pos']}/{s['n_neg']}", _fmt(s["auc"]),
+        table.add_row(Text(name), f"{s['n_pos']}/{s['n_neg']}", _fmt(s["auc"]),  # names: file names, not markup
                       _fmt(s["tpr_at_fpr1"]), _fmt(s["tpr_at_fpr5"]), _fmt(s["fpr_at_threshold"]),
                       _slice(s["slices"]["first_time"]), _slice(s["slices"]["short_body"]))
     console.print(table)
     _print_repos(report, console)
     if report.get("roc_png"):
-        console.print(f"ROC curves: {report['roc_png']}", highlight=False)
+        console.print(f"ROC curves: {report['roc_png']}", highlight=False, markup=False)
 
 
 def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
@@ -125,7 +126,7 @@ def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
         groups = s.get("per_repo", {}).get("groups", {})
         if 1 < len(groups) <= limit:
             for repo, g in groups.items():
-                table.add_row(name, repo, f"{g['n_pos']}/{g['n_neg']}", _fmt(g["auc"]))
+                table.add_row(Text(name), Text(repo), f"{g['n_pos']}/{g['n_neg']}", _fmt(g["auc"]))
     if table.row_count:
         console.print(table)
 

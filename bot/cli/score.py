@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from bot.loaders import LoadError
 from bot.result import Result
@@ -121,8 +122,8 @@ def print_table(scored: list[tuple[str, Result]], console: Console) -> None:
         table.add_column(column, justify="right" if column in ("score", "probability", "confidence") else "left")
     colour = {"low": "green", "medium": "yellow", "high": "red"}
     for ref, r in scored:
-        table.add_row(ref, str(r.score), f"[{colour[r.band]}]{r.band}[/]", f"{r.probability:.3f}",
-                      f"{r.confidence:.2f}", _signals_text(r))
+        table.add_row(Text(ref), str(r.score), Text(r.band, style=colour[r.band]), f"{r.probability:.3f}",
+                      f"{r.confidence:.2f}", Text(_signals_text(r)))  # file names and PR text: never markup
     console.print(table)
     if len(scored) == 1:
         _print_details(scored[0][1], console)
@@ -130,14 +131,14 @@ def print_table(scored: list[tuple[str, Result]], console: Console) -> None:
 
 def _print_details(result: Result, console: Console) -> None:
     for hit in result.fired:
-        console.print(f"  [bold]{hit.name}[/] ({hit.kind}, {hit.value:.2f}): {hit.evidence}", highlight=False)
+        console.print(Text.assemble("  ", (hit.name, "bold"), f" ({hit.kind}, {hit.value:.2f}): {hit.evidence}"))
     for note in result.notes:
-        console.print(f"  note: {note}", highlight=False)
+        console.print(f"  note: {note}", highlight=False, markup=False)
     if result.band != "low" and not any(h.kind == "effort" for h in result.fired):
         from bot.app.render import render  # the same words as the check run's
 
-        console.print(f"  note: {render('_model_only.md.j2').strip()}", highlight=False)
-    console.print(f"  model {result.model_version}", highlight=False)
+        console.print(f"  note: {render('_model_only.md.j2').strip()}", highlight=False, markup=False)
+    console.print(f"  model {result.model_version}", highlight=False, markup=False)
 
 
 def print_json(scored: list[tuple[str, Result]]) -> None:
