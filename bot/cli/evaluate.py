@@ -76,7 +76,7 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
 def _progress(enabled: bool):
     if not enabled:
         return nullcontext(None)
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+    return Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=Console(stderr=True), transient=True)
 
 
