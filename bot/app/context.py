@@ -57,6 +57,9 @@ class StateStore(Protocol):
     def posted_sticky(self, repo: str, number: int) -> bool:
         """Whether a recorded (not shadow) decision created the sticky comment on this PR."""
 
+    def pr_for_head(self, repo: str, head_sha: str) -> int | None:
+        """The PR that a recorded decision scored at ``head_sha`` (the newest), or None."""
+
 
 @dataclass
 class HandlerContext:

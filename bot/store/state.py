@@ -69,6 +69,12 @@ class SqlStateStore:
         with self.engine.connect() as conn:
             return conn.execute(stmt).first() is not None
 
+    def pr_for_head(self, repo: str, head_sha: str) -> int | None:
+        stmt = (select(DecisionRow.number).where(DecisionRow.repo == repo, DecisionRow.head_sha == head_sha)
+                .order_by(DecisionRow.id.desc()).limit(1))
+        with self.engine.connect() as conn:
+            return conn.execute(stmt).scalar()
+
     def decisions(self, repo: str | None = None, number: int | None = None,
                   limit: int = 100) -> list[Decision]:
         """Recorded decisions, newest first (for audits, shadow-mode review and reports)."""

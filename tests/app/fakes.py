@@ -162,6 +162,9 @@ class MemoryState:
     def record_decision(self, decision: Decision) -> None:
         self.decisions.append(decision)
 
+    def pr_for_head(self, repo: str, head_sha: str) -> int | None:
+        return next((d.number for d in reversed(self.decisions) if d.repo == repo and d.head_sha == head_sha), None)
+
     def posted_sticky(self, repo: str, number: int) -> bool:
         return any(d.repo == repo and d.number == number and not d.shadow
                    and any(a.startswith("create_comment:") for a in d.actions) for d in self.decisions)

@@ -67,3 +67,16 @@ def test_buttons_need_write_access_and_unknown_ones_are_ignored(ctx, gh, state, 
     assert "no write access" in dispatch.handle("check_run", button_event(payload, "sieve-ok", "drive-by"), ctx)
     assert "not a PR Sieve button" in dispatch.handle("check_run", button_event(payload, "lgtm|26764"), ctx)
     assert state.overrides == {} and gh.labels[(REPO, 2)] == [HIGH]
+
+
+def test_a_fork_prs_check_run_lists_no_pr_but_its_commit_was_scored(ctx, gh, state, pr, scorer, payload):
+    """GitHub lists no pull request on a fork PR's check run; the recorded decision at the check
+    run's commit names it, so Re-run and the buttons work on drive-by PRs from forks too."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    event = button_event(payload, "sieve-ok")
+    event["check_run"]["pull_requests"] = []
+    event["check_run"]["head_sha"] = state.decisions[-1].head_sha
+    assert dispatch.handle("check_run", event, ctx).startswith("button sieve-ok by maintainer")
+    assert state.overrides[(REPO, 2)].kind == "ok" and gh.labels[(REPO, 2)] == []
+    event["check_run"]["head_sha"] = "0" * 40  # a commit PR Sieve never scored
+    assert "none was scored at its commit" in dispatch.handle("check_run", event, ctx)

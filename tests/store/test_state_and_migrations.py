@@ -51,6 +51,16 @@ def test_decisions_are_appended_and_listed_newest_first(engine):
     assert len(state.decisions()) == 3
 
 
+def test_the_pr_scored_at_a_commit_is_found_from_the_decisions(engine):
+    """A fork PR's check run lists no PR: the decisions say which PR was scored at its commit."""
+    state = SqlStateStore(engine)
+    state.record_decision(Decision("o/r", 7, "aaa", 60, "high", "m1", AT, shadow=False))
+    state.record_decision(Decision("o/r", 8, "bbb", 60, "high", "m1", AT, shadow=False))
+    state.record_decision(Decision("o/fork-base", 9, "aaa", 60, "high", "m1", AT, shadow=False))
+    assert state.pr_for_head("o/r", "aaa") == 7 and state.pr_for_head("o/r", "bbb") == 8
+    assert state.pr_for_head("o/r", "ccc") is None and state.pr_for_head("o/fork-base", "aaa") == 9
+
+
 def test_posted_sticky_means_a_real_decision_created_the_comment_on_that_pr(engine):
     state = SqlStateStore(engine)
     state.record_decision(Decision("o/r", 5, "s1", 80, "high", "m1", AT, shadow=True,

@@ -5,8 +5,8 @@ the check run and the sticky comment show the result.
 
 Apps with ``checks: write`` receive every app's ``check_run`` events, so only a run created by
 this App (``check_run.app.slug`` + ``[bot]`` is our bot login) with our configured name counts.
-GitHub lists the PR in ``check_run.pull_requests`` only for same-repository branches; a re-run
-on a fork PR's check is ignored (the next push or ``/sieve rescore`` re-scores it).
+GitHub lists the PR in ``check_run.pull_requests`` only for same-repository branches; for a fork
+PR (most drive-by PRs) the PR is the one PR Sieve last scored at the check run's commit.
 """
 
 from __future__ import annotations
@@ -35,10 +35,9 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return reason
     if p.get(payload, "check_run.name", str) != loaded.config.check_run.name:
         return "ignored: not the PR Sieve check run"
-    pulls = p.get(payload, "check_run.pull_requests", list)
-    if not pulls:
-        return "ignored: the check run lists no pull request (fork PR)"
-    number = p.get(pulls[0], "number", int)
+    number = _pull_number(ctx, payload, repo)
+    if number is None:
+        return "ignored: the check run lists no pull request (a fork PR) and none was scored at its commit"
     if payload.get("action") == "requested_action":
         return _button(ctx, payload, repo, number, loaded)
     outcome = review.run(ctx, repo, number, loaded)
@@ -46,6 +45,13 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return "skipped: exempt author"
     actions = review.decide(ctx, outcome)
     return f"re-run: scored {outcome.result.score} ({outcome.result.band}); {len(actions)} action(s)"
+
+
+def _pull_number(ctx: HandlerContext, payload: dict[str, Any], repo: str) -> int | None:
+    pulls = p.get(payload, "check_run.pull_requests", list)
+    if pulls:
+        return p.get(pulls[0], "number", int)
+    return ctx.state.pr_for_head(repo, p.get(payload, "check_run.head_sha", str))
 
 
 def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int, loaded) -> str:
