@@ -38,7 +38,7 @@ class ClientSettings:
     user_agent: str = "pr-sieve"
     max_installations: int = 512  # cached clients (tokens) kept at most
     file_cache_seconds: float = 60.0  # default-branch file reads (config) kept this long
-    template_cache_seconds: float = 600.0  # ... of the PR template: up to twelve paths a PR, mostly misses
+    template_cache_seconds: float = 600.0  # ... of the PR template: three folder listings a repository, and its files
     search_cache_seconds: float = 600.0  # author searches (search has its own budget: 30 a minute)
     search_max_wait: float = 0.0  # a rate-limited search is not waited for: it is optional (see SearchBudget)
 

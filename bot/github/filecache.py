@@ -2,7 +2,7 @@
 GitHub adapter also keeps team memberships and author searches in caches of this kind.
 
 Every PR event reads files that rarely change: ``.github/sieve.yml`` in the repo and the
-organisation's ``.github`` repository, and the PR template, looked for at up to twelve paths.
+organisation's ``.github`` repository, and the PR template, found from three folder listings of each.
 Caching them takes those sequential API calls off the path to labels and comment; a config
 change takes effect at most ``seconds`` later (the template has a longer cache of its own).
 Misses (``None``: no such file) are cached too; errors are not.
