@@ -89,6 +89,8 @@ def payload_for(fake: FakeGitHub, script: dict, step: dict) -> dict:
     if step["event"] == "issue_comment":
         login = script[step["login"]]
         return fake.issue_comment_event(repo, number, step["comment"], login)
+    if step["event"] == "check_run":
+        return fake.check_run_action_event(repo, number, step["button"], script[step["login"]])
     if "push" in step:
         push(fake, script, number, step["push"])
     return fake.pull_request_event(repo, number, step["action"])

@@ -1,15 +1,16 @@
 """Webhook payloads that agree with the fake's state (for ``sieve demo``, e2e tests, benchmarks).
 
 Shapes follow the octokit/GitHub webhook examples: ``pull_request`` (action, number,
-pull_request, repository, sender, installation) and ``issue_comment`` on a PR (the ``issue``
-carries a ``pull_request`` key). Sign and POST them with your own client.
+pull_request, repository, sender, installation), ``issue_comment`` on a PR (the ``issue``
+carries a ``pull_request`` key) and ``check_run`` ``requested_action`` (a button pressed on one of
+the App's check runs). Sign and POST them with your own client.
 """
 
 from __future__ import annotations
 
 from bot.fakegithub import shapes
 from bot.fakegithub.router import Abort, Req
-from bot.fakegithub.routes_issues import comment_body
+from bot.fakegithub.routes_issues import check_run_body, comment_body
 from bot.fakegithub.routes_repo import get_pull, repo_body
 
 
@@ -65,4 +66,21 @@ def issue_comment_event(fake, repo: str, number: int, body: str, login: str, *,
         comment = comment_body(fake.state, fake.base_url, fake.state.comments[comment_id])
     payload = _envelope(fake, repo, action, login)
     payload.update(issue=_issue_of(fake, pull), comment=comment)
+    return payload
+
+
+def check_run_action_event(fake, repo: str, number: int, identifier: str, login: str) -> dict:
+    """``login`` presses button ``identifier`` on the App's latest check run at PR ``number``'s head
+    (a same-repository PR, so the run lists it in ``pull_requests`` as GitHub does)."""
+    pull = _pull_body(fake, repo, number)
+    with fake.state.lock:
+        runs = [r for r in fake.state.check_runs.values() if r.fields["head_sha"] == pull["head"]["sha"]]
+        if not runs:
+            raise KeyError(f"no check run at {repo}#{number}'s head")
+        run = check_run_body(fake.state, fake.base_url, runs[-1])
+    run["pull_requests"] = [{key: pull[key] for key in ("url", "id", "number")} |
+                            {"head": {"ref": pull["head"]["ref"], "sha": pull["head"]["sha"]},
+                             "base": {"ref": pull["base"]["ref"], "sha": pull["base"]["sha"]}}]
+    payload = _envelope(fake, repo, "requested_action", login)
+    payload.update(check_run=run, requested_action={"identifier": identifier})
     return payload

@@ -216,6 +216,10 @@ class FakeGitHub(Seeding):
         return events.issue_comment_event(self, repo, number, body, login,
                                           association=association, action=action)
 
+    def check_run_action_event(self, repo: str, number: int, identifier: str, login: str) -> dict:
+        """A ``check_run.requested_action`` payload: ``login`` pressed a button on the App's check."""
+        return events.check_run_action_event(self, repo, number, identifier, login)
+
     # ---- faults ----------------------------------------------------------------------------
     def inject(self, method: str, path_regex: str, status: int | None = 500, times: int | None = 1,
                headers: dict | None = None, delay: float = 0.0, body: object = None,

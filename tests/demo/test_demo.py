@@ -49,14 +49,24 @@ def test_human_pr_gets_only_a_neutral_check_run(demo_run):
 
 def test_read_only_override_is_refused_and_maintainer_override_sticks(demo_run):
     steps, _, _ = demo_run
-    refused, cleared, later_push = steps[4:]
+    refused, cleared, later_push = steps[4:7]
     assert refused.labels == (HIGH,)  # a read-only user cannot clear the label
     assert cleared.labels == () and later_push.labels == ()
     assert later_push.bot_comments == cleared.bot_comments  # no new comment on the next push
+
+
+def test_the_undo_button_pressed_through_the_app_brings_the_flag_back(demo_run):
+    """The last step presses 'Undo the clearance' on the check run: a signed check_run delivery
+    through the App's intake, worker and GitHub adapter, as GitHub would send it."""
+    steps, fake, script = demo_run
+    cleared, undone = steps[5], steps[-1]
+    assert cleared.labels == () and undone.outcome == "done" and undone.labels == (HIGH,)
+    sha = script["pulls"]["101"]["fields"]["head_sha"]
+    assert [[b["identifier"] for b in run] for run in fake.check_run_actions(script["repo"], sha)] == [["sieve-ok"]]
 
 
 def test_cli_demo_prints_what_the_app_posted():
     result = CliRunner().invoke(build_app(), ["demo"])
     assert result.exit_code == 0, result.output
     assert HIGH in result.output and "PR Sieve" in result.output
-    assert "[Undo the clearance]" in result.output  # #101 was cleared: its check run offers the undo
+    assert "[Clear this flag]" in result.output  # #101 is flagged again: its check run offers the clearing
