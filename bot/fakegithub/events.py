@@ -69,6 +69,29 @@ def issue_comment_event(fake, repo: str, number: int, body: str, login: str, *,
     return payload
 
 
+def _pr_ref(pull: dict) -> dict:
+    """A pull request as a check run or check suite lists it (webhook shape)."""
+    def side(end: dict) -> dict:
+        repo = end["repo"]
+        return {"ref": end["ref"], "sha": end["sha"],
+                "repo": {"id": repo["id"], "url": repo["url"], "name": repo["name"]}}
+    return {"url": pull["url"], "id": pull["id"], "number": pull["number"],
+            "head": side(pull["head"]), "base": side(pull["base"])}
+
+
+def _as_delivered(run: dict, pull: dict) -> dict:
+    """The REST body of a check run as a webhook carries it: its PR listed, the full check suite,
+    and the App without its installation count."""
+    app = {k: v for k, v in run["app"].items() if k != "installations_count"}
+    suite = {"id": run["check_suite"]["id"], "node_id": shapes.node_id("CS", run["check_suite"]["id"]),
+             "head_branch": pull["head"]["ref"], "head_sha": run["head_sha"], "status": run["status"],
+             "conclusion": run["conclusion"], "url": run["url"].rsplit("/check-runs/", 1)[0]
+             + f"/check-suites/{run['check_suite']['id']}", "before": pull["base"]["sha"],
+             "after": run["head_sha"], "pull_requests": [_pr_ref(pull)], "app": app,
+             "created_at": run["started_at"], "updated_at": run["completed_at"] or run["started_at"]}
+    return run | {"app": app, "check_suite": suite, "pull_requests": [_pr_ref(pull)]}
+
+
 def check_run_action_event(fake, repo: str, number: int, identifier: str, login: str) -> dict:
     """``login`` presses button ``identifier`` on the App's latest check run at PR ``number``'s head
     (a same-repository PR, so the run lists it in ``pull_requests`` as GitHub does)."""
@@ -78,9 +101,6 @@ def check_run_action_event(fake, repo: str, number: int, identifier: str, login:
         if not runs:
             raise KeyError(f"no check run at {repo}#{number}'s head")
         run = check_run_body(fake.state, fake.base_url, runs[-1])
-    run["pull_requests"] = [{key: pull[key] for key in ("url", "id", "number")} |
-                            {"head": {"ref": pull["head"]["ref"], "sha": pull["head"]["sha"]},
-                             "base": {"ref": pull["base"]["ref"], "sha": pull["base"]["sha"]}}]
     payload = _envelope(fake, repo, "requested_action", login)
-    payload.update(check_run=run, requested_action={"identifier": identifier})
+    payload.update(check_run=_as_delivered(run, pull), requested_action={"identifier": identifier})
     return payload

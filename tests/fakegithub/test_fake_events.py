@@ -68,3 +68,18 @@ def test_unknown_pull_is_a_clear_error(fake):
     fake.add_repo(REPO)
     with pytest.raises(KeyError, match="no pull request"):
         fake.pull_request_event(REPO, 99)
+
+
+def test_check_run_requested_action_payload(pr, webhook_schemas):
+    """A button pressed on a check run the App created at the PR's head."""
+    import requests
+
+    head = pr.pull_request_event(REPO, 7)["pull_request"]["head"]["sha"]
+    created = requests.post(f"{pr.base_url}/repos/{REPO}/check-runs", headers=pr.auth_headers(),
+                            json={"name": "PR Sieve", "head_sha": head, "conclusion": "neutral",
+                                  "output": {"title": "t", "summary": "s"}})
+    assert created.status_code == 201
+    payload = pr.check_run_action_event(REPO, 7, "sieve-ok", "maint")
+    assert payload["requested_action"] == {"identifier": "sieve-ok"} and payload["sender"]["login"] == "maint"
+    assert payload["check_run"]["pull_requests"][0]["number"] == 7
+    assert _errors(webhook_schemas, "check_run/requested_action.schema.json", payload) == []
