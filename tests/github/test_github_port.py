@@ -70,6 +70,22 @@ def test_get_file_on_default_branch_and_ref(fake, port):
     assert fake.calls("GET", "contents")[1].query == {"ref": "feature"}
 
 
+def test_list_folder_names_children_and_is_none_for_a_file_or_nothing(fake, port):
+    fake.set_file(REPO, ".github/PULL_REQUEST_TEMPLATE/bug.md", "## Bug\n")
+    fake.set_file(REPO, ".github/sieve.yml", "shadow: true\n")
+    assert port.list_folder(REPO, ".github") == {"PULL_REQUEST_TEMPLATE": "dir", "sieve.yml": "file"}
+    assert port.list_folder(REPO, "") == {".github": "dir"}
+    assert port.list_folder(REPO, ".github/sieve.yml") is None  # a file, not a folder
+    assert port.list_folder(REPO, "docs") is None
+
+
+def test_a_failed_listing_is_a_retryable_error_not_an_empty_folder(fake, port):
+    fake.inject("GET", r"/contents/docs", status=502, times=None)
+    with pytest.raises(GitHubError) as raised:
+        port.list_folder(REPO, "docs")
+    assert raised.value.retryable
+
+
 def test_get_file_over_one_megabyte_raises_file_too_large(fake, port):
     fake.set_file(REPO, ".github/sieve.yml", "# " + "x" * 1_100_000 + "\n")
     with pytest.raises(FileTooLarge) as raised:
