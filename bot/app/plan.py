@@ -185,7 +185,7 @@ def buttons(band: str, kind: str | None) -> tuple[str, ...]:
     """The check run's buttons: clear a flag, or undo a clearance (an exemption has its label)."""
     if kind in CANCELLABLE_BY_OK:
         return ("sieve-ok-cancel",)
-    return ("sieve-ok",) if kind is None and band in ("medium", "high") else ()
+    return ("sieve-ok",) if kind is None and band in FLAGGED else ()
 
 
 def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) -> dict:
