@@ -1,0 +1,131 @@
+"""The designs ``cv_variants.py`` can run: each variant of the training design, by name.
+
+``Variant`` says how a design differs from v4's defaults; ``VARIANTS`` names every design a
+session has measured (``models/HISTORY.md`` tells why, and what it gave); ``LAYOUTS`` and
+``MASKS`` are the text-block layouts and the masked inputs the variants refer to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Variant:
+    leaf: int = 100  # the trees' smallest leaf
+    aidev_weight: float = 1.0  # weight factor of AIDev agent rows with a description
+    balanced: bool = True  # the v3 description-length balance
+    converged: bool = False  # logistic regressions solved to convergence
+    blind_factor: float = 0.0  # weight factor of the file-blind copies (0: scored only, never fitted)
+    mask: str | None = None  # a MASKS key: structural inputs the trees do not see
+    layout: bool = False  # the length balance's bins also split by layout (header / bullets / neither)
+    early_unlabeled: float = 0.0  # fit weight of the 2022 `unlabeled` git rows (0: left out entirely)
+    blocks: str = "v4"  # a LAYOUTS key: which text blocks the trees' text vote and the heads read
+    grouped_text: bool = False  # the trees' inner text folds keep each repository group on one side
+    ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (bot.model.aiwords)
+    min_vocab_groups: int = 0  # text columns seen in fewer training repositories are dropped (per fold)
+    headings_masked: bool = False  # the text blocks never read heading lines (bot.model.headings)
+    headed: float = 0.0  # fit weight factor of the human PRs re-laid under headings (bot.model.relaid)
+    headed_salt: str = ""  # deals those copies' layouts out anew (a confirmation run)
+    copies_in_balance: bool = False  # the length balance also counts those copies (the first runs)
+    record_folds: bool = False  # a copy shares its record's inner text fold (StackedClassifier records=)
+    ticked: float = 0.0  # fit weight factor of the human PRs followed by a ticked checklist (relaid.ticked)
+    ticked_headed: bool = False  # those copies are the heading copies followed by the checklist
+    tested: float = 0.0  # fit weight factor of the human PRs followed by how they were tested (relaid.tested)
+    tested_headed: bool = False  # those copies are the heading copies followed by the testing paragraph
+    care_view: bool = False  # also score every row as score() would with the care signals' inputs at 0
+    fit_as_scored: bool = False  # every training row read as score() reads a PR (as_written, AI signals at 0)
+    ai_zeroed: bool = False  # the ai signal columns at 0 on every fitted row (the text read as it is)
+    aidev_repo_cap: int = 0  # an AIDev repository's agent rows weigh at most this many rows' worth (0: no cap)
+
+
+VARIANTS = {
+    "v3": Variant(leaf=20),
+    "v4": Variant(),
+    "v5": Variant(headed=4.0),  # the shipped design (= headed-humans-x4-records-balance; sieve train's defaults)
+    "ticked-humans-x1": Variant(headed=4.0, ticked=1.0),  # fourteenth session: v5 + checklist copies
+    "ticked-humans-x4": Variant(headed=4.0, ticked=4.0),
+    "ticked-under-headings-x1": Variant(headed=4.0, ticked=1.0, ticked_headed=True),
+    "ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True),
+    "v5-fit-as-scored": Variant(headed=4.0, fit_as_scored=True),  # fourteenth session: a v6 candidate
+    "as-scored-ticked-under-headings-x4": Variant(headed=4.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
+    "v5-ai-signals-zeroed": Variant(headed=4.0, ai_zeroed=True),
+    "as-scored-ticked-x4-headed-x8": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True),
+    "as-scored-ticked-x4-headed-x8-confirm": Variant(headed=8.0, ticked=4.0, ticked_headed=True, fit_as_scored=True,
+                                                     headed_salt="confirm-5"),
+    # fifteenth session: the same candidate on three fresh dealings (models/HISTORY.md, "For a next session")
+    **{f"as-scored-ticked-x4-headed-x8-next-{i}": Variant(headed=8.0, ticked=4.0, ticked_headed=True,
+                                                           fit_as_scored=True, headed_salt=f"next-{i}")
+       for i in (1, 2, 3)},
+    # fifteenth session: no AIDev repository's agent PRs outweigh 20 PRs (models/HISTORY.md, "Fifteenth session")
+    "aidev-repo-cap-20": Variant(headed=4.0, aidev_repo_cap=20),
+    # fifteenth session: the ninth session's most promising lead, on v5 (models/HISTORY.md, "Fifteenth session")
+    "v5-char-bare-titles": Variant(headed=4.0, blocks="char-bare-titles"),
+    # ... with checklist copies under headings, on three dealings (models/HISTORY.md, "Fifteenth session")
+    **{f"v5-char-bare-titles-ticked-x4-next-{i}": Variant(headed=4.0, blocks="char-bare-titles", ticked=4.0,
+                                                           ticked_headed=True, headed_salt=f"next-{i}")
+       for i in (4, 5, 6)},
+    **{f"v5-char-bare-titles-ticked-x4-headed-x8-next-{i}": Variant(
+        headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, headed_salt=f"next-{i}")
+       for i in (7, 8, 9, 10, 11, 12)},  # 10-12: a next session's confirmation (models/HISTORY.md)
+    # sixteenth session: v5 + copies of people's words followed by how they tested (models/HISTORY.md)
+    **{f"v5-tested-x4-t-{i}": Variant(headed=4.0, tested=4.0, headed_salt=f"t-{i}") for i in (1, 2, 3)},
+    # ... the same copies laid under the record's headings first (models/HISTORY.md, "Sixteenth session")
+    **{f"v5-tested-under-headings-x4-t-{i}": Variant(headed=4.0, tested=4.0, tested_headed=True,
+                                                     headed_salt=f"t-{i}") for i in (4, 5, 6)},
+    # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
+    "v5-care-view": Variant(headed=4.0, care_view=True),
+    "v4-converged-solvers": Variant(converged=True),
+    "leaf50": Variant(leaf=50),
+    "leaf200": Variant(leaf=200),
+    "leaf400": Variant(leaf=400),
+    "aidev-bodies-x0.3": Variant(leaf=20, aidev_weight=0.3),
+    "aidev-bodies-x0.5": Variant(leaf=20, aidev_weight=0.5),
+    "aidev-bodies-x0.5-leaf100": Variant(aidev_weight=0.5),
+    "aidev-bodies-rejection-head-only": Variant(leaf=20, aidev_weight=0.0),
+    "aidev-bodies-rejection-head-only-no-balance": Variant(leaf=20, aidev_weight=0.0, balanced=False),
+    "file-blind-x0.5": Variant(blind_factor=0.5),
+    "file-blind-x1": Variant(blind_factor=1.0),
+    "channel-masked": Variant(mask="channel"),
+    "layout-balance": Variant(layout=True),
+    "unlabeled-2022-x1": Variant(early_unlabeled=1.0),
+    "unlabeled-2022-x0.3": Variant(early_unlabeled=0.3),
+    "no-char": Variant(blocks="no-char"),
+    "heads-on-words": Variant(blocks="heads-on-words"),
+    "lean": Variant(blocks="lean"),
+    "char-bare-titles": Variant(blocks="char-bare-titles"),
+    "grouped-text-oof": Variant(grouped_text=True),
+    "ai-words-masked": Variant(ai_words_masked=True),
+    "vocab-3-repos": Variant(min_vocab_groups=3),
+    "vocab-10-repos": Variant(min_vocab_groups=10),
+    "vocab-2-repos": Variant(min_vocab_groups=2),
+    "vocab-5-repos": Variant(min_vocab_groups=5),
+    "headings-out-of-text": Variant(headings_masked=True),
+    "headed-humans-x0.5": Variant(headed=0.5, copies_in_balance=True),
+    "headed-humans-x1": Variant(headed=1.0, copies_in_balance=True),
+    "headed-humans-x2": Variant(headed=2.0, copies_in_balance=True),
+    "headed-humans-x4": Variant(headed=4.0, copies_in_balance=True),
+    "headed-humans-x8": Variant(headed=8.0, copies_in_balance=True),
+    "headed-humans-x4-confirm": Variant(headed=4.0, headed_salt="confirm-1", copies_in_balance=True),
+    "headed-humans-x4-records-balance": Variant(headed=4.0),
+    "headed-humans-x8-records-balance": Variant(headed=8.0),
+    "headed-humans-x4-record-folds": Variant(headed=4.0, record_folds=True),
+    "headed-humans-x4-ai-words-masked": Variant(headed=4.0, record_folds=True, ai_words_masked=True),
+    # a next session's confirmation (models/HISTORY.md, "For a next session"); its full training:
+    # sieve train --headed-weight 4 --no-record-folds
+    "headed-humans-x4-records-balance-confirm": Variant(headed=4.0, headed_salt="confirm-2"),
+}
+# (text blocks of the trees' text vote, block of the heads): "word" the title-tagged word 1-2-grams,
+# "char" the title char 2-4-grams, "full" the plain word 1-2-grams of title + description + commits
+LAYOUTS = {
+    "v4": (("word", "char"), "full"),
+    "no-char": (("word",), "full"),
+    "heads-on-words": (("word", "char"), "word"),
+    "lean": (("word",), "word"),
+    "char-bare-titles": (("word", "char"), "full"),  # the char block empty unless the PR is a bare title
+}
+MASKS = {  # the description-layout inputs that separate the data's channels, not its labels
+    # (benchmarks/channel_audit.py; models/HISTORY.md, "Where the data's channels differ")
+    "channel": ("body_per_churn", "mean_line_len", "log_body_chars", "avg_word_len", "body_lines", "has_body",
+                "bullet_density", "bullet_count", "type_token_ratio", "header_density", "header_count"),
+}
