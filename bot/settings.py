@@ -79,6 +79,10 @@ class Settings(BaseSettings):
         14.0, ge=0, description="Done and ignored deliveries (with their payloads) are deleted "
         "this many days after they finish; failed ones are kept. 0 keeps everything. GitHub "
         "redelivers only within 3 days, so duplicates are still recognised.")
+    decision_retention_days: float = Field(
+        90.0, ge=0, description="Recorded decisions (a PR's score and band at a commit) are deleted "
+        "this many days after they were made, except each PR's newest and the one that posted its "
+        "comment. 0 keeps everything.")
     config_cache_seconds: float = Field(
         60.0, ge=0, description="How long `.github/sieve.yml` (repo and org) read from the default "
         "branch is cached per process; a config change takes effect at most this much later. 0 "

@@ -109,10 +109,22 @@ def build_worker_pool(settings: Settings, engine: Engine, *,
         return Worker(store, handler, github_factory, state, policy=policy,
                       shadow=settings.shadow, accepts=predicate, help_url=settings.help_url())
 
-    purge = (lambda: store.purge(settings.retention_days)) if settings.retention_days else None
     return WorkerPool(make_worker, max(1, settings.workers), settings.poll_interval,
-                      housekeeping=purge,
+                      housekeeping=housekeeping(settings, store, state),
                       listen=lambda wake, stop: start_listener(engine, wake, stop))
+
+
+def housekeeping(settings: Settings, store: DeliveryStore, state: SqlStateStore):
+    """The hourly purge: finished deliveries and old decisions, each after its retention (0: kept)."""
+    jobs = [(days, job) for days, job in ((settings.retention_days, store.purge),
+                                          (settings.decision_retention_days, state.purge_decisions)) if days]
+    if not jobs:
+        return None
+
+    def run() -> None:
+        for days, job in jobs:
+            job(days)
+    return run
 
 
 def run_workers(settings: Settings, *, github_factory: GitHubFactory | None = None,

@@ -58,6 +58,7 @@ def _as_json(rows, overrides: dict) -> str:
 
 
 def decisions_command(
+    ctx: typer.Context,
     repo: Annotated[Optional[str], typer.Option(help="Only this repository (owner/name).")] = None,  # noqa: UP007
     number: Annotated[Optional[int], typer.Option(help="Only this PR number (with --repo).")] = None,  # noqa: UP007
     shadow_only: Annotated[bool, typer.Option("--shadow-only", help="Only decisions made in shadow mode.")] = False,
@@ -65,11 +66,11 @@ def decisions_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array instead of the table.")] = False,
 ) -> None:
     """List recorded decisions, newest first, with the maintainer override in force on each PR."""
-    from bot.store import SqlStateStore
-
+    if ctx.invoked_subcommand is not None:
+        return
     if number is not None and repo is None:
         raise database.fail("decisions", "--number needs --repo")
-    state = SqlStateStore(database.engine("decisions"))
+    state = _state()
     rows = [d for d in state.decisions(repo, number, limit=limit) if d.shadow or not shadow_only]
     overrides = {key: state.get_override(*key) for key in {(d.repo, d.number) for d in rows}}
     if as_json:
@@ -80,5 +81,22 @@ def decisions_command(
     console.print(summary(rows, overrides), markup=False, highlight=False)
 
 
+def purge_command(days: Annotated[float, typer.Option(
+        min=0, help="Delete decisions made more than this many days ago (each PR's newest, and the one "
+                    "that posted its comment, stay).")] = 90.0) -> None:
+    """Delete old decisions now (the server also does it hourly, after SIEVE_DECISION_RETENTION_DAYS)."""
+    typer.echo(f"{_state().purge_decisions(days)} decisions deleted")
+
+
+def _state():
+    from bot.store import SqlStateStore
+
+    return SqlStateStore(database.engine("decisions"))
+
+
 def register(app: typer.Typer) -> None:
-    app.command("decisions")(decisions_command)
+    group = typer.Typer(help="What the App decided on each PR (or, in shadow mode, would have done).",
+                        invoke_without_command=True)
+    group.callback()(decisions_command)
+    group.command("purge")(purge_command)
+    app.add_typer(group, name="decisions")

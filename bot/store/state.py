@@ -7,9 +7,9 @@ so shadow mode and audits can replay what the bot would have done.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, func, select
 
 from bot.app.context import Decision, Override
 from bot.store.db import upsert_insert, write_transaction
@@ -68,6 +68,17 @@ class SqlStateStore:
                                              DecisionRow.actions.contains(CREATE_COMMENT)).limit(1))
         with self.engine.connect() as conn:
             return conn.execute(stmt).first() is not None
+
+    def purge_decisions(self, older_than_days: float, now: datetime | None = None) -> int:
+        """Delete decisions recorded more than ``older_than_days`` ago, except each PR's newest
+        (the fork-PR lookup and audits read it) and any that created the sticky comment (so a
+        comment a person deleted is never posted again); returns how many went."""
+        cutoff = _naive_utc((now or datetime.now(UTC)) - timedelta(days=older_than_days))
+        newest = select(func.max(DecisionRow.id)).group_by(DecisionRow.repo, DecisionRow.number)
+        stmt = delete(DecisionRow).where(DecisionRow.at < cutoff, DecisionRow.id.not_in(newest),
+                                         ~DecisionRow.actions.contains(CREATE_COMMENT))
+        with write_transaction(self.engine) as conn:
+            return conn.execute(stmt).rowcount
 
     def pr_for_head(self, repo: str, head_sha: str) -> int | None:
         stmt = (select(DecisionRow.number).where(DecisionRow.repo == repo, DecisionRow.head_sha == head_sha)

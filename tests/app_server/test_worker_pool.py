@@ -149,3 +149,21 @@ def test_a_worker_survives_database_errors_and_backs_off(tmp_path):
         thread.join(WAIT)
     assert stop.waits[:3] == [2.0, 4.0, 8.0]  # doubling pauses while the database fails
     engine.dispose()
+
+
+def test_housekeeping_purges_deliveries_and_decisions_each_after_its_retention(settings, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from bot.app.context import Decision
+    from bot.app.wiring import housekeeping
+
+    engine = init_db(f"sqlite:///{tmp_path / 'h.db'}")
+    store, state = DeliveryStore(engine), SqlStateStore(engine)
+    long_ago = datetime.now(timezone.utc) - timedelta(days=400)
+    for sha in ("a", "b"):
+        state.record_decision(Decision("o/r", 1, sha, 60, "medium", "m", long_ago, shadow=False))
+    assert housekeeping(settings.model_copy(update={"retention_days": 0, "decision_retention_days": 0}),
+                        store, state) is None  # both kept forever: nothing to run
+    housekeeping(settings.model_copy(update={"decision_retention_days": 90}), store, state)()
+    assert [d.head_sha for d in state.decisions("o/r", 1)] == ["b"]
+    engine.dispose()

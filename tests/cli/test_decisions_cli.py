@@ -54,3 +54,13 @@ def test_shadow_only_json_and_one_pr(state):
 def test_a_number_without_a_repository_is_a_one_line_error(state):
     result = run("--number", "2")
     assert result.exit_code == 2 and "--number needs --repo" in result.output
+
+
+def test_purge_deletes_old_decisions_but_each_prs_newest(state):
+    from datetime import timedelta
+    for days in (400, 300):
+        state.record_decision(Decision(repo="o/r", number=1, head_sha=f"s{days}", score=60, band="medium",
+                                       model_version="m", at=AT - timedelta(days=days), shadow=False))
+    result = CliRunner().invoke(build_app(), ["decisions", "purge", "--days", "90"])
+    assert result.exit_code == 0 and result.output.strip() == "1 decisions deleted"
+    assert [d.head_sha for d in state.decisions("o/r", 1)] == ["s300"]
