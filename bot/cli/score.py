@@ -138,7 +138,17 @@ def _print_details(result: Result, console: Console) -> None:
         from bot.app.render import render  # the same words as the check run's
 
         console.print(f"  note: {render('_model_only.md.j2').strip()}", highlight=False, markup=False)
+    for ask in _asks(result):
+        console.print(f"  to do: {ask}", highlight=False, markup=False)
     console.print(f"  model {result.model_version}", highlight=False, markup=False)
+
+
+def _asks(result: Result) -> list[str]:
+    """What the PR comment would ask the author to fix (the same words, strongest signal first)."""
+    from bot.app.render import signal_ask
+
+    effort = sorted((h for h in result.fired if h.kind == "effort"), key=lambda h: -h.value)
+    return [ask for ask in dict.fromkeys(signal_ask(h.name) for h in effort) if ask][:3]
 
 
 def print_json(scored: list[tuple[str, Result]]) -> None:

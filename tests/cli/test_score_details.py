@@ -1,0 +1,33 @@
+"""``sieve score`` on one PR names what to fix, in the words the PR comment would use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.app.render import signal_ask
+from bot.cli import build_app
+from bot.paths import models_dir
+
+pytestmark = pytest.mark.skipif(not any(models_dir().glob("*.skops")),
+                                reason="no trained model in models/ (run `sieve train`)")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def details(name: str) -> str:
+    result = CliRunner().invoke(build_app(), ["score", str(EXAMPLES / name)], env={"COLUMNS": "400"})
+    assert result.exit_code in (0, 1, 2), result.output
+    return result.output
+
+
+def test_a_low_effort_pr_gets_the_comments_requests():
+    out = details("low-effort-pr.json")
+    todo = [line.split("to do: ", 1)[1] for line in out.splitlines() if "to do: " in line]
+    assert 1 <= len(todo) <= 3
+    assert signal_ask("claims_tests_without_tests") in todo or signal_ask("template_weight") in todo
+
+
+def test_a_careful_pr_gets_nothing_to_do():
+    assert "to do:" not in details("careful-ai-pr.json")
