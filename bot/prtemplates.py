@@ -1,10 +1,9 @@
 """Which PR template a description follows, when a repository keeps several (pure).
 
-GitHub pre-fills a new PR with the one template file it finds (``FILE_NAMES`` in ``.github/``, the
-root or ``docs/``, in that order). A
-repository may instead keep several in a ``PULL_REQUEST_TEMPLATE/`` folder under ``.github/``,
-the root or ``docs/``; GitHub then pre-fills nothing, and an author gets one only by asking for
-it (``?template=name.md`` in the compare URL). So a description follows one of them or none, and
+GitHub pre-fills a new PR with the one template file it finds (``FILE_NAMES`` in ``.github/``,
+the root or ``docs/``, in that order). A repository may instead keep several in a
+``PULL_REQUEST_TEMPLATE/`` folder in one of those places; GitHub then pre-fills nothing, and an
+author gets one only by asking for it (``?template=name.md`` in the compare URL). So a description follows one of them or none, and
 only the template it visibly follows is the one its sections are judged against.
 """
 
@@ -20,15 +19,15 @@ FOLDER_NAME = "pull_request_template"  # matched without regard to case
 # extension such as .md or .txt": GitHub's docs), the usual one first
 FILE_NAMES = ("pull_request_template.md", "pull_request_template.txt", "pull_request_template")
 MAX_TEMPLATES = 12  # templates read from one folder (each is one API call)
-_TICKED = re.compile(r"^([-*+]\s+)\[[xX]\]")  # a ticked box follows the template as much as an open one
 MIN_SHARED_LINES = 2  # a description shares at least this many lines, or one heading, to follow it
+_TICKED = re.compile(r"^([-*+]\s+)\[[xX]\]")  # a ticked box follows the template as much as an open one
 
 
 def is_template_path(path: str) -> bool:
-    """Whether ``path`` is where a PR template lives: one of the single-file paths, or a file in a
-    template folder."""
+    """Whether ``path`` is where a PR template lives: the single template file in one of
+    ``FOLDER_PARENTS``, or a file in a template folder."""
     folder, _, name = path.rpartition("/")
-    in_place = folder in ("", ".github", "docs") and name.lower() in FILE_NAMES
+    in_place = folder in FOLDER_PARENTS and name.lower() in FILE_NAMES
     return in_place or folder.rpartition("/")[2].lower() == FOLDER_NAME
 
 
