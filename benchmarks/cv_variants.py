@@ -114,15 +114,12 @@ def run(name: str, prepared: dict, progress=print) -> dict:
 def care_zeroed(X, feats):
     """``X`` with the ``care`` signal columns (explains_testing) at 0: the model does not read them,
     and score() still takes their points off (a diagnostic view, sixteenth session)."""
-    import scipy.sparse as sp
-
+    from bot.model import train
     from bot.signals import run_signals
     from bot.snapshot import PRSnapshot
 
     care = {f"signal:{h.name}" for h in run_signals(PRSnapshot(title="")) if h.kind == "care"}
-    keep = np.ones(X.shape[1])
-    keep[[i for i, name in enumerate(feats.feature_names()) if name in care]] = 0.0
-    return (sp.csr_matrix(X) @ sp.diags(keep)).tocsr()
+    return train.zeroed(X, feats, care.__contains__)
 
 
 AIDEV_AGENT_SOURCES = ("aidev_agent", "aidev_agent_title_only")

@@ -63,10 +63,14 @@ def signal_ask(name: str) -> str:
 MAX_ASKS = 3  # a short comment: the three most important requests
 
 
+def ask_texts(hits) -> list[str]:
+    """The distinct requests for the given fired signals (in their order), at most ``MAX_ASKS``."""
+    return [text for text in dict.fromkeys(signal_ask(h.name) for h in hits) if text][:MAX_ASKS]
+
+
 def asks(hits) -> list[Trusted]:
     """The distinct requests for the given fired signals (strongest first), as safe Markdown."""
-    found = [text for text in dict.fromkeys(signal_ask(h.name) for h in hits) if text]
-    return [markdown.inline(text, 300) for text in found[:MAX_ASKS]]
+    return [markdown.inline(text, 300) for text in ask_texts(hits)]
 
 
 @lru_cache(maxsize=2)

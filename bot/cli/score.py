@@ -145,10 +145,9 @@ def _print_details(result: Result, console: Console) -> None:
 
 def _asks(result: Result) -> list[str]:
     """What the PR comment would ask the author to fix (the same words, strongest signal first)."""
-    from bot.app.render import signal_ask
+    from bot.app.render import ask_texts
 
-    effort = sorted((h for h in result.fired if h.kind == "effort"), key=lambda h: -h.value)
-    return [ask for ask in dict.fromkeys(signal_ask(h.name) for h in effort) if ask][:3]
+    return ask_texts(sorted((h for h in result.fired if h.kind == "effort"), key=lambda h: -h.value))
 
 
 def print_json(scored: list[tuple[str, Result]]) -> None:

@@ -161,10 +161,15 @@ def features(feats: SnapshotFeaturizer, examples: list[data.Example], as_scored:
 def ai_zeroed(X, feats: SnapshotFeaturizer):
     """``X`` with the ``ai`` signal columns (attribution, disclosure) at 0 on every row, as
     ``score()`` gives them to the model."""
+    return zeroed(X, feats, lambda name: name.startswith("signal:ai_"))
+
+
+def zeroed(X, feats: SnapshotFeaturizer, named):
+    """``X`` with every column whose feature name satisfies ``named`` at 0 on every row."""
     import scipy.sparse as sp
 
     keep = np.ones(X.shape[1])
-    keep[[i for i, name in enumerate(feats.feature_names()) if name.startswith("signal:ai_")]] = 0.0
+    keep[[i for i, name in enumerate(feats.feature_names()) if named(name)]] = 0.0
     return (sp.csr_matrix(X) @ sp.diags(keep)).tocsr()
 
 

@@ -9,7 +9,7 @@ from .conftest import result_for
 from .test_handlers import EXEMPT, HIGH, REPO, comment_event, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
 
 
-def test_cancel_is_read_only_after_ok_and_exempt():
+def test_cancel_is_parsed_only_after_ok_and_exempt():
     assert commands.parse("/sieve ok cancel\n/sieve exempt CANCEL now") == [
         commands.Command("ok", "/sieve ok cancel", cancel=True),
         commands.Command("exempt", "/sieve exempt CANCEL now", cancel=True)]
