@@ -73,6 +73,11 @@ VARIANTS = {
     # ... the same copies laid under the record's headings first (models/HISTORY.md, "Sixteenth session")
     **{f"v5-tested-under-headings-x4-t-{i}": Variant(headed=4.0, tested=4.0, tested_headed=True,
                                                      headed_salt=f"t-{i}") for i in (4, 5, 6)},
+    # seventeenth session: the testing-paragraph trade, written before its runs (models/HISTORY.md)
+    **{f"v5-tested-under-headings-x4-u-{i}": Variant(headed=4.0, tested=4.0, tested_headed=True,
+                                                     headed_salt=f"u-{i}") for i in (1, 2, 3)},
+    **{f"v6-tested-u-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
+                                   tested=4.0, tested_headed=True, headed_salt=f"u-{i}") for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),
