@@ -12,46 +12,46 @@ from __future__ import annotations
 
 from bot import prtemplates
 from bot.app import config as repo_config
-from bot.app.context import HandlerContext
-from bot.ports import FileTooLarge, GitHubError
+from bot.ports import FileTooLarge, GitHubError, GitHubPort
 
 
-def find(ctx: HandlerContext, repo: str, body: str) -> str | None:
+def find(github: GitHubPort, repo: str, body: str) -> str | None:
     """The template for a PR of ``repo`` whose description is ``body``: the repository's own,
-    else its organisation's (an organisation repository the App cannot read: none)."""
-    own = _template(ctx, repo, body)
+    else its organisation's (an organisation repository the App cannot read: none). Only
+    ``github.list_folder`` and ``github.get_file`` are called."""
+    own = _template(github, repo, body)
     org = repo_config.org_repo(repo)
     if own is not None or org is None:
         return own
     try:
-        return _template(ctx, org, body)
+        return _template(github, org, body)
     except GitHubError as exc:
         if repo_config.org_unreadable(exc):
             return None
         raise
 
 
-def _template(ctx: HandlerContext, repo: str, body: str) -> str | None:
-    listings = {parent: ctx.github.list_folder(repo, parent) for parent in prtemplates.FOLDER_PARENTS}
+def _template(github: GitHubPort, repo: str, body: str) -> str | None:
+    listings = {parent: github.list_folder(repo, parent) for parent in prtemplates.FOLDER_PARENTS}
     for parent, listing in listings.items():
         for path in prtemplates.file_paths(parent, listing):
-            text = _read(ctx, repo, path)
+            text = _read(github, repo, path)
             if text is not None:
                 return text
     for parent, listing in listings.items():
         folder = prtemplates.folder_path(parent, listing)
         if folder is not None:
-            return prtemplates.closest(body, _folder_templates(ctx, repo, folder))
+            return prtemplates.closest(body, _folder_templates(github, repo, folder))
     return None
 
 
-def _read(ctx: HandlerContext, repo: str, path: str) -> str | None:
+def _read(github: GitHubPort, repo: str, path: str) -> str | None:
     try:
-        return ctx.github.get_file(repo, path, ref=None)
+        return github.get_file(repo, path, ref=None)
     except FileTooLarge:  # over 1 MB: not a template anyone fills in; the PR is still scored
         return None
 
 
-def _folder_templates(ctx: HandlerContext, repo: str, folder: str) -> list[str]:
-    paths = prtemplates.template_paths(folder, ctx.github.list_folder(repo, folder))
-    return [text for text in (_read(ctx, repo, p) for p in paths) if text is not None]
+def _folder_templates(github: GitHubPort, repo: str, folder: str) -> list[str]:
+    paths = prtemplates.template_paths(folder, github.list_folder(repo, folder))
+    return [text for text in (_read(github, repo, p) for p in paths) if text is not None]

@@ -95,7 +95,7 @@ def run(ctx: HandlerContext, repo: str, number: int, loaded: repo_config.ConfigL
 def fetch_snapshot(ctx: HandlerContext, repo: str, number: int, config: repo_config.RepoConfig) -> PRSnapshot:
     snapshot = ctx.github.get_snapshot(repo, number)
     if snapshot.pr_template is None:
-        snapshot = snapshot.with_changes(pr_template=prtemplate.find(ctx, repo, snapshot.body))
+        snapshot = snapshot.with_changes(pr_template=prtemplate.find(ctx.github, repo, snapshot.body))
     if config.author_activity.enabled and not is_exempt(ctx, config, snapshot_author(snapshot)):
         snapshot = activity.with_activity(ctx.github, repo, snapshot, config.author_activity.window_hours, ctx.now())
     return without_ignored(snapshot, config.paths.ignore)

@@ -7,7 +7,7 @@ import importlib
 import typer
 
 # Modules under bot.cli that each define ``register(app: typer.Typer) -> None``.
-COMMAND_MODULES = ("score", "report", "train", "evaluate", "serve", "demo", "deliveries", "decisions", "checkconfig")
+COMMAND_MODULES = ("score", "report", "train", "evaluate", "serve", "demo", "deliveries", "decisions", "checkconfig", "fetch")
 
 
 def build_app() -> typer.Typer:

@@ -95,11 +95,11 @@ class GitHubClients:
     """Clients for one App. Tokens are shared per installation; ``Github`` objects are kept
     per thread, because a PyGithub connection must not be used by two threads at once."""
 
-    def __init__(self, app_id: int | str, private_key: str, *,
+    def __init__(self, app_id: int | str, private_key: str | None, *,
                  settings: ClientSettings = ClientSettings(),
                  on_request: OnRequest | None = None, on_retry: OnRetry | None = None) -> None:
         self.app_id = app_id
-        self._app_auth = Auth.AppAuth(app_id, private_key)
+        self._app_auth = Auth.AppAuth(app_id, private_key) if private_key is not None else None
         self.settings = settings
         self._hooks = (on_request, on_retry)
         self._lock = threading.Lock()
@@ -163,12 +163,15 @@ class GitHubClients:
         cached = mine.get(key)
         if cached is None or cached[0] is not source:
             wait = self.settings.search_max_wait if kind == "search" else None
-            cached = mine[key] = (source, Github(auth=_SharedTokenAuth(source), lazy=True,
+            cached = mine[key] = (source, Github(auth=self._auth(source), lazy=True,
                                                  **self._options(wait)))
         mine.move_to_end(key)
         while len(mine) > self.settings.max_installations:
             mine.popitem(last=False)[1][1].close()
         return cached[1]
+
+    def _auth(self, source) -> Auth.Auth | None:
+        return _SharedTokenAuth(source)
 
     def app(self) -> GithubIntegration:
         """A client authenticated as the App itself (JWT), for ``GET /app``."""
@@ -183,3 +186,22 @@ class GitHubClients:
             finally:
                 integration.close()
         return self._bot_login
+
+
+class TokenClients(GitHubClients):
+    """Clients that call GitHub with one person's token (``sieve fetch``), or anonymously when
+    there is none: the App's retries, caches and per-thread clients, without the App."""
+
+    def __init__(self, token: str | None, *, settings: ClientSettings = ClientSettings(),
+                 on_request: OnRequest | None = None, on_retry: OnRetry | None = None) -> None:
+        super().__init__("personal-token", None, settings=settings, on_request=on_request, on_retry=on_retry)
+        self._personal = Auth.Token(token) if token else None
+
+    def _token(self, installation_id: int):
+        return self  # one token for every "installation": the person's
+
+    def _auth(self, source) -> Auth.Auth | None:
+        return self._personal
+
+    def forget(self, installation_id: int) -> None:
+        pass  # a person's token is not refreshed: a 401 stays a 401

@@ -71,12 +71,15 @@ class PyGithubPort:
     def get_snapshot(self, repo: str, number: int) -> PRSnapshot:
         """The PR, its files and its commits, read at the same time (each on its own thread's
         client: ``get_pull`` on a lazy client makes no request until a list is read)."""
-        with self._translated(f"get_snapshot {repo}#{number}"):
-            pull_json, files, commits = together(
+        return snapshot_from_github(*self._read_pull(repo, number, "get_snapshot"))
+
+    def _read_pull(self, repo: str, number: int, operation: str) -> tuple[dict, list[dict], list[dict]]:
+        """``pulls/get``, ``pulls/list-files`` and ``pulls/list-commits`` as GitHub sent them."""
+        with self._translated(f"{operation} {repo}#{number}"):
+            return together(
                 lambda: self._pull(repo, number).raw_data,
                 lambda: [_raw(f) for f in islice(self._pull(repo, number).get_files(), MAX_FILES)],
                 lambda: [_raw(c) for c in islice(self._pull(repo, number).get_commits(), MAX_COMMITS)])
-        return snapshot_from_github(pull_json, files, commits)
 
     def _pull(self, repo: str, number: int):
         return self._repo(repo).get_pull(number)

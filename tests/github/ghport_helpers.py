@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import vcr
-from github import Auth, Github
 
 from bot.fakegithub import FakeGitHub
 from bot.github import ClientSettings, GitHubClients, PyGithubPort
+from bot.github.clients import TokenClients
 
 
 class Calls:
@@ -37,16 +37,10 @@ def replay(path: Path, **options):
     return vcr.VCR(record_mode="none").use_cassette(str(path), **options)
 
 
-class TokenClients(GitHubClients):
-    """Clients that use a plain token, for cassettes recorded with ``token private_token_removed``."""
-
-    def installation(self, installation_id: int) -> Github:
-        return Github(auth=Auth.Token("private_token_removed"), lazy=True, **self._options())
-
-
-def cassette_port(private_key: str, calls: Calls | None = None, **settings) -> PyGithubPort:
+def cassette_port(calls: Calls | None = None, **settings) -> PyGithubPort:
     calls = calls or Calls()
     settings.setdefault("per_page", 30)  # GitHub's default: PyGithub then sends no per_page
-    clients = TokenClients(1, private_key, settings=ClientSettings(max_wait=0.1, **settings),
+    # the cassettes were recorded with ``token private_token_removed``: a person's token
+    clients = TokenClients("private_token_removed", settings=ClientSettings(max_wait=0.1, **settings),
                            on_request=calls.on_request, on_retry=calls.on_retry)
     return PyGithubPort(clients, 1)

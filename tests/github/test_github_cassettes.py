@@ -51,9 +51,9 @@ def test_a_token_recorded_as_expired_is_refetched_not_used_stale(cassettes, priv
     assert cassette.play_count == 2
 
 
-def test_check_run_is_created_then_updated(cassettes, private_key):
+def test_check_run_is_created_then_updated(cassettes):
     path = cassettes / "pygithub" / "CheckRun.testUpdateCheckRunSuccess.yaml"
-    port = cassette_port(private_key)
+    port = cassette_port()
     repo = port._repo("dhruvmanila/pygithub-testing")
     with replay(path, match_on=["method", "path"]) as cassette:
         run = repo.create_check_run("edit_check_run", "0283d46537193f1fed7d46859f15c5304b9836f9",
@@ -64,8 +64,8 @@ def test_check_run_is_created_then_updated(cassettes, private_key):
     assert run.status == "completed" and run.conclusion == "success"
 
 
-def test_collaborator_permission_and_no_push_access(cassettes, private_key):
-    port = cassette_port(private_key)
+def test_collaborator_permission_and_no_push_access(cassettes):
+    port = cassette_port()
     with replay(cassettes / "pygithub" / "Repository.testCollaboratorPermission.yaml"):
         assert port.get_permission("PyGithub/PyGithub", "jacquev6") == "admin"
     with replay(cassettes / "pygithub" / "Repository.testCollaboratorPermissionNoPushAccess.yaml"):
@@ -75,8 +75,8 @@ def test_collaborator_permission_and_no_push_access(cassettes, private_key):
     assert "push access" in str(raised.value)
 
 
-def test_labels_listed_and_created(cassettes, private_key):
-    port = cassette_port(private_key)
+def test_labels_listed_and_created(cassettes):
+    port = cassette_port()
     with replay(cassettes / "octokit-fixtures" / "labels.yaml") as cassette:
         names = [label.name for label in port._repo("octokit-fixture-org/labels").get_labels()]
         port.ensure_label("octokit-fixture-org/labels", "test-label", "663399", "")
@@ -85,8 +85,8 @@ def test_labels_listed_and_created(cassettes, private_key):
     assert json.loads(cassette.requests[1].body)["name"] == "test-label"
 
 
-def test_validation_error_422_is_a_non_retryable_github_error(cassettes, private_key):
-    port = cassette_port(private_key)
+def test_validation_error_422_is_a_non_retryable_github_error(cassettes):
+    port = cassette_port()
     with replay(cassettes / "octokit-fixtures" / "errors.yaml"):
         with pytest.raises(GitHubError) as raised:
             port.ensure_label("octokit-fixture-org/errors", "foo", "invalid", "")
@@ -94,8 +94,8 @@ def test_validation_error_422_is_a_non_retryable_github_error(cassettes, private
     assert "Validation Failed" in str(raised.value) and "invalid" in str(raised.value)
 
 
-def test_folder_listing_and_raw_contents_fetch(cassettes, private_key):
-    port = cassette_port(private_key)
+def test_folder_listing_and_raw_contents_fetch(cassettes):
+    port = cassette_port()
     repo = port._repo("octokit-fixture-org/hello-world")
     with replay(cassettes / "octokit-fixtures" / "get-content.yaml") as cassette:
         listing = port.list_folder("octokit-fixture-org/hello-world", "")
@@ -106,9 +106,9 @@ def test_folder_listing_and_raw_contents_fetch(cassettes, private_key):
     assert cassette.all_played
 
 
-def test_pagination_follows_link_headers_with_our_retry_policy(cassettes, private_key):
+def test_pagination_follows_link_headers_with_our_retry_policy(cassettes):
     calls = Calls()
-    port = cassette_port(private_key, calls, per_page=3)
+    port = cassette_port(calls, per_page=3)
     with replay(cassettes / "octokit-fixtures" / "paginate-issues.yaml") as cassette:
         numbers = [i.number for i in port._repo("octokit-fixture-org/paginate-issues").get_issues()]
     assert numbers == list(range(13, 0, -1))

@@ -1,0 +1,131 @@
+"""``sieve fetch``: export a repository's pull requests for the offline commands.
+
+Writes one REST bundle per line (``{"pull", "files", "commits", "pr_template"}``, the shape
+``bot.loaders.github_json`` reads), so ``sieve score``, ``sieve report`` and ``sieve eval --data``
+can read a live repository's PRs without the App. Each PR is read as the App reads it
+(``bot.github.export``), with the template its author was shown (``bot.app.prtemplate``).
+
+The token comes from ``GITHUB_TOKEN`` or ``GH_TOKEN`` (never from the command line, where other
+users of the machine could read it); without one GitHub is read anonymously. A PR that cannot be
+read gets one error line naming it and the rest are still written (exit 3); bad credentials or
+an exhausted rate limit stop the run, keeping what was written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Optional, TextIO
+
+import typer
+
+from bot.cli.score import EXIT_ERROR
+
+TOKEN_VARIABLES = ("GITHUB_TOKEN", "GH_TOKEN")
+REPO_NAME = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+
+
+class _Stop(Exception):
+    """A failure every later request would share (bad credentials, no rate limit left)."""
+
+
+def fetch_command(
+    repo: Annotated[str, typer.Argument(help="OWNER/REPO on GitHub.")],
+    numbers: Annotated[Optional[list[int]], typer.Argument(
+        help="PR numbers (default: the newest PRs in --state).", show_default=False)] = None,
+    state: Annotated[str, typer.Option(help="Which PRs without NUMBERS: open, closed or all.")] = "open",
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="At most this many PRs without NUMBERS.")] = 30,
+    out: Annotated[Path, typer.Option("--out", "-o", help="JSONL file to write, or - for stdout.")] = Path("-"),
+    template: Annotated[bool, typer.Option(help="Look up the PR template each author was shown.")] = True,
+    api_url: Annotated[str, typer.Option(envvar="SIEVE_GITHUB_API_URL", help="GitHub REST API base URL "
+                                         "(https://HOST/api/v3 for GitHub Enterprise Server).")] = "https://api.github.com",
+) -> None:
+    """Export a repository's pull requests as JSONL for sieve score, report and eval --data."""
+    from bot.github.export import STATES, PullExporter
+
+    if not REPO_NAME.fullmatch(repo):
+        raise typer.BadParameter(f"{repo!r} is not OWNER/REPO", param_hint="REPO")
+    if state not in STATES:
+        raise typer.BadParameter(f"{state!r} is not one of {', '.join(STATES)}", param_hint="--state")
+    token = next((os.environ[v] for v in TOKEN_VARIABLES if os.environ.get(v)), None)
+    if token is None:
+        _note("no GITHUB_TOKEN or GH_TOKEN: reading anonymously (GitHub allows 60 requests an hour)")
+    exporter = PullExporter.for_token(token, base_url=api_url)
+    wanted = list(numbers) if numbers else _newest(exporter, repo, state, limit)
+    with _opened(out) as sink:
+        written, failed = _export(exporter, repo, wanted, sink, template)
+    _note(f"wrote {written} of {len(wanted)} PRs of {repo} to {'stdout' if str(out) == '-' else out}")
+    if failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _newest(exporter, repo: str, state: str, limit: int) -> list[int]:
+    from bot.ports import GitHubError
+    try:
+        return exporter.numbers(repo, state, limit)
+    except GitHubError as exc:
+        _note(f"error: {exc}")
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _export(exporter, repo: str, numbers: list[int], sink: TextIO, template: bool) -> tuple[int, int]:
+    written = 0
+    for number in numbers:
+        try:
+            bundle = _bundle(exporter, repo, number, template)
+        except _Stop as exc:
+            _note(f"error: {exc}; stopped after {written} PRs")
+            return written, len(numbers) - written
+        if bundle is not None:
+            sink.write(json.dumps(bundle, ensure_ascii=False) + "\n")
+            sink.flush()
+            written += 1
+    return written, len(numbers) - written
+
+
+def _bundle(exporter, repo: str, number: int, template: bool) -> dict | None:
+    """The PR's bundle; None (after an error line) when GitHub would not give it."""
+    bundle = _guarded(lambda: exporter.bundle(repo, number), f"{repo}#{number} not written")
+    if bundle is not None and template:
+        found = _guarded(lambda: _template(exporter, repo, bundle), f"{repo}#{number} written without its PR template")
+        if found:
+            bundle["pr_template"] = found
+    return bundle
+
+
+def _template(exporter, repo: str, bundle: dict) -> str | None:
+    from bot.app import prtemplate
+    return prtemplate.find(exporter, repo, bundle["pull"].get("body") or "")
+
+
+def _guarded(read, what: str):
+    from bot.ports import GitHubError
+    try:
+        return read()
+    except GitHubError as exc:
+        if exc.status == 401 or exc.retry_after is not None:
+            raise _Stop(str(exc)) from None
+        _note(f"error: {what}: {exc}")
+        return None
+
+
+def _opened(out: Path):
+    if str(out) == "-":
+        return nullcontext(sys.stdout)
+    try:
+        return out.open("w", encoding="utf-8")
+    except OSError as exc:
+        _note(f"error: cannot write {out}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _note(message: str) -> None:
+    typer.echo(f"sieve fetch: {message}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("fetch")(fetch_command)

@@ -1,0 +1,119 @@
+"""``sieve fetch``: a repository's PRs exported, over HTTP from the fake GitHub, as the bundles
+``sieve score`` / ``report`` / ``eval --data`` read, each as the App would have read it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import build_app
+from bot.fakegithub import FakeGitHub
+from bot.github import GitHubClients, PyGithubPort
+from bot.loaders.github_json import snapshot_from_bundle
+
+REPO = "octo-org/widgets"
+TEMPLATE = "## What this PR does\n\n## How it was tested\n"
+
+
+@pytest.fixture
+def fake():
+    with FakeGitHub() as server:
+        server.add_repo(REPO)
+        server.set_file(REPO, ".github/pull_request_template.md", TEMPLATE)
+        for number in (3, 4, 5):
+            server.add_pull(REPO, number, {"title": f"Fix bug {number}", "body": f"## What this PR does\n\nFixes {number}.",
+                                           "user": f"dev{number}", "state": "closed" if number == 3 else "open"},
+                            files=[{"filename": f"src/m{number}.go", "additions": number, "patch": "@@ -1 +1 @@\n-a\n+b"}],
+                            commits=[f"Fix bug {number}\n\nDetails."])
+        yield server
+
+
+def fetch(fake, *args, token: str | None = "", env: dict | None = None):
+    env = {"SIEVE_GITHUB_API_URL": fake.base_url, "GITHUB_TOKEN": fake.issue_token() if token == "" else token,
+           "GH_TOKEN": None} | (env or {})
+    return CliRunner().invoke(build_app(), ["fetch", *args], env=env)
+
+
+def lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_newest_open_prs_are_written_as_the_app_reads_them(fake, tmp_path):
+    out = tmp_path / "prs.jsonl"
+    result = fetch(fake, REPO, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    bundles = lines(out)
+    assert [b["pull"]["number"] for b in bundles] == [5, 4]  # open only, newest first
+    assert all(b["pr_template"] == TEMPLATE for b in bundles)
+    app_port = PyGithubPort(GitHubClients(fake.app_id, fake.app_private_key,
+                                          settings=_settings(fake)), fake.installation_id)
+    for bundle in bundles:
+        expected = app_port.get_snapshot(REPO, bundle["pull"]["number"]).with_changes(pr_template=TEMPLATE)
+        assert snapshot_from_bundle(bundle) == expected
+    assert f"wrote 2 of 2 PRs of {REPO} to {out}" in result.stderr
+
+
+def _settings(fake):
+    from bot.github import ClientSettings
+    return ClientSettings(base_url=fake.base_url)
+
+
+def test_the_export_is_what_score_and_report_read(fake, tmp_path):
+    out = tmp_path / "prs.jsonl"
+    assert fetch(fake, REPO, "--state", "all", "--out", str(out)).exit_code == 0
+    scored = CliRunner().invoke(build_app(), ["score", str(out), "--json"])
+    assert scored.exit_code in (0, 1, 2), scored.output
+    results = [json.loads(line) for line in scored.stdout.splitlines()]
+    assert len(results) == 3 and all(0 <= r["score"] <= 100 for r in results)
+    report = CliRunner().invoke(build_app(), ["report", str(out)])
+    assert report.exit_code == 0, report.output
+    assert f"https://github.com/{REPO}/pull/3" in report.stdout
+
+
+def test_numbers_pick_prs_and_one_missing_pr_loses_nothing_else(fake, tmp_path):
+    out = tmp_path / "prs.jsonl"
+    result = fetch(fake, REPO, "3", "99", "5", "--out", str(out), "--no-template")
+    assert result.exit_code == 3
+    assert [b["pull"]["number"] for b in lines(out)] == [3, 5]
+    assert all("pr_template" not in b for b in lines(out))
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1 and f"{REPO}#99 not written" in errors[0] and "404" in errors[0]
+    assert "wrote 2 of 3 PRs" in result.stderr
+
+
+def test_bad_credentials_stop_the_run_with_one_clear_line(fake, tmp_path):
+    out = tmp_path / "prs.jsonl"
+    result = fetch(fake, REPO, "4", "5", "--out", str(out), token="not-a-token")
+    assert result.exit_code == 3
+    assert out.read_text() == ""
+    assert "401" in result.stderr and "stopped after 0 PRs" in result.stderr
+    assert len(fake.calls("GET", r"/pulls/5")) == 0  # no request after the first refusal
+
+
+def test_a_template_failure_keeps_the_pr(fake, tmp_path):
+    fake.inject("GET", r"/contents/\.github$", status=403, times=None)  # the listing the template is in
+    out = tmp_path / "prs.jsonl"
+    result = fetch(fake, REPO, "5", "--out", str(out))
+    assert [b["pull"]["number"] for b in lines(out)] == [5]
+    assert "pr_template" not in lines(out)[0]
+    assert "written without its PR template" in result.stderr and result.exit_code == 0
+
+
+def test_without_a_token_it_says_so_and_reads_anonymously(fake, tmp_path):
+    result = fetch(fake, REPO, "5", token=None)
+    assert "reading anonymously" in result.stderr
+    assert not any(r.headers.get("authorization") for r in fake.calls("GET", r"/pulls/5$"))
+
+
+@pytest.mark.parametrize("args, hint", [(["widgets"], "OWNER/REPO"), ([REPO, "--state", "merged"], "--state")])
+def test_bad_arguments_are_usage_errors(fake, args, hint):
+    result = fetch(fake, *args)
+    assert result.exit_code == 2 and hint in result.output
+
+
+def test_a_missing_repository_is_one_error_line(fake):
+    result = fetch(fake, "octo-org/nothing-here")
+    assert result.exit_code == 3
+    assert result.stderr.strip().splitlines()[-1].startswith("sieve fetch: error: list_pulls octo-org/nothing-here")
