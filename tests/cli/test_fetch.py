@@ -53,6 +53,8 @@ def test_the_newest_open_prs_are_written_as_the_app_reads_them(fake, tmp_path):
         expected = app_port.get_snapshot(REPO, bundle["pull"]["number"]).with_changes(pr_template=TEMPLATE)
         assert snapshot_from_bundle(bundle) == expected
     assert f"wrote 2 of 2 PRs of {REPO} to {out}" in result.stderr
+    # the template's folders are listed once for the run, not once per PR
+    assert len(fake.calls("GET", r"/contents/\.github$")) == 1
 
 
 def _settings(fake):
