@@ -34,7 +34,8 @@ _SECTION = Caseless(
 )
 _PHRASE = Caseless(
     r"\b(?:tested\s+(?:this\s+|it\s+)?(?:locally|manually|on|with|against|using|by|in)"
-    r"|i\s+(?:ran|have\s+run|reproduced|verified|confirmed|benchmarked)|verified\s+(?:that|by|with|on)"
+    r"|i\s+(?:ran(?!\s+(?:into|across|out\s+of)\b)|have\s+run|reproduced|verified|confirmed|benchmarked)"
+    r"|verified\s+(?:that|by|with|on)"
     r"|reproduc(?:ed|ible)\s+(?:with|by|on|using)|steps\s+to\s+reproduce)\b"
 )
 _CODE_SPAN = re.compile(r"`((?:[^`\n]|\n(?!\n)){2,200})`|^[ \t]*\$[ \t]+(.+)$", re.MULTILINE)
@@ -44,6 +45,8 @@ _FAILED = re.compile(
     r"\bfail(?:s|ed|ing)?\b|\bnot\s+found\b|\u274c|\bcould\s*n[o']t\b|\bunable\s+to\b|\berror\b", re.IGNORECASE
 )
 _INSTRUCTION = re.compile(r"\b(?:please|you\s+(?:can|should|must)|make\s+sure)\b", re.IGNORECASE)
+# "- fixes `make test` since …": the command is what the change repairs, not how it was tested
+_REPAIRS = re.compile(r"^[\s>*+-]*(?:fix(?:es|ed)?|repair(?:s|ed)?)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
 
 
@@ -65,7 +68,7 @@ def _command_line(text: str) -> str:
             continue  # most code spans are names, not commands: the cheap test goes first
         line = hits.line_at(text, m.start())
         context = text[max(0, m.start() - 150): m.start()]  # instructions wrap over lines
-        if _FAILED.search(line) or _INSTRUCTION.search(context + line):
+        if _FAILED.search(line) or _INSTRUCTION.search(context + line) or _REPAIRS.match(line):
             continue  # "`pytest` *(fails: …)*" reports that testing did not happen
         if " " in span or _RAN.search(line):
             return line

@@ -4,6 +4,8 @@ that share one bullet-list shape and length.
 
 The value is the larger of two parts: the share of generic subjects (GitHub's web-editor
 default "Update <file>" counts half, and not at all when the author wrote a body under it;
+commits that are only such defaults count at most 0.25, since people editing on github.com
+write them far more often than agents do;
 under a quarter of the commits it stays quiet, except for agent placeholder commits such as
 "Initial plan", which count 0.5 however many follow), and (from three commits on) how uniform
 the long, bulleted messages are.
@@ -33,6 +35,7 @@ _GENERIC = re.compile(
 )
 _PLACEHOLDER = re.compile(r"^(?:initial\s+plan|changes\s+before\s+error\s+encountered|checkpoint)\.?$", re.IGNORECASE)
 MIN_GENERIC_SHARE = 0.25
+DEFAULTS_ONLY_CAP = 0.25  # web-editor defaults alone: never strong (training split: 23 of 26 strong human firings, 0 agent)
 PLACEHOLDER_FLOOR = 0.5  # an empty "Initial plan" commit counts however many commits follow
 _BULLET = LineStartCount(r"\s*(?:[-*+]|\d+\.)\s+\S")
 _TRAILER = re.compile(r"^[A-Za-z-]+-by:.*$", re.MULTILINE | re.IGNORECASE)
@@ -57,6 +60,8 @@ def _generic_part(msgs: tuple[str, ...]) -> tuple[float, str]:
     strong = [s for s in subjects if _GENERIC.match(s)]
     weak = [s for s, m in zip(subjects, msgs) if _EDITOR_DEFAULT.match(s) and not _has_written_body(m)]
     share = (len(strong) + 0.5 * len(weak)) / len(msgs)
+    if not strong:
+        share = min(share, DEFAULTS_ONLY_CAP)
     placeholders = [x for x in strong if _PLACEHOLDER.match(x)]
     if placeholders:
         share = max(share, PLACEHOLDER_FLOOR)

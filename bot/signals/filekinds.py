@@ -25,7 +25,13 @@ _RUST_TEST_MODULE = re.compile(r"^\+.*#\[cfg\(test\)\]|^\+\s*#\[(tokio::)?test\]
 _COMMUNITY_FILES = re.compile(
     r"(^|/)(readme|license|licence|copying|code_of_conduct|contributing|security|authors|"
     r"contributors|changelog|changelog[_-][\w-]+|changes|history|notice|support|governance|maintainers|codeowners"
-    r"|upgrading|migration[_-]guide|release[_-]notes)(\.[a-z0-9]+)?$",
+    r"|upgrading|migration[_-]guide|release[_-]notes)(\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$",
+    re.IGNORECASE,
+)  # prose only: .github/workflows/security.yml, security.go and changelog.cjs are code
+# Files a project's maintainers keep up to date as they release: an edit to them alone is bookkeeping
+_BOOKKEEPING = re.compile(
+    r"(^|/)(changelog|changelog[_-][\w-]+|changes|history|codeowners|upgrading|release[_-]notes)"
+    r"(\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$",
     re.IGNORECASE,
 )
 _DOC_EXT = re.compile(r"\.(md|mdx|markdown|rst|adoc|asciidoc)$", re.IGNORECASE)
@@ -51,6 +57,11 @@ def patch_has_test_module(patch: str | None) -> bool:
 
 def is_community_file(path: str) -> bool:
     return bool(_COMMUNITY_FILES.search(path))
+
+
+def is_bookkeeping_file(path: str) -> bool:
+    """A changelog, release notes, an upgrade guide or CODEOWNERS."""
+    return bool(_BOOKKEEPING.search(path))
 
 
 def is_doc_path(path: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.scoring import STRONG_SIGNAL
 from bot.signals.claims import claims_tests_without_tests, issue_link_only, mentions_missing_files
 from bot.signals.filekinds import is_test_path
 from bot.snapshot import FileChange, PRSnapshot
@@ -77,9 +78,16 @@ def test_links_to_contributing_guide_are_not_file_claims(git_pr):
     assert not mentions_missing_files(snapshot).fired
 
 
-def test_fixes_only_description_fires(git_pr):
+def test_fixes_only_description_fires_as_weak_evidence(git_pr):
     hit = issue_link_only(git_pr("celestia-core", 4035))
-    assert hit.value == 1.0 and "'Fixes #4026'" in hit.evidence
+    assert hit.value == 0.4 and "'Fixes #4026'" in hit.evidence
+    assert hit.value < STRONG_SIGNAL  # the explanation may live in the issue: never "high" on this alone
+
+
+def test_an_issue_link_with_a_few_words_counts_less(git_pr):
+    # human (celestia-core #5054): the squash title's cut tail, then "Closes #4773"
+    hit = issue_link_only(git_pr("celestia-core", 5054))
+    assert hit.value == 0.25 and "Closes #4773" in hit.evidence
 
 
 def test_fixes_with_an_explanation_does_not_fire(git_pr):

@@ -4,13 +4,32 @@ from __future__ import annotations
 
 from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.formatting import whitespace_or_format_only
-from bot.signals import assertions
+from bot.signals import assertions, filekinds
 from bot.snapshot import FileChange, PRSnapshot
 
 
 def test_one_line_readme_edit_is_a_docs_only_drive_by(git_pr):
     hit = docs_only_drive_by(git_pr("sentry-python", 813))
     assert hit.value == 1.0 and hit.kind == "effort" and "README.md" in hit.evidence
+
+
+def test_workflow_and_code_files_named_like_community_files_are_not_documentation(git_pr):
+    # human (fiber #162): ".github/workflows/security.yml" is CI, not SECURITY.md
+    snapshot = git_pr("fiber", 162)
+    assert [f.path for f in snapshot.files] == [".github/workflows/security.yml"]
+    assert not docs_only_drive_by(snapshot).fired
+    for path in ("middleware/proxy/security.go", ".changeset/changelog.cjs", ".github/workflows/license.yml"):
+        assert not filekinds.is_community_file(path), path
+    for path in ("SECURITY.md", "LICENSE", "LICENSE.txt", "CHANGELOG_PENDING.md", ".github/CODEOWNERS"):
+        assert filekinds.is_community_file(path), path
+
+
+def test_changelog_or_codeowners_alone_is_bookkeeping_not_a_strong_drive_by(git_pr):
+    # humans: sentry-python #1141 "Update CHANGELOG.md for release 1.2.0"; fiber #424 CODEOWNERS
+    for name, number, shown in (("sentry-python", 1141, "CHANGELOG.md (2 lines)"),
+                                ("fiber", 424, ".github/CODEOWNERS (1 line)")):
+        hit = docs_only_drive_by(git_pr(name, number))
+        assert hit.value == 0.25 and shown in hit.evidence, (name, number, hit)
 
 
 def test_docs_together_with_code_is_not_docs_only(git_pr):

@@ -28,3 +28,23 @@ def test_describing_what_a_tool_cannot_run_is_not_an_admission(git_pr):
     snapshot = git_pr("sentry-python", 6484)  # "… it cannot run `gh`/`curl`/`printenv`"
     assert "cannot run" in snapshot.body
     assert not admits_untested(snapshot).fired
+
+
+def test_running_into_a_problem_is_not_testing(git_pr):
+    # human (celestia-core #5294): "When downloading mockery I ran into an issue…"
+    snapshot = git_pr("celestia-core", 5294)
+    assert "I ran into" in snapshot.body
+    assert not explains_testing(snapshot).fired
+
+
+def test_a_command_the_change_fixes_is_not_how_it_was_tested(git_pr):
+    # human (celestia-core #5966): "- fixes `make test` since …"
+    snapshot = git_pr("celestia-core", 5966)
+    assert "fixes `make test`" in snapshot.body
+    assert not explains_testing(snapshot).fired
+
+
+def test_a_command_that_was_run_still_counts():
+    from bot.snapshot import PRSnapshot
+    hit = explains_testing(PRSnapshot(title="x", body="Fixes the flaky watcher.\n\nI ran `make test` fifty times."))
+    assert hit.value == 1.0 and "make test" in hit.evidence
