@@ -9,13 +9,19 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, or_, select
 
 from bot.app.context import Decision, Override
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, OverrideRow
 
-CREATE_COMMENT = "create_comment:"  # how ``UpsertComment.describe`` records creating the sticky
+# How ``UpsertComment.describe`` records creating or editing the sticky: either means the bot's
+# sticky was on the PR (a retried delivery finds the comment its first attempt posted and edits it)
+STICKY_ACTIONS = ("create_comment:", "edit_comment:")
+
+
+def _touches_sticky():
+    return or_(*(DecisionRow.actions.contains(a) for a in STICKY_ACTIONS))
 
 
 def _naive_utc(at: datetime) -> datetime:
@@ -63,20 +69,24 @@ class SqlStateStore:
                 actions=json.dumps(list(decision.actions))))
 
     def posted_sticky(self, repo: str, number: int) -> bool:
+        """Whether a real (not shadow) decision found or posted the bot's sticky on this PR."""
         stmt = (select(DecisionRow.id).where(DecisionRow.repo == repo, DecisionRow.number == number,
-                                             DecisionRow.shadow.is_(False),
-                                             DecisionRow.actions.contains(CREATE_COMMENT)).limit(1))
+                                             DecisionRow.shadow.is_(False), _touches_sticky()).limit(1))
         with self.engine.connect() as conn:
             return conn.execute(stmt).first() is not None
 
     def purge_decisions(self, older_than_days: float, now: datetime | None = None) -> int:
         """Delete decisions recorded more than ``older_than_days`` ago, except each PR's newest
-        (the fork-PR lookup and audits read it) and any that created the sticky comment (so a
-        comment a person deleted is never posted again); returns how many went."""
+        (the fork-PR lookup and audits read it) and its newest real one that posted or edited
+        the sticky comment (so a comment a person deleted is never posted again); returns how
+        many went."""
         cutoff = _naive_utc((now or datetime.now(UTC)) - timedelta(days=older_than_days))
-        newest = select(func.max(DecisionRow.id)).group_by(DecisionRow.repo, DecisionRow.number)
+        by_pr = (DecisionRow.repo, DecisionRow.number)
+        newest = select(func.max(DecisionRow.id)).group_by(*by_pr)
+        sticky = (select(func.max(DecisionRow.id)).where(DecisionRow.shadow.is_(False), _touches_sticky())
+                  .group_by(*by_pr))
         stmt = delete(DecisionRow).where(DecisionRow.at < cutoff, DecisionRow.id.not_in(newest),
-                                         ~DecisionRow.actions.contains(CREATE_COMMENT))
+                                         DecisionRow.id.not_in(sticky))
         with write_transaction(self.engine) as conn:
             return conn.execute(stmt).rowcount
 

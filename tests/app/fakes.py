@@ -167,4 +167,5 @@ class MemoryState:
 
     def posted_sticky(self, repo: str, number: int) -> bool:
         return any(d.repo == repo and d.number == number and not d.shadow
-                   and any(a.startswith("create_comment:") for a in d.actions) for d in self.decisions)
+                   and any(a.startswith(("create_comment:", "edit_comment:")) for a in d.actions)
+                   for d in self.decisions)

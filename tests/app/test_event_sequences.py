@@ -3,7 +3,10 @@ PR Sieve off, a closed PR, label changes that arrive after a later change."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import dispatch
+from bot.ports import GitHubError
 
 from .test_handlers import EXEMPT, HIGH, REPO, comment_event, opened, pr, rerun_event, unlabeled  # noqa: F401
 
@@ -132,6 +135,29 @@ def test_a_sticky_comment_a_person_deleted_is_not_posted_again(ctx, gh, state, p
     outcome = dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
     assert outcome.startswith("scored") and gh.bot_comments(REPO, 2) == []
     assert gh.labels[(REPO, 2)] == [HIGH]  # the label and the check still work
+
+
+def test_a_deleted_sticky_stays_deleted_when_the_delivery_that_posted_it_was_retried(
+        ctx, gh, state, pr, scorer, payload, monkeypatch):
+    # the first attempt posts the sticky, then the check run fails: nothing is recorded; the
+    # retry finds the sticky and edits it, and that must count as the bot's comment being there
+    write_check = gh.upsert_check_run
+    failures = iter([GitHubError("upsert_check_run: GitHub answered 502", status=502, retryable=True)])
+
+    def flaky(repo, output):
+        error = next(failures, None)
+        if error:
+            raise error
+        return write_check(repo, output)
+    monkeypatch.setattr(gh, "upsert_check_run", flaky)
+    with pytest.raises(GitHubError):
+        dispatch.handle("pull_request", opened(payload), ctx)
+    assert state.decisions == [] and len(gh.bot_comments(REPO, 2)) == 1
+    dispatch.handle("pull_request", opened(payload), ctx)  # the worker's retry
+    [sticky] = gh.bot_comments(REPO, 2)
+    gh.delete_comment(REPO, sticky.id)
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.bot_comments(REPO, 2) == []
 
 
 def test_a_comment_only_planned_in_shadow_mode_does_not_count_as_posted(ctx, gh, state, pr, scorer, payload):

@@ -61,30 +61,35 @@ def test_the_pr_scored_at_a_commit_is_found_from_the_decisions(engine):
     assert state.pr_for_head("o/r", "ccc") is None and state.pr_for_head("o/fork-base", "aaa") == 9
 
 
-def test_old_decisions_go_but_each_prs_newest_and_its_comment_creation_stay(engine):
+def test_old_decisions_go_but_each_prs_newest_and_its_newest_sticky_decision_stay(engine):
     state = SqlStateStore(engine)
     old, recent = AT - timedelta(days=200), AT - timedelta(days=1)
     state.record_decision(Decision("o/r", 1, "s1", 80, "high", "m1", old, shadow=False,
-                                   actions=("create_comment:comment.md.j2",)))  # posted the sticky: kept
-    state.record_decision(Decision("o/r", 1, "s2", 80, "high", "m1", old, shadow=False, actions=("edit_comment:c",)))
+                                   actions=("create_comment:comment.md.j2",)))
+    state.record_decision(Decision("o/r", 1, "s2", 80, "high", "m1", old, shadow=False,
+                                   actions=("edit_comment:c",)))  # the newest that saw the sticky: kept
     state.record_decision(Decision("o/r", 1, "s3", 70, "medium", "m1", recent, shadow=False))
+    state.record_decision(Decision("o/r", 2, "s5", 10, "low", "m1", old - timedelta(1), shadow=True,
+                                   actions=("create_comment:c",)))  # shadow: nothing was posted, so it goes
     state.record_decision(Decision("o/r", 2, "s4", 10, "low", "m1", old, shadow=True))  # PR 2's newest: kept
-    assert state.purge_decisions(90, now=AT) == 1
-    assert [d.head_sha for d in state.decisions("o/r", 1)] == ["s3", "s1"]
+    assert state.purge_decisions(90, now=AT) == 2
+    assert [d.head_sha for d in state.decisions("o/r", 1)] == ["s3", "s2"]
     assert state.posted_sticky("o/r", 1) and state.pr_for_head("o/r", "s4") == 2
     assert state.purge_decisions(90, now=AT) == 0
 
 
-def test_posted_sticky_means_a_real_decision_created_the_comment_on_that_pr(engine):
+def test_posted_sticky_means_a_real_decision_posted_or_edited_the_comment_on_that_pr(engine):
     state = SqlStateStore(engine)
     state.record_decision(Decision("o/r", 5, "s1", 80, "high", "m1", AT, shadow=True,
                                    actions=("create_comment:comment.md.j2",)))  # shadow: nothing posted
+    state.record_decision(Decision("o/r", 7, "s1", 10, "low", "m1", AT, shadow=False, actions=("check_run:neutral",)))
+    assert not state.posted_sticky("o/r", 5) and not state.posted_sticky("o/r", 7)
+    # a retried delivery finds the sticky its first attempt posted, and records an edit
     state.record_decision(Decision("o/r", 6, "s1", 80, "high", "m1", AT, shadow=False,
                                    actions=("labels:add", "edit_comment:comment.md.j2")))
-    assert not state.posted_sticky("o/r", 5) and not state.posted_sticky("o/r", 6)
     state.record_decision(Decision("o/r", 5, "s2", 80, "high", "m1", AT, shadow=False,
                                    actions=("create_comment:comment.md.j2", "check_run:neutral")))
-    assert state.posted_sticky("o/r", 5) and not state.posted_sticky("o/r", 50)
+    assert state.posted_sticky("o/r", 5) and state.posted_sticky("o/r", 6) and not state.posted_sticky("o/r", 50)
 
 
 def test_init_db_is_idempotent_and_at_head(db_url):
