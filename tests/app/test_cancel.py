@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.app import commands, dispatch
 
-from .conftest import result_for
+from .conftest import FIXED_NOW, result_for
 from .test_handlers import EXEMPT, HIGH, REPO, comment_event, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
 
 
@@ -61,7 +63,7 @@ def test_nothing_to_cancel_says_so_and_changes_nothing(ctx, gh, state, pr, score
     dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
     dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)  # an exemption is not an ok
     assert state.overrides[(REPO, 2)].kind == "exempt" and gh.labels[(REPO, 2)] == [EXEMPT]
-    assert gh.bot_comments(REPO, 2)[-1].body.startswith("Nothing to cancel: no ` /sieve ok ` is in force")
+    assert gh.bot_comments(REPO, 2)[-1].body.startswith("Nothing to cancel: no ` /sieve ok ` is in force on this PR now")
 
 
 def test_cancel_needs_write_access(ctx, gh, state, pr, scorer, payload):
@@ -70,3 +72,39 @@ def test_cancel_needs_write_access(ctx, gh, state, pr, scorer, payload):
     dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel", login="Codertocat"), ctx)
     assert state.overrides[(REPO, 2)].kind == "ok" and gh.labels[(REPO, 2)] == []
     assert "write access" in gh.bot_comments(REPO, 2)[-1].body
+
+
+def written_ago(event: dict, minutes: int) -> dict:
+    """The comment was written ``minutes`` ago: its delivery is late (a retry, a queue)."""
+    at = FIXED_NOW - timedelta(minutes=minutes)
+    event["comment"]["created_at"] = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return event
+
+
+def test_a_late_ok_does_not_undo_a_label_a_person_put_back_after_it(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    late_ok = written_ago(comment_event(payload, "/sieve ok"), 10)
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=False)  # the label is off (the ok's first attempt) ...
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=True)  # ... and a person has put it back since
+    labeled = unlabeled(payload, HIGH)
+    labeled["action"] = "labeled"
+    dispatch.handle("pull_request", labeled, ctx)
+    assert state.overrides[(REPO, 2)].kind == "label_added"
+    assert dispatch.handle("issue_comment", late_ok, ctx) == "commands: ok (overtaken)"
+    assert gh.labels[(REPO, 2)] == [HIGH] and state.overrides[(REPO, 2)].kind == "label_added"
+
+
+def test_a_late_cancel_does_not_end_a_later_decision(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    late_cancel = written_ago(comment_event(payload, "/sieve ok cancel"), 10)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)  # written after it
+    assert dispatch.handle("issue_comment", late_cancel, ctx) == "commands: ok (overtaken)"
+    assert state.overrides[(REPO, 2)].kind == "ok" and gh.labels[(REPO, 2)] == []
+
+
+def test_a_retried_ok_still_acts_on_the_decision_its_own_first_attempt_made(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    event = written_ago(comment_event(payload, "/sieve ok"), 10)
+    assert dispatch.handle("issue_comment", event, ctx) == "commands: ok"
+    assert dispatch.handle("issue_comment", event, ctx) == "commands: ok"  # the same comment, retried
+    assert state.overrides[(REPO, 2)].detail == f"comment {event['comment']['id']}" and gh.labels[(REPO, 2)] == []

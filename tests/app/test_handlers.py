@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from bot.app import dispatch
@@ -9,7 +11,7 @@ from bot.app.actions import STICKY_MARKER
 from bot.app.payload import PayloadError
 from bot.snapshot import Commit, FileChange, PRSnapshot
 
-from .conftest import result_for
+from .conftest import FIXED_NOW, result_for
 
 REPO = "Codertocat/Hello-World"
 SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
@@ -33,6 +35,9 @@ def opened(payload):
     return payload("pull_request", "opened.payload.json")
 
 
+COMMENT_IDS = itertools.count(900001)
+
+
 def comment_event(payload, body, login="maintainer", on_pr=True):
     event = payload("issue_comment", "created.with-installation.payload.json")
     event["issue"]["number"] = 2
@@ -42,6 +47,8 @@ def comment_event(payload, body, login="maintainer", on_pr=True):
                                           "diff_url": "x", "patch_url": "y", "merged_at": None}
     event["comment"]["body"] = body
     event["comment"]["user"]["login"] = login
+    event["comment"]["created_at"] = FIXED_NOW.strftime("%Y-%m-%dT%H:%M:%SZ")  # written "now" (the ctx clock)
+    event["comment"]["id"] = next(COMMENT_IDS)  # each call is a new comment
     return event
 
 

@@ -8,6 +8,7 @@ else gets one polite refusal. Comments by bots, the App included, are ignored. `
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -23,6 +24,9 @@ EVENTS = {"issue_comment": {"created"}}
 HELP = ("Slash commands on PRs: /sieve ok | exempt | rescore | explain | help (write access for the first three; "
         "'/sieve ok cancel' and '/sieve exempt cancel' undo the first two).")
 CANCELS = {"ok": planner.CANCELLABLE_BY_OK, "exempt": ("exempt",)}  # the overrides each cancel ends
+# GitHub's timestamps are whole seconds and its clock is not ours: a decision recorded within
+# this long after the comment was written does not count as made after it
+CLOCK_SLACK = timedelta(seconds=5)
 
 
 class _Request:
@@ -35,6 +39,8 @@ class _Request:
         self.actor = p.author(p.get(payload, "comment.user", dict), payload["comment"].get("author_association"))
         self.pr_author = str((p.get(payload, "issue", dict).get("user") or {}).get("login") or "")
         self.loaded = review.load_config(ctx, self.repo)
+        self.source = f"comment {payload['comment'].get('id')}"  # the override's detail: which comment made it
+        self.written_at = _timestamp(payload["comment"].get("created_at"))
 
     @cached_property
     def can_write(self) -> bool:
@@ -72,11 +78,13 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 def run(request: _Request, found: list[commands.Command]) -> str:
     allowed = [c for c in found if request.allowed(c)]
+    stale = [c for c in allowed if c.name in CANCELS and overtaken(request)]
+    allowed = [c for c in allowed if c not in stale]
     views = [_refusal(c) for c in found if c not in allowed][:1]
     views += [_cancel(c, request) for c in allowed if c.cancel]
     kind = _override_kind([c for c in allowed if not c.cancel])
     if kind:
-        review.override(request.ctx, request.outcome, kind, request.actor.login, detail="command")
+        review.override(request.ctx, request.outcome, kind, request.actor.login, detail=request.source)
     views += [_view(c, request) for c in allowed if not c.cancel]
     views = list({v.template: v for v in views}.values())  # "/sieve" + "/sieve what": one help reply
     replies = planner.replies(views, request.loaded.config, request.ctx.shadow)
@@ -85,7 +93,32 @@ def run(request: _Request, found: list[commands.Command]) -> str:
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
     else:
         _reply_only(request, replies)
-    return "commands: " + ", ".join(c.name + ("" if c in allowed else " (refused)") for c in found)
+    return "commands: " + ", ".join(c.name + _status(c, allowed, stale) for c in found)
+
+
+def _status(command: commands.Command, allowed: list, stale: list) -> str:
+    return "" if command in allowed else " (overtaken)" if command in stale else " (refused)"
+
+
+def overtaken(request: _Request) -> bool:
+    """A retried comment runs minutes late: when the decision in force on the PR was made after
+    the comment was written, by anything but this comment (a person's label change, a later
+    command), acting on it would undo that person, so its ``ok``/``exempt``/``cancel`` is dropped."""
+    current = request.ctx.state.get_override(request.repo, request.number)
+    if current is None or request.written_at is None or current.detail == request.source:
+        return False
+    return _utc(current.at) > request.written_at + CLOCK_SLACK
+
+
+def _timestamp(value) -> datetime | None:
+    try:
+        return _utc(datetime.fromisoformat(value)) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def _override_kind(allowed: list[commands.Command]) -> str | None:
