@@ -81,7 +81,20 @@ class CheckRun:
 
 @dataclass(frozen=True)
 class Reply:
+    """A reply to a command. ``trigger`` (the id of the comment that asked) marks the reply, so
+    a retried delivery finds it on the PR and does not post it again."""
+
     view: View
+    trigger: int | None = None
+
+    @property
+    def name(self) -> str:
+        """What the reply answers: ``reply_explain.md.j2`` -> ``explain``, ``help.md.j2`` -> ``help``."""
+        return self.view.template.split(".", 1)[0].removeprefix("reply_")
+
+    @property
+    def marker(self) -> str:
+        return "" if self.trigger is None else REPLY_MARKER.format(trigger=self.trigger, name=self.name)
 
     def describe(self) -> str:
         return f"reply:{self.view.template}"
@@ -90,3 +103,4 @@ class Reply:
 Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, DeleteComment, CheckRun, Reply]
 
 STICKY_MARKER = "<!-- pr-sieve:sticky -->"
+REPLY_MARKER = "<!-- pr-sieve:reply:{trigger}:{name} -->"  # never contains STICKY_MARKER: a reply is no sticky

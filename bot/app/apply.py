@@ -1,27 +1,71 @@
 """Perform planned actions through the GitHub port, each one idempotent.
 
 Labels were diffed by the plan; the sticky comment is edited only when its text changes; the
-check run is an upsert keyed by (name, head SHA). A ``GitHubError`` stops the run and goes to
-the worker, which retries the whole delivery; repeating the already-done steps is harmless.
+check run is an upsert keyed by (name, head SHA); a reply carries a hidden marker naming the
+comment that asked and the command (``REPLY_MARKER``) and is not posted when the bot's comments
+already hold that marker. A ``GitHubError`` stops the run and goes to the worker, which retries
+the whole delivery; repeating the already-done steps is harmless.
+
+The comment that asked is the one ``replying_to`` names (``dispatch`` sets it for the delivery
+being handled) unless the ``Reply`` names it itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
 from functools import singledispatch
 
 from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, RemoveLabel, Reply,
                              UpsertComment)
 from bot.app.render import check_buttons, render
-from bot.ports import CheckAction, CheckRunOutput, GitHubPort
+from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubPort
+
+_TRIGGER: ContextVar[int | None] = ContextVar("reply_trigger", default=None)
+
+
+@contextmanager
+def replying_to(comment_id: int | None) -> Iterator[None]:
+    """Replies applied inside the block answer ``comment_id`` (None: unmarked, always posted)."""
+    token = _TRIGGER.set(comment_id)
+    try:
+        yield
+    finally:
+        _TRIGGER.reset(token)
 
 
 def apply(github: GitHubPort, repo: str, number: int, actions: tuple[Action, ...]) -> list[str]:
     """Run ``actions`` in order; returns what was actually written (skips are not listed)."""
     done: list[str] = []
-    for action in actions:
+    for action in _unposted(github, repo, number, [_marked(a) for a in actions]):
         if _run(action, github, repo, number):
             done.append(action.describe())
     return done
+
+
+def _marked(action: Action) -> Action:
+    if isinstance(action, Reply) and action.trigger is None and _TRIGGER.get() is not None:
+        return replace(action, trigger=_TRIGGER.get())
+    return action
+
+
+def _unposted(github: GitHubPort, repo: str, number: int, actions: list[Action]) -> list[Action]:
+    """``actions`` without the marked replies an earlier attempt of this delivery already posted."""
+    if not any(_marker(a) for a in actions):
+        return actions
+    posted = bot_text(github.list_comments(repo, number), github.bot_login())
+    return [a for a in actions if not (_marker(a) and _marker(a) in posted)]
+
+
+def _marker(action: Action) -> str:
+    return action.marker if isinstance(action, Reply) else ""
+
+
+def bot_text(comments: list[Comment], bot_login: str) -> str:
+    """The bot's own comments, joined (a person quoting a marker does not count)."""
+    return "\n".join(c.body for c in comments if c.author_login.lower() == bot_login.lower())
 
 
 @singledispatch
@@ -79,5 +123,6 @@ def _(action: CheckRun, github: GitHubPort, repo: str, number: int) -> bool:
 
 @_run.register
 def _(action: Reply, github: GitHubPort, repo: str, number: int) -> bool:
-    github.create_comment(repo, number, render(action.view.template, **action.view.context))
+    body = render(action.view.template, **action.view.context)
+    github.create_comment(repo, number, f"{body.rstrip()}\n\n{action.marker}\n" if action.marker else body)
     return True
