@@ -57,6 +57,7 @@ class PRSnapshot:
     number: int | None = None
     head_sha: str = ""
     draft: bool = False
+    state: str = "open"  # "open" | "closed" (merged too), as GitHub says now; for the App, never scored
     notes: tuple[str, ...] = field(default=())  # e.g. "files truncated at 3000"
     author_activity: AuthorActivity | None = None  # the App's lookup; None when not looked up
 

@@ -98,6 +98,7 @@ def snapshot_from_github(pull: dict, files: list, commits: list, pr_template: st
         repo=_text(base_repo.get("full_name")) if isinstance(base_repo, dict) else "",
         number=count_or_none(pull.get("number")),
         draft=pull.get("draft") is True,
+        state="closed" if pull.get("state") == "closed" else "open",
         notes=_truncation_notes(pull, changes, history),
     )
 

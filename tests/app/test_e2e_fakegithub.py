@@ -180,6 +180,16 @@ def test_payloads_generated_by_the_fake_drive_the_app(fake, live_ctx, scorer):
     assert "PR Sieve, in detail" in bot_comments(fake)[-1]["body"]
 
 
+def test_a_pr_closed_since_its_event_was_sent_is_read_as_closed_and_skipped(fake, live_ctx, scorer, payload):
+    fake.add_pull(REPO, 8, {"title": "Fix", "body": "Added unit tests.", "user": "drive-by",
+                            "author_association": "NONE", "head_sha": SHA, "state": "closed"},
+                  files=[{"filename": "a.md", "additions": 1}], commits=["Fix"])
+    event = pr_event(payload)  # sent while the PR was open: the payload says "open"
+    event["pull_request"]["number"] = 8
+    assert dispatch.handle("pull_request", event, live_ctx) == "skipped: closed (now)"
+    assert fake.issue_labels(REPO, 8) == [] and fake.comments(REPO, 8) == [] and fake.check_runs(REPO, SHA) == []
+
+
 HOSTILE_BODY = """## Summary
 This PR introduces a comprehensive, robust fix. cc @kubernetes/sig-release @octocat
 Added unit tests in `tests/test_@admin.py` and updated <script>alert(1)</script>docs/`evil`.md.

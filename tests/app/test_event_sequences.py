@@ -126,6 +126,13 @@ def test_a_pr_turned_back_into_a_draft_before_its_event_was_handled_is_not_label
     assert gh.labels.get((REPO, 2), []) == [] and not gh.bot_comments(REPO, 2)
 
 
+def test_a_pr_closed_before_its_retried_event_was_handled_is_not_labelled(ctx, gh, state, pr, scorer, payload):
+    gh.snapshots[(REPO, 2)] = pr.with_changes(state="closed")  # closed or merged; the payload still says "open"
+    for name in ("opened.payload.json", "synchronize.payload.json"):
+        assert dispatch.handle("pull_request", payload("pull_request", name), ctx) == "skipped: closed (now)"
+    assert gh.writes == [] and state.decisions == []
+
+
 # --- the sticky comment -------------------------------------------------------------------------
 
 def test_a_sticky_comment_a_person_deleted_is_not_posted_again(ctx, gh, state, pr, scorer, payload):

@@ -5,6 +5,7 @@ import pytest
 
 from bot.loaders import LoadError
 from bot.loaders.github_json import load_bundle, snapshot_from_github
+from bot.model import features
 
 
 @pytest.fixture
@@ -45,6 +46,16 @@ def test_null_body_bot_author_and_draft(rest):
     snap = _snapshot(rest)
     assert snap.body == "" and snap.draft is True
     assert snap.author_is_bot is True and snap.author_login == "copilot-swe-agent[bot]"
+
+
+def test_state_is_open_unless_github_says_closed(rest):
+    assert _snapshot(rest).state == "open"
+    rest["pulls/get"].update(state="closed", merged=True)
+    closed = _snapshot(rest)
+    assert closed.state == "closed" and closed != closed.with_changes(state="open")
+    # only the App reads it: the classifier's inputs are those of the same PR while open
+    assert features.structural_vector(closed) == features.structural_vector(closed.with_changes(state="open"))
+    assert features.texts_of(closed) == features.texts_of(closed.with_changes(state="open"))
 
 
 def test_labels_argument_overrides_pull_labels(rest):

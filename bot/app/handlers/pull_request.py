@@ -27,6 +27,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         _show_config_error(ctx, loaded, pr, reason)
         return f"skipped: {reason}"
     result = review.run(ctx, pr.repo, pr.number, loaded, head_sha=pr.head_sha)
+    if result.snapshot.state == "closed":  # closed or merged since this event was sent (a retry runs late)
+        return "skipped: closed (now)"
     if result.snapshot.draft and loaded.config.exempt.drafts:  # back to draft since this event was sent
         return "skipped: draft (now)"
     actions = review.decide(ctx, result)
