@@ -190,6 +190,19 @@ def test_a_pr_closed_since_its_event_was_sent_is_read_as_closed_and_skipped(fake
     assert fake.issue_labels(REPO, 8) == [] and fake.comments(REPO, 8) == [] and fake.check_runs(REPO, SHA) == []
 
 
+def test_an_archived_repository_leaves_label_setup_to_the_others_through_the_real_adapter(fake, live_ctx, payload):
+    for repo in ("octo-org/archived", "octo-org/zeta"):
+        fake.add_repo(repo)
+    fake.inject("POST", r"^/repos/octo-org/archived/labels$", status=403, times=None,
+                body={"message": "Repository was archived so is read-only.", "status": "403"})
+    event = payload("installation", "created.payload.json")
+    event["installation"]["id"] = fake.installation_id
+    event["repositories"] = [{"full_name": r} for r in ("octo-org/archived", REPO, "octo-org/zeta")]
+    outcome = dispatch.handle("installation", event, live_ctx)  # no GitHubError: the worker marks it done
+    assert outcome.startswith("labels ensured in 2 of 3 repositories; failed for good: octo-org/archived (HTTP 403")
+    assert {HIGH, EXEMPT} <= set(fake.repo_labels(REPO)) and {HIGH, EXEMPT} <= set(fake.repo_labels("octo-org/zeta"))
+
+
 HOSTILE_BODY = """## Summary
 This PR introduces a comprehensive, robust fix. cc @kubernetes/sig-release @octocat
 Added unit tests in `tests/test_@admin.py` and updated <script>alert(1)</script>docs/`evil`.md.
