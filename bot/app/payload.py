@@ -30,6 +30,19 @@ def get(payload: dict[str, Any], path: str, kind: type | tuple[type, ...] = obje
         if not isinstance(value, dict) or key not in value:
             raise PayloadError(f"payload has no {path!r}")
         value = value[key]
+    return _checked(value, path, kind)
+
+
+def optional(payload: dict[str, Any], path: str, kind: type | tuple[type, ...]) -> Any:
+    """``optional(payload, "pull_request.user", dict)``: None when the last key is absent or null,
+    PayloadError naming it when it holds another type (a string where GitHub sends an object
+    would otherwise fail later as an AttributeError, retried as a bug)."""
+    parent, _, key = path.rpartition(".")
+    value = (get(payload, parent, dict) if parent else payload).get(key)
+    return None if value is None else _checked(value, path, kind)
+
+
+def _checked(value: Any, path: str, kind: type | tuple[type, ...]) -> Any:
     if kind is not object and (not isinstance(value, kind) or isinstance(value, bool) and kind is int):
         raise PayloadError(f"payload {path!r} is {type(value).__name__}, expected {_name(kind)}")
     return value
@@ -77,7 +90,7 @@ def pull_request_event(payload: dict[str, Any]) -> PullRequestEvent:
         head_sha=get(payload, "pull_request.head.sha", str),
         draft=bool(pr.get("draft")),
         closed=pr.get("state") == "closed",
-        author=author(pr.get("user"), pr.get("author_association")),
+        author=author(optional(payload, "pull_request.user", dict), pr.get("author_association")),
         title_or_body_changed=isinstance(changes, dict) and bool({"title", "body"} & changes.keys()),
     )
 

@@ -1,0 +1,41 @@
+"""A nested payload field of the wrong type is a PayloadError naming it, never an AttributeError.
+
+An AttributeError is retried by the worker as a bug until max_attempts; a PayloadError is not
+retryable, so a payload no retry can fix fails at once with a message saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import dispatch
+from bot.app import payload as p
+from bot.app.payload import PayloadError
+
+from .test_handlers import opened, pr  # noqa: F401
+
+
+@pytest.mark.parametrize("user", ["drive-by", ["drive-by"], 7])
+def test_a_pull_request_user_that_is_not_an_object_is_a_payload_error(ctx, pr, scorer, payload, user):
+    event = opened(payload)
+    event["pull_request"]["user"] = user
+    with pytest.raises(PayloadError, match=r"'pull_request.user' is \w+, expected dict") as caught:
+        dispatch.handle("pull_request", event, ctx)
+    assert caught.value.retryable is False
+    assert scorer.calls == []
+
+
+def test_a_pull_request_without_a_user_is_read_as_an_unknown_author(ctx, pr, scorer, payload):
+    event = opened(payload)
+    event["pull_request"]["user"] = None
+    assert p.pull_request_event(event).author.login == ""
+
+
+def test_optional_reads_absent_and_null_as_none_and_names_a_wrong_type():
+    data = {"issue": {"user": {"login": "a"}, "assignee": None}}
+    assert p.optional(data, "issue.user", dict) == {"login": "a"}
+    assert p.optional(data, "issue.assignee", dict) is None and p.optional(data, "issue.milestone", dict) is None
+    with pytest.raises(PayloadError, match="'issue.user' is str, expected dict"):
+        p.optional({"issue": {"user": "bob"}}, "issue.user", dict)
+    with pytest.raises(PayloadError, match="'issue' is str, expected dict"):
+        p.optional({"issue": "x"}, "issue.user", dict)
