@@ -20,6 +20,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Optional, TextIO
+from urllib.parse import urlsplit
 
 import typer
 
@@ -51,6 +52,9 @@ def fetch_command(
         raise typer.BadParameter(f"{repo!r} is not OWNER/REPO", param_hint="REPO")
     if state not in STATES:
         raise typer.BadParameter(f"{state!r} is not one of {', '.join(STATES)}", param_hint="--state")
+    parts = urlsplit(api_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise typer.BadParameter(f"{api_url!r} is not an http(s) URL", param_hint="--api-url")
     token = next((os.environ[v] for v in TOKEN_VARIABLES if os.environ.get(v)), None)
     if token is None:
         _note("no GITHUB_TOKEN or GH_TOKEN: reading anonymously (GitHub allows 60 requests an hour)")
@@ -81,7 +85,7 @@ def _export(exporter, repo: str, numbers: list[int], sink: TextIO, template: boo
             _note(f"error: {exc}; stopped after {written} PRs")
             return written, len(numbers) - written
         if bundle is not None:
-            sink.write(json.dumps(bundle, ensure_ascii=False) + "\n")
+            sink.write(json.dumps(bundle) + "\n")  # ASCII: a lone surrogate in a PR's text stays writable
             sink.flush()
             written += 1
     return written, len(numbers) - written

@@ -109,7 +109,18 @@ def test_without_a_token_it_says_so_and_reads_anonymously(fake, tmp_path):
     assert not any(r.headers.get("authorization") for r in fake.calls("GET", r"/pulls/5$"))
 
 
-@pytest.mark.parametrize("args, hint", [(["widgets"], "OWNER/REPO"), ([REPO, "--state", "merged"], "--state")])
+def test_a_lone_surrogate_in_a_pr_is_written_and_read_back(fake, tmp_path):
+    # GitHub's JSON can carry half an emoji (a title cut inside a surrogate pair)
+    fake.add_pull(REPO, 6, {"title": "Emoji \ud83d cut", "body": "x"}, files=[{"filename": "a.go", "additions": 1}])
+    out = tmp_path / "prs.jsonl"
+    result = fetch(fake, REPO, "6", "5", "--out", str(out), "--no-template")
+    assert result.exit_code == 0, result.output
+    assert [b["pull"]["title"] for b in lines(out)] == ["Emoji \ud83d cut", "Fix bug 5"]
+
+
+@pytest.mark.parametrize("args, hint", [(["widgets"], "OWNER/REPO"), ([REPO, "--state", "merged"], "--state"),
+                                        ([REPO, "--api-url", "notaurl"], "--api-url"),
+                                        ([REPO, "--api-url", "ftp://example.org"], "--api-url")])
 def test_bad_arguments_are_usage_errors(fake, args, hint):
     result = fetch(fake, *args)
     assert result.exit_code == 2 and hint in result.output
