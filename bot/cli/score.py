@@ -107,7 +107,7 @@ def _one_json_value(text: str):
     """``text`` as one JSON value, or None: several lines of JSON (or damaged JSON) are JSONL."""
     try:
         return json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: also a number Python will not convert
         return None
 
 

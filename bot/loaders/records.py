@@ -142,6 +142,8 @@ def _parsed(name: str, lines) -> Iterator[tuple[str, dict | LoadError]]:
             yield ref, LoadError(f"{ref}: not valid JSON ({exc.msg} at column {exc.colno})")
         except RecursionError:
             yield ref, LoadError(f"{ref}: not valid JSON (nested too deeply)")
+        except ValueError as exc:  # a number of more than 4300 digits: Python will not convert it
+            yield ref, LoadError(f"{ref}: cannot read the JSON ({str(exc).split(':')[0]})")
 
 
 def iter_records(path: Path | str, **kwargs) -> Iterator[Record | LoadError]:

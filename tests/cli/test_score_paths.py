@@ -44,3 +44,13 @@ def _feed(pipe: Path) -> None:
         pipe.write_bytes(EXAMPLE.read_bytes())
     except BrokenPipeError:
         pass
+
+
+def test_a_number_too_long_for_python_on_standard_input_is_one_bad_record():
+    from bot.cli.score import stdin_inputs
+
+    good = b'{"title": "Fix flush", "body": "b"}'
+    errors = []
+    inputs = stdin_inputs(good + b"\n" + b'{"title": "x", "additions": ' + b"9" * 5000 + b"}\n" + good, errors.append)
+    assert [ref for ref, _ in inputs] == ["-:1", "-:3"]
+    assert [str(e).split(":")[:2] for e in errors] == [["-", "2"]]

@@ -110,3 +110,11 @@ def test_a_record_whose_text_fields_are_not_text_names_the_line(tmp_path):
     error = _record(tmp_path, title=["Fix flush"], body={"text": "b"})
     assert isinstance(error, LoadError)
     assert str(error) == "counts.jsonl:1: record has no title, body or commit messages"
+
+
+def test_a_number_too_long_for_python_is_one_bad_line(tmp_path):
+    path = tmp_path / "bigint.jsonl"
+    path.write_bytes(GOOD + b"\n" + b'{"title": "x", "additions": ' + b"9" * 5000 + b"}\n" + GOOD + b"\n")
+    out = list(iter_records(path))
+    assert [type(x).__name__ for x in out] == ["Record", "LoadError", "Record"]
+    assert str(out[1]) == "bigint.jsonl:2: cannot read the JSON (Exceeds the limit (4300 digits) for integer string conversion)"
