@@ -103,8 +103,9 @@ def _repo(raw: dict, pull: dict) -> str:
 
 
 def _author_key(raw: dict) -> str:
-    if raw.get("merge_style") == "merge" and raw.get("commit_authors"):
-        first = str(raw["commit_authors"][0])
+    authors = raw.get("commit_authors")
+    if raw.get("merge_style") == "merge" and isinstance(authors, list) and authors:
+        first = str(authors[0])
         return first.rsplit("<", 1)[-1].rstrip(">").strip().lower()
     return str(raw.get("author_email") or raw.get("author") or "").strip().lower()
 

@@ -105,3 +105,13 @@ def test_data_file_first_time_from_authors_and_dates_when_no_association(tmp_pat
     flags = {e.snapshot.title: e.meta["first_time"] for e in sets["agent_vs_human"]}
     assert flags == {"Later fix": False, "First fix": True, "Elsewhere": True, "Agent": True,
                      "Said so": False, "Undated": None}
+
+
+def test_commit_authors_that_are_not_a_list_fall_back_to_the_author(tmp_path):
+    rows = [{"title": "Merge one", "label": "human", "repo": "o/r", "merge_style": "merge", "commit_authors": odd,
+             "author_email": "a@x", "date": f"2021-0{i + 1}-01T00:00:00+00:00"}
+            for i, odd in enumerate([{"a": 1}, "Ada <b@x>", [], ["Ada <a@x>"]])]
+    path = tmp_path / "merges.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    sets = datasets.data_file_sets(path, lambda e: None)
+    assert [e.meta["first_time"] for e in sets["agent_vs_human"]] == [True, False, False, False]
