@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 
@@ -24,5 +25,18 @@ def build_app() -> typer.Typer:
     return app
 
 
+def _tolerant_streams() -> None:
+    """A terminal that cannot show a character (``PYTHONIOENCODING=latin-1``, a legacy code page)
+    gets ``?`` for it instead of a UnicodeEncodeError that loses the output and the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                pass
+
+
 def main() -> None:
+    _tolerant_streams()
     build_app()()

@@ -1,0 +1,29 @@
+"""``sieve`` as a process: a terminal that cannot show every character, a reader that stops early."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.paths import models_dir
+
+pytestmark = pytest.mark.skipif(not any(models_dir().glob("*.skops")),
+                                reason="no trained model in models/ (run `sieve train`)")
+
+ROOT = Path(__file__).resolve().parents[2]
+SIEVE = [sys.executable, "-c", "from bot.cli import main; main()"]
+
+
+def _env(**extra) -> dict:
+    return {**os.environ, "COLUMNS": "80", **extra}
+
+
+def test_a_terminal_that_cannot_encode_a_character_still_gets_the_score():
+    proc = subprocess.run([*SIEVE, "score", str(ROOT / "examples" / "careful-ai-pr.json")], cwd=ROOT,
+                          env=_env(PYTHONIOENCODING="latin-1"), capture_output=True, timeout=120)
+    assert b"UnicodeEncodeError" not in proc.stderr, proc.stderr.decode("latin-1")
+    assert proc.returncode in (0, 1, 2) and b"model " in proc.stdout
