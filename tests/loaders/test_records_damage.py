@@ -118,3 +118,19 @@ def test_a_number_too_long_for_python_is_one_bad_line(tmp_path):
     out = list(iter_records(path))
     assert [type(x).__name__ for x in out] == ["Record", "LoadError", "Record"]
     assert str(out[1]) == "bigint.jsonl:2: cannot read the JSON (Exceeds the limit (4300 digits) for integer string conversion)"
+
+
+def test_counts_written_as_strings_of_digits_are_read(tmp_path):
+    rec = _record(tmp_path, additions="12", deletions=" 3\n", files_changed="0", pr_number="4603",
+                  files=[{"path": "a.go", "additions": "7", "deletions": "2"}])
+    snap = rec.snapshot
+    assert (snap.additions, snap.deletions, snap.files_changed, snap.number) == (12, 3, 0, 4603)
+    assert (snap.files[0].additions, snap.files[0].deletions) == (7, 2)
+
+
+def test_counts_that_are_not_plain_digits_stay_unknown():
+    from bot.loaders import count_or_none
+
+    for value in ("-5", "+5", "1.5", "1e3", "", " ", "²", "٣", "9" * 5000, "10000000000", True, 1.0, 2.5, -1):
+        assert count_or_none(value) is None, value
+    assert (count_or_none("1000000000"), count_or_none("007")) == (10**9, 7)
