@@ -89,8 +89,11 @@ class Reply:
 
     @property
     def name(self) -> str:
-        """What the reply answers: ``reply_explain.md.j2`` -> ``explain``, ``help.md.j2`` -> ``help``."""
-        return self.view.template.split(".", 1)[0].removeprefix("reply_")
+        """What the reply answers: ``reply_explain.md.j2`` -> ``explain``, ``help.md.j2`` -> ``help``;
+        a template that answers several commands adds the command (``cancel-ok``, ``cancel-exempt``)."""
+        stem = self.view.template.split(".", 1)[0].removeprefix("reply_")
+        command = self.view.context.get("command")
+        return f"{stem}-{command}" if isinstance(command, str) else stem
 
     @property
     def marker(self) -> str:

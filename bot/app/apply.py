@@ -5,17 +5,10 @@ check run is an upsert keyed by (name, head SHA); a reply carries a hidden marke
 comment that asked and the command (``REPLY_MARKER``) and is not posted when the bot's comments
 already hold that marker. A ``GitHubError`` stops the run and goes to the worker, which retries
 the whole delivery; repeating the already-done steps is harmless.
-
-The comment that asked is the one ``replying_to`` names (``dispatch`` sets it for the delivery
-being handled) unless the ``Reply`` names it itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import replace
 from functools import singledispatch
 
 from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, RemoveLabel, Reply,
@@ -23,32 +16,14 @@ from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureL
 from bot.app.render import check_buttons, render
 from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubPort
 
-_TRIGGER: ContextVar[int | None] = ContextVar("reply_trigger", default=None)
-
-
-@contextmanager
-def replying_to(comment_id: int | None) -> Iterator[None]:
-    """Replies applied inside the block answer ``comment_id`` (None: unmarked, always posted)."""
-    token = _TRIGGER.set(comment_id)
-    try:
-        yield
-    finally:
-        _TRIGGER.reset(token)
-
 
 def apply(github: GitHubPort, repo: str, number: int, actions: tuple[Action, ...]) -> list[str]:
     """Run ``actions`` in order; returns what was actually written (skips are not listed)."""
     done: list[str] = []
-    for action in _unposted(github, repo, number, [_marked(a) for a in actions]):
+    for action in _unposted(github, repo, number, list(actions)):
         if _run(action, github, repo, number):
             done.append(action.describe())
     return done
-
-
-def _marked(action: Action) -> Action:
-    if isinstance(action, Reply) and action.trigger is None and _TRIGGER.get() is not None:
-        return replace(action, trigger=_TRIGGER.get())
-    return action
 
 
 def _unposted(github: GitHubPort, repo: str, number: int, actions: list[Action]) -> list[Action]:

@@ -2,9 +2,7 @@
 (event, action) pairs it serves. ``HANDLED`` lets the server drop everything else early.
 
 ``handle`` raises ``PayloadError`` (non-retryable) for a payload without ``installation.id`` or
-a key its handler needs, and lets ``GitHubError`` through for the worker's retry policy. The
-replies a handler applies are marked with the comment that asked (``apply.replying_to``), so a
-retried delivery does not post them twice.
+a key its handler needs, and lets ``GitHubError`` through for the worker's retry policy.
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from bot.app import apply as applier
 from bot.app.context import HandlerContext
 from bot.app.handlers import check_run, comments, installation, labels, pull_request
 from bot.app.payload import PayloadError, installation_id
@@ -49,15 +46,7 @@ def handle(event: str, payload: Any, ctx: HandlerContext) -> str:
     if module is None:
         return f"ignored: no handler for {event}.{payload.get('action')}"
     installation_id(payload)
-    with applier.replying_to(_comment_id(event, payload)):
-        return module.handle(event, payload, ctx)
-
-
-def _comment_id(event: str, payload: dict[str, Any]) -> int | None:
-    """The id of the comment an ``issue_comment`` delivery is about (what replies answer)."""
-    comment = payload.get("comment") if event == "issue_comment" else None
-    found = comment.get("id") if isinstance(comment, dict) else None
-    return found if isinstance(found, int) and not isinstance(found, bool) else None
+    return module.handle(event, payload, ctx)
 
 
 def help_texts() -> dict[str, str]:

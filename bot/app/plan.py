@@ -85,8 +85,9 @@ def skipped(config: RepoConfig, facts: Facts, reason: str) -> tuple[Action, ...]
                      title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context)),)
 
 
-def replies(views: list[View], config: RepoConfig, shadow: bool) -> tuple[Action, ...]:
-    return () if shadow or config.shadow else tuple(Reply(v) for v in views)
+def replies(views: list[View], config: RepoConfig, shadow: bool, trigger: int | None = None) -> tuple[Action, ...]:
+    """Replies to the comment ``trigger`` (its id marks them, so a retry does not post them twice)."""
+    return () if shadow or config.shadow else tuple(Reply(v, trigger) for v in views)
 
 
 def override_kind(config: RepoConfig, facts: Facts) -> str | None:

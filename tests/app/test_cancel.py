@@ -108,3 +108,13 @@ def test_a_retried_ok_still_acts_on_the_decision_its_own_first_attempt_made(ctx,
     assert dispatch.handle("issue_comment", event, ctx) == "commands: ok"
     assert dispatch.handle("issue_comment", event, ctx) == "commands: ok"  # the same comment, retried
     assert state.overrides[(REPO, 2)].detail == f"comment {event['comment']['id']}" and gh.labels[(REPO, 2)] == []
+
+
+def test_both_cancels_in_one_comment_get_a_reply_each(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    before = len(gh.bot_comments(REPO, 2))
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel\n/sieve exempt cancel"), ctx)
+    replies = [c.body for c in gh.bot_comments(REPO, 2)[before:]]
+    assert len(replies) == 2
+    assert replies[0].startswith("Nothing to cancel: no ` /sieve ok `") and "exemption by ` maintainer `" in replies[1]

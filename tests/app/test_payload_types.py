@@ -12,7 +12,7 @@ from bot.app import dispatch
 from bot.app import payload as p
 from bot.app.payload import PayloadError
 
-from .test_handlers import opened, pr  # noqa: F401
+from .test_handlers import comment_event, opened, pr, rerun_event  # noqa: F401
 
 
 @pytest.mark.parametrize("user", ["drive-by", ["drive-by"], 7])
@@ -39,3 +39,15 @@ def test_optional_reads_absent_and_null_as_none_and_names_a_wrong_type():
         p.optional({"issue": {"user": "bob"}}, "issue.user", dict)
     with pytest.raises(PayloadError, match="'issue' is str, expected dict"):
         p.optional({"issue": "x"}, "issue.user", dict)
+
+
+def test_an_issue_user_or_check_run_app_that_is_not_an_object_is_a_payload_error(ctx, pr, scorer, payload):
+    event = comment_event(payload, "/sieve explain")
+    event["issue"]["user"] = "drive-by"
+    with pytest.raises(PayloadError, match=r"'issue.user' is str, expected dict"):
+        dispatch.handle("issue_comment", event, ctx)
+    rerun = rerun_event(payload)
+    rerun["check_run"]["app"] = "pr-sieve"
+    with pytest.raises(PayloadError, match=r"'check_run.app' is str, expected dict"):
+        dispatch.handle("check_run", rerun, ctx)
+    assert scorer.calls == []

@@ -26,8 +26,7 @@ BUTTONS = ("sieve-ok", "sieve-ok-cancel")
 
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     repo = p.repo_name(payload)
-    run = p.get(payload, "check_run", dict)
-    slug = str((run.get("app") or {}).get("slug") or "")
+    slug = str((p.optional(payload, "check_run.app", dict) or {}).get("slug") or "")
     if f"{slug}[bot]".lower() != ctx.github.bot_login().lower():
         return "ignored: another App's check run"
     loaded = review.load_config(ctx, repo)

@@ -37,9 +37,10 @@ class _Request:
         self.repo = p.repo_name(payload)
         self.number = p.get(payload, "issue.number", int)
         self.actor = p.author(p.get(payload, "comment.user", dict), payload["comment"].get("author_association"))
-        self.pr_author = str((p.get(payload, "issue", dict).get("user") or {}).get("login") or "")
+        self.pr_author = str((p.optional(payload, "issue.user", dict) or {}).get("login") or "")
         self.loaded = review.load_config(ctx, self.repo)
-        self.source = f"comment {payload['comment'].get('id')}"  # the override's detail: which comment made it
+        self.comment_id = p.optional(payload, "comment.id", int)  # marks the replies (a retry does not repeat them)
+        self.source = f"comment {self.comment_id}"  # the override's detail: which comment made it
         self.written_at = _timestamp(payload["comment"].get("created_at"))
 
     @cached_property
@@ -86,8 +87,9 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     if kind:
         review.override(request.ctx, request.outcome, kind, request.actor.login, detail=request.source)
     views += [_view(c, request) for c in allowed if not c.cancel]
-    views = list({v.template: v for v in views}.values())  # "/sieve" + "/sieve what": one help reply
-    replies = planner.replies(views, request.loaded.config, request.ctx.shadow)
+    # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
+    views = list({(v.template, v.context.get("command")): v for v in views}.values())
+    replies = planner.replies(views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id)
     rescore = any(c.name == "rescore" or c.cancel for c in allowed)
     if kind or (rescore and not request.author_exempt):
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
