@@ -40,13 +40,15 @@ def _rows(inputs, results) -> list[dict]:
     return sorted(rows, key=lambda row: -row["result"].score)
 
 
-def build_report(inputs, results, errors: int = 0) -> str:
+def build_report(inputs, results, errors: int = 0, unscored: int = 0) -> str:
+    """``errors``: records that could not be read; ``unscored``: read, but the scorer failed on them."""
     from bot.app.render import render
 
     counts = Counter(r.band for r in results)
     return render("report.md.j2", rows=_rows(inputs, results), total=len(results),
                   counts={band: counts.get(band, 0) for band in ("low", "medium", "high")},
-                  model_version=results[0].model_version if results else "", errors=errors)
+                  model_version=results[0].model_version if results else "", errors=errors,
+                  unscored=unscored)
 
 
 def report_command(
@@ -59,26 +61,35 @@ def report_command(
     from bot.cli.batch import score_all
     from bot.scoring import ScoreConfig
 
-    skipped: list[LoadError] = []
-
-    def on_error(error: LoadError) -> None:
-        skipped.append(error)
-        typer.echo(f"sieve report: {error}", err=True)
-
+    unreadable, unscored = _StderrSink(), _StderrSink()
     try:
-        inputs = load_inputs(path, git, repo, on_error=on_error)
+        inputs = load_inputs(path, git, repo, on_error=unreadable)
     except LoadError as exc:
         raise _fail(str(exc)) from None
     if not inputs:
         raise _fail(f"{path}: no record could be read")
-    results = dict(score_all(inputs, ScoreConfig(), on_error))
+    results = dict(score_all(inputs, ScoreConfig(), unscored))
+    if not results:
+        raise _fail(f"{path or git}: no record could be scored")
     kept = [(ref, snapshot) for ref, snapshot in inputs if ref in results]
-    text = build_report(kept, [results[ref] for ref, _ in kept], errors=len(skipped))
+    text = build_report(kept, [results[ref] for ref, _ in kept], errors=len(unreadable.seen),
+                        unscored=len(unscored.seen))
     if out is None:
         typer.echo(text)
     else:
         _write(out, text)
         typer.echo(f"wrote {out} ({len(kept)} PRs)")
+
+
+class _StderrSink:
+    """An error sink that prints each record's line on stderr and keeps it to count."""
+
+    def __init__(self) -> None:
+        self.seen: list[LoadError] = []
+
+    def __call__(self, error: LoadError) -> None:
+        self.seen.append(error)
+        typer.echo(f"sieve report: {error}", err=True)
 
 
 def _fail(message: str) -> typer.Exit:

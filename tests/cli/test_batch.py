@@ -41,7 +41,7 @@ def test_the_other_records_are_scored_and_the_broken_one_is_named(tmp_path, one_
             "prs.jsonl:1", "prs.jsonl:3"]
     else:
         assert result.exit_code == 0 and result.stdout.count("config: reload on rename events") == 2
-        assert "1 record could not be read" in result.stdout
+        assert "1 record could be read but not scored" in result.stdout
 
 
 def test_nothing_scored_is_an_error(tmp_path, one_record_breaks_the_scorer):

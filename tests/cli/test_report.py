@@ -104,3 +104,37 @@ def test_a_pr_that_names_its_repository_and_number_links_to_it():
     assert "| [gofiber/fiber#4603](https://github.com/gofiber/fiber/pull/4603) |" in text
     assert "` prs.jsonl:2 `" in text and "x.example" not in text  # an odd repo name is not linked
     assert "` prs.jsonl:3 `" in text  # no number: the record's place in the file
+
+
+def _failing_on(title: str, monkeypatch):
+    """The scorer raises on every PR titled ``title`` (in a batch, and then alone)."""
+    import bot.scoring
+
+    real = bot.scoring.score_many
+
+    def score_many(snapshots, config):
+        if any(s.title == title for s in snapshots):
+            raise RuntimeError("a signal failed")
+        return real(snapshots, config)
+
+    monkeypatch.setattr(bot.scoring, "score_many", score_many)
+
+
+def test_records_read_but_not_scored_are_counted_as_such(tmp_path, monkeypatch):
+    _failing_on(HOSTILE["title"], monkeypatch)
+    data = tmp_path / "prs.jsonl"
+    data.write_text(json.dumps(CAREFUL) + "\n" + json.dumps(HOSTILE) + "\n{broken\n")
+    result = CliRunner().invoke(build_app(), ["report", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "1 record could not be read (listed on stderr)." in result.stdout
+    assert "1 record could be read but not scored (listed on stderr)." in result.stdout
+    assert "prs.jsonl:2: could not be scored (RuntimeError" in result.stderr
+
+
+def test_a_file_with_no_scorable_record_is_an_error_not_an_empty_report(tmp_path, monkeypatch):
+    _failing_on(CAREFUL["title"], monkeypatch)
+    data = tmp_path / "prs.jsonl"
+    data.write_text(json.dumps(CAREFUL) + "\n")
+    result = CliRunner().invoke(build_app(), ["report", str(data)])
+    assert result.exit_code == 3 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"sieve report: {data}: no record could be scored"
