@@ -130,7 +130,7 @@ def bundle_from_text(text: str, name: str) -> PRSnapshot:
     """A bundle (or a bare ``pulls/get`` response) given as JSON text; errors name ``name``."""
     try:
         bundle = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # JSONDecodeError, or a number of more than 4,300 digits
         raise LoadError(f"{name}: not valid JSON ({exc})") from exc
     except RecursionError:
         raise LoadError(f"{name}: not valid JSON (nested too deeply)") from None

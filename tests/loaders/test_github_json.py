@@ -167,3 +167,10 @@ def test_eval_data_reads_bundles_with_their_repository_and_slices(tmp_path, rest
     assert [e.meta["first_time"] for e in examples] == [False, True, False]
     assert {e.meta["repo"] for e in examples} == {"octocat/Hello-World"}
     assert all(e.meta["short_body"] for e in examples)
+
+
+def test_a_number_too_long_to_read_is_a_load_error_naming_the_file(tmp_path):
+    path = tmp_path / "huge.json"
+    path.write_text('{"pull": {"title": "x", "additions": ' + "9" * 5000 + "}}")
+    with pytest.raises(LoadError, match=r"huge\.json: not valid JSON \(Exceeds the limit"):
+        load_bundle(path)
