@@ -187,6 +187,8 @@ def eval_command(
     show = not as_json and sys.stderr.isatty()
     with _progress(show) as bar:
         report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold, _unscored_sink(sink))
+    if not any(y.size for y, _ in scored.values()):  # tables of n=0 would read as a result
+        raise _fail("no PR could be scored (each one is named above)")
     written, roc_error = _plot(scored, roc)
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None,
                   scorer="as_scored" if as_scored else "protocol")

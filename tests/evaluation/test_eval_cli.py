@@ -171,3 +171,18 @@ def test_eval_table_says_when_it_scored_as_the_product_does(data_file, tmp_path,
     assert plain.exit_code == 0 and scored.exit_code == 0, plain.output + scored.output
     flat = lambda text: " ".join(text.split())  # noqa: E731 - the table title may wrap
     assert "AI signals at 0" in flat(scored.stdout) and "AI signals at 0" not in flat(plain.stdout)
+
+
+def test_when_the_scorer_fails_on_every_pr_there_is_no_report(data_file, tmp_path, monkeypatch):
+    def load(model, as_scored=False):
+        def score(snaps):
+            raise RuntimeError("a signal failed")
+        return score
+
+    monkeypatch.setattr(evaluate, "load_scorer", load)
+    roc = tmp_path / "roc.png"
+    for extra in ([], ["--json"]):
+        result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--roc", str(roc), *extra])
+        assert result.exit_code == 2 and result.stdout == "", result.output
+        assert result.stderr.splitlines()[-1] == "sieve eval: no PR could be scored (each one is named above)"
+        assert not roc.exists()
