@@ -186,3 +186,15 @@ def test_when_the_scorer_fails_on_every_pr_there_is_no_report(data_file, tmp_pat
         assert result.exit_code == 2 and result.stdout == "", result.output
         assert result.stderr.splitlines()[-1] == "sieve eval: no PR could be scored (each one is named above)"
         assert not roc.exists()
+
+
+def test_two_data_files_with_the_same_name_are_two_sets(data_file, tmp_path, stub_scorer):
+    other = tmp_path / "d2" / data_file.name
+    other.parent.mkdir()
+    other.write_bytes(data_file.read_bytes())
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--data", str(other), "--json",
+                                         "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"])
+    assert result.exit_code == 0, result.output
+    sets = json.loads(result.stdout)["sets"]
+    assert set(sets) == {f"{path}:{name}" for path in (data_file, other) for name in ("agent_vs_human", "low_effort")}
+    assert sets[f"{other}:agent_vs_human"] == sets[f"{data_file}:agent_vs_human"]
