@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bot.cli.score import load_inputs
+from bot.cli.score import load_inputs, one_input
 from bot.loaders import LoadError
 
 TOP_SIGNALS = 3
@@ -61,6 +61,7 @@ def report_command(
     from bot.cli.batch import score_all
     from bot.scoring import ScoreConfig
 
+    one_input(path, git)
     unreadable, unscored = _StderrSink(), _StderrSink()
     try:
         inputs = load_inputs(path, git, repo, on_error=unreadable)

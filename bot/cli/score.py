@@ -54,6 +54,12 @@ def read_description(body_file: Path) -> str:
         raise LoadError(f"{body_file}: cannot read the description ({exc.__class__.__name__})") from None
 
 
+def one_input(path: Path | None, git_range: str | None) -> None:
+    """A file and ``--git`` together are a usage error (exit 2): one of them would be ignored."""
+    if path is not None and git_range:
+        raise typer.BadParameter("give a FILE or --git RANGE, not both", param_hint="--git")
+
+
 def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str | None = None,
                 body_file: Path | None = None, on_error=print_skipped) -> list[tuple[str, object]]:
     """``[(reference, snapshot)]`` from the one input given; raises ``LoadError`` on bad input.
@@ -180,6 +186,7 @@ def score_command(
     from bot.model.persist import ModelMismatchError
     from bot.scoring import ScoreConfig
 
+    one_input(path, git)
     try:
         inputs = load_inputs(path, git, repo, title, body_file)
     except LoadError as exc:

@@ -54,3 +54,14 @@ def test_a_number_too_long_for_python_on_standard_input_is_one_bad_record():
     inputs = stdin_inputs(good + b"\n" + b'{"title": "x", "additions": ' + b"9" * 5000 + b"}\n" + good, errors.append)
     assert [ref for ref, _ in inputs] == ["-:1", "-:3"]
     assert [str(e).split(":")[:2] for e in errors] == [["-", "2"]]
+
+
+@pytest.mark.parametrize("command", ["score", "report"])
+def test_a_file_and_a_git_range_together_are_a_usage_error(command):
+    from typer.testing import CliRunner
+
+    from bot.cli import build_app
+
+    result = CliRunner().invoke(build_app(), [command, str(EXAMPLE), "--git", "main..HEAD"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "give a FILE or --git RANGE, not both" in result.stderr
