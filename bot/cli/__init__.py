@@ -3,17 +3,50 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
+from rich.console import Console
+from typer.core import TyperGroup
 
 # Modules under bot.cli that each define ``register(app: typer.Typer) -> None``.
 COMMAND_MODULES = ("score", "report", "train", "evaluate", "serve", "demo", "deliveries", "decisions", "checkconfig", "fetch")
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell tool killed by the signal gives
+
+
+class _Commands(TyperGroup):
+    """The ``sieve`` group. A reader that stops early (``sieve score --json | head -1``) ends the
+    command quietly with 141: click's own handling exits 1, which ``sieve score`` means as 'high'."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _stdout_to_devnull()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def _stdout_to_devnull() -> None:
+    """So that the interpreter's last flush does not fail again (the Python docs' note on SIGPIPE)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor (a test runner)
+        pass
+
+
+class PipeConsole(Console):
+    """A rich console whose broken pipe is a ``BrokenPipeError`` for ``_Commands`` (rich's own
+    handling exits 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError("stdout closed")
 
 
 def build_app() -> typer.Typer:
     app = typer.Typer(help="PR Sieve: triage low-effort, AI-generated pull requests.",
-                      no_args_is_help=True, add_completion=False)
+                      no_args_is_help=True, add_completion=False, cls=_Commands)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"bot.cli.{name}")

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from bot.cli import batch
+from bot.cli import PipeConsole, batch
 from bot.evaluation import datasets, protocol
 from bot.evaluation.plot import plot_roc
 from bot.loaders import LoadError
@@ -196,7 +196,7 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:
-        _print_tables(report, Console())
+        _print_tables(report, PipeConsole())
     if roc_error:
         raise _fail(roc_error)  # after the report: a long evaluation is not lost to a bad --roc
 

@@ -1,8 +1,8 @@
 """``sieve score``: score a GitHub JSON bundle, a JSONL file of records, or a local git range.
 
 Exit code: 0 low, 1 high, 2 medium (for many records: the worst band), 3 when nothing could
-be scored (unreadable input, no model). A malformed JSONL line gets one line on stderr naming
-``file:line``; the other records are still scored.
+be scored (unreadable input, no model), 141 when the reader of the output stopped early (``| head``).
+A malformed JSONL line gets one line on stderr naming ``file:line``; the other records are still scored.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from bot.cli import PipeConsole
 from bot.loaders import LoadError
 from bot.result import Result
 
@@ -203,7 +204,7 @@ def score_command(
     if as_json:
         print_json(scored)
     else:
-        print_table(scored, Console())
+        print_table(scored, PipeConsole())
     raise typer.Exit(EXIT_BY_BAND[worst_band(results)])
 
 

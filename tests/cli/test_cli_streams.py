@@ -27,3 +27,17 @@ def test_a_terminal_that_cannot_encode_a_character_still_gets_the_score():
                           env=_env(PYTHONIOENCODING="latin-1"), capture_output=True, timeout=120)
     assert b"UnicodeEncodeError" not in proc.stderr, proc.stderr.decode("latin-1")
     assert proc.returncode in (0, 1, 2) and b"model " in proc.stdout
+
+
+@pytest.mark.parametrize("args", [["--json"], []])
+def test_a_reader_that_stops_early_ends_the_command_quietly_with_141(tmp_path, args):
+    """``sieve score many.jsonl --json | head -1``: 1 would read as 'high'."""
+    data = tmp_path / "many.jsonl"
+    record = '{"title": "Fix race in span flush", "body": "Tested with go test -race."}\n'
+    data.write_text(record * 50)
+    proc = subprocess.Popen([*SIEVE, "score", str(data), *args], cwd=ROOT, env=_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before the first line is written
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141, stderr.decode()
+    assert stderr == b""
