@@ -92,22 +92,37 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
 def stdin_inputs(data: bytes, on_error=print_skipped) -> list[tuple[str, object]]:
     """Standard input: one JSON object (a bundle or a bare ``pulls/get`` response, as
     ``gh api repos/OWNER/REPO/pulls/N`` prints it), or else JSONL records."""
-    from bot.loaders.github_json import snapshot_from_bundle
-    from bot.loaders.records import records_from_text
+    from bot.loaders.records import record_from_value, records_from_text
 
     if not data.strip():
         raise LoadError("-: standard input is empty")
     text = data.decode("utf-8-sig", "surrogateescape")  # bad bytes stay put for the error
     whole = _one_json_value(text)
     if isinstance(whole, dict) and ("pull" in whole or "head" in whole):
-        try:
-            data.decode("utf-8-sig")
-            return [("-", snapshot_from_bundle(whole))]
-        except UnicodeDecodeError as exc:
-            raise LoadError(f"-: not UTF-8 (byte {exc.start})") from None
-        except LoadError as exc:
-            raise LoadError(f"-: {exc}") from exc
+        return [("-", _bundle(whole, data, "-"))]
+    if whole is not None and _is_utf8(data):  # one record, perhaps pretty-printed: not one error a line
+        return _jsonl_snapshots([record_from_value(whole, "-:1", keep_identity=True)], on_error)
     return _jsonl_snapshots(records_from_text(text, "-", keep_identity=True), on_error)
+
+
+def _bundle(whole: dict, data: bytes, name: str):
+    from bot.loaders.github_json import snapshot_from_bundle
+
+    try:
+        data.decode("utf-8-sig")
+        return snapshot_from_bundle(whole)
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{name}: not UTF-8 (byte {exc.start})") from None
+    except LoadError as exc:
+        raise LoadError(f"{name}: {exc}") from exc
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _one_json_value(text: str):

@@ -157,6 +157,12 @@ def records_from_text(text: str, name: str, **kwargs) -> Iterator[Record | LoadE
     return _records(_parsed(name, lines), kwargs)
 
 
+def record_from_value(raw, ref: str, **kwargs) -> Record | LoadError:
+    """One record already parsed: a whole input that is one JSON value (perhaps pretty-printed
+    over many lines); a ``LoadError`` naming ``ref`` when it is not a record."""
+    return next(_records([(ref, raw)], kwargs))
+
+
 def _records(raws, kwargs: dict) -> Iterator[Record | LoadError]:
     for ref, raw in raws:
         if isinstance(raw, LoadError):

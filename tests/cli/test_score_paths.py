@@ -65,3 +65,16 @@ def test_a_file_and_a_git_range_together_are_a_usage_error(command):
     result = CliRunner().invoke(build_app(), [command, str(EXAMPLE), "--git", "main..HEAD"])
     assert result.exit_code == 2 and result.stdout == ""
     assert "give a FILE or --git RANGE, not both" in result.stderr
+
+
+def test_one_pretty_printed_record_on_standard_input_is_one_record():
+    import json
+
+    from bot.cli.score import stdin_inputs
+
+    record = {"title": "Fix flush", "body": "Tested with go test.", "files": [{"path": "a.go", "additions": 1}]}
+    errors = []
+    [(ref, snapshot)] = stdin_inputs(json.dumps(record, indent=2).encode(), errors.append)
+    assert (ref, snapshot.title, errors) == ("-:1", "Fix flush", [])
+    assert stdin_inputs(json.dumps([record], indent=2).encode(), errors.append) == []
+    assert [str(e) for e in errors] == ["-:1: record is not a JSON object"]  # one line, not one a line
