@@ -24,6 +24,7 @@ from bot.result import Result
 EXIT_BY_BAND = {"low": 0, "high": 1, "medium": 2}
 EXIT_ERROR = 3
 SEVERITY = {"low": 0, "medium": 1, "high": 2}
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")  # matched in lower case
 
 
 def _fail(message: str) -> typer.Exit:
@@ -76,33 +77,53 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
         raise LoadError("give a bundle .json file, a .jsonl file, - for standard input, or --git RANGE")
     if str(path) == "-":
         return stdin_inputs(sys.stdin.buffer.read(), on_error)  # bytes: a bad byte is named, not a crash
+    return _file_inputs(path, on_error)
+
+
+def _file_inputs(path: Path, on_error) -> list[tuple[str, object]]:
+    """By suffix, in any case (``.JSONL`` too): JSONL records or a bundle; a path without a known
+    suffix (``<(gh api ...)`` hands over /dev/fd/N) is read as standard input is, by its content."""
     if path.is_dir():
         raise LoadError(f"{path}: is a directory, not a file")
-    if not path.exists():  # a pipe is fine: sieve score <(gh api ...) hands over /dev/fd/N
+    if not path.exists():
         raise LoadError(f"{path}: no such file")
-    if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
         from bot.loaders.records import iter_records
 
         return _jsonl_snapshots(iter_records(path, keep_identity=True), on_error)
-    from bot.loaders.github_json import load_bundle
+    if name.endswith(".json"):
+        from bot.loaders.github_json import load_bundle
 
-    return [(path.name, load_bundle(path))]
+        return [(path.name, load_bundle(path))]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return content_inputs(data, path.name, on_error)
 
 
 def stdin_inputs(data: bytes, on_error=print_skipped) -> list[tuple[str, object]]:
-    """Standard input: one JSON object (a bundle or a bare ``pulls/get`` response, as
-    ``gh api repos/OWNER/REPO/pulls/N`` prints it), or else JSONL records."""
+    """Standard input: see ``content_inputs``; records are named ``-:LINE``."""
+    if not data.strip():
+        raise LoadError("-: standard input is empty")
+    return content_inputs(data, "-", on_error)
+
+
+def content_inputs(data: bytes, name: str, on_error=print_skipped) -> list[tuple[str, object]]:
+    """One JSON object (a bundle or a bare ``pulls/get`` response, as ``gh api
+    repos/OWNER/REPO/pulls/N`` prints it; else one record), or else JSONL records."""
     from bot.loaders.records import record_from_value, records_from_text
 
     if not data.strip():
-        raise LoadError("-: standard input is empty")
+        raise LoadError(f"{name}: is empty")
     text = data.decode("utf-8-sig", "surrogateescape")  # bad bytes stay put for the error
     whole = _one_json_value(text)
     if isinstance(whole, dict) and ("pull" in whole or "head" in whole):
-        return [("-", _bundle(whole, data, "-"))]
+        return [(name, _bundle(whole, data, name))]
     if whole is not None and _is_utf8(data):  # one record, perhaps pretty-printed: not one error a line
-        return _jsonl_snapshots([record_from_value(whole, "-:1", keep_identity=True)], on_error)
-    return _jsonl_snapshots(records_from_text(text, "-", keep_identity=True), on_error)
+        return _jsonl_snapshots([record_from_value(whole, f"{name}:1", keep_identity=True)], on_error)
+    return _jsonl_snapshots(records_from_text(text, name, keep_identity=True), on_error)
 
 
 def _bundle(whole: dict, data: bytes, name: str):

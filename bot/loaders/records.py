@@ -104,7 +104,7 @@ def anonymous(snapshot: PRSnapshot) -> PRSnapshot:
 
 
 def _open(path: Path):
-    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes | LoadError]]:

@@ -78,3 +78,17 @@ def test_one_pretty_printed_record_on_standard_input_is_one_record():
     assert (ref, snapshot.title, errors) == ("-:1", "Fix flush", [])
     assert stdin_inputs(json.dumps([record], indent=2).encode(), errors.append) == []
     assert [str(e) for e in errors] == ["-:1: record is not a JSON object"]  # one line, not one a line
+
+
+def test_jsonl_suffixes_in_any_case_and_files_without_a_suffix_are_read(tmp_path):
+    import gzip
+
+    lines = b'{"title": "Fix flush", "body": "b"}\n{"title": "Add cache", "body": "c"}\n'
+    (tmp_path / "GOOD.JSONL").write_bytes(lines)
+    (tmp_path / "Export.NDJSON.GZ").write_bytes(gzip.compress(lines))
+    (tmp_path / "63").write_bytes(lines)  # as <(cat x.jsonl) hands it over: /dev/fd/63
+    (tmp_path / "62").write_bytes(EXAMPLE.read_bytes())
+    for name in ("GOOD.JSONL", "Export.NDJSON.GZ", "63"):
+        assert [ref for ref, _ in load_inputs(tmp_path / name, None, Path("."))] == [f"{name}:1", f"{name}:2"]
+    [(ref, snapshot)] = load_inputs(tmp_path / "62", None, Path("."))
+    assert (ref, snapshot.title) == ("62", "Enhance config loader with comprehensive error handling")
