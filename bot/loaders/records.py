@@ -152,8 +152,10 @@ def iter_records(path: Path | str, **kwargs) -> Iterator[Record | LoadError]:
 
 
 def records_from_text(text: str, name: str, **kwargs) -> Iterator[Record | LoadError]:
-    """``iter_records`` over JSONL already read (standard input); refs are ``name:line``."""
-    lines = enumerate(text.encode("utf-8", "surrogateescape").splitlines(), 1)
+    """``iter_records`` over JSONL already read (standard input); refs are ``name:line``. Lines end
+    at ``\\n`` only, as in a file: a CR between a record's JSON tokens is not a line break."""
+    data = text.encode("utf-8", "surrogateescape")
+    lines = enumerate((line.removesuffix(b"\r") for line in data.split(b"\n")), 1)
     return _records(_parsed(name, lines), kwargs)
 
 

@@ -92,3 +92,12 @@ def test_jsonl_suffixes_in_any_case_and_files_without_a_suffix_are_read(tmp_path
         assert [ref for ref, _ in load_inputs(tmp_path / name, None, Path("."))] == [f"{name}:1", f"{name}:2"]
     [(ref, snapshot)] = load_inputs(tmp_path / "62", None, Path("."))
     assert (ref, snapshot.title) == ("62", "Enhance config loader with comprehensive error handling")
+
+
+def test_standard_input_splits_records_at_newlines_only():
+    from bot.cli.score import stdin_inputs
+
+    first = b'{"title": "Fix flush",\r"body": "b"}'  # a CR between JSON tokens is whitespace
+    errors = []
+    inputs = stdin_inputs(first + b"\r\n" + b'{"title": "Add cache", "body": "c"}\r\n\n', errors.append)
+    assert [ref for ref, _ in inputs] == ["-:1", "-:2"] and errors == []
