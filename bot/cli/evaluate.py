@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -157,6 +158,13 @@ def model_threshold(model: Path | None) -> protocol.Threshold:
     return high if blind is None else protocol.OperatingPoint(high, float(blind))
 
 
+def _not_nan(value: float | None) -> float | None:
+    """``--threshold nan`` passes min/max (no comparison with NaN holds) and is not JSON."""
+    if value is not None and math.isnan(value):
+        raise typer.BadParameter("nan is not a probability between 0 and 1")
+    return value
+
+
 def eval_command(
     data: Annotated[Optional[list[Path]], typer.Option("--data", help=_DATA_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
@@ -164,8 +172,8 @@ def eval_command(
                    ] = Path("out/roc.png"),
     model: Annotated[Optional[Path], typer.Option("--model", help="Model file to score with.")
                      ] = None,
-    threshold: Annotated[Optional[float], typer.Option("--threshold", help=_THRESHOLD_HELP)
-                         ] = None,
+    threshold: Annotated[Optional[float], typer.Option("--threshold", help=_THRESHOLD_HELP, min=0.0, max=1.0,
+                                                       callback=_not_nan)] = None,
     as_scored: Annotated[bool, typer.Option("--as-scored", help=_AS_SCORED_HELP)] = False,
 ) -> None:
     """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs."""

@@ -198,3 +198,11 @@ def test_two_data_files_with_the_same_name_are_two_sets(data_file, tmp_path, stu
     sets = json.loads(result.stdout)["sets"]
     assert set(sets) == {f"{path}:{name}" for path in (data_file, other) for name in ("agent_vs_human", "low_effort")}
     assert sets[f"{other}:agent_vs_human"] == sets[f"{data_file}:agent_vs_human"]
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "5", "-0.1", "inf"])
+def test_a_threshold_that_is_not_a_probability_is_a_usage_error(data_file, tmp_path, stub_scorer, value):
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json", "--threshold", value,
+                                         "--roc", str(tmp_path / "roc.png")])
+    assert result.exit_code == 2 and result.stdout == "", result.output
+    assert "--threshold" in result.stderr and stub_scorer == []  # nothing was scored
