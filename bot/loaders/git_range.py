@@ -33,13 +33,22 @@ MAX_COMMITS = 250  # GitHub lists at most 250 commits of a PR
 MAX_FILES = 300  # FileChange entries kept; files_changed still counts all of them
 MAX_PATCH_CHARS = 5000  # per file, hunk text only
 
+# Every diff reads the same way whatever the user's git config says: diff.renames=copies,
+# diff.relative, diff.algorithm and an external diff tool would change which files and lines
+# it lists; diff.context, diff.interHunkContext, diff.noprefix/mnemonicPrefix, textconv and
+# color would change the hunk text that GitHub's ``patch`` holds (3 lines of context).
+_DIFF = ("diff", "-M", "--no-relative", "--diff-algorithm=myers", "--indent-heuristic", "--no-ext-diff",
+         "--no-color")
+_PATCH = ("-U3", "--inter-hunk-context=0", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/")
+_CONFIG = ("-c", "color.ui=never", "-c", "diff.suppressBlankEmpty=false")  # no command-line option for it
+
 _STATUS = {"A": "added", "D": "removed", "M": "modified", "R": "renamed", "C": "copied",
            "T": "changed"}
 
 
 def _git(repo_dir: Path, *args: str) -> str:
     try:
-        proc = subprocess.run(["git", "-c", "color.ui=never", "-C", str(repo_dir), *args],
+        proc = subprocess.run(["git", *_CONFIG, "-C", str(repo_dir), *args],
                               capture_output=True, text=True, encoding="utf-8",
                               errors="replace", check=False)
     except FileNotFoundError as exc:
@@ -76,14 +85,14 @@ def _resolve(repo_dir: Path, rev: str) -> str:
 
 
 def _commits(repo_dir: Path, base: str, head: str) -> list[tuple[str, str, str]]:
-    out = _git(repo_dir, "log", "--reverse", "-z", "--format=%an%x1f%ae%x1f%B",
-               f"{base}..{head}")
+    out = _git(repo_dir, "log", "--reverse", "-z", "--no-show-signature", "--encoding=UTF-8",
+               "--format=%an%x1f%ae%x1f%B", f"{base}..{head}")
     entries = [e for e in out.split("\0") if e.strip()]
     return [tuple(e.split("\x1f", 2)) for e in entries][:MAX_COMMITS]
 
 
 def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str]]:
-    parts = _git(repo_dir, "diff", "-M", "--name-status", "-z", spec).split("\0")
+    parts = _git(repo_dir, *_DIFF, "--name-status", "-z", spec).split("\0")
     out, i = [], 0
     while i < len(parts) and parts[i]:
         code = parts[i][0]
@@ -94,7 +103,7 @@ def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str]]:
 
 
 def _numstat(repo_dir: Path, spec: str) -> list[tuple[int, int]]:
-    parts = _git(repo_dir, "diff", "-M", "--numstat", "-z", spec).split("\0")
+    parts = _git(repo_dir, *_DIFF, "--numstat", "-z", spec).split("\0")
     out, i = [], 0
     while i < len(parts) and parts[i]:
         added, deleted, path = parts[i].split("\t", 2)
@@ -110,8 +119,9 @@ def _patches(repo_dir: Path, spec: str, n_files: int) -> list[str | None]:
         return []
     # --submodule=short: a user's diff.submodule=log|diff prints submodule changes without a
     # "diff --git" header or with the submodule's own files, shifting every patch after them
-    text = _git(repo_dir, "diff", "-M", "--no-color", "--no-ext-diff", "--submodule=short", spec)
-    lines = [line + "\n" for line in text.split("\n")]  # git ends lines with \n only (not \r, \x0b …)
+    text = _git(repo_dir, *_DIFF, *_PATCH, "--submodule=short", spec)
+    # git ends lines with \n only (not \r, \x0b …); the last one too, which is no extra empty line
+    lines = [line + "\n" for line in text.removesuffix("\n").split("\n")]
     try:
         patched = list(PatchSet(lines))
     except UnidiffParseError:

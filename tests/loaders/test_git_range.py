@@ -165,3 +165,24 @@ def test_a_submodule_bump_does_not_shift_or_drop_the_patches(tmp_path, setting, 
     assert set(patches) == {name, "main.py"}
     assert patches["main.py"].rstrip("\n") == "@@ -1 +1 @@\n-x = 1\n+x = 2"
     assert patches[name] is None or "Subproject commit" in patches[name]
+
+
+USER_SETTINGS = {"diff.context": "0", "diff.interHunkContext": "10", "diff.noprefix": "true",
+                 "diff.mnemonicPrefix": "true", "diff.renames": "copies", "diff.algorithm": "histogram",
+                 "diff.relative": "true", "diff.suppressBlankEmpty": "true", "color.diff": "always",
+                 "color.ui": "always", "log.showSignature": "true"}
+
+
+def test_the_users_git_config_does_not_change_the_snapshot(repo):
+    """Read from a folder inside the work tree, as ``sieve score --git`` run from ``src/`` does."""
+    (repo / "sub").mkdir()
+    plain = snapshot_from_git(repo / "sub", "main..topic")
+    for key, value in USER_SETTINGS.items():
+        _git(repo, "config", key, value)
+    assert snapshot_from_git(repo / "sub", "main..topic") == plain
+    assert {f.path for f in plain.files} == {"a.txt", "b.py", "big.txt", "blob.bin", "new.txt"}
+
+
+def test_no_patch_ends_with_a_newline_the_last_files_neither(repo):
+    patches = [f.patch for f in snapshot_from_git(repo, "main..topic~1").files]  # a.txt, b.py: b.py is last
+    assert patches == ["@@ -1,3 +1,4 @@\n one\n-two\n+2\n three\n+four", "@@ -0,0 +1 @@\n+print('hi')"]
