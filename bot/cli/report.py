@@ -31,12 +31,20 @@ def pr_link(snapshot):
     return Trusted(f"[{snapshot.repo}#{snapshot.number}](https://github.com/{snapshot.repo}/pull/{snapshot.number})")
 
 
+def _cell_code(text: str):
+    """``text`` as a code span that stays in its table cell: GitHub ends a cell at a ``|`` even
+    inside code, unless it is written ``\\|`` (a file named ``a|b.jsonl``)."""
+    from bot.app.markdown import Trusted, code
+
+    return Trusted(code(text).replace("|", "\\|"))
+
+
 def _rows(inputs, results) -> list[dict]:
     rows = []
     for (ref, snapshot), result in zip(inputs, results):
         top = sorted((h for h in result.fired if h.kind == "effort"), key=lambda h: -h.value)
-        rows.append({"ref": ref, "title": snapshot.title, "result": result, "top": top[:TOP_SIGNALS],
-                     "link": pr_link(snapshot)})
+        rows.append({"ref": ref, "ref_md": _cell_code(ref), "title": snapshot.title, "result": result,
+                     "top": top[:TOP_SIGNALS], "link": pr_link(snapshot)})
     return sorted(rows, key=lambda row: -row["result"].score)
 
 

@@ -138,3 +138,15 @@ def test_a_file_with_no_scorable_record_is_an_error_not_an_empty_report(tmp_path
     result = CliRunner().invoke(build_app(), ["report", str(data)])
     assert result.exit_code == 3 and result.stdout == ""
     assert result.stderr.splitlines()[-1] == f"sieve report: {data}: no record could be scored"
+
+
+def test_a_bar_in_a_file_name_stays_in_its_table_cell():
+    from bot.cli.report import build_report
+    from bot.result import Result
+    from bot.snapshot import PRSnapshot
+
+    result = Result(score=10, band="low", probability=0.1, confidence=0.3, signals=())
+    text = build_report([("a`b|c.jsonl:1", PRSnapshot(title="x|y"))], [result])
+    [row] = [line for line in text.splitlines() if line.startswith("| 1 |")]
+    assert "`` a`b\\|c.jsonl:1 ``" in row
+    assert row.replace("\\|", "").count("|") == 7  # six cells
