@@ -25,7 +25,7 @@ from bot.app.worker import Accepts, GitHubFactory, Handler, Workers
 from bot.obs import metrics
 from bot.obs.ops import ops_router
 from bot.settings import Settings
-from bot.store import DeliveryStore, init_db
+from bot.store import DeliveryStore, SqlStateStore, init_db
 from bot.store.db import warm_pool
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def create_app(settings: Settings, *, github_factory: GitHubFactory | None = Non
     if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
         log.warning("SIEVE_INSECURE_DEV: accepting UNSIGNED webhooks; never do this in production")
     engine = init_db(settings.database_url)
-    store = DeliveryStore(engine)
+    store, state = DeliveryStore(engine), SqlStateStore(engine)
     handled = wiring.accepts(wiring.handled_events())
     pool = workers
     if pool is None and start_workers and settings.workers > 0:
@@ -66,7 +66,7 @@ def create_app(settings: Settings, *, github_factory: GitHubFactory | None = Non
     app.state.settings, app.state.store, app.state.pool = settings, store, pool
     # A plain Starlette route: the webhook needs none of FastAPI's request parsing, and skipping
     # it saves CPU on every delivery.
-    app.add_route(WEBHOOK_PATH, _webhook(settings, store, handled, pool), methods=["POST"])
+    app.add_route(WEBHOOK_PATH, _webhook(settings, (store, state), handled, pool), methods=["POST"])
     app.include_router(ops_router(lambda: _database_answers(engine)))
     app.include_router(pages_router())
     metrics.track_queue_depth(store.queue_depth)
@@ -88,7 +88,8 @@ def _lifespan(pool: Workers | None, engine):
     return lifespan
 
 
-def _webhook(settings: Settings, store: DeliveryStore, handled: Accepts, pool: Workers | None):
+def _webhook(settings: Settings, stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
+             pool: Workers | None):
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
 
     async def webhook(request: Request) -> JSONResponse:
@@ -98,7 +99,7 @@ def _webhook(settings: Settings, store: DeliveryStore, handled: Accepts, pool: W
                                                request.headers.get("x-hub-signature-256")):
                 raise Rejected(401, "missing or invalid X-Hub-Signature-256", "signature")
             event, delivery_id = _required_headers(request)
-            return await _accept(store, handled, pool, event, delivery_id, body)
+            return await _accept(stores, handled, pool, event, delivery_id, body)
         except Rejected as exc:
             metrics.record_rejected(exc.reason)
             log.warning("webhook refused (%s): %s", exc.status_code, exc.detail,
@@ -108,8 +109,9 @@ def _webhook(settings: Settings, store: DeliveryStore, handled: Accepts, pool: W
     return webhook
 
 
-async def _accept(store: DeliveryStore, handled: Accepts, pool: Workers | None, event: str,
-                  delivery_id: str, body: bytes) -> JSONResponse:
+async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts, pool: Workers | None,
+                  event: str, delivery_id: str, body: bytes) -> JSONResponse:
+    store, state = stores
     payload = parse_payload(body)
     metrics.record_received(event)
     if event == "ping":
@@ -119,6 +121,7 @@ async def _accept(store: DeliveryStore, handled: Accepts, pool: Workers | None, 
         return JSONResponse({"status": "ignored"})
     keys = delivery_keys(payload)
     try:
+        keys = await run_in_threadpool(with_fork_pr, state, event, payload, keys)
         new = await run_in_threadpool(store.enqueue, delivery_id, event,
                                       _payload_text(body, payload), action=action, **keys)
     except Exception:  # noqa: BLE001 - no 2xx unless stored: GitHub shows it as failed
@@ -186,6 +189,16 @@ def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
                                       "installation.id", _MAX_INT64),
             "repo": repo,
             "number": _whole(item.get("number", payload.get("number")), "number", _MAX_INT32)}
+
+
+def with_fork_pr(state: SqlStateStore, event: str, payload: dict[str, Any], keys: dict[str, Any]) -> dict[str, Any]:
+    """A fork PR's check run lists no PR (GitHub fills ``pull_requests`` only for same-repository
+    branches); the PR PR Sieve scored at that commit is its PR, so its re-run or button press is
+    stored under that number and waits for the PR's other deliveries like any of them."""
+    sha = _obj(payload.get("check_run")).get("head_sha")
+    if keys["number"] is not None or event != "check_run" or not keys["repo"] or not isinstance(sha, str):
+        return keys
+    return keys | {"number": state.pr_for_head(keys["repo"], sha)}
 
 
 def _obj(value: Any) -> dict:

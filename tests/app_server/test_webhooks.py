@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import UTC, datetime
 
 import pytest
 from starlette.requests import Request
 
+from bot.app.context import Decision
 from bot.app.server import Rejected, create_app, read_body
 from bot.settings import Settings, SettingsError
+from bot.store import SqlStateStore
 
 from tests.payloads import replaced
 
@@ -217,6 +220,20 @@ def test_a_check_run_rerun_is_keyed_to_its_pull_request(app, client):
     payload["check_run"]["pull_requests"] = [{"number": 12, "id": 1}]
     assert deliver(client, json.dumps(payload).encode(), "check_run", "cr").status_code == 202
     assert app.state.store.get("cr").number == 12
+
+
+def test_a_fork_prs_check_run_is_keyed_to_the_pr_scored_at_its_commit(app, client):
+    # GitHub lists no PR on a fork PR's check run: without a number its re-run would run beside
+    # the PR's other deliveries and post a second comment
+    payload = json.loads(example("check_run", "rerequested.payload.json"))
+    payload["check_run"]["pull_requests"] = []
+    repo, sha = payload["repository"]["full_name"], payload["check_run"]["head_sha"]
+    state = SqlStateStore(app.state.store.engine)
+    assert deliver(client, json.dumps(payload).encode(), "check_run", "cr-0").status_code == 202
+    assert app.state.store.get("cr-0").number is None  # nothing scored at that commit yet
+    state.record_decision(Decision(repo, 34, sha, 80, "high", "m1", datetime.now(UTC), shadow=False))
+    assert deliver(client, json.dumps(payload).encode(), "check_run", "cr-1").status_code == 202
+    assert app.state.store.get("cr-1").number == 34
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le"])
