@@ -103,6 +103,7 @@ class Worker:
         """Claim and handle one due delivery; None when nothing is due."""
         delivery = self.store.claim(self.worker_id, lease_seconds=self.policy.lease_seconds,
                                     max_attempts=self.policy.max_attempts,
+                                    max_rate_limited_attempts=self.policy.max_rate_limited_attempts,
                                     on_abandoned=_abandoned)
         if delivery is None:
             return None
@@ -171,7 +172,8 @@ class Worker:
             log.error("delivery failed after %d attempt(s): %s", d.attempts, error)
         else:
             delay = self.policy.delay(d.attempts, attempt.retry_after)
-            kept = self.store.retry_later(d.delivery_id, self.worker_id, error or "", delay)
+            kept = self.store.retry_later(d.delivery_id, self.worker_id, error or "", delay,
+                                          rate_limited=attempt.retry_after is not None)
             log.warning("attempt %d failed, retrying in %.1fs: %s", d.attempts, delay, error)
         if not kept:
             log.warning("claim on the delivery was lost before its outcome was recorded")

@@ -2,8 +2,8 @@
 
 A claim is exclusive: on PostgreSQL candidates are locked with ``FOR UPDATE SKIP LOCKED``;
 on SQLite the claim runs under ``BEGIN IMMEDIATE``, which holds the single write lock. A claim
-whose lease ran out (its worker died) can be taken over; after ``max_attempts`` such a row is
-failed instead. Two deliveries of the same pull request are never processed at the same time
+whose lease ran out (its worker died) can be taken over; past its attempt budget (larger when
+its last recorded attempt only hit a rate limit) such a row is failed instead. Two deliveries of the same pull request are never processed at the same time
 (the bot keeps ONE sticky comment per PR), and due deliveries go oldest first.
 
 Every stored time is on one clock: the database's on PostgreSQL (replicas whose own clocks
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import (Connection, DateTime, Engine, and_, delete, exists, func, or_, select,
+from sqlalchemy import (Connection, DateTime, Engine, and_, case, delete, exists, func, or_, select,
                         update)
 from sqlalchemy.orm import aliased
 
@@ -99,18 +99,22 @@ class DeliveryStore:
 
     # -- worker side ----------------------------------------------------------------------
     def claim(self, worker_id: str, *, lease_seconds: float, max_attempts: int = 8,
+              max_rate_limited_attempts: int | None = None,
               on_abandoned: Callable[[list[tuple[str, str]]], object] | None = None
               ) -> Delivery | None:
         """Take the oldest due delivery for ``worker_id`` (attempts += 1), or None.
-        Deliveries failed meanwhile because their last lease ran out are passed, as
+        A claim whose lease ran out (its worker died) is taken over while its attempts are
+        within budget: ``max_rate_limited_attempts`` when its last recorded attempt hit a rate
+        limit, else ``max_attempts``. Deliveries failed meanwhile past that budget are passed, as
         (delivery_id, event) pairs, to ``on_abandoned`` once that is committed."""
         abandoned: list[tuple[str, str]] = []
-        claimed = self._claim(worker_id, lease_seconds, max_attempts, abandoned)
+        budget = case((T.rate_limited, max(max_attempts, max_rate_limited_attempts or 0)), else_=max_attempts)
+        claimed = self._claim(worker_id, lease_seconds, budget, abandoned)
         if abandoned and on_abandoned is not None:
             on_abandoned(abandoned)
         return claimed
 
-    def _claim(self, worker_id: str, lease_seconds: float, max_attempts: int,
+    def _claim(self, worker_id: str, lease_seconds: float, max_attempts,
                abandoned: list) -> Delivery | None:
         """``claim`` in one transaction; ``abandoned`` gets the rows it failed."""
         now, tick = self._now(), (self._clock or utcnow)()
@@ -146,11 +150,13 @@ class DeliveryStore:
         return self._finish(delivery_id, worker_id, status="failed", finished_at=self._now(),
                             last_error=error[:MAX_ERROR_CHARS])
 
-    def retry_later(self, delivery_id: str, worker_id: str, error: str, delay: float) -> bool:
-        """Give the delivery back as pending, due ``delay`` seconds from now."""
+    def retry_later(self, delivery_id: str, worker_id: str, error: str, delay: float, *,
+                    rate_limited: bool = False) -> bool:
+        """Give the delivery back as pending, due ``delay`` seconds from now; ``rate_limited``:
+        this attempt only hit a rate limit (the claimer's larger budget applies)."""
         due = self._now() + timedelta(seconds=delay)
         return self._finish(delivery_id, worker_id, status="pending", next_attempt_at=due,
-                            last_error=error[:MAX_ERROR_CHARS])
+                            last_error=error[:MAX_ERROR_CHARS], rate_limited=rate_limited)
 
     # -- operators --------------------------------------------------------------------------
     def get(self, delivery_id: str, *, with_payload: bool = False) -> Delivery | None:
@@ -196,7 +202,7 @@ class DeliveryStore:
             return conn.execute(stmt).rowcount
 
     # -- internals --------------------------------------------------------------------------
-    def _candidates(self, conn: Connection, now, max_attempts: int) -> list:
+    def _candidates(self, conn: Connection, now, max_attempts) -> list:
         """Up to a few claimable rows: abandoned claims first, then due pending ones by age.
         Two queries rather than one OR, so each walks the (status, id) index in order."""
         abandoned = and_(T.status == "processing", T.lease_until <= now,
@@ -226,7 +232,7 @@ class DeliveryStore:
                                   T.status == "processing", T.lease_until > now).limit(1)
         return conn.scalar(busy) is None  # fresh snapshot: sees claims committed meanwhile
 
-    def _fail_exhausted(self, conn: Connection, now, max_attempts: int) -> list[tuple[str, str]]:
+    def _fail_exhausted(self, conn: Connection, now, max_attempts) -> list[tuple[str, str]]:
         """Fail rows whose last attempt's lease ran out; their (delivery_id, event)."""
         stmt = (update(T).where(T.status == "processing", T.lease_until <= now,
                                 T.attempts >= max_attempts)
@@ -245,7 +251,7 @@ class DeliveryStore:
     def _reset(self, condition) -> int:
         stmt = update(T).where(condition).values(
             status="pending", attempts=0, next_attempt_at=self._now(), claimed_by=None,
-            lease_until=None, finished_at=None, result=None)
+            lease_until=None, finished_at=None, result=None, rate_limited=False)
         with write_transaction(self.engine) as conn:
             return conn.execute(stmt).rowcount
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 STATUSES = ("pending", "processing", "done", "failed", "ignored")
@@ -38,6 +38,9 @@ class DeliveryRow(Base):
     result: Mapped[str | None] = mapped_column(Text)  # the handler's one-line outcome
     received_at: Mapped[datetime] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # the last recorded attempt hit a rate limit: a worker dying on the next one leaves the
+    # delivery the rate-limited budget of attempts, not the ordinary one (revision 0002)
+    rate_limited: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
         Index("ix_deliveries_status", "status", "id"),

@@ -110,6 +110,20 @@ def test_rate_limited_attempts_wait_for_the_reset_instead_of_failing_the_deliver
     assert "gave up after 5 attempts" in store.get("d1").last_error
 
 
+def test_a_worker_killed_while_waiting_out_rate_limits_does_not_lose_the_delivery(store, engine, clock):
+    limited = GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60)
+    worker = make_worker(store, engine, Recorder(*[limited] * 3))  # POLICY: max_attempts 3, rate-limited 48
+    for _ in range(3):
+        assert worker.process_one().status == "retry"
+        clock.advance(60)
+    lost = store.claim("killed", lease_seconds=POLICY.lease_seconds)  # this process dies mid-attempt
+    assert lost.attempts == 4
+    clock.advance(POLICY.lease_seconds + 1)
+    taken = store.claim("w2", lease_seconds=POLICY.lease_seconds, max_attempts=POLICY.max_attempts,
+                        max_rate_limited_attempts=POLICY.max_rate_limited_attempts)
+    assert taken is not None and taken.attempts == 5 and store.get("d1").status == "processing"
+
+
 def test_an_ordinary_failure_after_rate_limits_fails_at_max_attempts(store, engine, clock):
     handler = Recorder(GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60),
                        GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60),

@@ -76,6 +76,24 @@ def test_a_lost_lease_on_the_last_attempt_fails_the_delivery(store, clock):
     assert failed.status == "failed" and "lease expired" in failed.last_error
 
 
+@pytest.mark.parametrize("rate_limited, taken_over", [(True, True), (False, False)])
+def test_a_worker_dying_while_rate_limited_leaves_the_rate_limited_budget(store, clock, rate_limited, taken_over):
+    # a deploy or an OOM kill while GitHub's rate limit is being waited out must not lose the
+    # delivery: it has max_rate_limited_attempts (10 here), not max_attempts (3)
+    budgets = dict(max_attempts=3, max_rate_limited_attempts=10)
+    _enqueue(store, "d1")
+    for _ in range(2):
+        assert store.claim("w", lease_seconds=LEASE, **budgets).delivery_id == "d1"
+        store.retry_later("d1", "w", "HTTP 403: rate limit", 0, rate_limited=rate_limited)
+    assert store.claim("w", lease_seconds=LEASE, **budgets).attempts == 3
+    clock.advance(LEASE + 1)  # the worker died on its third attempt
+    again = store.claim("w2", lease_seconds=LEASE, **budgets)
+    if taken_over:
+        assert again is not None and (again.delivery_id, again.attempts) == ("d1", 4)
+    else:
+        assert again is None and store.get("d1").status == "failed"
+
+
 def test_two_deliveries_of_one_pull_request_are_never_processed_together(store):
     _enqueue(store, "a", number=5)
     _enqueue(store, "b", number=5)

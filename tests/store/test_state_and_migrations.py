@@ -96,7 +96,7 @@ def test_init_db_is_idempotent_and_at_head(db_url):
     engine = init_db(db_url)
     init_db(db_url).dispose()
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
     tables = set(inspect(engine).get_table_names())
     assert {"deliveries", "overrides", "decisions", "alembic_version"} <= tables
     engine.dispose()
