@@ -4,14 +4,18 @@ SQLite lets one connection write at a time. A second writer waits in SQLite's bu
 which polls with sleeps of up to 100 ms; under a burst of webhooks with the worker process
 writing too, those sleeps became the webhook's answer time. Here writers queue on a lock
 instead: a ``threading.Lock`` inside the process and ``flock`` on ``<database>.lock`` across
-processes. The kernel hands the lock to the next writer as soon as it is released. SQLite's
-own locking still guards against writers that do not use this lock (the busy timeout stays).
+processes, polled every few milliseconds. SQLite's own locking still guards against writers
+that do not use this lock (the busy timeout stays). A writer that cannot get the lock within
+``WAIT_SECONDS`` raises ``WriterLockTimeout``: a process frozen while holding it must not hang
+the webhook intake, which then answers 503 (GitHub marks the delivery failed, to redeliver)
+inside GitHub's 10 s timeout.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,6 +23,14 @@ try:
     import fcntl
 except ImportError:  # not on Unix: the in-process lock alone
     fcntl = None
+
+
+WAIT_SECONDS = 8.0  # under GitHub's 10 s webhook timeout
+_MAX_PAUSE = 0.005
+
+
+class WriterLockTimeout(TimeoutError):
+    """Another writer held the SQLite write lock for longer than a writer may wait."""
 
 
 class WriterLock:
@@ -40,14 +52,32 @@ class WriterLock:
         return self._fd
 
     @contextmanager
-    def held(self) -> Iterator[None]:
-        with self._threads:
+    def held(self, timeout: float = WAIT_SECONDS) -> Iterator[None]:
+        deadline = time.monotonic() + timeout
+        if not self._threads.acquire(timeout=timeout):
+            raise WriterLockTimeout(f"another thread held the SQLite write lock for {timeout:.0f} s")
+        try:
             fd = self._file()
-            if fd is None:
-                yield
-                return
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            if fd is not None:
+                _lock(fd, deadline, timeout)
             try:
                 yield
             finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
+                if fd is not None:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            self._threads.release()
+
+
+def _lock(fd: int, deadline: float, timeout: float) -> None:
+    """``flock`` the file, trying again every few milliseconds until ``deadline``."""
+    pause = 0.0005
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise WriterLockTimeout(f"another process held the SQLite write lock for {timeout:.0f} s") from None
+            time.sleep(pause)
+            pause = min(pause * 2, _MAX_PAUSE)

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from bot.store.db import WARM_CONNECTIONS, warm_pool
-from bot.store.writelock import WriterLock
+from bot.store.writelock import WriterLock, WriterLockTimeout
 
 HOLD = textwrap.dedent("""
     import fcntl, os, sys, time
@@ -31,6 +31,23 @@ def test_a_writer_in_another_process_makes_this_one_wait(tmp_path):
         waited = time.monotonic() - started
     holder.wait(5)
     assert waited >= 0.3, f"took the lock after {waited:.3f}s while another process held it"
+
+
+def test_a_writer_frozen_while_holding_the_lock_makes_others_give_up_not_hang(tmp_path):
+    lock = WriterLock(str(tmp_path / "sieve.db"))
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, lock.path, "30"], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == b"locked"
+        started = time.monotonic()
+        with pytest.raises(WriterLockTimeout, match="another process held the SQLite write lock"):
+            with lock.held(timeout=0.3):
+                pass
+        assert 0.3 <= time.monotonic() - started < 2
+    finally:
+        holder.kill()
+        holder.wait(5)
+    with lock.held(timeout=2):  # free again once that process is gone
+        pass
 
 
 def test_threads_of_one_process_take_turns(tmp_path):
