@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Mapping
+from datetime import timezone
 from email.utils import parsedate_to_datetime
 
 SECONDARY_WAIT = 60.0
@@ -28,9 +29,12 @@ def _retry_after(value: str | None, now: float) -> float | None:
     except ValueError:
         pass
     try:
-        return max(parsedate_to_datetime(text).timestamp() - now, 0.0)
+        when = parsedate_to_datetime(text)
     except (TypeError, ValueError):
         return None
+    if when.tzinfo is None:  # "-0000": RFC 5322's "UTC, source unknown", not this machine's time
+        when = when.replace(tzinfo=timezone.utc)
+    return max(when.timestamp() - now, 0.0)
 
 
 def _reset_wait(headers: Mapping[str, str], now: float) -> float | None:

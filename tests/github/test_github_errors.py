@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 import requests
@@ -32,6 +33,19 @@ NOW = 1_700_000_000.0
 ])
 def test_rate_limit_wait(headers, status, message, expected):
     assert rate_limit_wait(headers, status, message, now=NOW) == expected
+
+
+@pytest.mark.parametrize("zone", ["-0000", "+0000", "GMT"])
+def test_a_retry_after_date_is_read_in_utc_whatever_this_machines_zone(monkeypatch, zone):
+    # parsedate_to_datetime gives a naive datetime for "-0000" (RFC 5322: UTC, source unknown)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        wait = rate_limit_wait({"Retry-After": f"Tue, 14 Nov 2023 22:13:50 {zone}"}, 429, "", now=NOW)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert wait == pytest.approx(30.0)
 
 
 def _raised(exc: Exception) -> GitHubError:
