@@ -113,4 +113,5 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL: a committed delivery is on disk
     engine.dispose()
