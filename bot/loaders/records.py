@@ -79,6 +79,8 @@ def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
     if not (title or body or any(map(_text, messages))):  # nothing left to score once read as text
         raise LoadError("record has no title, body or commit messages")
     if restore_removed and raw.get("removed_lines"):
+        if not isinstance(raw["removed_lines"], list):
+            raise LoadError("'removed_lines' is not a list")
         body = (body + "\n\n" + "\n".join(str(x) for x in raw["removed_lines"])).strip()
     files = _files(raw)
     return PRSnapshot(

@@ -91,8 +91,9 @@ def tokenizer(token_pattern: str) -> Callable[[str], list[bytes]] | None:
 
 
 def utf8(terms: list[str]) -> list[bytes]:
-    """``terms`` UTF-8 encoded, as ``FeatureHasher`` hashes a str."""
-    return list(map(str.encode, terms))
+    """``terms`` UTF-8 encoded, as ``FeatureHasher`` hashes a str; a lone surrogate (half an
+    emoji, cut by GitHub or an editor) is kept as its own bytes instead of raising."""
+    return [term.encode("utf-8", "surrogatepass") for term in terms]
 
 
 def bigrams(tokens: list):

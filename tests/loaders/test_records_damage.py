@@ -134,3 +134,13 @@ def test_counts_that_are_not_plain_digits_stay_unknown():
     for value in ("-5", "+5", "1.5", "1e3", "", " ", "²", "٣", "9" * 5000, "10000000000", True, 1.0, 2.5, -1):
         assert count_or_none(value) is None, value
     assert (count_or_none("1000000000"), count_or_none("007")) == (10**9, 7)
+
+
+def test_removed_lines_that_are_not_a_list_name_the_record_and_the_rest_are_read(tmp_path):
+    path = tmp_path / "x.jsonl"
+    good = {"title": "Fix parser", "body": "b", "removed_lines": ["Co-authored-by: x"]}
+    path.write_text("\n".join(json.dumps(r) for r in (good, {"title": "x", "body": "b", "removed_lines": 5}, good)))
+    read = list(iter_records(path, restore_removed=True))
+    errors = [r for r in read if isinstance(r, LoadError)]
+    assert len(read) == 3 and len(errors) == 1
+    assert str(errors[0]) == "x.jsonl:2: 'removed_lines' is not a list"

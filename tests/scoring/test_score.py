@@ -229,3 +229,10 @@ def test_batch_score_in_chunks_gives_each_pr_its_own_probability(shipped_model):
     for i in (0, 1, scoring.BATCH_CHUNK - 1, scoring.BATCH_CHUNK, len(prs) - 1):
         alone = batch_score([prs[i]], model_path=str(shipped_model))[0]
         assert batch[i] == pytest.approx(alone, abs=1e-12)
+
+
+def test_half_an_emoji_in_the_title_is_scored_not_a_crash(shipped_model):
+    # GitHub's JSON can carry a lone surrogate (a title cut inside an emoji's surrogate pair)
+    result = score(PRSnapshot(title="Fix \ud83d parser", body="Fixes the parser.",
+                              files=(FileChange("a.py", additions=1),)))
+    assert 0 <= result.score <= 100 and result.band in ("low", "medium", "high")
