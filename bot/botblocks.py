@@ -19,8 +19,7 @@ import re
 from bot.text import without_spans
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-# a comment alone on its line(s), with its line break; it may not run past its own "-->"
-_LINE_COMMENTS = re.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
+_LINE_OPEN = re.compile(r"^[ \t]*<!--", re.MULTILINE)
 _LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 _SEPARATORS = re.compile(r"[\s:_-]+")
 _AUTO = re.compile(r"^(?:this is an? )?auto generated (.+)$")
@@ -103,7 +102,28 @@ def without_hidden(text: str) -> str:
     if "<!--" not in text:
         return text
     shown = _closed_comments(without_bot_blocks(text))
-    return _closed_up(_COMMENT.sub("", _LINE_COMMENTS.sub("", shown)))
+    return _closed_up(_COMMENT.sub("", _without_line_comments(shown)))
+
+
+def _without_line_comments(text: str) -> str:
+    """``text`` without the comments that start their line (after spaces) and end it, each
+    with its line break: a comment runs from its "<!--" to the first "-->" after it. One pass,
+    remembering the next "-->" (a regex anchored at every line start re-read the text up to it
+    from each of them: quadratic on thousands of unclosed "<!--" lines)."""
+    kept, pos, close = [], 0, -1
+    for m in _LINE_OPEN.finditer(text):
+        if m.start() < pos:
+            continue
+        if close < m.end():
+            close = text.find("-->", m.end())
+            if close < 0:
+                break
+        tail = _LINE_END.match(text, close + 3)
+        if tail:
+            kept.append(text[pos:m.start()])
+            pos = tail.end()
+    kept.append(text[pos:])
+    return "".join(kept)
 
 
 def _closed_up(text: str) -> str:

@@ -12,16 +12,22 @@ import re
 
 _TRAILER = re.compile(r"^\s*[A-Z][A-Za-z-]*-by:\s", re.IGNORECASE)
 _ATTRIBUTION_LINE = re.compile(
-    r"generated with\b.*\b(claude|codex|copilot|cursor|devin|aider|gemini|chatgpt|openhands|jules)"
-    r"|claude\.ai/code|chatgpt\.com/codex|app\.devin\.ai/sessions|link to devin run|requested by:"
+    r"claude\.ai/code|chatgpt\.com/codex|app\.devin\.ai/sessions|link to devin run|requested by:"
     r"|you can make copilot smarter|copilot coding agent|firewall rules blocked me"
     r"|<!-- (start|end) copilot",
     re.IGNORECASE,
 )
+# "Generated with ... <tool>": the tool is looked for once, after the first "generated with"
+# (one regex with ".*" between them retried the scan from every repetition: quadratic)
+_GENERATED_WITH = re.compile(r"generated with\b", re.IGNORECASE)
+_TOOL = re.compile(r"\b(claude|codex|copilot|cursor|devin|aider|gemini|chatgpt|openhands|jules)", re.IGNORECASE)
 
 
 def is_attribution_line(line: str) -> bool:
-    return bool(_TRAILER.match(line) or _ATTRIBUTION_LINE.search(line))
+    if _TRAILER.match(line) or _ATTRIBUTION_LINE.search(line):
+        return True
+    generated = _GENERATED_WITH.search(line)
+    return bool(generated and _TOOL.search(line, generated.end()))
 
 
 def strip_attribution(text: str | None) -> tuple[str, list[str]]:

@@ -41,11 +41,11 @@ _HEADER = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
 # just after a line break (LineStartCount's condition); a taken "\n" only ever led to the next
 # line start, where the scan goes on either way, so the count is the same.
 _HEADER_COUNT = LineStartCount(r"\s{0,3}#{1,6}(?=\s)")
-_BULLET = LineStartCount(r"\s*(?:[-*+]|\d+[.)])\s+\S")
-_CHECKBOX = LineStartCount(r"\s*[-*]\s+\[[ xX]\]")
+_BULLET = LineStartCount(r"[^\S\n]*(?:[-*+]|\d+[.)])\s+\S")  # [^\S\n]*: linear on runs of blank lines
+_CHECKBOX = LineStartCount(r"[^\S\n]*[-*]\s+\[[ xX]\]")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
-_FENCE = LineStartCount(r"\s*```")
+_FENCE = LineStartCount(r"[^\S\n]*```")
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2705\u274C\u2B50]")
 _ISSUE_REF = Caseless(r"(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s+#\d+")
 _LINK = re.compile(r"https?://\S+")

@@ -62,7 +62,7 @@ _ISSUE_REF = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|about|on|of|how|when|while|before|to)\s+$", re.IGNORECASE)
-_ANY_CHECKBOX = re.compile(r"^[ \t]*~{0,2}[ \t]*[-*+][ \t]+~{0,2}\[[ xX]?\].*$", re.MULTILINE)  # "~- [] …~" too
+_ANY_CHECKBOX = re.compile(r"^[ \t]*+(?:~{1,2}[ \t]*+)?[-*+][ \t]+~{0,2}\[[ xX]?\].*$", re.MULTILINE)  # "~- [] …~" too
 _INSTRUCTION = Caseless(
     r"\b(?:please|should|must|you|make\s+sure|remember|don't\s+forget|if\s+applicable|e\.g\.|n/a"
     r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b"

@@ -37,7 +37,7 @@ _PLACEHOLDER = re.compile(r"^(?:initial\s+plan|changes\s+before\s+error\s+encoun
 MIN_GENERIC_SHARE = 0.25
 DEFAULTS_ONLY_CAP = 0.25  # web-editor defaults alone: never strong (training split: 23 of 26 strong human firings, 0 agent)
 PLACEHOLDER_FLOOR = 0.5  # an empty "Initial plan" commit counts however many commits follow
-_BULLET = LineStartCount(r"\s*(?:[-*+]|\d+\.)\s+\S")
+_BULLET = LineStartCount(r"[^\S\n]*(?:[-*+]|\d+\.)\s+\S")  # indentation within the line: a run of blank lines is read once
 _TRAILER = re.compile(r"^[A-Za-z-]+-by:.*$", re.MULTILINE | re.IGNORECASE)
 MIN_UNIFORM = 3
 

@@ -152,7 +152,7 @@ def line_at(text: str, pos: int) -> str:
 
 # "~- [ ] Tests written/updated~" and "- ~[ ] Tests written/updated~": a template item struck
 # through as not applicable (celestia-core's checklist asks for it) is no statement either
-_UNCHECKED_BOX = re.compile(r"^[ \t]*~{0,2}[ \t]*[-*+][ \t]+~{0,2}\[ \].*$", re.MULTILINE)
+_UNCHECKED_BOX = re.compile(r"^[ \t]*+(?:~{1,2}[ \t]*+)?[-*+][ \t]+~{0,2}\[ \].*$", re.MULTILINE)  # possessive: linear
 
 
 def without_unchecked_boxes(text: str) -> str:

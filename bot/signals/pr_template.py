@@ -26,7 +26,9 @@ KIND = "effort"
 PREAMBLE = "(text before the first heading)"
 MAX_SECTIONS = 40
 
-_HEADER = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# A heading line; its closing hashes and spaces are stripped in Python (a lazy group before
+# "\s*#*\s*$" backtracked cubically on a long run of spaces inside a hostile heading)
+_HEADER = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _OPTIONAL = re.compile(
@@ -54,7 +56,7 @@ def _split(text: str) -> tuple[list[_Section], list[str]]:
     for line in text.splitlines():
         m = None if hidden else _HEADER.match(line)
         if m:
-            sections.append(_Section(m.group(1), []))
+            sections.append(_Section(m.group(1).rstrip().rstrip("#").rstrip(), []))
             raw.append([])
         else:
             raw[-1].append(line)
