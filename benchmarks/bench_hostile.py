@@ -34,6 +34,8 @@ INPUTS = {  # name -> (snapshot, seconds it took before the fix)
     "888 test commands on one line": (pr("`pytest` " * 888), 1.25),
     "8,000 spaces before a checkbox": (pr(" " * 7990 + "x\n[ ]"), 0.62),
     "4,000 unclosed comment lines": (pr("<!--\n" * 3999 + "-->x"), 0.87),
+    "'add' and 8,000 spaces": (pr("add" + " " * 7996 + "x"), 0.46),
+    "'tested' and 8,000 blank lines": (pr("tested\n" + "\n" * 7990 + "x"), 0.32),
     "a lone surrogate in the title": (pr("x", title="fix \ud800 bug"), None),
 }
 

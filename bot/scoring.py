@@ -25,7 +25,7 @@ import numpy as np
 
 from bot.result import Band, Result, SignalHit
 from bot.signals.caseless import TEXT_CACHE
-from bot.snapshot import PRSnapshot
+from bot.snapshot import Commit, PRSnapshot
 from bot.written import as_written
 
 EFFORT_BONUS = 15.0
@@ -66,13 +66,27 @@ def bound(snapshot: PRSnapshot) -> tuple[PRSnapshot, tuple[str, ...]]:
     if len(snapshot.files) > MAX_FILES:
         changes.update(files=snapshot.files[:MAX_FILES], files_changed=snapshot.total_files)
         notes.append(f"scored the first {MAX_FILES} of {len(snapshot.files)} files")
-    if len(snapshot.commits) > MAX_COMMITS:
-        changes["commits"] = snapshot.commits[:MAX_COMMITS]
-        notes.append(f"scored the first {MAX_COMMITS} of {len(snapshot.commits)} commits")
+    commits, commit_notes = _bounded_commits(snapshot.commits)
+    if commit_notes:
+        changes["commits"] = commits
+        notes.extend(commit_notes)
     if len(snapshot.body or "") > MAX_TEXT:
         changes["body"] = snapshot.body[:MAX_TEXT]
         notes.append(f"scored the first {MAX_TEXT} characters of the description")
     return (replace(snapshot, **changes) if changes else snapshot), tuple(notes)
+
+
+def _bounded_commits(commits: tuple[Commit, ...]) -> tuple[tuple[Commit, ...], list[str]]:
+    """The first ``MAX_COMMITS`` commits, each message cut at ``MAX_TEXT`` characters, with notes."""
+    notes = []
+    if len(commits) > MAX_COMMITS:
+        notes.append(f"scored the first {MAX_COMMITS} of {len(commits)} commits")
+        commits = commits[:MAX_COMMITS]
+    long = sum(len(c.message) > MAX_TEXT for c in commits)
+    if long:
+        notes.append(f"scored the first {MAX_TEXT} characters of {long} long commit message(s)")
+        commits = tuple(replace(c, message=c.message[:MAX_TEXT]) for c in commits)
+    return commits, notes
 
 
 def probabilities(snapshots: list[PRSnapshot], hits=None, model_path: str | None = None) -> np.ndarray:

@@ -36,9 +36,9 @@ KIND = "effort"
 
 _TEST_CLAIM = Caseless(
     r"\b(?:add(?:ed|s|ing)?|wr[io]te|written|writing|new|includ(?:e|es|ed|ing)|creat(?:e|ed|es)"
-    r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s+"
+    r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s++"  # possessive: a long run of spaces is read once
     r"(?:(?:a|an|the|some|more|new|few|basic|additional|extra|missing|relevant|corresponding|proper|simple"
-    r"|several|\d+)\s+){0,3}"
+    r"|several|\d+)\s++){0,3}"
     r"(?:unit|integration|regression|e2e|end-to-end|comprehensive|test)?\s*(?:tests?|test\s+cases?|specs?)\b"
     r"(?!\s*(?:suites?|runners?|matrix|framework|config|env|environments?|infra|harness|setup|utilit|helpers?"
     r"|data|fixtures?|workflow|job|step|target|dependenc))"

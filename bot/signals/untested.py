@@ -28,7 +28,7 @@ _ADMISSION = Caseless(  # only where a match starts is read, so the \b is shared
     r"(?:not\s+(?:yet\s+|been\s+)?tested|untested)"
     r"|needs?\s+(?:to\s+be\s+)?(?:tested|testing)\s+(?:after|once|manually|by\s+someone)"
     r"|without\s+running\s+(?:the\s+)?tests?\b|tests?\s+(?:were|was)\s+not\s+run\b)"
-    r"|^\W*(?:not\s+(?:yet\s+)?tested|untested)\b"
+    r"|^[^\w\n]*(?:not\s+(?:yet\s+)?tested|untested)\b"  # within its line: a run of blank lines is read once
     # a code span naming a check, then "fails": the span is read once (possessive), its word by lookahead
     r"|`(?=[^`\n]*\b(?:test|pytest|tox|jest|vitest|lint|check|build|verify)\b)[^`\n]*+`\s*+\*?\(?\s*+(?:fails?|failed)\b"
     r"|\u274c[^\n]*\b(?:test|pytest|tox|jest|vitest|lint|build|verify)",

@@ -46,6 +46,15 @@ def test_giant_pr_is_bounded_with_a_note(shipped_model):
     assert any("files" in n for n in result.notes) and any("characters" in n for n in result.notes)
 
 
+def test_a_giant_commit_message_is_cut_with_a_note():
+    from bot.scoring import MAX_TEXT, bound
+    snapshot = PR.with_changes(commits=(Commit("fix: x\n\n" + "y" * (3 * MAX_TEXT)), Commit("short")))
+    bounded, notes = bound(snapshot)
+    assert [len(c.message) for c in bounded.commits] == [MAX_TEXT, 5]
+    assert f"scored the first {MAX_TEXT} characters of 1 long commit message(s)" in notes
+    assert bound(PR) == (PR, PR.notes)  # an ordinary PR is not touched
+
+
 def test_attribution_does_not_move_the_score(shipped_model):
     config = ScoreConfig(model_path=str(shipped_model))
     marked = PR.with_changes(body=PR.body + "\n\nCo-Authored-By: Claude <noreply@anthropic.com>")
