@@ -27,6 +27,15 @@ def _one_core() -> str:
         return "not pinned (no sched_setaffinity)"
 
 
+def data_source() -> str:
+    """What ``_snapshots`` scores: real PRs from ../shared, or one example PR over and over (a
+    different workload: its figures do not compare with the real ones)."""
+    from bot.paths import shared_dir
+
+    shared = shared_dir()
+    return f"real PRs from {shared}/data" if shared else "examples/low-effort-pr.json repeated (../shared not found)"
+
+
 def _snapshots(n: int) -> list:
     from bot.loaders import LoadError
     from bot.loaders.github_json import load_bundle
@@ -96,7 +105,7 @@ def bench(model_path: str | None, n: int) -> dict:
             "batch_prs_per_s": round(n / batch_s, 1), "model_load_s": round(load_s, 3),
             "cold_start_s": round(cold_s, 3), "machine_loop_s": round(machine_loop_s(), 3),
             "cpu": machine.cpu_model(),
-            "model_mb": round(path.stat().st_size / 1e6, 3), "model": str(path)}
+            "model_mb": round(path.stat().st_size / 1e6, 3), "model": str(path), "data": data_source()}
 
 
 def main() -> None:
@@ -106,7 +115,7 @@ def main() -> None:
     args = parser.parse_args()
     core = _one_core()
     result = bench(args.model, args.n)
-    print(f"({core}; {result['prs']} PRs; model {result['model']})")
+    print(f"({core}; {result['prs']} PRs: {result['data']}; model {result['model']})")
     print(f"score() median      {result['score_median_ms']:8.3f} ms   (target <= 2 ms)")
     print(f"score() p99         {result['score_p99_ms']:8.3f} ms")
     print(f"batch_score         {result['batch_prs_per_s']:8.1f} PRs/s (target >= 2000)")

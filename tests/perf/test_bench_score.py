@@ -1,0 +1,21 @@
+"""``benchmarks/bench_score.py`` says which PRs it timed: without ../shared it falls back to one
+example PR repeated, a different workload whose figures must not be compared with real ones."""
+
+from __future__ import annotations
+
+from tests.benchmark_scripts import load
+
+bench = load("bench_score")
+
+
+def test_without_shared_the_fallback_workload_is_named(monkeypatch, tmp_path):
+    monkeypatch.setenv("SIEVE_SHARED_DIR", str(tmp_path / "missing"))
+    assert bench.data_source() == "examples/low-effort-pr.json repeated (../shared not found)"
+    snaps = bench._snapshots(3)
+    assert len(snaps) == 3 and len({s.title for s in snaps}) == 1
+
+
+def test_with_shared_real_prs_are_named(monkeypatch, tmp_path):
+    (tmp_path / "data").mkdir()
+    monkeypatch.setenv("SIEVE_SHARED_DIR", str(tmp_path))
+    assert bench.data_source() == f"real PRs from {tmp_path}/data"
