@@ -90,8 +90,10 @@ def test_a_late_ok_does_not_undo_a_label_a_person_put_back_after_it(ctx, gh, sta
     labeled["action"] = "labeled"
     dispatch.handle("pull_request", labeled, ctx)
     assert state.overrides[(REPO, 2)].kind == "label_added"
+    before = len(gh.bot_comments(REPO, 2))
     assert dispatch.handle("issue_comment", late_ok, ctx) == "commands: ok (overtaken)"
     assert gh.labels[(REPO, 2)] == [HIGH] and state.overrides[(REPO, 2)].kind == "label_added"
+    assert len(gh.bot_comments(REPO, 2)) == before  # no reply: above all, no "you lack write access"
 
 
 def test_a_late_cancel_does_not_end_a_later_decision(ctx, gh, state, pr, scorer, payload):

@@ -8,7 +8,7 @@ import pytest
 from bot.app import dispatch, plan
 from bot.app.render import check_buttons
 
-from .test_handlers import HIGH, REPO, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
+from .test_handlers import HIGH, REPO, comment_event, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
 
 
 def button_event(payload, identifier: str, sender: str = "maintainer"):
@@ -80,3 +80,11 @@ def test_a_fork_prs_check_run_lists_no_pr_but_its_commit_was_scored(ctx, gh, sta
     assert state.overrides[(REPO, 2)].kind == "ok" and gh.labels[(REPO, 2)] == []
     event["check_run"]["head_sha"] = "0" * 40  # a commit PR Sieve never scored
     assert "none was scored at its commit" in dispatch.handle("check_run", event, ctx)
+
+
+def test_undoing_the_clearance_of_a_closed_pr_does_not_label_it(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    gh.snapshots[(REPO, 2)] = pr.with_changes(state="closed")
+    outcome = dispatch.handle("check_run", button_event(payload, "sieve-ok-cancel"), ctx)
+    assert outcome.endswith("the PR is closed, so nothing else changed")
+    assert (REPO, 2) not in state.overrides and gh.labels.get((REPO, 2), []) == []

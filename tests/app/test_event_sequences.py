@@ -133,6 +133,15 @@ def test_a_pr_closed_before_its_retried_event_was_handled_is_not_labelled(ctx, g
     assert gh.writes == [] and state.decisions == []
 
 
+def test_a_rescore_or_rerun_of_a_closed_pr_changes_nothing_on_it(ctx, gh, state, pr, scorer, payload):
+    gh.snapshots[(REPO, 2)] = pr.with_changes(state="closed")
+    assert dispatch.handle("check_run", rerun_event(payload), ctx) == "skipped: closed (now)"
+    assert dispatch.handle("issue_comment", comment_event(payload, "/sieve rescore"), ctx) == "commands: rescore"
+    assert gh.labels.get((REPO, 2), []) == [] and state.decisions == []
+    [reply] = gh.bot_comments(REPO, 2)
+    assert "This PR is closed, so nothing was changed." in reply.body
+
+
 # --- the sticky comment -------------------------------------------------------------------------
 
 def test_a_sticky_comment_a_person_deleted_is_not_posted_again(ctx, gh, state, pr, scorer, payload):

@@ -40,6 +40,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if payload.get("action") == "requested_action":
         return _button(ctx, payload, repo, number, loaded)
     outcome = review.run(ctx, repo, number, loaded)
+    if outcome.snapshot.state == "closed":  # closed or merged: nothing is labelled or posted
+        return "skipped: closed (now)"
     if review.is_exempt(ctx, loaded.config, review.snapshot_author(outcome.snapshot)):
         return "skipped: exempt author"
     actions = review.decide(ctx, outcome)
@@ -65,5 +67,7 @@ def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int
     outcome = review.run(ctx, repo, number, loaded)
     if identifier == "sieve-ok":
         review.override(ctx, outcome, "ok", sender, detail="check run button")
+    elif outcome.snapshot.state == "closed":
+        return f"button {identifier} by {sender}: clearance ended; the PR is closed, so nothing else changed"
     review.decide(ctx, outcome, fresh_override=identifier == "sieve-ok")
     return f"button {identifier} by {sender}: scored {outcome.result.score} ({outcome.result.band})"

@@ -52,6 +52,11 @@ class _Request:
         return review.run(self.ctx, self.repo, self.number, self.loaded)
 
     @cached_property
+    def closed(self) -> bool:
+        """Closed or merged now: checked again on request, but nothing is labelled or posted for it."""
+        return self.outcome.snapshot.state == "closed"
+
+    @cached_property
     def author_exempt(self) -> bool:
         """A rescore still honours the config's author exemptions (bots, members, listed users)."""
         return review.is_exempt(self.ctx, self.loaded.config, review.snapshot_author(self.outcome.snapshot))
@@ -81,7 +86,7 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     allowed = [c for c in found if request.allowed(c)]
     stale = [c for c in allowed if c.name in CANCELS and overtaken(request)]
     allowed = [c for c in allowed if c not in stale]
-    views = [_refusal(c) for c in found if c not in allowed][:1]
+    views = [_refusal(c) for c in found if not request.allowed(c)][:1]  # an overtaken command gets no reply
     views += [_cancel(c, request) for c in allowed if c.cancel]
     kind = _override_kind([c for c in allowed if not c.cancel])
     if kind:
@@ -90,7 +95,7 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
     replies = planner.replies(views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id)
-    rescore = any(c.name == "rescore" or c.cancel for c in allowed)
+    rescore = any(c.name == "rescore" or c.cancel for c in allowed) and not request.closed
     if kind or (rescore and not request.author_exempt):
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
     else:
@@ -138,6 +143,7 @@ def _view(command: commands.Command, request: _Request) -> View:
     context = {"result": request.outcome.result, "override": override,
                "exempt_label": config.labels.exempt.name,
                "exempt_author": command.name == "rescore" and request.author_exempt,
+               "closed": command.name == "rescore" and request.closed,
                "help_url": request.ctx.help_url}
     return View(f"reply_{command.name}.md.j2", context)
 
