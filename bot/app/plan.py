@@ -132,7 +132,7 @@ def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | Non
     kind = clearing_kind(config, facts)
     if kind is not None:
         state = "exempt" if kind == "exempt" else "overridden"
-    elif result.band in FLAGGED and (_comments_on(result, config) or facts.sticky or facts.findings):
+    elif labelled_band(result, config) in FLAGGED and (_comments_on(result, config) or facts.sticky or facts.findings):
         return "flagged"  # a comment posted for a finding on a labelled PR says why it is labelled
     elif facts.findings:
         return "advisory"
@@ -203,7 +203,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
         "exempt_label": config.labels.exempt.name,
         "policy_url": config.policy_url,
         "help_url": facts.help_url,
-        "check_name": config.check_run.name,
+        "check_name": config.check_run.name if config.check_run.enabled else None,  # None: no check to point to
         "max_noticed": MAX_NOTICED,
         "marker": Trusted(STICKY_MARKER),
     }

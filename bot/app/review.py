@@ -131,8 +131,9 @@ def score_config(config: repo_config.RepoConfig):
 
 
 def stickies(comments: list[Comment], bot_login: str) -> list[Comment]:
-    """The bot's sticky comments (by the bot AND carrying the marker), oldest first."""
-    mine = [c for c in comments if c.author_login.lower() == bot_login.lower() and STICKY_MARKER in c.body]
+    """The bot's sticky comments (by the bot AND starting with the marker, as only the sticky
+    does: a reply quoting a config value could hold the marker text), oldest first."""
+    mine = [c for c in comments if c.author_login.lower() == bot_login.lower() and c.body.lstrip().startswith(STICKY_MARKER)]
     return sorted(mine, key=lambda c: c.id)
 
 

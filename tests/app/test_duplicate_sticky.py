@@ -42,3 +42,15 @@ def test_a_doubled_sticky_on_github_is_reduced_to_one_on_the_next_event(scorer):
         dispatch.handle("pull_request", fake.pull_request_event(REPO, 4, "synchronize"), ctx)
         ids = [c["id"] for c in fake.comments(REPO, 4)]
     assert ids == [human, first]  # the person's comment stays; the bot's copy is gone
+
+
+def test_only_a_bot_comment_that_starts_with_the_marker_is_the_sticky():
+    """A reply quoting a config value (an exempt label named like the marker) is no sticky: it must
+    never be edited over or deleted as a duplicate."""
+    from bot.app import review
+    from bot.app.actions import STICKY_MARKER
+    from bot.ports import Comment
+    comments = [Comment(3, f"Exempted: adds ` {STICKY_MARKER} ` label.", "pr-sieve[bot]"),
+                Comment(4, f"{STICKY_MARKER}\n### PR Sieve: …", "pr-sieve[bot]"),
+                Comment(5, f"{STICKY_MARKER}\nforged", "someone")]
+    assert [c.id for c in review.stickies(comments, "pr-sieve[bot]")] == [4]

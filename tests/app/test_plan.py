@@ -299,3 +299,24 @@ def test_labels_model_only_false_keeps_the_label_queue_to_flags_that_name_their_
     named = result_for("medium", signals=(SignalHit("issue_link_only", 0.7, "only 'Fixes #1'"),))
     assert of(plan.plan(named, config, facts()), AddLabels) == [AddLabels((MEDIUM,))]
     assert of(plan.plan(bare, RepoConfig(), facts()), AddLabels) == [AddLabels((MEDIUM,))]  # the default
+
+
+def test_a_model_only_flag_that_gets_no_label_gets_the_advisory_comment_for_a_finding():
+    """labels.model_only off: the PR is not flagged in the label queue, so a policy finding gets
+    the advisory note, not a "this PR could use a closer look" comment with a statistical guess."""
+    config = build([("r", "labels: {model_only: false}\nprofile: disclosure-required")]).config
+    ai_only = result_for("medium", signals=(SignalHit("ai_attribution", 1.0, "Co-authored-by: Claude", kind="ai"),))
+    actions = plan.plan(ai_only, config, facts(findings=(Finding("ai_without_disclosure", "Co-authored-by: Claude"),)))
+    [comment] = of(actions, UpsertComment)
+    assert comment.view.context["state"] == "advisory" and not of(actions, AddLabels)
+
+
+def test_the_comment_points_to_sieve_explain_when_the_check_run_is_off():
+    from bot.app.render import render
+    config = build([("r", "check_run: {enabled: false}")]).config
+    many = tuple(SignalHit(name, 0.9, f"evidence {i}") for i, name in enumerate(
+        ("claims_tests_without_tests", "mentions_missing_files", "issue_link_only", "template_weight",
+         "docs_only_drive_by", "commit_message_uniformity")))
+    [comment] = of(plan.plan(result_for("high", signals=many), config, facts()), UpsertComment)
+    body = render(comment.view.template, **comment.view.context)
+    assert "more, listed by `/sieve explain`." in body and "check." not in body

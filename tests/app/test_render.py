@@ -251,3 +251,15 @@ def test_texts_name_the_whole_model_version_in_a_sentence_of_its_own():
     for text in texts:
         assert version in visible_text(md_to_html(text))
     assert f"<p>Model {version}.</p>" in md_to_html(summary)
+
+
+def test_the_comment_does_not_ask_for_what_the_author_already_did():
+    done = (SignalHit("explains_testing", 1.0, "go test ./...", kind="care"),
+            SignalHit("ai_disclosure", 1.0, "I used Copilot and checked each change", kind="ai"))
+    result = Result(score=60, band="medium", probability=0.6, confidence=0.6, signals=done)
+    [comment] = [a for a in plan.plan(result, RepoConfig(), plan.Facts(repo="o/r", number=1, head_sha="abc",
+                                      findings=(Finding("large_ai_pr", "1,200 lines"),)))
+                 if a.__class__.__name__ == "UpsertComment"]
+    body = render(comment.view.template, **comment.view.context)
+    assert "Describe in your own words what the change does and why." in body
+    assert "say how you tested it" not in body and "If you used AI tools, say so" not in body
