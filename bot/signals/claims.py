@@ -117,7 +117,7 @@ def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(name, KIND)
     claim = hits.line_at(m.string, m.start())
     return hits.fired(name, KIND, 1.0,
-                      f"says {hits.quote(claim, 80)} but none of the {len(snapshot.files)} changed files is a test")
+                      f"says {hits.quote(claim, 80)} but {_none_of(len(snapshot.files))} a test")
 
 
 def _first_claim(text: str) -> re.Match | None:
@@ -148,7 +148,8 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(name, KIND)
     shown = ", ".join(f"`{m}`" for m in missing[:3]) + (" …" if len(missing) > 3 else "")
     return hits.fired(name, KIND, _weight(missing) / _weight(mentioned),
-                      f"names {shown} ({len(missing)} of {len(mentioned)} named files) but the diff does not touch them")
+                      f"names {shown} ({len(missing)} of {len(mentioned)} named {_files(len(mentioned))}) "
+                      f"but the diff does not touch {'it' if len(missing) == 1 else 'them'}")
 
 
 def _without_checkboxes(text: str) -> str:
@@ -172,6 +173,15 @@ def _mentioned_paths(text: str) -> list[str]:
     # README / CONTRIBUTING / LICENSE are cited as references far more often than edited
     return [p for p in unique
             if not filekinds.is_community_file(p.rstrip("/")) and not _PRODUCT_JS.match(p)][:MAX_MENTIONS]
+
+
+def _files(n: int) -> str:
+    return "file" if n == 1 else "files"
+
+
+def _none_of(n: int) -> str:
+    """"the only changed file is not" / "none of the 3 changed files is"."""
+    return "the only changed file is not" if n == 1 else f"none of the {n} changed files is"
 
 
 def _claimed(text: str, start: int) -> bool:

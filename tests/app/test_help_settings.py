@@ -52,6 +52,13 @@ def test_the_reply_shows_the_repositorys_own_settings(ctx, gh, pr, payload):
     assert "Files never read: ` vendor/** `, ` *.pb.go `." in body and "not looked up" in body
 
 
+def test_one_user_one_team_and_no_comment_bands_read_as_english(ctx, gh, pr, payload):
+    gh.files[(REPO, ".github/sieve.yml")] = "comment: {bands: []}\nexempt: {users: [alice], teams: [org/core]}\n"
+    body = help_reply(ctx, gh, payload)
+    assert "1 listed user and 1 team" in body
+    assert "Comments: none new (`bands: []`), those already posted kept up to date." in body
+
+
 def test_in_shadow_mode_nothing_is_posted_not_even_help(ctx, gh, pr, payload):
     gh.files[(REPO, ".github/sieve.yml")] = "shadow: true\n"
     assert help_reply(ctx, gh, payload) is None

@@ -263,3 +263,9 @@ def test_the_comment_does_not_ask_for_what_the_author_already_did():
     body = render(comment.view.template, **comment.view.context)
     assert "Describe in your own words what the change does and why." in body
     assert "say how you tested it" not in body and "If you used AI tools, say so" not in body
+
+
+@pytest.mark.parametrize("size, words", [(1, "changes 1 line and"), (1200, "changes 1200 lines and")])
+def test_a_large_ai_pr_finding_counts_its_lines_in_english(size, words):
+    body = render("_finding.md.j2", f=Finding("large_ai_pr", size=size))
+    assert words in body

@@ -12,7 +12,9 @@ def test_claimed_unit_tests_with_no_test_file_fires(git_pr):
     snapshot = git_pr("celestia-core", 2079)  # "`state/execution_test.go`: Added two new tests", 1 non-test file
     hit = claims_tests_without_tests(snapshot)
     assert hit.value == 1.0 and hit.kind == "effort"
-    assert "Added two new tests" in hit.evidence and "1 changed files" in hit.evidence
+    assert "Added two new tests" in hit.evidence and hit.evidence.endswith("but the only changed file is not a test")
+    many = snapshot.with_changes(files=snapshot.files * 3)
+    assert claims_tests_without_tests(many).evidence.endswith("but none of the 3 changed files is a test")
 
 
 def test_a_test_commit_in_a_squash_merge_list_is_no_claim(git_pr):
