@@ -107,3 +107,4 @@ Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, DeleteComment
 
 STICKY_MARKER = "<!-- pr-sieve:sticky -->"
 REPLY_MARKER = "<!-- pr-sieve:reply:{trigger}:{name} -->"  # never contains STICKY_MARKER: a reply is no sticky
+STATE_MARKER = "<!-- pr-sieve:state:{state} -->"  # the sticky's second line: what it said (flagged, advisory, ...)

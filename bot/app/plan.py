@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.app.actions import (STICKY_MARKER, Action, AddLabels, CheckRun, DeleteComment, RemoveLabel, Reply,
-                             UpsertComment, View)
+from bot.app.actions import (STATE_MARKER, STICKY_MARKER, Action, AddLabels, CheckRun, DeleteComment,
+                             RemoveLabel, Reply, UpsertComment, View)
 from bot.app.config import RepoConfig
 from bot.app.context import Override
 from bot.app.markdown import Trusted
@@ -128,7 +128,8 @@ def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[
 
 
 def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | None:
-    """flagged | advisory | overridden | exempt | cleared, or None for "no comment"."""
+    """flagged | advisory | overridden | exempt | cleared | resolved (an advisory note no longer
+    applies: the PR was never flagged), or None for "no comment"."""
     kind = clearing_kind(config, facts)
     if kind is not None:
         state = "exempt" if kind == "exempt" else "overridden"
@@ -137,8 +138,12 @@ def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | Non
     elif facts.findings:
         return "advisory"
     else:
-        state = "cleared"
+        state = "resolved" if _was_advisory(facts) else "cleared"
     return state if facts.sticky is not None else None
+
+
+def _was_advisory(facts: Facts) -> bool:
+    return facts.sticky is not None and STATE_MARKER.format(state="advisory") in facts.sticky.body
 
 
 def _comments_on(result: Result, config: RepoConfig) -> bool:
@@ -205,7 +210,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
         "help_url": facts.help_url,
         "check_name": config.check_run.name if config.check_run.enabled else None,  # None: no check to point to
         "max_noticed": MAX_NOTICED,
-        "marker": Trusted(STICKY_MARKER),
+        "marker": Trusted(STICKY_MARKER + "\n" + STATE_MARKER.format(state=state)),
     }
 
 

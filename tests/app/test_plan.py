@@ -320,3 +320,17 @@ def test_the_comment_points_to_sieve_explain_when_the_check_run_is_off():
     [comment] = of(plan.plan(result_for("high", signals=many), config, facts()), UpsertComment)
     body = render(comment.view.template, **comment.view.context)
     assert "more, listed by `/sieve explain`." in body and "check." not in body
+
+
+def test_an_advisory_note_that_no_longer_applies_says_thanks_not_no_longer_flagged():
+    from bot.app.render import render
+    finding = (Finding("ai_without_disclosure", "Co-authored-by: Claude"),)
+    [advisory] = of(run("low", findings=finding), UpsertComment)
+    posted = render(advisory.view.template, **advisory.view.context)
+    assert posted.startswith(STICKY_MARKER) and "pr-sieve:state:advisory" in posted
+    sticky = Comment(id=9, body=posted, author_login="pr-sieve[bot]")
+    [after] = of(run("low", sticky=sticky), UpsertComment)  # the author added the disclosure
+    body = render(after.view.template, **after.view.context)
+    assert after.view.context["state"] == "resolved" and "no longer applies" in body and "flagged" not in body
+    [cleared] = of(run("low", sticky=STICKY), UpsertComment)  # a flagged PR that got better
+    assert cleared.view.context["state"] == "cleared"
