@@ -4,8 +4,9 @@ Layers, later wins: built-in defaults < the org's ``<owner>/.github`` repository
 (``.github/sieve.yml`` or ``sieve.yml``) < the repository's own ``.github/sieve.yml``.
 Mappings merge key by key; lists and scalars replace. A layer that is not valid YAML or does not
 match the schema is dropped and reported as ONE line (``ConfigLoad.error``); the PR is still
-handled with the remaining layers. The PR head is never read: a PR must not configure its own
-review. See ``docs/sieve.example.yml`` for every key with its default.
+handled with the remaining layers, except that a dropped layer's top-level ``enabled: false`` and
+``shadow: true`` still apply (a typo must not make an opted-out repository start writing). The PR
+head is never read: a PR must not configure its own review. See ``docs/sieve.example.yml`` for every key with its default.
 """
 
 from __future__ import annotations
@@ -144,8 +145,8 @@ class ConfigLoad:
     sources: tuple[str, ...] = ()
 
 
-def parse_layer(text: str, source: str) -> dict[str, Any]:
-    """YAML text -> mapping, validated on its own so errors name the file that has them."""
+def read_layer(text: str, source: str) -> dict[str, Any]:
+    """YAML text -> mapping of settings, not yet checked against the schema."""
     if len(text) > MAX_CONFIG_CHARS:
         raise ConfigError(f"{source}: file too large ({len(text)} characters, limit {MAX_CONFIG_CHARS})")
     try:
@@ -158,9 +159,7 @@ def parse_layer(text: str, source: str) -> dict[str, Any]:
         raise ConfigError(f"{source}: the top level must be a mapping of keys, not {type(data).__name__}")
     if problem := yamlread.non_text_key(data):
         raise ConfigError(f"{source}: {problem}")
-    data = {key: {} if value is None and key in SECTIONS else value for key, value in data.items()}
-    validate(merge(defaults(), data), source)
-    return data
+    return {key: {} if value is None and key in SECTIONS else value for key, value in data.items()}
 
 
 # Keys whose value is a mapping of settings: left empty (every line under it commented out),
@@ -201,17 +200,37 @@ def build(layers: list[tuple[str, str | ConfigError | None]]) -> ConfigLoad:
     for source, text in layers:
         if text is None:
             continue
-        try:
-            if isinstance(text, ConfigError):
-                raise text
-            candidate = merge(merged, parse_layer(text, source))
-            validate(candidate, source)
-        except ConfigError as exc:
-            errors.append(str(exc))
-            continue
-        merged = candidate
-        used.append(source)
+        merged, error = _apply_layer(merged, source, text)
+        if error:
+            errors.append(error)
+        else:
+            used.append(source)
     return ConfigLoad(config=validate(merged), error="; ".join(errors) or None, sources=tuple(used))
+
+
+# Settings that only make PR Sieve do less: a broken layer that sets them still gets them, so a
+# mistake elsewhere in the file never turns PR Sieve on or shadow mode off (never the reverse).
+SAFE_SIDE = {"enabled": False, "shadow": True}
+
+
+def _apply_layer(merged: dict[str, Any], source: str, text: str | ConfigError) -> tuple[dict[str, Any], str | None]:
+    """``merged`` with the layer over it, or with only its SAFE_SIDE settings and the error."""
+    data: dict[str, Any] = {}
+    try:
+        if isinstance(text, ConfigError):
+            raise text
+        data = read_layer(text, source)
+        validate(merge(defaults(), data), source)
+        candidate = merge(merged, data)
+        validate(candidate, source)
+    except ConfigError as exc:
+        return merge(merged, safe_side(data)), str(exc)
+    return candidate, None
+
+
+def safe_side(data: dict[str, Any]) -> dict[str, Any]:
+    """The SAFE_SIDE settings ``data`` gives as real booleans (not 0, "false" or "yes")."""
+    return {key: value for key, value in SAFE_SIDE.items() if data.get(key) is value}
 
 
 def load(github: GitHubPort, repo: str) -> ConfigLoad:

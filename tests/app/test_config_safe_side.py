@@ -1,0 +1,73 @@
+"""A broken config layer still keeps its ``enabled: false`` and ``shadow: true``: a typo elsewhere
+in the file must not make a repository that opted out start labelling and commenting."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.app import config as cfg
+from bot.app import dispatch
+from bot.cli import build_app
+from bot.snapshot import Commit, FileChange, PRSnapshot
+
+REPO = "Codertocat/Hello-World"
+SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
+
+
+@pytest.mark.parametrize("text, field, kept", [
+    ("shadow: true\ncomment: {enable: false}\n", "shadow", True),
+    ("enabled: false\nlabel: {}\n", "enabled", False),
+    ("label: {}\nenabled: false\nshadow: true\n", "shadow", True),
+])
+def test_a_broken_layer_still_turns_pr_sieve_off_or_shadow_on(text, field, kept):
+    loaded = cfg.build([(".github/sieve.yml", text)])
+    assert getattr(loaded.config, field) is kept
+    assert loaded.error.startswith(".github/sieve.yml: ") and "unknown key" in loaded.error
+    assert loaded.sources == ()  # the rest of the file is still ignored
+
+
+def test_only_the_safe_direction_and_only_real_booleans_are_kept():
+    on = cfg.build([("org", "enabled: false\nshadow: true\n"), ("repo", "enabled: true\nshadow: false\nbogus: 1\n")])
+    assert (on.config.enabled, on.config.shadow) == (False, True)  # a broken file never turns it back on
+    for text in ("enabled: 0\nbogus: 1\n", "enabled: 'false'\nbogus: 1\n", "shadow: 1\nbogus: 1\n",
+                 "shadow: 'yes'\n", "comment: {enabled: false}\nbogus: 1\n"):
+        assert cfg.build([("repo", text)]).config == cfg.RepoConfig(), text
+
+
+def test_the_rest_of_a_broken_layer_is_still_dropped():
+    loaded = cfg.build([("repo", "shadow: true\nthresholds: {medium: 10}\nbogus: 1\n")])
+    assert loaded.config.shadow and loaded.config.thresholds.medium == 50
+
+
+def test_check_config_shows_the_error_and_the_kept_setting(tmp_path):
+    path = tmp_path / "sieve.yml"
+    path.write_text("shadow: true\ncomment: {enable: false}\n")
+    result = CliRunner().invoke(build_app(), ["check-config", str(path)])
+    assert result.exit_code == 1
+    assert "comment.enable: unknown key" in result.stderr
+    assert "Config error" in result.stdout and "Shadow mode" in result.stdout
+
+
+@pytest.fixture
+def scored_by_default(gh):
+    """A PR that the org settings alone would score (and the fake scorer rates high)."""
+    gh.add_pr(REPO, PRSnapshot(title="Update README", body="A change.", author_login="Codertocat",
+                               author_association="OWNER", repo=REPO, number=2, head_sha=SHA,
+                               files=(FileChange("README.md", additions=1),), commits=(Commit("Update"),)))
+    gh.files[("Codertocat/.github", ".github/sieve.yml")] = "exempt: {associations: []}\n"
+
+
+def test_a_disabled_repository_with_a_broken_file_shows_the_error_and_labels_nothing(
+        ctx, gh, scorer, payload, scored_by_default):
+    gh.files[(REPO, ".github/sieve.yml")] = "enabled: false\nlabel: {}\n"
+    assert dispatch.handle("pull_request", payload("pull_request", "opened.payload.json"), ctx).startswith("skipped")
+    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    assert check.conclusion == "failure" and "label: unknown key" in check.title
+    assert [w[0] for w in gh.writes] == ["check_run"] and scorer.calls == []
+
+
+def test_a_shadow_repository_with_a_broken_file_writes_nothing(ctx, gh, scorer, payload, scored_by_default):
+    gh.files[(REPO, ".github/sieve.yml")] = "shadow: true\ncomment: {enable: false}\n"
+    dispatch.handle("pull_request", payload("pull_request", "opened.payload.json"), ctx)
+    assert gh.writes == [] and len(scorer.calls) == 1  # scored and recorded, as shadow mode does
