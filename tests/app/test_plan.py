@@ -138,6 +138,16 @@ def test_config_error_fails_the_check_but_still_labels():
     assert of(actions, AddLabels) == [AddLabels((HIGH,))]
 
 
+def test_a_broken_organisation_file_is_named_not_blamed_on_the_repository():
+    from bot.app.render import render
+    error = "o/.github:.github/sieve.yml: thresholds.medim: unknown key"
+    [check] = of(run("high", config_error=error), CheckRun)
+    title = render(check.title.template, **check.title.context)
+    summary = render(check.summary.template, **check.summary.context)
+    assert title.startswith("Config error, that file ignored: o/.github:.github/sieve.yml: thresholds.medim")
+    assert "Repository config error" not in title and "ignored the file the error names and used the rest" in summary
+
+
 @pytest.mark.parametrize("where", ["global", "repo"])
 @pytest.mark.parametrize("band", ["low", "medium", "high"])
 def test_shadow_mode_plans_nothing_but_intends_the_same(where, band):
