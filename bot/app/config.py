@@ -35,14 +35,21 @@ class _Strict(BaseModel):
 
 
 class Thresholds(_Strict):
-    medium: int = Field(50, ge=0, le=100)  # the scorer maps its 5 %-FPR probability here
-    high: int = Field(75, ge=0, le=100)  # ... and its 1 %-FPR probability here
+    # A band starts at its score (0-100), so 0 would flag every PR: both are at least 1.
+    medium: int = Field(50, ge=1, le=100)  # the scorer maps its 5 %-FPR probability here
+    high: int = Field(75, ge=1, le=100)  # ... and its 1 %-FPR probability here
 
     @model_validator(mode="after")
     def _ordered(self) -> "Thresholds":
         if self.medium > self.high:
-            raise ValueError("thresholds.medium must not be above thresholds.high")
+            raise ValueError(f"thresholds.medium ({self._value('medium')}) must not be above "
+                             f"thresholds.high ({self._value('high')})")
         return self
+
+    def _value(self, name: str) -> str:
+        """``50, the default`` for a value left at its default (the file may not mention it)."""
+        value = getattr(self, name)
+        return f"{value}, the default" if value == type(self).model_fields[name].default else str(value)
 
 
 class LabelSpec(_Strict):

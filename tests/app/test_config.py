@@ -179,3 +179,28 @@ def test_errors_name_the_key_in_the_users_words_not_pydantics(text, says):
     loaded = cfg.build([("repo", text)])
     assert loaded.error.startswith(says), loaded.error
     assert "pattern" not in loaded.error and "instance of" not in loaded.error and loaded.config == cfg.RepoConfig()
+
+
+@pytest.mark.parametrize("text, says", [
+    ("thresholds: {medium: 0}\n", "repo: thresholds.medium: Input should be greater than or equal to 1"),
+    ("thresholds: {medium: 0, high: 0}\n", "repo: thresholds.medium: Input should be greater than or equal to 1"),
+    ("thresholds: {high: 101}\n", "repo: thresholds.high: Input should be less than or equal to 100"),
+])
+def test_a_threshold_of_0_would_flag_every_pr_and_is_refused(text, says):
+    loaded = cfg.build([("repo", text)])
+    assert loaded.error.startswith(says), loaded.error
+    assert loaded.config.thresholds == cfg.Thresholds()
+
+
+def test_thresholds_of_1_and_100_are_allowed():
+    loaded = cfg.build([("repo", "thresholds: {medium: 1, high: 100}\n")])
+    assert loaded.error is None and (loaded.config.thresholds.medium, loaded.config.thresholds.high) == (1, 100)
+
+
+@pytest.mark.parametrize("text, says", [
+    ("thresholds: {high: 40}\n", "thresholds.medium (50, the default) must not be above thresholds.high (40)"),
+    ("thresholds: {medium: 80}\n", "thresholds.medium (80) must not be above thresholds.high (75, the default)"),
+    ("thresholds: {medium: 80, high: 60}\n", "thresholds.medium (80) must not be above thresholds.high (60)"),
+])
+def test_thresholds_out_of_order_name_both_values_and_which_is_the_default(text, says):
+    assert cfg.build([("repo", text)]).error == f"repo: thresholds: {says}"
