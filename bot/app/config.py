@@ -11,10 +11,11 @@ head is never read: a PR must not configure its own review. See ``docs/sieve.exa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from bot.app import yamlread
 from bot.ports import FileTooLarge, GitHubError, GitHubPort
@@ -32,6 +33,43 @@ Association = Literal[
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty or only spaces")
+    return value
+
+
+def _quoted(value: str) -> str:
+    return f'"{value[:60]}"'
+
+
+def _login(value: str) -> str:
+    """A GitHub login; written as a mention (``@alice``) it loses the ``@``."""
+    login = value.strip().removeprefix("@")
+    if "/" in login:
+        raise ValueError(f"{_quoted(value)} is a team: list it under exempt.teams")
+    if not login or any(c.isspace() for c in login):
+        raise ValueError(f"{_quoted(value)} must be a GitHub login, such as octocat")
+    return login
+
+
+TEAM = re.compile(r"[^/\s]+/[^/\s]+")
+
+
+def _team(value: str) -> str:
+    """``org/team-slug`` (``@org/team-slug`` loses the ``@``); a bare slug names no organisation."""
+    team = value.strip().removeprefix("@")
+    if not TEAM.fullmatch(team):
+        raise ValueError(f'{_quoted(value)} must be written "org/team-slug", such as acme/maintainers')
+    return team
+
+
+LabelName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50), AfterValidator(_not_blank)]
+CheckName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80), AfterValidator(_not_blank)]
+Login = Annotated[str, AfterValidator(_login)]
+Team = Annotated[str, AfterValidator(_team)]
 
 
 class Thresholds(_Strict):
@@ -53,7 +91,7 @@ class Thresholds(_Strict):
 
 
 class LabelSpec(_Strict):
-    name: str = Field(min_length=1, max_length=50)
+    name: LabelName
     color: str = Field(pattern=r"^[0-9a-fA-F]{6}$")
     description: str = Field("", max_length=100)
 
@@ -78,8 +116,8 @@ class Labels(_Strict):
 
 
 class Exempt(_Strict):
-    users: list[str] = []
-    teams: list[str] = []  # "org/team-slug", checked when the GitHub adapter can resolve teams
+    users: list[Login] = []  # logins; "@alice" means alice
+    teams: list[Team] = []  # "org/team-slug", checked when the GitHub adapter can resolve teams
     bots: bool = True
     associations: list[Association] = ["OWNER", "MEMBER", "COLLABORATOR"]
     drafts: bool = True  # skip draft PRs until they are ready for review
@@ -101,7 +139,7 @@ class CommentConfig(_Strict):
 
 class CheckConfig(_Strict):
     enabled: bool = True
-    name: str = Field("PR Sieve", min_length=1, max_length=80)
+    name: CheckName = "PR Sieve"
     conclusions: dict[Literal["low", "medium", "high"], Conclusion] = Field(
         default_factory=lambda: {"low": "neutral", "medium": "neutral", "high": "neutral"})
 

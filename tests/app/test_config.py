@@ -204,3 +204,42 @@ def test_thresholds_of_1_and_100_are_allowed():
 ])
 def test_thresholds_out_of_order_name_both_values_and_which_is_the_default(text, says):
     assert cfg.build([("repo", text)]).error == f"repo: thresholds: {says}"
+
+
+@pytest.mark.parametrize("text, says", [
+    ("labels: {high: {name: '   '}}\n", "repo: labels.high.name: must not be empty or only spaces"),
+    ("labels: {exempt: {name: ''}}\n", "repo: labels.exempt.name: must not be empty or only spaces"),
+    ("check_run: {name: \"\\t \"}\n", "repo: check_run.name: must not be empty or only spaces"),
+    ("labels: {high: {name: ' sieve/needs-review '}}\n", "repo: labels: labels.medium, labels.high and labels.exempt"),
+])
+def test_names_of_only_spaces_are_refused(text, says):
+    loaded = cfg.build([("repo", text)])
+    assert loaded.error == says or loaded.error.startswith(says), loaded.error
+    assert loaded.config == cfg.RepoConfig()
+
+
+def test_names_lose_their_surrounding_spaces():
+    loaded = cfg.build([("repo", "labels: {high: {name: ' triage/slop '}}\ncheck_run: {name: ' Sieve  '}\n")])
+    assert loaded.error is None
+    assert (loaded.config.labels.high.name, loaded.config.check_run.name) == ("triage/slop", "Sieve")
+
+
+def test_exempt_users_may_be_written_as_mentions():
+    loaded = cfg.build([("repo", "exempt: {users: ['@alice', ' bob ', ' @carol'], teams: ['@acme/core', acme/docs]}\n")])
+    assert loaded.error is None
+    assert loaded.config.exempt.users == ["alice", "bob", "carol"]
+    assert loaded.config.exempt.teams == ["acme/core", "acme/docs"]
+
+
+@pytest.mark.parametrize("text, says", [
+    ("exempt: {teams: [myteam]}\n", 'repo: exempt.teams.0: "myteam" must be written "org/team-slug", such as acme/maintainers'),
+    ("exempt: {teams: [acme/core, 'acme/']}\n", 'repo: exempt.teams.1: "acme/" must be written "org/team-slug"'),
+    ("exempt: {teams: [a/b/c]}\n", 'repo: exempt.teams.0: "a/b/c" must be written "org/team-slug"'),
+    ("exempt: {users: ['@']}\n", 'repo: exempt.users.0: "@" must be a GitHub login, such as octocat'),
+    ("exempt: {users: ['alice bob']}\n", 'repo: exempt.users.0: "alice bob" must be a GitHub login'),
+    ("exempt: {users: [acme/core]}\n", 'repo: exempt.users.0: "acme/core" is a team: list it under exempt.teams'),
+])
+def test_unusable_exempt_entries_are_refused_with_the_form_expected(text, says):
+    loaded = cfg.build([("repo", text)])
+    assert loaded.error.startswith(says), loaded.error
+    assert loaded.config == cfg.RepoConfig()
