@@ -66,10 +66,23 @@ def _team(value: str) -> str:
     return team
 
 
+# An https link that renders as a Markdown link: no whitespace, control characters, brackets,
+# backticks or backslashes. bot.app.render links only what this matches, so a URL the config
+# accepts is never dropped from the comment (which would read "See the .").
+SAFE_URL = re.compile(r"https://[^\s\x00-\x1f\x7f<>()\[\]`\\]+")
+
+
+def _safe_url(value: str) -> str:
+    if not SAFE_URL.fullmatch(value):
+        raise ValueError(FORMS["policy_url"])
+    return value
+
+
 LabelName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50), AfterValidator(_not_blank)]
 CheckName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80), AfterValidator(_not_blank)]
 Login = Annotated[str, AfterValidator(_login)]
 Team = Annotated[str, AfterValidator(_team)]
+PolicyUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(_safe_url)]
 
 
 class Thresholds(_Strict):
@@ -170,7 +183,7 @@ class RepoConfig(_Strict):
     comment: CommentConfig = CommentConfig()
     check_run: CheckConfig = CheckConfig()
     shadow: bool = False
-    policy_url: str | None = Field(None, pattern=r"^https://[^\s<>()\[\]`]+$", max_length=300)
+    policy_url: PolicyUrl | None = None
 
     def band_labels(self) -> dict[str, str]:
         return {"medium": self.labels.medium.name, "high": self.labels.high.name}
@@ -321,7 +334,7 @@ MESSAGES = {  # pydantic's wording where it names internals (a class, a regular 
     "extra_forbidden": "unknown key",
     "model_type": "should be a mapping of settings (key: value lines)",
 }
-FORMS = {"policy_url": "must be an https:// link without spaces or brackets",
+FORMS = {"policy_url": "must be an https:// link without spaces, brackets or backslashes",
          "color": "must be six hex digits, such as fbca04 (in quotes when all are digits: '000000')"}
 
 

@@ -11,7 +11,6 @@ Filters: ``code`` (code span for file names), ``clip(n)`` (shorter neutralised t
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -19,13 +18,13 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bot.app import markdown
+from bot.app.config import SAFE_URL
 from bot.app.markdown import Trusted
 from bot.paths import templates_dir
 
 GITHUB_TEXT_LIMIT = 60_000  # comments and check-run summaries are capped at 65,535 characters
 DEFAULT_LIMIT = 300
 _TRUNCATED = "\n\n_(truncated)_\n"
-_SAFE_URL = re.compile(r"^https://[^\s<>()\[\]`\\]+$")
 
 
 def render(template: str, **context: Any) -> str:
@@ -112,8 +111,8 @@ def _clip(markdown_mode: bool):
 
 
 def _link(url: str | None, text: str) -> Trusted:
-    """A Markdown link to a config-provided URL (validated https, no spaces or brackets)."""
-    if not url or not _SAFE_URL.match(url):
+    """A Markdown link to a config-provided URL (https, checked with the config's own pattern)."""
+    if not url or not SAFE_URL.fullmatch(url):
         return Trusted("")
     return Trusted(f"[{markdown.inline(text, 80)}]({url})")
 
