@@ -57,7 +57,7 @@ def head_sha(number: int) -> str:
 # comment on every PR, whatever the shipped model's calibration is.
 # every PR flagged and commented on (model_only: a flag without an effort signal gets a comment
 # too), so lost and doubled labels and comments both show
-CONFIG = "thresholds:\n  medium: 0\n  high: 2\ncomment:\n  model_only: true\n"
+CONFIG = "thresholds:\n  medium: 1\n  high: 2\ncomment:\n  model_only: true\n"  # every PR flagged (1 is the lowest medium allowed)
 
 
 def kind_of(number: int) -> int:
