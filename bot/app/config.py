@@ -11,13 +11,13 @@ head is never read: a PR must not configure its own review. See ``docs/sieve.exa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bot.app import yamlread
+from bot.app.configfields import CheckName, LabelName, Login, PolicyUrl, Team, first_error
 from bot.ports import FileTooLarge, GitHubError, GitHubPort
 
 REPO_PATH = ".github/sieve.yml"
@@ -33,56 +33,6 @@ Association = Literal[
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-def _not_blank(value: str) -> str:
-    if not value:
-        raise ValueError("must not be empty or only spaces")
-    return value
-
-
-def _quoted(value: str) -> str:
-    return f'"{value[:60]}"'
-
-
-def _login(value: str) -> str:
-    """A GitHub login; written as a mention (``@alice``) it loses the ``@``."""
-    login = value.strip().removeprefix("@")
-    if "/" in login:
-        raise ValueError(f"{_quoted(value)} is a team: list it under exempt.teams")
-    if not login or any(c.isspace() for c in login):
-        raise ValueError(f"{_quoted(value)} must be a GitHub login, such as octocat")
-    return login
-
-
-TEAM = re.compile(r"[^/\s]+/[^/\s]+")
-
-
-def _team(value: str) -> str:
-    """``org/team-slug`` (``@org/team-slug`` loses the ``@``); a bare slug names no organisation."""
-    team = value.strip().removeprefix("@")
-    if not TEAM.fullmatch(team):
-        raise ValueError(f'{_quoted(value)} must be written "org/team-slug", such as acme/maintainers')
-    return team
-
-
-# An https link that renders as a Markdown link: no whitespace, control characters, brackets,
-# backticks or backslashes. bot.app.render links only what this matches, so a URL the config
-# accepts is never dropped from the comment (which would read "See the .").
-SAFE_URL = re.compile(r"https://[^\s\x00-\x1f\x7f<>()\[\]`\\]+")
-
-
-def _safe_url(value: str) -> str:
-    if not SAFE_URL.fullmatch(value):
-        raise ValueError(FORMS["policy_url"])
-    return value
-
-
-LabelName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50), AfterValidator(_not_blank)]
-CheckName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80), AfterValidator(_not_blank)]
-Login = Annotated[str, AfterValidator(_login)]
-Team = Annotated[str, AfterValidator(_team)]
-PolicyUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(_safe_url)]
 
 
 class Thresholds(_Strict):
@@ -236,7 +186,7 @@ def validate(data: dict[str, Any], source: str = "config") -> RepoConfig:
     try:
         return RepoConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"{source}: {_first_error(exc)}") from None
+        raise ConfigError(f"{source}: {first_error(exc)}") from None
 
 
 def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -328,22 +278,3 @@ def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | ConfigError | 
         if text is not None:
             return (f"{org}:{path}", text)
     return (org, None)
-
-
-MESSAGES = {  # pydantic's wording where it names internals (a class, a regular expression)
-    "extra_forbidden": "unknown key",
-    "model_type": "should be a mapping of settings (key: value lines)",
-}
-FORMS = {"policy_url": "must be an https:// link without spaces, brackets or backslashes",
-         "color": "must be six hex digits, such as fbca04 (in quotes when all are digits: '000000')"}
-
-
-def _first_error(exc: ValidationError) -> str:
-    errors = exc.errors()
-    first = errors[0]
-    where = ".".join(str(p) for p in first["loc"]) or "top level"
-    message = MESSAGES.get(first["type"], first["msg"].removeprefix("Value error, "))
-    if first["type"] in ("string_pattern_mismatch", "string_type") and str(first["loc"][-1]) in FORMS:
-        message = FORMS[str(first["loc"][-1])]
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return " ".join(f"{where}: {message}{more}".split())

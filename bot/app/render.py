@@ -18,7 +18,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bot.app import markdown
-from bot.app.config import SAFE_URL
+from bot.app.configfields import SAFE_URL
 from bot.app.markdown import Trusted
 from bot.paths import templates_dir
 
