@@ -46,15 +46,9 @@ def fetch_command(
                                          "(https://HOST/api/v3 for GitHub Enterprise Server).")] = "https://api.github.com",
 ) -> None:
     """Export a repository's pull requests as JSONL for sieve score, report and eval --data."""
-    from bot.github.export import STATES, PullExporter
+    from bot.github.export import PullExporter
 
-    if not REPO_NAME.fullmatch(repo):
-        raise typer.BadParameter(f"{repo!r} is not OWNER/REPO", param_hint="REPO")
-    if state not in STATES:
-        raise typer.BadParameter(f"{state!r} is not one of {', '.join(STATES)}", param_hint="--state")
-    parts = urlsplit(api_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise typer.BadParameter(f"{api_url!r} is not an http(s) URL", param_hint="--api-url")
+    _check_arguments(repo, state, api_url)
     token = next((os.environ[v] for v in TOKEN_VARIABLES if os.environ.get(v)), None)
     if token is None:
         _note("no GITHUB_TOKEN or GH_TOKEN: reading anonymously (GitHub allows 60 requests an hour)")
@@ -65,6 +59,18 @@ def fetch_command(
     _note(f"wrote {written} of {len(wanted)} PRs of {repo} to {'stdout' if str(out) == '-' else out}")
     if failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+def _check_arguments(repo: str, state: str, api_url: str) -> None:
+    from bot.github.export import STATES
+
+    if not REPO_NAME.fullmatch(repo):
+        raise typer.BadParameter(f"{repo!r} is not OWNER/REPO", param_hint="REPO")
+    if state not in STATES:
+        raise typer.BadParameter(f"{state!r} is not one of {', '.join(STATES)}", param_hint="--state")
+    parts = urlsplit(api_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise typer.BadParameter(f"{api_url!r} is not an http(s) URL", param_hint="--api-url")
 
 
 def _newest(exporter, repo: str, state: str, limit: int) -> list[int]:
