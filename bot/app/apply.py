@@ -30,7 +30,7 @@ def _unposted(github: GitHubPort, repo: str, number: int, actions: list[Action])
     """``actions`` without the marked replies an earlier attempt of this delivery already posted."""
     if not any(_marker(a) for a in actions):
         return actions
-    posted = bot_text(github.list_comments(repo, number), github.bot_login())
+    posted = _bot_text(github.list_comments(repo, number), github.bot_login())
     return [a for a in actions if not (_marker(a) and _marker(a) in posted)]
 
 
@@ -38,7 +38,7 @@ def _marker(action: Action) -> str:
     return action.marker if isinstance(action, Reply) else ""
 
 
-def bot_text(comments: list[Comment], bot_login: str) -> str:
+def _bot_text(comments: list[Comment], bot_login: str) -> str:
     """The bot's own comments, joined (a person quoting a marker does not count)."""
     return "\n".join(c.body for c in comments if c.author_login.lower() == bot_login.lower())
 

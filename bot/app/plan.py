@@ -133,7 +133,8 @@ def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | Non
     kind = clearing_kind(config, facts)
     if kind is not None:
         state = "exempt" if kind == "exempt" else "overridden"
-    elif labelled_band(result, config) in FLAGGED and (_comments_on(result, config) or facts.sticky or facts.findings):
+    elif labelled_band(result, config) in FLAGGED and (
+            _comments_on(result, config) or facts.sticky or facts.findings):
         return "flagged"  # a comment posted for a finding on a labelled PR says why it is labelled
     elif facts.findings:
         return "advisory"

@@ -133,7 +133,8 @@ def score_config(config: repo_config.RepoConfig):
 def stickies(comments: list[Comment], bot_login: str) -> list[Comment]:
     """The bot's sticky comments (by the bot AND starting with the marker, as only the sticky
     does: a reply quoting a config value could hold the marker text), oldest first."""
-    mine = [c for c in comments if c.author_login.lower() == bot_login.lower() and c.body.lstrip().startswith(STICKY_MARKER)]
+    mine = [c for c in comments
+            if c.author_login.lower() == bot_login.lower() and c.body.lstrip().startswith(STICKY_MARKER)]
     return sorted(mine, key=lambda c: c.id)
 
 

@@ -11,7 +11,6 @@ This is a sign of care: it lowers the score, including for disclosed AI-assisted
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from bot.result import SignalHit
 from bot.signals import hits
@@ -63,30 +62,26 @@ def _command_line(text: str) -> str:
     if not ("`" in text or "$" in text) or not _COMMAND.search(text):
         return ""  # a command in a span, a fence or after "$ " is a command found in the whole text
     command = _COMMAND.regex  # spans and lines are short: no lower-cased copy for them
-    lines: dict[str, bool] = {}  # a line's own verdicts, read once however many spans it holds
+    lines: dict[str, tuple[bool, bool]] = {}  # a line's (not care, says it ran): read once however many spans it holds
     for m in _CODE_SPAN.finditer(text):
         span = (m.group(1) or m.group(2) or "").strip()
         if not command.search(span):
             continue  # most code spans are names, not commands: the cheap test goes first
         line = hits.line_at(text, m.start())
         if line not in lines:
-            lines[line] = bool(_FAILED.search(line) or _REPAIRS.match(line) or _INSTRUCTION.search(line))
+            lines[line] = (bool(_FAILED.search(line) or _REPAIRS.match(line) or _INSTRUCTION.search(line)),
+                           bool(_RAN.search(line)))
+        not_care, ran = lines[line]
         context = text[max(0, m.start() - 150): m.start()]  # instructions wrap over lines
-        if lines[line] or _INSTRUCTION.search(context):
+        if not_care or _INSTRUCTION.search(context):
             continue  # "`pytest` *(fails: …)*" reports that testing did not happen
-        if " " in span or _ran(line):
+        if " " in span or ran:
             return line
     for m in _FENCED.finditer(text):
         for line in m.group(1).splitlines():
             if command.search(line) and not _FAILED.search(line):
                 return line
     return ""
-
-
-@lru_cache(maxsize=64)
-def _ran(line: str) -> bool:
-    """The line says a command was run (a line with many spans is read once)."""
-    return bool(_RAN.search(line))
 
 
 _PHRASE_NEEDS = ("tested", "ran", "run", "reproduc", "verified", "confirmed", "benchmarked")  # one per alternative

@@ -22,16 +22,16 @@ _TEST_PATH = re.compile(
 )
 _RUST_TEST_MODULE = re.compile(r"^\+.*#\[cfg\(test\)\]|^\+\s*#\[(tokio::)?test\]", re.MULTILINE)
 
+_PROSE_SUFFIX = r"(\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$"  # .github/workflows/security.yml is code
 _COMMUNITY_FILES = re.compile(
     r"(^|/)(readme|license|licence|copying|code_of_conduct|contributing|security|authors|"
     r"contributors|changelog|changelog[_-][\w-]+|changes|history|notice|support|governance|maintainers|codeowners"
-    r"|upgrading|migration[_-]guide|release[_-]notes)(\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$",
+    r"|upgrading|migration[_-]guide|release[_-]notes)" + _PROSE_SUFFIX,
     re.IGNORECASE,
-)  # prose only: .github/workflows/security.yml, security.go and changelog.cjs are code
+)
 # Files a project's maintainers keep up to date as they release: an edit to them alone is bookkeeping
 _BOOKKEEPING = re.compile(
-    r"(^|/)(changelog|changelog[_-][\w-]+|changes|history|codeowners|upgrading|release[_-]notes)"
-    r"(\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$",
+    r"(^|/)(changelog|changelog[_-][\w-]+|changes|history|codeowners|upgrading|release[_-]notes)" + _PROSE_SUFFIX,
     re.IGNORECASE,
 )
 _DOC_EXT = re.compile(r"\.(md|mdx|markdown|rst|adoc|asciidoc)$", re.IGNORECASE)

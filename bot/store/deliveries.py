@@ -3,8 +3,9 @@
 A claim is exclusive: on PostgreSQL candidates are locked with ``FOR UPDATE SKIP LOCKED``;
 on SQLite the claim runs under ``BEGIN IMMEDIATE``, which holds the single write lock. A claim
 whose lease ran out (its worker died) can be taken over; past its attempt budget (larger when
-its last recorded attempt only hit a rate limit) such a row is failed instead. Two deliveries of the same pull request are never processed at the same time
-(the bot keeps ONE sticky comment per PR), and due deliveries go oldest first.
+its last recorded attempt only hit a rate limit) such a row is failed instead. Two deliveries
+of the same pull request are never processed at the same time (the bot keeps ONE sticky
+comment per PR), and due deliveries go oldest first.
 
 Every stored time is on one clock: the database's on PostgreSQL (replicas whose own clocks
 disagree still agree on leases and due times), this process's on SQLite (one host).

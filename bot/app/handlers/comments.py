@@ -84,7 +84,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 def run(request: _Request, found: list[commands.Command]) -> str:
     allowed = [c for c in found if request.allowed(c)]
-    stale = [c for c in allowed if c.name in CANCELS and overtaken(request)]
+    late = any(c.name in CANCELS for c in allowed) and overtaken(request)  # one state read for the comment
+    stale = [c for c in allowed if late and c.name in CANCELS]
     allowed = [c for c in allowed if c not in stale]
     views = [_refusal(c) for c in found if not request.allowed(c)][:1]  # an overtaken command gets no reply
     views += [_cancel(c, request) for c in allowed if c.cancel]
