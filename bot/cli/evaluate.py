@@ -70,7 +70,7 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
         if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
             raise _fail(f"{path}: no such file")
         label = path.name if len(data) == 1 else str(path)  # d1/x.jsonl and d2/x.jsonl are two sets
-        for name, examples in datasets.data_file_sets(path, sink, note).items():
+        for name, examples in datasets.data_file_sets(path, sink, note, name=label).items():
             sets[f"{label}:{name}"] = examples
     return sets
 

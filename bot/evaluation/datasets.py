@@ -257,12 +257,14 @@ def print_note(note: str) -> None:
 
 
 def data_file_sets(path: Path, on_error: ErrorSink = print_error,
-                   on_note: Callable[[str], None] = print_note) -> dict[str, list[Example]]:
+                   on_note: Callable[[str], None] = print_note, name: str | None = None) -> dict[str, list[Example]]:
     """``sieve eval --data``: ``ai_agent`` (1) vs ``human`` (0); and, when ``ai_agent`` rows
     carry ``outcome``, rejected (1) vs merged (0) among them (the E3 rule). Records with any
-    other label are read but not compared; ``on_note`` gets one line saying how many."""
+    other label are read but not compared; ``on_note`` gets one line saying how many. Errors and
+    notes name the file as ``name`` (default: its file name)."""
     sets: dict[str, list[Example]] = {"agent_vs_human": [], "low_effort": []}
-    records = list(_good(iter_records(Path(path)), on_error))
+    name = name or Path(path).name
+    records = list(_good(iter_records(Path(path), name), on_error))
     firsts = _first_time_refs(records)
     for rec in records:
         label, meta = rec.raw.get("label"), _meta(rec, "data")
@@ -273,11 +275,11 @@ def data_file_sets(path: Path, on_error: ErrorSink = print_error,
         y = _outcome_y(rec.raw) if label == "ai_agent" else None
         if y is not None:
             sets["low_effort"].append(Example(rec.snapshot, y, meta))
-    _report_other_labels(Path(path), records, on_note)
-    return {name: examples for name, examples in sets.items() if examples}
+    _report_other_labels(name, records, on_note)
+    return {kind: examples for kind, examples in sets.items() if examples}
 
 
-def _report_other_labels(path: Path, records: list[Record], on_note: Callable[[str], None]) -> None:
+def _report_other_labels(name: str, records: list[Record], on_note: Callable[[str], None]) -> None:
     """One line for the records no set counts (a label other than ``ai_agent``/``human``, or none),
     so a file labelled another way does not silently shrink to nothing."""
     other = Counter(str(r.raw.get("label")) for r in records if r.raw.get("label") not in ("ai_agent", "human"))
@@ -285,4 +287,4 @@ def _report_other_labels(path: Path, records: list[Record], on_note: Callable[[s
         counts = ", ".join(f"{label!r} x{n}" for label, n in sorted(other.items()))
         n = sum(other.values())
         what = "1 record is" if n == 1 else f"{n} records are"
-        on_note(f"{path.name}: {what} not compared: labels other than 'ai_agent' and 'human' ({counts})")
+        on_note(f"{name}: {what} not compared: labels other than 'ai_agent' and 'human' ({counts})")

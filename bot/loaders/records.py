@@ -109,21 +109,27 @@ def _open(path: Path):
     return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes | LoadError]]:
+def _lines(path: Path, name: str) -> Iterator[tuple[int, bytes | LoadError]]:
     """Numbered raw lines; a damaged gzip stream ends with one ``LoadError`` instead of a crash."""
     lineno = 0
     try:
         with _open(path) as fh:
             for lineno, line in enumerate(fh, 1):
                 yield lineno, line
+    except gzip.BadGzipFile as exc:
+        yield lineno + 1, LoadError(f"{name}:{lineno + 1}: cannot read ({exc})" if lineno else
+                                    f"{name}:1: cannot read: the name ends in .gz but the file is not "
+                                    "gzip-compressed (rename it, or compress it)")
     except (OSError, EOFError) as exc:
-        yield lineno + 1, LoadError(f"{path.name}:{lineno + 1}: cannot read ({exc})")
+        yield lineno + 1, LoadError(f"{name}:{lineno + 1}: cannot read ({exc})")
 
 
-def iter_raw(path: Path | str) -> Iterator[tuple[str, dict | LoadError]]:
-    """Yield ``(ref, record)`` per line, or ``(ref, LoadError)`` for a line that is not JSON."""
+def iter_raw(path: Path | str, name: str | None = None) -> Iterator[tuple[str, dict | LoadError]]:
+    """Yield ``(ref, record)`` per line, or ``(ref, LoadError)`` for a line that is not JSON. Refs
+    are ``name:line``; ``name`` is the file's name unless given (two files of one name: their paths)."""
     path = Path(path)
-    return _parsed(path.name, _lines(path))
+    name = name or path.name
+    return _parsed(name, _lines(path, name))
 
 
 def _parsed(name: str, lines) -> Iterator[tuple[str, dict | LoadError]]:
@@ -148,9 +154,10 @@ def _parsed(name: str, lines) -> Iterator[tuple[str, dict | LoadError]]:
             yield ref, LoadError(f"{ref}: cannot read the JSON ({str(exc).split(':')[0]})")
 
 
-def iter_records(path: Path | str, **kwargs) -> Iterator[Record | LoadError]:
-    """Yield a ``Record`` per good line and a ``LoadError`` naming each bad one; never stops early."""
-    return _records(iter_raw(path), kwargs)
+def iter_records(path: Path | str, name: str | None = None, **kwargs) -> Iterator[Record | LoadError]:
+    """Yield a ``Record`` per good line and a ``LoadError`` naming each bad one (``iter_raw``'s
+    refs); never stops early."""
+    return _records(iter_raw(path, name), kwargs)
 
 
 def records_from_text(text: str, name: str, **kwargs) -> Iterator[Record | LoadError]:

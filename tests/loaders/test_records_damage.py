@@ -144,3 +144,19 @@ def test_removed_lines_that_are_not_a_list_name_the_record_and_the_rest_are_read
     errors = [r for r in read if isinstance(r, LoadError)]
     assert len(read) == 3 and len(errors) == 1
     assert str(errors[0]) == "x.jsonl:2: 'removed_lines' is not a list"
+
+
+def test_a_gz_name_on_a_plain_file_says_what_is_wrong(tmp_path):
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(GOOD + b"\n")
+    out = list(iter_records(path))
+    assert [str(e) for e in out] == ["export.jsonl.gz:1: cannot read: the name ends in .gz but the file is not "
+                                     "gzip-compressed (rename it, or compress it)"]
+
+
+def test_garbage_after_a_gzip_member_is_not_called_an_uncompressed_file(tmp_path):
+    path = tmp_path / "joined.jsonl.gz"
+    path.write_bytes(gzip.compress(GOOD + b"\n" + GOOD + b"\n") + b"not gzip at all")
+    out = list(iter_records(path))
+    assert [r.ref for r in out[:2]] == ["joined.jsonl.gz:1", "joined.jsonl.gz:2"]
+    assert str(out[2]).startswith("joined.jsonl.gz:3: cannot read (") and "not gzip-compressed" not in str(out[2])
