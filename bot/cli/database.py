@@ -10,6 +10,16 @@ def fail(prog: str, message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def setting(prog: str, name: str):
+    """One App setting as the server reads it (environment, ``.env``), or a one-line error and exit 2."""
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        return getattr(load_settings(), name)
+    except SettingsError as exc:
+        raise fail(prog, str(exc)) from None
+
+
 def engine(prog: str):
     """The engine for ``SIEVE_DATABASE_URL`` (migrated), or a one-line error and exit 2."""
     from bot.settings import SettingsError, load_settings

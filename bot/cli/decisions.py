@@ -81,10 +81,17 @@ def decisions_command(
     console.print(summary(rows, overrides), markup=False, highlight=False)
 
 
-def purge_command(days: Annotated[float, typer.Option(
-        min=0, help="Delete decisions made more than this many days ago (each PR's newest, and the one "
-                    "that posted its comment, stay).")] = 90.0) -> None:
-    """Delete old decisions now (the server also does it hourly, after SIEVE_DECISION_RETENTION_DAYS)."""
+def purge_command(days: Annotated[Optional[float], typer.Option(  # noqa: UP007 - typer needs Optional
+        min=0, show_default=False, help="Delete decisions made more than this many days ago (default: "
+        "SIEVE_DECISION_RETENTION_DAYS, 90; each PR's newest, and the one that posted its comment, stay).")
+        ] = None) -> None:
+    """Delete old decisions now, as the server does hourly (SIEVE_DECISION_RETENTION_DAYS)."""
+    if days is None:
+        days = database.setting("decisions", "decision_retention_days")
+        if not days:  # 0: the App keeps everything, so purging now must not delete anything
+            typer.echo("0 decisions deleted (SIEVE_DECISION_RETENTION_DAYS is 0: everything is kept; "
+                       "give --days to delete anyway)")
+            return
     typer.echo(f"{_state().purge_decisions(days)} decisions deleted")
 
 

@@ -98,10 +98,16 @@ def register(app: typer.Typer) -> None:
             typer.echo(found.payload)
 
     @group.command("purge")
-    def purge(days: Annotated[float, typer.Option(
-            min=0, help="Delete done/ignored deliveries finished more than this many days ago.")
-            ] = 14.0) -> None:
-        """Delete old done and ignored deliveries now (the server also does it hourly)."""
+    def purge(days: Annotated[Optional[float], typer.Option(  # noqa: UP007 - typer needs Optional
+            min=0, show_default=False, help="Delete done/ignored deliveries finished more than this many "
+            "days ago (default: SIEVE_RETENTION_DAYS, 14).")] = None) -> None:
+        """Delete old done and ignored deliveries now, as the server does hourly (SIEVE_RETENTION_DAYS)."""
+        if days is None:
+            days = database.setting("deliveries", "retention_days")
+            if not days:  # 0: the App keeps everything, so purging now must not delete anything
+                typer.echo("0 deliveries deleted (SIEVE_RETENTION_DAYS is 0: everything is kept; "
+                           "give --days to delete anyway)")
+                return
         typer.echo(f"{_store().purge(days)} deliveries deleted")
 
     app.add_typer(group, name="deliveries")
