@@ -112,32 +112,42 @@ def _numstat(repo_dir: Path, spec: str) -> list[tuple[int, int]]:
     return out
 
 
-def _patches(repo_dir: Path, spec: str, n_files: int) -> list[str | None]:
-    """Hunk text of the first ``n_files`` files in diff order, cut to ``MAX_PATCH_CHARS``;
+def _patches(repo_dir: Path, spec: str, statuses: list[str]) -> list[str | None]:
+    """Hunk text of the first ``len(statuses)`` files in diff order, cut to ``MAX_PATCH_CHARS``;
     None for a file without hunks (binary, mode change, pure rename)."""
-    if not n_files:
+    if not statuses:
         return []
     # --submodule=short: a user's diff.submodule=log|diff prints submodule changes without a
     # "diff --git" header or with the submodule's own files, shifting every patch after them
     text = _git(repo_dir, *_DIFF, *_PATCH, "--submodule=short", spec)
     # git ends lines with \n only (not \r, \x0b …); the last one too, which is no extra empty line
     lines = [line + "\n" for line in text.removesuffix("\n").split("\n")]
+    # a type change (file <-> symlink or submodule) is printed as two diffs of the same path: the
+    # old one removed, the new one added; both are that one file's patch, as in its numstat line
+    sections = [2 if status == "changed" else 1 for status in statuses]
     try:
         patched = list(PatchSet(lines))
     except UnidiffParseError:
-        return [None] * n_files  # files and counts still come from --name-status/--numstat
-    if len(patched) < n_files:
-        return [None] * n_files
-    return [_hunk_text(lines, f) for f in patched[:n_files]]
+        return [None] * len(statuses)  # files and counts still come from --name-status/--numstat
+    if len(patched) < sum(sections):
+        return [None] * len(statuses)
+    parts, out = iter(patched), []
+    for n in sections:
+        texts = [t for t in (_hunk_text(lines, next(parts)) for _ in range(n)) if t]
+        out.append("\n".join(texts)[:MAX_PATCH_CHARS] if texts else None)
+    return out
 
 
 def _hunk_text(lines: list[str], patched) -> str | None:
     """A file's hunks as git wrote them (``str(hunk)`` would rewrite ``@@ -1 +1 @@`` as
-    ``@@ -1,1 +1,1 @@``), cut to ``MAX_PATCH_CHARS``; None when it has no hunk."""
+    ``@@ -1,1 +1,1 @@``), without a final newline as on GitHub; None when it has no hunk."""
     if not len(patched):
         return None
-    first, last = patched[0][0].diff_line_no - 1, patched[-1][-1].diff_line_no  # 1-based: the @@ line, the last line
-    return "".join(lines[first - 1: last]).removesuffix("\n")[:MAX_PATCH_CHARS]  # no final newline, as on GitHub
+    first = patched[0][0].diff_line_no - 1  # 1-based: the @@ line
+    last = max(line.diff_line_no for line in patched[-1] if line.diff_line_no)  # 1-based: the last numbered line
+    while last < len(lines) and lines[last].startswith("\\"):  # unidiff leaves "\ No newline at end of file" unnumbered
+        last += 1
+    return "".join(lines[first - 1: last]).removesuffix("\n")
 
 
 def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int, int]:
@@ -145,7 +155,7 @@ def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int,
     if len(status) != len(counts):
         raise LoadError(f"git diff {spec}: name-status and numstat disagree")
     kept = status[:MAX_FILES]
-    patches = _patches(repo_dir, spec, len(kept))
+    patches = _patches(repo_dir, spec, [st for st, _ in kept])
     files = tuple(FileChange(path=path, status=st, additions=a, deletions=d, patch=p)
                   for (st, path), (a, d), p in zip(kept, counts, patches))
     return files, len(status), sum(a for a, _ in counts), sum(d for _, d in counts)
