@@ -20,6 +20,7 @@ two. Without one there is no template either: a description not yet written has 
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -34,11 +35,13 @@ MAX_FILES = 300  # FileChange entries kept; files_changed still counts all of th
 MAX_PATCH_CHARS = 5000  # per file, hunk text only
 
 # Every diff reads the same way whatever the user's git config says: diff.renames=copies,
-# diff.relative, diff.algorithm and an external diff tool would change which files and lines
-# it lists; diff.context, diff.interHunkContext, diff.noprefix/mnemonicPrefix, textconv and
-# color would change the hunk text that GitHub's ``patch`` holds (3 lines of context).
-_DIFF = ("diff", "-M", "--no-relative", "--diff-algorithm=myers", "--indent-heuristic", "--no-ext-diff",
-         "--no-color")
+# diff.renameLimit, diff.relative, diff.algorithm, diff.ignoreSubmodules (or ignore = all in
+# .gitmodules) and an external diff tool would change which files and lines it lists,
+# diff.orderFile their order (which ones MAX_FILES keeps; GitHub lists them by path);
+# diff.context, diff.interHunkContext, diff.noprefix/mnemonicPrefix, textconv and color would
+# change the hunk text that GitHub's ``patch`` holds (3 lines of context).
+_DIFF = ("diff", "-M", "-l1000", "-O/dev/null", "--no-relative", "--diff-algorithm=myers", "--indent-heuristic",
+         "--no-ext-diff", "--no-color", "--ignore-submodules=none")
 _PATCH = ("-U3", "--inter-hunk-context=0", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/")
 _CONFIG = ("-c", "color.ui=never", "-c", "diff.suppressBlankEmpty=false")  # no command-line option for it
 
@@ -50,7 +53,8 @@ def _git(repo_dir: Path, *args: str) -> str:
     try:
         proc = subprocess.run(["git", *_CONFIG, "-C", str(repo_dir), *args],
                               capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", check=False)
+                              errors="replace", check=False,
+                              env={k: v for k, v in os.environ.items() if k != "GIT_DIFF_OPTS"})  # it outranks -U3
     except FileNotFoundError as exc:
         raise LoadError("git is not installed or not on PATH") from exc
     if proc.returncode != 0:

@@ -62,3 +62,58 @@ def test_a_file_turned_into_a_symlink_does_not_shift_the_next_patches(tmp_path):
     patches = {f.path: f.patch for f in snap.files}
     assert patches["b.txt"] == "@@ -1 +1 @@\n-1\n+2" and patches["c.txt"] == "@@ -1 +1 @@\n-1\n+2"
     assert patches["a"] == "@@ -1 +0,0 @@\n-text\n@@ -0,0 +1 @@\n+b.txt\n\\ No newline at end of file"
+
+
+@pytest.mark.parametrize("ignore", ["config", "gitmodules"])
+def test_a_submodule_bump_is_listed_whatever_the_ignore_setting(tmp_path, ignore):
+    """``diff.ignoreSubmodules=all`` (user config) or ``ignore = all`` in ``.gitmodules`` hide a
+    submodule bump from ``git diff``; GitHub lists it."""
+    lib = _repo(tmp_path, {"s.txt": "s\n"}, name="lib")
+    repo = _repo(tmp_path, {"main.py": "x = 1\n"})
+    _git(repo, "checkout", "-q", "main")
+    _git(repo, "-c", "protocol.file.allow=always", "submodule", "-q", "add", str(lib), "lib")
+    if ignore == "gitmodules":
+        _git(repo, "config", "-f", ".gitmodules", "submodule.lib.ignore", "all")
+    _commit(repo, "Add lib")
+    _git(repo, "checkout", "-q", "topic")
+    _git(repo, "merge", "-q", "main")
+    (repo / "lib" / "s.txt").write_text("s\nt\n")
+    _commit(repo / "lib", "lib change")
+    _commit(repo, "Bump lib")
+    if ignore == "config":
+        _git(repo, "config", "diff.ignoreSubmodules", "all")
+    snap = snapshot_from_git(repo, "topic~1..topic")
+    assert [(f.path, f.additions, f.deletions) for f in snap.files] == [("lib", 1, 1)]
+    assert snap.files[0].patch.startswith("@@ -1 +1 @@\n-Subproject commit ")
+
+
+def test_the_environment_does_not_change_the_hunks(repo_with_edit, monkeypatch):
+    """``GIT_DIFF_OPTS=--unified=0`` would drop the 3 lines of context GitHub's patch has."""
+    monkeypatch.setenv("GIT_DIFF_OPTS", "--unified=0")
+    assert _patches(repo_with_edit) == {"a.txt": "@@ -1,7 +1,7 @@\n 1\n 2\n 3\n-4\n+four\n 5\n 6\n 7"}
+
+
+@pytest.fixture
+def repo_with_edit(tmp_path):
+    repo = _repo(tmp_path, {"a.txt": "".join(f"{i}\n" for i in range(1, 8))})
+    (repo / "a.txt").write_text("1\n2\n3\nfour\n5\n6\n7\n")
+    _commit(repo, "Spell four")
+    return repo
+
+
+def test_the_users_rename_limit_and_order_file_do_not_change_the_files(tmp_path):
+    """``diff.renameLimit=1`` hides an edited rename (two added and two removed files instead);
+    ``diff.orderFile`` changes which files are kept at ``MAX_FILES``: GitHub lists them by path."""
+    text = "".join(f"line {i}\n" for i in range(20))
+    repo = _repo(tmp_path, {"a.txt": text, "b.txt": text.upper()})
+    _git(repo, "mv", "a.txt", "c.txt")
+    _git(repo, "mv", "b.txt", "d.txt")
+    (repo / "c.txt").write_text(text + "more\n")
+    (repo / "d.txt").write_text(text.upper() + "MORE\n")
+    _commit(repo, "Move both")
+    (tmp_path / "order").write_text("d.txt\n")
+    _git(repo, "config", "diff.renameLimit", "1")
+    _git(repo, "config", "diff.orderFile", str(tmp_path / "order"))
+    snap = snapshot_from_git(repo, "main..topic")
+    assert [(f.path, f.status, f.additions, f.deletions) for f in snap.files] == [
+        ("c.txt", "renamed", 1, 0), ("d.txt", "renamed", 1, 0)]
