@@ -18,7 +18,12 @@ class View:
 
 @dataclass(frozen=True)
 class AddLabels:
+    """Add ``labels``; ``ensure`` first creates any of them the repository lacks, with its colour and
+    description (GitHub would create a missing one on use with neither: a repository installed in
+    shadow mode, or whose config renamed a label). An existing label is left as it is."""
+
     labels: tuple[str, ...]
+    ensure: tuple["EnsureLabel", ...] = field(default=(), compare=False)
 
     def describe(self) -> str:
         return "add_labels:" + ",".join(self.labels)

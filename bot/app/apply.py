@@ -50,6 +50,8 @@ def _run(action: object, github: GitHubPort, repo: str, number: int) -> bool:
 
 @_run.register
 def _(action: AddLabels, github: GitHubPort, repo: str, number: int) -> bool:
+    for spec in action.ensure:
+        github.ensure_label(repo, spec.name, spec.color, spec.description)
     github.add_labels(repo, number, list(action.labels))
     return True
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.app.actions import (STATE_MARKER, STICKY_MARKER, Action, AddLabels, CheckRun, DeleteComment,
-                             RemoveLabel, Reply, UpsertComment, View)
-from bot.app.config import RepoConfig
+                             EnsureLabel, RemoveLabel, Reply, UpsertComment, View)
+from bot.app.config import LabelSpec, RepoConfig
 from bot.app.context import Override
 from bot.app.markdown import Trusted
 from bot.app.profiles import Finding
@@ -112,8 +112,13 @@ def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
     wanted = config.band_labels().get(band)
     actions: list[Action] = [RemoveLabel(name) for name in present if not _same(name, wanted)]
     if wanted and not _has(facts.labels, wanted):
-        actions.append(AddLabels((wanted,)))
+        spec = config.labels.high if band == "high" else config.labels.medium
+        actions.append(AddLabels((wanted,), ensure=(_ensure(spec),)))
     return actions
+
+
+def _ensure(spec: LabelSpec) -> EnsureLabel:
+    return EnsureLabel(spec.name, spec.color, spec.description)
 
 
 def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[str]) -> list[Action]:
@@ -123,7 +128,7 @@ def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[
     actions: list[Action] = [RemoveLabel(name) for name in present]
     exempt = config.labels.exempt.name
     if kind == "exempt" and not _has(facts.labels, exempt):
-        actions.append(AddLabels((exempt,)))
+        actions.append(AddLabels((exempt,), ensure=(_ensure(config.labels.exempt),)))
     return actions
 
 
