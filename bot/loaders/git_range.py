@@ -58,9 +58,17 @@ def _git(repo_dir: Path, *args: str) -> str:
     except FileNotFoundError as exc:
         raise LoadError("git is not installed or not on PATH") from exc
     if proc.returncode != 0:
-        detail = (proc.stderr.strip().splitlines() or ["failed"])[0]
-        raise LoadError(f"git {args[0]} failed in {repo_dir}: {detail}")
+        raise GitError(f"git {args[0]} failed in {repo_dir}", proc.stderr)
     return proc.stdout
+
+
+class GitError(LoadError):
+    """A git command that failed; the message gives the first line git wrote."""
+
+    def __init__(self, what: str, stderr: str):
+        self.stderr = stderr
+        self.detail = (stderr.strip().splitlines() or ["failed"])[0]
+        super().__init__(f"{what}: {self.detail}")
 
 
 def split_range(rev_range: str) -> tuple[str, str]:
@@ -77,8 +85,34 @@ def _check_repo(repo_dir: Path) -> None:
         raise LoadError(f"{repo_dir} is not a directory")
     try:
         _git(repo_dir, "rev-parse", "--git-dir")
-    except LoadError as exc:
-        raise LoadError(f"{repo_dir} is not a git repository") from exc
+    except GitError as exc:
+        if "not a git repository" in exc.stderr:
+            raise LoadError(f"{repo_dir} is not a git repository") from None
+        # e.g. "detected dubious ownership" (a repository of another user, often in a container)
+        hint = " (see git config safe.directory)" if "safe.directory" in exc.stderr else ""
+        raise LoadError(f"{repo_dir}: git cannot read it: {exc.detail.removeprefix('fatal: ')}{hint}") from None
+
+
+def _merge_base(repo_dir: Path, base: str, head: str, names: tuple[str, str]) -> str:
+    """Where the PR's diff starts, as GitHub's compare finds it; a clear error when there is none."""
+    try:
+        return _git(repo_dir, "merge-base", base, head).strip()
+    except GitError:
+        shallow = _git(repo_dir, "rev-parse", "--is-shallow-repository").strip() == "true"
+        where = " in this shallow clone: fetch more of it (git fetch --unshallow)" if shallow else \
+            ": GitHub cannot compare them"
+        raise LoadError(f"{names[0]!r} and {names[1]!r} have no history in common{where}") from None
+
+
+def _branch(repo_dir: Path, rev: str) -> str:
+    """The branch ``rev`` names, as a PR's head ref: ``HEAD`` on a branch gives that branch,
+    ``origin/x`` gives ``x``; "" for a commit, a tag or a detached HEAD."""
+    full = _git(repo_dir, "rev-parse", "--symbolic-full-name", "--verify", "--quiet", rev).strip()
+    if full.startswith("refs/heads/"):
+        return full.removeprefix("refs/heads/")
+    if full.startswith("refs/remotes/"):
+        return full.removeprefix("refs/remotes/").partition("/")[2]
+    return ""
 
 
 def _resolve(repo_dir: Path, rev: str) -> str:
@@ -207,7 +241,8 @@ def snapshot_from_git(repo_dir: Path | str, rev_range: str, *, title: str | None
     raw_commits = _commits(repo_dir, base, head)
     if not raw_commits:
         raise LoadError(f"range {rev_range!r} has no commits")
-    files, n_files, additions, deletions = _files(repo_dir, f"{base}...{head}")
+    files, n_files, additions, deletions = _files(
+        repo_dir, f"{_merge_base(repo_dir, base, head, (base_name, head_name))}..{head}")
     subject, _, rest = raw_commits[0][2].strip().partition("\n")
     body = rest.strip() if len(raw_commits) == 1 else ""
     notes = (f"files truncated at {MAX_FILES}",) if n_files > MAX_FILES else ()
@@ -218,6 +253,6 @@ def snapshot_from_git(repo_dir: Path | str, rev_range: str, *, title: str | None
         commits=tuple(Commit(message=m.strip(), author_name=n, author_email=e)
                       for n, e, m in raw_commits),
         files=files, files_changed=n_files, additions=additions, deletions=deletions,
-        head_branch=head_name if head_name != "HEAD" else "", head_sha=head,
+        head_branch=_branch(repo_dir, head_name), head_sha=head,
         notes=notes,
     )
