@@ -92,7 +92,9 @@ def _bounded_commits(commits: tuple[Commit, ...]) -> tuple[tuple[Commit, ...], l
 def probabilities(snapshots: list[PRSnapshot], hits=None, model_path: str | None = None) -> np.ndarray:
     model = _model(model_path)
     features, clf = model.pipeline[0], model.pipeline[-1]
-    numeric, text_blocks = features.parts(snapshots, hits=hits)
+    # Without hits (batch_score), only the signals the classifier reads are run: the same probabilities.
+    read = None if hits is not None else getattr(clf, "numeric_columns_read", lambda: None)()
+    numeric, text_blocks = features.parts(snapshots, hits=hits, columns_read=read)
     return clf.predict_parts(numeric, text_blocks)[:, 1]
 
 

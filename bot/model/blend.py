@@ -132,6 +132,11 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         r = self.reject_.decision(head) if self.reject_ is not None else np.zeros_like(b)
         return np.column_stack([a, b, r, numeric[:, TITLE_ONLY], numeric[:, LOG_BODY]])
 
+    def numeric_columns_read(self) -> frozenset[int] | None:
+        """The numeric columns ``predict_parts`` reads (None: unknown): the trees' and the two the blend weighs by."""
+        read = getattr(self.stacked_, "numeric_columns_read", lambda: None)()
+        return None if read is None else read | {TITLE_ONLY, LOG_BODY}
+
     def components_parts(self, numeric, text_blocks) -> np.ndarray:
         """Raw (a, b, r) scores, title-only flag and log body length from unstacked columns
         (``SnapshotFeaturizer.parts``): the fast path."""

@@ -97,9 +97,10 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
     def feature_names(self) -> list[str]:
         return self.structural_names + [f"signal:{n}" for n in self.signal_names]
 
-    def _parts(self, snapshots, hits=None):
+    def _parts(self, snapshots, hits=None, columns_read=None):
         names = tuple(self.signal_names)
-        pairs = [_texts_and_signals(s, h, names) for s, h in zip(snapshots, hits or repeat(None))]
+        run = features.signals_read(names, columns_read)
+        pairs = [_texts_and_signals(s, h, names, run) for s, h in zip(snapshots, hits or repeat(None))]
         texts = [t for t, _ in pairs]
         numeric = np.asarray([features.structural_vector(s, t) + v
                               for s, (t, v) in zip(snapshots, pairs)], dtype=np.float64)
@@ -128,11 +129,13 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         self.word_idf_, self.char_idf_ = self.idfs_[:2]
         return self
 
-    def parts(self, snapshots, hits=None):
+    def parts(self, snapshots, hits=None, columns_read=None):
         """``(numeric, [word tf-idf, char tf-idf, ...])``: the columns of ``transform``, unstacked,
         the text blocks as ``SparseRows`` (``rows @ weights`` works as on a CSR matrix).
-        ``hits``: the snapshots' already computed signal hits (saves running them twice)."""
-        numeric, blocks = self._parts(snapshots, hits)
+        ``hits``: the snapshots' already computed signal hits (saves running them twice).
+        ``columns_read``: the numeric columns the classifier reads (its ``numeric_columns_read``);
+        without ``hits``, a signal whose column is not among them is not run and reads 0."""
+        numeric, blocks = self._parts(snapshots, hits, columns_read)
         idfs = getattr(self, "idfs_", None) or [self.word_idf_, self.char_idf_]
         return numeric, [rows.tfidf(b, idf) for b, idf in zip(blocks, idfs)]
 
@@ -141,11 +144,12 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         return sp.hstack([sp.csr_matrix(numeric), *(b.tocsr() for b in blocks)], format="csr")
 
 
-def _texts_and_signals(snapshot, hits, names: tuple[str, ...]) -> tuple[features.Texts, list[float]]:
-    """A snapshot's texts, then its signal values (``hits``' values when already computed). One
-    snapshot at a time: its signals find the lower-cased texts that ``texts_of`` left cached."""
+def _texts_and_signals(snapshot, hits, names: tuple[str, ...], run=None) -> tuple[features.Texts, list[float]]:
+    """A snapshot's texts, then its signal values (``hits``' values when already computed; else
+    those of the signals in ``run``, or of all). One snapshot at a time: its signals find the
+    lower-cased texts that ``texts_of`` left cached."""
     texts = features.texts_of(snapshot)
-    values = features.signal_values(hits, names) if hits is not None else features.signal_vector(snapshot, names)
+    values = features.signal_values(hits, names) if hits is not None else features.signal_vector(snapshot, names, run)
     return texts, values
 
 
@@ -231,6 +235,11 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         numeric, text = self._split(X)
         return self.predict_parts(numeric, [text])
 
+    def numeric_columns_read(self) -> frozenset[int] | None:
+        """The numeric columns some tree splits on (None: unknown): no other one moves ``predict_parts``."""
+        read = fasttrees.columns_read(self.trees_)
+        return None if read is None else frozenset(c for c in read if c < self.n_numeric)
+
     def predict_parts(self, numeric, text_blocks):
         """``predict_proba`` on unstacked columns (``SnapshotFeaturizer.parts``): the fast path."""
         from sklearn import config_context
@@ -289,6 +298,9 @@ class PlattCalibrated(ClassifierMixin, BaseEstimator):
 
     def predict_parts(self, numeric, text_blocks):
         return self._calibrate(self.base.predict_parts(numeric, text_blocks)[:, 1])
+
+    def numeric_columns_read(self) -> frozenset[int] | None:
+        return getattr(self.base, "numeric_columns_read", lambda: None)()
 
     def _calibrate(self, raw):
         p = 1.0 / (1.0 + np.exp(-(self.slope * self.logit(raw) + self.intercept)))

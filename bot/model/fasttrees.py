@@ -26,6 +26,7 @@ from scipy.special import expit
 
 MAX_ROWS = 8
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_columns: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class FlatForest:
@@ -74,3 +75,19 @@ def flatten(model) -> FlatForest | None:
         flat = FlatForest([p[0].nodes for p in predictors], model._baseline_prediction.ravel()[0])
     _cache[model] = flat
     return flat
+
+
+def columns_read(model) -> frozenset[int] | None:
+    """The input columns that some split of a fitted ``HistGradientBoostingClassifier`` reads
+    (cached), or None when its trees cannot be read. A column no split reads cannot move a
+    prediction: scikit-learn's ``_predict_from_raw_data`` (like ``FlatForest``) looks at a row's
+    value only at a split node, on that node's ``feature_idx``, categorical splits included."""
+    if model in _columns:
+        return _columns[model]
+    predictors = getattr(model, "_predictors", None)
+    read = None
+    if predictors:
+        nodes = [p.nodes for trees in predictors for p in trees]
+        read = frozenset(int(c) for n in nodes for c in np.unique(n["feature_idx"][~n["is_leaf"].astype(bool)]))
+    _columns[model] = read
+    return read

@@ -201,13 +201,25 @@ def structural_vector(snapshot: PRSnapshot, texts: Texts | None = None) -> list[
             + _body_features(texts, churn) + _title_features(texts, snapshot))
 
 
-def signal_vector(snapshot: PRSnapshot, names: tuple[str, ...]) -> list[float]:
-    """Signal values in ``names`` order (0 for a signal that is not registered)."""
+def signal_vector(snapshot: PRSnapshot, names: tuple[str, ...], run: frozenset[str] | None = None) -> list[float]:
+    """Signal values in ``names`` order (0 for a signal that is not registered, or not in ``run``
+    when it is given)."""
     if not names:
         return []
-    from bot.signals import run_signals
+    from bot.signals import run_named, run_signals
 
-    return signal_values(run_signals(snapshot), names)
+    return signal_values(run_signals(snapshot) if run is None else run_named(snapshot, run), names)
+
+
+def signals_read(names: tuple[str, ...], columns_read: frozenset[int] | None) -> frozenset[str] | None:
+    """The signals in ``names`` whose numeric column (after the structural ones) is among
+    ``columns_read`` (None: all of them). The batch scorer runs only those: the shipped trees
+    split on 5 of the 17 signals, and a column the classifier never reads cannot move its
+    probability, so the other 12 would be computed for nothing (a quarter of batch time)."""
+    if columns_read is None:
+        return None
+    first = len(STRUCTURAL_NAMES)
+    return frozenset(name for i, name in enumerate(names) if first + i in columns_read)
 
 
 def signal_values(hits, names: tuple[str, ...]) -> list[float]:
