@@ -51,15 +51,15 @@ _STATUS = {"A": "added", "D": "removed", "M": "modified", "R": "renamed", "C": "
 
 def _git(repo_dir: Path, *args: str) -> str:
     try:
-        proc = subprocess.run(["git", *_CONFIG, "-C", str(repo_dir), *args],
-                              capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", check=False,
+        proc = subprocess.run(["git", *_CONFIG, "-C", str(repo_dir), *args], capture_output=True, check=False,
                               env={k: v for k, v in os.environ.items() if k != "GIT_DIFF_OPTS"})  # it outranks -U3
     except FileNotFoundError as exc:
         raise LoadError("git is not installed or not on PATH") from exc
     if proc.returncode != 0:
-        raise GitError(f"git {args[0]} failed in {repo_dir}", proc.stderr)
-    return proc.stdout
+        raise GitError(f"git {args[0]} failed in {repo_dir}", proc.stderr.decode("utf-8", "replace"))
+    # bytes, not text=True: its newline translation turns a lone \r (in a file, a name or a
+    # message) into a line break, and drops the \r of CRLF lines GitHub's patch keeps
+    return proc.stdout.decode("utf-8", "replace")
 
 
 class GitError(LoadError):

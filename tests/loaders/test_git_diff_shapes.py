@@ -117,3 +117,20 @@ def test_the_users_rename_limit_and_order_file_do_not_change_the_files(tmp_path)
     snap = snapshot_from_git(repo, "main..topic")
     assert [(f.path, f.status, f.additions, f.deletions) for f in snap.files] == [
         ("c.txt", "renamed", 1, 0), ("d.txt", "renamed", 1, 0)]
+
+
+def test_carriage_returns_stay_as_git_wrote_them(tmp_path):
+    """A file with old Mac line ends (a lone \\r) or Windows ones, or a \\r in a name: git's output
+    is read byte for byte, not with newline translation (which made a lone \\r a new line, so the
+    whole diff failed to parse and every file lost its patch)."""
+    repo = _repo(tmp_path, {"mac.txt": "a\rb\r", "win.txt": "a\r\nb\r\n", "z.txt": "z\n"})
+    for name in ("mac.txt", "win.txt"):
+        (repo / name).write_bytes((repo / name).read_bytes().replace(b"b", b"B"))
+    (repo / "z.txt").write_text("zz\n")
+    (repo / "cr\rname.txt").write_text("n\n")
+    _commit(repo, "Capital B")
+    assert _patches(repo) == {"cr\rname.txt": "@@ -0,0 +1 @@\n+n",
+                              "mac.txt": "@@ -1 +1 @@\n-a\rb\r\n\\ No newline at end of file\n"
+                                         "+a\rB\r\n\\ No newline at end of file",
+                              "win.txt": "@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r",
+                              "z.txt": "@@ -1 +1 @@\n-z\n+zz"}
