@@ -8,8 +8,9 @@ otherwise it is empty and the messages live in ``commits``.
 
 Files come from ``git diff <base>...<head>`` (changes since the merge base, like a PR):
 ``--numstat`` for line counts, ``--name-status`` for the status (both ``-z``: any path, unquoted),
-and one ``--patch`` call whose output ``unidiff`` splits into each file's hunks (GitHub's
-``patch`` field holds the same hunk text), bounded by ``MAX_FILES`` and ``MAX_PATCH_CHARS``.
+and one ``--patch`` call split into each file's hunks (GitHub's ``patch`` field holds the same
+hunk text), bounded by ``MAX_FILES`` and ``MAX_PATCH_CHARS``. It is split by hand, not with
+``unidiff``, which refuses a whole diff when one path holds `` b/`` (``+++ b/x b/c.txt``).
 Only the ``git`` executable is run.
 
 Before a PR is opened its description is a draft the author can pass in (``description``, and
@@ -23,8 +24,6 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
-
-from unidiff import PatchSet, UnidiffParseError
 
 from bot import prtemplates
 from bot.loaders import LoadError
@@ -157,35 +156,36 @@ def _patches(repo_dir: Path, spec: str, statuses: list[str]) -> list[str | None]
         return []
     # --submodule=short: a user's diff.submodule=log|diff prints submodule changes without a
     # "diff --git" header or with the submodule's own files, shifting every patch after them
-    text = _git(repo_dir, *_DIFF, *_PATCH, "--submodule=short", spec)
-    # git ends lines with \n only (not \r, \x0b …); the last one too, which is no extra empty line
-    lines = [line + "\n" for line in text.removesuffix("\n").split("\n")]
+    hunks = _hunk_texts(_git(repo_dir, *_DIFF, *_PATCH, "--submodule=short", spec))
     # a type change (file <-> symlink or submodule) is printed as two diffs of the same path: the
     # old one removed, the new one added; both are that one file's patch, as in its numstat line
     sections = [2 if status == "changed" else 1 for status in statuses]
-    try:
-        patched = list(PatchSet(lines))
-    except UnidiffParseError:
+    if len(hunks) < sum(sections):
         return [None] * len(statuses)  # files and counts still come from --name-status/--numstat
-    if len(patched) < sum(sections):
-        return [None] * len(statuses)
-    parts, out = iter(patched), []
+    parts, out = iter(hunks), []
     for n in sections:
-        texts = [t for t in (_hunk_text(lines, next(parts)) for _ in range(n)) if t]
+        texts = [t for t in (next(parts) for _ in range(n)) if t]
         out.append("\n".join(texts)[:MAX_PATCH_CHARS] if texts else None)
     return out
 
 
-def _hunk_text(lines: list[str], patched) -> str | None:
-    """A file's hunks as git wrote them (``str(hunk)`` would rewrite ``@@ -1 +1 @@`` as
-    ``@@ -1,1 +1,1 @@``), without a final newline as on GitHub; None when it has no hunk."""
-    if not len(patched):
-        return None
-    first = patched[0][0].diff_line_no - 1  # 1-based: the @@ line
-    last = max(line.diff_line_no for line in patched[-1] if line.diff_line_no)  # 1-based: the last numbered line
-    while last < len(lines) and lines[last].startswith("\\"):  # unidiff leaves "\ No newline at end of file" unnumbered
-        last += 1
-    return "".join(lines[first - 1: last]).removesuffix("\n")
+def _hunk_texts(text: str) -> list[str | None]:
+    """Each file diff's hunks as git wrote them, without a final newline (as GitHub's ``patch``),
+    None for one without hunks. A file diff starts at its ``diff --git`` line, which no hunk line
+    can look like (each starts with ' ', '+', '-' or '\\'), and its hunks at its first ``@@ `` line
+    (no header line starts so). Only the first ``MAX_PATCH_CHARS`` of each are kept."""
+    out: list[list[str] | None] = []
+    size = 0
+    for line in text.removesuffix("\n").split("\n"):  # git ends lines with \n only, not \r, \x0b …
+        if line.startswith("diff --git "):
+            out.append(None)
+        elif out and (out[-1] is not None or line.startswith("@@ ")):
+            if out[-1] is None:
+                out[-1], size = [], 0
+            if size <= MAX_PATCH_CHARS:
+                out[-1].append(line)
+                size += len(line) + 1
+    return [None if lines is None else "\n".join(lines) for lines in out]
 
 
 def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int, int]:

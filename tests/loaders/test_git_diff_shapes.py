@@ -134,3 +134,15 @@ def test_carriage_returns_stay_as_git_wrote_them(tmp_path):
                                          "+a\rB\r\n\\ No newline at end of file",
                               "win.txt": "@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r",
                               "z.txt": "@@ -1 +1 @@\n-z\n+zz"}
+
+
+@pytest.mark.parametrize("name", ["x b/c.txt", "notes a/b a.md", "+++ b", "diff --git a", "@@ -1 +1 @@"])
+def test_a_path_that_looks_like_diff_syntax_keeps_every_patch(tmp_path, name):
+    """git writes ``+++ b/x b/c.txt<TAB>`` for a name with a space; ``a/`` or ``b/`` inside a name
+    made the whole diff unparseable, and every file of the range lost its patch."""
+    repo = _repo(tmp_path, {"a.txt": "1\n"})
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text("new\n")
+    (repo / "a.txt").write_text("2\n")
+    _commit(repo, "Add a note")
+    assert _patches(repo) == {name: "@@ -0,0 +1 @@\n+new", "a.txt": "@@ -1 +1 @@\n-1\n+2"}
