@@ -133,8 +133,7 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         """``(numeric, [word tf-idf, char tf-idf, ...])``: the columns of ``transform``, unstacked,
         the text blocks as ``SparseRows`` (``rows @ weights`` works as on a CSR matrix).
         ``hits``: the snapshots' already computed signal hits (saves running them twice).
-        ``columns_read``: the numeric columns the classifier reads (its ``numeric_columns_read``);
-        without ``hits``, a signal whose column is not among them is not run and reads 0."""
+        ``columns_read``: the classifier's ``numeric_columns_read``; a signal outside them is not run (reads 0)."""
         numeric, blocks = self._parts(snapshots, hits, columns_read)
         idfs = getattr(self, "idfs_", None) or [self.word_idf_, self.char_idf_]
         return numeric, [rows.tfidf(b, idf) for b, idf in zip(blocks, idfs)]
@@ -145,9 +144,8 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
 
 
 def _texts_and_signals(snapshot, hits, names: tuple[str, ...], run=None) -> tuple[features.Texts, list[float]]:
-    """A snapshot's texts, then its signal values (``hits``' values when already computed; else
-    those of the signals in ``run``, or of all). One snapshot at a time: its signals find the
-    lower-cased texts that ``texts_of`` left cached."""
+    """A snapshot's texts, then its signal values (``hits``' when computed, else those of ``run``'s
+    signals or all). One at a time: its signals find the texts ``texts_of`` left cached."""
     texts = features.texts_of(snapshot)
     values = features.signal_values(hits, names) if hits is not None else features.signal_vector(snapshot, names, run)
     return texts, values
