@@ -36,6 +36,7 @@ class Variant:
     care_view: bool = False  # also score every row as score() would with the care signals' inputs at 0
     fit_as_scored: bool = False  # every training row read as score() reads a PR (as_written, AI signals at 0)
     ai_zeroed: bool = False  # the ai signal columns at 0 on every fitted row (the text read as it is)
+    code_masked: bool = False  # the text blocks read inline code spans as one placeholder (bot.model.codespans)
     aidev_repo_cap: int = 0  # an AIDev repository's agent rows weigh at most this many rows' worth (0: no cap)
 
 
@@ -78,6 +79,11 @@ VARIANTS = {
                                                      headed_salt=f"u-{i}") for i in (1, 2, 3)},
     **{f"v6-tested-u-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
                                    tested=4.0, tested_headed=True, headed_salt=f"u-{i}") for i in (1, 2, 3)},
+    # eighteenth session: code spans out of the text blocks, written before its runs (models/HISTORY.md)
+    **{f"v6-tested-codemasked-w-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
+                                               tested=4.0, tested_headed=True, headed_salt=f"w-{i}", code_masked=True)
+       for i in (1, 2, 3)},
+    **{f"v5-codemasked-w-{i}": Variant(headed=4.0, headed_salt=f"w-{i}", code_masked=True) for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),

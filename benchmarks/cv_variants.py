@@ -208,7 +208,7 @@ def laid_out(X, feats, layout: str):
 
 
 def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool = False, headed_salt: str = "",
-            ticked_headed: bool = False, tested_headed: bool = False) -> dict:
+            ticked_headed: bool = False, tested_headed: bool = False, code_masked: bool = False) -> dict:
     """Training examples and their features, built once for every variant that reads the text alike."""
     from bot.model import data, train
     from bot.model.features import texts_of
@@ -220,8 +220,8 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]  # (record_snapshots leaves copies out)
-    feats = train.featurizer(False, ai_words_masked=ai_words_masked,
-                             headings_masked=headings_masked).fit(train.record_snapshots(v4_rows))
+    feats = train.featurizer(False, ai_words_masked=ai_words_masked, headings_masked=headings_masked,
+                             code_masked=code_masked).fit(train.record_snapshots(v4_rows))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
     return {"examples": examples, "feats": feats, "X": train.features(feats, examples),
             "X_as_scored": train.features(feats, examples, as_scored=True), **columns,
@@ -239,7 +239,8 @@ def main() -> int:
     prepared = {}
     for name in args.variants or VARIANTS:
         v = VARIANTS[name]
-        masked = (v.ai_words_masked, v.headings_masked, v.headed_salt, v.ticked_headed, v.tested_headed)
+        masked = (v.ai_words_masked, v.headings_masked, v.headed_salt, v.ticked_headed, v.tested_headed,
+                  v.code_masked)
         if masked not in prepared:
             prepared[masked] = prepare(args.shared, *masked)
         print(json.dumps({"variant": name, **run(name, prepared[masked], progress=lambda _m: None)}), flush=True)

@@ -27,11 +27,11 @@ def train_command(
         "--converged-solvers", help="Solve the logistic regressions to convergence: the same model on any CPU. "
         "Not the shipped model's setting (models/HISTORY.md, 'Numerical noise').")] = False,
     char_bare_titles: Annotated[bool, typer.Option(
-        "--char-bare-titles", help="Read title character n-grams on bare titles only (a CV lead, not the "
-        "shipped setting: models/HISTORY.md, 'Ninth session').")] = False,
+        "--char-bare-titles/--all-titles", help="Read title character n-grams on bare titles only (v6), or on "
+        "every title (v1-v5).")] = True,
     headed_weight: Annotated[float, typer.Option(
         "--headed-weight", min=0.0, help="Weight of the training copies of human PRs re-laid under common "
-        "headings (bot.model.relaid; default 4, v5); 0 only scores the heading probes (v4's design).")] = 4.0,
+        "headings (bot.model.relaid; default 8, v6; v5: 4); 0 only scores the heading probes (v4's design).")] = 8.0,
     record_folds: Annotated[bool, typer.Option(
         "--record-folds/--no-record-folds", help="With --headed-weight: a copy shares its record's inner "
         "text fold (a CV lead, not v5's setting: models/HISTORY.md, thirteenth session); the default splits rows "
@@ -39,18 +39,21 @@ def train_command(
     fit_as_scored: Annotated[bool, typer.Option(
         "--fit-as-scored", help="Read every training row as score() reads a PR (without disclosure sentences, "
         "bot commands, comments; AI signals at 0): a v6 candidate (models/HISTORY.md, fourteenth session).")] = False,
-    ticked_weight: Annotated[Optional[float], typer.Option(
+    ticked_weight: Annotated[float, typer.Option(
         "--ticked-weight", min=0.0, help="Weight of the training copies of human PRs followed by a ticked "
-        "checklist (bot.model.relaid.ticked); default: none.")] = None,
+        "checklist (bot.model.relaid.ticked; default 4, v6); 0 builds them unfitted (v5's design).")] = 4.0,
     ticked_under_headings: Annotated[bool, typer.Option(
-        "--ticked-under-headings", help="With --ticked-weight: each checklist copy is the record's heading "
-        "copy followed by the checklist.")] = False,
-    tested_weight: Annotated[Optional[float], typer.Option(
+        "--ticked-under-headings/--ticked-after-words", help="Each checklist copy is the record's heading "
+        "copy followed by the checklist (v6), or the record's own words followed by it.")] = True,
+    tested_weight: Annotated[float, typer.Option(
         "--tested-weight", min=0.0, help="Weight of the training copies of human PRs followed by how their author "
-        "tested, in their own words (bot.model.relaid.tested); default: none.")] = None,
+        "tested, in their own words (bot.model.relaid.tested; default 4, v6); 0 builds them unfitted.")] = 4.0,
     tested_under_headings: Annotated[bool, typer.Option(
-        "--tested-under-headings", help="With --tested-weight: each such copy is the record's heading copy "
-        "followed by the testing paragraph.")] = False,
+        "--tested-under-headings/--tested-after-words", help="Each testing copy is the record's heading copy "
+        "followed by the testing paragraph (v6), or the record's own words followed by it.")] = True,
+    code_masked: Annotated[bool, typer.Option(
+        "--code-masked/--code-read", help="Read each inline code span as one placeholder in the text blocks "
+        "(v6: models/HISTORY.md, 'Eighteenth session'), or read its words (v1-v5).")] = True,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -75,7 +78,7 @@ def train_command(
                            headed_weight=headed_weight, record_folds=record_folds, fit_as_scored=fit_as_scored,
                            ticked_weight=ticked_weight, ticked_under_headings=ticked_under_headings,
                            tested_weight=tested_weight, tested_under_headings=tested_under_headings,
-                           ai_words_masked=ai_words_masked, **leaf)
+                           ai_words_masked=ai_words_masked, code_masked=code_masked, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -20,7 +20,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
-from bot.model import aiwords, fasttrees, features, headings, innerfolds, ngrams, rows, tokens
+from bot.model import aiwords, codespans, fasttrees, features, headings, innerfolds, ngrams, rows, tokens
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
@@ -73,11 +73,12 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
     char_bare_titles = False  # models saved before it was a parameter read every title
     ai_words_masked = False  # ... and before this one, every word (``bot.model.aiwords``)
     headings_masked = False  # ... and every heading line (``bot.model.headings``)
+    code_masked = False  # ... and every inline code span (``bot.model.codespans``)
 
     def __init__(self, signal_names: tuple = (), word_features: int = WORD_FEATURES,
                  char_features: int = CHAR_FEATURES, full_word_features: int = 0,
                  char_bare_titles: bool = False, ai_words_masked: bool = False,
-                 headings_masked: bool = False):
+                 headings_masked: bool = False, code_masked: bool = False):
         self.signal_names = signal_names
         self.word_features = word_features
         self.char_features = char_features
@@ -85,6 +86,7 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         self.char_bare_titles = char_bare_titles
         self.ai_words_masked = ai_words_masked
         self.headings_masked = headings_masked
+        self.code_masked = code_masked
 
     @property
     def n_numeric(self) -> int:
@@ -108,6 +110,9 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
             texts = [_masked(t) for t in texts]
         if self.headings_masked:
             texts = [replace(t, body=headings.masked(t.body)) for t in texts]
+        if self.code_masked:
+            texts = [replace(t, title=codespans.masked(t.title), body=codespans.masked(t.body),
+                             commits=codespans.masked(t.commits)) for t in texts]
         docs = [_doc(t) for t in texts]
         words = ngrams.counts(_word_vectorizer(self.word_features), docs)
         chars = ngrams.counts(_char_vectorizer(self.char_features), self._char_titles(snapshots, texts))

@@ -25,6 +25,7 @@ V3_MIN_SAMPLES_LEAF = 20  # v4 tags its leaf size ("-leaf100"); v1-v3 used this 
 CONVERGED_TAG = "-conv"  # --converged-solvers: logistic regressions solved to convergence
 CHAR_BARE_TAG = "-charbare"  # --char-bare-titles: title char n-grams for bare titles only
 AI_MASKED_TAG = "-aimasked"  # --ai-words-masked: the text blocks never read the AI vocabulary
+CODE_MASKED_TAG = "-codemasked"  # the text blocks read inline code spans as one placeholder
 HEADED_TAG = "-headed"  # --headed-weight > 0: human PRs re-laid under headings are fitted (bot.model.relaid)
 TESTED_TAG = "-tested"  # --tested-weight > 0: human PRs followed by how they were tested are fitted
 TICKED_TAG = "-ticked"  # --ticked-weight > 0: human PRs followed by a ticked checklist are fitted (bot.model.relaid)
@@ -175,6 +176,7 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     chars = CHAR_BARE_TAG if options.char_bare_titles else ""
     headed = HEADED_TAG if getattr(options, "headed_weight", None) else ""
     masked = AI_MASKED_TAG if getattr(options, "ai_words_masked", False) else ""
+    masked += CODE_MASKED_TAG if getattr(options, "code_masked", False) else ""
     scored = AS_SCORED_TAG if getattr(options, "fit_as_scored", False) else ""
     ticked = TICKED_TAG if getattr(options, "ticked_weight", None) else ""
     ticked += TESTED_TAG if getattr(options, "tested_weight", None) else ""
@@ -216,6 +218,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                           "full_text_word_hashed_tfidf": getattr(featurizer, "full_word_features", 0),
                           "char_block_on_bare_titles_only": featurizer.char_bare_titles,
                           "ai_words_masked": getattr(featurizer, "ai_words_masked", False),
+                          "code_spans_masked": getattr(featurizer, "code_masked", False),
                           "attribution_stripped": True,
                           "training_rows_read_as_scored": getattr(options, "fit_as_scored", False)},
         "hyper_parameters": {k: v for k, v in params.items() if isinstance(v, (int, float, str, bool))},

@@ -27,7 +27,11 @@ from bot.model.persist import save_model
 
 N_FOLDS = 5
 MIN_SAMPLES_LEAF = 100  # v4: coarser leaves generalise better to held-out repositories (MODEL_CARD.md)
-HEADED_WEIGHT = 4.0  # v5: human PRs re-laid under headings, fitted at this weight (models/HISTORY.md, fourteenth session)
+# v6 (models/HISTORY.md, "Eighteenth session"): human PRs re-laid under headings (v5: 4, fourteenth session),
+# and the same PRs' heading copies followed by a ticked checklist or by how their author tested, at these weights
+HEADED_WEIGHT = 8.0
+TICKED_WEIGHT = 4.0
+TESTED_WEIGHT = 4.0
 GIT_FOLDS = {name: i for i, name in enumerate(data.TRAIN_GIT_REPOS)}
 HEADERS, BULLETS = STRUCTURAL_NAMES.index("header_count"), STRUCTURAL_NAMES.index("bullet_count")
 Progress = Callable[[str], None]
@@ -46,19 +50,20 @@ class TrainOptions:
     # bot.model.data's file-blind copies of the git rows: their weight factor (0: scored out of fold for
     # the file-blind band thresholds, never fitted; None: no copies)
     file_blind_weight: float | None = 0.0
-    char_bare_titles: bool = False  # title char n-grams for bare titles only (models/HISTORY.md, ninth session)
+    char_bare_titles: bool = True  # title char n-grams for bare titles only (ninth session lead; v6)
     ai_words_masked: bool = False  # the text blocks never read the AI vocabulary (models/HISTORY.md, eleventh session)
-    # bot.model.relaid's human PRs under headings: the training copies' weight factor (v5: 4; 0: only
-    # the out-of-fold probes are scored, v4's design; None: no copies)
+    code_masked: bool = True  # the text blocks read inline code spans as one placeholder (eighteenth session; v6)
+    # bot.model.relaid's human PRs under headings: the training copies' weight factor (v6: 8, v5: 4; 0:
+    # only the out-of-fold probes are scored, v4's design; None: no copies)
     headed_weight: float | None = HEADED_WEIGHT
     record_folds: bool = False  # a copy shares its record's inner text fold (CV lead, not v5's setting)
     fit_as_scored: bool = False  # every row read as score() reads a PR: as_written, AI signals at 0
-    # bot.model.relaid's checklist copies: their weight factor (None: none), and whether each is the
-    # record's heading copy followed by the checklist
-    ticked_weight: float | None = None
-    ticked_under_headings: bool = False
-    tested_weight: float | None = None
-    tested_under_headings: bool = False
+    # bot.model.relaid's checklist and testing-paragraph copies: their weight factors (None: none; 0:
+    # built, never fitted), and whether each is the record's heading copy followed by the addition (v6)
+    ticked_weight: float | None = TICKED_WEIGHT
+    ticked_under_headings: bool = True
+    tested_weight: float | None = TESTED_WEIGHT
+    tested_under_headings: bool = True
 
     @property
     def tol(self) -> float:
@@ -91,14 +96,14 @@ def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_le
 
 
 def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: bool = False,
-               headings_masked: bool = False) -> SnapshotFeaturizer:
+               headings_masked: bool = False, code_masked: bool = False) -> SnapshotFeaturizer:
     from bot.signals import signal_names
 
     size = 2**12 if small else 2**16
     return SnapshotFeaturizer(tuple(signal_names()), word_features=size, char_features=size,
                               full_word_features=2**12 if small else FULL_WORD_FEATURES,
                               char_bare_titles=char_bare_titles, ai_words_masked=ai_words_masked,
-                              headings_masked=headings_masked)
+                              headings_masked=headings_masked, code_masked=code_masked)
 
 
 def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None, groups=None,
@@ -189,8 +194,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     real = ~np.array([data.is_copy(e) for e in examples])  # the blend's statistics and calibration read records only
 
     progress("extracting features (signals, structure, text)")
-    feats = featurizer(options.small, options.char_bare_titles,
-                       options.ai_words_masked).fit(record_snapshots(examples))
+    feats = featurizer(options.small, options.char_bare_titles, options.ai_words_masked,
+                       code_masked=options.code_masked).fit(record_snapshots(examples))
     X = features(feats, examples, as_scored=options.fit_as_scored)
     lessons = np.array([e.source.endswith((data.HEADED, data.TICKED, data.TESTED)) for e in examples])  # not in the balance
     fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~lessons)

@@ -27,10 +27,16 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
     assert result.exit_code == 2 and "not found" in result.stderr
 
 
+V5 = ["--all-titles", "--code-read", "--headed-weight", "4", "--ticked-weight", "0", "--tested-weight", "0"]
+V4 = [*V5, "--headed-weight", "0"]
+V6_TAG = "-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-small"
+
+
 @pytest.mark.parametrize(("flags", "tag", "balanced"), [
-    (["--no-length-balance", "--min-samples-leaf", "20", "--headed-weight", "0"], "-blend-small", False),  # v2's
-    (["--min-samples-leaf", "20", "--headed-weight", "0"], "-blend-lenbal-small", True),  # v3's design
-    (["--headed-weight", "0"], "-blend-lenbal-leaf100-small", True),  # v4's design
+    ([*V4, "--no-length-balance", "--min-samples-leaf", "20"], "-blend-small", False),  # v2's
+    ([*V4, "--min-samples-leaf", "20"], "-blend-lenbal-small", True),  # v3's design
+    (V4, "-blend-lenbal-leaf100-small", True),  # v4's design
+    (V5, "-blend-lenbal-leaf100-headed-small", True),  # v5's design
 ])
 def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, flags, tag, balanced):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *flags,
@@ -39,11 +45,17 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     earlier = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
     assert earlier["model_version"].endswith(tag)
-    assert shipped_design["model_version"].endswith("-blend-lenbal-leaf100-headed-small")
+    assert shipped_design["model_version"].endswith(V6_TAG)
     assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
-    assert earlier["hyper_parameters"]["stacked_min_samples_leaf"] == (100 if tag.endswith("leaf100-small") else 20)
-    assert earlier["training_data"]["weights"]["headed_human_copies"] == 0.0
-    assert shipped_design["training_data"]["weights"]["headed_human_copies"] == 4.0
+    leaf100 = tag.endswith(("leaf100-small", "leaf100-headed-small"))
+    assert earlier["hyper_parameters"]["stacked_min_samples_leaf"] == (100 if leaf100 else 20)
+    assert earlier["training_data"]["weights"]["headed_human_copies"] == (4.0 if "headed" in tag else 0.0)
+    assert (earlier["text_features"]["code_spans_masked"], earlier["text_features"]["char_block_on_bare_titles_only"]) \
+        == (False, False)
+    weights = shipped_design["training_data"]["weights"]
+    assert (weights["headed_human_copies"], weights["ticked_human_copies"], weights["tested_human_copies"]) == (8, 4, 4)
+    assert weights["ticked_copies_under_headings"] is weights["tested_copies_under_headings"] is True
+    assert shipped_design["text_features"]["code_spans_masked"] is True
     assert shipped_design["hyper_parameters"]["stacked_min_samples_leaf"] == 100
     assert earlier["cv"] != shipped_design["cv"]  # other weights or leaves, another model
 
@@ -54,14 +66,14 @@ def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, 
     assert result.exit_code == 0, result.output
     converged = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-headed-small")
+    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-small")
     params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
     assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
     assert (shipped["tol"], shipped["stacked_tol"], shipped["platt_tol"]) == (1e-4, 1e-4, 1e-4)
 
 
 def test_sieve_train_records_the_heading_probes_and_tags_the_fitted_copies(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--headed-weight", "0",
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V4,
                                               "--ai-words-masked", "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     unfitted = json.loads((tmp_path / METADATA_FILE).read_text())
@@ -69,7 +81,7 @@ def test_sieve_train_records_the_heading_probes_and_tags_the_fitted_copies(share
     assert unfitted["model_version"].endswith("-blend-lenbal-leaf100-aimasked-small")
     assert unfitted["training_data"]["weights"]["headed_human_copies"] == 0.0
     assert unfitted["text_features"]["ai_words_masked"] is True
-    assert shipped_design["training_data"]["weights"]["headed_human_copies"] == 4.0
+    assert shipped_design["training_data"]["weights"]["headed_human_copies"] == 8.0
     assert shipped_design["training_data"]["weights"]["copies_share_their_records_inner_text_fold"] is False
     for meta in (unfitted, shipped_design):  # the probes are scored out of fold either way
         probes = meta["cv"]["headed_probes"]
@@ -89,13 +101,13 @@ def test_sieve_train_fit_as_scored_is_tagged_and_recorded(shared, tmp_path):
                                               "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     meta = json.loads((tmp_path / METADATA_FILE).read_text())
-    assert meta["model_version"].endswith("-blend-lenbal-leaf100-headed-asscored-small")
+    assert meta["model_version"].endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-small")
     assert meta["text_features"]["training_rows_read_as_scored"] is True
 
 
 def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--ticked-weight", "4",
-                                              "--ticked-under-headings", "--shared", str(shared)])
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V5, "--ticked-weight", "4",
+                                              "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     meta = json.loads((tmp_path / METADATA_FILE).read_text())
     assert meta["model_version"].endswith("-blend-lenbal-leaf100-headed-ticked-small")
