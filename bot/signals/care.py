@@ -23,7 +23,8 @@ KIND = "care"
 _COMMAND = Caseless(
     r"\b(?:go\s+test|go\s+run|pytest|tox\b|nox\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|lint|build|e2e)"
     r"|cargo\s+(?:test|run|clippy|nextest)|make\s+[\w-]*(?:test|check|lint)[\w-]*|mvn\s+\S*\s*(?:test|verify)"
-    r"|\./?gradlew?\s+\S*test|gradle\s+\S*test|jest\b|vitest\b|bazel\s+(?:test|run)|ctest\b|phpunit\b|rspec\b"
+    # gradle, gradlew, ./gradlew: \b holds before the "g" (not before a "./", which follows a space or `)
+    r"|gradlew?\s+\S*test|jest\b|vitest\b|bazel\s+(?:test|run)|ctest\b|phpunit\b|rspec\b"
     r"|mix\s+test|dotnet\s+test|python3?\s+-m\s+\w+|curl\s+-|kubectl\s+\w+|docker\s+(?:run|compose)"
     r"|hatch\s+(?:run|test)|uv\s+run|poetry\s+run)"
 )

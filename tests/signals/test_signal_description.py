@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.signals.care import explains_testing
 from bot.signals.description_weight import template_weight, tiny_diff_long_body
 from bot.signals.phrasing import generic_summary_phrasing
@@ -105,3 +107,15 @@ def test_without_spans_cuts_ordered_spans_that_may_overlap():
     assert without_spans("abcdefgh", [(1, 3), (2, 5), (6, 7)]) == "afh"
     assert without_spans("abc", [(0, 0)]) == "abc"
     assert without_spans("abc", []) == "abc"
+
+
+@pytest.mark.parametrize("command", ["./gradlew test", "gradlew test", "gradle test", "./gradlew :core:test"])
+def test_a_gradle_test_run_is_care(command):
+    body = f"Fixes the retry loop.\n\n`{command}` passes on JDK 21."  # no first-person phrase: the command alone
+    hit = explains_testing(PRSnapshot(title="Fix retry loop", body=body))
+    assert hit.fired and command in hit.evidence
+
+
+def test_a_gradle_task_that_is_not_a_test_is_not_care():
+    body = "Bumps the wrapper; run `./gradlew wrapper` to regenerate it."
+    assert not explains_testing(PRSnapshot(title="Bump wrapper", body=body)).fired
