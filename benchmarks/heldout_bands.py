@@ -17,7 +17,7 @@ the share of the group that would be ``low`` with that one signal's points taken
 model's file-blind thresholds (what ``score()`` uses for such a PR) and once against its single
 with-files thresholds ("single thresholds"). ``--file-blind-weight F`` trains the held-out model
 with file-blind copies of the git rows fitted at that weight (``bot.model.data``), ``--headed-weight 0``
-without v5's heading copies (v4's design).
+without the heading copies (the shipped design's other settings stay).
 """
 
 from __future__ import annotations
