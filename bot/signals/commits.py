@@ -67,9 +67,11 @@ def _generic_part(msgs: tuple[str, ...]) -> tuple[float, str]:
         share = max(share, PLACEHOLDER_FLOOR)
     elif share < MIN_GENERIC_SHARE / 2 or (len(strong) + len(weak)) / len(msgs) < MIN_GENERIC_SHARE:
         return 0.0, ""
-    example = (placeholders or strong or weak)[0]
-    return share, (f"{len(strong) + len(weak)} of {len(msgs)} commit subjects are generic "
-                   f"(e.g. {hits.quote(example, 60)})")
+    example = hits.quote((placeholders or strong or weak)[0], 60)
+    if len(msgs) == 1:
+        return share, f"the only commit subject is generic: {example}"
+    generic = len(strong) + len(weak)
+    return share, f"{generic} of {len(msgs)} commit subjects {'is' if generic == 1 else 'are'} generic (e.g. {example})"
 
 
 def _uniform_part(msgs: tuple[str, ...]) -> tuple[float, str]:

@@ -50,6 +50,16 @@ def _structure(text: str) -> dict[str, int]:
     }
 
 
+_SINGULAR = {"headers": "header", "bold bullets": "bold bullet", "checkboxes": "checkbox", "emoji": "emoji"}
+
+
+def line_change(changed: int) -> str:
+    """"a 2-line change", "an 8-line change", "an 11-line change" (the article as the number is said)."""
+    digits = str(changed)
+    vowel_sound = digits[0] == "8" or (len(digits) % 3 == 2 and digits[:2] in ("11", "18"))
+    return f"{'an' if vowel_sound else 'a'} {changed}-line change"
+
+
 def template_weight(snapshot: PRSnapshot) -> SignalHit:
     name = "template_weight"
     changed = hits.changed_lines(snapshot)
@@ -65,8 +75,8 @@ def template_weight(snapshot: PRSnapshot) -> SignalHit:
     value = min(1.0, weight / 12) * _size_factor(changed)
     if value < 0.05:
         return hits.quiet(name, KIND)
-    parts = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    return hits.fired(name, KIND, value, f"description has {parts} for a {changed}-line change")
+    parts = ", ".join(f"{n} {_SINGULAR[k] if n == 1 else k}" for k, n in counts.items() if n)
+    return hits.fired(name, KIND, value, f"description has {parts} for {line_change(changed)}")
 
 
 def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
@@ -79,4 +89,4 @@ def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
     if n_words < LONG_BODY_WORDS or ratio < 8:
         return hits.quiet(name, KIND)
     value = min(1.0, ratio / 30)
-    return hits.fired(name, KIND, value, f"{n_words}-word description for a {changed}-line change")
+    return hits.fired(name, KIND, value, f"{n_words}-word description for {line_change(changed)}")

@@ -1,0 +1,74 @@
+"""Evidence a person reads is true for the PR, grammatical and says what fired, not more.
+
+Each case comes from reading the App's comment and check run on PRs of the training split
+(``../shared/data/git_prs``) and ``examples/``. Only evidence text is under test here: the
+values (the classifier's inputs) are asserted unchanged where a case could touch them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.signals.commits import commit_message_uniformity
+from bot.signals.description_weight import line_change, template_weight, tiny_diff_long_body
+from bot.snapshot import Commit, FileChange, PRSnapshot
+
+
+def _commits(*messages: str) -> PRSnapshot:
+    return PRSnapshot(title="t", body="", commits=tuple(Commit(message=m) for m in messages))
+
+
+def test_one_generic_subject_is_singular(git_pr):
+    # fiber #4102: "1 of 3 commit subjects are generic (e.g. 'Initial plan')"
+    hit = commit_message_uniformity(git_pr("fiber", 4102))
+    assert hit.value == 0.5
+    assert hit.evidence == "1 of 3 commit subjects is generic (e.g. 'Initial plan')"
+
+
+def test_several_generic_subjects_stay_plural():
+    hit = commit_message_uniformity(_commits("wip", "wip", "fix: README in dark mode", "inline svg?"))
+    assert hit.evidence == "2 of 4 commit subjects are generic (e.g. 'wip')"
+
+
+def test_a_single_generic_commit_is_named_as_the_only_one():
+    hit = commit_message_uniformity(_commits("Initial plan"))
+    assert hit.value == 1.0
+    assert hit.evidence == "the only commit subject is generic: 'Initial plan'"
+
+
+def _sized(body: str, changed: int) -> PRSnapshot:
+    return PRSnapshot(title="t", body=body, additions=changed, deletions=0,
+                      files=(FileChange(path="go.mod", additions=changed, deletions=0),), files_changed=1)
+
+
+@pytest.mark.parametrize("changed, article", [(8, "an"), (11, "an"), (18, "an"), (80, "an"), (1, "a"), (2, "a"),
+                                              (12, "a"), (110, "a"), (180, "a"), (200, "a")])
+def test_line_counts_take_the_right_article(changed, article):
+    # celestia-core #1995: "315-word description for a 8-line change"; sentry-python #5521:
+    # "description has 4 headers, 3 bold bullets for a 11-line change"
+    body = "## A\n## B\n## C\n## D\n" + "word " * 400
+    weight, long_body = template_weight(_sized(body, changed)), tiny_diff_long_body(_sized(body, changed))
+    assert weight.evidence.endswith(f" for {article} {changed}-line change")
+    if changed <= 40:
+        assert long_body.evidence.endswith(f" for {article} {changed}-line change")
+
+
+@pytest.mark.parametrize("changed, words", [(8, "an 8-line change"), (800, "an 800-line change"),
+                                            (8_000, "an 8000-line change"), (11_000, "an 11000-line change"),
+                                            (18_500, "an 18500-line change"), (1_100, "a 1100-line change"),
+                                            (0, "a 0-line change"), (100, "a 100-line change")])
+def test_line_change_words(changed, words):
+    assert line_change(changed) == words
+
+
+def test_real_prs_read_an_8_and_an_11_line_change(git_pr):
+    snapshot = git_pr("celestia-core", 1995)
+    assert tiny_diff_long_body(snapshot).evidence == "315-word description for an 8-line change"
+    assert template_weight(git_pr("sentry-python", 5521)).evidence == \
+        "description has 4 headers, 3 bold bullets for an 11-line change"
+
+
+def test_one_of_a_kind_is_singular():
+    body = "## Summary\n\n- **One**: x\n- [x] done\n🚀 ship it\n## Two\n## Three\n## Four"
+    hit = template_weight(_sized(body, 2))
+    assert hit.evidence == "description has 4 headers, 1 bold bullet, 1 checkbox, 1 emoji for a 2-line change"
