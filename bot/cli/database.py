@@ -20,6 +20,18 @@ def setting(prog: str, name: str):
         raise fail(prog, str(exc)) from None
 
 
+def purge_days(prog: str, days: float | None, name: str, what: str) -> float | None:
+    """``--days`` as given, else the retention setting ``name`` the server purges by; None (after
+    saying so) when that setting is 0, which keeps everything: purging now must delete nothing."""
+    if days is not None:
+        return days
+    days = setting(prog, name)
+    if not days:
+        typer.echo(f"0 {what} deleted (SIEVE_{name.upper()} is 0: everything is kept; give --days to delete anyway)")
+        return None
+    return days
+
+
 def engine(prog: str):
     """The engine for ``SIEVE_DATABASE_URL`` (migrated), or a one-line error and exit 2."""
     from bot.settings import SettingsError, load_settings

@@ -86,13 +86,9 @@ def purge_command(days: Annotated[Optional[float], typer.Option(  # noqa: UP007 
         "SIEVE_DECISION_RETENTION_DAYS, 90; each PR's newest, and the one that posted its comment, stay).")
         ] = None) -> None:
     """Delete old decisions now, as the server does hourly (SIEVE_DECISION_RETENTION_DAYS)."""
-    if days is None:
-        days = database.setting("decisions", "decision_retention_days")
-        if not days:  # 0: the App keeps everything, so purging now must not delete anything
-            typer.echo("0 decisions deleted (SIEVE_DECISION_RETENTION_DAYS is 0: everything is kept; "
-                       "give --days to delete anyway)")
-            return
-    typer.echo(f"{_state().purge_decisions(days)} decisions deleted")
+    days = database.purge_days("decisions", days, "decision_retention_days", "decisions")
+    if days is not None:
+        typer.echo(f"{_state().purge_decisions(days)} decisions deleted")
 
 
 def _state():

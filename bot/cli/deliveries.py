@@ -102,12 +102,8 @@ def register(app: typer.Typer) -> None:
             min=0, show_default=False, help="Delete done/ignored deliveries finished more than this many "
             "days ago (default: SIEVE_RETENTION_DAYS, 14).")] = None) -> None:
         """Delete old done and ignored deliveries now, as the server does hourly (SIEVE_RETENTION_DAYS)."""
-        if days is None:
-            days = database.setting("deliveries", "retention_days")
-            if not days:  # 0: the App keeps everything, so purging now must not delete anything
-                typer.echo("0 deliveries deleted (SIEVE_RETENTION_DAYS is 0: everything is kept; "
-                           "give --days to delete anyway)")
-                return
-        typer.echo(f"{_store().purge(days)} deliveries deleted")
+        days = database.purge_days("deliveries", days, "retention_days", "deliveries")
+        if days is not None:
+            typer.echo(f"{_store().purge(days)} deliveries deleted")
 
     app.add_typer(group, name="deliveries")

@@ -36,12 +36,17 @@ def fake():
         yield server
 
 
-@pytest.fixture
-def live_ctx(fake):
+def live_context(fake, delivery_id: str) -> HandlerContext:
+    """A handler context whose GitHub is the PyGithub adapter talking to ``fake`` over HTTP."""
     factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key, base_url=fake.base_url,
                                   on_request=lambda *a: None, on_retry=lambda *a: None)
-    return HandlerContext(github=factory(fake.installation_id), state=MemoryState(), delivery_id="e2e",
+    return HandlerContext(github=factory(fake.installation_id), state=MemoryState(), delivery_id=delivery_id,
                           installation_id=fake.installation_id, now=lambda: FIXED_NOW)
+
+
+@pytest.fixture
+def live_ctx(fake):
+    return live_context(fake, "e2e")
 
 
 def pr_event(payload, action="opened"):

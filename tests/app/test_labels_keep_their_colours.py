@@ -12,13 +12,9 @@ pytest.importorskip("bot.fakegithub", reason="bot.fakegithub not available")
 pytest.importorskip("bot.github", reason="bot.github adapter not available")
 
 from bot.app import dispatch  # noqa: E402
-from bot.app.context import HandlerContext  # noqa: E402
 from bot.fakegithub import FakeGitHub  # noqa: E402
-from bot.github import make_github_factory  # noqa: E402
 
-from .conftest import FIXED_NOW  # noqa: E402
-from .fakes import MemoryState  # noqa: E402
-from .test_e2e_fakegithub import REPO, SHA, command, pr_event  # noqa: E402
+from .test_e2e_fakegithub import REPO, SHA, command, live_context, pr_event  # noqa: E402
 
 
 @pytest.fixture
@@ -35,10 +31,7 @@ def fake():
 
 @pytest.fixture
 def ctx(fake):
-    factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key, base_url=fake.base_url,
-                                  on_request=lambda *a: None, on_retry=lambda *a: None)
-    return HandlerContext(github=factory(fake.installation_id), state=MemoryState(), delivery_id="labels",
-                          installation_id=fake.installation_id, now=lambda: FIXED_NOW)
+    return live_context(fake, "labels")
 
 
 def test_a_band_label_missing_from_the_repository_gets_the_default_colour_and_description(fake, ctx, scorer,

@@ -4,23 +4,15 @@ line on stderr that says why, never a traceback or git's raw ``<sha>...<sha>: no
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import pytest
 from typer.testing import CliRunner
 
 from bot.cli import build_app
+from tests.gitrepo import commit as _commit
+from tests.gitrepo import git as _git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git executable not found")
-
-
-def _git(repo, *args):
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
-
-
-def _commit(repo, message):
-    _git(repo, "-c", "user.name=Ada", "-c", "user.email=ada@example.org", "-c", "commit.gpgsign=false",
-         "commit", "-q", "--allow-empty", "-m", message)
 
 
 @pytest.fixture
@@ -29,9 +21,9 @@ def repo(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q", "-b", "main")
-    _commit(repo, "initial")
+    _commit(repo, "initial", add=False)
     _git(repo, "checkout", "-q", "--orphan", "elsewhere")
-    _commit(repo, "Unrelated root")
+    _commit(repo, "Unrelated root", add=False)
     return repo
 
 

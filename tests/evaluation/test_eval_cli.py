@@ -188,7 +188,7 @@ def test_when_the_scorer_fails_on_every_pr_there_is_no_report(data_file, tmp_pat
         assert not roc.exists()
 
 
-def test_two_data_files_with_the_same_name_are_two_sets(data_file, tmp_path, stub_scorer):
+def test_two_data_files_with_the_same_name_are_two_sets_named_by_their_paths(data_file, tmp_path, stub_scorer):
     other = tmp_path / "d2" / data_file.name
     other.parent.mkdir()
     other.write_bytes(data_file.read_bytes())
@@ -198,6 +198,10 @@ def test_two_data_files_with_the_same_name_are_two_sets(data_file, tmp_path, stu
     sets = json.loads(result.stdout)["sets"]
     assert set(sets) == {f"{path}:{name}" for path in (data_file, other) for name in ("agent_vs_human", "low_effort")}
     assert sets[f"{other}:agent_vs_human"] == sets[f"{data_file}:agent_vs_human"]
+    errors = sorted(line.split(": not valid JSON")[0] for line in result.stderr.splitlines() if "not valid JSON" in line)
+    assert errors == sorted([f"skipped {data_file}:3", f"skipped {other}:3"])  # which file to mend
+    notes = sorted(line.split(": 1 record")[0] for line in result.stderr.splitlines() if "not compared" in line)
+    assert notes == sorted([f"note: {data_file}", f"note: {other}"])
 
 
 @pytest.mark.parametrize("value", ["nan", "NaN", "5", "-0.1", "inf"])
@@ -206,16 +210,3 @@ def test_a_threshold_that_is_not_a_probability_is_a_usage_error(data_file, tmp_p
                                          "--roc", str(tmp_path / "roc.png")])
     assert result.exit_code == 2 and result.stdout == "", result.output
     assert "--threshold" in result.stderr and stub_scorer == []  # nothing was scored
-
-
-def test_errors_in_two_same_named_data_files_name_each_by_its_path(data_file, tmp_path, stub_scorer):
-    other = tmp_path / "d2" / data_file.name
-    other.parent.mkdir()
-    other.write_bytes(data_file.read_bytes())
-    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--data", str(other), "--json",
-                                         "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"])
-    assert result.exit_code == 0, result.output
-    broken = sorted(line.split(": not valid JSON")[0] for line in result.stderr.splitlines() if "not valid JSON" in line)
-    assert broken == sorted([f"skipped {data_file}:3", f"skipped {other}:3"])
-    notes = [line for line in result.stderr.splitlines() if "not compared" in line]
-    assert sorted(n.split(": 1 record")[0] for n in notes) == sorted([f"note: {data_file}", f"note: {other}"])

@@ -2,23 +2,14 @@
 shapes of change a real branch has (no final newline, a file turned into a symlink, submodules)."""
 
 import os
-import subprocess
 
 import pytest
 
 from bot.loaders.git_range import snapshot_from_git
+from tests.gitrepo import commit as _commit
+from tests.gitrepo import git as _git
 
 pytestmark = pytest.mark.usefixtures("requires_git")
-
-
-def _git(repo, *args):
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
-
-
-def _commit(repo, message):
-    _git(repo, "add", "-A")
-    _git(repo, "-c", "user.name=Ada", "-c", "user.email=ada@example.org", "-c", "commit.gpgsign=false",
-         "commit", "-q", "--allow-empty", "-m", message)
 
 
 def _repo(tmp_path, files: dict[str, str], name="repo"):
