@@ -40,6 +40,16 @@ _FILLER_STEMS = ("comprehensive", "robust", "seamless", "streamlin", "ensur", "e
                  "maintainability")  # one per _FILLER alternative: a cheap check before the scan
 
 
+_LEAD = re.compile(r"^[^\w]+")  # "> " or "**" before the phrase: not the author's words
+_HEADING_LINE = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t].*)?$", re.MULTILINE)
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the description opens with what starts at ``start``: only headings, rules, quote
+    marks and blank lines before it (evidence wording only; the value counts any line start)."""
+    return not re.search(r"\w", _HEADING_LINE.sub("", text[:start]))
+
+
 def generic_summary_phrasing(snapshot: PRSnapshot) -> SignalHit:
     text = hits.own_body(snapshot)
     opening = _OPENING.search(text)
@@ -50,7 +60,8 @@ def generic_summary_phrasing(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(NAME, KIND)
     parts = []
     if opening:
-        parts.append(f"opens {hits.quote(opening.group(0), 40)}")
+        phrase = _LEAD.sub("", opening.group(0))
+        parts.append(f"{'opens' if _opens(text, opening.start()) else 'says'} {hits.quote(phrase, 40)}")
     if headings:
         parts.append(f"stock headings {', '.join(hits.quote(h, 30) for h in headings[:3])}")
     if fillers:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.signals.commits import commit_message_uniformity
+from bot.signals.phrasing import generic_summary_phrasing
 from bot.signals.description_weight import line_change, template_weight, tiny_diff_long_body
 from bot.snapshot import Commit, FileChange, PRSnapshot
 
@@ -72,3 +73,21 @@ def test_one_of_a_kind_is_singular():
     body = "## Summary\n\n- **One**: x\n- [x] done\n🚀 ship it\n## Two\n## Three\n## Four"
     hit = template_weight(_sized(body, 2))
     assert hit.evidence == "description has 4 headers, 1 bold bullet, 1 checkbox, 1 emoji for a 2-line change"
+
+
+def test_a_stock_phrase_inside_the_description_is_not_called_its_opening(git_pr):
+    # celestia-core #2437 opens "As part of <issue link>,\nthis PR removes the jitter …" and
+    # sentry-python #5143 opens "### Description\nPreviously, …": neither opens with the phrase
+    body = ("As part of https://github.com/celestiaorg/celestia-core/issues/2237,\nthis PR removes the jitter from "
+            "CAT and shares only up to 10 peers the\nseenTx not to overwhelm nodes.")  # celestia-core #2437, as merged
+    hit = generic_summary_phrasing(PRSnapshot(title="feat: remove CAT jitter and shuffle before sending seenTx", body=body))
+    assert hit.value == 0.25 and hit.evidence == "says 'this PR removes'"
+    hit = generic_summary_phrasing(git_pr("sentry-python", 5143))
+    assert hit.evidence.startswith("says 'This change adds'; ")
+
+
+@pytest.mark.parametrize("body", ["This PR adds a flag.", "## Why\n\nThis PR adds a flag.", "> This PR adds a flag.",
+                                  "  **This PR adds** a flag."])
+def test_a_description_that_starts_with_the_phrase_opens_with_it(body):
+    hit = generic_summary_phrasing(PRSnapshot(title="t", body=body))
+    assert hit.evidence == "opens 'This PR adds'"  # the words, without the quote or bold marks before them

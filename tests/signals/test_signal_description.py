@@ -98,7 +98,7 @@ def test_checkboxes_after_blank_lines_count_once():
 
 def test_opening_evidence_is_the_opening_line_not_the_lines_above():
     hit = generic_summary_phrasing(PRSnapshot(title="t", body="Intro.\n\n---\n\nThis PR adds a cache."))
-    assert hit.evidence == "opens 'This PR adds'"
+    assert hit.evidence == "says 'This PR adds'"  # "Intro." opens it (tests/signals/test_evidence_reads_right.py)
 
 
 def test_without_spans_cuts_ordered_spans_that_may_overlap():
