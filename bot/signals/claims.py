@@ -226,4 +226,4 @@ def issue_link_only(snapshot: PRSnapshot) -> SignalHit:
     if len(rest) > 5:
         return hits.quiet(name, KIND)
     value = ISSUE_ONLY_BARE if not rest else ISSUE_ONLY_FEW_WORDS
-    return hits.fired(name, KIND, value, f"the description is only {hits.quote(text, 80)} with no explanation")
+    return hits.fired(name, KIND, value, f"{hits.quote(text, 80)} is all it says")

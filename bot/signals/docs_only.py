@@ -41,4 +41,4 @@ def docs_only_drive_by(snapshot: PRSnapshot) -> SignalHit:
     more = f" and {len(files) - 3} more" if len(files) > 3 else ""
     bookkeeping_only = all(filekinds.is_bookkeeping_file(f.path) for f in files)
     return hits.fired(NAME, KIND, _value(changed, community_only, bookkeeping_only),
-                      f"only documentation changed: {shown}{more}")
+                      f"{shown}{more}")  # the comment's words say "only documentation": the files, once

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.signals.claims import issue_link_only
 from bot.signals.commits import commit_message_uniformity
+from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.phrasing import generic_summary_phrasing
 from bot.signals.description_weight import line_change, template_weight, tiny_diff_long_body
 from bot.snapshot import Commit, FileChange, PRSnapshot
@@ -91,3 +93,23 @@ def test_a_stock_phrase_inside_the_description_is_not_called_its_opening(git_pr)
 def test_a_description_that_starts_with_the_phrase_opens_with_it(body):
     hit = generic_summary_phrasing(PRSnapshot(title="t", body=body))
     assert hit.evidence == "opens 'This PR adds'"  # the words, without the quote or bold marks before them
+
+
+def test_docs_only_evidence_names_the_files_without_repeating_what_the_comment_says(git_pr):
+    # fiber #3475: "Only a small documentation or community-file change: only documentation changed:
+    # AGENTS.md (4 lines)"; celestia-core #2879 called a CODEOWNERS edit "documentation"
+    hit = docs_only_drive_by(git_pr("fiber", 3475))
+    assert hit.value == pytest.approx(0.56)
+    assert hit.evidence == "AGENTS.md (4 lines)"
+    codeowners = PRSnapshot(title="chore: update CODEOWNERS to use protocol team", body="", additions=7, deletions=9,
+                            files=(FileChange(path=".github/CODEOWNERS", additions=7, deletions=9),), files_changed=1)
+    hit = docs_only_drive_by(codeowners)
+    assert hit.value == 0.25 and hit.evidence == ".github/CODEOWNERS (16 lines)"
+
+
+def test_issue_link_only_quotes_the_description_once(git_pr):
+    # sentry-python #6633: "The description is only a link to an issue, …: the description is only
+    # 'Fixes PY-2546 Fixes #6632' with no explanation"
+    hit = issue_link_only(git_pr("sentry-python", 6633))
+    assert hit.value == 0.25
+    assert hit.evidence == "'Fixes PY-2546 Fixes #6632' is all it says"
