@@ -107,12 +107,11 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
         numeric = np.asarray([features.structural_vector(s, t) + v
                               for s, (t, v) in zip(snapshots, pairs)], dtype=np.float64)
         if self.ai_words_masked:  # the text blocks only: the numbers above read the whole text
-            texts = [_masked(t) for t in texts]
+            texts = [t.mapped(aiwords.masked) for t in texts]
         if self.headings_masked:
             texts = [replace(t, body=headings.masked(t.body)) for t in texts]
         if self.code_masked:
-            texts = [replace(t, title=codespans.masked(t.title), body=codespans.masked(t.body),
-                             commits=codespans.masked(t.commits)) for t in texts]
+            texts = [t.mapped(codespans.masked) for t in texts]
         docs = [_doc(t) for t in texts]
         words = ngrams.counts(_word_vectorizer(self.word_features), docs)
         chars = ngrams.counts(_char_vectorizer(self.char_features), self._char_titles(snapshots, texts))
@@ -154,11 +153,6 @@ def _texts_and_signals(snapshot, hits, names: tuple[str, ...], run=None) -> tupl
     texts = features.texts_of(snapshot)
     values = features.signal_values(hits, names) if hits is not None else features.signal_vector(snapshot, names, run)
     return texts, values
-
-
-def _masked(t: features.Texts) -> features.Texts:
-    return replace(t, title=aiwords.masked(t.title), body=aiwords.masked(t.body),
-                   commits=aiwords.masked(t.commits))
 
 
 def _doc(t: features.Texts) -> str:

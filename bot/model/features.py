@@ -83,6 +83,10 @@ class Texts:
     def all(self) -> str:
         return f"{self.title}\n{self.body}\n{self.commits}"
 
+    def mapped(self, read) -> Texts:
+        """The same texts with ``read`` applied to the title, the description and the commits."""
+        return Texts(read(self.title), read(self.body), read(self.commits), self.squash_list)
+
 
 def _clean(text: str | None) -> str:
     return without_attribution((text or "")[:MAX_TEXT_CHARS])
