@@ -224,8 +224,8 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     suffix ``EARLY``: no report reads them, so the CV figures measure the same rows); with
     ``headed_weight`` (even 0), the human PRs re-laid under headings and their probes; with
     ``ticked_weight``, the same PRs (``ticked_under_headings``: their heading copies) followed by a
-    ticked checklist (a CV attempt, not v5's); with ``tested_weight``, the same PRs followed by how
-    their author tested (``tested_under_headings``: their heading copies; a CV attempt)."""
+    ticked checklist; with ``tested_weight``, the same PRs followed by how their author tested
+    (``tested_under_headings``: their heading copies). v6 fits all three kinds of copies."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
