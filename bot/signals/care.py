@@ -92,10 +92,12 @@ def explains_testing(snapshot: PRSnapshot) -> SignalHit:
     text = hits.author_body(snapshot)  # unchecked boxes are to-dos
     command = _command_line(text)
     if command:
-        return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {hits.quote(command)}")
+        at = text.find(command) if "`" in command else -1  # a line of prose; a fenced line stands alone
+        return hits.fired(NAME, KIND, 1.0,
+                          f"says how it was tested: {hits.quote(hits.excerpt(text, at) if at >= 0 else command)}")
     phrase = None if hits.lacks_all(text, _PHRASE_NEEDS) else _PHRASE.search(text)
     if phrase:
-        return hits.fired(NAME, KIND, 0.7, f"says how it was tested: {hits.quote(hits.line_at(text, phrase.start()))}")
+        return hits.fired(NAME, KIND, 0.7, f"says how it was tested: {hits.quote(hits.excerpt(text, phrase.start()))}")
     for m in (_SECTION.finditer(text) if "#" in text else ()):
         content = _section_text(text, m)
         specific = "`" in content or re.search(r"\d", content)

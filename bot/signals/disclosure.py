@@ -171,4 +171,4 @@ def _sentence_start(text: str, start: int) -> int:
 def _sentence(text: str, start: int, end: int) -> str:
     """The evidence quoted: from the sentence's start to the end of its line."""
     right = text.find("\n", end)
-    return text[_sentence_start(text, start): right if right >= 0 else len(text)]
+    return hits.marked(text, _sentence_start(text, start), right if right >= 0 else len(text))

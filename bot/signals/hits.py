@@ -150,6 +150,47 @@ def line_at(text: str, pos: int) -> str:
     return text[start: end if end >= 0 else len(text)]
 
 
+# Hard-wrapped prose (descriptions made from commit messages, ``gh pr create``, 80-column
+# editors): a quoted line can be part of a sentence. A person reading a quote must see that.
+_BLOCK_START = re.compile(r"^\s*(?:[-*+>|]|\d+[.)]\s|#{1,6}(?:\s|$)|```|~~~)")  # list item, quote, table, heading, fence
+_OWN_BLOCK = re.compile(r"^\s*(?:[|]|#{1,6}(?:\s|$)|```|~~~)")  # a line nothing else continues: table row, heading, fence
+_SENTENCE_END = re.compile(r"[.!?:;][\"')\]*_`]*\s*$")
+
+
+def continues_before(text: str, line_start: int) -> bool:
+    """Whether the line starting at ``line_start`` carries on a sentence from the line above."""
+    if line_start <= 0 or _BLOCK_START.match(text[line_start: line_start + 12]):
+        return False
+    above = line_at(text, line_start - 1)
+    return bool(above.strip()) and not _OWN_BLOCK.match(above) and not _SENTENCE_END.search(above)
+
+
+def continues_after(text: str, line_end: int) -> bool:
+    """Whether the sentence on the line ending at ``line_end`` goes on to the next line."""
+    if line_end >= len(text):
+        return False
+    line, below = line_at(text, max(0, line_end - 1)), line_at(text, line_end + 1)
+    return (bool(below.strip()) and not _BLOCK_START.match(below) and not _OWN_BLOCK.match(line)
+            and not _SENTENCE_END.search(line))
+
+
+def excerpt(text: str, pos: int) -> str:
+    """``line_at(text, pos)``, marked with "…" where its sentence comes from the line above or
+    goes on to the line below (evidence only: no value depends on it)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    return marked(text, start, end)
+
+
+def marked(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` (from a line start, or mid-line, to a line end), with "…" for a sentence
+    that starts on an earlier line or goes on to the next one."""
+    lead = "…" if (start == 0 or text[start - 1] == "\n") and continues_before(text, start) else ""
+    trail = "…" if continues_after(text, end) else ""
+    return lead + text[start:end].strip() + trail
+
+
 # "~- [ ] Tests written/updated~" and "- ~[ ] Tests written/updated~": a template item struck
 # through as not applicable (celestia-core's checklist asks for it) is no statement either
 _UNCHECKED_BOX = re.compile(r"^[ \t]*+(?:~{1,2}[ \t]*+)?[-*+][ \t]+~{0,2}\[ \].*$", re.MULTILINE)  # possessive: linear

@@ -57,4 +57,4 @@ def admits_untested(snapshot: PRSnapshot) -> SignalHit:
     m = None if _cannot_admit(text) else _ADMISSION.search(text)
     if not m:
         return hits.quiet(NAME, KIND)
-    return hits.fired(NAME, KIND, 1.0, f"says {hits.quote(hits.line_at(text, m.start()))}")
+    return hits.fired(NAME, KIND, 1.0, f"says {hits.quote(hits.excerpt(text, m.start()))}")

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.signals.care import explains_testing
 from bot.signals.claims import issue_link_only
+from bot.signals.disclosure import ai_disclosure
+from bot.signals.untested import admits_untested
 from bot.signals.commits import commit_message_uniformity
 from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.phrasing import generic_summary_phrasing
@@ -113,3 +116,50 @@ def test_issue_link_only_quotes_the_description_once(git_pr):
     hit = issue_link_only(git_pr("sentry-python", 6633))
     assert hit.value == 0.25
     assert hit.evidence == "'Fixes PY-2546 Fixes #6632' is all it says"
+
+
+def _careful_example() -> PRSnapshot:
+    import json
+
+    from bot.loaders.records import record_from_value
+    from bot.paths import templates_dir
+
+    path = templates_dir().parent / "examples" / "careful-ai-pr.json"
+    return record_from_value(json.loads(path.read_text(encoding="utf-8")), str(path)).snapshot
+
+
+def test_a_quote_cut_at_a_wrapped_line_says_that_it_goes_on():
+    # examples/careful-ai-pr.json wraps its description at 80 columns: the quotes ended mid-sentence
+    # ("… I reviewed and trimmed it and'") and began mid-sentence ("'valid file as a control) and
+    # ran …"), reading as if the author had written fragments
+    snapshot = _careful_example()
+    disclosed = ai_disclosure(snapshot)
+    assert disclosed.value == 1.0
+    assert disclosed.evidence == ("the description says 'I used Claude Code to draft the test table; "
+                                  "I reviewed and trimmed it and…'")
+    tested = explains_testing(snapshot)
+    assert tested.value == 1.0
+    assert tested.evidence == ("says how it was tested: '…valid file as a control) and ran "
+                               "`go test ./internal/config/...` plus the…'")
+
+
+@pytest.mark.parametrize("body, quoted", [
+    ("I used Copilot to write the docstrings and checked each one.", "'I used Copilot to write the docstrings and checked each one.'"),
+    ("Some context.\nI used Copilot to write the docstrings.\n\nMore.", "'I used Copilot to write the docstrings.'"),
+    ("Notes:\nI used Copilot to write the docstrings\n- and nothing else", "'I used Copilot to write the docstrings'"),
+])
+def test_a_whole_line_or_sentence_is_quoted_without_marks(body, quoted):
+    assert ai_disclosure(PRSnapshot(title="t", body=body)).evidence == f"the description says {quoted}"
+
+
+def test_a_tested_line_inside_wrapped_prose_is_marked_on_both_sides():
+    body = "I changed the parser so that\nI ran the unit tests locally and they\npass on Linux and macOS."
+    hit = explains_testing(PRSnapshot(title="t", body=body))
+    assert hit.value == 0.7
+    assert hit.evidence == "says how it was tested: '…I ran the unit tests locally and they…'"
+
+
+def test_an_untested_admission_in_a_list_item_is_quoted_as_it_stands():
+    body = "Changes:\n- bump the parser\n- not tested on Windows yet\n"
+    hit = admits_untested(PRSnapshot(title="t", body=body))
+    assert hit.value == 1.0 and hit.evidence == "says '- not tested on Windows yet'"
