@@ -95,7 +95,7 @@ def uniform_bodies(bodies: list[str], n_msgs: int) -> tuple[float, str]:
         return 0.0, ""
     bullets = statistics.median(_BULLET.count(b) for b in bulleted)
     value = min(1.0, (len(bulleted) / n_msgs) * (1.0 - spread))
-    return value, (f"{len(bulleted)} of {n_msgs} commits have the same long bullet-list body "
+    return value, (f"{len(bulleted)} of {n_msgs} commits have long bullet-list bodies of one shape "
                    f"(~{int(bullets)} bullets, ~{int(mean)} characters each)")
 
 

@@ -64,7 +64,7 @@ def test_a_persons_wip_commits_are_not_called_generated():
 def test_the_commit_ask_does_not_ask_for_what_long_bullet_list_commits_already_do():
     # fiber #4494 and liam #1877: every commit has a long body saying what changed and why, in one
     # shared bullet-list shape; the ask was "Write commit messages that say what each commit changes and why"
-    asks = ask_texts([SignalHit("commit_message_uniformity", 0.77, "10 of 10 commits have the same long bullet-list body")])
+    asks = ask_texts([SignalHit("commit_message_uniformity", 0.77, "10 of 10 commits have long bullet-list bodies of one shape")])
     assert len(asks) == 1 and "own words" in asks[0]
     assert "say what each commit changes and why" not in asks[0]
 

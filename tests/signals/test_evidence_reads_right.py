@@ -163,3 +163,14 @@ def test_an_untested_admission_in_a_list_item_is_quoted_as_it_stands():
     body = "Changes:\n- bump the parser\n- not tested on Windows yet\n"
     hit = admits_untested(PRSnapshot(title="t", body=body))
     assert hit.value == 1.0 and hit.evidence == "says '- not tested on Windows yet'"
+
+
+def test_uniform_commit_bodies_are_called_alike_in_shape_not_the_same():
+    # fiber #4494 and liam #1877/#3198: "10 of 10 commits have the same long bullet-list body", yet
+    # every body says something different; what they share is their shape and length
+    bodies = [f"feat: part {i}\n\n" + "\n".join(f"- change {i}.{j} to the parser and its callers in module {j}"
+                                                 for j in range(5)) for i in range(4)]
+    hit = commit_message_uniformity(_commits(*bodies))
+    assert hit.value > 0.9
+    assert hit.evidence.startswith("4 of 4 commits have long bullet-list bodies of one shape (~5 bullets, ~")
+    assert "the same" not in hit.evidence

@@ -29,7 +29,7 @@ comments
 def test_uniform_bullet_list_commits_fire(git_pr):
     hit = commit_message_uniformity(git_pr("fiber", 4494))  # 10 long bulleted agent commits
     assert hit.fired and hit.kind == "effort"
-    assert "10 of 10 commits have the same long bullet-list body" in hit.evidence
+    assert "10 of 10 commits have long bullet-list bodies of one shape" in hit.evidence
 
 
 def test_initial_plan_commit_is_generic(git_pr):
