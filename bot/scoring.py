@@ -130,11 +130,11 @@ def thin_reasons(snapshot: PRSnapshot, hits: tuple[SignalHit, ...], p: float, hi
     reasons = []
     strong = [h for h in hits if h.kind == "effort" and h.value >= STRONG_SIGNAL]
     if len(strong) < MIN_EFFORT_FOR_HIGH:
-        reasons.append("no strong effort signal corroborates the model")
+        reasons.append("no clear sign of low effort backs up the model's estimate")
     if p < high_p and len(strong) < 2:
-        reasons.append("the model alone is not confident and fewer than two effort signals fired")
+        reasons.append("the model's estimate is below its own high mark and fewer than two signs of low effort showed")
     if _word_count(snapshot) < SHORT_INPUT_WORDS and not snapshot.files:
-        reasons.append("very short input")
+        reasons.append("there is too little text to judge")
     return reasons
 
 
@@ -189,7 +189,7 @@ def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit,
     thin = thin_reasons(snapshot, hits, p, float(thresholds.get("high", 0.8)))
     band = band_for(points, thin, config)
     if points >= config.high and band != "high":
-        notes += tuple(f"capped at medium: {r}" for r in thin)
+        notes += (f"Kept at medium, not high: {'; and '.join(thin)}.",)  # one note, however many reasons
     if any(h.kind == "ai" and h.fired for h in hits):
         notes += ("AI use is marked or disclosed: reported, not counted as low effort",)
     return Result(score=shown_score(points), band=band, probability=p,

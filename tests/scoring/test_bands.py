@@ -120,3 +120,20 @@ def test_bundled_careful_ai_example_is_never_high_and_its_ai_markers_change_noth
     bare = score(unmarked, config)
     assert not any(h.kind == "ai" and h.fired for h in bare.fired)
     assert (bare.score, bare.band, bare.probability) == (result.score, result.band, result.probability)
+
+
+def test_a_capped_pr_gets_one_plain_note_with_every_reason(monkeypatch):
+    """Two reasons used to be two near-identical 'capped at medium: …' notes in the check run."""
+    from bot import scoring
+
+    snap = PRSnapshot(title="Add feature", body="word " * 40, files=(FileChange("a.py", additions=5),))
+    quiet = (SignalHit("generic_summary_phrasing", 0.0, kind="effort"),)
+
+    class Model:
+        metadata = {"band_probability_thresholds": THRESHOLDS}
+        version = "test"
+
+    high_points_few_signals = scoring._result(snap, (), quiet, 0.79, Model(), ScoreConfig(high=60))
+    notes = [n for n in high_points_few_signals.notes if "medium" in n]
+    assert high_points_few_signals.band == "medium" and len(notes) == 1
+    assert notes[0].startswith("Kept at medium, not high: no clear sign of low effort") and "; and the model's" in notes[0]
