@@ -5,6 +5,8 @@ not author_association).
 A person ADDING a band label by hand (GitHub already requires triage access for that) hands the
 band labels of that PR to people: the bot will not remove or swap them later. The bot's own
 label changes are ignored, and so is an event a person's later change of the label overtook.
+On a closed or merged PR the decision is recorded (a reopened PR respects it) and nothing is
+labelled, posted or checked, as for every other event on a closed PR.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return _unexempt(ctx, repo, number)
     outcome = review.run(ctx, repo, number, loaded)
     review.override(ctx, outcome, kind, sender.login, detail=f"label {label}")
+    if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
+        return f"override recorded: {kind} by {sender.login}; the PR is closed, so nothing else changed"
     review.decide(ctx, outcome, fresh_override=True)
     return f"override recorded: {kind} by {sender.login}"
 
