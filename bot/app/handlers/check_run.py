@@ -3,10 +3,13 @@ flag" and "Undo the clearance" (GitHub's requested actions, ``plan.buttons``) do
 ``/sieve ok`` and ``/sieve ok cancel`` do, for people with write access, without a reply comment:
 the check run and the sticky comment show the result.
 
-Apps with ``checks: write`` receive every app's ``check_run`` events, so only a run created by
-this App (``check_run.app.slug`` + ``[bot]`` is our bot login) with our configured name counts.
-GitHub lists the PR in ``check_run.pull_requests`` only for same-repository branches; for a fork
-PR (most drive-by PRs) the PR is the one PR Sieve last scored at the check run's commit.
+GitHub delivers ``rerequested`` and ``requested_action`` only to the App that made the run, but
+an App with ``checks: write`` sees other Apps' check runs, so a run whose ``check_run.app.slug``
+names another App is ignored, and only our configured check name counts. The slug is optional in
+GitHub's schema (octokit's real ``rerequested`` example has none): without one, the run is ours.
+GitHub lists the PR in ``check_run.pull_requests`` only for same-repository branches, and may list
+PRs of another repository there too (skipped: their numbers are not ours); for a fork PR (most
+drive-by PRs) the PR is the one PR Sieve last scored at the check run's commit.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ BUTTONS = ("sieve-ok", "sieve-ok-cancel")
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     repo = p.repo_name(payload)
     slug = str((p.optional(payload, "check_run.app", dict) or {}).get("slug") or "")
-    if f"{slug}[bot]".lower() != ctx.github.bot_login().lower():
+    if slug and f"{slug}[bot]".lower() != ctx.github.bot_login().lower():
         return "ignored: another App's check run"
     loaded = review.load_config(ctx, repo)
     if reason := review.disabled(loaded.config):
@@ -49,10 +52,19 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 
 def _pull_number(ctx: HandlerContext, payload: dict[str, Any], repo: str) -> int | None:
-    pulls = p.get(payload, "check_run.pull_requests", list)
+    here = p.optional(payload, "repository.id", int)
+    pulls = [pull for pull in p.get(payload, "check_run.pull_requests", list) if _based_in(pull, here)]
     if pulls:
         return p.get(pulls[0], "number", int)
     return ctx.state.pr_for_head(repo, p.get(payload, "check_run.head_sha", str))
+
+
+def _based_in(pull: Any, repo_id: int | None) -> bool:
+    """Whether a PR listed on the check run targets this repository: GitHub also lists PRs of
+    another repository whose head is this run's branch (numbered in that repository)."""
+    base = (pull.get("base") or {}).get("repo") if isinstance(pull, dict) else None
+    other = base.get("id") if isinstance(base, dict) else None
+    return repo_id is None or other is None or other == repo_id
 
 
 def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int, loaded) -> str:
