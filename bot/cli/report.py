@@ -18,7 +18,8 @@ from bot.cli.score import load_inputs, one_input
 from bot.loaders import LoadError
 
 TOP_SIGNALS = 3
-_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+# owner/name; a segment of dots only (``../..``) is a path step in a URL, not a repository
+_REPO = re.compile(r"^(?!\.+/)[A-Za-z0-9_.-]+/(?!\.+$)[A-Za-z0-9_.-]+$")
 
 
 def pr_link(snapshot):
