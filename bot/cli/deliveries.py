@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from bot.cli import database
@@ -25,8 +27,10 @@ def _store() -> DeliveryStore:
 
 
 def _table(rows) -> Table:
-    table = Table("delivery", "event/action", "repo", "status", "attempts", "received (UTC)",
-                  "result / last error")
+    # the id whole, whatever the width (a pipe gets 80 columns): `sieve deliveries retry ID` takes it
+    whole = Column("delivery", no_wrap=True, min_width=max((len(d.delivery_id) for d in rows), default=8))
+    status = Column("status", no_wrap=True, min_width=max(map(len, STATUSES)))  # and `| grep failed`
+    table = Table(whole, "event/action", "repo", status, "attempts", "received (UTC)", "result / last error")
     for d in rows:
         where = f"{d.repo}#{d.number}" if d.number is not None else (d.repo or "")
         note = d.result if d.status in ("done", "ignored") and d.result else d.last_error
@@ -36,6 +40,18 @@ def _table(rows) -> Table:
                  error[:_ERROR_CHARS] + ("…" if len(error) > _ERROR_CHARS else ""))
         table.add_row(*(Text(cell) for cell in cells))  # stored text, never rich markup
     return table
+
+
+def _utc(at):
+    """Stored times are naive UTC; written with their offset, as ``sieve decisions --json`` does."""
+    return None if at is None else at.replace(tzinfo=UTC).isoformat()
+
+
+def _as_json(rows) -> str:
+    return json.dumps([{"delivery_id": d.delivery_id, "event": d.event, "action": d.action, "repo": d.repo,
+                        "number": d.number, "status": d.status, "attempts": d.attempts,
+                        "received_at": _utc(d.received_at), "finished_at": _utc(d.finished_at),
+                        "last_error": d.last_error, "result": d.result} for d in rows], indent=1)
 
 
 def register(app: typer.Typer) -> None:
@@ -49,6 +65,7 @@ def register(app: typer.Typer) -> None:
             help=f"Only deliveries with this status ({', '.join(STATUSES)}).")] = None,
         limit: Annotated[int, typer.Option(min=1, help="Show at most this many, newest first.")
                          ] = 50,
+        as_json: Annotated[bool, typer.Option("--json", help="One JSON array instead of the table.")] = False,
     ) -> None:
         """List deliveries newest first (id, event/action, repo, status, attempts, error)."""
         if ctx.invoked_subcommand is not None:
@@ -56,9 +73,13 @@ def register(app: typer.Typer) -> None:
         if status is not None and status not in STATUSES:
             raise _fail(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
         store = _store()
+        rows = store.list(status=status, limit=limit)
+        if as_json:
+            typer.echo(_as_json(rows))
+            return
         counts = store.counts()
         console = Console()
-        console.print(_table(store.list(status=status, limit=limit)))
+        console.print(_table(rows))
         console.print(", ".join(f"{k}: {counts.get(k, 0)}" for k in STATUSES))
 
     @group.command("retry")
