@@ -2,7 +2,9 @@
 (event, action) pairs it serves. ``HANDLED`` lets the server drop everything else early.
 
 ``handle`` raises ``PayloadError`` (non-retryable) for a payload without ``installation.id`` or
-a key its handler needs, and lets ``GitHubError`` through for the worker's retry policy.
+a key its handler needs, and lets ``GitHubError`` through for the worker's retry policy, except a
+404 for a PR the installation can no longer see at all (the App uninstalled or the repository
+removed from it while the delivery was queued): no retry can help, so it is ``ignored``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from bot.app.context import HandlerContext
 from bot.app.handlers import check_run, comments, installation, labels, pull_request
 from bot.app.payload import PayloadError, installation_id
+from bot.ports import GitHubError
 
 HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, check_run, installation)
 
@@ -46,7 +49,36 @@ def handle(event: str, payload: Any, ctx: HandlerContext) -> str:
     if module is None:
         return f"ignored: no handler for {event}.{payload.get('action')}"
     installation_id(payload)
-    return module.handle(event, payload, ctx)
+    try:
+        return module.handle(event, payload, ctx)
+    except GitHubError as err:
+        if err.status == 404 and not err.retryable and _out_of_reach(payload, ctx):
+            return (f"ignored: {payload['repository']['full_name']}#{_number(payload)} is no longer reachable "
+                    "(the App was uninstalled or the repository removed from it, or the PR deleted)")
+        raise
+
+
+def _number(payload: dict[str, Any]) -> int | None:
+    for key in ("pull_request", "issue"):
+        item = payload.get(key)
+        number = item.get("number") if isinstance(item, dict) else None
+        if type(number) is int:
+            return number
+    return None
+
+
+def _out_of_reach(payload: dict[str, Any], ctx: HandlerContext) -> bool:
+    """After a 404: whether the installation can no longer see the PR at all (a delivery queued
+    before ``installation.deleted`` or ``installation_repositories.removed``, a PR GitHub
+    removed), which no retry can change. A 404 on a PR still in reach is a real failure."""
+    repo, number = (payload.get("repository") or {}).get("full_name"), _number(payload)
+    if not isinstance(repo, str) or number is None:
+        return False
+    try:
+        ctx.github.get_issue_labels(repo, number)
+    except GitHubError as probe:
+        return probe.status == 404
+    return False
 
 
 def help_texts() -> dict[str, str]:
