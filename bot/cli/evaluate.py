@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.cli import PipeConsole, batch
+from bot.cli.score import well_formed
 from bot.evaluation import datasets, protocol
 from bot.evaluation.plot import plot_roc
 from bot.loaders import LoadError
@@ -69,7 +70,7 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
             raise _fail(f"{path}: is a directory, not a JSONL file")
         if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
             raise _fail(f"{path}: no such file")
-        label = path.name if len(data) == 1 else str(path)  # d1/x.jsonl and d2/x.jsonl are two sets
+        label = well_formed(path.name if len(data) == 1 else str(path))  # d1/x.jsonl, d2/x.jsonl: two sets
         for name, examples in datasets.data_file_sets(path, sink, note, name=label).items():
             sets[f"{label}:{name}"] = examples
     return sets
@@ -202,7 +203,7 @@ def eval_command(
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None,
                   scorer="as_scored" if as_scored else "protocol")
     if as_json:
-        typer.echo(json.dumps(report, indent=2))
+        typer.echo(json.dumps(well_formed(report), indent=2))
     else:
         _print_tables(report, PipeConsole())
     if roc_error:

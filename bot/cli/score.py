@@ -8,6 +8,7 @@ A malformed JSONL line gets one line on stderr naming ``file:line``; the other r
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -25,6 +26,7 @@ EXIT_BY_BAND = {"low": 0, "high": 1, "medium": 2}
 EXIT_ERROR = 3
 SEVERITY = {"low": 0, "medium": 1, "high": 2}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")  # matched in lower case
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _fail(message: str) -> typer.Exit:
@@ -193,12 +195,23 @@ def _asks(result: Result) -> list[str]:
     return ask_texts(sorted((h for h in result.fired if h.kind == "effort"), key=lambda h: -h.value))
 
 
+def well_formed(value):
+    """``value`` (a string, or lists and dicts of them) with each lone surrogate as U+FFFD. A file
+    name that is not UTF-8 reaches Python as ``pr\\udcffs.jsonl``; JSON written with it carries
+    ``"\\udcff"``, which strict parsers refuse, and matplotlib cannot draw it."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {well_formed(k): well_formed(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [well_formed(v) for v in value]
+    return value
+
+
 def print_json(scored: list[tuple[str, Result]]) -> None:
-    if len(scored) == 1:
-        typer.echo(json.dumps({"ref": scored[0][0], **scored[0][1].to_dict()}))
-        return
+    """One JSON object a line, one line per PR (the fields are in README.md)."""
     for ref, result in scored:
-        typer.echo(json.dumps({"ref": ref, **result.to_dict()}))
+        typer.echo(json.dumps(well_formed({"ref": ref, **result.to_dict()})))
 
 
 def worst_band(results: list[Result]) -> str:
