@@ -78,7 +78,7 @@ class PullRequestEvent:
     draft: bool
     closed: bool  # closed or merged: an ``edited`` event still comes (e.g. a retitle for release notes)
     author: Author
-    title_or_body_changed: bool
+    rescore_edit: bool  # an ``edited`` event changed what is scored: the title, the body, or the base branch (the diff)
 
 
 def pull_request_event(payload: dict[str, Any]) -> PullRequestEvent:
@@ -91,7 +91,7 @@ def pull_request_event(payload: dict[str, Any]) -> PullRequestEvent:
         draft=bool(pr.get("draft")),
         closed=pr.get("state") == "closed",
         author=author(optional(payload, "pull_request.user", dict), pr.get("author_association")),
-        title_or_body_changed=isinstance(changes, dict) and bool({"title", "body"} & changes.keys()),
+        rescore_edit=isinstance(changes, dict) and bool({"title", "body", "base"} & changes.keys()),
     )
 
 

@@ -105,12 +105,14 @@ def test_drafts_are_skipped_unless_configured(ctx, gh, pr, scorer, payload):
     assert dispatch.handle("pull_request", event, ctx).startswith("scored")
 
 
-def test_edited_only_when_title_or_body_changed(ctx, gh, pr, scorer, payload):
+def test_edited_only_when_title_body_or_base_changed(ctx, gh, pr, scorer, payload):
     event = opened(payload)
     event["action"] = "edited"
-    event["changes"] = {"base": {"ref": {"from": "main"}, "sha": {"from": "abc"}}}
+    event["changes"] = {}
     assert dispatch.handle("pull_request", event, ctx).startswith("ignored")
     event["changes"] = {"body": {"from": "old body"}}
+    assert dispatch.handle("pull_request", event, ctx).startswith("scored")
+    event["changes"] = {"base": {"ref": {"from": "main"}, "sha": {"from": "abc"}}}  # retargeted: another diff
     assert dispatch.handle("pull_request", event, ctx).startswith("scored")
 
 

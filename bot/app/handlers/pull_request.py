@@ -11,14 +11,14 @@ from bot.app import review
 from bot.app.context import HandlerContext
 
 EVENTS = {"pull_request": {"opened", "reopened", "synchronize", "edited", "ready_for_review"}}
-HELP = ("Scores a pull request when it is opened, reopened, pushed to, marked ready or has its title/body "
-        "edited; sets the band label, the sticky comment and the check run. Skips drafts, closed PRs and exempt authors.")
+HELP = ("Scores a pull request when it is opened, reopened, pushed to, marked ready, or has its title, body "
+        "or base branch edited; sets the band label, the sticky comment and the check run. Skips drafts, closed PRs and exempt authors.")
 
 
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     pr = p.pull_request_event(payload)
-    if payload.get("action") == "edited" and not pr.title_or_body_changed:
-        return "ignored: the edit changed neither title nor body"
+    if payload.get("action") == "edited" and not pr.rescore_edit:
+        return "ignored: the edit changed neither title, body nor base branch"
     if pr.closed:
         return "ignored: closed pull request"
     loaded = review.load_config(ctx, pr.repo)
