@@ -208,10 +208,15 @@ def well_formed(value):
     return value
 
 
-def print_json(scored: list[tuple[str, Result]]) -> None:
-    """One JSON object a line, one line per PR (the fields are in README.md)."""
+def print_json(scored: list[tuple[str, Result]], snapshots: dict | None = None) -> None:
+    """One JSON object a line, one line per PR (the fields are in README.md); ``snapshots`` by
+    reference give each line the PR's repository and number (``null`` when the input has none)."""
     for ref, result in scored:
-        typer.echo(json.dumps(well_formed({"ref": ref, **result.to_dict()})))
+        snapshot = (snapshots or {}).get(ref)
+        number = getattr(snapshot, "number", None)
+        pr = {"repo": getattr(snapshot, "repo", None) or None,
+              "number": number if isinstance(number, int) and not isinstance(number, bool) else None}
+        typer.echo(json.dumps(well_formed({"ref": ref, **pr, **result.to_dict()})))
 
 
 def worst_band(results: list[Result]) -> str:
@@ -251,7 +256,7 @@ def score_command(
         raise _fail(f"{path}: no record could be scored")
     results = [result for _, result in scored]
     if as_json:
-        print_json(scored)
+        print_json(scored, dict(inputs))
     else:
         print_table(scored, PipeConsole())
     raise typer.Exit(EXIT_BY_BAND[worst_band(results)])
