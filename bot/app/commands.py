@@ -22,6 +22,9 @@ _COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<re
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _QUOTE = re.compile(r"^ {0,3}>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
+# GitHub (CommonMark) ends lines at LF, CR and CRLF only; str.splitlines would also break at
+# U+2028, NEL, VT, FF, ..., which GitHub shows inside one line (a quoted "text\u2028/sieve ok")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def _live_lines(body: str):
     """Lines outside code blocks, quotes and HTML comments (which GitHub does not show)."""
     fence: str | None = None
     hidden = False  # inside an HTML comment opened on an earlier line
-    for line in body.splitlines():
+    for line in _LINE_END.split(body):
         if hidden:
             end = line.find("-->")
             if end < 0:
