@@ -13,7 +13,8 @@ from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, Engine, Text, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
@@ -104,8 +105,34 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     with write_transaction(engine) as conn:  # SQLite: BEGIN IMMEDIATE serialises migrators
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
+        _repair_edited_0001(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+
+
+def _repair_edited_0001(conn: Connection) -> None:
+    """Give a database made by the first releases' revision 0001 what 0001 creates today.
+
+    Revision 0001 was edited after it was released: the first release created the index
+    ``ix_deliveries_status_due`` (status, next_attempt_at) and no ``deliveries.result``, the
+    next one ``ix_deliveries_status`` (status, id) and still no ``result``. Such a database is
+    stamped 0001 (or, upgraded since, 0002) like any other, so Alembic never applies the edits,
+    and every claim, which reads ``result``, fails. This runs before the revisions, in the
+    migration's transaction and lock, and changes nothing on a database that has both.
+    Published revisions must never be edited again: a change is a new revision."""
+    if MigrationContext.configure(conn).get_current_revision() is None:
+        return  # a new database: the revisions create the right schema
+    inspector = inspect(conn)
+    if not inspector.has_table("deliveries"):
+        return
+    columns = {c["name"] for c in inspector.get_columns("deliveries")}
+    indexes = {ix["name"] for ix in inspector.get_indexes("deliveries")}
+    if "result" not in columns:
+        conn.execute(text(f"ALTER TABLE deliveries ADD COLUMN result {Text().compile(dialect=conn.dialect)}"))
+    if "ix_deliveries_status_due" in indexes:
+        conn.execute(text("DROP INDEX ix_deliveries_status_due"))
+    if "ix_deliveries_status" not in indexes:
+        conn.execute(text("CREATE INDEX ix_deliveries_status ON deliveries (status, id)"))
 
 
 def init_db(url: str) -> Engine:
