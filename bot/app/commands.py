@@ -75,7 +75,7 @@ def _live_lines(body: str):
                 fence = None
         elif opener:
             fence = opener.group("fence")
-        else:
+        elif not _QUOTE.match(line):  # a comment opened in a quote ends with the quote
             line = _HTML_COMMENT.sub("", line)
             start = line.find("<!--")
             if start >= 0:
