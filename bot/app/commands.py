@@ -18,7 +18,8 @@ NEEDS_WRITE = frozenset({"ok", "exempt", "rescore"})  # "explain" also for the P
 CANCELLABLE = frozenset({"ok", "exempt"})
 MAX_BODY = 65_536
 
-_COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
+_COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$",
+                      re.IGNORECASE | re.ASCII)  # ASCII: no "ſ" for s, no Kelvin sign for k
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _QUOTE = re.compile(r"^ {0,3}>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
