@@ -14,8 +14,10 @@ from weakref import WeakKeyDictionary
 from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, Text, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from bot.store.writelock import WriterLock
@@ -27,6 +29,28 @@ _POOL = {"pool_size": 10, "max_overflow": 20}  # request threads + workers + lea
 WARM_CONNECTIONS = 8
 _WRITERS: WeakKeyDictionary = WeakKeyDictionary()  # SQLite file engine -> its WriterLock
 _MIGRATION_LOCK_KEY = 0x5E1E7E  # pg advisory lock id serialising concurrent init_db calls
+
+
+class DatabaseUnusable(OperationalError):
+    """This release cannot use the database as it is; ``str(orig)`` says why in one line.
+
+    An ``OperationalError`` like an unreachable database, so ``sieve serve`` reports it the same
+    way: that one line and exit status 2, no traceback. The database is left as it was."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(None, None, _Reason(message))
+
+
+class SchemaNewerThanThisRelease(DatabaseUnusable):
+    """The database was migrated by a later release (this one was rolled back to)."""
+
+
+class NotASieveDatabase(DatabaseUnusable):
+    """The SQLite file is damaged or not a database at all."""
+
+
+class _Reason(Exception):
+    pass
 
 
 def make_engine(url: str) -> Engine:
@@ -105,9 +129,23 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     with write_transaction(engine) as conn:  # SQLite: BEGIN IMMEDIATE serialises migrators
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
-        _repair_edited_0001(conn)
+        current = MigrationContext.configure(conn).get_current_revision()
+        _refuse_unknown_revision(current, ScriptDirectory.from_config(cfg))
+        if current is not None:
+            _repair_edited_0001(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+
+
+def _refuse_unknown_revision(current: str | None, script: ScriptDirectory) -> None:
+    """A revision this code does not have was written by a later release: running on it
+    (or letting Alembic fail on it with a traceback) is no way to treat a rollback."""
+    if current is None or current in {rev.revision for rev in script.walk_revisions()}:
+        return
+    raise SchemaNewerThanThisRelease(
+        f"the database schema is at revision {current}, newer than this release of PR Sieve knows "
+        f"(its newest is {script.get_current_head()}): a later release upgraded it; run that "
+        "release again, or restore the backup taken before the upgrade")
 
 
 def _repair_edited_0001(conn: Connection) -> None:
@@ -120,8 +158,6 @@ def _repair_edited_0001(conn: Connection) -> None:
     and every claim, which reads ``result``, fails. This runs before the revisions, in the
     migration's transaction and lock, and changes nothing on a database that has both.
     Published revisions must never be edited again: a change is a new revision."""
-    if MigrationContext.configure(conn).get_current_revision() is None:
-        return  # a new database: the revisions create the right schema
     inspector = inspect(conn)
     if not inspector.has_table("deliveries"):
         return
@@ -138,5 +174,18 @@ def _repair_edited_0001(conn: Connection) -> None:
 def init_db(url: str) -> Engine:
     """Open the database at ``url`` and run migrations to head; returns the engine."""
     engine = make_engine(url)
-    migrate(engine)
+    try:
+        migrate(engine)
+    except DatabaseUnusable:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        if engine.dialect.name == "sqlite" and not isinstance(exc, OperationalError):
+            # SQLITE_NOTADB / SQLITE_CORRUPT: say which file, and never write to it
+            raise NotASieveDatabase(
+                f"{engine.url.database} is not a usable SQLite database "
+                f"({str(exc.orig).splitlines()[0]}): restore it from a backup, or move it "
+                "aside to start with an empty one") from exc
+        raise
     return engine
