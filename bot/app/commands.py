@@ -21,6 +21,7 @@ MAX_BODY = 65_536
 _COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$",
                       re.IGNORECASE | re.ASCII)  # ASCII: no "ſ" for s, no Kelvin sign for k
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+_CLOSING = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")  # no info string: "```python" is code
 _QUOTE = re.compile(r"^ {0,3}>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 # GitHub (CommonMark) ends lines at LF, CR and CRLF only; str.splitlines would also break at
@@ -72,7 +73,8 @@ def _live_lines(body: str):
             line, hidden = line[end + 3:], False
         opener = _FENCE.match(line)
         if fence is not None:
-            if opener and opener.group("fence")[0] == fence[0] and len(opener.group("fence")) >= len(fence):
+            closer = _CLOSING.match(line)
+            if closer and closer.group("fence")[0] == fence[0] and len(closer.group("fence")) >= len(fence):
                 fence = None
         elif opener:
             fence = opener.group("fence")
