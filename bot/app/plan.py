@@ -203,6 +203,7 @@ def buttons(band: str, kind: str | None) -> tuple[str, ...]:
 def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) -> dict:
     return {
         "state": state,
+        "number": facts.number,  # a check run belongs to a commit, which several PRs can share
         "result": result,
         "effort": sorted((s for s in result.fired if s.kind in EFFORT_KINDS), key=lambda s: -s.value),
         "ai": [s for s in result.fired if s.kind == "ai"],

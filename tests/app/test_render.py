@@ -269,3 +269,16 @@ def test_the_comment_does_not_ask_for_what_the_author_already_did():
 def test_a_large_ai_pr_finding_counts_its_lines_in_english(size, words):
     body = render("_finding.md.j2", f=Finding("large_ai_pr", size=size))
     assert words in body
+
+
+def test_the_check_names_the_pull_request_it_scored():
+    """A check run belongs to a commit, and anyone can open a second PR from the same commit: its
+    score then shows on the first PR's check too, so the summary says which PR it scored."""
+    result = Result(score=90, band="high", probability=0.9, confidence=0.9,
+                    signals=(SignalHit("template_weight", 0.9, "4 headers"),))
+    summaries = []
+    for number in (7, 8):
+        [check] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", number, "abc"))
+                   if a.describe().startswith("check_run")]
+        summaries.append(render(check.summary.template, **check.summary.context))
+    assert "for pull request 7," in summaries[0] and "for pull request 8," in summaries[1]
