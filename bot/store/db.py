@@ -6,6 +6,7 @@ with our own ``BEGIN`` (``BEGIN IMMEDIATE`` when a caller asks for the write loc
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -181,6 +182,9 @@ def init_db(url: str) -> Engine:
         raise
     except DBAPIError as exc:
         engine.dispose()
+        unwritable = _unwritable_sqlite_file(engine)
+        if unwritable is not None:
+            raise DatabaseUnusable(unwritable) from exc
         if engine.dialect.name == "sqlite" and not isinstance(exc, OperationalError):
             # SQLITE_NOTADB / SQLITE_CORRUPT: say which file, and never write to it
             raise NotASieveDatabase(
@@ -189,3 +193,18 @@ def init_db(url: str) -> Engine:
                 "aside to start with an empty one") from exc
         raise
     return engine
+
+
+def _unwritable_sqlite_file(engine: Engine) -> str | None:
+    """Why a SQLite file cannot be written, in one line, or None (SQLite's own "unable to open
+    database file" names neither the file nor the cause)."""
+    path = engine.url.database
+    if engine.dialect.name != "sqlite" or path in (None, "", ":memory:"):
+        return None
+    file = Path(path).absolute()
+    if not file.parent.is_dir():
+        return f"{file}: the folder {file.parent} does not exist"
+    if not os.access(file.parent, os.W_OK) or (file.exists() and not os.access(file, os.W_OK)):
+        return (f"{file} is read-only (a read-only filesystem or permissions): PR Sieve writes every "
+                f"delivery it accepts, and SQLite creates {file.name}-wal and {file.name}-shm beside it")
+    return None

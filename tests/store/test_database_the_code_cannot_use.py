@@ -4,6 +4,7 @@ on a read-only filesystem. ``sieve serve`` is run for real: what an operator see
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from bot.store import DeliveryStore, init_db, make_engine
+
+from ._mp_worker import migrate_and_enqueue
 
 SIEVE = str(Path(sys.executable).with_name("sieve"))
 
@@ -64,3 +67,35 @@ def test_a_corrupted_sqlite_file_is_refused_with_one_line_and_not_overwritten(tm
     assert str(path) in line and "not a" in line.lower()
     assert path.read_bytes() == garbage
 
+
+
+def test_a_sqlite_file_in_a_missing_folder_is_named_in_the_error(tmp_path):
+    path = tmp_path / "not-mounted" / "sieve.db"
+    line = _one_error_line(_serve(f"sqlite:///{path}", tmp_path))
+    assert f"{path.parent} does not exist" in line
+
+
+def _mount(*args: str) -> bool:
+    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+
+
+def test_a_sqlite_file_on_a_read_only_filesystem_is_refused_with_one_line_and_kept(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0 or not _mount("-t", "tmpfs", "tmpfs", str(folder)):
+        pytest.skip("needs root to mount a read-only filesystem")
+    try:
+        url = f"sqlite:///{folder / 'sieve.db'}"
+        filler = multiprocessing.get_context("spawn").Process(target=migrate_and_enqueue, args=(url, "kept"))
+        filler.start()  # another process: this one would keep the lock file open for writing
+        filler.join(60)
+        assert filler.exitcode == 0
+        assert _mount("-o", "remount,ro", str(folder))
+        line = _one_error_line(_serve(url, tmp_path))
+        assert "read-only" in line and str(folder / "sieve.db") in line
+        assert _mount("-o", "remount,rw", str(folder))
+        engine = init_db(url)
+        assert DeliveryStore(engine).get("kept").status == "pending"
+        engine.dispose()
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)  # -l: our lock file is open
