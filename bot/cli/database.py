@@ -34,6 +34,8 @@ def purge_days(prog: str, days: float | None, name: str, what: str) -> float | N
 
 def engine(prog: str):
     """The engine for ``SIEVE_DATABASE_URL`` (migrated), or a one-line error and exit 2."""
+    from sqlalchemy.exc import OperationalError
+
     from bot.settings import SettingsError, load_settings
     from bot.store import init_db
 
@@ -43,5 +45,8 @@ def engine(prog: str):
         raise fail(prog, str(exc)) from None
     try:
         return init_db(settings.database_url)
-    except Exception as exc:  # noqa: BLE001 - any driver error becomes one line
+    except OperationalError as exc:  # unreachable, unwritable, damaged, or newer than this release: say why
+        where = settings.database_url.split('@')[-1]
+        raise fail(prog, f"cannot open {where}: {str(exc.orig).splitlines()[0]}") from None
+    except Exception as exc:  # noqa: BLE001 - any other driver error becomes one line
         raise fail(prog, f"cannot open {settings.database_url.split('@')[-1]}: {type(exc).__name__}") from None
