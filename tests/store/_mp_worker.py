@@ -31,6 +31,20 @@ def run_until_drained(db_url: str, out_path: str, index: int) -> None:
     engine.dispose()
 
 
+def start_replicas_together(db_url: str, prefix: str, n: int = 3) -> list[int | None]:
+    """Start ``n`` processes that each migrate and enqueue one delivery (``prefix`` + index) at once;
+    their exit codes."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=migrate_and_enqueue, args=(db_url, f"{prefix}{i}")) for i in range(n)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=120)
+    return [p.exitcode for p in procs]
+
+
 def migrate_and_enqueue(db_url: str, delivery_id: str) -> None:
     """What each replica does on start: migrate to head, then accept a delivery."""
     engine = init_db(db_url)

@@ -17,7 +17,7 @@ from bot.store import DeliveryStore, init_db, make_engine, migrate
 from bot.store.models import Base
 
 from ._mp_upgrade import migrate_until_killed
-from ._mp_worker import migrate_and_enqueue
+from ._mp_worker import start_replicas_together
 from .test_upgrade_from_earlier_releases import DECISIONS, OVERRIDES, _build_release, _deliveries, _rows
 
 
@@ -78,13 +78,7 @@ def test_a_repair_killed_half_way_leaves_the_old_release_database_intact(db_url,
 
 def test_replicas_starting_together_on_an_earlier_release_database_upgrade_it_once(db_url):
     _build_release(db_url, "B-2647977")
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=migrate_and_enqueue, args=(db_url, f"new-{i}")) for i in range(3)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(timeout=120)
-    assert [p.exitcode for p in procs] == [0, 0, 0]
+    assert start_replicas_together(db_url, "new-") == [0, 0, 0]
     engine = make_engine(db_url)
     try:
         assert _revision(engine) == "0002"

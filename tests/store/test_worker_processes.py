@@ -11,7 +11,7 @@ from sqlalchemy import insert
 from bot.store import DeliveryStore, utcnow
 from bot.store.models import DeliveryRow
 
-from ._mp_worker import migrate_and_enqueue, run_until_drained
+from ._mp_worker import run_until_drained, start_replicas_together
 
 # 2,000 on PostgreSQL (the production multi-replica setup); fewer on SQLite, whose single
 # writer lock serialises the two processes anyway.
@@ -50,13 +50,7 @@ def test_two_processes_handle_each_delivery_exactly_once(engine, db_url, tmp_pat
 
 
 def test_replicas_starting_together_migrate_once(db_url):
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=migrate_and_enqueue, args=(db_url, f"r{i}")) for i in range(3)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(timeout=120)
-    assert [p.exitcode for p in procs] == [0, 0, 0]
+    assert start_replicas_together(db_url, "r") == [0, 0, 0]
     from bot.store import init_db
     engine = init_db(db_url)
     assert DeliveryStore(engine).counts() == {"pending": 3}
