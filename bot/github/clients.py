@@ -40,6 +40,7 @@ class ClientSettings:
     file_cache_seconds: float = 60.0  # default-branch file reads (config) kept this long
     template_cache_seconds: float = 600.0  # ... of the PR template: three folder listings a repository, and its files
     search_cache_seconds: float = 600.0  # author searches (search has its own budget: 30 a minute)
+    label_cache_seconds: float = 600.0  # a label made sure of (ensure_label) is not created again for this long
     search_max_wait: float = 0.0  # a rate-limited search is not waited for: it is optional (see SearchBudget)
 
 
@@ -109,6 +110,7 @@ class GitHubClients:
         self.files = TTLCache(settings.file_cache_seconds)
         self.templates = TTLCache(settings.template_cache_seconds)
         self.searches = TTLCache(settings.search_cache_seconds)
+        self.labels = TTLCache(settings.label_cache_seconds)
         self.search_budget = SearchBudget()
         redact_pygithub_debug_logs()
 

@@ -150,12 +150,19 @@ class PyGithubPort:
                     raise
 
     def ensure_label(self, repo: str, name: str, color: str, description: str) -> None:
+        """Create the label unless the repository has it. Done once per repository and label in
+        ``label_cache_seconds``: every flagged PR asks, and each ask is one more call in its path."""
+        key = (self.installation_id, repo.lower(), name.lower())
+        self._clients.labels.get_or_load(key, lambda: self._create_label(repo, name, color, description))
+
+    def _create_label(self, repo: str, name: str, color: str, description: str) -> bool:
         with self._translated(f"ensure_label {repo}:{name}"):
             try:
                 self._repo(repo).create_label(name, color.lstrip("#"), description)
             except GithubException as exc:
                 if not _already_exists(exc):
                     raise
+        return True
 
     def list_comments(self, repo: str, number: int) -> list[Comment]:
         with self._translated(f"list_comments {repo}#{number}"):

@@ -97,3 +97,19 @@ def test_a_failed_read_is_not_cached():
             port.get_file(REPO, ".github/sieve.yml")
         fake.clear_faults()
         assert port.get_file(REPO, ".github/sieve.yml") == "shadow: true\n"
+
+
+def test_a_label_is_made_sure_of_once_per_repository_while_the_cache_holds():
+    """Every flagged PR's label add first makes sure the label exists: one more call in the
+    delivery's path, which the cache keeps to one per repository and label."""
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        port = _port(fake, 0)
+        for _ in range(3):
+            port.ensure_label(REPO, "sieve/likely-low-effort", "#d93f0b", "PR Sieve: likely low effort")
+        port.ensure_label(REPO, "sieve/needs-review", "#fbca04", "PR Sieve: needs a closer look")
+        assert len(fake.calls("POST", r"/labels$")) == 2
+        assert fake.repo_labels(REPO)["sieve/likely-low-effort"]["color"] == "d93f0b"
+        uncached = _port(fake, 0, label_cache_seconds=0)
+        uncached.ensure_label(REPO, "sieve/likely-low-effort", "#d93f0b", "PR Sieve: likely low effort")
+        assert len(fake.calls("POST", r"/labels$")) == 3  # the label exists: GitHub answers 422, which is fine
