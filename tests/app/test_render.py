@@ -282,3 +282,13 @@ def test_the_check_names_the_pull_request_it_scored():
                    if a.describe().startswith("check_run")]
         summaries.append(render(check.summary.template, **check.summary.context))
     assert "for pull request 7," in summaries[0] and "for pull request 8," in summaries[1]
+
+
+def test_the_check_lists_signals_strongest_first_as_the_comment_does():
+    hits = (SignalHit("issue_link_only", 0.4, "weak one"), SignalHit("template_weight", 0.9, "strong one"),
+            SignalHit("explains_testing", 0.6, "care one", kind="care"))
+    result = Result(score=80, band="high", probability=0.8, confidence=0.8, signals=hits)
+    [check] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc"))
+               if a.describe().startswith("check_run")]
+    summary = render(check.summary.template, **check.summary.context)
+    assert summary.index("strong one") < summary.index("care one") < summary.index("weak one")
