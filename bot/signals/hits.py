@@ -143,11 +143,16 @@ def without_comments(text: str) -> str:
     return _HTML_COMMENT.sub("", text) if "<!--" in text else text
 
 
+def line_span(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the line of ``text`` that contains position ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+
+
 def line_at(text: str, pos: int) -> str:
     """The whole line of ``text`` that contains position ``pos``."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start: end if end >= 0 else len(text)]
+    start, end = line_span(text, pos)
+    return text[start:end]
 
 
 # Hard-wrapped prose (descriptions made from commit messages, ``gh pr create``, 80-column
@@ -177,10 +182,7 @@ def continues_after(text: str, line_end: int) -> bool:
 def excerpt(text: str, pos: int) -> str:
     """``line_at(text, pos)``, marked with "…" where its sentence comes from the line above or
     goes on to the line below (evidence only: no value depends on it)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    return marked(text, start, end)
+    return marked(text, *line_span(text, pos))
 
 
 def marked(text: str, start: int, end: int) -> str:
