@@ -38,7 +38,12 @@ class Variant:
     ai_zeroed: bool = False  # the ai signal columns at 0 on every fitted row (the text read as it is)
     code_masked: bool = False  # the text blocks read inline code spans as one placeholder (bot.model.codespans)
     aidev_repo_cap: int = 0  # an AIDev repository's agent rows weigh at most this many rows' worth (0: no cap)
+    # (lambda, gate centre) pairs: the same out-of-fold components also recombined with these blend
+    # constants, each reported as its own line "<variant>@lam<l>-c<c>" (nineteenth session; no refit)
+    blends: tuple[tuple[float, float], ...] = ()
 
+
+REACHES = tuple((lam, c) for lam in (1.0, 1.5, 2.0, 3.0) for c in (1.0, 0.5) if (lam, c) != (1.0, 1.0))
 
 VARIANTS = {
     "v3": Variant(leaf=20),
@@ -84,6 +89,10 @@ VARIANTS = {
                                                tested=4.0, tested_headed=True, headed_salt=f"w-{i}", code_masked=True)
        for i in (1, 2, 3)},
     **{f"v5-codemasked-w-{i}": Variant(headed=4.0, headed_salt=f"w-{i}", code_masked=True) for i in (1, 2, 3)},
+    # nineteenth session: how far the rejection head reaches, on v6's components (models/HISTORY.md)
+    **{f"v6-reach-x-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
+                                  tested=4.0, tested_headed=True, headed_salt=f"x-{i}", code_masked=True,
+                                  blends=REACHES) for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),

@@ -107,8 +107,35 @@ def run(name: str, prepared: dict, progress=print) -> dict:
             records=records)
         views.update(zip(("as_scored_care_zeroed",), more))
     blend = make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real])
-    return {**figures(blend, parts, examples, prepared),
-            **{name: figures(blend, view, examples, prepared) for name, view in views.items()}}
+    result = {**figures(blend, parts, examples, prepared),
+              **{name: figures(blend, view, examples, prepared) for name, view in views.items()}}
+    if v.blends:
+        result["r_only_E3_like"] = figures(RejectionOnly(), parts, examples, prepared)["E3_like"]
+    result["reaches"] = {reach_name(lam, c): {**figures(reached(blend, lam, c), parts, examples, prepared),
+                                              **{name: figures(reached(blend, lam, c), view, examples, prepared)
+                                                 for name, view in views.items()}}
+                         for lam, c in v.blends}
+    return result
+
+
+class RejectionOnly:
+    """Scores a PR by its rejection-head score alone (a diagnostic beside the blends)."""
+
+    def combine(self, parts):
+        return parts[:, 2]
+
+
+def reach_name(lam: float, c: float) -> str:
+    return f"lam{lam:g}-c{c:g}"
+
+
+def reached(blend, lam: float, c: float):
+    """``blend`` with the rejection head's weight ``lam`` and gate centre ``c`` (same statistics)."""
+    from sklearn.base import clone
+
+    other = clone(blend).set_params(lam=lam, gate_c=c)
+    other.stats_ = blend.stats_
+    return other
 
 
 def care_zeroed(X, feats):
@@ -243,7 +270,11 @@ def main() -> int:
                   v.code_masked)
         if masked not in prepared:
             prepared[masked] = prepare(args.shared, *masked)
-        print(json.dumps({"variant": name, **run(name, prepared[masked], progress=lambda _m: None)}), flush=True)
+        result = run(name, prepared[masked], progress=lambda _m: None)
+        reaches = result.pop("reaches")
+        print(json.dumps({"variant": name, **result}), flush=True)
+        for reach, figures_of in reaches.items():
+            print(json.dumps({"variant": f"{name}@{reach}", **figures_of}), flush=True)
     return 0
 
 
