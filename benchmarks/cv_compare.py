@@ -8,6 +8,11 @@ view, pooled E1- to E4-like, every probe above the medium threshold and as ``sco
 (``scored_medium_or_above``), the same people as written, and the written-description humans
 above the 5 % threshold (in PRs of 186). Rules stay each session's own (``models/HISTORY.md``):
 this prints the figures they are judged on, so no session writes the comparison again.
+
+``--paired`` compares every row named ``NAME@SUFFIX`` with the row ``NAME`` of the same run (the
+recombined blends of one dealing against that dealing's own model) and prints, per suffix, the
+mean change over the dealings and the change of the dealing that moved most against it (``worst``:
+the largest rise of a probe, the largest fall of an AUC).
 """
 
 from __future__ import annotations
@@ -51,6 +56,35 @@ def compare(rows: list[dict], base: str) -> list[tuple[str, float | None, list[f
     return table
 
 
+def paired(rows: list[dict]) -> dict[str, list[dict[str, float | None]]]:
+    """Per suffix, each dealing's change of every figure: ``NAME@SUFFIX`` minus ``NAME``."""
+    by_name = {r["variant"]: figures(r) for r in rows}
+    out: dict[str, list[dict[str, float | None]]] = {}
+    for name, values in by_name.items():
+        if "@" not in name:
+            continue
+        base, suffix = name.split("@", 1)
+        if base not in by_name:
+            raise SystemExit(f"cv_compare: {name!r} has no row {base!r} to be compared with")
+        out.setdefault(suffix, []).append({k: None if v is None or by_name[base].get(k) is None
+                                           else v - by_name[base][k] for k, v in values.items()})
+    return out
+
+
+def worst(key: str, changes: list[float]) -> float:
+    """The change that counts against a candidate: a probe's largest rise, an AUC's largest fall."""
+    return max(changes) if key.startswith(("probe", "as written", "written")) else min(changes)
+
+
+def print_paired(rows: list[dict]) -> None:
+    for suffix, dealings in paired(rows).items():
+        print(f"== {suffix} ({len(dealings)} dealings): mean change · worst dealing")
+        for key in dealings[0]:
+            changes = [d[key] for d in dealings if d.get(key) is not None]
+            if changes:
+                print(f"  {key.ljust(36)} {sum(changes) / len(changes):+.4f} · {worst(key, changes):+.4f}")
+
+
 def _cell(value: float | None, signed: bool = True) -> str:
     if value is None:
         return "–"
@@ -61,8 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("run", type=Path)
     parser.add_argument("--base", default="v5")
+    parser.add_argument("--paired", action="store_true", help="compare NAME@SUFFIX rows with NAME, per suffix")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.run.read_text().splitlines() if line.strip()]
+    if args.paired:
+        print_paired(rows)
+        return 0
     names = [r["variant"] for r in rows if r["variant"] != args.base]
     print("figure".ljust(36), "base".rjust(9), *(n[-12:].rjust(12) for n in names), "mean".rjust(9))
     for key, value, changes, mean in compare(rows, args.base):

@@ -33,3 +33,20 @@ def test_changes_and_their_mean_per_figure(tmp_path, capsys):
     assert "probe tested scored medium+" in capsys.readouterr().out
     with pytest.raises(SystemExit, match="no row named 'v4'"):
         cv_compare.compare(rows, "v4")
+
+
+def test_paired_rows_are_compared_with_their_own_dealing(tmp_path, capsys):
+    cv_compare = load("cv_compare")
+    rows = [row("d-1", 0.90, 0.20), row("d-1@lam2", 0.88, 0.23), row("d-2", 0.80, 0.10), row("d-2@lam2", 0.81, 0.10)]
+    changes = cv_compare.paired(rows)["lam2"]
+    assert [c["protocol E1_like"] for c in changes] == pytest.approx([-0.02, 0.01])
+    assert [c["probe tested above medium"] for c in changes] == pytest.approx([0.03, 0.0])
+    assert cv_compare.worst("probe tested above medium", [0.03, 0.0]) == pytest.approx(0.03)
+    assert cv_compare.worst("protocol E1_like", [-0.02, 0.01]) == pytest.approx(-0.02)
+    path = tmp_path / "run.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    assert cv_compare.main([str(path), "--paired"]) == 0
+    out = capsys.readouterr().out
+    assert "== lam2 (2 dealings)" in out and "protocol E1_like" in out and "-0.0050 · -0.0200" in out
+    with pytest.raises(SystemExit, match="no row 'd-3'"):
+        cv_compare.paired([row("d-3@lam2", 0.9, 0.1)])
