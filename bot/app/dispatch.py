@@ -4,7 +4,9 @@
 ``handle`` raises ``PayloadError`` (non-retryable) for a payload without ``installation.id`` or
 a key its handler needs, and lets ``GitHubError`` through for the worker's retry policy, except a
 404 for a PR the installation can no longer see at all (the App uninstalled or the repository
-removed from it while the delivery was queued): no retry can help, so it is ``ignored``.
+removed from it while the delivery was queued): no retry can help, so it is ``ignored``. So is
+work that fails because the installation is suspended (GitHub answers 403 "This installation has
+been suspended" until an owner unsuspends it; the PR is scored again at its next event then).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from bot.app.context import HandlerContext
 from bot.app.handlers import check_run, comments, installation, labels, pull_request
 from bot.app.payload import PayloadError, installation_id
+from bot.obs.logging import redact
 from bot.ports import GitHubError
 
 HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, check_run, installation)
@@ -52,6 +55,9 @@ def handle(event: str, payload: Any, ctx: HandlerContext) -> str:
     try:
         return module.handle(event, payload, ctx)
     except GitHubError as err:
+        if installation.suspended(err):
+            return (f"ignored: the installation is suspended ({redact(str(err))[:200]}); not retried: "
+                    "each PR is scored again at its next event after it is unsuspended")
         if err.status == 404 and not err.retryable and _out_of_reach(payload, ctx):
             return (f"ignored: {payload['repository']['full_name']}#{_number(payload)} is no longer reachable "
                     "(the App was uninstalled or the repository removed from it, or the PR deleted)")

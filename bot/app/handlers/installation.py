@@ -1,8 +1,15 @@
-"""Create the PR Sieve labels (with colour and description) in every newly installed repository.
+"""Installation events: label setup, and suspension.
 
-Each repository is set up on its own: one that refuses for good (an archived repository answers
-403) is logged and named in the delivery's result while the others still get their labels. Only
-a failure a retry can fix (5xx, rate limit) fails the attempt, so the worker runs it again.
+``installation.created`` and ``installation_repositories.added`` create the PR Sieve labels (with
+colour and description) in every newly installed repository. Each repository is set up on its
+own: one that refuses for good (an archived repository answers 403) is logged and named in the
+delivery's result while the others still get their labels. Only a failure a retry can fix (5xx,
+rate limit) fails the attempt, so the worker runs it again.
+
+``installation.suspend`` and ``unsuspend`` are logged. While an installation is suspended GitHub
+answers every call of it with 403 "This installation has been suspended" (``suspended``): work
+queued before the suspension is ignored by ``dispatch``. Nothing is re-scored on ``unsuspend``:
+each PR is scored again at its next event, and its labels are made sure of then.
 """
 
 from __future__ import annotations
@@ -18,13 +25,51 @@ from bot.app.context import HandlerContext
 from bot.obs.logging import redact
 from bot.ports import GitHubError
 
-EVENTS = {"installation": {"created"}, "installation_repositories": {"added"}}
-HELP = "Creates the band and exempt labels in each repository when the App is installed or given access."
+EVENTS = {"installation": {"created", "suspend", "unsuspend"}, "installation_repositories": {"added"}}
+HELP = ("Creates the band and exempt labels in each repository when the App is installed or given "
+        "access; logs the installation's suspension and unsuspension.")
 _KEYS = {"installation": "repositories", "installation_repositories": "repositories_added"}
+_SUSPENDED = "installation has been suspended"  # GitHub's 403: "This installation has been suspended"
 log = logging.getLogger(__name__)
 
 
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
+    action = payload.get("action")
+    if event == "installation" and action in ("suspend", "unsuspend"):
+        return suspension(action, payload)
+    return set_up_labels(event, payload, ctx)
+
+
+def suspended(err: GitHubError) -> bool:
+    """Whether GitHub refused because the App's installation is suspended: no retry can succeed
+    until an owner unsuspends it. Any other 403 (a permission, an archived repository) is not."""
+    return err.status == 403 and _SUSPENDED in str(err).lower()
+
+
+def suspension(action: str, payload: dict[str, Any]) -> str:
+    """Log ``installation.suspend``/``unsuspend``; the delivery's one-line result."""
+    who = _login(payload, "installation", "suspended_by") or _login(payload, "sender")
+    account = _login(payload, "installation", "account")
+    installation = f"installation {p.installation_id(payload)}" + (f" ({account})" if account else "")
+    by = f" by {who}" if who else ""
+    if action == "suspend":
+        line = f"{installation} suspended{by}: work queued for it is ignored until it is unsuspended"
+    else:
+        line = f"{installation} unsuspended{by}: each PR is scored again at its next event"
+    log.log(logging.WARNING if action == "suspend" else logging.INFO, "%s", line)
+    return line
+
+
+def _login(payload: dict[str, Any], *path: str) -> str | None:
+    """A login read for the log line only: missing or odd (``suspended_by`` is null on unsuspend)
+    is simply unnamed, never a failed delivery."""
+    value: Any = payload
+    for key in (*path, "login"):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def set_up_labels(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     repos = [p.get(r, "full_name", str) for r in p.get(payload, _KEYS[event], list)]
     done: list[str] = []
     failed: dict[str, GitHubError] = {}
@@ -33,6 +78,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
             if ensure_labels(ctx, repo):
                 done.append(repo)
         except GitHubError as err:
+            if suspended(err):
+                raise  # every other repository would refuse the same way; dispatch ignores it
             failed[repo] = err
     return outcome(f"labels ensured in {len(done)} of {len(repos)} repositories", failed)
 
