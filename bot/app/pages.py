@@ -5,7 +5,8 @@ Both are Markdown rendered to HTML once per process: ``/help`` from ``templates/
 (signals from the registry with their words from ``templates/signals.yml``, the commands'
 table the ``/sieve help`` reply uses, the default bands and labels, the shipped model's
 version), ``/model-card`` from ``models/MODEL_CARD.md``. Raw HTML in the Markdown is shown as
-text, never passed through.
+text, never passed through. Each page is served with a Content-Security-Policy that allows no
+script and only the CSS it carries, by hash (``bot.app.headers.page_policy``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from bot.app.config import RepoConfig
+from bot.app.headers import page_policy
 from bot.app.render import render, signal_ask, signal_phrase
 from bot.paths import models_dir, templates_dir
 from bot.snapshot import PRSnapshot
@@ -37,13 +39,18 @@ def pages_router() -> APIRouter:
 
     @router.get("/help", response_class=HTMLResponse)
     def help_() -> HTMLResponse:
-        return HTMLResponse(help_page(), headers={"Cache-Control": _CACHE})
+        return _served(help_page())
 
     @router.get("/model-card", response_class=HTMLResponse)
     def model_card() -> HTMLResponse:
-        return HTMLResponse(model_card_page(), headers={"Cache-Control": _CACHE})
+        return _served(model_card_page())
 
     return router
+
+
+def _served(page: str) -> HTMLResponse:
+    return HTMLResponse(page, headers={"Cache-Control": _CACHE,
+                                       "Content-Security-Policy": page_policy(page)})
 
 
 @lru_cache(maxsize=1)

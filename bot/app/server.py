@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
-from bot.app import signature, wiring
+from bot.app import headers, signature, wiring
 from bot.app.pages import pages_router
 from bot.app.worker import Accepts, GitHubFactory, Handler, Workers
 from bot.obs import metrics
@@ -69,6 +69,7 @@ def create_app(settings: Settings, *, github_factory: GitHubFactory | None = Non
     app.add_route(WEBHOOK_PATH, _webhook(settings, (store, state), handled, pool), methods=["POST"])
     app.include_router(ops_router(lambda: _database_answers(engine)))
     app.include_router(pages_router())
+    headers.install(app)  # nosniff, no referrer, no framing, a CSP, on every answer
     metrics.track_queue_depth(store.queue_depth)
     return app
 
