@@ -54,6 +54,9 @@ def train_command(
     code_masked: Annotated[bool, typer.Option(
         "--code-masked/--code-read", help="Read each inline code span as one placeholder in the text blocks "
         "(v6: models/HISTORY.md, 'Eighteenth session'), or read its words (v1-v5).")] = True,
+    rejection_weight: Annotated[float, typer.Option(
+        "--rejection-weight", min=0.0, help="How far the rejection head reaches: its weight in the blend "
+        "(bot.model.blend's lambda; default 1.5, v7; v2-v6: 1).")] = 1.5,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -78,7 +81,8 @@ def train_command(
                            headed_weight=headed_weight, record_folds=record_folds, fit_as_scored=fit_as_scored,
                            ticked_weight=ticked_weight, ticked_under_headings=ticked_under_headings,
                            tested_weight=tested_weight, tested_under_headings=tested_under_headings,
-                           ai_words_masked=ai_words_masked, code_masked=code_masked, **leaf)
+                           ai_words_masked=ai_words_masked, code_masked=code_masked,
+                           rejection_weight=rejection_weight, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -29,6 +29,7 @@ CODE_MASKED_TAG = "-codemasked"  # the text blocks read inline code spans as one
 HEADED_TAG = "-headed"  # --headed-weight > 0: human PRs re-laid under headings are fitted (bot.model.relaid)
 TESTED_TAG = "-tested"  # --tested-weight > 0: human PRs followed by how they were tested are fitted
 TICKED_TAG = "-ticked"  # --ticked-weight > 0: human PRs followed by a ticked checklist are fitted (bot.model.relaid)
+REACH_TAG = "-reach"  # --rejection-weight other than 1: the blend's weight on the rejection head
 AS_SCORED_TAG = "-asscored"  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
@@ -180,8 +181,10 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     scored = AS_SCORED_TAG if getattr(options, "fit_as_scored", False) else ""
     ticked = TICKED_TAG if getattr(options, "ticked_weight", None) else ""
     ticked += TESTED_TAG if getattr(options, "tested_weight", None) else ""
+    reach = getattr(options, "rejection_weight", 1.0)
+    reach = "" if reach == 1.0 else f"{REACH_TAG}{reach:g}"
     return (f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{masked}"
-            f"{ticked}{scored}{small}")
+            f"{ticked}{scored}{reach}{small}")
 
 
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:

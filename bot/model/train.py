@@ -32,6 +32,8 @@ MIN_SAMPLES_LEAF = 100  # v4: coarser leaves generalise better to held-out repos
 HEADED_WEIGHT = 8.0
 TICKED_WEIGHT = 4.0
 TESTED_WEIGHT = 4.0
+# the blend's weight on the rejection head (v7: 1.5, models/HISTORY.md "Nineteenth session"; v2-v6: 1.0)
+REJECTION_WEIGHT = 1.5
 GIT_FOLDS = {name: i for i, name in enumerate(data.TRAIN_GIT_REPOS)}
 HEADERS, BULLETS = STRUCTURAL_NAMES.index("header_count"), STRUCTURAL_NAMES.index("bullet_count")
 Progress = Callable[[str], None]
@@ -64,6 +66,7 @@ class TrainOptions:
     ticked_under_headings: bool = True
     tested_weight: float | None = TESTED_WEIGHT
     tested_under_headings: bool = True
+    rejection_weight: float = REJECTION_WEIGHT  # the blend's lambda: how far the rejection head reaches
 
     @property
     def tol(self) -> float:
@@ -86,13 +89,15 @@ def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
 
 
 def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_leaf: int = MIN_SAMPLES_LEAF,
-               tol: float = DEFAULT_TOL, masked: tuple[str, ...] = ()) -> BlendedClassifier:
-    """The blend; ``masked``: structural inputs the trees do not see (by name)."""
+               tol: float = DEFAULT_TOL, masked: tuple[str, ...] = (),
+               rejection_weight: float = REJECTION_WEIGHT) -> BlendedClassifier:
+    """The blend; ``masked``: structural inputs the trees do not see (by name); ``rejection_weight``:
+    the blend's lambda."""
     columns = tuple(feats.feature_names().index(name) for name in masked)
     stacked = StackedClassifier(n_numeric=feats.n_numeric, random_state=seed, min_samples_leaf=min_samples_leaf,
                                 tol=tol, masked_columns=columns, **({"max_iter": 40} if small else {}))
     return BlendedClassifier(n_numeric=feats.n_numeric, n_stack_text=feats.word_features + feats.char_features,
-                             stacked=stacked, tol=tol)
+                             stacked=stacked, tol=tol, lam=rejection_weight)
 
 
 def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: bool = False,
@@ -202,7 +207,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 
     def make() -> BlendedClassifier:
-        return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol)
+        return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol,
+                          rejection_weight=options.rejection_weight)
 
     records = np.array([data.record_key(e) for e in examples]) if options.record_folds else None
     parts = out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, records=records)
