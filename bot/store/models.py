@@ -41,10 +41,14 @@ class DeliveryRow(Base):
     # the last recorded attempt hit a rate limit: a worker dying on the next one leaves the
     # delivery the rate-limited budget of attempts, not the ordinary one (revision 0002)
     rate_limited: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # SHA-256 (hex) of the raw signed body: the same body under another delivery id is a replay
+    # (revision 0003; NULL on older rows, and NULLs never collide)
+    body_sha256: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         Index("ix_deliveries_status", "status", "id"),
         Index("ix_deliveries_pr", "repo", "number", "status"),
+        Index("ux_deliveries_body_sha256", "body_sha256", unique=True),
     )
 
 
