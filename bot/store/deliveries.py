@@ -5,7 +5,9 @@ on SQLite the claim runs under ``BEGIN IMMEDIATE``, which holds the single write
 whose lease ran out (its worker died) can be taken over; past its attempt budget (larger when
 its last recorded attempt only hit a rate limit) such a row is failed instead. Two deliveries
 of the same pull request are never processed at the same time (the bot keeps ONE sticky
-comment per PR), and due deliveries go oldest first.
+comment per PR), and due deliveries go oldest first. GitHub signs the body, not the delivery
+id: each row also keeps its raw body's SHA-256, unique, so a signed body captured and sent again
+under a fresh id is refused as a replay while its first delivery is kept.
 
 Every stored time is on one clock: the database's on PostgreSQL (replicas whose own clocks
 disagree still agree on leases and due times), this process's on SQLite (one host).
@@ -84,19 +86,32 @@ class DeliveryStore:
     # -- intake -------------------------------------------------------------------------
     def enqueue(self, delivery_id: str, event: str, payload: str, *, action: str | None = None,
                 installation_id: int | None = None, repo: str | None = None,
-                number: int | None = None) -> bool:
-        """Store a new pending delivery; False (and nothing changed) if the id is known."""
+                number: int | None = None, body_sha256: str | None = None) -> bool:
+        """Store a new pending delivery; False (and nothing changed) if the id is known, or if
+        ``body_sha256`` (the raw body's digest) is stored under another id: a replay, which
+        ``replay_of`` names. Both are unique indexes, so of two replicas racing with the same
+        id or body one insert wins and the other gets False, never an error."""
         now = self._now()
         values = dict(delivery_id=delivery_id, event=event, action=action, payload=payload,
                       installation_id=installation_id, repo=repo, number=number,
-                      status="pending", attempts=0, next_attempt_at=now, received_at=now)
+                      status="pending", attempts=0, next_attempt_at=now, received_at=now,
+                      body_sha256=body_sha256)
         with write_transaction(self.engine) as conn:
-            stmt = upsert_insert(conn)(T).values(**values).on_conflict_do_nothing(
-                index_elements=["delivery_id"]).returning(T.id)
+            stmt = upsert_insert(conn)(T).values(**values).on_conflict_do_nothing().returning(T.id)
             new = conn.execute(stmt).first() is not None
             if new:
                 notify(conn)  # workers in other processes wake at commit (PostgreSQL)
             return new
+
+    def replay_of(self, delivery_id: str, body_sha256: str) -> str | None:
+        """The other delivery id stored with this body digest, when ``enqueue`` refused
+        ``delivery_id`` as a replay; None when ``delivery_id`` itself is stored (a redelivery:
+        a duplicate, as before digests were kept) or the digest is not."""
+        stmt = select(T.delivery_id).where(or_(T.delivery_id == delivery_id,
+                                               T.body_sha256 == body_sha256))
+        with self.engine.connect() as conn:
+            known = set(conn.scalars(stmt))
+        return None if not known or delivery_id in known else known.pop()
 
     # -- worker side ----------------------------------------------------------------------
     def claim(self, worker_id: str, *, lease_seconds: float, max_attempts: int = 8,
@@ -196,7 +211,11 @@ class DeliveryStore:
 
     def purge(self, older_than_days: float) -> int:
         """Delete done and ignored deliveries finished more than ``older_than_days`` ago
-        (failed ones stay until an operator retries them); returns how many went."""
+        (failed ones stay until an operator retries them); returns how many went.
+
+        Each row's ``body_sha256`` goes with it, so a body is refused as a replay exactly as long
+        as its delivery is kept: the replay window equals the retention (``SIEVE_RETENTION_DAYS``;
+        0 keeps everything, and refuses replays for good)."""
         cutoff = self._now() - timedelta(days=older_than_days)
         stmt = delete(T).where(T.status.in_(("done", "ignored")), T.finished_at < cutoff)
         with write_transaction(self.engine) as conn:
