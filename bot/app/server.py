@@ -2,13 +2,15 @@
 
 ``POST /api/github/webhooks`` reads the raw body under a size cap, checks
 ``X-Hub-Signature-256`` before parsing, stores the delivery keyed by ``X-GitHub-Delivery``
-and answers 202; worker threads (``bot.app.worker``) do the processing later. ``/help`` and
-``/model-card`` are the public pages (``bot.app.pages``); ``/healthz``, ``/readyz`` and
-``/metrics`` the operator's (``bot.obs.ops``).
+(and by its body's SHA-256: GitHub signs only the body, so a known body under a fresh id is a
+replay, refused) and answers 202; worker threads (``bot.app.worker``) do the processing later.
+``/help`` and ``/model-card`` are the public pages (``bot.app.pages``); ``/healthz``,
+``/readyz`` and ``/metrics`` the operator's (``bot.obs.ops``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from contextlib import asynccontextmanager
@@ -120,21 +122,34 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
     action = _clean_text(payload.get("action"), 100)
     if not handled(event, action):
         return JSONResponse({"status": "ignored"})
-    keys = delivery_keys(payload)
+    keys, digest = delivery_keys(payload), hashlib.sha256(body).hexdigest()
     try:
         keys = await run_in_threadpool(with_fork_pr, state, event, payload, keys)
-        new = await run_in_threadpool(store.enqueue, delivery_id, event,
-                                      _payload_text(body, payload), action=action, **keys)
+        new = await run_in_threadpool(store.enqueue, delivery_id, event, _payload_text(body, payload),
+                                      action=action, body_sha256=digest, **keys)
+        original = None if new else await run_in_threadpool(store.replay_of, delivery_id, digest)
     except Exception:  # noqa: BLE001 - no 2xx unless stored: GitHub shows it as failed
         log.exception("could not store delivery", extra={"delivery_id": delivery_id})
         metrics.record_rejected("storage")
         return JSONResponse({"detail": "delivery could not be stored; redeliver later"}, 503)
+    if original is not None:
+        return _replay(event, delivery_id, original)
     if not new:
         metrics.record_duplicate(event)
         return JSONResponse({"status": "duplicate", "delivery_id": delivery_id}, 202)
     if pool is not None:
         pool.wake()
     return JSONResponse({"status": "queued", "delivery_id": delivery_id}, 202)
+
+
+def _replay(event: str, delivery_id: str, original: str) -> JSONResponse:
+    """A signed body already stored under another delivery id: captured and sent again (GitHub's
+    own redelivery keeps the id, and is a duplicate). Nothing is stored or handled; 202, so it
+    is never retried. The X-GitHub-Event it came with, also unsigned, may differ from the first."""
+    metrics.record_rejected("replay")
+    log.warning("webhook replay refused: delivery %s (%s) carries the signed body of delivery %s",
+                delivery_id, event, original, extra={"delivery_id": delivery_id, "replay_of": original})
+    return JSONResponse({"status": "replay", "delivery_id": delivery_id, "replay_of": original}, 202)
 
 
 async def read_body(request: Request, limit: int) -> bytes:
