@@ -122,7 +122,7 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
     action = _clean_text(payload.get("action"), 100)
     if not handled(event, action):
         return JSONResponse({"status": "ignored"})
-    keys, digest = delivery_keys(payload), hashlib.sha256(body).hexdigest()
+    keys, digest = delivery_keys(payload), body_digest(event, action, body)
     try:
         keys = await run_in_threadpool(with_fork_pr, state, event, payload, keys)
         new = await run_in_threadpool(store.enqueue, delivery_id, event, _payload_text(body, payload),
@@ -140,6 +140,17 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
     if pool is not None:
         pool.wake()
     return JSONResponse({"status": "queued", "delivery_id": delivery_id}, 202)
+
+
+# Bodies a person can legitimately send twice, byte for byte: a second "Re-run" on a check run
+# that did not change in between (say, after editing .github/sieve.yml). Replaying one only
+# scores the PR again, so it is not refused as a replay.
+REPEATABLE = {("check_run", "rerequested")}
+
+
+def body_digest(event: str, action: str | None, body: bytes) -> str | None:
+    """The SHA-256 the intake refuses replays by; None for a ``REPEATABLE`` event."""
+    return None if (event, action) in REPEATABLE else hashlib.sha256(body).hexdigest()
 
 
 def _replay(event: str, delivery_id: str, original: str) -> JSONResponse:

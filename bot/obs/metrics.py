@@ -107,9 +107,9 @@ def record_duplicate(event: str | None) -> None:
 
 
 def record_rejected(reason: str) -> None:
-    """``reason``: ``signature`` | ``payload`` | ``too_large`` | ``headers`` | ``storage``
-    (anything else is counted as ``other``)."""
-    known = {"signature", "payload", "too_large", "headers", "storage"}
+    """``reason``: ``signature`` | ``payload`` | ``too_large`` | ``headers`` | ``storage`` |
+    ``replay`` (anything else is counted as ``other``)."""
+    known = {"signature", "payload", "too_large", "headers", "storage", "replay"}
     DELIVERIES_REJECTED.labels(reason if reason in known else "other").inc()
 
 

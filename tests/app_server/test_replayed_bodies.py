@@ -97,3 +97,28 @@ def test_a_body_never_stored_has_no_digest_yet_its_handler_refuses_it_under_anot
         dispatch.handle("pull_request", payload, None)
     assert deliver(client, body, "pull_request", "d-3").json() == \
         {"status": "replay", "delivery_id": "d-3", "replay_of": "d-2"}
+
+
+def _reason(reason: str) -> float:
+    return sum(s.value for family in metrics.REGISTRY.collect() for s in family.samples
+               if s.name == "sieve_deliveries_rejected_total" and s.labels.get("reason") == reason)
+
+
+def test_a_replay_is_counted_under_its_own_reason(app, client):
+    body = _command_body()
+    deliver(client, body, "issue_comment", "d-1")
+    before, other = _reason("replay"), _reason("other")
+    assert deliver(client, body, "issue_comment", "d-2").json()["status"] == "replay"
+    assert (_reason("replay"), _reason("other")) == (before + 1, other)
+
+
+def test_a_second_rerun_press_with_the_same_body_is_queued_not_refused(app, client):
+    """Pressing "Re-run" twice on a check run that did not change sends the same bytes; replaying
+    one only scores the PR again, so both are queued (``server.REPEATABLE``)."""
+    payload = json.loads(example("check_run", "rerequested.payload.json"))
+    payload.setdefault("installation", {"id": 77})
+    body = json.dumps(payload).encode()
+    first, second = (deliver(client, body, "check_run", d).json()["status"] for d in ("rr-1", "rr-2"))
+    assert (first, second) == ("queued", "queued")
+    assert app.state.store.get("rr-2") is not None
+    assert deliver(client, body, "check_run", "rr-2").json()["status"] == "duplicate"  # Redeliver still is

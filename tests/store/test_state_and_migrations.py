@@ -96,7 +96,7 @@ def test_init_db_is_idempotent_and_at_head(db_url):
     engine = init_db(db_url)
     init_db(db_url).dispose()
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
     tables = set(inspect(engine).get_table_names())
     assert {"deliveries", "overrides", "decisions", "alembic_version"} <= tables
     engine.dispose()
@@ -115,3 +115,12 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL: a committed delivery is on disk
     engine.dispose()
+
+
+def head_revision() -> str:
+    """The newest migration this release ships."""
+    from alembic.script import ScriptDirectory
+
+    from bot.store.db import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
