@@ -27,9 +27,11 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
     assert result.exit_code == 2 and "not found" in result.stderr
 
 
-V5 = ["--all-titles", "--code-read", "--headed-weight", "4", "--ticked-weight", "0", "--tested-weight", "0"]
+V6 = ["--rejection-weight", "1"]
+V5 = [*V6, "--all-titles", "--code-read", "--headed-weight", "4", "--ticked-weight", "0", "--tested-weight", "0"]
 V4 = [*V5, "--headed-weight", "0"]
 V6_TAG = "-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-small"
+V7_TAG = "-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-reach1.5-small"
 
 
 @pytest.mark.parametrize(("flags", "tag", "balanced"), [
@@ -45,7 +47,8 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     earlier = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
     assert earlier["model_version"].endswith(tag)
-    assert shipped_design["model_version"].endswith(V6_TAG)
+    assert shipped_design["model_version"].endswith(V7_TAG)
+    assert (earlier["hyper_parameters"]["lam"], shipped_design["hyper_parameters"]["lam"]) == (1.0, 1.5)
     assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
     leaf100 = tag.endswith(("leaf100-small", "leaf100-headed-small"))
     assert earlier["hyper_parameters"]["stacked_min_samples_leaf"] == (100 if leaf100 else 20)
@@ -60,13 +63,26 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     assert earlier["cv"] != shipped_design["cv"]  # other weights or leaves, another model
 
 
+def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v7_only_there(shared, tmp_path, small_model):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V6, "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    v6 = json.loads((tmp_path / METADATA_FILE).read_text())
+    v7 = json.loads((small_model.parent / METADATA_FILE).read_text())
+    assert v6["model_version"].endswith(V6_TAG) and v7["model_version"].endswith(V7_TAG)
+    assert (v6["hyper_parameters"]["lam"], v7["hyper_parameters"]["lam"]) == (1.0, 1.5)
+    same = ("training_data", "text_features", "feature_names")
+    assert all(v6[key] == v7[key] for key in same)
+    differ = {k for k in v6["hyper_parameters"] if v6["hyper_parameters"][k] != v7["hyper_parameters"][k]}
+    assert "lam" in differ and not differ & {"gate_c", "gate_k", "text_weight", "reject_c", "stacked_min_samples_leaf"}
+
+
 def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, small_model):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--converged-solvers",
                                               "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     converged = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-small")
+    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-reach1.5-small")
     params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
     assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
     assert (shipped["tol"], shipped["stacked_tol"], shipped["platt_tol"]) == (1e-4, 1e-4, 1e-4)
@@ -101,7 +117,7 @@ def test_sieve_train_fit_as_scored_is_tagged_and_recorded(shared, tmp_path):
                                               "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     meta = json.loads((tmp_path / METADATA_FILE).read_text())
-    assert meta["model_version"].endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-small")
+    assert meta["model_version"].endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-reach1.5-small")
     assert meta["text_features"]["training_rows_read_as_scored"] is True
 
 
