@@ -5,9 +5,11 @@ Run: ``python benchmarks/cv_compare.py RUN.jsonl [--base v5]`` on the JSON lines
 each figure a model decision reads, and the mean over the candidates (several dealings of one
 design): per-repository E1-/E2-like means in the product view (``as_scored``) and the protocol
 view, pooled E1- to E4-like, every probe above the medium threshold and as ``score()`` bands it
-(``scored_medium_or_above``), the same people as written, and the written-description humans
-above the 5 % threshold (in PRs of 186). Rules stay each session's own (``models/HISTORY.md``):
-this prints the figures they are judged on, so no session writes the comparison again.
+(``scored_medium_or_above``), the same people as written, the written-description humans
+above the 5 % threshold (in PRs of 186), and the E1+-like figures (``markers_back``: merged
+records with their attribution lines put back, in the protocol view). Rules stay each session's
+own (``models/HISTORY.md``): this prints the figures they are judged on, so no session writes the
+comparison again.
 
 ``--paired`` compares every row named ``NAME@SUFFIX`` with the row ``NAME`` of the same run (the
 recombined blends of one dealing against that dealing's own model) and prints, per suffix, the
@@ -29,6 +31,9 @@ def figures(row: dict) -> dict[str, float]:
     out = {f"product {k}": scored.get(f"mean_per_repo_{k}") for k in ("E1_like", "E2_like")}
     out |= {f"protocol {k}": row.get(f"mean_per_repo_{k}") for k in ("E1_like", "E2_like")}
     out |= {f"pooled {k}": row.get(k) for k in ("E1_like", "E2_like", "E3_like", "E4_like")}
+    markers = row.get("markers_back") or {}  # the E1+ reading: attribution lines put back
+    out |= {"markers-back pooled E1_like": markers.get("E1_like"),
+            "markers-back per-repo E1_like": markers.get("mean_per_repo_E1_like")}
     probes = scored.get("headed_probes") or row.get("headed_probes") or {}
     for name, probe in probes.items():
         out[f"probe {name} above medium"] = probe.get("above_medium")

@@ -89,6 +89,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
 
     X, n_stack_text = laid_out(X, feats, v.blocks)
     scored_view, _ = laid_out(scored_view, feats, v.blocks)
+    markers_view, _ = laid_out(prepared["X_markers_back"], feats, v.blocks)
 
     def make():
         clf = train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()))
@@ -101,11 +102,12 @@ def run(name: str, prepared: dict, progress=print) -> dict:
                                    v.min_vocab_groups, feats.n_numeric)
     else:
         records = np.array([data.record_key(e) for e in examples]) if v.record_folds else None
-        care = (care_zeroed(scored_view, feats),) if v.care_view else ()
-        parts, views["as_scored"], *more = train.out_of_fold_views(
-            X, (X, scored_view, *care), y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups,
+        readings = {"as_scored": scored_view, "markers_back": markers_view,
+                    **({"as_scored_care_zeroed": care_zeroed(scored_view, feats)} if v.care_view else {})}
+        parts, *more = train.out_of_fold_views(
+            X, (X, *readings.values()), y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups,
             records=records)
-        views.update(zip(("as_scored_care_zeroed",), more))
+        views.update(zip(readings, more))
     blend = make().set_stats(parts[~np.isnan(parts).any(axis=1) & fitted & real])
     result = {**figures(blend, parts, examples, prepared),
               **{name: figures(blend, view, examples, prepared) for name, view in views.items()}}
@@ -252,7 +254,18 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
     return {"examples": examples, "feats": feats, "X": train.features(feats, examples),
             "X_as_scored": train.features(feats, examples, as_scored=True), **columns,
+            "X_markers_back": train.features(feats, markers_back(examples, data.merged_with_markers(shared))),
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}
+
+
+def markers_back(examples, restored: dict) -> list:
+    """The examples with each git merged record's removed attribution lines put back (the E1+
+    reading; ``restored`` by record id); copies and every other row as they are. Scored out of
+    fold as the ``markers_back`` view, its E1-like figures are E1+-like."""
+    from dataclasses import replace
+
+    return [replace(e, snapshot=restored[e.record_id]) if e.source == "git_prs" and e.record_id in restored else e
+            for e in examples]
 
 
 def main() -> int:

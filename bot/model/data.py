@@ -122,9 +122,25 @@ def _git_examples(data: Path, name: str, early: float | None = None) -> Iterator
             lw = _git_label(rec.raw, str(rec.raw.get(date_key) or ""), early)
             if lw is None or _joins_eval_aidev(rec.raw):
                 continue
-            rid = f"{source}:{rec.raw.get('repo')}#{rec.raw.get('pr_number')}:{rec.raw.get('sha') or rec.raw.get('head_sha')}"
+            rid = git_record_id(source, rec.raw)
             yield Example(_as_on_github(rec, rid), lw[0], lw[1], name, source + lw[2], rid,
                           str(rec.raw.get("outcome") or "merged"))
+
+
+def git_record_id(source: str, raw: dict) -> str:
+    """A git record's example id (``Example.record_id``)."""
+    return f"{source}:{raw.get('repo')}#{raw.get('pr_number')}:{raw.get('sha') or raw.get('head_sha')}"
+
+
+def merged_with_markers(shared: Path, small: bool = False) -> dict[str, PRSnapshot]:
+    """Every training git merged record that had attribution lines removed, with them put back
+    (the E1+ reading), by ``record_id``: an out-of-fold E1+-like figure scores these instead."""
+    out: dict[str, PRSnapshot] = {}
+    for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
+        for rec in iter_records(Path(shared) / "data" / "git_prs" / f"{name}.prs.jsonl"):
+            if not isinstance(rec, LoadError) and rec.raw.get("removed_lines"):
+                out[git_record_id("git_prs", rec.raw)] = snapshot_from_record(rec.raw, restore_removed=True)
+    return out
 
 
 def file_blind(snapshot: PRSnapshot) -> PRSnapshot:

@@ -79,3 +79,25 @@ def test_bare_title_layout_keeps_char_columns_only_on_bare_titles():
     laid, width = load("cv_variants").laid_out(X, feats, "char-bare-titles")
     assert width == 3
     assert laid.toarray().tolist() == [[3, 1, 5, 6, 7, 8], [3, 0, 5, 0, 0, 8]]
+
+
+def test_markers_back_replaces_only_git_merged_records_it_has_restored():
+    cv = load("cv_variants")
+    merged = Example(PRSnapshot(title="Fix"), 1, 1.0, "fiber", "git_prs", "git_prs:a#1:x")
+    copy = Example(PRSnapshot(title="Fix"), 0, 1.0, "fiber", "git_prs_headed", "git_prs:a#1:x")
+    other = Example(PRSnapshot(title="Other"), 0, 1.0, "fiber", "git_prs", "git_prs:a#2:y")
+    restored = {"git_prs:a#1:x": PRSnapshot(title="Fix", body="Co-Authored-By: Claude <noreply@anthropic.com>")}
+    out = cv.markers_back([merged, copy, other], restored)
+    assert out[0].snapshot.body.startswith("Co-Authored-By") and out[0].label == 1
+    assert out[1] is copy and out[2] is other
+
+
+def test_merged_records_come_back_with_their_attribution_lines(shared):
+    from bot.model import data
+
+    restored = data.merged_with_markers(shared, small=True)
+    assert restored, "the first training repository has records with removed attribution lines"
+    assert all(rid.startswith("git_prs:") for rid in restored)
+    bodies = [snap.body.lower() for snap in restored.values()]
+    assert sum("-by:" in body for body in bodies) >= 0.9 * len(bodies)  # trailers, put back at the end
+    assert any("co-authored-by: claude" in body for body in bodies)  # agents' trailers, not only sign-offs
