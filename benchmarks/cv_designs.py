@@ -41,6 +41,7 @@ class Variant:
     # (lambda, gate centre) pairs: the same out-of-fold components also recombined with these blend
     # constants, each reported as its own line "<variant>@lam<l>-c<c>" (nineteenth session; no refit)
     blends: tuple[tuple[float, float], ...] = ()
+    lam: float = 1.0  # the blend's weight on the rejection head (v2-v6: 1; v7: 1.5, sieve train's default)
 
 
 REACHES = tuple((lam, c) for lam in (1.0, 1.5, 2.0, 3.0) for c in (1.0, 0.5) if (lam, c) != (1.0, 1.0))
@@ -93,6 +94,9 @@ VARIANTS = {
     **{f"v6-reach-x-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
                                   tested=4.0, tested_headed=True, headed_salt=f"x-{i}", code_masked=True,
                                   blends=REACHES) for i in (1, 2, 3)},
+    # the shipped design since the nineteenth session (sieve train's defaults)
+    "v7": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0, tested_headed=True,
+                  code_masked=True, lam=1.5),
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),

@@ -101,3 +101,11 @@ def test_merged_records_come_back_with_their_attribution_lines(shared):
     bodies = [snap.body.lower() for snap in restored.values()]
     assert sum("-by:" in body for body in bodies) >= 0.9 * len(bodies)  # trailers, put back at the end
     assert any("co-authored-by: claude" in body for body in bodies)  # agents' trailers, not only sign-offs
+
+
+def test_every_named_design_keeps_its_own_rejection_weight():
+    """A design measured in an earlier session must stay that design when sieve train's defaults move."""
+    from benchmarks.cv_designs import VARIANTS
+
+    assert VARIANTS["v7"].lam == 1.5
+    assert all(v.lam == 1.0 for name, v in VARIANTS.items() if name != "v7")
