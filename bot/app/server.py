@@ -122,7 +122,7 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
     action = _clean_text(payload.get("action"), 100)
     if not handled(event, action):
         return JSONResponse({"status": "ignored"})
-    keys, digest = delivery_keys(payload), body_digest(event, action, body)
+    keys, digest = delivery_keys(payload), body_digest(payload, body)
     try:
         keys = await run_in_threadpool(with_fork_pr, state, event, payload, keys)
         new = await run_in_threadpool(store.enqueue, delivery_id, event, _payload_text(body, payload),
@@ -142,15 +142,18 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
     return JSONResponse({"status": "queued", "delivery_id": delivery_id}, 202)
 
 
-# Bodies a person can legitimately send twice, byte for byte: a second "Re-run" on a check run
-# that did not change in between (say, after editing .github/sieve.yml). Replaying one only
-# scores the PR again, so it is not refused as a replay.
-REPEATABLE = {("check_run", "rerequested")}
+# Bodies that always name one event: a comment (its id and time) or a pull request (its
+# `updated_at`). The same bytes under a second delivery id can only be a replay, whatever event
+# header they now carry (the header is unsigned, so the body's keys decide). Other bodies can
+# repeat byte for byte legitimately: a check run's "Clear" pressed again after "Undo" put the run
+# back as it was, or after the first press's delivery failed; a repository removed and added
+# back. Their replays are left to the handlers (a re-run only scores again).
+EVENT_BOUND_KEYS = ("comment", "pull_request")
 
 
-def body_digest(event: str, action: str | None, body: bytes) -> str | None:
-    """The SHA-256 the intake refuses replays by; None for a ``REPEATABLE`` event."""
-    return None if (event, action) in REPEATABLE else hashlib.sha256(body).hexdigest()
+def body_digest(payload: dict[str, Any], body: bytes) -> str | None:
+    """The SHA-256 the intake refuses replays by; None for a body without ``EVENT_BOUND_KEYS``."""
+    return hashlib.sha256(body).hexdigest() if any(k in payload for k in EVENT_BOUND_KEYS) else None
 
 
 def _replay(event: str, delivery_id: str, original: str) -> JSONResponse:
