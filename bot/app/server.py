@@ -127,7 +127,7 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
         keys = await run_in_threadpool(with_fork_pr, state, event, payload, keys)
         new = await run_in_threadpool(store.enqueue, delivery_id, event, _payload_text(body, payload),
                                       action=action, body_sha256=digest, **keys)
-        original = None if new else await run_in_threadpool(store.replay_of, delivery_id, digest)
+        original = None if new or digest is None else await run_in_threadpool(store.replay_of, delivery_id, digest)
     except Exception:  # noqa: BLE001 - no 2xx unless stored: GitHub shows it as failed
         log.exception("could not store delivery", extra={"delivery_id": delivery_id})
         metrics.record_rejected("storage")

@@ -103,10 +103,12 @@ class DeliveryStore:
                 notify(conn)  # workers in other processes wake at commit (PostgreSQL)
             return new
 
-    def replay_of(self, delivery_id: str, body_sha256: str) -> str | None:
+    def replay_of(self, delivery_id: str, body_sha256: str | None) -> str | None:
         """The other delivery id stored with this body digest, when ``enqueue`` refused
         ``delivery_id`` as a replay; None when ``delivery_id`` itself is stored (a redelivery:
-        a duplicate, as before digests were kept) or the digest is not."""
+        a duplicate, as before digests were kept), the digest is not, or there is none."""
+        if body_sha256 is None:  # never `IS NULL`: every row without a digest would match
+            return None
         stmt = select(T.delivery_id).where(or_(T.delivery_id == delivery_id,
                                                T.body_sha256 == body_sha256))
         with self.engine.connect() as conn:

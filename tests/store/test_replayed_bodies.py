@@ -56,6 +56,15 @@ def test_rows_without_a_digest_never_collide(store):
     assert store.counts() == {"pending": 4}
 
 
+def test_a_delivery_without_a_digest_is_never_named_a_replay_of_another_undigested_row(store):
+    """A check run body carries no digest. Should its duplicate's row go (purged) between the
+    refused insert and the lookup, ``body_sha256 IS NULL`` would name any undigested row as its
+    original; without a digest there is no replay to name."""
+    assert _enqueue(store, "other-undigested", None)
+    assert store.replay_of("purged-meanwhile", None) is None
+    assert _enqueue(store, "first") and store.replay_of("purged-meanwhile", BODY) == "first"
+
+
 def test_the_database_itself_refuses_a_second_row_with_one_digest(store):
     """The index is unique, so no writer (another replica, another release) can store it twice."""
     _enqueue(store, "first")
