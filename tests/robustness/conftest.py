@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -12,25 +11,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # webhook_gen, fuzz_ca
 
 from fuzz_cases import MAX_BODY, SECRET  # noqa: E402
 
-
-def database_url(kind: str, tmp_path) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp_path}/robustness.db"
-    url = os.environ.get("SIEVE_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("SIEVE_TEST_POSTGRES_URL not set: PostgreSQL variant skipped")
-    return url
+from tests.pgschema import fresh_schema_url  # noqa: E402
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def intake_app(request, tmp_path):
+def database_url(request, tmp_path):
+    """An empty database: a SQLite file, or a fresh PostgreSQL schema (the shared database keeps
+    other runs' deliveries, whose bodies the intake would refuse as replays)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/robustness.db"
+    else:
+        yield from fresh_schema_url()
+
+
+@pytest.fixture
+def intake_app(database_url):
     """The real app with its worker pool off: only the webhook intake and ops routes."""
     from bot.app.server import create_app
     from bot.settings import Settings
 
-    settings = Settings(webhook_secret=SECRET, database_url=database_url(request.param, tmp_path),
-                        workers=0, max_body_bytes=MAX_BODY)
-    return create_app(settings, start_workers=False)
+    settings = Settings(webhook_secret=SECRET, database_url=database_url, workers=0, max_body_bytes=MAX_BODY)
+    app = create_app(settings, start_workers=False)
+    yield app
+    app.state.store.engine.dispose()  # before the schema is dropped
 
 
 @pytest.fixture
