@@ -16,20 +16,17 @@ import logging
 import pytest
 from github import GithubException
 
-from bot.app import dispatch, review, wiring
+from bot.app import dispatch, wiring
 from bot.app.handlers import installation
-from bot.app.worker import RetryPolicy, Worker
-from bot.fakegithub import FakeGitHub
+from bot.app.worker import Worker
 from bot.fakegithub.shapes import error
-from bot.github import make_github_factory
 from bot.github.errors import from_github_exception
 from bot.paths import shared_dir
 from bot.ports import GitHubError
-from bot.store import DeliveryStore, SqlStateStore, init_db
 
-from .conftest import result_for
+# the queued-work setup (a flagged PR #7, a maintainer, a real worker and store) is the uninstall tests'
+from tests.app_server.test_deliveries_queued_past_an_uninstall import REPO, fake, store, worker  # noqa: F401
 
-REPO, SHA = "octo-org/widgets", "7" * 40
 SUSPENDED = "This installation has been suspended"  # GitHub's message, with status 403
 WRITES = ("POST", "PATCH", "PUT", "DELETE")
 
@@ -52,33 +49,6 @@ def test_other_403s_and_other_statuses_are_not_a_suspension():
 
 # -- deliveries queued before the suspension, worked after it ------------------------------------
 
-@pytest.fixture
-def fake(monkeypatch):
-    monkeypatch.setattr(review, "score", lambda snapshot, config: result_for("high"))
-    with FakeGitHub() as server:
-        server.set_file(REPO, ".github/sieve.yml", "exempt: {associations: []}\n")
-        server.add_pull(REPO, 7, {"title": "Improve docs", "body": "Added unit tests.", "user": "drive-by",
-                                  "author_association": "NONE", "head_sha": SHA},
-                        files=[{"filename": "README.md", "additions": 3}], commits=["Update README.md"])
-        server.set_permission(REPO, "maintainer", "write")
-        yield server
-
-
-@pytest.fixture
-def store(tmp_path):
-    engine = init_db(f"sqlite:///{tmp_path / 'sieve.db'}")
-    yield DeliveryStore(engine), SqlStateStore(engine)
-    engine.dispose()
-
-
-def _worker(fake, store) -> Worker:
-    factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key, base_url=fake.base_url,
-                                  on_request=lambda *a: None, on_retry=lambda *a: None)
-    return Worker(store[0], dispatch.handle, factory, store[1], worker_id="w1",
-                  policy=RetryPolicy(max_attempts=4, backoff_base=0.0, backoff_cap=0.0),
-                  accepts=wiring.accepts(wiring.handled_events()))
-
-
 def _enqueue(store, delivery_id: str, event: str, payload: dict) -> None:
     number = (payload.get("pull_request") or payload.get("issue") or {}).get("number")
     store[0].enqueue(delivery_id, event, json.dumps(payload), action=payload["action"],
@@ -99,7 +69,7 @@ def _suspend(fake) -> None:
 
 
 def test_pr_work_queued_before_a_suspension_is_ignored_naming_it_without_retries_or_writes(fake, store):
-    work = _worker(fake, store)
+    work = worker(fake, store)
     _enqueue(store, "opened", "pull_request", fake.pull_request_event(REPO, 7))
     assert _drain(work)["opened"].status == "done"
     labels = fake.issue_labels(REPO, 7)
@@ -125,7 +95,7 @@ def test_pr_work_queued_before_a_suspension_is_ignored_naming_it_without_retries
 def test_a_worker_whose_token_github_now_refuses_to_mint_ignores_the_delivery_at_once(fake, store):
     _suspend(fake)
     _enqueue(store, "opened", "pull_request", fake.pull_request_event(REPO, 7))
-    [outcome] = _drain(_worker(fake, store)).values()  # a fresh process: no token yet
+    [outcome] = _drain(worker(fake, store)).values()  # a fresh process: no token yet
     assert (outcome.status, outcome.attempts) == ("ignored", 1)
     assert outcome.error.startswith("ignored: the installation is suspended (")
     assert {c.status for c in fake.calls("POST", r"^/app/installations/\d+/access_tokens$")} == {403}
@@ -136,7 +106,7 @@ def test_a_403_that_is_not_a_suspension_still_fails_the_delivery(fake, store):
     fake.inject("GET", rf"^/repos/{REPO}/pulls/7/files", status=403, times=None,
                 body=error(_recorded_403_message(), 403))
     _enqueue(store, "opened", "pull_request", fake.pull_request_event(REPO, 7))
-    [outcome] = _drain(_worker(fake, store)).values()
+    [outcome] = _drain(worker(fake, store)).values()
     assert (outcome.status, outcome.attempts) == ("failed", 1)
     assert "HTTP 403" in outcome.error and "suspended" not in outcome.error
 
