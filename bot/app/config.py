@@ -117,6 +117,12 @@ class AuthorActivityConfig(_Strict):
     window_hours: int = Field(24, ge=1, le=168)
 
 
+class CommandsConfig(_Strict):
+    # A help reply, or a refusal of the same command, to the same person on one PR is posted at
+    # most once in this many minutes (a repeat gets no comment); 0 answers every time.
+    quiet_minutes: int = Field(10, ge=0, le=1440)
+
+
 class Profile(_Strict):
     large_pr_lines: int = Field(500, ge=1)  # "kubernetes": AI PRs above this many changed lines
 
@@ -132,6 +138,7 @@ class RepoConfig(_Strict):
     author_activity: AuthorActivityConfig = AuthorActivityConfig()
     comment: CommentConfig = CommentConfig()
     check_run: CheckConfig = CheckConfig()
+    commands: CommandsConfig = CommandsConfig()
     shadow: bool = False
     policy_url: PolicyUrl | None = None
 

@@ -3,7 +3,9 @@
 ``ok``, ``exempt`` and ``rescore`` need write access (collaborator permission, never
 author_association); ``explain`` is also open to the PR author; ``help`` to anyone. Everyone
 else gets one polite refusal. Comments by bots, the App included, are ignored. ``ok cancel`` and
-``exempt cancel`` (write access) end that decision and check the PR again at once.
+``exempt cancel`` (write access) end that decision and check the PR again at once. A help reply,
+or a refusal of the same command, goes to one person on a PR at most once per
+``commands.quiet_minutes`` (``bot.app.replylimit``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from bot.app import apply as applier
 from bot.app import commands
 from bot.app import payload as p
 from bot.app import plan as planner
-from bot.app import review
+from bot.app import replylimit, review
 from bot.app.actions import Action, RemoveLabel, View
 from bot.app.context import HandlerContext
 
@@ -95,17 +97,33 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     views += [_view(c, request) for c in allowed if not c.cancel]
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
-    replies = planner.replies(views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id)
+    quiet = _quiet(request, views)
+    replies = planner.replies(quiet.views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id)
     rescore = any(c.name == "rescore" or c.cancel for c in allowed) and not request.closed
     if kind or (rescore and not request.author_exempt):
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
     else:
         _reply_only(request, replies)
-    return "commands: " + ", ".join(c.name + _status(c, allowed, stale) for c in found)
+    return "commands: " + ", ".join(c.name + _status(c, allowed, stale, quiet.held) for c in found)
 
 
-def _status(command: commands.Command, allowed: list, stale: list) -> str:
-    return "" if command in allowed else " (overtaken)" if command in stale else " (refused)"
+def _status(command: commands.Command, allowed: list, stale: list, held: dict[str, timedelta]) -> str:
+    refused = command not in allowed and command not in stale
+    notes = [] if command in allowed else ["overtaken"] if command in stale else ["refused"]
+    age = held.get(replylimit.command_kind(command.name, refused) or "")
+    notes += [replylimit.describe(age)] if age is not None else []
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _quiet(request: _Request, views: list[View]) -> replylimit.Quiet:
+    """Help and refusals this person was given on the PR lately are not posted again; the PR's
+    comments are read only when such a reply is due and would be posted."""
+    config = request.loaded.config
+    window = timedelta(minutes=config.commands.quiet_minutes)
+    due = window > timedelta(0) and any(replylimit.limited(v) for v in views) and not review.shadow(request.ctx, config)
+    earlier = replylimit.answered(request.ctx.github, request.repo, request.number, request.actor.login,
+                                 request.comment_id) if due else {}
+    return replylimit.hold_back(views, earlier, request.actor.login, request.ctx.now(), window)
 
 
 def overtaken(request: _Request) -> bool:
