@@ -51,7 +51,7 @@ def test_a_retried_comment_does_not_post_its_first_reply_again(ctx, gh, pr, scor
 
 def test_the_same_command_in_another_comment_is_answered_again(ctx, gh, pr, scorer, payload):
     for comment_id in (101, 102):
-        event = comment_event(payload, "/sieve help")
+        event = comment_event(payload, "/sieve explain")  # (a second help would be quiet: commands.quiet_minutes)
         event["comment"]["id"] = comment_id
         dispatch.handle("issue_comment", event, ctx)
     assert len(replies(gh)) == 2
