@@ -239,7 +239,7 @@ def laid_out(X, feats, layout: str):
 def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool = False, headed_salt: str = "",
             ticked_headed: bool = False, tested_headed: bool = False, code_masked: bool = False) -> dict:
     """Training examples and their features, built once for every variant that reads the text alike."""
-    from bot.model import data, train
+    from bot.model import data, markersback, train
     from bot.model.features import texts_of
 
     # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
@@ -252,20 +252,12 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
     feats = train.featurizer(False, ai_words_masked=ai_words_masked, headings_masked=headings_masked,
                              code_masked=code_masked).fit(train.record_snapshots(v4_rows))
     columns = dict(zip(("y", "w", "reject", "folds"), train.example_columns(examples)))
-    return {"examples": examples, "feats": feats, "X": train.features(feats, examples),
+    X = train.features(feats, examples)
+    return {"examples": examples, "feats": feats, "X": X,
             "X_as_scored": train.features(feats, examples, as_scored=True), **columns,
-            "X_markers_back": train.features(feats, markers_back(examples, data.merged_with_markers(shared))),
+            # the E1+ reading: merged records with their attribution lines put back (bot.model.markersback)
+            "X_markers_back": markersback.view(X, feats, examples, shared, as_features=train.features),
             "body_chars": np.array([len(texts_of(s).body) for s in snaps])}
-
-
-def markers_back(examples, restored: dict) -> list:
-    """The examples with each git merged record's removed attribution lines put back (the E1+
-    reading; ``restored`` by record id); copies and every other row as they are. Scored out of
-    fold as the ``markers_back`` view, its E1-like figures are E1+-like."""
-    from dataclasses import replace
-
-    return [replace(e, snapshot=restored[e.record_id]) if e.source == "git_prs" and e.record_id in restored else e
-            for e in examples]
 
 
 def main() -> int:

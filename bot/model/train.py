@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.pipeline import Pipeline
 
-from bot.model import balance, data, metadata
+from bot.model import balance, data, markersback, metadata
 from bot.model.blend import LOG_BODY, TITLE_ONLY, BlendedClassifier
 from bot.model.estimator import (CONVERGED_TOL, DEFAULT_TOL, FULL_WORD_FEATURES, PLATT_CONVERGED_TOL, PlattCalibrated,
                                   SnapshotFeaturizer, StackedClassifier)
@@ -211,11 +211,15 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
                           rejection_weight=options.rejection_weight)
 
     records = np.array([data.record_key(e) for e in examples]) if options.record_folds else None
-    parts = out_of_fold(X, y, fit_w, reject, folds, make, progress, fit_mask=fitted, records=records)
+    markers = markersback.view(X, feats, examples, options.shared, options.small, as_features=features)
+    parts, parts_markers = out_of_fold_views(X, (X, markers), y, fit_w, reject, folds, make, progress,
+                                             fit_mask=fitted, records=records)
     used = fitted & real & ~np.isnan(parts).any(axis=1)
     blend = make().set_stats(parts[used])
     calibrated, (slope, intercept) = _calibrated(blend, parts, y, w, used, options.platt_tol)
     report = metadata.cv_report(examples, calibrated, ~np.isnan(parts).any(axis=1))
+    report["markers_back"] = markersback.report(examples, _mapped(blend, parts_markers, slope, intercept),
+                                                ~np.isnan(parts_markers).any(axis=1))
     progress(f"CV (out-of-fold, grouped by repository): {metadata.short_report(report)}")
 
     progress("fitting the final model on the whole training split")
@@ -235,11 +239,22 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
 def _calibrated(blend, parts, y, w, used, tol: float):
     """Platt-calibrated out-of-fold probabilities of every scored row (NaN rows: 0.5 before the map),
     with the map fitted on the ``used`` rows only; returns ``(probabilities, (slope, intercept))``."""
-    scored = ~np.isnan(parts).any(axis=1)
-    oof = np.full(len(y), np.nan)
-    oof[scored] = 1 / (1 + np.exp(-blend.combine(parts[scored])))
+    oof = _blended(blend, parts)
     slope, intercept = PlattCalibrated.fit_map(oof[used], y[used], w[used], tol=tol)
-    return 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept))), (slope, intercept)
+    return _mapped(blend, parts, slope, intercept), (slope, intercept)
+
+
+def _blended(blend, parts) -> np.ndarray:
+    scored = ~np.isnan(parts).any(axis=1)
+    oof = np.full(len(parts), np.nan)
+    oof[scored] = 1 / (1 + np.exp(-blend.combine(parts[scored])))
+    return oof
+
+
+def _mapped(blend, parts, slope: float, intercept: float) -> np.ndarray:
+    """``parts`` blended and put through the Platt map (NaN rows: 0.5 before the map)."""
+    oof = _blended(blend, parts)
+    return 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept)))
 
 
 def fit_weights(X, y, w, length_balance: bool, fitted=None, layout: bool = False,

@@ -81,17 +81,6 @@ def test_bare_title_layout_keeps_char_columns_only_on_bare_titles():
     assert laid.toarray().tolist() == [[3, 1, 5, 6, 7, 8], [3, 0, 5, 0, 0, 8]]
 
 
-def test_markers_back_replaces_only_git_merged_records_it_has_restored():
-    cv = load("cv_variants")
-    merged = Example(PRSnapshot(title="Fix"), 1, 1.0, "fiber", "git_prs", "git_prs:a#1:x")
-    copy = Example(PRSnapshot(title="Fix"), 0, 1.0, "fiber", "git_prs_headed", "git_prs:a#1:x")
-    other = Example(PRSnapshot(title="Other"), 0, 1.0, "fiber", "git_prs", "git_prs:a#2:y")
-    restored = {"git_prs:a#1:x": PRSnapshot(title="Fix", body="Co-Authored-By: Claude <noreply@anthropic.com>")}
-    out = cv.markers_back([merged, copy, other], restored)
-    assert out[0].snapshot.body.startswith("Co-Authored-By") and out[0].label == 1
-    assert out[1] is copy and out[2] is other
-
-
 def test_merged_records_come_back_with_their_attribution_lines(shared):
     from bot.model import data
 
