@@ -9,6 +9,7 @@ that way (``view``), and reports their E1-like figures under ``cv.markers_back``
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,14 +25,8 @@ def view(X, feats, examples: list[data.Example], shared: Path, small: bool = Fal
     rows = [i for i, e in enumerate(examples) if e.source == "git_prs" and e.record_id in restored]
     if not rows:
         return X
-    again = [_with_snapshot(examples[i], restored[examples[i].record_id]) for i in rows]
+    again = [replace(examples[i], snapshot=restored[examples[i].record_id]) for i in rows]
     return with_rows(X, rows, as_features(feats, again))
-
-
-def _with_snapshot(example: data.Example, snapshot) -> data.Example:
-    from dataclasses import replace
-
-    return replace(example, snapshot=snapshot)
 
 
 def with_rows(X, rows: list[int], replacement) -> sp.csr_matrix:

@@ -6,8 +6,9 @@ whose lease ran out (its worker died) can be taken over; past its attempt budget
 its last recorded attempt only hit a rate limit) such a row is failed instead. Two deliveries
 of the same pull request are never processed at the same time (the bot keeps ONE sticky
 comment per PR), and due deliveries go oldest first. GitHub signs the body, not the delivery
-id: each row also keeps its raw body's SHA-256, unique, so a signed body captured and sent again
-under a fresh id is refused as a replay while its first delivery is kept.
+id: a row of a comment or pull request event also keeps its raw body's SHA-256, unique
+(``bot.app.server.body_digest``), so such a body captured and sent again under a fresh id is
+refused as a replay while its first delivery is kept.
 
 Every stored time is on one clock: the database's on PostgreSQL (replicas whose own clocks
 disagree still agree on leases and due times), this process's on SQLite (one host).
