@@ -113,10 +113,10 @@ def run(name: str, prepared: dict, progress=print) -> dict:
               **{name: figures(blend, view, examples, prepared) for name, view in views.items()}}
     if v.blends:
         result["r_only_E3_like"] = figures(RejectionOnly(), parts, examples, prepared)["E3_like"]
-    result["reaches"] = {reach_name(lam, c): {**figures(reached(blend, lam, c), parts, examples, prepared),
-                                              **{name: figures(reached(blend, lam, c), view, examples, prepared)
-                                                 for name, view in views.items()}}
-                         for lam, c in v.blends}
+    result["reaches"] = {reach_name(*b): {**figures(reached(blend, *b), parts, examples, prepared),
+                                          **{name: figures(reached(blend, *b), view, examples, prepared)
+                                             for name, view in views.items()}}
+                         for b in v.blends}
     return result
 
 
@@ -127,15 +127,16 @@ class RejectionOnly:
         return parts[:, 2]
 
 
-def reach_name(lam: float, c: float) -> str:
-    return f"lam{lam:g}-c{c:g}"
+def reach_name(lam: float, c: float, down: float | None = None) -> str:
+    return f"lam{lam:g}-c{c:g}" if down is None else f"up{lam:g}-down{down:g}-c{c:g}"
 
 
-def reached(blend, lam: float, c: float):
-    """``blend`` with the rejection head's weight ``lam`` and gate centre ``c`` (same statistics)."""
+def reached(blend, lam: float, c: float, down: float | None = None):
+    """``blend`` with the rejection head's weight ``lam`` (``down`` at or below its mean; None: ``lam``)
+    and gate centre ``c`` (same statistics)."""
     from sklearn.base import clone
 
-    other = clone(blend).set_params(lam=lam, gate_c=c)
+    other = clone(blend).set_params(lam=lam, gate_c=c, lam_down=down)
     other.stats_ = blend.stats_
     return other
 

@@ -9,7 +9,7 @@ out-of-fold values (``set_stats``, called by ``bot.model.train``):
 - ``r``: the rejection head, the same kind of model trained on AGENT PRs only: closed unmerged /
   not merged (1) against merged (0). It ranks low-effort agent PRs first (the E3 question).
 
-``raw = base + LAMBDA * gate * z(r)``, where
+``raw = base + LAMBDA * gate * z(r)`` (``lam_down``, when set, replaces LAMBDA where ``z(r) <= 0``), where
 
 - ``base = z(a) + TEXT_WEIGHT * short * z(b)``: the text head votes on PRs whose description is
   short or absent (``short`` = 1 below ``SHORT_BODY`` characters, 0 from ``LONG_BODY`` on, linear
@@ -81,12 +81,13 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
     """``StackedClassifier`` + agent head + gated rejection head (see the module docstring)."""
 
     tol = DEFAULT_TOL  # models saved before ``tol`` was a parameter were fitted with it
+    lam_down = None  # models saved before ``lam_down`` was a parameter reach down as far as up
 
     def __init__(self, n_numeric: int = 0, n_stack_text: int = 0, stacked=None,
                  text_weight: float = TEXT_WEIGHT, short_body: int = SHORT_BODY,
                  long_body: int = LONG_BODY, gate_k: float = GATE_K, gate_c: float = GATE_C,
                  lam: float = LAMBDA, agent_c: float = AGENT_C, reject_c: float = REJECT_C,
-                 tol: float = DEFAULT_TOL):
+                 tol: float = DEFAULT_TOL, lam_down: float | None = None):
         self.n_numeric = n_numeric
         self.n_stack_text = n_stack_text
         self.stacked = stacked
@@ -99,6 +100,7 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         self.agent_c = agent_c
         self.reject_c = reject_c
         self.tol = tol
+        self.lam_down = lam_down
 
     def _split(self, X):
         X = sp.csr_matrix(X)
@@ -154,7 +156,13 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         z = (components[:, :3] - mean) / std
         base = z[:, 0] + self.text_weight * self.shortness(components[:, 3], components[:, 4]) * z[:, 1]
         gate = _sigmoid(self.gate_k * (base - self.gate_c))
-        return base + self.lam * gate * z[:, 2]
+        return base + self.reach(z[:, 2]) * gate * z[:, 2]
+
+    def reach(self, z_r: np.ndarray) -> np.ndarray:
+        """The rejection head's weight per PR: ``lam`` above the head's mean, ``lam_down`` (None: ``lam``)
+        at or below it, so the head can lift rejected-looking PRs further than it lowers merged-looking ones."""
+        down = self.lam if self.lam_down is None else self.lam_down
+        return np.where(z_r > 0, self.lam, down)
 
     def shortness(self, title_only, log_body) -> np.ndarray:
         """1 for a short or absent description, 0 for a long one (or a bare title)."""

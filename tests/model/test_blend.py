@@ -33,6 +33,20 @@ def test_rejection_head_reorders_prs_the_agent_blend_scores_high():
     assert rejected_style - merged_style > 1.9  # LAMBDA (1.0) * gate * 2, gate close to 1
 
 
+def test_rejection_head_can_reach_down_less_far_than_up():
+    clf = _blend(lam=2.0, lam_down=0.5)
+    base = clf.combine(_row(3, 0, 0, body_chars=2000))
+    lifted, lowered = clf.combine(_row(3, 0, 1, body_chars=2000)), clf.combine(_row(3, 0, -1, body_chars=2000))
+    assert lifted - base == pytest.approx(2.0, abs=0.01)  # gate ~1 at base 3
+    assert base - lowered == pytest.approx(0.5, abs=0.01)
+
+
+def test_without_lam_down_the_head_reaches_down_as_far_as_up():
+    clf = _blend(lam=1.5)
+    base = clf.combine(_row(3, 0, 0, body_chars=2000))
+    assert base - clf.combine(_row(3, 0, -1, body_chars=2000)) == pytest.approx(1.5, abs=0.01)
+
+
 def test_text_head_votes_with_half_weight_on_a_short_description():
     clf = _blend()
     assert clf.combine(_row(0.0, 1.0, 0.0, body_chars=120)) == pytest.approx(0.5, abs=1e-3)
