@@ -17,20 +17,25 @@ from bot.app.render import check_buttons, render
 from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubPort
 
 
-def apply(github: GitHubPort, repo: str, number: int, actions: tuple[Action, ...]) -> list[str]:
-    """Run ``actions`` in order; returns what was actually written (skips are not listed)."""
+def apply(github: GitHubPort, repo: str, number: int, actions: tuple[Action, ...],
+          comments: list[Comment] | None = None) -> list[str]:
+    """Run ``actions`` in order; returns what was actually written (skips are not listed).
+    ``comments``: the PR's comments, when the caller has just read them in this delivery (nothing
+    posted since), so the check for replies already posted does not list them again."""
     done: list[str] = []
-    for action in _unposted(github, repo, number, list(actions)):
+    for action in _unposted(github, repo, number, list(actions), comments):
         if _run(action, github, repo, number):
             done.append(action.describe())
     return done
 
 
-def _unposted(github: GitHubPort, repo: str, number: int, actions: list[Action]) -> list[Action]:
+def _unposted(github: GitHubPort, repo: str, number: int, actions: list[Action],
+              comments: list[Comment] | None) -> list[Action]:
     """``actions`` without the marked replies an earlier attempt of this delivery already posted."""
     if not any(_marker(a) for a in actions):
         return actions
-    posted = _bot_text(github.list_comments(repo, number), github.bot_login())
+    comments = github.list_comments(repo, number) if comments is None else comments
+    posted = _bot_text(comments, github.bot_login())
     return [a for a in actions if not (_marker(a) and _marker(a) in posted)]
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.app.actions import REPLY_MARKER, Reply, View
 from bot.app.markdown import Trusted
-from bot.ports import Comment, GitHubPort
+from bot.ports import Comment
 
 LIMITED = ("help.md.j2", "reply_refused.md.j2")  # the replies that only talk
 ANSWERED_MARKER = "<!-- pr-sieve:answered:{kind}:{login}:{at} -->"
@@ -49,12 +49,9 @@ def command_kind(name: str, refused: bool) -> str | None:
     return "help" if name in ("help", "unknown") else None
 
 
-def answered(github: GitHubPort, repo: str, number: int, login: str, trigger: int | None) -> dict[str, datetime]:
-    """When the bot last gave ``login`` each limited reply on this PR (one comment listing)."""
-    return last_answers(github.list_comments(repo, number), github.bot_login(), login, trigger)
-
-
 def last_answers(comments: list[Comment], bot_login: str, login: str, trigger: int | None) -> dict[str, datetime]:
+    """When the bot last gave ``login`` each limited reply on this PR, read from its ``comments``
+    (the handler lists them once and hands the same listing to ``bot.app.apply``)."""
     own = REPLY_MARKER.split("{trigger}")[0] + f"{trigger}:"  # this comment's own earlier replies
     found: dict[str, datetime] = {}
     for comment in comments:

@@ -21,6 +21,7 @@ from bot.app import plan as planner
 from bot.app import replylimit, review
 from bot.app.actions import Action, RemoveLabel, View
 from bot.app.context import HandlerContext
+from bot.ports import Comment
 
 EVENTS = {"issue_comment": {"created"}}
 HELP = ("Slash commands on PRs: /sieve ok | exempt | rescore | explain | help (write access for the first three; "
@@ -97,13 +98,13 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     views += [_view(c, request) for c in allowed if not c.cancel]
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
-    quiet = _quiet(request, views)
+    quiet, read = _quiet(request, views)
     replies = planner.replies(quiet.views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id)
     rescore = any(c.name == "rescore" or c.cancel for c in allowed) and not request.closed
     if kind or (rescore and not request.author_exempt):
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
     else:
-        _reply_only(request, replies)
+        _reply_only(request, replies, read)
     return "commands: " + ", ".join(c.name + _status(c, allowed, stale, quiet.held) for c in found)
 
 
@@ -115,15 +116,18 @@ def _status(command: commands.Command, allowed: list, stale: list, held: dict[st
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-def _quiet(request: _Request, views: list[View]) -> replylimit.Quiet:
-    """Help and refusals this person was given on the PR lately are not posted again; the PR's
-    comments are read only when such a reply is due and would be posted."""
+def _quiet(request: _Request, views: list[View]) -> tuple[replylimit.Quiet, list[Comment] | None]:
+    """Help and refusals this person was given on the PR lately are not posted again. The PR's
+    comments are read only when such a reply is due and would be posted, and that listing is
+    returned too (None: not read), for ``apply`` to check for this comment's own replies."""
     config = request.loaded.config
     window = timedelta(minutes=config.commands.quiet_minutes)
     due = window > timedelta(0) and any(replylimit.limited(v) for v in views) and not review.shadow(request.ctx, config)
-    earlier = replylimit.answered(request.ctx.github, request.repo, request.number, request.actor.login,
-                                 request.comment_id) if due else {}
-    return replylimit.hold_back(views, earlier, request.actor.login, request.ctx.now(), window)
+    github = request.ctx.github
+    read = github.list_comments(request.repo, request.number) if due else None
+    earlier = replylimit.last_answers(read, github.bot_login(), request.actor.login,
+                                      request.comment_id) if read is not None else {}
+    return replylimit.hold_back(views, earlier, request.actor.login, request.ctx.now(), window), read
 
 
 def overtaken(request: _Request) -> bool:
@@ -191,5 +195,6 @@ def _refusal(command: commands.Command) -> View:
     return View("reply_refused.md.j2", {"command": command.name})
 
 
-def _reply_only(request: _Request, replies: tuple[Action, ...]) -> None:
-    applier.apply(request.ctx.github, request.repo, request.number, replies)
+def _reply_only(request: _Request, replies: tuple[Action, ...], read: list[Comment] | None) -> None:
+    """``read``: the PR's comments as ``_quiet`` listed them (None: not read), so they are listed once."""
+    applier.apply(request.ctx.github, request.repo, request.number, replies, comments=read)
