@@ -66,8 +66,9 @@ def last_answers(comments: list[Comment], bot_login: str, login: str, trigger: i
 
 def hold_back(views: list[View], earlier: dict[str, datetime], login: str, now: datetime,
               window: timedelta) -> Quiet:
-    """Drop the limited replies given to ``login`` within ``window`` before ``now``; stamp the rest."""
-    ages = {k: _utc(now) - at for k, at in earlier.items() if _utc(now) - at < window}
+    """Drop the limited replies given to ``login`` within ``window`` before ``now`` (a time with
+    its zone: the handler passes its clock in UTC); stamp the rest."""
+    ages = {k: now - at for k, at in earlier.items() if now - at < window}
     held = {kind(v): ages[kind(v)] for v in views if limited(v) and kind(v) in ages}
     kept = [_stamp(v, login, now) if limited(v) else v for v in views if not (limited(v) and kind(v) in held)]
     return Quiet(kept, held)
@@ -79,13 +80,9 @@ def describe(age: timedelta) -> str:
 
 
 def _stamp(view: View, login: str, now: datetime) -> View:
-    marker = ANSWERED_MARKER.format(kind=kind(view), login=_login(login), at=_utc(now).strftime(_STAMP))
+    marker = ANSWERED_MARKER.format(kind=kind(view), login=_login(login), at=now.astimezone(UTC).strftime(_STAMP))
     return View(view.template, {**view.context, "answered": Trusted(marker)})
 
 
 def _login(login: str) -> str:
     return re.sub(r"[^a-z0-9-]", "", login.lower())
-
-
-def _utc(at: datetime) -> datetime:
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)

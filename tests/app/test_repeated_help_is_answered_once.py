@@ -115,3 +115,16 @@ def test_help_costs_no_more_comment_listings(ctx, gh, pr, scorer, payload, listi
     assert len(listings) == 1  # the limit's read, handed on to apply's check for this comment's own reply
     send(ctx, payload, "/sieve help", minutes=1)
     assert len(listings) == 2  # held back: nothing to post, so apply reads nothing
+
+
+def test_a_clock_without_a_zone_is_read_as_utc(ctx, gh, pr, scorer, payload):
+    """HandlerContext's default clock (datetime.now) has no zone: the handler reads it as UTC
+    before the quiet check compares it with the markers' times and writes its own."""
+    send(ctx, payload, "/sieve help")
+    ctx.now = lambda: FIXED_NOW.replace(tzinfo=None) + timedelta(minutes=4)
+    assert dispatch.handle("issue_comment", comment_event(payload, "/sieve help", login="drive-by"),
+                           ctx) == "commands: help (quiet: answered 4 min ago)"
+    ctx.now = lambda: FIXED_NOW.replace(tzinfo=None) + timedelta(minutes=11)
+    assert dispatch.handle("issue_comment", comment_event(payload, "/sieve help", login="drive-by"),
+                           ctx) == "commands: help"
+    assert "answered:help:drive-by:2026-01-02T03:15:05Z" in replies(gh)[-1]

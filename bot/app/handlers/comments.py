@@ -127,7 +127,7 @@ def _quiet(request: _Request, views: list[View]) -> tuple[replylimit.Quiet, list
     read = github.list_comments(request.repo, request.number) if due else None
     earlier = replylimit.last_answers(read, github.bot_login(), request.actor.login,
                                       request.comment_id) if read is not None else {}
-    return replylimit.hold_back(views, earlier, request.actor.login, request.ctx.now(), window), read
+    return replylimit.hold_back(views, earlier, request.actor.login, _utc(request.ctx.now()), window), read
 
 
 def overtaken(request: _Request) -> bool:
@@ -148,6 +148,8 @@ def _timestamp(value) -> datetime | None:
 
 
 def _utc(at: datetime) -> datetime:
+    """Every time the handler compares (the clock, GitHub's timestamps, the stored decision), in
+    UTC with its zone; a time without one is read as UTC."""
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
