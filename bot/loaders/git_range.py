@@ -7,7 +7,9 @@ that commit's message only when the range has exactly one commit (GitHub's behav
 otherwise it is empty and the messages live in ``commits``.
 
 Files come from ``git diff <base>...<head>`` (changes since the merge base, like a PR):
-``--numstat`` for line counts, ``--name-status`` for the status (both ``-z``: any path, unquoted),
+``--numstat`` for line counts, ``--raw`` for the status (both ``-z``: any path, unquoted; ``--raw``
+is ``--name-status`` with each side's mode and blob id, so a change of mode alone, ``chmod +x``,
+is "changed" with no lines and no patch, as GitHub lists it, not "modified"),
 and one ``--patch`` call split into each file's hunks (GitHub's ``patch`` field holds the same
 hunk text), bounded by ``MAX_FILES`` and ``MAX_PATCH_CHARS``. It is split by hand, not with
 ``unidiff``, which refuses a whole diff when one path holds `` b/`` (``+++ b/x b/c.txt``).
@@ -128,13 +130,19 @@ def _commits(repo_dir: Path, base: str, head: str) -> list[tuple[str, str, str]]
     return [tuple(e.split("\x1f", 2)) for e in entries][:MAX_COMMITS]
 
 
-def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str]]:
-    parts = _git(repo_dir, *_DIFF, "--name-status", "-z", spec).split("\0")
+def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str, str]]:
+    """``(git's status letter, GitHub's status, path)`` of each file in diff order. A file whose
+    mode alone changed (the same blob on both sides) is "changed", as GitHub lists it; git calls
+    it M, as it does an edit."""
+    parts = _git(repo_dir, *_DIFF, "--raw", "--no-abbrev", "-z", spec).split("\0")
     out, i = [], 0
     while i < len(parts) and parts[i]:
-        code = parts[i][0]
-        step = 3 if code in "RC" else 2
-        out.append((_STATUS.get(code, "changed"), parts[i + step - 1]))
+        old_mode, new_mode, old_blob, new_blob, code = parts[i].removeprefix(":").split(" ", 4)
+        step = 3 if code[0] in "RC" else 2
+        status = _STATUS.get(code[0], "changed")
+        if code[0] == "M" and old_blob == new_blob and old_mode != new_mode:
+            status = "changed"
+        out.append((code[0], status, parts[i + step - 1]))
         i += step
     return out
 
@@ -149,19 +157,19 @@ def _numstat(repo_dir: Path, spec: str) -> list[tuple[int, int]]:
     return out
 
 
-def _patches(repo_dir: Path, spec: str, statuses: list[str]) -> list[str | None]:
-    """Hunk text of the first ``len(statuses)`` files in diff order, cut to ``MAX_PATCH_CHARS``;
-    None for a file without hunks (binary, mode change, pure rename)."""
-    if not statuses:
+def _patches(repo_dir: Path, spec: str, codes: list[str]) -> list[str | None]:
+    """Hunk text of the first ``len(codes)`` files in diff order (``codes``: git's status letters),
+    cut to ``MAX_PATCH_CHARS``; None for a file without hunks (binary, mode change, pure rename)."""
+    if not codes:
         return []
     # --submodule=short: a user's diff.submodule=log|diff prints submodule changes without a
     # "diff --git" header or with the submodule's own files, shifting every patch after them
     hunks = _hunk_texts(_git(repo_dir, *_DIFF, *_PATCH, "--submodule=short", spec))
     # a type change (file <-> symlink or submodule) is printed as two diffs of the same path: the
     # old one removed, the new one added; both are that one file's patch, as in its numstat line
-    sections = [2 if status == "changed" else 1 for status in statuses]
+    sections = [2 if code == "T" else 1 for code in codes]
     if len(hunks) < sum(sections):
-        return [None] * len(statuses)  # files and counts still come from --name-status/--numstat
+        return [None] * len(codes)  # files and counts still come from --raw/--numstat
     parts, out = iter(hunks), []
     for n in sections:
         texts = [t for t in (next(parts) for _ in range(n)) if t]
@@ -191,11 +199,11 @@ def _hunk_texts(text: str) -> list[str | None]:
 def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int, int]:
     status, counts = _name_status(repo_dir, spec), _numstat(repo_dir, spec)
     if len(status) != len(counts):
-        raise LoadError(f"git diff {spec}: name-status and numstat disagree")
+        raise LoadError(f"git diff {spec}: --raw and --numstat disagree")
     kept = status[:MAX_FILES]
-    patches = _patches(repo_dir, spec, [st for st, _ in kept])
+    patches = _patches(repo_dir, spec, [code for code, _, _ in kept])
     files = tuple(FileChange(path=path, status=st, additions=a, deletions=d, patch=p)
-                  for (st, path), (a, d), p in zip(kept, counts, patches))
+                  for (_, st, path), (a, d), p in zip(kept, counts, patches))
     return files, len(status), sum(a for a, _ in counts), sum(d for _, d in counts)
 
 

@@ -137,3 +137,26 @@ def test_a_path_that_looks_like_diff_syntax_keeps_every_patch(tmp_path, name):
     (repo / "a.txt").write_text("2\n")
     _commit(repo, "Add a note")
     assert _patches(repo) == {name: "@@ -0,0 +1 @@\n+new", "a.txt": "@@ -1 +1 @@\n-1\n+2"}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="file modes")
+def test_a_change_of_mode_alone_is_listed_as_github_lists_it(tmp_path):
+    """``chmod +x`` (``old mode 100644`` / ``new mode 100755``, the same content): GitHub's
+    ``pulls/{n}/files`` gives that file status "changed", 0 additions, 0 deletions and no patch.
+    An edit with the mode change stays "modified", and the next file keeps its own patch."""
+    from bot.loaders.github_json import snapshot_from_github
+
+    repo = _repo(tmp_path, {"a.sh": "echo a\n", "b.sh": "echo b\n", "c.txt": "1\n"})
+    (repo / "a.sh").chmod(0o755)
+    (repo / "b.sh").chmod(0o755)
+    (repo / "b.sh").write_text("echo bee\n")
+    (repo / "c.txt").write_text("2\n")
+    _commit(repo, "Make the scripts executable")
+    snap = snapshot_from_git(repo, "main..topic")
+    assert [(f.path, f.status, f.additions, f.deletions, f.patch) for f in snap.files] == [
+        ("a.sh", "changed", 0, 0, None),
+        ("b.sh", "modified", 1, 1, "@@ -1 +1 @@\n-echo b\n+echo bee"),
+        ("c.txt", "modified", 1, 1, "@@ -1 +1 @@\n-1\n+2")]
+    github_entry = {"sha": "0" * 40, "filename": "a.sh", "status": "changed", "additions": 0, "deletions": 0,
+                    "changes": 0}  # no "patch" key: GitHub sends none without a hunk
+    assert snap.files[0] == snapshot_from_github({"title": "t"}, [github_entry], []).files[0]
