@@ -57,6 +57,9 @@ def train_command(
     rejection_weight: Annotated[float, typer.Option(
         "--rejection-weight", min=0.0, help="How far the rejection head reaches: its weight in the blend "
         "(bot.model.blend's lambda; default 1.5, v7; v2-v6: 1).")] = 1.5,
+    rejection_down: Annotated[Optional[float], typer.Option(
+        "--rejection-down", min=0.0, help="The rejection head's weight on PRs that read as merged ones "
+        "(z(r) <= 0); default: the same as --rejection-weight (v2-v7).")] = None,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -82,7 +85,7 @@ def train_command(
                            ticked_weight=ticked_weight, ticked_under_headings=ticked_under_headings,
                            tested_weight=tested_weight, tested_under_headings=tested_under_headings,
                            ai_words_masked=ai_words_masked, code_masked=code_masked,
-                           rejection_weight=rejection_weight, **leaf)
+                           rejection_weight=rejection_weight, rejection_down=rejection_down, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -67,6 +67,7 @@ class TrainOptions:
     tested_weight: float | None = TESTED_WEIGHT
     tested_under_headings: bool = True
     rejection_weight: float = REJECTION_WEIGHT  # the blend's lambda: how far the rejection head reaches
+    rejection_down: float | None = None  # its weight on merged-looking PRs (z(r) <= 0); None: rejection_weight
 
     @property
     def tol(self) -> float:
@@ -90,14 +91,15 @@ def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
 
 def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_leaf: int = MIN_SAMPLES_LEAF,
                tol: float = DEFAULT_TOL, masked: tuple[str, ...] = (),
-               rejection_weight: float = REJECTION_WEIGHT) -> BlendedClassifier:
+               rejection_weight: float = REJECTION_WEIGHT, rejection_down: float | None = None) -> BlendedClassifier:
     """The blend; ``masked``: structural inputs the trees do not see (by name); ``rejection_weight``:
-    the blend's lambda."""
+    the blend's lambda; ``rejection_down``: its lambda on merged-looking PRs (None: the same)."""
     columns = tuple(feats.feature_names().index(name) for name in masked)
     stacked = StackedClassifier(n_numeric=feats.n_numeric, random_state=seed, min_samples_leaf=min_samples_leaf,
                                 tol=tol, masked_columns=columns, **({"max_iter": 40} if small else {}))
     return BlendedClassifier(n_numeric=feats.n_numeric, n_stack_text=feats.word_features + feats.char_features,
-                             stacked=stacked, tol=tol, lam=rejection_weight)
+                             stacked=stacked, tol=tol, lam=rejection_weight,
+                             lam_down=rejection_down)
 
 
 def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: bool = False,
@@ -208,7 +210,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
 
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol,
-                          rejection_weight=options.rejection_weight)
+                          rejection_weight=options.rejection_weight, rejection_down=options.rejection_down)
 
     records = np.array([data.record_key(e) for e in examples]) if options.record_folds else None
     markers = markersback.view(X, feats, examples, options.shared, options.small, as_features=features)

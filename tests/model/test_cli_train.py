@@ -76,6 +76,17 @@ def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v7_only_t
     assert "lam" in differ and not differ & {"gate_c", "gate_k", "text_weight", "reject_c", "stacked_min_samples_leaf"}
 
 
+def test_sieve_train_rejection_down_is_tagged_and_recorded(shared, tmp_path, small_model):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--rejection-down", "0",
+                                              "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    down = json.loads((tmp_path / METADATA_FILE).read_text())
+    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    assert down["model_version"].endswith(V7_TAG.replace("-small", "-down0-small"))
+    assert (down["hyper_parameters"]["lam"], down["hyper_parameters"]["lam_down"]) == (1.5, 0.0)
+    assert "lam_down" not in shipped_design["hyper_parameters"]  # v7 reaches down as far as up
+
+
 def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, small_model):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--converged-solvers",
                                               "--shared", str(shared)])
