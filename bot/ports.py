@@ -109,6 +109,10 @@ class GitHubPort(Protocol):
     def delete_comment(self, repo: str, comment_id: int) -> None:
         """Delete a comment; one that is already gone is not an error."""
 
+    def add_reaction(self, repo: str, comment_id: int, content: str) -> None:
+        """React to an issue comment with ``content`` (``eyes``, ``+1``, ...); a reaction the App
+        already left there is not an error (GitHub answers 200 instead of 201)."""
+
     def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
         """Create the check run for (name, head_sha) or update the existing one; returns its id."""
 

@@ -129,8 +129,12 @@ def create_repo_label(st: FakeState, base: str, req: Req) -> Reply:
 
 def comment_body(st: FakeState, base: str, c: CommentState) -> dict:
     author = shapes.user(base, c.login, user_type=c.user_type)
-    return shapes.issue_comment(base, c.repo, c.number, c.id, c.body, author, c.association,
+    body = shapes.issue_comment(base, c.repo, c.number, c.id, c.body, author, c.association,
                                 c.created, c.updated)
+    for _, _, content, _ in c.reactions:  # the rollup counts what is on the comment
+        body["reactions"][content] += 1
+        body["reactions"]["total_count"] += 1
+    return body
 
 
 def _comment(st: FakeState, repo: RepoState, req: Req) -> CommentState:
@@ -184,6 +188,33 @@ def delete_comment(st: FakeState, base: str, req: Req) -> Reply:
     comment = _comment(st, repo_state(st, req), req)
     del st.comments[comment.id]
     return Reply(204)
+
+
+REACTIONS = ("+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes")  # reactions/create-*'s enum
+
+
+def _reaction_body(base: str, reaction: tuple[int, str, str, str]) -> dict:
+    """reactions/create-for-issue-comment's ``reaction``: id, node_id, user, content, created_at."""
+    reaction_id, login, content, created = reaction
+    user_type = "Bot" if login.endswith("[bot]") else "User"
+    return {"id": reaction_id, "node_id": shapes.node_id("REA", reaction_id),
+            "user": shapes.user(base, login, user_type=user_type), "content": content, "created_at": created}
+
+
+@route("POST", r"/repos/{repo}/issues/comments/(?P<comment_id>\d+)/reactions")
+def create_comment_reaction(st: FakeState, base: str, req: Req) -> Reply:
+    """201 with the new reaction; 200 with the existing one when the caller already left this
+    content on the comment (GitHub's "Reaction exists"); 422 for a content outside the enum."""
+    comment = _comment(st, repo_state(st, req), req)
+    content = req.json.get("content") if isinstance(req.json, dict) else None
+    if content not in REACTIONS:
+        raise Abort(invalid("Reaction", "content", "invalid"))
+    mine = [r for r in comment.reactions if r[1] == st.bot_login and r[2] == content]
+    if mine:
+        return Reply(200, _reaction_body(base, mine[0]))
+    reaction = (st.next_id(), st.bot_login, content, shapes.now_iso())
+    comment.reactions.append(reaction)
+    return Reply(201, _reaction_body(base, reaction))
 
 
 def check_run_body(st: FakeState, base: str, run: CheckRunState) -> dict:

@@ -53,6 +53,7 @@ class CommentState:
     association: str
     created: str
     updated: str
+    reactions: list[tuple[int, str, str, str]] = field(default_factory=list)  # (id, login, content, created)
 
 
 @dataclass

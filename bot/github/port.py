@@ -179,6 +179,11 @@ class PyGithubPort:
             url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"
             IssueComment(self._gh().requester, url=url).edit(body)  # lazy: one PATCH, no GET
 
+    def add_reaction(self, repo: str, comment_id: int, content: str) -> None:
+        with self._translated(f"add_reaction {repo}:{comment_id}"):
+            url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"
+            IssueComment(self._gh().requester, url=url).create_reaction(content)  # lazy: one POST, no GET
+
     def is_team_member(self, org: str, team_slug: str, login: str) -> bool:
         """Active membership of ``org/team_slug``. Needs the App's ``members: read``; without
         it GitHub answers 403 and the author is treated as not a member (and so is scored).

@@ -108,6 +108,9 @@ class FakeGitHub:
         for comments in self.comments.values():
             comments[:] = [c for c in comments if c.id != comment_id]
 
+    def add_reaction(self, repo: str, comment_id: int, content: str) -> None:
+        self.writes.append(("add_reaction", repo, comment_id, content))
+
     def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
         self.writes.append(("check_run", repo, output.head_sha, output.conclusion))
         self.check_runs[(repo, output.name, output.head_sha)] = output

@@ -126,6 +126,19 @@ def test_comments_create_list_edit(pr, port):
     assert not pr.calls("GET", r"/issues/comments/\d+$")  # edit is a single PATCH
 
 
+def test_add_reaction_is_one_post_and_a_repeat_is_not_an_error(pr, port):
+    asked = pr.add_comment(REPO, 7, "/sieve help", "bob")
+    port.add_reaction(REPO, asked, "eyes")
+    port.add_reaction(REPO, asked, "eyes")  # already there: GitHub answers 200
+    assert [(r.path, r.json, r.status) for r in pr.calls("POST", "/reactions$")] == [
+        (f"/repos/{REPO}/issues/comments/{asked}/reactions", {"content": "eyes"}, 201),
+        (f"/repos/{REPO}/issues/comments/{asked}/reactions", {"content": "eyes"}, 200)]
+    assert not pr.calls("GET", r"/issues/comments/")  # lazy: no GET of the comment first
+    with pytest.raises(GitHubError) as gone:
+        port.add_reaction(REPO, 999_999, "eyes")
+    assert gone.value.status == 404 and not gone.value.retryable
+
+
 def test_check_run_upsert_creates_then_updates_the_same_run(pr, port):
     first = port.upsert_check_run(REPO, CheckRunOutput("PR Sieve", SHA, "in_progress", None, "Scoring", "…"))
     second = port.upsert_check_run(REPO, CheckRunOutput(
