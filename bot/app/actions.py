@@ -108,8 +108,24 @@ class Reply:
         return f"reply:{self.view.template}"
 
 
-Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, DeleteComment, CheckRun, Reply]
+@dataclass(frozen=True)
+class React:
+    """Leave the reaction ``content`` on the comment ``comment_id``: the sign a command was read
+    when its reply was held back (``bot.app.replylimit``). A courtesy: ``apply`` logs a failure
+    and goes on. Idempotent: GitHub answers 200 for a reaction the App already left."""
+
+    comment_id: int
+    content: str
+
+    def describe(self) -> str:
+        return f"react:{self.content}"
+
+
+Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, DeleteComment, CheckRun, Reply, React]
 
 STICKY_MARKER = "<!-- pr-sieve:sticky -->"
 REPLY_MARKER = "<!-- pr-sieve:reply:{trigger}:{name} -->"  # never contains STICKY_MARKER: a reply is no sticky
 STATE_MARKER = "<!-- pr-sieve:state:{state} -->"  # the sticky's second line: what it said (flagged, advisory, ...)
+# A held-back command's reaction: GitHub's eyes say "seen", and read as neither approval ("+1"
+# would suggest a refused "/sieve ok" was done) nor judgement ("confused" reads as a reproach).
+SEEN_REACTION = "eyes"

@@ -4,17 +4,21 @@ Labels were diffed by the plan; the sticky comment is edited only when its text 
 check run is an upsert keyed by (name, head SHA); a reply carries a hidden marker naming the
 comment that asked and the command (``REPLY_MARKER``) and is not posted when the bot's comments
 already hold that marker. A ``GitHubError`` stops the run and goes to the worker, which retries
-the whole delivery; repeating the already-done steps is harmless.
+the whole delivery; repeating the already-done steps is harmless. A reaction is the exception: a
+courtesy, its failure is logged and the run goes on.
 """
 
 from __future__ import annotations
 
+import logging
 from functools import singledispatch
 
-from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, RemoveLabel, Reply,
+from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, React, RemoveLabel, Reply,
                              UpsertComment)
 from bot.app.render import check_buttons, render
-from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubPort
+from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubError, GitHubPort
+
+log = logging.getLogger(__name__)
 
 
 def apply(github: GitHubPort, repo: str, number: int, actions: tuple[Action, ...],
@@ -107,4 +111,15 @@ def _(action: CheckRun, github: GitHubPort, repo: str, number: int) -> bool:
 def _(action: Reply, github: GitHubPort, repo: str, number: int) -> bool:
     body = render(action.view.template, **action.view.context)
     github.create_comment(repo, number, f"{body.rstrip()}\n\n{action.marker}\n" if action.marker else body)
+    return True
+
+
+@_run.register
+def _(action: React, github: GitHubPort, repo: str, number: int) -> bool:
+    try:
+        github.add_reaction(repo, action.comment_id, action.content)
+    except GitHubError as exc:  # a courtesy: never worth failing, or retrying, the delivery
+        log.warning("reaction %s on %s#%s comment %s not left: %s", action.content, repo, number,
+                    action.comment_id, exc)
+        return False
     return True

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.app.actions import (STATE_MARKER, STICKY_MARKER, Action, AddLabels, CheckRun, DeleteComment,
-                             EnsureLabel, RemoveLabel, Reply, UpsertComment, View)
+from bot.app.actions import (SEEN_REACTION, STATE_MARKER, STICKY_MARKER, Action, AddLabels, CheckRun,
+                             DeleteComment, EnsureLabel, React, RemoveLabel, Reply, UpsertComment, View)
 from bot.app.config import LabelSpec, RepoConfig
 from bot.app.context import Override
 from bot.app.markdown import Trusted
@@ -85,9 +85,14 @@ def skipped(config: RepoConfig, facts: Facts, reason: str) -> tuple[Action, ...]
                      title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context)),)
 
 
-def replies(views: list[View], config: RepoConfig, shadow: bool, trigger: int | None = None) -> tuple[Action, ...]:
-    """Replies to the comment ``trigger`` (its id marks them, so a retry does not post them twice)."""
-    return () if shadow or config.shadow else tuple(Reply(v, trigger) for v in views)
+def replies(views: list[View], config: RepoConfig, shadow: bool, trigger: int | None = None,
+            held: bool = False) -> tuple[Action, ...]:
+    """Replies to the comment ``trigger`` (its id marks them, so a retry does not post them twice).
+    ``held``: a reply to it was held back (quiet repeats), so the comment gets a reaction instead."""
+    if shadow or config.shadow:
+        return ()
+    seen = (React(trigger, SEEN_REACTION),) if held and trigger is not None else ()
+    return tuple(Reply(v, trigger) for v in views) + seen
 
 
 def override_kind(config: RepoConfig, facts: Facts) -> str | None:

@@ -1,8 +1,10 @@
 """Quiet repeats: ``/sieve help`` (an unknown command is answered with help too) and the refusal
 of one command are posted to the same person on one PR at most once per window
 (``commands.quiet_minutes``); a repeat within it gets no reply comment, so typing it ten times,
-or spamming it, does not make the bot post ten comments. Commands that act (``ok``, ``exempt``,
-``rescore``, a cancel, ``explain`` by someone allowed) are never held back.
+or spamming it, does not make the bot post ten comments. The held-back comment gets an "eyes"
+reaction instead (``plan.replies``), so its writer sees it was read; a reaction notifies no one.
+Commands that act (``ok``, ``exempt``, ``rescore``, a cancel, ``explain`` by someone allowed)
+are never held back.
 
 The memory is the PR itself: each such reply carries a hidden marker naming what it answered,
 whom and when (``ANSWERED_MARKER``), read back from the bot's own comments. Every replica reads

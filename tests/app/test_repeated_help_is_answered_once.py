@@ -128,3 +128,53 @@ def test_a_clock_without_a_zone_is_read_as_utc(ctx, gh, pr, scorer, payload):
     assert dispatch.handle("issue_comment", comment_event(payload, "/sieve help", login="drive-by"),
                            ctx) == "commands: help"
     assert "answered:help:drive-by:2026-01-02T03:15:05Z" in replies(gh)[-1]
+
+
+def reactions(gh) -> list[tuple]:
+    return [w[2:] for w in gh.writes if w[0] == "add_reaction"]
+
+
+def test_a_held_back_repeat_gets_eyes_instead_of_a_reply(ctx, gh, pr, scorer, payload):
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok", login="drive-by"), ctx)
+    assert reactions(gh) == []  # answered: the reply is the sign it was read
+    repeat = comment_event(payload, "/sieve ok", login="drive-by")
+    assert dispatch.handle("issue_comment", repeat, ctx) == "commands: ok (refused; quiet: answered 0 min ago)"
+    assert reactions(gh) == [(repeat["comment"]["id"], "eyes")] and len(replies(gh)) == 1
+
+
+def test_an_ok_beside_a_held_back_help_is_answered_and_the_comment_gets_eyes(ctx, gh, pr, scorer, payload):
+    send(ctx, payload, "/sieve help", login="maintainer")
+    assert send(ctx, payload, "/sieve ok\n/sieve help", login="maintainer", minutes=1).endswith("(quiet: answered 1 min ago)")
+    assert len(reactions(gh)) == 1 and len(replies(gh)) == 2
+    assert ctx.state.decisions[-1].actions[-2:] == ("reply:reply_ok.md.j2", "react:eyes")
+
+
+def test_a_failed_reaction_is_logged_and_the_delivery_goes_on(ctx, gh, pr, scorer, payload, monkeypatch, caplog):
+    from bot.ports import GitHubError
+
+    def refuse(repo, comment_id, content):
+        raise GitHubError("add_reaction: GitHub answered 502", status=502, retryable=True)
+
+    monkeypatch.setattr(gh, "add_reaction", refuse)
+    send(ctx, payload, "/sieve help")
+    assert send(ctx, payload, "/sieve help", minutes=1) == "commands: help (quiet: answered 1 min ago)"
+    assert "reaction eyes on" in caplog.text and "not left" in caplog.text
+
+
+def test_shadow_mode_leaves_no_reaction(ctx, gh, pr, scorer, payload):
+    gh.files[(REPO, ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION + "shadow: true\n"
+    for minutes in (0, 1):
+        send(ctx, payload, "/sieve help", minutes=minutes)
+    assert reactions(gh) == [] and replies(gh) == []
+
+
+def test_the_plan_reacts_to_a_comment_whose_reply_was_held_back_never_in_shadow_mode():
+    from bot.app import plan
+    from bot.app.actions import React, Reply, View
+    from bot.app.config import RepoConfig
+
+    ok = View("reply_ok.md.j2")
+    assert plan.replies([ok], RepoConfig(), False, trigger=5, held=True) == (Reply(ok, 5), React(5, "eyes"))
+    assert plan.replies([], RepoConfig(), False, trigger=5) == ()
+    assert plan.replies([], RepoConfig(), False, trigger=None, held=True) == ()  # no comment to react to
+    assert plan.replies([], RepoConfig(), True, trigger=5, held=True) == ()

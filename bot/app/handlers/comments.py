@@ -5,7 +5,7 @@ author_association); ``explain`` is also open to the PR author; ``help`` to anyo
 else gets one polite refusal. Comments by bots, the App included, are ignored. ``ok cancel`` and
 ``exempt cancel`` (write access) end that decision and check the PR again at once. A help reply,
 or a refusal of the same command, goes to one person on a PR at most once per
-``commands.quiet_minutes`` (``bot.app.replylimit``).
+``commands.quiet_minutes`` (``bot.app.replylimit``); a repeat held back gets a reaction instead.
 """
 
 from __future__ import annotations
@@ -99,7 +99,8 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
     quiet, read = _quiet(request, views)
-    replies = planner.replies(quiet.views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id)
+    replies = planner.replies(quiet.views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id,
+                              held=bool(quiet.held))
     rescore = any(c.name == "rescore" or c.cancel for c in allowed) and not request.closed
     if kind or (rescore and not request.author_exempt):
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
