@@ -2,8 +2,10 @@
 
 A claim is exclusive: on PostgreSQL candidates are locked with ``FOR UPDATE SKIP LOCKED``;
 on SQLite the claim runs under ``BEGIN IMMEDIATE``, which holds the single write lock. A claim
-whose lease ran out (its worker died) can be taken over; past its attempt budget (larger when
-its last recorded attempt only hit a rate limit) such a row is failed instead. Two deliveries
+whose lease ran out (its worker died or hung) can be taken over; past its attempt budget (larger
+when its last recorded attempt only hit a rate limit) such a row is failed instead. An attempt's
+outcome is recorded only while that attempt holds the claim: its attempt number is the fencing
+token, so a late answer is refused even when the same worker id claimed the row again. Two deliveries
 of the same pull request are never processed at the same time (the bot keeps ONE sticky
 comment per PR), and due deliveries go oldest first. GitHub signs the body, not the delivery
 id: a row of a comment or pull request event also keeps its raw body's SHA-256, unique
@@ -151,30 +153,37 @@ class DeliveryStore:
                 return Delivery(**claimed._mapping)
         return None
 
-    def renew(self, delivery_id: str, worker_id: str, lease_seconds: float) -> bool:
+    # Each of these acts only on the claim ``worker_id`` holds, and with ``attempt`` (the fencing
+    # token: the claim's ``attempts``) only on that very attempt: a late answer from an attempt
+    # whose lease lapsed is refused (False) even when the same worker id claimed the row again.
+    def renew(self, delivery_id: str, worker_id: str, lease_seconds: float, *,
+              attempt: int | None = None) -> bool:
         """Extend a live claim; False if the claim was lost to another worker."""
         until = self._now() + timedelta(seconds=lease_seconds)
-        return self._finish(delivery_id, worker_id, status="processing", lease_until=until)
+        return self._finish(delivery_id, worker_id, attempt, status="processing", lease_until=until)
 
-    def complete(self, delivery_id: str, worker_id: str, result: str | None = None) -> bool:
+    def complete(self, delivery_id: str, worker_id: str, result: str | None = None, *,
+                 attempt: int | None = None) -> bool:
         """Mark done, keeping the handler's one-line ``result`` for operators."""
-        return self._finish(delivery_id, worker_id, status="done", finished_at=self._now(),
+        return self._finish(delivery_id, worker_id, attempt, status="done", finished_at=self._now(),
                             result=_clip(result))
 
-    def ignore(self, delivery_id: str, worker_id: str, reason: str) -> bool:
-        return self._finish(delivery_id, worker_id, status="ignored", finished_at=self._now(),
-                            result=_clip(reason))
+    def ignore(self, delivery_id: str, worker_id: str, reason: str, *,
+               attempt: int | None = None) -> bool:
+        return self._finish(delivery_id, worker_id, attempt, status="ignored",
+                            finished_at=self._now(), result=_clip(reason))
 
-    def fail(self, delivery_id: str, worker_id: str, error: str) -> bool:
-        return self._finish(delivery_id, worker_id, status="failed", finished_at=self._now(),
-                            last_error=error[:MAX_ERROR_CHARS])
+    def fail(self, delivery_id: str, worker_id: str, error: str, *,
+             attempt: int | None = None) -> bool:
+        return self._finish(delivery_id, worker_id, attempt, status="failed",
+                            finished_at=self._now(), last_error=error[:MAX_ERROR_CHARS])
 
     def retry_later(self, delivery_id: str, worker_id: str, error: str, delay: float, *,
-                    rate_limited: bool = False) -> bool:
+                    rate_limited: bool = False, attempt: int | None = None) -> bool:
         """Give the delivery back as pending, due ``delay`` seconds from now; ``rate_limited``:
         this attempt only hit a rate limit (the claimer's larger budget applies)."""
         due = self._now() + timedelta(seconds=delay)
-        return self._finish(delivery_id, worker_id, status="pending", next_attempt_at=due,
+        return self._finish(delivery_id, worker_id, attempt, status="pending", next_attempt_at=due,
                             last_error=error[:MAX_ERROR_CHARS], rate_limited=rate_limited)
 
     # -- operators --------------------------------------------------------------------------
@@ -263,11 +272,13 @@ class DeliveryStore:
                         last_error=LOST_LEASE).returning(T.delivery_id, T.event))
         return [(row.delivery_id, row.event) for row in conn.execute(stmt)]
 
-    def _finish(self, delivery_id: str, worker_id: str, **values) -> bool:
+    def _finish(self, delivery_id: str, worker_id: str, attempt: int | None, **values) -> bool:
         if values.get("status") != "processing":
             values.update(claimed_by=None, lease_until=None)
-        stmt = update(T).where(T.delivery_id == delivery_id, T.claimed_by == worker_id,
-                               T.status == "processing").values(**values)
+        held = [T.delivery_id == delivery_id, T.claimed_by == worker_id, T.status == "processing"]
+        if attempt is not None:
+            held.append(T.attempts == attempt)
+        stmt = update(T).where(*held).values(**values)
         with write_transaction(self.engine) as conn:
             return conn.execute(stmt).rowcount == 1
 
