@@ -163,8 +163,8 @@ class Worker:
         except LeaseLost:
             return _Attempt("retry")  # _attempt words it
         except GitHubError as err:
-            return _Attempt("retry" if err.retryable else "failed", _describe(err),
-                            err.retry_after)
+            return _Attempt("retry" if err.retryable else "failed",
+                            f"GitHubError {describe_error(err)}", err.retry_after)
         except Exception as err:  # noqa: BLE001 - any bug is retried, then failed, not lost
             log.exception("handler raised on %s.%s", delivery.event, delivery.action)
             return _Attempt("retry", redact(f"{type(err).__name__}: {err}"))
@@ -290,9 +290,11 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _describe(err: GitHubError) -> str:
+def describe_error(err: GitHubError) -> str:
+    """A ``GitHubError`` in a few words, its HTTP status first (``HTTP 403: ...``), without
+    credentials: stored and shown to operators (here, and in the installation handler's result)."""
     status = f"HTTP {err.status}: " if err.status is not None else ""
-    return redact(f"GitHubError {status}{err}")  # stored and shown: never a token
+    return redact(f"{status}{err}")
 
 
 def _idle(stop: threading.Event, wake: threading.Event | None, seconds: float) -> None:

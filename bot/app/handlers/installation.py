@@ -22,6 +22,7 @@ from bot.app import payload as p
 from bot.app import review
 from bot.app.actions import EnsureLabel
 from bot.app.context import HandlerContext
+from bot.app.worker import describe_error
 from bot.obs.logging import redact
 from bot.ports import GitHubError
 
@@ -109,9 +110,4 @@ def outcome(summary: str, failed: dict[str, GitHubError]) -> str:
 
 
 def _named(failed: dict[str, GitHubError]) -> str:
-    return "; ".join(f"{repo} ({_why(err)})" for repo, err in failed.items())
-
-
-def _why(err: GitHubError) -> str:
-    status = f"HTTP {err.status}: " if err.status is not None else ""
-    return redact(f"{status}{err}")[:160]
+    return "; ".join(f"{repo} ({describe_error(err)[:160]})" for repo, err in failed.items())
