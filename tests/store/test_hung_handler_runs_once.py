@@ -56,7 +56,7 @@ def _until(condition, seconds: float = 30.0, step: float = 0.02):
 
 
 def test_a_hung_run_writes_nothing_more_once_its_delivery_was_taken_over(live, engine):
-    policy = RetryPolicy(lease_seconds=0.3, max_handling_seconds=0.6)
+    policy = RetryPolicy(lease_seconds=0.5, max_handling_seconds=1.0)
     github, runs = Writes(), count(1)
     hung, release = threading.Event(), threading.Event()
 
@@ -74,7 +74,8 @@ def test_a_hung_run_writes_nothing_more_once_its_delivery_was_taken_over(live, e
         _worker(live, engine, handler, github, "w1", policy).process_one()))
     stuck.start()
     assert hung.wait(30)
-    other = _worker(live, engine, handler, github, "w2", policy)
+    other = _worker(live, engine, handler, github, "w2",
+                    RetryPolicy(lease_seconds=5, max_handling_seconds=30))  # it never hangs
     second = _until(other.process_one)  # taken over once the hung run's lease lapsed
     release.set()  # the hung call answers after all
     stuck.join(30)
@@ -88,12 +89,12 @@ def test_a_hung_run_writes_nothing_more_once_its_delivery_was_taken_over(live, e
 
 
 def test_a_run_stopped_past_its_time_limit_gives_its_delivery_back_at_once(live, engine):
-    policy = RetryPolicy(lease_seconds=3.0, max_handling_seconds=0.3, backoff_base=0.01)
+    policy = RetryPolicy(lease_seconds=5.0, max_handling_seconds=1.0, backoff_base=0.01)
     github = Writes()
 
     def handler(_event, _payload, ctx):
         ctx.github.create_comment("o/r", 1, "within the limit")
-        time.sleep(0.6)  # slow past the limit, but not stuck: it makes its next call
+        time.sleep(1.5)  # slow past the limit, but not stuck: it makes its next call
         ctx.github.create_comment("o/r", 1, "past the limit")
         return "done"
 
@@ -107,7 +108,7 @@ def test_a_run_stopped_past_its_time_limit_gives_its_delivery_back_at_once(live,
 
 
 def test_a_run_whose_lease_cannot_be_renewed_stops_before_its_next_write(live, engine, monkeypatch):
-    policy = RetryPolicy(lease_seconds=0.3, max_handling_seconds=60, backoff_base=0.01)
+    policy = RetryPolicy(lease_seconds=1.0, max_handling_seconds=60, backoff_base=0.01)
     github = Writes()
 
     def unreachable(*_args, **_kw):
@@ -117,7 +118,7 @@ def test_a_run_whose_lease_cannot_be_renewed_stops_before_its_next_write(live, e
 
     def handler(_event, _payload, ctx):
         ctx.github.create_comment("o/r", 1, "while the lease holds")
-        time.sleep(0.6)  # twice the lease: unrenewed, it may have lapsed and been taken over
+        time.sleep(1.5)  # past the lease: unrenewed, it may have lapsed and been taken over
         ctx.github.create_comment("o/r", 1, "after it may have lapsed")
         return "done"
 
@@ -127,13 +128,13 @@ def test_a_run_whose_lease_cannot_be_renewed_stops_before_its_next_write(live, e
 
 
 def test_a_slow_handler_within_its_time_limit_runs_once_and_is_done(live, engine):
-    policy = RetryPolicy(lease_seconds=0.9, max_handling_seconds=30)
+    policy = RetryPolicy(lease_seconds=1.2, max_handling_seconds=30)
     github = Writes()
 
     def handler(_event, _payload, ctx):
         for step in range(3):
             ctx.github.create_comment("o/r", 1, f"write {step}")
-            time.sleep(0.7)  # 2.1 s in all: more than twice the lease, kept by renewals
+            time.sleep(0.7)  # 2.1 s in all: longer than the lease, kept by renewals
         return "slow but fine"
 
     outcome = _worker(live, engine, handler, github, "w1", policy).process_one()
