@@ -148,7 +148,7 @@ def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False) 
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=ctx.state.get_override(repo, number), fresh_override=fresh_override,
         config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
-        help_url=ctx.help_url,
+        help_url=ctx.help_url, comments=tuple(comments),
     )
 
 
@@ -164,7 +164,8 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     known = facts(ctx, review, fresh_override=fresh_override)
     intended = planner.intended(review.result, review.config, known)
     actions = planner.plan(review.result, review.config, known) + extra
-    applier.apply(ctx.github, review.repo, review.number, actions)
+    comments = None if known.comments is None else list(known.comments)  # read once per delivery
+    applier.apply(ctx.github, review.repo, review.number, actions, comments=comments)
     record(ctx, review, intended + extra)
     return actions
 

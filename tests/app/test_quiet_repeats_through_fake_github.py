@@ -79,3 +79,12 @@ def test_a_command_that_acts_is_never_met_with_a_reaction(fake, live_ctx, scorer
     say(fake, live_ctx, "/sieve help", login="maintainer")
     outcome, _ = say(fake, live_ctx, "/sieve explain", login="maintainer", minutes=1)
     assert outcome == "commands: explain" and not fake.calls("POST", REACTIONS)
+
+
+@pytest.mark.parametrize("body", ["/sieve ok", "/sieve explain"])
+def test_a_command_that_acts_reads_the_prs_comments_once(fake, live_ctx, scorer, body):
+    """The plan's facts and apply's check for the command's own earlier reply read the same listing."""
+    fake.clear_log()
+    outcome, _ = say(fake, live_ctx, body, login="maintainer")
+    assert outcome.startswith(f"commands: {body.split()[1]}") and "refused" not in outcome
+    assert len(fake.calls("GET", LISTINGS)) == 1
