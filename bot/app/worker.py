@@ -11,7 +11,7 @@ handler running past ``RetryPolicy.max_handling_seconds`` counts as hung).
 A hung run must not work beside the run that takes its delivery over (two sticky comments, an
 older band written last). So each attempt is fenced: the store records its outcome only for the
 attempt that holds the claim (its attempt number is the token), and the handler's GitHub port
-is guarded (``_Claim``): from ``max_handling_seconds`` on, or once the lease may have lapsed
+is guarded (``bot.app.lease.Claim``): from ``max_handling_seconds`` on, or once the lease may have lapsed
 unrenewed, every call raises ``LeaseLost`` before it is made. A run stopped that way has no call
 in flight, so it gives its delivery back for a retry at once, if it still holds it. What no
 guard can recall is a call already under way when the run was cut off; the apply step's writes
@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from bot.app.context import HandlerContext, StateStore
-from bot.app.lease import LeaseKeeper
+from bot.app.lease import Claim, Guarded, LeaseKeeper, LeaseLost
 from bot.obs import metrics
 from bot.obs.logging import delivery_context, redact
 from bot.ports import GitHubError, GitHubPort
@@ -120,7 +120,8 @@ class Worker:
         with delivery_context(delivery.delivery_id, gh_event=delivery.event,
                               action=delivery.action, attempt=delivery.attempts):
             started = time.monotonic()
-            claim = _Claim(self.store, delivery, self.worker_id, self.policy, asked)
+            claim = Claim(self.store, delivery.attempts, self.policy.lease_seconds,
+                          self.policy.max_handling_seconds, asked)
             with LeaseKeeper(claim, delivery.delivery_id, self.worker_id,
                              self.policy.lease_seconds, self.policy.max_handling_seconds):
                 attempt = self._attempt(delivery, claim)
@@ -144,7 +145,7 @@ class Worker:
             if outcome is None:
                 _idle(stop, wake, poll_interval)
 
-    def _attempt(self, delivery: Delivery, claim: _Claim) -> _Attempt:
+    def _attempt(self, delivery: Delivery, claim: Claim) -> _Attempt:
         if self.accepts is not None and not self.accepts(delivery.event, delivery.action):
             return _Attempt("ignored", f"{delivery.event}.{delivery.action} is not handled")
         attempt = self._handle(delivery, claim)
@@ -152,9 +153,9 @@ class Worker:
             return _Attempt("retry", f"LeaseLost: {claim.stopped}")
         return attempt
 
-    def _handle(self, delivery: Delivery, claim: _Claim) -> _Attempt:
+    def _handle(self, delivery: Delivery, claim: Claim) -> _Attempt:
         try:
-            github = _Guarded(self.github_factory(delivery.installation_id), claim)
+            github = Guarded(self.github_factory(delivery.installation_id), claim)
             ctx = HandlerContext(github=github,
                                  state=self.state, delivery_id=delivery.delivery_id,
                                  installation_id=delivery.installation_id, shadow=self.shadow,
@@ -200,81 +201,6 @@ class Worker:
             log.warning("claim on the delivery was lost before its outcome was recorded")
         return Outcome(d.delivery_id, d.event, status, d.attempts, error, seconds, kept,
                        attempt.result)
-
-
-class LeaseLost(Exception):
-    """Raised by a handler's GitHub port, before the call, when its attempt may no longer hold
-    its delivery. Not a ``GitHubError``: no handler takes it for an API failure to work around."""
-
-
-class _Claim:
-    """One attempt's hold on its delivery. The lease keeper renews through it (fenced by the
-    attempt number), and ``check`` tells, before each GitHub call, whether the run may still act:
-    not once ``max_handling_seconds`` have passed (the keeper stops renewing then), nor once the
-    lease may have lapsed unrenewed (the database unreachable), nor after another claim won.
-    Times are monotonic and taken before each request to the store, so the lease this side
-    counts on never outlasts the one the store granted."""
-
-    def __init__(self, store: DeliveryStore, delivery: Delivery, worker_id: str,
-                 policy: RetryPolicy, asked: float) -> None:
-        self._store, self._attempt, self._limit = store, delivery.attempts, policy.max_handling_seconds
-        self._deadline = asked + policy.max_handling_seconds
-        self._held_until = asked + policy.lease_seconds
-        self._taken = False
-        self.stopped: str | None = None  # why the run was stopped, once it was
-
-    def renew(self, delivery_id: str, worker_id: str, lease_seconds: float) -> bool:
-        asked = time.monotonic()
-        kept = self._store.renew(delivery_id, worker_id, lease_seconds, attempt=self._attempt)
-        if kept:
-            self._held_until = max(self._held_until, asked + lease_seconds)
-        else:
-            self._taken = True
-        return kept
-
-    def check(self) -> None:
-        """Raise ``LeaseLost`` unless this attempt surely still holds its claim (then for good)."""
-        if self.stopped is None:
-            now = time.monotonic()
-            if self._taken:
-                self.stopped = "the claim was taken over by another worker"
-            elif now >= self._deadline:
-                self.stopped = (f"still running after max_handling_seconds ({self._limit:g} s): "
-                                "taken as hung, stopped before its next GitHub call")
-            elif now >= self._held_until:
-                self.stopped = ("its lease could not be renewed in time: "
-                                "stopped before its next GitHub call")
-        if self.stopped is not None:
-            raise LeaseLost(self.stopped)
-
-
-class _Guarded:
-    """The handler's GitHub port: each call asks ``claim.check()`` first. Otherwise transparent
-    (attributes, ``getattr(port, name, None)`` probes and equality are the port's)."""
-
-    def __init__(self, port: GitHubPort, claim: _Claim) -> None:
-        self._port, self._claim = port, claim
-
-    def __getattr__(self, name: str):
-        if name in ("_port", "_claim"):  # not set yet (a copy being made): no endless lookup
-            raise AttributeError(name)
-        value = getattr(self._port, name)
-        if not callable(value):
-            return value
-
-        def guarded(*args, **kwargs):
-            self._claim.check()
-            return value(*args, **kwargs)
-        return guarded
-
-    def __eq__(self, other: object) -> bool:
-        return self._port == (other._port if isinstance(other, _Guarded) else other)
-
-    def __hash__(self) -> int:
-        return hash(self._port)
-
-    def __repr__(self) -> str:
-        return f"_Guarded({self._port!r})"
 
 
 @dataclass(frozen=True)
