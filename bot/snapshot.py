@@ -24,6 +24,7 @@ class FileChange:
     deletions: int = 0
     patch: str | None = None  # unified diff hunk text, None when unknown
     patch_truncated: bool = False  # the export cut the patch: its first part only (counts still read it)
+    previous_filename: str | None = None  # a renamed or copied file's old path (GitHub's diff entry field)
 
 
 @dataclass(frozen=True)

@@ -130,10 +130,11 @@ def _commits(repo_dir: Path, base: str, head: str) -> list[tuple[str, str, str]]
     return [tuple(e.split("\x1f", 2)) for e in entries][:MAX_COMMITS]
 
 
-def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str, str]]:
-    """``(git's status letter, GitHub's status, path)`` of each file in diff order. A file whose
-    mode alone changed (the same blob on both sides) is "changed", as GitHub lists it; git calls
-    it M, as it does an edit."""
+def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str, str, str | None]]:
+    """``(git's status letter, GitHub's status, path, old path)`` of each file in diff order; the
+    old path only for a rename or copy, as GitHub's ``previous_filename``. A file whose mode alone
+    changed (the same blob on both sides) is "changed", as GitHub lists it; git calls it M, as it
+    does an edit."""
     parts = _git(repo_dir, *_DIFF, "--raw", "--no-abbrev", "-z", spec).split("\0")
     out, i = [], 0
     while i < len(parts) and parts[i]:
@@ -142,7 +143,7 @@ def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str, str]]:
         status = _STATUS.get(code[0], "changed")
         if code[0] == "M" and old_blob == new_blob and old_mode != new_mode:
             status = "changed"
-        out.append((code[0], status, parts[i + step - 1]))
+        out.append((code[0], status, parts[i + step - 1], parts[i + 1] if step == 3 else None))
         i += step
     return out
 
@@ -201,9 +202,9 @@ def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int,
     if len(status) != len(counts):
         raise LoadError(f"git diff {spec}: --raw and --numstat disagree")
     kept = status[:MAX_FILES]
-    patches = _patches(repo_dir, spec, [code for code, _, _ in kept])
-    files = tuple(FileChange(path=path, status=st, additions=a, deletions=d, patch=p)
-                  for (_, st, path), (a, d), p in zip(kept, counts, patches))
+    patches = _patches(repo_dir, spec, [code for code, *_ in kept])
+    files = tuple(FileChange(path=path, status=st, additions=a, deletions=d, patch=p, previous_filename=old)
+                  for (_, st, path, old), (a, d), p in zip(kept, counts, patches))
     return files, len(status), sum(a for a, _ in counts), sum(d for _, d in counts)
 
 

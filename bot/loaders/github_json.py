@@ -46,6 +46,7 @@ def _file_change(item, where: str) -> FileChange:
         additions=count_or_none(item.get("additions")) or 0,
         deletions=count_or_none(item.get("deletions")) or 0,
         patch=item.get("patch") if isinstance(item.get("patch"), str) else None,
+        previous_filename=_text(item.get("previous_filename")) or None,
     )
 
 

@@ -52,7 +52,8 @@ def _file_change(entry) -> FileChange:
                       additions=count_or_none(entry.get("additions")) or 0,
                       deletions=count_or_none(entry.get("deletions")) or 0,
                       patch=entry.get("patch") if isinstance(entry.get("patch"), str) else None,
-                      patch_truncated=entry.get("patch_truncated") is True)
+                      patch_truncated=entry.get("patch_truncated") is True,
+                      previous_filename=_text(entry.get("previous_filename")) or None)
 
 
 def _files(raw: dict) -> tuple[FileChange, ...]:

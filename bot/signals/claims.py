@@ -142,7 +142,7 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
     mentioned = _mentioned_paths(_without_checkboxes(_author_text(snapshot)))  # checklists cite docs/ etc.
     if not mentioned:
         return hits.quiet(name, KIND)
-    paths = [f.path for f in hits.files(snapshot)]
+    paths = [p for f in hits.files(snapshot) for p in (f.path, f.previous_filename) if p]  # a rename names both
     missing = [m for m in mentioned if not _matches_any(m, paths)]
     if _weight(missing) < 1:  # one bare "config.toml" is often a concept, not a claimed edit
         return hits.quiet(name, KIND)

@@ -110,6 +110,18 @@ def test_the_users_rename_limit_and_order_file_do_not_change_the_files(tmp_path)
         ("c.txt", "renamed", 1, 0), ("d.txt", "renamed", 1, 0)]
 
 
+def test_a_rename_or_copy_names_its_old_path_as_github_does(tmp_path):
+    """GitHub's ``previous_filename``: the old path of a renamed (or copied) file, and nothing for others."""
+    text = "".join(f"line {i}\n" for i in range(20))
+    repo = _repo(tmp_path, {"old name.txt": text, "kept.txt": "1\n"})
+    _git(repo, "mv", "old name.txt", "new name.txt")
+    (repo / "kept.txt").write_text("2\n")
+    _commit(repo, "Rename one, edit the other")
+    snap = snapshot_from_git(repo, "main..topic")
+    assert [(f.path, f.status, f.previous_filename) for f in snap.files] == [
+        ("kept.txt", "modified", None), ("new name.txt", "renamed", "old name.txt")]
+
+
 def test_carriage_returns_stay_as_git_wrote_them(tmp_path):
     """A file with old Mac line ends (a lone \\r) or Windows ones, or a \\r in a name: git's output
     is read byte for byte, not with newline translation (which made a lone \\r a new line, so the

@@ -40,6 +40,15 @@ def test_maps_githubs_example_responses(rest):
     assert "files listed: 1 of 5" in snap.notes and "commits listed: 1 of 3" in snap.notes
 
 
+def test_a_renamed_file_keeps_its_previous_filename(rest):
+    [entry] = rest["pulls/list-files"]
+    entry.update(filename="docs/guide.md", status="renamed", previous_filename="guide.md")
+    [change] = _snapshot(rest).files
+    assert (change.path, change.status, change.previous_filename) == ("docs/guide.md", "renamed", "guide.md")
+    entry.pop("previous_filename")
+    assert _snapshot(rest).files[0].previous_filename is None
+
+
 def test_null_body_bot_author_and_draft(rest):
     rest["pulls/get"].update(body=None, draft=True)
     rest["pulls/get"]["user"].update(login="copilot-swe-agent[bot]", type="Bot")

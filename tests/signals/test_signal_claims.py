@@ -74,6 +74,16 @@ def test_named_files_present_in_the_diff_do_not_fire(git_pr):
     assert not mentions_missing_files(snapshot).fired
 
 
+def test_a_renamed_files_old_path_is_in_the_diff():
+    """GitHub lists a rename under its new path with ``previous_filename``: a description that says
+    what it renamed names the old path, which the diff does touch."""
+    body = "Renamed `internal/config/load.go` to `internal/config/loader.go` so the name matches the docs."
+    moved = FileChange(path="internal/config/loader.go", status="renamed", previous_filename="internal/config/load.go")
+    assert not mentions_missing_files(PRSnapshot(title="Rename the config loader", body=body, files=(moved,))).fired
+    unknown = FileChange(path="internal/config/loader.go", status="renamed")  # an export without the old path
+    assert mentions_missing_files(PRSnapshot(title="Rename the config loader", body=body, files=(unknown,))).fired
+
+
 def test_links_to_contributing_guide_are_not_file_claims(git_pr):
     snapshot = git_pr("sentry-python", 6879)  # template links CONTRIBUTING.md
     assert "CONTRIBUTING.md" in snapshot.body
