@@ -10,7 +10,8 @@ of the same pull request are never processed at the same time (the bot keeps ONE
 comment per PR), and due deliveries go oldest first. GitHub signs the body, not the delivery
 id: a row of a comment or pull request event also keeps its raw body's SHA-256, unique
 (``bot.app.server.body_digest``), so such a body captured and sent again under a fresh id is
-refused as a replay while its first delivery is kept.
+refused as a replay while its first delivery is kept, and such a body older (by its own time)
+than the digests are kept for (``replay_window``) is refused as stale (``is_stale``).
 
 Every stored time is on one clock: the database's on PostgreSQL (replicas whose own clocks
 disagree still agree on leases and due times), this process's on SQLite (one host).
@@ -38,11 +39,41 @@ _CANDIDATES = 16
 _REAP_EVERY = timedelta(seconds=15)  # how often a claimer fails rows whose last lease ran out
 LOST_LEASE = "worker lease expired on the last attempt (process killed or hung)"
 _DB_NOW = func.timezone("UTC", func.now(), type_=DateTime)  # naive UTC, PostgreSQL's clock
+GITHUB_REDELIVERY = timedelta(days=3)  # how long GitHub lets a person redeliver a delivery
+# How far GitHub's clock (which stamps a body's own times) and the clock our times are on may
+# disagree, plus how long GitHub may take to send an event after stamping it. NTP keeps real
+# clocks within a second; an hour leaves room for a GitHub incident's delayed deliveries.
+CLOCK_SKEW = timedelta(hours=1)
 
 
 def utcnow() -> datetime:
     """Naive UTC now, the form every stored time takes."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def replay_window(retention_days: float) -> timedelta:
+    """How old, by its own time, an event-bound body (one with a digest) may be and still be told
+    from a replay: ``max(retention, GITHUB_REDELIVERY + CLOCK_SKEW)``. ``DeliveryStore.is_stale``
+    refuses anything older; ``DeliveryStore.purge`` keeps a digest ``CLOCK_SKEW`` longer than
+    this. Both read this one function, so they cannot drift apart.
+
+    Why that closes the replay hole (GitHub signs no timestamp, so a captured signed body stays
+    valid for ever). Let W = replay_window(retention), M = CLOCK_SKEW, and t the time (our clock)
+    a body B arrives. B is not stale, so B's own time b >= t - W. If B was stored before as row R:
+    R.received_at >= b - M (GitHub stamped b before sending it, its clock at most M ahead of
+    ours) and R.finished_at >= R.received_at (a row not finished is never purged; a retried one
+    gets a later finished_at). A purge at t_p <= t deleted R only if R.finished_at < t_p - W - M
+    <= t - W - M <= b - M <= R.received_at <= R.finished_at: impossible. So R, and its digest,
+    are still there and B is refused as a replay. Whatever is older than W is refused as stale.
+    (This takes one retention on every replica and over time: rows a shorter one purged do not
+    come back when it is raised, so for one new window bodies between the two get through.)
+
+    Why nothing legitimate is lost. GitHub redelivers a delivery at most 3 days after it first
+    sent it, and it first sent it at most M after b (its delay and the clocks' disagreement
+    together): a redelivery of an event that never reached us has b >= t - 3 days - M >= t - W,
+    so it is not stale, whatever the retention. Digest-less rows (e.g. a check run's) keep the
+    plain retention: their bodies are never refused as stale."""
+    return max(timedelta(days=retention_days), GITHUB_REDELIVERY + CLOCK_SKEW)
 
 
 @dataclass(frozen=True)
@@ -105,6 +136,25 @@ class DeliveryStore:
             if new:
                 notify(conn)  # workers in other processes wake at commit (PostgreSQL)
             return new
+
+    def is_stale(self, body_time: datetime, retention_days: float) -> bool:
+        """Whether an event-bound body stamped ``body_time`` (naive UTC, GitHub's clock) is older
+        than ``replay_window(retention_days)`` by the store's clock: its digest may have been
+        purged, so it can no longer be told from a replay. Never with ``retention_days`` 0 (every
+        digest is kept, and refuses its replays for good)."""
+        if not retention_days:
+            return False
+        return body_time < self.current_time() - replay_window(retention_days)
+
+    def current_time(self) -> datetime:
+        """Now as a value, on the clock stored times are on: the database's on PostgreSQL (one
+        query), this process's on SQLite, the injected one in tests."""
+        if self._clock is not None:
+            return self._clock()
+        if self.engine.dialect.name != "postgresql":
+            return utcnow()
+        with self.engine.connect() as conn:
+            return conn.scalar(select(_DB_NOW))
 
     def replay_of(self, delivery_id: str, body_sha256: str | None) -> str | None:
         """The other delivery id stored with this body digest, when ``enqueue`` refused
@@ -225,11 +275,17 @@ class DeliveryStore:
         """Delete done and ignored deliveries finished more than ``older_than_days`` ago
         (failed ones stay until an operator retries them); returns how many went.
 
-        Each row's ``body_sha256`` goes with it, so a body is refused as a replay exactly as long
-        as its delivery is kept: the replay window equals the retention (``SIEVE_RETENTION_DAYS``;
-        0 keeps everything, and refuses replays for good)."""
-        cutoff = self._now() - timedelta(days=older_than_days)
-        stmt = delete(T).where(T.status.in_(("done", "ignored")), T.finished_at < cutoff)
+        A row with a body digest goes with its digest, so it is kept ``CLOCK_SKEW`` longer than
+        ``replay_window(older_than_days)``, at least 3 days and 2 hours whatever the retention:
+        a body that ``is_stale`` lets through still finds it and is refused as a replay, and
+        GitHub's redelivery of an event that never reached us is not refused as stale. Rows
+        without a digest keep the plain ``older_than_days``. (The server never purges with
+        retention 0: everything is kept, and replays are refused for good.)"""
+        now = self._now()
+        kept_digests = replay_window(older_than_days) + CLOCK_SKEW
+        stmt = delete(T).where(T.status.in_(("done", "ignored")),
+                               T.finished_at < now - timedelta(days=older_than_days),
+                               or_(T.body_sha256.is_(None), T.finished_at < now - kept_digests))
         with write_transaction(self.engine) as conn:
             return conn.execute(stmt).rowcount
 
