@@ -3,7 +3,8 @@
 ``POST /api/github/webhooks`` reads the raw body under a size cap, checks
 ``X-Hub-Signature-256`` before parsing, stores the delivery keyed by ``X-GitHub-Delivery``
 (and by its body's SHA-256: GitHub signs only the body, so a known body under a fresh id is a
-replay, refused) and answers 202; worker threads (``bot.app.worker``) do the processing later.
+replay, refused; such a body older, by its own time, than the digests are kept is refused as
+stale) and answers 202; worker threads (``bot.app.worker``) do the processing later.
 ``/help`` and ``/model-card`` are the public pages (``bot.app.pages``); ``/healthz``,
 ``/readyz`` and ``/metrics`` the operator's (``bot.obs.ops``).
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -46,18 +49,20 @@ class Rejected(HTTPException):
 
 def create_app(settings: Settings, *, github_factory: GitHubFactory | None = None,
                start_workers: bool = True, handler: Handler | None = None,
-               workers: Workers | None = None) -> FastAPI:
+               workers: Workers | None = None,
+               clock: Callable[[], datetime] | None = None) -> FastAPI:
     """Build the App: webhook route, ops routes and (unless disabled) the worker pool.
 
     Raises ``bot.settings.SettingsError`` without a webhook secret unless insecure_dev.
     ``github_factory``/``handler`` replace the production wiring (tests, demo).
     ``workers`` (e.g. ``bot.app.worker_process.WorkerProcess``) replaces the worker threads.
+    ``clock`` (tests): the intake store's clock (``DeliveryStore``), naive UTC.
     """
     settings.require_webhook_secret()
     if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
         log.warning("SIEVE_INSECURE_DEV: accepting UNSIGNED webhooks; never do this in production")
     engine = init_db(settings.database_url)
-    store, state = DeliveryStore(engine), SqlStateStore(engine)
+    store, state = DeliveryStore(engine, clock=clock), SqlStateStore(engine)
     handled = wiring.accepts(wiring.handled_events())
     pool = workers
     if pool is None and start_workers and settings.workers > 0:
@@ -102,7 +107,8 @@ def _webhook(settings: Settings, stores: tuple[DeliveryStore, SqlStateStore], ha
                                                request.headers.get("x-hub-signature-256")):
                 raise Rejected(401, "missing or invalid X-Hub-Signature-256", "signature")
             event, delivery_id = _required_headers(request)
-            return await _accept(stores, handled, pool, event, delivery_id, body)
+            return await _accept(stores, handled, pool, event, delivery_id, body,
+                                 settings.retention_days)
         except Rejected as exc:
             metrics.record_rejected(exc.reason)
             log.warning("webhook refused (%s): %s", exc.status_code, exc.detail,
@@ -113,7 +119,7 @@ def _webhook(settings: Settings, stores: tuple[DeliveryStore, SqlStateStore], ha
 
 
 async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts, pool: Workers | None,
-                  event: str, delivery_id: str, body: bytes) -> JSONResponse:
+                  event: str, delivery_id: str, body: bytes, retention_days: float) -> JSONResponse:
     store, state = stores
     payload = parse_payload(body)
     metrics.record_received(event)
@@ -123,7 +129,10 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
     if not handled(event, action):
         return JSONResponse({"status": "ignored"})
     keys, digest = delivery_keys(payload), body_digest(payload, body)
+    body_time = event_time(payload) if digest is not None and retention_days else None
     try:
+        if body_time is not None and await run_in_threadpool(store.is_stale, body_time, retention_days):
+            return _stale(event, delivery_id, body_time)
         keys = await run_in_threadpool(with_fork_pr, state, event, payload, keys)
         new = await run_in_threadpool(store.enqueue, delivery_id, event, _payload_text(body, payload),
                                       action=action, body_sha256=digest, **keys)
@@ -154,6 +163,55 @@ EVENT_BOUND_KEYS = ("comment", "pull_request")
 def body_digest(payload: dict[str, Any], body: bytes) -> str | None:
     """The SHA-256 the intake refuses replays by; None for a body without ``EVENT_BOUND_KEYS``."""
     return hashlib.sha256(body).hexdigest() if any(k in payload for k in EVENT_BOUND_KEYS) else None
+
+
+# Where an event-bound body carries its event's time. In the octokit examples every
+# ``pull_request`` body has ``pull_request.updated_at`` (GitHub stamps it at each change to the
+# PR: opening, a push, an edit, a label, reopening, ready for review), every ``issue_comment``
+# body ``comment.created_at`` and ``updated_at`` (an edit stamps the latter). So the newest is the
+# event's time, or earlier: a body may look older than its event, never younger.
+EVENT_TIMES = (("comment", "updated_at"), ("comment", "created_at"), ("pull_request", "updated_at"))
+_MAX_TIME_CHARS = 40
+
+
+def event_time(payload: dict[str, Any]) -> datetime | None:
+    """The newest of the ``EVENT_TIMES`` a body carries, as naive UTC; None when it carries none,
+    or one that is not an ISO 8601 time with a zone ("2019-05-15T15:20:33Z"): the body's age is
+    then unknown and it is handled as before, never refused as stale, so an odd but genuine
+    payload is not lost (a replay of it is still refused while its digest is kept)."""
+    times = []
+    for key, field in EVENT_TIMES:
+        value = _obj(payload.get(key)).get(field)
+        if value is None:
+            continue
+        when = _utc_time(value)
+        if when is None:
+            return None
+        times.append(when)
+    return max(times, default=None)
+
+
+def _utc_time(value: Any) -> datetime | None:
+    if not isinstance(value, str) or len(value) > _MAX_TIME_CHARS:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+        return None if when.tzinfo is None else when.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):  # not ISO 8601; or e.g. year 1 with a positive offset
+        return None
+
+
+def _stale(event: str, delivery_id: str, body_time: datetime) -> JSONResponse:
+    """An event-bound body older, by its own time, than the store keeps digests
+    (``bot.store.deliveries.replay_window``): were it a replay, its first delivery's digest may be
+    gone, so it is refused as a replay would be (nothing stored or handled; 202, never retried).
+    GitHub redelivers only within 3 days, and the window is longer, so no genuine event is lost."""
+    when = body_time.isoformat(timespec="seconds") + "Z"
+    metrics.record_rejected("stale")
+    log.warning("webhook refused as stale: delivery %s (%s) carries a body of %s, older than the "
+                "replay window", delivery_id, event, when,
+                extra={"delivery_id": delivery_id, "event_time": when})
+    return JSONResponse({"status": "stale", "delivery_id": delivery_id, "event_time": when}, 202)
 
 
 def _replay(event: str, delivery_id: str, original: str) -> JSONResponse:

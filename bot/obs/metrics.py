@@ -108,8 +108,8 @@ def record_duplicate(event: str | None) -> None:
 
 def record_rejected(reason: str) -> None:
     """``reason``: ``signature`` | ``payload`` | ``too_large`` | ``headers`` | ``storage`` |
-    ``replay`` (anything else is counted as ``other``)."""
-    known = {"signature", "payload", "too_large", "headers", "storage", "replay"}
+    ``replay`` | ``stale`` (anything else is counted as ``other``)."""
+    known = {"signature", "payload", "too_large", "headers", "storage", "replay", "stale"}
     DELIVERIES_REJECTED.labels(reason if reason in known else "other").inc()
 
 

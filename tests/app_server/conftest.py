@@ -47,9 +47,12 @@ def deliver(client: TestClient, body: bytes, event: str, delivery_id: str = "d-1
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
+    """Retention 0: the octokit examples were written in 2019 (and the fake GitHub's PRs say they
+    were last updated on 2024-01-01), so with a retention the intake would refuse their bodies as
+    stale; ``test_stale_bodies`` sets one."""
     return Settings(_env_file=None, webhook_secret=SECRET, workers=0,
                     database_url=f"sqlite:///{tmp_path / 'sieve.db'}",
-                    max_body_bytes=256 * 1024)
+                    max_body_bytes=256 * 1024, retention_days=0)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import copy
 import functools
 import json
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.app.signature import sign
@@ -53,8 +54,12 @@ def pull_request_payload(repo: str, number: int, *, action: str = "opened",
                          head_sha: str | None = None, installation_id: int = 1,
                          title: str | None = None, body: str | None = None,
                          author: str | None = None,
-                         association: str = "FIRST_TIME_CONTRIBUTOR") -> dict:
-    """A ``pull_request`` payload for ``repo#number``, based on the real ``opened`` example."""
+                         association: str = "FIRST_TIME_CONTRIBUTOR",
+                         updated_at: str | None = None) -> dict:
+    """A ``pull_request`` payload for ``repo#number``, based on the real ``opened`` example.
+
+    Its ``pull_request.updated_at`` is now unless given, as GitHub stamps it at every event the
+    App handles: the example's 2019 would be refused by the intake as stale."""
     payload = copy.deepcopy(_example("pull_request", "opened.payload.json")
                             or _minimal_pull_request())
     owner, name = repo.split("/")
@@ -73,6 +78,7 @@ def pull_request_payload(repo: str, number: int, *, action: str = "opened",
     if body is not None:
         pr["body"] = body
     pr["author_association"] = association  # the example's OWNER would be exempt
+    pr["updated_at"] = updated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if author is not None:
         pr["user"] = {**pr["user"], "login": author}
         payload["sender"] = {**payload["sender"], "login": author}
