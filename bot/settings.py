@@ -79,9 +79,9 @@ class Settings(BaseSettings):
         14.0, ge=0, description="Done and ignored deliveries (with their payloads) are deleted "
         "this many days after they finish; failed ones are kept. 0 keeps everything. GitHub "
         "redelivers only within 3 days, so duplicates are still recognised. A pull request or "
-        "comment delivery is kept an hour longer, and at least 3 days and 2 hours, while a body "
-        "of one whose own time is older than this (at least 3 days and 1 hour) is refused as "
-        "stale, as its replay could no longer be recognised (0: never).")
+        "comment delivery is kept an hour longer, and at least 3 days and 2 hours, while a comment "
+        "whose own time is older than this (at least 3 days and 1 hour) is refused as stale, "
+        "as its replay could no longer be recognised (0: never).")
     decision_retention_days: float = Field(
         90.0, ge=0, description="Recorded decisions (a PR's score and band at a commit) are deleted "
         "this many days after they were made, except each PR's newest and the one that posted its "

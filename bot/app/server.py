@@ -165,12 +165,15 @@ def body_digest(payload: dict[str, Any], body: bytes) -> str | None:
     return hashlib.sha256(body).hexdigest() if any(k in payload for k in EVENT_BOUND_KEYS) else None
 
 
-# Where an event-bound body carries its event's time. In the octokit examples every
-# ``pull_request`` body has ``pull_request.updated_at`` (GitHub stamps it at each change to the
-# PR: opening, a push, an edit, a label, reopening, ready for review), every ``issue_comment``
-# body ``comment.created_at`` and ``updated_at`` (an edit stamps the latter). So the newest is the
-# event's time, or earlier: a body may look older than its event, never younger.
-EVENT_TIMES = (("comment", "updated_at"), ("comment", "created_at"), ("pull_request", "updated_at"))
+# Where an event-bound body carries its event's time: a comment's ``created_at`` (and
+# ``updated_at``, the same or later) is stamped when the comment is written, which is the event.
+# A pull request body's ``updated_at`` is not read: the octokit examples show ``synchronize`` and
+# ``reopened`` bodies whose ``updated_at`` is the PR's creation time, so it may be older than the
+# event, and refusing a real push on a PR untouched for days would lose it. Nothing needs it: a
+# replayed PR body only makes the handler read the PR afresh, and a replayed label change is
+# checked against the label's current state and timeline (``handlers.labels.overtaken``); a
+# replayed comment is what could act again (a maintainer's ``/sieve ok`` after they cancelled it).
+EVENT_TIMES = (("comment", "updated_at"), ("comment", "created_at"))
 _MAX_TIME_CHARS = 40
 
 

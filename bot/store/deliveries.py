@@ -10,8 +10,8 @@ of the same pull request are never processed at the same time (the bot keeps ONE
 comment per PR), and due deliveries go oldest first. GitHub signs the body, not the delivery
 id: a row of a comment or pull request event also keeps its raw body's SHA-256, unique
 (``bot.app.server.body_digest``), so such a body captured and sent again under a fresh id is
-refused as a replay while its first delivery is kept, and such a body older (by its own time)
-than the digests are kept for (``replay_window``) is refused as stale (``is_stale``).
+refused as a replay while its first delivery is kept, and a comment's body older (by its own
+time) than the digests are kept for (``replay_window``) is refused as stale (``is_stale``).
 
 Every stored time is on one clock: the database's on PostgreSQL (replicas whose own clocks
 disagree still agree on leases and due times), this process's on SQLite (one host).
@@ -138,7 +138,7 @@ class DeliveryStore:
             return new
 
     def is_stale(self, body_time: datetime, retention_days: float) -> bool:
-        """Whether an event-bound body stamped ``body_time`` (naive UTC, GitHub's clock) is older
+        """Whether a body stamped ``body_time`` (naive UTC, GitHub's clock; the intake reads a comment's) is older
         than ``replay_window(retention_days)`` by the store's clock: its digest may have been
         purged, so it can no longer be told from a replay. Never with ``retention_days`` 0 (every
         digest is kept, and refuses its replays for good)."""

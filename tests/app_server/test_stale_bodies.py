@@ -1,5 +1,5 @@
 """A replayed body is refused only while its digest is kept, and the retention purge deletes
-digests: so an event-bound body (a comment's, a pull request's) older, by its own time, than the
+digests: so a comment's body older, by its own time, than the
 digests are kept (``bot.store.deliveries.replay_window``) is refused as "stale", never stored or
 handled, while every body GitHub may still legitimately send (a redelivery within 3 days) gets
 through. On SQLite and PostgreSQL, on a settable clock; the last test on each database's own."""
@@ -58,13 +58,6 @@ def command_body(at: datetime, text: str = "/sieve ok") -> bytes:
     payload = json.loads(example("issue_comment", "created.with-installation.payload.json"))
     payload["issue"]["pull_request"] = {"url": "https://api.github.com/repos/o/r/pulls/1"}
     payload["comment"].update(body=text, created_at=_iso(at), updated_at=_iso(at))
-    return json.dumps(payload).encode()
-
-
-def pull_body(updated_at) -> bytes:
-    """A real pull_request ``synchronize`` example whose PR was updated at ``updated_at``."""
-    payload = json.loads(example("pull_request", "synchronize.payload.json"))
-    payload["pull_request"]["updated_at"] = updated_at
     return json.dumps(payload).encode()
 
 
@@ -145,10 +138,10 @@ def test_a_late_redelivery_of_an_event_never_received_is_queued_whatever_the_ret
     app, client = intake(1)
     for n, age in enumerate((timedelta(days=2), GITHUB_REDELIVERY + CLOCK_SKEW - timedelta(seconds=1))):
         at = clock.now - age
-        answer = deliver(client, pull_body(_iso(at)), "pull_request", f"late-{n}").json()
+        answer = deliver(client, command_body(at), "issue_comment", f"late-{n}").json()
         assert answer == {"status": "queued", "delivery_id": f"late-{n}"}
     old = clock.now - GITHUB_REDELIVERY - CLOCK_SKEW - timedelta(seconds=1)
-    assert deliver(client, pull_body(_iso(old)), "pull_request", "older").json()["status"] == "stale"
+    assert deliver(client, command_body(old), "issue_comment", "older").json()["status"] == "stale"
 
 
 def test_with_retention_1_day_a_digest_outlives_the_retention_until_the_window_closes(intake, clock):
@@ -180,7 +173,9 @@ def test_with_retention_1_day_a_digest_outlives_the_retention_until_the_window_c
 ])
 def test_a_body_whose_time_cannot_be_read_is_handled_as_before(intake, updated_at):
     app, client = intake(14)
-    answer = deliver(client, pull_body(updated_at), "pull_request", "odd").json()
+    payload = json.loads(example("issue_comment", "created.with-installation.payload.json"))
+    payload["comment"].update(created_at=updated_at, updated_at=updated_at)
+    answer = deliver(client, json.dumps(payload).encode(), "issue_comment", "odd").json()
     assert answer == {"status": "queued", "delivery_id": "odd"}
     assert app.state.store.get("odd") is not None
 
@@ -211,12 +206,25 @@ def test_bodies_without_a_digest_are_never_stale(intake):
     assert deliver(client, json.dumps(rerun).encode(), "check_run", "rr").json()["status"] == "queued"
 
 
-def test_on_the_databases_own_clock_the_2019_examples_are_stale(intake):
+def test_on_the_databases_own_clock_the_2019_example_comment_is_stale(intake):
     """No injected clock: PostgreSQL's ``now()`` (this process's on SQLite) says 2019 is long past."""
     app, client = intake(14, on_clock=False)
-    body = example("pull_request", "opened.payload.json")
-    assert deliver(client, body, "pull_request", "old").json() == \
-        {"status": "stale", "delivery_id": "old", "event_time": "2019-05-15T15:20:33Z"}
+    body = example("issue_comment", "created.with-installation.payload.json")
+    written = json.loads(body)["comment"]["updated_at"]
+    answer = deliver(client, body, "issue_comment", "old").json()
+    assert answer["status"] == "stale" and answer["event_time"] == written
     assert app.state.store.counts() == {}
-    fresh = pull_body(_iso(datetime.now(UTC) - timedelta(hours=1)))
-    assert deliver(client, fresh, "pull_request", "new").json()["status"] == "queued"
+    fresh = command_body(datetime.now(UTC) - timedelta(hours=1))
+    assert deliver(client, fresh, "issue_comment", "new").json()["status"] == "queued"
+
+
+@pytest.mark.parametrize("action", ["synchronize", "reopened", "labeled"])
+def test_a_pull_request_body_is_never_stale_whatever_its_updated_at(intake, clock, action):
+    """A PR body's ``updated_at`` may be older than its event (the octokit ``synchronize`` and
+    ``reopened`` examples carry the PR's creation time): a real push on a PR untouched for a
+    month is queued. Its replay after the purge only makes the handler read the PR afresh."""
+    app, client = intake(14)
+    payload = json.loads(example("pull_request", f"{action}.payload.json"))
+    payload["pull_request"]["updated_at"] = _iso(clock.now - timedelta(days=30))
+    answer = deliver(client, json.dumps(payload).encode(), "pull_request", "push").json()
+    assert answer == {"status": "queued", "delivery_id": "push"}
