@@ -41,6 +41,17 @@ def test_snapshot_from_pull_files_and_commits(port, pr):
     assert [(c.message, c.author_name) for c in snap.commits] == [("Fix typo", "Alice")]
 
 
+def test_a_renamed_files_old_path_reaches_the_snapshot(fake, port):
+    """pulls/{n}/files names a rename's old path (``previous_filename``); the scorer needs it to
+    tell "Renamed `a/load.go` to `a/loader.go`" from a description naming a file the diff misses."""
+    files = [{"filename": "a/loader.go", "status": "renamed", "previous_filename": "a/load.go"},
+             {"filename": "a/loader_test.go", "additions": 3}]
+    fake.add_pull(REPO, 9, {"title": "Rename the loader"}, files=files, commits=["Rename the loader"])
+    snap = port.get_snapshot(REPO, 9)
+    assert [(f.path, f.status, f.previous_filename) for f in snap.files] == [
+        ("a/loader.go", "renamed", "a/load.go"), ("a/loader_test.go", "modified", None)]
+
+
 def test_snapshot_pages_through_files_and_caps_at_3000(fake, port):
     files = [{"filename": f"src/f{i}.py", "additions": 1} for i in range(3005)]
     fake.add_pull(REPO, 8, {"title": "Huge"}, files=files, commits=[f"c{i}" for i in range(260)])
