@@ -138,10 +138,16 @@ def stickies(comments: list[Comment], bot_login: str) -> list[Comment]:
     return sorted(mine, key=lambda c: c.id)
 
 
-def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False) -> planner.Facts:
+def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
+          comments: list[Comment] | None = None) -> planner.Facts:
+    """What is true on GitHub now; ``comments``: the PR's comments when this delivery has just
+    listed them (nothing posted since), so they are not listed again."""
     github, repo, number = ctx.github, review.repo, review.number
-    labels, comments = together(lambda: github.get_issue_labels(repo, number),
-                                lambda: github.list_comments(repo, number))
+    if comments is None:
+        labels, comments = together(lambda: github.get_issue_labels(repo, number),
+                                    lambda: github.list_comments(repo, number))
+    else:
+        labels = github.get_issue_labels(repo, number)
     sticky = _sticky_facts(comments, github.bot_login())
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
@@ -159,9 +165,10 @@ def _sticky_facts(comments: list[Comment], bot_login: str) -> dict:
 
 
 def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
-           extra: tuple[Action, ...] = ()) -> tuple[Action, ...]:
-    """Plan, apply and record; returns the actions performed (none in shadow mode)."""
-    known = facts(ctx, review, fresh_override=fresh_override)
+           extra: tuple[Action, ...] = (), comments: list[Comment] | None = None) -> tuple[Action, ...]:
+    """Plan, apply and record; returns the actions performed (none in shadow mode). ``comments``:
+    the PR's comments as this delivery just listed them (``facts``)."""
+    known = facts(ctx, review, fresh_override=fresh_override, comments=comments)
     intended = planner.intended(review.result, review.config, known)
     actions = planner.plan(review.result, review.config, known) + extra
     comments = None if known.comments is None else list(known.comments)  # read once per delivery

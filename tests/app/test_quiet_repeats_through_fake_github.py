@@ -88,3 +88,12 @@ def test_a_command_that_acts_reads_the_prs_comments_once(fake, live_ctx, scorer,
     outcome, _ = say(fake, live_ctx, body, login="maintainer")
     assert outcome.startswith(f"commands: {body.split()[1]}") and "refused" not in outcome
     assert len(fake.calls("GET", LISTINGS)) == 1
+
+
+def test_a_command_that_acts_beside_help_reads_the_prs_comments_once(fake, live_ctx, scorer):
+    """The quiet check's listing serves the plan's facts and apply's check too."""
+    fake.clear_log()
+    outcome, _ = say(fake, live_ctx, "/sieve ok\n/sieve help", login="maintainer")
+    assert outcome.startswith("commands: ok, help") and "refused" not in outcome
+    assert len(fake.calls("GET", LISTINGS)) == 1
+    assert len(fake.calls("POST", LISTINGS)) == 2  # the ok reply and the help reply

@@ -103,7 +103,7 @@ def run(request: _Request, found: list[commands.Command]) -> str:
                               held=bool(quiet.held))
     rescore = any(c.name == "rescore" or c.cancel for c in allowed) and not request.closed
     if kind or (rescore and not request.author_exempt):
-        review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies)
+        review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies, comments=read)
     else:
         _reply_only(request, replies, read)
     return "commands: " + ", ".join(c.name + _status(c, allowed, stale, quiet.held) for c in found)
