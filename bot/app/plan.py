@@ -54,7 +54,6 @@ class Facts:
     findings: tuple[Finding, ...] = ()
     shadow: bool = False  # global shadow mode (settings); the repo config may add its own
     help_url: str | None = None  # the App's /help page (settings.public_url), None: no link
-    comments: tuple[Comment, ...] | None = None  # the PR's comments as read for these facts (None: not read)
 
 
 def plan(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]:

@@ -138,23 +138,27 @@ def stickies(comments: list[Comment], bot_login: str) -> list[Comment]:
     return sorted(mine, key=lambda c: c.id)
 
 
-def facts(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
-          comments: list[Comment] | None = None) -> planner.Facts:
-    """What is true on GitHub now; ``comments``: the PR's comments when this delivery has just
-    listed them (nothing posted since), so they are not listed again."""
+def read_pr(ctx: HandlerContext, review: Review,
+            comments: list[Comment] | None = None) -> tuple[list[str], list[Comment]]:
+    """The PR's labels and comments; ``comments``: as this delivery has just listed them (nothing
+    posted since), so they are not listed again."""
     github, repo, number = ctx.github, review.repo, review.number
-    if comments is None:
-        labels, comments = together(lambda: github.get_issue_labels(repo, number),
-                                    lambda: github.list_comments(repo, number))
-    else:
-        labels = github.get_issue_labels(repo, number)
+    if comments is not None:
+        return github.get_issue_labels(repo, number), comments
+    return together(lambda: github.get_issue_labels(repo, number), lambda: github.list_comments(repo, number))
+
+
+def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list[Comment], *,
+          fresh_override: bool = False) -> planner.Facts:
+    """What is true on GitHub now, from the PR's ``labels`` and ``comments`` (``read_pr``)."""
+    github, repo, number = ctx.github, review.repo, review.number
     sticky = _sticky_facts(comments, github.bot_login())
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=ctx.state.get_override(repo, number), fresh_override=fresh_override,
         config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
-        help_url=ctx.help_url, comments=tuple(comments),
+        help_url=ctx.help_url,
     )
 
 
@@ -167,11 +171,11 @@ def _sticky_facts(comments: list[Comment], bot_login: str) -> dict:
 def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
            extra: tuple[Action, ...] = (), comments: list[Comment] | None = None) -> tuple[Action, ...]:
     """Plan, apply and record; returns the actions performed (none in shadow mode). ``comments``:
-    the PR's comments as this delivery just listed them (``facts``)."""
-    known = facts(ctx, review, fresh_override=fresh_override, comments=comments)
+    the PR's comments as this delivery just listed them (``read_pr``)."""
+    labels, comments = read_pr(ctx, review, comments)  # listed once per delivery: apply reuses them
+    known = facts(ctx, review, labels, comments, fresh_override=fresh_override)
     intended = planner.intended(review.result, review.config, known)
     actions = planner.plan(review.result, review.config, known) + extra
-    comments = None if known.comments is None else list(known.comments)  # read once per delivery
     applier.apply(ctx.github, review.repo, review.number, actions, comments=comments)
     record(ctx, review, intended + extra)
     return actions
