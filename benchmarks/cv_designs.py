@@ -40,13 +40,16 @@ class Variant:
     aidev_repo_cap: int = 0  # an AIDev repository's agent rows weigh at most this many rows' worth (0: no cap)
     # (lambda, gate centre[, lambda down]) tuples: the same out-of-fold components also recombined with
     # these blend constants, each reported as its own line "<variant>@lam<l>-c<c>" (nineteenth session; no
-    # refit), or "<variant>@up<l>-down<d>-c<c>" when the head reaches down less far (twentieth session)
+    # refit), or "<variant>@up<l>-down<d>-c<c>" when the head reaches down less far (twentieth session);
+    # (lambda, c, down, floor, soft): "...-floor<f>-s<s>" with a floor under the downward push (twenty-first)
     blends: tuple[tuple[float, ...], ...] = ()
     lam: float = 1.0  # the blend's weight on the rejection head (v2-v6: 1; v7: 1.5, sieve train's default)
 
 
 REACHES = tuple((lam, c) for lam in (1.0, 1.5, 2.0, 3.0) for c in (1.0, 0.5) if (lam, c) != (1.0, 1.0))
 DOWNS = tuple((up, 1.0, down) for up in (1.5, 2.0, 3.0) for down in (0.0, 0.5, 1.0))  # twentieth session
+# twenty-first session: v7's reach with a floor under the downward push (lam, c, down, floor, soft)
+FLOORS = tuple((1.5, 1.0, None, floor, soft) for floor in (0.5, 1.0, 1.5, 2.0) for soft in (0.0, 0.25, 0.5))
 
 VARIANTS = {
     "v3": Variant(leaf=20),
@@ -102,6 +105,10 @@ VARIANTS = {
     # twentieth session: v7's rejection head reaching up further than down (models/HISTORY.md)
     **{f"v7-down-y-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
                                  tested_headed=True, code_masked=True, lam=1.5, headed_salt=f"y-{i}", blends=DOWNS)
+       for i in (1, 2, 3)},
+    # twenty-first session: v7's downward push with a floor (models/HISTORY.md)
+    **{f"v7-floor-z-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
+                                  tested_headed=True, code_masked=True, lam=1.5, headed_salt=f"z-{i}", blends=FLOORS)
        for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),

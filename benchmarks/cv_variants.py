@@ -113,11 +113,20 @@ def run(name: str, prepared: dict, progress=print) -> dict:
               **{name: figures(blend, view, examples, prepared) for name, view in views.items()}}
     if v.blends:
         result["r_only_E3_like"] = figures(RejectionOnly(), parts, examples, prepared)["E3_like"]
+        result["floor_shares"] = floor_shares(blend, parts, y, real, {b[3] for b in v.blends if len(b) > 3})
     result["reaches"] = {reach_name(*b): {**figures(reached(blend, *b), parts, examples, prepared),
                                           **{name: figures(reached(blend, *b), view, examples, prepared)
                                              for name, view in views.items()}}
                          for b in v.blends}
     return result
+
+
+def floor_shares(blend, parts: np.ndarray, y: np.ndarray, real: np.ndarray, floors) -> dict[str, dict]:
+    """Where each floor sits: the share of non-agent and of agent rows whose ``base`` is at or above it."""
+    seen = ~np.isnan(parts).any(axis=1) & real
+    base = reached(blend, 0.0, blend.gate_c).combine(parts[seen])  # lam 0: base alone
+    return {f"{f:g}": {label: round(float(np.mean(base[y[seen] == cls] >= f)), 4)
+                       for label, cls in (("people", 0), ("agents", 1))} for f in sorted(floors)}
 
 
 class RejectionOnly:
@@ -127,16 +136,19 @@ class RejectionOnly:
         return parts[:, 2]
 
 
-def reach_name(lam: float, c: float, down: float | None = None) -> str:
-    return f"lam{lam:g}-c{c:g}" if down is None else f"up{lam:g}-down{down:g}-c{c:g}"
+def reach_name(lam: float, c: float, down: float | None = None, floor: float | None = None,
+               soft: float = 0.0) -> str:
+    name = f"lam{lam:g}-c{c:g}" if down is None else f"up{lam:g}-down{down:g}-c{c:g}"
+    return name if floor is None else f"{name}-floor{floor:g}-s{soft:g}"
 
 
-def reached(blend, lam: float, c: float, down: float | None = None):
-    """``blend`` with the rejection head's weight ``lam`` (``down`` at or below its mean; None: ``lam``)
-    and gate centre ``c`` (same statistics)."""
+def reached(blend, lam: float, c: float, down: float | None = None, floor: float | None = None,
+            soft: float = 0.0):
+    """``blend`` with the rejection head's weight ``lam`` (``down`` at or below its mean; None: ``lam``),
+    gate centre ``c`` and downward-push floor ``floor``/``soft`` (BlendedClassifier.pushed; same statistics)."""
     from sklearn.base import clone
 
-    other = clone(blend).set_params(lam=lam, gate_c=c, lam_down=down)
+    other = clone(blend).set_params(lam=lam, gate_c=c, lam_down=down, floor=floor, floor_soft=soft)
     other.stats_ = blend.stats_
     return other
 

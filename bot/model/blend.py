@@ -9,7 +9,8 @@ out-of-fold values (``set_stats``, called by ``bot.model.train``):
 - ``r``: the rejection head, the same kind of model trained on AGENT PRs only: closed unmerged /
   not merged (1) against merged (0). It ranks low-effort agent PRs first (the E3 question).
 
-``raw = base + LAMBDA * gate * z(r)`` (``lam_down``, when set, replaces LAMBDA where ``z(r) <= 0``), where
+``raw = base + LAMBDA * gate * z(r)`` (``lam_down``, when set, replaces LAMBDA where ``z(r) <= 0``;
+``floor``, when set, softens a downward push below it: ``pushed``), where
 
 - ``base = z(a) + TEXT_WEIGHT * short * z(b)``: the text head votes on PRs whose description is
   short or absent (``short`` = 1 below ``SHORT_BODY`` characters, 0 from ``LONG_BODY`` on, linear
@@ -82,12 +83,15 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
 
     tol = DEFAULT_TOL  # models saved before ``tol`` was a parameter were fitted with it
     lam_down = None  # models saved before ``lam_down`` was a parameter reach down as far as up
+    floor = None  # ... and before ``floor`` was one, push down without a floor
+    floor_soft = 0.0
 
     def __init__(self, n_numeric: int = 0, n_stack_text: int = 0, stacked=None,
                  text_weight: float = TEXT_WEIGHT, short_body: int = SHORT_BODY,
                  long_body: int = LONG_BODY, gate_k: float = GATE_K, gate_c: float = GATE_C,
                  lam: float = LAMBDA, agent_c: float = AGENT_C, reject_c: float = REJECT_C,
-                 tol: float = DEFAULT_TOL, lam_down: float | None = None):
+                 tol: float = DEFAULT_TOL, lam_down: float | None = None, floor: float | None = None,
+                 floor_soft: float = 0.0):
         self.n_numeric = n_numeric
         self.n_stack_text = n_stack_text
         self.stacked = stacked
@@ -101,6 +105,8 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         self.reject_c = reject_c
         self.tol = tol
         self.lam_down = lam_down
+        self.floor = floor
+        self.floor_soft = floor_soft
 
     def _split(self, X):
         X = sp.csr_matrix(X)
@@ -156,7 +162,19 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         z = (components[:, :3] - mean) / std
         base = z[:, 0] + self.text_weight * self.shortness(components[:, 3], components[:, 4]) * z[:, 1]
         gate = _sigmoid(self.gate_k * (base - self.gate_c))
-        return base + self.reach(z[:, 2]) * gate * z[:, 2]
+        return self.pushed(base, self.reach(z[:, 2]) * gate * z[:, 2])
+
+    def pushed(self, base: np.ndarray, push: np.ndarray) -> np.ndarray:
+        """``base + push``, except that below ``floor`` (None: no floor) a downward push counts only
+        ``floor_soft`` per unit: merged-looking agent PRs are reordered among themselves without being
+        pushed far below the people's highest scores (twenty-first session, models/HISTORY.md)."""
+        if self.floor is None:
+            return base + push
+        moved = base - (self._squashed(base) - self._squashed(base + push))
+        return np.where(push < 0, moved, base + push)
+
+    def _squashed(self, x: np.ndarray) -> np.ndarray:
+        return np.where(x >= self.floor, x, self.floor + self.floor_soft * (x - self.floor))
 
     def reach(self, z_r: np.ndarray) -> np.ndarray:
         """The rejection head's weight per PR: ``lam`` above the head's mean, ``lam_down`` (None: ``lam``)

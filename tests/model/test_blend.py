@@ -47,6 +47,30 @@ def test_without_lam_down_the_head_reaches_down_as_far_as_up():
     assert base - clf.combine(_row(3, 0, -1, body_chars=2000)) == pytest.approx(1.5, abs=0.01)
 
 
+def test_a_floor_stops_the_downward_push_at_its_level():
+    clf = _blend(lam=1.5, floor=1.0)
+    assert clf.combine(_row(3, 0, -4, body_chars=2000)) == pytest.approx(1.0, abs=0.01)  # 3 - 6 stops at 1
+    assert clf.combine(_row(3, 0, -0.5, body_chars=2000)) == pytest.approx(2.25, abs=0.01)  # above it: as before
+    assert clf.combine(_row(3, 0, 1, body_chars=2000)) == pytest.approx(4.5, abs=0.01)  # the lift is untouched
+
+
+def test_a_soft_floor_keeps_the_order_below_it_at_a_fraction_of_the_push():
+    clf = _blend(lam=1.5, floor=1.0, floor_soft=0.25)
+    deep, deeper = clf.combine(_row(3, 0, -2, body_chars=2000)), clf.combine(_row(3, 0, -4, body_chars=2000))
+    assert deep == pytest.approx(1.0 + 0.25 * (0.0 - 1.0), abs=0.01)  # 3 - 3 = 0, one unit below the floor
+    assert deeper < deep  # still ordered by the rejection head
+    start_below = clf.combine(_row(0.9, 0, -4, body_chars=2000))
+    unpushed = clf.combine(_row(0.9, 0, 0, body_chars=2000))
+    assert unpushed - start_below == pytest.approx(0.25 * (unpushed - _blend(lam=1.5).combine(
+        _row(0.9, 0, -4, body_chars=2000))), rel=0.01)  # a PR already below the floor moves a quarter as far
+
+
+def test_without_a_floor_the_blend_scores_as_before():
+    rows = np.vstack([_row(a, b, r, body_chars=n) for a in (-1, 1, 3) for b in (0, 2) for r in (-3, 0, 2)
+                      for n in (0, 500, 2000)])
+    assert np.array_equal(_blend(lam=1.5).combine(rows), _blend(lam=1.5, floor=None, floor_soft=0.5).combine(rows))
+
+
 def test_text_head_votes_with_half_weight_on_a_short_description():
     clf = _blend()
     assert clf.combine(_row(0.0, 1.0, 0.0, body_chars=120)) == pytest.approx(0.5, abs=1e-3)

@@ -99,3 +99,18 @@ def test_every_named_design_keeps_its_own_rejection_weight():
     v7_based = {name for name in VARIANTS if name == "v7" or name.startswith("v7-")}
     assert v7_based and all(VARIANTS[name].lam == 1.5 for name in v7_based)
     assert all(v.lam == 1.0 for name, v in VARIANTS.items() if name not in v7_based)
+
+
+def test_a_recombination_with_a_floor_is_named_and_set_as_listed():
+    from benchmarks.cv_designs import VARIANTS
+    from benchmarks.cv_variants import reach_name, reached
+    from bot.model.blend import BlendedClassifier
+
+    blend = BlendedClassifier(lam=1.5)
+    blend.stats_ = np.array([0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+    floored = reached(blend, 1.5, 1.0, None, 1.0, 0.25)
+    assert (floored.lam, floored.lam_down, floored.floor, floored.floor_soft) == (1.5, None, 1.0, 0.25)
+    assert floored.stats_ is blend.stats_
+    assert reach_name(1.5, 1.0, None, 1.0, 0.25) == "lam1.5-c1-floor1-s0.25"
+    assert reach_name(1.5, 1.0, 0.5) == "up1.5-down0.5-c1"  # the twentieth session's names are unchanged
+    assert len(VARIANTS["v7-floor-z-1"].blends) == 12
