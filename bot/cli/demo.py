@@ -53,8 +53,10 @@ def _pr_table(fake, script: dict, number: int) -> Table:
 
 
 def _comments(fake, script: dict, number: int) -> None:
-    for comment in fake.comments(script["repo"], number)[1:]:
-        if comment["login"] == fake.bot_login:
+    from bot.demo.run import is_sticky
+
+    for comment in fake.comments(script["repo"], number):
+        if comment["login"] == fake.bot_login and not is_sticky(comment["body"]):
             console.print(Panel(Markdown(comment["body"]), title=f"comment by {comment['login']}",
                                 subtitle=f"id {comment['id']}", title_align="left"))
 
@@ -68,7 +70,8 @@ def demo(db: Path = typer.Option(None, help="Keep the demo's SQLite database at 
         console.rule(f"PR #{number}")
         console.print(_pr_table(fake, script, int(number)))
         _comments(fake, script, int(number))
-    console.print("The sticky comment (first above) was edited in place; the others are replies.")
+    console.print("Each PR's sticky comment is shown above whenever its text changed (one comment, edited in "
+                  "place); listed under each PR are the App's other replies.")
 
 
 def register(app: typer.Typer) -> None:

@@ -25,6 +25,7 @@ with warnings.catch_warnings():  # starlette's notice about its httpx-based clie
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from bot.app.actions import STICKY_MARKER
 from bot.app.server import WEBHOOK_PATH, create_app
 from bot.fakegithub import FakeGitHub
 from bot.settings import Settings
@@ -123,7 +124,12 @@ def replay(client: TestClient, app, fake: FakeGitHub, script: dict) -> Iterator[
         yield Sent(step["say"], delivery_id, answer.status_code, answer.json().get("status", ""),
                    _outcome(app.state.store, delivery_id),
                    tuple(fake.issue_labels(script["repo"], number)), len(mine),
-                   mine[0]["body"] if mine else "", _check_summary(fake, script, number))
+                   next((c["body"] for c in mine if is_sticky(c["body"])), ""), _check_summary(fake, script, number))
+
+
+def is_sticky(body: str) -> bool:
+    """The App's sticky comment carries its hidden marker first; replies never do."""
+    return body.lstrip().startswith(STICKY_MARKER)
 
 
 def _check_summary(fake: FakeGitHub, script: dict, number: int) -> str:

@@ -63,6 +63,7 @@ def test_the_undo_button_pressed_through_the_app_brings_the_flag_back(demo_run):
     assert cleared.labels == () and undone.outcome == "done" and undone.labels == (HIGH,)
     sha = script["pulls"]["101"]["fields"]["head_sha"]
     assert [[b["identifier"] for b in run] for run in fake.check_run_actions(script["repo"], sha)] == [["sieve-ok"]]
+    assert "state:overridden" in cleared.sticky and "state:flagged" in undone.sticky  # the one sticky, edited back
 
 
 def test_cli_demo_prints_what_the_app_posted():
@@ -70,3 +71,6 @@ def test_cli_demo_prints_what_the_app_posted():
     assert result.exit_code == 0, result.output
     assert HIGH in result.output and "PR Sieve" in result.output
     assert "[Clear this flag]" in result.output  # #101 is flagged again: its check run offers the clearing
+    final = result.output.rsplit("PR #101", 1)[1].split("PR #102", 1)[0]  # the closing view of #101
+    assert "can only be used by people with write access" in final and "Thanks, noted" in final  # the replies
+    assert "may need more work" not in final and "reviewed by a maintainer" not in final  # not the sticky again
