@@ -10,7 +10,8 @@ import pytest
 from starlette.requests import Request
 
 from bot.app.context import Decision
-from bot.app.server import Rejected, create_app, read_body
+from bot.app.intake import Rejected, read_body
+from bot.app.server import create_app
 from bot.settings import Settings, SettingsError
 from bot.store import SqlStateStore
 
