@@ -11,7 +11,7 @@ comment per PR), and due deliveries go oldest first. GitHub signs the body, not 
 id: a row of a comment or pull request event also keeps its raw body's SHA-256, unique
 (``bot.app.server.body_digest``), so such a body captured and sent again under a fresh id is
 refused as a replay while its first delivery is kept, and a comment's body older (by its own
-time) than the digests are kept for (``replay_window``) is refused as stale (``is_stale``).
+time) than the digests are kept for (``bot.store.replays``) is refused as stale (``is_stale``).
 
 Every stored time is on one clock: the database's on PostgreSQL (replicas whose own clocks
 disagree still agree on leases and due times), this process's on SQLite (one host).
@@ -19,61 +19,29 @@ disagree still agree on leases and due times), this process's on SQLite (one hos
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import (Connection, DateTime, Engine, and_, case, delete, exists, func, or_, select,
-                        update)
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, DateTime, Engine, and_, case, delete, func, or_, select, update
 
+from bot.store.claimable import claimable, lock_pr
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.notify import notify
 from bot.store.models import DeliveryRow
+from bot.store.replays import CLOCK_SKEW, replay_window
 
 T = DeliveryRow
 MAX_ERROR_CHARS = 2000
-_CANDIDATES = 16
 _REAP_EVERY = timedelta(seconds=15)  # how often a claimer fails rows whose last lease ran out
 LOST_LEASE = "worker lease expired on the last attempt (process killed or hung)"
 _DB_NOW = func.timezone("UTC", func.now(), type_=DateTime)  # naive UTC, PostgreSQL's clock
-GITHUB_REDELIVERY = timedelta(days=3)  # how long GitHub lets a person redeliver a delivery
-# How far GitHub's clock (which stamps a body's own times) and the clock our times are on may
-# disagree, plus how long GitHub may take to send an event after stamping it. NTP keeps real
-# clocks within a second; an hour leaves room for a GitHub incident's delayed deliveries.
-CLOCK_SKEW = timedelta(hours=1)
 
 
 def utcnow() -> datetime:
     """Naive UTC now, the form every stored time takes."""
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def replay_window(retention_days: float) -> timedelta:
-    """How old, by its own time, an event-bound body (one with a digest) may be and still be told
-    from a replay: ``max(retention, GITHUB_REDELIVERY + CLOCK_SKEW)``. ``DeliveryStore.is_stale``
-    refuses anything older; ``DeliveryStore.purge`` keeps a digest ``CLOCK_SKEW`` longer than
-    this. Both read this one function, so they cannot drift apart.
-
-    Why that closes the replay hole (GitHub signs no timestamp, so a captured signed body stays
-    valid for ever). Let W = replay_window(retention), M = CLOCK_SKEW, and t the time (our clock)
-    a body B arrives. B is not stale, so B's own time b >= t - W. If B was stored before as row R:
-    R.received_at >= b - M (GitHub stamped b before sending it, its clock at most M ahead of
-    ours) and R.finished_at >= R.received_at (a row not finished is never purged; a retried one
-    gets a later finished_at). A purge at t_p <= t deleted R only if R.finished_at < t_p - W - M
-    <= t - W - M <= b - M <= R.received_at <= R.finished_at: impossible. So R, and its digest,
-    are still there and B is refused as a replay. Whatever is older than W is refused as stale.
-    (This takes one retention on every replica and over time: rows a shorter one purged do not
-    come back when it is raised, so for one new window bodies between the two get through.)
-
-    Why nothing legitimate is lost. GitHub redelivers a delivery at most 3 days after it first
-    sent it, and it first sent it at most M after b (its delay and the clocks' disagreement
-    together): a redelivery of an event that never reached us has b >= t - 3 days - M >= t - W,
-    so it is not stale, whatever the retention. Digest-less rows (e.g. a check run's) keep the
-    plain retention: their bodies are never refused as stale."""
-    return max(timedelta(days=retention_days), GITHUB_REDELIVERY + CLOCK_SKEW)
 
 
 @dataclass(frozen=True)
@@ -193,8 +161,8 @@ class DeliveryStore:
             if tick - self._last_reap >= _REAP_EVERY:  # a local schedule: any clock will do
                 abandoned.extend(self._fail_exhausted(conn, now, max_attempts))
                 self._last_reap = tick
-            for row in self._candidates(conn, now, max_attempts):
-                if not self._lock_pr(conn, row, now):
+            for row in claimable(conn, now, max_attempts):
+                if not lock_pr(conn, row, now):
                     continue
                 claimed = conn.execute(update(T).where(T.id == row.id).values(
                     status="processing", claimed_by=worker_id, attempts=T.attempts + 1,
@@ -290,36 +258,6 @@ class DeliveryStore:
             return conn.execute(stmt).rowcount
 
     # -- internals --------------------------------------------------------------------------
-    def _candidates(self, conn: Connection, now, max_attempts) -> list:
-        """Up to a few claimable rows: abandoned claims first, then due pending ones by age.
-        Two queries rather than one OR, so each walks the (status, id) index in order."""
-        abandoned = and_(T.status == "processing", T.lease_until <= now,
-                         T.attempts < max_attempts)
-        due = and_(T.status == "pending", T.next_attempt_at <= now)
-        return [row for condition in (abandoned, due)
-                for row in conn.execute(self._candidate_query(conn, condition, now)).all()]
-
-    @staticmethod
-    def _candidate_query(conn: Connection, condition, now):
-        other = aliased(DeliveryRow)
-        busy = exists().where(other.repo == T.repo, other.number == T.number,
-                              other.status == "processing", other.lease_until > now)
-        stmt = select(T.id, T.repo, T.number).where(condition, ~busy).order_by(T.id)
-        stmt = stmt.limit(_CANDIDATES)
-        if conn.dialect.name == "postgresql":
-            stmt = stmt.with_for_update(skip_locked=True, of=T)
-        return stmt
-
-    def _lock_pr(self, conn: Connection, row, now) -> bool:
-        """PostgreSQL: no other claimer may take the same PR concurrently (SQLite: one writer)."""
-        if conn.dialect.name != "postgresql" or row.number is None:
-            return True
-        if not conn.scalar(select(func.pg_try_advisory_xact_lock(_pr_key(row.repo, row.number)))):
-            return False
-        busy = select(T.id).where(T.repo == row.repo, T.number == row.number,
-                                  T.status == "processing", T.lease_until > now).limit(1)
-        return conn.scalar(busy) is None  # fresh snapshot: sees claims committed meanwhile
-
     def _fail_exhausted(self, conn: Connection, now, max_attempts) -> list[tuple[str, str]]:
         """Fail rows whose last attempt's lease ran out; their (delivery_id, event)."""
         stmt = (update(T).where(T.status == "processing", T.lease_until <= now,
@@ -354,9 +292,3 @@ class DeliveryStore:
 
 def _clip(text: str | None) -> str | None:
     return None if text is None else text[:MAX_ERROR_CHARS]
-
-
-def _pr_key(repo: str | None, number: int) -> int:
-    """A signed 64-bit advisory-lock key for one pull request."""
-    digest = hashlib.blake2b(f"{repo}#{number}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)

@@ -1,6 +1,6 @@
 """A replayed body is refused only while its digest is kept, and the retention purge deletes
 digests: so a comment's body older, by its own time, than the
-digests are kept (``bot.store.deliveries.replay_window``) is refused as "stale", never stored or
+digests are kept (``bot.store.replays.replay_window``) is refused as "stale", never stored or
 handled, while every body GitHub may still legitimately send (a redelivery within 3 days) gets
 through. On SQLite and PostgreSQL, on a settable clock; the last test on each database's own."""
 
@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from bot.app.server import create_app
 from bot.obs import metrics
 from bot.settings import Settings
-from bot.store.deliveries import CLOCK_SKEW, GITHUB_REDELIVERY
+from bot.store.replays import CLOCK_SKEW, GITHUB_REDELIVERY
 from tests.pgschema import fresh_schema_url
 
 from .conftest import SECRET, deliver, example

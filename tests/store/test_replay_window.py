@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.store import DeliveryStore, utcnow
-from bot.store.deliveries import CLOCK_SKEW, GITHUB_REDELIVERY, replay_window
+from bot.store.replays import CLOCK_SKEW, GITHUB_REDELIVERY, replay_window
 
 DAY = 86400
 SECOND = timedelta(seconds=1)
