@@ -141,7 +141,7 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
 
 def _stale(event: str, delivery_id: str, body_time: datetime) -> JSONResponse:
     """An event-bound body older, by its own time, than the store keeps digests
-    (``bot.store.deliveries.replay_window``): were it a replay, its first delivery's digest may be
+    (``bot.store.replays.replay_window``): were it a replay, its first delivery's digest may be
     gone, so it is refused as a replay would be (nothing stored or handled; 202, never retried).
     GitHub redelivers only within 3 days, and the window is longer, so no genuine event is lost."""
     when = body_time.isoformat(timespec="seconds") + "Z"

@@ -9,7 +9,7 @@ token, so a late answer is refused even when the same worker id claimed the row 
 of the same pull request are never processed at the same time (the bot keeps ONE sticky
 comment per PR), and due deliveries go oldest first. GitHub signs the body, not the delivery
 id: a row of a comment or pull request event also keeps its raw body's SHA-256, unique
-(``bot.app.server.body_digest``), so such a body captured and sent again under a fresh id is
+(``bot.app.intake.body_digest``), so such a body captured and sent again under a fresh id is
 refused as a replay while its first delivery is kept, and a comment's body older (by its own
 time) than the digests are kept for (``bot.store.replays``) is refused as stale (``is_stale``).
 

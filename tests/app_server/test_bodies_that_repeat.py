@@ -1,6 +1,6 @@
 """Webhook bodies that GitHub can send twice, byte for byte, as two real events: the intake
 refuses replays only for bodies that always differ (a comment's, a pull request's:
-``server.EVENT_BOUND_KEYS``), so these are queued and handled. (Found by a review of the replay refusal; each failed before the fix.)"""
+``intake.EVENT_BOUND_KEYS``), so these are queued and handled. (Found by a review of the replay refusal; each failed before the fix.)"""
 
 from __future__ import annotations
 

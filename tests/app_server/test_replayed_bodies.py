@@ -114,7 +114,7 @@ def test_a_replay_is_counted_under_its_own_reason(app, client):
 
 def test_a_second_rerun_press_with_the_same_body_is_queued_not_refused(app, client):
     """Pressing "Re-run" twice on a check run that did not change sends the same bytes; replaying
-    one only scores the PR again, so both are queued (a check run body is not ``server.EVENT_BOUND_KEYS``)."""
+    one only scores the PR again, so both are queued (a check run body is not ``intake.EVENT_BOUND_KEYS``)."""
     payload = json.loads(example("check_run", "rerequested.payload.json"))
     payload.setdefault("installation", {"id": 77})
     body = json.dumps(payload).encode()
