@@ -60,6 +60,13 @@ def train_command(
     rejection_down: Annotated[Optional[float], typer.Option(
         "--rejection-down", min=0.0, help="The rejection head's weight on PRs that read as merged ones "
         "(z(r) <= 0); default: the same as --rejection-weight (v2-v7).")] = None,
+    rejection_floor: Annotated[Optional[float], typer.Option(
+        "--rejection-floor", help="A floor under the rejection head's downward push, in z units of the agent "
+        "blend: below it a push counts --rejection-floor-soft per unit (models/HISTORY.md, 'Twenty-first "
+        "session'); default: none (v2-v7).")] = None,
+    rejection_floor_soft: Annotated[float, typer.Option(
+        "--rejection-floor-soft", min=0.0, max=1.0, help="How much of a downward push counts below "
+        "--rejection-floor (0: a hard floor).")] = 0.0,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -85,7 +92,8 @@ def train_command(
                            ticked_weight=ticked_weight, ticked_under_headings=ticked_under_headings,
                            tested_weight=tested_weight, tested_under_headings=tested_under_headings,
                            ai_words_masked=ai_words_masked, code_masked=code_masked,
-                           rejection_weight=rejection_weight, rejection_down=rejection_down, **leaf)
+                           rejection_weight=rejection_weight, rejection_down=rejection_down,
+                           rejection_floor=rejection_floor, rejection_floor_soft=rejection_floor_soft, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

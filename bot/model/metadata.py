@@ -31,6 +31,7 @@ TESTED_TAG = "-tested"  # --tested-weight > 0: human PRs followed by how they we
 TICKED_TAG = "-ticked"  # --ticked-weight > 0: human PRs followed by a ticked checklist are fitted (bot.model.relaid)
 REACH_TAG = "-reach"  # --rejection-weight other than 1: the blend's weight on the rejection head
 DOWN_TAG = "-down"  # --rejection-down: that weight on merged-looking PRs, when it differs (twentieth session)
+FLOOR_TAG = "-floor"  # --rejection-floor F --rejection-floor-soft S: "-floor<F>s<S>" (twenty-first session)
 AS_SCORED_TAG = "-asscored"  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
@@ -186,6 +187,8 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     reach = "" if reach == 1.0 else f"{REACH_TAG}{reach:g}"
     down = getattr(options, "rejection_down", None)
     reach += "" if down is None else f"{DOWN_TAG}{down:g}"
+    floor = getattr(options, "rejection_floor", None)
+    reach += "" if floor is None else f"{FLOOR_TAG}{floor:g}s{getattr(options, 'rejection_floor_soft', 0.0):g}"
     return (f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{masked}"
             f"{ticked}{scored}{reach}{small}")
 

@@ -68,6 +68,8 @@ class TrainOptions:
     tested_under_headings: bool = True
     rejection_weight: float = REJECTION_WEIGHT  # the blend's lambda: how far the rejection head reaches
     rejection_down: float | None = None  # its weight on merged-looking PRs (z(r) <= 0); None: rejection_weight
+    rejection_floor: float | None = None  # below this base, a downward push counts rejection_floor_soft per unit
+    rejection_floor_soft: float = 0.0
 
     @property
     def tol(self) -> float:
@@ -76,6 +78,11 @@ class TrainOptions:
     @property
     def platt_tol(self) -> float:
         return tolerances(self.converged_solvers)[1]
+
+
+def floor_of(options: TrainOptions) -> tuple[float, float] | None:
+    """The (floor, soft) pair of ``--rejection-floor``/``--rejection-floor-soft``, or None."""
+    return None if options.rejection_floor is None else (options.rejection_floor, options.rejection_floor_soft)
 
 
 def tolerances(converged_solvers: bool) -> tuple[float, float]:
@@ -91,15 +98,17 @@ def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
 
 def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_leaf: int = MIN_SAMPLES_LEAF,
                tol: float = DEFAULT_TOL, masked: tuple[str, ...] = (),
-               rejection_weight: float = REJECTION_WEIGHT, rejection_down: float | None = None) -> BlendedClassifier:
+               rejection_weight: float = REJECTION_WEIGHT, rejection_down: float | None = None,
+               rejection_floor: tuple[float, float] | None = None) -> BlendedClassifier:
     """The blend; ``masked``: structural inputs the trees do not see (by name); ``rejection_weight``:
-    the blend's lambda; ``rejection_down``: its lambda on merged-looking PRs (None: the same)."""
+    the blend's lambda; ``rejection_down``: its lambda on merged-looking PRs (None: the same);
+    ``rejection_floor``: (floor, soft) under the downward push (``BlendedClassifier.pushed``; None: none)."""
     columns = tuple(feats.feature_names().index(name) for name in masked)
     stacked = StackedClassifier(n_numeric=feats.n_numeric, random_state=seed, min_samples_leaf=min_samples_leaf,
                                 tol=tol, masked_columns=columns, **({"max_iter": 40} if small else {}))
     return BlendedClassifier(n_numeric=feats.n_numeric, n_stack_text=feats.word_features + feats.char_features,
-                             stacked=stacked, tol=tol, lam=rejection_weight,
-                             lam_down=rejection_down)
+                             stacked=stacked, tol=tol, lam=rejection_weight, lam_down=rejection_down,
+                             **({} if rejection_floor is None else dict(zip(("floor", "floor_soft"), rejection_floor))))
 
 
 def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: bool = False,
@@ -210,7 +219,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
 
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol,
-                          rejection_weight=options.rejection_weight, rejection_down=options.rejection_down)
+                          rejection_weight=options.rejection_weight, rejection_down=options.rejection_down,
+                          rejection_floor=floor_of(options))
 
     records = np.array([data.record_key(e) for e in examples]) if options.record_folds else None
     markers = markersback.view(X, feats, examples, options.shared, options.small, as_features=features)
@@ -290,6 +300,7 @@ def _balance_meta(on: bool, factors: dict) -> dict:
 
 def _params(base: BlendedClassifier) -> dict:
     stacked = {f"stacked_{k}": v for k, v in base.stacked_.get_params().items()}
-    blend = {k: v for k, v in base.get_params(deep=False).items() if k != "stacked"}
+    blend = {k: v for k, v in base.get_params(deep=False).items()
+             if k != "stacked" and not (k == "floor_soft" and base.floor is None)}  # no floor: nothing to soften
     stats = dict(zip(("mean_a", "std_a", "mean_b", "std_b", "mean_r", "std_r"), map(float, base.stats_)))
     return {**stacked, **blend, **stats}

@@ -141,3 +141,16 @@ def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
     weights = meta["training_data"]["weights"]
     assert weights["ticked_human_copies"] == 4.0 and weights["ticked_copies_under_headings"] is True
     assert "git_prs_ticked" in meta["training_data"]["counts_by_source_and_label"]
+
+
+def test_sieve_train_rejection_floor_is_tagged_recorded_and_scores_with_it(shared, tmp_path, small_model):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--rejection-floor", "0.5",
+                                              "--rejection-floor-soft", "0.5", "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    floored = json.loads((tmp_path / METADATA_FILE).read_text())
+    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    assert floored["model_version"].endswith(V7_TAG.replace("-small", "-floor0.5s0.5-small"))
+    assert (floored["hyper_parameters"]["floor"], floored["hyper_parameters"]["floor_soft"]) == (0.5, 0.5)
+    assert not {"floor", "floor_soft"} & set(shipped_design["hyper_parameters"])  # v7 has no floor
+    clf = load_model(tmp_path / MODEL_FILE).pipeline[-1].base
+    assert (clf.floor, clf.floor_soft) == (0.5, 0.5)  # the saved model pushes down with its floor
