@@ -62,11 +62,11 @@ def train_command(
         "(z(r) <= 0); default: the same as --rejection-weight (v2-v7).")] = None,
     rejection_floor: Annotated[Optional[float], typer.Option(
         "--rejection-floor", help="A floor under the rejection head's downward push, in z units of the agent "
-        "blend: below it a push counts --rejection-floor-soft per unit (models/HISTORY.md, 'Twenty-first "
-        "session'); default: none (v2-v7).")] = None,
+        "blend: below it a push counts --rejection-floor-soft per unit (default 0.5, v8: models/HISTORY.md, "
+        "'Twenty-first session').")] = 0.5,
     rejection_floor_soft: Annotated[float, typer.Option(
         "--rejection-floor-soft", min=0.0, max=1.0, help="How much of a downward push counts below "
-        "--rejection-floor (0: a hard floor).")] = 0.0,
+        "--rejection-floor: 0 a hard floor, 1 all of it, which is no floor (v2-v7); default 0.5 (v8).")] = 0.5,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,

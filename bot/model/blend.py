@@ -69,6 +69,12 @@ class LinearHead(BaseEstimator):
         return np.asarray(X @ self.coef_, dtype=np.float64).ravel() + self.intercept_
 
 
+def floor_setting(floor: float | None, soft: float) -> tuple[float, float] | None:
+    """``(floor, floor_soft)`` for ``BlendedClassifier``, or None when there is no floor: none given,
+    or a push that counts fully below it (soft 1: v2-v7)."""
+    return None if floor is None or soft >= 1.0 else (floor, soft)
+
+
 def _sigmoid(x):
     return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=np.float64)))
 

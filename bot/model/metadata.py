@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from bot.model import data, machine
+from bot.model.blend import floor_setting
 from bot.model.relaid import PROBES
 
 MODEL_NAME = "pr-sieve-blend"
@@ -187,8 +188,8 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     reach = "" if reach == 1.0 else f"{REACH_TAG}{reach:g}"
     down = getattr(options, "rejection_down", None)
     reach += "" if down is None else f"{DOWN_TAG}{down:g}"
-    floor = getattr(options, "rejection_floor", None)
-    reach += "" if floor is None else f"{FLOOR_TAG}{floor:g}s{getattr(options, 'rejection_floor_soft', 0.0):g}"
+    floor = floor_setting(getattr(options, "rejection_floor", None), getattr(options, "rejection_floor_soft", 1.0))
+    reach += "" if floor is None else f"{FLOOR_TAG}{floor[0]:g}s{floor[1]:g}"
     return (f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{masked}"
             f"{ticked}{scored}{reach}{small}")
 

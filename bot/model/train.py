@@ -19,7 +19,7 @@ import numpy as np
 from sklearn.pipeline import Pipeline
 
 from bot.model import balance, data, markersback, metadata
-from bot.model.blend import LOG_BODY, TITLE_ONLY, BlendedClassifier
+from bot.model.blend import LOG_BODY, TITLE_ONLY, BlendedClassifier, floor_setting
 from bot.model.estimator import (CONVERGED_TOL, DEFAULT_TOL, FULL_WORD_FEATURES, PLATT_CONVERGED_TOL, PlattCalibrated,
                                   SnapshotFeaturizer, StackedClassifier)
 from bot.model.features import STRUCTURAL_NAMES
@@ -34,6 +34,8 @@ TICKED_WEIGHT = 4.0
 TESTED_WEIGHT = 4.0
 # the blend's weight on the rejection head (v7: 1.5, models/HISTORY.md "Nineteenth session"; v2-v6: 1.0)
 REJECTION_WEIGHT = 1.5
+# ... and the floor under its downward push (v8: 0.5, counting half below it; "Twenty-first session"; v2-v7: none)
+REJECTION_FLOOR, REJECTION_FLOOR_SOFT = 0.5, 0.5
 GIT_FOLDS = {name: i for i, name in enumerate(data.TRAIN_GIT_REPOS)}
 HEADERS, BULLETS = STRUCTURAL_NAMES.index("header_count"), STRUCTURAL_NAMES.index("bullet_count")
 Progress = Callable[[str], None]
@@ -68,8 +70,8 @@ class TrainOptions:
     tested_under_headings: bool = True
     rejection_weight: float = REJECTION_WEIGHT  # the blend's lambda: how far the rejection head reaches
     rejection_down: float | None = None  # its weight on merged-looking PRs (z(r) <= 0); None: rejection_weight
-    rejection_floor: float | None = None  # below this base, a downward push counts rejection_floor_soft per unit
-    rejection_floor_soft: float = 0.0
+    rejection_floor: float | None = REJECTION_FLOOR  # below this base, a downward push counts
+    rejection_floor_soft: float = REJECTION_FLOOR_SOFT  # ... this much per unit (1: all of it, no floor)
 
     @property
     def tol(self) -> float:
@@ -78,11 +80,6 @@ class TrainOptions:
     @property
     def platt_tol(self) -> float:
         return tolerances(self.converged_solvers)[1]
-
-
-def floor_of(options: TrainOptions) -> tuple[float, float] | None:
-    """The (floor, soft) pair of ``--rejection-floor``/``--rejection-floor-soft``, or None."""
-    return None if options.rejection_floor is None else (options.rejection_floor, options.rejection_floor_soft)
 
 
 def tolerances(converged_solvers: bool) -> tuple[float, float]:
@@ -220,7 +217,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol,
                           rejection_weight=options.rejection_weight, rejection_down=options.rejection_down,
-                          rejection_floor=floor_of(options))
+                          rejection_floor=floor_setting(options.rejection_floor, options.rejection_floor_soft))
 
     records = np.array([data.record_key(e) for e in examples]) if options.record_folds else None
     markers = markersback.view(X, feats, examples, options.shared, options.small, as_features=features)

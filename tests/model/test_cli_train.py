@@ -27,11 +27,13 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
     assert result.exit_code == 2 and "not found" in result.stderr
 
 
-V6 = ["--rejection-weight", "1"]
+V7 = ["--rejection-floor-soft", "1"]  # a downward push that counts fully below the floor: no floor
+V6 = [*V7, "--rejection-weight", "1"]
 V5 = [*V6, "--all-titles", "--code-read", "--headed-weight", "4", "--ticked-weight", "0", "--tested-weight", "0"]
 V4 = [*V5, "--headed-weight", "0"]
 V6_TAG = "-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-small"
 V7_TAG = "-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-reach1.5-small"
+V8_TAG = V7_TAG.replace("-small", "-floor0.5s0.5-small")
 
 
 @pytest.mark.parametrize(("flags", "tag", "balanced"), [
@@ -47,7 +49,7 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     earlier = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
     assert earlier["model_version"].endswith(tag)
-    assert shipped_design["model_version"].endswith(V7_TAG)
+    assert shipped_design["model_version"].endswith(V8_TAG)
     assert (earlier["hyper_parameters"]["lam"], shipped_design["hyper_parameters"]["lam"]) == (1.0, 1.5)
     assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
     leaf100 = tag.endswith(("leaf100-small", "leaf100-headed-small"))
@@ -63,16 +65,17 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     assert earlier["cv"] != shipped_design["cv"]  # other weights or leaves, another model
 
 
-def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v7_only_there(shared, tmp_path, small_model):
+def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v8_only_in_the_head(shared, tmp_path, small_model):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V6, "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     v6 = json.loads((tmp_path / METADATA_FILE).read_text())
-    v7 = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert v6["model_version"].endswith(V6_TAG) and v7["model_version"].endswith(V7_TAG)
-    assert (v6["hyper_parameters"]["lam"], v7["hyper_parameters"]["lam"]) == (1.0, 1.5)
+    v8 = json.loads((small_model.parent / METADATA_FILE).read_text())
+    assert v6["model_version"].endswith(V6_TAG) and v8["model_version"].endswith(V8_TAG)
+    assert (v6["hyper_parameters"]["lam"], v8["hyper_parameters"]["lam"]) == (1.0, 1.5)
+    assert "floor" not in v6["hyper_parameters"] and v8["hyper_parameters"]["floor"] == 0.5
     same = ("training_data", "text_features", "feature_names")
-    assert all(v6[key] == v7[key] for key in same)
-    differ = {k for k in v6["hyper_parameters"] if v6["hyper_parameters"][k] != v7["hyper_parameters"][k]}
+    assert all(v6[key] == v8[key] for key in same)
+    differ = {k for k in v6["hyper_parameters"] if v6["hyper_parameters"][k] != v8["hyper_parameters"][k]}
     assert "lam" in differ and not differ & {"gate_c", "gate_k", "text_weight", "reject_c", "stacked_min_samples_leaf"}
 
 
@@ -82,7 +85,7 @@ def test_sieve_train_rejection_down_is_tagged_and_recorded(shared, tmp_path, sma
     assert result.exit_code == 0, result.output
     down = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert down["model_version"].endswith(V7_TAG.replace("-small", "-down0-small"))
+    assert down["model_version"].endswith(V8_TAG.replace("-floor", "-down0-floor"))
     assert (down["hyper_parameters"]["lam"], down["hyper_parameters"]["lam_down"]) == (1.5, 0.0)
     assert "lam_down" not in shipped_design["hyper_parameters"]  # v7 reaches down as far as up
 
@@ -93,7 +96,7 @@ def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, 
     assert result.exit_code == 0, result.output
     converged = json.loads((tmp_path / METADATA_FILE).read_text())
     shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-reach1.5-small")
+    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-reach1.5-floor0.5s0.5-small")
     params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
     assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
     assert (shipped["tol"], shipped["stacked_tol"], shipped["platt_tol"]) == (1e-4, 1e-4, 1e-4)
@@ -128,7 +131,7 @@ def test_sieve_train_fit_as_scored_is_tagged_and_recorded(shared, tmp_path):
                                               "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     meta = json.loads((tmp_path / METADATA_FILE).read_text())
-    assert meta["model_version"].endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-reach1.5-small")
+    assert meta["model_version"].endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-reach1.5-floor0.5s0.5-small")
     assert meta["text_features"]["training_rows_read_as_scored"] is True
 
 
@@ -143,14 +146,14 @@ def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
     assert "git_prs_ticked" in meta["training_data"]["counts_by_source_and_label"]
 
 
-def test_sieve_train_rejection_floor_is_tagged_recorded_and_scores_with_it(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--rejection-floor", "0.5",
-                                              "--rejection-floor-soft", "0.5", "--shared", str(shared)])
+def test_sieve_train_floor_soft_one_trains_v7_and_the_default_v8_keeps_its_floor(shared, tmp_path, small_model):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V7, "--shared", str(shared)])
     assert result.exit_code == 0, result.output
-    floored = json.loads((tmp_path / METADATA_FILE).read_text())
-    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
-    assert floored["model_version"].endswith(V7_TAG.replace("-small", "-floor0.5s0.5-small"))
-    assert (floored["hyper_parameters"]["floor"], floored["hyper_parameters"]["floor_soft"]) == (0.5, 0.5)
-    assert not {"floor", "floor_soft"} & set(shipped_design["hyper_parameters"])  # v7 has no floor
-    clf = load_model(tmp_path / MODEL_FILE).pipeline[-1].base
-    assert (clf.floor, clf.floor_soft) == (0.5, 0.5)  # the saved model pushes down with its floor
+    v7 = json.loads((tmp_path / METADATA_FILE).read_text())
+    v8 = json.loads((small_model.parent / METADATA_FILE).read_text())
+    assert v7["model_version"].endswith(V7_TAG) and v8["model_version"].endswith(V8_TAG)
+    assert not {"floor", "floor_soft"} & set(v7["hyper_parameters"])  # a push counting fully below it: no floor
+    assert (v8["hyper_parameters"]["floor"], v8["hyper_parameters"]["floor_soft"]) == (0.5, 0.5)
+    assert load_model(tmp_path / MODEL_FILE).pipeline[-1].base.floor is None
+    shipped = load_model(small_model).pipeline[-1].base
+    assert (shipped.floor, shipped.floor_soft) == (0.5, 0.5)  # the saved model pushes down with its floor
