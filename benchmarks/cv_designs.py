@@ -44,12 +44,16 @@ class Variant:
     # (lambda, c, down, floor, soft): "...-floor<f>-s<s>" with a floor under the downward push (twenty-first)
     blends: tuple[tuple[float, ...], ...] = ()
     lam: float = 1.0  # the blend's weight on the rejection head (v2-v6: 1; v7: 1.5, sieve train's default)
+    floor: tuple[float, float] | None = None  # (floor, soft) under its downward push (v8: (0.5, 0.5); v2-v7: none)
 
 
 REACHES = tuple((lam, c) for lam in (1.0, 1.5, 2.0, 3.0) for c in (1.0, 0.5) if (lam, c) != (1.0, 1.0))
 DOWNS = tuple((up, 1.0, down) for up in (1.5, 2.0, 3.0) for down in (0.0, 0.5, 1.0))  # twentieth session
 # twenty-first session: v7's reach with a floor under the downward push (lam, c, down, floor, soft)
 FLOORS = tuple((1.5, 1.0, None, floor, soft) for floor in (0.5, 1.0, 1.5, 2.0) for soft in (0.0, 0.25, 0.5))
+# twenty-first session, second lead: v8's floor with a longer reach (up, c, down, floor 0.5, soft)
+FLOORED_REACHES = tuple((up, 1.0, down, 0.5, soft) for up, down in ((2.0, 2.0), (3.0, 3.0), (2.0, 1.5), (3.0, 1.5))
+                        for soft in (0.5, 0.25))
 
 VARIANTS = {
     "v3": Variant(leaf=20),
@@ -110,6 +114,13 @@ VARIANTS = {
     **{f"v7-floor-z-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
                                   tested_headed=True, code_masked=True, lam=1.5, headed_salt=f"z-{i}", blends=FLOORS)
        for i in (1, 2, 3)},
+    # the shipped design since the twenty-first session (sieve train's defaults)
+    "v8": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0, tested_headed=True,
+                  code_masked=True, lam=1.5, floor=(0.5, 0.5)),
+    # twenty-first session, second lead: v8 with the rejection head reaching further (models/HISTORY.md)
+    **{f"v8-reach-w-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
+                                  tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5), headed_salt=f"w-{i}",
+                                  blends=FLOORED_REACHES) for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),

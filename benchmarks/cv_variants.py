@@ -92,7 +92,8 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     markers_view, _ = laid_out(prepared["X_markers_back"], feats, v.blocks)
 
     def make():
-        clf = train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()), rejection_weight=v.lam)
+        clf = train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()), rejection_weight=v.lam,
+                               rejection_floor=v.floor)
         return clf.set_params(n_stack_text=n_stack_text)
 
     groups = np.array([e.group for e in examples]) if v.grouped_text else None
