@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -49,6 +50,7 @@ class WriterLock:
                 self._fd, self._pid = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600), os.getpid()
             except OSError:  # e.g. no such folder: SQLite itself then reports the real problem
                 return None
+            weakref.finalize(self, _close, self._fd)  # closed with its engine's lock, not left open
         return self._fd
 
     @contextmanager
@@ -67,6 +69,13 @@ class WriterLock:
                     fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             self._threads.release()
+
+
+def _close(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:  # already closed
+        pass
 
 
 def _lock(fd: int, deadline: float, timeout: float) -> None:

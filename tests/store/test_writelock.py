@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import subprocess
 import sys
 import textwrap
@@ -93,3 +95,25 @@ def test_warm_pool_keeps_connections_open_on_postgresql(engine, db_url):
         pytest.skip("SQLite opens no server connections")
     warm_pool(engine)
     assert engine.pool.checkedin() >= WARM_CONNECTIONS
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open descriptors in /proc/self/fd")
+def test_each_engines_lock_file_is_closed_when_the_engine_goes(tmp_path):
+    """Tests and tools open and drop many SQLite engines in one process: each kept its lock file's
+    descriptor open for good, until the process ran out of them."""
+    from bot.store.db import make_engine, write_transaction
+
+    lock_file = str(tmp_path / "sieve.db.lock")
+
+    def lock_fds() -> int:
+        return sum(os.path.realpath(f"/proc/self/fd/{fd}") == lock_file for fd in os.listdir("/proc/self/fd"))
+
+    for _ in range(3):
+        engine = make_engine(f"sqlite:///{tmp_path / 'sieve.db'}")
+        with write_transaction(engine) as conn:  # a write takes the lock, which opens its file
+            conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
+        assert lock_fds() == 1
+        engine.dispose()
+        del engine, conn
+        gc.collect()
+        assert lock_fds() == 0
