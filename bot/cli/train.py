@@ -56,7 +56,7 @@ def train_command(
         "(v6: models/HISTORY.md, 'Eighteenth session'), or read its words (v1-v5).")] = True,
     rejection_weight: Annotated[float, typer.Option(
         "--rejection-weight", min=0.0, help="How far the rejection head reaches: its weight in the blend "
-        "(bot.model.blend's lambda; default 1.5, v7; v2-v6: 1).")] = 1.5,
+        "(bot.model.blend's lambda; default 1.5, v7 and v8; v2-v6: 1).")] = 1.5,
     rejection_down: Annotated[Optional[float], typer.Option(
         "--rejection-down", min=0.0, help="The rejection head's weight on PRs that read as merged ones "
         "(z(r) <= 0); default: the same as --rejection-weight (v2-v7).")] = None,

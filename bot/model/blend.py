@@ -43,7 +43,7 @@ SHORT_BODY = 300
 LONG_BODY = 800
 GATE_K = 8.0
 GATE_C = 1.0
-LAMBDA = 1.0  # v2-v6; v7 is trained with 1.5 (bot.model.train.REJECTION_WEIGHT, models/HISTORY.md)
+LAMBDA = 1.0  # v2-v6; v7 and v8 are trained with 1.5 (bot.model.train.REJECTION_WEIGHT, models/HISTORY.md)
 AGENT_C = 1.0
 REJECT_C = 0.3
 
