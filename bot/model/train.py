@@ -103,9 +103,10 @@ def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_le
     columns = tuple(feats.feature_names().index(name) for name in masked)
     stacked = StackedClassifier(n_numeric=feats.n_numeric, random_state=seed, min_samples_leaf=min_samples_leaf,
                                 tol=tol, masked_columns=columns, **({"max_iter": 40} if small else {}))
+    floor, floor_soft = rejection_floor or (None, 0.0)
     return BlendedClassifier(n_numeric=feats.n_numeric, n_stack_text=feats.word_features + feats.char_features,
                              stacked=stacked, tol=tol, lam=rejection_weight, lam_down=rejection_down,
-                             **({} if rejection_floor is None else dict(zip(("floor", "floor_soft"), rejection_floor))))
+                             floor=floor, floor_soft=floor_soft)
 
 
 def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: bool = False,
