@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.model.blend import REJECT_C
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -45,6 +47,7 @@ class Variant:
     blends: tuple[tuple[float, ...], ...] = ()
     lam: float = 1.0  # the blend's weight on the rejection head (v2-v6: 1; v7: 1.5, sieve train's default)
     floor: tuple[float, float] | None = None  # (floor, soft) under its downward push (v8: (0.5, 0.5); v2-v7: none)
+    reject_c: float = REJECT_C  # the rejection head's inverse regularisation (v2-v8: 0.3)
 
 
 REACHES = tuple((lam, c) for lam in (1.0, 1.5, 2.0, 3.0) for c in (1.0, 0.5) if (lam, c) != (1.0, 1.0))
@@ -121,6 +124,11 @@ VARIANTS = {
     **{f"v8-reach-w-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
                                   tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5), headed_salt=f"w-{i}",
                                   blends=FLOORED_REACHES) for i in (1, 2, 3)},
+    # twenty-first session, third lead: v8 with the rejection head regularised more or less (refit; each
+    # against v8-reach-w-N's own row, the same dealing)
+    **{f"v8-rejc{c:g}-w-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
+                                      tested=4.0, tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5),
+                                      headed_salt=f"w-{i}", reject_c=c) for c in (0.1, 1.0) for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),
