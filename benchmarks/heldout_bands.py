@@ -4,8 +4,9 @@ Run: ``.venv/bin/python benchmarks/heldout_bands.py fiber [--shared ../shared] [
 (under a minute on 2 cores). Trains the shipped design on the training split minus that
 repository (``TrainOptions.hold_out``), then runs ``score()`` (the full band rules) on the
 repository's merged records and prints, per group, the share of PRs in ``high`` and in
-``medium`` or above. Groups: ``ai_agent``, ``human`` (pre-2022), ``unlabeled`` dated 2025 or
-later, and the first-time / short-body slices of each. Only training repositories are
+``medium`` or above. Groups: ``ai_agent``, ``ai_assisted`` (people's PRs whose only AI marker is an
+accepted review suggestion or autofix), ``human`` (pre-2022), ``unlabeled`` dated 2025 or later,
+and the first-time / short-body slices of each. Only training repositories are
 accepted (``data.TRAIN_GIT_REPOS``): the evaluation split is refused.
 
 "Lifted by" names, per group, the effort signals whose points alone moved PRs out of ``low``:
@@ -38,7 +39,7 @@ def _group(raw: dict) -> str | None:
     label, date = raw.get("label"), str(raw.get("date") or "")
     if label == "unlabeled":
         return "unlabeled 2025+" if date >= "2025-01-01" else None
-    return label if label in ("ai_agent", "human") else None
+    return label if label in ("ai_agent", "ai_assisted", "human") else None
 
 
 def lifted_by(result, thresholds: dict, config) -> list[str]:

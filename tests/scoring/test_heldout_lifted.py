@@ -28,3 +28,9 @@ def test_a_signal_whose_points_alone_cross_the_medium_edge_is_named():
 def test_nothing_is_named_when_the_model_alone_reaches_medium_or_the_pr_is_low():
     assert heldout.lifted_by(result(0.5, DOCS), THRESHOLDS, ScoreConfig()) == []
     assert heldout.lifted_by(result(0.05, LINK), THRESHOLDS, ScoreConfig()) == []
+
+
+def test_people_who_accepted_an_ai_suggestion_are_their_own_group():
+    assert heldout._group({"label": "ai_assisted", "date": "2024-05-01"}) == "ai_assisted"
+    assert heldout._group({"label": "unlabeled", "date": "2024-05-01"}) is None  # only 2025+ unlabeled
+    assert heldout._group({"label": "bot", "date": "2025-05-01"}) is None
