@@ -12,6 +12,18 @@ from bot.model.persist import METADATA_FILE, MODEL_FILE, load_model
 from bot.model.relaid import PROBES
 
 
+def _trained(shared, out, *flags: str) -> dict:
+    """``sieve train --small --out OUT FLAGS``: its metadata, after checking that it ran."""
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(out), *flags, "--shared", str(shared)])
+    assert result.exit_code == 0, result.output
+    return json.loads((out / METADATA_FILE).read_text())
+
+
+def _shipped(small_model) -> dict:
+    """The metadata of the small model ``sieve train``'s defaults trained (the shipped design)."""
+    return json.loads((small_model.parent / METADATA_FILE).read_text())
+
+
 def test_sieve_train_small_writes_model_and_metadata(shared, tmp_path):
     result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--seed", "3",
                                               "--shared", str(shared)])
@@ -43,11 +55,8 @@ V8_TAG = V7_TAG.replace("-small", "-floor0.5s0.5-small")
     (V5, "-blend-lenbal-leaf100-headed-small", True),  # v5's design
 ])
 def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, flags, tag, balanced):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *flags,
-                                              "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    earlier = json.loads((tmp_path / METADATA_FILE).read_text())
-    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    earlier = _trained(shared, tmp_path, *flags)
+    shipped_design = _shipped(small_model)
     assert earlier["model_version"].endswith(tag)
     assert shipped_design["model_version"].endswith(V8_TAG)
     assert (earlier["hyper_parameters"]["lam"], shipped_design["hyper_parameters"]["lam"]) == (1.0, 1.5)
@@ -66,10 +75,8 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
 
 
 def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v8_only_in_the_head(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V6, "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    v6 = json.loads((tmp_path / METADATA_FILE).read_text())
-    v8 = json.loads((small_model.parent / METADATA_FILE).read_text())
+    v6 = _trained(shared, tmp_path, *V6)
+    v8 = _shipped(small_model)
     assert v6["model_version"].endswith(V6_TAG) and v8["model_version"].endswith(V8_TAG)
     assert (v6["hyper_parameters"]["lam"], v8["hyper_parameters"]["lam"]) == (1.0, 1.5)
     assert "floor" not in v6["hyper_parameters"] and v8["hyper_parameters"]["floor"] == 0.5
@@ -80,22 +87,16 @@ def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v8_only_i
 
 
 def test_sieve_train_rejection_down_is_tagged_and_recorded(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--rejection-down", "0",
-                                              "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    down = json.loads((tmp_path / METADATA_FILE).read_text())
-    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    down = _trained(shared, tmp_path, "--rejection-down", "0")
+    shipped_design = _shipped(small_model)
     assert down["model_version"].endswith(V8_TAG.replace("-floor", "-down0-floor"))
     assert (down["hyper_parameters"]["lam"], down["hyper_parameters"]["lam_down"]) == (1.5, 0.0)
     assert "lam_down" not in shipped_design["hyper_parameters"]  # v7 reaches down as far as up
 
 
 def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--converged-solvers",
-                                              "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    converged = json.loads((tmp_path / METADATA_FILE).read_text())
-    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    converged = _trained(shared, tmp_path, "--converged-solvers")
+    shipped_design = _shipped(small_model)
     assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-reach1.5-floor0.5s0.5-small")
     params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
     assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
@@ -103,11 +104,8 @@ def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, 
 
 
 def test_sieve_train_records_the_heading_probes_and_tags_the_fitted_copies(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V4,
-                                              "--ai-words-masked", "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    unfitted = json.loads((tmp_path / METADATA_FILE).read_text())
-    shipped_design = json.loads((small_model.parent / METADATA_FILE).read_text())
+    unfitted = _trained(shared, tmp_path, *V4, "--ai-words-masked")
+    shipped_design = _shipped(small_model)
     assert unfitted["model_version"].endswith("-blend-lenbal-leaf100-aimasked-small")
     assert unfitted["training_data"]["weights"]["headed_human_copies"] == 0.0
     assert unfitted["text_features"]["ai_words_masked"] is True
@@ -119,27 +117,18 @@ def test_sieve_train_records_the_heading_probes_and_tags_the_fitted_copies(share
 
 
 def test_sieve_train_record_folds_is_recorded(shared, tmp_path):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--headed-weight", "1",
-                                              "--record-folds", "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    weights = json.loads((tmp_path / METADATA_FILE).read_text())["training_data"]["weights"]
+    weights = _trained(shared, tmp_path, "--headed-weight", "1", "--record-folds")["training_data"]["weights"]
     assert weights["copies_share_their_records_inner_text_fold"] is True and weights["headed_human_copies"] == 1.0
 
 
 def test_sieve_train_fit_as_scored_is_tagged_and_recorded(shared, tmp_path):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), "--fit-as-scored",
-                                              "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    meta = json.loads((tmp_path / METADATA_FILE).read_text())
+    meta = _trained(shared, tmp_path, "--fit-as-scored")
     assert meta["model_version"].endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-reach1.5-floor0.5s0.5-small")
     assert meta["text_features"]["training_rows_read_as_scored"] is True
 
 
 def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V5, "--ticked-weight", "4",
-                                              "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    meta = json.loads((tmp_path / METADATA_FILE).read_text())
+    meta = _trained(shared, tmp_path, *V5, "--ticked-weight", "4")
     assert meta["model_version"].endswith("-blend-lenbal-leaf100-headed-ticked-small")
     weights = meta["training_data"]["weights"]
     assert weights["ticked_human_copies"] == 4.0 and weights["ticked_copies_under_headings"] is True
@@ -147,10 +136,8 @@ def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
 
 
 def test_sieve_train_floor_soft_one_trains_v7_and_the_default_v8_keeps_its_floor(shared, tmp_path, small_model):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path), *V7, "--shared", str(shared)])
-    assert result.exit_code == 0, result.output
-    v7 = json.loads((tmp_path / METADATA_FILE).read_text())
-    v8 = json.loads((small_model.parent / METADATA_FILE).read_text())
+    v7 = _trained(shared, tmp_path, *V7)
+    v8 = _shipped(small_model)
     assert v7["model_version"].endswith(V7_TAG) and v8["model_version"].endswith(V8_TAG)
     assert not {"floor", "floor_soft"} & set(v7["hyper_parameters"])  # a push counting fully below it: no floor
     assert (v8["hyper_parameters"]["floor"], v8["hyper_parameters"]["floor_soft"]) == (0.5, 0.5)
