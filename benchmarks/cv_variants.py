@@ -94,7 +94,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     def make():
         clf = train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()), rejection_weight=v.lam,
                                rejection_floor=v.floor)
-        return clf.set_params(n_stack_text=n_stack_text, reject_c=v.reject_c)
+        return clf.set_params(n_stack_text=n_stack_text, reject_c=v.reject_c, reject_numeric=v.reject_numeric)
 
     groups = np.array([e.group for e in examples]) if v.grouped_text else None
     views = {}  # other readings of the same rows, each scored by the same fold models

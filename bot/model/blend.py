@@ -46,6 +46,10 @@ GATE_C = 1.0
 LAMBDA = 1.0  # v2-v6; v7 and v8 are trained with 1.5 (bot.model.train.REJECTION_WEIGHT, models/HISTORY.md)
 AGENT_C = 1.0
 REJECT_C = 0.3
+# Structural columns that say which channel a row came from (a description on GitHub, a squash body in git, a
+# title alone), not how the PR was made: the rejection head's structural part leaves them out (``reject_numeric``)
+CHANNEL_COLUMNS = ("has_files", "has_commit_text", "body_from_squash_list", "title_only")
+REJECT_COLUMNS = tuple(i for i, name in enumerate(STRUCTURAL_NAMES) if name not in CHANNEL_COLUMNS)
 
 
 class LinearHead(BaseEstimator):
@@ -65,8 +69,12 @@ class LinearHead(BaseEstimator):
         self.intercept_ = float(lr.intercept_[0])
         return self
 
-    def decision(self, X) -> np.ndarray:
-        return np.asarray(X @ self.coef_, dtype=np.float64).ravel() + self.intercept_
+    def decision(self, X, dense: np.ndarray | None = None) -> np.ndarray:
+        """``X``'s decision; ``dense``: columns fitted after ``X``'s (``X`` and ``dense`` side by side)."""
+        if dense is None:
+            return np.asarray(X @ self.coef_, dtype=np.float64).ravel() + self.intercept_
+        n = X.shape[1]
+        return np.asarray(X @ self.coef_[:n], dtype=np.float64).ravel() + dense @ self.coef_[n:] + self.intercept_
 
 
 def floor_setting(floor: float | None, soft: float) -> tuple[float, float] | None:
@@ -91,13 +99,14 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
     lam_down = None  # models saved before ``lam_down`` was a parameter reach down as far as up
     floor = None  # ... and before ``floor`` was one, push down without a floor
     floor_soft = 0.0
+    reject_numeric = 0.0  # ... and before ``reject_numeric`` was one, the rejection head read text only
 
     def __init__(self, n_numeric: int = 0, n_stack_text: int = 0, stacked=None,
                  text_weight: float = TEXT_WEIGHT, short_body: int = SHORT_BODY,
                  long_body: int = LONG_BODY, gate_k: float = GATE_K, gate_c: float = GATE_C,
                  lam: float = LAMBDA, agent_c: float = AGENT_C, reject_c: float = REJECT_C,
                  tol: float = DEFAULT_TOL, lam_down: float | None = None, floor: float | None = None,
-                 floor_soft: float = 0.0):
+                 floor_soft: float = 0.0, reject_numeric: float = 0.0):
         self.n_numeric = n_numeric
         self.n_stack_text = n_stack_text
         self.stacked = stacked
@@ -113,6 +122,7 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         self.lam_down = lam_down
         self.floor = floor
         self.floor_soft = floor_soft
+        self.reject_numeric = reject_numeric
 
     def _split(self, X):
         X = sp.csr_matrix(X)
@@ -130,9 +140,29 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
         self.agent_ = LinearHead(self.agent_c, self.tol).fit(head_X, y, sample_weight=sample_weight)
         reject = np.full(len(y), -1) if reject is None else np.asarray(reject)
         rows = reject >= 0
-        self.reject_ = LinearHead(self.reject_c, self.tol).fit(head_X[rows], reject[rows]) if rows.any() else None
+        self.reject_ = self._fit_reject(stack_X[rows], head_X[rows], reject[rows]) if rows.any() else None
         self.stats_ = np.array([0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
         return self
+
+    def _fit_reject(self, stack_X, head_X, labels) -> LinearHead:
+        """The rejection head on text, and with ``reject_numeric`` > 0 also on the structural columns
+        (``REJECT_COLUMNS``), standardised on its own rows and scaled by ``reject_numeric``."""
+        if not self.reject_numeric:
+            return LinearHead(self.reject_c, self.tol).fit(head_X, labels)
+        numeric = stack_X[:, list(REJECT_COLUMNS)].toarray()
+        self.reject_mean_, self.reject_std_ = numeric.mean(axis=0), numeric.std(axis=0)
+        self.reject_std_[self.reject_std_ == 0] = 1.0
+        both = sp.hstack([sp.csr_matrix(head_X), sp.csr_matrix(self._reject_dense(numeric))], format="csr")
+        return LinearHead(self.reject_c, self.tol).fit(both, labels)
+
+    def _reject_dense(self, columns: np.ndarray) -> np.ndarray:
+        return (columns - self.reject_mean_) / self.reject_std_ * self.reject_numeric
+
+    def _reject_score(self, numeric, head) -> np.ndarray:
+        """The rejection head's decision (text only, or text and ``REJECT_COLUMNS`` of ``numeric``)."""
+        if not self.reject_numeric:
+            return self.reject_.decision(head)
+        return self.reject_.decision(head, self._reject_dense(np.asarray(numeric)[:, list(REJECT_COLUMNS)]))
 
     def set_stats(self, components: np.ndarray) -> BlendedClassifier:
         """Standardise each score with the mean/std of its out-of-fold values (``components``)."""
@@ -143,13 +173,14 @@ class BlendedClassifier(ClassifierMixin, BaseEstimator):
     def _scores(self, numeric, stack_blocks, head) -> np.ndarray:
         a = _logit(self.stacked_.predict_parts(numeric, stack_blocks)[:, 1])
         b = self.agent_.decision(head)
-        r = self.reject_.decision(head) if self.reject_ is not None else np.zeros_like(b)
+        r = self._reject_score(numeric, head) if self.reject_ is not None else np.zeros_like(b)
         return np.column_stack([a, b, r, numeric[:, TITLE_ONLY], numeric[:, LOG_BODY]])
 
     def numeric_columns_read(self) -> frozenset[int] | None:
         """The numeric columns ``predict_parts`` reads (None: unknown): the trees' and the two the blend weighs by."""
         read = getattr(self.stacked_, "numeric_columns_read", lambda: None)()
-        return None if read is None else read | {TITLE_ONLY, LOG_BODY}
+        rejection = set(REJECT_COLUMNS) if self.reject_numeric else set()
+        return None if read is None else read | {TITLE_ONLY, LOG_BODY} | rejection
 
     def components_parts(self, numeric, text_blocks) -> np.ndarray:
         """Raw (a, b, r) scores, title-only flag and log body length from unstacked columns

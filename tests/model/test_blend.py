@@ -113,3 +113,44 @@ def test_standardisation_uses_the_out_of_fold_statistics():
 def test_rejection_labels_come_from_agent_prs_outcomes_only(label, source, outcome, expected):
     example = data.Example(PRSnapshot(title="t"), label, 1.0, "g", source, "id", outcome)
     assert data.reject_label(example) == expected
+
+
+def _rejection_rows(n=400, seed=0):
+    """Agent PRs whose rejection follows one structural column (log_churn), with uninformative text."""
+    import scipy.sparse as sp
+
+    from bot.model.features import STRUCTURAL_NAMES
+
+    rng = np.random.default_rng(seed)
+    numeric = rng.normal(size=(n, len(STRUCTURAL_NAMES)))
+    labels = (numeric[:, STRUCTURAL_NAMES.index("log_churn")] > 0).astype(int)
+    text = sp.random(n, 50, density=0.1, random_state=seed, format="csr")
+    return sp.csr_matrix(numeric), text, labels
+
+
+def _auc(labels, scores):
+    from sklearn.metrics import roc_auc_score
+
+    return roc_auc_score(labels, scores)
+
+
+def test_a_rejection_head_with_structural_columns_reads_them():
+    numeric, text, labels = _rejection_rows()
+    clf = BlendedClassifier(reject_numeric=1.0)
+    clf.reject_ = clf._fit_reject(numeric, text, labels)
+    assert _auc(labels, clf._reject_score(numeric.toarray(), text)) > 0.95
+    text_only = BlendedClassifier()
+    text_only.reject_ = text_only._fit_reject(numeric, text, labels)
+    assert _auc(labels, text_only._reject_score(numeric.toarray(), text)) < 0.8
+
+
+def test_the_rejection_head_leaves_channel_columns_out():
+    from bot.model.blend import CHANNEL_COLUMNS, REJECT_COLUMNS
+    from bot.model.features import STRUCTURAL_NAMES
+
+    numeric, text, _ = _rejection_rows()
+    labels = (numeric.toarray()[:, STRUCTURAL_NAMES.index("has_files")] > 0).astype(int)
+    clf = BlendedClassifier(reject_numeric=1.0)
+    clf.reject_ = clf._fit_reject(numeric, text, labels)
+    assert {STRUCTURAL_NAMES[i] for i in REJECT_COLUMNS}.isdisjoint(CHANNEL_COLUMNS)
+    assert _auc(labels, clf._reject_score(numeric.toarray(), text)) < 0.8
