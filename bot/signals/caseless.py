@@ -109,3 +109,12 @@ class Caseless:
         if low is None:
             return self.regex.findall(text)
         return [text[m.start():m.end()] for m in self._scan(low).finditer(low)]
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each match, lazily, as ``finditer`` finds them, without re-matching each
+        one on ``text`` (the lower-cased text's spans are the text's, as ``findall`` relies on)."""
+        low = folded(text)
+        if low is None:
+            return map(re.Match.span, self.regex.finditer(text))
+        return map(re.Match.span, self._scan(low).finditer(low))
+

@@ -17,12 +17,13 @@ such a PR is asked for a disclosure rather than told it gave one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
 from bot.result import SignalHit
 from bot.signals import hits
-from bot.signals.caseless import TEXT_CACHE, Caseless, word_alternatives
+from bot.signals.caseless import TEXT_CACHE, Caseless
 from bot.snapshot import PRSnapshot
 from bot.text import without_spans
 
@@ -63,7 +64,10 @@ _NEGATED = re.compile(r"\b(?:no|not|without|didn't|did not|never)\b[^.\n]{0,30}$
 
 KEYWORDS = [r"ai", r"llms?", r"copilot", r"chat\s?gpt", r"claude", r"gpt-?\d", r"gemini", r"cursor", r"codex", r"devin",
             r"aider", r"windsurf", r"openhands", r"jules"]
-_KEYWORD = Caseless(word_alternatives(KEYWORDS) + r"\b")  # \b(?:ai|llms?|...)\b, scanned faster
+# Written plainly: on 2,000 real descriptions ``word_alternatives(KEYWORDS)`` scanned 40 % slower than
+# this (24 ms against 17): eight leading letters (a, c, d, l, o ...) are a third of all characters,
+# so re stopped at most of them, where ``\b`` fails at once inside a word.
+_KEYWORD = Caseless(r"\b(?:" + "|".join(KEYWORDS) + r")\b")
 MAX_KEYWORDS = 30  # every disclosure names a tool or "AI": only look around those words
 WINDOW = 160
 
@@ -71,12 +75,10 @@ WINDOW = 160
 def _windows(text: str):
     """Non-overlapping stretches of text around tool/AI keywords (bounded work on long bodies)."""
     end = -1
-    for i, k in enumerate(_KEYWORD.finditer(text)):
-        if i >= MAX_KEYWORDS:
-            return
-        if k.start() <= end:
+    for k_start, k_end in itertools.islice(_KEYWORD.spans(text), MAX_KEYWORDS):
+        if k_start <= end:
             continue
-        start, end = max(0, k.start() - WINDOW), min(len(text), k.end() + 40)
+        start, end = max(0, k_start - WINDOW), min(len(text), k_end + 40)
         yield start, text[start:end]
 
 

@@ -92,6 +92,32 @@ def test_caseless_matches_like_ignorecase(text):
         assert (found and _spans([found])) == (plain and _spans([plain]))
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(TEXTS, st.text(alphabet=st.sampled_from(list("aiI \n-\u00e9\u0130\u0131\u212a\x1c\U0001f600")))))
+def test_spans_are_the_spans_finditer_gives(text):
+    for rx in PATTERNS.values():
+        assert list(rx.spans(text)) == [m.span() for m in rx.regex.finditer(text)]
+
+
+def _windows_as_they_were(text: str):
+    """``disclosure._windows`` before it read spans: from match objects, counting every keyword."""
+    end = -1
+    for i, k in enumerate(disclosure._KEYWORD.regex.finditer(text)):
+        if i >= disclosure.MAX_KEYWORDS:
+            return
+        if k.start() <= end:
+            continue
+        start, end = max(0, k.start() - disclosure.WINDOW), min(len(text), k.end() + 40)
+        yield start, text[start:end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, repeat=st.integers(1, 40))
+def test_disclosure_windows_are_the_ones_read_from_match_objects(text, repeat):
+    long = (text + " ") * repeat  # past MAX_KEYWORDS keywords
+    assert list(disclosure._windows(long)) == list(_windows_as_they_were(long))
+
+
 KEYWORD_AS_WRITTEN = re.compile(r"\b(?:" + "|".join(disclosure.KEYWORDS) + r")\b", re.IGNORECASE)
 
 
