@@ -19,3 +19,11 @@ def test_with_shared_real_prs_are_named(monkeypatch, tmp_path):
     (tmp_path / "data").mkdir()
     monkeypatch.setenv("SIEVE_SHARED_DIR", str(tmp_path))
     assert bench.data_source() == f"real PRs from {tmp_path}/data"
+
+
+def test_the_batch_is_timed_once_per_repeat(monkeypatch, tmp_path):
+    from bot.model.persist import default_model_path
+
+    monkeypatch.setenv("SIEVE_SHARED_DIR", str(tmp_path / "missing"))
+    rates = bench._batch_rates(bench._snapshots(4), default_model_path(), repeat=3)
+    assert len(rates) == 3 and all(r > 0 for r in rates)
