@@ -1,15 +1,20 @@
 """A worker's claim on a delivery while its handler runs (``bot.app.worker``): kept alive by
-``LeaseKeeper``, checked by ``Claim`` before each GitHub call the handler makes (``Guarded``)."""
+``LeaseKeeper``, checked by ``Claim`` before each GitHub or state-store call the handler makes
+(``Guarded``)."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from bot.obs import metrics
 from bot.ports import GitHubPort
 from bot.store import DeliveryStore
+
+if TYPE_CHECKING:
+    from bot.app.context import StateStore
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +103,10 @@ class Claim:
 
 
 class Guarded:
-    """The handler's GitHub port: each call asks ``claim.check()`` first. Otherwise transparent
-    (attributes, ``getattr(port, name, None)`` probes and equality are the port's)."""
+    """The handler's GitHub port (or state store): each call asks ``claim.check()`` first. Otherwise
+    transparent (attributes, ``getattr(port, name, None)`` probes and equality are the port's)."""
 
-    def __init__(self, port: GitHubPort, claim: Claim) -> None:
+    def __init__(self, port: GitHubPort | StateStore, claim: Claim) -> None:
         self._port, self._claim = port, claim
 
     def __getattr__(self, name: str):

@@ -70,7 +70,7 @@ def test_success_passes_a_full_context_and_marks_done(store, engine):
     assert (event, payload) == ("pull_request", PAYLOAD)
     assert (ctx.delivery_id, ctx.installation_id, ctx.shadow) == ("d1", 42, True)
     assert ctx.github == "github-for-42" and worker.factories == [42]
-    assert isinstance(ctx.state, SqlStateStore)
+    assert ctx.state == worker.state and isinstance(worker.state, SqlStateStore)  # guarded by the claim
     assert ctx.now().tzinfo is not None  # compares with the stored (aware UTC) override times
     assert store.get("d1").status == "done"
     assert worker.process_one() is None

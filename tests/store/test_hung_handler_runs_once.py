@@ -1,6 +1,6 @@
 """A handler past ``max_handling_seconds`` is hung: its lease lapses and another worker runs the
-delivery again. The hung run must not go on writing to GitHub beside the new one, nor record
-its outcome over the new claim. Real time (the lease keeper runs on the monotonic clock) and
+delivery again. The hung run must not go on writing to GitHub or to the state store beside the
+new one, nor record its outcome over the new claim. Real time (the lease keeper runs on the monotonic clock) and
 real databases: SQLite, and PostgreSQL when ``SIEVE_TEST_POSTGRES_URL`` is set."""
 
 from __future__ import annotations
@@ -105,6 +105,27 @@ def test_a_run_stopped_past_its_time_limit_gives_its_delivery_back_at_once(live,
     row = live.get("d1")
     assert (row.status, row.claimed_by, row.attempts) == ("pending", None, 1)  # not left to lapse
     assert "max_handling_seconds" in row.last_error
+
+
+def test_a_run_past_its_time_limit_records_no_override(live, engine):
+    """A maintainer's ``/sieve ok`` handled by a run that then hangs must not land after a later
+    run recorded the maintainer's newer decision: the state store is guarded like GitHub."""
+    from datetime import datetime, timezone
+
+    from bot.app.context import Override
+
+    policy = RetryPolicy(lease_seconds=5.0, max_handling_seconds=1.0, backoff_base=0.01)
+    state = SqlStateStore(engine)
+
+    def handler(_event, _payload, ctx):
+        ctx.state.get_override("o/r", 1)  # reads within the limit are the store's
+        time.sleep(1.5)
+        ctx.state.record_override(Override("o/r", 1, "ok", "maintainer", datetime.now(timezone.utc)))
+        return "done"
+
+    outcome = _worker(live, engine, handler, Writes(), "w1", policy).process_one()
+    assert state.get_override("o/r", 1) is None
+    assert outcome.status == "retry" and "max_handling_seconds" in outcome.error
 
 
 def test_a_run_whose_lease_cannot_be_renewed_stops_before_its_next_write(live, engine, monkeypatch):
