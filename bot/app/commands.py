@@ -1,9 +1,10 @@
 """Slash commands in PR comments, with Prow's grammar.
 
 A command is ``/sieve <name>`` at the start of a line (leading spaces allowed, case-insensitive),
-anything after the name is ignored. Lines inside fenced code blocks (````` or ``~~~``), indented
-code (4+ spaces or a tab, as in CommonMark), ``>`` quotes and HTML comments (``<!-- -->``, not shown on
-GitHub) are not commands, so quoting someone else's ``/sieve ok`` does nothing. Several commands may appear
+anything after the name is ignored. Lines inside fenced code blocks (````` or ``~~~``, also one
+opened on a list item's line, ``- ````` or ``1. `````, which holds the lines indented under the item),
+indented code (4+ spaces or a tab, as in CommonMark), ``>`` quotes and HTML comments (``<!-- -->``,
+not shown on GitHub) are not commands, so quoting someone else's ``/sieve ok`` does nothing. Several commands may appear
 in one comment; each name counts once, in the order first seen. As Prow's ``/hold cancel``,
 ``/sieve ok cancel`` and ``/sieve exempt cancel`` undo those two (``CANCELLABLE``).
 """
@@ -20,7 +21,9 @@ MAX_BODY = 65_536
 
 _COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$",
                       re.IGNORECASE | re.ASCII)  # ASCII: no "ſ" for s, no Kelvin sign for k
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+# A fence, on its own line or after list markers ("- ```", "1. - ~~~"): the markers' width is how far
+# the item's lines are indented, and a line indented less (not blank) ends the item and its fence
+_FENCE = re.compile(r"^(?P<item>(?: {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+)*) {0,3}(?P<fence>`{3,}|~{3,})")
 _CLOSING = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")  # no info string: "```python" is code
 _QUOTE = re.compile(r"^ {0,3}>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
@@ -64,6 +67,7 @@ def _command(line: str) -> Command | None:
 def _live_lines(body: str):
     """Lines outside code blocks, quotes and HTML comments (which GitHub does not show)."""
     fence: str | None = None
+    indent = 0  # how far the lines of the list item holding the open fence are indented (0: none)
     hidden = False  # inside an HTML comment opened on an earlier line
     for line in _LINE_END.split(body):
         if hidden:
@@ -71,13 +75,14 @@ def _live_lines(body: str):
             if end < 0:
                 continue
             line, hidden = line[end + 3:], False
+        if fence is not None and _outside_item(line, indent):
+            fence = None  # the list item ended, and the fence with it: this line is read as any other
         opener = _FENCE.match(line)
         if fence is not None:
-            closer = _CLOSING.match(line)
-            if closer and closer.group("fence")[0] == fence[0] and len(closer.group("fence")) >= len(fence):
+            if _closes(line[min(indent, _indent(line)):], fence):
                 fence = None
         elif opener:
-            fence = opener.group("fence")
+            fence, indent = opener.group("fence"), len(opener.group("item"))
         elif not _QUOTE.match(line):  # a comment opened in a quote ends with the quote
             line = _HTML_COMMENT.sub("", line)
             start = line.find("<!--")
@@ -85,3 +90,18 @@ def _live_lines(body: str):
                 line, hidden = line[:start], True
             if not _QUOTE.match(line):
                 yield line  # indented code never matches: _COMMAND allows at most 3 leading spaces
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _outside_item(line: str, indent: int) -> bool:
+    """A line that ends the list item whose lines are indented ``indent`` (a non-blank line indented less)."""
+    return indent > 0 and bool(line.strip()) and _indent(line) < indent
+
+
+def _closes(line: str, fence: str) -> bool:
+    """A closing fence for ``fence``: its character, at least as long, nothing after it but blanks."""
+    closer = _CLOSING.match(line)
+    return bool(closer) and closer.group("fence")[0] == fence[0] and len(closer.group("fence")) >= len(fence)
