@@ -64,13 +64,18 @@ def _where(exc: yaml.YAMLError, text: str) -> str:
     return f"{where}: {problem}"
 
 
-def non_text_key(data: dict, where: str = "") -> str | None:
-    """The first key that is not text, described, or None."""
+def non_text_key(data: dict, where: str = "", seen: set[int] | None = None) -> str | None:
+    """The first key that is not text, described, or None. Each mapping is read once: aliases
+    (``*a``) share one mapping between many places, and nested ones make a tree of a few lines
+    that would take exponential time to walk place by place (a 600-character file, minutes)."""
+    seen = set() if seen is None else seen
+    seen.add(id(data))
     for key, value in data.items():
         if not isinstance(key, str):
             shown = str(key).lower() if isinstance(key, bool) else repr(key)
             return (f"{where}key {shown} is not text (YAML reads unquoted on, off, yes and no as true "
                     "and false: quote the key)")
-        if isinstance(value, dict) and (found := non_text_key(value, f"{where}{key}: ")):
+        if isinstance(value, dict) and id(value) not in seen \
+                and (found := non_text_key(value, f"{where}{key}: ", seen)):
             return found
     return None

@@ -224,3 +224,16 @@ def test_exempt_users_may_be_written_as_mentions():
     assert loaded.config.exempt.teams == ["acme/core", "acme/docs"]
 
 
+
+
+def test_nested_aliases_are_read_once_each_not_once_per_place(monkeypatch):
+    """``a: &a {x: 1}``, ``b: &b {x: *a, y: *a}``, ... : n lines name 2**n places. Walking them place
+    by place (the key check did) took minutes on a 900-character file of 30 lines, days on 40."""
+    from bot.app import yamlread
+
+    lines = ["l0: &l0 {a: 1}"] + [f"l{i}: &l{i} {{a: *l{i - 1}, b: *l{i - 1}}}" for i in range(1, 13)]
+    walk, calls = yamlread.non_text_key, []
+    monkeypatch.setattr(yamlread, "non_text_key", lambda *a: calls.append(1) or walk(*a))
+    loaded = cfg.build([(".github/sieve.yml", "\n".join(lines) + "\n")])
+    assert loaded.error.startswith(".github/sieve.yml: l0: unknown key")
+    assert len(calls) <= 14  # the top level and each of the 13 mappings, once (not 2**13 times)
