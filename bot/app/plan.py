@@ -9,7 +9,8 @@ band/override/shadow case is a plain unit test. Rules:
   PR) means the bot never adds a band label again. A band label a person ADDED
   (``label_added``) means the bot never adds or removes band labels on that PR again, but keeps
   commenting and checking as usual. Only the command that creates the override
-  (``fresh_override``) removes band labels, so a label a human puts back later stays.
+  (``fresh_override``) removes band labels, so a label a human puts back later stays; a person
+  removing one band label does not take off another a person put on (swapping high for medium).
 * The sticky comment is created only when the PR is flagged in a band of ``comment.bands`` with an
   effort signal to name (``comment.model_only`` also comments on the model's guess alone), or a
   profile finding applies, and no override exists; an existing one is edited in place, never
@@ -50,6 +51,7 @@ class Facts:
     sticky_deleted: bool = False  # the bot posted its sticky here once and it is gone: a person deleted it
     override: Override | None = None
     fresh_override: bool = False  # this very event created ``override``
+    hand_labels: tuple[str, ...] = ()  # labels on the PR that a person put on (read for a fresh label_removed)
     config_error: str | None = None
     findings: tuple[Finding, ...] = ()
     shadow: bool = False  # global shadow mode (settings); the repo config may add its own
@@ -130,7 +132,8 @@ def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[
     recorded = facts.override.kind if facts.override is not None else None
     if not facts.fresh_override or LABEL_ADDED in (kind, recorded):
         return []
-    actions: list[Action] = [RemoveLabel(name) for name in present]
+    kept = facts.hand_labels if kind == "label_removed" else ()  # a person's removal, not a command
+    actions: list[Action] = [RemoveLabel(name) for name in present if not _has(kept, name)]
     exempt = config.labels.exempt.name
     if kind == "exempt" and not _has(facts.labels, exempt):
         actions.append(AddLabels((exempt,), ensure=(_ensure(config.labels.exempt),)))

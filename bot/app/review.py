@@ -153,13 +153,29 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
     """What is true on GitHub now, from the PR's ``labels`` and ``comments`` (``read_pr``)."""
     github, repo, number = ctx.github, review.repo, review.number
     sticky = _sticky_facts(comments, github.bot_login())
+    override = ctx.state.get_override(repo, number)
+    removed = fresh_override and override is not None and override.kind == "label_removed"
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
-        override=ctx.state.get_override(repo, number), fresh_override=fresh_override,
+        override=override, fresh_override=fresh_override,
+        hand_labels=hand_labels(ctx, repo, number) if removed else (),
         config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
     )
+
+
+def hand_labels(ctx: HandlerContext, repo: str, number: int) -> tuple[str, ...]:
+    """The labels whose latest change (the issue's event history) was a person putting them on."""
+    bot, latest = ctx.github.bot_login().lower(), {}
+    for event in ctx.github.label_events(repo, number):
+        latest[event.label.lower()] = event
+    return tuple(e.label for e in latest.values() if e.action == "labeled" and not is_bot(e.actor, bot))
+
+
+def is_bot(login: str, bot: str) -> bool:
+    """``login`` is this App (``bot``, lower case) or another App's ``[bot]`` account."""
+    return login.lower() == bot or login.lower().endswith("[bot]")
 
 
 def _sticky_facts(comments: list[Comment], bot_login: str) -> dict:

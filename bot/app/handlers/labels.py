@@ -72,12 +72,8 @@ def overtaken(ctx: HandlerContext, repo: str, number: int, label: str, action: s
         return False
     bot = ctx.github.bot_login().lower()
     by_people = [e.action for e in ctx.github.label_events(repo, number)
-                 if e.label.lower() == label.lower() and not _is_bot(e.actor, bot)]
+                 if e.label.lower() == label.lower() and not review.is_bot(e.actor, bot)]
     return bool(by_people) and by_people[-1] != action
-
-
-def _is_bot(login: str, bot: str) -> bool:
-    return login.lower() == bot or login.lower().endswith("[bot]")
 
 
 def _unexempt(ctx: HandlerContext, repo: str, number: int) -> str:
