@@ -69,6 +69,13 @@ def is_exempt(ctx: HandlerContext, config: repo_config.RepoConfig, who: Author) 
     return _in_team(ctx, rules.teams, who.login)
 
 
+def unscored(ctx: HandlerContext, config: repo_config.RepoConfig, snapshot: PRSnapshot) -> str | None:
+    """Why the bot does not score this PR as it is now (a draft, an exempt author), or None."""
+    if snapshot.draft and config.exempt.drafts:
+        return "draft"
+    return "exempt author" if is_exempt(ctx, config, snapshot_author(snapshot)) else None
+
+
 def snapshot_author(snapshot: PRSnapshot) -> Author:
     return Author(snapshot.author_login, snapshot.author_is_bot, (snapshot.author_association or "NONE").upper())
 

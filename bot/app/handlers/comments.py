@@ -102,7 +102,7 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     replies = planner.replies(quiet.views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id,
                               held=bool(quiet.held))
     rescore = any(c.name == "rescore" or c.cancel for c in allowed) and not request.closed
-    if kind or (rescore and not request.author_exempt):
+    if (kind and not request.closed) or (rescore and not request.author_exempt):  # closed: recorded, replied
         review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies, comments=read)
     else:
         _reply_only(request, replies, read)

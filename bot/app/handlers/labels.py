@@ -6,7 +6,8 @@ A person ADDING a band label by hand (GitHub already requires triage access for 
 band labels of that PR to people: the bot will not remove or swap them later. The bot's own
 label changes are ignored, and so is an event a person's later change of the label overtook.
 On a closed or merged PR the decision is recorded (a reopened PR respects it) and nothing is
-labelled, posted or checked, as for every other event on a closed PR.
+labelled, posted or checked, as for every other event on a closed PR; likewise on a PR the bot
+does not score (a draft, an exempt author's), where a guidance comment would be out of place.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     review.override(ctx, outcome, kind, sender.login, detail=f"label {label}")
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
         return f"override recorded: {kind} by {sender.login}; the PR is closed, so nothing else changed"
+    if reason := review.unscored(ctx, loaded.config, outcome.snapshot):  # nothing to post on a PR never scored
+        return f"override recorded: {kind} by {sender.login}; not scored ({reason}), so nothing else changed"
     review.decide(ctx, outcome, fresh_override=True)
     return f"override recorded: {kind} by {sender.login}"
 
