@@ -7,6 +7,7 @@ I/O lives here and in ``apply``; ``score`` (bot.scoring), ``profiles.findings`` 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from fnmatch import fnmatchcase
 
 from bot.app import activity
@@ -223,8 +224,10 @@ def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, 
     return current
 
 
-def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "") -> Override:
-    made = Override(repo=review.repo, number=review.number, kind=kind, actor=actor, at=ctx.now(),
+def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "",
+             at: datetime | None = None) -> Override:
+    """Record a person's decision; ``at``: when they made it (a command's comment time), else now."""
+    made = Override(repo=review.repo, number=review.number, kind=kind, actor=actor, at=at or ctx.now(),
                     head_sha=review.snapshot.head_sha, score=review.result.score,
                     model_version=review.result.model_version, detail=detail)
     ctx.state.record_override(made)

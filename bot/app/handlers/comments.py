@@ -94,7 +94,8 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     views += [_cancel(c, request) for c in allowed if c.cancel]
     kind = _override_kind([c for c in allowed if not c.cancel])
     if kind:
-        review.override(request.ctx, request.outcome, kind, request.actor.login, detail=request.source)
+        review.override(request.ctx, request.outcome, kind, request.actor.login, detail=request.source,
+                        at=request.written_at)  # when it was said: a later cancel, handled first or not, wins
     views += [_view(c, request) for c in allowed if not c.cancel]
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
