@@ -85,7 +85,14 @@ def _(action: UpsertComment, github: GitHubPort, repo: str, number: int) -> bool
         return True
     if body.strip() == (action.current or "").strip():
         return False
-    github.edit_comment(repo, action.comment_id, body)
+    try:
+        github.edit_comment(repo, action.comment_id, body)
+    except GitHubError as err:
+        if err.status != 404:
+            raise
+        log.info("sticky comment %s on %s#%s was deleted since it was read: left deleted", action.comment_id,
+                 repo, number)
+        return False  # a person deleted it meanwhile: a deleted sticky is not posted again
     return True
 
 

@@ -3,6 +3,8 @@ PR Sieve off, a closed PR, label changes that arrive after a later change."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.app import dispatch
@@ -151,6 +153,26 @@ def test_a_sticky_comment_a_person_deleted_is_not_posted_again(ctx, gh, state, p
     outcome = dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
     assert outcome.startswith("scored") and gh.bot_comments(REPO, 2) == []
     assert gh.labels[(REPO, 2)] == [HIGH]  # the label and the check still work
+
+
+def test_a_sticky_deleted_between_reading_the_pr_and_editing_it_stays_deleted(
+        ctx, gh, state, pr, scorer, payload, monkeypatch):
+    """The PR's comments were listed, then a person deleted the sticky before the edit (GitHub
+    answers 404): the delivery still writes its label and check run, and nothing is reposted."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    [sticky] = gh.bot_comments(REPO, 2)
+    list_comments = gh.list_comments
+
+    def deleted_after_listing(repo, number):  # as listed: an older text, so the plan edits it
+        listed = [replace(c, body=c.body + " (older text)") for c in list_comments(repo, number)]
+        gh.delete_comment(repo, sticky.id)
+        return listed
+    monkeypatch.setattr(gh, "list_comments", deleted_after_listing)
+    before = len(gh.writes)
+    outcome = dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert ("edit_comment", REPO, sticky.id) in gh.writes[before:]  # tried, and GitHub said 404
+    assert outcome.startswith("scored") and gh.bot_comments(REPO, 2) == []
+    assert gh.labels[(REPO, 2)] == [HIGH] and any(w[0] == "check_run" for w in gh.writes[before:])
 
 
 def test_a_deleted_sticky_stays_deleted_when_the_delivery_that_posted_it_was_retried(
