@@ -71,7 +71,7 @@ def _git_path(data: Path, name: str, kind: str) -> Path:
 def _when(value) -> datetime | None:
     try:
         return datetime.fromisoformat(value).astimezone(timezone.utc)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # year 1 at +01:00 has no UTC time
         return None
 
 

@@ -210,3 +210,15 @@ def test_a_threshold_that_is_not_a_probability_is_a_usage_error(data_file, tmp_p
                                          "--roc", str(tmp_path / "roc.png")])
     assert result.exit_code == 2 and result.stdout == "", result.output
     assert "--threshold" in result.stderr and stub_scorer == []  # nothing was scored
+
+
+def test_a_date_with_no_utc_time_is_read_as_undated_not_a_crash(tmp_path, stub_scorer):
+    """Year 1 at +01:00 is before datetime's first UTC instant: ``astimezone`` raises
+    OverflowError, which ended the whole run with a traceback (found by review)."""
+    rows = [dict(r, author="a", date="2024-01-02T00:00:00+00:00") for r in ROWS if isinstance(r, dict)]
+    rows[0]["date"] = "0001-01-01T00:00:00+01:00"
+    path = tmp_path / "dated.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(path), "--json", "--roc", str(tmp_path / "r.png")])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
