@@ -30,9 +30,14 @@ PATCH_LIMIT = 20_000  # characters of one file's patch a signal scans
 PATCH_BUDGET = 200_000  # characters of patch text a signal scans over all files
 
 
+# Control characters left once white space is joined: ESC would let a PR's text drive the terminal
+# that shows ``sieve score``'s table (clear it, recolour it, set its title)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def clip(text: str, limit: int = EVIDENCE_LIMIT) -> str:
-    """One line, at most ``limit`` characters, ending in an ellipsis when cut."""
-    flat = " ".join((text or "").split())
+    """One line of printable text, at most ``limit`` characters, ending in an ellipsis when cut."""
+    flat = _CONTROL.sub("", " ".join((text or "").split()))
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 

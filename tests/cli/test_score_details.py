@@ -31,3 +31,18 @@ def test_a_low_effort_pr_gets_the_comments_requests():
 
 def test_a_careful_pr_gets_nothing_to_do():
     assert "to do:" not in details("careful-ai-pr.json")
+
+
+def test_terminal_escapes_in_a_prs_text_never_reach_the_terminal(tmp_path):
+    """A PR's text is the author's: an ESC sequence in a line shown as evidence cleared and
+    recoloured the maintainer's terminal (found by review). Evidence is printable text only."""
+    import json
+
+    bundle = json.loads((EXAMPLES / "low-effort-pr.json").read_text())
+    bundle["pull"]["body"] += "\n\nGenerated with Claude Code \x1b[2J\x1b[41mINJECTED\x07\n"
+    path = tmp_path / "escapes.json"
+    path.write_text(json.dumps(bundle))
+    result = CliRunner().invoke(build_app(), ["score", str(path)], env={"COLUMNS": "400"})
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "Generated with Claude Code" in result.output  # the line is shown as evidence...
+    assert "\x1b" not in result.output and "\x07" not in result.output  # ...without its control characters
