@@ -7,9 +7,11 @@ A malformed JSONL line gets one line on stderr naming ``file:line``; the other r
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import sys
+import zlib
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -83,8 +85,9 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
 
 
 def _file_inputs(path: Path, on_error) -> list[tuple[str, object]]:
-    """By suffix, in any case (``.JSONL`` too): JSONL records or a bundle; a path without a known
-    suffix (``<(gh api ...)`` hands over /dev/fd/N) is read as standard input is, by its content."""
+    """By suffix, in any case (``.JSONL`` too): JSONL records or a bundle (a ``.json`` file of JSONL
+    or of one record too); a path without a known suffix (``<(gh api ...)`` hands over /dev/fd/N)
+    is read as standard input is, by its content."""
     if path.is_dir():
         raise LoadError(f"{path}: is a directory, not a file")
     if not path.exists():
@@ -94,15 +97,36 @@ def _file_inputs(path: Path, on_error) -> list[tuple[str, object]]:
         from bot.loaders.records import iter_records
 
         return _jsonl_snapshots(iter_records(path, keep_identity=True), on_error)
-    if name.endswith(".json"):
-        from bot.loaders.github_json import load_bundle
-
-        return [(path.name, load_bundle(path))]
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if name.endswith(".json") and not _json_lines(data):
+        from bot.loaders.github_json import load_bundle
+
+        return [(path.name, load_bundle(path))]  # a bundle, or its one-line error
     return content_inputs(data, path.name, on_error)
+
+
+def _gunzipped(data: bytes, name: str) -> bytes:
+    """``data`` decompressed when it is gzip (``prs.json.gz``, ``zcat``-less pipes), as ``eval`` reads any ``.gz``."""
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise LoadError(f"{name}: damaged gzip data ({exc})") from None
+
+
+def _json_lines(data: bytes) -> bool:
+    """A ``.json`` file that holds JSONL (``sieve fetch -o prs.json``) or one record, not a bundle:
+    read by its content, as standard input is."""
+    text = data.decode("utf-8-sig", "surrogateescape")
+    whole = _one_json_value(text)
+    if whole is not None:
+        return isinstance(whole, dict) and "pull" not in whole and "head" not in whole
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return isinstance(_one_json_value(first), dict)
 
 
 def stdin_inputs(data: bytes, on_error=print_skipped) -> list[tuple[str, object]]:
@@ -117,6 +141,7 @@ def content_inputs(data: bytes, name: str, on_error=print_skipped) -> list[tuple
     repos/OWNER/REPO/pulls/N`` prints it; else one record), or else JSONL records."""
     from bot.loaders.records import record_from_value, records_from_text
 
+    data = _gunzipped(data, name)
     if not data.strip():
         raise LoadError(f"{name}: is empty")
     text = data.decode("utf-8-sig", "surrogateescape")  # bad bytes stay put for the error

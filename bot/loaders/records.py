@@ -143,12 +143,12 @@ def _parsed(name: str, lines) -> Iterator[tuple[str, dict | LoadError]]:
             line = line.removeprefix(codecs.BOM_UTF8)  # Windows editors save one
         if not line.strip():
             continue
-        try:
-            yield ref, json.loads(line.decode("utf-8"))
+        try:  # without its line break: a line cut inside a string is "unterminated", as from a pipe
+            yield ref, json.loads(line.rstrip(b"\r\n").decode("utf-8"))
         except UnicodeDecodeError as exc:
             yield ref, LoadError(f"{ref}: not UTF-8 (byte {exc.start})")
-        except json.JSONDecodeError as exc:
-            yield ref, LoadError(f"{ref}: not valid JSON ({exc.msg} at column {exc.colno})")
+        except json.JSONDecodeError as exc:  # "Unterminated string starting at" ends in "at" already
+            yield ref, LoadError(f"{ref}: not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
         except RecursionError:
             yield ref, LoadError(f"{ref}: not valid JSON (nested too deeply)")
         except ValueError as exc:  # a number of more than 4300 digits: Python will not convert it

@@ -101,3 +101,47 @@ def test_standard_input_splits_records_at_newlines_only():
     errors = []
     inputs = stdin_inputs(first + b"\r\n" + b'{"title": "Add cache", "body": "c"}\r\n\n', errors.append)
     assert [ref for ref, _ in inputs] == ["-:1", "-:2"] and errors == []
+
+
+def test_a_json_file_of_jsonl_or_of_one_record_is_read_by_its_content(tmp_path):
+    """``sieve fetch -o prs.json`` writes JSONL under a .json name: every PR of it was lost to one
+    "not valid JSON (Extra data ...)" error; a pretty-printed record was "bundle has no 'pull'"."""
+    import json
+
+    lines = b'{"title": "Fix flush", "body": "b"}\n{"title": "Add cache", "body": "c"}\n'
+    (tmp_path / "prs.json").write_bytes(lines)
+    (tmp_path / "one.json").write_text(json.dumps({"title": "Fix flush", "body": "b"}, indent=2))
+    (tmp_path / "broken.json").write_text('{"pull": ')
+    assert [ref for ref, _ in load_inputs(tmp_path / "prs.json", None, Path("."))] == ["prs.json:1", "prs.json:2"]
+    assert [ref for ref, _ in load_inputs(tmp_path / "one.json", None, Path("."))] == ["one.json:1"]
+    [(ref, snapshot)] = load_inputs(EXAMPLE, None, Path("."))  # a bundle is still a bundle
+    assert ref == "low-effort-pr.json" and snapshot.files
+    with pytest.raises(LoadError, match=r"broken.json: not valid JSON"):
+        load_inputs(tmp_path / "broken.json", None, Path("."))
+
+
+def test_gzip_data_is_read_whatever_its_name(tmp_path):
+    """``eval`` read any .gz; ``score`` said "not UTF-8 (byte 1)" for prs.json.gz or a gzip pipe."""
+    import gzip
+
+    from bot.cli.score import stdin_inputs
+
+    lines = b'{"title": "Fix flush", "body": "b"}\n{"title": "Add cache", "body": "c"}\n'
+    (tmp_path / "prs.json.gz").write_bytes(gzip.compress(lines))
+    (tmp_path / "cut.gz").write_bytes(gzip.compress(lines)[:20])
+    assert [ref for ref, _ in load_inputs(tmp_path / "prs.json.gz", None, Path("."))] == ["prs.json.gz:1", "prs.json.gz:2"]
+    assert [ref for ref, _ in stdin_inputs(gzip.compress(lines))] == ["-:1", "-:2"]
+    with pytest.raises(LoadError, match=r"^cut.gz: damaged gzip data"):
+        load_inputs(tmp_path / "cut.gz", None, Path("."))
+
+
+def test_a_line_cut_inside_a_string_reads_alike_from_a_file_and_a_pipe(tmp_path):
+    from bot.cli.score import stdin_inputs
+
+    data = b'{"title": "ok", "body": "b"}\n{"title": "trunc\n'
+    (tmp_path / "cut.jsonl").write_bytes(data)
+    file_errors, pipe_errors = [], []
+    load_inputs(tmp_path / "cut.jsonl", None, Path("."), on_error=file_errors.append)
+    stdin_inputs(data, pipe_errors.append)
+    assert [str(e) for e in file_errors] == ["cut.jsonl:2: not valid JSON (Unterminated string starting at column 11)"]
+    assert [str(e) for e in pipe_errors] == ["-:2: not valid JSON (Unterminated string starting at column 11)"]
