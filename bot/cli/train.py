@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 from typing import Annotated, Optional
@@ -79,6 +80,7 @@ def train_command(
     if shared is None or not (shared / "data").is_dir():
         typer.echo("sieve train: ../shared/data not found: set SIEVE_SHARED_DIR or pass --shared", err=True)
         raise typer.Exit(2)
+    _writable(out)
     console = Console(stderr=True)
     start = time.monotonic()
 
@@ -96,6 +98,17 @@ def train_command(
                            rejection_floor=rejection_floor, rejection_floor_soft=rejection_floor_soft, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
+
+
+def _writable(out: Path) -> None:
+    """Fail before training, not after it, when the model cannot be written to ``out``."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        typer.echo(f"sieve train: cannot write the model to {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -48,6 +48,18 @@ V7_TAG = "-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-reach1.
 V8_TAG = V7_TAG.replace("-small", "-floor0.5s0.5-small")
 
 
+def test_sieve_train_refuses_an_out_it_cannot_write_before_training(shared, tmp_path, monkeypatch):
+    """An --out under a file trained the whole model, then lost it to a traceback (found by review)."""
+    from bot.model import train
+
+    monkeypatch.setattr(train, "train", lambda *_a, **_k: pytest.fail("trained although --out is unusable"))
+    (tmp_path / "a-file").write_text("")
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path / "a-file" / "m"),
+                                              "--shared", str(shared)])
+    assert result.exit_code == 2 and result.stderr.startswith("sieve train: cannot write the model to ")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize(("flags", "tag", "balanced"), [
     ([*V4, "--no-length-balance", "--min-samples-leaf", "20"], "-blend-small", False),  # v2's
     ([*V4, "--min-samples-leaf", "20"], "-blend-lenbal-small", True),  # v3's design
