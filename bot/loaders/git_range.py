@@ -127,7 +127,7 @@ def _commits(repo_dir: Path, base: str, head: str) -> list[tuple[str, str, str]]
     out = _git(repo_dir, "log", "--reverse", "-z", "--no-show-signature", "--encoding=UTF-8",
                "--format=%an%x1f%ae%x1f%B", f"{base}..{head}")
     entries = [e for e in out.split("\0") if e.strip()]
-    return [tuple(e.split("\x1f", 2)) for e in entries][:MAX_COMMITS]
+    return [tuple(e.split("\x1f", 2)) for e in entries]
 
 
 def _name_status(repo_dir: Path, spec: str) -> list[tuple[str, str, str, str | None]]:
@@ -255,6 +255,9 @@ def snapshot_from_git(repo_dir: Path | str, rev_range: str, *, title: str | None
     subject, _, rest = raw_commits[0][2].strip().partition("\n")
     body = rest.strip() if len(raw_commits) == 1 else ""
     notes = (f"files truncated at {MAX_FILES}",) if n_files > MAX_FILES else ()
+    if len(raw_commits) > MAX_COMMITS:  # as GitHub lists a PR's commits, and says so as a bundle does
+        notes += (f"commits listed: {MAX_COMMITS} of {len(raw_commits)}",)
+        raw_commits = raw_commits[:MAX_COMMITS]
     return PRSnapshot(
         title=subject.strip() if title is None else title.strip(),
         body=body if description is None else description.strip(),

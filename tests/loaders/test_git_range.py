@@ -71,6 +71,15 @@ def test_file_cap_keeps_the_true_total(repo, monkeypatch):
     assert all(f.patch is not None for f in snap.files if f.path != "blob.bin")
 
 
+def test_commit_cap_says_how_many_there_were(repo, monkeypatch):
+    """As GitHub lists at most 250 of a PR's commits; the note says so as a bundle's does
+    ("commits listed: N of M"). Before, the rest were dropped without a word."""
+    monkeypatch.setattr(git_range, "MAX_COMMITS", 1)
+    snap = snapshot_from_git(repo, "main..topic")
+    assert [c.author_name for c in snap.commits] == ["Ada Lovelace"]  # the oldest, as GitHub lists them
+    assert snap.notes == ("commits listed: 1 of 2",)
+
+
 @pytest.mark.parametrize("rev_range, message", [
     ("main..no-such-branch", "bad revision 'no-such-branch'"),
     ("topic", "expected a range like main..my-branch"),
