@@ -200,6 +200,8 @@ def eval_command(
     if not any(y.size for y, _ in scored.values()):  # tables of n=0 would read as a result
         raise _fail("no PR could be scored (each one is named above)")
     written, roc_error = _plot(scored, roc)
+    if written is None and roc_error is None:
+        note(_no_curve(roc))
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None,
                   scorer="as_scored" if as_scored else "protocol")
     if as_json:
@@ -230,6 +232,15 @@ def _plot(scored: dict, roc: Path) -> tuple[Path | None, str | None]:
         return plot_roc({k: v for k, v in scored.items() if k not in protocol.NO_FIGURES}, roc), None
     except OSError as exc:
         return None, f"{roc}: cannot write the ROC curves ({exc.strerror or exc})"
+
+
+def _no_curve(roc: Path) -> str:
+    """No set has both labels, so no curve was drawn; an older PNG at ``roc`` would read as this run's."""
+    try:
+        removed = roc.is_file() and (roc.unlink() or True)
+    except OSError as exc:
+        return f"no ROC curve (no set has both labels); {roc} is an older run's and could not be removed ({exc.strerror})"
+    return "no ROC curve (no set has both labels)" + (f"; the older {roc} was removed" if removed else "")
 
 
 def register(app: typer.Typer) -> None:

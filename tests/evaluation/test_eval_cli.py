@@ -222,3 +222,17 @@ def test_a_date_with_no_utc_time_is_read_as_undated_not_a_crash(tmp_path, stub_s
     result = CliRunner().invoke(_app(), ["eval", "--data", str(path), "--json", "--roc", str(tmp_path / "r.png")])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)
+
+
+def test_without_a_curve_to_draw_an_older_png_is_not_left_to_read_as_this_runs(tmp_path, stub_scorer):
+    """Only one label in the data: no curve. The PNG an earlier run wrote at --roc was kept without a
+    word, and read as this run's curves (found by review)."""
+    roc = tmp_path / "roc.png"
+    roc.write_bytes(b"an older run's curves")
+    path = tmp_path / "people.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in ROWS if isinstance(r, dict) and r["label"] == "human"))
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(path), "--json", "--roc", str(roc)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["roc_png"] is None and not roc.exists()
+    assert report["notes"] == [f"no ROC curve (no set has both labels); the older {roc} was removed"]
