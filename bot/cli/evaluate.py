@@ -104,8 +104,9 @@ def _print_tables(report: dict, console: Console) -> None:
     scorer = "; scored as score() reads PRs, AI signals at 0" if report.get("scorer") == "as_scored" else ""
     table = Table(title=f"Evaluation (flag when {rule}{scorer})")
     for column in ("set", "pos/neg", "AUC", "TPR@1%", "TPR@5%", "FPR@thr", "FPR 1st-time",
-                   "FPR short"):
-        table.add_column(column, justify="left" if column == "set" else "right")
+                   "FPR short"):  # a narrow terminal folds the set's name; a figure is never cut
+        table.add_column(column, justify="left" if column == "set" else "right", overflow="fold",
+                         no_wrap=column in ("pos/neg", "AUC", "TPR@1%", "TPR@5%"))
     for name, s in report["sets"].items():
         if "auc" not in s:  # smoke test: counts only
             table.add_row(Text(name), f"{s['n_pos']}/{s['n_neg']}", "–", "–", "–",
@@ -124,14 +125,20 @@ def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
     """Per-repository AUC for sets with a few repositories (the JSON report has them all)."""
     table = Table(title="Per repository")
     for column in ("set", "repository", "pos/neg", "AUC"):
-        table.add_column(column, justify="left" if column in ("set", "repository") else "right")
+        named = column in ("set", "repository")
+        table.add_column(column, justify="left" if named else "right", overflow="fold", no_wrap=not named)
+    many = []
     for name, s in report["sets"].items():
         groups = s.get("per_repo", {}).get("groups", {})
         if 1 < len(groups) <= limit:
             for repo, g in groups.items():
                 table.add_row(Text(name), Text(repo), f"{g['n_pos']}/{g['n_neg']}", _fmt(g["auc"]))
+        elif len(groups) > limit:
+            many.append(f"{name} ({len(groups)} repositories)")
     if table.row_count:
         console.print(table)
+    if many:
+        console.print(f"Per-repository AUC of {', '.join(many)}: in the --json report", highlight=False, markup=False)
 
 
 _DATA_HELP = ("JSONL records with label ai_agent/human (repeatable). "

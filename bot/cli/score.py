@@ -188,8 +188,10 @@ def _signals_text(result: Result, limit: int = 3) -> str:
 
 def print_table(scored: list[tuple[str, Result]], console: Console) -> None:
     table = Table(title="PR Sieve")
-    for column in ("PR", "score", "band", "probability", "confidence", "signals"):
-        table.add_column(column, justify="right" if column in ("score", "probability", "confidence") else "left")
+    for column in ("PR", "score", "band", "probability", "confidence", "signals"):  # names wrap, never cut
+        numeric = column in ("score", "probability", "confidence")
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric or column == "band",
+                         overflow="fold")
     colour = {"low": "green", "medium": "yellow", "high": "red"}
     for ref, r in scored:
         table.add_row(Text(ref), str(r.score), Text(r.band, style=colour[r.band]), f"{r.probability:.3f}",

@@ -46,3 +46,18 @@ def test_terminal_escapes_in_a_prs_text_never_reach_the_terminal(tmp_path):
     assert result.exit_code in (0, 1, 2), result.output
     assert "Generated with Claude Code" in result.output  # the line is shown as evidence...
     assert "\x1b" not in result.output and "\x07" not in result.output  # ...without its control characters
+
+
+def test_a_narrow_score_table_folds_each_records_name_instead_of_cutting_it(tmp_path):
+    """At 80 columns every row of a long-named export read "kubernetes-kub…": no telling which
+    line got which score (found by review)."""
+    import json
+
+    record = {"title": json.loads((EXAMPLES / "low-effort-pr.json").read_text())["pull"]["title"], "body": "b"}
+    path = tmp_path / "kubernetes-kubernetes-open-prs-2025-11-28.jsonl"
+    path.write_text((json.dumps(record) + "\n") * 2)
+    result = CliRunner().invoke(build_app(), ["score", str(path)], env={"COLUMNS": "80"})
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "…" not in result.stdout
+    cells = "".join(line.split("│")[1].strip() for line in result.stdout.splitlines() if line.startswith("│"))
+    assert f"{path.name}:1" in cells and f"{path.name}:2" in cells

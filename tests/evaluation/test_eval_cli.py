@@ -236,3 +236,16 @@ def test_without_a_curve_to_draw_an_older_png_is_not_left_to_read_as_this_runs(t
     report = json.loads(result.stdout)
     assert report["roc_png"] is None and not roc.exists()
     assert report["notes"] == [f"no ROC curve (no set has both labels); the older {roc} was removed"]
+
+
+def test_a_narrow_table_folds_names_and_never_cuts_a_figure(tmp_path, stub_scorer):
+    """At 80 columns a long set name read "aidev_p…" and a count "2426/37…": a figure lost from a
+    saved report (found by review). Names now fold onto more lines; figures stay whole."""
+    rows = [dict(r, repo=f"o/r{i}") for i, r in enumerate(ROWS * 3) if isinstance(r, dict)]
+    path = tmp_path / ("a-long-export-name-" * 3 + ".jsonl")
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(path), "--roc", str(tmp_path / "r.png")],
+                                env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.stdout
+    assert "6/6" in result.stdout  # agent_vs_human: 6 agents, 6 people, on one line
