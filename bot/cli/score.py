@@ -28,6 +28,8 @@ EXIT_BY_BAND = {"low": 0, "high": 1, "medium": 2}
 EXIT_ERROR = 3
 SEVERITY = {"low": 0, "medium": 1, "high": 2}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")  # matched in lower case
+NO_INPUT = "give a bundle .json file, a .jsonl file, - for standard input, or --git RANGE"
+NOT_OPENED = "--title and --body-file describe a PR not yet opened: use them with --git RANGE"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -60,10 +62,16 @@ def read_description(body_file: Path) -> str:
         raise LoadError(f"{body_file}: cannot read the description ({exc.__class__.__name__})") from None
 
 
-def one_input(path: Path | None, git_range: str | None) -> None:
-    """A file and ``--git`` together are a usage error (exit 2): one of them would be ignored."""
+def one_input(path: Path | None, git_range: str | None, title: str | None = None,
+              body_file: Path | None = None) -> None:
+    """Usage errors (exit 2): no input, a file and ``--git`` together (one would be ignored), or
+    ``--title``/``--body-file`` without ``--git``."""
     if path is not None and git_range:
         raise typer.BadParameter("give a FILE or --git RANGE, not both", param_hint="--git")
+    if path is None and not git_range:
+        raise typer.BadParameter(NO_INPUT, param_hint="PATH")
+    if not git_range and (title is not None or body_file is not None):
+        raise typer.BadParameter(NOT_OPENED, param_hint="--title/--body-file")
 
 
 def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str | None = None,
@@ -76,9 +84,9 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
         description = read_description(body_file) if body_file is not None else None
         return [(git_range, snapshot_from_git(repo, git_range, title=title, description=description))]
     if title is not None or body_file is not None:
-        raise LoadError("--title and --body-file describe a PR not yet opened: use them with --git RANGE")
+        raise LoadError(NOT_OPENED)
     if path is None:
-        raise LoadError("give a bundle .json file, a .jsonl file, - for standard input, or --git RANGE")
+        raise LoadError(NO_INPUT)
     if str(path) == "-":
         return stdin_inputs(sys.stdin.buffer.read(), on_error)  # bytes: a bad byte is named, not a crash
     return _file_inputs(path, on_error)
@@ -268,7 +276,7 @@ def score_command(
     from bot.model.persist import ModelMismatchError
     from bot.scoring import ScoreConfig
 
-    one_input(path, git)
+    one_input(path, git, title, body_file)
     try:
         inputs = load_inputs(path, git, repo, title, body_file)
     except LoadError as exc:

@@ -67,6 +67,22 @@ def test_a_file_and_a_git_range_together_are_a_usage_error(command):
     assert "give a FILE or --git RANGE, not both" in result.stderr
 
 
+@pytest.mark.parametrize("args, words", [
+    (["score"], "give a bundle .json file"),
+    (["report"], "give a bundle .json file"),
+    (["score", str(EXAMPLE), "--title", "x"], "describe a PR not yet opened"),
+])
+def test_no_input_or_title_without_a_range_are_usage_errors_as_the_readme_says(args, words):
+    """Exit 2, as every usage error's; they exited 3, the code for "nothing could be scored"."""
+    from typer.testing import CliRunner
+
+    from bot.cli import build_app
+
+    result = CliRunner().invoke(build_app(), args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert words in " ".join(result.stderr.replace("│", " ").split())
+
+
 def test_one_pretty_printed_record_on_standard_input_is_one_record():
     import json
 
