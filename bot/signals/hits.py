@@ -127,6 +127,8 @@ def within_patch_budget(changes) -> list[FileChange]:
 def changed_lines(snapshot: PRSnapshot) -> int | None:
     """Lines added plus deleted, or None when the snapshot carries no diff statistics.
     Files known only by their patch (no counts) are counted from the patch."""
+    if not snapshot.files and not snapshot.files_changed and not (snapshot.additions or snapshot.deletions):
+        return None  # no file, no count: an export without diff statistics, not a 0-line change
     if snapshot.additions is not None or snapshot.deletions is not None:
         return (snapshot.additions or 0) + (snapshot.deletions or 0)
     if not snapshot.files:

@@ -119,3 +119,13 @@ def test_a_gradle_test_run_is_care(command):
 def test_a_gradle_task_that_is_not_a_test_is_not_care():
     body = "Bumps the wrapper; run `./gradlew wrapper` to regenerate it."
     assert not explains_testing(PRSnapshot(title="Bump wrapper", body=body)).fired
+
+
+def test_no_file_and_no_line_counted_is_an_unknown_size_not_a_zero_line_change(git_pr):
+    """celestia-core#3027's squash commit lists no file and 0 lines: the weight signals said
+    "description has 3 headers, 3 checkboxes for a 0-line change" (found by review)."""
+    snapshot = git_pr("celestia-core", 3027)
+    assert (snapshot.files, snapshot.files_changed, snapshot.additions, snapshot.deletions) == ((), 0, 0, 0)
+    assert not template_weight(snapshot).fired and not tiny_diff_long_body(snapshot).fired
+    sized = snapshot.with_changes(additions=3, deletions=1)  # the same text on a known 4-line change
+    assert "4-line change" in template_weight(sized).evidence
