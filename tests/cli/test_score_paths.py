@@ -70,9 +70,8 @@ def test_a_file_and_a_git_range_together_are_a_usage_error(command):
 @pytest.mark.parametrize("args, words", [
     (["score"], "give a bundle .json file"),
     (["report"], "give a bundle .json file"),
-    (["score", str(EXAMPLE), "--title", "x"], "describe a PR not yet opened"),
 ])
-def test_no_input_or_title_without_a_range_are_usage_errors_as_the_readme_says(args, words):
+def test_no_input_is_a_usage_error_as_the_readme_says(args, words):
     """Exit 2, as every usage error's; they exited 3, the code for "nothing could be scored"."""
     from typer.testing import CliRunner
 
