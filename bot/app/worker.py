@@ -11,12 +11,13 @@ handler running past ``RetryPolicy.max_handling_seconds`` counts as hung).
 A hung run must not work beside the run that takes its delivery over (two sticky comments, an
 older band written last). So each attempt is fenced: the store records its outcome only for the
 attempt that holds the claim (its attempt number is the token), and the handler's GitHub port
-and state store are guarded (``bot.app.lease.Claim``): from ``max_handling_seconds`` on, or once the
-lease may have lapsed unrenewed, every call raises ``LeaseLost`` before it is made (a hung run that
-wakes up cannot record a maintainer's older override over the newer one a later run recorded). A run stopped that way has no call
-in flight, so it gives its delivery back for a retry at once, if it still holds it. What no
-guard can recall is a call already under way when the run was cut off; the apply step's writes
-are idempotent (``bot.app.apply``), so such a late write is at worst undone by the next run.
+and state store are guarded (``bot.app.lease.Claim``): from ``max_handling_seconds`` on, or once
+the lease may have lapsed unrenewed, every call raises ``LeaseLost`` before it is made (a hung run
+that wakes up cannot record an older override over the newer one a later run recorded). A run
+stopped that way has no call in flight, so it gives its delivery back for a retry at once, if it
+still holds it. What no guard can recall is a call already under way when the run was cut off;
+the apply step's writes are idempotent (``bot.app.apply``), so such a late write is at worst
+undone by the next run.
 """
 
 from __future__ import annotations

@@ -246,7 +246,8 @@ def _no_curve(roc: Path) -> str:
     try:
         removed = roc.is_file() and (roc.unlink() or True)
     except OSError as exc:
-        return f"no ROC curve (no set has both labels); {roc} is an older run's and could not be removed ({exc.strerror})"
+        return (f"no ROC curve (no set has both labels); {roc} is an older run's and could not be removed "
+                f"({exc.strerror})")
     return "no ROC curve (no set has both labels)" + (f"; the older {roc} was removed" if removed else "")
 
 
