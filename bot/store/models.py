@@ -63,7 +63,7 @@ class OverrideRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     head_sha: Mapped[str] = mapped_column(String(64), default="")
     score: Mapped[int | None] = mapped_column(Integer)
-    model_version: Mapped[str] = mapped_column(String(100), default="")
+    model_version: Mapped[str] = mapped_column(Text, default="")  # any length: a version names its design
     detail: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (UniqueConstraint("repo", "number", name="uq_overrides_pr"),)
@@ -78,7 +78,7 @@ class DecisionRow(Base):
     head_sha: Mapped[str] = mapped_column(String(64))
     score: Mapped[int] = mapped_column(Integer)
     band: Mapped[str] = mapped_column(String(40))
-    model_version: Mapped[str] = mapped_column(String(100))
+    model_version: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime)
     shadow: Mapped[bool] = mapped_column(Boolean)
     actions: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings

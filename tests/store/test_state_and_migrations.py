@@ -30,6 +30,20 @@ def test_override_round_trip_replace_and_clear(engine):
     assert state.get_override("o/r", 1) is None
 
 
+def test_the_shipped_models_version_and_longer_ones_are_kept_whole(engine):
+    """v8's version is 103 characters; the columns were VARCHAR(100), which PostgreSQL enforces:
+    every decision and override of v8 failed there, and the delivery with it (found by review)."""
+    from bot.model.persist import default_model_path, read_metadata
+
+    shipped = read_metadata(default_model_path())["model_version"]
+    state = SqlStateStore(engine)
+    for version in (shipped, shipped + "-" + "x" * 400):
+        state.record_override(Override("o/r", 1, "ok", "alice", AT, model_version=version))
+        state.record_decision(Decision("o/r", 1, "abc", 71, "high", version, AT, False, ()))
+        assert state.get_override("o/r", 1).model_version == version
+        assert state.decisions(repo="o/r")[0].model_version == version
+
+
 def test_override_times_come_back_as_the_same_instant_in_utc(engine):
     state = SqlStateStore(engine)
     paris = timezone(timedelta(hours=1))
