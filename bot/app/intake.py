@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
+from bot.app.payload import based_in
 from bot.store import SqlStateStore
 
 _MAX_HEADER_CHARS = 100  # delivery ids are GUIDs, event names short words
@@ -128,7 +129,7 @@ def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
     """installation_id, repo and PR/issue number of a payload (None where absent); 400 for a
     value no GitHub payload has (wrong type, out of range, over-long, NUL, lone surrogate)."""
     item = (_obj(payload.get("pull_request")) or _obj(payload.get("issue"))
-            or _first_pull(_obj(payload.get("check_run"))))
+            or _first_pull(_obj(payload.get("check_run")), _obj(payload.get("repository")).get("id")))
     repo = _obj(payload.get("repository")).get("full_name")
     if repo is not None and clean_text(repo, 300) is None:
         raise Rejected(400, "payload repository.full_name is not a repository name", "payload")
@@ -152,10 +153,14 @@ def _obj(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _first_pull(check_run: dict) -> dict:
-    """A check run's first pull request, so a re-run waits for that PR's other deliveries."""
+def _first_pull(check_run: dict, repo_id: Any) -> dict:
+    """A check run's first pull request of this repository, so a re-run waits for that PR's other
+    deliveries (a PR of another repository, numbered there, is not one; with none, a fork PR's
+    number is looked up: ``with_fork_pr``)."""
     pulls = check_run.get("pull_requests")
-    return _obj(pulls[0]) if isinstance(pulls, list) and pulls else {}
+    here = repo_id if isinstance(repo_id, int) else None
+    ours = [pull for pull in pulls if based_in(pull, here)] if isinstance(pulls, list) else []
+    return _obj(ours[0]) if ours else {}
 
 
 def _whole(value: Any, name: str, maximum: int) -> int | None:

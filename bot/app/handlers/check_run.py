@@ -53,18 +53,10 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 def _pull_number(ctx: HandlerContext, payload: dict[str, Any], repo: str) -> int | None:
     here = p.optional(payload, "repository.id", int)
-    pulls = [pull for pull in p.get(payload, "check_run.pull_requests", list) if _based_in(pull, here)]
+    pulls = [pull for pull in p.get(payload, "check_run.pull_requests", list) if p.based_in(pull, here)]
     if pulls:
         return p.get(pulls[0], "number", int)
     return ctx.state.pr_for_head(repo, p.get(payload, "check_run.head_sha", str))
-
-
-def _based_in(pull: Any, repo_id: int | None) -> bool:
-    """Whether a PR listed on the check run targets this repository: GitHub also lists PRs of
-    another repository whose head is this run's branch (numbered in that repository)."""
-    base = (pull.get("base") or {}).get("repo") if isinstance(pull, dict) else None
-    other = base.get("id") if isinstance(base, dict) else None
-    return repo_id is None or other is None or other == repo_id
 
 
 def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int, loaded) -> str:
