@@ -16,7 +16,8 @@ import re
 from bot.result import SignalHit
 from bot.signals import hits
 from bot.snapshot import PRSnapshot
-from bot.text import LineStartCount, words
+from bot.signals.disclosure import without_disclosures
+from bot.text import LineStartCount, strip_attribution, words
 
 KIND = "effort"
 
@@ -60,12 +61,20 @@ def line_change(changed: int) -> str:
     return f"{'an' if vowel_sound else 'a'} {changed}-line change"
 
 
+def _layout(snapshot: PRSnapshot) -> str:
+    """The description the author laid out: without the template's lines, code fences, AI
+    disclosures (an "## AI disclosure" heading and its sentence) and attribution lines (a "🤖
+    Generated with" footer): saying that AI was used never makes a description heavier."""
+    text = without_disclosures(_FENCE.sub("", hits.own_body(snapshot)))
+    return strip_attribution(text)[0]
+
+
 def template_weight(snapshot: PRSnapshot) -> SignalHit:
     name = "template_weight"
     changed = hits.changed_lines(snapshot)
     if changed is None:
         return hits.quiet(name, KIND)
-    counts = _structure(_FENCE.sub("", hits.own_body(snapshot)))
+    counts = _structure(_layout(snapshot))
     if snapshot.pr_template:  # the project's own template structure is not the author's
         template = _structure(snapshot.pr_template[: hits.TEMPLATE_LIMIT])
         counts = {k: max(0, n - template[k]) for k, n in counts.items()}
@@ -84,7 +93,7 @@ def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
     changed = hits.changed_lines(snapshot)
     if changed is None or changed > SMALL_DIFF * 2:
         return hits.quiet(name, KIND)
-    n_words = len(words(hits.without_comments(_FENCE.sub("", hits.own_body(snapshot)))))
+    n_words = len(words(hits.without_comments(_layout(snapshot))))
     ratio = n_words / (changed + 5)
     if n_words < LONG_BODY_WORDS or ratio < 8:
         return hits.quiet(name, KIND)

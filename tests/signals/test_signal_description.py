@@ -129,3 +129,29 @@ def test_no_file_and_no_line_counted_is_an_unknown_size_not_a_zero_line_change(g
     assert not template_weight(snapshot).fired and not tiny_diff_long_body(snapshot).fired
     sized = snapshot.with_changes(additions=3, deletions=1)  # the same text on a known 4-line change
     assert "4-line change" in template_weight(sized).evidence
+
+
+CAREFUL = """## Summary
+Fix the off-by-one in `parse_range` so `1-3` includes 3.
+
+## Changes
+- **parser**: use inclusive end
+- **tests**: add a case for `1-3`
+
+## Testing
+Ran `pytest tests/test_parser.py -k range`, 12 passed.
+"""
+
+
+@pytest.mark.parametrize("disclosure", [
+    "\n## AI disclosure\nI used Copilot to draft the test case and reviewed it by hand.\n",
+    "\nI used Copilot to draft the test case and reviewed it by hand.\n",
+    "\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n",
+])
+def test_saying_ai_was_used_never_makes_a_description_heavier(disclosure):
+    """An "## AI disclosure" heading counted as a fourth header and took a careful, tested PR from
+    medium to high; a footer's 🤖 counted as an emoji (found by review)."""
+    plain = PRSnapshot(title="Fix off-by-one in parse_range", body=CAREFUL, additions=14, deletions=2)
+    disclosed = plain.with_changes(body=CAREFUL + disclosure)
+    assert template_weight(disclosed) == template_weight(plain)
+    assert tiny_diff_long_body(disclosed) == tiny_diff_long_body(plain)
