@@ -81,7 +81,8 @@ class Labels(_Strict):
 class Exempt(_Strict):
     users: list[Login] = []  # logins; "@alice" means alice
     teams: list[Team] = []  # "org/team-slug", checked when the GitHub adapter can resolve teams
-    bots: bool = True
+    bots: bool = True  # bot accounts (dependabot, renovate, ...), but not coding agents: see ``agents``
+    agents: bool = False  # coding agents' own accounts (Copilot, Devin, Codex, ...): scored unless true
     associations: list[Association] = ["OWNER", "MEMBER", "COLLABORATOR"]
     drafts: bool = True  # skip draft PRs until they are ready for review
 

@@ -22,6 +22,7 @@ from bot.fanout import together
 from bot.obs import metrics
 from bot.ports import Comment
 from bot.result import Result
+from bot.signals.attribution import is_agent_account
 from bot.snapshot import PRSnapshot
 
 
@@ -61,8 +62,8 @@ def shadow(ctx: HandlerContext, config: repo_config.RepoConfig) -> bool:
 
 def is_exempt(ctx: HandlerContext, config: repo_config.RepoConfig, who: Author) -> bool:
     rules = config.exempt
-    if who.is_bot and rules.bots:
-        return True
+    if who.is_bot and (rules.agents if is_agent_account(who.login) else rules.bots):
+        return True  # a coding agent's PR is what PR Sieve is for: scored unless ``exempt.agents``
     if who.login.lower() in {u.lower() for u in rules.users}:
         return True
     if who.association in rules.associations:

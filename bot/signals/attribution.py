@@ -34,8 +34,13 @@ _BOT_LOGIN = re.compile(
     re.IGNORECASE,
 )
 
+def is_agent_account(login: str | None) -> bool:
+    """A coding agent's own GitHub account (Copilot's, Devin's, Codex's, ...): a bot that writes PRs."""
+    return bool(_BOT_LOGIN.match(login or ""))
+
+
 def _identity_marker(snapshot: PRSnapshot) -> str:
-    if _BOT_LOGIN.match(snapshot.author_login or ""):
+    if is_agent_account(snapshot.author_login):
         return f"author is the agent account {hits.quote(snapshot.author_login)}"
     if agents.agent_branch(snapshot.head_branch):
         return f"agent branch {hits.quote(snapshot.head_branch)}"
