@@ -1,6 +1,7 @@
 """What a changed path is: a test, documentation, community boilerplate, or code.
 
-Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` / ``tests/``;
+Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` / ``*_tests.py`` /
+``tests.py`` (Django) / ``tests/``;
 JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``; Rust ``tests/`` (and ``#[cfg(test)]`` in a
 patch, see ``patch_has_test_module``); Java/Kotlin ``src/test/``; Ruby ``spec/``.
 """
@@ -14,7 +15,7 @@ _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e|integration[-_]tests?)/"
     r"|(^|/)src/test/"
     r"|_test\.(go|py|rs|rb|exs?|cc|cpp|c)$"
-    r"|(^|/)test_[^/]*\.py$"
+    r"|(^|/)test_[^/]*\.py$|(^|/)tests?\.py$|_tests\.py$"  # pytest's test_*.py; Django's tests.py; *_tests.py
     r"|(^|/)conftest\.py$"
     r"|\.(test|spec)\.[cm]?[jt]sx?$"
     r"|(^|/)[^/]*(Test|Tests|Spec|IT)\.(java|kt|scala|cs|swift|php)$"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.scoring import STRONG_SIGNAL
 from bot.signals.claims import claims_tests_without_tests, issue_link_only, mentions_missing_files
 from bot.signals.filekinds import is_test_path
@@ -183,3 +185,12 @@ def test_files_named_to_run_or_as_existing_context_are_not_claimed_edits(git_pr)
 def test_a_directory_tree_in_the_description_lists_files_it_does_not_claim(git_pr):
     tree = git_pr("celestia-core", 4227)  # "The archive will contain the following: ├── config.toml ..."
     assert "├── config.toml" in tree.body and not mentions_missing_files(tree).fired
+
+
+@pytest.mark.parametrize("path, is_test", [
+    ("polls/tests.py", True), ("app/test.py", True), ("pkg/parser_tests.py", True), ("pkg/test_parser.py", True),
+    ("pkg/contest.py", False), ("pkg/latest.py", False), ("pkg/mytests.py", False), ("pkg/tests.pyc", False),
+])
+def test_djangos_tests_py_is_a_test_file(path, is_test):
+    """A PR adding ``polls/tests.py`` was told it "changes no test files" (found by review)."""
+    assert is_test_path(path) is is_test
