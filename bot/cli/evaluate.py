@@ -243,12 +243,14 @@ def _plot(scored: dict, roc: Path) -> tuple[Path | None, str | None]:
 
 def _no_curve(roc: Path) -> str:
     """No set has both labels, so no curve was drawn; an older PNG at ``roc`` would read as this run's."""
+    missing = "no ROC curve (no set has both labels)"
+    if not roc.is_file():
+        return missing
     try:
-        removed = roc.is_file() and (roc.unlink() or True)
+        roc.unlink()
     except OSError as exc:
-        return (f"no ROC curve (no set has both labels); {roc} is an older run's and could not be removed "
-                f"({exc.strerror})")
-    return "no ROC curve (no set has both labels)" + (f"; the older {roc} was removed" if removed else "")
+        return f"{missing}; {roc} is an older run's and could not be removed ({exc.strerror})"
+    return f"{missing}; the older {roc} was removed"
 
 
 def register(app: typer.Typer) -> None:
