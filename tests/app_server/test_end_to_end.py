@@ -7,6 +7,7 @@ does not depend on the model being trained.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -165,3 +166,44 @@ def test_a_public_address_must_be_https(url):
 
     with pytest.raises(ValidationError, match="public_url"):
         Settings(_env_file=None, public_url=url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'e2e.db'}"
+    else:
+        from tests.pgschema import fresh_schema_url
+
+        yield from fresh_schema_url()
+
+
+def test_the_shipped_models_decision_and_a_maintainers_ok_are_kept_on_either_database(
+        settings, fake, monkeypatch, database_url):
+    """The whole path on SQLite and PostgreSQL with the shipped model's version string: v8's is 103
+    characters, and PostgreSQL refused it in VARCHAR(100) columns, so each delivery failed after
+    its GitHub writes and no ``/sieve ok`` was kept there (found by review; SQLite ignores lengths)."""
+    from bot.model.persist import default_model_path, read_metadata
+    from bot.store import SqlStateStore
+
+    version = read_metadata(default_model_path())["model_version"]
+    monkeypatch.setattr(review, "score", lambda snapshot, config: replace(HIGH, model_version=version))
+    app = create_app(Settings(_env_file=None, **{
+        **settings.model_dump(), "database_url": database_url, "workers": 1, "poll_interval": 0.05,
+        "backoff_base": 0.05, "backoff_cap": 0.1, "app_id": fake.app_id, "private_key": fake.app_private_key,
+        "github_api_url": fake.base_url}))
+    fake.set_permission(REPO, "maintainer", "write")
+    comment = json.loads(example("issue_comment", "created.payload.json"))
+    comment["installation"] = {"id": fake.installation_id}
+    comment["repository"]["full_name"] = REPO
+    comment["issue"].update(number=NUMBER, pull_request={"url": "u"})
+    comment["comment"].update(body="/sieve ok", user={"login": "maintainer", "type": "User"})
+    with TestClient(app) as client:
+        assert deliver(client, opened_body(fake), "pull_request", "pg-1").status_code == 202
+        assert wait_for(lambda: app.state.store.get("pg-1").status in ("done", "failed"))
+        assert deliver(client, json.dumps(comment).encode(), "issue_comment", "pg-2").status_code == 202
+        assert wait_for(lambda: app.state.store.get("pg-2").status in ("done", "failed"))
+    assert (app.state.store.get("pg-1").status, app.state.store.get("pg-2").status) == ("done", "done")
+    state = SqlStateStore(app.state.store.engine)
+    assert state.decisions(repo=REPO)[0].model_version == version
+    assert state.get_override(REPO, NUMBER).kind == "ok"
