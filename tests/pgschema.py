@@ -33,3 +33,13 @@ def fresh_schema_url() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> Iterator[str]:
+    """A database URL for each of SQLite (a file) and PostgreSQL (a fresh schema; skipped without
+    ``SIEVE_TEST_POSTGRES_URL``): import it into a conftest or test module to run a test on both."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'sieve.db'}"
+    else:
+        yield from fresh_schema_url()

@@ -22,6 +22,8 @@ from bot.fakegithub import FakeGitHub  # noqa: E402
 from bot.result import Result, SignalHit  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 
+from tests.pgschema import db_url  # noqa: E402,F401  (the SQLite / PostgreSQL fixture)
+
 from .conftest import deliver, example  # noqa: E402
 from .test_worker_pool import wait_for  # noqa: E402
 
@@ -168,18 +170,8 @@ def test_a_public_address_must_be_https(url):
         Settings(_env_file=None, public_url=url)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'e2e.db'}"
-    else:
-        from tests.pgschema import fresh_schema_url
-
-        yield from fresh_schema_url()
-
-
 def test_the_shipped_models_decision_and_a_maintainers_ok_are_kept_on_either_database(
-        settings, fake, monkeypatch, database_url):
+        settings, fake, monkeypatch, db_url):
     """The whole path on SQLite and PostgreSQL with the shipped model's version string: v8's is 103
     characters, and PostgreSQL refused it in VARCHAR(100) columns, so each delivery failed after
     its GitHub writes and no ``/sieve ok`` was kept there (found by review; SQLite ignores lengths)."""
@@ -189,7 +181,7 @@ def test_the_shipped_models_decision_and_a_maintainers_ok_are_kept_on_either_dat
     version = read_metadata(default_model_path())["model_version"]
     monkeypatch.setattr(review, "score", lambda snapshot, config: replace(HIGH, model_version=version))
     app = create_app(Settings(_env_file=None, **{
-        **settings.model_dump(), "database_url": database_url, "workers": 1, "poll_interval": 0.05,
+        **settings.model_dump(), "database_url": db_url, "workers": 1, "poll_interval": 0.05,
         "backoff_base": 0.05, "backoff_cap": 0.1, "app_id": fake.app_id, "private_key": fake.app_private_key,
         "github_api_url": fake.base_url}))
     fake.set_permission(REPO, "maintainer", "write")

@@ -17,19 +17,11 @@ from bot.app.server import create_app
 from bot.obs import metrics
 from bot.settings import Settings
 from bot.store.replays import CLOCK_SKEW, GITHUB_REDELIVERY
-from tests.pgschema import fresh_schema_url
+from tests.pgschema import db_url  # noqa: F401  (the SQLite / PostgreSQL fixture)
 
 from .conftest import SECRET, deliver, example
 
 DAY = 86400
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'sieve.db'}"
-    else:
-        yield from fresh_schema_url()
 
 
 @pytest.fixture

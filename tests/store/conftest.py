@@ -3,20 +3,10 @@ SIEVE_TEST_POSTGRES_URL is set) on PostgreSQL in a fresh schema dropped afterwar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from bot.store import DeliveryStore, init_db
-from tests.pgschema import fresh_schema_url
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'sieve.db'}"
-    else:
-        yield from fresh_schema_url()
+from tests.pgschema import db_url  # noqa: F401  (the SQLite / PostgreSQL fixture)
 
 
 @pytest.fixture
