@@ -5,7 +5,8 @@ Layers, later wins: built-in defaults < the org's ``<owner>/.github`` repository
 Mappings merge key by key; lists and scalars replace. A layer that is not valid YAML or does not
 match the schema is dropped and reported as ONE line (``ConfigLoad.error``); the PR is still
 handled with the remaining layers, except that a dropped layer's top-level ``enabled: false`` and
-``shadow: true`` still apply (a typo must not make an opted-out repository start writing). The PR
+``shadow: true`` still apply (a typo must not make an opted-out repository start writing), and so
+do the exemptions of its ``exempt`` section when that section is valid (``more_exempt``). The PR
 head is never read: a PR must not configure its own review. See ``docs/sieve.example.yml`` for every key with its default.
 """
 
@@ -240,13 +241,28 @@ def _apply_layer(merged: dict[str, Any], source: str, text: str | ConfigError) -
         candidate = merge(merged, data)
         validate(candidate, source)
     except ConfigError as exc:
-        return merge(merged, safe_side(data)), str(exc)
+        return merge(merged, safe_side(data) | more_exempt(merged, data)), str(exc)
     return candidate, None
 
 
 def safe_side(data: dict[str, Any]) -> dict[str, Any]:
     """The SAFE_SIDE settings ``data`` gives as real booleans (not 0, "false" or "yes")."""
     return {key: value for key, value in SAFE_SIDE.items() if data.get(key) is value}
+
+
+def more_exempt(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """A broken layer's ``exempt`` section, when it is valid on its own, on the safe side too: the
+    people, teams and associations it lists are added and the kinds it exempts stay exempt, so a
+    typo elsewhere never gets a listed teammate labelled; nothing it leaves out is taken away."""
+    try:
+        asked = Exempt.model_validate(data.get("exempt"))
+    except ValidationError:
+        return {}
+    now = merged["exempt"]
+    lists = {key: list(dict.fromkeys([*now[key], *getattr(asked, key)]))
+             for key in ("users", "teams", "associations")}
+    flags = {key: now[key] or getattr(asked, key) for key in ("bots", "agents", "drafts")}
+    return {"exempt": lists | flags}
 
 
 def load(github: GitHubPort, repo: str) -> ConfigLoad:

@@ -237,3 +237,17 @@ def test_nested_aliases_are_read_once_each_not_once_per_place(monkeypatch):
     loaded = cfg.build([(".github/sieve.yml", "\n".join(lines) + "\n")])
     assert loaded.error.startswith(".github/sieve.yml: l0: unknown key")
     assert len(calls) <= 14  # the top level and each of the 13 mappings, once (not 2**13 times)
+
+
+def test_a_broken_files_valid_exemptions_still_apply_and_never_shrink():
+    """A typo elsewhere in the file dropped its whole layer, ``exempt.users`` included, so listed
+    teammates were labelled and commented on while the file was broken (found by review). A valid
+    ``exempt`` section still adds its people; nothing it leaves out is taken away."""
+    text = "exempt:\n  users: ['@alice']\n  associations: [OWNER]\n  agents: true\nthresholds: {medium: 80, high: 60}\n"
+    loaded = cfg.build([(".github/sieve.yml", text)])
+    assert "must not be above" in loaded.error
+    exempt = loaded.config.exempt
+    assert exempt.users == ["alice"] and exempt.agents is True
+    assert exempt.associations == ["OWNER", "MEMBER", "COLLABORATOR"]  # the narrower list does not apply
+    broken_section = cfg.build([(".github/sieve.yml", "exempt:\n  users: [alice, 3]\ncolour: x\n")])
+    assert broken_section.config.exempt == cfg.RepoConfig().exempt  # an invalid section adds nothing
