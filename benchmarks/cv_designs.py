@@ -49,6 +49,7 @@ class Variant:
     floor: tuple[float, float] | None = None  # (floor, soft) under its downward push (v8: (0.5, 0.5); v2-v7: none)
     reject_c: float = REJECT_C  # the rejection head's inverse regularisation (v2-v8: 0.3)
     reject_numeric: float = 0.0  # the rejection head also reads the structural columns, at this scale (v2-v8: 0)
+    tests_only_lower: bool = False  # the trees' test columns can only lower the score (train.TEST_COLUMNS)
 
 
 REACHES = tuple((lam, c) for lam in (1.0, 1.5, 2.0, 3.0) for c in (1.0, 0.5) if (lam, c) != (1.0, 1.0))
@@ -138,6 +139,15 @@ VARIANTS = {
     **{f"v8-rejnum{s:g}-v-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
                                         tested=4.0, tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5),
                                         headed_salt=f"v-{i}", reject_numeric=s) for s in (0.3, 1.0) for i in (1, 2, 3)},
+    # twenty-third session: v8's design on fresh dealings, run once on the session-start code and once on
+    # the code with the audited signals fixed (rows renamed NAME@fixed), and with the trees' test columns
+    # only lowering the score (NAME@fixed-testslower is v8-testslower-q-N; models/HISTORY.md)
+    **{f"v8-q-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
+                            tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5), headed_salt=f"q-{i}")
+       for i in (1, 2, 3)},
+    **{f"v8-testslower-q-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
+                                       tested=4.0, tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5),
+                                       headed_salt=f"q-{i}", tests_only_lower=True) for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),

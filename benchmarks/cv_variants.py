@@ -93,7 +93,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
 
     def make():
         clf = train.classifier(feats, False, 0, v.leaf, tol, MASKS.get(v.mask, ()), rejection_weight=v.lam,
-                               rejection_floor=v.floor)
+                               rejection_floor=v.floor, decreasing=train.TEST_COLUMNS if v.tests_only_lower else ())
         return clf.set_params(n_stack_text=n_stack_text, reject_c=v.reject_c, reject_numeric=v.reject_numeric)
 
     groups = np.array([e.group for e in examples]) if v.grouped_text else None

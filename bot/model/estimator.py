@@ -166,11 +166,12 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
 
     tol = DEFAULT_TOL  # models saved before ``tol`` was a parameter were fitted with it
     masked_columns: tuple = ()  # likewise for ``masked_columns``: none
+    decreasing_columns: tuple = ()  # ... and for ``decreasing_columns``: none
 
     def __init__(self, n_numeric: int = 0, text_c: float = 1.0, max_iter: int = 150,
                  learning_rate: float = 0.1, max_leaf_nodes: int = 31, l2: float = 1.0,
                  min_samples_leaf: int = 20, use_text: bool = True, random_state: int = 0,
-                 tol: float = DEFAULT_TOL, masked_columns: tuple = ()):
+                 tol: float = DEFAULT_TOL, masked_columns: tuple = (), decreasing_columns: tuple = ()):
         self.n_numeric = n_numeric
         self.text_c = text_c
         self.max_iter = max_iter
@@ -182,6 +183,7 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
         self.tol = tol
         self.masked_columns = masked_columns  # numeric columns the trees never see (constant 0 when fitted)
+        self.decreasing_columns = decreasing_columns  # numeric columns that can only lower the trees' score
 
     def _text_model(self) -> LogisticRegression:
         return LogisticRegression(C=self.text_c, max_iter=2000, solver="liblinear", tol=self.tol)
@@ -207,11 +209,20 @@ class StackedClassifier(ClassifierMixin, BaseEstimator):
         trees = HistGradientBoostingClassifier(
             max_iter=self.max_iter, learning_rate=self.learning_rate, max_leaf_nodes=self.max_leaf_nodes,
             l2_regularization=self.l2, min_samples_leaf=self.min_samples_leaf,
-            random_state=self.random_state, early_stopping=False,
+            random_state=self.random_state, early_stopping=False, monotonic_cst=self._monotonic(),
         )
         with one_thread():
             self.trees_ = trees.fit(np.hstack([numeric, text_score]), y, sample_weight=sample_weight)
         return self
+
+    def _monotonic(self) -> list[int] | None:
+        """The trees' ``monotonic_cst``: -1 on ``decreasing_columns`` (None when there are none: v1-v8)."""
+        if not self.decreasing_columns:
+            return None
+        cst = [0] * (self.n_numeric + 1)  # the numeric columns, then the text vote
+        for column in self.decreasing_columns:
+            cst[column] = -1
+        return cst
 
     def _oof_text(self, text, y, sample_weight, groups=None, records=None) -> np.ndarray:
         out = np.zeros(len(y))

@@ -72,6 +72,7 @@ class TrainOptions:
     rejection_down: float | None = None  # its weight on merged-looking PRs (z(r) <= 0); None: rejection_weight
     rejection_floor: float | None = REJECTION_FLOOR  # below this base, a downward push counts
     rejection_floor_soft: float = REJECTION_FLOOR_SOFT  # ... this much per unit (1: all of it, no floor)
+    tests_only_lower: bool = False  # the trees' test columns (TEST_COLUMNS) can only lower the score (v1-v8: no)
 
     @property
     def tol(self) -> float:
@@ -80,6 +81,11 @@ class TrainOptions:
     @property
     def platt_tol(self) -> float:
         return tolerances(self.converged_solvers)[1]
+
+
+# what says a PR changes tests: with ``tests_only_lower`` the trees may only read it as care, never
+# against the PR (twenty-second session's audit: a 12-line test file raised 464 of 1,600 scores)
+TEST_COLUMNS = ("touches_tests", "test_file_share")
 
 
 def tolerances(converged_solvers: bool) -> tuple[float, float]:
@@ -96,13 +102,18 @@ def fold_of(group: str, n_folds: int = N_FOLDS) -> int:
 def classifier(feats: SnapshotFeaturizer, small: bool, seed: int, min_samples_leaf: int = MIN_SAMPLES_LEAF,
                tol: float = DEFAULT_TOL, masked: tuple[str, ...] = (),
                rejection_weight: float = REJECTION_WEIGHT, rejection_down: float | None = None,
-               rejection_floor: tuple[float, float] | None = None) -> BlendedClassifier:
-    """The blend; ``masked``: structural inputs the trees do not see (by name); ``rejection_weight``:
+               rejection_floor: tuple[float, float] | None = None,
+               decreasing: tuple[str, ...] = ()) -> BlendedClassifier:
+    """The blend; ``masked``: structural inputs the trees do not see (by name); ``decreasing``: inputs
+    that can only lower the trees' score (by name; ``TEST_COLUMNS``: a test never counts against a
+    PR); ``rejection_weight``:
     the blend's lambda; ``rejection_down``: its lambda on merged-looking PRs (None: the same);
     ``rejection_floor``: (floor, soft) under the downward push (``BlendedClassifier.pushed``; None: none)."""
-    columns = tuple(feats.feature_names().index(name) for name in masked)
+    names = feats.feature_names()
+    columns, lowering = (tuple(names.index(name) for name in chosen) for chosen in (masked, decreasing))
     stacked = StackedClassifier(n_numeric=feats.n_numeric, random_state=seed, min_samples_leaf=min_samples_leaf,
-                                tol=tol, masked_columns=columns, **({"max_iter": 40} if small else {}))
+                                tol=tol, masked_columns=columns, decreasing_columns=lowering,
+                                **({"max_iter": 40} if small else {}))
     floor, floor_soft = rejection_floor or (None, 0.0)
     return BlendedClassifier(n_numeric=feats.n_numeric, n_stack_text=feats.word_features + feats.char_features,
                              stacked=stacked, tol=tol, lam=rejection_weight, lam_down=rejection_down,
@@ -218,7 +229,8 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     def make() -> BlendedClassifier:
         return classifier(feats, options.small, options.seed, options.min_samples_leaf, options.tol,
                           rejection_weight=options.rejection_weight, rejection_down=options.rejection_down,
-                          rejection_floor=floor_setting(options.rejection_floor, options.rejection_floor_soft))
+                          rejection_floor=floor_setting(options.rejection_floor, options.rejection_floor_soft),
+                          decreasing=TEST_COLUMNS if options.tests_only_lower else ())
 
     records = np.array([data.record_key(e) for e in examples]) if options.record_folds else None
     markers = markersback.view(X, feats, examples, options.shared, options.small, as_features=features)
