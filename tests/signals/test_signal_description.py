@@ -97,8 +97,10 @@ def test_checkboxes_after_blank_lines_count_once():
 
 
 def test_opening_evidence_is_the_opening_line_not_the_lines_above():
-    hit = generic_summary_phrasing(PRSnapshot(title="t", body="Intro.\n\n---\n\nThis PR adds a cache."))
-    assert hit.evidence == "says 'This PR adds'"  # "Intro." opens it (tests/signals/test_evidence_reads_right.py)
+    hit = generic_summary_phrasing(PRSnapshot(title="t", body="---\n\nThis PR adds a robust cache."))
+    assert hit.evidence == "opens 'This PR adds'; filler words robust"  # not the rule above it
+    # "Intro." opens this one: the phrase under it is not the opening, and one filler word alone is too little
+    assert not generic_summary_phrasing(PRSnapshot(title="t", body="Intro.\n\n---\n\nThis PR adds a robust cache.")).fired
 
 
 def test_without_spans_cuts_ordered_spans_that_may_overlap():

@@ -1,0 +1,49 @@
+"""Faults a signal audit found in four effort signals, each pinned with real training-split texts
+(git_prs repositories other than jaeger and gluesql; AIDev rows outside the evaluation hash),
+quoted short."""
+
+from __future__ import annotations
+
+from bot.signals.phrasing import generic_summary_phrasing
+from bot.snapshot import PRSnapshot
+
+
+def _phrasing(body: str):
+    return generic_summary_phrasing(PRSnapshot(title="t", body=body))
+
+
+# --- generic_summary_phrasing ---------------------------------------------------------------
+
+def test_a_plain_this_pr_adds_opening_alone_stays_quiet():
+    # celestia-core #5154 (human): all 16 training-split human firings were such an opening alone
+    body = ("## Description\n\nThis pr adds missing adr numbers based on what is in #2313\n\n"
+            "This pr adds empty templates that should later be filled when the time comes to do the "
+            "implementation.\n\nCloses: #2313")
+    assert not _phrasing(body).fired
+
+
+def test_the_opening_still_adds_to_other_evidence():
+    # onlook-dev/onlook #1634 (agent): the opening and one filler word fire, the filler alone does not
+    body = ("This PR adds a 1-second delay between restoring changes and refreshing webviews to ensure "
+            "the restored files are properly loaded before refreshing the UI.")
+    hit = _phrasing(body)
+    assert hit.value == 0.32 and hit.evidence == "opens 'This PR adds'; filler words ensure"
+    assert not _phrasing(body.replace("This PR adds", "Adds")).fired
+
+
+def test_the_phrase_counts_only_where_it_opens_the_description():
+    # calcom/cal.com #20615 (agent): "This PR addresses" is the second paragraph, not the opening
+    body = ("Fix type errors in workflow-related files by adding missing await in sendCancelledReminders "
+            "function.\n\nThis PR addresses the type check errors in CI by ensuring proper async handling "
+            "in the workflow reminder scheduler.")
+    assert not _phrasing(body).fired  # one filler word (0.07) alone
+    assert _phrasing(body.split("\n\n", 1)[1]).value == 0.32  # the same paragraph opening it counts
+
+
+def test_filler_words_inside_an_ai_disclosure_do_not_count():
+    # no training-split description quotes filler words inside a disclosure (markers are stripped
+    # there), so the audit's own sentence stands in
+    body = "This PR adds retries to the fetch client.\n\nI used Claude to ensure comprehensive tests."
+    assert not _phrasing(body).fired
+    hit = _phrasing(body + " The retry loop is robust to resets.")  # words outside it still count
+    assert hit.value == 0.32 and hit.evidence == "opens 'This PR adds'; filler words robust"
