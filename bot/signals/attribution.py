@@ -17,17 +17,13 @@ from bot.result import SignalHit
 from bot.signals import agents, hits
 from bot.signals.caseless import Caseless
 from bot.snapshot import PRSnapshot
+from bot.text import AGENT_FOOTER
 
 NAME = "ai_attribution"
 KIND = "ai"
 
 _WEAK_TRAILER = Caseless(r"175728472\+copilot@|copilot autofix|gemini-code-assist|coderabbit")
-_TEXT_MARKER = Caseless(
-    r"generated (?:with|by) \[?(?:claude code|codex|copilot|cursor|devin|aider|gemini|openhands|jules)\b"
-    r"|claude\.ai/code|chatgpt\.com/codex|app\.devin\.ai/sessions|link to devin run"
-    r"|<!-- ?start copilot|copilot coding agent"
-    r"|this description was (?:created|generated|written) by\b.{0,80}?(?:ellipsis|copilot|coderabbit|sourcery|claude)"
-)
+_TEXT_MARKER = Caseless(AGENT_FOOTER)  # the footers and links ``bot.text.strip_attribution`` also removes
 _BOT_LOGIN = re.compile(
     r"^(copilot|((copilot-swe-agent|devin-ai-integration|anthropic-code-agent|chatgpt-codex-connector"
     r"|google-labs-jules|openhands-agent)(\[bot\])?)|((cursor|claude|openhands|cursor-agent|codex)\[bot\]))$",
