@@ -68,6 +68,10 @@ def train_command(
     rejection_floor_soft: Annotated[float, typer.Option(
         "--rejection-floor-soft", min=0.0, max=1.0, help="How much of a downward push counts below "
         "--rejection-floor: 0 a hard floor, 1 all of it, which is no floor (v2-v7); default 0.5 (v8).")] = 0.5,
+    tests_only_lower: Annotated[bool, typer.Option(
+        "--tests-only-lower/--tests-either-way", help="The trees may read a changed test only as lowering the "
+        "score, never raising it (a candidate: models/HISTORY.md, 'Twenty-third session'), or either way (v1-v8).")
+    ] = False,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -95,7 +99,8 @@ def train_command(
                            tested_weight=tested_weight, tested_under_headings=tested_under_headings,
                            ai_words_masked=ai_words_masked, code_masked=code_masked,
                            rejection_weight=rejection_weight, rejection_down=rejection_down,
-                           rejection_floor=rejection_floor, rejection_floor_soft=rejection_floor_soft, **leaf)
+                           rejection_floor=rejection_floor, rejection_floor_soft=rejection_floor_soft,
+                           tests_only_lower=tests_only_lower, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

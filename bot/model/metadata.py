@@ -33,6 +33,7 @@ TICKED_TAG = "-ticked"  # --ticked-weight > 0: human PRs followed by a ticked ch
 REACH_TAG = "-reach"  # --rejection-weight other than 1: the blend's weight on the rejection head
 DOWN_TAG = "-down"  # --rejection-down: that weight on merged-looking PRs, when it differs (twentieth session)
 FLOOR_TAG = "-floor"  # --rejection-floor F --rejection-floor-soft S: "-floor<F>s<S>" (twenty-first session)
+TESTS_LOWER_TAG = "-testslower"  # --tests-only-lower: the trees' test columns can only lower the score
 AS_SCORED_TAG = "-asscored"  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
@@ -184,6 +185,7 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     scored = AS_SCORED_TAG if getattr(options, "fit_as_scored", False) else ""
     ticked = TICKED_TAG if getattr(options, "ticked_weight", None) else ""
     ticked += TESTED_TAG if getattr(options, "tested_weight", None) else ""
+    ticked += TESTS_LOWER_TAG if getattr(options, "tests_only_lower", False) else ""
     reach = getattr(options, "rejection_weight", 1.0)
     reach = "" if reach == 1.0 else f"{REACH_TAG}{reach:g}"
     down = getattr(options, "rejection_down", None)

@@ -50,3 +50,15 @@ def test_the_training_option_names_the_test_columns():
     names = feats.feature_names()
     assert {names[c] for c in stacked.decreasing_columns} == {"touches_tests", "test_file_share"}
     assert [stacked._monotonic()[c] for c in stacked.decreasing_columns] == [-1, -1]
+
+
+def test_the_model_version_says_so(tmp_path):
+    from datetime import datetime, timezone
+
+    from bot.model.metadata import version
+    from bot.model.train import TrainOptions
+
+    when = datetime(2026, 11, 28, tzinfo=timezone.utc)
+    with_it, without = (version(when, "abcdef012345", TrainOptions(out_dir=tmp_path, shared=tmp_path,
+                                                                    tests_only_lower=flag)) for flag in (True, False))
+    assert with_it.endswith("-tested-testslower-reach1.5-floor0.5s0.5") and "testslower" not in without
