@@ -30,9 +30,11 @@ _COMMUNITY_FILES = re.compile(
     r"|upgrading|migration[_-]guide|release[_-]notes)" + _PROSE_SUFFIX,
     re.IGNORECASE,
 )
-# Files a project's maintainers keep up to date as they release: an edit to them alone is bookkeeping
+# Files a project's maintainers keep up to date as they release: an edit to them alone is bookkeeping.
+# Upgrade guides under their usual names: UPGRADING.md, UPGRADE.md, upgrade-guide.md, MIGRATION_GUIDE.md
 _BOOKKEEPING = re.compile(
-    r"(^|/)(changelog|changelog[_-][\w-]+|changes|history|codeowners|upgrading|release[_-]notes)" + _PROSE_SUFFIX,
+    r"(^|/)(changelog|changelog[_-][\w-]+|changes|history|codeowners|release[_-]notes"
+    r"|upgrading|upgrade(?:[_-]guide)?|migration[_-]guide)" + _PROSE_SUFFIX,
     re.IGNORECASE,
 )
 _DOC_EXT = re.compile(r"\.(md|mdx|markdown|rst|adoc|asciidoc)$", re.IGNORECASE)

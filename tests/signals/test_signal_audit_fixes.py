@@ -4,8 +4,10 @@ quoted short."""
 
 from __future__ import annotations
 
+from bot.signals import filekinds
+from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.phrasing import generic_summary_phrasing
-from bot.snapshot import PRSnapshot
+from bot.snapshot import FileChange, PRSnapshot
 
 
 def _phrasing(body: str):
@@ -47,3 +49,34 @@ def test_filler_words_inside_an_ai_disclosure_do_not_count():
     assert not _phrasing(body).fired
     hit = _phrasing(body + " The retry loop is robust to resets.")  # words outside it still count
     assert hit.value == 0.32 and hit.evidence == "opens 'This PR adds'; filler words robust"
+
+
+# --- docs_only_drive_by ---------------------------------------------------------------------
+
+def test_changelog_upgrade_guide_or_codeowners_upkeep_alone_does_not_fire(git_pr):
+    # humans: celestia-core #5364 "upgrading: state store change" (UPGRADING.md, 2 lines),
+    # sentry-python #1141 "Update CHANGELOG.md for release 1.2.0", fiber #424 (CODEOWNERS);
+    # sentry-python #2859 "Updated migration guide" (MIGRATION_GUIDE.md, 4 lines: now an upgrade guide)
+    for name, number in (("celestia-core", 5364), ("sentry-python", 1141), ("fiber", 424), ("sentry-python", 2859)):
+        assert not docs_only_drive_by(git_pr(name, number)).fired, (name, number)
+    for path in ("UPGRADING.md", "UPGRADE.md", "docs/upgrade-guide.md", "MIGRATION_GUIDE.md", "CHANGELOG.md"):
+        assert filekinds.is_bookkeeping_file(path), path
+    for path in ("README.md", "docs/upgrades.md", "internal/upgrade.go"):
+        assert not filekinds.is_bookkeeping_file(path), path
+
+
+def test_a_readme_edit_beside_a_changelog_is_still_a_drive_by():
+    files = (FileChange("README.md", additions=1, deletions=1), FileChange("CHANGELOG.md", additions=1))
+    hit = docs_only_drive_by(PRSnapshot(title="t", body="", files=files, files_changed=2, additions=2, deletions=1))
+    assert hit.value == 1.0 and hit.evidence == "README.md (2 lines), CHANGELOG.md (1 line)"
+
+
+def test_a_docs_change_of_more_than_40_lines_is_real_work(git_pr):
+    # celestia-core #5391 "README: clean up README" (human, 45 changed lines) fired at 0.15
+    assert not docs_only_drive_by(git_pr("celestia-core", 5391)).fired
+    assert docs_only_drive_by(git_pr("sentry-python", 813)).value == 1.0  # a one-line README edit still does
+
+    def readme(changed: int) -> PRSnapshot:
+        return PRSnapshot(title="t", body="", files=(FileChange("README.md", additions=changed),),
+                          files_changed=1, additions=changed, deletions=0)
+    assert docs_only_drive_by(readme(40)).value == 0.4 and not docs_only_drive_by(readme(41)).fired
