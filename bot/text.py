@@ -86,12 +86,14 @@ def words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z0-9_'-]*", text or "")
 
 
-_MD_HEADER = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
+# A section heading (## and deeper) makes a description; a "# " line does not: a squashed commit's
+# body can hold one (git's "# Conflicts:" comment lines of a cherry-pick, a markdown h1)
+_SECTION_HEADER = re.compile(r"^\s{0,3}#{2,6}\s", re.MULTILINE)
 _SQUASH_ITEM = re.compile(r"^\* ", re.MULTILINE)
 
 
 def is_squash_list(body: str) -> bool:
     """GitHub's default squash-merge body ("* commit subject" per commit), not a description:
     it lists the branch's commits, including ones a later commit undid."""
-    return (body.lstrip().startswith("* ") and not _MD_HEADER.search(body)
+    return (body.lstrip().startswith("* ") and not _SECTION_HEADER.search(body)
             and _SQUASH_ITEM.search(body) is not None)

@@ -1,6 +1,7 @@
 """What the classifier reads after cleaning: faults a review of the cleaning found.
 
 - an attribution footer the ``ai_attribution`` signal sees is never left in the text;
+- GitHub's squash-merge body is read as commits even when a squashed commit's body holds a "# " line;
 """
 
 from __future__ import annotations
@@ -57,3 +58,30 @@ def test_a_footer_generated_by_scores_as_one_generated_with():
     for footer in FOOTERS[:3]:
         by = score(_typo_fix(f"Fix typo in README\n\n{footer}"))
         assert (by.score, by.band) == (with_.score, with_.band), footer
+
+
+# the shape of 24 training-split squash bodies (celestia-core's backports, a fiber merge)
+SQUASH_WITH_H1 = [
+    "* Updates go crypto package to v0.17.0 (#1859)\n\n(cherry picked from commit fd87fdaf)\n\n"
+    "# Conflicts:\n#\tgo.mod\n#\tgo.sum\n\n* fix go.sum",
+    "* Add new supporter\n\n* Speed up the formatter\n\n# Original fn using Sprintf\nfunc old() {}\n\n* Add a test",
+]
+
+
+def test_a_squash_body_with_a_hash_line_in_a_commit_body_is_a_squash_list():
+    from bot.model.features import texts_of
+    from bot.text import is_squash_list
+
+    for body in SQUASH_WITH_H1:
+        assert is_squash_list(body)
+        texts = texts_of(PRSnapshot(title="Backport", body=body, commits=(Commit("Backport"),)))
+        assert texts.squash_list and texts.body == "" and "* fix go.sum" not in texts.commits
+
+
+def test_a_bulleted_description_with_section_headings_is_not_a_squash_list():
+    from bot.text import is_squash_list
+
+    for body in ("* Adds the loader\n\n## Summary\n\nThe loader now names the file.",
+                 "* setup external propagation\n* setup otlp exporter\n\n### Issues\n\n* resolves #1",
+                 "* WIP v1\n\n* Update the guide\n\n# Title\n\n## Describe changes\n\nText"):
+        assert not is_squash_list(body)
