@@ -1,14 +1,15 @@
 """``commit_message_uniformity`` (kind "effort"): commit messages that read as produced, not
-written: generic subjects ("Update file.py", "Initial plan", "wip"), or many long commits
-that share one bullet-list shape and length.
+written: generic subjects ("Initial plan", "wip", "fix", "update"), or many long commits that
+share one bullet-list shape and length.
 
-The value is the larger of two parts: the share of generic subjects (GitHub's web-editor
-default "Update <file>" counts half, and not at all when the author wrote a body under it;
-commits that are only such defaults count at most 0.25, since people editing on github.com
-write them far more often than agents do;
-under a quarter of the commits it stays quiet, except for agent placeholder commits such as
-"Initial plan", which count 0.5 however many follow), and (from three commits on) how uniform
-the long, bulleted messages are.
+The value is the larger of two parts: the share of generic subjects (under a quarter of the
+commits it stays quiet, except for agent placeholder commits such as "Initial plan", which count
+0.5 however many follow), and (from three commits on) how uniform the long, bulleted messages are.
+
+GitHub's web-editor default subjects ("Update app.go", "Create README.md", "Delete foo.txt", "Add
+files via upload", "Rename x to y", "Update and rename …") are no evidence either way: people
+editing on github.com write them, and in the training split 82 of this signal's 98 firings on
+human PRs rested on them alone. ``_GENERIC`` holds none of them (each names a file or an upload).
 """
 
 from __future__ import annotations
@@ -24,9 +25,6 @@ from bot.text import LineStartCount
 NAME = "commit_message_uniformity"
 KIND = "effort"
 
-_EDITOR_DEFAULT = re.compile(  # GitHub's web-editor default subject: common among humans too
-    r"^(?:update|create|add|delete|remove|rename)\s+[\w./-]+\.\w+$", re.IGNORECASE
-)
 _GENERIC = re.compile(
     r"^(?:initial\s+(?:plan|commit)|wip|fix|fixes|fixed|update|updates|changes|minor\s+(?:changes|fixes)"
     r"|\.|commit|test|tmp|temp|save|stuff|done|final|cleanup|misc|checkpoint|changes\s+before\s+error\s+encountered)"
@@ -35,7 +33,6 @@ _GENERIC = re.compile(
 )
 _PLACEHOLDER = re.compile(r"^(?:initial\s+plan|changes\s+before\s+error\s+encountered|checkpoint)\.?$", re.IGNORECASE)
 MIN_GENERIC_SHARE = 0.25
-DEFAULTS_ONLY_CAP = 0.25  # web-editor defaults alone: never strong (training split: 23 of 26 strong human firings, 0 agent)
 PLACEHOLDER_FLOOR = 0.5  # an empty "Initial plan" commit counts however many commits follow
 _BULLET = LineStartCount(r"[^\S\n]*(?:[-*+]|\d+\.)\s+\S")  # indentation within the line: a run of blank lines is read once
 _TRAILER = re.compile(r"^[A-Za-z-]+-by:.*$", re.MULTILINE | re.IGNORECASE)
@@ -46,32 +43,20 @@ def _subject(message: str) -> str:
     return message.strip().split("\n", 1)[0].strip()
 
 
-def _has_written_body(message: str) -> bool:
-    """A body under the subject besides trailers: the author filled in the web editor's "extended
-    description" ("Update utils.go" / "add two constants: StatusEarlyHints, …"), so the default
-    subject is not the whole message."""
-    parts = message.strip().split("\n", 1)
-    return len(parts) == 2 and bool(_TRAILER.sub("", parts[1]).strip())
-
-
 def _generic_part(msgs: tuple[str, ...]) -> tuple[float, str]:
-    """Share of generic subjects; web-editor defaults ("Update README.md") count half."""
-    subjects = list(map(_subject, msgs))
-    strong = [s for s in subjects if _GENERIC.match(s)]
-    weak = [s for s, m in zip(subjects, msgs) if _EDITOR_DEFAULT.match(s) and not _has_written_body(m)]
-    share = (len(strong) + 0.5 * len(weak)) / len(msgs)
-    if not strong:
-        share = min(share, DEFAULTS_ONLY_CAP)
-    placeholders = [x for x in strong if _PLACEHOLDER.match(x)]
+    """Share of generic subjects (web-editor defaults are not generic: they name the file)."""
+    generic = [s for s in map(_subject, msgs) if _GENERIC.match(s)]
+    share = len(generic) / len(msgs)
+    placeholders = [x for x in generic if _PLACEHOLDER.match(x)]
     if placeholders:
         share = max(share, PLACEHOLDER_FLOOR)
-    elif share < MIN_GENERIC_SHARE / 2 or (len(strong) + len(weak)) / len(msgs) < MIN_GENERIC_SHARE:
+    elif share < MIN_GENERIC_SHARE:
         return 0.0, ""
-    example = hits.quote((placeholders or strong or weak)[0], 60)
+    example = hits.quote((placeholders or generic)[0], 60)
     if len(msgs) == 1:
         return share, f"the only commit subject is generic: {example}"
-    generic = len(strong) + len(weak)
-    return share, f"{generic} of {len(msgs)} commit subjects {'is' if generic == 1 else 'are'} generic (e.g. {example})"
+    n = len(generic)
+    return share, f"{n} of {len(msgs)} commit subjects {'is' if n == 1 else 'are'} generic (e.g. {example})"
 
 
 def _uniform_part(msgs: tuple[str, ...]) -> tuple[float, str]:

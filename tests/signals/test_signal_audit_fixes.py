@@ -4,10 +4,13 @@ quoted short."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.signals import filekinds
+from bot.signals.commits import commit_message_uniformity
 from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.phrasing import generic_summary_phrasing
-from bot.snapshot import FileChange, PRSnapshot
+from bot.snapshot import Commit, FileChange, PRSnapshot
 
 
 def _phrasing(body: str):
@@ -80,3 +83,31 @@ def test_a_docs_change_of_more_than_40_lines_is_real_work(git_pr):
         return PRSnapshot(title="t", body="", files=(FileChange("README.md", additions=changed),),
                           files_changed=1, additions=changed, deletions=0)
     assert docs_only_drive_by(readme(40)).value == 0.4 and not docs_only_drive_by(readme(41)).fired
+
+
+# --- commit_message_uniformity --------------------------------------------------------------
+
+def _commits(*messages: str) -> PRSnapshot:
+    return PRSnapshot(title="t", body="", commits=tuple(Commit(message=m) for m in messages))
+
+
+def test_github_web_editor_default_subjects_are_not_generic(git_pr):
+    # humans: fiber #966 ("Update README.md"), fiber #1168 ("Update memory.go"), both 0.25 before
+    for number in (966, 1168):
+        assert not commit_message_uniformity(git_pr("fiber", number)).fired, number
+    # sentry-python pull ref #1040 (human): "Delete setup.cfg" / "Move only setup.cfg option to setup.py"
+    assert not commit_message_uniformity(_commits("Delete setup.cfg", "Move only setup.cfg option to setup.py")).fired
+    # every default the web editor writes, with a bare "update" among them: 1 of 7 is under a quarter
+    defaults = ("Update app.go", "Create README.md", "Delete foo.txt", "Add files via upload",
+                "Rename x.md to y.md", "Update and rename a.md to b.md")
+    assert not commit_message_uniformity(_commits(*defaults, "update")).fired
+
+
+def test_generic_subjects_beside_web_editor_defaults_still_count():
+    # sentry-python pull ref #949 (human): "fix: README in dark mode", "wip", "wip", "inline svg?"
+    hit = commit_message_uniformity(_commits("fix: README in dark mode", "wip", "wip", "inline svg?"))
+    assert hit.value == 0.5 and hit.evidence == "2 of 4 commit subjects are generic (e.g. 'wip')"
+    # fiber #256 (human): "Update media links", "." - and a web-editor default beside them adds nothing
+    assert commit_message_uniformity(_commits("Update media links", ".")).value == 0.5
+    hit = commit_message_uniformity(_commits("Update media links", ".", "Update README.md"))
+    assert hit.value == pytest.approx(1 / 3) and hit.evidence.startswith("1 of 3 commit subjects is generic")
