@@ -31,7 +31,8 @@ repository runs such a bot, keeps comments in its template or folds a log (model
 fourteenth session).
 
 Nor does it read commit messages' attribution lines (``Co-Authored-By: Claude``, "Generated
-with …"). The text blocks never did, but the commit numbers (multi-line share, mean length) read
+with …") or their disclosure sentences ("I used Claude to …", for the reasons above). The text
+blocks never read the attribution lines, but the commit numbers (multi-line share, mean length) read
 the raw messages, where a trailer made a one-line message a long multi-line one and moved a
 careful PR by 0.07 in probability (models/HISTORY.md, fourteenth session).
 """
@@ -70,14 +71,23 @@ def without_attribution_lines(commit: Commit) -> Commit:
     return replace(commit, message=kept) if removed else commit
 
 
+def as_committed(commit: Commit) -> Commit:
+    """``commit`` without its message's attribution lines and AI disclosure sentences (as the
+    description loses them); the same object when it has neither."""
+    cleaned = without_attribution_lines(commit)
+    message = without_disclosures(cleaned.message)
+    return cleaned if message == cleaned.message else replace(cleaned, message=message)
+
+
 def as_written(snapshot: PRSnapshot) -> PRSnapshot:
     """``snapshot`` with its description as the author wrote it: without review-bot blocks, HTML
     comments and ``<details>`` tags, bot command lines and AI disclosure sentences, and without the template's own lines
-    when the template is known; and with its commit messages without their attribution lines."""
+    when the template is known; and with its commit messages without their attribution lines and
+    disclosure sentences (``as_committed``)."""
     body = without_disclosures(without_bot_commands(as_rendered(snapshot.body or "")))
     if snapshot.pr_template:
         body = without_template(body, snapshot.pr_template)
-    commits = tuple(map(without_attribution_lines, snapshot.commits))
+    commits = tuple(map(as_committed, snapshot.commits))
     changes = {"body": body} if body != (snapshot.body or "") else {}
     if any(a is not b for a, b in zip(commits, snapshot.commits)):
         changes["commits"] = commits

@@ -2,6 +2,7 @@
 
 - an attribution footer the ``ai_attribution`` signal sees is never left in the text;
 - GitHub's squash-merge body is read as commits even when a squashed commit's body holds a "# " line;
+- AI disclosure sentences go from commit messages as they go from the description;
 """
 
 from __future__ import annotations
@@ -85,3 +86,16 @@ def test_a_bulleted_description_with_section_headings_is_not_a_squash_list():
                  "* setup external propagation\n* setup otlp exporter\n\n### Issues\n\n* resolves #1",
                  "* WIP v1\n\n* Update the guide\n\n# Title\n\n## Describe changes\n\nText"):
         assert not is_squash_list(body)
+
+
+def test_disclosures_leave_commit_messages_as_they_leave_the_description():
+    message = "Fix the loader\n\nI used Claude to write the tests. The loader now names the file."
+    pr = PRSnapshot(title="Fix the loader", body="Fixes #12.", commits=(Commit(message, "Ana", "ana@example.org"),))
+    written = as_written(pr)
+    assert written.commits[0] == Commit("Fix the loader\n\n The loader now names the file.", "Ana", "ana@example.org")
+    assert written.body == pr.body
+
+
+def test_as_written_keeps_a_snapshot_without_disclosures_or_markers():
+    pr = PRSnapshot(title="Fix", body="Fixes #12.", commits=(Commit("Fix AI model loading\n\nNo AI tools were used."),))
+    assert as_written(pr) is pr
