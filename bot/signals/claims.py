@@ -17,7 +17,9 @@ author's claims.
 - ``issue_link_only``: the description is just "Fixes #N" boilerplate with no explanation.
   Weak evidence (0.4 for a bare link, 0.25 with a few words, never strong): the explanation
   often lives in the linked issue, and in the training split people wrote such descriptions
-  six times as often as agents.
+  six times as often as agents. Only the author's own words count as the few words: not
+  headings (a template's "## Description", "### Related issue") and not the end of a cut-off
+  title that GitHub moved into the body ("…l based on it (#5638)").
 """
 
 from __future__ import annotations
@@ -219,11 +221,21 @@ def issue_link_only(snapshot: PRSnapshot) -> SignalHit:
     text = hits.without_attribution(text)
     if len(text) > ISSUE_ONLY_MAX_CHARS:
         return hits.quiet(name, KIND)
-    refs = _ISSUE_REF.findall(text)
+    own = _without_title_overflow(text)
+    refs = _ISSUE_REF.findall(own)
     if not refs:
         return hits.quiet(name, KIND)
-    rest = re.findall(r"[A-Za-z]{2,}", _ISSUE_REF.sub(" ", text))
+    rest = re.findall(r"[A-Za-z]{2,}", _ISSUE_REF.sub(" ", _HEADING_LINE.sub("", own)))  # the author's words
     if len(rest) > 5:
         return hits.quiet(name, KIND)
     value = ISSUE_ONLY_BARE if not rest else ISSUE_ONLY_FEW_WORDS
     return hits.fired(name, KIND, value, f"{hits.quote(text, 80)} is all it says")
+
+
+_HEADING_LINE = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)  # "## Description": a template's
+
+
+def _without_title_overflow(text: str) -> str:
+    """``text`` without its first line when that is the end of a cut-off title: GitHub shortens a
+    long title with "…" and opens the body with "…" and the rest of it (not the author's words)."""
+    return text.partition("\n")[2].lstrip() if text.startswith("…") else text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.signals import filekinds
+from bot.signals.claims import issue_link_only
 from bot.signals.commits import commit_message_uniformity
 from bot.signals.docs_only import docs_only_drive_by
 from bot.signals.phrasing import generic_summary_phrasing
@@ -111,3 +112,30 @@ def test_generic_subjects_beside_web_editor_defaults_still_count():
     assert commit_message_uniformity(_commits("Update media links", ".")).value == 0.5
     hit = commit_message_uniformity(_commits("Update media links", ".", "Update README.md"))
     assert hit.value == pytest.approx(1 / 3) and hit.evidence.startswith("1 of 3 commit subjects is generic")
+
+
+# --- issue_link_only ------------------------------------------------------------------------
+
+def test_headings_are_not_the_authors_few_words(aidev_pr):
+    # astral-sh/ruff #18293 (agent): "## Summary\n\nCloses #18292." is a bare link, not a few words
+    hit = issue_link_only(aidev_pr(3088938532))
+    assert hit.value == 0.4 and hit.evidence == "'## Summary Closes #18292.' is all it says"
+    template = "## Description\n\n### Related issue\n\nFixes #12"
+    assert issue_link_only(PRSnapshot(title="t", body=template)).value == 0.4
+    # prebid/Prebid.js #13301 (agent): the author's own few words still count as few words
+    assert issue_link_only(aidev_pr(3124839584)).value == 0.25  # "cleans up duplication, related #13299"
+
+
+def test_a_cut_off_titles_overflow_is_not_the_authors_words(git_pr):
+    # human (celestia-core #5054): GitHub's "…ional" from "… filters is intent…", then "Closes #4773"
+    hit = issue_link_only(git_pr("celestia-core", 5054))
+    assert hit.value == 0.4 and hit.evidence == "'…ional Closes #4773' is all it says"
+    # human (celestia-core #5666): "…l based on it (#5638)" then "Partially closes #5550": "Partially" is the author's
+    assert issue_link_only(git_pr("celestia-core", 5666)).value == 0.25
+    overflow_only = PRSnapshot(title="fix: a long title…", body="…ional (#5638)")
+    assert not issue_link_only(overflow_only).fired  # the title's words and link: the author wrote nothing
+
+
+def test_an_explanation_under_a_heading_is_still_more_than_a_link(git_pr):
+    # human (celestia-core #5348): "## Description\n\nMake an interface for the state store.\n\nCloses: #5213"
+    assert not issue_link_only(git_pr("celestia-core", 5348)).fired

@@ -99,9 +99,10 @@ def test_fixes_only_description_fires_as_weak_evidence(git_pr):
 
 
 def test_an_issue_link_with_a_few_words_counts_less(git_pr):
-    # human (celestia-core #5054): the squash title's cut tail, then "Closes #4773"
-    hit = issue_link_only(git_pr("celestia-core", 5054))
-    assert hit.value == 0.25 and "Closes #4773" in hit.evidence
+    # human (celestia-core #5347): "Closes #5145\n\nalso applies to light/client" (celestia-core #5054,
+    # here before, is a cut title's tail and "Closes #4773": a bare link, tests/signals/test_signal_audit_fixes.py)
+    hit = issue_link_only(git_pr("celestia-core", 5347))
+    assert hit.value == 0.25 and "Closes #5145" in hit.evidence
 
 
 def test_fixes_with_an_explanation_does_not_fire(git_pr):
