@@ -17,7 +17,6 @@ such a PR is asked for a disclosure rather than told it gave one.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
@@ -68,18 +67,40 @@ KEYWORDS = [r"ai", r"llms?", r"copilot", r"chat\s?gpt", r"claude", r"gpt-?\d", r
 # this (24 ms against 17): eight leading letters (a, c, d, l, o ...) are a third of all characters,
 # so re stopped at most of them, where ``\b`` fails at once inside a word.
 _KEYWORD = Caseless(r"\b(?:" + "|".join(KEYWORDS) + r")\b")
-MAX_KEYWORDS = 30  # every disclosure names a tool or "AI": only look around those words
 WINDOW = 160
+# Every disclosure names a tool or "AI": only the stretches around those words are read, as long as
+# they come to WINDOW_BUDGET characters (about 30 stretches, the old cap of 30 keywords at most);
+# past that, the text's last TAIL characters are read as one more stretch when a keyword is in
+# them. Work stays bounded on a hostile text, and a long description that says "AI" many times
+# still has the disclosure in its closing lines read.
+WINDOW_BUDGET = 6_000
+TAIL = 1_000
 
 
 def _windows(text: str):
-    """Non-overlapping stretches of text around tool/AI keywords (bounded work on long bodies)."""
-    end = -1
-    for k_start, k_end in itertools.islice(_KEYWORD.spans(text), MAX_KEYWORDS):
+    """Stretches of text around tool/AI keywords, in order of their starts; each keyword past the last
+    stretch's end starts a new one, until they come to ``WINDOW_BUDGET`` characters (then ``_tail``)."""
+    start = end = -1
+    read = 0
+    for k_start, k_end in _KEYWORD.spans(text):
         if k_start <= end:
             continue
+        if read >= WINDOW_BUDGET:
+            yield from _tail(text, start, end)
+            return
         start, end = max(0, k_start - WINDOW), min(len(text), k_end + 40)
+        read += end - start
         yield start, text[start:end]
+
+
+def _tail(text: str, last_start: int, last_end: int):
+    """One stretch to the end of ``text`` from ``WINDOW`` characters before its first keyword that is
+    past ``last_end`` and in the last ``TAIL`` characters, if there is one (``re`` reads the
+    character before ``pos`` for ``\\b``, so the search starts mid-text as a whole scan would see it)."""
+    k = _KEYWORD.regex.search(text, max(last_end + 1, len(text) - TAIL))
+    if k:
+        start = max(last_start, k.start() - WINDOW)
+        yield start, text[start:]
 
 
 @lru_cache(maxsize=TEXT_CACHE)

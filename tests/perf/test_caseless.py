@@ -100,23 +100,40 @@ def test_spans_are_the_spans_finditer_gives(text):
         assert list(rx.spans(text)) == [m.span() for m in rx.regex.finditer(text)]
 
 
-def _windows_as_they_were(text: str):
-    """``disclosure._windows`` before it read spans: from match objects, counting every keyword."""
-    end = -1
-    for i, k in enumerate(disclosure._KEYWORD.regex.finditer(text)):
-        if i >= disclosure.MAX_KEYWORDS:
-            return
+def _windows_as_specified(text: str):
+    """``disclosure._windows`` written plainly: from match objects over every keyword, the tail's
+    first keyword found by reading them all rather than by a search from the middle of the text."""
+    start = end = -1
+    read = 0
+    keywords = list(disclosure._KEYWORD.regex.finditer(text))
+    for k in keywords:
         if k.start() <= end:
             continue
+        if read >= disclosure.WINDOW_BUDGET:
+            late = [t for t in keywords if t.start() > end and t.start() >= len(text) - disclosure.TAIL]
+            if late:
+                tail_start = max(start, late[0].start() - disclosure.WINDOW)
+                yield tail_start, text[tail_start:]
+            return
         start, end = max(0, k.start() - disclosure.WINDOW), min(len(text), k.end() + 40)
+        read += end - start
         yield start, text[start:end]
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=TEXTS, repeat=st.integers(1, 40))
+@given(text=TEXTS, repeat=st.integers(1, 60))
 def test_disclosure_windows_are_the_ones_read_from_match_objects(text, repeat):
-    long = (text + " ") * repeat  # past MAX_KEYWORDS keywords
-    assert list(disclosure._windows(long)) == list(_windows_as_they_were(long))
+    long = (text + " ") * repeat  # past WINDOW_BUDGET characters of windows
+    assert list(disclosure._windows(long)) == list(_windows_as_specified(long))
+
+
+def test_disclosure_windows_read_a_bounded_stretch_of_any_text():
+    most = disclosure.WINDOW_BUDGET + 2 * (disclosure.WINDOW + 60) + disclosure.TAIL
+    for text in ("ai " * 300_000, "we used AI. " * 90_000, ("lorem ipsum " * 20 + "Copilot ") * 10_000,
+                 "x" * 1_000_000 + " ai" * 1_000):
+        windows = list(disclosure._windows(text))
+        assert sum(len(w) for _, w in windows) <= most
+        assert windows[-1][0] + len(windows[-1][1]) == len(text)  # the closing lines are read
 
 
 KEYWORD_AS_WRITTEN = re.compile(r"\b(?:" + "|".join(disclosure.KEYWORDS) + r")\b", re.IGNORECASE)

@@ -3,6 +3,7 @@
 - an attribution footer the ``ai_attribution`` signal sees is never left in the text;
 - GitHub's squash-merge body is read as commits even when a squashed commit's body holds a "# " line;
 - AI disclosure sentences go from commit messages as they go from the description;
+- a disclosure after many "AI" keywords is still found.
 """
 
 from __future__ import annotations
@@ -99,3 +100,13 @@ def test_disclosures_leave_commit_messages_as_they_leave_the_description():
 def test_as_written_keeps_a_snapshot_without_disclosures_or_markers():
     pr = PRSnapshot(title="Fix", body="Fixes #12.", commits=(Commit("Fix AI model loading\n\nNo AI tools were used."),))
     assert as_written(pr) is pr
+
+
+def test_a_disclosure_after_many_ai_keywords_is_found():
+    from bot.signals.disclosure import ai_disclosure, without_disclosures
+
+    body = "".join(f"Step {i}: the AI planner now retries the AI call and logs the model's answer.\n" for i in range(40))
+    body += "\nI used Claude to write the retry tests."
+    pr = PRSnapshot(title="Retry the AI planner", body=body)
+    assert ai_disclosure(pr).value == 1.0
+    assert without_disclosures(body) == body[: body.rindex("I used")]
