@@ -284,8 +284,9 @@ def org_repo(repo: str) -> str | None:
 
 
 def org_unreadable(exc: GitHubError) -> bool:
-    """No organisation ``.github`` repository, or the App is not installed there."""
-    return exc.status in (403, 404)
+    """No organisation ``.github`` repository, or the App is not installed there; not a rate limit
+    (GitHub answers those 403 too): an org's opt-out read as absent would label its PRs."""
+    return exc.status in (403, 404) and not exc.retryable and exc.retry_after is None
 
 
 def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | ConfigError | None]:

@@ -38,6 +38,11 @@ def from_github_exception(exc: GithubException, operation: str) -> GitHubError:
                        status=status, retryable=retryable, retry_after=wait)
 
 
+def is_rate_limited(exc: GithubException) -> bool:
+    """GitHub's answer is a rate limit (403 or 429 with its headers or message), not a refusal."""
+    return rate_limit_wait(exc.headers, exc.status, _message(exc)) is not None
+
+
 def _timed_out(exc: requests.RequestException) -> bool:
     if isinstance(exc, requests.Timeout):
         return True

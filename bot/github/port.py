@@ -10,7 +10,7 @@ from github.IssueComment import IssueComment
 
 from bot.fanout import together
 from bot.github.clients import ClientSettings, GitHubClients
-from bot.github.errors import translated
+from bot.github.errors import is_rate_limited, translated
 from bot.loaders.github_json import snapshot_from_github
 from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
 from bot.prtemplates import is_template_path
@@ -198,8 +198,8 @@ class PyGithubPort:
             try:
                 _, data = self._gh().requester.requestJsonAndCheck("GET", url)
             except GithubException as exc:
-                if exc.status in (403, 404):
-                    return False
+                if exc.status in (403, 404) and not is_rate_limited(exc):
+                    return False  # not a member, or no ``members: read``; a rate limit is raised, not cached
                 raise
         return isinstance(data, dict) and data.get("state") == "active"
 

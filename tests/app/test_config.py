@@ -251,3 +251,28 @@ def test_a_broken_files_valid_exemptions_still_apply_and_never_shrink():
     assert exempt.associations == ["OWNER", "MEMBER", "COLLABORATOR"]  # the narrower list does not apply
     broken_section = cfg.build([(".github/sieve.yml", "exempt:\n  users: [alice, 3]\ncolour: x\n")])
     assert broken_section.config.exempt == cfg.RepoConfig().exempt  # an invalid section adds nothing
+
+
+def test_a_rate_limited_org_read_fails_the_delivery_instead_of_dropping_the_org_opt_out():
+    """GitHub's secondary rate limit is a 403 too: read as "no org repository", an org that opted
+    out (``enabled: false``) had its PRs labelled and commented on."""
+    from bot.fakegithub import FakeGitHub as LiveGitHub
+    from bot.ports import GitHubError
+
+    from .conftest import live_port
+
+    with LiveGitHub() as fake:
+        fake.add_repo("acme/.github")
+        fake.add_repo("acme/widgets")
+        fake.set_file("acme/.github", ".github/sieve.yml", "enabled: false\n")
+        assert cfg.load(live_port(fake), "acme/widgets").config.enabled is False
+        fake.inject_secondary_rate_limit("GET", r"/repos/acme/\.github/contents", retry_after=60, times=None)
+        with pytest.raises(GitHubError) as raised:
+            cfg.load(live_port(fake), "acme/widgets")
+        assert raised.value.retryable and raised.value.retry_after == 60
+
+
+def test_a_plain_403_on_the_org_repository_still_means_not_installed_there():
+    err = cfg.GitHubError("get_file acme/.github: GitHub answered 403: Resource not accessible", status=403)
+    assert cfg.org_unreadable(err)
+    assert not cfg.org_unreadable(cfg.GitHubError("rate limited", status=403, retryable=True, retry_after=60.0))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import dispatch
 from bot.app.context import HandlerContext
 from bot.fakegithub import FakeGitHub
+from bot.ports import GitHubError
 
 from .conftest import FIXED_NOW, live_port
 from .fakes import MemoryState
@@ -47,3 +50,17 @@ def test_without_the_members_permission_the_author_is_simply_scored(scorer):
         fake.inject("GET", r"/orgs/.*/memberships/", status=403, times=None,
                     body={"message": "Resource not accessible by integration"})
         assert live_port(fake).is_team_member("octo-org", "core", "dana") is False
+
+
+def test_a_rate_limited_membership_check_is_retried_not_cached_as_not_a_member(scorer):
+    """GitHub answers a secondary rate limit with 403 too: read as "no permission", the member
+    was scored, labelled and commented on, and the answer kept for a minute."""
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.add_team_member("octo-org", "core", "dana")
+        port = live_port(fake)
+        fake.inject_secondary_rate_limit("GET", r"/orgs/.*/memberships/", retry_after=60, times=1)
+        with pytest.raises(GitHubError) as raised:
+            port.is_team_member("octo-org", "core", "dana")
+        assert raised.value.retryable and raised.value.retry_after == 60
+        assert port.is_team_member("octo-org", "core", "dana") is True  # asked again, not cached
