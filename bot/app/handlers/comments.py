@@ -75,7 +75,10 @@ class _Request:
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if "pull_request" not in p.get(payload, "issue", dict):
         return "ignored: comment on an issue, not a PR"
-    user = p.author(p.get(payload, "comment.user", dict))
+    raw_user = p.optional(payload, "comment.user", dict)  # null in GitHub's schema (a deleted account)
+    if raw_user is None:
+        return "ignored: comment without an author"
+    user = p.author(raw_user)
     if user.is_bot or user.login.lower() == ctx.github.bot_login().lower():
         return "ignored: comment by a bot"
     found = commands.parse(p.get(payload, "comment.body", (str, type(None))))
