@@ -1,6 +1,11 @@
 """``whitespace_or_format_only`` (kind "effort"): the patches change only whitespace or
 formatting (re-indentation, line re-wrapping, quote style, trailing commas/semicolons).
 
+Layout is whitespace outside string literals, except a gap between two word characters (``Install
+the`` is not ``Installthe``, in prose and in code). A literal's text is kept as written, only its
+quote style (``'a'`` → ``"a"``) is layout: ``"Error:"`` → ``"Error: "`` is a real change. In prose
+files (docs, .md/.rst/.txt) an apostrophe does not open a literal.
+
 Judged from ``FileChange.patch`` (GitHub hunk text, no file headers) by comparing the removed
 and added lines with layout normalised away. Quiet when any file's patch is unknown, since
 a binary or oversized file could hide a real change (a patch an export cut counts as unknown).
@@ -11,27 +16,46 @@ from __future__ import annotations
 import re
 
 from bot.result import SignalHit
-from bot.signals import hits
+from bot.signals import filekinds, hits
 from bot.snapshot import PRSnapshot
 
 NAME = "whitespace_or_format_only"
 KIND = "effort"
 
 _LAYOUT = re.compile(r"\s+")
+_WORD_GAP = re.compile(r"(?<=\w)\s++(?=\w)")  # a word boundary: kept as one space
 _TRAILING_SEMI = re.compile(r";+$")
 _COMMA_BEFORE_CLOSER = re.compile(r",(?=[)\]}])")
 _INDENT_SENSITIVE = re.compile(r"\.(py|pyi|ya?ml|coffee|haml|pug|sass|nim)$|(^|/)(GNU)?[Mm]akefile$")
+_PROSE_EXT = re.compile(r"\.(md|mdx|markdown|rst|txt|adoc|asciidoc|org)$", re.IGNORECASE)
+# One-line string literals (escapes honoured; the alternatives exclude each other, so linear)
+_LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*+"|\'(?:[^\'\\\n]|\\.)*+\'|`(?:[^`\\\n]|\\.)*+`)')
+_PROSE_LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*+"|`(?:[^`\\\n]|\\.)*+`)')  # "don't … isn't" is no literal
 
 
-def _normalise(lines: list[str]) -> str:
-    """The lines joined with layout, quote style, trailing semicolons and commas removed."""
-    joined = "".join(_TRAILING_SEMI.sub("", _LAYOUT.sub("", line)) for line in lines)
-    return _COMMA_BEFORE_CLOSER.sub("", joined.replace("'", '"'))
+def _squeeze(text: str) -> str:
+    """Code or prose outside literals: whitespace dropped but between two word characters."""
+    return _COMMA_BEFORE_CLOSER.sub("", _LAYOUT.sub("", _WORD_GAP.sub("\x01", text))).replace("\x01", " ")
+
+
+def _normalise(lines: list[str], prose: bool = False) -> str:
+    """The lines with layout, quote style, trailing semicolons and commas removed; the text of
+    string literals (and word boundaries) kept."""
+    text = "\n".join(_TRAILING_SEMI.sub("", line.rstrip()) for line in lines)
+    if "\"" not in text and "'" not in text and "`" not in text:  # cheap pre-check: no literal
+        return _squeeze(text)
+    parts = (_PROSE_LITERAL if prose else _LITERAL).split(text)
+    # split() alternates: text outside literals at even indexes, the literals at odd ones
+    return "".join(_squeeze(p) if i % 2 == 0 else '"' + p[1:-1] + '"' for i, p in enumerate(parts))
 
 
 def _keep_indent(line: str) -> str:
     body = line.strip()
-    return line[: len(line) - len(line.lstrip())] + _LAYOUT.sub(" ", body) if body else ""
+    if not body:
+        return ""
+    parts = _LITERAL.split(body) if "\"" in body or "'" in body else [body]
+    body = "".join(_LAYOUT.sub(" ", p) if i % 2 == 0 else p for i, p in enumerate(parts))
+    return line[: len(line) - len(line.lstrip())] + body
 
 
 def _sides(patch: str) -> tuple[list[str], list[str], bool]:
@@ -65,7 +89,8 @@ def _is_format_only(path: str, patch: str) -> bool | None:
         return None
     if _INDENT_SENSITIVE.search(path):
         return [x for x in map(_keep_indent, old) if x] == [x for x in map(_keep_indent, new) if x]
-    return _normalise(old) == _normalise(new)
+    prose = bool(_PROSE_EXT.search(path)) or filekinds.is_doc_path(path)
+    return _normalise(old, prose) == _normalise(new, prose)
 
 
 def whitespace_or_format_only(snapshot: PRSnapshot) -> SignalHit:
