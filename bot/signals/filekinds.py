@@ -2,8 +2,10 @@
 
 Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` / ``*_tests.py`` /
 ``tests.py`` (Django) / ``tests/``;
-JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``; Rust ``tests/`` (and ``#[cfg(test)]`` in a
-patch, see ``patch_has_test_module``); Java/Kotlin ``src/test/``; Ruby ``spec/``.
+JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``, Deno/Go-style ``*_test.ts``, Cypress ``*.cy.ts``;
+Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc``;
+Rust ``tests/`` (and ``#[cfg(test)]`` in a patch, see ``patch_has_test_module``);
+Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from functools import lru_cache
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e|integration[-_]tests?)/"
     r"|(^|/)src/test/"
-    r"|_test\.(go|py|rs|rb|exs?|cc|cpp|c)$"
+    r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
     r"|(^|/)test_[^/]*\.py$|(^|/)tests?\.py$|_tests\.py$"  # pytest's test_*.py; Django's tests.py; *_tests.py
     r"|(^|/)conftest\.py$"
-    r"|\.(test|spec)\.[cm]?[jt]sx?$"
+    r"|\.(test|spec|cy)\.[cm]?[jt]sx?$"  # .cy: Cypress
     r"|(^|/)[^/]*(Test|Tests|Spec|IT)\.(java|kt|scala|cs|swift|php)$"
     r"|_spec\.rb$",
 )

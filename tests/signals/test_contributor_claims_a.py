@@ -6,6 +6,7 @@ patches are the reviewer's minimal reproductions where no real one was found.
 
 from __future__ import annotations
 
+from bot.signals import claims, filekinds
 from bot.signals.formatting import whitespace_or_format_only
 from bot.snapshot import FileChange, PRSnapshot
 
@@ -62,3 +63,31 @@ def test_whitespace_inside_a_python_literal_is_not_layout():
     spaced = '@@ -1,1 +1,1 @@\n-x  =  "a  b"\n+x = "a  b"\n'
     assert not whitespace_or_format_only(_one_file("a.py", changed)).fired
     assert whitespace_or_format_only(_one_file("a.py", spaced)).fired
+
+
+# --- filekinds.is_test_path: "the PR changes no test files" must not miss common conventions -------
+
+def test_common_test_file_conventions_are_test_paths():
+    for path in ("lib/path_test.ts", "src/fs/join_test.js", "ui/button_test.tsx", "mod/util_test.mjs",
+                 "cypress/component/Button.cy.tsx", "app/login.cy.ts", "app/login.cy.js",
+                 "base/strings/string_util_unittest.cc", "net/url_unittest.cpp", "core/ring_test.cxx",
+                 "lib/src/parser_test.dart", "Sources/AppTests/AppTests.swift", "app/src/main/FooTest.kt"):
+        assert filekinds.is_test_path(path), path
+
+
+def test_ordinary_sources_are_not_test_paths():
+    for path in ("src/latest.ts", "src/contest.js", "lib/attest.tsx", "src/policy.ts", "src/legacy.js",
+                 "base/unittest.cc", "src/cy.ts", "lib/fancy.tsx", "pkg/protest.go", "app/latest.dart",
+                 "test_utils.go", "src/tester.cc"):
+        assert not filekinds.is_test_path(path), path
+
+
+def test_a_deno_test_file_is_not_told_it_changes_no_tests():
+    body = "Strip trailing slashes before joining, and added unit tests for the trailing-slash cases."
+    code = FileChange("fs/join.ts", additions=2, deletions=1, patch="@@ -1 +1,2 @@\n-a\n+b\n+c")
+    deno = FileChange("fs/join_test.ts", status="added", additions=3, deletions=0,
+                      patch='@@ -0,0 +1,3 @@\n+Deno.test("slash", () => {\n+  assertEquals(join("a/", "b"), "a/b");\n+});')
+    with_test = PRSnapshot(title="fs: handle trailing slashes in join", body=body, files=(code, deno))
+    without = with_test.with_changes(files=(code,))
+    assert not claims.claims_tests_without_tests(with_test).fired
+    assert claims.claims_tests_without_tests(without).fired
