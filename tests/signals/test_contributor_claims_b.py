@@ -1,0 +1,94 @@
+"""Claims a contributor reads in PR Sieve's comment that were false, pinned with real
+training-split texts (AIDev rows outside the evaluation hash, git_prs repositories other than
+jaeger and gluesql) where there are some, and minimal crafted texts otherwise."""
+
+from __future__ import annotations
+
+from bot.signals.care import explains_testing
+from bot.signals.untested import admits_untested
+from bot.snapshot import PRSnapshot
+
+
+def _untested(body: str):
+    return admits_untested(PRSnapshot(title="pkg: run plugins in a restricted runner", body=body))
+
+
+# --- admits_untested: only the author's own admission ----------------------------------------
+
+def test_a_cross_item_describing_the_features_output_is_no_admission(aidev_pr):
+    # dotnet/aspire #9646: "- ❌ for zero tests (with `--error-on-zero-tests`)" is the exit code's meaning
+    snapshot = aidev_pr(3111323650)
+    assert "\u274c for zero tests" in snapshot.body
+    assert not admits_untested(snapshot).fired
+
+
+def test_a_cross_item_naming_the_bug_being_fixed_is_no_admission(aidev_pr):
+    # dotnet/aspire #9816: "6. ❌ **Timeout**: Test times out after 10 seconds …" (the failure the PR fixes)
+    snapshot = aidev_pr(3135639537)
+    assert "\u274c **Timeout**" in snapshot.body
+    assert not admits_untested(snapshot).fired
+
+
+def test_a_cross_item_about_coverage_before_the_change_is_no_admission(aidev_pr):
+    # microsoft/testfx #5682: "- ❌ 0% VB test coverage for analyzers" (what the PR adds tests for)
+    snapshot = aidev_pr(3112770705)
+    assert "\u274c 0% VB test coverage" in snapshot.body
+    assert not admits_untested(snapshot).fired
+
+
+def test_a_cross_item_saying_a_check_was_not_run_still_fires(aidev_pr):
+    # different-ai/note-companion #327: "- ❌ Not tested locally (requires Ollama setup)"
+    hit = admits_untested(aidev_pr(2861225683))
+    assert hit.value == 1.0 and "Not tested locally" in hit.evidence
+
+
+def test_a_cross_item_with_a_failing_command_still_fires(aidev_pr):
+    # OpenHFT/Chronicle-Core #710: "- ❌ `mvn test` *(failed: `mvn` not installed)*"
+    hit = admits_untested(aidev_pr(3070996561))
+    assert hit.fired and "`mvn test` *(failed" in hit.evidence
+
+
+def test_a_first_person_admission_still_fires(aidev_pr):
+    # jnsahaj/tweakcn #97: "I was unable to test the changes locally due to a missing DATABASE_URL …"
+    hit = admits_untested(aidev_pr(3084701052))
+    assert hit.fired and "unable to test the changes locally" in hit.evidence
+
+
+def test_what_the_change_stops_a_plugin_doing_is_no_admission():
+    body = ("Sandboxed scripts now run in a restricted runner: with this change we cannot execute "
+            "arbitrary shell commands from a plugin any more.")
+    assert not _untested(body).fired
+    assert not _untested("After this fix we can't run two migrations at once, which was the race.").fired
+
+
+def test_not_running_into_a_problem_is_no_admission():
+    assert not _untested("I didn't run into any issue with the new parser on our fixtures.").fired
+
+
+def test_not_being_able_to_run_a_check_still_fires():
+    hit = _untested("We couldn't run the integration tests: the staging cluster was down.")
+    assert hit.fired and "couldn't run the integration tests" in hit.evidence
+    assert _untested("I was not able to run `pnpm generate` here.").fired
+
+
+def test_a_quoted_issue_line_is_not_the_authors_admission():
+    body = ("Closes #12.\n\n> I couldn't test this on Windows, can someone fix it?\n\nThis moves the path "
+            "handling to filepath.Join. Tested with `go test ./pkg/...` on Linux and Windows.")
+    assert not _untested(body).fired
+    # the same words outside a quote are the author's
+    assert _untested(body.replace("> I couldn't", "I couldn't")).fired
+
+
+def test_a_partial_admission_that_says_how_it_was_tested_stays_quiet():
+    body = "I couldn't test on macOS (no machine), but I ran `go test ./...` on Linux and it passes."
+    snapshot = PRSnapshot(title="pkg: paths", body=body)
+    assert explains_testing(snapshot).fired  # read as care: "please run the tests" would ask for what was done
+    assert not admits_untested(snapshot).fired
+    assert not _untested("Tests pass on Linux, but I couldn't test this on Windows.").fired
+
+
+def test_an_admission_without_the_testing_done_still_fires():
+    hit = _untested("I couldn't test on macOS (no machine), so it needs a check from someone who has one.")
+    assert hit.fired and "couldn't test on macOS" in hit.evidence
+    # "but" alone is no testing done
+    assert _untested("I haven't tested this, but the change is small.").fired
