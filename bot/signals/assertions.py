@@ -1,6 +1,8 @@
 """``tests_without_assertions`` (kind "effort"): a newly added test file whose patch never
 asserts anything (no assert, expect(, require., t.Error/t.Fatal, assert_eq!, self.assert…,
-should), i.e. tests that run code without checking it.
+should, testify suite calls such as ``s.Require().NoError(err)`` / ``s.Equal(want, got)``), i.e.
+tests that run code without checking it. A Go file that adds only benchmarks
+(``func Benchmark…``, no ``func Test…``) measures instead of checking and is not reported.
 
 Only added files on a test path with a source-code extension count; fixtures, test data,
 ``conftest.py`` and helper modules are skipped. Quiet when patches are unknown.
@@ -28,6 +30,13 @@ _ASSERTION = re.compile(
     r"|\bself\.fail|\bshould|\bpytest\.(?:raises|fail|approx)|\.to(?:be|equal|throw|match|have|contain)"
     r"|\bcheck\s*\(|\bverify\w*\s*\(|\bvalidate\w*\s*\(|\bpanic!|#\[should_panic|\bXCT|\bis\.\w+\(|\bOmega\(|\bEventually\(",
     re.IGNORECASE,
+)
+# testify suites (case-sensitive): s.Require().NoError(err), r := s.Require(), s.Equal(want, got)
+_TESTIFY_SUITE = re.compile(
+    r"\.(?:Require|Assert)\(\)|\b(?:s|suite)\.(?:Equal|EqualValues|EqualError|NotEqual|NoError"
+    r"|Error|ErrorIs|ErrorAs|ErrorContains|True|False|Nil|NotNil"
+    r"|Len|Contains|NotContains|Empty|NotEmpty|Zero|NotZero|Greater|GreaterOrEqual|Less|LessOrEqual|Panics"
+    r"|NotPanics|JSONEq|YAMLEq|ElementsMatch|Subset|InDelta|IsType|Implements|Same|Regexp|Eventually|Fail|FailNow)f?\(",
 )
 
 
@@ -59,7 +68,11 @@ MAX_NEW_TESTS = 50
 def _asserts(patch: str) -> bool:
     added = _added_text(patch)
     low = added.lower()
-    return any(h in low for h in _HINTS) and bool(_ASSERTION.search(added))  # substring check first: fast
+    if any(h in low for h in _HINTS) and _ASSERTION.search(added):  # substring check first: fast
+        return True
+    if ("s." in added or "suite." in added or "Require()" in added) and _TESTIFY_SUITE.search(added):
+        return True
+    return "func Benchmark" in added and "func Test" not in added  # Go benchmarks measure, not check
 
 
 def tests_without_assertions(snapshot: PRSnapshot) -> SignalHit:

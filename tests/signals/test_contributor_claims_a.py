@@ -6,7 +6,7 @@ patches are the reviewer's minimal reproductions where no real one was found.
 
 from __future__ import annotations
 
-from bot.signals import claims, filekinds
+from bot.signals import assertions, claims, filekinds
 from bot.signals.formatting import whitespace_or_format_only
 from bot.snapshot import FileChange, PRSnapshot
 
@@ -91,3 +91,40 @@ def test_a_deno_test_file_is_not_told_it_changes_no_tests():
     without = with_test.with_changes(files=(code,))
     assert not claims.claims_tests_without_tests(with_test).fired
     assert claims.claims_tests_without_tests(without).fired
+
+
+# --- tests_without_assertions: testify suites and Go benchmarks ----------------------------------
+
+_SUITE = ('@@ -0,0 +1,13 @@\n+package store\n+\n+type StoreSuite struct{ suite.Suite }\n+\n'
+          '+func (s *StoreSuite) TestPut() {\n+\tst := New()\n+\t{put}\n+\tv, err := st.Get("k")\n'
+          '+\t{check}\n+}\n+\n+func TestStoreSuite(t *testing.T) { suite.Run(t, new(StoreSuite)) }\n')
+
+
+def _new_go_test(patch: str, path: str = "store/store_suite_test.go") -> PRSnapshot:
+    return _one_file(path, patch, status="added")
+
+
+def test_testify_suite_assertions_count_as_assertions():
+    for put, check in (('s.Require().NoError(st.Put("k", "v"))', 's.Equal("v", v)'),
+                       ('st.Put("k", "v")', "s.NoError(err)"),
+                       ('r := suite.Require()', 'r.Equal("v", v)'),
+                       ('st.Put("k", "v")', 's.Assert().True(v == "v")')):
+        patch = _SUITE.replace("{put}", put).replace("{check}", check)
+        assert not assertions.tests_without_assertions(_new_go_test(patch)).fired, (put, check)
+
+
+def test_a_suite_that_only_runs_code_still_fires():
+    patch = _SUITE.replace("{put}", 'st.Put("k", "v")').replace("{check}", "s.T().Log(v, err)")
+    hit = assertions.tests_without_assertions(_new_go_test(patch))
+    assert hit.fired and "store/store_suite_test.go" in hit.evidence
+
+
+def test_a_new_go_benchmark_file_measures_and_is_not_reported():
+    # shaped like fiber #3827's client/request_bench_test.go (training split; its diff is cut there)
+    bench = ('@@ -0,0 +1,9 @@\n+package client\n+\n+import "testing"\n+\n'
+             '+func BenchmarkRequestHeapScan(b *testing.B) {\n+\tfor i := 0; i < b.N; i++ {\n'
+             '+\t\tReleaseRequest(AcquireRequest())\n+\t}\n+}\n')
+    assert not assertions.tests_without_assertions(_new_go_test(bench, "client/request_bench_test.go")).fired
+    hollow = bench.replace("func BenchmarkRequestHeapScan(b *testing.B)", "func TestRequestHeapScan(t *testing.T)")
+    hollow = hollow.replace("b.N", "10")
+    assert assertions.tests_without_assertions(_new_go_test(hollow, "client/request_test.go")).fired
