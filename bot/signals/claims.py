@@ -110,6 +110,9 @@ def _without_instructions(text: str) -> str:
     return "\n".join(line for line in lines if not _INSTRUCTION.regex.search(line))
 
 
+CLAIM_QUOTE_LIMIT = 80  # characters of the claim's line quoted, around the claim
+
+
 def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
     name = "claims_tests_without_tests"
     if not hits.files_complete(snapshot) or _has_tests(snapshot):
@@ -117,9 +120,9 @@ def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
     m = _first_claim(_author_text(snapshot))
     if not m:
         return hits.quiet(name, KIND)
-    claim = hits.line_at(m.string, m.start())
+    claim = hits.excerpt_around(m.string, m.start(), m.end(), CLAIM_QUOTE_LIMIT)  # the claim, not the line start
     return hits.fired(name, KIND, 1.0,
-                      f"says {hits.quote(claim, 80)} but {_none_of(len(snapshot.files))} a test")
+                      f"says {hits.quote(claim, CLAIM_QUOTE_LIMIT)} but {_none_of(len(snapshot.files))} a test")
 
 
 def _first_claim(text: str) -> re.Match | None:

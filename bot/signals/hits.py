@@ -243,3 +243,38 @@ def without_attribution(text: str) -> str:
     if lacks_all(text, ATTRIBUTION_NEEDLES):
         return "\n".join(text.splitlines()).strip()  # what strip_attribution keeps: every line
     return strip_attribution(text)[0]
+
+
+def excerpt_around(text: str, start: int, end: int, limit: int = 100) -> str:
+    """``excerpt(text, start)`` cut to fit ``limit`` characters around ``text[start:end]`` (the
+    words a signal matched), with "…" on each side that is cut: a quote never stops before the
+    words that made a signal fire. A match longer than the room keeps its start and its end."""
+    line_start, line_end = line_span(text, start)
+    end = min(max(end, start), line_end)
+    room = limit - 2  # for the two "…"
+    if len(" ".join(text[line_start:line_end].split())) <= room:
+        return excerpt(text, start)
+    if end - start > room:
+        head = text[start: start + room // 2].rstrip()
+        tail = text[end - (room - room // 2 - 1): end].lstrip()
+        return ("…" if start > line_start else "") + head + "…" + tail + ("…" if end < line_end else "")
+    spare = room - (end - start)
+    after = min(line_end - end, spare - min(start - line_start, spare // 3))
+    lo, hi = start - min(start - line_start, spare - after), end + after
+    lo = _word_start(text, lo, start) if lo > line_start else lo
+    hi = _word_end(text, hi, end) if hi < line_end else hi
+    lead = "…" if lo > line_start else ("…" if continues_before(text, line_start) else "")
+    trail = "…" if hi < line_end else ("…" if continues_after(text, line_end) else "")
+    return lead + " ".join(text[lo:hi].split()) + trail
+
+
+def _word_start(text: str, lo: int, start: int) -> int:
+    """``lo`` moved past a word it cuts, but not past ``start``."""
+    space = text.find(" ", lo, start)
+    return space + 1 if space >= 0 and text[lo - 1:lo] not in (" ", "") else lo
+
+
+def _word_end(text: str, hi: int, end: int) -> int:
+    """``hi`` moved back before a word it cuts, but not before ``end``."""
+    space = text.rfind(" ", end, hi)
+    return space if space >= 0 and text[hi:hi + 1] not in (" ", "") else hi

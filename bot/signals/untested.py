@@ -33,6 +33,7 @@ from bot.snapshot import PRSnapshot
 
 NAME = "admits_untested"
 KIND = "effort"
+QUOTE_LIMIT = 100  # characters of the admission's line quoted, around the admission
 
 _FIRST_PERSON_NOT = (
     r"(?:i|we)\s+(?:have\s*n[o']t|did\s*n[o']t|did\s+not|could\s*n[o']t|could\s+not|can\s*n[o']t|cannot"
@@ -110,4 +111,5 @@ def admits_untested(snapshot: PRSnapshot) -> SignalHit:
     m = _admission(text)
     if not m:
         return hits.quiet(NAME, KIND)
-    return hits.fired(NAME, KIND, 1.0, f"says {hits.quote(hits.excerpt(text, m.start()))}")
+    said = hits.excerpt_around(text, m.start(), m.end(), QUOTE_LIMIT)  # the admission's words, not the line's start
+    return hits.fired(NAME, KIND, 1.0, f"says {hits.quote(said, QUOTE_LIMIT)}")

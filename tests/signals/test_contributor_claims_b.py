@@ -4,9 +4,11 @@ jaeger and gluesql) where there are some, and minimal crafted texts otherwise.""
 
 from __future__ import annotations
 
+from bot.signals import hits
 from bot.signals.care import explains_testing
+from bot.signals.claims import claims_tests_without_tests
 from bot.signals.untested import admits_untested
-from bot.snapshot import PRSnapshot
+from bot.snapshot import FileChange, PRSnapshot
 
 
 def _untested(body: str):
@@ -92,3 +94,58 @@ def test_an_admission_without_the_testing_done_still_fires():
     assert hit.fired and "couldn't test on macOS" in hit.evidence
     # "but" alone is no testing done
     assert _untested("I haven't tested this, but the change is small.").fired
+
+
+# --- evidence quotes the words that fired, not only the start of their line ------------------
+
+def _quoted(evidence: str) -> str:
+    return evidence.split("'", 1)[1].rsplit("'", 1)[0]
+
+
+def test_an_admission_late_in_a_long_line_is_quoted(aidev_pr):
+    # OpenPipe/ART #130: "This is based on the [DAPO paper](…), which found better results with these
+    # values. I haven't yet tested independently." was quoted as "This is based on … results wit…"
+    hit = admits_untested(aidev_pr(3078301523))
+    assert "I haven't yet tested independently." in hit.evidence
+    assert _quoted(hit.evidence).startswith("…") and len(_quoted(hit.evidence)) <= 100
+
+
+def test_a_long_failing_command_keeps_its_fails(aidev_pr):
+    # oven-sh/bun #20030: "- `bun bd --silent node:test test/js/node/test/parallel/test-whatwg-url-custom-…
+    # …searchparams-constructor.js` *(fails: …)*" was quoted up to "…-constru…", without "fails"
+    hit = admits_untested(aidev_pr(3101546843))
+    assert "*(fails" in hit.evidence and len(_quoted(hit.evidence)) <= 100
+
+
+def test_a_short_admission_line_is_quoted_whole():
+    hit = admits_untested(PRSnapshot(title="t", body="Fixes the parser.\n\nI haven't tested this on Windows."))
+    assert _quoted(hit.evidence) == "I haven't tested this on Windows."
+
+
+def test_a_test_claim_late_in_a_long_line_is_quoted():
+    body = ("This refactors the connection pool so that idle connections are closed once the configured "
+            "timeout passes, and I added unit tests for the eviction path.")
+    snapshot = PRSnapshot(title="pool: close idle connections", body=body,
+                          files=(FileChange("pool/pool.go", additions=20, deletions=3),))
+    hit = claims_tests_without_tests(snapshot)
+    assert hit.fired and "added unit tests" in hit.evidence
+    quoted = _quoted(hit.evidence.rsplit(" but ", 1)[0])
+    assert quoted.startswith("…") and len(quoted) <= 80
+
+
+def test_a_short_test_claim_line_is_quoted_whole():
+    snapshot = PRSnapshot(title="pool", body="Added unit tests for the pool.",
+                          files=(FileChange("pool/pool.go", additions=20, deletions=3),))
+    assert "'Added unit tests for the pool.' but the only changed file" in claims_tests_without_tests(snapshot).evidence
+
+
+def test_a_window_is_cut_on_words_and_marked_on_each_cut_side():
+    text = "alpha " * 20 + "THE WORDS" + " omega" * 20
+    start = text.index("THE WORDS")
+    window = hits.excerpt_around(text, start, start + 9, 40)
+    assert window.startswith("…alpha") and window.endswith("omega…") and "THE WORDS" in window
+    assert len(window) <= 40 and "alph…" not in window
+    line = "x" * 30 + "MATCH" + "y" * 200
+    start = line.index("MATCH")
+    long = hits.excerpt_around(line, start, len(line), 40)  # a match longer than the room: its start and its end
+    assert long.startswith("…MATCH") and long.endswith("y") and "…" in long[1:] and len(long) <= 40
