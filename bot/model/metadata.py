@@ -34,7 +34,13 @@ REACH_TAG = "-reach"  # --rejection-weight other than 1: the blend's weight on t
 DOWN_TAG = "-down"  # --rejection-down: that weight on merged-looking PRs, when it differs (twentieth session)
 FLOOR_TAG = "-floor"  # --rejection-floor F --rejection-floor-soft S: "-floor<F>s<S>" (twenty-first session)
 TESTS_LOWER_TAG = "-testslower"  # --tests-only-lower: the trees' test columns can only lower the score
-AS_SCORED_TAG = "-asscored"  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
+AS_SCORED_TAG = "-asscored"
+# Which reading of the signals and texts a model was trained on. The trees read signal values and
+# the text blocks read cleaned texts, so a model must be scored with the reading it was fitted on:
+# 1 for v1-v8; 2 since the twenty-third session's audited fixes (models/HISTORY.md). Raise it with
+# any change to what a model reads, and retrain; ``persist`` refuses a model of another reading.
+FEATURE_READING = 2
+READING_TAG = "-read"  # "-read2": left out for reading 1, the versions v1-v8 were given  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
@@ -192,8 +198,9 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     reach += "" if down is None else f"{DOWN_TAG}{down:g}"
     floor = floor_setting(getattr(options, "rejection_floor", None), getattr(options, "rejection_floor_soft", 1.0))
     reach += "" if floor is None else f"{FLOOR_TAG}{floor[0]:g}s{floor[1]:g}"
+    reading = "" if FEATURE_READING == 1 else f"{READING_TAG}{FEATURE_READING}"
     return (f"{trained_at:%Y.%m.%d}-{dataset[:8]}-{VERSION_TAG}{balance}{leaf}{converged}{chars}{headed}{masked}"
-            f"{ticked}{scored}{reach}{small}")
+            f"{ticked}{scored}{reach}{reading}{small}")
 
 
 def build(examples, featurizer, report: dict, *, options, params: dict, length_balance: dict | None = None) -> dict:
@@ -202,6 +209,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
     return {
         "model_name": MODEL_NAME,
         "model_version": version(trained_at, dataset, options),
+        "feature_reading": FEATURE_READING,
         "trained_at": trained_at.isoformat(timespec="seconds"),
         "seed": options.seed,
         "small": options.small,

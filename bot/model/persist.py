@@ -132,3 +132,9 @@ def check_features(pipeline, metadata: dict, path: Path) -> None:
 
     if featurizer.structural_names != list(features.STRUCTURAL_NAMES):
         raise ModelMismatchError(f"{path}: structural features changed since training: retrain with `sieve train`")
+    from bot.model.metadata import FEATURE_READING
+
+    trained = metadata.get("feature_reading", 1)  # v1-v8 wrote none: reading 1
+    if trained != FEATURE_READING:
+        raise ModelMismatchError(f"{path}: trained on reading {trained} of the signals and texts, this code reads "
+                                 f"them as reading {FEATURE_READING}: retrain with `sieve train`")

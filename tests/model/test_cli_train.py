@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import build_app
+from bot.model.metadata import FEATURE_READING
 from bot.model.persist import METADATA_FILE, MODEL_FILE, load_model
 from bot.model.relaid import PROBES
 
@@ -30,7 +31,7 @@ def test_sieve_train_small_writes_model_and_metadata(shared, tmp_path):
     assert result.exit_code == 0, result.output
     assert "CV fold" in result.stderr and "wrote" in result.stderr
     meta = json.loads((tmp_path / METADATA_FILE).read_text())
-    assert meta["seed"] == 3 and meta["model_version"].endswith("-small")
+    assert meta["seed"] == 3 and meta["model_version"].replace(READ, "").endswith("-small")
     assert load_model(tmp_path / MODEL_FILE).version == meta["model_version"]
 
 
@@ -39,6 +40,7 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
     assert result.exit_code == 2 and "not found" in result.stderr
 
 
+READ = f"-read{FEATURE_READING}"  # every design trained with this code reads the features so: not a design tag
 V7 = ["--rejection-floor-soft", "1"]  # a downward push that counts fully below the floor: no floor
 V6 = [*V7, "--rejection-weight", "1"]
 V5 = [*V6, "--all-titles", "--code-read", "--headed-weight", "4", "--ticked-weight", "0", "--tested-weight", "0"]
@@ -69,8 +71,8 @@ def test_sieve_train_refuses_an_out_it_cannot_write_before_training(shared, tmp_
 def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, flags, tag, balanced):
     earlier = _trained(shared, tmp_path, *flags)
     shipped_design = _shipped(small_model)
-    assert earlier["model_version"].endswith(tag)
-    assert shipped_design["model_version"].endswith(V8_TAG)
+    assert earlier["model_version"].replace(READ, "").endswith(tag)
+    assert shipped_design["model_version"].replace(READ, "").endswith(V8_TAG)
     assert (earlier["hyper_parameters"]["lam"], shipped_design["hyper_parameters"]["lam"]) == (1.0, 1.5)
     assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
     leaf100 = tag.endswith(("leaf100-small", "leaf100-headed-small"))
@@ -89,7 +91,7 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
 def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v8_only_in_the_head(shared, tmp_path, small_model):
     v6 = _trained(shared, tmp_path, *V6)
     v8 = _shipped(small_model)
-    assert v6["model_version"].endswith(V6_TAG) and v8["model_version"].endswith(V8_TAG)
+    assert v6["model_version"].replace(READ, "").endswith(V6_TAG) and v8["model_version"].replace(READ, "").endswith(V8_TAG)
     assert (v6["hyper_parameters"]["lam"], v8["hyper_parameters"]["lam"]) == (1.0, 1.5)
     assert "floor" not in v6["hyper_parameters"] and v8["hyper_parameters"]["floor"] == 0.5
     same = ("training_data", "text_features", "feature_names")
@@ -101,7 +103,7 @@ def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v8_only_i
 def test_sieve_train_rejection_down_is_tagged_and_recorded(shared, tmp_path, small_model):
     down = _trained(shared, tmp_path, "--rejection-down", "0")
     shipped_design = _shipped(small_model)
-    assert down["model_version"].endswith(V8_TAG.replace("-floor", "-down0-floor"))
+    assert down["model_version"].replace(READ, "").endswith(V8_TAG.replace("-floor", "-down0-floor"))
     assert (down["hyper_parameters"]["lam"], down["hyper_parameters"]["lam_down"]) == (1.5, 0.0)
     assert "lam_down" not in shipped_design["hyper_parameters"]  # v7 reaches down as far as up
 
@@ -109,7 +111,7 @@ def test_sieve_train_rejection_down_is_tagged_and_recorded(shared, tmp_path, sma
 def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, small_model):
     converged = _trained(shared, tmp_path, "--converged-solvers")
     shipped_design = _shipped(small_model)
-    assert converged["model_version"].endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-reach1.5-floor0.5s0.5-small")
+    assert converged["model_version"].replace(READ, "").endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-reach1.5-floor0.5s0.5-small")
     params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
     assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
     assert (shipped["tol"], shipped["stacked_tol"], shipped["platt_tol"]) == (1e-4, 1e-4, 1e-4)
@@ -118,7 +120,7 @@ def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, 
 def test_sieve_train_records_the_heading_probes_and_tags_the_fitted_copies(shared, tmp_path, small_model):
     unfitted = _trained(shared, tmp_path, *V4, "--ai-words-masked")
     shipped_design = _shipped(small_model)
-    assert unfitted["model_version"].endswith("-blend-lenbal-leaf100-aimasked-small")
+    assert unfitted["model_version"].replace(READ, "").endswith("-blend-lenbal-leaf100-aimasked-small")
     assert unfitted["training_data"]["weights"]["headed_human_copies"] == 0.0
     assert unfitted["text_features"]["ai_words_masked"] is True
     assert shipped_design["training_data"]["weights"]["headed_human_copies"] == 8.0
@@ -135,13 +137,13 @@ def test_sieve_train_record_folds_is_recorded(shared, tmp_path):
 
 def test_sieve_train_fit_as_scored_is_tagged_and_recorded(shared, tmp_path):
     meta = _trained(shared, tmp_path, "--fit-as-scored")
-    assert meta["model_version"].endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-reach1.5-floor0.5s0.5-small")
+    assert meta["model_version"].replace(READ, "").endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-reach1.5-floor0.5s0.5-small")
     assert meta["text_features"]["training_rows_read_as_scored"] is True
 
 
 def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
     meta = _trained(shared, tmp_path, *V5, "--ticked-weight", "4")
-    assert meta["model_version"].endswith("-blend-lenbal-leaf100-headed-ticked-small")
+    assert meta["model_version"].replace(READ, "").endswith("-blend-lenbal-leaf100-headed-ticked-small")
     weights = meta["training_data"]["weights"]
     assert weights["ticked_human_copies"] == 4.0 and weights["ticked_copies_under_headings"] is True
     assert "git_prs_ticked" in meta["training_data"]["counts_by_source_and_label"]
@@ -150,7 +152,7 @@ def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
 def test_sieve_train_floor_soft_one_trains_v7_and_the_default_v8_keeps_its_floor(shared, tmp_path, small_model):
     v7 = _trained(shared, tmp_path, *V7)
     v8 = _shipped(small_model)
-    assert v7["model_version"].endswith(V7_TAG) and v8["model_version"].endswith(V8_TAG)
+    assert v7["model_version"].replace(READ, "").endswith(V7_TAG) and v8["model_version"].replace(READ, "").endswith(V8_TAG)
     assert not {"floor", "floor_soft"} & set(v7["hyper_parameters"])  # a push counting fully below it: no floor
     assert (v8["hyper_parameters"]["floor"], v8["hyper_parameters"]["floor_soft"]) == (0.5, 0.5)
     assert load_model(tmp_path / MODEL_FILE).pipeline[-1].base.floor is None

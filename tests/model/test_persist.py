@@ -82,3 +82,20 @@ def test_untrusted_types_are_refused_by_name(tmp_path):
                     "library_versions": {"scikit-learn": sklearn.__version__}}, tmp_path)
     with pytest.raises(ModelMismatchError, match=r"refusing untrusted types in model file: builtins\.print$"):
         load_model(path)
+
+
+def test_a_model_trained_on_another_reading_of_the_signals_is_refused(copy):
+    """v8's file says no reading (1): scored with this code's fixed signals and texts it would
+    read inputs unlike the ones it was fitted on, silently."""
+    meta = json.loads(copy.with_name(METADATA_FILE).read_text())
+    del meta["feature_reading"]
+    copy.with_name(METADATA_FILE).write_text(json.dumps(meta))
+    with pytest.raises(ModelMismatchError, match="reading 1 of the signals and texts"):
+        load_model(copy)
+
+
+def test_a_freshly_trained_model_records_its_reading(copy):
+    from bot.model.metadata import FEATURE_READING
+
+    assert load_model(copy).metadata["feature_reading"] == FEATURE_READING
+    assert load_model(copy).metadata["model_version"].endswith(f"-read{FEATURE_READING}-small")
