@@ -148,6 +148,15 @@ VARIANTS = {
     **{f"v8-testslower-q-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
                                        tested=4.0, tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5),
                                        headed_salt=f"q-{i}", tests_only_lower=True) for i in (1, 2, 3)},
+    # twenty-third session, second lead: v9 (reading 2, from a worktree of the rules commit) against v9's
+    # design with the test columns only lowering the score on reading 3 (tests apart; rows renamed
+    # v9-r-N@testsapart)
+    **{f"v9-r-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
+                            tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5), headed_salt=f"r-{i}")
+       for i in (1, 2, 3)},
+    **{f"v9-testsapart-r-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
+                                       tested=4.0, tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5),
+                                       headed_salt=f"r-{i}", tests_only_lower=True) for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),
