@@ -34,13 +34,13 @@ REACH_TAG = "-reach"  # --rejection-weight other than 1: the blend's weight on t
 DOWN_TAG = "-down"  # --rejection-down: that weight on merged-looking PRs, when it differs (twentieth session)
 FLOOR_TAG = "-floor"  # --rejection-floor F --rejection-floor-soft S: "-floor<F>s<S>" (twenty-first session)
 TESTS_LOWER_TAG = "-testslower"  # --tests-only-lower: the trees' test columns can only lower the score
-AS_SCORED_TAG = "-asscored"
+AS_SCORED_TAG = "-asscored"  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
 # Which reading of the signals and texts a model was trained on. The trees read signal values and
 # the text blocks read cleaned texts, so a model must be scored with the reading it was fitted on:
 # 1 for v1-v8; 2 since the twenty-third session's audited fixes (models/HISTORY.md). Raise it with
 # any change to what a model reads, and retrain; ``persist`` refuses a model of another reading.
 FEATURE_READING = 2
-READING_TAG = "-read"  # "-read2": left out for reading 1, the versions v1-v8 were given  # --fit-as-scored: training rows read as score() reads a PR (as_written, AI signals at 0)
+READING_TAG = "-read"  # "-read2": left out for reading 1, the versions v1-v8 were given
 FPR_MEDIUM = 0.05
 FPR_HIGH = 0.01
 
