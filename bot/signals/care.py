@@ -97,7 +97,8 @@ def explains_testing(snapshot: PRSnapshot) -> SignalHit:
                           f"says how it was tested: {hits.quote(hits.excerpt(text, at) if at >= 0 else command)}")
     phrase = None if hits.lacks_all(text, _PHRASE_NEEDS) else _PHRASE.search(text)
     if phrase:
-        return hits.fired(NAME, KIND, 0.7, f"says how it was tested: {hits.quote(hits.excerpt(text, phrase.start()))}")
+        said = hits.excerpt_around(text, phrase.start(), phrase.end())  # the words that fired, not the line's start
+        return hits.fired(NAME, KIND, 0.7, f"says how it was tested: '{said}'")
     for m in (_SECTION.finditer(text) if "#" in text else ()):
         content = _section_text(text, m)
         specific = "`" in content or re.search(r"\d", content)

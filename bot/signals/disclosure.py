@@ -72,7 +72,7 @@ _DISCLOSURE = Caseless(  # matched on windows, at most one per keyword
 _NEGATED = re.compile(r"\b(?:no|not|nor|neither|without|didn't|did not|never)\b[^.\n]{0,30}$", re.IGNORECASE)
 
 
-KEYWORDS = [r"ai", r"llms?", r"copilot", r"chat\s?gpt", r"claude", r"gpt-?\d", r"gemini", r"cursor", r"codex", r"devin",
+KEYWORDS = [r"ai", r"llms?", r"copilot", r"chat\s?gpt", r"claude", r"gpt-?\d\w*", r"gemini", r"cursor", r"codex", r"devin",
             r"aider", r"windsurf", r"openhands", r"jules"]
 # Written plainly: on 2,000 real descriptions ``word_alternatives(KEYWORDS)`` scanned 40 % slower than
 # this (24 ms against 17): eight leading letters (a, c, d, l, o ...) are a third of all characters,
@@ -128,6 +128,8 @@ def _statements(text: str):
             start = offset + m.start()
             if _NEGATED.search(text[max(0, start - 40): start]):
                 continue  # "No AI tools were used", "I did not use Copilot"
+            if _UNTICKED_ITEM.match(text, text.rfind("\n", 0, start) + 1):
+                continue  # "- [ ] I used Copilot to …": a template's option left unticked says nothing
             yield start, offset + m.end()
 
 
@@ -135,6 +137,7 @@ def _statements(text: str):
 _LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)", re.MULTILINE)
 _UNTICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[ \]")
+_UNTICKED_ITEM = re.compile(r"[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[ \]")  # at a line's start (``match(text, pos)``)
 _TICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]")
 _DENIAL = re.compile(
     r"^(?:none|n/?a|nothing|no|nope|not|never|without"
