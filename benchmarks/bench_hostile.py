@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from bot.app.commands import parse
 from bot.scoring import score
 from bot.snapshot import Commit, FileChange, PRSnapshot
 
@@ -57,6 +58,18 @@ def main() -> None:
     for name, (snapshot, before) in INPUTS.items():
         was = f"(was {before:g} s)" if before else ""
         print(f"{name:42} {timed(snapshot, args.repeat) * 1000:9.1f} ms  {was}")
+    for name, (comment, before) in COMMENTS.items():
+        started = time.perf_counter()
+        parse(comment)
+        print(f"{name:42} {(time.perf_counter() - started) * 1000:9.1f} ms  (was {before})")
+
+
+# PR comments (every comment on a PR is parsed for /sieve commands, before any permission check;
+# the twenty-third session's security review)
+COMMENTS = {
+    "comment: list markers, no fence (91 chars)": ("-    " * 18 + "x", "about 15 hours, estimated: 4x per marker"),
+    "comment: list markers, no fence (5,000)": ("-    " * 1000 + "x", "never ended"),
+}
 
 
 if __name__ == "__main__":

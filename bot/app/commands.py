@@ -23,7 +23,10 @@ _COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<re
                       re.IGNORECASE | re.ASCII)  # ASCII: no "ſ" for s, no Kelvin sign for k
 # A fence, on its own line or after list markers ("- ```", "1. - ~~~"): the markers' width is how far
 # the item's lines are indented, and a line indented less (not blank) ends the item and its fence
-_FENCE = re.compile(r"^(?P<item>(?: {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+)*) {0,3}(?P<fence>`{3,}|~{3,})")
+# Possessive: the spaces after a marker could also be the next marker's indent, and a line that
+# fails to match ("-    " repeated, then "x") tried every split (4^n: a 91-character comment by
+# anyone held a worker for hours, and the GIL with it)
+_FENCE = re.compile(r"^(?P<item>(?: {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]++)*+) {0,3}(?P<fence>`{3,}|~{3,})")
 _CLOSING = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[ \t]*$")  # no info string: "```python" is code
 _QUOTE = re.compile(r"^ {0,3}>")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")

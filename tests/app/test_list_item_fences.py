@@ -40,3 +40,15 @@ def test_fences_on_their_own_lines_behave_as_before():
     assert _names("```\n/sieve ok\n```\n/sieve exempt") == ["exempt"]
     assert _names("- item\n  ```\n  /sieve ok\n  ```") == []
     assert _names("-```\n/sieve ok") == ["ok"]  # no space after the marker: not a list item
+
+
+def test_a_line_of_list_markers_without_a_fence_ends():
+    """Hostile input, not a speed target: each marker's spaces could also be the next one's indent,
+    and a line that failed to match tried every split (4^n; 91 characters from any commenter held a
+    worker for hours). Run in a child process, so the old pattern fails the test instead of hanging it."""
+    import subprocess
+    import sys
+
+    code = "from bot.app.commands import parse; print(len(parse('-    ' * 40 + 'x\\n/sieve ok')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "1"  # the command after it is still read
