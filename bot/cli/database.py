@@ -46,7 +46,12 @@ def engine(prog: str):
     try:
         return init_db(settings.database_url)
     except OperationalError as exc:  # unreachable, unwritable, damaged, or newer than this release: say why
-        where = settings.database_url.split('@')[-1]
-        raise fail(prog, f"cannot open {where}: {str(exc.orig).splitlines()[0]}") from None
+        raise fail(prog, f"cannot open {where(settings.database_url)}: {str(exc.orig).splitlines()[0]}") from None
     except Exception as exc:  # noqa: BLE001 - any other driver error becomes one line
-        raise fail(prog, f"cannot open {settings.database_url.split('@')[-1]}: {type(exc).__name__}") from None
+        raise fail(prog, f"cannot open {where(settings.database_url)}: {type(exc).__name__}") from None
+
+
+def where(database_url: str) -> str:
+    """The database a URL names, for an error: host, port and name, never a user, a password or the
+    query string (``?password=...`` is a password too)."""
+    return database_url.split("?", 1)[0].split("@")[-1]

@@ -19,7 +19,7 @@ from bot.loaders import LoadError
 
 TOP_SIGNALS = 3
 # owner/name; a segment of dots only (``../..``) is a path step in a URL, not a repository
-_REPO = re.compile(r"^(?!\.+/)[A-Za-z0-9_.-]+/(?!\.+$)[A-Za-z0-9_.-]+$")
+_REPO = re.compile(r"^(?!\.+/)[A-Za-z0-9_.-]+/(?!\.+\Z)[A-Za-z0-9_.-]+\Z")  # \Z: "$" also matched before a final "\n"
 
 
 def pr_link(snapshot):

@@ -29,12 +29,16 @@ def print_settings() -> None:
 def _configure_logging(settings: Settings) -> None:
     from bot.obs.logging import configure_logging
     secrets = [s.get_secret_value() for s in (settings.webhook_secret, settings.private_key) if s]
-    configure_logging(settings.log_level, secrets=[*secrets, _db_password(settings)])
+    configure_logging(settings.log_level, secrets=[*secrets, *_db_passwords(settings)])
 
 
-def _db_password(settings: Settings) -> str | None:
+def _db_passwords(settings: Settings) -> list[str]:
+    """The database password, in the URL's user part or its query string (``?password=...``)."""
     from sqlalchemy.engine import make_url
-    return make_url(settings.database_url).password
+
+    url = make_url(settings.database_url)
+    query = url.query.get("password")
+    return [p for p in (url.password, *(query if isinstance(query, tuple) else (query,))) if p]
 
 
 def register(app: typer.Typer) -> None:

@@ -52,6 +52,7 @@ def register_secret(value: str | None) -> None:
     if not value:
         return
     parts = {value, *(line.strip() for line in value.splitlines())}
+    parts |= {_json.dumps(p, ensure_ascii=False)[1:-1] for p in parts}  # as a JSON log line escapes it (" and \\)
     with _secrets_lock:
         _secrets.update(p for p in parts if len(p) >= _MIN_SECRET_LEN)
         ordered = sorted(_secrets, key=len, reverse=True)

@@ -18,7 +18,7 @@ from bot.snapshot import PRSnapshot
 LOW = Result(score=10, band="low", probability=0.1, confidence=0.3, signals=())
 
 
-@pytest.mark.parametrize("repo", ["../..", "./..", "../x", "x/..", "./.", "owner/.", ".../x/.."])
+@pytest.mark.parametrize("repo", ["../..", "./..", "../x", "x/..", "./.", "owner/.", ".../x/..", "evil/x\n"])
 def test_a_dot_segment_repository_is_not_linked(repo):
     assert pr_link(PRSnapshot(title="t", repo=repo, number=7)) is None
 

@@ -78,6 +78,20 @@ def test_registered_secret_is_redacted_in_messages_args_extras_and_tracebacks(st
     assert output.count(REDACTED) >= 3
 
 
+def test_a_secret_with_quotes_or_backslashes_is_redacted_in_extras_and_tracebacks(stream) -> None:
+    """The JSON line escapes " and \\, so the exact secret no longer appeared in it (review)."""
+    secret = 'wh\\sec"ret-Zq9'
+    register_secret(secret)
+    log = logging.getLogger("sieve.test")
+    log.info("message has %s", secret, extra={"detail": f"bad {secret}"})
+    try:
+        raise RuntimeError(f"failed with key {secret}")
+    except RuntimeError:
+        log.exception("failed")
+    output = stream.getvalue()
+    assert "Zq9" not in output and output.count(REDACTED) >= 3
+
+
 def test_private_key_lines_are_redacted_even_one_by_one(stream) -> None:
     register_secret(PEM)
     logging.getLogger("sieve.test").warning("key line MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo seen")
