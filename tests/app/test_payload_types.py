@@ -56,8 +56,6 @@ def test_an_issue_user_or_check_run_app_that_is_not_an_object_is_a_payload_error
 def test_a_comment_without_an_author_is_ignored_not_failed(payload):
     """GitHub's schema lets ``comment.user`` be null (a deleted account): such a comment can run no
     command, and its delivery used to fail for good as a malformed payload."""
-    from bot.app import dispatch
-
     event = payload("issue_comment", "created.with-installation.payload.json")
     event["issue"]["pull_request"] = {"url": "https://api.github.com/repos/o/r/pulls/1"}
     event["comment"]["user"] = None
