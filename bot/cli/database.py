@@ -33,19 +33,20 @@ def purge_days(prog: str, days: float | None, name: str, what: str) -> float | N
 
 
 def engine(prog: str):
-    """The engine for ``SIEVE_DATABASE_URL`` (migrated), or a one-line error and exit 2."""
+    """The engine for ``SIEVE_DATABASE_URL`` as it is (never created, never migrated: the server
+    does that), or a one-line error and exit 2."""
     from sqlalchemy.exc import OperationalError
 
     from bot.settings import SettingsError, load_settings
-    from bot.store import init_db
+    from bot.store import open_existing
 
     try:
         settings = load_settings()
     except SettingsError as exc:
         raise fail(prog, str(exc)) from None
     try:
-        return init_db(settings.database_url)
-    except OperationalError as exc:  # unreachable, unwritable, damaged, or newer than this release: say why
+        return open_existing(settings.database_url)
+    except OperationalError as exc:  # missing, unreachable, damaged, older or newer than this release: say why
         raise fail(prog, f"cannot open {where(settings.database_url)}: {str(exc.orig).splitlines()[0]}") from None
     except Exception as exc:  # noqa: BLE001 - any other driver error becomes one line
         raise fail(prog, f"cannot open {where(settings.database_url)}: {type(exc).__name__}") from None

@@ -185,14 +185,56 @@ def init_db(url: str) -> Engine:
         unwritable = _unwritable_sqlite_file(engine)
         if unwritable is not None:
             raise DatabaseUnusable(unwritable) from exc
-        if engine.dialect.name == "sqlite" and not isinstance(exc, OperationalError):
-            # SQLITE_NOTADB / SQLITE_CORRUPT: say which file, and never write to it
-            raise NotASieveDatabase(
-                f"{engine.url.database} is not a usable SQLite database "
-                f"({str(exc.orig).splitlines()[0]}): restore it from a backup, or move it "
-                "aside to start with an empty one") from exc
+        _refuse_damaged_sqlite(engine, exc)
         raise
     return engine
+
+
+def open_existing(url: str) -> Engine:
+    """Open the App's database at ``url`` as it is, for the operator commands: never create it, never
+    migrate it. ``sieve deliveries`` in the wrong folder made an empty ``sieve.db`` and reported
+    "failed: 0", and one run from a newer release upgraded the schema under the replicas still on
+    the older one. Raises ``DatabaseUnusable`` (one line) when the schema is not this release's."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        if not Path(parsed.database).is_file():
+            raise DatabaseUnusable(f"no database at {Path(parsed.database).absolute()}: set SIEVE_DATABASE_URL "
+                                   "to the App's database (sieve serve creates it)")
+    engine = make_engine(url)
+    try:
+        _check_at_head(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        _refuse_damaged_sqlite(engine, exc)
+        raise
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _refuse_damaged_sqlite(engine: Engine, exc: DBAPIError) -> None:
+    """SQLITE_NOTADB / SQLITE_CORRUPT: say which file, and never write to it."""
+    if engine.dialect.name == "sqlite" and not isinstance(exc, OperationalError):
+        raise NotASieveDatabase(
+            f"{engine.url.database} is not a usable SQLite database "
+            f"({str(exc.orig).splitlines()[0]}): restore it from a backup, or move it "
+            "aside to start with an empty one") from exc
+
+
+def _check_at_head(engine: Engine) -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    _refuse_unknown_revision(current, script)
+    head = script.get_current_head()
+    if current is None:
+        raise DatabaseUnusable("the database has no PR Sieve tables: set SIEVE_DATABASE_URL to the App's "
+                               "database (sieve serve creates them)")
+    if current != head:
+        raise DatabaseUnusable(f"the database schema is at revision {current}, older than this release's "
+                               f"{head}: upgrade it by starting this release's sieve serve, or inspect it "
+                               "with the release that runs it")
 
 
 def _unwritable_sqlite_file(engine: Engine) -> str | None:

@@ -96,10 +96,10 @@ def test_every_named_design_keeps_its_own_rejection_weight():
     """A design measured in an earlier session must stay that design when sieve train's defaults move."""
     from benchmarks.cv_designs import VARIANTS
 
-    v7_based = {name for name in VARIANTS if name in ("v7", "v8") or name.startswith(("v7-", "v8-"))}
+    v7_based = {name for name in VARIANTS if name in ("v7", "v8") or name.startswith(("v7-", "v8-", "v9-"))}
     assert v7_based and all(VARIANTS[name].lam == 1.5 for name in v7_based)
     assert all(v.lam == 1.0 for name, v in VARIANTS.items() if name not in v7_based)
-    v8_based = {name for name in VARIANTS if name == "v8" or name.startswith("v8-")}
+    v8_based = {name for name in VARIANTS if name == "v8" or name.startswith(("v8-", "v9-"))}  # v9: v8's design
     assert v8_based and all(VARIANTS[name].floor == (0.5, 0.5) for name in v8_based)
     assert all(v.floor is None for name, v in VARIANTS.items() if name not in v8_based)  # v2-v7: no floor
 
