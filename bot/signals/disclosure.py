@@ -114,11 +114,16 @@ def _tail(text: str, last_start: int, last_end: int):
         yield start, text[start:]
 
 
-@lru_cache(maxsize=TEXT_CACHE)
 def statements(text: str) -> tuple[tuple[int, int], ...]:
-    """``(start, end)`` of each disclosure in ``text`` that is not negated, in order (memoised: the
-    signal and the classifier's reading of the description, ``without_disclosures``, ask for the
-    same text)."""
+    """``(start, end)`` of each disclosure in ``text`` that is not negated, in order; not a
+    template's option left unticked ("- [ ] I used Copilot …"), which says nothing."""
+    return tuple((start, end) for start, end, unticked in _found(text) if not unticked)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _found(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Every match with whether it sits on an unticked option (memoised: the signal and the
+    classifier's reading of the description, ``without_disclosures``, ask for the same text)."""
     return tuple(_statements(text))
 
 
@@ -128,9 +133,8 @@ def _statements(text: str):
             start = offset + m.start()
             if _NEGATED.search(text[max(0, start - 40): start]):
                 continue  # "No AI tools were used", "I did not use Copilot"
-            if _UNTICKED_ITEM.match(text, text.rfind("\n", 0, start) + 1):
-                continue  # "- [ ] I used Copilot to …": a template's option left unticked says nothing
-            yield start, offset + m.end()
+            unticked = _UNTICKED_ITEM.match(text, text.rfind("\n", 0, start) + 1) is not None
+            yield start, offset + m.end(), unticked
 
 
 # what a PR template leaves behind: an "AI disclosure" label or heading with no answer under it
@@ -177,8 +181,9 @@ def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
 def without_disclosures(text: str) -> str:
     """``text`` without the sentences that disclose AI use (``statements``), for the classifier: a
     disclosure says who wrote the code, not how carefully (see above), so the text model must not
-    read it as evidence either."""
-    spans = statements(text) if text else ()
+    read it as evidence either. Nor does it read a template's unticked AI-use option: no disclosure,
+    but the template's words, not the author's."""
+    spans = [(start, end) for start, end, _ in _found(text)] if text else ()
     return without_spans(text, [_unread_span(text, s, e) for s, e in spans]) if spans else text
 
 

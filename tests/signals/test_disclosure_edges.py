@@ -32,3 +32,12 @@ def test_testing_evidence_shows_the_words_that_fired():
             "retries, which found better behaviour under load; I tested it against the staging cluster for a day.")
     hit = explains_testing(_pr(body))
     assert hit.value > 0 and "tested it against the staging cluster" in hit.evidence
+
+
+def test_the_classifier_does_not_read_an_unticked_option_either():
+    """No disclosure for the signal, but the template's words, not the author's: before this
+    session the model never read them (they counted as a disclosure), and it still does not."""
+    from bot.signals.disclosure import without_disclosures
+
+    body = "Fixes the retry loop.\n\n- [ ] I used Copilot or another AI tool to write this\n- [x] I wrote it myself"
+    assert "Copilot" not in without_disclosures(body) and "Fixes the retry loop." in without_disclosures(body)
