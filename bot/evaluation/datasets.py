@@ -247,7 +247,7 @@ def _outcome_y(raw: dict) -> int | None:
     if raw.get("outcome") == "closed_unmerged":
         return 1
     if raw.get("outcome") == "not_merged":
-        return 1 if raw.get("likely_open") is not True else None
+        return 1 if raw.get("likely_open") is False else None  # the protocol's "likely_open = false"; unknown: left out
     return 0 if raw.get("outcome") in ("merged", "merged_squash") else None
 
 

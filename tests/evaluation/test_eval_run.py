@@ -24,3 +24,24 @@ def test_band_shares_count_high_and_medium_or_high():
     results = [SimpleNamespace(band=b) for b in ("high", "medium", "low", "low")]
     assert load("eval_run").band_shares(results, [0, 1, 2, 3]) == {"n": 4, "high": 0.25, "medium_or_high": 0.5}
     assert load("eval_run").band_shares(results, []) == {"n": 0, "high": 0.0, "medium_or_high": 0.0}
+
+
+def test_the_run_applies_each_band_as_score_does():
+    """A PR without a file list is read against the file-blind threshold (every E4 row): with the
+    with-files one on every row, the recorded E4 FPR at high was 9.5 %, sieve eval's 0.1 % (review)."""
+    from bot.evaluation.protocol import OperatingPoint
+
+    meta = {"band_probability_thresholds": {"high": 0.6, "medium": 0.4},
+            "band_probability_thresholds_file_blind": {"high": 0.9, "medium": 0.77}}
+    high = load("eval_run").operating(meta, "high")
+    assert isinstance(high, OperatingPoint) and (high.with_files, high.without_files) == (0.6, 0.9)
+    assert load("eval_run").operating({"band_probability_thresholds": {"medium": 0.4}}, "medium") == 0.4
+
+
+def test_data_rows_not_merged_with_unknown_likely_open_are_left_out():
+    """The protocol's E3 rule is "likely_open = false"; a row that does not say is not a rejection."""
+    from bot.evaluation.datasets import _outcome_y
+
+    assert _outcome_y({"outcome": "not_merged", "likely_open": False}) == 1
+    assert _outcome_y({"outcome": "not_merged"}) is None
+    assert _outcome_y({"outcome": "not_merged", "likely_open": True}) is None
