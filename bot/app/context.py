@@ -70,3 +70,7 @@ class HandlerContext:
     shadow: bool = False  # global shadow mode from settings; repo config may also set it
     now: Callable[[], datetime] = field(default=datetime.now)
     help_url: str | None = None  # settings.public_url + "/help": what the comment and check link to
+    # when the delivery reached the App (GitHub sends it within seconds of the person's action): the
+    # time a label change or a button press is stamped with, as a command is with its comment's time,
+    # so a queue running behind does not make a person's earlier action look later than their next one
+    received_at: datetime | None = None

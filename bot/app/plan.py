@@ -51,7 +51,7 @@ class Facts:
     sticky_deleted: bool = False  # the bot posted its sticky here once and it is gone: a person deleted it
     override: Override | None = None
     fresh_override: bool = False  # this very event created ``override``
-    hand_labels: tuple[str, ...] = ()  # labels on the PR that a person put on (read for a fresh label_removed)
+    hand_labels: tuple[str, ...] = ()  # labels on the PR a person put on (read for a fresh label_removed or a swap)
     config_error: str | None = None
     findings: tuple[Finding, ...] = ()
     shadow: bool = False  # global shadow mode (settings); the repo config may add its own
@@ -116,6 +116,8 @@ def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
     present = [name for name in config.band_labels().values() if _has(facts.labels, name)]
     if kind is not None:
         return _override_labels(kind, config, facts, present)
+    if any(_has(facts.hand_labels, name) for name in present):
+        return []  # a person put a band label on (its labeled delivery not handled yet): the labels are theirs
     wanted = config.band_labels().get(band)
     actions: list[Action] = [RemoveLabel(name) for name in present if not _same(name, wanted)]
     if wanted and not _has(facts.labels, wanted):

@@ -164,14 +164,23 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
     sticky = _sticky_facts(comments, github.bot_login())
     override = ctx.state.get_override(repo, number)
     removed = fresh_override and override is not None and override.kind == "label_removed"
+    swapped = override is None and _would_swap(review, labels)
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
-        hand_labels=hand_labels(ctx, repo, number) if removed else (),
+        hand_labels=hand_labels(ctx, repo, number) if removed or swapped else (),
         config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
     )
+
+
+def _would_swap(review: Review, labels: list[str]) -> bool:
+    """Whether the plan would take a band label off: then who put it on is read first, since a
+    person's band label whose ``labeled`` delivery is still queued behind this one is theirs."""
+    bands = {name.lower() for name in review.config.band_labels().values()}
+    wanted = review.config.band_labels().get(planner.labelled_band(review.result, review.config), "").lower()
+    return any(name.lower() in bands and name.lower() != wanted for name in labels)
 
 
 def hand_labels(ctx: HandlerContext, repo: str, number: int) -> tuple[str, ...]:

@@ -161,7 +161,7 @@ class Worker:
             ctx = HandlerContext(github=github,
                                  state=Guarded(self.state, claim), delivery_id=delivery.delivery_id,
                                  installation_id=delivery.installation_id, shadow=self.shadow,
-                                 now=_utc_now, help_url=self.help_url)
+                                 now=_utc_now, help_url=self.help_url, received_at=_aware(delivery.received_at))
             result = self.handler(delivery.event, delivery.payload_dict(), ctx)
         except LeaseLost:
             return _Attempt("retry")  # _attempt words it
@@ -216,6 +216,11 @@ class _Attempt:
 def _utc_now() -> datetime:
     """Aware UTC, the form the state store gives back (a naive local time would not compare)."""
     return datetime.now(UTC)
+
+
+def _aware(at: datetime | None) -> datetime | None:
+    """The delivery store's naive UTC times (``bot.store.deliveries.utcnow``) as aware UTC."""
+    return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
 
 
 def describe_error(err: GitHubError) -> str:

@@ -70,8 +70,9 @@ def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int
         review.end_override(ctx, repo, number, planner.CANCELLABLE_BY_OK)
     outcome = review.run(ctx, repo, number, loaded)
     if identifier == "sieve-ok":
-        review.override(ctx, outcome, "ok", sender, detail="check run button")
-    elif outcome.snapshot.state == "closed":
-        return f"button {identifier} by {sender}: clearance ended; the PR is closed, so nothing else changed"
+        review.override(ctx, outcome, "ok", sender, detail="check run button", at=ctx.received_at)
+    if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is written on a closed PR
+        done = "cleared" if identifier == "sieve-ok" else "clearance ended"
+        return f"button {identifier} by {sender}: {done}; the PR is closed, so nothing else changed"
     review.decide(ctx, outcome, fresh_override=identifier == "sieve-ok")
     return f"button {identifier} by {sender}: scored {outcome.result.score} ({outcome.result.band})"

@@ -46,7 +46,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if kind == "unexempt":
         return _unexempt(ctx, repo, number)
     outcome = review.run(ctx, repo, number, loaded)
-    review.override(ctx, outcome, kind, sender.login, detail=f"label {label}")
+    review.override(ctx, outcome, kind, sender.login, detail=f"label {label}", at=ctx.received_at)
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
         return f"override recorded: {kind} by {sender.login}; the PR is closed, so nothing else changed"
     if reason := review.unscored(ctx, loaded.config, outcome.snapshot):  # nothing to post on a PR never scored

@@ -1,0 +1,79 @@
+"""Races a maintainer meets on a busy installation (the twenty-third session's review), driven
+through the real handlers, the PyGithub adapter and the fake GitHub."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.app import dispatch
+from bot.app.context import HandlerContext
+from bot.fakegithub import FakeGitHub
+
+from .conftest import live_port, result_for
+from .fakes import MemoryState
+
+REPO, SHA = "octo-org/widgets", "1" * 40
+HIGH, MEDIUM = "sieve/likely-low-effort", "sieve/needs-review"
+
+
+class _Bench:
+    """The fake GitHub with one flagged-looking PR, and handler contexts whose clock runs ``lag`` behind."""
+
+    def __init__(self, fake: FakeGitHub):
+        self.fake, self.state, self.lag = fake, MemoryState(), timedelta(0)
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/sieve.yml", "exempt: {associations: []}\n")
+        fake.add_pull(REPO, 7, {"title": "Improve docs", "body": "Added unit tests.", "user": "drive-by",
+                                "author_association": "NONE", "head_sha": SHA, "head_ref": "feature"},
+                      files=[{"filename": "README.md", "additions": 3, "deletions": 1, "patch": "@@ -1 +1 @@"}],
+                      commits=["Update README.md"])
+        fake.set_permission(REPO, "maintainer", "write")
+        self.port = live_port(fake)
+
+    def handle(self, event: str, payload: dict, received: datetime | None = None) -> str:
+        ctx = HandlerContext(github=self.port, state=self.state, delivery_id="d",
+                             installation_id=self.fake.installation_id,
+                             now=lambda: datetime.now(UTC) + self.lag, received_at=received)
+        return dispatch.handle(event, payload, ctx)
+
+
+def test_a_band_label_a_person_added_is_kept_by_a_push_handled_before_its_labeled_delivery(scorer):
+    with FakeGitHub() as fake:
+        bench = _Bench(fake)
+        scorer.result = result_for("medium")
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "opened"))
+        push = fake.pull_request_event(REPO, 7, "synchronize")
+        fake.change_label(REPO, 7, HIGH, "maintainer", add=True)  # its labeled delivery is still queued
+        bench.handle("pull_request", push)
+        assert HIGH in fake.issue_labels(REPO, 7)
+
+
+def test_a_later_cancel_is_not_overtaken_by_a_label_removal_handled_late(scorer):
+    """The removal is stamped with when it reached the App, not when a lagging worker handled it."""
+    with FakeGitHub() as fake:
+        bench = _Bench(fake)
+        scorer.result = result_for("high")
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "opened"))
+        fake.change_label(REPO, 7, HIGH, "maintainer", add=False)
+        removed_at = datetime.now(UTC) - timedelta(seconds=2)
+        unlabeled = fake.pull_request_event(REPO, 7, "unlabeled", sender="maintainer", label={"name": HIGH})
+        cancel = fake.issue_comment_event(REPO, 7, "/sieve ok cancel", "maintainer", association="MEMBER")
+        bench.lag = timedelta(seconds=30)  # both handled half a minute late, in order
+        bench.handle("pull_request", unlabeled, received=removed_at)
+        outcome = bench.handle("issue_comment", cancel, received=datetime.now(UTC))
+        assert "overtaken" not in outcome
+        assert bench.state.get_override(REPO, 7) is None and HIGH in fake.issue_labels(REPO, 7)
+
+
+def test_the_clear_button_on_a_closed_pr_records_and_writes_nothing(scorer):
+    with FakeGitHub() as fake:
+        bench = _Bench(fake)
+        scorer.result = result_for("high")
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "opened"))
+        press = fake.check_run_action_event(REPO, 7, "sieve-ok", "maintainer")
+        with fake.state.lock:
+            fake.state.repo(REPO).pulls[7].fields["state"] = "closed"
+        fake.clear_log()
+        outcome = bench.handle("check_run", press)
+        assert "closed" in outcome and bench.state.get_override(REPO, 7).kind == "ok"
+        assert [r.method for r in fake.requests if r.method != "GET"] == []
