@@ -77,3 +77,20 @@ def test_the_clear_button_on_a_closed_pr_records_and_writes_nothing(scorer):
         outcome = bench.handle("check_run", press)
         assert "closed" in outcome and bench.state.get_override(REPO, 7).kind == "ok"
         assert [r.method for r in fake.requests if r.method != "GET"] == []
+
+
+def test_a_label_delivery_retried_after_a_later_command_does_not_undo_it(scorer):
+    """A person adds a band label; its delivery fails and is retried after their later /sieve ok,
+    whose label removal the bot made: the retry used to bring the flag back (review)."""
+    with FakeGitHub() as fake:
+        bench = _Bench(fake)
+        scorer.result = result_for("medium")
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "opened"))
+        fake.change_label(REPO, 7, HIGH, "maintainer", add=True)
+        labeled_at = datetime.now(UTC) - timedelta(seconds=5)
+        labeled = fake.pull_request_event(REPO, 7, "labeled", sender="maintainer", label={"name": HIGH})
+        bench.handle("issue_comment", fake.issue_comment_event(REPO, 7, "/sieve ok", "maintainer", association="MEMBER"),
+                     received=datetime.now(UTC))
+        assert bench.state.get_override(REPO, 7).kind == "ok"
+        outcome = bench.handle("pull_request", labeled, received=labeled_at)  # the retry, handled last
+        assert outcome.startswith("ignored") and bench.state.get_override(REPO, 7).kind == "ok"
