@@ -22,11 +22,12 @@ log = logging.getLogger(__name__)
 
 
 def apply(github: GitHubPort, repo: str, number: int, actions: tuple[Action, ...],
-          comments: list[Comment] | None = None) -> list[str]:
+          comments: list[Comment] | None = None, done: list[str] | None = None) -> list[str]:
     """Run ``actions`` in order; returns what was actually written (skips are not listed).
     ``comments``: the PR's comments, when the caller has just read them in this delivery (nothing
-    posted since), so the check for replies already posted does not list them again."""
-    done: list[str] = []
+    posted since), so the check for replies already posted does not list them again. ``done``:
+    filled as each write succeeds, so a caller still knows what was written when a later one fails."""
+    done = [] if done is None else done
     for action in _unposted(github, repo, number, list(actions), comments):
         if _run(action, github, repo, number):
             done.append(action.describe())

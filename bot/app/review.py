@@ -210,7 +210,13 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     known = facts(ctx, review, labels, comments, fresh_override=fresh_override)
     intended = planner.intended(review.result, review.config, known)
     actions = planner.plan(review.result, review.config, known) + extra
-    applier.apply(ctx.github, review.repo, review.number, actions, comments=comments)
+    done: list[str] = []
+    try:
+        applier.apply(ctx.github, review.repo, review.number, actions, comments=comments, done=done)
+    except Exception:
+        if any(d.startswith("create_comment:") for d in done):  # the sticky exists now: remember that it
+            record(ctx, review, tuple(a for a in actions if a.describe() in done))  # did, or a retry after a
+        raise  # person deleted it would post it again
     record(ctx, review, intended + extra)
     return actions
 

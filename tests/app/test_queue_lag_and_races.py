@@ -94,3 +94,26 @@ def test_a_label_delivery_retried_after_a_later_command_does_not_undo_it(scorer)
         assert bench.state.get_override(REPO, 7).kind == "ok"
         outcome = bench.handle("pull_request", labeled, received=labeled_at)  # the retry, handled last
         assert outcome.startswith("ignored") and bench.state.get_override(REPO, 7).kind == "ok"
+
+
+def test_a_sticky_deleted_between_a_failed_attempt_and_its_retry_is_not_posted_again(scorer):
+    """The first attempt posted the sticky, then its check run failed (502): nothing was recorded,
+    so the retry, after a person deleted the sticky, posted it again (review)."""
+    import pytest
+    import requests
+
+    from bot.ports import GitHubError
+
+    with FakeGitHub() as fake:
+        bench = _Bench(fake)
+        scorer.result = result_for("high")
+        fake.inject("POST", r"/check-runs$", 502, times=1)
+        opened = fake.pull_request_event(REPO, 7, "opened")
+        with pytest.raises(GitHubError):
+            bench.handle("pull_request", opened)
+        [sticky] = [c for c in fake.comments(REPO, 7) if c["login"] == fake.bot_login]
+        assert requests.delete(f"{fake.base_url}/repos/{REPO}/issues/comments/{sticky['id']}",
+                               headers=fake.auth_headers(), timeout=10).status_code == 204
+        bench.handle("pull_request", opened)  # the worker's retry
+        assert [c for c in fake.comments(REPO, 7) if c["login"] == fake.bot_login] == []
+        assert fake.check_runs(REPO)  # the rest of the retry went through
