@@ -30,6 +30,12 @@ class _Bench:
         fake.set_permission(REPO, "maintainer", "write")
         self.port = live_port(fake)
 
+    def opened(self, scorer, band: str) -> _Bench:
+        """The PR scored ``band`` when it was opened."""
+        scorer.result = result_for(band)
+        self.handle("pull_request", self.fake.pull_request_event(REPO, 7, "opened"))
+        return self
+
     def handle(self, event: str, payload: dict, received: datetime | None = None) -> str:
         ctx = HandlerContext(github=self.port, state=self.state, delivery_id="d",
                              installation_id=self.fake.installation_id,
@@ -39,9 +45,7 @@ class _Bench:
 
 def test_a_band_label_a_person_added_is_kept_by_a_push_handled_before_its_labeled_delivery(scorer):
     with FakeGitHub() as fake:
-        bench = _Bench(fake)
-        scorer.result = result_for("medium")
-        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "opened"))
+        bench = _Bench(fake).opened(scorer, "medium")
         push = fake.pull_request_event(REPO, 7, "synchronize")
         fake.change_label(REPO, 7, HIGH, "maintainer", add=True)  # its labeled delivery is still queued
         bench.handle("pull_request", push)
@@ -51,9 +55,7 @@ def test_a_band_label_a_person_added_is_kept_by_a_push_handled_before_its_labele
 def test_a_later_cancel_is_not_overtaken_by_a_label_removal_handled_late(scorer):
     """The removal is stamped with when it reached the App, not when a lagging worker handled it."""
     with FakeGitHub() as fake:
-        bench = _Bench(fake)
-        scorer.result = result_for("high")
-        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "opened"))
+        bench = _Bench(fake).opened(scorer, "high")
         fake.change_label(REPO, 7, HIGH, "maintainer", add=False)
         removed_at = datetime.now(UTC) - timedelta(seconds=2)
         unlabeled = fake.pull_request_event(REPO, 7, "unlabeled", sender="maintainer", label={"name": HIGH})
@@ -67,9 +69,7 @@ def test_a_later_cancel_is_not_overtaken_by_a_label_removal_handled_late(scorer)
 
 def test_the_clear_button_on_a_closed_pr_records_and_writes_nothing(scorer):
     with FakeGitHub() as fake:
-        bench = _Bench(fake)
-        scorer.result = result_for("high")
-        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "opened"))
+        bench = _Bench(fake).opened(scorer, "high")
         press = fake.check_run_action_event(REPO, 7, "sieve-ok", "maintainer")
         with fake.state.lock:
             fake.state.repo(REPO).pulls[7].fields["state"] = "closed"
@@ -83,9 +83,7 @@ def test_a_label_delivery_retried_after_a_later_command_does_not_undo_it(scorer)
     """A person adds a band label; its delivery fails and is retried after their later /sieve ok,
     whose label removal the bot made: the retry used to bring the flag back (review)."""
     with FakeGitHub() as fake:
-        bench = _Bench(fake)
-        scorer.result = result_for("medium")
-        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "opened"))
+        bench = _Bench(fake).opened(scorer, "medium")
         fake.change_label(REPO, 7, HIGH, "maintainer", add=True)
         labeled_at = datetime.now(UTC) - timedelta(seconds=5)
         labeled = fake.pull_request_event(REPO, 7, "labeled", sender="maintainer", label={"name": HIGH})

@@ -64,8 +64,9 @@ def test_delivery_context_does_not_leak_across_threads(stream) -> None:
     assert _lines(stream)[0]["delivery_id"] is None
 
 
-def test_registered_secret_is_redacted_in_messages_args_extras_and_tracebacks(stream) -> None:
-    secret = "s3cr3t-webhook-value"
+# the second holds " and \\, which the JSON line escapes: its exact text no longer appeared there (review)
+@pytest.mark.parametrize("secret", ["s3cr3t-webhook-Xv7", 'wh\\sec"ret-Zq9'])
+def test_registered_secret_is_redacted_in_messages_args_extras_and_tracebacks(stream, secret) -> None:
     register_secret(secret)
     log = logging.getLogger("sieve.test")
     log.info("secret is %s", secret, extra={"detail": f"x{secret}y"})
@@ -74,22 +75,8 @@ def test_registered_secret_is_redacted_in_messages_args_extras_and_tracebacks(st
     except ValueError:
         log.exception("failed")
     output = stream.getvalue()
-    assert secret not in output
+    assert secret[-3:] not in output
     assert output.count(REDACTED) >= 3
-
-
-def test_a_secret_with_quotes_or_backslashes_is_redacted_in_extras_and_tracebacks(stream) -> None:
-    """The JSON line escapes " and \\, so the exact secret no longer appeared in it (review)."""
-    secret = 'wh\\sec"ret-Zq9'
-    register_secret(secret)
-    log = logging.getLogger("sieve.test")
-    log.info("message has %s", secret, extra={"detail": f"bad {secret}"})
-    try:
-        raise RuntimeError(f"failed with key {secret}")
-    except RuntimeError:
-        log.exception("failed")
-    output = stream.getvalue()
-    assert "Zq9" not in output and output.count(REDACTED) >= 3
 
 
 def test_private_key_lines_are_redacted_even_one_by_one(stream) -> None:
