@@ -214,9 +214,10 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     try:
         applier.apply(ctx.github, review.repo, review.number, actions, comments=comments, done=done)
     except Exception:
-        if any(d.startswith("create_comment:") for d in done):  # the sticky exists now: remember that it
-            record(ctx, review, tuple(a for a in actions if a.describe() in done))  # did, or a retry after a
-        raise  # person deleted it would post it again
+        # the sticky exists now: remember it, or the retry, after a person deleted it, would post it again
+        if any(d.startswith("create_comment:") for d in done):
+            record(ctx, review, tuple(a for a in actions if a.describe() in done))
+        raise
     record(ctx, review, intended + extra)
     return actions
 
