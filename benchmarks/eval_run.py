@@ -59,29 +59,22 @@ def score_bands(sets, scored, model_path: str) -> tuple[dict, dict]:
     return out, aucs
 
 
-def operating(meta: dict, band: str):
-    """The band's threshold as ``score()`` and ``sieve eval`` apply it: with the file-blind one for a PR
-    without a file list (every E4 row, most of E3). Until the twenty-third session this run used the
-    with-files threshold on every row, which put E4's FPR at high at 9.5 % where the product's is 0.1 %."""
-    from bot.evaluation.protocol import OperatingPoint
-
-    with_files = float(meta["band_probability_thresholds"][band])
-    blind = (meta.get("band_probability_thresholds_file_blind") or {}).get(band)
-    return with_files if blind is None else OperatingPoint(with_files, float(blind))
-
-
 def run(model_dir: Path, shared: Path) -> dict:
+    from bot.cli.evaluate import model_threshold
     from bot.evaluation.datasets import print_error, protocol_sets
     from bot.evaluation.protocol import data_dir, evaluate, report
     from bot.model import metadata
-    from bot.model.persist import METADATA_FILE, MODEL_FILE
+    from bot.model.persist import MODEL_FILE
     from bot.scoring import batch_score
 
     model_path = str(model_dir / MODEL_FILE)
-    meta = json.loads((model_dir / METADATA_FILE).read_text())
+    # each band's threshold as score() and sieve eval apply it: the file-blind one for a PR without a
+    # file list (every E4 row, most of E3); until the twenty-third session this run used the with-files
+    # threshold on every row, which put E4's FPR at high at 9.5 % where the product's is 0.1 %
+    high, medium = (model_threshold(Path(model_path), band) for band in ("high", "medium"))
     sets = protocol_sets(data_dir(shared), print_error)
-    at_high, scored = evaluate(lambda s: batch_score(s, model_path=model_path), sets, None, operating(meta, "high"))
-    at_medium = report(sets, scored, operating(meta, "medium"))
+    at_high, scored = evaluate(lambda s: batch_score(s, model_path=model_path), sets, None, high)
+    at_medium = report(sets, scored, medium)
     worst = {name: misses(sets[name], *scored[name]) for name in ("E1", "E2")}
     when = datetime.now(timezone.utc).isoformat(timespec="seconds")
     summary = metadata.evaluation_summary(at_high, at_medium, worst, when)

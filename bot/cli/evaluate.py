@@ -152,8 +152,8 @@ _AS_SCORED_HELP = ("Score PRs as score(), the App and 'sieve score' read them: t
                    "disclosure signals at 0 (the protocol's default scorer lets the classifier read them).")
 
 
-def model_threshold(model: Path | None) -> protocol.Threshold:
-    """The 'high' band probability threshold recorded with the model at training time, paired
+def model_threshold(model: Path | None, band: str = "high") -> protocol.Threshold:
+    """The ``band``'s probability threshold recorded with the model at training time, paired
     with its file-blind one when the model records that (an ``OperatingPoint``)."""
     from bot.model.persist import ModelMismatchError, default_model_path, read_metadata
 
@@ -161,9 +161,9 @@ def model_threshold(model: Path | None) -> protocol.Threshold:
         meta = read_metadata(model or default_model_path())
     except (OSError, ModelMismatchError):
         meta = {}
-    high = float((meta.get("band_probability_thresholds") or {}).get("high", protocol.DEFAULT_THRESHOLD))
-    blind = (meta.get("band_probability_thresholds_file_blind") or {}).get("high")
-    return high if blind is None else protocol.OperatingPoint(high, float(blind))
+    with_files = float((meta.get("band_probability_thresholds") or {}).get(band, protocol.DEFAULT_THRESHOLD))
+    blind = (meta.get("band_probability_thresholds_file_blind") or {}).get(band)
+    return with_files if blind is None else protocol.OperatingPoint(with_files, float(blind))
 
 
 def _not_nan(value: float | None) -> float | None:

@@ -26,16 +26,22 @@ def test_band_shares_count_high_and_medium_or_high():
     assert load("eval_run").band_shares(results, []) == {"n": 0, "high": 0.0, "medium_or_high": 0.0}
 
 
-def test_the_run_applies_each_band_as_score_does():
-    """A PR without a file list is read against the file-blind threshold (every E4 row): with the
-    with-files one on every row, the recorded E4 FPR at high was 9.5 %, sieve eval's 0.1 % (review)."""
-    from bot.evaluation.protocol import OperatingPoint
+def test_each_band_is_applied_as_score_does(tmp_path):
+    """A PR without a file list is read against the file-blind threshold (every E4 row): eval_run,
+    which used the with-files one on every row, recorded E4's FPR at high at 9.5 %, sieve eval 0.1 %
+    (review); both now take ``model_threshold`` for each band."""
+    import json
 
-    meta = {"band_probability_thresholds": {"high": 0.6, "medium": 0.4},
-            "band_probability_thresholds_file_blind": {"high": 0.9, "medium": 0.77}}
-    high = load("eval_run").operating(meta, "high")
-    assert isinstance(high, OperatingPoint) and (high.with_files, high.without_files) == (0.6, 0.9)
-    assert load("eval_run").operating({"band_probability_thresholds": {"medium": 0.4}}, "medium") == 0.4
+    from bot.cli.evaluate import model_threshold
+    from bot.evaluation.protocol import OperatingPoint
+    from bot.model.persist import METADATA_FILE
+
+    (tmp_path / METADATA_FILE).write_text(json.dumps({
+        "band_probability_thresholds": {"high": 0.6, "medium": 0.4},
+        "band_probability_thresholds_file_blind": {"high": 0.9, "medium": 0.77}}))
+    model = tmp_path / "model.skops"
+    assert model_threshold(model, "medium") == OperatingPoint(0.4, 0.77)
+    assert model_threshold(model) == OperatingPoint(0.6, 0.9)
 
 
 def test_data_rows_not_merged_with_unknown_likely_open_are_left_out():
