@@ -119,3 +119,16 @@ def test_dockerfile_is_non_root_python_311_and_serves() -> None:
     for line in re.findall(r"^COPY (.+)$", text, re.M):
         for source in line.split()[:-1]:
             assert (ROOT / source).exists(), f"Dockerfile copies missing {source}"
+
+
+def test_the_memory_limit_leaves_room_for_the_server_and_its_worker_child():
+    """Both processes load the model: idle about 380 MiB together, at peak 490-520 MiB (operator
+    review; README, "Measured performance"). A 512Mi limit was at the edge of an OOM kill."""
+    from pathlib import Path
+
+    import yaml
+
+    values = yaml.safe_load((Path(__file__).resolve().parents[2] / "deploy/helm/pr-sieve/values.yaml").read_text())
+    limit, request = values["resources"]["limits"]["memory"], values["resources"]["requests"]["memory"]
+    mib = {"Mi": 1, "Gi": 1024}
+    assert int(limit[:-2]) * mib[limit[-2:]] >= 768 and int(request[:-2]) * mib[request[-2:]] >= 512
