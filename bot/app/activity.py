@@ -23,16 +23,20 @@ EXAMPLES = 5
 
 
 def window_start(now: datetime, hours: int) -> str:
-    """ISO 8601 UTC start of the window, rounded down to the hour."""
+    """ISO 8601 UTC start of the window, rounded up to the hour: the window is never longer than
+    the ``hours`` the comment names (rounded down, it was up to 59 minutes longer)."""
     now = now.astimezone(timezone.utc) if now.tzinfo else now.replace(tzinfo=timezone.utc)
-    start = (now - timedelta(hours=hours)).replace(minute=0, second=0, microsecond=0)
-    return start.strftime("%Y-%m-%dT%H:%M:%SZ")
+    start = now - timedelta(hours=hours)
+    hour = start.replace(minute=0, second=0, microsecond=0)
+    return (hour if hour == start else hour + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def summarise(found: PullSearch, repo: str, hours: int) -> AuthorActivity:
-    """The other repositories among the listed PRs, in the order listed (newest first)."""
-    here = repo.lower()
-    others = [ref for ref in found.refs if ref.split("#", 1)[0].lower() != here]
+def summarise(found: PullSearch, repo: str, hours: int, author: str = "") -> AuthorActivity:
+    """The other repositories among the listed PRs, in the order listed (newest first): not this
+    one, and not the author's own (their projects and forks are their own work, not a spray)."""
+    mine = {repo.lower()}
+    others = [ref for ref in found.refs
+              if ref.split("#", 1)[0].lower() not in mine and ref.split("/", 1)[0].lower() != author.lower()]
     repos = tuple(dict.fromkeys(ref.split("#", 1)[0] for ref in others))
     return AuthorActivity(window_hours=hours, total=found.total, other_repositories=repos,
                           examples=tuple(others[:EXAMPLES]))
@@ -46,6 +50,7 @@ def with_activity(github: GitHubPort, repo: str, snapshot: PRSnapshot, hours: in
         found = github.search_recent_pulls(snapshot.author_login, window_start(now, hours))
     except GitHubError as exc:
         log.warning("author search for %s failed: %s", repo, exc)
-        note = f"the author's recent pull requests elsewhere could not be looked up (GitHub {exc.status or 'error'})"
+        why = "search rate limit" if exc.status in (403, 429) or exc.retry_after else f"GitHub {exc.status or 'error'}"
+        note = f"the author's recent pull requests elsewhere could not be looked up ({why})"
         return snapshot.with_changes(notes=snapshot.notes + (note,))
-    return snapshot.with_changes(author_activity=summarise(found, repo, hours))
+    return snapshot.with_changes(author_activity=summarise(found, repo, hours, snapshot.author_login))

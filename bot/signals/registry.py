@@ -19,7 +19,7 @@ explains_testing            care   says how it was tested, with a command or spe
 generic_summary_phrasing    effort "This PR introduces …", "## Key Features", filler words
 tiny_diff_long_body         effort 200+ words on a change of at most 40 lines
 admits_untested             effort says it was not tested / the test command failed
-author_pr_burst             effort (App only) PRs in 5+ other repositories within a day
+author_pr_burst             effort (App only) PRs in repos of 5+ other owners within the window
 mentions_missing_symbols    effort claims to change code names or flags the patches never show
 =========================== ====== =====================================================
 """

@@ -17,10 +17,18 @@ from .fakes import MemoryState
 REPO = "octo-org/widgets"
 
 
-def test_window_starts_on_the_hour_in_utc():
-    assert activity.window_start(FIXED_NOW, 24) == "2026-01-01T03:00:00Z"
+def test_window_starts_on_the_hour_in_utc_and_is_never_longer_than_it_says():
+    """Rounded down, a 24-hour window at 03:59:59 reached back 24 h 59 min (review)."""
+    assert activity.window_start(FIXED_NOW, 24) == "2026-01-01T04:00:00Z"
     plus_two = datetime(2026, 1, 2, 5, 4, 5, tzinfo=timezone(timedelta(hours=2)))
-    assert activity.window_start(plus_two, 1) == "2026-01-02T02:00:00Z"
+    assert activity.window_start(plus_two, 1) == "2026-01-02T03:00:00Z"
+    assert activity.window_start(datetime(2026, 1, 2, 3, 0, tzinfo=timezone.utc), 24) == "2026-01-01T03:00:00Z"
+
+
+def test_the_authors_own_repositories_and_forks_are_not_other_projects():
+    found = PullSearch(total=7, refs=("alice/proj0#1", "Alice/proj1#1", "alice/widgets#3", "b/y#1", "c/z#5"))
+    summary = activity.summarise(found, REPO, 24, author="alice")
+    assert summary.other_repositories == ("b/y", "c/z") and summary.examples == ("b/y#1", "c/z#5")
 
 
 def test_summary_counts_other_repositories_once_in_the_order_listed():
@@ -42,7 +50,10 @@ def test_a_failed_search_leaves_a_note_and_no_activity(gh):
     gh.search_error = GitHubError("rate limited", status=403, retryable=True)
     snap = activity.with_activity(gh, REPO, PRSnapshot(title="t", author_login="dana"), 24, FIXED_NOW)
     assert snap.author_activity is None
-    assert snap.notes == ("the author's recent pull requests elsewhere could not be looked up (GitHub 403)",)
+    assert snap.notes == ("the author's recent pull requests elsewhere could not be looked up (search rate limit)",)
+    gh.search_error = GitHubError("users cannot be searched", status=422)
+    snap = activity.with_activity(gh, REPO, PRSnapshot(title="t", author_login="dana"), 24, FIXED_NOW)
+    assert snap.notes == ("the author's recent pull requests elsewhere could not be looked up (GitHub 422)",)
 
 
 def _seed_sprayer(fake: FakeGitHub, repos: int, private: bool = False) -> None:

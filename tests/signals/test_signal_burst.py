@@ -23,3 +23,15 @@ def test_fires_from_five_other_repositories_and_is_full_at_ten():
     assert five.kind == "effort"
     assert twelve.evidence == ("the author opened 31 pull requests in the last 24 hours, in 12 other "
                                "repositories (e.g. org0/lib0#7, org1/lib1#7, org2/lib2#7)")
+
+
+def test_an_organisations_repositories_count_as_one_project():
+    """A member's coordinated change across five of their organisation's repositories is not a
+    spray across projects (review: it fired, and could move a PR to high)."""
+    repos = tuple(f"acme/svc{i}" for i in range(5))
+    one_org = AuthorActivity(window_hours=24, total=6, other_repositories=repos, examples=repos[:3])
+    assert not author_pr_burst(PRSnapshot(title="Fix typo", author_activity=one_org)).fired
+    mixed = repos + tuple(f"org{i}/lib" for i in range(4))
+    hit = author_pr_burst(PRSnapshot(title="Fix typo", author_activity=AuthorActivity(
+        window_hours=1, total=9, other_repositories=mixed, examples=mixed[:3])))
+    assert hit.value == 0.5 and "in the last hour, in 9 other repositories of 5 owners" in hit.evidence
