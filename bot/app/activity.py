@@ -34,9 +34,9 @@ def window_start(now: datetime, hours: int) -> str:
 def summarise(found: PullSearch, repo: str, hours: int, author: str = "") -> AuthorActivity:
     """The other repositories among the listed PRs, in the order listed (newest first): not this
     one, and not the author's own (their projects and forks are their own work, not a spray)."""
-    mine = {repo.lower()}
+    here, own = repo.lower(), author.lower()
     others = [ref for ref in found.refs
-              if ref.split("#", 1)[0].lower() not in mine and ref.split("/", 1)[0].lower() != author.lower()]
+              if ref.split("#", 1)[0].lower() != here and ref.split("/", 1)[0].lower() != own]
     repos = tuple(dict.fromkeys(ref.split("#", 1)[0] for ref in others))
     return AuthorActivity(window_hours=hours, total=found.total, other_repositories=repos,
                           examples=tuple(others[:EXAMPLES]))

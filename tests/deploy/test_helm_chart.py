@@ -122,8 +122,8 @@ def test_dockerfile_is_non_root_python_311_and_serves() -> None:
 
 
 def test_the_memory_limit_leaves_room_for_the_server_and_its_worker_child():
-    """Both processes load the model: idle about 380 MiB together, at peak 490-520 MiB (operator
-    review; README, "Measured performance"). A 512Mi limit was at the edge of an OOM kill."""
+    """Both processes load the model: idle about 380 MiB together (operator review), under load
+    peaks of 235-251 and 251-268 MiB each (README, "Measured performance"). 512Mi left no room."""
     from pathlib import Path
 
     import yaml
