@@ -153,6 +153,8 @@ def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | Non
         return "flagged"  # a comment posted for a finding on a labelled PR says why it is labelled
     elif facts.findings:
         return "advisory"
+    elif result.band in FLAGGED and facts.sticky is not None:
+        return "flagged"  # unlabelled (labels.model_only off), but the check shows the band: not "no longer flagged"
     else:
         state = "resolved" if _was_advisory(facts) else "cleared"
     return state if facts.sticky is not None else None

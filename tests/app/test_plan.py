@@ -311,6 +311,19 @@ def test_labels_model_only_false_keeps_the_label_queue_to_flags_that_name_their_
     assert of(plan.plan(bare, RepoConfig(), facts()), AddLabels) == [AddLabels((MEDIUM,))]  # the default
 
 
+def test_an_unlabelled_model_only_flag_does_not_tell_the_author_the_pr_is_no_longer_flagged():
+    """labels.model_only off and a push leaves only the model's flag: no label, but the check
+    still shows the band, so the existing comment must not say "no longer flagged"."""
+    config = build([("r", "labels: {model_only: false}")]).config
+    actions = plan.plan(result_for("medium", signals=()), config, facts(sticky=STICKY, labels=(MEDIUM,)))
+    [comment] = of(actions, UpsertComment)
+    [check] = of(actions, CheckRun)
+    assert comment.view.context["state"] == "flagged" and comment.view.context["effort"] == []
+    assert check.title.context["state"] == "medium" and of(actions, RemoveLabel) == [RemoveLabel(MEDIUM)]
+    [cleared] = of(plan.plan(result_for("low", signals=()), config, facts(sticky=STICKY)), UpsertComment)
+    assert cleared.view.context["state"] == "cleared"
+
+
 def test_a_model_only_flag_that_gets_no_label_gets_the_advisory_comment_for_a_finding():
     """labels.model_only off: the PR is not flagged in the label queue, so a policy finding gets
     the advisory note, not a "this PR could use a closer look" comment with a statistical guess."""
