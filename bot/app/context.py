@@ -15,13 +15,19 @@ from typing import Protocol
 from bot.ports import GitHubPort
 
 
+# The kind of a decision that ended the one in force (a cancel, the exempt label taken off): nothing
+# is in force after it, but its time still tells a late retry of an earlier action that a person
+# decided after it
+ENDED = "ended"
+
+
 @dataclass(frozen=True)
 class Override:
     """A maintainer decision the bot must respect on later pushes."""
 
     repo: str
     number: int
-    kind: str  # "ok" | "exempt" | "label_removed"
+    kind: str  # "ok" | "exempt" | "label_removed" | "label_added" | ENDED
     actor: str
     at: datetime
     head_sha: str = ""
@@ -46,11 +52,13 @@ class Decision:
 
 
 class StateStore(Protocol):
-    def get_override(self, repo: str, number: int) -> Override | None: ...
+    def get_override(self, repo: str, number: int) -> Override | None:
+        """The decision in force on the PR (None: none, or the latest one ended it)."""
+
+    def latest_override(self, repo: str, number: int) -> Override | None:
+        """The latest decision recorded for the PR, an ``ENDED`` one included."""
 
     def record_override(self, override: Override) -> None: ...
-
-    def clear_override(self, repo: str, number: int) -> None: ...
 
     def record_decision(self, decision: Decision) -> None: ...
 

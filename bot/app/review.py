@@ -16,7 +16,7 @@ from bot.app import config as repo_config
 from bot.app import plan as planner
 from bot.app import prtemplate, profiles
 from bot.app.actions import STICKY_MARKER, Action
-from bot.app.context import Decision, HandlerContext, Override
+from bot.app.context import ENDED, Decision, HandlerContext, Override
 from bot.app.payload import Author
 from bot.fanout import together
 from bot.obs import metrics
@@ -231,12 +231,16 @@ def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) ->
     ))
 
 
-def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...]) -> Override | None:
-    """Clear the override in force when it is one of ``kinds``; returns it (None: nothing ended)."""
+def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], actor: str,
+                 detail: str = "", at: datetime | None = None) -> Override | None:
+    """End the override in force when it is one of ``kinds``; returns it (None: nothing ended).
+    The ending is recorded as an ``ENDED`` decision made ``at`` (else now) by ``actor``: a late
+    retry of the action it ended finds a person's later decision and does not bring it back."""
     current = ctx.state.get_override(repo, number)
     if current is None or current.kind not in kinds:
         return None
-    ctx.state.clear_override(repo, number)
+    ctx.state.record_override(Override(repo=repo, number=number, kind=ENDED, actor=actor,
+                                       at=at or ctx.now(), detail=detail))
     metrics.record_override(current.kind, ended=True)
     return current
 

@@ -1,6 +1,7 @@
 """``SqlStateStore``: the ``bot.app.context.StateStore`` on the same database as deliveries.
 
-One override per pull request (the latest maintainer decision wins); decisions are appended,
+One override per pull request (the latest maintainer decision wins; one that ended the decision
+before it is kept as ``ENDED``, so its time still orders late retries); decisions are appended,
 so shadow mode and audits can replay what the bot would have done.
 """
 
@@ -11,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, delete, func, or_, select
 
-from bot.app.context import Decision, Override
+from bot.app.context import ENDED, Decision, Override
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, OverrideRow
 
@@ -37,6 +38,10 @@ class SqlStateStore:
         self.engine = engine
 
     def get_override(self, repo: str, number: int) -> Override | None:
+        latest = self.latest_override(repo, number)
+        return None if latest is None or latest.kind == ENDED else latest
+
+    def latest_override(self, repo: str, number: int) -> Override | None:
         stmt = select(OverrideRow).where(OverrideRow.repo == repo, OverrideRow.number == number)
         with self.engine.connect() as conn:
             row = conn.execute(stmt).first()
@@ -54,11 +59,6 @@ class SqlStateStore:
                 repo=override.repo, number=override.number, **values)
             conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"],
                                                     set_=values))
-
-    def clear_override(self, repo: str, number: int) -> None:
-        with write_transaction(self.engine) as conn:
-            conn.execute(delete(OverrideRow).where(OverrideRow.repo == repo,
-                                                   OverrideRow.number == number))
 
     def record_decision(self, decision: Decision) -> None:
         with write_transaction(self.engine) as conn:

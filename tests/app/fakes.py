@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from bot.app.context import Decision, Override
+from bot.app.context import ENDED, Decision, Override
 from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
 from bot.snapshot import PRSnapshot
 
@@ -154,13 +154,14 @@ class MemoryState:
     decisions: list[Decision] = field(default_factory=list)
 
     def get_override(self, repo: str, number: int) -> Override | None:
+        latest = self.latest_override(repo, number)
+        return None if latest is None or latest.kind == ENDED else latest
+
+    def latest_override(self, repo: str, number: int) -> Override | None:
         return self.overrides.get((repo, number))
 
     def record_override(self, override: Override) -> None:
         self.overrides[(override.repo, override.number)] = override
-
-    def clear_override(self, repo: str, number: int) -> None:
-        self.overrides.pop((repo, number), None)
 
     def record_decision(self, decision: Decision) -> None:
         self.decisions.append(decision)

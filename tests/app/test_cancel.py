@@ -31,7 +31,7 @@ def test_ok_cancel_brings_the_label_back_and_later_pushes_label_again(ctx, gh, s
     dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
     assert gh.labels[(REPO, 2)] == [] and "/sieve ok cancel" in gh.bot_comments(REPO, 2)[-1].body
     dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)
-    assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
     reply = gh.bot_comments(REPO, 2)[-1].body
     assert reply.startswith("Done: the clearance by ` maintainer ` is cancelled") and "band **high**" in reply
     assert (counted("sieve_overrides_total", "ok"), counted("sieve_overrides_ended_total", "ok")) == (made + 1, ended + 1)
@@ -46,7 +46,7 @@ def test_a_removed_band_label_is_cancelled_by_ok_cancel(ctx, gh, state, pr, scor
     dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx)
     assert state.overrides[(REPO, 2)].kind == "label_removed"
     dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)
-    assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
 
 
 def test_exempt_cancel_takes_the_exempt_label_off_and_scores_again(ctx, gh, state, pr, scorer, payload):
@@ -54,7 +54,7 @@ def test_exempt_cancel_takes_the_exempt_label_off_and_scores_again(ctx, gh, stat
     dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
     assert gh.labels[(REPO, 2)] == [EXEMPT]
     dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
-    assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
     assert "exemption by ` maintainer ` is cancelled" in gh.bot_comments(REPO, 2)[-1].body
 
 

@@ -49,7 +49,7 @@ def test_clear_then_undo_from_the_check_run(ctx, gh, state, pr, scorer, payload)
     assert state.overrides[(REPO, 2)].kind == "ok" and state.overrides[(REPO, 2)].detail == "check run button"
     assert gh.labels[(REPO, 2)] == [] and buttons_now(gh) == ("sieve-ok-cancel",)
     dispatch.handle("check_run", button_event(payload, "sieve-ok-cancel"), ctx)
-    assert (REPO, 2) not in state.overrides and gh.labels[(REPO, 2)] == [HIGH]
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
     assert buttons_now(gh) == ("sieve-ok",) and len(gh.bot_comments(REPO, 2)) == 1  # no reply comments
 
 
@@ -87,4 +87,4 @@ def test_undoing_the_clearance_of_a_closed_pr_does_not_label_it(ctx, gh, state, 
     gh.snapshots[(REPO, 2)] = pr.with_changes(state="closed")
     outcome = dispatch.handle("check_run", button_event(payload, "sieve-ok-cancel"), ctx)
     assert outcome.endswith("the PR is closed, so nothing else changed")
-    assert (REPO, 2) not in state.overrides and gh.labels.get((REPO, 2), []) == []
+    assert state.get_override(REPO, 2) is None and gh.labels.get((REPO, 2), []) == []

@@ -245,7 +245,7 @@ def test_exempt_label_added_then_removed(ctx, gh, state, pr, scorer, payload):
     assert gh.labels[(REPO, 2)] == [EXEMPT]
     gh.labels[(REPO, 2)].remove(EXEMPT)
     assert "exemption cleared" in dispatch.handle("pull_request", unlabeled(payload, EXEMPT), ctx)
-    assert (REPO, 2) not in state.overrides
+    assert state.get_override(REPO, 2) is None
 
 
 def test_sieve_ok_by_maintainer(ctx, gh, state, pr, scorer, payload):

@@ -13,7 +13,7 @@ from .conftest import live_port, result_for
 from .fakes import MemoryState
 
 REPO, SHA = "octo-org/widgets", "1" * 40
-HIGH, MEDIUM = "sieve/likely-low-effort", "sieve/needs-review"
+HIGH, MEDIUM, EXEMPT = "sieve/likely-low-effort", "sieve/needs-review", "sieve/exempt"
 
 
 class _Bench:
@@ -115,3 +115,37 @@ def test_a_sticky_deleted_between_a_failed_attempt_and_its_retry_is_not_posted_a
         bench.handle("pull_request", opened)  # the worker's retry
         assert [c for c in fake.comments(REPO, 7) if c["login"] == fake.bot_login] == []
         assert fake.check_runs(REPO)  # the rest of the retry went through
+
+
+def test_an_exempt_label_delivery_retried_after_exempt_cancel_does_not_exempt_again(scorer):
+    """The maintainer adds the exempt label, then says /sieve exempt cancel; the label's delivery
+    failed and its retry is handled last. Ending the exemption used to delete the decision, so
+    the retry found nothing later than itself and exempted the PR again (known since session 23)."""
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        fake.change_label(REPO, 7, EXEMPT, "maintainer", add=True)
+        labeled_at = datetime.now(UTC) - timedelta(seconds=5)
+        labeled = fake.pull_request_event(REPO, 7, "labeled", sender="maintainer", label={"name": EXEMPT})
+        bench.handle("pull_request", labeled, received=labeled_at)  # the first attempt: exempt
+        assert bench.state.get_override(REPO, 7).kind == "exempt"
+        cancel = fake.issue_comment_event(REPO, 7, "/sieve exempt cancel", "maintainer", association="MEMBER")
+        bench.handle("issue_comment", cancel, received=datetime.now(UTC))
+        assert bench.state.get_override(REPO, 7) is None and EXEMPT not in fake.issue_labels(REPO, 7)
+        outcome = bench.handle("pull_request", labeled, received=labeled_at)  # the retry, handled last
+        assert outcome.startswith("ignored") and bench.state.get_override(REPO, 7) is None
+        assert HIGH in fake.issue_labels(REPO, 7)
+
+
+def test_an_ok_comment_retried_after_a_later_ok_cancel_is_dropped(scorer):
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        said = datetime.now(UTC) - timedelta(minutes=10)
+        ok = fake.issue_comment_event(REPO, 7, "/sieve ok", "maintainer", association="MEMBER")
+        ok["comment"]["created_at"] = said.strftime("%Y-%m-%dT%H:%M:%SZ")
+        bench.handle("issue_comment", ok)
+        assert bench.state.get_override(REPO, 7).kind == "ok" and HIGH not in fake.issue_labels(REPO, 7)
+        bench.handle("issue_comment", fake.issue_comment_event(REPO, 7, "/sieve ok cancel", "maintainer",
+                                                                association="MEMBER"))
+        assert bench.state.get_override(REPO, 7) is None and HIGH in fake.issue_labels(REPO, 7)
+        outcome = bench.handle("issue_comment", ok)  # the first comment's retry, handled last
+        assert bench.state.get_override(REPO, 7) is None and HIGH in fake.issue_labels(REPO, 7), outcome

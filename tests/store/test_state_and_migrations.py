@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from bot.app.context import Decision, Override
+from bot.app.context import ENDED, Decision, Override
 from bot.store import SqlStateStore, init_db
 from bot.store.models import Base
 
@@ -26,8 +26,10 @@ def test_override_round_trip_replace_and_clear(engine):
     later = Override("o/r", 1, "label_removed", "bob", AT + timedelta(hours=1))
     state.record_override(later)
     assert state.get_override("o/r", 1) == later  # the latest maintainer decision wins
-    state.clear_override("o/r", 1)
-    assert state.get_override("o/r", 1) is None
+    ended = Override("o/r", 1, ENDED, "bob", AT + timedelta(hours=2), detail="comment 7")
+    state.record_override(ended)
+    assert state.get_override("o/r", 1) is None  # nothing in force once a decision is ended
+    assert state.latest_override("o/r", 1) == ended  # but its time is kept to order late retries
 
 
 def test_the_shipped_models_version_and_longer_ones_are_kept_whole(engine):

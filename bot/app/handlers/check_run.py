@@ -67,7 +67,8 @@ def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int
     if ctx.github.get_permission(repo, sender) not in review.WRITE:
         return "ignored: the sender has no write access"
     if identifier == "sieve-ok-cancel":
-        review.end_override(ctx, repo, number, planner.CANCELLABLE_BY_OK)
+        review.end_override(ctx, repo, number, planner.CANCELLABLE_BY_OK, sender, detail="check run button",
+                            at=ctx.received_at)
     outcome = review.run(ctx, repo, number, loaded)
     if identifier == "sieve-ok":
         review.override(ctx, outcome, "ok", sender, detail="check run button", at=ctx.received_at)

@@ -139,7 +139,7 @@ def overtaken(request: _Request) -> bool:
     """A retried comment runs minutes late: when the decision in force on the PR was made after
     the comment was written, by anything but this comment (a person's label change, a later
     command), acting on it would undo that person, so its ``ok``/``exempt``/``cancel`` is dropped."""
-    current = request.ctx.state.get_override(request.repo, request.number)
+    current = request.ctx.state.latest_override(request.repo, request.number)  # a cancel counts too
     if current is None or request.written_at is None or current.detail == request.source:
         return False
     return _utc(current.at) > request.written_at + CLOCK_SLACK
@@ -181,7 +181,8 @@ def _view(command: commands.Command, request: _Request) -> View:
 def _cancel(command: commands.Command, request: _Request) -> View:
     """End the ``ok``/``exempt`` decision in force (and take the exempt label off): the PR is then
     treated as any other, and checked again at once."""
-    ended = review.end_override(request.ctx, request.repo, request.number, CANCELS[command.name])
+    ended = review.end_override(request.ctx, request.repo, request.number, CANCELS[command.name],
+                                request.actor.login, detail=request.source, at=request.written_at)
     unlabelled = command.name == "exempt" and _drop_exempt_label(request)
     return View("reply_cancel.md.j2", {"command": command.name, "cancelled": bool(ended or unlabelled),
                                        "previous": ended, "result": request.outcome.result,

@@ -46,7 +46,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if decided_since(ctx, repo, number):
         return "ignored: overtaken by a later decision by a person"
     if kind == "unexempt":
-        return _unexempt(ctx, repo, number)
+        return _unexempt(ctx, repo, number, sender.login, label)
     outcome = review.run(ctx, repo, number, loaded)
     review.override(ctx, outcome, kind, sender.login, detail=f"label {label}", at=ctx.received_at)
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
@@ -59,8 +59,9 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 def decided_since(ctx: HandlerContext, repo: str, number: int) -> bool:
     """A person's decision recorded after this label change reached the App (a ``/sieve ok`` whose
-    label removal the bot made): this delivery's retry, handled after it, must not undo it."""
-    current = ctx.state.get_override(repo, number)
+    label removal the bot made, a ``/sieve exempt cancel``): this delivery's retry, handled after
+    it, must not undo it."""
+    current = ctx.state.latest_override(repo, number)
     return ctx.received_at is not None and current is not None and current.at > ctx.received_at
 
 
@@ -88,7 +89,7 @@ def overtaken(ctx: HandlerContext, repo: str, number: int, label: str, action: s
     return bool(by_people) and by_people[-1] != action
 
 
-def _unexempt(ctx: HandlerContext, repo: str, number: int) -> str:
-    if review.end_override(ctx, repo, number, ("exempt",)) is None:
+def _unexempt(ctx: HandlerContext, repo: str, number: int, actor: str, label: str) -> str:
+    if review.end_override(ctx, repo, number, ("exempt",), actor, detail=f"label {label}", at=ctx.received_at) is None:
         return "ignored: no exemption recorded"
     return "exemption cleared; the next push is scored normally"
