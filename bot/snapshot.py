@@ -33,7 +33,7 @@ class AuthorActivity:
     App looked them up (GitHub's issue search). Offline inputs do not have it."""
 
     window_hours: int
-    total: int  # GitHub's count of all such PRs, this repository's included
+    total: int  # GitHub's count of all such PRs outside the author's own repositories, this one's included
     other_repositories: tuple[str, ...] = ()  # distinct "owner/repo" among the listed PRs, this one excluded
     examples: tuple[str, ...] = ()  # a few "owner/repo#N" of those PRs, newest first
 

@@ -1,5 +1,6 @@
 """Fake issue search, ``GET /search/issues``, for what PR Sieve asks: an author's pull requests
-created since a time (``is:pr author:LOGIN created:>=ISO``), newest first.
+outside their own repositories created since a time (``is:pr author:LOGIN -user:LOGIN
+created:>=ISO``), newest first.
 
 Like GitHub: the query must say ``is:pr``/``is:pull-request`` or ``is:issue`` (422 otherwise);
 only public repositories are searched, whatever the token; ``total_count`` counts every match
@@ -29,7 +30,7 @@ def _terms(q: str) -> dict[str, str]:
     terms = {}
     for word in q.split():
         key, sep, value = word.partition(":")
-        if not sep or key not in ("is", "author", "created"):
+        if not sep or key not in ("is", "author", "created", "-user"):
             raise _refused(f"The fake search does not understand {word!r}")
         terms[key] = value
     if KINDS.get(terms.get("is", "")) is None:
@@ -45,8 +46,11 @@ def _since(created: str | None) -> datetime | None:
     return datetime.fromisoformat(created[2:].replace("Z", "+00:00"))
 
 
-def _matches(body: dict, author: str | None, since: datetime | None) -> bool:
+def _matches(body: dict, terms: dict[str, str], since: datetime | None) -> bool:
+    author, not_owner = terms.get("author"), terms.get("-user")
     if author is not None and str(body["user"]["login"]).lower() != author.lower():
+        return False
+    if not_owner is not None and str(body["base"]["repo"]["owner"]["login"]).lower() == not_owner.lower():
         return False
     return since is None or datetime.fromisoformat(body["created_at"].replace("Z", "+00:00")) >= since
 
@@ -60,7 +64,7 @@ def search_issues(st: FakeState, base: str, req: Req) -> Reply:
         for repo in (r for r in st.repos.values() if not r.private):
             for number in repo.pulls:
                 body = pull_body(st, base, repo, number)
-                if _matches(body, terms.get("author"), since):
+                if _matches(body, terms, since):
                     items.append(pull_shapes.search_item(base, repo.full_name, number, body))
     items.sort(key=lambda item: item["created_at"], reverse=True)
     per_page = min(max(int(req.query.get("per_page") or 30), 1), 100)

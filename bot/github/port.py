@@ -250,16 +250,31 @@ class PyGithubPort:
 
     def search_recent_pulls(self, login: str, since: str) -> PullSearch:
         """One search request (no pagination: the first 100, newest first). Search has its own
-        budget of 30 requests a minute, so answers are kept for ``search_cache_seconds``."""
+        budget of 30 requests a minute, so answers are kept for ``search_cache_seconds``, and so
+        is GitHub's refusal of a login (422: no such user, or one search does not show): asking
+        again for each of that author's PRs would get the same answer from the same budget."""
         key = (self.installation_id, login.lower(), since)
-        return self._clients.searches.get_or_load(key, lambda: self._search_pulls(login, since))
+        found = self._clients.searches.get_or_load(key, lambda: self._search_or_refusal(login, since))
+        if isinstance(found, GitHubError):
+            raise GitHubError(str(found), status=found.status)
+        return found
+
+    def _search_or_refusal(self, login: str, since: str) -> PullSearch | GitHubError:
+        try:
+            return self._search_pulls(login, since)
+        except GitHubError as exc:
+            if exc.status == 422 and not exc.retryable:
+                return exc
+            raise
 
     def _search_pulls(self, login: str, since: str) -> PullSearch:
         budget, operation = self._clients.search_budget, f"search_recent_pulls {login}"
         wait = budget.paused_for(self.installation_id)
         if wait > 0:
             raise GitHubError(f"{operation}: search budget used up for {wait:.0f} s more", status=429, retry_after=wait)
-        query = {"q": f"is:pr author:{login} created:>={since}", "sort": "created", "order": "desc",
+        # -user: leaves out the author's own repositories (their projects and forks are their own
+        # work, not a spray), so they neither fill the page of 100 nor count in the total
+        query = {"q": f"is:pr author:{login} -user:{login} created:>={since}", "sort": "created", "order": "desc",
                  "per_page": 100}
         try:
             with self._translated(operation):

@@ -126,3 +126,44 @@ def test_a_search_github_refuses_is_a_note_not_a_failure():
         outcome = _review(fake, "sprayer")
     assert outcome.snapshot.author_activity is None
     assert any("could not be looked up (GitHub 422)" in n for n in outcome.result.notes)
+
+
+def test_the_search_leaves_the_authors_own_repositories_out_of_the_page_and_the_total():
+    """An author with 120 PRs in their own repositories today (a bot of theirs, a busy project)
+    filled the page of 100 with their own work, hiding the other projects behind it, and counted
+    them in the total the comment quotes."""
+    with FakeGitHub() as fake:
+        fake.add_repo("sprayer/own")
+        for number in range(1, 121):
+            fake.add_pull("sprayer/own", number, {"title": "Bump", "user": "sprayer",
+                                                  "created_at": "2026-01-02T01:30:00Z"})
+        _seed_sprayer(fake, 6)
+        outcome = _review(fake, "sprayer")
+        [search] = fake.calls("GET", r"^/search/issues")
+    assert "-user:sprayer" in search.query["q"]
+    assert outcome.snapshot.author_activity.total == 7 and _hit(outcome).fired
+
+
+def test_a_login_github_refuses_to_search_is_asked_about_once_per_window():
+    """A 422 (no such user, or one search does not show) comes back the same for the author's
+    next PR: it is cached like an answer, so it does not spend the search budget again."""
+    with FakeGitHub() as fake:
+        fake.inject("GET", r"^/search/issues", status=422, times=None)
+        port = live_port(fake)
+        for login in ("ghost", "Ghost"):
+            try:
+                port.search_recent_pulls(login, "2026-01-01T03:00:00Z")
+            except GitHubError as exc:
+                assert exc.status == 422
+            else:
+                raise AssertionError("the refusal was not raised")
+        assert len(fake.calls("GET", r"^/search/issues")) == 1
+    with FakeGitHub() as fake:
+        fake.inject("GET", r"^/search/issues", status=502, times=None)
+        port = live_port(fake)
+        for _ in range(2):  # a server error is not an answer: asked again
+            try:
+                port.search_recent_pulls("dana", "2026-01-01T03:00:00Z")
+            except GitHubError as exc:
+                assert exc.status == 502
+        assert len(fake.calls("GET", r"^/search/issues")) >= 2
