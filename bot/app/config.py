@@ -6,12 +6,16 @@ Mappings merge key by key; lists and scalars replace. A layer that is not valid 
 match the schema is dropped and reported as ONE line (``ConfigLoad.error``); the PR is still
 handled with the remaining layers, except that a dropped layer's top-level ``enabled: false`` and
 ``shadow: true`` still apply (a typo must not make an opted-out repository start writing), and so
-do the exemptions of its ``exempt`` section when that section is valid (``more_exempt``). The PR
+do the exemptions of its ``exempt`` section when that section is valid (``more_exempt``). A layer
+that cannot be read as settings at all (not YAML, not a mapping, too large) hides what it asks
+for: its ``enabled: false`` and ``shadow: true`` lines are still found line by line, and the load
+is ``unreadable``, so the App writes nothing but the failing check until the file is fixed. The PR
 head is never read: a PR must not configure its own review. See ``docs/sieve.example.yml`` for every key with its default.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -160,6 +164,7 @@ class ConfigLoad:
     config: RepoConfig
     error: str | None = None  # one line, e.g. ".github/sieve.yml: thresholds.high: ..."
     sources: tuple[str, ...] = ()
+    unreadable: bool = False  # a layer could not be read as settings at all: its wishes are unknown
 
 
 def read_layer(text: str, source: str) -> dict[str, Any]:
@@ -214,15 +219,18 @@ def build(layers: list[tuple[str, str | ConfigError | None]]) -> ConfigLoad:
     merged: dict[str, Any] = defaults()
     errors: list[str] = []
     used: list[str] = []
+    unreadable = False
     for source, text in layers:
         if text is None:
             continue
-        merged, error = _apply_layer(merged, source, text)
+        merged, error, unread = _apply_layer(merged, source, text)
+        unreadable = unreadable or unread
         if error:
             errors.append(error)
         else:
             used.append(source)
-    return ConfigLoad(config=validate(merged), error="; ".join(errors) or None, sources=tuple(used))
+    return ConfigLoad(config=validate(merged), error="; ".join(errors) or None, sources=tuple(used),
+                      unreadable=unreadable)
 
 
 # Settings that only make PR Sieve do less: a broken layer that sets them still gets them, so a
@@ -230,19 +238,33 @@ def build(layers: list[tuple[str, str | ConfigError | None]]) -> ConfigLoad:
 SAFE_SIDE = {"enabled": False, "shadow": True}
 
 
-def _apply_layer(merged: dict[str, Any], source: str, text: str | ConfigError) -> tuple[dict[str, Any], str | None]:
-    """``merged`` with the layer over it, or with only its SAFE_SIDE settings and the error."""
-    data: dict[str, Any] = {}
+def _apply_layer(merged: dict[str, Any], source: str,
+                 text: str | ConfigError) -> tuple[dict[str, Any], str | None, bool]:
+    """``merged`` with the layer over it, or with only its SAFE_SIDE settings and the error; the
+    flag says the layer could not be read as settings at all."""
     try:
         if isinstance(text, ConfigError):
             raise text
         data = read_layer(text, source)
+    except ConfigError as exc:  # unreadable: only what its own lines say on the safe side is known
+        return merge(merged, scanned_safe_side(text if isinstance(text, str) else "")), str(exc), True
+    try:
         validate(merge(defaults(), data), source)
         candidate = merge(merged, data)
         validate(candidate, source)
     except ConfigError as exc:
-        return merge(merged, safe_side(data) | more_exempt(merged, data)), str(exc)
-    return candidate, None
+        return merge(merged, safe_side(data) | more_exempt(merged, data)), str(exc), False
+    return candidate, None, False
+
+
+# Top-level ``enabled: false`` / ``shadow: true`` lines, found in a file YAML cannot read
+_SAFE_LINES = {key: re.compile(rf"^{key}:[ \t]*{value}[ \t]*(?:#.*)?$", re.IGNORECASE | re.MULTILINE)
+               for key, value in (("enabled", "false"), ("shadow", "true"))}
+
+
+def scanned_safe_side(text: str) -> dict[str, Any]:
+    """The SAFE_SIDE settings an unreadable layer's own top-level lines give."""
+    return {key: SAFE_SIDE[key] for key, line in _SAFE_LINES.items() if line.search(text)}
 
 
 def safe_side(data: dict[str, Any]) -> dict[str, Any]:

@@ -53,14 +53,20 @@ class Facts:
     fresh_override: bool = False  # this very event created ``override``
     hand_labels: tuple[str, ...] = ()  # labels on the PR a person put on (read for a fresh label_removed or a swap)
     config_error: str | None = None
+    config_unreadable: bool = False  # a settings file could not be read at all: what it asks is unknown
     findings: tuple[Finding, ...] = ()
     shadow: bool = False  # global shadow mode (settings); the repo config may add its own
     help_url: str | None = None  # the App's /help page (settings.public_url), None: no link
 
 
+UNREADABLE = "its settings file could not be read, so PR Sieve labels and comments nothing until it is fixed"
+
+
 def plan(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]:
     if facts.shadow or config.shadow:
         return ()
+    if facts.config_unreadable:  # it may have exempted this author or turned comments off: only say so
+        return skipped(config, facts, UNREADABLE)
     return intended(result, config, facts)
 
 
@@ -81,7 +87,8 @@ def skipped(config: RepoConfig, facts: Facts, reason: str) -> tuple[Action, ...]
     if facts.shadow or config.shadow or not facts.config_error or not facts.head_sha:
         return ()
     context = {"state": "skipped", "reason": reason, "result": None, "findings": [], "override": None,
-               "config_error": facts.config_error, "exempt_label": config.labels.exempt.name,
+               "config_error": facts.config_error, "config_unreadable": facts.config_unreadable,
+               "exempt_label": config.labels.exempt.name,
                "help_url": facts.help_url}
     return (CheckRun(name=config.check_run.name, head_sha=facts.head_sha, conclusion="failure",
                      title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context)),)
@@ -223,6 +230,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
         "findings": list(facts.findings),
         "override": facts.override if clearing_kind(config, facts) else None,
         "config_error": facts.config_error,
+        "config_unreadable": facts.config_unreadable,
         "labels": config.band_labels(),
         "exempt_label": config.labels.exempt.name,
         "policy_url": config.policy_url,

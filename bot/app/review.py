@@ -170,7 +170,8 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
         hand_labels=hand_labels(ctx, repo, number) if removed or swapped else (),
-        config_error=review.loaded.error, findings=review.findings, shadow=ctx.shadow,
+        config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
+        findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
     )
 

@@ -150,6 +150,33 @@ def test_broken_config_is_shown_even_when_the_pr_is_skipped(ctx, gh, pr, scorer,
     assert [w[0] for w in gh.writes] == ["check_run"] and scorer.calls == []
 
 
+@pytest.mark.parametrize("text", [
+    "exempt: {associations: []}\nthresholds:\n\tmedium: 60\n",  # a tab: not YAML
+    "exempt: {associations: []}\npaths: {ignore: [a]}\npaths: {ignore: [b]}\n",  # a duplicate key
+    "- exempt: {associations: []}\n",  # not a mapping
+])
+def test_a_config_that_cannot_be_read_at_all_gets_only_the_failing_check(ctx, gh, pr, scorer, payload, text):
+    """Its wishes are unknown: it may exempt this author or turn comments off. A typo used to
+    get the PR labelled and commented on with the defaults (review)."""
+    gh.files[(REPO, ".github/sieve.yml")] = text
+    gh.files[("Codertocat/.github", ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
+    assert dispatch.handle("pull_request", opened(payload), ctx).startswith("scored 85 (high)")
+    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    assert check.conclusion == "failure" and "labels and comments nothing until it is fixed" in check.summary
+    assert "could not read that file at all" in check.summary
+    assert [w[0] for w in gh.writes] == ["check_run"] and gh.labels[(REPO, 2)] == []
+
+
+def test_an_unreadable_configs_own_opt_out_lines_still_apply(ctx, gh, pr, scorer, payload):
+    gh.files[("Codertocat/.github", ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
+    gh.files[(REPO, ".github/sieve.yml")] = "shadow: true  # trial\nexempt:\n  users: [alice\n"
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert gh.writes == [] and len(scorer.calls) == 1  # scored and recorded, as shadow mode does
+    gh.files[(REPO, ".github/sieve.yml")] = "enabled: False\nexempt:\n  users: [alice\n"
+    assert dispatch.handle("pull_request", opened(payload), ctx) == "skipped: disabled in .github/sieve.yml"
+    assert [w[0] for w in gh.writes] == ["check_run"] and len(scorer.calls) == 1
+
+
 def test_pr_template_and_ignored_paths_reach_the_scorer(ctx, gh, pr, scorer, payload):
     gh.files[(REPO, ".github/pull_request_template.md")] = "## What\n## Why\n"
     gh.files[(REPO, ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION + "paths: {ignore: ['*.md']}\n"

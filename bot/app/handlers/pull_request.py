@@ -37,7 +37,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 def _show_config_error(ctx: HandlerContext, loaded, pr: p.PullRequestEvent, reason: str) -> None:
     known = planner.Facts(repo=pr.repo, number=pr.number, head_sha=pr.head_sha, config_error=loaded.error,
-                          shadow=ctx.shadow)
+                          config_unreadable=loaded.unreadable, shadow=ctx.shadow)
     applier.apply(ctx.github, pr.repo, pr.number, planner.skipped(loaded.config, known, reason))
 
 
