@@ -36,6 +36,7 @@ EFFORT_KINDS = ("effort", "policy")  # signals a comment can name as something t
 MAX_NOTICED = 4  # signals the comment lists (strongest first); the check run lists every one
 CANCELLABLE_BY_OK = ("ok", "label_removed")  # the clearances "/sieve ok cancel" ends
 LABEL_ADDED = "label_added"  # a person put a band label on: the bot stops touching band labels
+LEFTOVER_KINDS = ("ok", "exempt")  # decisions whose band labels come off even when not fresh (unless a person's)
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,11 @@ def _ensure(spec: LabelSpec) -> EnsureLabel:
 
 def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[str]) -> list[Action]:
     recorded = facts.override.kind if facts.override is not None else None
-    if not facts.fresh_override or LABEL_ADDED in (kind, recorded):
+    if LABEL_ADDED in (kind, recorded):
         return []
+    if not facts.fresh_override:  # a clearance whose label removal never happened; a person's label stays
+        leftover = kind in LEFTOVER_KINDS and recorded == kind
+        return [RemoveLabel(name) for name in present if leftover and not _has(facts.hand_labels, name)]
     kept = facts.hand_labels if kind == "label_removed" else ()  # a person's removal, not a command
     actions: list[Action] = [RemoveLabel(name) for name in present if not _has(kept, name)]
     exempt = config.labels.exempt.name

@@ -165,15 +165,25 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
     override = ctx.state.get_override(repo, number)
     removed = fresh_override and override is not None and override.kind == "label_removed"
     swapped = override is None and _would_swap(review, labels)
+    leftover = not fresh_override and _clearance_leftover(review, override, labels)
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
-        hand_labels=hand_labels(ctx, repo, number) if removed or swapped else (),
+        hand_labels=hand_labels(ctx, repo, number) if removed or swapped or leftover else (),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
         findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
     )
+
+
+def _clearance_leftover(review: Review, override: Override | None, labels: list[str]) -> bool:
+    """A band label on a PR a maintainer cleared or exempted: the decision's own label removal
+    failed for good (its delivery ran out of attempts), or a person put it back since; who put
+    it on is read to tell the two apart."""
+    bands = {name.lower() for name in review.config.band_labels().values()}
+    return (override is not None and override.kind in planner.LEFTOVER_KINDS
+            and any(name.lower() in bands for name in labels))
 
 
 def _would_swap(review: Review, labels: list[str]) -> bool:
