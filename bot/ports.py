@@ -8,6 +8,7 @@ Every method is synchronous and may raise ``GitHubError``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from bot.snapshot import PRSnapshot
@@ -75,6 +76,7 @@ class LabelEvent:
     action: str  # labeled | unlabeled
     label: str
     actor: str  # login of whoever changed it
+    at: datetime | None = None  # when (the event's created_at), None: not given
 
 
 class GitHubPort(Protocol):

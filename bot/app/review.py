@@ -7,7 +7,7 @@ I/O lives here and in ``apply``; ``score`` (bot.scoring), ``profiles.findings`` 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 
 from bot.app import activity
@@ -218,6 +218,8 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     """Plan, apply and record; returns the actions performed (none in shadow mode). ``comments``:
     the PR's comments as this delivery just listed them (``read_pr``)."""
     labels, comments = read_pr(ctx, review, comments)  # listed once per delivery: apply reuses them
+    if not fresh_override:
+        adopt_lost_removal(ctx, review, labels)
     known = facts(ctx, review, labels, comments, fresh_override=fresh_override)
     intended = planner.intended(review.result, review.config, known)
     actions = planner.plan(review.result, review.config, known) + extra
@@ -233,6 +235,30 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     return actions
 
 
+def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str]) -> None:
+    """Before the band label goes on, the issue's history is read: a person who took it off
+    after the PR's latest recorded decision made a decision whose ``unlabeled`` delivery the App
+    never handled (it was down, or every attempt failed; GitHub does not redeliver), and it is
+    recorded now instead of undone."""
+    wanted = review.config.band_labels().get(planner.labelled_band(review.result, review.config))
+    if not wanted or any(name.lower() == wanted.lower() for name in labels) or shadow(ctx, review.config):
+        return
+    latest = ctx.state.latest_override(review.repo, review.number)
+    if latest is not None and latest.kind != ENDED:
+        return  # a decision is in force: no label goes on anyway
+    changes = [e for e in ctx.github.label_events(review.repo, review.number) if e.label.lower() == wanted.lower()]
+    last = changes[-1] if changes else None
+    if (last is None or last.action != "unlabeled" or is_bot(last.actor, ctx.github.bot_login().lower())
+            or (latest is not None and (last.at is None or _utc(last.at) <= _utc(latest.at)))):
+        return
+    override(ctx, review, "label_removed", last.actor, detail=f"label {wanted} (found in the issue's history)",
+             at=last.at)
+
+
+def _utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
 def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) -> None:
     result = review.result
     ctx.state.record_decision(Decision(
@@ -246,12 +272,16 @@ def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, 
                  detail: str = "", at: datetime | None = None) -> Override | None:
     """End the override in force when it is one of ``kinds``; returns it (None: nothing ended).
     The ending is recorded as an ``ENDED`` decision made ``at`` (else now) by ``actor``: a late
-    retry of the action it ended finds a person's later decision and does not bring it back."""
-    current = ctx.state.get_override(repo, number)
-    if current is None or current.kind not in kinds:
+    retry of the action it ended finds a person's later decision and does not bring it back. With
+    nothing in force it is recorded too: the decision it meant may be a delivery still queued."""
+    current, at = ctx.state.get_override(repo, number), at or ctx.now()
+    if current is not None and current.kind not in kinds:
+        return None  # another kind of decision is in force: this cancel does not end it
+    latest = ctx.state.latest_override(repo, number)
+    if current is not None or latest is None or _utc(latest.at) < _utc(at):  # never over a later ending
+        ctx.state.record_override(Override(repo=repo, number=number, kind=ENDED, actor=actor, at=at, detail=detail))
+    if current is None:
         return None
-    ctx.state.record_override(Override(repo=repo, number=number, kind=ENDED, actor=actor,
-                                       at=at or ctx.now(), detail=detail))
     metrics.record_override(current.kind, ended=True)
     return current
 

@@ -38,7 +38,7 @@ def _add_issue_labels(repo: RepoState, number: int, names: list[str], actor: str
 
 
 def record_label_event(repo: RepoState, number: int, event: str, name: str, actor: str) -> None:
-    repo.label_events.setdefault(number, []).append((event, name, actor))
+    repo.label_events.setdefault(number, []).append((event, name, actor, shapes.now_iso()))
 
 
 @route("GET", r"/repos/{repo}/issues/(?P<number>\d+)/labels")
@@ -93,14 +93,14 @@ def list_issue_events(st: FakeState, base: str, req: Req) -> Reply:
 
 
 def _label_event_body(base: str, repo: RepoState, number: int, index: int, event: tuple) -> dict:
-    kind, name, login = event
+    kind, name, login, at = event
     event_id = shapes.stable_id(f"{repo.full_name}#{number}/{index}")
     meta = repo.labels.get(name.lower(), {"color": "ededed"})
     user_type = "Bot" if login.endswith("[bot]") else "User"
     return {"id": event_id, "node_id": shapes.node_id("LabeledEvent", event_id),
             "url": f"{base}/repos/{repo.full_name}/issues/events/{event_id}",
             "actor": shapes.user(base, login, user_type=user_type), "event": kind,
-            "commit_id": None, "commit_url": None, "created_at": shapes.now_iso(),
+            "commit_id": None, "commit_url": None, "created_at": at,
             "label": {"name": name, "color": meta["color"]}, "performed_via_github_app": None}
 
 

@@ -39,7 +39,7 @@ class RepoState:
     pulls: dict[int, PullState] = field(default_factory=dict)
     issues: set[int] = field(default_factory=set)
     issue_labels: dict[int, list[str]] = field(default_factory=dict)
-    label_events: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)  # (event, label, login)
+    label_events: dict[int, list[tuple[str, str, str, str]]] = field(default_factory=dict)  # (event, label, login, ISO time)
 
 
 @dataclass

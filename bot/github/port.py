@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from itertools import islice
 from urllib.parse import quote
 
@@ -305,7 +306,14 @@ def _pull_ref(item) -> str | None:
 def _label_event(event: dict) -> LabelEvent:
     label, actor = event.get("label") or {}, event.get("actor") or {}
     return LabelEvent(action=event["event"], label=str(label.get("name") or ""),
-                      actor=str(actor.get("login") or ""))
+                      actor=str(actor.get("login") or ""), at=_when(event.get("created_at")))
+
+
+def _when(value) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _already_exists(exc: GithubException) -> bool:

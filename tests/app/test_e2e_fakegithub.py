@@ -251,11 +251,13 @@ def test_a_label_removal_undone_before_it_was_handled_stays_undone(fake, live_ct
     assert fake.issue_labels(REPO, 7) == [HIGH]
 
 
-def test_a_label_removal_wins_over_the_bot_putting_it_back_first(fake, live_ctx, scorer, payload):
+def test_a_label_removal_wins_over_a_push_handled_first(fake, live_ctx, scorer, payload):
+    """Through PyGithub: the push reads the issue's history before putting the label back, finds
+    the maintainer's removal and records it; the removal's own delivery then changes nothing."""
     dispatch.handle("pull_request", pr_event(payload), live_ctx)
     fake.change_label(REPO, 7, HIGH, "maintainer", add=False)
     dispatch.handle("pull_request", pr_event(payload, "synchronize"), live_ctx)  # handled first
-    assert fake.issue_labels(REPO, 7) == [HIGH]
+    assert fake.issue_labels(REPO, 7) == [] and live_ctx.state.get_override(REPO, 7).actor == "maintainer"
     event = fake.pull_request_event(REPO, 7, "unlabeled", sender="maintainer", label={"name": HIGH})
     assert dispatch.handle("pull_request", event, live_ctx).startswith("override recorded")
     assert fake.issue_labels(REPO, 7) == []

@@ -149,3 +149,33 @@ def test_an_ok_comment_retried_after_a_later_ok_cancel_is_dropped(scorer):
         assert bench.state.get_override(REPO, 7) is None and HIGH in fake.issue_labels(REPO, 7)
         outcome = bench.handle("issue_comment", ok)  # the first comment's retry, handled last
         assert bench.state.get_override(REPO, 7) is None and HIGH in fake.issue_labels(REPO, 7), outcome
+
+
+def test_a_cancel_handled_before_the_labeled_delivery_it_meant_is_not_undone_by_it(scorer):
+    """Alice adds the exempt label; its delivery fails and waits. Bob says /sieve exempt cancel,
+    which finds nothing recorded yet; Alice's retry used to exempt the PR again (review)."""
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        fake.change_label(REPO, 7, EXEMPT, "maintainer", add=True)
+        labeled_at = datetime.now(UTC) - timedelta(seconds=30)
+        labeled = fake.pull_request_event(REPO, 7, "labeled", sender="maintainer", label={"name": EXEMPT})
+        cancel = fake.issue_comment_event(REPO, 7, "/sieve exempt cancel", "maintainer", association="MEMBER")
+        bench.handle("issue_comment", cancel, received=datetime.now(UTC))
+        assert EXEMPT not in fake.issue_labels(REPO, 7) and bench.state.get_override(REPO, 7) is None
+        outcome = bench.handle("pull_request", labeled, received=labeled_at)  # the retry, handled last
+        assert outcome.startswith("ignored") and bench.state.get_override(REPO, 7) is None
+        assert EXEMPT not in fake.issue_labels(REPO, 7) and HIGH in fake.issue_labels(REPO, 7)
+
+
+def test_a_label_removal_whose_delivery_was_lost_is_not_undone_by_the_next_push(scorer):
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        fake.change_label(REPO, 7, HIGH, "maintainer", add=False)  # its delivery never arrives
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
+        assert HIGH not in fake.issue_labels(REPO, 7)
+        assert bench.state.get_override(REPO, 7).kind == "label_removed"
+        bench.handle("issue_comment", fake.issue_comment_event(REPO, 7, "/sieve ok cancel", "maintainer",
+                                                                association="MEMBER"))
+        assert HIGH in fake.issue_labels(REPO, 7)  # the maintainer's own cancel still brings it back
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
+        assert HIGH in fake.issue_labels(REPO, 7) and bench.state.get_override(REPO, 7) is None
