@@ -102,6 +102,7 @@ def _name(kind: type | tuple[type, ...]) -> str:
 def based_in(pull: Any, repo_id: int | None) -> bool:
     """Whether a PR listed on a check run targets this repository: GitHub also lists PRs of
     another repository whose head is this run's branch (numbered in that repository)."""
-    base = (pull.get("base") or {}).get("repo") if isinstance(pull, dict) else None
+    base = pull.get("base") if isinstance(pull, dict) else None
+    base = base.get("repo") if isinstance(base, dict) else None
     other = base.get("id") if isinstance(base, dict) else None
     return repo_id is None or other is None or other == repo_id

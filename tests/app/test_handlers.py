@@ -359,6 +359,21 @@ def test_installation_creates_labels(ctx, gh, payload):
     assert gh.repo_labels["Codertocat/Hello-World"][HIGH][0] == "d93f0b"
 
 
+def test_installation_created_without_a_repository_list_is_not_a_failed_delivery(ctx, gh, payload):
+    """GitHub's schema requires only action, installation and sender (review): labels are then
+    created on first use, and the delivery is not marked failed as a malformed payload."""
+    event = payload("installation", "created.payload.json")
+    del event["repositories"]
+    assert dispatch.handle("installation", event, ctx).startswith("labels ensured in 0 of 0")
+    assert gh.writes == []
+
+
+def test_a_check_runs_pr_whose_base_is_not_an_object_is_read_as_based_here():
+    from bot.app.payload import based_in
+    assert based_in({"number": 1, "base": "main"}, 42) and based_in({"number": 1, "base": None}, 42)
+    assert not based_in({"number": 1, "base": {"repo": {"id": 7}}}, 42)
+
+
 def test_installation_repositories_added_uses_repo_label_names(ctx, gh, payload):
     gh.files[("Codertocat/Space", ".github/sieve.yml")] = "labels: {high: {name: triage/low-effort, color: b60205}}"
     dispatch.handle("installation_repositories", payload("installation_repositories", "added.payload.json"), ctx)

@@ -71,7 +71,8 @@ def _login(payload: dict[str, Any], *path: str) -> str | None:
 
 
 def set_up_labels(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
-    repos = [p.get(r, "full_name", str) for r in p.get(payload, _KEYS[event], list)]
+    listed = p.optional(payload, _KEYS[event], list)  # optional in GitHub's schema: labels come on first use then
+    repos = [p.get(r, "full_name", str) for r in listed or []]
     done: list[str] = []
     failed: dict[str, GitHubError] = {}
     for repo in repos:
