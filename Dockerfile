@@ -1,5 +1,5 @@
 # PR Sieve GitHub App: `sieve serve` as a non-root user.
-# Build: docker build -t pr-sieve .   Run: see deploy/helm/pr-sieve or README ("Deploy").
+# Build: docker build -t pr-sieve .   Run: see deploy/README.md (Helm chart in deploy/helm/pr-sieve).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
