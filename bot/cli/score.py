@@ -22,6 +22,7 @@ from rich.text import Text
 
 from bot.cli import PipeConsole
 from bot.loaders import LoadError
+from bot.loaders.records import GZIP_MAGIC
 from bot.result import Result
 
 EXIT_BY_BAND = {"low": 0, "high": 1, "medium": 2}
@@ -109,7 +110,7 @@ def _file_inputs(path: Path, on_error) -> list[tuple[str, object]]:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if name.endswith(".json") and not _json_lines(data):
+    if name.endswith(".json") and not data.startswith(GZIP_MAGIC) and not _json_lines(data):
         from bot.loaders.github_json import load_bundle
 
         return [(path.name, load_bundle(path))]  # a bundle, or its one-line error
@@ -118,7 +119,7 @@ def _file_inputs(path: Path, on_error) -> list[tuple[str, object]]:
 
 def _gunzipped(data: bytes, name: str) -> bytes:
     """``data`` decompressed when it is gzip (``prs.json.gz``, ``zcat``-less pipes), as ``eval`` reads any ``.gz``."""
-    if not data.startswith(b"\x1f\x8b"):
+    if not data.startswith(GZIP_MAGIC):
         return data
     try:
         return gzip.decompress(data)

@@ -20,6 +20,7 @@ import codecs
 import gzip
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -106,8 +107,19 @@ def anonymous(snapshot: PRSnapshot) -> PRSnapshot:
                    repo="", commits=commits)
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+@contextmanager
 def _open(path: Path):
-    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
+    """The file's bytes, decompressed when its name ends in ``.gz`` or its first two bytes are
+    gzip's (``gzip -c > prs.jsonl``); peeked, not read, so a pipe loses nothing."""
+    with open(path, "rb") as raw:
+        if path.suffix.lower() == ".gz" or raw.peek(2)[:2] == GZIP_MAGIC:
+            with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
+                yield unpacked
+        else:
+            yield raw
 
 
 def _lines(path: Path, name: str) -> Iterator[tuple[int, bytes | LoadError]]:

@@ -150,6 +150,46 @@ def test_gzip_data_is_read_whatever_its_name(tmp_path):
         load_inputs(tmp_path / "cut.gz", None, Path("."))
 
 
+@pytest.mark.parametrize("name", ["prs.json", "prs.jsonl", "prs.NDJSON", "63"])
+def test_gzip_data_under_a_name_without_gz_is_read_by_its_bytes(tmp_path, name):
+    """``gzip -c export.jsonl > prs.json``: a .json name sent it to the bundle reader ("not valid
+    JSON ('utf-8' codec can't decode byte 0x8b ...)", exit 3), a .jsonl name gave one "not UTF-8"
+    error a line; the first two bytes (1f 8b) say it is gzip whatever the name."""
+    import gzip
+
+    lines = b'{"title": "Fix flush", "body": "b"}\n{"title": "Add cache", "body": "c"}\n'
+    (tmp_path / name).write_bytes(gzip.compress(lines))
+    errors = []
+    inputs = load_inputs(tmp_path / name, None, Path("."), on_error=errors.append)
+    assert [ref for ref, _ in inputs] == [f"{name}:1", f"{name}:2"] and errors == []
+    assert [snapshot.title for _, snapshot in inputs] == ["Fix flush", "Add cache"]
+
+
+def test_a_gzip_bundle_under_a_json_name_is_read_as_a_bundle(tmp_path):
+    import gzip
+
+    (tmp_path / "pr.json").write_bytes(gzip.compress(EXAMPLE.read_bytes()))
+    [(ref, snapshot)] = load_inputs(tmp_path / "pr.json", None, Path("."))
+    assert (ref, snapshot.title) == ("pr.json", "Enhance config loader with comprehensive error handling")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_gzip_data_from_a_pipe_named_jsonl_is_read(tmp_path):
+    """``sieve eval --data`` and ``score`` on a FIFO: the gzip test peeks, so no byte is lost."""
+    import gzip
+
+    pipe = tmp_path / "prs.jsonl"
+    os.mkfifo(pipe)
+    lines = b'{"title": "Fix flush", "body": "b"}\n{"title": "Add cache", "body": "c"}\n'
+    writer = threading.Thread(target=lambda: pipe.write_bytes(gzip.compress(lines)))
+    writer.start()
+    try:
+        inputs = load_inputs(pipe, None, Path("."))
+    finally:
+        writer.join(5)
+    assert [snapshot.title for _, snapshot in inputs] == ["Fix flush", "Add cache"]
+
+
 def test_a_line_cut_inside_a_string_reads_alike_from_a_file_and_a_pipe(tmp_path):
     from bot.cli.score import stdin_inputs
 
