@@ -28,6 +28,18 @@ def test_a_broken_file_exits_1_with_the_error_the_check_run_would_show(tmp_path)
     assert f"sieve check-config: {path}: " in result.stderr and "thresholds.high" in result.stderr
 
 
+def test_a_broken_files_valid_exempt_section_is_said_to_apply(tmp_path):
+    """The App keeps a broken file's valid ``exempt`` section (``config.more_exempt``); the text
+    said only its ``enabled: false`` / ``shadow: true`` were kept, above "1 listed user"."""
+    path = tmp_path / "sieve.yml"
+    path.write_text("exempt: {users: [alice]}\nbogus: 1\n")
+    result = run(str(path))
+    assert result.exit_code == 1
+    error_line = next(line for line in result.stdout.splitlines() if "**Config error**" in line)
+    assert "a valid `exempt` section in it exempts" in error_line
+    assert "1 listed user and" in result.stdout
+
+
 def test_the_organisation_file_is_read_first_and_the_repositorys_wins(tmp_path):
     org, repo = tmp_path / "org.yml", tmp_path / "repo.yml"
     org.write_text("thresholds: {medium: 30, high: 90}\nshadow: true\n")
