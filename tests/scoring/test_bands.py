@@ -72,17 +72,24 @@ def test_disclosed_ai_use_without_effort_signals_is_never_high(shipped_model, sh
 
 
 def test_careful_human_pr_with_a_claude_trailer_is_not_high(shipped_model, shared):
-    """A real pre-2022 human PR description, plus a Co-Authored-By: Claude trailer."""
+    """A real pre-2022 human PR description, plus a Co-Authored-By: Claude trailer: the trailer
+    says AI took part, not that the PR is careless, so it must change nothing, neither the model's
+    probability nor the points nor the band. (These PRs all score low, so "not high" alone could
+    not fail whatever the trailer did; the comparison with the same PR without it can, and no
+    record is filtered out by a signal's ``kind``, which the regression could itself change.)"""
     records = [r for r in _records(shared / "data/git_prs/celestia-core.prs.jsonl", restore=False, limit=3000)
                if r.raw["label"] == "human" and len(r.raw.get("body") or "") > 400][:50]
-    assert records
+    assert len(records) == 50
     trailer = "\n\nCo-Authored-By: Claude <noreply@anthropic.com>"
-    snaps = [r.snapshot.with_changes(body=r.snapshot.body + trailer) for r in records]
-    results = score_many(snaps, ScoreConfig(model_path=str(shipped_model)))
-    assert all(any(h.name == "ai_attribution" for h in res.fired) for res in results)
-    for res in results:
-        if not any(h.kind == "effort" and h.value >= 0.5 for h in res.fired):
-            assert res.band != "high", res.to_dict()
+    plain = [r.snapshot for r in records]
+    marked = [s.with_changes(body=s.body + trailer) for s in plain]
+    results = score_many(plain + marked, ScoreConfig(model_path=str(shipped_model)))
+    for before, after in zip(results[:50], results[50:]):
+        assert "ai_attribution" in {h.name for h in after.fired}
+        assert "ai_attribution" not in {h.name for h in before.fired}
+        assert after.probability == pytest.approx(before.probability, abs=1e-9), after.to_dict()
+        assert (after.score, after.band) == (before.score, before.band), after.to_dict()
+        assert after.band != "high", after.to_dict()
 
 
 def test_title_only_inputs_are_never_high(shipped_model, shared):
