@@ -37,11 +37,43 @@ def _stdout_to_devnull() -> None:
 
 class PipeConsole(Console):
     """A rich console whose broken pipe is a ``BrokenPipeError`` for ``_Commands`` (rich's own
-    handling exits 1)."""
+    handling exits 1). It writes standard output through ``WholeWrites``."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(file=kwargs.pop("file", None) or WholeWrites(sys.stdout), **kwargs)
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
         raise BrokenPipeError("stdout closed")
+
+
+class WholeWrites:
+    """``stream`` whose every write goes out whole or raises. A pipe whose reader leaves during a
+    large write (``sieve score many.jsonl | head -1``) takes part of it; the text layer drops the
+    rest without an error, so a table written in one piece ended with the band's exit code and
+    nothing on stderr. Writing the rest raises the ``BrokenPipeError`` the reader's exit means."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        raw = getattr(self._stream, "buffer", None)
+        if raw is None:  # a stream without a byte layer (a test's StringIO) does not write in part
+            return self._stream.write(text)
+        self._stream.flush()  # whatever the text layer holds goes first
+        rest = memoryview(text.encode(self._stream.encoding or "utf-8", self._stream.errors or "strict"))
+        while rest:
+            taken = raw.write(rest)
+            if not taken:  # nothing taken (a non-blocking stream): leave it to the stream's flush
+                break
+            rest = rest[taken:]
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __getattr__(self, name: str):  # isatty, fileno, encoding: the stream's own
+        return getattr(self._stream, name)
 
 
 def build_app() -> typer.Typer:

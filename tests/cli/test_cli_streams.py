@@ -41,3 +41,19 @@ def test_a_reader_that_stops_early_ends_the_command_quietly_with_141(tmp_path, a
     stderr = proc.stderr.read()
     assert proc.wait(timeout=120) == 141, stderr.decode()
     assert stderr == b""
+
+
+@pytest.mark.parametrize("args", [["--json"], []])
+def test_a_reader_that_stops_during_a_large_table_ends_the_command_with_141(tmp_path, args):
+    """``sieve score many.jsonl | head -1``: the table is written in one piece; the pipe took the
+    part ``head`` read and the rest was dropped without an error, so the exit was the band's."""
+    data = tmp_path / "many.jsonl"
+    record = '{"title": "Fix race in span flush number %d", "body": "Tested with go test -race."}\n'
+    data.write_text("".join(record % i for i in range(1500)))  # a table far beyond a pipe's 64 KiB
+    proc = subprocess.Popen([*SIEVE, "score", str(data), *args], cwd=ROOT, env=_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert os.read(proc.stdout.fileno(), 100)  # the writing has begun: the pipe is full behind it
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141, stderr.decode()
+    assert stderr == b""
