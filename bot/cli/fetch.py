@@ -8,7 +8,9 @@ can read a live repository's PRs without the App. Each PR is read as the App rea
 The token comes from ``GITHUB_TOKEN`` or ``GH_TOKEN`` (never from the command line, where other
 users of the machine could read it); without one GitHub is read anonymously. A PR that cannot be
 read gets one error line naming it and the rest are still written (exit 3); bad credentials or
-an exhausted rate limit stop the run, keeping what was written.
+an exhausted rate limit stop the run (exit 3). ``--out FILE`` is written beside FILE and moved
+over it when the run has read every PR, so a run that stops leaves an earlier export as it was;
+what it wrote is kept in ``FILE.partial``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -53,10 +56,15 @@ def fetch_command(
     if token is None:
         _note("no GITHUB_TOKEN or GH_TOKEN: reading anonymously (GitHub allows 60 requests an hour)")
     exporter = PullExporter.for_token(token, base_url=api_url)
+    _check_out(out)
     wanted = list(numbers) if numbers else _newest(exporter, repo, state, limit)
-    with _opened(out) as sink:
-        written, failed = _export(exporter, repo, wanted, sink, template)
-    _note(f"wrote {written} of {len(wanted)} PRs of {repo} to {'stdout' if str(out) == '-' else out}")
+    if _in_place(out):
+        with _opened(out) as sink:
+            written, failed, _ = _export(exporter, repo, wanted, sink, template)
+        where = " to stdout" if str(out) == "-" else f" to {out}"
+    else:
+        written, failed, where = _export_to_file(exporter, repo, wanted, out, template)
+    _note(f"wrote {written} of {len(wanted)} PRs of {repo}{where}")
     if failed:
         raise typer.Exit(EXIT_ERROR)
 
@@ -82,19 +90,73 @@ def _newest(exporter, repo: str, state: str, limit: int) -> list[int]:
         raise typer.Exit(EXIT_ERROR) from None
 
 
-def _export(exporter, repo: str, numbers: list[int], sink: TextIO, template: bool) -> tuple[int, int]:
+def _export(exporter, repo: str, numbers: list[int], sink: TextIO, template: bool) -> tuple[int, int, bool]:
+    """``(written, not written, stopped)``."""
     written = 0
     for number in numbers:
         try:
             bundle = _bundle(exporter, repo, number, template)
         except _Stop as exc:
             _note(f"error: {exc}; stopped after {written} PRs")
-            return written, len(numbers) - written
+            return written, len(numbers) - written, True
         if bundle is not None:
             sink.write(json.dumps(bundle) + "\n")  # ASCII: a lone surrogate in a PR's text stays writable
             sink.flush()
             written += 1
-    return written, len(numbers) - written
+    return written, len(numbers) - written, False
+
+
+def _export_to_file(exporter, repo: str, numbers: list[int], out: Path, template: bool) -> tuple[int, int, str]:
+    """``_export`` into a new file beside ``out``, moved over ``out`` once every PR was read: a run
+    that stops (bad credentials, the rate limit, Ctrl-C) never empties an earlier export, and
+    what it wrote is kept in ``OUT.partial``. Returns ``(written, not written, " to FILE")``: where
+    they went, for the closing line."""
+    temporary = _temporary(out)
+    try:
+        with temporary.open("w", encoding="utf-8") as sink:
+            written, failed, stopped = _export(exporter, repo, numbers, sink, template)
+    except BaseException:  # Ctrl-C, or a bug: still nothing lost
+        kept, unchanged = _set_aside(temporary, out)
+        _note(f"stopped early{f': what was written is in {kept}' if kept else ''}; {unchanged}")
+        raise
+    if stopped:
+        kept, unchanged = _set_aside(temporary, out)
+        return written, failed, f"{f' to {kept}' if kept else ''}; {unchanged}"
+    try:
+        os.replace(temporary, out)
+    except OSError as exc:
+        _note(f"error: cannot write {out}: {exc.strerror or exc}; the PRs are in {temporary}")
+        raise typer.Exit(EXIT_ERROR) from None
+    return written, failed, f" to {out}"
+
+
+def _temporary(out: Path) -> Path:
+    """A new, empty file beside ``out`` (same file system, so the final move is atomic), with
+    ``out``'s permissions when it exists."""
+    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        temporary.open("w", encoding="utf-8").close()
+        if out.exists():
+            shutil.copymode(out, temporary)
+    except OSError as exc:
+        _note(f"error: cannot write {out}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_ERROR) from None
+    return temporary
+
+
+def _set_aside(temporary: Path, out: Path) -> tuple[str | None, str]:
+    """After a stop: what was written moves to ``OUT.partial`` and ``out`` is not touched.
+    Returns the file now holding the PRs written (None: there were none) and what became of ``out``."""
+    partial = out.with_name(out.name + ".partial")
+    unchanged = f"{out} was left as it was" if out.exists() else f"{out} was not created"
+    try:
+        if temporary.stat().st_size == 0:
+            temporary.unlink()
+            return None, unchanged
+        os.replace(temporary, partial)
+    except OSError as exc:
+        return f"{temporary} (not moved to {partial}: {exc.strerror or exc})", unchanged
+    return str(partial), unchanged
 
 
 def _bundle(exporter, repo: str, number: int, template: bool) -> dict | None:
@@ -121,6 +183,19 @@ def _guarded(read, what: str):
             raise _Stop(str(exc)) from None
         _note(f"error: {what}: {exc}")
         return None
+
+
+def _check_out(out: Path) -> None:
+    """A directory as ``--out`` is refused before anything is read (it would fail only at the end)."""
+    if str(out) != "-" and out.is_dir():
+        _note(f"error: cannot write {out}: is a directory")
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _in_place(out: Path) -> bool:
+    """Standard output, or a path that is not a regular file (``-o /dev/stdout``, ``-o >(gzip > x)``):
+    written as it goes, since there is no earlier export to keep and nothing to move over it."""
+    return str(out) == "-" or (out.exists() and not out.is_file())
 
 
 def _opened(out: Path):

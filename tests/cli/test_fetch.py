@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 
 import pytest
 from typer.testing import CliRunner
@@ -89,9 +91,51 @@ def test_bad_credentials_stop_the_run_with_one_clear_line(fake, tmp_path):
     out = tmp_path / "prs.jsonl"
     result = fetch(fake, REPO, "4", "5", "--out", str(out), token="not-a-token")
     assert result.exit_code == 3
-    assert out.read_text() == ""
+    assert not out.exists() and list(tmp_path.iterdir()) == []  # no empty export, no leftover
     assert "401" in result.stderr and "stopped after 0 PRs" in result.stderr
+    assert f"wrote 0 of 2 PRs of {REPO}; {out} was not created" in result.stderr
     assert len(fake.calls("GET", r"/pulls/5")) == 0  # no request after the first refusal
+
+
+def test_a_run_that_stops_leaves_the_earlier_export_as_it_was(fake, tmp_path):
+    """Re-running with an expired token opened FILE for writing before the first PR was read, and
+    the run stopped with the file empty: the earlier export was lost."""
+    out = tmp_path / "prs.jsonl"
+    assert fetch(fake, REPO, "4", "5", "--out", str(out)).exit_code == 0
+    before = out.read_bytes()
+    result = fetch(fake, REPO, "4", "5", "--out", str(out), token="not-a-token")
+    assert result.exit_code == 3 and out.read_bytes() == before
+    assert f"; {out} was left as it was" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prs.jsonl"]
+
+
+def test_the_prs_read_before_a_stop_are_kept_beside_the_earlier_export(fake, tmp_path):
+    out = tmp_path / "prs.jsonl"
+    out.write_text("earlier export\n")
+    fake.inject_primary_rate_limit("GET", r"/pulls/5$", reset_in=3600)
+    result = fetch(fake, REPO, "4", "5", "3", "--out", str(out), "--no-template")
+    assert result.exit_code == 3, result.output
+    assert out.read_text() == "earlier export\n"
+    partial = tmp_path / "prs.jsonl.partial"
+    assert [b["pull"]["number"] for b in lines(partial)] == [4]
+    assert f"wrote 1 of 3 PRs of {REPO} to {partial}; {out} was left as it was" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prs.jsonl", "prs.jsonl.partial"]
+
+
+def test_a_complete_run_replaces_the_earlier_export_and_keeps_its_permissions(fake, tmp_path):
+    out = tmp_path / "prs.jsonl"
+    out.write_text("earlier export\n")
+    out.chmod(0o640)
+    assert fetch(fake, REPO, "5", "--out", str(out), "--no-template").exit_code == 0
+    assert [b["pull"]["number"] for b in lines(out)] == [5]
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prs.jsonl"]
+
+
+def test_a_directory_as_out_is_refused_before_anything_is_read(fake, tmp_path):
+    result = fetch(fake, REPO, "5", "--out", str(tmp_path))
+    assert result.exit_code == 3 and "is a directory" in result.stderr
+    assert fake.calls("GET", r"/pulls/5") == []
 
 
 def test_a_template_failure_keeps_the_pr(fake, tmp_path):
@@ -130,3 +174,18 @@ def test_a_missing_repository_is_one_error_line(fake):
     result = fetch(fake, "octo-org/nothing-here")
     assert result.exit_code == 3
     assert result.stderr.strip().splitlines()[-1].startswith("sieve fetch: error: list_pulls octo-org/nothing-here")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_as_out_is_written_as_it_goes(fake, tmp_path):
+    """``-o >(gzip > prs.jsonl.gz)`` hands over a pipe: nothing to keep, nothing to move over it."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = fetch(fake, REPO, "5", "--out", str(pipe), "--no-template")
+    reader.join(10)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["pull"]["number"] for line in got[0].splitlines()] == [5]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
