@@ -61,8 +61,10 @@ class Settings(BaseSettings):
         8, ge=1, description="Attempts per delivery before it is marked failed.")
     max_rate_limited_attempts: int = Field(
         48, ge=1, description="Attempts per delivery before it is marked failed when its last "
-        "attempt hit a GitHub rate limit: such an attempt waits for the limit's reset (within the "
-        "hour), so a delivery rides out up to about two days of rate limiting.")
+        "attempt hit a GitHub rate limit or GitHub's own trouble (a 5xx, a timeout): a rate-limited "
+        "attempt waits for the limit's reset (within the hour), so a delivery rides out up to about "
+        "two days of rate limiting, and with the backoff cap of 600 s about 3 to 7 hours of GitHub "
+        "server errors.")
     backoff_base: float = Field(
         2.0, gt=0, description="Seconds of the first retry delay; doubles on every attempt.")
     backoff_cap: float = Field(

@@ -3,8 +3,10 @@
 Retryable failures (``GitHubError.retryable`` or any unexpected exception) go back to pending
 with exponential backoff and jitter (a ``retry_after`` from GitHub is honoured); after
 ``max_attempts`` the delivery is failed. An attempt that hit a rate limit (a ``retry_after``)
-is not the delivery's fault: it waits for the reset and fails only after
-``max_rate_limited_attempts``. A non-retryable ``GitHubError`` fails at once.
+or GitHub's own trouble (a 5xx, a timeout, a lost connection) is not the delivery's fault: it
+waits (for the reset, or with backoff up to ``backoff_cap``) and fails only after
+``max_rate_limited_attempts``, so an ordinary GitHub incident of a few hours loses no
+event. A non-retryable ``GitHubError`` fails at once.
 While a handler runs its lease is renewed, so only a dead or hung worker loses its claim (a
 handler running past ``RetryPolicy.max_handling_seconds`` counts as hung).
 
@@ -167,7 +169,7 @@ class Worker:
             return _Attempt("retry")  # _attempt words it
         except GitHubError as err:
             return _Attempt("retry" if err.retryable else "failed",
-                            f"GitHubError {describe_error(err)}", err.retry_after)
+                            f"GitHubError {describe_error(err)}", err.retry_after, github_side=_github_side(err))
         except Exception as err:  # noqa: BLE001 - any bug is retried, then failed, not lost
             log.exception("handler raised on %s.%s", delivery.event, delivery.action)
             return _Attempt("retry", redact(f"{type(err).__name__}: {err}"))
@@ -177,8 +179,9 @@ class Worker:
         return _Attempt("done", result=result)
 
     def _budget(self, attempt: _Attempt) -> int:
-        """Attempts allowed before failing: more when this one only hit a rate limit."""
-        if attempt.retry_after is None:
+        """Attempts allowed before failing: more when this one only hit a rate limit or GitHub's
+        own trouble."""
+        if not attempt.github_side:
             return self.policy.max_attempts
         return max(self.policy.max_attempts, self.policy.max_rate_limited_attempts)
 
@@ -197,7 +200,7 @@ class Worker:
         else:
             delay = self.policy.delay(d.attempts, attempt.retry_after)
             kept = self.store.retry_later(d.delivery_id, self.worker_id, error or "", delay,
-                                          rate_limited=attempt.retry_after is not None, **held)
+                                          rate_limited=attempt.github_side, **held)
             log.warning("attempt %d failed, retrying in %.1fs: %s", d.attempts, delay, error)
         if not kept:
             log.warning("claim on the delivery was lost before its outcome was recorded")
@@ -211,6 +214,12 @@ class _Attempt:
     error: str | None = None  # or the reason, for "ignored"
     retry_after: float | None = None
     result: str | None = None
+    github_side: bool = False  # a rate limit or GitHub's own trouble, not the delivery's fault
+
+
+def _github_side(err: GitHubError) -> bool:
+    """A rate limit, a 5xx, a timeout or a lost connection (no status): retried for longer."""
+    return err.retryable and (err.retry_after is not None or err.status is None or err.status >= 500)
 
 
 def _utc_now() -> datetime:

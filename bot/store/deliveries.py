@@ -144,7 +144,7 @@ class DeliveryStore:
         """Take the oldest due delivery for ``worker_id`` (attempts += 1), or None.
         A claim whose lease ran out (its worker died) is taken over while its attempts are
         within budget: ``max_rate_limited_attempts`` when its last recorded attempt hit a rate
-        limit, else ``max_attempts``. Deliveries failed meanwhile past that budget are passed, as
+        limit or GitHub's own trouble (``rate_limited``), else ``max_attempts``. Deliveries failed meanwhile past that budget are passed, as
         (delivery_id, event) pairs, to ``on_abandoned`` once that is committed."""
         abandoned: list[tuple[str, str]] = []
         budget = case((T.rate_limited, max(max_attempts, max_rate_limited_attempts or 0)), else_=max_attempts)

@@ -52,7 +52,7 @@ def app(settings, fake, monkeypatch):
     monkeypatch.setattr(review, "score", lambda snapshot, config: HIGH)
     settings = Settings(_env_file=None, **{
         **settings.model_dump(), "workers": 1, "poll_interval": 0.05, "backoff_base": 0.05,
-        "backoff_cap": 0.1, "app_id": fake.app_id, "private_key": fake.app_private_key,
+        "backoff_cap": 0.1, "max_rate_limited_attempts": 8, "app_id": fake.app_id, "private_key": fake.app_private_key,
         "github_api_url": fake.base_url})
     return create_app(settings)  # github_factory=None: the production wiring
 

@@ -127,13 +127,29 @@ def test_a_worker_killed_while_waiting_out_rate_limits_does_not_lose_the_deliver
 def test_an_ordinary_failure_after_rate_limits_fails_at_max_attempts(store, engine, clock):
     handler = Recorder(GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60),
                        GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60),
-                       GitHubError("bad gateway", status=502, retryable=True))
+                       RuntimeError("a bug"))
     worker = make_worker(store, engine, handler)  # POLICY: max_attempts 3, rate-limited budget 48
     statuses = []
     for _ in range(3):
         statuses.append(worker.process_one().status)
         clock.advance(POLICY.backoff_cap)
-    assert statuses == ["retry", "retry", "failed"]  # the third attempt was not rate-limited
+    assert statuses == ["retry", "retry", "failed"]  # the third attempt was not GitHub's trouble
+
+
+def test_github_server_errors_and_timeouts_are_ridden_out_like_rate_limits(store, engine, clock):
+    """Eight attempts (about three minutes of backoff) failed a delivery for good during an
+    ordinary GitHub incident, and nothing ran it again (review)."""
+    outage = [GitHubError("bad gateway", status=502, retryable=True),
+              GitHubError("read timed out", retryable=True)] * 3
+    policy = RetryPolicy(max_attempts=3, max_rate_limited_attempts=6, backoff_base=10, backoff_cap=60,
+                         lease_seconds=30)
+    worker = Worker(store, Recorder(*outage), lambda _i: None, SqlStateStore(engine), policy=policy, worker_id="w1")
+    statuses = []
+    for _ in range(6):
+        statuses.append(worker.process_one().status)
+        clock.advance(60)
+    assert statuses == ["retry"] * 5 + ["failed"]  # past max_attempts (3), until the larger budget (6)
+    assert "gave up after 6 attempts" in store.get("d1").last_error
 
 
 def test_non_retryable_error_fails_at_once(store, engine):

@@ -77,7 +77,7 @@ def expected(shipped_model):
 
 class Harness:
     def __init__(self, fake, tmp_path, *, max_wait: float, backoff_base: float,
-                 max_attempts: int = 5) -> None:
+                 max_attempts: int = 5, github_side_attempts: int = 48) -> None:
         from fastapi.testclient import TestClient
 
         from bot.app.server import create_app
@@ -87,7 +87,8 @@ class Harness:
         self.fake, self.db_url = fake, f"sqlite:///{tmp_path}/faults.db"
         settings = Settings(webhook_secret=SECRET, database_url=self.db_url, workers=1,
                             poll_interval=0.02, backoff_base=backoff_base, backoff_cap=4.0,
-                            max_attempts=max_attempts, lease_seconds=10)
+                            max_attempts=max_attempts, max_rate_limited_attempts=github_side_attempts,
+                            lease_seconds=10)
         factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key,
                                       base_url=fake.base_url, timeout=1, max_wait=max_wait,
                                       backoff_factor=0.05, backoff_max=0.2)
@@ -174,7 +175,8 @@ def test_permanent_failure_is_failed_listed_and_retried_by_hand(expected, fake_g
     fault = fake_github.inject("POST", COMMENTS, status, times=None,
                                body={"message": "Resource not accessible by integration"}
                                if status == 403 else None)
-    harness = Harness(fake_github, tmp_path, max_wait=0.2, backoff_base=0.05, max_attempts=3)
+    harness = Harness(fake_github, tmp_path, max_wait=0.2, backoff_base=0.05, max_attempts=3,
+                      github_side_attempts=3)  # a 5xx is GitHub's trouble: its own budget, 3 here
     with harness.client:
         delivery_id = harness.deliver()
         failed = harness.wait(delivery_id)

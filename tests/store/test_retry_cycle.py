@@ -8,7 +8,8 @@ from bot.app.worker import RetryPolicy, Worker
 from bot.ports import GitHubError
 from bot.store import SqlStateStore
 
-POLICY = RetryPolicy(max_attempts=3, backoff_base=30, backoff_cap=120, lease_seconds=60)
+# a 500 is GitHub's trouble, retried up to max_rate_limited_attempts: both 3 here
+POLICY = RetryPolicy(max_attempts=3, max_rate_limited_attempts=3, backoff_base=30, backoff_cap=120, lease_seconds=60)
 
 
 def test_backoff_then_failed_then_manual_retry(store, engine, clock):
