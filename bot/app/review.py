@@ -6,6 +6,7 @@ I/O lives here and in ``apply``; ``score`` (bot.scoring), ``profiles.findings`` 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from fnmatch import fnmatchcase
@@ -25,6 +26,8 @@ from bot.result import Result
 from bot.signals.attribution import is_agent_account
 from bot.snapshot import PRSnapshot
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Review:
@@ -41,7 +44,19 @@ class Review:
 
 
 def load_config(ctx: HandlerContext, repo: str) -> repo_config.ConfigLoad:
-    return repo_config.load(ctx.github, repo)
+    """The repository's settings; a broken file is logged, since in shadow mode its failing check
+    run is not written and the operator reviewing the trial would not learn of it otherwise."""
+    loaded = repo_config.load(ctx.github, repo)
+    if loaded.error:
+        log.warning("config error in %s (%s): %s", repo,
+                    "shadow mode, nothing written" if shadow(ctx, loaded.config) else "shown in the check run",
+                    loaded.error)
+    return loaded
+
+
+def config_note(loaded: repo_config.ConfigLoad) -> str:
+    """For a delivery's result line (``sieve deliveries``): the config error, if any."""
+    return f"; config error: {loaded.error[:200]}" if loaded.error else ""
 
 
 DISABLED = "disabled in .github/sieve.yml"

@@ -71,3 +71,15 @@ def test_a_shadow_repository_with_a_broken_file_writes_nothing(ctx, gh, scorer, 
     gh.files[(REPO, ".github/sieve.yml")] = "shadow: true\ncomment: {enable: false}\n"
     dispatch.handle("pull_request", payload("pull_request", "opened.payload.json"), ctx)
     assert gh.writes == [] and len(scorer.calls) == 1  # scored and recorded, as shadow mode does
+
+
+def test_a_shadow_trials_broken_file_is_logged_and_named_in_the_result(ctx, gh, scorer, payload, scored_by_default,
+                                                                       caplog):
+    """Shadow mode writes no check run, so the error used to appear nowhere: the trial ran on the
+    defaults and the operator reviewing it was not told (review)."""
+    gh.files[(REPO, ".github/sieve.yml")] = "shadow: true\nthresholds: {medium: 60, hihg: 80}\n"
+    with caplog.at_level("WARNING", logger="bot.app.review"):
+        outcome = dispatch.handle("pull_request", payload("pull_request", "opened.payload.json"), ctx)
+    assert gh.writes == [] and "config error: .github/sieve.yml: thresholds.hihg" in outcome
+    assert any("shadow mode, nothing written" in r.getMessage() and "hihg" in r.getMessage()
+               for r in caplog.records)

@@ -143,7 +143,7 @@ def test_broken_config_fails_check_in_one_line_and_still_scores(ctx, gh, pr, sco
 
 def test_broken_config_is_shown_even_when_the_pr_is_skipped(ctx, gh, pr, scorer, payload):
     gh.files[(REPO, ".github/sieve.yml")] = "exempt: {associations: []}\nbogus: 1\n"
-    assert dispatch.handle("pull_request", opened(payload), ctx) == "skipped: exempt author"
+    assert dispatch.handle("pull_request", opened(payload), ctx) == "skipped: exempt author; config error: .github/sieve.yml: bogus: unknown key"
     check = gh.check_runs[(REPO, "PR Sieve", SHA)]
     assert check.conclusion == "failure" and "bogus: unknown key" in check.title
     assert "did not score this PR: exempt author" in check.summary
@@ -173,7 +173,7 @@ def test_an_unreadable_configs_own_opt_out_lines_still_apply(ctx, gh, pr, scorer
     dispatch.handle("pull_request", opened(payload), ctx)
     assert gh.writes == [] and len(scorer.calls) == 1  # scored and recorded, as shadow mode does
     gh.files[(REPO, ".github/sieve.yml")] = "enabled: False\nexempt:\n  users: [alice\n"
-    assert dispatch.handle("pull_request", opened(payload), ctx) == "skipped: disabled in .github/sieve.yml"
+    assert dispatch.handle("pull_request", opened(payload), ctx).startswith("skipped: disabled in .github/sieve.yml; config error: .github/sieve.yml: invalid YAML")
     assert [w[0] for w in gh.writes] == ["check_run"] and len(scorer.calls) == 1
 
 

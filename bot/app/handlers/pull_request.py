@@ -25,14 +25,14 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     reason = skip_reason(ctx, loaded.config, pr)
     if reason:
         _show_config_error(ctx, loaded, pr, reason)
-        return f"skipped: {reason}"
+        return f"skipped: {reason}{review.config_note(loaded)}"
     result = review.run(ctx, pr.repo, pr.number, loaded, head_sha=pr.head_sha)
     if result.snapshot.state == "closed":  # closed or merged since this event was sent (a retry runs late)
         return "skipped: closed (now)"
     if result.snapshot.draft and loaded.config.exempt.drafts:  # back to draft since this event was sent
         return "skipped: draft (now)"
     actions = review.decide(ctx, result)
-    return f"scored {result.result.score} ({result.result.band}); {len(actions)} action(s)"
+    return f"scored {result.result.score} ({result.result.band}); {len(actions)} action(s){review.config_note(loaded)}"
 
 
 def _show_config_error(ctx: HandlerContext, loaded, pr: p.PullRequestEvent, reason: str) -> None:
