@@ -5,7 +5,8 @@ Layers, later wins: built-in defaults < the org's ``<owner>/.github`` repository
 Mappings merge key by key; lists and scalars replace. A layer that is not valid YAML or does not
 match the schema is dropped and reported as ONE line (``ConfigLoad.error``); the PR is still
 handled with the remaining layers, except that a dropped layer's top-level ``enabled: false`` and
-``shadow: true`` still apply (a typo must not make an opted-out repository start writing), and so
+``shadow: true`` still apply (a typo must not make an opted-out repository start writing), as does
+its ``comment: {enabled: false}``, and so
 do the exemptions of its ``exempt`` section when that section is valid (``more_exempt``). A layer
 that cannot be read as settings at all (not YAML, not a mapping, too large) hides what it asks
 for: its ``enabled: false`` and ``shadow: true`` lines are still found line by line, and the load
@@ -234,8 +235,10 @@ def build(layers: list[tuple[str, str | ConfigError | None]]) -> ConfigLoad:
 
 
 # Settings that only make PR Sieve do less: a broken layer that sets them still gets them, so a
-# mistake elsewhere in the file never turns PR Sieve on or shadow mode off (never the reverse).
+# mistake elsewhere in the file never turns PR Sieve on or shadow mode off (never the reverse),
+# nor comments back on
 SAFE_SIDE = {"enabled": False, "shadow": True}
+SAFE_SECTIONS = {("comment", "enabled"): False}
 
 
 def _apply_layer(merged: dict[str, Any], source: str,
@@ -268,8 +271,14 @@ def scanned_safe_side(text: str) -> dict[str, Any]:
 
 
 def safe_side(data: dict[str, Any]) -> dict[str, Any]:
-    """The SAFE_SIDE settings ``data`` gives as real booleans (not 0, "false" or "yes")."""
-    return {key: value for key, value in SAFE_SIDE.items() if data.get(key) is value}
+    """The SAFE_SIDE and SAFE_SECTIONS settings ``data`` gives as real booleans (not 0, "false"
+    or "yes")."""
+    kept: dict[str, Any] = {key: value for key, value in SAFE_SIDE.items() if data.get(key) is value}
+    for (section, key), value in SAFE_SECTIONS.items():
+        part = data.get(section)
+        if isinstance(part, dict) and part.get(key) is value:
+            kept[section] = {key: value}
+    return kept
 
 
 def more_exempt(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:

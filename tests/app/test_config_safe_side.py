@@ -31,8 +31,18 @@ def test_only_the_safe_direction_and_only_real_booleans_are_kept():
     on = cfg.build([("org", "enabled: false\nshadow: true\n"), ("repo", "enabled: true\nshadow: false\nbogus: 1\n")])
     assert (on.config.enabled, on.config.shadow) == (False, True)  # a broken file never turns it back on
     for text in ("enabled: 0\nbogus: 1\n", "enabled: 'false'\nbogus: 1\n", "shadow: 1\nbogus: 1\n",
-                 "shadow: 'yes'\n", "comment: {enabled: false}\nbogus: 1\n"):
+                 "shadow: 'yes'\n", "comment: {enabled: 0}\nbogus: 1\n", "comment: {enabled: true}\nbogus: 1\n"):
         assert cfg.build([("repo", text)]).config == cfg.RepoConfig(), text
+
+
+def test_a_broken_layer_keeps_comments_off():
+    """A typo in a file that says comment: {enabled: false} used to post public comments with the
+    defaults (review)."""
+    loaded = cfg.build([("repo", "comment: {enabled: false, bands: [high]}\nthresholds: {hihg: 90}\n")])
+    assert loaded.error and loaded.config.comment.enabled is False
+    assert loaded.config.comment.bands == ["medium", "high"]  # only the off switch is kept
+    on = cfg.build([("org", "comment: {enabled: false}\n"), ("repo", "comment: {enabled: true}\nbogus: 1\n")])
+    assert on.config.comment.enabled is False
 
 
 def test_the_rest_of_a_broken_layer_is_still_dropped():

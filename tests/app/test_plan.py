@@ -156,7 +156,7 @@ def test_a_broken_organisation_file_is_named_not_blamed_on_the_repository():
     title = render(check.title.template, **check.title.context)
     summary = render(check.summary.template, **check.summary.context)
     assert title.startswith("Config error, that file ignored: o/.github:.github/sieve.yml: thresholds.medim")
-    assert "Repository config error" not in title and "ignored the file the error names, except an `enabled: false` or `shadow: true` in it, and used the rest" in summary
+    assert "Repository config error" not in title and "ignored the file the error names, except an `enabled: false`" in summary
 
 
 @pytest.mark.parametrize("where", ["global", "repo"])
