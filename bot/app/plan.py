@@ -166,6 +166,8 @@ def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | Non
         return "advisory"
     elif result.band in FLAGGED and facts.sticky is not None:
         return "flagged"  # unlabelled (labels.model_only off), but the check shows the band: not "no longer flagged"
+    elif override_kind(config, facts) == LABEL_ADDED:
+        return None  # a person's band label is on the PR: the comment does not tell the author otherwise
     else:
         state = "resolved" if _was_advisory(facts) else "cleared"
     return state if facts.sticky is not None else None

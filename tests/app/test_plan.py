@@ -337,6 +337,15 @@ def test_an_unlabelled_model_only_flag_does_not_tell_the_author_the_pr_is_no_lon
     assert cleared.view.context["state"] == "cleared"
 
 
+def test_a_band_label_a_person_added_is_not_contradicted_by_a_no_longer_flagged_comment():
+    """The maintainer labelled the PR needs-review by hand; a push that scores low used to edit
+    the comment to "no longer flagged" under the maintainer's label (review)."""
+    actions = run("low", labels=(MEDIUM,), override=override("label_added"), sticky=STICKY)
+    assert not of(actions, UpsertComment) and not of(actions, RemoveLabel)
+    [cleared] = of(run("low", labels=(), sticky=STICKY), UpsertComment)  # without it: cleared as before
+    assert cleared.view.context["state"] == "cleared"
+
+
 def test_a_model_only_flag_that_gets_no_label_gets_the_advisory_comment_for_a_finding():
     """labels.model_only off: the PR is not flagged in the label queue, so a policy finding gets
     the advisory note, not a "this PR could use a closer look" comment with a statistical guess."""
