@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bot.cli.score import load_inputs, one_input
+from bot.cli.score import EXIT_ERROR, Skipped, load_inputs, one_input
 from bot.loaders import LoadError
 
 TOP_SIGNALS = 3
@@ -66,12 +66,13 @@ def report_command(
     repo: Annotated[Path, typer.Option("--repo", help="Repository for --git.")] = Path("."),
     out: Annotated[Optional[Path], typer.Option("--out", help="Write the Markdown here (default: stdout).")] = None,
 ) -> None:
-    """Write a Markdown triage report ranking the PRs by score."""
+    """Write a Markdown triage report ranking the PRs by score (exit 3 when a record could not be
+    read or scored: the report, written all the same, leaves it out)."""
     from bot.cli.batch import score_all
     from bot.scoring import ScoreConfig
 
     one_input(path, git)
-    unreadable, unscored = _StderrSink(), _StderrSink()
+    unreadable, unscored = Skipped("report"), Skipped("report")
     try:
         inputs = load_inputs(path, git, repo, on_error=unreadable)
     except LoadError as exc:
@@ -89,22 +90,13 @@ def report_command(
     else:
         _write(out, text)
         typer.echo(f"wrote {out} ({len(kept)} PRs)")
-
-
-class _StderrSink:
-    """An error sink that prints each record's line on stderr and keeps it to count."""
-
-    def __init__(self) -> None:
-        self.seen: list[LoadError] = []
-
-    def __call__(self, error: LoadError) -> None:
-        self.seen.append(error)
-        typer.echo(f"sieve report: {error}", err=True)
+    if unreadable.seen or unscored.seen:  # as sieve score: a queue missing PRs is not a clean run
+        raise typer.Exit(EXIT_ERROR)
 
 
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"sieve report: {message}", err=True)
-    return typer.Exit(3)
+    return typer.Exit(EXIT_ERROR)
 
 
 def _write(out: Path, text: str) -> None:

@@ -1,8 +1,9 @@
 """``sieve score``: score a GitHub JSON bundle, a JSONL file of records, or a local git range.
 
 Exit code: 0 low, 1 high, 2 medium (for many records: the worst band), 3 when nothing could
-be scored (unreadable input, no model), 141 when the reader of the output stopped early (``| head``).
-A malformed JSONL line gets one line on stderr naming ``file:line``; the other records are still scored.
+be scored (unreadable input, no model) or when any record could not be read or scored, 141 when
+the reader of the output stopped early (``| head``). A malformed JSONL line gets one line on
+stderr naming ``file:line``; the other records are still scored and printed.
 """
 
 from __future__ import annotations
@@ -42,6 +43,19 @@ def _fail(message: str) -> typer.Exit:
 def print_skipped(error: LoadError) -> None:
     """Default sink for a record that cannot be read: one line on stderr."""
     typer.echo(f"sieve score: {error}", err=True)
+
+
+class Skipped:
+    """An error sink that prints each record's line on stderr (``sieve COMMAND: ...``) and keeps
+    it, so that the exit code can say some input was left out."""
+
+    def __init__(self, command: str = "score") -> None:
+        self.command = command
+        self.seen: list[LoadError] = []
+
+    def __call__(self, error: LoadError) -> None:
+        self.seen.append(error)
+        typer.echo(f"sieve {self.command}: {error}", err=True)
 
 
 def _jsonl_snapshots(records, on_error=print_skipped) -> list[tuple[str, object]]:
@@ -278,14 +292,15 @@ def score_command(
     from bot.scoring import ScoreConfig
 
     one_input(path, git, title, body_file)
+    skipped = Skipped()
     try:
-        inputs = load_inputs(path, git, repo, title, body_file)
+        inputs = load_inputs(path, git, repo, title, body_file, on_error=skipped)
     except LoadError as exc:
         raise _fail(str(exc)) from None
     if not inputs:
         raise _fail(f"{path}: no record could be read")
     try:
-        scored = score_all(inputs, ScoreConfig(model_path=str(model) if model else None), print_skipped)
+        scored = score_all(inputs, ScoreConfig(model_path=str(model) if model else None), skipped)
     except ModelMismatchError as exc:
         raise _fail(str(exc)) from None
     if not scored:
@@ -295,7 +310,8 @@ def score_command(
         print_json(scored, dict(inputs))
     else:
         print_table(scored, PipeConsole())
-    raise typer.Exit(EXIT_BY_BAND[worst_band(results)])
+    # a band for the records scored would read as the whole input's
+    raise typer.Exit(EXIT_ERROR if skipped.seen else EXIT_BY_BAND[worst_band(results)])
 
 
 def register(app: typer.Typer) -> None:

@@ -36,12 +36,28 @@ def test_the_other_records_are_scored_and_the_broken_one_is_named(tmp_path, one_
     result = CliRunner().invoke(build_app(), [command, str(data), *(["--json"] if command == "score" else [])])
     assert result.stderr.strip() == (f"sieve {command}: prs.jsonl:2: could not be scored "
                                      "(RuntimeError: a signal failed)")
+    assert result.exit_code == 3  # the other two are printed, but they are not the whole file
     if command == "score":
-        assert result.exit_code == 0 and [json.loads(line)["ref"] for line in result.stdout.splitlines()] == [
-            "prs.jsonl:1", "prs.jsonl:3"]
+        assert [json.loads(line)["ref"] for line in result.stdout.splitlines()] == ["prs.jsonl:1", "prs.jsonl:3"]
     else:
-        assert result.exit_code == 0 and result.stdout.count("config: reload on rename events") == 2
+        assert result.stdout.count("config: reload on rename events") == 2
         assert "1 record could be read but not scored" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["score", "--json"], ["score"], ["report"]])
+def test_a_record_that_cannot_be_read_makes_the_exit_3_and_the_rest_are_printed(tmp_path, args):
+    """``sieve score`` exited with the band of the records it could read (0 for a low one), and
+    ``sieve report`` with 0: a script could not tell the output left records out."""
+    data = tmp_path / "prs.jsonl"
+    data.write_text(json.dumps(CAREFUL) + "\n{broken\n")
+    result = CliRunner().invoke(build_app(), [*args[:1], str(data), *args[1:]])
+    assert result.exit_code == 3, result.output
+    assert result.stderr.strip() == f"sieve {args[0]}: prs.jsonl:2: not valid JSON (Expecting property name " \
+                                    "enclosed in double quotes at column 2)"
+    assert "prs.jsonl:1" in result.stdout
+    data.write_text(json.dumps(CAREFUL) + "\n")  # every record read: the band's exit, or 0
+    whole = CliRunner().invoke(build_app(), [*args[:1], str(data), *args[1:]])
+    assert whole.exit_code in ((0, 1, 2) if args[0] == "score" else (0,)), whole.output
 
 
 def test_nothing_scored_is_an_error(tmp_path, one_record_breaks_the_scorer):

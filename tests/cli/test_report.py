@@ -32,7 +32,7 @@ def test_report_ranks_by_score_and_neutralises_titles(tmp_path):
     data.write_text(json.dumps(CAREFUL) + "\n" + json.dumps(HOSTILE) + "\n{broken\n")
     out = tmp_path / "report.md"
     result = CliRunner().invoke(build_app(), ["report", str(data), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # the broken line is left out; the report is written
     text = out.read_text()
     rows = [line for line in text.splitlines() if line.startswith("| ") and "prs.jsonl" in line]
     assert [("prs.jsonl:2" in rows[0]), ("prs.jsonl:1" in rows[1])] == [True, True]
@@ -65,7 +65,7 @@ def test_unreadable_records_are_counted_in_the_report_and_named_on_stderr(tmp_pa
     data = tmp_path / "prs.jsonl"
     data.write_text(json.dumps(CAREFUL) + "\n{broken\n" + json.dumps({"files": "nope"}) + "\n")
     result = CliRunner().invoke(build_app(), ["report", str(data)])
-    assert result.exit_code == 0
+    assert result.exit_code == 3  # exit 0 read as a report of the whole file
     assert "2 records could not be read (listed on stderr)." in result.stdout
     assert result.stderr.splitlines()[0].startswith("sieve report: prs.jsonl:2: not valid JSON")
 
@@ -125,7 +125,7 @@ def test_records_read_but_not_scored_are_counted_as_such(tmp_path, monkeypatch):
     data = tmp_path / "prs.jsonl"
     data.write_text(json.dumps(CAREFUL) + "\n" + json.dumps(HOSTILE) + "\n{broken\n")
     result = CliRunner().invoke(build_app(), ["report", str(data)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output
     assert "1 record could not be read (listed on stderr)." in result.stdout
     assert "1 record could be read but not scored (listed on stderr)." in result.stdout
     assert "prs.jsonl:2: could not be scored (RuntimeError" in result.stderr
