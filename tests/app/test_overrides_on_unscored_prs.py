@@ -43,3 +43,17 @@ def test_a_command_on_a_closed_pr_is_recorded_and_only_answered(ctx, gh, state, 
     dispatch.handle("issue_comment", comment_event(payload, body), ctx)
     assert [w[0] for w in gh.writes[before:]] == ["create_comment"]  # the reply, nothing else
     assert gh.labels[(REPO, 2)] == labels and state.get_override(REPO, 2).kind == kind
+
+
+def test_a_clearance_on_a_pr_no_longer_scored_updates_the_comment_it_was_flagged_with(
+        ctx, gh, state, pr, scorer, payload):
+    """Flagged with a comment, then turned into a draft; the maintainer takes the label off. The
+    comment kept telling the author the PR "may need more work" (review); /sieve ok did update it."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert "may need more work" in gh.bot_comments(REPO, 2)[0].body
+    gh.snapshots[(REPO, 2)] = pr.with_changes(draft=True)
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=False)
+    outcome = dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx)
+    assert outcome == "override recorded: label_removed by maintainer"
+    [sticky] = gh.bot_comments(REPO, 2)
+    assert "reviewed by a maintainer" in sticky.body and gh.labels[(REPO, 2)] == []

@@ -7,7 +7,8 @@ band labels of that PR to people: the bot will not remove or swap them later. Th
 label changes are ignored, and so is an event a person's later change of the label overtook.
 On a closed or merged PR the decision is recorded (a reopened PR respects it) and nothing is
 labelled, posted or checked, as for every other event on a closed PR; likewise on a PR the bot
-does not score (a draft, an exempt author's), where a guidance comment would be out of place.
+does not score (a draft, an exempt author's), where a guidance comment would be out of place,
+unless the bot's comment from when it was scored is there: it then says the PR was cleared.
 """
 
 from __future__ import annotations
@@ -51,8 +52,10 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     review.override(ctx, outcome, kind, sender.login, detail=f"label {label}", at=ctx.received_at)
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
         return f"override recorded: {kind} by {sender.login}; the PR is closed, so nothing else changed"
-    if reason := review.unscored(ctx, loaded.config, outcome.snapshot):  # nothing to post on a PR never scored
+    reason = review.unscored(ctx, loaded.config, outcome.snapshot)
+    if reason and not ctx.state.posted_sticky(repo, number):  # nothing to post on a PR not scored now
         return f"override recorded: {kind} by {sender.login}; not scored ({reason}), so nothing else changed"
+    # a sticky from when it was scored still says "flagged": it follows the clearance, as for /sieve ok
     review.decide(ctx, outcome, fresh_override=True)
     return f"override recorded: {kind} by {sender.login}"
 
