@@ -40,6 +40,17 @@ def test_a_broken_files_valid_exempt_section_is_said_to_apply(tmp_path):
     assert "1 listed user and" in result.stdout
 
 
+def test_a_broken_files_comment_switch_off_is_said_to_apply_and_shown(tmp_path):
+    """A broken layer keeps ``comment: {enabled: false}`` (``config.SAFE_SECTIONS``)."""
+    path = tmp_path / "sieve.yml"
+    path.write_text("comment: {enabled: false}\nbogus: 1\n")
+    result = run(str(path))
+    assert result.exit_code == 1
+    error_line = next(line for line in result.stdout.splitlines() if "**Config error**" in line)
+    assert "`comment: {enabled: false}` in it" in error_line
+    assert "- Comments: off." in result.stdout
+
+
 def test_the_organisation_file_is_read_first_and_the_repositorys_wins(tmp_path):
     org, repo = tmp_path / "org.yml", tmp_path / "repo.yml"
     org.write_text("thresholds: {medium: 30, high: 90}\nshadow: true\n")
