@@ -57,6 +57,17 @@ def _section_text(text: str, m: re.Match) -> str:
 
 
 
+def _command_quote(text: str, line: str) -> str:
+    """The line with the command, cut around the command's code span (a long line's quote used to
+    stop before the command it was quoted for); a fenced line stands alone."""
+    at = text.find(line) if "`" in line else -1
+    if at < 0:
+        return hits.quote(line)
+    span = next((m for m in _CODE_SPAN.finditer(line) if _COMMAND.search(m.group(0))), None)
+    start, end = (at + span.start(), at + span.end()) if span else (at, at + len(line))
+    return f"'{hits.excerpt_around(text, start, end)}'"
+
+
 def _command_line(text: str) -> str:
     """A test/run command the author shows: in a code span, a fenced block or after ``$ ``,
     with arguments or on a line saying it was run; template instructions do not count."""
@@ -92,9 +103,7 @@ def explains_testing(snapshot: PRSnapshot) -> SignalHit:
     text = hits.author_body(snapshot)  # unchecked boxes are to-dos
     command = _command_line(text)
     if command:
-        at = text.find(command) if "`" in command else -1  # a line of prose; a fenced line stands alone
-        return hits.fired(NAME, KIND, 1.0,
-                          f"says how it was tested: {hits.quote(hits.excerpt(text, at) if at >= 0 else command)}")
+        return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {_command_quote(text, command)}")
     phrase = None if hits.lacks_all(text, _PHRASE_NEEDS) else _PHRASE.search(text)
     if phrase:
         said = hits.excerpt_around(text, phrase.start(), phrase.end())  # the words that fired, not the line's start

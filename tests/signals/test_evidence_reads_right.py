@@ -153,6 +153,14 @@ def test_a_whole_line_or_sentence_is_quoted_without_marks(body, quoted):
     assert ai_disclosure(PRSnapshot(title="t", body=body)).evidence == f"the description says {quoted}"
 
 
+def test_a_test_command_late_in_a_long_line_is_in_its_quote():
+    body = ("This change reworks how the retry loop computes its delay so that a burst of failures no "
+            "longer hammers the server, and I checked it by running `go test ./internal/retry/... -run Backoff` twice.")
+    hit = explains_testing(PRSnapshot(title="t", body=body))
+    assert hit.value == 1.0 and "`go test ./internal/retry/... -run Backoff`" in hit.evidence
+    assert hit.evidence.startswith("says how it was tested: '…") and len(hit.evidence) < 160
+
+
 def test_a_tested_line_inside_wrapped_prose_is_marked_on_both_sides():
     body = "I changed the parser so that\nI ran the unit tests locally and they\npass on Linux and macOS."
     hit = explains_testing(PRSnapshot(title="t", body=body))
