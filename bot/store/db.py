@@ -24,6 +24,9 @@ from sqlalchemy.pool import StaticPool
 from bot.store.writelock import WriterLock
 
 SQLITE_BUSY_MS = 30_000
+# PostgreSQL: a statement waiting longer than this for a lock (a row another replica's hung
+# transaction holds) fails and is retried, instead of hanging its worker or webhook request forever
+PG_LOCK_TIMEOUT_MS = 30_000
 IMMEDIATE = {"sieve_immediate": True}  # execution option: take SQLite's write lock at BEGIN
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _POOL = {"pool_size": 10, "max_overflow": 20}  # request threads + workers + lease renewals
@@ -58,7 +61,10 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url`` configured for concurrent webhook intake and workers."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, **_POOL)
+        engine = create_engine(url, pool_pre_ping=True, **_POOL)
+        if parsed.get_backend_name() == "postgresql":
+            event.listen(engine, "connect", _postgres_connect)
+        return engine
     memory = parsed.database in (None, "", ":memory:")
     pooling = {"poolclass": StaticPool} if memory else _POOL
     engine = create_engine(url, connect_args={"check_same_thread": False,
@@ -68,6 +74,12 @@ def make_engine(url: str) -> Engine:
     if not memory:
         _WRITERS[engine] = WriterLock(parsed.database)
     return engine
+
+
+def _postgres_connect(dbapi_connection, _record) -> None:
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {int(PG_LOCK_TIMEOUT_MS)}")
+    dbapi_connection.commit()
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
@@ -128,7 +140,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema behind ``engine`` to ``revision`` (concurrent callers are serialised)."""
     cfg = alembic_config()
     with write_transaction(engine) as conn:  # SQLite: BEGIN IMMEDIATE serialises migrators
-        if conn.dialect.name == "postgresql":
+        if conn.dialect.name == "postgresql":  # another replica's migration may take longer than lock_timeout
+            conn.execute(text("SET LOCAL lock_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
         current = MigrationContext.configure(conn).get_current_revision()
         _refuse_unknown_revision(current, ScriptDirectory.from_config(cfg))
