@@ -283,6 +283,16 @@ def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) ->
     ))
 
 
+NOTHING_ENDED = "(nothing was in force)"  # an ending's detail when its cancel found nothing to end
+
+
+def ended_by(ctx: HandlerContext, repo: str, number: int, source: str) -> bool:
+    """Whether ``source`` (a comment) is what ended the decision last in force: its retry, after
+    the first attempt ended it and then failed, says it was cancelled, not "nothing to cancel"."""
+    latest = ctx.state.latest_override(repo, number)
+    return latest is not None and latest.kind == ENDED and latest.detail == source
+
+
 def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], actor: str,
                  detail: str = "", at: datetime | None = None) -> Override | None:
     """End the override in force when it is one of ``kinds``; returns it (None: nothing ended).
@@ -294,7 +304,8 @@ def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, 
         return None  # another kind of decision is in force: this cancel does not end it
     latest = ctx.state.latest_override(repo, number)
     if current is not None or latest is None or _utc(latest.at) < _utc(at):  # never over a later ending
-        ctx.state.record_override(Override(repo=repo, number=number, kind=ENDED, actor=actor, at=at, detail=detail))
+        said = detail if current is not None else f"{detail} {NOTHING_ENDED}"
+        ctx.state.record_override(Override(repo=repo, number=number, kind=ENDED, actor=actor, at=at, detail=said))
     if current is None:
         return None
     metrics.record_override(current.kind, ended=True)

@@ -179,3 +179,21 @@ def test_a_label_removal_whose_delivery_was_lost_is_not_undone_by_the_next_push(
         assert HIGH in fake.issue_labels(REPO, 7)  # the maintainer's own cancel still brings it back
         bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
         assert HIGH in fake.issue_labels(REPO, 7) and bench.state.get_override(REPO, 7) is None
+
+
+def test_a_retried_cancel_whose_first_attempt_ended_the_clearance_says_done_not_nothing_to_cancel(scorer):
+    from bot.ports import GitHubError
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        bench.handle("issue_comment", fake.issue_comment_event(REPO, 7, "/sieve ok", "maintainer", association="MEMBER"))
+        cancel = fake.issue_comment_event(REPO, 7, "/sieve ok cancel", "maintainer", association="MEMBER")
+        fake.inject("POST", r"/issues/7/comments$", status=502, times=None)  # the reply cannot be posted
+        try:
+            bench.handle("issue_comment", cancel, received=datetime.now(UTC))
+        except GitHubError:
+            pass
+        assert bench.state.get_override(REPO, 7) is None  # the first attempt ended the clearance
+        fake.clear_faults()
+        bench.handle("issue_comment", cancel, received=datetime.now(UTC))  # the retry
+        reply = [c["body"] for c in fake.comments(REPO, 7) if "cancel" in c["body"].lower()][-1]
+        assert reply.startswith("Done: the clearance") and "Nothing to cancel" not in reply

@@ -184,7 +184,8 @@ def _cancel(command: commands.Command, request: _Request) -> View:
     ended = review.end_override(request.ctx, request.repo, request.number, CANCELS[command.name],
                                 request.actor.login, detail=request.source, at=request.written_at)
     unlabelled = command.name == "exempt" and _drop_exempt_label(request)
-    return View("reply_cancel.md.j2", {"command": command.name, "cancelled": bool(ended or unlabelled),
+    again = not (ended or unlabelled) and review.ended_by(request.ctx, request.repo, request.number, request.source)
+    return View("reply_cancel.md.j2", {"command": command.name, "cancelled": bool(ended or unlabelled or again),
                                        "previous": ended, "result": request.outcome.result,
                                        "exempt_author": request.author_exempt})
 
