@@ -283,6 +283,14 @@ def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) ->
     ))
 
 
+def decided_since(ctx: HandlerContext, repo: str, number: int) -> bool:
+    """A person's decision recorded after this delivery (a label change, a button press) reached
+    the App (a ``/sieve ok`` whose label removal the bot made, a ``/sieve exempt cancel``): this
+    delivery's retry, handled after it, must not undo it."""
+    current = ctx.state.latest_override(repo, number)
+    return ctx.received_at is not None and current is not None and _utc(current.at) > _utc(ctx.received_at)
+
+
 NOTHING_ENDED = "(nothing was in force)"  # an ending's detail when its cancel found nothing to end
 
 

@@ -197,3 +197,23 @@ def test_a_retried_cancel_whose_first_attempt_ended_the_clearance_says_done_not_
         bench.handle("issue_comment", cancel, received=datetime.now(UTC))  # the retry
         reply = [c["body"] for c in fake.comments(REPO, 7) if "cancel" in c["body"].lower()][-1]
         assert reply.startswith("Done: the clearance") and "Nothing to cancel" not in reply
+
+
+def test_a_clear_press_retried_after_a_later_decision_does_not_undo_it(scorer):
+    """The maintainer presses "Clear this flag"; its delivery fails and is retried after they
+    changed their mind with /sieve ok cancel: the retry used to clear the PR again."""
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        pressed_at = datetime.now(UTC) - timedelta(minutes=5)
+        press = fake.check_run_action_event(REPO, 7, "sieve-ok", "maintainer")
+        bench.handle("check_run", press, received=pressed_at)
+        assert bench.state.get_override(REPO, 7).kind == "ok"
+        bench.handle("issue_comment", fake.issue_comment_event(REPO, 7, "/sieve ok cancel", "maintainer",
+                                                                association="MEMBER"))
+        assert HIGH in fake.issue_labels(REPO, 7)
+        outcome = bench.handle("check_run", press, received=pressed_at)  # the retry, handled last
+        assert outcome.startswith("ignored: overtaken") and HIGH in fake.issue_labels(REPO, 7)
+        assert bench.state.get_override(REPO, 7) is None
+        again = bench.handle("check_run", fake.check_run_action_event(REPO, 7, "sieve-ok", "maintainer"),
+                             received=datetime.now(UTC) + timedelta(seconds=1))  # a new press still works
+        assert not again.startswith("ignored") and HIGH not in fake.issue_labels(REPO, 7)

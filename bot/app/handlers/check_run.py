@@ -66,6 +66,8 @@ def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int
     sender = p.author(p.get(payload, "sender", dict)).login
     if ctx.github.get_permission(repo, sender) not in review.WRITE:
         return "ignored: the sender has no write access"
+    if review.decided_since(ctx, repo, number):  # a retried press must not undo what a person did since
+        return "ignored: overtaken by a later decision by a person"
     if identifier == "sieve-ok-cancel":
         review.end_override(ctx, repo, number, planner.CANCELLABLE_BY_OK, sender, detail="check run button",
                             at=ctx.received_at)

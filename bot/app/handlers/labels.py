@@ -44,7 +44,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return "ignored: sender cannot manage labels"
     if overtaken(ctx, repo, number, label, payload.get("action")):
         return "ignored: overtaken by a later change of the label by a person"
-    if decided_since(ctx, repo, number):
+    if review.decided_since(ctx, repo, number):
         return "ignored: overtaken by a later decision by a person"
     if kind == "unexempt":
         return _unexempt(ctx, repo, number, sender.login, label)
@@ -58,14 +58,6 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     # a sticky from when it was scored still says "flagged": it follows the clearance, as for /sieve ok
     review.decide(ctx, outcome, fresh_override=True)
     return f"override recorded: {kind} by {sender.login}"
-
-
-def decided_since(ctx: HandlerContext, repo: str, number: int) -> bool:
-    """A person's decision recorded after this label change reached the App (a ``/sieve ok`` whose
-    label removal the bot made, a ``/sieve exempt cancel``): this delivery's retry, handled after
-    it, must not undo it."""
-    current = ctx.state.latest_override(repo, number)
-    return ctx.received_at is not None and current is not None and current.at > ctx.received_at
 
 
 def override_kind(config, action: str | None, label: str) -> str | None:
