@@ -184,7 +184,8 @@ def eval_command(
                                                        callback=_not_nan)] = None,
     as_scored: Annotated[bool, typer.Option("--as-scored", help=_AS_SCORED_HELP)] = False,
 ) -> None:
-    """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs."""
+    """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs (exit 2 on bad input,
+    also when some records could not be read or scored: the report is printed without them)."""
     bad: list[LoadError] = []
     notes: list[str] = []
 
@@ -217,6 +218,9 @@ def eval_command(
         _print_tables(report, PipeConsole())
     if roc_error:
         raise _fail(roc_error)  # after the report: a long evaluation is not lost to a bad --roc
+    if bad:  # bad input, as the README says: exit 0 read as figures over the whole file
+        raise _fail(f"{len(bad)} {'record was' if len(bad) == 1 else 'records were'} left out "
+                    "(not readable or not scorable, each named above): the figures are without them")
 
 
 def _unscored_sink(sink):

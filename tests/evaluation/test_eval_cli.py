@@ -52,14 +52,15 @@ def test_eval_data_json(data_file, tmp_path, stub_scorer):
     result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json",
                                          "--roc", str(roc), "--model", "m.skops",
                                          "--threshold", "0.05"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # the data holds a broken line: bad input
     assert stub_scorer == [evaluate.Path("m.skops")]
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     bad = [line for line in lines if line.startswith("skipped")]
     assert len(bad) == 1 and "tiny.jsonl:3" in bad[0]  # one line naming the broken record
     # the bot row is read but not compared, and a note says so (not counted as a bad record)
     assert lines[1:] == ["note: tiny.jsonl: 1 record is not compared: labels other than 'ai_agent' and 'human' "
-                         "('bot' x1)"]
+                         "('bot' x1)", "sieve eval: 1 record was left out (not readable or not scorable, each "
+                         "named above): the figures are without them"]
     report = json.loads(result.stdout)
     main = report["sets"]["tiny.jsonl:agent_vs_human"]
     assert (main["n_pos"], main["n_neg"]) == (2, 2)  # the bot row is not labelled ai/human
@@ -79,7 +80,7 @@ def test_eval_data_json(data_file, tmp_path, stub_scorer):
 def test_eval_table_output(data_file, tmp_path, stub_scorer):
     result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file),
                                          "--roc", str(tmp_path / "roc.png")])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # the data holds a broken line: bad input
     assert "tiny.jsonl:agent_vs_human" in result.stdout and "0.750" in result.stdout
     # the threshold is on the model's probability, not on the 0-100 score a PR is shown with
     assert "flag when probability >= " in " ".join(result.stdout.split())
@@ -106,7 +107,7 @@ def test_eval_reads_prs_without_files_against_the_models_file_blind_threshold(da
     assert evaluate.model_threshold(model) == evaluate.protocol.OperatingPoint(0.05, 0.9)
     result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json", "--model", str(model),
                                          "--roc", str(tmp_path / "roc.png")])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # the data holds a broken line: bad input
     report = json.loads(result.stdout)
     assert (report["threshold"], report["threshold_without_files"]) == (0.05, 0.9)
     # no row has files, so the first-time human's 0.055 is not flagged at 0.9 (it is at 0.05, above)
@@ -139,7 +140,7 @@ def test_a_pr_the_scorer_fails_on_is_left_out_and_named_once(data_file, tmp_path
     monkeypatch.setattr(evaluate, "load_scorer", load)
     result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json",
                                          "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # the data holds a broken line: bad input
     failed = [line for line in result.stderr.splitlines() if "could not be scored" in line]
     assert failed == ["skipped tiny.jsonl:2: could not be scored (RuntimeError: a signal failed)"]
     report = json.loads(result.stdout)
@@ -159,7 +160,7 @@ def test_a_model_that_does_not_load_is_one_error(data_file, tmp_path):
 def test_eval_as_scored_asks_for_the_products_scorer_and_says_so(data_file, tmp_path, stub_scorer):
     result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--json", "--as-scored",
                                          "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # the data holds a broken line: bad input
     assert stub_scorer == [(None, "as_scored")]
     assert json.loads(result.stdout)["scorer"] == "as_scored"
 
@@ -168,7 +169,7 @@ def test_eval_table_says_when_it_scored_as_the_product_does(data_file, tmp_path,
     args = ["eval", "--data", str(data_file), "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"]
     plain = CliRunner().invoke(_app(), args)
     scored = CliRunner().invoke(_app(), [*args, "--as-scored"])
-    assert plain.exit_code == 0 and scored.exit_code == 0, plain.output + scored.output
+    assert plain.exit_code == 2 and scored.exit_code == 2, plain.output + scored.output
     flat = lambda text: " ".join(text.split())  # noqa: E731 - the table title may wrap
     assert "AI signals at 0" in flat(scored.stdout) and "AI signals at 0" not in flat(plain.stdout)
 
@@ -194,7 +195,7 @@ def test_two_data_files_with_the_same_name_are_two_sets_named_by_their_paths(dat
     other.write_bytes(data_file.read_bytes())
     result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--data", str(other), "--json",
                                          "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # the data holds a broken line: bad input
     sets = json.loads(result.stdout)["sets"]
     assert set(sets) == {f"{path}:{name}" for path in (data_file, other) for name in ("agent_vs_human", "low_effort")}
     assert sets[f"{other}:agent_vs_human"] == sets[f"{data_file}:agent_vs_human"]
