@@ -236,8 +236,11 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     if not fresh_override:
         adopt_lost_removal(ctx, review, labels)
     known = facts(ctx, review, labels, comments, fresh_override=fresh_override)
-    intended = planner.intended(review.result, review.config, known)
     actions = planner.plan(review.result, review.config, known) + extra
+    # recorded as intended (shadow mode's record), except under an unreadable settings file: the
+    # comment it held back was not posted, and must not later read as one a person deleted
+    held_back = known.config_unreadable and not shadow(ctx, review.config)
+    intended = actions if held_back else planner.intended(review.result, review.config, known) + extra
     done: list[str] = []
     try:
         applier.apply(ctx.github, review.repo, review.number, actions, comments=comments, done=done)
@@ -246,7 +249,7 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
         if any(d.startswith("create_comment:") for d in done):
             record(ctx, review, tuple(a for a in actions if a.describe() in done))
         raise
-    record(ctx, review, intended + extra)
+    record(ctx, review, intended)
     return actions
 
 

@@ -475,3 +475,16 @@ def test_help_and_explain_replies_link_the_help_page_when_the_app_has_a_public_a
     help_reply, explain_reply = gh.bot_comments(REPO, 2)
     for body in (help_reply.body, explain_reply.body):
         assert "[PR Sieve help](https://sieve.example.org/help)" in body
+
+
+def test_a_comment_held_back_by_an_unreadable_file_is_posted_once_the_file_is_fixed(ctx, gh, pr, scorer, payload):
+    """The held-back comment was recorded as intended, so after the fix it read as one a person
+    had deleted and was never posted (review)."""
+    gh.files[("Codertocat/.github", ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
+    gh.files[(REPO, ".github/sieve.yml")] = "thresholds:\n\tmedium: 60\n"
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert gh.bot_comments(REPO, 2) == []
+    gh.files[(REPO, ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    [sticky] = gh.bot_comments(REPO, 2)
+    assert "may need more work" in sticky.body and gh.labels[(REPO, 2)] == [HIGH]

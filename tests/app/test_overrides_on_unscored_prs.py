@@ -57,3 +57,12 @@ def test_a_clearance_on_a_pr_no_longer_scored_updates_the_comment_it_was_flagged
     assert outcome == "override recorded: label_removed by maintainer"
     [sticky] = gh.bot_comments(REPO, 2)
     assert "reviewed by a maintainer" in sticky.body and gh.labels[(REPO, 2)] == []
+
+
+def test_a_band_label_added_to_a_draft_that_once_had_a_comment_rewrites_nothing(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.snapshots[(REPO, 2)] = pr.with_changes(draft=True)
+    before = len(gh.writes)
+    gh.human_label(REPO, 2, "sieve/needs-review", "maintainer", add=True)
+    outcome = dispatch.handle("pull_request", _labeled(payload, "sieve/needs-review"), ctx)
+    assert outcome.endswith("not scored (draft), so nothing else changed") and len(gh.writes) == before

@@ -53,7 +53,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
         return f"override recorded: {kind} by {sender.login}; the PR is closed, so nothing else changed"
     reason = review.unscored(ctx, loaded.config, outcome.snapshot)
-    if reason and not ctx.state.posted_sticky(repo, number):  # nothing to post on a PR not scored now
+    if reason and (kind == "label_added" or not ctx.state.posted_sticky(repo, number)):  # nothing to post on a PR not scored now
         return f"override recorded: {kind} by {sender.login}; not scored ({reason}), so nothing else changed"
     # a sticky from when it was scored still says "flagged": it follows the clearance, as for /sieve ok
     review.decide(ctx, outcome, fresh_override=True)
