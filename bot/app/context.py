@@ -15,25 +15,33 @@ from typing import Protocol
 from bot.ports import GitHubPort
 
 
-# The kind of a decision that ended the one in force (a cancel, the exempt label taken off): nothing
-# is in force after it, but its time still tells a late retry of an earlier action that a person
-# decided after it
-ENDED = "ended"
-
-
 @dataclass(frozen=True)
 class Override:
     """A maintainer decision the bot must respect on later pushes."""
 
     repo: str
     number: int
-    kind: str  # "ok" | "exempt" | "label_removed" | "label_added" | ENDED
+    kind: str  # "ok" | "exempt" | "label_removed" | "label_added"
     actor: str
     at: datetime
     head_sha: str = ""
     score: int | None = None
     model_version: str = ""
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class Ending:
+    """A person ending the decision of ``kinds`` in force (a cancel, the exempt label taken off),
+    or meaning to when none was recorded yet: nothing is in force after it, but its time tells a
+    late retry of an earlier action of those kinds that a person decided after it."""
+
+    repo: str
+    number: int
+    kinds: tuple[str, ...]
+    actor: str
+    at: datetime
+    detail: str = ""  # what ended it ("comment 123", "label sieve/exempt", "check run button")
 
 
 @dataclass(frozen=True)
@@ -52,13 +60,20 @@ class Decision:
 
 
 class StateStore(Protocol):
-    def get_override(self, repo: str, number: int) -> Override | None:
-        """The decision in force on the PR (None: none, or the latest one ended it)."""
-
-    def latest_override(self, repo: str, number: int) -> Override | None:
-        """The latest decision recorded for the PR, an ``ENDED`` one included."""
+    def get_override(self, repo: str, number: int) -> Override | None: ...
 
     def record_override(self, override: Override) -> None: ...
+
+    def end_override(self, ending: Ending) -> None:
+        """Remove the decision in force (if any) and keep ``ending`` as the PR's latest ending."""
+
+    def latest_ending(self, repo: str, number: int) -> Ending | None: ...
+
+    def decided_after(self, repo: str, number: int, at: datetime) -> bool:
+        """Whether a (not shadow) decision was recorded for the PR after ``at``."""
+
+    def endings_since(self) -> datetime | None:
+        """When endings began to be kept (None: always): a cancel before it left none."""
 
     def record_decision(self, decision: Decision) -> None: ...
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 
-from bot.app import activity
+from bot.app import activity, decisions
 from bot.app import apply as applier
 from bot.app import config as repo_config
 from bot.app import plan as planner
 from bot.app import prtemplate, profiles
 from bot.app.actions import STICKY_MARKER, Action
-from bot.app.context import ENDED, Decision, HandlerContext, Override
+from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
 from bot.fanout import together
 from bot.obs import metrics
@@ -173,9 +172,10 @@ def read_pr(ctx: HandlerContext, review: Review,
 
 
 def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list[Comment], *,
-          fresh_override: bool = False) -> planner.Facts:
+          fresh_override: bool = False, events: decisions.Events | None = None) -> planner.Facts:
     """What is true on GitHub now, from the PR's ``labels`` and ``comments`` (``read_pr``)."""
     github, repo, number = ctx.github, review.repo, review.number
+    events = events or decisions.read_once(ctx, repo, number)
     sticky = _sticky_facts(comments, github.bot_login())
     override = ctx.state.get_override(repo, number)
     removed = fresh_override and override is not None and override.kind == "label_removed"
@@ -185,7 +185,7 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
-        hand_labels=hand_labels(ctx, repo, number) if removed or swapped or leftover else (),
+        hand_labels=decisions.hand_labels(ctx, events) if removed or swapped or leftover else (),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
         findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
@@ -209,19 +209,6 @@ def _would_swap(review: Review, labels: list[str]) -> bool:
     return any(name.lower() in bands and name.lower() != wanted for name in labels)
 
 
-def hand_labels(ctx: HandlerContext, repo: str, number: int) -> tuple[str, ...]:
-    """The labels whose latest change (the issue's event history) was a person putting them on."""
-    bot, latest = ctx.github.bot_login().lower(), {}
-    for event in ctx.github.label_events(repo, number):
-        latest[event.label.lower()] = event
-    return tuple(e.label for e in latest.values() if e.action == "labeled" and not is_bot(e.actor, bot))
-
-
-def is_bot(login: str, bot: str) -> bool:
-    """``login`` is this App (``bot``, lower case) or another App's ``[bot]`` account."""
-    return login.lower() == bot or login.lower().endswith("[bot]")
-
-
 def _sticky_facts(comments: list[Comment], bot_login: str) -> dict:
     found = stickies(comments, bot_login)
     return {"sticky": found[0] if found else None,
@@ -233,9 +220,10 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     """Plan, apply and record; returns the actions performed (none in shadow mode). ``comments``:
     the PR's comments as this delivery just listed them (``read_pr``)."""
     labels, comments = read_pr(ctx, review, comments)  # listed once per delivery: apply reuses them
-    if not fresh_override:
-        adopt_lost_removal(ctx, review, labels)
-    known = facts(ctx, review, labels, comments, fresh_override=fresh_override)
+    events = decisions.read_once(ctx, review.repo, review.number)
+    if not fresh_override and not shadow(ctx, review.config):  # adopted: its labels change as its delivery's would
+        fresh_override = decisions.adopt_lost_removal(ctx, review, labels, events)
+    known = facts(ctx, review, labels, comments, fresh_override=fresh_override, events=events)
     actions = planner.plan(review.result, review.config, known) + extra
     # recorded as intended (shadow mode's record), except under an unreadable settings file: the
     # comment it held back was not posted, and must not later read as one a person deleted
@@ -253,30 +241,6 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     return actions
 
 
-def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str]) -> None:
-    """Before the band label goes on, the issue's history is read: a person who took it off
-    after the PR's latest recorded decision made a decision whose ``unlabeled`` delivery the App
-    never handled (it was down, or every attempt failed; GitHub does not redeliver), and it is
-    recorded now instead of undone."""
-    wanted = review.config.band_labels().get(planner.labelled_band(review.result, review.config))
-    if not wanted or any(name.lower() == wanted.lower() for name in labels) or shadow(ctx, review.config):
-        return
-    latest = ctx.state.latest_override(review.repo, review.number)
-    if latest is not None and latest.kind != ENDED:
-        return  # a decision is in force: no label goes on anyway
-    changes = [e for e in ctx.github.label_events(review.repo, review.number) if e.label.lower() == wanted.lower()]
-    last = changes[-1] if changes else None
-    if (last is None or last.action != "unlabeled" or is_bot(last.actor, ctx.github.bot_login().lower())
-            or (latest is not None and (last.at is None or _utc(last.at) <= _utc(latest.at)))):
-        return
-    override(ctx, review, "label_removed", last.actor, detail=f"label {wanted} (found in the issue's history)",
-             at=last.at)
-
-
-def _utc(at: datetime) -> datetime:
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
-
-
 def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) -> None:
     result = review.result
     ctx.state.record_decision(Decision(
@@ -284,51 +248,3 @@ def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) ->
         band=result.band, model_version=result.model_version, at=ctx.now(),
         shadow=shadow(ctx, review.config), actions=tuple(a.describe() for a in intended),
     ))
-
-
-def decided_since(ctx: HandlerContext, repo: str, number: int) -> bool:
-    """A person's decision recorded after this delivery (a label change, a button press) reached
-    the App (a ``/sieve ok`` whose label removal the bot made, a ``/sieve exempt cancel``): this
-    delivery's retry, handled after it, must not undo it."""
-    current = ctx.state.latest_override(repo, number)
-    return ctx.received_at is not None and current is not None and _utc(current.at) > _utc(ctx.received_at)
-
-
-NOTHING_ENDED = "(nothing was in force)"  # an ending's detail when its cancel found nothing to end
-
-
-def ended_by(ctx: HandlerContext, repo: str, number: int, source: str) -> bool:
-    """Whether ``source`` (a comment) is what ended the decision last in force: its retry, after
-    the first attempt ended it and then failed, says it was cancelled, not "nothing to cancel"."""
-    latest = ctx.state.latest_override(repo, number)
-    return latest is not None and latest.kind == ENDED and latest.detail == source
-
-
-def end_override(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], actor: str,
-                 detail: str = "", at: datetime | None = None) -> Override | None:
-    """End the override in force when it is one of ``kinds``; returns it (None: nothing ended).
-    The ending is recorded as an ``ENDED`` decision made ``at`` (else now) by ``actor``: a late
-    retry of the action it ended finds a person's later decision and does not bring it back. With
-    nothing in force it is recorded too: the decision it meant may be a delivery still queued."""
-    current, at = ctx.state.get_override(repo, number), at or ctx.now()
-    if current is not None and current.kind not in kinds:
-        return None  # another kind of decision is in force: this cancel does not end it
-    latest = ctx.state.latest_override(repo, number)
-    if current is not None or latest is None or _utc(latest.at) < _utc(at):  # never over a later ending
-        said = detail if current is not None else f"{detail} {NOTHING_ENDED}"
-        ctx.state.record_override(Override(repo=repo, number=number, kind=ENDED, actor=actor, at=at, detail=said))
-    if current is None:
-        return None
-    metrics.record_override(current.kind, ended=True)
-    return current
-
-
-def override(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "",
-             at: datetime | None = None) -> Override:
-    """Record a person's decision; ``at``: when they made it (a command's comment time), else now."""
-    made = Override(repo=review.repo, number=review.number, kind=kind, actor=actor, at=at or ctx.now(),
-                    head_sha=review.snapshot.head_sha, score=review.result.score,
-                    model_version=review.result.model_version, detail=detail)
-    ctx.state.record_override(made)
-    metrics.record_override(kind)
-    return made

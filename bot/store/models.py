@@ -69,6 +69,23 @@ class OverrideRow(Base):
     __table_args__ = (UniqueConstraint("repo", "number", name="uq_overrides_pr"),)
 
 
+class EndingRow(Base):
+    """The latest ending of a PR's decision (a cancel, the exempt label taken off): a table of its
+    own, so a release that knows only ``overrides`` reads the ended decision as gone, as it wrote it."""
+
+    __tablename__ = "override_endings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    repo: Mapped[str] = mapped_column(String(300))
+    number: Mapped[int] = mapped_column(Integer)
+    kinds: Mapped[str] = mapped_column(String(200))  # the kinds it ended, comma-separated
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (UniqueConstraint("repo", "number", name="uq_override_endings_pr"),)
+
+
 class DecisionRow(Base):
     __tablename__ = "decisions"
 

@@ -1,7 +1,7 @@
 """``SqlStateStore``: the ``bot.app.context.StateStore`` on the same database as deliveries.
 
-One override per pull request (the latest maintainer decision wins; one that ended the decision
-before it is kept as ``ENDED``, so its time still orders late retries); decisions are appended,
+One override per pull request (the latest maintainer decision wins; ending it deletes it, and
+the PR's latest ending is kept beside it, so its time still orders late retries); decisions are appended,
 so shadow mode and audits can replay what the bot would have done.
 """
 
@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, delete, func, or_, select
 
-from bot.app.context import ENDED, Decision, Override
+from bot.app.context import Decision, Ending, Override
 from bot.store.db import upsert_insert, write_transaction
-from bot.store.models import DecisionRow, OverrideRow
+from bot.store.models import DecisionRow, EndingRow, OverrideRow
 
 # How ``UpsertComment.describe`` records creating or editing the sticky: either means the bot's
 # sticky was on the PR (a retried delivery finds the comment its first attempt posted and edits it)
@@ -38,10 +38,6 @@ class SqlStateStore:
         self.engine = engine
 
     def get_override(self, repo: str, number: int) -> Override | None:
-        latest = self.latest_override(repo, number)
-        return None if latest is None or latest.kind == ENDED else latest
-
-    def latest_override(self, repo: str, number: int) -> Override | None:
         stmt = select(OverrideRow).where(OverrideRow.repo == repo, OverrideRow.number == number)
         with self.engine.connect() as conn:
             row = conn.execute(stmt).first()
@@ -59,6 +55,35 @@ class SqlStateStore:
                 repo=override.repo, number=override.number, **values)
             conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"],
                                                     set_=values))
+
+    def end_override(self, ending: Ending) -> None:
+        values = dict(kinds=",".join(ending.kinds), actor=ending.actor, at=_naive_utc(ending.at), detail=ending.detail)
+        with write_transaction(self.engine) as conn:  # the decision goes and its ending stays, together
+            conn.execute(delete(OverrideRow).where(OverrideRow.repo == ending.repo, OverrideRow.number == ending.number))
+            stmt = upsert_insert(conn)(EndingRow).values(repo=ending.repo, number=ending.number, **values)
+            conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"], set_=values))
+
+    def latest_ending(self, repo: str, number: int) -> Ending | None:
+        stmt = select(EndingRow).where(EndingRow.repo == repo, EndingRow.number == number)
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        if row is None:
+            return None
+        return Ending(repo=row.repo, number=row.number, kinds=tuple(k for k in row.kinds.split(",") if k),
+                      actor=row.actor, at=_aware_utc(row.at), detail=row.detail)
+
+    def endings_since(self) -> datetime | None:
+        """When endings began to be kept (migration 0005): a cancel before it left none."""
+        stmt = select(EndingRow.at).where(EndingRow.repo == "", EndingRow.number == 0)
+        with self.engine.connect() as conn:
+            began = conn.execute(stmt).scalar()
+        return _aware_utc(began) if began is not None else None
+
+    def decided_after(self, repo: str, number: int, at: datetime) -> bool:
+        stmt = (select(DecisionRow.id).where(DecisionRow.repo == repo, DecisionRow.number == number,
+                                             DecisionRow.shadow.is_(False), DecisionRow.at > _naive_utc(at)).limit(1))
+        with self.engine.connect() as conn:
+            return conn.execute(stmt).first() is not None
 
     def record_decision(self, decision: Decision) -> None:
         with write_transaction(self.engine) as conn:

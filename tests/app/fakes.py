@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from bot.app.context import ENDED, Decision, Override
+from bot.app.context import Decision, Ending, Override
 from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
 from bot.snapshot import PRSnapshot
+
+# the tests' fixed clock (conftest.FIXED_NOW): a person's label change is as old as the decisions around it
+EVENT_TIME = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 class FakeGitHub:
@@ -70,7 +74,7 @@ class FakeGitHub:
     def add_labels(self, repo: str, number: int, labels: list[str]) -> None:
         self.writes.append(("add_labels", repo, number, tuple(labels)))
         current = self.labels[(repo, number)]
-        self.events[(repo, number)] += [LabelEvent("labeled", x, self.bot) for x in labels if x not in current]
+        self.events[(repo, number)] += [LabelEvent("labeled", x, self.bot, at=EVENT_TIME) for x in labels if x not in current]
         current.extend(x for x in labels if x not in current)
 
     def remove_label(self, repo: str, number: int, label: str) -> None:
@@ -78,7 +82,7 @@ class FakeGitHub:
         current = self.labels[(repo, number)]
         if label in current:
             current.remove(label)
-            self.events[(repo, number)].append(LabelEvent("unlabeled", label, self.bot))
+            self.events[(repo, number)].append(LabelEvent("unlabeled", label, self.bot, at=EVENT_TIME))
 
     def label_events(self, repo: str, number: int) -> list[LabelEvent]:
         return list(self.events[(repo, number)])
@@ -138,7 +142,7 @@ class FakeGitHub:
             current.append(label)
         elif not add and label in current:
             current.remove(label)
-        self.events[(repo, number)].append(LabelEvent("labeled" if add else "unlabeled", label, login))
+        self.events[(repo, number)].append(LabelEvent("labeled" if add else "unlabeled", label, login, at=EVENT_TIME))
 
     def bot_comments(self, repo: str, number: int) -> list[Comment]:
         return [c for c in self.comments[(repo, number)] if c.author_login == self.bot]
@@ -151,14 +155,26 @@ class FakeGitHub:
 @dataclass
 class MemoryState:
     overrides: dict[tuple[str, int], Override] = field(default_factory=dict)
+    endings: dict[tuple[str, int], Ending] = field(default_factory=dict)
+    endings_began: datetime | None = None  # a database of an earlier release: when its upgrade began keeping endings
     decisions: list[Decision] = field(default_factory=list)
 
     def get_override(self, repo: str, number: int) -> Override | None:
-        latest = self.latest_override(repo, number)
-        return None if latest is None or latest.kind == ENDED else latest
-
-    def latest_override(self, repo: str, number: int) -> Override | None:
         return self.overrides.get((repo, number))
+
+    def end_override(self, ending: Ending) -> None:
+        self.overrides.pop((ending.repo, ending.number), None)
+        self.endings[(ending.repo, ending.number)] = ending
+
+    def latest_ending(self, repo: str, number: int) -> Ending | None:
+        return self.endings.get((repo, number))
+
+    def endings_since(self) -> datetime | None:
+        return self.endings_began
+
+    def decided_after(self, repo: str, number: int, at) -> bool:
+        return any(d.repo == repo and d.number == number and not d.shadow and _utc(d.at) > _utc(at)
+                   for d in self.decisions)
 
     def record_override(self, override: Override) -> None:
         self.overrides[(override.repo, override.number)] = override
@@ -173,3 +189,7 @@ class MemoryState:
         return any(d.repo == repo and d.number == number and not d.shadow
                    and any(a.startswith(("create_comment:", "edit_comment:")) for a in d.actions)
                    for d in self.decisions)
+
+
+def _utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)

@@ -217,3 +217,57 @@ def test_a_clear_press_retried_after_a_later_decision_does_not_undo_it(scorer):
         again = bench.handle("check_run", fake.check_run_action_event(REPO, 7, "sieve-ok", "maintainer"),
                              received=datetime.now(UTC) + timedelta(seconds=1))  # a new press still works
         assert not again.startswith("ignored") and HIGH not in fake.issue_labels(REPO, 7)
+
+
+def test_an_exempt_label_taken_off_does_not_overtake_another_persons_band_label_removal(scorer):
+    """Bob adds and removes the exempt label, Alice removes the band label; GitHub delivers Bob's
+    removal first. Its ending used to make Alice's removal look overtaken, and the bot put her
+    label back (review of today's changes)."""
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        fake.set_permission(REPO, "alice", "write")
+        t0 = datetime.now(UTC)
+        fake.change_label(REPO, 7, EXEMPT, "maintainer", add=True)
+        exempt_on = fake.pull_request_event(REPO, 7, "labeled", sender="maintainer", label={"name": EXEMPT})
+        fake.change_label(REPO, 7, HIGH, "alice", add=False)
+        removed = fake.pull_request_event(REPO, 7, "unlabeled", sender="alice", label={"name": HIGH})
+        fake.change_label(REPO, 7, EXEMPT, "maintainer", add=False)
+        exempt_off = fake.pull_request_event(REPO, 7, "unlabeled", sender="maintainer", label={"name": EXEMPT})
+        bench.handle("pull_request", exempt_off, received=t0 + timedelta(seconds=2))
+        assert bench.handle("pull_request", removed, received=t0 + timedelta(seconds=1)).startswith("override recorded")
+        bench.handle("pull_request", exempt_on, received=t0)
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
+        assert HIGH not in fake.issue_labels(REPO, 7) and bench.state.get_override(REPO, 7).actor == "alice"
+
+
+def test_an_adopted_removal_takes_off_the_band_label_the_bot_put_on_meanwhile(scorer):
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        fake.change_label(REPO, 7, HIGH, "maintainer", add=False)  # its delivery is lost
+        scorer.result = result_for("medium")
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
+        assert fake.issue_labels(REPO, 7) == [MEDIUM]  # the bot knew of no decision about this label
+        scorer.result = result_for("high")
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
+        assert fake.issue_labels(REPO, 7) == [] and bench.state.get_override(REPO, 7).kind == "label_removed"
+
+
+def test_a_cancel_made_before_endings_were_kept_is_not_undone_from_the_history(scorer):
+    """On a database of an earlier release a cancel left no ending: a removal it cancelled, read
+    again from the issue's history, was recorded again as a clearance (review of today's changes)."""
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        fake.change_label(REPO, 7, HIGH, "maintainer", add=False)
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "unlabeled", sender="maintainer",
+                                                              label={"name": HIGH}))
+        scorer.result = result_for("medium")
+        bench.lag = timedelta(minutes=5)  # the cancel and its rescore came minutes later
+        bench.handle("issue_comment", fake.issue_comment_event(REPO, 7, "/sieve ok cancel", "maintainer",
+                                                                association="MEMBER"))
+        assert fake.issue_labels(REPO, 7) == [MEDIUM]
+        bench.state.endings.clear()  # what the earlier release kept of that cancel: nothing
+        bench.state.endings_began = datetime.now(UTC) + timedelta(minutes=6)  # the upgrade came after
+        scorer.result = result_for("high")
+        bench.lag = timedelta(minutes=10)
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
+        assert bench.state.get_override(REPO, 7) is None and HIGH in fake.issue_labels(REPO, 7)

@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from bot.app.context import ENDED, Decision, Override
+from bot.app.context import Decision, Ending, Override
 from bot.store import SqlStateStore, init_db
 from bot.store.models import Base
 
@@ -26,10 +26,13 @@ def test_override_round_trip_replace_and_clear(engine):
     later = Override("o/r", 1, "label_removed", "bob", AT + timedelta(hours=1))
     state.record_override(later)
     assert state.get_override("o/r", 1) == later  # the latest maintainer decision wins
-    ended = Override("o/r", 1, ENDED, "bob", AT + timedelta(hours=2), detail="comment 7")
-    state.record_override(ended)
+    ended = Ending("o/r", 1, ("ok", "label_removed"), "bob", AT + timedelta(hours=2), detail="comment 7")
+    state.end_override(ended)
     assert state.get_override("o/r", 1) is None  # nothing in force once a decision is ended
-    assert state.latest_override("o/r", 1) == ended  # but its time is kept to order late retries
+    assert state.latest_ending("o/r", 1) == ended  # but its time and kinds are kept to order late retries
+    later = Ending("o/r", 1, ("exempt",), "carol", AT + timedelta(hours=3))
+    state.end_override(later)
+    assert state.latest_ending("o/r", 1) == later and state.latest_ending("o/r", 2) is None
 
 
 def test_the_shipped_models_version_and_longer_ones_are_kept_whole(engine):
@@ -140,3 +143,11 @@ def head_revision() -> str:
     from bot.store.db import alembic_config
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_a_database_marks_when_it_began_keeping_endings(engine):
+    """Migration 0005: a cancel made before it left no ending, and the App must know which
+    removals in an issue's history are that old."""
+    began = SqlStateStore(engine).endings_since()
+    assert began is not None and abs(began - datetime.now(UTC)) < timedelta(minutes=5)
+    assert SqlStateStore(engine).latest_ending("", 0) is not None  # the mark itself, in no PR's name

@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.app import payload as p
 from bot.app import plan as planner
-from bot.app import review
+from bot.app import decisions, review
 from bot.app.context import HandlerContext
 
 EVENTS = {"check_run": {"rerequested", "requested_action"}}
@@ -66,14 +66,14 @@ def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int
     sender = p.author(p.get(payload, "sender", dict)).login
     if ctx.github.get_permission(repo, sender) not in review.WRITE:
         return "ignored: the sender has no write access"
-    if review.decided_since(ctx, repo, number):  # a retried press must not undo what a person did since
+    if decisions.decided_since(ctx, repo, number, "ok"):  # a retried press must not undo what a person did since
         return "ignored: overtaken by a later decision by a person"
     if identifier == "sieve-ok-cancel":
-        review.end_override(ctx, repo, number, planner.CANCELLABLE_BY_OK, sender, detail="check run button",
+        decisions.end(ctx, repo, number, planner.CANCELLABLE_BY_OK, sender, detail="check run button",
                             at=ctx.received_at)
     outcome = review.run(ctx, repo, number, loaded)
     if identifier == "sieve-ok":
-        review.override(ctx, outcome, "ok", sender, detail="check run button", at=ctx.received_at)
+        decisions.record(ctx, outcome, "ok", sender, detail="check run button", at=ctx.received_at)
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is written on a closed PR
         done = "cleared" if identifier == "sieve-ok" else "clearance ended"
         return f"button {identifier} by {sender}: {done}; the PR is closed, so nothing else changed"

@@ -18,7 +18,7 @@ from bot.app import apply as applier
 from bot.app import commands
 from bot.app import payload as p
 from bot.app import plan as planner
-from bot.app import replylimit, review
+from bot.app import decisions, replylimit, review
 from bot.app.actions import Action, RemoveLabel, View
 from bot.app.context import HandlerContext
 from bot.ports import Comment
@@ -90,14 +90,15 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 def run(request: _Request, found: list[commands.Command]) -> str:
     allowed = [c for c in found if request.allowed(c)]
-    late = any(c.name in CANCELS for c in allowed) and overtaken(request)  # one state read for the comment
+    acting = {c.name for c in allowed if c.name in CANCELS}
+    late = bool(acting) and overtaken(request, acting)  # one state read for the comment
     stale = [c for c in allowed if late and c.name in CANCELS]
     allowed = [c for c in allowed if c not in stale]
     views = [_refusal(c) for c in found if not request.allowed(c)][:1]  # an overtaken command gets no reply
     views += [_cancel(c, request) for c in allowed if c.cancel]
     kind = _override_kind([c for c in allowed if not c.cancel])
     if kind:
-        review.override(request.ctx, request.outcome, kind, request.actor.login, detail=request.source,
+        decisions.record(request.ctx, request.outcome, kind, request.actor.login, detail=request.source,
                         at=request.written_at)  # when it was said: a later cancel, handled first or not, wins
     views += [_view(c, request) for c in allowed if not c.cancel]
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
@@ -135,14 +136,16 @@ def _quiet(request: _Request, views: list[View]) -> tuple[replylimit.Quiet, list
     return replylimit.hold_back(views, earlier, request.actor.login, _utc(request.ctx.now()), window), read
 
 
-def overtaken(request: _Request) -> bool:
-    """A retried comment runs minutes late: when the decision in force on the PR was made after
-    the comment was written, by anything but this comment (a person's label change, a later
-    command), acting on it would undo that person, so its ``ok``/``exempt``/``cancel`` is dropped."""
-    current = request.ctx.state.latest_override(request.repo, request.number)  # a cancel counts too
-    if current is None or request.written_at is None or current.detail == request.source:
+def overtaken(request: _Request, kinds: set[str]) -> bool:
+    """A retried comment runs minutes late: when the decision in force on the PR, or an ending of
+    the ``kinds`` it acts on, was made after the comment was written, by anything but this comment
+    (a person's label change, a later command), acting on it would undo that person, so its
+    ``ok``/``exempt``/``cancel`` is dropped."""
+    found = [decisions.latest_at(request.ctx, request.repo, request.number, kind) for kind in sorted(kinds)]
+    latest = max((f for f in found if f is not None), default=None)
+    if latest is None or request.written_at is None or latest[1] == request.source:
         return False
-    return _utc(current.at) > request.written_at + CLOCK_SLACK
+    return latest[0] > request.written_at + CLOCK_SLACK
 
 
 def _timestamp(value) -> datetime | None:
@@ -181,10 +184,10 @@ def _view(command: commands.Command, request: _Request) -> View:
 def _cancel(command: commands.Command, request: _Request) -> View:
     """End the ``ok``/``exempt`` decision in force (and take the exempt label off): the PR is then
     treated as any other, and checked again at once."""
-    ended = review.end_override(request.ctx, request.repo, request.number, CANCELS[command.name],
+    ended = decisions.end(request.ctx, request.repo, request.number, CANCELS[command.name],
                                 request.actor.login, detail=request.source, at=request.written_at)
     unlabelled = command.name == "exempt" and _drop_exempt_label(request)
-    again = not (ended or unlabelled) and review.ended_by(request.ctx, request.repo, request.number, request.source)
+    again = not (ended or unlabelled) and decisions.ended_by(request.ctx, request.repo, request.number, request.source)
     return View("reply_cancel.md.j2", {"command": command.name, "cancelled": bool(ended or unlabelled or again),
                                        "previous": ended, "result": request.outcome.result,
                                        "exempt_author": request.author_exempt})

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.app import payload as p
-from bot.app import review
+from bot.app import decisions, review
 from bot.app.context import HandlerContext
 
 EVENTS = {"pull_request": {"labeled", "unlabeled"}}
@@ -44,12 +44,12 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return "ignored: sender cannot manage labels"
     if overtaken(ctx, repo, number, label, payload.get("action")):
         return "ignored: overtaken by a later change of the label by a person"
-    if review.decided_since(ctx, repo, number):
+    if decisions.decided_since(ctx, repo, number, kind):
         return "ignored: overtaken by a later decision by a person"
     if kind == "unexempt":
         return _unexempt(ctx, repo, number, sender.login, label)
     outcome = review.run(ctx, repo, number, loaded)
-    review.override(ctx, outcome, kind, sender.login, detail=f"label {label}", at=ctx.received_at)
+    decisions.record(ctx, outcome, kind, sender.login, detail=f"label {label}", at=ctx.received_at)
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
         return f"override recorded: {kind} by {sender.login}; the PR is closed, so nothing else changed"
     reason = review.unscored(ctx, loaded.config, outcome.snapshot)
@@ -80,11 +80,11 @@ def overtaken(ctx: HandlerContext, repo: str, number: int, label: str, action: s
         return False
     bot = ctx.github.bot_login().lower()
     by_people = [e.action for e in ctx.github.label_events(repo, number)
-                 if e.label.lower() == label.lower() and not review.is_bot(e.actor, bot)]
+                 if e.label.lower() == label.lower() and not decisions.is_bot(e.actor, bot)]
     return bool(by_people) and by_people[-1] != action
 
 
 def _unexempt(ctx: HandlerContext, repo: str, number: int, actor: str, label: str) -> str:
-    if review.end_override(ctx, repo, number, ("exempt",), actor, detail=f"label {label}", at=ctx.received_at) is None:
+    if decisions.end(ctx, repo, number, ("exempt",), actor, detail=f"label {label}", at=ctx.received_at) is None:
         return "ignored: no exemption recorded"
     return "exemption cleared; the next push is scored normally"

@@ -1,0 +1,145 @@
+"""A person's decisions on a PR: recorded, ended, and ordered against late deliveries.
+
+GitHub does not deliver in order, and a failed delivery is retried minutes later, so every
+person's action is stamped with when it was made (a comment's time, or when its delivery reached
+the App) and a late one never undoes a later one: ``decided_since``. Ending a decision (a
+cancel, the exempt label taken off) deletes it and keeps an ``Ending`` naming the kinds it
+ended, so a late retry of the action it ended does not bring it back, while actions of other
+kinds (another person's band-label removal) are not overtaken by it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from bot.app import plan as planner
+from bot.app.context import Ending, HandlerContext, Override
+from bot.obs import metrics
+from bot.ports import LabelEvent
+
+if TYPE_CHECKING:
+    from bot.app.review import Review
+
+NOTHING_ENDED = "(nothing was in force)"  # an ending's detail when its cancel found nothing to end
+# the decisions a late delivery of each kind could undo, as endings name them
+ENDS = {"label_removed": ("label_removed", "ok"), "ok": ("ok", "label_removed"), "exempt": ("exempt",),
+        "unexempt": ("exempt",), "label_added": ()}
+
+# GitHub's event times are whole seconds and its clock is not ours: a decision this close after a
+# person's label change may have come before it
+CLOCK_SLACK = timedelta(seconds=5)
+
+Events = Callable[[], list[LabelEvent]]  # the issue's label history, read at most once per delivery
+
+
+def utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def record(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "",
+           at: datetime | None = None) -> Override:
+    """Record a person's decision; ``at``: when they made it (a command's comment time), else now."""
+    made = Override(repo=review.repo, number=review.number, kind=kind, actor=actor, at=at or ctx.now(),
+                    head_sha=review.snapshot.head_sha, score=review.result.score,
+                    model_version=review.result.model_version, detail=detail)
+    ctx.state.record_override(made)
+    metrics.record_override(kind)
+    return made
+
+
+def end(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], actor: str,
+        detail: str = "", at: datetime | None = None) -> Override | None:
+    """End the override in force when it is one of ``kinds``; returns it (None: nothing ended).
+    With nothing in force the ending is kept too: the decision it meant may be a delivery still
+    queued. A later ending is never replaced by an earlier one (a retry)."""
+    current, at = ctx.state.get_override(repo, number), at or ctx.now()
+    if current is not None and current.kind not in kinds:
+        return None  # another kind of decision is in force: this cancel does not end it
+    latest = ctx.state.latest_ending(repo, number)
+    if current is not None or latest is None or utc(latest.at) < utc(at):
+        said = detail if current is not None else f"{detail} {NOTHING_ENDED}"
+        ctx.state.end_override(Ending(repo=repo, number=number, kinds=kinds, actor=actor, at=at, detail=said))
+    if current is None:
+        return None
+    metrics.record_override(current.kind, ended=True)
+    return current
+
+
+def ended_by(ctx: HandlerContext, repo: str, number: int, source: str) -> bool:
+    """Whether ``source`` (a comment) ended the decision last in force: its retry, after the
+    first attempt ended it and then failed, says it was cancelled, not "nothing to cancel"."""
+    latest = ctx.state.latest_ending(repo, number)
+    return latest is not None and latest.detail == source and ctx.state.get_override(repo, number) is None
+
+
+def latest_at(ctx: HandlerContext, repo: str, number: int, kind: str) -> tuple[datetime, str] | None:
+    """When, and by what, the latest decision a late ``kind`` action could undo was made: the
+    override in force (any kind), or an ending of the decisions ``kind`` touches."""
+    found = []
+    if (current := ctx.state.get_override(repo, number)) is not None:
+        found.append((utc(current.at), current.detail))
+    ending = ctx.state.latest_ending(repo, number)
+    if ending is not None and set(ending.kinds) & set(ENDS.get(kind, ())):
+        found.append((utc(ending.at), ending.detail))
+    return max(found, default=None)
+
+
+def decided_since(ctx: HandlerContext, repo: str, number: int, kind: str) -> bool:
+    """A person's decision made after this delivery (a label change, a button press) reached the
+    App: its retry, handled after that, must not undo it."""
+    latest = latest_at(ctx, repo, number, kind)
+    return ctx.received_at is not None and latest is not None and latest[0] > utc(ctx.received_at)
+
+
+def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str], events: Events) -> bool:
+    """Before the band label goes on, the issue's history is read: a person who took it off and
+    whose ``unlabeled`` delivery the App never handled (it was down, or every attempt failed;
+    GitHub does not redeliver) made a decision, recorded now instead of undone, unless a later
+    ending of it is known, or might have been made before endings were kept."""
+    wanted = review.config.band_labels().get(planner.labelled_band(review.result, review.config))
+    if not wanted or any(name.lower() == wanted.lower() for name in labels) or ctx.state.get_override(
+            review.repo, review.number) is not None:
+        return False  # nothing would go on, or a decision is in force and no label goes on anyway
+    changes = [e for e in events() if e.label.lower() == wanted.lower()]
+    last = changes[-1] if changes else None
+    if last is None or last.at is None or last.action != "unlabeled" or is_bot(last.actor, ctx.github.bot_login().lower()):
+        return False
+    ended = latest_at(ctx, review.repo, review.number, "label_removed")
+    if (ended is not None and ended[0] >= utc(last.at)) or _cancelled_unkept(ctx, review, utc(last.at)):
+        return False
+    record(ctx, review, "label_removed", last.actor, detail=f"label {wanted} (found in the issue's history)", at=last.at)
+    return True
+
+
+def _cancelled_unkept(ctx: HandlerContext, review: Review, removed: datetime) -> bool:
+    """A removal made before endings were kept (an upgraded database) that the App handled after:
+    its cancel, if there was one, left no ending, so it is not adopted."""
+    began = ctx.state.endings_since()
+    return (began is not None and removed < began
+            and ctx.state.decided_after(review.repo, review.number, removed + CLOCK_SLACK))
+
+
+def hand_labels(ctx: HandlerContext, events: Events) -> tuple[str, ...]:
+    """The labels whose latest change (the issue's event history) was a person putting them on."""
+    bot, latest = ctx.github.bot_login().lower(), {}
+    for event in events():
+        latest[event.label.lower()] = event
+    return tuple(e.label for e in latest.values() if e.action == "labeled" and not is_bot(e.actor, bot))
+
+
+def is_bot(login: str, bot: str) -> bool:
+    """``login`` is this App (``bot``, lower case) or another App's ``[bot]`` account."""
+    return login.lower() == bot or login.lower().endswith("[bot]")
+
+
+def read_once(ctx: HandlerContext, repo: str, number: int) -> Events:
+    """The issue's label history, read from GitHub on first use and kept for this delivery."""
+    kept: list[list[LabelEvent]] = []
+
+    def events() -> list[LabelEvent]:
+        if not kept:
+            kept.append(ctx.github.label_events(repo, number))
+        return kept[0]
+    return events
