@@ -121,12 +121,24 @@ def _cancelled_unkept(ctx: HandlerContext, review: Review, removed: datetime) ->
             and ctx.state.decided_after(review.repo, review.number, removed + CLOCK_SLACK))
 
 
-def hand_labels(ctx: HandlerContext, events: Events) -> tuple[str, ...]:
-    """The labels whose latest change (the issue's event history) was a person putting them on."""
+def hand_labels(ctx: HandlerContext, events: Events, after: datetime | None = None) -> tuple[str, ...]:
+    """The labels whose latest change (the issue's event history) was a person putting them on
+    (``after``: later than that, e.g. a command's time, as far as GitHub's clock can tell)."""
     bot, latest = ctx.github.bot_login().lower(), {}
     for event in events():
         latest[event.label.lower()] = event
-    return tuple(e.label for e in latest.values() if e.action == "labeled" and not is_bot(e.actor, bot))
+    late = (lambda e: e.at is not None and utc(e.at) > utc(after) + CLOCK_SLACK) if after else (lambda e: True)
+    return tuple(e.label for e in latest.values() if e.action == "labeled" and not is_bot(e.actor, bot) and late(e))
+
+
+def not_the_apps(ctx: HandlerContext, events: Events, labels: list[str]) -> tuple[str, ...]:
+    """Of ``labels``, those the issue's history does not show this App putting on last: under a
+    person's own band label only a label known to be the App's is ever taken off."""
+    bot, latest = ctx.github.bot_login().lower(), {}
+    for event in events():
+        latest[event.label.lower()] = event
+    mine = {k for k, e in latest.items() if e.action == "labeled" and e.actor.lower() == bot}
+    return tuple(name for name in labels if name.lower() not in mine)
 
 
 def is_bot(login: str, bot: str) -> bool:

@@ -6,11 +6,14 @@ band/override/shadow case is a plain unit test. Rules:
 * Labels: one mutually exclusive band family (medium/high); low means none. Only the bot's own
   labels are touched, and only when they differ from what is wanted (idempotent).
 * A maintainer override (``ok``, ``exempt``, a removed band label, or the exempt label on the
-  PR) means the bot never adds a band label again. A band label a person ADDED
-  (``label_added``) means the bot never adds or removes band labels on that PR again, but keeps
-  commenting and checking as usual. Only the command that creates the override
-  (``fresh_override``) removes band labels, so a label a human puts back later stays; a person
-  removing one band label does not take off another a person put on (swapping high for medium).
+  PR, which outranks whatever was recorded since) means the bot never adds a band label again.
+  A band label a person put on (``label_added``, or ``hand_labels`` from the issue's history)
+  is never removed and the bot adds no band label beside it; only the bot's own band label that
+  the score no longer wants comes off, and the comment says a maintainer has the PR
+  (``labelled``). The command that creates a clearance (``fresh_override``) removes the bot's
+  band labels, not one a person put on after the command was written; a later event removes
+  a clearance's leftover (a failed removal); a person removing one band label does not take
+  off another a person put on (swapping high for medium).
 * The sticky comment is created only when the PR is flagged in a band of ``comment.bands`` with an
   effort signal to name (``comment.model_only`` also comments on the model's guess alone), or a
   profile finding applies, and no override exists; an existing one is edited in place, never
@@ -52,7 +55,7 @@ class Facts:
     sticky_deleted: bool = False  # the bot posted its sticky here once and it is gone: a person deleted it
     override: Override | None = None
     fresh_override: bool = False  # this very event created ``override``
-    hand_labels: tuple[str, ...] = ()  # labels on the PR a person put on (read for a fresh label_removed or a swap)
+    hand_labels: tuple[str, ...] = ()  # labels on the PR a person put on (after a fresh command: since it); read when a label may go
     config_error: str | None = None
     config_unreadable: bool = False  # a settings file could not be read at all: what it asks is unknown
     findings: tuple[Finding, ...] = ()
@@ -108,8 +111,8 @@ def replies(views: list[View], config: RepoConfig, shadow: bool, trigger: int | 
 def override_kind(config: RepoConfig, facts: Facts) -> str | None:
     """The maintainer decision in force: ok | exempt | label_removed | label_added, or None."""
     kind = facts.override.kind if facts.override is not None else None
-    if kind in (None, LABEL_ADDED) and _has(facts.labels, config.labels.exempt.name):
-        return "exempt"  # the exempt label on the PR outranks a hand-added band label
+    if _has(facts.labels, config.labels.exempt.name):
+        return "exempt"  # while the exempt label is on, the PR is exempt, whatever was recorded since
     return kind
 
 
@@ -122,12 +125,13 @@ def clearing_kind(config: RepoConfig, facts: Facts) -> str | None:
 def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
     kind = override_kind(config, facts)
     present = [name for name in config.band_labels().values() if _has(facts.labels, name)]
-    if kind is not None:
+    if kind not in (None, LABEL_ADDED):
         return _override_labels(kind, config, facts, present)
-    if any(_has(facts.hand_labels, name) for name in present):
-        return []  # a person put a band label on (its labeled delivery not handled yet): the labels are theirs
     wanted = config.band_labels().get(band)
-    actions: list[Action] = [RemoveLabel(name) for name in present if not _same(name, wanted)]
+    actions: list[Action] = [RemoveLabel(name) for name in present
+                             if not _same(name, wanted) and not _has(facts.hand_labels, name)]
+    if kind == LABEL_ADDED or any(_has(facts.hand_labels, name) for name in present):
+        return actions  # a person's band label is theirs: the bot adds none, only takes its own stale one off
     if wanted and not _has(facts.labels, wanted):
         spec = config.labels.high if band == "high" else config.labels.medium
         actions.append(AddLabels((wanted,), ensure=(_ensure(spec),)))
@@ -139,13 +143,10 @@ def _ensure(spec: LabelSpec) -> EnsureLabel:
 
 
 def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[str]) -> list[Action]:
-    recorded = facts.override.kind if facts.override is not None else None
-    if LABEL_ADDED in (kind, recorded):
-        return []
     if not facts.fresh_override:  # a clearance whose label removal never happened; a person's label stays
-        leftover = kind in LEFTOVER_KINDS and recorded == kind
-        return [RemoveLabel(name) for name in present if leftover and not _has(facts.hand_labels, name)]
-    kept = facts.hand_labels if kind == "label_removed" else ()  # a person's removal, not a command
+        return [RemoveLabel(name) for name in present if kind in LEFTOVER_KINDS and not _has(facts.hand_labels, name)]
+    # a person's labels stay: any, for their own removal; for a command, those put on after it
+    kept = facts.hand_labels
     actions: list[Action] = [RemoveLabel(name) for name in present if not _has(kept, name)]
     exempt = config.labels.exempt.name
     if kind == "exempt" and not _has(facts.labels, exempt):
@@ -154,8 +155,9 @@ def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[
 
 
 def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | None:
-    """flagged | advisory | overridden | exempt | cleared | resolved (an advisory note no longer
-    applies: the PR was never flagged), or None for "no comment"."""
+    """flagged | advisory | overridden | exempt | labelled (a person's band label is on it) |
+    cleared | resolved (an advisory note no longer applies: the PR was never flagged), or None
+    for "no comment"."""
     kind = clearing_kind(config, facts)
     if kind is not None:
         state = "exempt" if kind == "exempt" else "overridden"
@@ -166,11 +168,21 @@ def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | Non
         return "advisory"
     elif result.band in FLAGGED and facts.sticky is not None:
         return "flagged"  # unlabelled (labels.model_only off), but the check shows the band: not "no longer flagged"
-    elif override_kind(config, facts) == LABEL_ADDED:
-        return None  # a person's band label is on the PR: the comment does not tell the author otherwise
+    elif _person_labelled(config, facts):  # the comment says a maintainer has it, not "no longer flagged"
+        return "labelled" if facts.sticky is not None else None
     else:
         state = "resolved" if _was_advisory(facts) else "cleared"
     return state if facts.sticky is not None else None
+
+
+def _person_labelled(config: RepoConfig, facts: Facts) -> bool:
+    """A person's band label is on the PR, as the issue's history tells (``hand_labels``: read
+    whenever a band label the score does not want is on the PR)."""
+    return bool(_hand_band_labels(config, facts))
+
+
+def _hand_band_labels(config: RepoConfig, facts: Facts) -> list[str]:
+    return [name for name in config.band_labels().values() if _has(facts.labels, name) and _has(facts.hand_labels, name)]
 
 
 def _was_advisory(facts: Facts) -> bool:
@@ -239,6 +251,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
         "config_unreadable": facts.config_unreadable,
         "labels": config.band_labels(),
         "exempt_label": config.labels.exempt.name,
+        "hand_labels": _hand_band_labels(config, facts),
         "policy_url": config.policy_url,
         "help_url": facts.help_url,
         "check_name": config.check_run.name if config.check_run.enabled else None,  # None: no check to point to

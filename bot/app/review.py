@@ -179,17 +179,28 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
     sticky = _sticky_facts(comments, github.bot_login())
     override = ctx.state.get_override(repo, number)
     removed = fresh_override and override is not None and override.kind == "label_removed"
-    swapped = override is None and _would_swap(review, labels)
+    cleared = fresh_override and override is not None and override.kind in planner.LEFTOVER_KINDS
+    swapped = (override is None or override.kind == planner.LABEL_ADDED) and _would_swap(review, labels)
     leftover = not fresh_override and _clearance_leftover(review, override, labels)
+    after = override.at if cleared else None  # a command keeps only band labels a person put on after it
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
-        hand_labels=decisions.hand_labels(ctx, events) if removed or swapped or leftover else (),
+        hand_labels=_hand_labels(ctx, events, override, labels, after) if removed or cleared or swapped or leftover else (),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
         findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
     )
+
+
+def _hand_labels(ctx: HandlerContext, events: decisions.Events, override: Override | None, labels: list[str],
+                 after) -> tuple[str, ...]:
+    """The labels the plan must leave on as a person's; under a person's recorded band label,
+    every label not known to be the App's."""
+    if override is not None and override.kind == planner.LABEL_ADDED:
+        return decisions.not_the_apps(ctx, events, labels)
+    return decisions.hand_labels(ctx, events, after)
 
 
 def _clearance_leftover(review: Review, override: Override | None, labels: list[str]) -> bool:
@@ -197,8 +208,9 @@ def _clearance_leftover(review: Review, override: Override | None, labels: list[
     failed for good (its delivery ran out of attempts), or a person put it back since; who put
     it on is read to tell the two apart."""
     bands = {name.lower() for name in review.config.band_labels().values()}
-    return (override is not None and override.kind in planner.LEFTOVER_KINDS
-            and any(name.lower() in bands for name in labels))
+    exempt = review.config.labels.exempt.name.lower()
+    clearing = (override is not None and override.kind in planner.LEFTOVER_KINDS) or exempt in {n.lower() for n in labels}
+    return clearing and any(name.lower() in bands for name in labels)
 
 
 def _would_swap(review: Review, labels: list[str]) -> bool:

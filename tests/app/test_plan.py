@@ -202,8 +202,11 @@ def test_no_head_sha_no_check_run():
 def test_band_label_added_by_a_person_is_never_removed_or_swapped():
     added = override("label_added")
     for band in ("low", "medium", "high"):
-        actions = run(band, labels=(HIGH,), override=added)
+        actions = run(band, labels=(HIGH,), override=added, hand_labels=(HIGH,))
         assert not of(actions, RemoveLabel) and not of(actions, AddLabels)
+    # the bot's own band label beside it is taken off once the score no longer wants it (fuzz review)
+    actions = run("low", labels=(HIGH, MEDIUM), override=added, hand_labels=(MEDIUM,))
+    assert of(actions, RemoveLabel) == [RemoveLabel(HIGH)] and not of(actions, AddLabels)
     # ...but the comment and check behave as without an override
     [comment] = of(run("high", override=added), UpsertComment)
     assert comment.view.context["state"] == "flagged"
@@ -223,12 +226,14 @@ LABEL_POOL = [MEDIUM, HIGH, EXEMPT, "bug", "kind/feature", "Sieve/Needs-Review"]
        labels=st.lists(st.sampled_from(LABEL_POOL), unique=True, max_size=4),
        kind=st.sampled_from([None, "ok", "exempt", "label_removed", "label_added"]),
        fresh=st.booleans(), sticky=st.booleans(), shadow=st.booleans(),
-       bands=st.sampled_from([["medium", "high"], ["high"], ["medium"], []]))
+       bands=st.sampled_from([["medium", "high"], ["high"], ["medium"], []]),
+       hand=st.lists(st.sampled_from([MEDIUM, HIGH]), unique=True))
 @settings(deadline=None, max_examples=300)
-def test_plan_invariants(band, labels, kind, fresh, sticky, shadow, bands):
+def test_plan_invariants(band, labels, kind, fresh, sticky, shadow, bands, hand):
     fresh = fresh and kind is not None  # only the event that records an override is "fresh"
+    hand = [name for name in hand if name in labels]  # band labels on the PR that a person put on
     known = facts(labels=tuple(labels), override=override(kind) if kind else None, fresh_override=fresh,
-                  sticky=STICKY if sticky else None, shadow=shadow)
+                  sticky=STICKY if sticky else None, shadow=shadow, hand_labels=tuple(hand))
     config = RepoConfig(comment={"bands": bands})
     actions = plan.plan(result_for(band), config, known)
     if shadow:
@@ -240,16 +245,16 @@ def test_plan_invariants(band, labels, kind, fresh, sticky, shadow, bands):
     assert {n.lower() for n in added + removed} <= own  # only the bot's own labels
     assert all(name.lower() in {x.lower() for x in labels} for name in removed)  # only what is there
     assert not any(name.lower() in {x.lower() for x in labels} for name in added)  # only what is missing
-    if kind or EXEMPT in labels:
+    effective = plan.override_kind(config, known)
+    if kind or EXEMPT in labels or hand:
         assert not {MEDIUM, HIGH} & set(added)  # a maintainer decision is never undone
-    if kind == "label_added":
-        assert removed == []  # a band label a person added stays
-    if not fresh and (kind or EXEMPT in labels) and kind not in plan.LEFTOVER_KINDS:
+    assert not set(removed) & set(hand)  # a band label a person put on stays
+    if not fresh and effective == "label_removed":
         assert removed == []
-    if not fresh and kind in plan.LEFTOVER_KINDS:  # a clearance's leftover band label (no person's here)
+    if effective in plan.LEFTOVER_KINDS or effective == "label_added":  # only the bot's own band labels go
         assert {n.lower() for n in removed} <= {MEDIUM.lower(), HIGH.lower()}
     after = {x.lower() for x in labels} - {n.lower() for n in removed} | {n.lower() for n in added}
-    if not kind and EXEMPT not in labels:
+    if not kind and EXEMPT not in labels and not hand:
         assert len(after & {MEDIUM.lower(), HIGH.lower()}) <= 1  # one band label at most
     comments = of(actions, UpsertComment)
     assert len(comments) <= 1
@@ -340,8 +345,15 @@ def test_an_unlabelled_model_only_flag_does_not_tell_the_author_the_pr_is_no_lon
 def test_a_band_label_a_person_added_is_not_contradicted_by_a_no_longer_flagged_comment():
     """The maintainer labelled the PR needs-review by hand; a push that scores low used to edit
     the comment to "no longer flagged" under the maintainer's label (review)."""
-    actions = run("low", labels=(MEDIUM,), override=override("label_added"), sticky=STICKY)
-    assert not of(actions, UpsertComment) and not of(actions, RemoveLabel)
+    from bot.app.render import render
+    actions = run("low", labels=(MEDIUM,), override=override("label_added"), sticky=STICKY, hand_labels=(MEDIUM,))
+    [comment] = of(actions, UpsertComment)
+    assert comment.view.context["state"] == "labelled" and not of(actions, RemoveLabel)
+    body = render(comment.view.template, **comment.view.context)
+    assert "in a maintainer's hands" in body and "sieve/needs-review" in body and "no longer flagged" not in body
+    lost = run("low", labels=(MEDIUM,), sticky=STICKY, hand_labels=(MEDIUM,))  # its labeled delivery not handled
+    assert [c.view.context["state"] for c in of(lost, UpsertComment)] == ["labelled"]
+    assert not of(run("low", labels=(MEDIUM,), hand_labels=(MEDIUM,)), UpsertComment)  # none is posted for it
     [cleared] = of(run("low", labels=(), sticky=STICKY), UpsertComment)  # without it: cleared as before
     assert cleared.view.context["state"] == "cleared"
 

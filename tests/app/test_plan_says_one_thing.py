@@ -47,6 +47,8 @@ def test_labels_comment_and_check_agree(band, named, labels_model_only, comment_
         assert not (after & BANDS) and check.title.context["state"] == "low"
     if state == "flagged":  # "could use a closer look": the check does not call it cleared or low
         assert not cleared and band in plan.FLAGGED and check.title.context["state"] == band
+    if state == "labelled":  # "a maintainer labelled this PR": a band label is on it
+        assert after & BANDS
     if state in ("overridden", "exempt"):  # "reviewed by a maintainer": the check says so too
         assert cleared and check.title.context["state"] not in plan.FLAGGED
     if cleared and known.fresh_override and kind not in ("label_removed", "label_added"):  # a clearance takes the bot's band labels off

@@ -3,7 +3,8 @@
 Honoured only for people who may change labels: triage access or above (collaborator permission,
 not author_association).
 A person ADDING a band label by hand (GitHub already requires triage access for that) hands the
-band labels of that PR to people: the bot will not remove or swap them later. The bot's own
+band labels of that PR to people: the bot never removes that label nor adds another; only its own
+band label that the score no longer wants comes off. The bot's own
 label changes are ignored, and so is an event a person's later change of the label overtook.
 On a closed or merged PR the decision is recorded (a reopened PR respects it) and nothing is
 labelled, posted or checked, as for every other event on a closed PR; likewise on a PR the bot
