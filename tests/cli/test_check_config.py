@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from bot.cli import build_app
@@ -28,27 +29,20 @@ def test_a_broken_file_exits_1_with_the_error_the_check_run_would_show(tmp_path)
     assert f"sieve check-config: {path}: " in result.stderr and "thresholds.high" in result.stderr
 
 
-def test_a_broken_files_valid_exempt_section_is_said_to_apply(tmp_path):
-    """The App keeps a broken file's valid ``exempt`` section (``config.more_exempt``); the text
-    said only its ``enabled: false`` / ``shadow: true`` were kept, above "1 listed user"."""
+@pytest.mark.parametrize("text, said, shown", [
+    # the App keeps a broken file's valid ``exempt`` section (``config.more_exempt``); the text said
+    # only its ``enabled: false`` / ``shadow: true`` were kept, above "1 listed user"
+    ("exempt: {users: [alice]}\nbogus: 1\n", "a valid `exempt` section in it exempts", "1 listed user and"),
+    # and its ``comment: {enabled: false}`` (``config.SAFE_SECTIONS``)
+    ("comment: {enabled: false}\nbogus: 1\n", "`comment: {enabled: false}` in it", "- Comments: off."),
+])
+def test_what_a_broken_file_still_applies_is_said_and_shown(tmp_path, text, said, shown):
     path = tmp_path / "sieve.yml"
-    path.write_text("exempt: {users: [alice]}\nbogus: 1\n")
+    path.write_text(text)
     result = run(str(path))
     assert result.exit_code == 1
     error_line = next(line for line in result.stdout.splitlines() if "**Config error**" in line)
-    assert "a valid `exempt` section in it exempts" in error_line
-    assert "1 listed user and" in result.stdout
-
-
-def test_a_broken_files_comment_switch_off_is_said_to_apply_and_shown(tmp_path):
-    """A broken layer keeps ``comment: {enabled: false}`` (``config.SAFE_SECTIONS``)."""
-    path = tmp_path / "sieve.yml"
-    path.write_text("comment: {enabled: false}\nbogus: 1\n")
-    result = run(str(path))
-    assert result.exit_code == 1
-    error_line = next(line for line in result.stdout.splitlines() if "**Config error**" in line)
-    assert "`comment: {enabled: false}` in it" in error_line
-    assert "- Comments: off." in result.stdout
+    assert said in error_line and shown in result.stdout
 
 
 def test_the_organisation_file_is_read_first_and_the_repositorys_wins(tmp_path):

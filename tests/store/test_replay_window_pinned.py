@@ -9,27 +9,17 @@ here imports those constants. On SQLite and PostgreSQL, on a settable clock."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import timedelta
 
 import pytest
 
 from bot.store.replays import replay_window
 
+from .test_replay_window import _digest, _done
+
 SECOND = timedelta(seconds=1)
 THREE_DAYS_ONE_HOUR = timedelta(days=3, hours=1)  # README: GitHub's 3 redelivery days + an hour of skew
 THREE_DAYS_TWO_HOURS = timedelta(days=3, hours=2)  # README: the shortest a digest is ever kept
-
-
-def _digest(name: str) -> str:
-    return hashlib.sha256(name.encode()).hexdigest()
-
-
-def _done(store, delivery_id: str, *, digest: bool = True) -> None:
-    assert store.enqueue(delivery_id, "issue_comment", "{}", action="created", repo="o/r",
-                         number=len(delivery_id), body_sha256=_digest(delivery_id) if digest else None)
-    claimed = store.claim("w", lease_seconds=30)
-    assert claimed.delivery_id == delivery_id and store.complete(delivery_id, "w", "ok")
 
 
 @pytest.mark.parametrize(("retention", "window"), [
