@@ -178,16 +178,13 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
     events = events or decisions.read_once(ctx, repo, number)
     sticky = _sticky_facts(comments, github.bot_login())
     override = ctx.state.get_override(repo, number)
-    removed = fresh_override and override is not None and override.kind == "label_removed"
     cleared = fresh_override and override is not None and override.kind in planner.LEFTOVER_KINDS
-    swapped = (override is None or override.kind == planner.LABEL_ADDED) and _would_swap(review, labels)
-    leftover = not fresh_override and _clearance_leftover(review, override, labels)
     after = override.at if cleared else None  # a command keeps only band labels a person put on after it
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
-        hand_labels=_hand_labels(ctx, events, override, labels, after) if removed or cleared or swapped or leftover else (),
+        hand_labels=_hand_labels(ctx, events, override, labels, after) if _may_take_off(review, override, labels) else (),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
         findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
@@ -203,14 +200,14 @@ def _hand_labels(ctx: HandlerContext, events: decisions.Events, override: Overri
     return decisions.hand_labels(ctx, events, after)
 
 
-def _clearance_leftover(review: Review, override: Override | None, labels: list[str]) -> bool:
-    """A band label on a PR a maintainer cleared or exempted: the decision's own label removal
-    failed for good (its delivery ran out of attempts), or a person put it back since; who put
-    it on is read to tell the two apart."""
+def _may_take_off(review: Review, override: Override | None, labels: list[str]) -> bool:
+    """Whether the plan may take a band label off: under any decision (a clearance, its leftover,
+    a person's own band label beside the bot's) or the exempt label, or a band the score no
+    longer wants. Then who put each on is read first: a person's stays."""
     bands = {name.lower() for name in review.config.band_labels().values()}
-    exempt = review.config.labels.exempt.name.lower()
-    clearing = (override is not None and override.kind in planner.LEFTOVER_KINDS) or exempt in {n.lower() for n in labels}
-    return clearing and any(name.lower() in bands for name in labels)
+    on = {name.lower() for name in labels}
+    return bool(on & bands) and (override is not None or review.config.labels.exempt.name.lower() in on
+                                 or _would_swap(review, labels))
 
 
 def _would_swap(review: Review, labels: list[str]) -> bool:

@@ -68,3 +68,16 @@ def test_an_exempt_cancel_leaves_an_exempt_label_a_person_put_on_after_writing_i
         bench.handle("issue_comment", cancel)
         bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
         assert fake.issue_labels(REPO, 7) == [EXEMPT] and _check_title(fake).startswith("Exempt")
+
+
+def test_a_band_label_a_person_puts_on_an_exempt_pr_stays(scorer):
+    with FakeGitHub() as fake:
+        bench = _Bench(fake).opened(scorer, "high")
+        fake.change_label(REPO, 7, EXEMPT, "maintainer", add=True)
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "labeled", sender="maintainer",
+                                                              label={"name": EXEMPT}))
+        fake.change_label(REPO, 7, HIGH, "maintainer", add=True)
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "labeled", sender="maintainer",
+                                                              label={"name": HIGH}))
+        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
+        assert sorted(fake.issue_labels(REPO, 7)) == sorted([EXEMPT, HIGH])
