@@ -38,7 +38,7 @@ FLAGGED = ("medium", "high")
 EFFORT_KINDS = ("effort", "policy")  # signals a comment can name as something to fix
 MAX_NOTICED = 4  # signals the comment lists (strongest first); the check run lists every one
 CANCELLABLE_BY_OK = ("ok", "label_removed")  # the clearances "/sieve ok cancel" ends
-LABEL_ADDED = "label_added"  # a person put a band label on: the bot stops touching band labels
+LABEL_ADDED = "label_added"  # a person put a band label on: the bot adds none and never takes theirs off
 LEFTOVER_KINDS = ("ok", "exempt")  # decisions whose band labels come off even when not fresh (unless a person's)
 
 
