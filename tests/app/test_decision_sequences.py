@@ -82,6 +82,10 @@ PINNED = {
         a("push", [1], "medium", actor="alice"), a("add_exempt", [22]), a("add_band", [1], H)),
     # an exempt cancel handled after the exempt label went on (its delivery lost) took the label off
     "exempt-cancel-late-vs-later-exempt-label-lost": spec(a("exempt_cancel", [10]), a("add_exempt", [])),
+    # a band label a person put on an exempt PR was taken off by its own delivery (fails on 8913cad)
+    "band-label-put-on-an-exempt-pr": spec(a("add_exempt", [1]), a("add_band", [1], H)),
+    # a retried /sieve exempt put back the exempt label a person took off after it (seed 3; 9b25a3e)
+    "exempt-retried-after-the-exempt-label-came-off": spec(a("exempt", [3, 41]), a("rm_exempt", [32])),
 }
 
 

@@ -141,11 +141,24 @@ def overtaken(request: _Request, kinds: set[str]) -> bool:
     the ``kinds`` it acts on, was made after the comment was written, by anything but this comment
     (a person's label change, a later command), acting on it would undo that person, so its
     ``ok``/``exempt``/``cancel`` is dropped."""
+    if request.written_at is None:
+        return False
     found = [decisions.latest_at(request.ctx, request.repo, request.number, kind) for kind in sorted(kinds)]
     latest = max((f for f in found if f is not None), default=None)
-    if latest is None or request.written_at is None or latest[1] == request.source:
-        return False
-    return latest[0] > request.written_at + CLOCK_SLACK
+    if latest is not None and latest[1] != request.source and latest[0] > request.written_at + CLOCK_SLACK:
+        return True
+    return "exempt" in kinds and _exempt_label_changed_since(request)
+
+
+def _exempt_label_changed_since(request: _Request) -> bool:
+    """A person put the exempt label on or took it off after the comment was written (the
+    issue's history shows it even before, or without, that change's own delivery): a retried
+    ``/sieve exempt`` or ``exempt cancel`` must not undo it."""
+    exempt = request.loaded.config.labels.exempt.name.lower()
+    bot = request.ctx.github.bot_login().lower()
+    return any(e.label.lower() == exempt and e.at is not None and not decisions.is_bot(e.actor, bot)
+               and decisions.utc(e.at) > request.written_at + CLOCK_SLACK
+               for e in decisions.read_once(request.ctx, request.repo, request.number)())
 
 
 def _timestamp(value) -> datetime | None:
