@@ -50,9 +50,7 @@ def test_while_the_exempt_label_is_on_the_pr_reads_exempt_whatever_was_said_sinc
 def test_the_bots_own_band_label_beside_a_persons_follows_the_score(scorer):
     with FakeGitHub() as fake:
         bench = _Bench(fake).opened(scorer, "high")
-        fake.change_label(REPO, 7, MEDIUM, "maintainer", add=True)
-        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "labeled", sender="maintainer",
-                                                              label={"name": MEDIUM}))
+        bench.person_labels(MEDIUM, add=True)
         scorer.result = result_for("low")
         bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
         assert fake.issue_labels(REPO, 7) == [MEDIUM]  # the person's stays, the bot's stale HIGH goes
@@ -73,11 +71,7 @@ def test_an_exempt_cancel_leaves_an_exempt_label_a_person_put_on_after_writing_i
 def test_a_band_label_a_person_puts_on_an_exempt_pr_stays(scorer):
     with FakeGitHub() as fake:
         bench = _Bench(fake).opened(scorer, "high")
-        fake.change_label(REPO, 7, EXEMPT, "maintainer", add=True)
-        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "labeled", sender="maintainer",
-                                                              label={"name": EXEMPT}))
-        fake.change_label(REPO, 7, HIGH, "maintainer", add=True)
-        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "labeled", sender="maintainer",
-                                                              label={"name": HIGH}))
+        bench.person_labels(EXEMPT, add=True)
+        bench.person_labels(HIGH, add=True)
         bench.handle("pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
         assert sorted(fake.issue_labels(REPO, 7)) == sorted([EXEMPT, HIGH])

@@ -36,6 +36,13 @@ class _Bench:
         self.handle("pull_request", self.fake.pull_request_event(REPO, 7, "opened"))
         return self
 
+    def person_labels(self, label: str, add: bool, who: str = "maintainer") -> str:
+        """A person changes ``label`` on the PR and its delivery is handled at once."""
+        self.fake.change_label(REPO, 7, label, who, add=add)
+        event = self.fake.pull_request_event(REPO, 7, "labeled" if add else "unlabeled", sender=who,
+                                             label={"name": label})
+        return self.handle("pull_request", event)
+
     def handle(self, event: str, payload: dict, received: datetime | None = None) -> str:
         ctx = HandlerContext(github=self.port, state=self.state, delivery_id="d",
                              installation_id=self.fake.installation_id,
@@ -257,9 +264,7 @@ def test_a_cancel_made_before_endings_were_kept_is_not_undone_from_the_history(s
     again from the issue's history, was recorded again as a clearance (review of today's changes)."""
     with FakeGitHub() as fake:
         bench = _Bench(fake).opened(scorer, "high")
-        fake.change_label(REPO, 7, HIGH, "maintainer", add=False)
-        bench.handle("pull_request", fake.pull_request_event(REPO, 7, "unlabeled", sender="maintainer",
-                                                              label={"name": HIGH}))
+        bench.person_labels(HIGH, add=False)
         scorer.result = result_for("medium")
         bench.lag = timedelta(minutes=5)  # the cancel and its rescore came minutes later
         bench.handle("issue_comment", fake.issue_comment_event(REPO, 7, "/sieve ok cancel", "maintainer",
