@@ -212,9 +212,6 @@ def _drop_exempt_label(request: _Request) -> bool:
     labels = request.ctx.github.get_issue_labels(request.repo, request.number)
     if not any(name.lower() == exempt.lower() for name in labels) or review.shadow(request.ctx, request.loaded.config):
         return False
-    if request.written_at is not None and any(name.lower() == exempt.lower() for name in decisions.hand_labels(
-            request.ctx, decisions.read_once(request.ctx, request.repo, request.number), request.written_at)):
-        return False  # a person put it on after this comment was written: theirs, not this cancel's
     applier.apply(request.ctx.github, request.repo, request.number, (RemoveLabel(exempt),))
     return True
 
