@@ -106,8 +106,9 @@ def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str], e
     last = changes[-1] if changes else None
     if last is None or last.at is None or last.action != "unlabeled" or is_bot(last.actor, ctx.github.bot_login().lower()):
         return False
-    ended = latest_at(ctx, review.repo, review.number, "label_removed")
-    if (ended is not None and ended[0] >= utc(last.at)) or _cancelled_unkept(ctx, review, utc(last.at)):
+    ending = ctx.state.latest_ending(review.repo, review.number)  # nothing is in force (checked above)
+    ended = ending is not None and set(ending.kinds) & set(ENDS["label_removed"]) and utc(ending.at) >= utc(last.at)
+    if ended or _cancelled_unkept(ctx, review, utc(last.at)):
         return False
     record(ctx, review, "label_removed", last.actor, detail=f"label {wanted} (found in the issue's history)", at=last.at)
     return True

@@ -37,10 +37,14 @@ class SqlStateStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def get_override(self, repo: str, number: int) -> Override | None:
-        stmt = select(OverrideRow).where(OverrideRow.repo == repo, OverrideRow.number == number)
+    def _row(self, table, repo: str, number: int):
+        """The PR's one row of ``table`` (overrides, endings), or None."""
+        stmt = select(table).where(table.repo == repo, table.number == number)
         with self.engine.connect() as conn:
-            row = conn.execute(stmt).first()
+            return conn.execute(stmt).first()
+
+    def get_override(self, repo: str, number: int) -> Override | None:
+        row = self._row(OverrideRow, repo, number)
         if row is None:
             return None
         fields = {k: v for k, v in row._mapping.items() if k not in ("id", "at")}
@@ -64,9 +68,7 @@ class SqlStateStore:
             conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"], set_=values))
 
     def latest_ending(self, repo: str, number: int) -> Ending | None:
-        stmt = select(EndingRow).where(EndingRow.repo == repo, EndingRow.number == number)
-        with self.engine.connect() as conn:
-            row = conn.execute(stmt).first()
+        row = self._row(EndingRow, repo, number)
         if row is None:
             return None
         return Ending(repo=row.repo, number=row.number, kinds=tuple(k for k in row.kinds.split(",") if k),

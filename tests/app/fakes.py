@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.app.context import Decision, Ending, Override
+from bot.app.decisions import utc
 from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
 from bot.snapshot import PRSnapshot
 
@@ -173,7 +174,7 @@ class MemoryState:
         return self.endings_began
 
     def decided_after(self, repo: str, number: int, at) -> bool:
-        return any(d.repo == repo and d.number == number and not d.shadow and _utc(d.at) > _utc(at)
+        return any(d.repo == repo and d.number == number and not d.shadow and utc(d.at) > utc(at)
                    for d in self.decisions)
 
     def record_override(self, override: Override) -> None:
@@ -190,6 +191,3 @@ class MemoryState:
                    and any(a.startswith(("create_comment:", "edit_comment:")) for a in d.actions)
                    for d in self.decisions)
 
-
-def _utc(at: datetime) -> datetime:
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
