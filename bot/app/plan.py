@@ -56,6 +56,7 @@ class Facts:
     override: Override | None = None
     fresh_override: bool = False  # this very event created ``override``
     hand_labels: tuple[str, ...] = ()  # labels on the PR a person put on (after a fresh command: since it); read when a label may go
+    exempt_label_owed: bool = False  # an exemption in force whose label never went on (given while settings were unreadable)
     config_error: str | None = None
     config_unreadable: bool = False  # a settings file could not be read at all: what it asks is unknown
     findings: tuple[Finding, ...] = ()
@@ -63,7 +64,7 @@ class Facts:
     help_url: str | None = None  # the App's /help page (settings.public_url), None: no link
 
 
-UNREADABLE = "its settings file could not be read, so PR Sieve labels and comments nothing until it is fixed"
+UNREADABLE = "unreadable settings"  # a skip reason; templates/check_summary.md.j2 words each one
 
 
 def plan(result: Result, config: RepoConfig, facts: Facts) -> tuple[Action, ...]:
@@ -144,14 +145,18 @@ def _ensure(spec: LabelSpec) -> EnsureLabel:
 
 def _override_labels(kind: str, config: RepoConfig, facts: Facts, present: list[str]) -> list[Action]:
     if not facts.fresh_override:  # a clearance whose label removal never happened; a person's label stays
-        return [RemoveLabel(name) for name in present if kind in LEFTOVER_KINDS and not _has(facts.hand_labels, name)]
+        owed = [_add_exempt(config)] if kind == "exempt" and facts.exempt_label_owed else []
+        return [RemoveLabel(name) for name in present if kind in LEFTOVER_KINDS and not _has(facts.hand_labels, name)] + owed
     # a person's labels stay: any, for their own removal; for a command, those put on after it
     kept = facts.hand_labels
     actions: list[Action] = [RemoveLabel(name) for name in present if not _has(kept, name)]
-    exempt = config.labels.exempt.name
-    if kind == "exempt" and not _has(facts.labels, exempt):
-        actions.append(AddLabels((exempt,), ensure=(_ensure(config.labels.exempt),)))
+    if kind == "exempt" and not _has(facts.labels, config.labels.exempt.name):
+        actions.append(_add_exempt(config))
     return actions
+
+
+def _add_exempt(config: RepoConfig) -> Action:
+    return AddLabels((config.labels.exempt.name,), ensure=(_ensure(config.labels.exempt),))
 
 
 def comment_state(result: Result, config: RepoConfig, facts: Facts) -> str | None:

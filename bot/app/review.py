@@ -185,6 +185,7 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
         hand_labels=_hand_labels(ctx, events, override, labels, after) if _may_take_off(review, override, labels) else (),
+        exempt_label_owed=not fresh_override and _exempt_label_owed(review, override, labels, events),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
         findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
@@ -198,6 +199,16 @@ def _hand_labels(ctx: HandlerContext, events: decisions.Events, override: Overri
     if override is not None and override.kind == planner.LABEL_ADDED:
         return decisions.not_the_apps(ctx, events, labels)
     return decisions.hand_labels(ctx, events, after)
+
+
+def _exempt_label_owed(review: Review, override: Override | None, labels: list[str], events: decisions.Events) -> bool:
+    """An exemption in force whose label is not on and never was (it was given while the settings
+    file could not be read, so its label was held back): the label goes on now. One the history
+    shows at all, a person may have taken off, and that removal's delivery may still be queued."""
+    exempt = review.config.labels.exempt.name.lower()
+    if override is None or override.kind != "exempt" or any(name.lower() == exempt for name in labels):
+        return False
+    return not any(event.label.lower() == exempt for event in events())
 
 
 def _may_take_off(review: Review, override: Override | None, labels: list[str]) -> bool:

@@ -190,6 +190,7 @@ def _view(command: commands.Command, request: _Request) -> View:
                "exempt_label": config.labels.exempt.name,
                "exempt_author": command.name == "rescore" and request.author_exempt,
                "closed": command.name == "rescore" and request.closed,
+               "config_unreadable": request.loaded.unreadable,
                "help_url": request.ctx.help_url}
     return View(f"reply_{command.name}.md.j2", context)
 
