@@ -146,7 +146,7 @@ def test_broken_config_is_shown_even_when_the_pr_is_skipped(ctx, gh, pr, scorer,
     assert dispatch.handle("pull_request", opened(payload), ctx) == "skipped: exempt author; config error: .github/sieve.yml: bogus: unknown key"
     check = gh.check_runs[(REPO, "PR Sieve", SHA)]
     assert check.conclusion == "failure" and "bogus: unknown key" in check.title
-    assert "did not score this PR: exempt author" in check.summary
+    assert "did not score this PR: its author is exempt." in check.summary
     assert [w[0] for w in gh.writes] == ["check_run"] and scorer.calls == []
 
 
