@@ -1,13 +1,8 @@
 """Random sequences of maintainer decisions, driven through the real handlers, checked by an oracle.
 
-A scenario ("spec", plain JSON-able data so it can be shrunk, printed and pinned) is: a PR opened
-and scored ``open``; a list of actions - band and exempt labels put on or taken off, ``/sieve``
-commands, the check's buttons, the author's pushes - by two people with write access; and a final
-push scoring ``final`` handled after everything else. Every action is made on the fake GitHub at
-once, 10 virtual seconds after the one before (more than the App's 5 s clock slack, so their order
-is never ambiguous); its webhook delivery is handled at the delays in its ``fates``: ``[]`` lost
-(GitHub never redelivers), one delay handled once, two delays handled twice (a retry keeps
-``received_at``). Deliveries are therefore handled late and out of order, as on a busy install.
+This module plays a scenario (a spec, see ``decision_specs``) on a new PR: it makes each action on
+the fake GitHub at its virtual second, handles each webhook delivery at the delays of its fates,
+observes what a maintainer would see at the end and asks ``decision_oracle`` what is wrong with it.
 
 Each step goes through ``bot.app.dispatch.handle``, the PyGithub adapter and
 ``bot.fakegithub.FakeGitHub``. GitHub's own timestamps (comments, label events) follow the
@@ -18,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import json
-import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -27,52 +21,14 @@ from bot.app.actions import STATE_MARKER, STICKY_MARKER
 from bot.app.context import HandlerContext
 
 from .conftest import live_port, result_for
+from .decision_oracle import oracle
+from .decision_specs import ACTORS, BUTTONS, COMMANDS, LABELLING, STEP, simpler
 from .fakes import MemoryState
 
 REPO = "octo-org/widgets"
-HIGH, MEDIUM, EXEMPT = "sieve/likely-low-effort", "sieve/needs-review", "sieve/exempt"
-BANDS = (HIGH, MEDIUM)
-BAND_LABEL = {"high": HIGH, "medium": MEDIUM, "low": None}
-ACTORS = ("maintainer", "alice")
-STEP = 10  # virtual seconds between two actions
-COMMANDS = {"ok": "/sieve ok", "exempt": "/sieve exempt", "ok_cancel": "/sieve ok cancel",
-            "exempt_cancel": "/sieve exempt cancel"}
-BUTTONS = {"btn_ok": "sieve-ok", "btn_cancel": "sieve-ok-cancel"}
-LABELLING = {"rm_band": (None, False), "add_band": (None, True), "rm_exempt": (EXEMPT, False),
-             "add_exempt": (EXEMPT, True)}  # kind -> (label, or the action's own band label; added)
-KINDS = ("rm_band", "rm_band", "add_band", "add_exempt", "rm_exempt", "ok", "exempt", "ok_cancel",
-         "ok_cancel", "exempt_cancel", "btn_ok", "btn_cancel", "push", "push")
-CLEARING = {"ok", "btn_ok", "exempt", "add_exempt"}
-OK_CANCELS, EXEMPT_CANCELS = {"ok_cancel", "btn_cancel"}, {"exempt_cancel", "rm_exempt"}
 STICKY_STATES = ("flagged", "advisory", "overridden", "exempt", "labelled", "cleared", "resolved")
-CLEARED_TITLES = ("Cleared", "Exempt")
-FLAGGED_TITLES = {"Likely low effort": HIGH, "Needs a closer look": MEDIUM}
 PR = {"title": "Improve docs", "body": "Added unit tests.", "user": "drive-by", "author_association": "NONE"}
 PR_FILE = {"filename": "README.md", "additions": 3, "deletions": 1, "patch": "@@ -1 +1 @@"}
-
-
-def action(kind: str, fates: list[int], arg: str | None = None, actor: str = "maintainer") -> dict:
-    return {"kind": kind, "actor": actor, "arg": arg, "fates": fates}
-
-
-def generate(rng: random.Random) -> dict:
-    """One to six random actions; 15 % of deliveries lost, 20 % retried, delays 1-99 s."""
-    actions = []
-    for _ in range(rng.randint(1, 6)):
-        kind = rng.choice(KINDS)
-        arg = rng.choice(BANDS) if kind in ("rm_band", "add_band") else (
-            rng.choice(("low", "medium", "high")) if kind == "push" else None)
-        roll, first = rng.random(), _delay(rng)
-        fates = [] if roll < 0.15 else [first] if roll < 0.8 else [first, first + _delay(rng)]
-        actions.append(action(kind, fates, arg, rng.choice(ACTORS)))
-    return {"open": rng.choice(("medium", "high", "high")), "actions": actions,
-            "final": rng.choice(("low", "medium", "high"))}
-
-
-def _delay(rng: random.Random) -> int:
-    """Mostly within seconds, sometimes minutes late; never on the second of an action."""
-    delay = rng.choice((1, 2, 3, 4, 6, 7, 8, 9)) if rng.random() < 0.6 else rng.randint(11, 99)
-    return delay + 1 if delay % STEP == 0 else delay
 
 
 @dataclass
@@ -239,136 +195,15 @@ def observe(world: World, number: int) -> dict:
             "stickies": len(stickies), "check": runs[-1]["output"]["title"] if runs else "", "bot": bot}
 
 
-def oracle(steps: list[Step], spec: dict, seen: dict) -> tuple[set[str], list[tuple[str, str]]]:
-    """The clauses (see test_decision_sequences' docstring for why each is restricted as it is)."""
-    decisions = [s for s in steps if not s.skipped and s.kind != "push"]
-    checked: set[str | None] = set()
-    failures = _hand_label_clauses(decisions, seen, checked)
-    failures += _cancel_clause(decisions, spec, seen, checked) + _clearance_clause(decisions, seen, checked)
-    return checked - {None}, failures + consistency(seen)
-
-
-def _hand_label_clauses(decisions, seen, checked) -> list[tuple[str, str]]:
-    """(1) a band label a person took off last stays off unless an ok cancel came after;
-    (2) one a person put on last stays on unless a clearance came after. Lost deliveries count:
-    the issue's label history shows the change."""
-    failures = []
-    for label in BANDS:
-        last = next((d for d in reversed(decisions) if d.kind in ("rm_band", "add_band") and d.arg == label), None)
-        later = {d.kind for d in decisions if last and d.index > last.index}
-        clause = ("1" if not later & OK_CANCELS else None) if last and last.kind == "rm_band" else (
-            "2" if last and not later & CLEARING else None)
-        checked.add(clause)
-        if clause and (label in _on(seen)) == (clause == "1"):
-            removed = clause == "1"
-            failures.append((f"{clause}-{'removed-label-back' if removed else 'added-label-gone'}",
-                             f"{label} {'removed' if removed else 'added'} by a person at [{last.index}] "
-                             f"({'handled' if last.handled else 'LOST'}) is {'on' if removed else 'off'}"))
-    return failures
-
-
-def _cancel_clause(decisions, spec, seen, checked) -> list[tuple[str, str]]:
-    """(3) a handled cancel, the last decision, of only what it ends: labels follow the score."""
-    if not decisions or not decisions[-1].handled:
-        return []
-    last, earlier = decisions[-1], {d.kind for d in decisions[:-1]}
-    scope = ({"ok", "btn_ok", "rm_band"} | OK_CANCELS if last.kind in OK_CANCELS else
-             {"exempt", "add_exempt"} | EXEMPT_CANCELS if last.kind in EXEMPT_CANCELS else None)
-    if scope is None or not earlier <= scope:
-        return []
-    checked.add("3")
-    want, on = BAND_LABEL[spec["final"]], _on(seen)
-    if {b for b in BANDS if b in on} != ({want} if want else set()) or EXEMPT in on or _cleared(seen):
-        return [("3-cancel-not-unreviewed", f"after [{last.index}] {last.describe()}: final band "
-                 f"{spec['final']}, labels {sorted(on)}, check {seen['check']!r}")]
-    return []
-
-
-def _clearance_clause(decisions, seen, checked) -> list[tuple[str, str]]:
-    """(5) a clearance handled last (or the exempt label, which shows itself) shows as cleared."""
-    last = decisions[-1] if decisions else None
-    if last is None or last.kind not in CLEARING or not (last.handled or last.kind == "add_exempt"):
-        return []
-    checked.add("5")
-    if _bot_bands(seen) or not _cleared(seen):
-        return [("5-clearance-not-shown", f"after [{last.index}] {last.describe()}: check "
-                 f"{seen['check']!r}, the bot's band labels {_bot_bands(seen)}")]
-    return []
-
-
-def consistency(seen: dict) -> list[tuple[str, str]]:
-    """(4) the sticky's state, the check's title and the labels never contradict each other."""
-    on, bot_bands, title, state = _on(seen), _bot_bands(seen), seen["check"], seen["sticky"]
-    bands_on = [b for b in BANDS if b in on]
-    flagged = next((band for prefix, band in FLAGGED_TITLES.items() if title.startswith(prefix)), None)
-    contradictions = [
-        ("4-cleared-with-bot-label", _cleared(seen) and bot_bands, f"check {title!r}, the bot's {bot_bands} on"),
-        ("4-cleared-with-bot-label", state in ("overridden", "exempt") and bot_bands,
-         f"sticky {state!r}, the bot's {bot_bands} on"),
-        ("4-no-longer-flagged-with-label", state in ("cleared", "resolved") and bands_on,
-         f"sticky {state!r} (no longer flagged) with {bands_on} on"),
-        ("4-not-flagged-with-bot-label", title.startswith("Not flagged") and bot_bands,
-         f"check {title!r}, the bot's {bot_bands} on"),
-        ("4-sticky-vs-check", state in ("flagged", "labelled") and _cleared(seen), f"sticky {state!r}, check {title!r}"),
-        ("4-sticky-vs-check", state in ("overridden", "exempt") and (flagged or title.startswith("Not flagged")),
-         f"sticky {state!r}, check {title!r}"),
-        ("4-sticky-vs-check", (state, title[:6]) in (("overridden", "Exempt"), ("exempt", "Cleare")),
-         f"sticky {state!r}, check {title!r}"),
-        ("4-labelled-without-label", state == "labelled" and not bands_on, f"sticky 'labelled', labels {sorted(on)}"),
-        ("4-band-mismatch", flagged and bot_bands and bot_bands != [flagged], f"check {title!r}, the bot's {bot_bands} on"),
-        ("4-exempt-label-not-shown", EXEMPT in on and title and not title.startswith("Exempt"),
-         f"{EXEMPT} on, check {title!r}"),
-        ("4-duplicate-sticky", seen["stickies"] > 1, f"{seen['stickies']} sticky comments"),
-    ]
-    return [(clause, what) for clause, broken, what in contradictions if broken]
-
-
-def _on(seen: dict) -> set[str]:
-    return {name.lower() for name in seen["labels"]}
-
-
-def _cleared(seen: dict) -> bool:
-    return seen["check"].startswith(CLEARED_TITLES)
-
-
-def _bot_bands(seen: dict) -> list[str]:
-    """Band labels on the PR whose last change was the bot putting them on."""
-    def by_bot(label: str) -> bool:
-        event, actor = seen["last_change"].get(label, ("", ""))
-        return event == "labeled" and (actor.lower() == seen["bot"] or actor.lower().endswith("[bot]"))
-    return [b for b in BANDS if b in _on(seen) and by_bot(b)]
-
-
 def shrink(world: World, spec: dict, clause: str, budget: int = 150) -> dict:
     """Greedily simplify ``spec`` while ``clause`` still fails: drop actions, drop retries, deliver
-    lost deliveries at once, make the actor ``maintainer``, score ``high``."""
+    lost deliveries at once, make the actor ``maintainer``, score ``high`` (``decision_specs.simpler``)."""
     best, tries, changed = copy.deepcopy(spec), 0, True
     while changed and tries < budget:
         changed = False
-        for candidate in _simpler(best):
+        for candidate in simpler(best):
             tries += 1
             if clause in run(world, candidate).clauses():
                 best, changed = candidate, True
                 break
     return best
-
-
-def _simpler(spec: dict):
-    """One-change simplifications of ``spec``, the biggest first."""
-    def changed(edit):
-        candidate = copy.deepcopy(spec)
-        edit(candidate)
-        return candidate
-    actions = spec["actions"]
-    for i in reversed(range(len(actions))):
-        yield changed(lambda c, i=i: c["actions"].pop(i))
-    for i, a in enumerate(actions):
-        fates = a["fates"]
-        options = ([[fates[0]], [fates[1]]] if len(fates) == 2 else []) + ([[1]] if fates != [1] else [])
-        for option in options:
-            yield changed(lambda c, i=i, option=option: c["actions"][i].update(fates=option))
-        if a["kind"] != "push" and a["actor"] != "maintainer":
-            yield changed(lambda c, i=i: c["actions"][i].update(actor="maintainer"))
-    for key in ("open", "final"):
-        if spec[key] != "high":
-            yield changed(lambda c, key=key: c.update({key: "high"}))

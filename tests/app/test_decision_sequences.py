@@ -1,5 +1,6 @@
 """Maintainer decisions in random order, late, lost and retried: what the PR shows afterwards
-(the randomized sequence review's tester, kept as a regression test; harness in decision_sequences).
+(the randomized sequence review's tester, kept as a regression test; the scenarios are in
+decision_specs, the driver in decision_sequences, the oracle in decision_oracle).
 
 The oracle expects only what the App can know: the issue's label history (a person's label change
 shows there even when its delivery is lost) and the deliveries it handled. A command or button
@@ -43,9 +44,10 @@ import pytest
 from bot.fakegithub import FakeGitHub, shapes
 
 from . import decision_sequences as seq
-from .decision_sequences import HIGH as H
-from .decision_sequences import MEDIUM as M
-from .decision_sequences import action as a
+from .decision_specs import HIGH as H
+from .decision_specs import MEDIUM as M
+from .decision_specs import action as a
+from .decision_specs import generate
 
 SEED = int(os.environ.get("DECISION_SEQUENCES_SEED", "20240611"))
 COUNT = int(os.environ.get("DECISION_SEQUENCES_COUNT", "300"))
@@ -111,7 +113,7 @@ def test_random_sequences(world):
     failing: Counter[str] = Counter()
     checked: set[str] = set()
     for _ in range(COUNT):
-        outcome = seq.run(world, seq.generate(rng))
+        outcome = seq.run(world, generate(rng))
         checked |= outcome.checked
         failing.update(outcome.clauses())
         for clause in outcome.clauses():
