@@ -5,7 +5,9 @@ created:>=ISO``), newest first.
 Like GitHub: the query must say ``is:pr``/``is:pull-request`` or ``is:issue`` (422 otherwise);
 only public repositories are searched, whatever the token; ``total_count`` counts every match
 and ``items`` holds one page (``per_page``, at most 100). Other qualifiers are refused with a
-422 so a test cannot rely on one the fake would silently ignore.
+422 so a test cannot rely on one the fake would silently ignore. A refusal has GitHub's
+validation-error shape: ``message`` "Validation Failed", the reason in ``errors`` (resource
+``Search``, field ``q``, code ``invalid``), ``documentation_url`` the operation's page.
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ from bot.fakegithub.state import FakeState
 
 route = ROUTER.route
 KINDS = {"pr": "pr", "pull-request": "pr", "issue": "issue"}
+DOCS = "https://docs.github.com/rest/search/search#search-issues-and-pull-requests"
 
 
-def _refused(message: str) -> Abort:
-    return Abort(Reply(422, error(message, 422)))
+def _refused(reason: str) -> Abort:
+    """GitHub's 422 for a query it will not run: the reason is one of ``errors``, not the message."""
+    return Abort(Reply(422, error("Validation Failed", 422, documentation_url=DOCS, errors=[
+        {"resource": "Search", "field": "q", "code": "invalid", "message": reason}])))
 
 
 def _terms(q: str) -> dict[str, str]:
