@@ -1,16 +1,15 @@
-"""The description as its author wrote it, for the classifier: without the repository's PR
-template.
+"""The description as its author wrote it, for the classifier.
 
 A project's template puts its own headings and placeholders into every description
-(Kubernetes': six headings, a release-note block, hidden tips). The classifier was trained on
-descriptions whose templates are unknown, and reads a heavily structured description as
-agent-like, so on a project with such a template it would judge the project's form instead of
-the author's words. When the template is known (the App reads it from the default branch;
-``sieve score --git --body-file`` from the base revision), the classifier reads the description
-without its HTML comments (GitHub does not show them) and without the lines it shares, word for
-word, with the template. An author's own text, a ticked checkbox or a filled-in line stays.
-The layout signals read it the same way (``hits.own_body``); ``template_sections_ignored``
-reads the whole description, which it compares with the template.
+(Kubernetes': six headings, a release-note block, hidden tips). The classifier reads them as
+written, template known or not: that is how every training row was read (none has a known
+template), and v5-v9 were trained on people's words laid under headings, Kubernetes-style
+templates among them (``bot.model.relaid``). Until the twenty-fifth session it read a known
+template's description without the lines it shares with the template; a properly filled
+Kubernetes description then shrank to one sentence, "Fixes #N" and a loose "NONE", a shape no
+training row had, and careful PRs went from ``low`` to ``medium`` or ``high`` (models/HISTORY.md,
+"Twenty-fifth session"). The layout signals still read the description without the template's
+lines (``hits.own_body``); ``template_sections_ignored`` compares it with the template.
 
 Command lines for bots (Prow's ``/kind bug``, ``/sig node``, ``/assign``, ``/ok-to-test``,
 ``/cherry-pick``, PR Sieve's own ``/sieve``) are instructions to a project's tooling, not the
@@ -44,7 +43,7 @@ from dataclasses import replace
 
 from bot.botblocks import as_rendered
 from bot.signals.disclosure import without_disclosures
-from bot.signals.hits import ATTRIBUTION_NEEDLES, lacks_all, without_template
+from bot.signals.hits import ATTRIBUTION_NEEDLES, lacks_all
 from bot.snapshot import Commit, PRSnapshot
 from bot.text import strip_attribution
 
@@ -81,12 +80,10 @@ def as_committed(commit: Commit) -> Commit:
 
 def as_written(snapshot: PRSnapshot) -> PRSnapshot:
     """``snapshot`` with its description as the author wrote it: without review-bot blocks, HTML
-    comments and ``<details>`` tags, bot command lines and AI disclosure sentences, and without the template's own lines
-    when the template is known; and with its commit messages without their attribution lines and
-    disclosure sentences (``as_committed``)."""
+    comments and ``<details>`` tags, bot command lines and AI disclosure sentences (a known
+    template's visible lines stay, as in training); and with its commit messages without their
+    attribution lines and disclosure sentences (``as_committed``)."""
     body = without_disclosures(without_bot_commands(as_rendered(snapshot.body or "")))
-    if snapshot.pr_template:
-        body = without_template(body, snapshot.pr_template)
     commits = tuple(map(as_committed, snapshot.commits))
     changes = {"body": body} if body != (snapshot.body or "") else {}
     if any(a is not b for a, b in zip(commits, snapshot.commits)):
