@@ -128,7 +128,7 @@ def _word_count(snapshot: PRSnapshot) -> int:
 def thin_reasons(snapshot: PRSnapshot, hits: tuple[SignalHit, ...], p: float, high_p: float) -> list[str]:
     """Why the evidence is too thin for "high" (empty list: it is not)."""
     reasons = []
-    strong = [h for h in hits if h.kind == "effort" and h.value >= STRONG_SIGNAL]
+    strong = [h for h in hits if h.kind == "effort" and h.value >= STRONG_SIGNAL and _backs_a_flag(snapshot, h)]
     if len(strong) < MIN_EFFORT_FOR_HIGH:
         reasons.append("no clear sign of low effort backs up the model's estimate")
     if p < high_p and len(strong) < 2:
@@ -136,6 +136,13 @@ def thin_reasons(snapshot: PRSnapshot, hits: tuple[SignalHit, ...], p: float, hi
     if _word_count(snapshot) < SHORT_INPUT_WORDS and not snapshot.files:
         reasons.append("there is too little text to judge")
     return reasons
+
+
+def _backs_a_flag(snapshot: PRSnapshot, hit: SignalHit) -> bool:
+    """A signal that counts towards ``high`` (a review fix-up commit named "fix" does not)."""
+    from bot.signals import commits
+
+    return hit.name != commits.NAME or commits.backs_a_flag(snapshot)
 
 
 def combine(p: float, hits: tuple[SignalHit, ...], thresholds: dict) -> float:

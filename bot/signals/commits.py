@@ -84,6 +84,18 @@ def uniform_bodies(bodies: list[str], n_msgs: int) -> tuple[float, str]:
                    f"(~{int(bullets)} bullets, ~{int(mean)} characters each)")
 
 
+def backs_a_flag(snapshot: PRSnapshot) -> bool:
+    """Whether this signal's value may back a ``high`` band: not when it rests only on review
+    fix-ups (generic subjects such as "fix" after a descriptive first commit, no agent
+    placeholder), a routine sight before a squash. Its value, which the model reads, is unchanged."""
+    msgs = tuple(m for m in hits.messages(snapshot) if m.strip())
+    if not msgs:
+        return False
+    subjects = [_subject(m) for m in msgs]
+    fixups = len(subjects) > 1 and not _GENERIC.match(subjects[0]) and not any(map(_PLACEHOLDER.match, subjects))
+    return not fixups or _uniform_part(msgs)[0] >= _generic_part(msgs)[0]
+
+
 def commit_message_uniformity(snapshot: PRSnapshot) -> SignalHit:
     msgs = tuple(m for m in hits.messages(snapshot) if m.strip())
     if not msgs:
