@@ -70,10 +70,19 @@ _INSTRUCTION = Caseless(
     r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b"
 )
 MAX_MENTIONS = 50
-# A cue that the next file is cited, not claimed as changed: the cue, then at most 25 characters
-# within the sentence, then the file
-_CITED_BEFORE = re.compile(
-    r"\b(?:run|runs|running|ran|execute[sd]?|executing|invoke[sd]?|see|existing)\b[^.;!?]{0,25}$", re.IGNORECASE)
+# Cues that the next file is cited, not claimed as changed. A run cue ("ran", "see", "existing")
+# may stand up to 25 characters before it within the sentence; a tool cue ("updated with",
+# "generated using", "via", "by") only right before it or a list of files it heads. Both are read
+# with paths and code spans masked (``_before``), so a list ("I ran `a.sh` and `b.sh`") stays
+# under the first cue, and neither a path's "." nor the "update" in `hack/update-codegen.sh` counts.
+_MASK = "\ue000"  # a path or code span, in ``_before``'s copy of the text
+_CUE = re.compile(r"\b(?:(run|runs|running|ran|execute[sd]?|executing|invoke[sd]?|see|existing)"
+                  r"|with|using|via|by)\b", re.IGNORECASE)
+_RUN_GAP = re.compile(r"[^.;!?]{0,25}")
+_TOOL_GAP = re.compile(rf"(?:\s|{_MASK}|,|&|\b(?:and|or|the|scripts?)\b)*", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_MASKED_LIST = re.compile(rf"{_MASK}+(?:\s*(?:,|&|/|\b(?:and|or)\b)\s*{_MASK}+)*", re.IGNORECASE)
+BEFORE_LIMIT = 400  # characters of a line read before a path
 _TREE_LINE = re.compile(r"^.*[\u251c\u2514]\u2500\u2500.*$", re.MULTILINE)  # "├── config.toml"
 # A fenced code block, through its closing fence or (unclosed, as GitHub renders it) the end
 _FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n?.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.DOTALL | re.MULTILINE)
@@ -172,8 +181,9 @@ def _mentioned_paths(text: str) -> list[str]:
         text = _URL.sub(" ", text)
     if "\u2500\u2500" in text:  # a directory tree drawn in the description lists files, it claims no edit
         text = _TREE_LINE.sub("", text)
+    masked = _masked(text)
     found = [m.group(1) for m in (*_PATH_TOKEN.finditer(text), *_BACKTICK_DIR.finditer(text))
-             if _claimed(text, m.start())]
+             if _claimed(masked, m.start())]
     unique = dict.fromkeys(p[2:] if p.startswith("./") else p for p in found)
     # README / CONTRIBUTING / LICENSE are cited as references far more often than edited
     return [p for p in unique
@@ -189,15 +199,45 @@ def _none_of(n: int) -> str:
     return "the only changed file is not" if n == 1 else f"none of the {n} changed files is"
 
 
-def _claimed(text: str, start: int) -> bool:
+def _masked(text: str) -> str:
+    """``text`` with each code span and path token replaced, character for character, by ``_MASK``."""
+    def mask(m: re.Match) -> str:
+        return _MASK * len(m.group(0))
+    return _PATH_TOKEN.sub(mask, _CODE_SPAN.sub(mask, text))
+
+
+def _before(masked: str, start: int) -> str:
+    """The line before ``start`` in the masked text, each run of masked paths and spans (a list:
+    "`a.sh`, `b.sh` and `c.sh`") one ``_MASK``, without the opening quote of the path at ``start``."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    text = masked[max(line_start, start - BEFORE_LIMIT): start].rstrip("`'\"( \t")
+    return _MASKED_LIST.sub(_MASK, text) if _MASK in text else text
+
+
+def _claimed(masked: str, start: int) -> bool:
     """The file at ``start`` is named as changed: a change verb comes before it on its line
     ("Added error handling to `loadConfig` in `internal/config/loader.go`"), and it is not named
-    as something to run, to see or that already exists ("run `scripts/generate-test-files.sh`",
-    "the existing test in `tests/test_scope.py`"). A file named to explain a cause ("`state.go`'s
-    `addVote` drops the vote") or its callers is context, not a claimed edit."""
-    line_start = text.rfind("\n", 0, start) + 1
-    window = max(line_start, start - symbols.VERB_WINDOW)
-    return bool(symbols.CHANGE_VERB.search(text, window, start)) and not _CITED_BEFORE.search(text, window, start)
+    as something to run, to see, that already exists or that did the change ("run
+    `scripts/generate-test-files.sh`", "the existing test in `tests/test_scope.py`", "Generated
+    files updated with `hack/update-codegen.sh` and `hack/update-openapi-spec.sh`"). A file
+    named to explain a cause ("`state.go`'s `addVote` drops the vote") or its callers is context,
+    not a claimed edit. ``masked`` is the text with paths and code spans masked (``_masked``):
+    a word inside a path or a span is neither a verb nor a cue."""
+    before = _before(masked, start)
+    if not symbols.CHANGE_VERB.search(before, max(0, len(before) - symbols.VERB_WINDOW)):
+        return False
+    return not _cited(before)
+
+
+def _cited(before: str) -> bool:
+    """Whether a cue in ``before`` heads the file that follows: nothing but a list of files after
+    a tool cue, at most 25 characters of the sentence after a run cue, and no change verb after
+    either ("ran `make test` and updated `pkg/a.go`" claims pkg/a.go)."""
+    for cue in _CUE.finditer(before):
+        gap = _RUN_GAP if cue.group(1) else _TOOL_GAP
+        if gap.fullmatch(before, cue.end()) and not symbols.CHANGE_VERB.search(before, cue.end()):
+            return True
+    return False
 
 
 def _matches_any(mention: str, paths: list[str]) -> bool:
