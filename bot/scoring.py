@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from bot.ignored import without_ignored
 from bot.result import Band, Result, SignalHit
 from bot.signals.caseless import TEXT_CACHE
 from bot.snapshot import Commit, PRSnapshot
@@ -45,6 +46,7 @@ class ScoreConfig:
     high: float = 75.0  # score at or above which the band is "high" (if evidence allows)
     model_path: str | None = None  # None: the shipped model under models/
     file_blind_thresholds: bool = True  # a PR without files is read against the model's file-blind thresholds
+    ignore: tuple[str, ...] = ()  # paths.ignore globs: the signals and the result leave these files out, the model does not
 
 
 @lru_cache(maxsize=4)
@@ -188,12 +190,13 @@ def thresholds_for(snapshot: PRSnapshot, metadata: dict, config: ScoreConfig = S
 
 
 def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit, ...], p: float,
-            model, config: ScoreConfig) -> Result:
-    thresholds, file_blind = thresholds_for(snapshot, model.metadata, config)
+            model, config: ScoreConfig, read: PRSnapshot | None = None) -> Result:
+    """``read``: the snapshot the model read (the whole diff, when ``paths.ignore`` left files out of ``snapshot``)."""
+    thresholds, file_blind = thresholds_for(read or snapshot, model.metadata, config)
     if file_blind:
         notes += (FILE_BLIND_NOTE,)
     points = combine(p, hits, thresholds)
-    thin = thin_reasons(snapshot, hits, p, float(thresholds.get("high", 0.8)))
+    thin = thin_reasons(read or snapshot, hits, p, float(thresholds.get("high", 0.8)))
     band = band_for(points, thin, config)
     if points >= config.high and band != "high":
         notes += (f"Kept at medium, not high: {'; and '.join(thin)}.",)  # one note, however many reasons
@@ -214,11 +217,14 @@ def score_many(snapshots, config: ScoreConfig = ScoreConfig()) -> list[Result]:
     from bot.signals import run_signals
 
     model = _model(config.model_path)
-    bounded = [bound(s) for s in snapshots]
-    if not bounded:
+    whole = [bound(s) for s in snapshots]
+    if not whole:
         return []
-    hits = [run_signals(s) for s, _ in bounded]
-    probs = probabilities([as_written(s) for s, _ in bounded], hits=[without_ai(h) for h in hits],
+    seen = [bound(without_ignored(s, config.ignore)) if config.ignore else b for s, b in zip(snapshots, whole)]
+    hits = [run_signals(s) for s, _ in seen]
+    # the model reads the whole diff and the signals' values on it, as every training row was read
+    model_hits = [h if s is w else run_signals(w) for (s, _), (w, _), h in zip(seen, whole, hits)]
+    probs = probabilities([as_written(w) for w, _ in whole], hits=[without_ai(h) for h in model_hits],
                           model_path=config.model_path)
-    return [_result(s, notes, h, float(p), model, config)
-            for (s, notes), h, p in zip(bounded, hits, probs)]
+    return [_result(s, notes, h, float(p), model, config, read=w)
+            for (s, notes), (w, _), h, p in zip(seen, whole, hits, probs)]

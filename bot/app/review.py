@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
 
 from bot.app import activity, decisions
 from bot.app import apply as applier
@@ -19,6 +18,7 @@ from bot.app.actions import STICKY_MARKER, Action
 from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
 from bot.fanout import together
+from bot.ignored import without_ignored
 from bot.obs import metrics
 from bot.ports import Comment
 from bot.result import Result
@@ -110,9 +110,10 @@ def run(ctx: HandlerContext, repo: str, number: int, loaded: repo_config.ConfigL
     snapshot = fetch_snapshot(ctx, repo, number, loaded.config)
     if not snapshot.head_sha and head_sha:
         snapshot = snapshot.with_changes(head_sha=head_sha)
-    result = score(snapshot, loaded.config)
+    result = score(snapshot, loaded.config)  # the classifier reads the whole diff, the signals without paths.ignore
     metrics.record_band(result.band)
-    return Review(repo, number, loaded, snapshot, result, profiles.findings(loaded.config, snapshot, result))
+    seen = without_ignored(snapshot, loaded.config.paths.ignore)
+    return Review(repo, number, loaded, seen, result, profiles.findings(loaded.config, seen, result))
 
 
 def fetch_snapshot(ctx: HandlerContext, repo: str, number: int, config: repo_config.RepoConfig) -> PRSnapshot:
@@ -121,24 +122,7 @@ def fetch_snapshot(ctx: HandlerContext, repo: str, number: int, config: repo_con
         snapshot = snapshot.with_changes(pr_template=prtemplate.find(ctx.github, repo, snapshot.body))
     if config.author_activity.enabled and not is_exempt(ctx, config, snapshot_author(snapshot)):
         snapshot = activity.with_activity(ctx.github, repo, snapshot, config.author_activity.window_hours, ctx.now())
-    return without_ignored(snapshot, config.paths.ignore)
-
-
-def without_ignored(snapshot: PRSnapshot, globs: list[str]) -> PRSnapshot:
-    """Drop files matching ``paths.ignore`` (fnmatch: ``*`` also crosses ``/``) and their lines."""
-    if not globs:
-        return snapshot
-    dropped = [f for f in snapshot.files if any(fnmatchcase(f.path, g) for g in globs)]
-    if not dropped:
-        return snapshot
-    kept = tuple(f for f in snapshot.files if f not in dropped)
-    return snapshot.with_changes(
-        files=kept,
-        files_changed=snapshot.total_files - len(dropped),
-        additions=snapshot.total_additions - sum(f.additions for f in dropped),
-        deletions=snapshot.total_deletions - sum(f.deletions for f in dropped),
-        notes=snapshot.notes + (f"{len(dropped)} file(s) ignored by paths.ignore",),
-    )
+    return snapshot
 
 
 def score(snapshot: PRSnapshot, config: repo_config.RepoConfig) -> Result:
@@ -150,7 +134,8 @@ def score(snapshot: PRSnapshot, config: repo_config.RepoConfig) -> Result:
 def score_config(config: repo_config.RepoConfig):
     from bot import scoring
 
-    return scoring.ScoreConfig(medium=config.thresholds.medium, high=config.thresholds.high)
+    return scoring.ScoreConfig(medium=config.thresholds.medium, high=config.thresholds.high,
+                               ignore=tuple(config.paths.ignore))
 
 
 def stickies(comments: list[Comment], bot_login: str) -> list[Comment]:

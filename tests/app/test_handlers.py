@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from bot.app import dispatch
+from bot.app import dispatch, review
 from bot.app.actions import STICKY_MARKER
 from bot.app.payload import PayloadError
 from bot.snapshot import Commit, FileChange, PRSnapshot
@@ -181,9 +181,11 @@ def test_pr_template_and_ignored_paths_reach_the_scorer(ctx, gh, pr, scorer, pay
     gh.files[(REPO, ".github/pull_request_template.md")] = "## What\n## Why\n"
     gh.files[(REPO, ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION + "paths: {ignore: ['*.md']}\n"
     dispatch.handle("pull_request", opened(payload), ctx)
-    snapshot, _ = scorer.calls[0]
+    snapshot, config = scorer.calls[0]
     assert snapshot.pr_template == "## What\n## Why\n"
-    assert snapshot.files == () and snapshot.total_additions == 0
+    # the whole diff reaches the scorer, which leaves the ignored files out of the signals only
+    assert [f.path for f in snapshot.files] == ["README.md"] and snapshot.total_additions == 1
+    assert review.score_config(config).ignore == ("*.md",)
 
 
 def test_pr_template_too_large_for_github_is_read_as_no_template(ctx, gh, pr, scorer, payload):
