@@ -9,7 +9,15 @@ for an answer, and an author who fills the rest has not ignored the template:
   heading or its comments: Kubernetes' "Additional documentation") is never counted;
 * a *silent* section, one that shows nothing under its heading on GitHub (no placeholder, no
   checkbox, at most a hidden comment: Kubernetes' "Special notes for your reviewer"), counts only
-  when the author filled no section at all.
+  when the author filled no section at all. A section that shows only an issue-link stub
+  ("Fixes #", "Closes #<issue>": Kubernetes' "Which issue(s) this PR fixes:") is silent too: there
+  is nothing to link when no issue exists (a cleanup, a typo, a Go bump), and the stub left as it
+  is says just that.
+
+A section whose heading is gone still counts as filled when the description holds its fenced
+block (a bare "```release-note … ```" block). Cherry-picks and backports ("Automated cherry pick
+of #N" titles, "Cherry pick of #N on release-X.Y." bodies) are copies of a PR already reviewed,
+written by a script: quiet.
 """
 
 from __future__ import annotations
@@ -34,6 +42,15 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _OPTIONAL = re.compile(
     r"\b(?:optional(?:ly)?|if (?:applicable|any|needed|relevant|necessary)|can be (?:left )?(?:blank|empty)"
     r"|leave (?:it |this )?(?:blank|empty)|not required)\b", re.IGNORECASE)
+# "Fixes #", "Closes: #<issue number>", "- Resolves #XXX": a link to fill in only when there is an issue
+_ISSUE_STUB = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?|refs?|related(?:\s+to)?|part\s+of|issues?)"
+    r"\s*:?\s*#[ \t]*(?:<[^>\n]*>|\([^)\n]*\)|\[[^\]\n]*\]|_+|x+|n+|\.\.\.|\u2026)?\s*$", re.IGNORECASE)
+_FENCE_INFO = re.compile(r"^\s{0,3}(?:```|~~~)[ \t]*([A-Za-z][\w-]*)[ \t]*$")  # "```release-note"
+# A copy of a reviewed PR made by a script (Kubernetes' hack/cherry_pick_pull.sh, backport bots)
+_CHERRY_PICK_TITLE = re.compile(
+    r"^\W*(?:\[[^\]\n]{0,60}\]\W*)?(?:automated\s+)?(?:cherry[- ]?pick|backport)\s+of\s+#\d+", re.IGNORECASE)
+_CHERRY_PICK_BODY = re.compile(r"^\s*(?:automated\s+)?(?:cherry[- ]?pick|backport)\s+of\s+#\d+", re.IGNORECASE)
 
 
 @dataclass
@@ -77,7 +94,7 @@ def _slots(template: str) -> list[_Section]:
     sections, texts = _split(template)
     for section, text in zip(sections, texts):
         section.optional = bool(_OPTIONAL.search(section.title + "\n" + text))
-        section.silent = not any(line.strip() for line in section.lines)
+        section.silent = all(not line.strip() or _ISSUE_STUB.match(line) for line in section.lines)
     return sections if texts[0].strip() else sections[1:]
 
 
@@ -100,10 +117,10 @@ def _find(title: str, sections: list[_Section]) -> _Section | None:
     return None
 
 
-def _state(tmpl: _Section, got: _Section | None) -> str:
-    if got is None:
-        return "deleted"
+def _state(tmpl: _Section, got: _Section | None, body: str = "") -> str:
     placeholders = {_key(line) for line in tmpl.lines if line.strip()}
+    if got is None:
+        return _fenced_state(tmpl, body, placeholders) or "deleted"
     boxes = [m.group(1) for m in map(_CHECKBOX.match, got.lines) if m]
     own = [line for line in got.lines if line.strip() and not _CHECKBOX.match(line)
            and _key(line) not in placeholders]
@@ -112,15 +129,40 @@ def _state(tmpl: _Section, got: _Section | None) -> str:
     return "all boxes unchecked" if boxes else "left unfilled"
 
 
+def _fenced_state(tmpl: _Section, body: str, placeholders: set[str]) -> str | None:
+    """The state of a section whose heading the description lacks, read from the fenced block
+    the template puts under it ("```release-note"): "filled" when the description holds that
+    block with something of its own in it, "left unfilled" when it holds it empty, else None."""
+    infos = [m.group(1) for m in map(_FENCE_INFO.match, tmpl.lines) if m]
+    state = None
+    for info in infos:
+        if info.lower() not in body.lower():
+            continue
+        block = re.compile(rf"^\s{{0,3}}(```|~~~)[ \t]*{re.escape(info)}[ \t]*\n(.*?)^\s{{0,3}}\1",
+                           re.MULTILINE | re.DOTALL | re.IGNORECASE)
+        for m in block.finditer(body):
+            if any(line.strip() and _key(line) not in placeholders for line in m.group(2).splitlines()):
+                return "filled"
+            state = "left unfilled"
+    return state
+
+
+def _cherry_pick(snapshot: PRSnapshot, body: str) -> bool:
+    return bool(_CHERRY_PICK_TITLE.match(snapshot.title or "")
+                or _CHERRY_PICK_BODY.match(hits.without_comments(body)))
+
+
 def template_sections_ignored(snapshot: PRSnapshot) -> SignalHit:
     template = (snapshot.pr_template or "")[: hits.TEMPLATE_LIMIT]
     if not template.strip():
         return hits.quiet(NAME, KIND)
     slots = [s for s in _slots(template) if not s.optional]
-    if not slots:
+    text = hits.body(snapshot)
+    if not slots or _cherry_pick(snapshot, text):
         return hits.quiet(NAME, KIND)
-    body = _sections(hits.body(snapshot))
-    states = [(s, _state(s, _find(s.title, body))) for s in slots]
+    body = _sections(text)
+    visible = hits.without_comments(text)
+    states = [(s, _state(s, _find(s.title, body), visible)) for s in slots]
     answered = any(st == "filled" for _, st in states)
     bad = [(s.title, st) for s, st in states if st != "filled" and not (answered and s.silent)]
     if not bad:

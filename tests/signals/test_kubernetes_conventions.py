@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.signals.claims import mentions_missing_files
+from bot.signals.pr_template import template_sections_ignored
 from bot.snapshot import FileChange, PRSnapshot
 
 # An API field with its generated files: what `hack/update-codegen.sh` writes is in the diff,
@@ -44,3 +45,110 @@ def test_a_claim_after_the_scripts_on_the_same_line_is_still_a_claim():
             "`pkg/apis/core/v1/defaults.go` to default the field.")
     hit = mentions_missing_files(_api_pr(body))
     assert hit.fired and "`pkg/apis/core/v1/defaults.go` (1 of 1 named file)" in hit.evidence
+
+
+# kubernetes/kubernetes' PR template, shortened (its comments cut to a line or two)
+K8S_TEMPLATE = """<!--  Thanks for sending a pull request!  Here are some tips for you:
+1. If this is your first time, please read our contributor guidelines: https://git.k8s.io/community/contributors/guide/first-contribution.md
+3. Ensure you have added or ran the appropriate tests for your PR: https://git.k8s.io/community/contributors/devel/sig-testing/testing.md
+-->
+
+#### What type of PR is this?
+
+<!--
+Add one of the following kinds:
+/kind bug
+/kind cleanup
+
+Optionally add one or more of the following kinds if applicable:
+/kind api-change
+-->
+
+#### What this PR does / why we need it:
+
+#### Which issue(s) this PR fixes:
+<!--
+*Automatically closes linked issue when PR is merged.
+Usage: `Fixes #<issue number>`, or `Fixes (paste link of issue)`.
+_If PR is about `failing-tests or flakes`, please post the related issues/tests in a comment and do not use `Fixes`_*
+-->
+Fixes #
+
+#### Special notes for your reviewer:
+
+#### Does this PR introduce a user-facing change?
+<!--
+If no, just write "NONE" in the release-note block below.
+-->
+```release-note
+
+```
+
+#### Additional documentation e.g., KEPs (Kubernetes Enhancement Proposals), usage docs, etc.:
+
+<!--
+This section can be blank if this pull request does not require a release note.
+-->
+```docs
+
+```
+"""
+
+
+def _k8s(body: str, title: str = "kubelet: remove unused legacyStatusKey") -> PRSnapshot:
+    return PRSnapshot(title=title, body=body, pr_template=K8S_TEMPLATE)
+
+
+def _filled(what: str, issue: str = "Fixes #", note: str = "NONE") -> str:
+    body = K8S_TEMPLATE.replace("#### What this PR does / why we need it:\n",
+                                f"#### What this PR does / why we need it:\n\n{what}\n")
+    body = body.replace("-->\n\n#### What this PR does", "-->\n\n/kind cleanup\n\n#### What this PR does")
+    return body.replace("-->\nFixes #\n", f"-->\n{issue}\n").replace("```release-note\n\n```",
+                                                                    f"```release-note\n{note}\n```")
+
+
+def test_the_issue_link_stub_left_as_it_is_is_no_ignored_section():
+    # a cleanup has no issue to link; the template says to use `Fixes` only when there is one
+    body = _filled("Removes the `legacyStatusKey` helper, unused since the status manager moved to `podStatuses`.")
+    assert "-->\nFixes #\n" in body
+    assert not template_sections_ignored(_k8s(body)).fired
+    linked = _filled("Removes the unused `legacyStatusKey` helper.", issue="Fixes #125311")
+    assert not template_sections_ignored(_k8s(linked)).fired
+
+
+def test_a_cherry_pick_made_by_the_script_is_quiet():
+    body = ("Cherry pick of #124567 on release-1.32.\n\n#124567: kubelet: clean up volumes of pods that ended in Failed\n\n"
+            "For details on the cherry pick process, see the [cherry pick requests]"
+            "(https://git.k8s.io/community/contributors/devel/sig-release/cherry-picks.md) page.\n\n"
+            "```release-note\nFixed a bug where the kubelet did not clean up the volumes of Failed pods.\n```\n")
+    title = "Automated cherry pick of #124567: kubelet: clean up volumes of pods that ended in Failed"
+    assert not template_sections_ignored(_k8s(body, title)).fired
+    assert not template_sections_ignored(_k8s("Backport of #124567.", "[release-1.31] Cherry-pick of #124567")).fired
+
+
+def test_a_release_note_block_without_its_heading_answers_its_section():
+    body = ("kubelet: treat Failed pods like Succeeded ones when cleaning up volumes.\n\nFixes #124567\n\n"
+            "```release-note\nFixed a bug where the kubelet did not clean up the volumes of Failed pods.\n```\n")
+    assert not template_sections_ignored(_k8s(body, "kubelet: clean up volumes of Failed pods")).fired
+    empty = body.replace("Fixed a bug where the kubelet did not clean up the volumes of Failed pods.\n", "")
+    hit = template_sections_ignored(_k8s(empty, "kubelet: clean up volumes of Failed pods"))
+    assert hit.evidence == "1 of 5 template sections ignored: 'Does this PR introduce a user-facing ch…' left unfilled"
+
+
+def test_an_ignored_kubernetes_template_still_fires():
+    assert template_sections_ignored(_k8s(K8S_TEMPLATE)).value == 1.0  # untouched: the stub counts too
+    # "What this PR does / why we need it" deleted, the rest left as the template put it
+    start, end = K8S_TEMPLATE.index("#### What this PR does"), K8S_TEMPLATE.index("#### Which issue")
+    hit = template_sections_ignored(_k8s(K8S_TEMPLATE[:start] + K8S_TEMPLATE[end:]))
+    assert hit.value == 1.0 and "'What this PR does / why we need it:' deleted" in hit.evidence
+    # a free-form description that drops the release note
+    hit = template_sections_ignored(_k8s("Remove the unused helper.\n\nFixes #125311"))
+    assert hit.evidence == "1 of 5 template sections ignored: 'Does this PR introduce a user-facing ch…' deleted"
+
+
+def test_a_placeholder_left_as_it_is_still_fires():
+    template = ("## What this PR does / why we need it\n\n_Describe the change and why it is needed._\n\n"
+                "## Which issue(s) this PR fixes\n\nFixes #\n")
+    body = template.replace("Fixes #\n", "Fixes #4211\n")
+    hit = template_sections_ignored(PRSnapshot(title="Fix the parser", body=body, pr_template=template))
+    assert hit.evidence == "1 of 2 template sections ignored: 'What this PR does / why we need it' left unfilled"
