@@ -49,6 +49,13 @@ _INSTRUCTION = re.compile(r"\b(?:please|you\s+(?:can|should|must)|make\s+sure)\b
 # "- fixes `make test` since …": the command is what the change repairs, not how it was tested
 _REPAIRS = re.compile(r"^[\s>*+-]*(?:fix(?:es|ed)?|repair(?:s|ed)?)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
+# A command that runs tests: the line it is on says how the change was tested, which a bug report
+# that mentions `kubectl describe node` does not
+_TEST_COMMAND = re.compile(
+    r"\b(?:go\s+test|pytest|tox\b|nox\b|(?:npm|yarn|pnpm|bun)\s+(?:run\s+)?(?:test|e2e)|cargo\s+(?:test|nextest)"
+    r"|make\s+[\w-]*test[\w-]*|mvn\s+\S*\s*(?:test|verify)|gradlew?\s+\S*test|jest\b|vitest\b|bazel\s+test"
+    r"|ctest\b|phpunit\b|rspec\b|mix\s+test|dotnet\s+test|python3?\s+-m\s+(?:pytest|unittest)|hatch\s+test)",
+    re.IGNORECASE)
 
 
 def _section_text(text: str, m: re.Match) -> str:
@@ -70,25 +77,35 @@ def _command_quote(text: str, line: str) -> str:
 
 def _command_line(text: str) -> str:
     """A test/run command the author shows: in a code span, a fenced block or after ``$ ``,
-    with arguments or on a line saying it was run; template instructions do not count."""
+    with arguments or on a line saying it was run; template instructions do not count. Of the
+    spans that count, the first on a line that says it ran or that holds a test command is the
+    one quoted ("Unit tests: `go test ./pkg/kubelet/status/...`", not an earlier "`kubectl
+    describe node` kept showing them" from the bug report), else the first."""
     if not ("`" in text or "$" in text) or not _COMMAND.search(text):
         return ""  # a command in a span, a fence or after "$ " is a command found in the whole text
     command = _COMMAND.regex  # spans and lines are short: no lower-cased copy for them
-    lines: dict[str, tuple[bool, bool]] = {}  # a line's (not care, says it ran): read once however many spans it holds
+    # a line's (not care, says it ran, says it ran or holds a test command): read once however many spans it holds
+    lines: dict[str, tuple[bool, bool, bool]] = {}
+    first = ""
     for m in _CODE_SPAN.finditer(text):
         span = (m.group(1) or m.group(2) or "").strip()
         if not command.search(span):
             continue  # most code spans are names, not commands: the cheap test goes first
         line = hits.line_at(text, m.start())
         if line not in lines:
+            ran = bool(_RAN.search(line))
             lines[line] = (bool(_FAILED.search(line) or _REPAIRS.match(line) or _INSTRUCTION.search(line)),
-                           bool(_RAN.search(line)))
-        not_care, ran = lines[line]
+                           ran, ran or bool(_TEST_COMMAND.search(line)))
+        not_care, ran, tested = lines[line]
         context = text[max(0, m.start() - 150): m.start()]  # instructions wrap over lines
         if not_care or _INSTRUCTION.search(context):
             continue  # "`pytest` *(fails: …)*" reports that testing did not happen
         if " " in span or ran:
-            return line
+            if tested:
+                return line
+            first = first or line
+    if first:
+        return first
     for m in _FENCED.finditer(text):
         for line in m.group(1).splitlines():
             if command.search(line) and not _FAILED.search(line):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.signals.care import explains_testing
 from bot.signals.claims import mentions_missing_files
 from bot.signals.pr_template import template_sections_ignored
 from bot.snapshot import FileChange, PRSnapshot
@@ -152,3 +153,28 @@ def test_a_placeholder_left_as_it_is_still_fires():
     body = template.replace("Fixes #\n", "Fixes #4211\n")
     hit = template_sections_ignored(PRSnapshot(title="Fix the parser", body=body, pr_template=template))
     assert hit.evidence == "1 of 2 template sections ignored: 'What this PR does / why we need it' left unfilled"
+
+
+BUG_REPORT = ("The terminal pod manager only cleaned up pods that ended in `Succeeded`. Pods that ended in\n"
+              "`Failed` stayed in `podStatuses` until the kubelet restarted, so their volumes were not\n"
+              "unmounted and `kubectl describe node` kept showing them as terminating.\n")
+
+
+def test_the_testing_evidence_quotes_the_test_command_not_the_bug_report():
+    body = (BUG_REPORT + "\n#### Special notes for your reviewer:\n\n"
+            "I reproduced this on a kind cluster with a Job whose pod exits 1; with the fix the pod's\n"
+            "volumes are unmounted within one sync period. Unit tests: `go test ./pkg/kubelet/status/...`\n")
+    hit = explains_testing(PRSnapshot(title="kubelet: clean up volumes of pods that ended in Failed", body=body))
+    assert hit.value == 1.0
+    assert "`go test ./pkg/kubelet/status/...`" in hit.evidence and "kubectl" not in hit.evidence
+
+
+def test_a_line_saying_the_command_ran_is_preferred_too():
+    body = BUG_REPORT + "\nAfter the fix I ran `kubectl get pods -A` on the kind cluster: none left terminating.\n"
+    hit = explains_testing(PRSnapshot(title="kubelet: clean up Failed pods", body=body))
+    assert hit.value == 1.0 and "I ran `kubectl get pods -A`" in hit.evidence
+
+
+def test_with_no_better_line_the_first_command_is_still_quoted_at_the_same_value():
+    hit = explains_testing(PRSnapshot(title="kubelet: clean up Failed pods", body=BUG_REPORT))
+    assert hit.value == 1.0 and "`kubectl describe node` kept showing them" in hit.evidence
