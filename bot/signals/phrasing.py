@@ -47,6 +47,7 @@ _FILLER_STEMS = ("comprehensive", "robust", "seamless", "streamlin", "ensur", "e
 
 _LEAD = re.compile(r"^[^\w]+")  # "> " or "**" before the phrase: not the author's words
 _HEADING_LINE = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t].*)?$", re.MULTILINE)
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 
 
 def _opens(text: str, start: int) -> bool:
@@ -62,9 +63,24 @@ def _opening(text: str) -> re.Match | None:
     return m if m and _opens(text, m.start()) else None
 
 
+def _prose(text: str) -> str:
+    """``text`` without what is no sentence of the author's: HTML comments (a template's hidden
+    instructions: "Ensure you have added …"), heading lines (the stock ones count on their own;
+    a template's "…KEPs (Kubernetes Enhancement Proposals)…" is none) and URLs
+    (".../kubernetes/enhancements/issues/5419")."""
+    text = hits.without_comments(text)
+    if "#" in text:
+        text = _HEADING_LINE.sub("", text)
+    return _URL.sub(" ", text) if "://" in text or "www." in text else text
+
+
 def _fillers(text: str) -> list[str]:
-    """Filler words outside AI-disclosure sentences (looked for only once a filler word is found)."""
-    found = [] if hits.lacks_all(text, _FILLER_STEMS) else _FILLER.findall(text)
+    """Filler words in the author's sentences (``_prose``), outside AI-disclosure sentences
+    (looked for only once a filler word is found)."""
+    if hits.lacks_all(text, _FILLER_STEMS):
+        return []
+    text = _prose(text)
+    found = _FILLER.findall(text)
     if found:
         kept = without_disclosures(text)
         if len(kept) != len(text):

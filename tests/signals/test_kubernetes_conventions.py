@@ -8,6 +8,7 @@ import pytest
 
 from bot.signals.care import explains_testing
 from bot.signals.claims import mentions_missing_files
+from bot.signals.phrasing import generic_summary_phrasing
 from bot.signals.pr_template import template_sections_ignored
 from bot.snapshot import FileChange, PRSnapshot
 
@@ -178,3 +179,24 @@ def test_a_line_saying_the_command_ran_is_preferred_too():
 def test_with_no_better_line_the_first_command_is_still_quoted_at_the_same_value():
     hit = explains_testing(PRSnapshot(title="kubelet: clean up Failed pods", body=BUG_REPORT))
     assert hit.value == 1.0 and "`kubectl describe node` kept showing them" in hit.evidence
+
+
+def test_a_templates_hidden_text_headings_and_kep_links_are_no_filler_words():
+    # the template unknown (an offline export): its comment says "Ensure …", its heading names
+    # "Kubernetes Enhancement Proposals", and the author links the KEP twice
+    body = _filled("Adds `NodeStatus.AddressesObserved` so controllers can tell \"no addresses yet\" from \"none\".\n"
+                   "KEP: https://github.com/kubernetes/enhancements/issues/5419", issue="Fixes #125100",
+                   note="Added `NodeStatus.addressesObserved`.")
+    body = body.replace("```docs\n\n```", "```docs\n- [KEP]: https://github.com/kubernetes/enhancements/tree/"
+                                          "master/keps/sig-node/5419-addresses-observed\n```")
+    snapshot = PRSnapshot(title="api: add NodeStatus.AddressesObserved", body=body)
+    assert "3. Ensure you have added" in body and "(Kubernetes Enhancement Proposals)" in body
+    assert not generic_summary_phrasing(snapshot).fired
+
+
+def test_filler_words_in_the_authors_own_sentences_still_count():
+    body = ("## Summary\n\nThis PR introduces a comprehensive retry layer that ensures robust, seamless "
+            "reconnects and enhances maintainability. See https://example.com/robust-design.\n")
+    hit = generic_summary_phrasing(PRSnapshot(title="Add retry layer", body=body))
+    assert hit.value == pytest.approx(0.25 + 0.2 + 0.35)
+    assert "filler words comprehensive, enhances, ensures, maintainability" in hit.evidence
