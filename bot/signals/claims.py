@@ -222,11 +222,12 @@ def _claimed(masked: str, start: int) -> bool:
     files updated with `hack/update-codegen.sh` and `hack/update-openapi-spec.sh`"). A file
     named to explain a cause ("`state.go`'s `addVote` drops the vote") or its callers is context,
     not a claimed edit. ``masked`` is the text with paths and code spans masked (``_masked``):
-    a word inside a path or a span is neither a verb nor a cue."""
-    before = _before(masked, start)
-    if not symbols.CHANGE_VERB.search(before, max(0, len(before) - symbols.VERB_WINDOW)):
+    a word inside a path or a span is neither a verb nor a cue. The verb is looked for in the
+    ``VERB_WINDOW`` characters before the file as written (paths and spans at their length)."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    if not symbols.CHANGE_VERB.search(masked, max(line_start, start - symbols.VERB_WINDOW), start):
         return False
-    return not _cited(before)
+    return not _cited(_before(masked, start))
 
 
 def _cited(before: str) -> bool:

@@ -34,6 +34,19 @@ def test_scripts_a_person_ran_are_not_files_they_claim_to_change(said):
     assert not mentions_missing_files(_api_pr(body)).fired
 
 
+def test_a_verb_inside_a_path_or_a_code_span_makes_no_claim():
+    # "update" in the script's name, "changed" in a command's flag: neither says a file was changed
+    for said in ("`hack/update-codegen.sh` reads its list of API groups from `hack/lib/codegen-groups.sh`.",
+                 "- `gofmt -l --set-exit-if-changed pkg/kubelet/status/status_manager.go` prints nothing"):
+        assert not mentions_missing_files(_api_pr(said)).fired, said
+
+
+def test_the_verb_window_is_measured_on_the_text_as_written():
+    # the verb stands 60+ characters before the folder: the folder is context, not a claimed edit
+    body = ("Adds a script to find all `raise ... from None` occurrences in the `sentry_sdk/` folder.")
+    assert not mentions_missing_files(_api_pr(body)).fired
+
+
 def test_a_file_claimed_as_changed_still_fires_when_the_diff_does_not_touch_it():
     hit = mentions_missing_files(_api_pr("I updated `pkg/kubelet/status/status_manager.go` to keep Failed pods."))
     assert hit.value == 1.0
