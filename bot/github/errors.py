@@ -22,11 +22,18 @@ def _message(exc: GithubException) -> str:
         text = str(data.get("message") or "")
         errors = data.get("errors")
         if isinstance(errors, list) and errors:
-            codes = ", ".join(str(e.get("code", e)) if isinstance(e, dict) else str(e)
-                              for e in errors[:3])
-            text = f"{text} ({codes})"
+            text = f"{text} ({', '.join(map(_error_item, errors[:3]))})"
         return text[:_MESSAGE_LIMIT]
     return str(data or exc.message or "")[:_MESSAGE_LIMIT]
+
+
+def _error_item(item) -> str:
+    """One of GitHub's ``errors[]``: its code, and its own message when it has one (a refused
+    search says why there: "The listed users cannot be searched ...")."""
+    if not isinstance(item, dict):
+        return str(item)
+    code, said = str(item.get("code", item)), item.get("message")
+    return f"{code}: {said}" if isinstance(said, str) and said else code
 
 
 def from_github_exception(exc: GithubException, operation: str) -> GitHubError:

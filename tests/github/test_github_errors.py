@@ -93,3 +93,12 @@ def test_pygithub_debug_log_never_shows_tokens(caplog):
         logger.debug("%s ==> %s", "POST /app/installations/1/access_tokens",
                      '{"token": "ghs_abcdefSECRET", "expires_at": "x"} ghs_otherSECRET')
     assert "SECRET" not in caplog.text and "***" in caplog.text
+
+
+def test_a_refused_search_keeps_its_reason():
+    """GitHub puts a refused search's reason in errors[].message; only the code reached the log."""
+    err = _raised(GithubException(422, {"message": "Validation Failed", "errors": [
+        {"resource": "Search", "field": "q", "code": "invalid",
+         "message": "The listed users cannot be searched either because the users do not exist"}]}, {}))
+    assert str(err).endswith("Validation Failed (invalid: The listed users cannot be searched either because "
+                             "the users do not exist)")
