@@ -82,6 +82,7 @@ _RUN_GAP = re.compile(r"[^.;!?]{0,25}")
 _TOOL_GAP = re.compile(rf"(?:\s|{_MASK}|,|&|\b(?:and|or|the|scripts?)\b)*", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _MASKED_LIST = re.compile(rf"{_MASK}+(?:\s*(?:,|&|/|\b(?:and|or)\b)\s*{_MASK}+)*", re.IGNORECASE)
+_PURPOSE = re.compile(r"\bto\s+$", re.IGNORECASE)  # "run `make generate` to update …": the command's doing
 BEFORE_LIMIT = 400  # characters of a line read before a path
 _TREE_LINE = re.compile(r"^.*[\u251c\u2514]\u2500\u2500.*$", re.MULTILINE)  # "├── config.toml"
 # A fenced code block, through its closing fence or (unclosed, as GitHub renders it) the end
@@ -233,12 +234,19 @@ def _claimed(masked: str, start: int) -> bool:
 def _cited(before: str) -> bool:
     """Whether a cue in ``before`` heads the file that follows: nothing but a list of files after
     a tool cue, at most 25 characters of the sentence after a run cue, and no change verb after
-    either ("ran `make test` and updated `pkg/a.go`" claims pkg/a.go)."""
+    either ("ran `make test` and updated `pkg/a.go`" claims pkg/a.go) but one the cue's command
+    does ("Run /init to create a CLAUDE.md file")."""
     for cue in _CUE.finditer(before):
         gap = _RUN_GAP if cue.group(1) else _TOOL_GAP
-        if gap.fullmatch(before, cue.end()) and not symbols.CHANGE_VERB.search(before, cue.end()):
+        if gap.fullmatch(before, cue.end()) and not _own_verb_after(before, cue.end()):
             return True
     return False
+
+
+def _own_verb_after(before: str, pos: int) -> bool:
+    """A change verb after ``pos`` that is not the purpose of a command ("to create")."""
+    return any(not _PURPOSE.search(before, max(pos, m.start() - 4), m.start())
+               for m in symbols.CHANGE_VERB.finditer(before, pos))
 
 
 def _matches_any(mention: str, paths: list[str]) -> bool:
