@@ -21,6 +21,14 @@ from bot.store.models import DecisionRow, EndingRow, OverrideRow
 STICKY_ACTIONS = ("create_comment:", "edit_comment:")
 
 
+# Releases 55c32dd..741f46a (before migration 0005) kept an ending as an override row of this
+# kind; such a row, left by them or written by one still running beside this release during a
+# rolling deploy, is no decision in force but an ending of every kind (an upgrade review found
+# the cancelled clearance coming back for good)
+LEGACY_ENDED = "ended"
+ALL_KINDS = ("ok", "label_removed", "exempt")
+
+
 def _touches_sticky():
     return or_(*(DecisionRow.actions.contains(a) for a in STICKY_ACTIONS))
 
@@ -45,7 +53,7 @@ class SqlStateStore:
 
     def get_override(self, repo: str, number: int) -> Override | None:
         row = self._row(OverrideRow, repo, number)
-        if row is None:
+        if row is None or row.kind == LEGACY_ENDED:
             return None
         fields = {k: v for k, v in row._mapping.items() if k not in ("id", "at")}
         return Override(**fields, at=_aware_utc(row.at))
@@ -68,7 +76,10 @@ class SqlStateStore:
             conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"], set_=values))
 
     def latest_ending(self, repo: str, number: int) -> Ending | None:
-        row = self._row(EndingRow, repo, number)
+        row, legacy = self._row(EndingRow, repo, number), self._row(OverrideRow, repo, number)
+        if legacy is not None and legacy.kind == LEGACY_ENDED and (row is None or legacy.at > row.at):
+            return Ending(repo=repo, number=number, kinds=ALL_KINDS, actor=legacy.actor, at=_aware_utc(legacy.at),
+                          detail=legacy.detail)
         if row is None:
             return None
         return Ending(repo=row.repo, number=row.number, kinds=tuple(k for k in row.kinds.split(",") if k),
