@@ -98,11 +98,13 @@ def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str], e
     whose ``unlabeled`` delivery the App never handled (it was down, or every attempt failed;
     GitHub does not redeliver) made a decision, recorded now instead of undone, unless a later
     ending of it is known, or might have been made before endings were kept."""
-    wanted = review.config.band_labels().get(planner.labelled_band(review.result, review.config))
+    bands = review.config.band_labels()
+    wanted = bands.get(planner.labelled_band(review.result, review.config))
     if not wanted or any(name.lower() == wanted.lower() for name in labels) or ctx.state.get_override(
             review.repo, review.number) is not None:
         return False  # nothing would go on, or a decision is in force and no label goes on anyway
-    changes = [e for e in events() if e.label.lower() == wanted.lower()]
+    # any band label: a removal of the high label is still theirs when the band is now medium
+    changes = [e for e in events() if e.label.lower() in {name.lower() for name in bands.values()}]
     last = changes[-1] if changes else None
     if last is None or last.at is None or last.action != "unlabeled" or is_bot(last.actor, ctx.github.bot_login().lower()):
         return False
@@ -110,7 +112,7 @@ def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str], e
     ended = ending is not None and set(ending.kinds) & set(ENDS["label_removed"]) and utc(ending.at) >= utc(last.at)
     if ended or _cancelled_unkept(ctx, review, utc(last.at)):
         return False
-    record(ctx, review, "label_removed", last.actor, detail=f"label {wanted} (found in the issue's history)", at=last.at)
+    record(ctx, review, "label_removed", last.actor, detail=f"label {last.label} (found in the issue's history)", at=last.at)
     return True
 
 

@@ -10,7 +10,8 @@ import pytest
 from bot.app import dispatch
 from bot.ports import GitHubError
 
-from .test_handlers import EXEMPT, HIGH, REPO, comment_event, opened, pr, rerun_event, unlabeled  # noqa: F401
+from .conftest import result_for
+from .test_handlers import EXEMPT, HIGH, MEDIUM, REPO, comment_event, opened, pr, rerun_event, unlabeled  # noqa: F401
 
 DISABLED = "enabled: false\nexempt: {associations: []}\n"
 
@@ -105,6 +106,28 @@ def test_a_removal_whose_delivery_is_late_or_lost_is_found_in_the_history(ctx, g
     assert dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx).startswith("override recorded")
     assert gh.labels[(REPO, 2)] == []
     assert state.overrides[(REPO, 2)].kind == "label_removed"
+
+
+def test_a_lost_removal_of_the_other_band_label_is_found_when_the_band_moves(ctx, gh, state, pr, scorer, payload):
+    """A person took the high label off while its delivery was lost; the next push scores medium
+    (a new model, a new commit). Only the wanted label's history was read, so the medium label
+    went on over the person's decision (upgrade review)."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=False)  # its delivery never comes
+    scorer.result = result_for("medium")
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == [] and state.get_override(REPO, 2).kind == "label_removed"
+    assert state.get_override(REPO, 2).detail == f"label {HIGH} (found in the issue's history)"
+
+
+def test_the_bots_own_swap_of_band_labels_is_not_read_as_a_persons_removal(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)  # high
+    scorer.result = result_for("medium")
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == [MEDIUM]
+    scorer.result = result_for("high")
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH] and state.get_override(REPO, 2) is None
 
 
 # --- who may override by label ------------------------------------------------------------------
