@@ -130,9 +130,11 @@ def _word_count(snapshot: PRSnapshot) -> int:
 def thin_reasons(snapshot: PRSnapshot, hits: tuple[SignalHit, ...], p: float, high_p: float) -> list[str]:
     """Why the evidence is too thin for "high" (empty list: it is not)."""
     reasons = []
-    strong = [h for h in hits if h.kind == "effort" and h.value >= STRONG_SIGNAL and _backs_a_flag(snapshot, h)]
+    clear = [h for h in hits if h.kind == "effort" and h.value >= STRONG_SIGNAL]
+    strong = [h for h in clear if _backs_a_flag(snapshot, h)]
     if len(strong) < MIN_EFFORT_FOR_HIGH:
-        reasons.append("no clear sign of low effort backs up the model's estimate")
+        reasons.append("its only clear sign of low effort is a review fix-up commit" if clear else
+                       "no clear sign of low effort backs up the model's estimate")
     if p < high_p and len(strong) < 2:
         reasons.append("the model's estimate is below its own high mark and fewer than two signs of low effort showed")
     if _word_count(snapshot) < SHORT_INPUT_WORDS and not snapshot.files:

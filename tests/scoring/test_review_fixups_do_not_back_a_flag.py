@@ -23,7 +23,7 @@ def thin(snapshot: PRSnapshot) -> list[str]:
 
 
 def test_a_fixup_after_a_descriptive_commit_does_not_back_a_high_band():
-    assert thin(pr("Fix nil pointer in nodeAddress", "fix"))
+    assert thin(pr("Fix nil pointer in nodeAddress", "fix"))[0] == "its only clear sign of low effort is a review fix-up commit"
     assert thin(pr("Add retries to the exporter", "fix", "update"))
 
 
