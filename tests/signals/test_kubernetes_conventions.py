@@ -4,6 +4,8 @@ as testing, and a template's hidden text counted as filler words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.signals.care import explains_testing
@@ -66,51 +68,8 @@ def test_a_claim_after_the_scripts_on_the_same_line_is_still_a_claim():
 
 
 # kubernetes/kubernetes' PR template, shortened (its comments cut to a line or two)
-K8S_TEMPLATE = """<!--  Thanks for sending a pull request!  Here are some tips for you:
-1. If this is your first time, please read our contributor guidelines: https://git.k8s.io/community/contributors/guide/first-contribution.md
-3. Ensure you have added or ran the appropriate tests for your PR: https://git.k8s.io/community/contributors/devel/sig-testing/testing.md
--->
-
-#### What type of PR is this?
-
-<!--
-Add one of the following kinds:
-/kind bug
-/kind cleanup
-
-Optionally add one or more of the following kinds if applicable:
-/kind api-change
--->
-
-#### What this PR does / why we need it:
-
-#### Which issue(s) this PR fixes:
-<!--
-*Automatically closes linked issue when PR is merged.
-Usage: `Fixes #<issue number>`, or `Fixes (paste link of issue)`.
-_If PR is about `failing-tests or flakes`, please post the related issues/tests in a comment and do not use `Fixes`_*
--->
-Fixes #
-
-#### Special notes for your reviewer:
-
-#### Does this PR introduce a user-facing change?
-<!--
-If no, just write "NONE" in the release-note block below.
--->
-```release-note
-
-```
-
-#### Additional documentation e.g., KEPs (Kubernetes Enhancement Proposals), usage docs, etc.:
-
-<!--
-This section can be blank if this pull request does not require a release note.
--->
-```docs
-
-```
-"""
+# the real kubernetes/kubernetes template (Apache-2.0), kept once for the benchmark and the tests
+K8S_TEMPLATE = (Path(__file__).resolve().parents[2] / "benchmarks" / "kubernetes_pr_template.md").read_text()
 
 
 def _k8s(body: str, title: str = "kubelet: remove unused legacyStatusKey") -> PRSnapshot:
