@@ -9,8 +9,8 @@ The token comes from ``GITHUB_TOKEN`` or ``GH_TOKEN`` (never from the command li
 users of the machine could read it); without one GitHub is read anonymously. A PR that cannot be
 read gets one error line naming it and the rest are still written (exit 3); bad credentials or
 an exhausted rate limit stop the run (exit 3). ``--out FILE`` is written beside FILE and moved
-over it when the run has read every PR, so a run that stops leaves an earlier export as it was;
-what it wrote is kept in ``FILE.partial``.
+over it only when the run has read every PR, so a run that stops or misses a PR leaves an earlier
+export as it was; what it wrote is kept in ``FILE.partial``.
 """
 
 from __future__ import annotations
@@ -107,9 +107,9 @@ def _export(exporter, repo: str, numbers: list[int], sink: TextIO, template: boo
 
 
 def _export_to_file(exporter, repo: str, numbers: list[int], out: Path, template: bool) -> tuple[int, int, str]:
-    """``_export`` into a new file beside ``out``, moved over ``out`` once every PR was read: a run
-    that stops (bad credentials, the rate limit, Ctrl-C) never empties an earlier export, and
-    what it wrote is kept in ``OUT.partial``. Returns ``(written, not written, " to FILE")``: where
+    """``_export`` into a new file beside ``out``, moved over ``out`` only when every PR was read: a
+    run that stops (bad credentials, the rate limit, Ctrl-C) or misses a PR (a 404, no connection)
+    never empties or shortens an earlier export, and what it wrote is kept in ``OUT.partial``. Returns ``(written, not written, " to FILE")``: where
     they went, for the closing line."""
     temporary = _temporary(out)
     try:
@@ -119,7 +119,7 @@ def _export_to_file(exporter, repo: str, numbers: list[int], out: Path, template
         kept, unchanged = _set_aside(temporary, out)
         _note(f"stopped early{f': what was written is in {kept}' if kept else ''}; {unchanged}")
         raise
-    if stopped:
+    if stopped or failed:  # a PR not read (404, no connection) would drop out of an earlier, whole export
         kept, unchanged = _set_aside(temporary, out)
         return written, failed, f"{f' to {kept}' if kept else ''}; {unchanged}"
     try:
@@ -145,7 +145,7 @@ def _temporary(out: Path) -> Path:
 
 
 def _set_aside(temporary: Path, out: Path) -> tuple[str | None, str]:
-    """After a stop: what was written moves to ``OUT.partial`` and ``out`` is not touched.
+    """After a stop or a PR not read: what was written moves to ``OUT.partial`` and ``out`` is not touched.
     Returns the file now holding the PRs written (None: there were none) and what became of ``out``."""
     partial = out.with_name(out.name + ".partial")
     unchanged = f"{out} was left as it was" if out.exists() else f"{out} was not created"

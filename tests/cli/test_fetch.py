@@ -80,11 +80,57 @@ def test_numbers_pick_prs_and_one_missing_pr_loses_nothing_else(fake, tmp_path):
     out = tmp_path / "prs.jsonl"
     result = fetch(fake, REPO, "3", "99", "5", "--out", str(out), "--no-template")
     assert result.exit_code == 3
-    assert [b["pull"]["number"] for b in lines(out)] == [3, 5]
-    assert all("pr_template" not in b for b in lines(out))
+    partial = tmp_path / "prs.jsonl.partial"  # not every PR was read: FILE is not written
+    assert [b["pull"]["number"] for b in lines(partial)] == [3, 5]
+    assert all("pr_template" not in b for b in lines(partial))
     errors = [line for line in result.stderr.splitlines() if "error" in line]
     assert len(errors) == 1 and f"{REPO}#99 not written" in errors[0] and "404" in errors[0]
-    assert "wrote 2 of 3 PRs" in result.stderr
+    assert f"wrote 2 of 3 PRs of {REPO} to {partial}; {out} was not created" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prs.jsonl.partial"]
+
+
+def test_a_missing_pr_leaves_the_earlier_export_as_it_was(fake, tmp_path):
+    """A PR that cannot be read (a wrong number: 404) was a failure of its own, not a stop, and the
+    run moved what it had read over FILE: 0 of 1 PRs read emptied the earlier export."""
+    out = tmp_path / "prs.jsonl"
+    out.write_text("earlier export\n")
+    result = fetch(fake, REPO, "99", "--out", str(out), "--no-template")
+    assert result.exit_code == 3
+    assert out.read_text() == "earlier export\n"
+    assert f"wrote 0 of 1 PRs of {REPO}; {out} was left as it was" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prs.jsonl"]  # nothing read: no .partial
+
+
+def test_some_prs_missing_keep_the_earlier_export_and_the_rest_in_partial(fake, tmp_path):
+    out = tmp_path / "prs.jsonl"
+    out.write_text("earlier export\n")
+    result = fetch(fake, REPO, "4", "99", "--out", str(out), "--no-template")
+    assert result.exit_code == 3
+    assert out.read_text() == "earlier export\n"
+    partial = tmp_path / "prs.jsonl.partial"
+    assert [b["pull"]["number"] for b in lines(partial)] == [4]
+    assert f"wrote 1 of 2 PRs of {REPO} to {partial}; {out} was left as it was" in result.stderr
+
+
+def test_no_connection_leaves_the_earlier_export_as_it_was(tmp_path, monkeypatch):
+    """A transport failure (connection refused: no HTTP status) is per PR, as a 404 is."""
+    from bot.github.export import PullExporter
+    from bot.ports import GitHubError
+
+    class Unreachable:
+        def bundle(self, repo, number):
+            raise GitHubError(f"fetch {repo}#{number}: request failed to connect or read (ConnectionError)",
+                              status=None, retryable=True)
+
+    monkeypatch.setattr(PullExporter, "for_token", classmethod(lambda cls, token, **settings: Unreachable()))
+    out = tmp_path / "prs.jsonl"
+    out.write_text("earlier export\n")
+    result = CliRunner().invoke(build_app(), ["fetch", REPO, "1", "2", "--out", str(out), "--no-template"],
+                                env={"GITHUB_TOKEN": "t", "GH_TOKEN": None})
+    assert result.exit_code == 3, result.output
+    assert out.read_text() == "earlier export\n"
+    assert f"wrote 0 of 2 PRs of {REPO}; {out} was left as it was" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prs.jsonl"]
 
 
 def test_bad_credentials_stop_the_run_with_one_clear_line(fake, tmp_path):
