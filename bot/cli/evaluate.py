@@ -64,16 +64,27 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
         if shared is None:
             raise _fail("../shared not found: set SIEVE_SHARED_DIR or pass --data")
         return datasets.protocol_sets(protocol.data_dir(shared), sink)
-    sets = {}
+    sets, labels, by_kind = {}, [], {}
     for path in data:
         if path.is_dir():
             raise _fail(f"{path}: is a directory, not a JSONL file")
         if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
             raise _fail(f"{path}: no such file")
         label = well_formed(path.name if len(data) == 1 else str(path))  # d1/x.jsonl, d2/x.jsonl: two sets
+        labels.append(label)
         for name, examples in datasets.data_file_sets(path, sink, note, name=label).items():
             sets[f"{label}:{name}"] = examples
-    return sets
+            by_kind.setdefault(name, []).append(examples)
+    return sets | _pooled(by_kind, labels)
+
+
+def _pooled(by_kind: dict[str, list[list]], labels: list[str]) -> dict[str, list]:
+    """``all:KIND``: the records of every ``--data`` file together, for each kind of set two or more
+    files have. Agents in one file and people in another have no AUC alone (each file is one class),
+    and one export per repository or per class is the natural way to fetch them."""
+    pool = "all" if "all" not in labels else "all files"
+    return {f"{pool}:{kind}": [e for examples in parts for e in examples]
+            for kind, parts in by_kind.items() if len(parts) > 1}
 
 
 def _progress(enabled: bool):
@@ -201,6 +212,8 @@ def eval_command(
     if not sets:
         raise _fail("no records labelled ai_agent or human to evaluate")
     scorer = load_scorer(model, as_scored)
+    if len(data or []) > 1:
+        scorer = _once_each(scorer)  # an all:KIND set holds the files' PRs again
     threshold = model_threshold(model) if threshold is None else threshold
     show = not as_json and sys.stderr.isatty()
     with _progress(show) as bar:
@@ -221,6 +234,26 @@ def eval_command(
     if bad:  # bad input, as the README says: exit 0 read as figures over the whole file
         raise _fail(f"{len(bad)} {'record was' if len(bad) == 1 else 'records were'} left out "
                     "(not readable or not scorable, each named above): the figures are without them")
+
+
+def _once_each(scorer: protocol.Scorer) -> protocol.Scorer:
+    """``scorer`` that scores each snapshot once: a PR in a file's set and in the pooled set is
+    given its first score again (the protocol's scorers score each snapshot on its own)."""
+    import numpy as np
+
+    seen: dict[int, tuple[object, float]] = {}  # id(snapshot) -> (snapshot, kept alive; its score)
+
+    def score(snapshots):
+        new = [s for s in snapshots if id(s) not in seen]
+        if new:
+            values = np.asarray(scorer(new), dtype=float).reshape(-1)
+            if values.size != len(new):
+                raise ValueError(f"scorer returned {values.size} scores for {len(new)} snapshots")
+            for snapshot, value in zip(new, values):
+                seen[id(snapshot)] = (snapshot, float(value))
+        return np.array([seen[id(s)][1] for s in snapshots], dtype=float)
+
+    return score
 
 
 def _unscored_sink(sink):

@@ -197,7 +197,7 @@ def test_two_data_files_with_the_same_name_are_two_sets_named_by_their_paths(dat
                                          "--roc", str(tmp_path / "roc.png"), "--threshold", "0.05"])
     assert result.exit_code == 2, result.output  # the data holds a broken line: bad input
     sets = json.loads(result.stdout)["sets"]
-    assert set(sets) == {f"{path}:{name}" for path in (data_file, other) for name in ("agent_vs_human", "low_effort")}
+    assert set(sets) == {f"{path}:{name}" for path in (data_file, other, "all") for name in ("agent_vs_human", "low_effort")}
     assert sets[f"{other}:agent_vs_human"] == sets[f"{data_file}:agent_vs_human"]
     errors = sorted(line.split(": not valid JSON")[0] for line in result.stderr.splitlines() if "not valid JSON" in line)
     assert errors == sorted([f"skipped {data_file}:3", f"skipped {other}:3"])  # which file to mend
