@@ -159,6 +159,11 @@ _THRESHOLD_HELP = ("Operating threshold for FPR/TPR and slice FPRs (default: the
                    "file-blind 'high' threshold, as score() reads them).")
 
 
+DEFAULT_ROC = Path("out/roc.png")
+_ROC_HELP = ("Where to write the ROC PNG (default: out/roc.png), when a set has both labels. Given, and "
+             "no curve to draw: an older PNG there is removed.")
+
+
 _AS_SCORED_HELP = ("Score PRs as score(), the App and 'sieve score' read them: the AI attribution and "
                    "disclosure signals at 0 (the protocol's default scorer lets the classifier read them).")
 
@@ -187,8 +192,7 @@ def _not_nan(value: float | None) -> float | None:
 def eval_command(
     data: Annotated[Optional[list[Path]], typer.Option("--data", help=_DATA_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    roc: Annotated[Path, typer.Option("--roc", help="Where to write the ROC PNG.")
-                   ] = Path("out/roc.png"),
+    roc: Annotated[Optional[Path], typer.Option("--roc", help=_ROC_HELP, show_default=False)] = None,
     model: Annotated[Optional[Path], typer.Option("--model", help="Model file to score with.")
                      ] = None,
     threshold: Annotated[Optional[float], typer.Option("--threshold", help=_THRESHOLD_HELP, min=0.0, max=1.0,
@@ -220,9 +224,9 @@ def eval_command(
         report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold, _unscored_sink(sink))
     if not any(y.size for y, _ in scored.values()):  # tables of n=0 would read as a result
         raise _fail("no PR could be scored (each one is named above)")
-    written, roc_error = _plot(scored, roc)
+    written, roc_error = _plot(scored, roc or DEFAULT_ROC)
     if written is None and roc_error is None:
-        note(_no_curve(roc))
+        note(_no_curve(roc or DEFAULT_ROC, remove=roc is not None))
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None,
                   scorer="as_scored" if as_scored else "protocol")
     if as_json:
@@ -278,16 +282,31 @@ def _plot(scored: dict, roc: Path) -> tuple[Path | None, str | None]:
         return None, f"{roc}: cannot write the ROC curves ({exc.strerror or exc})"
 
 
-def _no_curve(roc: Path) -> str:
-    """No set has both labels, so no curve was drawn; an older PNG at ``roc`` would read as this run's."""
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _no_curve(roc: Path, remove: bool) -> str:
+    """No set has both labels, so no curve was drawn; an older PNG at ``roc`` would read as this run's.
+    It is removed only when ``--roc`` named it (``remove``) and it is a PNG: the default path is
+    wherever the command runs, and a file that is not a PNG is not an earlier run's curves."""
     missing = "no ROC curve (no set has both labels)"
     if not roc.is_file():
         return missing
+    if not remove or not _is_png(roc):
+        return f"{missing}; {roc} is not from this run (left as it was)"
     try:
         roc.unlink()
     except OSError as exc:
         return f"{missing}; {roc} is an older run's and could not be removed ({exc.strerror})"
     return f"{missing}; the older {roc} was removed"
+
+
+def _is_png(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(len(PNG_SIGNATURE)) == PNG_SIGNATURE
+    except OSError:
+        return False
 
 
 def register(app: typer.Typer) -> None:

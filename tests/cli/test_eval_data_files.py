@@ -80,3 +80,57 @@ def test_one_data_file_has_no_pooled_set(tmp_path, scored_titles):
     result = run("--data", str(both), "--json", "--roc", str(tmp_path / "roc.png"))
     assert result.exit_code == 0, result.output
     assert list(json.loads(result.stdout)["sets"]) == ["both.jsonl:agent_vs_human"]
+
+
+# --- the ROC PNG ----------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"an older run's curves"
+
+
+def test_without_roc_a_file_at_the_default_path_is_left_alone(tmp_path, monkeypatch, scored_titles):
+    """A one-class file and no --roc removed out/roc.png in the working folder, whatever it held
+    (found by an outside review)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    for held in (b"precious", PNG):
+        (tmp_path / "out" / "roc.png").write_bytes(held)
+        people = _write(tmp_path / "people.jsonl", PEOPLE)
+        result = run("--data", str(people), "--json")
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "out" / "roc.png").read_bytes() == held
+        assert json.loads(result.stdout)["notes"] == [
+            "no ROC curve (no set has both labels); out/roc.png is not from this run (left as it was)"]
+
+
+def test_a_named_roc_that_is_not_a_png_is_left_alone(tmp_path, scored_titles):
+    roc = tmp_path / "roc.png"
+    roc.write_bytes(b"precious")
+    result = run("--data", str(_write(tmp_path / "people.jsonl", PEOPLE)), "--json", "--roc", str(roc))
+    assert result.exit_code == 0, result.output
+    assert roc.read_bytes() == b"precious"
+    assert json.loads(result.stdout)["notes"] == [
+        f"no ROC curve (no set has both labels); {roc} is not from this run (left as it was)"]
+
+
+def test_a_named_roc_that_is_an_older_png_is_removed(tmp_path, scored_titles):
+    roc = tmp_path / "roc.png"
+    roc.write_bytes(PNG)
+    result = run("--data", str(_write(tmp_path / "people.jsonl", PEOPLE)), "--json", "--roc", str(roc))
+    assert result.exit_code == 0, result.output
+    assert not roc.exists()
+    assert json.loads(result.stdout)["notes"] == [f"no ROC curve (no set has both labels); the older {roc} was removed"]
+
+
+def test_no_curve_creates_no_out_folder(tmp_path, monkeypatch, scored_titles):
+    monkeypatch.chdir(tmp_path)
+    result = run("--data", str(_write(tmp_path / "people.jsonl", PEOPLE)), "--json")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_curve_goes_to_out_roc_png_by_default(tmp_path, monkeypatch, scored_titles):
+    monkeypatch.chdir(tmp_path)
+    result = run("--data", str(_write(tmp_path / "both.jsonl", AGENTS + PEOPLE)), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["roc_png"] == "out/roc.png"
+    assert (tmp_path / "out" / "roc.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

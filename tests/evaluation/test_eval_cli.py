@@ -229,7 +229,7 @@ def test_without_a_curve_to_draw_an_older_png_is_not_left_to_read_as_this_runs(t
     """Only one label in the data: no curve. The PNG an earlier run wrote at --roc was kept without a
     word, and read as this run's curves (found by review)."""
     roc = tmp_path / "roc.png"
-    roc.write_bytes(b"an older run's curves")
+    roc.write_bytes(b"\x89PNG\r\n\x1a\n" + b"an older run's curves")  # removed only when it is a PNG
     path = tmp_path / "people.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in ROWS if isinstance(r, dict) and r["label"] == "human"))
     result = CliRunner().invoke(_app(), ["eval", "--data", str(path), "--json", "--roc", str(roc)])
