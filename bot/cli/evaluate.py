@@ -46,16 +46,42 @@ def load_scorer(model: Path | None, as_scored: bool = False) -> protocol.Scorer:
     except ModelMismatchError as exc:
         raise _fail(str(exc)) from None
     if as_scored:
-        return lambda snapshots: _as_scored(snapshots, path)
+        return _AsScored(path)
     return lambda snapshots: batch_score(snapshots, model_path=path)
 
 
-def _as_scored(snapshots, path: str | None):
-    import numpy as np
+class _AsScored:
+    """The probabilities ``score_many`` gives, with the band it gave each PR kept (``bands``) for the
+    report: ``score()`` bands with points (probability, effort and care signals, a thin-evidence
+    cap at medium), not with the probability alone, so FPR@thr is not the share it puts in high."""
 
-    from bot.scoring import ScoreConfig, score_many
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.bands: dict[int, tuple[object, str]] = {}  # id(snapshot) -> (snapshot, kept alive; band)
 
-    return np.array([r.probability for r in score_many(snapshots, ScoreConfig(model_path=path))])
+    def __call__(self, snapshots):
+        import numpy as np
+
+        from bot.scoring import ScoreConfig, score_many
+
+        results = score_many(snapshots, ScoreConfig(model_path=self.path))
+        for snapshot, result in zip(snapshots, results):
+            self.bands[id(snapshot)] = (snapshot, result.band)
+        return np.array([r.probability for r in results])
+
+
+def band_counts(sets: dict[str, list[datasets.Example]], bands: dict[int, tuple[object, str]]) -> dict[str, dict]:
+    """Per set, how many positives and negatives ``score()`` put in each band (the PRs it scored)."""
+    from bot.result import BANDS
+
+    out = {}
+    for name, examples in sets.items():
+        counts = {"pos": dict.fromkeys(BANDS, 0), "neg": dict.fromkeys(BANDS, 0)}
+        for e in examples:
+            if id(e.snapshot) in bands:
+                counts["pos" if e.y == 1 else "neg"][bands[id(e.snapshot)][1]] += 1
+        out[name] = counts
+    return out
 
 
 def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example]]:
@@ -127,9 +153,28 @@ def _print_tables(report: dict, console: Console) -> None:
                       _fmt(s["tpr_at_fpr1"]), _fmt(s["tpr_at_fpr5"]), _fmt(s["fpr_at_threshold"]),
                       _slice(s["slices"]["first_time"]), _slice(s["slices"]["short_body"]))
     console.print(table)
+    _print_bands(report, console)
     _print_repos(report, console)
     if report.get("roc_png"):
         console.print(f"ROC curves: {report['roc_png']}", highlight=False, markup=False)
+
+
+def _print_bands(report: dict, console: Console) -> None:
+    """``--as-scored``: per set and class, the bands ``score()`` gave (what ``sieve score`` shows)."""
+    table = Table(title="Bands as score() gives them (what sieve score and the App show)")
+    for column in ("set", "class", "low", "medium", "high", "medium or above"):
+        table.add_column(column, justify="left" if column in ("set", "class") else "right", overflow="fold",
+                         no_wrap=column not in ("set",))
+    for name, s in report["sets"].items():
+        for side, label in (("pos", "ai_agent"), ("neg", "human")):
+            counts = s.get("bands", {}).get(side)
+            n = sum(counts.values()) if counts else 0
+            if n:
+                up = counts["medium"] + counts["high"]
+                table.add_row(Text(name), label, str(counts["low"]), str(counts["medium"]), str(counts["high"]),
+                              f"{up}/{n} ({100 * up / n:.1f} %)")
+    if table.row_count:
+        console.print(table)
 
 
 def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
@@ -216,6 +261,7 @@ def eval_command(
     if not sets:
         raise _fail("no records labelled ai_agent or human to evaluate")
     scorer = load_scorer(model, as_scored)
+    banded = getattr(scorer, "bands", None)  # --as-scored: the band score() gave each PR
     if len(data or []) > 1:
         scorer = _once_each(scorer)  # an all:KIND set holds the files' PRs again
     threshold = model_threshold(model) if threshold is None else threshold
@@ -229,6 +275,10 @@ def eval_command(
         note(_no_curve(roc or DEFAULT_ROC, remove=roc is not None))
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None,
                   scorer="as_scored" if as_scored else "protocol")
+    if banded is not None:
+        for name, counts in band_counts(sets, banded).items():
+            if name in report["sets"]:
+                report["sets"][name]["bands"] = counts
     if as_json:
         typer.echo(json.dumps(well_formed(report), indent=2))
     else:

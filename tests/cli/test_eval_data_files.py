@@ -134,3 +134,58 @@ def test_a_curve_goes_to_out_roc_png_by_default(tmp_path, monkeypatch, scored_ti
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["roc_png"] == "out/roc.png"
     assert (tmp_path / "out" / "roc.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+# --- --as-scored: the bands score() gives ---------------------------------------------------
+
+
+def test_as_scored_reports_the_bands_sieve_score_gives_per_class(tmp_path):
+    """FPR@thr compares the probability alone with the 'high' threshold; score() bands with points
+    and caps thin evidence at medium, so the README's "in medium or above" could not be read off
+    sieve eval (found by an outside review). The real scorer: eval's counts are score's bands."""
+    from bot.cli import build_app
+
+    rows = AGENTS + PEOPLE + [{"title": "Fix typo in README", "body": "", "label": "human", "repo": "o/b"},
+                              {"title": "docs: update the guide", "body": "", "label": "ai_agent", "repo": "o/b"}]
+    path = _write(tmp_path / "prs.jsonl", rows)
+    evaluated = CliRunner().invoke(build_app(), ["eval", "--data", str(path), "--as-scored", "--json",
+                                                 "--roc", str(tmp_path / "roc.png")])
+    assert evaluated.exit_code == 0, evaluated.output
+    main = json.loads(evaluated.stdout)["sets"]["prs.jsonl:agent_vs_human"]
+    scored = CliRunner().invoke(build_app(), ["score", str(path), "--json"])
+    bands = [json.loads(line)["band"] for line in scored.stdout.splitlines()]
+    assert len(bands) == len(rows)
+    expected = {side: {band: sum(1 for r, b in zip(rows, bands) if b == band and (r["label"] == "ai_agent") == (side == "pos"))
+                       for band in ("low", "medium", "high")} for side in ("pos", "neg")}
+    assert main["bands"] == expected
+    # the figures that were there before are there as before
+    assert {"n", "n_pos", "n_neg", "auc", "tpr_at_fpr1", "tpr_at_fpr5", "fpr_at_threshold",
+            "tpr_at_threshold", "per_repo", "slices"} <= set(main)
+
+
+def test_the_bands_table_and_only_under_as_scored(tmp_path, monkeypatch):
+    import bot.scoring
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(bot.scoring, "warm_up", lambda path=None: None)
+
+    def score_many(snapshots, config=None):  # agents by title length: medium/high; people: low, one medium
+        return [SimpleNamespace(probability=min(1.0, len(s.title) / 400),
+                                band="high" if len(s.title) > 180 else "medium" if len(s.title) > 60 else "low")
+                for s in snapshots]
+
+    monkeypatch.setattr(bot.scoring, "score_many", score_many)
+    path = _write(tmp_path / "prs.jsonl", AGENTS + PEOPLE)
+    args = ["--data", str(path), "--roc", str(tmp_path / "roc.png")]
+    report = json.loads(run(*args, "--as-scored", "--json").stdout)
+    assert report["sets"]["prs.jsonl:agent_vs_human"]["bands"] == {
+        "pos": {"low": 0, "medium": 2, "high": 1}, "neg": {"low": 2, "medium": 1, "high": 0}}
+    table = run(*args, "--as-scored", env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "Bands as score() gives them" in table.stdout
+    rows = [" ".join(line.split("│")[2:]).split() for line in table.stdout.splitlines() if "agent_vs_human" in line]
+    assert ["ai_agent", "0", "2", "1", "3/3", "(100.0", "%)"] in rows
+    assert ["human", "2", "1", "0", "1/3", "(33.3", "%)"] in rows
+    monkeypatch.setattr(evaluate, "load_scorer", lambda model, as_scored=False: lambda snaps: [0.5] * len(snaps))
+    plain = run(*args, "--json")
+    assert "bands" not in json.loads(plain.stdout)["sets"]["prs.jsonl:agent_vs_human"]
