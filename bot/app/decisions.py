@@ -60,11 +60,22 @@ def end(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], act
     latest = ctx.state.latest_ending(repo, number)
     if current is not None or latest is None or utc(latest.at) < utc(at):
         said = detail if current is not None else f"{detail} {NOTHING_ENDED}"
-        ctx.state.end_override(Ending(repo=repo, number=number, kinds=kinds, actor=actor, at=at, detail=said))
+        ctx.state.end_override(Ending(repo=repo, number=number, kinds=_with_earlier(kinds, latest, at), actor=actor,
+                                      at=at, detail=said))
     if current is None:
         return None
     metrics.record_override(current.kind, ended=True)
     return current
+
+
+def _with_earlier(kinds: tuple[str, ...], latest: Ending | None, at: datetime) -> tuple[str, ...]:
+    """``kinds`` and those of the earlier ending it replaces: one row is kept per PR, and an exempt
+    cancel replacing an ok cancel's row let the cancelled clearance come back (its retry, or its
+    removal read again from the history; review). The earlier kinds now count as ended at ``at``,
+    later than they were: a delivery of theirs written in between is read as overtaken."""
+    if latest is None or utc(latest.at) > utc(at):
+        return kinds
+    return kinds + tuple(k for k in latest.kinds if k not in kinds)
 
 
 def ended_by(ctx: HandlerContext, repo: str, number: int, source: str) -> bool:

@@ -130,6 +130,24 @@ def test_the_bots_own_swap_of_band_labels_is_not_read_as_a_persons_removal(ctx, 
     assert gh.labels[(REPO, 2)] == [HIGH] and state.get_override(REPO, 2) is None
 
 
+@pytest.mark.parametrize("band_now", ["medium", "high"])
+def test_an_exempt_cycle_after_an_ok_cancel_does_not_bring_the_cancelled_clearance_back(
+        ctx, gh, state, pr, scorer, payload, band_now):
+    """One ending row is kept per PR: the exempt cancel replaced the ok cancel's, and the next
+    push read the person's handled removal from the history as a lost one (diff review)."""
+    scorer.result = result_for("medium")
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, MEDIUM, "maintainer", add=False)
+    dispatch.handle("pull_request", unlabeled(payload, MEDIUM), ctx)  # handled: a clearance
+    scorer.result = result_for("low")
+    for command in ("/sieve ok cancel", "/sieve exempt", "/sieve exempt cancel"):
+        dispatch.handle("issue_comment", comment_event(payload, command), ctx)
+    scorer.result = result_for(band_now)
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert state.get_override(REPO, 2) is None
+    assert gh.labels[(REPO, 2)] == [HIGH if band_now == "high" else MEDIUM]
+
+
 # --- who may override by label ------------------------------------------------------------------
 
 def test_a_triage_user_removing_the_label_is_never_undone_but_their_command_is_refused(
