@@ -170,7 +170,7 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
         hand_labels=_hand_labels(ctx, events, override, labels, after) if _may_take_off(review, override, labels) else (),
-        exempt_label_owed=not fresh_override and _exempt_label_owed(review, override, labels, events),
+        exempt_label_owed=not fresh_override and _exempt_label_owed(ctx, review, override, labels, events),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
         findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
@@ -186,14 +186,17 @@ def _hand_labels(ctx: HandlerContext, events: decisions.Events, override: Overri
     return decisions.hand_labels(ctx, events, after)
 
 
-def _exempt_label_owed(review: Review, override: Override | None, labels: list[str], events: decisions.Events) -> bool:
-    """An exemption in force whose label is not on and never was (it was given while the settings
-    file could not be read, so its label was held back): the label goes on now. One the history
-    shows at all, a person may have taken off, and that removal's delivery may still be queued."""
+def _exempt_label_owed(ctx: HandlerContext, review: Review, override: Override | None, labels: list[str],
+                       events: decisions.Events) -> bool:
+    """An exemption in force whose label is not on (it was given while the settings file could
+    not be read, so its label was held back): the label goes on now, unless the history shows a
+    person taking it off since the exemption (that removal's delivery may still be queued)."""
     exempt = review.config.labels.exempt.name.lower()
     if override is None or override.kind != "exempt" or any(name.lower() == exempt for name in labels):
         return False
-    return not any(event.label.lower() == exempt for event in events())
+    bot, since = ctx.github.bot_login().lower(), decisions.utc(override.at) - decisions.CLOCK_SLACK
+    return not any(e.label.lower() == exempt and e.action == "unlabeled" and not decisions.is_bot(e.actor, bot)
+                   and (e.at is None or decisions.utc(e.at) >= since) for e in events())
 
 
 def _may_take_off(review: Review, override: Override | None, labels: list[str]) -> bool:

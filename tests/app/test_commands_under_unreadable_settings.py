@@ -62,3 +62,15 @@ def test_a_readable_exemption_reply_is_unchanged(ctx, gh, state, pr, scorer, pay
     dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
     assert gh.bot_comments(REPO, 2)[-1].body.startswith("Done: this PR is exempt")
     assert gh.labels[(REPO, 2)] == [EXEMPT]
+
+
+def test_an_exemption_given_again_under_an_unreadable_file_still_gets_its_label(ctx, gh, state, pr, scorer, payload):
+    """The history shows the App's own earlier exempt label and its removal; only a person's
+    removal since this exemption keeps the label off (diff review)."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
+    gh.files[(REPO, ".github/sieve.yml")] = UNREADABLE
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    _fixed_and_pushed(ctx, gh, payload)
+    assert EXEMPT in gh.labels[(REPO, 2)] and state.overrides[(REPO, 2)].kind == "exempt"
