@@ -90,18 +90,38 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
         if shared is None:
             raise _fail("../shared not found: set SIEVE_SHARED_DIR or pass --data")
         return datasets.protocol_sets(protocol.data_dir(shared), sink)
+    if sum(str(path) == "-" for path in data) > 1:
+        raise _fail("-: standard input can be read once")
     sets, labels, by_kind = {}, [], {}
     for path in data:
-        if path.is_dir():
-            raise _fail(f"{path}: is a directory, not a JSONL file")
-        if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
-            raise _fail(f"{path}: no such file")
-        label = well_formed(path.name if len(data) == 1 else str(path))  # d1/x.jsonl, d2/x.jsonl: two sets
+        if str(path) == "-":  # standard input, as sieve score and report read it: records are -:LINE
+            label, read = "-", _stdin_sets(sink, note)
+        else:
+            if path.is_dir():
+                raise _fail(f"{path}: is a directory, not a JSONL file")
+            if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
+                raise _fail(f"{path}: no such file")
+            label = well_formed(path.name if len(data) == 1 else str(path))  # d1/x.jsonl, d2/x.jsonl: two sets
+            read = datasets.data_file_sets(path, sink, note, name=label)
         labels.append(label)
-        for name, examples in datasets.data_file_sets(path, sink, note, name=label).items():
+        for name, examples in read.items():
             sets[f"{label}:{name}"] = examples
             by_kind.setdefault(name, []).append(examples)
     return sets | _pooled(by_kind, labels)
+
+
+def _stdin_sets(sink, note) -> dict[str, list[datasets.Example]]:
+    """``data_file_sets`` of standard input (gzip too), through a file read once and removed."""
+    import os
+    import shutil
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(prefix="sieve-eval-", suffix=".stdin", delete=False) as copy:
+        shutil.copyfileobj(sys.stdin.buffer, copy)
+    try:
+        return datasets.data_file_sets(Path(copy.name), sink, note, name="-")  # read whole, then removed
+    finally:
+        os.unlink(copy.name)
 
 
 def _pooled(by_kind: dict[str, list[list]], labels: list[str]) -> dict[str, list]:
@@ -197,7 +217,8 @@ def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
         console.print(f"Per-repository AUC of {', '.join(many)}: in the --json report", highlight=False, markup=False)
 
 
-_DATA_HELP = ("JSONL records with label ai_agent/human (repeatable). "
+_DATA_HELP = ("JSONL records with label ai_agent/human, or - for standard input (repeatable: each file "
+              "alone, and all files pooled). "
               "Default: the fixed protocol on ../shared/data.")
 _THRESHOLD_HELP = ("Operating threshold for FPR/TPR and slice FPRs (default: the model's 'high' "
                    "probability threshold, chosen on training data, and for PRs without files its "

@@ -189,3 +189,33 @@ def test_the_bands_table_and_only_under_as_scored(tmp_path, monkeypatch):
     monkeypatch.setattr(evaluate, "load_scorer", lambda model, as_scored=False: lambda snaps: [0.5] * len(snaps))
     plain = run(*args, "--json")
     assert "bands" not in json.loads(plain.stdout)["sets"]["prs.jsonl:agent_vs_human"]
+
+
+# --- --data - -------------------------------------------------------------------------------
+
+
+def test_data_dash_reads_standard_input_as_score_and_report_do(tmp_path, scored_titles):
+    """``--data -`` was "-: no such file" (exit 2), while score and report read - (outside review)."""
+    rows = "".join(json.dumps(r) + "\n" for r in AGENTS + PEOPLE) + "{broken\n"
+    result = run("--data", "-", "--json", "--roc", str(tmp_path / "roc.png"), input=rows)
+    assert result.exit_code == 2, result.output  # the broken line: bad input, after the report
+    assert "skipped -:7" in result.stderr
+    main = json.loads(result.stdout)["sets"]["-:agent_vs_human"]
+    assert (main["n_pos"], main["n_neg"], main["auc"]) == (3, 3, 1.0)
+
+
+def test_data_dash_beside_a_file_is_pooled_with_it(tmp_path, scored_titles):
+    import gzip
+
+    agents = _write(tmp_path / "agents.jsonl", AGENTS)
+    people = gzip.compress("".join(json.dumps(r) + "\n" for r in PEOPLE).encode())
+    result = run("--data", str(agents), "--data", "-", "--json", "--roc", str(tmp_path / "roc.png"), input=people)
+    assert result.exit_code == 0, result.output
+    sets = json.loads(result.stdout)["sets"]
+    assert (sets["-:agent_vs_human"]["n_neg"], sets["all:agent_vs_human"]["auc"]) == (3, 1.0)
+
+
+def test_standard_input_twice_is_refused(tmp_path, scored_titles):
+    result = run("--data", "-", "--data", "-", input="")
+    assert result.exit_code == 2 and "standard input can be read once" in result.stderr
+    assert scored_titles == []
