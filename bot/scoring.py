@@ -130,11 +130,9 @@ def _word_count(snapshot: PRSnapshot) -> int:
 def thin_reasons(snapshot: PRSnapshot, hits: tuple[SignalHit, ...], p: float, high_p: float) -> list[str]:
     """Why the evidence is too thin for "high" (empty list: it is not)."""
     reasons = []
-    clear = [h for h in hits if h.kind == "effort" and h.value >= STRONG_SIGNAL]
-    strong = [h for h in clear if _backs_a_flag(snapshot, h)]
+    strong = [h for h in hits if h.kind == "effort" and h.value >= STRONG_SIGNAL]
     if len(strong) < MIN_EFFORT_FOR_HIGH:
-        reasons.append("its only clear sign of low effort is a review fix-up commit" if clear else
-                       "no clear sign of low effort backs up the model's estimate")
+        reasons.append("no clear sign of low effort backs up the model's estimate")
     if p < high_p and len(strong) < 2:
         reasons.append("the model's estimate is below its own high mark and fewer than two signs of low effort showed")
     if _word_count(snapshot) < SHORT_INPUT_WORDS and not snapshot.files:
@@ -142,11 +140,14 @@ def thin_reasons(snapshot: PRSnapshot, hits: tuple[SignalHit, ...], p: float, hi
     return reasons
 
 
-def _backs_a_flag(snapshot: PRSnapshot, hit: SignalHit) -> bool:
-    """A signal that counts towards ``high`` (a review fix-up commit named "fix" does not)."""
+def shown_hits(snapshot: PRSnapshot, hits: tuple[SignalHit, ...]) -> tuple[SignalHit, ...]:
+    """The hits as the result shows and counts them (after the model read them): commit subjects
+    that are only review fix-ups ("fix" after a descriptive commit) are no sign of low effort."""
     from bot.signals import commits
 
-    return hit.name != commits.NAME or commits.backs_a_flag(snapshot)
+    if not any(h.name == commits.NAME and h.fired for h in hits) or not commits.only_fixups(snapshot):
+        return hits
+    return tuple(replace(h, value=0.0) if h.name == commits.NAME else h for h in hits)
 
 
 def combine(p: float, hits: tuple[SignalHit, ...], thresholds: dict) -> float:
@@ -197,6 +198,7 @@ def _result(snapshot: PRSnapshot, notes: tuple[str, ...], hits: tuple[SignalHit,
     thresholds, file_blind = thresholds_for(read or snapshot, model.metadata, config)
     if file_blind:
         notes += (FILE_BLIND_NOTE,)
+    hits = shown_hits(snapshot, hits)
     points = combine(p, hits, thresholds)
     thin = thin_reasons(read or snapshot, hits, p, float(thresholds.get("high", 0.8)))
     band = band_for(points, thin, config)

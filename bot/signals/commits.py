@@ -84,16 +84,24 @@ def uniform_bodies(bodies: list[str], n_msgs: int) -> tuple[float, str]:
                    f"(~{int(bullets)} bullets, ~{int(mean)} characters each)")
 
 
-def backs_a_flag(snapshot: PRSnapshot) -> bool:
-    """Whether this signal's value may back a ``high`` band: not when it rests only on review
-    fix-ups (generic subjects such as "fix" after a descriptive first commit, no agent
-    placeholder), a routine sight before a squash. Its value, which the model reads, is unchanged."""
+# What a review fix-up commit is called before a squash ("fix", "address review comments"); the
+# other generic subjects ("wip", "tmp", "Initial plan") are not read as fix-ups
+_FIXUP = re.compile(r"^(?:fix|fixes|fixed|fix\s+(?:tests?|lint|typo|build|ci)|update|updates|changes|cleanup|misc"
+                    r"|minor\s+(?:changes|fixes)|address(?:ed)?\s+(?:review|comments|feedback)[\w\s]*|review\s+(?:comments|feedback))"
+                    r"\s*\.?$", re.IGNORECASE)
+
+
+def only_fixups(snapshot: PRSnapshot) -> bool:
+    """Whether this signal fired only on review fix-ups: a descriptive first commit, then only
+    fix-up subjects ("fix", "address review comments") among the generic ones, and no uniform
+    bullet bodies. A routine sight before a squash, not a sign of low effort: ``score()`` shows
+    the signal quiet and counts nothing for it; its value, which the model reads, is unchanged."""
     msgs = tuple(m for m in hits.messages(snapshot) if m.strip())
-    if not msgs:
-        return False
     subjects = [_subject(m) for m in msgs]
-    fixups = len(subjects) > 1 and not _GENERIC.match(subjects[0]) and not any(map(_PLACEHOLDER.match, subjects))
-    return not fixups or _uniform_part(msgs)[0] >= _generic_part(msgs)[0]
+    if len(subjects) < 2 or _GENERIC.match(subjects[0]) or _uniform_part(msgs)[0] > 0:
+        return False
+    generic = [x for x in subjects[1:] if _GENERIC.match(x)]
+    return bool(generic) and all(_FIXUP.match(x) for x in generic)
 
 
 def commit_message_uniformity(snapshot: PRSnapshot) -> SignalHit:
