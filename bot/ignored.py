@@ -26,5 +26,5 @@ def without_ignored(snapshot: PRSnapshot, globs: tuple[str, ...] | list[str]) ->
         files_changed=snapshot.total_files - len(dropped),
         additions=snapshot.total_additions - sum(f.additions for f in dropped),
         deletions=snapshot.total_deletions - sum(f.deletions for f in dropped),
-        notes=snapshot.notes + (f"{len(dropped)} file(s) ignored by paths.ignore",),
+        notes=snapshot.notes + (f"{len(dropped)} file(s) left out of the signals by paths.ignore (the model reads the whole diff)",),
     )

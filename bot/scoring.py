@@ -224,7 +224,7 @@ def score_many(snapshots, config: ScoreConfig = ScoreConfig()) -> list[Result]:
     whole = [bound(s) for s in snapshots]
     if not whole:
         return []
-    seen = [bound(without_ignored(s, config.ignore)) if config.ignore else b for s, b in zip(snapshots, whole)]
+    seen = [b if (t := without_ignored(s, config.ignore)) is s else bound(t) for s, b in zip(snapshots, whole)]
     hits = [run_signals(s) for s, _ in seen]
     # the model reads the whole diff and the signals' values on it, as every training row was read
     model_hits = [h if s is w else run_signals(w) for (s, _), (w, _), h in zip(seen, whole, hits)]

@@ -94,7 +94,7 @@ class Exempt(_Strict):
 
 
 class Paths(_Strict):
-    ignore: list[str] = []  # globs of files the scorer never sees (vendored, generated)
+    ignore: list[str] = []  # globs of files the signals and the comment leave out (vendored, generated); the model reads them
 
 
 class CommentConfig(_Strict):

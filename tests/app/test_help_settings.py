@@ -37,7 +37,7 @@ def test_without_a_config_the_reply_says_the_defaults_apply(ctx, gh, pr, payload
     body = help_reply(ctx, gh, payload)
     assert "**Settings here** (the defaults: no `.github/sieve.yml`" in body
     assert "`medium` from a score of 50, `high` from 75" in body
-    assert "Files the effort signals leave out (the classifier reads the whole diff)" not in body
+    assert "Files the signals and the comment leave out (the classifier reads the whole diff)" not in body
 
 
 def test_the_reply_shows_the_repositorys_own_settings(ctx, gh, pr, payload):
@@ -49,7 +49,7 @@ def test_the_reply_shows_the_repositorys_own_settings(ctx, gh, pr, payload):
     assert "**Settings here** (from ` .github/sieve.yml `)" in body
     assert "`medium` from a score of 40, `high` from 80" in body
     assert "new ones on high PRs" in body and "2 listed users" in body and "drafts" not in body
-    assert "Files the effort signals leave out (the classifier reads the whole diff): ` vendor/** `, ` *.pb.go `." in body and "not looked up" in body
+    assert "Files the signals and the comment leave out (the classifier reads the whole diff): ` vendor/** `, ` *.pb.go `." in body and "not looked up" in body
 
 
 def test_one_user_one_team_and_no_comment_bands_read_as_english(ctx, gh, pr, payload):

@@ -18,7 +18,7 @@ def test_a_good_file_prints_the_settings_it_gives(tmp_path):
     result = run(str(path))
     assert result.exit_code == 0, result.output
     assert "**Settings this gives** (from" in result.stdout and "`medium` from a score of 40" in result.stdout
-    assert "Files the effort signals leave out (the classifier reads the whole diff): ` vendor/** `" in result.stdout
+    assert "Files the signals and the comment leave out (the classifier reads the whole diff): ` vendor/** `" in result.stdout
 
 
 def test_a_broken_file_exits_1_with_the_error_the_check_run_would_show(tmp_path):

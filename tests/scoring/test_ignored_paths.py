@@ -26,7 +26,7 @@ def test_the_model_reads_the_whole_diff_and_the_signals_the_rest(shipped_model):
     whole = score(PR, ScoreConfig(model_path=str(shipped_model)))
     ignoring = score(PR, ScoreConfig(model_path=str(shipped_model), ignore=IGNORE))
     assert ignoring.probability == pytest.approx(whole.probability, abs=1e-12)
-    assert "3 file(s) ignored by paths.ignore" in ignoring.notes
+    assert "3 file(s) left out of the signals by paths.ignore (the model reads the whole diff)" in ignoring.notes
     seen = score(without_ignored(PR, IGNORE), ScoreConfig(model_path=str(shipped_model)))
     assert [h.value for h in ignoring.signals] == [h.value for h in seen.signals]  # what the signals saw
 
@@ -39,3 +39,16 @@ def test_a_pr_whose_every_file_is_ignored_is_not_read_as_one_without_files(shipp
 
 def test_nothing_ignored_leaves_the_snapshot_alone():
     assert without_ignored(PR, ()) is PR and without_ignored(PR, ("vendor/*",)) is PR
+
+
+def test_globs_that_match_nothing_run_the_signals_once_on_a_giant_pr(shipped_model, monkeypatch):
+    """bound() cuts a PR of over 300 files, which made a new snapshot and a second signal run
+    when no glob matched (diff review)."""
+    from bot import signals
+
+    calls = []
+    real = signals.run_signals
+    monkeypatch.setattr(signals, "run_signals", lambda s: calls.append(1) or real(s))
+    giant = PR.with_changes(files=tuple(FileChange(f"pkg/f{i}.go", additions=1) for i in range(320)))
+    score(giant, ScoreConfig(model_path=str(shipped_model), ignore=("vendor/*",)))
+    assert len(calls) == 1
