@@ -51,10 +51,11 @@ def is_rate_limited(exc: GithubException) -> bool:
 
 
 def _timed_out(exc: requests.RequestException) -> bool:
-    if isinstance(exc, requests.Timeout):
-        return True
     inner = exc.args[0] if exc.args else None  # urllib3's MaxRetryError after our retries
-    return isinstance(getattr(inner, "reason", None), urllib3.exceptions.TimeoutError)
+    reason = getattr(inner, "reason", None)
+    if isinstance(reason, urllib3.exceptions.NewConnectionError):
+        return False  # a refused connection (urllib3 makes it a kind of ConnectTimeoutError)
+    return isinstance(exc, requests.Timeout) or isinstance(reason, urllib3.exceptions.TimeoutError)
 
 
 def from_requests_exception(exc: requests.RequestException, operation: str) -> GitHubError:

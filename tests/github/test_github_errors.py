@@ -102,3 +102,15 @@ def test_a_refused_search_keeps_its_reason():
          "message": "The listed users cannot be searched either because the users do not exist"}]}, {}))
     assert str(err).endswith("Validation Failed (invalid: The listed users cannot be searched either because "
                              "the users do not exist)")
+
+
+def test_a_refused_connection_is_not_called_a_timeout():
+    """urllib3 makes NewConnectionError a kind of ConnectTimeoutError, so 'connection refused'
+    read as 'request timed out' (outside-evaluator review, sieve fetch --api-url)."""
+    import urllib3
+
+    refused = urllib3.exceptions.NewConnectionError(None, "Failed to establish a new connection: [Errno 111] refused")
+    err = _raised(requests.ConnectionError(urllib3.exceptions.MaxRetryError(None, "/repos/o/r", reason=refused)))
+    assert "failed to connect or read" in str(err) and "timed out" not in str(err) and err.retryable
+    slow = urllib3.exceptions.ConnectTimeoutError(None, "timed out")
+    assert "timed out" in str(_raised(requests.ConnectionError(urllib3.exceptions.MaxRetryError(None, "/x", reason=slow))))
