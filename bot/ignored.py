@@ -23,6 +23,7 @@ def without_ignored(snapshot: PRSnapshot, globs: tuple[str, ...] | list[str]) ->
     kept = tuple(f for f in snapshot.files if f not in dropped)
     return snapshot.with_changes(
         files=kept,
+        ignored_paths=snapshot.ignored_paths + tuple(p for f in dropped for p in (f.path, f.previous_filename) if p),
         files_changed=snapshot.total_files - len(dropped),
         additions=snapshot.total_additions - sum(f.additions for f in dropped),
         deletions=snapshot.total_deletions - sum(f.deletions for f in dropped),

@@ -60,6 +60,7 @@ class PRSnapshot:
     draft: bool = False
     state: str = "open"  # "open" | "closed" (merged too), as GitHub says now; for the App, never scored
     notes: tuple[str, ...] = field(default=())  # e.g. "files truncated at 3000"
+    ignored_paths: tuple[str, ...] = ()  # files the PR changes that paths.ignore left out of ``files``
     author_activity: AuthorActivity | None = None  # the App's lookup; None when not looked up
 
     @property

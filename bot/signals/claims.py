@@ -158,6 +158,7 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
     if not mentioned:
         return hits.quiet(name, KIND)
     paths = [p for f in hits.files(snapshot) for p in (f.path, f.previous_filename) if p]  # a rename names both
+    paths += snapshot.ignored_paths  # touched, though paths.ignore keeps them out of the rest
     missing = [m for m in mentioned if not _matches_any(m, paths)]
     if _weight(missing) < 1:  # one bare "config.toml" is often a concept, not a claimed edit
         return hits.quiet(name, KIND)

@@ -52,3 +52,12 @@ def test_globs_that_match_nothing_run_the_signals_once_on_a_giant_pr(shipped_mod
     giant = PR.with_changes(files=tuple(FileChange(f"pkg/f{i}.go", additions=1) for i in range(320)))
     score(giant, ScoreConfig(model_path=str(shipped_model), ignore=("vendor/*",)))
     assert len(calls) == 1
+
+
+def test_a_named_file_that_paths_ignore_left_out_is_still_one_the_diff_touches(shipped_model):
+    """The signals told the author the diff 'does not touch' the generated file it does touch
+    (diff review)."""
+    named = PR.with_changes(body="Adds `maxSurge` in `pkg/apis/v1/types.go` and regenerates "
+                                 "`pkg/apis/v1/zz_generated.deepcopy.go`.")
+    result = score(named, ScoreConfig(model_path=str(shipped_model), ignore=IGNORE))
+    assert "mentions_missing_files" not in {h.name for h in result.fired}
