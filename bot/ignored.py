@@ -1,6 +1,6 @@
 """The files a repository asks PR Sieve to ignore (``paths.ignore``), left out of a snapshot.
 
-The effort signals and the people reading the result see the PR without them; the classifier
+The signals and the people reading the result see the PR without them; the classifier
 reads the whole diff, as every training row was read (``bot.scoring.score_many``). Dropping a
 careful API change's generated half moved its size and share columns so far that it went from
 ``low`` to ``high`` (models/HISTORY.md, "Twenty-fifth session")."""
