@@ -16,7 +16,8 @@ Choices the README leaves open, made once here:
   repository (author e-mail; the first commit author for merge commits). Elsewhere it comes
   from ``author_association`` when a record has it; for a ``sieve eval --data`` file without
   it, from the same rule over the file's records that carry an author and a date; else None.
-- ``short_body``: stored body under 200 characters; None when the source has no body.
+- ``short_body``: stored body under 200 characters (``body: null``, GitHub's "nothing written",
+  counts as empty); None when the source has no body.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.evaluation import splits
-from bot.loaders import LoadError
+from bot.loaders import LoadError, github_json
 from bot.loaders.records import Record, iter_records, snapshot_from_record
 from bot.snapshot import PRSnapshot
 from bot.text import strip_attribution
@@ -75,8 +76,13 @@ def _when(value) -> datetime | None:
         return None
 
 
-def _short_body(raw: dict) -> bool | None:
+def _short_body(raw: dict, bundle: bool = False) -> bool | None:
+    """``raw``'s body is under 200 characters. GitHub's ``body: null`` (a bundle's, or a record's
+    that has the key) means the author wrote nothing: short. None only when no body is known
+    (a data record without the key, such as a pull ref, or a body that is not text)."""
     body = raw.get("body")
+    if body is None and (bundle or "body" in raw):
+        body = ""
     return len(body) < SHORT_BODY_CHARS if isinstance(body, str) else None
 
 
@@ -89,7 +95,7 @@ def _meta(rec: Record, source: str, **extra) -> dict:
     raw = rec.raw
     pull = raw["pull"] if isinstance(raw.get("pull"), dict) else raw  # a REST bundle keeps them in "pull"
     return {"ref": rec.ref, "source": source, "repo": _repo(raw, pull),
-            "label": raw.get("label"), "short_body": _short_body(pull),
+            "label": raw.get("label"), "short_body": _short_body(pull, github_json.is_bundle(raw)),
             "first_time": _association_first_time(pull), **extra}
 
 

@@ -1,0 +1,38 @@
+"""``sieve eval --data`` files: what ``data_file_sets`` reads beside the snapshot (found by an outside review)."""
+
+from __future__ import annotations
+
+import json
+
+from bot.evaluation import datasets
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def _pull(number: int, body) -> dict:
+    return {"number": number, "title": f"Update README {number}", "body": body, "head": {"ref": "patch-1"},
+            "base": {"repo": {"full_name": "octo/hello"}}, "user": {"login": "someone"}}
+
+
+def test_a_bundles_null_body_is_an_empty_description_in_the_short_body_slice(tmp_path):
+    """GitHub's ``body: null`` means the author wrote nothing: it was counted as an unknown body."""
+    path = _write(tmp_path / "bundles.jsonl", [
+        {"pull": _pull(1, None), "files": [], "commits": [], "label": "human"},  # REST bundle
+        {**_pull(2, None), "label": "human"},  # a bare pulls/get response
+        {"pull": _pull(3, "z" * 300), "files": [], "commits": [], "label": "human"},
+    ])
+    examples = datasets.data_file_sets(path, lambda e: None, lambda n: None)["agent_vs_human"]
+    assert [e.meta["short_body"] for e in examples] == [True, True, False]
+
+
+def test_a_data_record_without_a_body_key_has_an_unknown_body(tmp_path):
+    path = _write(tmp_path / "records.jsonl", [
+        {"title": "Fix a", "label": "human"},  # no body key (a pull ref has none): unknown
+        {"title": "Fix b", "body": None, "label": "human"},
+        {"title": "Fix c", "body": "", "label": "human"},
+    ])
+    examples = datasets.data_file_sets(path, lambda e: None, lambda n: None)["agent_vs_human"]
+    assert [e.meta["short_body"] for e in examples] == [None, True, True]
