@@ -288,9 +288,16 @@ def data_file_sets(path: Path, on_error: ErrorSink = print_error,
 def _report_other_labels(name: str, records: list[Record], on_note: Callable[[str], None]) -> None:
     """One line for the records no set counts (a label other than ``ai_agent``/``human``, or none),
     so a file labelled another way does not silently shrink to nothing."""
-    other = Counter(str(r.raw.get("label")) for r in records if r.raw.get("label") not in ("ai_agent", "human"))
+    other = Counter(_label_name(r.raw.get("label")) for r in records
+                    if r.raw.get("label") not in ("ai_agent", "human"))
     if other:
-        counts = ", ".join(f"{label!r} x{n}" for label, n in sorted(other.items()))
+        counts = ", ".join(f"{label} x{n}" for label, n in sorted(other.items()))
         n = sum(other.values())
         what = "1 record is" if n == 1 else f"{n} records are"
         on_note(f"{name}: {what} not compared: labels other than 'ai_agent' and 'human' ({counts})")
+
+
+def _label_name(label) -> str:
+    """A label as the note names it: quoted, or ``no label`` for a missing or ``null`` one (``'None'``
+    would read as a label string)."""
+    return "no label" if label is None else repr(str(label))

@@ -36,3 +36,15 @@ def test_a_data_record_without_a_body_key_has_an_unknown_body(tmp_path):
     ])
     examples = datasets.data_file_sets(path, lambda e: None, lambda n: None)["agent_vs_human"]
     assert [e.meta["short_body"] for e in examples] == [None, True, True]
+
+
+def test_a_missing_or_null_label_is_named_no_label_in_the_note(tmp_path):
+    """It was printed as 'None', which reads like a label string "None"."""
+    path = _write(tmp_path / "labels.jsonl", [
+        {"title": "Fix a", "label": "human"}, {"title": "Fix b"}, {"title": "Fix c", "label": None},
+        {"title": "Fix d", "label": "bot"}, {"title": "Fix e", "label": "None"},
+    ])
+    notes: list[str] = []
+    datasets.data_file_sets(path, lambda e: None, notes.append)
+    assert notes == ["labels.jsonl: 4 records are not compared: labels other than 'ai_agent' and 'human' "
+                     "('None' x1, 'bot' x1, no label x2)"]
