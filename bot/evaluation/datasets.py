@@ -282,6 +282,7 @@ def data_file_sets(path: Path, on_error: ErrorSink = print_error,
         if y is not None:
             sets["low_effort"].append(Example(rec.snapshot, y, meta))
     _report_other_labels(name, records, on_note)
+    _report_repeats(name, records, on_note)
     return {kind: examples for kind, examples in sets.items() if examples}
 
 
@@ -301,3 +302,35 @@ def _label_name(label) -> str:
     """A label as the note names it: quoted, or ``no label`` for a missing or ``null`` one (``'None'``
     would read as a label string)."""
     return "no label" if label is None else repr(str(label))
+
+
+def _pr_keys(raw: dict) -> list[tuple]:
+    """What names a record's PR: its ``id`` (a bundle's pull ``id``) and ``repo#number``, where given."""
+    pull = raw["pull"] if isinstance(raw.get("pull"), dict) else raw
+    keys: list[tuple] = []
+    ident = raw.get("id") if raw.get("id") is not None else pull.get("id")
+    if isinstance(ident, (str, int)) and not isinstance(ident, bool) and ident != "":
+        keys.append(("id", ident))
+    repo, number = _repo(raw, pull), pull.get("number", raw.get("number"))
+    if isinstance(number, str) and number.strip().isdigit():
+        number = int(number)
+    if repo and isinstance(number, int) and not isinstance(number, bool):
+        keys.append(("pr", repo.lower(), number))
+    return keys
+
+
+def _report_repeats(name: str, records: list[Record], on_note: Callable[[str], None]) -> None:
+    """One line for the compared records that repeat an earlier one's ``id`` or ``repo#number`` (two
+    exports concatenated): they are still counted, so the note says the figures weigh them twice."""
+    seen: set[tuple] = set()
+    repeats = 0
+    for rec in records:
+        if rec.raw.get("label") not in ("ai_agent", "human"):
+            continue
+        keys = _pr_keys(rec.raw)
+        repeats += any(key in seen for key in keys)
+        seen.update(keys)
+    if repeats:
+        what = "1 record repeats" if repeats == 1 else f"{repeats} records repeat"
+        on_note(f"{name}: {what} an earlier record's id or repo#number; "
+                "each is counted again in the figures (remove repeats to count each PR once)")

@@ -48,3 +48,32 @@ def test_a_missing_or_null_label_is_named_no_label_in_the_note(tmp_path):
     datasets.data_file_sets(path, lambda e: None, notes.append)
     assert notes == ["labels.jsonl: 4 records are not compared: labels other than 'ai_agent' and 'human' "
                      "('None' x1, 'bot' x1, no label x2)"]
+
+
+def test_records_that_repeat_an_earlier_id_or_pull_request_are_named_in_one_note(tmp_path):
+    """Two overlapping exports concatenated were counted twice with no word (found by an outside review)."""
+    rows = [{"id": "a1", "title": "Fix a", "label": "human"},
+            {"repo": "o/r", "number": 7, "title": "Fix b", "label": "ai_agent"},
+            {"pull": {**_pull(8, "text"), "id": 808}, "files": [], "commits": [], "label": "human"}]
+    path = _write(tmp_path / "dup.jsonl", rows + [
+        {"id": "a1", "title": "Fix a again", "label": "human"},  # same id
+        {"repo": "o/r", "number": 7, "title": "Fix b again", "label": "ai_agent"},  # same repo#number
+        {"pull": _pull(8, "text"), "files": [], "commits": [], "label": "human"},  # same octo/hello#8
+        {"id": "a1", "title": "Fix a, labelled otherwise", "label": "bot"},  # not compared: not counted
+        {"id": "a2", "repo": "o/r", "number": 9, "title": "Fix c", "label": "human"},  # new
+    ])
+    notes: list[str] = []
+    sets = datasets.data_file_sets(path, lambda e: None, notes.append)
+    assert len(sets["agent_vs_human"]) == 7  # still counted, as before
+    assert [n for n in notes if "repeat" in n] == [
+        "dup.jsonl: 3 records repeat an earlier record's id or repo#number; each is counted again in "
+        "the figures (remove repeats to count each PR once)"]
+
+
+def test_a_file_without_repeats_has_no_repeat_note(tmp_path):
+    path = _write(tmp_path / "ok.jsonl", [{"id": 1, "title": "Fix a", "label": "human"},
+                                          {"id": 2, "repo": "o/r", "number": 1, "title": "Fix b", "label": "human"},
+                                          {"id": 3, "repo": "o/s", "number": 1, "title": "Fix c", "label": "human"}])
+    notes: list[str] = []
+    datasets.data_file_sets(path, lambda e: None, notes.append)
+    assert notes == []
