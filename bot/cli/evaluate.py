@@ -291,6 +291,8 @@ def eval_command(
         report, scored = protocol.evaluate(scorer, sets, _updater(bar, sets), threshold, _unscored_sink(sink))
     if not any(y.size for y, _ in scored.values()):  # tables of n=0 would read as a result
         raise _fail("no PR could be scored (each one is named above)")
+    for text in figure_notes(report["sets"]):
+        note(text)
     written, roc_error = _plot(scored, roc or DEFAULT_ROC)
     if written is None and roc_error is None:
         note(_no_curve(roc or DEFAULT_ROC, remove=roc is not None))
@@ -309,6 +311,29 @@ def eval_command(
     if bad:  # bad input, as the README says: exit 0 read as figures over the whole file
         raise _fail(f"{len(bad)} {'record was' if len(bad) == 1 else 'records were'} left out "
                     "(not readable or not scorable, each named above): the figures are without them")
+
+
+_CLASSES = {"agent_vs_human": ("ai_agent", "human"), "low_effort": ("rejected", "merged"),
+            "E1": ("ai_agent", "human"), "E1+": ("ai_agent", "human"), "E2": ("ai_agent", "unlabeled"),
+            "E3": ("rejected", "merged"), "E4": ("ai_agent", "human")}
+
+
+def _classes(name: str) -> tuple[str, str]:
+    """What a set's positives and negatives are (``FILE:agent_vs_human``: ai_agent and human)."""
+    return _CLASSES.get(name.rsplit(":", 1)[-1], _CLASSES.get(name, ("positive", "negative")))
+
+
+def figure_notes(sets: dict[str, dict]) -> list[str]:
+    """Why a set's figures are not there: one line per set that has one class only (AUC and
+    TPR@FPR need both, so they are null)."""
+    out = []
+    for name, s in sets.items():
+        if "auc" not in s or not s["n"]:  # smoke: counts only
+            continue
+        for count, cls in zip((s["n_pos"], s["n_neg"]), _classes(name)):
+            if not count:
+                out.append(f"{name}: 0 {cls} records: AUC and TPR@FPR undefined")
+    return out
 
 
 def _once_each(scorer: protocol.Scorer) -> protocol.Scorer:

@@ -15,6 +15,8 @@ AGENTS = [{"title": "Add retry helper " + "x" * n, "body": "Summary", "label": "
 PEOPLE = [{"title": "Fix flush " + "y" * n, "body": "z" * 300, "label": "human", "repo": "o/a"}
           for n in (0, 20, 60)]
 
+PEOPLE_ONE_CLASS = "people.jsonl:agent_vs_human: 0 ai_agent records: AUC and TPR@FPR undefined"
+
 
 def _app():
     app = typer.Typer()
@@ -99,7 +101,7 @@ def test_without_roc_a_file_at_the_default_path_is_left_alone(tmp_path, monkeypa
         assert result.exit_code == 0, result.output
         assert (tmp_path / "out" / "roc.png").read_bytes() == held
         assert json.loads(result.stdout)["notes"] == [
-            "no ROC curve (no set has both labels); out/roc.png is not from this run (left as it was)"]
+            PEOPLE_ONE_CLASS, "no ROC curve (no set has both labels); out/roc.png is not from this run (left as it was)"]
 
 
 def test_a_named_roc_that_is_not_a_png_is_left_alone(tmp_path, scored_titles):
@@ -109,7 +111,7 @@ def test_a_named_roc_that_is_not_a_png_is_left_alone(tmp_path, scored_titles):
     assert result.exit_code == 0, result.output
     assert roc.read_bytes() == b"precious"
     assert json.loads(result.stdout)["notes"] == [
-        f"no ROC curve (no set has both labels); {roc} is not from this run (left as it was)"]
+        PEOPLE_ONE_CLASS, f"no ROC curve (no set has both labels); {roc} is not from this run (left as it was)"]
 
 
 def test_a_named_roc_that_is_an_older_png_is_removed(tmp_path, scored_titles):
@@ -118,7 +120,8 @@ def test_a_named_roc_that_is_an_older_png_is_removed(tmp_path, scored_titles):
     result = run("--data", str(_write(tmp_path / "people.jsonl", PEOPLE)), "--json", "--roc", str(roc))
     assert result.exit_code == 0, result.output
     assert not roc.exists()
-    assert json.loads(result.stdout)["notes"] == [f"no ROC curve (no set has both labels); the older {roc} was removed"]
+    assert json.loads(result.stdout)["notes"] == [
+        PEOPLE_ONE_CLASS, f"no ROC curve (no set has both labels); the older {roc} was removed"]
 
 
 def test_no_curve_creates_no_out_folder(tmp_path, monkeypatch, scored_titles):

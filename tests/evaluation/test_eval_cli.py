@@ -236,7 +236,8 @@ def test_without_a_curve_to_draw_an_older_png_is_not_left_to_read_as_this_runs(t
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["roc_png"] is None and not roc.exists()
-    assert report["notes"] == [f"no ROC curve (no set has both labels); the older {roc} was removed"]
+    assert report["notes"] == ["people.jsonl:agent_vs_human: 0 ai_agent records: AUC and TPR@FPR undefined",
+                               f"no ROC curve (no set has both labels); the older {roc} was removed"]
 
 
 def test_a_narrow_table_folds_names_and_never_cuts_a_figure(tmp_path, stub_scorer):

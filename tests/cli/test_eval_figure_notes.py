@@ -1,0 +1,60 @@
+"""``sieve eval --data``: notes that say why a set's figures are missing or read otherwise than their
+names say (found by an outside review)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from bot.cli import evaluate
+
+
+def _app():
+    app = typer.Typer()
+    app.callback()(lambda: None)  # keep "eval" a sub-command, as in the real CLI
+    evaluate.register(app)
+    return app
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def scored_by_title(monkeypatch):
+    """Score = the number after '#' in the title / 1000."""
+    monkeypatch.setattr(evaluate, "load_scorer",
+                        lambda model, as_scored=False: lambda snaps: [int(s.title.split("#")[1]) / 1000
+                                                                      for s in snaps])
+
+
+def _rows(label: str, scores, **extra) -> list[dict]:
+    return [{"title": f"Change #{s}", "body": "text", "label": label, **extra} for s in scores]
+
+
+def run(tmp_path, *paths):
+    args = [a for p in paths for a in ("--data", str(p))]
+    result = CliRunner().invoke(_app(), ["eval", *args, "--json", "--roc", str(tmp_path / "roc.png")])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_one_class_set_says_why_it_has_no_auc(tmp_path):
+    people = _write(tmp_path / "people.jsonl", _rows("human", [100, 200]))
+    report = run(tmp_path, people)
+    assert report["sets"]["people.jsonl:agent_vs_human"]["auc"] is None
+    assert "people.jsonl:agent_vs_human: 0 ai_agent records: AUC and TPR@FPR undefined" in report["notes"]
+
+
+def test_each_one_class_set_gets_its_note_and_a_two_class_set_none(tmp_path):
+    agents = _write(tmp_path / "agents.jsonl",
+                    _rows("ai_agent", [900, 800], outcome="merged"))  # low_effort: merged ones only
+    people = _write(tmp_path / "people.jsonl", _rows("human", [100, 200]))
+    notes = [n for n in run(tmp_path, agents, people)["notes"] if "undefined" in n]
+    assert notes == [f"{agents}:agent_vs_human: 0 human records: AUC and TPR@FPR undefined",
+                     f"{agents}:low_effort: 0 rejected records: AUC and TPR@FPR undefined",
+                     f"{people}:agent_vs_human: 0 ai_agent records: AUC and TPR@FPR undefined"]
