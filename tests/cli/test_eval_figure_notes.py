@@ -58,3 +58,28 @@ def test_each_one_class_set_gets_its_note_and_a_two_class_set_none(tmp_path):
     assert notes == [f"{agents}:agent_vs_human: 0 human records: AUC and TPR@FPR undefined",
                      f"{agents}:low_effort: 0 rejected records: AUC and TPR@FPR undefined",
                      f"{people}:agent_vs_human: 0 ai_agent records: AUC and TPR@FPR undefined"]
+
+
+def test_too_few_negatives_for_tpr_at_1_and_5_percent_is_said(tmp_path):
+    """With 17 negatives both figures are the TPR at FPR 0 (1/17 > 5 %), read at face value before."""
+    rows = _rows("ai_agent", [900, 800, 50]) + _rows("human", range(100, 117))  # one agent below every human
+    report = run(tmp_path, _write(tmp_path / "small.jsonl", rows))
+    s = report["sets"]["small.jsonl:agent_vs_human"]
+    assert s["n_neg"] == 17 and s["tpr_at_fpr1"] == s["tpr_at_fpr5"] == round(2 / 3, 4)
+    assert report["notes"] == [
+        "small.jsonl:agent_vs_human: n_neg=17: TPR@1% and TPR@5% are read at FPR 0 (no negative flagged), "
+        "not at the FPR named: the smallest FPR above 0 is 1/17 = 5.9 %, and TPR@X% is the best TPR at an "
+        "FPR of at most X %"]
+
+
+def test_between_20_and_99_negatives_only_tpr_at_1_percent_is_read_at_fpr_0(tmp_path):
+    rows = _rows("ai_agent", [900, 800]) + _rows("human", range(100, 140))
+    notes = run(tmp_path, _write(tmp_path / "forty.jsonl", rows))["notes"]
+    assert notes == ["forty.jsonl:agent_vs_human: n_neg=40: TPR@1% is read at FPR 0 (no negative flagged), "
+                     "not at the FPR named: the smallest FPR above 0 is 1/40 = 2.5 %, and TPR@X% is the best "
+                     "TPR at an FPR of at most X %"]
+
+
+def test_100_negatives_give_both_figures_without_a_note(tmp_path):
+    rows = _rows("ai_agent", [900, 800]) + _rows("human", range(100, 200))
+    assert run(tmp_path, _write(tmp_path / "hundred.jsonl", rows))["notes"] == []

@@ -58,7 +58,10 @@ def test_eval_data_json(data_file, tmp_path, stub_scorer):
     bad = [line for line in lines if line.startswith("skipped")]
     assert len(bad) == 1 and "tiny.jsonl:3" in bad[0]  # one line naming the broken record
     # the bot row is read but not compared, and a note says so (not counted as a bad record)
-    assert lines[1:] == ["note: tiny.jsonl: 1 record is not compared: labels other than 'ai_agent' and 'human' "
+    small = [line for line in lines if "read at FPR 0" in line]  # 2 and 1 negatives: TPR@1%/5% at FPR 0
+    assert [line.split(": n_neg=")[0] for line in small] == ["note: tiny.jsonl:agent_vs_human",
+                                                              "note: tiny.jsonl:low_effort"]
+    assert [line for line in lines[1:] if line not in small] == ["note: tiny.jsonl: 1 record is not compared: labels other than 'ai_agent' and 'human' "
                          "('bot' x1)", "sieve eval: 1 record was left out (not readable or not scorable, each "
                          "named above): the figures are without them"]
     report = json.loads(result.stdout)
@@ -73,7 +76,7 @@ def test_eval_data_json(data_file, tmp_path, stub_scorer):
     assert main["slices"]["short_body"] == {"n_neg": 1, "n_neg_known": 2, "fpr": 0.0}
     low = report["sets"]["tiny.jsonl:low_effort"]
     assert (low["n_pos"], low["n_neg"], low["auc"]) == (1, 1, 1.0)
-    assert report["bad_records"] == 1 and len(report["notes"]) == 1
+    assert report["bad_records"] == 1 and len(report["notes"]) == 3
     assert roc.read_bytes().startswith(b"\x89PNG")
 
 
