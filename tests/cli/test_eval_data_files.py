@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from bot.cli import evaluate
+from tests.eval_cli import eval_app as _app, write_jsonl as _write
 
 AGENTS = [{"title": "Add retry helper " + "x" * n, "body": "Summary", "label": "ai_agent", "repo": "o/a"}
           for n in (100, 140, 180)]
@@ -18,16 +18,6 @@ PEOPLE = [{"title": "Fix flush " + "y" * n, "body": "z" * 300, "label": "human",
 PEOPLE_ONE_CLASS = "people.jsonl:agent_vs_human: 0 ai_agent records: AUC and TPR@FPR undefined"
 
 
-def _app():
-    app = typer.Typer()
-    app.callback()(lambda: None)  # keep "eval" a sub-command, as in the real CLI
-    evaluate.register(app)
-    return app
-
-
-def _write(path, rows):
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    return path
 
 
 @pytest.fixture

@@ -6,22 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from bot.cli import evaluate
+from tests.eval_cli import eval_app as _app, write_jsonl as _write
 
 
-def _app():
-    app = typer.Typer()
-    app.callback()(lambda: None)  # keep "eval" a sub-command, as in the real CLI
-    evaluate.register(app)
-    return app
-
-
-def _write(path, rows):
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    return path
 
 
 @pytest.fixture(autouse=True)

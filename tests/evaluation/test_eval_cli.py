@@ -3,10 +3,10 @@
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from bot.cli import evaluate
+from tests.eval_cli import eval_app as _app
 
 ROWS = [
     {"title": "Fix race in span flush", "body": "x" * 300, "label": "human", "repo": "o/a",
@@ -19,12 +19,6 @@ ROWS = [
     {"title": "Bump deps", "label": "bot", "repo": "o/b"},
 ]
 
-
-def _app():
-    app = typer.Typer()
-    app.callback()(lambda: None)  # keep "eval" a sub-command, as in the real CLI
-    evaluate.register(app)
-    return app
 
 
 @pytest.fixture

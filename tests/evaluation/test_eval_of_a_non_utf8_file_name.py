@@ -12,21 +12,15 @@ import os
 import re
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from bot.cli import evaluate
+from tests.eval_cli import eval_app as _app
 
 ROWS = [{"title": "Fix race in span flush", "body": "x" * 300, "label": "human", "repo": "o/a"},
         {"title": "Add a comprehensive helper module " * 3, "body": "Summary", "label": "ai_agent", "repo": "o/a"}]
 LONE_SURROGATE_ESCAPE = re.compile(r"\\ud[89a-f][0-9a-f]{2}", re.IGNORECASE)
 
-
-def _app():
-    app = typer.Typer()
-    app.callback()(lambda: None)
-    evaluate.register(app)
-    return app
 
 
 @pytest.fixture
