@@ -115,7 +115,8 @@ def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str], e
             review.repo, review.number) is not None:
         return False  # nothing would go on, or a decision is in force and no label goes on anyway
     # any band label: a removal of the high label is still theirs when the band is now medium
-    changes = [e for e in events() if e.label.lower() in {name.lower() for name in bands.values()}]
+    band_names = {name.lower() for name in bands.values()}
+    changes = [e for e in events() if e.label.lower() in band_names]
     last = changes[-1] if changes else None
     if last is None or last.at is None or last.action != "unlabeled" or is_bot(last.actor, ctx.github.bot_login().lower()):
         return False
