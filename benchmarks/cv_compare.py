@@ -38,6 +38,10 @@ def figures(row: dict) -> dict[str, float]:
     for name, probe in probes.items():
         out[f"probe {name} above medium"] = probe.get("above_medium")
         out[f"probe {name} scored medium+"] = probe.get("scored_medium_or_above")
+    copies = scored.get("commit_body_copies") or row.get("commit_body_copies") or {}
+    for name, part in copies.items():  # people's PRs with their first commit's body as description
+        out[f"probe commit-body {name} above medium"] = part.get("above_medium")
+        out[f"probe commit-body {name} scored medium+"] = part.get("scored_medium_or_above")
     first = next(iter(probes.values()), {})
     out["as written above medium"] = first.get("as_written_above_medium")
     out["as written scored medium+"] = first.get("as_written_scored_medium_or_above")

@@ -42,6 +42,7 @@ def selection_figures(examples, scores: np.ndarray, seen: np.ndarray, body_chars
             **_repo_means(report["per_repo"]),
             "per_repo": report["per_repo"], "file_blind": _blind_summary(report.get("file_blind")),
             "bare_titles": report.get("bare_titles"), "headed_probes": report.get("headed_probes"),
+            "commit_body_copies": report.get("commit_body_copies"),
             "written_description_humans": {"n": int(written.sum()),
                                            "above_1pct_threshold": _share(scores[written] > high),
                                            "above_5pct_threshold": _share(scores[written] > medium)}}
@@ -78,14 +79,16 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
     tick = np.array([e.source.endswith(data.TICKED) for e in examples])
     tried = np.array([e.source.endswith(data.TESTED) for e in examples])
+    bodied = np.array([e.source.endswith(data.BODIED) for e in examples])
     bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b
                        else v.early_unlabeled if r else v.headed if h else v.ticked if t else v.tested if d
-                       else 1.0 for e, b, r, h, t, d in zip(examples, blind, early, headed, tick, tried)])
+                       else v.bodied if c else 1.0
+                       for e, b, r, h, t, d, c in zip(examples, blind, early, headed, tick, tried, bodied)])
     bodies *= repo_capped(examples, v.aidev_repo_cap)
     real = ~np.array([data.is_copy(e) for e in examples])
     fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0)) & (w * bodies > 0)
     fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout,
-                                 balanced=None if v.copies_in_balance else ~(headed | tick | tried))
+                                 balanced=None if v.copies_in_balance else ~(headed | tick | tried | bodied))
 
     X, n_stack_text = laid_out(X, feats, v.blocks)
     scored_view, _ = laid_out(scored_view, feats, v.blocks)
@@ -259,7 +262,7 @@ def prepare(shared: Path, ai_words_masked: bool = False, headings_masked: bool =
     # each variant sets the weights of the file-blind copies and of the 2022 `unlabeled` rows
     examples = data.training_examples(shared, file_blind_weight=1.0, early_unlabeled_weight=1.0, headed_weight=1.0,
                                       headed_salt=headed_salt, ticked_weight=1.0, ticked_under_headings=ticked_headed,
-                                      tested_weight=1.0, tested_under_headings=tested_headed)
+                                      tested_weight=1.0, tested_under_headings=tested_headed, bodied_weight=1.0)
     snaps = [e.snapshot for e in examples]
     # the vocabulary of v4's own training rows, so the v4 variant here is v4 (2022 rows left out)
     v4_rows = [e for e in examples if not e.source.endswith(data.EARLY)]  # (record_snapshots leaves copies out)

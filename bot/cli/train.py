@@ -72,6 +72,10 @@ def train_command(
         "--tests-only-lower/--tests-either-way", help="The trees may read a changed test only as lowering the "
         "score, never raising it (a candidate: models/HISTORY.md, 'Twenty-third session'), or either way (v1-v8).")
     ] = False,
+    bodied_weight: Annotated[Optional[float], typer.Option(
+        "--bodied-weight", min=0.0, help="Weight of the training copies of human PRs without a description of their "
+        "own, their first commit's body as one (bot.model.commitbody; default: none, v1-v9); 0 only scores them "
+        "out of fold.")] = None,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -100,7 +104,7 @@ def train_command(
                            ai_words_masked=ai_words_masked, code_masked=code_masked,
                            rejection_weight=rejection_weight, rejection_down=rejection_down,
                            rejection_floor=rejection_floor, rejection_floor_soft=rejection_floor_soft,
-                           tests_only_lower=tests_only_lower, **leaf)
+                           tests_only_lower=tests_only_lower, bodied_weight=bodied_weight, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from bot.evaluation import splits
 from bot.loaders import LoadError
 from bot.loaders.records import Record, iter_records, snapshot_from_record
+from bot.model.commitbody import copy_body
 from bot.model.features import texts_of
 from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid, tested, ticked
 from bot.snapshot import PRSnapshot
@@ -53,7 +54,9 @@ HEADED = "_headed"  # source suffix of the human copies re-laid under headings (
 PROBE = "_probe_"  # source suffix (+ a bot.model.relaid.PROBES key) of copies scored, never fitted
 TICKED = "_ticked"  # source suffix of the human copies followed by a ticked checklist (relaid.ticked)
 TESTED = "_tested_copy"  # source suffix (not "_tested": the probe "tested" ends so) of the human copies followed by how they were tested (relaid.tested)
-COPIES = (FILE_BLIND, HEADED, PROBE, TICKED, TESTED)  # made from a record: never part of the vocabulary or the dataset id
+BODIED = "_commit_body"  # source suffix of the human copies whose description is their first commit's body (bot.model.commitbody)
+COPIES = (FILE_BLIND, HEADED, PROBE, TICKED, TESTED, BODIED)  # made from a record: never part of the vocabulary or the dataset id
+LESSONS = (HEADED, TICKED, TESTED, BODIED)  # copies of people's PRs with a lesson of their own: outside the length balance
 TRAIN_GIT_REPOS = tuple(n for n in splits.GIT_REPO_NAMES if not splits.is_eval_git_repo(n))
 
 
@@ -204,6 +207,19 @@ def _tested_copies(examples: list[Example], factor: float, salt: str = "",
                       ex.group, f"{ex.source}{TESTED}", f"{TESTED}:{ex.record_id}", ex.outcome, factor)
 
 
+def _bodied_copies(examples: list[Example], factor: float) -> Iterator[Example]:
+    """Copies of the ``human`` git PRs without a description of their own (a squash list, none, a
+    few words) whose first commit has a body: that body as the description, as GitHub fills a
+    one-commit PR's (``bot.model.commitbody``), fitted at weight x ``factor`` (0: scored only)."""
+    for ex in examples:
+        if ex.source not in GIT_SOURCES or ex.label != 0 or ex.weight != 1.0 or eligible(texts_of(ex.snapshot).body):
+            continue
+        body = copy_body([c.message for c in ex.snapshot.commits])
+        if body is not None:
+            yield Example(replace(ex.snapshot, body=body), 0, ex.weight, ex.group, f"{ex.source}{BODIED}",
+                          f"{BODIED}:{ex.record_id}", ex.outcome, factor)
+
+
 def _aidev_agent(data: Path, title_only: bool) -> Iterator[Example]:
     for rec in iter_records(data / "aidev_pop" / "aidev_pop_agent_prs.jsonl"):
         if isinstance(rec, LoadError):
@@ -233,7 +249,7 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
                       early_unlabeled_weight: float | None = None, headed_weight: float | None = None,
                       headed_salt: str = "", ticked_weight: float | None = None,
                       ticked_under_headings: bool = False, tested_weight: float | None = None,
-                      tested_under_headings: bool = False) -> list[Example]:
+                      tested_under_headings: bool = False, bodied_weight: float | None = None) -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
     ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
     with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
@@ -241,7 +257,8 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     ``headed_weight`` (even 0), the human PRs re-laid under headings and their probes; with
     ``ticked_weight``, the same PRs (``ticked_under_headings``: their heading copies) followed by a
     ticked checklist; with ``tested_weight``, the same PRs followed by how their author tested
-    (``tested_under_headings``: their heading copies). v6 fits all three kinds of copies."""
+    (``tested_under_headings``: their heading copies); with ``bodied_weight`` (even 0), the human PRs
+    without a description of their own, their first commit's body as one. v6 fits the first three."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
@@ -259,6 +276,8 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
         out.extend(list(_ticked_copies(out, ticked_weight, headed_salt, ticked_under_headings)))
     if tested_weight is not None:
         out.extend(list(_tested_copies(out, tested_weight, headed_salt, tested_under_headings)))
+    if bodied_weight is not None:
+        out.extend(list(_bodied_copies(out, bodied_weight)))
     return out
 
 

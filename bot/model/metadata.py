@@ -28,6 +28,7 @@ CHAR_BARE_TAG = "-charbare"  # --char-bare-titles: title char n-grams for bare t
 AI_MASKED_TAG = "-aimasked"  # --ai-words-masked: the text blocks never read the AI vocabulary
 CODE_MASKED_TAG = "-codemasked"  # the text blocks read inline code spans as one placeholder
 HEADED_TAG = "-headed"  # --headed-weight > 0: human PRs re-laid under headings are fitted (bot.model.relaid)
+BODIED_TAG = "-bodied"  # --bodied-weight > 0: human PRs with their first commit's body as the description are fitted
 TESTED_TAG = "-tested"  # --tested-weight > 0: human PRs followed by how they were tested are fitted
 TICKED_TAG = "-ticked"  # --ticked-weight > 0: human PRs followed by a ticked checklist are fitted (bot.model.relaid)
 REACH_TAG = "-reach"  # --rejection-weight other than 1: the blend's weight on the rejection head
@@ -87,6 +88,10 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
         report["bare_titles"] = bare_title_report(y[e4], p[e4], report["band_probability_thresholds"], blind_at)
     if any(data.PROBE in s for s in src):
         report["headed_probes"] = headed_report(examples, p, seen, report["band_probability_thresholds"])
+    bodied = np.array([s.endswith(data.BODIED) for s in src]) & seen
+    if bodied.any():
+        report["commit_body_copies"] = copies_report(examples, p, np.flatnonzero(bodied),
+                                                     report["band_probability_thresholds"])
     return report
 
 
@@ -100,13 +105,31 @@ def headed_report(examples, p: np.ndarray, seen: np.ndarray, at: dict) -> dict:
     out = {}
     for name in PROBES:
         rows = np.flatnonzero(seen & (src == f"git_prs{data.PROBE}{name}"))
-        plain = np.array([index[examples[i].record_id.split(":", 1)[1]] for i in rows], dtype=int)
-        out[name] = {"n": int(rows.size), **{
-            f"{kind}above_{band}": round(float((p[at_rows] > at[band]).mean()), 4) if rows.size else None
-            for kind, at_rows in (("", rows), ("as_written_", plain)) for band in ("medium", "high")},
-            **{f"{kind}scored_medium_or_above": _scored_share(examples, p, at_rows, at)
-               for kind, at_rows in (("", rows), ("as_written_", plain))}}
+        out[name] = _copy_shares(examples, p, rows, index, at)
     return out
+
+
+def _copy_shares(examples, p: np.ndarray, rows: np.ndarray, index: dict, at: dict) -> dict:
+    """The share of copies ``rows`` above each band threshold and in ``score()``'s ``medium`` or
+    above, beside the same shares of the records they were made from (``as_written_``)."""
+    plain = np.array([index[examples[i].record_id.split(":", 1)[1]] for i in rows], dtype=int)
+    return {"n": int(rows.size), **{
+        f"{kind}above_{band}": round(float((p[at_rows] > at[band]).mean()), 4) if rows.size else None
+        for kind, at_rows in (("", rows), ("as_written_", plain)) for band in ("medium", "high")},
+        **{f"{kind}scored_medium_or_above": _scored_share(examples, p, at_rows, at)
+           for kind, at_rows in (("", rows), ("as_written_", plain))}}
+
+
+def copies_report(examples, p: np.ndarray, rows: np.ndarray, at: dict) -> dict:
+    """Copies of people's PRs (``bot.model.commitbody``), scored out of fold, fitted or not: as
+    ``headed_report`` reads a probe, for all of them and for those of at most 20 changed lines."""
+    index = {e.record_id: i for i, e in enumerate(examples)}
+    small = np.array([i for i in rows if _churn(examples[i]) <= 20], dtype=int)
+    return {name: _copy_shares(examples, p, keep, index, at) for name, keep in (("all", rows), ("small", small))}
+
+
+def _churn(example) -> int:
+    return (example.snapshot.additions or 0) + (example.snapshot.deletions or 0)
 
 
 def _scored_share(examples, p: np.ndarray, rows: np.ndarray, at: dict) -> float | None:
@@ -191,6 +214,7 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     scored = AS_SCORED_TAG if getattr(options, "fit_as_scored", False) else ""
     ticked = TICKED_TAG if getattr(options, "ticked_weight", None) else ""
     ticked += TESTED_TAG if getattr(options, "tested_weight", None) else ""
+    ticked += BODIED_TAG if getattr(options, "bodied_weight", None) else ""
     ticked += TESTS_LOWER_TAG if getattr(options, "tests_only_lower", False) else ""
     reach = getattr(options, "rejection_weight", 1.0)
     reach = "" if reach == 1.0 else f"{REACH_TAG}{reach:g}"
@@ -225,6 +249,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                                       "ticked_copies_under_headings": getattr(options, "ticked_under_headings", False),
                                       "tested_human_copies": getattr(options, "tested_weight", None),
                                       "tested_copies_under_headings": getattr(options, "tested_under_headings", False),
+                                      "commit_body_human_copies": getattr(options, "bodied_weight", None),
                                       "copies_share_their_records_inner_text_fold":
                                           getattr(options, "record_folds", False),
                                       "description_length_balance": length_balance or {"on": False}},

@@ -73,6 +73,9 @@ class TrainOptions:
     rejection_floor: float | None = REJECTION_FLOOR  # below this base, a downward push counts
     rejection_floor_soft: float = REJECTION_FLOOR_SOFT  # ... this much per unit (1: all of it, no floor)
     tests_only_lower: bool = False  # the trees' test columns (TEST_COLUMNS) can only lower the score (v1-v8: no)
+    # bot.model.commitbody's human PRs with their first commit's body as the description: the copies' weight
+    # factor (None: none, v1-v9; 0: scored out of fold, never fitted)
+    bodied_weight: float | None = None
 
     @property
     def tol(self) -> float:
@@ -166,7 +169,8 @@ def training_set(options: TrainOptions) -> list[data.Example]:
                                       headed_weight=options.headed_weight, ticked_weight=options.ticked_weight,
                                       ticked_under_headings=options.ticked_under_headings,
                                       tested_weight=options.tested_weight,
-                                      tested_under_headings=options.tested_under_headings)
+                                      tested_under_headings=options.tested_under_headings,
+                                      bodied_weight=options.bodied_weight)
     return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
 
 
@@ -222,7 +226,7 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     feats = featurizer(options.small, options.char_bare_titles, options.ai_words_masked,
                        code_masked=options.code_masked).fit(record_snapshots(examples))
     X = features(feats, examples, as_scored=options.fit_as_scored)
-    lessons = np.array([e.source.endswith((data.HEADED, data.TICKED, data.TESTED)) for e in examples])  # not in the balance
+    lessons = np.array([e.source.endswith(data.LESSONS) for e in examples])  # not in the balance
     fit_w, factors = fit_weights(X, y, w, options.length_balance, fitted=fitted, balanced=~lessons)
     progress(f"description-length balance: {f'factor on positives by bin {factors}' if factors else 'off'}")
 

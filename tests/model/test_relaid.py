@@ -134,7 +134,7 @@ def test_a_copy_shares_its_records_inner_text_fold():
 
 def test_record_key_is_the_original_for_every_kind_of_copy(shared):
     examples = data.training_examples(shared, small=True, file_blind_weight=0.0, headed_weight=1.0, ticked_weight=1.0,
-                                      tested_weight=1.0)
+                                      tested_weight=1.0, bodied_weight=1.0)
     ids = {e.record_id for e in examples if not data.is_copy(e)}
     copies = [e for e in examples if data.is_copy(e)]
     assert all(any(mark in e.source for e in copies) for mark in data.COPIES)  # every kind is there
