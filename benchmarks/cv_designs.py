@@ -50,6 +50,7 @@ class Variant:
     reject_c: float = REJECT_C  # the rejection head's inverse regularisation (v2-v8: 0.3)
     reject_numeric: float = 0.0  # the rejection head also reads the structural columns, at this scale (v2-v8: 0)
     tests_only_lower: bool = False  # the trees' test columns can only lower the score (train.TEST_COLUMNS)
+    bodied: float = 0.0  # fit weight factor of the human PRs with their first commit's body as description (0: scored)
 
 
 REACHES = tuple((lam, c) for lam in (1.0, 1.5, 2.0, 3.0) for c in (1.0, 0.5) if (lam, c) != (1.0, 1.0))
@@ -157,6 +158,12 @@ VARIANTS = {
     **{f"v9-testsapart-r-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True,
                                        tested=4.0, tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5),
                                        headed_salt=f"r-{i}", tests_only_lower=True) for i in (1, 2, 3)},
+    # twenty-sixth session: v9 against v9 with copies of people's PRs whose description is their first
+    # commit's body, fitted at x4 and x8 (rows renamed v9-s-N@bodied4 and @bodied8; models/HISTORY.md)
+    **{f"v9{tag}-s-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
+                                 tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5), headed_salt=f"s-{i}",
+                                 bodied=factor)
+       for tag, factor in (("", 0.0), ("-bodied4", 4.0), ("-bodied8", 8.0)) for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),
