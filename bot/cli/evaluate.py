@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -220,7 +219,7 @@ def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
 _DATA_HELP = ("JSONL records with label ai_agent/human, or - for standard input (repeatable: each file "
               "alone, and all files pooled). "
               "Default: the fixed protocol on ../shared/data.")
-_THRESHOLD_HELP = ("Operating threshold for FPR/TPR and slice FPRs (default: the model's 'high' "
+_THRESHOLD_HELP = ("Operating threshold, a probability from 0 to 1, for FPR/TPR and slice FPRs (default: the model's 'high' "
                    "probability threshold, chosen on training data, and for PRs without files its "
                    "file-blind 'high' threshold, as score() reads them).")
 
@@ -248,10 +247,11 @@ def model_threshold(model: Path | None, band: str = "high") -> protocol.Threshol
     return with_files if blind is None else protocol.OperatingPoint(with_files, float(blind))
 
 
-def _not_nan(value: float | None) -> float | None:
-    """``--threshold nan`` passes min/max (no comparison with NaN holds) and is not JSON."""
-    if value is not None and math.isnan(value):
-        raise typer.BadParameter("nan is not a probability between 0 and 1")
+def _probability(value: float | None) -> float | None:
+    """``--threshold`` within 0..1, as one message naming the range: typer's ``min``/``max`` named one
+    bound, and the wrong one for ``nan`` ("less than or equal to 1"), which is not JSON either."""
+    if value is not None and not 0.0 <= value <= 1.0:  # False for nan too
+        raise typer.BadParameter(f"{value} is not a probability from 0 to 1")
     return value
 
 
@@ -261,8 +261,8 @@ def eval_command(
     roc: Annotated[Optional[Path], typer.Option("--roc", help=_ROC_HELP, show_default=False)] = None,
     model: Annotated[Optional[Path], typer.Option("--model", help="Model file to score with.")
                      ] = None,
-    threshold: Annotated[Optional[float], typer.Option("--threshold", help=_THRESHOLD_HELP, min=0.0, max=1.0,
-                                                       callback=_not_nan)] = None,
+    threshold: Annotated[Optional[float], typer.Option("--threshold", help=_THRESHOLD_HELP,
+                                                       callback=_probability)] = None,
     as_scored: Annotated[bool, typer.Option("--as-scored", help=_AS_SCORED_HELP)] = False,
 ) -> None:
     """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs (exit 2 on bad input,

@@ -210,6 +210,18 @@ def test_a_threshold_that_is_not_a_probability_is_a_usage_error(data_file, tmp_p
     assert "--threshold" in result.stderr and stub_scorer == []  # nothing was scored
 
 
+@pytest.mark.parametrize("value, shown", [("nan", "nan"), ("inf", "inf"), ("-inf", "-inf"), ("1e400", "inf"),
+                                          ("5", "5.0"), ("-0.1", "-0.1")])
+def test_a_threshold_out_of_range_is_named_with_the_range_on_one_line(data_file, tmp_path, stub_scorer,
+                                                                      value, shown):
+    """``nan`` was "Input should be less than or equal to 1" (nan is not above 1) and ``-inf`` "greater
+    than or equal to 0": one bound each, and not the range a threshold is taken from."""
+    result = CliRunner().invoke(_app(), ["eval", "--data", str(data_file), "--threshold", value,
+                                         "--roc", str(tmp_path / "roc.png")])
+    assert result.exit_code == 2 and stub_scorer == [], result.output
+    assert f"Invalid value for '--threshold': {shown} is not a probability from 0 to 1" in result.stderr
+
+
 def test_a_date_with_no_utc_time_is_read_as_undated_not_a_crash(tmp_path, stub_scorer):
     """Year 1 at +01:00 is before datetime's first UTC instant: ``astimezone`` raises
     OverflowError, which ended the whole run with a traceback (found by review)."""
