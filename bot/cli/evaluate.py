@@ -14,10 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from bot.cli import PipeConsole, batch
+from bot.cli import PipeConsole, batch, eval_roc
 from bot.cli.score import well_formed
 from bot.evaluation import datasets, metrics, protocol
-from bot.evaluation.plot import plot_roc
 from bot.loaders import LoadError
 from bot.paths import shared_dir
 
@@ -224,11 +223,6 @@ _THRESHOLD_HELP = ("Operating threshold, a probability from 0 to 1, for FPR/TPR 
                    "file-blind 'high' threshold, as score() reads them).")
 
 
-DEFAULT_ROC = Path("out/roc.png")
-_ROC_HELP = ("Where to write the ROC PNG (default: out/roc.png), when a set has both labels. Given, and "
-             "no curve to draw: an older PNG there is removed.")
-
-
 _AS_SCORED_HELP = ("Score PRs as score(), the App and 'sieve score' read them: the AI attribution and "
                    "disclosure signals at 0 (the protocol's default scorer lets the classifier read them).")
 
@@ -258,7 +252,7 @@ def _probability(value: float | None) -> float | None:
 def eval_command(
     data: Annotated[Optional[list[Path]], typer.Option("--data", help=_DATA_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    roc: Annotated[Optional[Path], typer.Option("--roc", help=_ROC_HELP, show_default=False)] = None,
+    roc: Annotated[Optional[Path], typer.Option("--roc", help=eval_roc.HELP, show_default=False)] = None,
     model: Annotated[Optional[Path], typer.Option("--model", help="Model file to score with.")
                      ] = None,
     threshold: Annotated[Optional[float], typer.Option("--threshold", help=_THRESHOLD_HELP,
@@ -267,6 +261,9 @@ def eval_command(
 ) -> None:
     """Score labelled PRs and report ROC-AUC, TPR at FPR 1%/5% and slice FPRs (exit 2 on bad input,
     also when some records could not be read or scored: the report is printed without them)."""
+    roc_problem = eval_roc.unwritable(roc or eval_roc.DEFAULT)
+    if roc_problem:  # before any reading or scoring, which a long evaluation would lose
+        raise _fail(roc_problem)
     bad: list[LoadError] = []
     notes: list[str] = []
 
@@ -293,9 +290,9 @@ def eval_command(
         raise _fail("no PR could be scored (each one is named above)")
     for text in figure_notes(report["sets"]):
         note(text)
-    written, roc_error = _plot(scored, roc or DEFAULT_ROC)
+    written, roc_error = eval_roc.write(scored, roc or eval_roc.DEFAULT)
     if written is None and roc_error is None:
-        note(_no_curve(roc or DEFAULT_ROC, remove=roc is not None))
+        note(eval_roc.no_curve(roc or eval_roc.DEFAULT, remove=roc is not None))
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None,
                   scorer="as_scored" if as_scored else "protocol")
     if banded is not None:
@@ -384,41 +381,6 @@ def _unscored_sink(sink):
             sink(batch.unscored(ref, exc))
 
     return unscored
-
-
-def _plot(scored: dict, roc: Path) -> tuple[Path | None, str | None]:
-    """``(written PNG or None, error message or None)``."""
-    try:
-        return plot_roc({k: v for k, v in scored.items() if k not in protocol.NO_FIGURES}, roc), None
-    except OSError as exc:
-        return None, f"{roc}: cannot write the ROC curves ({exc.strerror or exc})"
-
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def _no_curve(roc: Path, remove: bool) -> str:
-    """No set has both labels, so no curve was drawn; an older PNG at ``roc`` would read as this run's.
-    It is removed only when ``--roc`` named it (``remove``) and it is a PNG: the default path is
-    wherever the command runs, and a file that is not a PNG is not an earlier run's curves."""
-    missing = "no ROC curve (no set has both labels)"
-    if not roc.is_file():
-        return missing
-    if not remove or not _is_png(roc):
-        return f"{missing}; {roc} is not from this run (left as it was)"
-    try:
-        roc.unlink()
-    except OSError as exc:
-        return f"{missing}; {roc} is an older run's and could not be removed ({exc.strerror})"
-    return f"{missing}; the older {roc} was removed"
-
-
-def _is_png(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            return f.read(len(PNG_SIGNATURE)) == PNG_SIGNATURE
-    except OSError:
-        return False
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,5 @@
-"""ROC curves of an evaluation run as one PNG (matplotlib, headless Agg backend)."""
+"""ROC curves of an evaluation run as one figure (matplotlib, headless Agg backend), in a format a
+file's suffix names."""
 
 from __future__ import annotations
 
@@ -8,9 +9,51 @@ import numpy as np
 
 from bot.evaluation import metrics
 
+_HEAD = 1024  # how much of a file its signature is looked for in
+
+
+def _svg(head: bytes) -> bool:
+    return head.lstrip().startswith(b"<") and b"<svg" in head
+
+
+# The formats written (matplotlib's own, or Pillow's raster ones), each with the test of its first
+# bytes that tells such a file from any other. Not here: raw and rgba (headerless, so a file in them
+# cannot be told from another), pgf (LaTeX text, and needs LaTeX to write) and avif (not every Pillow).
+SIGNATURES = {
+    "png": lambda h: h.startswith(b"\x89PNG\r\n\x1a\n"),
+    "svg": _svg,
+    "svgz": lambda h: h.startswith(b"\x1f\x8b"),
+    "pdf": lambda h: h.startswith(b"%PDF-"),
+    "eps": lambda h: h.startswith(b"%!PS"),
+    "ps": lambda h: h.startswith(b"%!PS"),
+    "jpg": lambda h: h.startswith(b"\xff\xd8\xff"),
+    "jpeg": lambda h: h.startswith(b"\xff\xd8\xff"),
+    "tif": lambda h: h[:4] in (b"II*\x00", b"MM\x00*"),
+    "tiff": lambda h: h[:4] in (b"II*\x00", b"MM\x00*"),
+    "webp": lambda h: h.startswith(b"RIFF") and h[8:12] == b"WEBP",
+    "gif": lambda h: h.startswith(b"GIF8"),
+}
+
+
+def figure_format(path: Path | str) -> str | None:
+    """The format a name's suffix names (``png`` without a suffix), or None if it is not one written."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if not suffix:
+        return "png"
+    return suffix if suffix in SIGNATURES else None
+
+
+def holds_format(path: Path | str, fmt: str) -> bool:
+    """Whether the file at ``path`` begins as a file in ``fmt`` does (False if it cannot be read)."""
+    try:
+        with open(path, "rb") as f:
+            return SIGNATURES[fmt](f.read(_HEAD))
+    except OSError:
+        return False
+
 
 def plot_roc(scored: dict[str, tuple[np.ndarray, np.ndarray]], path: Path | str,
-             title: str = "PR Sieve: ROC per evaluation set") -> Path | None:
+             title: str = "PR Sieve: ROC per evaluation set", fmt: str = "png") -> Path | None:
     """Draw one ROC curve per set that has both classes; return the path, or None if none had."""
     from matplotlib.figure import Figure  # imported lazily: slow, and only the CLI needs it
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -36,5 +79,5 @@ def plot_roc(scored: dict[str, tuple[np.ndarray, np.ndarray]], path: Path | str,
     ax.legend(loc="lower right", fontsize="small")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="png")
+    fig.savefig(path, format=fmt)
     return path
