@@ -99,13 +99,25 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
                 raise _fail(f"{path}: is a directory, not a JSONL file")
             if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
                 raise _fail(f"{path}: no such file")
-            label = well_formed(path.name if len(data) == 1 else str(path))  # d1/x.jsonl, d2/x.jsonl: two sets
+            label = _label(path, several=len(data) > 1)
             read = datasets.data_file_sets(path, sink, note, name=label)
         labels.append(label)
         for name, examples in read.items():
             sets[f"{label}:{name}"] = examples
             by_kind.setdefault(name, []).append(examples)
     return sets | _pooled(by_kind, labels)
+
+
+_DESCRIPTOR_FOLDERS = ("/dev/fd", "/proc/self/fd")  # where a shell's <(command) opens its pipe
+
+
+def _label(path: Path, several: bool) -> str:
+    """How a ``--data`` file names its sets and records: its file name, or with several its path
+    (d1/x.jsonl, d2/x.jsonl: two sets); ``fd:63`` for a process substitution's /dev/fd/63, whose
+    file name alone (``63``) says nothing."""
+    if str(path.parent) in _DESCRIPTOR_FOLDERS and path.name.isdigit():
+        return f"fd:{path.name}"
+    return well_formed(str(path) if several else path.name)
 
 
 def _stdin_sets(sink, note) -> dict[str, list[datasets.Example]]:

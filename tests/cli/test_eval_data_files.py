@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from typer.testing import CliRunner
@@ -206,6 +207,31 @@ def test_data_dash_beside_a_file_is_pooled_with_it(tmp_path, scored_titles):
     assert result.exit_code == 0, result.output
     sets = json.loads(result.stdout)["sets"]
     assert (sets["-:agent_vs_human"]["n_neg"], sets["all:agent_vs_human"]["auc"]) == (3, 1.0)
+
+
+def _pipe(rows) -> int:
+    """The read end of a pipe holding ``rows``: what ``--data <(zcat export.jsonl.gz)`` opens as /dev/fd/N."""
+    read, write = os.pipe()
+    os.write(write, "".join(json.dumps(r) + "\n" for r in rows).encode())
+    os.close(write)
+    return read
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="no /dev/fd")
+def test_a_process_substitution_is_named_by_its_descriptor_not_its_bare_number(tmp_path, scored_titles):
+    """``--data <(cat prs.jsonl)`` named its sets ``63:agent_vs_human`` and its records ``63:LINE`` (the
+    file name of /dev/fd/63), and beside a file ``/dev/fd/63:…``; ``fd:63`` says what it was."""
+    agents, people = _pipe(AGENTS + PEOPLE + ["not a record"]), _pipe(PEOPLE)
+    try:
+        alone = run("--data", f"/dev/fd/{agents}", "--json", "--roc", str(tmp_path / "roc.png"))
+        beside = run("--data", str(_write(tmp_path / "agents.jsonl", AGENTS)), "--data", f"/dev/fd/{people}",
+                     "--json", "--roc", str(tmp_path / "roc.png"))
+    finally:
+        os.close(agents), os.close(people)
+    assert list(json.loads(alone.stdout)["sets"]) == [f"fd:{agents}:agent_vs_human"]
+    assert f"skipped fd:{agents}:7: " in alone.stderr
+    assert list(json.loads(beside.stdout)["sets"]) == [f"{tmp_path / 'agents.jsonl'}:agent_vs_human",
+                                                       f"fd:{people}:agent_vs_human", "all:agent_vs_human"]
 
 
 def test_standard_input_twice_is_refused(tmp_path, scored_titles):
