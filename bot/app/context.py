@@ -28,6 +28,9 @@ class Override:
     score: int | None = None
     model_version: str = ""
     detail: str = ""
+    # an exemption's: the clearance (ok, label_removed) in force when it was given, in force
+    # again when the exemption ends (cancelling the later decision leaves the earlier standing)
+    under: Override | None = None
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,9 @@ class StateStore(Protocol):
 
     def record_override(self, override: Override) -> None: ...
 
-    def end_override(self, ending: Ending) -> None:
-        """Remove the decision in force (if any) and keep ``ending`` as the PR's latest ending."""
+    def end_override(self, ending: Ending, restore: Override | None = None) -> None:
+        """Remove the decision in force (if any), keep ``ending`` as the PR's latest ending and put
+        ``restore`` (the decision still standing after it, if any) in force, in one write."""
 
     def latest_ending(self, repo: str, number: int) -> Ending | None: ...
 

@@ -5,12 +5,14 @@ person's action is stamped with when it was made (a comment's time, or when its 
 the App) and a late one never undoes a later one: ``decided_since``. Ending a decision (a
 cancel, the exempt label taken off) deletes it and keeps an ``Ending`` naming the kinds it
 ended, so a late retry of the action it ended does not bring it back, while actions of other
-kinds (another person's band-label removal) are not overtaken by it.
+kinds (another person's band-label removal) are not overtaken by it. An exemption given over a
+clearance keeps it (``Override.under``): ending one leaves the other in force.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -41,9 +43,10 @@ def utc(at: datetime) -> datetime:
 def record(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "",
            at: datetime | None = None) -> Override:
     """Record a person's decision; ``at``: when they made it (a command's comment time), else now."""
+    under = _under(ctx.state.get_override(review.repo, review.number)) if kind == "exempt" else None
     made = Override(repo=review.repo, number=review.number, kind=kind, actor=actor, at=at or ctx.now(),
                     head_sha=review.snapshot.head_sha, score=review.result.score,
-                    model_version=review.result.model_version, detail=detail)
+                    model_version=review.result.model_version, detail=detail, under=under)
     ctx.state.record_override(made)
     metrics.record_override(kind)
     return made
@@ -55,17 +58,39 @@ def end(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], act
     With nothing in force the ending is kept too: the decision it meant may be a delivery still
     queued. A later ending is never replaced by an earlier one (a retry)."""
     current, at = ctx.state.get_override(repo, number), at or ctx.now()
-    if current is not None and current.kind not in kinds:
+    ended, standing = _split(current, kinds)
+    if current is not None and ended is None:
         return None  # another kind of decision is in force: this cancel does not end it
     latest = ctx.state.latest_ending(repo, number)
-    if current is not None or latest is None or utc(latest.at) < utc(at):
-        said = detail if current is not None else f"{detail} {NOTHING_ENDED}"
+    if ended is not None or latest is None or utc(latest.at) < utc(at):
+        said = detail if ended is not None else f"{detail} {NOTHING_ENDED}"
         ctx.state.end_override(Ending(repo=repo, number=number, kinds=_with_earlier(kinds, latest, at), actor=actor,
-                                      at=at, detail=said))
+                                      at=at, detail=said), restore=standing)
+    if ended is None:
+        return None
+    metrics.record_override(ended.kind, ended=True)
+    return ended
+
+
+def _under(current: Override | None) -> Override | None:
+    """The clearance an exemption given now goes over (kept under it): the one in force, or the
+    one under the exemption in force."""
     if current is None:
         return None
-    metrics.record_override(current.kind, ended=True)
-    return current
+    if current.kind == "exempt":
+        return current.under
+    return current if current.kind in planner.CANCELLABLE_BY_OK else None
+
+
+def _split(current: Override | None, kinds: tuple[str, ...]) -> tuple[Override | None, Override | None]:
+    """Of the decision in force, the one an ending of ``kinds`` ends and the one standing after
+    it: an exemption ends and the clearance under it is in force again; the clearance under an
+    exemption ends and the exemption stays. (None, current): nothing of ``kinds`` is in force."""
+    if current is None or current.kind in kinds:
+        return current, current.under if current is not None else None
+    if current.under is not None and current.under.kind in kinds:
+        return current.under, replace(current, under=None)
+    return None, current
 
 
 def _with_earlier(kinds: tuple[str, ...], latest: Ending | None, at: datetime) -> tuple[str, ...]:
@@ -81,20 +106,29 @@ def _with_earlier(kinds: tuple[str, ...], latest: Ending | None, at: datetime) -
 def ended_by(ctx: HandlerContext, repo: str, number: int, source: str) -> bool:
     """Whether ``source`` (a comment) ended the decision last in force: its retry, after the
     first attempt ended it and then failed, says it was cancelled, not "nothing to cancel"."""
-    latest = ctx.state.latest_ending(repo, number)
-    return latest is not None and latest.detail == source and ctx.state.get_override(repo, number) is None
+    latest, current = ctx.state.latest_ending(repo, number), ctx.state.get_override(repo, number)
+    # the decision left standing by that ending (made before it) does not count as one made since
+    return latest is not None and latest.detail == source and (current is None or utc(current.at) <= utc(latest.at))
 
 
 def latest_at(ctx: HandlerContext, repo: str, number: int, kind: str) -> tuple[datetime, str] | None:
     """When, and by what, the latest decision a late ``kind`` action could undo was made: the
     override in force (any kind), or an ending of the decisions ``kind`` touches."""
     found = []
-    if (current := ctx.state.get_override(repo, number)) is not None:
+    if (current := _acted_on(ctx.state.get_override(repo, number), kind)) is not None:
         found.append((utc(current.at), current.detail))
     ending = ctx.state.latest_ending(repo, number)
     if ending is not None and set(ending.kinds) & set(ENDS.get(kind, ())):
         found.append((utc(ending.at), ending.detail))
     return max(found, default=None)
+
+
+def _acted_on(current: Override | None, kind: str) -> Override | None:
+    """The decision in force a ``kind`` action acts on: under an exemption, a clearance's (its
+    cancel, written before the exemption and handled after, still ends the clearance under it)."""
+    if current is not None and current.under is not None and kind in planner.CANCELLABLE_BY_OK:
+        return current.under
+    return current
 
 
 def decided_since(ctx: HandlerContext, repo: str, number: int, kind: str) -> bool:

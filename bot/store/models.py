@@ -65,6 +65,8 @@ class OverrideRow(Base):
     score: Mapped[int | None] = mapped_column(Integer)
     model_version: Mapped[str] = mapped_column(Text, default="")  # any length: a version names its design
     detail: Mapped[str] = mapped_column(Text, default="")
+    # an exemption's: the clearance it was given over, as JSON, in force again when it ends (revision 0006)
+    under: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("repo", "number", name="uq_overrides_pr"),)
 

@@ -1,7 +1,8 @@
 """``SqlStateStore``: the ``bot.app.context.StateStore`` on the same database as deliveries.
 
 One override per pull request (the latest maintainer decision wins; ending it deletes it, and
-the PR's latest ending is kept beside it, so its time still orders late retries); decisions are appended,
+the PR's latest ending is kept beside it, so its time still orders late retries; an exemption
+keeps the clearance it was given over in its ``under`` column, JSON); decisions are appended,
 so shadow mode and audits can replay what the bot would have done.
 """
 
@@ -55,25 +56,27 @@ class SqlStateStore:
         row = self._row(OverrideRow, repo, number)
         if row is None or row.kind == LEGACY_ENDED:
             return None
-        fields = {k: v for k, v in row._mapping.items() if k not in ("id", "at")}
-        return Override(**fields, at=_aware_utc(row.at))
+        fields = {k: v for k, v in row._mapping.items() if k not in ("id", "at", "under")}
+        # ``under`` counts only under an exemption: an earlier release's upsert leaves it as it was
+        return Override(**fields, at=_aware_utc(row.at), under=_under(row.under) if row.kind == "exempt" else None)
 
     def record_override(self, override: Override) -> None:
-        values = dict(kind=override.kind, actor=override.actor, at=_naive_utc(override.at),
-                      head_sha=override.head_sha, score=override.score,
-                      model_version=override.model_version, detail=override.detail)
+        values = _override_values(override)
         with write_transaction(self.engine) as conn:  # one atomic upsert: the latest wins
             stmt = upsert_insert(conn)(OverrideRow).values(
                 repo=override.repo, number=override.number, **values)
             conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"],
                                                     set_=values))
 
-    def end_override(self, ending: Ending) -> None:
+    def end_override(self, ending: Ending, restore: Override | None = None) -> None:
         values = dict(kinds=",".join(ending.kinds), actor=ending.actor, at=_naive_utc(ending.at), detail=ending.detail)
         with write_transaction(self.engine) as conn:  # the decision goes and its ending stays, together
             conn.execute(delete(OverrideRow).where(OverrideRow.repo == ending.repo, OverrideRow.number == ending.number))
             stmt = upsert_insert(conn)(EndingRow).values(repo=ending.repo, number=ending.number, **values)
             conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"], set_=values))
+            if restore is not None:  # the decision still standing after the ending
+                conn.execute(OverrideRow.__table__.insert().values(
+                    repo=ending.repo, number=ending.number, **_override_values(restore)))
 
     def latest_ending(self, repo: str, number: int) -> Ending | None:
         row, legacy = self._row(EndingRow, repo, number), self._row(OverrideRow, repo, number)
@@ -144,6 +147,26 @@ class SqlStateStore:
             stmt = stmt.where(DecisionRow.number == number)
         with self.engine.connect() as conn:
             return [_decision(row._mapping) for row in conn.execute(stmt)]
+
+
+def _override_values(override: Override) -> dict:
+    return dict(kind=override.kind, actor=override.actor, at=_naive_utc(override.at), head_sha=override.head_sha,
+                score=override.score, model_version=override.model_version, detail=override.detail,
+                under=json.dumps(_plain(override.under)) if override.under is not None else None)
+
+
+def _plain(override: Override) -> dict:
+    """The clearance under an exemption, as JSON (it has nothing under it itself)."""
+    return {"repo": override.repo, "number": override.number, "kind": override.kind, "actor": override.actor,
+            "at": _naive_utc(override.at).isoformat(), "head_sha": override.head_sha, "score": override.score,
+            "model_version": override.model_version, "detail": override.detail}
+
+
+def _under(text: str | None) -> Override | None:
+    if not text:
+        return None
+    fields = json.loads(text)
+    return Override(**{**fields, "at": _aware_utc(datetime.fromisoformat(fields["at"]))})
 
 
 def _decision(m) -> Decision:

@@ -28,6 +28,7 @@ def oracle(steps: list[Step], spec: dict, seen: dict) -> tuple[set[str], list[tu
     checked: set[str | None] = set()
     failures = _hand_label_clauses(decisions, seen, checked)
     failures += _cancel_clause(decisions, spec, seen, checked) + _clearance_clause(decisions, seen, checked)
+    failures += _standing_clearance_clause(decisions, seen, checked)
     return checked - {None}, failures + consistency(seen)
 
 
@@ -77,6 +78,29 @@ def _clearance_clause(decisions, seen, checked) -> list[tuple[str, str]]:
         return [("5-clearance-not-shown", f"after [{last.index}] {last.describe()}: check "
                  f"{seen['check']!r}, the bot's band labels {_bot_bands(seen)}")]
     return []
+
+
+def _standing_clearance_clause(decisions, seen, checked) -> list[tuple[str, str]]:
+    """(6) an exempt cancel, the last decision, after only clearances and exemptions (and their
+    cancels), each handled before the next was made, leaves the clearance no one cancelled: the
+    check says Cleared, no exempt label and no band label of the bot's."""
+    if not decisions or decisions[-1].kind not in EXEMPT_CANCELS or not _in_order(decisions):
+        return []
+    kinds = {d.kind for d in decisions}
+    if not kinds <= {"ok", "btn_ok", "exempt", "add_exempt"} | EXEMPT_CANCELS or not kinds & {"ok", "btn_ok"}:
+        return []
+    checked.add("6")
+    if _bot_bands(seen) or EXEMPT in _on(seen) or not seen["check"].startswith("Cleared"):
+        last = decisions[-1]
+        return [("6-clearance-lost", f"after [{last.index}] {last.describe()}: labels {sorted(_on(seen))}, "
+                 f"check {seen['check']!r}")]
+    return []
+
+
+def _in_order(decisions) -> bool:
+    """Every decision handled, its first delivery before the next decision was made."""
+    return all(d.handled_at for d in decisions) and all(
+        d.handled_at[0] < after.at for d, after in zip(decisions, decisions[1:]))
 
 
 def consistency(seen: dict) -> list[tuple[str, str]]:

@@ -43,6 +43,7 @@ class Step:
     payload: dict | None = None
     skipped: str = ""
     outcomes: list[str] = field(default_factory=list)
+    handled_at: list[datetime] = field(default_factory=list)  # when each delivery was handled
 
     @property
     def handled(self) -> bool:
@@ -143,6 +144,7 @@ def run(world: World, spec: dict) -> Outcome:
             log.append(f"{when}[{index}] {step.describe()}" + (f" (not made: {step.skipped})" if step.skipped else ""))
         elif not step.skipped:
             step.outcomes.append(world.handle(step.event, step.payload, step.at))
+            step.handled_at.append(at)
             log.append(f"{when}   {'retry' if attempt else 'delivery'} of [{index}]: {step.outcomes[-1]}")
     world.now = end = opened + timedelta(seconds=STEP * (len(steps) + 1) + 200)
     world.push(number, pushes + 1, spec["final"])

@@ -163,9 +163,11 @@ class MemoryState:
     def get_override(self, repo: str, number: int) -> Override | None:
         return self.overrides.get((repo, number))
 
-    def end_override(self, ending: Ending) -> None:
+    def end_override(self, ending: Ending, restore: Override | None = None) -> None:
         self.overrides.pop((ending.repo, ending.number), None)
         self.endings[(ending.repo, ending.number)] = ending
+        if restore is not None:
+            self.overrides[(ending.repo, ending.number)] = restore
 
     def latest_ending(self, repo: str, number: int) -> Ending | None:
         return self.endings.get((repo, number))

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.app import commands, dispatch
+from bot.app.actions import STICKY_MARKER
 
 from .conftest import FIXED_NOW, result_for
-from .test_handlers import EXEMPT, HIGH, REPO, comment_event, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
+from .test_handlers import EXEMPT, HIGH, REPO, SHA, comment_event, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
 
 
 def test_cancel_is_parsed_only_after_ok_and_exempt():
@@ -120,3 +121,73 @@ def test_both_cancels_in_one_comment_get_a_reply_each(ctx, gh, state, pr, scorer
     replies = [c.body for c in gh.bot_comments(REPO, 2)[before:]]
     assert len(replies) == 2
     assert replies[0].startswith("Nothing to cancel: no ` /sieve ok `") and "exemption by ` maintainer `" in replies[1]
+
+
+def sticky_state(gh) -> str:
+    [sticky] = [c for c in gh.bot_comments(REPO, 2) if c.body.startswith(STICKY_MARKER)]
+    return next(line for line in sticky.body.splitlines() if "pr-sieve:state:" in line)
+
+
+def test_exempt_cancel_after_ok_leaves_the_earlier_clearance_in_force(ctx, gh, state, pr, scorer, payload):
+    """ok -> exempt -> exempt cancel: the exemption was given over a clearance no one cancelled;
+    ending it must not review the PR again as if the clearance had never been given."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    ok = comment_event(payload, "/sieve ok", login="alice")
+    gh.permissions[(REPO, "alice")] = "write"
+    dispatch.handle("issue_comment", ok, ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    assert state.get_override(REPO, 2).kind == "exempt" and gh.labels[(REPO, 2)] == [EXEMPT]
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
+    in_force = state.get_override(REPO, 2)
+    assert (in_force.kind, in_force.actor, in_force.detail) == ("ok", "alice", f"comment {ok['comment']['id']}")
+    assert gh.labels[(REPO, 2)] == []  # no band label back, the exempt label off
+    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    assert check.title.startswith("Cleared by a maintainer") and check.conclusion == "neutral"
+    assert sticky_state(gh) == "<!-- pr-sieve:state:overridden -->"
+    reply = gh.bot_comments(REPO, 2)[-1].body
+    assert reply.startswith("Done: the exemption by ` maintainer ` is cancelled; the clearance by ` alice ` "
+                            "still stands") and "/sieve ok cancel" in reply
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == []  # later pushes still respect the clearance
+
+
+def test_taking_the_exempt_label_off_after_ok_leaves_the_clearance_in_force(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    labeled = unlabeled(payload, EXEMPT)
+    labeled["action"] = "labeled"
+    gh.human_label(REPO, 2, EXEMPT, "maintainer", add=True)
+    dispatch.handle("pull_request", labeled, ctx)
+    gh.human_label(REPO, 2, EXEMPT, "maintainer", add=False)
+    assert "exemption cleared" in dispatch.handle("pull_request", unlabeled(payload, EXEMPT), ctx)
+    assert state.get_override(REPO, 2).kind == "ok"
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == [] and gh.check_runs[(REPO, "PR Sieve", SHA)].title.startswith("Cleared")
+
+
+def test_ok_cancel_under_an_exemption_ends_the_clearance_under_it(ctx, gh, state, pr, scorer, payload):
+    """The clearance under an exemption is still in force: ``/sieve ok cancel`` ends it (and the
+    exemption stays), so a later exempt cancel does not bring back a clearance a person cancelled."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)
+    assert state.get_override(REPO, 2).kind == "exempt" and gh.labels[(REPO, 2)] == [EXEMPT]
+    reply = gh.bot_comments(REPO, 2)[-1].body
+    assert reply.startswith("Done: the clearance by ` maintainer ` is cancelled; the exemption by ` maintainer ` "
+                            "still stands") and "/sieve exempt cancel" in reply
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
+
+
+def test_a_late_ok_cancel_written_before_the_exemption_ends_the_clearance_under_it(ctx, gh, state, pr, scorer, payload):
+    """ok, ok cancel (its delivery late), exempt: the cancel is not overtaken by the exemption,
+    which it does not touch, so the exempt cancel then brings back nothing."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", written_ago(comment_event(payload, "/sieve ok"), 30), ctx)
+    late_cancel = written_ago(comment_event(payload, "/sieve ok cancel"), 20)
+    dispatch.handle("issue_comment", written_ago(comment_event(payload, "/sieve exempt"), 10), ctx)
+    assert dispatch.handle("issue_comment", late_cancel, ctx) == "commands: ok"
+    assert state.get_override(REPO, 2).kind == "exempt" and state.get_override(REPO, 2).under is None
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]

@@ -24,6 +24,10 @@ press whose delivery was lost is unknowable, so no clause relies on one having h
    a "labelled" sticky has a band label beside it; one sticky at most.
 5. A clearance handled last (or the exempt label put on last, which the history shows even when
    its delivery is lost) shows: the check says Cleared or Exempt and no band label of the bot's stays.
+6. An exempt cancel (comment or the exempt label taken off) that is the last decision, after only
+   ``/sieve ok``, the ok button, exemptions and exempt cancels, with at least one clearance, each
+   delivered before the next decision was made, leaves that clearance standing: the check says
+   Cleared, no exempt label and no band label of the bot's. Late deliveries across them are not judged.
 
 Not covered: actions within the App's 5 s clock slack of each other, handlers failing halfway
 (a retry here is a full second run), and settings other than the defaults.
@@ -88,6 +92,10 @@ PINNED = {
     "band-label-put-on-an-exempt-pr": spec(a("add_exempt", [1]), a("add_band", [1], H)),
     # a retried /sieve exempt put back the exempt label a person took off after it (seed 3; 9b25a3e)
     "exempt-retried-after-the-exempt-label-came-off": spec(a("exempt", [3, 41]), a("rm_exempt", [32])),
+    # an exemption given over a clearance replaced it: its cancel left the PR unreviewed (fails on e5b9e0c)
+    "ok-then-exempt-then-exempt-cancel": spec(a("ok", [1]), a("exempt", [1]), a("exempt_cancel", [1])),
+    "ok-then-exempt-label-on-and-off": spec(a("ok", [1], actor="alice"), a("add_exempt", [1]), a("rm_exempt", [1]),
+                                            final="medium"),
 }
 
 

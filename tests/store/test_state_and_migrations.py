@@ -35,6 +35,19 @@ def test_override_round_trip_replace_and_clear(engine):
     assert state.latest_ending("o/r", 1) == later and state.latest_ending("o/r", 2) is None
 
 
+def test_an_exemptions_clearance_comes_back_when_the_exemption_ends(engine):
+    state = SqlStateStore(engine)
+    cleared = Override("o/r", 1, "ok", "alice", AT, head_sha="abc", score=71, model_version="m1", detail="comment 1")
+    exempt = Override("o/r", 1, "exempt", "bob", AT + timedelta(hours=1), detail="comment 2", under=cleared)
+    state.record_override(exempt)
+    assert state.get_override("o/r", 1) == exempt
+    state.record_override(Override("o/r", 1, "ok", "carol", AT + timedelta(hours=2)))
+    assert state.get_override("o/r", 1).under is None  # only an exemption keeps one
+    state.record_override(exempt)
+    state.end_override(Ending("o/r", 1, ("exempt",), "bob", AT + timedelta(hours=3)), restore=cleared)
+    assert state.get_override("o/r", 1) == cleared and state.latest_ending("o/r", 1).kinds == ("exempt",)
+
+
 def test_the_shipped_models_version_and_longer_ones_are_kept_whole(engine):
     """v8's version is 103 characters; the columns were VARCHAR(100), which PostgreSQL enforces:
     every decision and override of v8 failed there, and the delivery with it (found by review)."""

@@ -202,8 +202,9 @@ def _cancel(command: commands.Command, request: _Request) -> View:
                                 request.actor.login, detail=request.source, at=request.written_at)
     unlabelled = command.name == "exempt" and _drop_exempt_label(request)
     again = not (ended or unlabelled) and decisions.ended_by(request.ctx, request.repo, request.number, request.source)
+    standing = request.ctx.state.get_override(request.repo, request.number)  # an earlier clearance, a later exemption
     return View("reply_cancel.md.j2", {"command": command.name, "cancelled": bool(ended or unlabelled or again),
-                                       "previous": ended, "result": request.outcome.result,
+                                       "previous": ended, "standing": standing, "result": request.outcome.result,
                                        "exempt_author": request.author_exempt})
 
 
