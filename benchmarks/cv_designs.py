@@ -163,7 +163,8 @@ VARIANTS = {
     **{f"v9{tag}-s-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
                                  tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5), headed_salt=f"s-{i}",
                                  bodied=factor)
-       for tag, factor in (("", 0.0), ("-bodied4", 4.0), ("-bodied8", 8.0)) for i in (1, 2, 3)},
+       for tag, factor in (("", 0.0), ("-bodied1", 1.0), ("-bodied2", 2.0), ("-bodied4", 4.0), ("-bodied8", 8.0))
+       for i in (1, 2, 3)},  # x1 and x2: the session's second lead
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),
