@@ -7,8 +7,18 @@ import time
 from pathlib import Path
 from typing import Annotated, Optional
 
+import math
+
 import typer
 from rich.console import Console
+
+
+def _weight(value: float | None) -> float | None:
+    """A weight option: a finite number of 0 or more, in one message (typer's ``min`` named the
+    wrong bound for ``nan`` and let ``inf`` through, which fits rows at an infinite weight)."""
+    if value is not None and not (math.isfinite(value) and value >= 0.0):
+        raise typer.BadParameter(f"{value} is not a weight: a finite number of 0 or more")
+    return value
 
 
 def train_command(
@@ -31,7 +41,7 @@ def train_command(
         "--char-bare-titles/--all-titles", help="Read title character n-grams on bare titles only (v6), or on "
         "every title (v1-v5).")] = True,
     headed_weight: Annotated[float, typer.Option(
-        "--headed-weight", min=0.0, help="Weight of the training copies of human PRs re-laid under common "
+        "--headed-weight", callback=_weight, help="Weight of the training copies of human PRs re-laid under common "
         "headings (bot.model.relaid; default 8, v6; v5: 4); 0 only scores the heading probes (v4's design).")] = 8.0,
     record_folds: Annotated[bool, typer.Option(
         "--record-folds/--no-record-folds", help="With --headed-weight: a copy shares its record's inner "
@@ -41,13 +51,13 @@ def train_command(
         "--fit-as-scored", help="Read every training row as score() reads a PR (without disclosure sentences, "
         "bot commands, comments; AI signals at 0): a v6 candidate (models/HISTORY.md, fourteenth session).")] = False,
     ticked_weight: Annotated[float, typer.Option(
-        "--ticked-weight", min=0.0, help="Weight of the training copies of human PRs followed by a ticked "
+        "--ticked-weight", callback=_weight, help="Weight of the training copies of human PRs followed by a ticked "
         "checklist (bot.model.relaid.ticked; default 4, v6); 0 builds them unfitted (v5's design).")] = 4.0,
     ticked_under_headings: Annotated[bool, typer.Option(
         "--ticked-under-headings/--ticked-after-words", help="Each checklist copy is the record's heading "
         "copy followed by the checklist (v6), or the record's own words followed by it.")] = True,
     tested_weight: Annotated[float, typer.Option(
-        "--tested-weight", min=0.0, help="Weight of the training copies of human PRs followed by how their author "
+        "--tested-weight", callback=_weight, help="Weight of the training copies of human PRs followed by how their author "
         "tested, in their own words (bot.model.relaid.tested; default 4, v6); 0 builds them unfitted.")] = 4.0,
     tested_under_headings: Annotated[bool, typer.Option(
         "--tested-under-headings/--tested-after-words", help="Each testing copy is the record's heading copy "
@@ -56,10 +66,10 @@ def train_command(
         "--code-masked/--code-read", help="Read each inline code span as one placeholder in the text blocks "
         "(v6: models/HISTORY.md, 'Eighteenth session'), or read its words (v1-v5).")] = True,
     rejection_weight: Annotated[float, typer.Option(
-        "--rejection-weight", min=0.0, help="How far the rejection head reaches: its weight in the blend "
+        "--rejection-weight", callback=_weight, help="How far the rejection head reaches: its weight in the blend "
         "(bot.model.blend's lambda; default 1.5, v7 and v8; v2-v6: 1).")] = 1.5,
     rejection_down: Annotated[Optional[float], typer.Option(
-        "--rejection-down", min=0.0, help="The rejection head's weight on PRs that read as merged ones "
+        "--rejection-down", callback=_weight, help="The rejection head's weight on PRs that read as merged ones "
         "(z(r) <= 0); default: the same as --rejection-weight (v2-v7).")] = None,
     rejection_floor: Annotated[Optional[float], typer.Option(
         "--rejection-floor", help="A floor under the rejection head's downward push, in z units of the agent "
@@ -73,7 +83,7 @@ def train_command(
         "score, never raising it (a candidate: models/HISTORY.md, 'Twenty-third session'), or either way (v1-v8).")
     ] = False,
     bodied_weight: Annotated[Optional[float], typer.Option(
-        "--bodied-weight", min=0.0, help="Weight of the training copies of human PRs without a description of their "
+        "--bodied-weight", callback=_weight, help="Weight of the training copies of human PRs without a description of their "
         "own, their first commit's body as one (bot.model.commitbody; default: none, v1-v9); 0 only scores them "
         "out of fold.")] = None,
     ai_words_masked: Annotated[bool, typer.Option(

@@ -128,6 +128,13 @@ def copies_report(examples, p: np.ndarray, rows: np.ndarray, at: dict) -> dict:
     return {name: _copy_shares(examples, p, keep, index, at) for name, keep in (("all", rows), ("small", small))}
 
 
+def _bodied(options) -> dict:
+    """The commit-body copies' weight, only when they were built: a default training's metadata keeps
+    the layout it had before they existed."""
+    weight = getattr(options, "bodied_weight", None)
+    return {} if weight is None else {"commit_body_human_copies": weight}
+
+
 def _churn(example) -> int:
     return (example.snapshot.additions or 0) + (example.snapshot.deletions or 0)
 
@@ -249,7 +256,7 @@ def build(examples, featurizer, report: dict, *, options, params: dict, length_b
                                       "ticked_copies_under_headings": getattr(options, "ticked_under_headings", False),
                                       "tested_human_copies": getattr(options, "tested_weight", None),
                                       "tested_copies_under_headings": getattr(options, "tested_under_headings", False),
-                                      "commit_body_human_copies": getattr(options, "bodied_weight", None),
+                                      **_bodied(options),
                                       "copies_share_their_records_inner_text_fold":
                                           getattr(options, "record_folds", False),
                                       "description_length_balance": length_balance or {"on": False}},

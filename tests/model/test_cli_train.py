@@ -158,3 +158,21 @@ def test_sieve_train_floor_soft_one_trains_v7_and_the_default_v8_keeps_its_floor
     assert load_model(tmp_path / MODEL_FILE).pipeline[-1].base.floor is None
     shipped = load_model(small_model).pipeline[-1].base
     assert (shipped.floor, shipped.floor_soft) == (0.5, 0.5)  # the saved model pushes down with its floor
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1"])
+def test_a_weight_that_is_not_a_finite_number_of_0_or_more_is_refused_before_training(tmp_path, value):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path / "m"),
+                                              "--bodied-weight", value, "--headed-weight", "8"])
+    said = " ".join(result.output.replace("│", " ").split())  # rich's error box wraps the line
+    assert result.exit_code == 2 and f"{float(value)} is not a weight: a finite number of 0 or more" in said
+    assert not (tmp_path / "m").exists()
+
+
+def test_commit_body_copies_are_fitted_only_when_asked_and_named_in_the_version(shared, tmp_path, small_model):
+    meta = _trained(shared, tmp_path, "--bodied-weight", "4")
+    assert "-bodied-" in meta["model_version"] and meta["training_data"]["weights"]["commit_body_human_copies"] == 4
+    assert meta["cv"]["commit_body_copies"]["all"]["n"] > 0
+    default = _shipped(small_model)
+    assert "-bodied" not in default["model_version"] and "commit_body_copies" not in default["cv"]
+    assert "commit_body_human_copies" not in default["training_data"]["weights"]
