@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.evaluation import protocol
-from bot.evaluation.plot import SIGNATURES, figure_format, holds_format, plot_roc
+from bot.evaluation.plot import NOT_WRITTEN, SIGNATURES, figure_format, holds_format, names_format, plot_roc
 
 DEFAULT = Path("out/roc.png")
 HELP = ("Where to write the ROC curves (default: out/roc.png), when a set has both labels, in the format "
-        "the suffix names: " + ", ".join(f".{s}" for s in SIGNATURES) + " (none: PNG). Given, and no "
+        "the suffix names: " + ", ".join(f".{s}" for s in SIGNATURES) + " (none, or another: PNG; "
+        + ", ".join(f".{s}" for s in NOT_WRITTEN) + " are refused). Given, and no "
         "curve to draw: an older figure of that format there is removed.")
 
 
@@ -20,6 +21,11 @@ def unwritable(roc: Path) -> str | None:
         return None
     *most, last = (f".{s}" for s in SIGNATURES)
     return f"{roc}: cannot write the ROC curves as {roc.suffix} (the suffix names the format: {', '.join(most)} or {last})"
+
+
+def as_png(roc: Path) -> str | None:
+    """A note when the name's suffix names no format written, so the figure there is a PNG."""
+    return None if names_format(roc) else f"{roc}: {roc.suffix} names no image format written; the ROC curves are a PNG"
 
 
 def write(scored: dict, roc: Path) -> tuple[Path | None, str | None]:

@@ -303,6 +303,8 @@ def eval_command(
     for text in figure_notes(report["sets"]):
         note(text)
     written, roc_error = eval_roc.write(scored, roc or eval_roc.DEFAULT)
+    if written is not None and eval_roc.as_png(written):
+        note(eval_roc.as_png(written))
     if written is None and roc_error is None:
         note(eval_roc.no_curve(roc or eval_roc.DEFAULT, remove=roc is not None))
     report.update(bad_records=len(bad), notes=notes, roc_png=str(written) if written else None,

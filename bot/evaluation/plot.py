@@ -35,12 +35,24 @@ SIGNATURES = {
 }
 
 
+# matplotlib's formats that are not written (see SIGNATURES): a name with one of these suffixes is refused
+NOT_WRITTEN = ("raw", "rgba", "pgf", "avif")
+
+
 def figure_format(path: Path | str) -> str | None:
-    """The format a name's suffix names (``png`` without a suffix), or None if it is not one written."""
+    """The format a name's suffix names; ``png`` without a suffix or with one that names no image
+    format (``roc-v9.1``, ``roc.png.bak``: a name, as before formats were read from it); None for
+    an image format that is not written (``NOT_WRITTEN``)."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    if not suffix:
-        return "png"
-    return suffix if suffix in SIGNATURES else None
+    if suffix in NOT_WRITTEN:
+        return None
+    return suffix if suffix in SIGNATURES else "png"
+
+
+def names_format(path: Path | str) -> bool:
+    """Whether a name's suffix names the format written (a name without one is PNG, as documented)."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return not suffix or suffix in SIGNATURES
 
 
 def holds_format(path: Path | str, fmt: str) -> bool:

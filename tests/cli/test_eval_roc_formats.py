@@ -57,8 +57,18 @@ def test_each_format_written_is_one_its_signature_recognises(tmp_path, scored, f
     assert holds_format(roc, fmt) and not holds_format(roc, "png" if fmt != "png" else "pdf")
 
 
-@pytest.mark.parametrize("name", ["roc.txt", "roc.raw", "roc.png.bak"])
-def test_a_suffix_it_cannot_write_is_one_line_before_any_scoring(tmp_path, scored, name):
+@pytest.mark.parametrize("name", ["roc-v9.1", "run.2026-11-29", "roc.png.bak", "roc.txt"])
+def test_a_suffix_that_names_no_image_format_is_part_of_the_name_and_the_figure_a_png(tmp_path, scored, name):
+    """Found by review: before formats were read from the suffix, ``--roc roc-v9.1`` wrote a PNG there."""
+    roc = tmp_path / name
+    result = run("--data", str(_write(tmp_path / "prs.jsonl", ROWS)), "--roc", str(roc))
+    assert result.exit_code == 0, result.output
+    assert holds_format(roc, "png") and json.loads(result.stdout)["roc_png"] == str(roc)
+    assert f"{roc}: {roc.suffix} names no image format written; the ROC curves are a PNG" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["roc.raw", "roc.RGBA", "roc.pgf", "roc.avif"])
+def test_an_image_format_it_does_not_write_is_one_line_before_any_scoring(tmp_path, scored, name):
     roc = tmp_path / name
     result = run("--data", str(_write(tmp_path / "prs.jsonl", ROWS)), "--roc", str(roc))
     assert result.exit_code == 2 and result.stdout == "" and scored == [], result.output
