@@ -6,7 +6,8 @@ the App) and a late one never undoes a later one: ``decided_since``. Ending a de
 cancel, the exempt label taken off) deletes it and keeps an ``Ending`` naming the kinds it
 ended, so a late retry of the action it ended does not bring it back, while actions of other
 kinds (another person's band-label removal) are not overtaken by it. An exemption given over a
-clearance keeps it (``Override.under``): ending one leaves the other in force.
+clearance keeps it (``Override.under``): ending one leaves the other in force. A clearance made
+before the exemption in force and handled after it goes under it, as if handled in order.
 """
 
 from __future__ import annotations
@@ -42,25 +43,29 @@ def utc(at: datetime) -> datetime:
 
 def record(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "",
            at: datetime | None = None) -> Override:
-    """Record a person's decision; ``at``: when they made it (a command's comment time), else now."""
-    under = _under(ctx.state.get_override(review.repo, review.number)) if kind == "exempt" else None
+    """Record a person's decision; ``at``: when they made it (a command's comment time), else now.
+    Returns the decision in force after it: the exemption in force, when this is a clearance made
+    before it (handled late), else this one."""
+    current = ctx.state.get_override(review.repo, review.number)
     made = Override(repo=review.repo, number=review.number, kind=kind, actor=actor, at=at or ctx.now(),
                     head_sha=review.snapshot.head_sha, score=review.result.score,
-                    model_version=review.result.model_version, detail=detail, under=under)
-    ctx.state.record_override(made)
+                    model_version=review.result.model_version, detail=detail,
+                    under=_under(current) if kind == "exempt" else None)
+    in_force = _over(current, made) or made
+    ctx.state.record_override(in_force)
     metrics.record_override(kind)
-    return made
+    return in_force
 
 
 def end(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], actor: str,
         detail: str = "", at: datetime | None = None) -> Override | None:
     """End the override in force when it is one of ``kinds``; returns it (None: nothing ended).
-    With nothing in force the ending is kept too: the decision it meant may be a delivery still
-    queued. A later ending is never replaced by an earlier one (a retry)."""
+    With nothing of ``kinds`` in force the ending is kept too, and the decision in force stays:
+    the decision it meant may be a delivery still queued, which would go under or over that one
+    (a clearance under an exemption, an exemption over a clearance) when handled. A later ending
+    is never replaced by an earlier one (a retry)."""
     current, at = ctx.state.get_override(repo, number), at or ctx.now()
     ended, standing = _split(current, kinds)
-    if current is not None and ended is None:
-        return None  # another kind of decision is in force: this cancel does not end it
     latest = ctx.state.latest_ending(repo, number)
     if ended is not None or latest is None or utc(latest.at) < utc(at):
         said = detail if ended is not None else f"{detail} {NOTHING_ENDED}"
@@ -80,6 +85,19 @@ def _under(current: Override | None) -> Override | None:
     if current.kind == "exempt":
         return current.under
     return current if current.kind in planner.CANCELLABLE_BY_OK else None
+
+
+def _over(current: Override | None, made: Override) -> Override | None:
+    """The exemption in force, with ``made`` under it, when ``made`` is a clearance made before
+    that exemption (its delivery late): the later decision is not replaced, and the clearance is
+    in force when the exemption ends, as if handled in order. Of two clearances under it, the
+    later is kept. None: ``made`` replaces the decision in force."""
+    if (current is None or current.kind != "exempt" or made.kind not in planner.CANCELLABLE_BY_OK
+            or utc(current.at) <= utc(made.at)):
+        return None
+    if current.under is not None and utc(current.under.at) > utc(made.at):
+        return current
+    return replace(current, under=made)
 
 
 def _split(current: Override | None, kinds: tuple[str, ...]) -> tuple[Override | None, Override | None]:
@@ -124,9 +142,10 @@ def latest_at(ctx: HandlerContext, repo: str, number: int, kind: str) -> tuple[d
 
 
 def _acted_on(current: Override | None, kind: str) -> Override | None:
-    """The decision in force a ``kind`` action acts on: under an exemption, a clearance's (its
-    cancel, written before the exemption and handled after, still ends the clearance under it)."""
-    if current is not None and current.under is not None and kind in planner.CANCELLABLE_BY_OK:
+    """The decision in force a ``kind`` action acts on: under an exemption, a clearance's is the
+    one under it, if any (a clearance written before the exemption and handled after goes under
+    it, and its cancel ends the one under it: neither undoes the later exemption)."""
+    if current is not None and current.kind == "exempt" and kind in planner.CANCELLABLE_BY_OK:
         return current.under
     return current
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 BAND_LABEL = {"high": HIGH, "medium": MEDIUM, "low": None}
 CLEARING = {"ok", "btn_ok", "exempt", "add_exempt"}
+CLEARANCES = {"ok", "btn_ok", "rm_band"}  # what ``/sieve ok cancel`` ends
 OK_CANCELS, EXEMPT_CANCELS = {"ok_cancel", "btn_cancel"}, {"exempt_cancel", "rm_exempt"}
 CLEARED_TITLES = ("Cleared", "Exempt")
 FLAGGED_TITLES = {"Likely low effort": HIGH, "Needs a closer look": MEDIUM}
@@ -81,13 +82,14 @@ def _clearance_clause(decisions, seen, checked) -> list[tuple[str, str]]:
 
 
 def _standing_clearance_clause(decisions, seen, checked) -> list[tuple[str, str]]:
-    """(6) an exempt cancel, the last decision, after only clearances and exemptions (and their
-    cancels), each handled before the next was made, leaves the clearance no one cancelled: the
-    check says Cleared, no exempt label and no band label of the bot's."""
-    if not decisions or decisions[-1].kind not in EXEMPT_CANCELS or not _in_order(decisions):
+    """(6) an exempt cancel, the last decision made, after only clearances (ok, the ok button, a
+    band label taken off) and exemptions (and their cancels), every one of them handled, in any
+    order, leaves the clearance no one cancelled: the check says Cleared, no exempt label and no
+    band label of the bot's."""
+    if not decisions or decisions[-1].kind not in EXEMPT_CANCELS or not all(d.handled for d in decisions):
         return []
     kinds = {d.kind for d in decisions}
-    if not kinds <= {"ok", "btn_ok", "exempt", "add_exempt"} | EXEMPT_CANCELS or not kinds & {"ok", "btn_ok"}:
+    if not kinds <= CLEARANCES | {"exempt", "add_exempt"} | EXEMPT_CANCELS or not kinds & CLEARANCES:
         return []
     checked.add("6")
     if _bot_bands(seen) or EXEMPT in _on(seen) or not seen["check"].startswith("Cleared"):
@@ -95,12 +97,6 @@ def _standing_clearance_clause(decisions, seen, checked) -> list[tuple[str, str]
         return [("6-clearance-lost", f"after [{last.index}] {last.describe()}: labels {sorted(_on(seen))}, "
                  f"check {seen['check']!r}")]
     return []
-
-
-def _in_order(decisions) -> bool:
-    """Every decision handled, its first delivery before the next decision was made."""
-    return all(d.handled_at for d in decisions) and all(
-        d.handled_at[0] < after.at for d, after in zip(decisions, decisions[1:]))
 
 
 def consistency(seen: dict) -> list[tuple[str, str]]:

@@ -191,3 +191,70 @@ def test_a_late_ok_cancel_written_before_the_exemption_ends_the_clearance_under_
     assert state.get_override(REPO, 2).kind == "exempt" and state.get_override(REPO, 2).under is None
     dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
     assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
+
+
+def late_ok_then_exempt(ctx, gh, payload, ago: timedelta) -> tuple[dict, str]:
+    """alice's ``/sieve ok``, written ``ago`` before a maintainer's ``/sieve exempt`` and handled
+    after it; returns the ok's event and what handling it said."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.permissions[(REPO, "alice")] = "write"
+    late_ok = comment_event(payload, "/sieve ok", login="alice")
+    late_ok["comment"]["created_at"] = (FIXED_NOW - ago).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    return late_ok, dispatch.handle("issue_comment", late_ok, ctx)
+
+
+def test_a_late_ok_written_before_the_exemption_goes_under_it(ctx, gh, state, pr, scorer, payload):
+    """ok (handled late), exempt, exempt cancel: the ok neither replaces the later exemption nor
+    is lost (it was read as overtaken by it), so the exempt cancel leaves it in force."""
+    late_ok, said = late_ok_then_exempt(ctx, gh, payload, timedelta(minutes=10))
+    assert said == "commands: ok"
+    in_force = state.get_override(REPO, 2)
+    assert (in_force.kind, in_force.actor) == ("exempt", "maintainer")
+    assert (in_force.under.kind, in_force.under.actor, in_force.under.detail) == (
+        "ok", "alice", f"comment {late_ok['comment']['id']}")
+    assert gh.labels[(REPO, 2)] == [EXEMPT] and sticky_state(gh) == "<!-- pr-sieve:state:exempt -->"
+    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    assert check.title.startswith("Exempt by a maintainer") and check.conclusion == "neutral"
+    reply = gh.bot_comments(REPO, 2)[-1].body
+    assert reply.startswith("Thanks, noted: a maintainer cleared this PR. The exemption by ` maintainer `, given "
+                            "after this comment was written, still stands") and "/sieve ok cancel" in reply
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
+    in_force = state.get_override(REPO, 2)
+    assert (in_force.kind, in_force.actor, in_force.under) == ("ok", "alice", None)
+    assert gh.labels[(REPO, 2)] == [] and sticky_state(gh) == "<!-- pr-sieve:state:overridden -->"
+    assert gh.check_runs[(REPO, "PR Sieve", SHA)].title.startswith("Cleared by a maintainer")
+
+
+def test_an_ok_written_seconds_before_the_exemption_does_not_replace_it(ctx, gh, state, pr, scorer, payload):
+    """Within the clock slack the ok is not overtaken: it replaced the exemption in force."""
+    _, said = late_ok_then_exempt(ctx, gh, payload, timedelta(seconds=3))
+    assert said == "commands: ok"
+    in_force = state.get_override(REPO, 2)
+    assert in_force.kind == "exempt" and in_force.under.actor == "alice" and gh.labels[(REPO, 2)] == [EXEMPT]
+    assert gh.check_runs[(REPO, "PR Sieve", SHA)].title.startswith("Exempt by a maintainer")
+
+
+def test_a_late_ok_cancelled_before_the_exemption_stays_cancelled(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    late_ok = written_ago(comment_event(payload, "/sieve ok"), 20)
+    dispatch.handle("issue_comment", written_ago(comment_event(payload, "/sieve ok cancel"), 15), ctx)
+    dispatch.handle("issue_comment", written_ago(comment_event(payload, "/sieve exempt"), 10), ctx)
+    assert dispatch.handle("issue_comment", late_ok, ctx) == "commands: ok (overtaken)"
+    assert state.get_override(REPO, 2).kind == "exempt" and state.get_override(REPO, 2).under is None
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel"), ctx)
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
+    assert sticky_state(gh) == "<!-- pr-sieve:state:flagged -->"
+
+
+def test_a_cancel_of_a_clearance_not_yet_handled_under_an_exemption_is_kept(ctx, gh, state, pr, scorer, payload):
+    """exempt, then ok cancel with nothing under it: nothing to cancel now, but a late ok written
+    before the cancel must not then go under the exemption."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    late_ok = written_ago(comment_event(payload, "/sieve ok"), 20)
+    dispatch.handle("issue_comment", written_ago(comment_event(payload, "/sieve exempt"), 15), ctx)
+    dispatch.handle("issue_comment", written_ago(comment_event(payload, "/sieve ok cancel"), 10), ctx)
+    assert gh.bot_comments(REPO, 2)[-1].body.startswith("Nothing to cancel: no ` /sieve ok `")
+    assert state.get_override(REPO, 2).kind == "exempt" and gh.labels[(REPO, 2)] == [EXEMPT]
+    assert dispatch.handle("issue_comment", late_ok, ctx) == "commands: ok (overtaken)"
+    assert state.get_override(REPO, 2).under is None

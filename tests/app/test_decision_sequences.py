@@ -25,9 +25,10 @@ press whose delivery was lost is unknowable, so no clause relies on one having h
 5. A clearance handled last (or the exempt label put on last, which the history shows even when
    its delivery is lost) shows: the check says Cleared or Exempt and no band label of the bot's stays.
 6. An exempt cancel (comment or the exempt label taken off) that is the last decision, after only
-   ``/sieve ok``, the ok button, exemptions and exempt cancels, with at least one clearance, each
-   delivered before the next decision was made, leaves that clearance standing: the check says
-   Cleared, no exempt label and no band label of the bot's. Late deliveries across them are not judged.
+   clearances (``/sieve ok``, the ok button, a band label taken off), exemptions and exempt
+   cancels, with at least one clearance, every one delivered (in any order: a clearance handled
+   after a later exemption goes under it), leaves that clearance standing: the check says
+   Cleared, no exempt label and no band label of the bot's. A lost delivery is not judged.
 
 Not covered: actions within the App's 5 s clock slack of each other, handlers failing halfway
 (a retry here is a full second run), and settings other than the defaults.
@@ -96,6 +97,16 @@ PINNED = {
     "ok-then-exempt-then-exempt-cancel": spec(a("ok", [1]), a("exempt", [1]), a("exempt_cancel", [1])),
     "ok-then-exempt-label-on-and-off": spec(a("ok", [1], actor="alice"), a("add_exempt", [1]), a("rm_exempt", [1]),
                                             final="medium"),
+    # a clearance handled after an exemption made after it was dropped as overtaken (or, within the
+    # clock slack, replaced the exemption): the exempt cancel left the PR unreviewed (fail on 92934cf)
+    "ok-late-under-a-later-exemption": spec(a("ok", [15], actor="alice"), a("exempt", [1]), a("exempt_cancel", [1])),
+    "ok-late-under-a-later-exempt-label": spec(a("ok", [15]), a("add_exempt", [1]), a("rm_exempt", [1])),
+    "ok-button-late-under-a-later-exemption": spec(a("btn_ok", [15]), a("exempt", [1]), a("exempt_cancel", [1])),
+    # an exemption handled after a later exempt cancel, with a clearance in force, was recorded over
+    # it: the cancel, finding no exemption, had kept no ending (fails on 92934cf)
+    "exempt-late-over-an-ok-after-its-cancel": spec(a("ok", [1]), a("exempt", [25]), a("exempt_cancel", [1])),
+    # passes on 92934cf too: the removal, dropped as overtaken, is read back from the label history
+    "band-removal-late-under-a-later-exemption": spec(a("rm_band", [15], H), a("exempt", [1]), a("exempt_cancel", [1])),
 }
 
 

@@ -30,12 +30,14 @@ def test_a_cancel_written_after_a_late_handled_ok_wins(ctx, gh, state, pr, score
     assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
 
 
-def test_an_ok_written_before_a_later_decision_is_still_overtaken(ctx, gh, state, pr, scorer, payload):
-    """The other way round still holds: an ``ok`` retried after a later ``exempt`` does not replace it."""
+def test_an_ok_written_before_a_later_exemption_does_not_replace_it(ctx, gh, state, pr, scorer, payload):
+    """The other way round still holds: an ``ok`` retried after a later ``exempt`` does not replace
+    it; it goes under it (in force again when the exemption ends), as if handled first."""
     dispatch.handle("pull_request", opened(payload), ctx)
     exempt = _written(comment_event(payload, "/sieve exempt"), FIXED_NOW + timedelta(seconds=20))
     ok = _written(comment_event(payload, "/sieve ok"), FIXED_NOW)
     ctx.now = lambda: FIXED_NOW + timedelta(seconds=30)
     dispatch.handle("issue_comment", exempt, ctx)
-    assert dispatch.handle("issue_comment", ok, ctx) == "commands: ok (overtaken)"
-    assert state.get_override(REPO, 2).kind == "exempt"
+    assert dispatch.handle("issue_comment", ok, ctx) == "commands: ok"
+    in_force = state.get_override(REPO, 2)
+    assert in_force.kind == "exempt" and in_force.under.detail == f"comment {ok['comment']['id']}"

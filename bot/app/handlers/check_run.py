@@ -72,10 +72,11 @@ def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int
         decisions.end(ctx, repo, number, planner.CANCELLABLE_BY_OK, sender, detail="check run button",
                             at=ctx.received_at)
     outcome = review.run(ctx, repo, number, loaded)
+    fresh = False  # a press made before the exemption in force goes under it: no label changes for it
     if identifier == "sieve-ok":
-        decisions.record(ctx, outcome, "ok", sender, detail="check run button", at=ctx.received_at)
+        fresh = decisions.record(ctx, outcome, "ok", sender, detail="check run button", at=ctx.received_at).kind == "ok"
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is written on a closed PR
         done = "cleared" if identifier == "sieve-ok" else "clearance ended"
         return f"button {identifier} by {sender}: {done}; the PR is closed, so nothing else changed"
-    review.decide(ctx, outcome, fresh_override=identifier == "sieve-ok")
+    review.decide(ctx, outcome, fresh_override=fresh)
     return f"button {identifier} by {sender}: scored {outcome.result.score} ({outcome.result.band})"

@@ -97,9 +97,10 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     views = [_refusal(c) for c in found if not request.allowed(c)][:1]  # an overtaken command gets no reply
     views += [_cancel(c, request) for c in allowed if c.cancel]
     kind = _override_kind([c for c in allowed if not c.cancel])
-    if kind:
-        decisions.record(request.ctx, request.outcome, kind, request.actor.login, detail=request.source,
-                        at=request.written_at)  # when it was said: a later cancel, handled first or not, wins
+    # when it was said: a later cancel, handled first or not, wins; a clearance said before the
+    # exemption in force goes under it and changes no label (fresh: it is the decision in force)
+    fresh = bool(kind) and decisions.record(request.ctx, request.outcome, kind, request.actor.login,
+                                            detail=request.source, at=request.written_at).kind == kind
     views += [_view(c, request) for c in allowed if not c.cancel]
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
@@ -108,7 +109,7 @@ def run(request: _Request, found: list[commands.Command]) -> str:
                               held=bool(quiet.held))
     rescore = any(c.name == "rescore" or c.cancel for c in allowed) and not request.closed
     if (kind and not request.closed) or (rescore and not request.author_exempt):  # closed: recorded, replied
-        review.decide(request.ctx, request.outcome, fresh_override=bool(kind), extra=replies, comments=read)
+        review.decide(request.ctx, request.outcome, fresh_override=fresh, extra=replies, comments=read)
     else:
         _reply_only(request, replies, read)
     return "commands: " + ", ".join(c.name + _status(c, allowed, stale, quiet.held) for c in found)
@@ -189,6 +190,9 @@ def _view(command: commands.Command, request: _Request) -> View:
     context = {"result": request.outcome.result, "override": override,
                "exempt_label": config.labels.exempt.name,
                "exempt_author": command.name == "rescore" and request.author_exempt,
+               # an ok written before the exemption in force, handled after it, went under it
+               "under_exemption": override is not None and override.under is not None
+               and override.under.detail == request.source,
                "closed": command.name == "rescore" and request.closed,
                "config_unreadable": request.loaded.unreadable,
                "help_url": request.ctx.help_url}

@@ -50,14 +50,15 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if kind == "unexempt":
         return _unexempt(ctx, repo, number, sender.login, label)
     outcome = review.run(ctx, repo, number, loaded)
-    decisions.record(ctx, outcome, kind, sender.login, detail=f"label {label}", at=ctx.received_at)
+    # a removal made before the exemption in force goes under it: no label changes for it
+    fresh = decisions.record(ctx, outcome, kind, sender.login, detail=f"label {label}", at=ctx.received_at).kind == kind
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
         return f"override recorded: {kind} by {sender.login}; the PR is closed, so nothing else changed"
     reason = review.unscored(ctx, loaded.config, outcome.snapshot)
     if reason and (kind == "label_added" or not ctx.state.posted_sticky(repo, number)):  # nothing to post on a PR not scored now
         return f"override recorded: {kind} by {sender.login}; not scored ({reason}), so nothing else changed"
     # a sticky from when it was scored still says "flagged": it follows the clearance, as for /sieve ok
-    review.decide(ctx, outcome, fresh_override=True)
+    review.decide(ctx, outcome, fresh_override=fresh)
     return f"override recorded: {kind} by {sender.login}"
 
 
