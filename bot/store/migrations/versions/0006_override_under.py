@@ -4,8 +4,11 @@ One override row per PR held only the latest decision, so ``/sieve ok`` then ``/
 then ``/sieve exempt cancel`` left nothing in force: the PR was labelled and flagged again though
 no one had cancelled the clearance. The exemption's row now keeps that clearance (JSON, NULL on
 every other row and on rows written before this revision). A release before it ignores the
-column: its upsert of an override leaves the column as it was, so the store reads ``under`` only
-on an exemption's row.
+column: its upsert of an override leaves the column as it was. The store reads ``under`` only on
+an exemption's row, but that is not enough while both releases run: an older replica writing a
+band label and then an exemption over a row that held one leaves the stale clearance under the
+new exemption, and its end brings that clearance back. Do not overlap releases across this
+revision (README, "Run it").
 
 Revision ID: 0006
 Revises: 0005
