@@ -16,7 +16,7 @@ from sklearn.metrics import roc_auc_score
 
 from bot.model import data, machine
 from bot.model.blend import floor_setting
-from bot.model.relaid import PROBES
+from bot.model.probes import copies_report, headed_report
 
 MODEL_NAME = "pr-sieve-blend"
 # v2 "blend", v3 "blend-lenbal", v4 "blend-lenbal-leaf100"; v1 (pr-sieve-stacked) was "<date>-<dataset id>"
@@ -95,59 +95,11 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
     return report
 
 
-def headed_report(examples, p: np.ndarray, seen: np.ndarray, at: dict) -> dict:
-    """Human PRs with their own words re-laid under headings or followed by a careful AI disclosure
-    (``bot.model.relaid.PROBES``), scored out of fold and never fitted: the share above each band
-    threshold, beside the same PRs as written; and the share ``score()`` puts in ``medium`` or
-    above, where the effort and care signals add and take points (``scored_medium_or_above``)."""
-    src = _column(examples, "source")
-    index = {e.record_id: i for i, e in enumerate(examples)}
-    out = {}
-    for name in PROBES:
-        rows = np.flatnonzero(seen & (src == f"git_prs{data.PROBE}{name}"))
-        out[name] = _copy_shares(examples, p, rows, index, at)
-    return out
-
-
-def _copy_shares(examples, p: np.ndarray, rows: np.ndarray, index: dict, at: dict) -> dict:
-    """The share of copies ``rows`` above each band threshold and in ``score()``'s ``medium`` or
-    above, beside the same shares of the records they were made from (``as_written_``)."""
-    plain = np.array([index[examples[i].record_id.split(":", 1)[1]] for i in rows], dtype=int)
-    return {"n": int(rows.size), **{
-        f"{kind}above_{band}": round(float((p[at_rows] > at[band]).mean()), 4) if rows.size else None
-        for kind, at_rows in (("", rows), ("as_written_", plain)) for band in ("medium", "high")},
-        **{f"{kind}scored_medium_or_above": _scored_share(examples, p, at_rows, at)
-           for kind, at_rows in (("", rows), ("as_written_", plain))}}
-
-
-def copies_report(examples, p: np.ndarray, rows: np.ndarray, at: dict) -> dict:
-    """Copies of people's PRs (``bot.model.commitbody``), scored out of fold, fitted or not: as
-    ``headed_report`` reads a probe, for all of them and for those of at most 20 changed lines."""
-    index = {e.record_id: i for i, e in enumerate(examples)}
-    small = np.array([i for i in rows if _churn(examples[i]) <= 20], dtype=int)
-    return {name: _copy_shares(examples, p, keep, index, at) for name, keep in (("all", rows), ("small", small))}
-
-
 def _bodied(options) -> dict:
     """The commit-body copies' weight, only when they were built: a default training's metadata keeps
     the layout it had before they existed."""
     weight = getattr(options, "bodied_weight", None)
     return {} if weight is None else {"commit_body_human_copies": weight}
-
-
-def _churn(example) -> int:
-    return (example.snapshot.additions or 0) + (example.snapshot.deletions or 0)
-
-
-def _scored_share(examples, p: np.ndarray, rows: np.ndarray, at: dict) -> float | None:
-    """The share of ``rows`` whose ``score()`` points (probability plus signals) reach ``medium``."""
-    from bot.scoring import ScoreConfig, combine
-    from bot.signals import run_signals
-
-    if not rows.size:
-        return None
-    points = [combine(float(p[i]), run_signals(examples[i].snapshot), at) for i in rows]
-    return round(float(np.mean(np.array(points) >= ScoreConfig().medium)), 4)
 
 
 def bare_title_report(y: np.ndarray, p: np.ndarray, at: dict, blind_at: dict) -> dict:
