@@ -7,9 +7,9 @@ on API faults; the worker decides about retries.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Protocol
 
 from bot.ports import GitHubPort
@@ -47,6 +47,24 @@ class Ending:
     detail: str = ""  # what ended it ("comment 123", "label sieve/exempt", "check run button")
 
 
+def newest_per_kind(endings: Iterable[Ending]) -> tuple[Ending, ...]:
+    """Of ``endings``, each kind's latest ending (of two made at once, the first given), newest
+    first, each naming only the kinds it is the latest of: an ending of one kind never moves the
+    time another kind was ended at (a late cancel of that kind, written in between, still counts)."""
+    given = list(endings)
+    latest: dict[str, int] = {}
+    for i, ending in enumerate(given):
+        for kind in ending.kinds:
+            if kind not in latest or _utc(ending.at) > _utc(given[latest[kind]].at):
+                latest[kind] = i
+    kept = [replace(e, kinds=tuple(k for k in e.kinds if latest[k] == i)) for i, e in enumerate(given)]
+    return tuple(sorted((e for e in kept if e.kinds), key=lambda e: _utc(e.at), reverse=True))
+
+
+def _utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
 @dataclass(frozen=True)
 class Decision:
     """What the bot decided for a PR (kept for shadow mode, audits and `sieve report`)."""
@@ -67,11 +85,13 @@ class StateStore(Protocol):
 
     def record_override(self, override: Override) -> None: ...
 
-    def end_override(self, ending: Ending, restore: Override | None = None) -> None:
-        """Remove the decision in force (if any), keep ``ending`` as the PR's latest ending and put
-        ``restore`` (the decision still standing after it, if any) in force, in one write."""
+    def end_override(self, endings: tuple[Ending, ...], restore: Override | None = None) -> None:
+        """Remove the decision in force (if any), keep ``endings`` (``newest_per_kind``'s: one per
+        kind) as the PR's endings and put ``restore`` (the decision still standing after it, if
+        any) in force, in one write."""
 
-    def latest_ending(self, repo: str, number: int) -> Ending | None: ...
+    def endings(self, repo: str, number: int) -> tuple[Ending, ...]:
+        """The PR's kept endings, newest first: each kind's latest (none is kept twice)."""
 
     def decided_after(self, repo: str, number: int, at: datetime) -> bool:
         """Whether a (not shadow) decision was recorded for the PR after ``at``."""

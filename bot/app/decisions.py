@@ -5,9 +5,10 @@ person's action is stamped with when it was made (a comment's time, or when its 
 the App) and a late one never undoes a later one: ``decided_since``. Ending a decision (a
 cancel, the exempt label taken off) deletes it and keeps an ``Ending`` naming the kinds it
 ended, so a late retry of the action it ended does not bring it back, while actions of other
-kinds (another person's band-label removal) are not overtaken by it. An exemption given over a
-clearance keeps it (``Override.under``): ending one leaves the other in force. A clearance made
-before the exemption in force and handled after it goes under it, as if handled in order.
+kinds (another person's band-label removal) are not overtaken by it. Each kind keeps its own
+latest ending: ending one kind does not move the time another was ended at. An exemption given
+over a clearance keeps it (``Override.under``): ending one leaves the other in force. A clearance
+made before the exemption in force and handled after it goes under it, as if handled in order.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.app import plan as planner
-from bot.app.context import Ending, HandlerContext, Override
+from bot.app.context import Ending, HandlerContext, Override, newest_per_kind
 from bot.obs import metrics
 from bot.ports import LabelEvent
 
@@ -62,15 +63,17 @@ def end(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], act
     """End the override in force when it is one of ``kinds``; returns it (None: nothing ended).
     With nothing of ``kinds`` in force the ending is kept too, and the decision in force stays:
     the decision it meant may be a delivery still queued, which would go under or over that one
-    (a clearance under an exemption, an exemption over a clearance) when handled. A later ending
-    is never replaced by an earlier one (a retry)."""
+    (a clearance under an exemption, an exemption over a clearance) when handled. A kind's later
+    ending is never replaced by an earlier one, nor by one made at the same time that ended
+    nothing (a retry of the cancel that ended it)."""
     current, at = ctx.state.get_override(repo, number), at or ctx.now()
     ended, standing = _split(current, kinds)
-    latest = ctx.state.latest_ending(repo, number)
-    if ended is not None or latest is None or utc(latest.at) < utc(at):
-        said = detail if ended is not None else f"{detail} {NOTHING_ENDED}"
-        ctx.state.end_override(Ending(repo=repo, number=number, kinds=_with_earlier(kinds, latest, at), actor=actor,
-                                      at=at, detail=said), restore=standing)
+    said = detail if ended is not None else f"{detail} {NOTHING_ENDED}"
+    made = Ending(repo=repo, number=number, kinds=kinds, actor=actor, at=at, detail=said)
+    kept = ctx.state.endings(repo, number)
+    endings = newest_per_kind((made, *kept) if ended is not None else (*kept, made))
+    if ended is not None or endings != kept:
+        ctx.state.end_override(endings, restore=standing)
     if ended is None:
         return None
     metrics.record_override(ended.kind, ended=True)
@@ -111,22 +114,13 @@ def _split(current: Override | None, kinds: tuple[str, ...]) -> tuple[Override |
     return None, current
 
 
-def _with_earlier(kinds: tuple[str, ...], latest: Ending | None, at: datetime) -> tuple[str, ...]:
-    """``kinds`` and those of the earlier ending it replaces: one row is kept per PR, and an exempt
-    cancel replacing an ok cancel's row let the cancelled clearance come back (its retry, or its
-    removal read again from the history; review). The earlier kinds now count as ended at ``at``,
-    later than they were: a delivery of theirs written in between is read as overtaken."""
-    if latest is None or utc(latest.at) > utc(at):
-        return kinds
-    return kinds + tuple(k for k in latest.kinds if k not in kinds)
-
-
-def ended_by(ctx: HandlerContext, repo: str, number: int, source: str) -> bool:
-    """Whether ``source`` (a comment) ended the decision last in force: its retry, after the
-    first attempt ended it and then failed, says it was cancelled, not "nothing to cancel"."""
-    latest, current = ctx.state.latest_ending(repo, number), ctx.state.get_override(repo, number)
+def ended_by(ctx: HandlerContext, repo: str, number: int, source: str, kinds: tuple[str, ...]) -> bool:
+    """Whether ``source`` (a comment) ended the decision of ``kinds`` last in force: its retry,
+    after the first attempt ended it and then failed, says it was cancelled, not "nothing to cancel"."""
+    current = ctx.state.get_override(repo, number)
     # the decision left standing by that ending (made before it) does not count as one made since
-    return latest is not None and latest.detail == source and (current is None or utc(current.at) <= utc(latest.at))
+    return any(e.detail == source and set(e.kinds) & set(kinds) and (current is None or utc(current.at) <= utc(e.at))
+               for e in ctx.state.endings(repo, number))
 
 
 def latest_at(ctx: HandlerContext, repo: str, number: int, kind: str) -> tuple[datetime, str] | None:
@@ -135,10 +129,13 @@ def latest_at(ctx: HandlerContext, repo: str, number: int, kind: str) -> tuple[d
     found = []
     if (current := _acted_on(ctx.state.get_override(repo, number), kind)) is not None:
         found.append((utc(current.at), current.detail))
-    ending = ctx.state.latest_ending(repo, number)
-    if ending is not None and set(ending.kinds) & set(ENDS.get(kind, ())):
-        found.append((utc(ending.at), ending.detail))
+    found += [(utc(e.at), e.detail) for e in _endings_of(ctx, repo, number, ENDS.get(kind, ()))]
     return max(found, default=None)
+
+
+def _endings_of(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...]) -> list[Ending]:
+    """The PR's kept endings of any of ``kinds``."""
+    return [e for e in ctx.state.endings(repo, number) if set(e.kinds) & set(kinds)]
 
 
 def _acted_on(current: Override | None, kind: str) -> Override | None:
@@ -173,8 +170,9 @@ def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str], e
     last = changes[-1] if changes else None
     if last is None or last.at is None or last.action != "unlabeled" or is_bot(last.actor, ctx.github.bot_login().lower()):
         return False
-    ending = ctx.state.latest_ending(review.repo, review.number)  # nothing is in force (checked above)
-    ended = ending is not None and set(ending.kinds) & set(ENDS["label_removed"]) and utc(ending.at) >= utc(last.at)
+    # nothing is in force (checked above): an ending of the removal made since it is what stands
+    since = _endings_of(ctx, review.repo, review.number, ENDS["label_removed"])
+    ended = any(utc(e.at) >= utc(last.at) for e in since)
     if ended or _cancelled_unkept(ctx, review, utc(last.at)):
         return False
     record(ctx, review, "label_removed", last.actor, detail=f"label {last.label} (found in the issue's history)", at=last.at)

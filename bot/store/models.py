@@ -72,8 +72,9 @@ class OverrideRow(Base):
 
 
 class EndingRow(Base):
-    """The latest ending of a PR's decision (a cancel, the exempt label taken off): a table of its
-    own, so a release that knows only ``overrides`` reads the ended decision as gone, as it wrote it."""
+    """The latest ending of each kind of a PR's decision (a cancel, the exempt label taken off): a
+    table of its own, so a release that knows only ``overrides`` reads the ended decision as gone,
+    as it wrote it. One row per PR; ``kinds`` carries each kind's time (``bot.store.endingrows``)."""
 
     __tablename__ = "override_endings"
 

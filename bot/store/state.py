@@ -1,7 +1,8 @@
 """``SqlStateStore``: the ``bot.app.context.StateStore`` on the same database as deliveries.
 
 One override per pull request (the latest maintainer decision wins; ending it deletes it, and
-the PR's latest ending is kept beside it, so its time still orders late retries; an exemption
+each kind's latest ending is kept beside it, in one row (``bot.store.endingrows``), so its time
+still orders late retries; an exemption
 keeps the clearance it was given over in its ``under`` column, JSON); decisions are appended,
 so shadow mode and audits can replay what the bot would have done.
 """
@@ -13,7 +14,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, delete, func, or_, select
 
-from bot.app.context import Decision, Ending, Override
+from bot.app.context import Decision, Ending, Override, newest_per_kind
+from bot.store import endingrows
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, EndingRow, OverrideRow
 
@@ -68,25 +70,27 @@ class SqlStateStore:
             conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"],
                                                     set_=values))
 
-    def end_override(self, ending: Ending, restore: Override | None = None) -> None:
-        values = dict(kinds=",".join(ending.kinds), actor=ending.actor, at=_naive_utc(ending.at), detail=ending.detail)
-        with write_transaction(self.engine) as conn:  # the decision goes and its ending stays, together
-            conn.execute(delete(OverrideRow).where(OverrideRow.repo == ending.repo, OverrideRow.number == ending.number))
-            stmt = upsert_insert(conn)(EndingRow).values(repo=ending.repo, number=ending.number, **values)
+    def end_override(self, endings: tuple[Ending, ...], restore: Override | None = None) -> None:
+        newest = endings[0]
+        values = dict(kinds=endingrows.kinds_text(endings), actor=newest.actor, at=_naive_utc(newest.at),
+                      detail=newest.detail)
+        with write_transaction(self.engine) as conn:  # the decision goes and its endings stay, together
+            pr = (OverrideRow.repo == newest.repo, OverrideRow.number == newest.number)
+            conn.execute(delete(OverrideRow).where(*pr))
+            stmt = upsert_insert(conn)(EndingRow).values(repo=newest.repo, number=newest.number, **values)
             conn.execute(stmt.on_conflict_do_update(index_elements=["repo", "number"], set_=values))
             if restore is not None:  # the decision still standing after the ending
                 conn.execute(OverrideRow.__table__.insert().values(
-                    repo=ending.repo, number=ending.number, **_override_values(restore)))
+                    repo=newest.repo, number=newest.number, **_override_values(restore)))
 
-    def latest_ending(self, repo: str, number: int) -> Ending | None:
+    def endings(self, repo: str, number: int) -> tuple[Ending, ...]:
         row, legacy = self._row(EndingRow, repo, number), self._row(OverrideRow, repo, number)
-        if legacy is not None and legacy.kind == LEGACY_ENDED and (row is None or legacy.at > row.at):
-            return Ending(repo=repo, number=number, kinds=ALL_KINDS, actor=legacy.actor, at=_aware_utc(legacy.at),
-                          detail=legacy.detail)
-        if row is None:
-            return None
-        return Ending(repo=row.repo, number=row.number, kinds=tuple(k for k in row.kinds.split(",") if k),
-                      actor=row.actor, at=_aware_utc(row.at), detail=row.detail)
+        kept = endingrows.read(repo, number, row.kinds, row.actor, row.at, row.detail) if row is not None else ()
+        if legacy is None or legacy.kind != LEGACY_ENDED:
+            return kept
+        ended = Ending(repo=repo, number=number, kinds=ALL_KINDS, actor=legacy.actor, at=_aware_utc(legacy.at),
+                       detail=legacy.detail)
+        return newest_per_kind((*kept, ended))  # an ending of every kind, where it is the later
 
     def endings_since(self) -> datetime | None:
         """When endings began to be kept (migration 0005): a cancel before it left none."""

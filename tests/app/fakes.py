@@ -156,21 +156,22 @@ class FakeGitHub:
 @dataclass
 class MemoryState:
     overrides: dict[tuple[str, int], Override] = field(default_factory=dict)
-    endings: dict[tuple[str, int], Ending] = field(default_factory=dict)
+    endings_kept: dict[tuple[str, int], tuple[Ending, ...]] = field(default_factory=dict)
     endings_began: datetime | None = None  # a database of an earlier release: when its upgrade began keeping endings
     decisions: list[Decision] = field(default_factory=list)
 
     def get_override(self, repo: str, number: int) -> Override | None:
         return self.overrides.get((repo, number))
 
-    def end_override(self, ending: Ending, restore: Override | None = None) -> None:
-        self.overrides.pop((ending.repo, ending.number), None)
-        self.endings[(ending.repo, ending.number)] = ending
+    def end_override(self, endings: tuple[Ending, ...], restore: Override | None = None) -> None:
+        key = (endings[0].repo, endings[0].number)
+        self.overrides.pop(key, None)
+        self.endings_kept[key] = endings
         if restore is not None:
-            self.overrides[(ending.repo, ending.number)] = restore
+            self.overrides[key] = restore
 
-    def latest_ending(self, repo: str, number: int) -> Ending | None:
-        return self.endings.get((repo, number))
+    def endings(self, repo: str, number: int) -> tuple[Ending, ...]:
+        return self.endings_kept.get((repo, number), ())
 
     def endings_since(self) -> datetime | None:
         return self.endings_began

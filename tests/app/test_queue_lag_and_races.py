@@ -272,7 +272,7 @@ def test_a_cancel_made_before_endings_were_kept_is_not_undone_from_the_history(s
         bench.handle("issue_comment", fake.issue_comment_event(REPO, 7, "/sieve ok cancel", "maintainer",
                                                                 association="MEMBER"))
         assert fake.issue_labels(REPO, 7) == [MEDIUM]
-        bench.state.endings.clear()  # what the earlier release kept of that cancel: nothing
+        bench.state.endings_kept.clear()  # what the earlier release kept of that cancel: nothing
         bench.state.endings_began = datetime.now(UTC) + timedelta(minutes=6)  # the upgrade came after
         scorer.result = result_for("high")
         bench.lag = timedelta(minutes=10)

@@ -27,12 +27,12 @@ def test_override_round_trip_replace_and_clear(engine):
     state.record_override(later)
     assert state.get_override("o/r", 1) == later  # the latest maintainer decision wins
     ended = Ending("o/r", 1, ("ok", "label_removed"), "bob", AT + timedelta(hours=2), detail="comment 7")
-    state.end_override(ended)
+    state.end_override((ended,))
     assert state.get_override("o/r", 1) is None  # nothing in force once a decision is ended
-    assert state.latest_ending("o/r", 1) == ended  # but its time and kinds are kept to order late retries
+    assert state.endings("o/r", 1) == (ended,)  # but its time and kinds are kept to order late retries
     later = Ending("o/r", 1, ("exempt",), "carol", AT + timedelta(hours=3))
-    state.end_override(later)
-    assert state.latest_ending("o/r", 1) == later and state.latest_ending("o/r", 2) is None
+    state.end_override((later,))
+    assert state.endings("o/r", 1) == (later,) and state.endings("o/r", 2) == ()
 
 
 def test_an_exemptions_clearance_comes_back_when_the_exemption_ends(engine):
@@ -44,8 +44,8 @@ def test_an_exemptions_clearance_comes_back_when_the_exemption_ends(engine):
     state.record_override(Override("o/r", 1, "ok", "carol", AT + timedelta(hours=2)))
     assert state.get_override("o/r", 1).under is None  # only an exemption keeps one
     state.record_override(exempt)
-    state.end_override(Ending("o/r", 1, ("exempt",), "bob", AT + timedelta(hours=3)), restore=cleared)
-    assert state.get_override("o/r", 1) == cleared and state.latest_ending("o/r", 1).kinds == ("exempt",)
+    state.end_override((Ending("o/r", 1, ("exempt",), "bob", AT + timedelta(hours=3)),), restore=cleared)
+    assert state.get_override("o/r", 1) == cleared and state.endings("o/r", 1)[0].kinds == ("exempt",)
 
 
 def test_the_shipped_models_version_and_longer_ones_are_kept_whole(engine):
@@ -163,4 +163,4 @@ def test_a_database_marks_when_it_began_keeping_endings(engine):
     removals in an issue's history are that old."""
     began = SqlStateStore(engine).endings_since()
     assert began is not None and abs(began - datetime.now(UTC)) < timedelta(minutes=5)
-    assert SqlStateStore(engine).latest_ending("", 0) is not None  # the mark itself, in no PR's name
+    assert SqlStateStore(engine).endings("", 0) != ()  # the mark itself, in no PR's name

@@ -205,7 +205,8 @@ def _cancel(command: commands.Command, request: _Request) -> View:
     ended = decisions.end(request.ctx, request.repo, request.number, CANCELS[command.name],
                                 request.actor.login, detail=request.source, at=request.written_at)
     unlabelled = command.name == "exempt" and _drop_exempt_label(request)
-    again = not (ended or unlabelled) and decisions.ended_by(request.ctx, request.repo, request.number, request.source)
+    again = not (ended or unlabelled) and decisions.ended_by(request.ctx, request.repo, request.number,
+                                                           request.source, CANCELS[command.name])
     standing = request.ctx.state.get_override(request.repo, request.number)  # an earlier clearance, a later exemption
     return View("reply_cancel.md.j2", {"command": command.name, "cancelled": bool(ended or unlabelled or again),
                                        "previous": ended, "standing": standing, "result": request.outcome.result,

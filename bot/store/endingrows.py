@@ -1,0 +1,73 @@
+"""A PR's endings in its one ``override_endings`` row: each kind's latest ending, no migration.
+
+The row's ``at``, ``actor`` and ``detail`` are the newest ending's. ``kinds`` names every kind
+ended, as releases before this one wrote and read it; when kinds were ended at different times
+it goes on with a stamp (``@`` and the row's time) and each earlier-ended kind with its own time::
+
+    exempt,ok,label_removed,@2026-11-29T10:00:10,ok@2026-11-29T09:50:00,label_removed@2026-11-29T09:50:00
+
+A release before this one reads every kind named as ended at the row's time (it skips the timed
+tokens, which name no kind), as it would have written it itself; when it writes the row again it
+carries the tokens over but not its time, so the stamp no longer matches and this release reads
+that row as it was meant: every kind at the row's time. Only the newest ending keeps its actor
+and detail; an earlier-ended kind's (a retry's "cancelled" reply) is not kept.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from itertools import groupby
+
+from bot.app.context import Ending, newest_per_kind
+
+STAMP = "@"
+
+
+def kinds_text(endings: tuple[Ending, ...]) -> str:
+    """The ``kinds`` column for ``endings`` (``newest_per_kind``'s, the newest first)."""
+    newest, earlier = endings[0], endings[1:]
+    named = [k for e in endings for k in e.kinds]
+    if not earlier:
+        return ",".join(named)
+    timed = [f"{k}{STAMP}{_naive(e.at).isoformat()}" for e in earlier for k in e.kinds]
+    return ",".join([*named, STAMP + _naive(newest.at).isoformat(), *timed])
+
+
+def read(repo: str, number: int, kinds: str, actor: str, at: datetime, detail: str) -> tuple[Ending, ...]:
+    """The endings a row keeps (``at``: naive UTC, as stored), newest first."""
+    tokens = [t for t in kinds.split(",") if t]
+    named = tuple(t for t in tokens if STAMP not in t)
+    whole = Ending(repo=repo, number=number, kinds=named, actor=actor, at=_aware(at), detail=detail)
+    timed = _timed(tokens, named, at)
+    if not timed:
+        return (whole,)
+    newest = Ending(repo=repo, number=number, kinds=tuple(k for k in named if k not in timed), actor=actor,
+                    at=_aware(at), detail=detail)
+    by_time = sorted(timed.items(), key=lambda item: item[1], reverse=True)
+    earlier = [Ending(repo=repo, number=number, kinds=tuple(k for k, _ in group), actor="", at=_aware(when))
+               for when, group in groupby(by_time, key=lambda item: item[1])]
+    return newest_per_kind((newest, *earlier))
+
+
+def _timed(tokens: list[str], named: tuple[str, ...], at: datetime) -> dict[str, datetime]:
+    """Each earlier-ended kind's time, when the row's stamp is its time ({}: none, or written
+    over by an earlier release; then every kind named was ended at the row's time)."""
+    stamps = [t[len(STAMP):] for t in tokens if t.startswith(STAMP)]
+    pairs = [t.split(STAMP, 1) for t in tokens if STAMP in t and not t.startswith(STAMP)]
+    try:
+        if len(stamps) != 1 or datetime.fromisoformat(stamps[0]) != at:
+            return {}
+        timed = {kind: datetime.fromisoformat(when) for kind, when in pairs}
+    except ValueError:
+        return {}
+    if len(timed) != len(pairs) or not set(timed) <= set(named) or any(when > at for when in timed.values()):
+        return {}
+    return timed
+
+
+def _naive(at: datetime) -> datetime:
+    return at if at.tzinfo is None else at.astimezone(UTC).replace(tzinfo=None)
+
+
+def _aware(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC)

@@ -1,0 +1,69 @@
+"""Each kind's latest ending, kept in the PR's one ``override_endings`` row (``bot.store.endingrows``):
+an ending of one kind no longer moves the time another kind was ended at, and rows written by
+earlier releases (or rewritten by one running beside this release) read as those releases meant."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import update
+
+from bot.app.context import Ending
+from bot.store.models import EndingRow
+from bot.store.state import SqlStateStore
+
+AT = datetime(2026, 11, 29, 10, 0, 0, 123456, tzinfo=UTC)
+EXEMPT_ENDED = Ending("o/r", 1, ("exempt",), "erin", AT + timedelta(minutes=50), detail="comment 5")
+OK_ENDED = Ending("o/r", 1, ("ok", "label_removed"), "dave", AT + timedelta(minutes=10, microseconds=7),
+                  detail="comment 4")
+
+
+def _kinds(engine) -> str:
+    with engine.connect() as conn:
+        return conn.execute(EndingRow.__table__.select().where(EndingRow.repo == "o/r")).first().kinds
+
+
+def _set_row(engine, **values) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(EndingRow).where(EndingRow.repo == "o/r", EndingRow.number == 1).values(**values))
+
+
+def test_each_kind_keeps_its_own_time(engine):
+    state = SqlStateStore(engine)
+    state.end_override((EXEMPT_ENDED, OK_ENDED))
+    # only the newest keeps who and what ended it: the others order late actions by their time
+    assert state.endings("o/r", 1) == (EXEMPT_ENDED, replace(OK_ENDED, actor="", detail=""))
+    # every kind is still named plainly: an earlier release reads them all as ended at the row's time
+    assert _kinds(engine).split(",")[:3] == ["exempt", "ok", "label_removed"] and len(_kinds(engine)) <= 200
+
+
+def test_a_row_of_an_earlier_release_ends_every_kind_it_names_at_its_time(engine):
+    state = SqlStateStore(engine)
+    state.end_override((EXEMPT_ENDED,))
+    _set_row(engine, kinds="exempt,ok,label_removed")  # as ed75f8a..b93ef64 merged an earlier ending's kinds
+    [ending] = state.endings("o/r", 1)
+    assert set(ending.kinds) == {"exempt", "ok", "label_removed"} and ending.at == EXEMPT_ENDED.at
+
+
+def test_a_row_an_earlier_release_wrote_over_reads_as_it_meant(engine):
+    """An earlier release carries the timed tokens over to its own, later row: the stamp no longer
+    matches the row's time, so every kind named is read as ended then, as that release meant."""
+    state = SqlStateStore(engine)
+    state.end_override((EXEMPT_ENDED, OK_ENDED))
+    carried = "ok,label_removed," + _kinds(engine)  # its ok cancel, merged with the row's tokens
+    _set_row(engine, kinds=carried, at=(AT + timedelta(hours=1)).replace(tzinfo=None), detail="comment 6")
+    [ending] = state.endings("o/r", 1)
+    assert set(ending.kinds) == {"exempt", "ok", "label_removed"} and ending.at == AT + timedelta(hours=1)
+
+
+def test_unreadable_times_read_as_every_kind_ended_at_the_rows_time(engine):
+    state = SqlStateStore(engine)
+    state.end_override((EXEMPT_ENDED, OK_ENDED))
+    stamp = "@" + EXEMPT_ENDED.at.replace(tzinfo=None).isoformat()
+    earlier, later = "ok@2026-11-29T10:00:00", "ok@2027-01-01T00:00:00"
+    for kinds in ("exempt,ok,@yesterday,ok@noon", f"exempt,ok,{stamp},ok@noon", f"exempt,{stamp},{earlier}",
+                  f"exempt,ok,{stamp},{stamp},{earlier}", f"exempt,ok,{stamp},{later}"):
+        _set_row(engine, kinds=kinds)
+        [ending] = state.endings("o/r", 1)
+        assert ending.at == EXEMPT_ENDED.at and "exempt" in ending.kinds, kinds
