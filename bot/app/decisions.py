@@ -164,11 +164,8 @@ def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str], e
     if not wanted or any(name.lower() == wanted.lower() for name in labels) or ctx.state.get_override(
             review.repo, review.number) is not None:
         return False  # nothing would go on, or a decision is in force and no label goes on anyway
-    # any band label: a removal of the high label is still theirs when the band is now medium
-    band_names = {name.lower() for name in bands.values()}
-    changes = [e for e in events() if e.label.lower() in band_names]
-    last = changes[-1] if changes else None
-    if last is None or last.at is None or last.action != "unlabeled" or is_bot(last.actor, ctx.github.bot_login().lower()):
+    last = _last_by_a_person(ctx, events, {name.lower() for name in bands.values()})
+    if last is None or last.at is None or last.action != "unlabeled":
         return False
     # nothing is in force (checked above): an ending of the removal made since it is what stands
     since = _endings_of(ctx, review.repo, review.number, ENDS["label_removed"])
@@ -177,6 +174,19 @@ def adopt_lost_removal(ctx: HandlerContext, review: Review, labels: list[str], e
         return False
     record(ctx, review, "label_removed", last.actor, detail=f"label {last.label} (found in the issue's history)", at=last.at)
     return True
+
+
+def _last_by_a_person(ctx: HandlerContext, events: Events, names: set[str]) -> LabelEvent | None:
+    """The latest change by a person of the band labels (``names``) a person changed last: any
+    band label, as a removal of the high label is still theirs when the band is now medium. The
+    App changing another band label since (taking off, under an exemption since ended, a label
+    a person put on) does not hide it (decision sequences, seed 1)."""
+    bot, latest = ctx.github.bot_login().lower(), {}
+    for order, event in enumerate(events()):
+        if event.label.lower() in names:
+            latest[event.label.lower()] = (order, event)
+    by_people = [(order, e) for order, e in latest.values() if not is_bot(e.actor, bot)]
+    return max(by_people, key=lambda pair: pair[0])[1] if by_people else None
 
 
 def _cancelled_unkept(ctx: HandlerContext, review: Review, removed: datetime) -> bool:

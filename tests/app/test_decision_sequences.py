@@ -112,6 +112,13 @@ PINNED = {
     "band-removal-late-after-an-exempt-ending-merged-an-ok-cancel": spec(
         a("ok_cancel", [1]), a("add_band", [1], M), a("rm_band", [92], M), a("add_exempt", [1]), a("rm_exempt", [1]),
         final="medium"),
+    # a person's removal of the high label, then their medium label, which the App took off under an
+    # exemption: after the exempt cancel the App's own removal hid theirs in the label history, and
+    # the high label came back (seed 1; fails on 5b12d4a), late or handled in order
+    "band-removal-hidden-by-the-apps-removal-of-a-hand-label": spec(
+        a("rm_band", [91], H), a("add_band", [71], M), a("add_exempt", [1]), a("exempt_cancel", [1])),
+    "band-removal-in-order-hidden-by-the-apps-removal-of-a-hand-label": spec(
+        a("rm_band", [1], H), a("add_band", [1], M), a("add_exempt", [1]), a("exempt_cancel", [1])),
 }
 
 
