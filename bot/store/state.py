@@ -2,14 +2,15 @@
 
 One override per pull request (the latest maintainer decision wins; ending it deletes it, and
 each kind's latest ending is kept beside it, in one row (``bot.store.endingrows``), so its time
-still orders late retries; an exemption
-keeps the clearance it was given over in its ``under`` column, JSON); decisions are appended,
-so shadow mode and audits can replay what the bot would have done.
+still orders late retries; an exemption keeps the clearance it was given over in its ``under``
+column, JSON, read as none when it cannot be read); decisions are appended, so shadow mode and
+audits can replay what the bot would have done.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, delete, func, or_, select
@@ -18,6 +19,8 @@ from bot.app.context import Decision, Ending, Override, newest_per_kind
 from bot.store import endingrows
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, EndingRow, OverrideRow
+
+log = logging.getLogger(__name__)
 
 # How ``UpsertComment.describe`` records creating or editing the sticky: either means the bot's
 # sticky was on the PR (a retried delivery finds the comment its first attempt posted and edits it)
@@ -60,7 +63,7 @@ class SqlStateStore:
             return None
         fields = {k: v for k, v in row._mapping.items() if k not in ("id", "at", "under")}
         # ``under`` counts only under an exemption: an earlier release's upsert leaves it as it was
-        return Override(**fields, at=_aware_utc(row.at), under=_under(row.under) if row.kind == "exempt" else None)
+        return Override(**fields, at=_aware_utc(row.at), under=_under(row.under, repo, number) if row.kind == "exempt" else None)
 
     def record_override(self, override: Override) -> None:
         values = _override_values(override)
@@ -166,11 +169,43 @@ def _plain(override: Override) -> dict:
             "model_version": override.model_version, "detail": override.detail}
 
 
-def _under(text: str | None) -> Override | None:
+# the fields of ``_plain``: each one's type, and whether it may be missing (then its default)
+UNDER_FIELDS = {"repo": (str, False), "number": (int, False), "kind": (str, False), "actor": (str, False),
+                "at": (str, False), "head_sha": (str, True), "score": ((int, type(None)), True),
+                "model_version": (str, True), "detail": (str, True)}
+
+
+def _under(text: str | None, repo: str, number: int) -> Override | None:
+    """The clearance kept under an exemption. One that cannot be read (edited by hand, or a later
+    release's) is none, with a warning: every delivery of the PR reads it, and must not fail."""
     if not text:
         return None
-    fields = json.loads(text)
-    return Override(**{**fields, "at": _aware_utc(datetime.fromisoformat(fields["at"]))})
+    try:
+        fields = json.loads(text)
+        if not isinstance(fields, dict):
+            raise ValueError(f"not an object but {type(fields).__name__}")
+        if extra := sorted(set(fields) - set(UNDER_FIELDS)):
+            log.warning("%s#%d: the clearance under its exemption has fields this release does not know, "
+                        "left out: %s", repo, number, ", ".join(extra))
+        known = {k: v for k, v in fields.items() if k in UNDER_FIELDS}
+        missing = [k for k, (_, optional) in UNDER_FIELDS.items() if not optional and k not in known]
+        if wrong := missing + [k for k, v in known.items() if not _typed(k, v)]:
+            raise ValueError(f"missing or mistyped: {', '.join(wrong)}")
+        return Override(**{**known, "at": _utc_from_text(known["at"])})
+    except (ValueError, RecursionError) as exc:  # json's errors too (RecursionError: nested too deep)
+        log.warning("%s#%d: the clearance under its exemption cannot be read (%s); none is kept under it",
+                    repo, number, exc)
+        return None
+
+
+def _typed(key: str, value) -> bool:
+    kind = UNDER_FIELDS[key][0]
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
+def _utc_from_text(text: str) -> datetime:
+    at = datetime.fromisoformat(text)
+    return _aware_utc(at) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def _decision(m) -> Decision:
