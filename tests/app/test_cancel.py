@@ -258,3 +258,17 @@ def test_a_cancel_of_a_clearance_not_yet_handled_under_an_exemption_is_kept(ctx,
     assert state.get_override(REPO, 2).kind == "exempt" and gh.labels[(REPO, 2)] == [EXEMPT]
     assert dispatch.handle("issue_comment", late_ok, ctx) == "commands: ok (overtaken)"
     assert state.get_override(REPO, 2).under is None
+
+
+def test_both_cancels_in_one_comment_reply_with_what_stands_after_both(ctx, gh, state, pr, scorer, payload):
+    """ok, exempt, then one comment cancelling both: the exempt cancel's reply said the clearance
+    "still stands", which the same comment's ok cancel had ended by the time it was posted."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    before = len(gh.bot_comments(REPO, 2))
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt cancel\n/sieve ok cancel"), ctx)
+    replies = [c.body for c in gh.bot_comments(REPO, 2)[before:]]
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
+    assert len(replies) == 2 and all("still stands" not in r and "as any other again" in r for r in replies)
+    assert "exemption by ` maintainer ` is cancelled" in replies[0] and "clearance by ` maintainer `" in replies[1]

@@ -20,7 +20,7 @@ from bot.app import payload as p
 from bot.app import plan as planner
 from bot.app import decisions, replylimit, review
 from bot.app.actions import Action, RemoveLabel, View
-from bot.app.context import HandlerContext
+from bot.app.context import HandlerContext, Override
 from bot.ports import Comment
 
 EVENTS = {"issue_comment": {"created"}}
@@ -95,7 +95,10 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     stale = [c for c in allowed if late and c.name in CANCELS]
     allowed = [c for c in allowed if c not in stale]
     views = [_refusal(c) for c in found if not request.allowed(c)][:1]  # an overtaken command gets no reply
-    views += [_cancel(c, request) for c in allowed if c.cancel]
+    cancels = [(c, *_cancel(c, request)) for c in allowed if c.cancel]
+    # what stands after all of the comment's cancels: none of its replies names one it ended
+    standing = request.ctx.state.get_override(request.repo, request.number) if cancels else None
+    views += [_cancel_view(c, ended, cancelled, standing, request) for c, ended, cancelled in cancels]
     kind = _override_kind([c for c in allowed if not c.cancel])
     # when it was said: a later cancel, handled first or not, wins; a clearance said before the
     # exemption in force goes under it and changes no label (fresh: it is the decision in force)
@@ -199,17 +202,23 @@ def _view(command: commands.Command, request: _Request) -> View:
     return View(f"reply_{command.name}.md.j2", context)
 
 
-def _cancel(command: commands.Command, request: _Request) -> View:
+def _cancel(command: commands.Command, request: _Request) -> tuple[Override | None, bool]:
     """End the ``ok``/``exempt`` decision in force (and take the exempt label off): the PR is then
-    treated as any other, and checked again at once."""
+    treated as any other, and checked again at once. Returns what ended, and whether this comment
+    cancelled it (its first attempt, when this is a retry, included)."""
     ended = decisions.end(request.ctx, request.repo, request.number, CANCELS[command.name],
-                                request.actor.login, detail=request.source, at=request.written_at)
+                          request.actor.login, detail=request.source, at=request.written_at)
     unlabelled = command.name == "exempt" and _drop_exempt_label(request)
     again = not (ended or unlabelled) and decisions.ended_by(request.ctx, request.repo, request.number,
                                                            request.source, CANCELS[command.name])
-    standing = request.ctx.state.get_override(request.repo, request.number)  # an earlier clearance, a later exemption
-    return View("reply_cancel.md.j2", {"command": command.name, "cancelled": bool(ended or unlabelled or again),
-                                       "previous": ended, "standing": standing, "result": request.outcome.result,
+    return ended, bool(ended or unlabelled or again)
+
+
+def _cancel_view(command: commands.Command, ended: Override | None, cancelled: bool, standing: Override | None,
+                 request: _Request) -> View:
+    """``standing``: the decision in force after the comment (an earlier clearance, a later exemption)."""
+    return View("reply_cancel.md.j2", {"command": command.name, "cancelled": cancelled, "previous": ended,
+                                       "standing": standing, "result": request.outcome.result,
                                        "exempt_author": request.author_exempt})
 
 
