@@ -1,4 +1,4 @@
-"""A PR's endings in its one ``override_endings`` row: each kind's latest ending, no migration.
+"""A PR's endings in its one ``override_endings`` row: each kind's latest ending (no schema change; revision 0007 marks it).
 
 The row's ``at``, ``actor`` and ``detail`` are the newest ending's. ``kinds`` names every kind
 ended, as releases before this one wrote and read it; when kinds were ended at different times
@@ -6,11 +6,13 @@ it goes on with a stamp (``@`` and the row's time) and each earlier-ended kind w
 
     exempt,ok,label_removed,@2026-11-29T10:00:10,ok@2026-11-29T09:50:00,label_removed@2026-11-29T09:50:00
 
-A release before this one reads every kind named as ended at the row's time (it skips the timed
-tokens, which name no kind), as it would have written it itself; when it writes the row again it
-carries the tokens over but not its time, so the stamp no longer matches and this release reads
-that row as it was meant: every kind at the row's time. Only the newest ending keeps its actor
-and detail; an earlier-ended kind's (a retry's "cancelled" reply) is not kept.
+A release before revision 0007 reads every kind named as ended at the row's time (it skips the
+timed tokens, which name no kind). That is not what it would have written itself when an earlier
+ending was handled after a later one (a late cancel): it would read the cancelled clearance as
+ended at the later time and drop a ``/sieve ok`` given in between. So 0007 is a release boundary:
+such a release refuses a database this one has used, and the two never run side by side. Rows it
+wrote before the upgrade read as it meant them. Only the newest ending keeps its actor and detail;
+an earlier-ended kind's (a retry's "cancelled" reply) is not kept.
 """
 
 from __future__ import annotations
