@@ -2,9 +2,14 @@
 
 The row's ``at``, ``actor`` and ``detail`` are the newest ending's. ``kinds`` names every kind
 ended, as releases before this one wrote and read it; when kinds were ended at different times
-it goes on with a stamp (``@`` and the row's time) and each earlier-ended kind with its own time::
+it goes on with a stamp (``@``, the row's time and the newest ending's kinds, each after ``/``;
+the plain list starts with exactly those) and each earlier-ended kind with its own time::
 
-    exempt,ok,label_removed,@2026-11-29T10:00:10,ok@2026-11-29T09:50:00,label_removed@2026-11-29T09:50:00
+    exempt,ok,label_removed,@2026-11-29T10:00:10/exempt,ok@2026-11-29T09:50:00,label_removed@2026-11-29T09:50:00
+
+A row whose stamp does not match its time and its first plain kinds (written over by an earlier
+release, which puts its own kinds first and may keep the time) reads as that release meant it:
+every kind named ended at the row's time.
 
 A release before revision 0007 reads every kind named as ended at the row's time (it skips the
 timed tokens, which name no kind). That is not what it would have written itself when an earlier
@@ -23,6 +28,7 @@ from itertools import groupby
 from bot.app.context import Ending, newest_per_kind
 
 STAMP = "@"
+KIND = "/"  # before each of the newest ending's kinds in the stamp
 
 
 def kinds_text(endings: tuple[Ending, ...]) -> str:
@@ -32,7 +38,8 @@ def kinds_text(endings: tuple[Ending, ...]) -> str:
     if not earlier:
         return ",".join(named)
     timed = [f"{k}{STAMP}{_naive(e.at).isoformat()}" for e in earlier for k in e.kinds]
-    return ",".join([*named, STAMP + _naive(newest.at).isoformat(), *timed])
+    stamp = STAMP + _naive(newest.at).isoformat() + "".join(f"{KIND}{k}" for k in newest.kinds)
+    return ",".join([*named, stamp, *timed])
 
 
 def read(repo: str, number: int, kinds: str, actor: str, at: datetime, detail: str) -> tuple[Ending, ...]:
@@ -54,17 +61,25 @@ def read(repo: str, number: int, kinds: str, actor: str, at: datetime, detail: s
 def _timed(tokens: list[str], named: tuple[str, ...], at: datetime) -> dict[str, datetime]:
     """Each earlier-ended kind's time, when the row's stamp is its time ({}: none, or written
     over by an earlier release; then every kind named was ended at the row's time)."""
-    stamps = [t[len(STAMP):] for t in tokens if t.startswith(STAMP)]
+    stamps = [t[len(STAMP):].split(KIND) for t in tokens if t.startswith(STAMP)]
     pairs = [t.split(STAMP, 1) for t in tokens if STAMP in t and not t.startswith(STAMP)]
+    if len(stamps) != 1 or not _names_newest_first(named, stamps[0][1:], [kind for kind, _ in pairs]):
+        return {}
     try:
-        if len(stamps) != 1 or datetime.fromisoformat(stamps[0]) != at:
+        if datetime.fromisoformat(stamps[0][0]) != at:
             return {}
         timed = {kind: datetime.fromisoformat(when) for kind, when in pairs}
     except ValueError:
         return {}
-    if len(timed) != len(pairs) or not set(timed) <= set(named) or any(when > at for when in timed.values()):
+    if len(timed) != len(pairs) or any(when > at for when in timed.values()):
         return {}
     return timed
+
+
+def _names_newest_first(named: tuple[str, ...], newest: list[str], earlier: list[str]) -> bool:
+    """Whether the plain list is the stamp's kinds, then the timed ones, each once (as written)."""
+    return (bool(newest) and list(named[:len(newest)]) == newest and len(named) == len(set(named))
+            and sorted(named[len(newest):]) == sorted(earlier))
 
 
 def _naive(at: datetime) -> datetime:

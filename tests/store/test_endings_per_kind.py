@@ -60,10 +60,32 @@ def test_a_row_an_earlier_release_wrote_over_reads_as_it_meant(engine):
 def test_unreadable_times_read_as_every_kind_ended_at_the_rows_time(engine):
     state = SqlStateStore(engine)
     state.end_override((EXEMPT_ENDED, OK_ENDED))
-    stamp = "@" + EXEMPT_ENDED.at.replace(tzinfo=None).isoformat()
+    stamp = "@" + EXEMPT_ENDED.at.replace(tzinfo=None).isoformat() + "/exempt"
     earlier, later = "ok@2026-11-29T10:00:00", "ok@2027-01-01T00:00:00"
     for kinds in ("exempt,ok,@yesterday,ok@noon", f"exempt,ok,{stamp},ok@noon", f"exempt,{stamp},{earlier}",
                   f"exempt,ok,{stamp},{stamp},{earlier}", f"exempt,ok,{stamp},{later}"):
         _set_row(engine, kinds=kinds)
         [ending] = state.endings("o/r", 1)
         assert ending.at == EXEMPT_ENDED.at and "exempt" in ending.kinds, kinds
+
+
+def test_an_earlier_releases_rewrite_at_the_same_time_reads_as_it_meant(engine):
+    """b93ef64 merges an ending made at the row's very time: it puts its kinds first and keeps the
+    time, so the stamp's time still matches; its kinds, not the stamp's, now start the list."""
+    state = SqlStateStore(engine)
+    state.end_override((EXEMPT_ENDED, OK_ENDED))
+    _set_row(engine, kinds="ok,label_removed," + _kinds(engine), detail="comment 9")
+    [ending] = state.endings("o/r", 1)
+    assert set(ending.kinds) == {"exempt", "ok", "label_removed"} and ending.at == EXEMPT_ENDED.at
+
+
+def test_the_stamp_names_the_newest_endings_kinds(engine):
+    state = SqlStateStore(engine)
+    state.end_override((EXEMPT_ENDED, OK_ENDED))
+    stamp = "@" + EXEMPT_ENDED.at.replace(tzinfo=None).isoformat()
+    assert f"{stamp}/exempt," in _kinds(engine)
+    for kinds in (f"exempt,ok,{stamp},ok@2026-11-29T10:00:00", f"exempt,ok,{stamp}/ok,ok@2026-11-29T10:00:00",
+                  f"exempt,ok,{stamp}/exempt/ok,ok@2026-11-29T10:00:00"):
+        _set_row(engine, kinds=kinds)
+        [ending] = state.endings("o/r", 1)
+        assert set(ending.kinds) == {"exempt", "ok"} and ending.at == EXEMPT_ENDED.at, kinds
