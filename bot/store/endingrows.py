@@ -65,13 +65,13 @@ def _timed(tokens: list[str], named: tuple[str, ...], at: datetime) -> dict[str,
     pairs = [t.split(STAMP, 1) for t in tokens if STAMP in t and not t.startswith(STAMP)]
     if len(stamps) != 1 or not _names_newest_first(named, stamps[0][1:], [kind for kind, _ in pairs]):
         return {}
-    try:
-        if datetime.fromisoformat(stamps[0][0]) != at:
+    try:  # a time with an offset (edited by hand) is the same instant in naive UTC, as stored
+        if _naive(datetime.fromisoformat(stamps[0][0])) != _naive(at):
             return {}
-        timed = {kind: datetime.fromisoformat(when) for kind, when in pairs}
-    except ValueError:
+        timed = {kind: _naive(datetime.fromisoformat(when)) for kind, when in pairs}
+    except (ValueError, TypeError, OverflowError):
         return {}
-    if len(timed) != len(pairs) or any(when > at for when in timed.values()):
+    if len(timed) != len(pairs) or any(when > _naive(at) for when in timed.values()):
         return {}
     return timed
 

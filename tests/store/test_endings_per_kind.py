@@ -89,3 +89,17 @@ def test_the_stamp_names_the_newest_endings_kinds(engine):
         _set_row(engine, kinds=kinds)
         [ending] = state.endings("o/r", 1)
         assert set(ending.kinds) == {"exempt", "ok"} and ending.at == EXEMPT_ENDED.at, kinds
+
+
+def test_a_time_with_an_offset_is_read_as_that_instant_not_a_failure(engine):
+    """Comparing it with the stored naive time raised TypeError on every read of the PR."""
+    state = SqlStateStore(engine)
+    state.end_override((EXEMPT_ENDED, OK_ENDED))
+    stamp = "@" + EXEMPT_ENDED.at.replace(tzinfo=None).isoformat() + "/exempt"
+    _set_row(engine, kinds=f"exempt,ok,{stamp},ok@2026-11-29T11:00:00+02:00")
+    newest, earlier = state.endings("o/r", 1)
+    assert newest.kinds == ("exempt",) and earlier.kinds == ("ok",) and earlier.at == AT.replace(
+        hour=9, minute=0, second=0, microsecond=0)
+    aware_stamp = "@" + EXEMPT_ENDED.at.isoformat() + "/exempt"  # the stamp's own time with an offset too
+    _set_row(engine, kinds=f"exempt,ok,{aware_stamp},ok@2026-11-29T09:00:00+00:00")
+    assert state.endings("o/r", 1)[1].at == datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
