@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, delete, func, or_, select
 
 from bot.app.context import Decision, Ending, Override, newest_per_kind
+from bot.app.plan import CANCELLABLE_BY_OK
 from bot.store import endingrows
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, EndingRow, OverrideRow
@@ -191,6 +192,8 @@ def _under(text: str | None, repo: str, number: int) -> Override | None:
         missing = [k for k, (_, optional) in UNDER_FIELDS.items() if not optional and k not in known]
         if wrong := missing + [k for k, v in known.items() if not _typed(k, v)]:
             raise ValueError(f"missing or mistyped: {', '.join(wrong)}")
+        if known["kind"] not in CANCELLABLE_BY_OK:
+            raise ValueError(f"its kind {known['kind']!r} is no clearance")
         return Override(**{**known, "at": _utc_from_text(known["at"])})
     except (ValueError, RecursionError) as exc:  # json's errors too (RecursionError: nested too deep)
         log.warning("%s#%d: the clearance under its exemption cannot be read (%s); none is kept under it",

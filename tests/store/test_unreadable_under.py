@@ -27,6 +27,10 @@ UNREADABLE = {
     "a number that is text": json.dumps({**CLEARANCE, "number": "4"}),
     "a score that is text": json.dumps({**CLEARANCE, "score": "71"}),
     "nested too deep": "[" * 100_000 + "]" * 100_000,
+    # kinds no "/sieve ok cancel" ends: put in force, they stayed on (an exemption) or ended nothing
+    "an exemption under an exemption": json.dumps({**CLEARANCE, "kind": "exempt"}),
+    "a band label put on": json.dumps({**CLEARANCE, "kind": "label_added"}),
+    "a later release's kind": json.dumps({**CLEARANCE, "kind": "ok_later_release_kind"}),
 }
 
 
