@@ -17,7 +17,8 @@ ending was handled after a later one (a late cancel): it would read the cancelle
 ended at the later time and drop a ``/sieve ok`` given in between. So 0007 is a release boundary:
 such a release refuses a database this one has used, and the two never run side by side. Rows it
 wrote before the upgrade read as it meant them. Only the newest ending keeps its actor and detail;
-an earlier-ended kind's (a retry's "cancelled" reply) is not kept.
+an earlier-ended kind's are kept only when they are the same (``=`` after its time: one comment's
+two cancels, whose retry must say both were done), else read as empty.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bot.app.context import Ending, newest_per_kind
 
 STAMP = "@"
 KIND = "/"  # before each of the newest ending's kinds in the stamp
+SAME = "="  # after an earlier-ended kind's time: ended by the newest ending's actor and detail too
 
 
 def kinds_text(endings: tuple[Ending, ...]) -> str:
@@ -37,7 +39,7 @@ def kinds_text(endings: tuple[Ending, ...]) -> str:
     named = [k for e in endings for k in e.kinds]
     if not earlier:
         return ",".join(named)
-    timed = [f"{k}{STAMP}{_naive(e.at).isoformat()}" for e in earlier for k in e.kinds]
+    timed = [f"{k}{STAMP}{_naive(e.at).isoformat()}{SAME * _same(e, newest)}" for e in earlier for k in e.kinds]
     stamp = STAMP + _naive(newest.at).isoformat() + "".join(f"{KIND}{k}" for k in newest.kinds)
     return ",".join([*named, stamp, *timed])
 
@@ -53,13 +55,20 @@ def read(repo: str, number: int, kinds: str, actor: str, at: datetime, detail: s
     newest = Ending(repo=repo, number=number, kinds=tuple(k for k in named if k not in timed), actor=actor,
                     at=_aware(at), detail=detail)
     by_time = sorted(timed.items(), key=lambda item: item[1], reverse=True)
-    earlier = [Ending(repo=repo, number=number, kinds=tuple(k for k, _ in group), actor="", at=_aware(when))
-               for when, group in groupby(by_time, key=lambda item: item[1])]
+    earlier = [Ending(repo=repo, number=number, kinds=tuple(k for k, _ in group), actor=actor if same else "",
+                      at=_aware(when), detail=detail if same else "")
+               for (when, same), group in groupby(by_time, key=lambda item: item[1])]
     return newest_per_kind((newest, *earlier))
 
 
-def _timed(tokens: list[str], named: tuple[str, ...], at: datetime) -> dict[str, datetime]:
-    """Each earlier-ended kind's time, when the row's stamp is its time ({}: none, or written
+def _same(earlier: Ending, newest: Ending) -> bool:
+    """Whether the newest ending's source (a comment with two cancels) ended ``earlier`` too: its
+    retry must say that cancel was done, and only the newest ending's detail is in the row."""
+    return bool(earlier.detail) and (earlier.actor, earlier.detail) == (newest.actor, newest.detail)
+
+
+def _timed(tokens: list[str], named: tuple[str, ...], at: datetime) -> dict[str, tuple[datetime, bool]]:
+    """Each earlier-ended kind's time and whether it shares the newest's source (``SAME``), when the row's stamp is its time ({}: none, or written
     over by an earlier release; then every kind named was ended at the row's time)."""
     stamps = [t[len(STAMP):].split(KIND) for t in tokens if t.startswith(STAMP)]
     pairs = [t.split(STAMP, 1) for t in tokens if STAMP in t and not t.startswith(STAMP)]
@@ -68,10 +77,11 @@ def _timed(tokens: list[str], named: tuple[str, ...], at: datetime) -> dict[str,
     try:  # a time with an offset (edited by hand) is the same instant in naive UTC, as stored
         if _naive(datetime.fromisoformat(stamps[0][0])) != _naive(at):
             return {}
-        timed = {kind: _naive(datetime.fromisoformat(when)) for kind, when in pairs}
+        timed = {kind: (_naive(datetime.fromisoformat(when.removesuffix(SAME))), when.endswith(SAME))
+                 for kind, when in pairs}
     except (ValueError, TypeError, OverflowError):
         return {}
-    if len(timed) != len(pairs) or any(when > _naive(at) for when in timed.values()):
+    if len(timed) != len(pairs) or any(when > _naive(at) for when, _ in timed.values()):
         return {}
     return timed
 

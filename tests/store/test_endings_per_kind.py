@@ -103,3 +103,14 @@ def test_a_time_with_an_offset_is_read_as_that_instant_not_a_failure(engine):
     aware_stamp = "@" + EXEMPT_ENDED.at.isoformat() + "/exempt"  # the stamp's own time with an offset too
     _set_row(engine, kinds=f"exempt,ok,{aware_stamp},ok@2026-11-29T09:00:00+00:00")
     assert state.endings("o/r", 1)[1].at == datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+
+def test_an_earlier_ending_keeps_its_detail_only_when_the_newest_has_the_same(engine):
+    """One comment's two cancels: a retry must find each cancel's own ending; any other earlier
+    ending (another comment's, or a cancel of the same comment that ended nothing) reads as empty."""
+    state = SqlStateStore(engine)
+    same = replace(OK_ENDED, actor=EXEMPT_ENDED.actor, detail=EXEMPT_ENDED.detail)
+    state.end_override((EXEMPT_ENDED, same))
+    assert state.endings("o/r", 1) == (EXEMPT_ENDED, same)
+    state.end_override((EXEMPT_ENDED, replace(same, detail=EXEMPT_ENDED.detail + " (nothing ended)")))
+    assert state.endings("o/r", 1)[1].detail == ""
