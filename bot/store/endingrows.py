@@ -1,4 +1,5 @@
-"""A PR's endings in its one ``override_endings`` row: each kind's latest ending (no schema change; revision 0007 marks it).
+"""A PR's endings in its one ``override_endings`` row: each kind's latest ending (revision 0007
+marks this meaning of ``kinds``; it changes no schema).
 
 The row's ``at``, ``actor`` and ``detail`` are the newest ending's. ``kinds`` names every kind
 ended, as releases before this one wrote and read it; when kinds were ended at different times
@@ -68,8 +69,9 @@ def _same(earlier: Ending, newest: Ending) -> bool:
 
 
 def _timed(tokens: list[str], named: tuple[str, ...], at: datetime) -> dict[str, tuple[datetime, bool]]:
-    """Each earlier-ended kind's time and whether it shares the newest's source (``SAME``), when the row's stamp is its time ({}: none, or written
-    over by an earlier release; then every kind named was ended at the row's time)."""
+    """Each earlier-ended kind's time and whether it shares the newest's source (``SAME``), when
+    the row's stamp is its time and kinds ({}: none, or written over by an earlier release; then
+    every kind named was ended at the row's time)."""
     stamps = [t[len(STAMP):].split(KIND) for t in tokens if t.startswith(STAMP)]
     pairs = [t.split(STAMP, 1) for t in tokens if STAMP in t and not t.startswith(STAMP)]
     if len(stamps) != 1 or not _names_newest_first(named, stamps[0][1:], [kind for kind, _ in pairs]):
