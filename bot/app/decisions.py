@@ -7,8 +7,9 @@ cancel, the exempt label taken off) deletes it and keeps an ``Ending`` naming th
 ended, so a late retry of the action it ended does not bring it back, while actions of other
 kinds (another person's band-label removal) are not overtaken by it. Each kind keeps its own
 latest ending: ending one kind does not move the time another was ended at. An exemption given
-over a clearance keeps it (``Override.under``): ending one leaves the other in force. A clearance
-made before the exemption in force and handled after it goes under it, as if handled in order.
+over a clearance, or over a person's band label (``label_added``), keeps it (``Override.under``):
+ending the exemption puts it in force again (ending a clearance under it leaves the exemption). A
+clearance made before the exemption in force and handled after it goes under it, as if handled in order.
 """
 
 from __future__ import annotations
@@ -81,20 +82,20 @@ def end(ctx: HandlerContext, repo: str, number: int, kinds: tuple[str, ...], act
 
 
 def _under(current: Override | None) -> Override | None:
-    """The clearance an exemption given now goes over (kept under it): the one in force, or the
-    one under the exemption in force."""
+    """The decision an exemption given now goes over (kept under it): the clearance or person's
+    band label in force, or the one under the exemption in force."""
     if current is None:
         return None
     if current.kind == "exempt":
         return current.under
-    return current if current.kind in planner.CANCELLABLE_BY_OK else None
+    return current if current.kind in planner.KEPT_UNDER else None
 
 
 def _over(current: Override | None, made: Override) -> Override | None:
     """The exemption in force, with ``made`` under it, when ``made`` is a clearance made before
     that exemption (its delivery late): the later decision is not replaced, and the clearance is
-    in force when the exemption ends, as if handled in order. Of two clearances under it, the
-    later is kept. None: ``made`` replaces the decision in force."""
+    in force when the exemption ends, as if handled in order. Of two decisions under it (a
+    clearance, a person's band label), the later is kept. None: ``made`` replaces the decision in force."""
     if (current is None or current.kind != "exempt" or made.kind not in planner.CANCELLABLE_BY_OK
             or utc(current.at) <= utc(made.at)):
         return None
@@ -105,8 +106,8 @@ def _over(current: Override | None, made: Override) -> Override | None:
 
 def _split(current: Override | None, kinds: tuple[str, ...]) -> tuple[Override | None, Override | None]:
     """Of the decision in force, the one an ending of ``kinds`` ends and the one standing after
-    it: an exemption ends and the clearance under it is in force again; the clearance under an
-    exemption ends and the exemption stays. (None, current): nothing of ``kinds`` is in force."""
+    it: an exemption ends and the decision under it is in force again; the clearance under an
+    exemption ends and the exemption stays (a person's band label under it is no clearance). (None, current): nothing of ``kinds`` is in force."""
     if current is None or current.kind in kinds:
         return current, current.under if current is not None else None
     if current.under is not None and current.under.kind in kinds:

@@ -39,6 +39,8 @@ EFFORT_KINDS = ("effort", "policy")  # signals a comment can name as something t
 MAX_NOTICED = 4  # signals the comment lists (strongest first); the check run lists every one
 CANCELLABLE_BY_OK = ("ok", "label_removed")  # the clearances "/sieve ok cancel" ends
 LABEL_ADDED = "label_added"  # a person put a band label on: the bot adds none and never takes theirs off
+# the person's decisions an exemption given over them keeps, in force again when it ends
+KEPT_UNDER = (*CANCELLABLE_BY_OK, LABEL_ADDED)
 LEFTOVER_KINDS = ("ok", "exempt")  # decisions whose band labels come off even when not fresh (unless a person's)
 
 
@@ -57,6 +59,7 @@ class Facts:
     fresh_override: bool = False  # this very event created ``override``
     hand_labels: tuple[str, ...] = ()  # labels on the PR a person put on (after a fresh command: since it); read when a label may go
     exempt_label_owed: bool = False  # an exemption in force whose label never went on (given while settings were unreadable)
+    person_label_owed: tuple[str, ...] = ()  # the band label of a person's ``label_added`` in force that the App took off under an exemption since ended
     config_error: str | None = None
     config_unreadable: bool = False  # a settings file could not be read at all: what it asks is unknown
     findings: tuple[Finding, ...] = ()
@@ -132,7 +135,8 @@ def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
     actions: list[Action] = [RemoveLabel(name) for name in present
                              if not _same(name, wanted) and not _has(facts.hand_labels, name)]
     if kind == LABEL_ADDED or any(_has(facts.hand_labels, name) for name in present):
-        return actions  # a person's band label is theirs: the bot adds none, only takes its own stale one off
+        owed = tuple(name for name in facts.person_label_owed if not _has(facts.labels, name))
+        return actions + ([AddLabels(owed)] if kind == LABEL_ADDED and owed else [])  # a person's band label is theirs: the bot adds none, only takes its own stale one off
     if wanted and not _has(facts.labels, wanted):
         spec = config.labels.high if band == "high" else config.labels.medium
         actions.append(AddLabels((wanted,), ensure=(_ensure(spec),)))
@@ -187,7 +191,9 @@ def _person_labelled(config: RepoConfig, facts: Facts) -> bool:
 
 
 def _hand_band_labels(config: RepoConfig, facts: Facts) -> list[str]:
-    return [name for name in config.band_labels().values() if _has(facts.labels, name) and _has(facts.hand_labels, name)]
+    """A person's band labels on the PR, and the one the App puts back for them now."""
+    return [name for name in config.band_labels().values()
+            if (_has(facts.labels, name) and _has(facts.hand_labels, name)) or _has(facts.person_label_owed, name)]
 
 
 def _was_advisory(facts: Facts) -> bool:

@@ -171,6 +171,7 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
         override=override, fresh_override=fresh_override,
         hand_labels=_hand_labels(ctx, events, override, labels, after) if _may_take_off(review, override, labels) else (),
         exempt_label_owed=not fresh_override and _exempt_label_owed(ctx, review, override, labels, events),
+        person_label_owed=_person_label_owed(ctx, review, override, labels, events),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
         findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
@@ -181,9 +182,36 @@ def _hand_labels(ctx: HandlerContext, events: decisions.Events, override: Overri
                  after) -> tuple[str, ...]:
     """The labels the plan must leave on as a person's; under a person's recorded band label,
     every label not known to be the App's."""
-    if override is not None and override.kind == planner.LABEL_ADDED:
-        return decisions.not_the_apps(ctx, events, labels)
+    if override is not None and override.kind == planner.LABEL_ADDED:  # theirs too when the App put it back
+        return decisions.not_the_apps(ctx, events, labels) + tuple(
+            name for name in labels if name.lower() == (_added_label(override) or "").lower())
     return decisions.hand_labels(ctx, events, after)
+
+
+def _added_label(override: Override) -> str | None:
+    """The band label a person's ``label_added`` put on (its detail: ``label <name>``)."""
+    return override.detail.removeprefix("label ") if override.detail.startswith("label ") else None
+
+
+def _person_label_owed(ctx: HandlerContext, review: Review, override: Override | None, labels: list[str],
+                       events: decisions.Events) -> tuple[str, ...]:
+    """A person's band label in force (``label_added``) that is not on because the App took it
+    off since the person put it on (under an exemption given over it and ended since): it goes
+    back on, as the exemption's ending puts the decision under it in force again. Not when a
+    person took it off last (that removal's delivery may still be queued)."""
+    name = _added_label(override) if override is not None and override.kind == planner.LABEL_ADDED else None
+    bands = {n.lower() for n in review.config.band_labels().values()}
+    if name is None or name.lower() not in bands or any(n.lower() == name.lower() for n in labels):
+        return ()
+    made = decisions.utc(override.at)
+    if not any("exempt" in e.kinds and decisions.utc(e.at) >= made for e in ctx.state.endings(review.repo, review.number)):
+        return ()  # no exemption was given over it and ended since
+    changes = [e for e in events() if e.label.lower() == name.lower()]
+    bot, since = ctx.github.bot_login().lower(), made - decisions.CLOCK_SLACK
+    last = changes[-1] if changes else None
+    took_off = (last is not None and last.action == "unlabeled" and last.actor.lower() == bot
+                and (last.at is None or decisions.utc(last.at) >= since))
+    return (name,) if took_off else ()
 
 
 def _exempt_label_owed(ctx: HandlerContext, review: Review, override: Override | None, labels: list[str],

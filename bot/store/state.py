@@ -2,8 +2,8 @@
 
 One override per pull request (the latest maintainer decision wins; ending it deletes it, and
 each kind's latest ending is kept beside it, in one row (``bot.store.endingrows``), so its time
-still orders late retries; an exemption keeps the clearance it was given over in its ``under``
-column, JSON, read as none when it cannot be read); decisions are appended, so shadow mode and
+still orders late retries; an exemption keeps the clearance or person's band label it was given
+over in its ``under`` column, JSON, read as none when it cannot be read); decisions are appended, so shadow mode and
 audits can replay what the bot would have done.
 """
 
@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, delete, func, or_, select
 
 from bot.app.context import Decision, Ending, Override, newest_per_kind
-from bot.app.plan import CANCELLABLE_BY_OK
+from bot.app.plan import KEPT_UNDER
 from bot.store import endingrows
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, EndingRow, OverrideRow
@@ -192,8 +192,8 @@ def _under(text: str | None, repo: str, number: int) -> Override | None:
         missing = [k for k, (_, optional) in UNDER_FIELDS.items() if not optional and k not in known]
         if wrong := missing + [k for k, v in known.items() if not _typed(k, v)]:
             raise ValueError(f"missing or mistyped: {', '.join(wrong)}")
-        if known["kind"] not in CANCELLABLE_BY_OK:
-            raise ValueError(f"its kind {known['kind']!r} is no clearance")
+        if known["kind"] not in KEPT_UNDER:
+            raise ValueError(f"its kind {known['kind']!r} is no clearance nor a person's band label")
         return Override(**{**known, "at": _utc_from_text(known["at"])})
     except (ValueError, RecursionError) as exc:  # json's errors too (RecursionError: nested too deep)
         log.warning("%s#%d: the clearance under its exemption cannot be read (%s); none is kept under it",

@@ -30,7 +30,8 @@ def oracle(steps: list[Step], spec: dict, seen: dict) -> tuple[set[str], list[tu
     failures = _hand_label_clauses(decisions, seen, checked)
     failures += _cancel_clause(decisions, spec, seen, checked) + _clearance_clause(decisions, seen, checked)
     failures += _standing_clearance_clause(decisions, seen, checked)
-    return checked - {None}, failures + consistency(seen)
+    failures += _restored_label_clause(_restored_label(decisions, in_order=True), decisions, seen, checked)
+    return checked - {None}, failures + consistency({**seen, "theirs": _restored_label(decisions)})
 
 
 def _hand_label_clauses(decisions, seen, checked) -> list[tuple[str, str]]:
@@ -99,6 +100,34 @@ def _standing_clearance_clause(decisions, seen, checked) -> list[tuple[str, str]
     return []
 
 
+def _restored_label(decisions, in_order: bool = False) -> str | None:
+    """The band label a person put on last, after which only exemptions and cancels were made (an
+    ok cancel ends no person's band label), every one delivered, an exempt cancel last: the
+    exemption was given over it, so the App may put it back when the exemption ends, as the
+    person's. ``in_order``: its delivery was handled before every later one, so it does."""
+    adds = [d for d in decisions if d.kind == "add_band"]
+    if not adds or decisions[-1].kind not in EXEMPT_CANCELS:
+        return None
+    last, later = adds[-1], [d for d in decisions if d.index > adds[-1].index]
+    if any(d.kind in ("rm_band", "add_band") and d.arg == last.arg for d in later) or not later:
+        return None
+    if not all(d.kind in {"exempt", "add_exempt"} | EXEMPT_CANCELS | OK_CANCELS and d.handled for d in later):
+        return None
+    first_later = min(at for d in later for at in d.handled_at)
+    return last.arg if last.handled and (not in_order or last.handled_at[0] < first_later) else None
+
+
+def _restored_label_clause(label, decisions, seen, checked) -> list[tuple[str, str]]:
+    """(7) ``_restored_label``: that label is on, and the check says neither Cleared nor Exempt."""
+    if label is None:
+        return []
+    checked.add("7")
+    if label not in _on(seen) or _cleared(seen) or EXEMPT in _on(seen):
+        return [("7-person-label-not-restored", f"after [{decisions[-1].index}] {decisions[-1].describe()}: "
+                 f"{label} put on by a person, labels {sorted(_on(seen))}, check {seen['check']!r}")]
+    return []
+
+
 def consistency(seen: dict) -> list[tuple[str, str]]:
     """(4) the sticky's state, the check's title and the labels never contradict each other."""
     on, bot_bands, title, state = _on(seen), _bot_bands(seen), seen["check"], seen["sticky"]
@@ -135,8 +164,11 @@ def _cleared(seen: dict) -> bool:
 
 
 def _bot_bands(seen: dict) -> list[str]:
-    """Band labels on the PR whose last change was the bot putting them on."""
+    """Band labels on the PR whose last change was the bot putting them on (not a person's the
+    bot put back when an exemption given over it ended: ``seen["theirs"]``)."""
     def by_bot(label: str) -> bool:
+        if label == seen.get("theirs"):
+            return False
         event, actor = seen["last_change"].get(label, ("", ""))
         return event == "labeled" and (actor.lower() == seen["bot"] or actor.lower().endswith("[bot]"))
     return [b for b in BANDS if b in _on(seen) and by_bot(b)]

@@ -9,7 +9,7 @@ from bot.app import commands, dispatch
 from bot.app.actions import STICKY_MARKER
 
 from .conftest import FIXED_NOW, result_for
-from .test_handlers import EXEMPT, HIGH, REPO, SHA, comment_event, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
+from .test_handlers import EXEMPT, HIGH, MEDIUM, REPO, SHA, comment_event, opened, pr, unlabeled  # noqa: F401  (pr: fixture)
 
 
 def test_cancel_is_parsed_only_after_ok_and_exempt():
@@ -272,3 +272,45 @@ def test_both_cancels_in_one_comment_reply_with_what_stands_after_both(ctx, gh, 
     assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
     assert len(replies) == 2 and all("still stands" not in r and "as any other again" in r for r in replies)
     assert "exemption by ` maintainer ` is cancelled" in replies[0] and "clearance by ` maintainer `" in replies[1]
+
+
+def test_exempt_cancel_puts_back_a_persons_band_label_the_exemption_was_given_over(ctx, gh, state, pr, scorer, payload):
+    """HIGH off, alice's MEDIUM on, ``/sieve exempt`` (MEDIUM comes off), ``/sieve exempt cancel``
+    (its delivery retried later): alice's label is the decision in force again and goes back on;
+    the maintainer's earlier removal, which it replaced, is not adopted from the history."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, HIGH, "maintainer", add=False)
+    dispatch.handle("pull_request", unlabeled(payload, HIGH), ctx)
+    gh.human_label(REPO, 2, MEDIUM, "alice", add=True)
+    labeled = unlabeled(payload, MEDIUM, sender="alice")
+    labeled["action"] = "labeled"
+    dispatch.handle("pull_request", labeled, ctx)
+    assert state.get_override(REPO, 2).kind == "label_added"
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    in_force = state.get_override(REPO, 2)
+    assert (in_force.kind, in_force.under.kind, in_force.under.actor) == ("exempt", "label_added", "alice")
+    assert gh.labels[(REPO, 2)] == [EXEMPT]
+    cancel = comment_event(payload, "/sieve exempt cancel")
+    for _ in range(2):  # the delivery, then its late retry
+        assert dispatch.handle("issue_comment", cancel, ctx) == "commands: exempt"
+        in_force = state.get_override(REPO, 2)
+        assert (in_force.kind, in_force.actor, in_force.detail, in_force.under) == ("label_added", "alice",
+                                                                                  f"label {MEDIUM}", None)
+        assert gh.labels[(REPO, 2)] == [MEDIUM]
+        assert gh.check_runs[(REPO, "PR Sieve", SHA)].title.startswith("Likely low effort")
+        assert sticky_state(gh) == "<!-- pr-sieve:state:flagged -->"
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    assert gh.labels[(REPO, 2)] == [MEDIUM] and state.get_override(REPO, 2).kind == "label_added"
+
+
+def test_ok_cancel_under_an_exemption_leaves_a_persons_band_label_under_it(ctx, gh, state, pr, scorer, payload):
+    """A person's band label under an exemption is no clearance: ``/sieve ok cancel`` ends nothing."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    gh.human_label(REPO, 2, MEDIUM, "alice", add=True)
+    labeled = unlabeled(payload, MEDIUM, sender="alice")
+    labeled["action"] = "labeled"
+    dispatch.handle("pull_request", labeled, ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)
+    assert gh.bot_comments(REPO, 2)[-1].body.startswith("Nothing to cancel: no ` /sieve ok `")
+    assert state.get_override(REPO, 2).under.kind == "label_added"

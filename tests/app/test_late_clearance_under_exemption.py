@@ -8,7 +8,7 @@ actions are made every 10 virtual seconds, each delivery handled at the delays g
 from __future__ import annotations
 
 from . import decision_sequences as seq
-from .decision_specs import EXEMPT, HIGH
+from .decision_specs import EXEMPT, HIGH, MEDIUM
 from .decision_specs import action as a
 from .test_decision_sequences import spec, world  # noqa: F401  (world: fixture)
 
@@ -121,3 +121,22 @@ def test_a_late_exemption_does_not_come_back_over_a_clearance_after_its_cancel(w
     outcome, in_force = play(world, a("ok", [1], actor="alice"), a("exempt", [25]), a("exempt_cancel", [1]))
     assert (in_force.kind, in_force.actor, in_force.under) == ("ok", "alice", None)
     assert outcome.observed["labels"] == [] and shown(world, outcome) == CLEARED
+
+
+def test_a_persons_band_label_stands_again_when_the_exemption_given_over_it_ends(world):  # noqa: F811
+    """HIGH off (a clearance), alice's MEDIUM on (replacing it), exempt (the App takes MEDIUM off),
+    exempt cancel: alice's label, the decision the exemption was given over, is in force and on
+    again; the earlier removal it replaced is not adopted from the history."""
+    outcome, in_force = play(world, a("rm_band", [1], HIGH), a("add_band", [1], MEDIUM, actor="alice"),
+                             a("exempt", [1]), a("exempt_cancel", [1]))
+    assert (in_force.kind, in_force.actor, in_force.under) == ("label_added", "alice", None)
+    assert outcome.observed["labels"] == [MEDIUM] and shown(world, outcome) == FLAGGED
+    assert "7" in outcome.checked
+
+
+def test_a_persons_band_label_stands_again_after_a_late_exempt_label_removal(world):  # noqa: F811
+    """The same with the exempt label, its removal handled late (after a push): put back then."""
+    outcome, in_force = play(world, a("rm_band", [1], HIGH), a("add_band", [1], MEDIUM, actor="alice"),
+                             a("add_exempt", [1]), a("rm_exempt", [25]), a("push", [1], "high"))
+    assert (in_force.kind, in_force.actor, in_force.under) == ("label_added", "alice", None)
+    assert outcome.observed["labels"] == [MEDIUM] and shown(world, outcome) == FLAGGED

@@ -27,9 +27,8 @@ UNREADABLE = {
     "a number that is text": json.dumps({**CLEARANCE, "number": "4"}),
     "a score that is text": json.dumps({**CLEARANCE, "score": "71"}),
     "nested too deep": "[" * 100_000 + "]" * 100_000,
-    # kinds no "/sieve ok cancel" ends: put in force, they stayed on (an exemption) or ended nothing
+    # kinds an exemption is never given over: put in force, they stayed on (an exemption) or ended nothing
     "an exemption under an exemption": json.dumps({**CLEARANCE, "kind": "exempt"}),
-    "a band label put on": json.dumps({**CLEARANCE, "kind": "label_added"}),
     "a later release's kind": json.dumps({**CLEARANCE, "kind": "ok_later_release_kind"}),
 }
 
@@ -58,3 +57,12 @@ def test_a_later_releases_extra_key_is_left_out_and_the_clearance_read(engine, c
     assert under == Override("o/r", 4, "ok", "alice", datetime(2026, 11, 29, 9, 0, tzinfo=UTC), head_sha="abc",
                              score=71, model_version="m1", detail="comment 1")
     assert any("o/r#4" in r.getMessage() and "new_field" in r.getMessage() for r in caplog.records)
+
+
+def test_a_persons_band_label_under_an_exemption_is_read(engine, caplog):
+    """An exemption given over a person's band label keeps it, to stand again when it ends."""
+    state = _exempt_with_under(engine, json.dumps({**CLEARANCE, "kind": "label_added", "detail": "label x"}))
+    with caplog.at_level(logging.WARNING, logger="bot.store.state"):
+        under = state.get_override("o/r", 4).under
+    assert (under.kind, under.actor, under.detail) == ("label_added", "alice", "label x")
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
