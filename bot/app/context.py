@@ -55,13 +55,14 @@ def newest_per_kind(endings: Iterable[Ending]) -> tuple[Ending, ...]:
     latest: dict[str, int] = {}
     for i, ending in enumerate(given):
         for kind in ending.kinds:
-            if kind not in latest or _utc(ending.at) > _utc(given[latest[kind]].at):
+            if kind not in latest or utc(ending.at) > utc(given[latest[kind]].at):
                 latest[kind] = i
     kept = [replace(e, kinds=tuple(k for k in e.kinds if latest[k] == i)) for i, e in enumerate(given)]
-    return tuple(sorted((e for e in kept if e.kinds), key=lambda e: _utc(e.at), reverse=True))
+    return tuple(sorted((e for e in kept if e.kinds), key=lambda e: utc(e.at), reverse=True))
 
 
-def _utc(at: datetime) -> datetime:
+def utc(at: datetime) -> datetime:
+    """``at`` as an aware UTC time (a naive one is read as UTC, as the stores keep it)."""
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.app import plan as planner
-from bot.app.context import Ending, HandlerContext, Override, newest_per_kind
+from bot.app.context import Ending, HandlerContext, Override, newest_per_kind, utc
 from bot.obs import metrics
 from bot.ports import LabelEvent
 
@@ -37,10 +37,6 @@ ENDS = {"label_removed": ("label_removed", "ok"), "ok": ("ok", "label_removed"),
 CLOCK_SLACK = timedelta(seconds=5)
 
 Events = Callable[[], list[LabelEvent]]  # the issue's label history, read at most once per delivery
-
-
-def utc(at: datetime) -> datetime:
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def record(ctx: HandlerContext, review: Review, kind: str, actor: str, detail: str = "",
@@ -120,8 +116,8 @@ def ended_by(ctx: HandlerContext, repo: str, number: int, source: str, kinds: tu
     after the first attempt ended it and then failed, says it was cancelled, not "nothing to cancel"."""
     current = ctx.state.get_override(repo, number)
     # the decision left standing by that ending (made before it) does not count as one made since
-    return any(e.detail == source and set(e.kinds) & set(kinds) and (current is None or utc(current.at) <= utc(e.at))
-               for e in ctx.state.endings(repo, number))
+    return any(e.detail == source and (current is None or utc(current.at) <= utc(e.at))
+               for e in _endings_of(ctx, repo, number, kinds))
 
 
 def latest_at(ctx: HandlerContext, repo: str, number: int, kind: str) -> tuple[datetime, str] | None:
