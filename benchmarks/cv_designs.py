@@ -51,6 +51,7 @@ class Variant:
     reject_numeric: float = 0.0  # the rejection head also reads the structural columns, at this scale (v2-v8: 0)
     tests_only_lower: bool = False  # the trees' test columns can only lower the score (train.TEST_COLUMNS)
     bodied: float = 0.0  # fit weight factor of the human PRs with their first commit's body as description (0: scored)
+    bodied_max_lines: int | None = None  # only those copies of at most this many changed lines fitted (None: all)
 
 
 REACHES = tuple((lam, c) for lam in (1.0, 1.5, 2.0, 3.0) for c in (1.0, 0.5) if (lam, c) != (1.0, 1.0))
@@ -165,6 +166,12 @@ VARIANTS = {
                                  bodied=factor)
        for tag, factor in (("", 0.0), ("-bodied1", 1.0), ("-bodied2", 2.0), ("-bodied4", 4.0), ("-bodied8", 8.0))
        for i in (1, 2, 3)},  # x1 and x2: the session's second lead
+    # twenty-seventh session: v9 against v9 with only the commit-body copies of at most 20 changed lines
+    # fitted, at x4 and x8, the rest scored (rows renamed v9-p-N@small4 and @small8; models/HISTORY.md)
+    **{f"v9{tag}-p-{i}": Variant(headed=8.0, blocks="char-bare-titles", ticked=4.0, ticked_headed=True, tested=4.0,
+                                 tested_headed=True, code_masked=True, lam=1.5, floor=(0.5, 0.5), headed_salt=f"p-{i}",
+                                 bodied=factor, bodied_max_lines=20)
+       for tag, factor in (("", 0.0), ("-small4", 4.0), ("-small8", 8.0)) for i in (1, 2, 3)},
     # sixteenth session: v5 itself, also read with the care signals' inputs at 0 (a diagnostic view)
     "v5-care-view": Variant(headed=4.0, care_view=True),
     "v4-converged-solvers": Variant(converged=True),

@@ -67,6 +67,7 @@ def _share(flags: np.ndarray) -> float | None:
 
 def run(name: str, prepared: dict, progress=print) -> dict:
     from bot.model import data, train
+    from bot.model.commitbody import churn
 
     v = VARIANTS[name]
     tol, _ = train.tolerances(v.converged)
@@ -79,16 +80,18 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
     tick = np.array([e.source.endswith(data.TICKED) for e in examples])
     tried = np.array([e.source.endswith(data.TESTED) for e in examples])
-    bodied = np.array([e.source.endswith(data.BODIED) for e in examples])
+    bodied = np.array([e.source.endswith(data.BODIED) and (v.bodied_max_lines is None
+                       or churn(e.snapshot) <= v.bodied_max_lines) for e in examples])
+    scored_only = np.array([e.source.endswith(data.BODIED) for e in examples]) & ~bodied
     bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b
                        else v.early_unlabeled if r else v.headed if h else v.ticked if t else v.tested if d
-                       else v.bodied if c else 1.0
-                       for e, b, r, h, t, d, c in zip(examples, blind, early, headed, tick, tried, bodied)])
+                       else v.bodied if c else 0.0 if o else 1.0
+                       for e, b, r, h, t, d, c, o in zip(examples, blind, early, headed, tick, tried, bodied, scored_only)])
     bodies *= repo_capped(examples, v.aidev_repo_cap)
     real = ~np.array([data.is_copy(e) for e in examples])
     fitted = ~(blind & (v.blind_factor == 0)) & ~(early & (v.early_unlabeled == 0)) & (w * bodies > 0)
     fit_w, _ = train.fit_weights(X, y, w * bodies, v.balanced, fitted=fitted, layout=v.layout,
-                                 balanced=None if v.copies_in_balance else ~(headed | tick | tried | bodied))
+                                 balanced=None if v.copies_in_balance else ~(headed | tick | tried | bodied | scored_only))
 
     X, n_stack_text = laid_out(X, feats, v.blocks)
     scored_view, _ = laid_out(scored_view, feats, v.blocks)

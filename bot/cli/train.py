@@ -86,6 +86,9 @@ def train_command(
         "--bodied-weight", callback=_weight, help="Weight of the training copies of human PRs without a description of their "
         "own, their first commit's body as one (bot.model.commitbody; default: none, v1-v9); 0 only scores them "
         "out of fold.")] = None,
+    bodied_max_lines: Annotated[Optional[int], typer.Option(
+        "--bodied-max-lines", min=0, help="Fit only the --bodied-weight copies of at most this many changed "
+        "lines; the rest are scored out of fold only (default: all fitted).")] = None,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -98,6 +101,9 @@ def train_command(
     if shared is None or not (shared / "data").is_dir():
         typer.echo("sieve train: ../shared/data not found: set SIEVE_SHARED_DIR or pass --shared", err=True)
         raise typer.Exit(2)
+    if bodied_max_lines is not None and bodied_weight is None:
+        raise typer.BadParameter("needs --bodied-weight: it limits which of those copies are fitted",
+                                 param_hint="--bodied-max-lines")
     _writable(out)
     console = Console(stderr=True)
     start = time.monotonic()
@@ -114,7 +120,8 @@ def train_command(
                            ai_words_masked=ai_words_masked, code_masked=code_masked,
                            rejection_weight=rejection_weight, rejection_down=rejection_down,
                            rejection_floor=rejection_floor, rejection_floor_soft=rejection_floor_soft,
-                           tests_only_lower=tests_only_lower, bodied_weight=bodied_weight, **leaf)
+                           tests_only_lower=tests_only_lower, bodied_weight=bodied_weight,
+                           bodied_max_lines=bodied_max_lines, **leaf)
     path = train(options, progress)
     typer.echo(str(path))
 

@@ -14,6 +14,7 @@ import re
 
 from bot.text import is_squash_list
 
+SMALL_LINES = 20  # a small change: at most this many changed lines (the CV report's "small" copies)
 MIN_CHARS = 40  # as bot.model.relaid: a body shorter than this has no words worth reading as a description
 _UPSTREAM = re.compile(r"\(#\d+\)\s*$|^Merge ")  # a commit merged upstream before the branch: not the PR's own
 _TRAILER = re.compile(r"^[A-Za-z][A-Za-z-]*: \S")  # Signed-off-by:, Co-authored-by:, Change-Id:, ...
@@ -43,3 +44,8 @@ def own_words(body: str) -> str:
     while lines and (not lines[-1].strip() or _TRAILER.match(lines[-1].strip())):
         lines.pop()
     return "\n".join(lines).strip()
+
+
+def churn(snapshot) -> int:
+    """A PR's changed lines, added and deleted: what ``SMALL_LINES`` measures."""
+    return (snapshot.additions or 0) + (snapshot.deletions or 0)

@@ -35,7 +35,7 @@ from pathlib import Path
 from bot.evaluation import splits
 from bot.loaders import LoadError
 from bot.loaders.records import Record, iter_records, snapshot_from_record
-from bot.model.commitbody import copy_body
+from bot.model.commitbody import churn, copy_body
 from bot.model.features import texts_of
 from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid, tested, ticked
 from bot.snapshot import PRSnapshot
@@ -207,17 +207,19 @@ def _tested_copies(examples: list[Example], factor: float, salt: str = "",
                       ex.group, f"{ex.source}{TESTED}", f"{TESTED}:{ex.record_id}", ex.outcome, factor)
 
 
-def _bodied_copies(examples: list[Example], factor: float) -> Iterator[Example]:
+def _bodied_copies(examples: list[Example], factor: float, max_lines: int | None = None) -> Iterator[Example]:
     """Copies of the ``human`` git PRs without a description of their own (a squash list, none, a
     few words) whose first commit has a body: that body as the description, as GitHub fills a
-    one-commit PR's (``bot.model.commitbody``), fitted at weight x ``factor`` (0: scored only)."""
+    one-commit PR's (``bot.model.commitbody``), fitted at weight x ``factor`` (0: scored only);
+    with ``max_lines``, only those of at most that many changed lines are fitted, the rest scored."""
     for ex in examples:
         if ex.source not in GIT_SOURCES or ex.label != 0 or ex.weight != 1.0 or eligible(texts_of(ex.snapshot).body):
             continue
         body = copy_body([c.message for c in ex.snapshot.commits])
         if body is not None:
+            fitted = max_lines is None or churn(ex.snapshot) <= max_lines
             yield Example(replace(ex.snapshot, body=body), 0, ex.weight, ex.group, f"{ex.source}{BODIED}",
-                          f"{BODIED}:{ex.record_id}", ex.outcome, factor)
+                          f"{BODIED}:{ex.record_id}", ex.outcome, factor if fitted else 0.0)
 
 
 def _aidev_agent(data: Path, title_only: bool) -> Iterator[Example]:
@@ -249,7 +251,8 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
                       early_unlabeled_weight: float | None = None, headed_weight: float | None = None,
                       headed_salt: str = "", ticked_weight: float | None = None,
                       ticked_under_headings: bool = False, tested_weight: float | None = None,
-                      tested_under_headings: bool = False, bodied_weight: float | None = None) -> list[Example]:
+                      tested_under_headings: bool = False, bodied_weight: float | None = None,
+                      bodied_max_lines: int | None = None) -> list[Example]:
     """All training examples (``small``: a tiny, fast subset for CI pipeline tests). With
     ``file_blind_weight`` (even 0, for measuring), file-blind copies of the git rows are added;
     with ``early_unlabeled_weight``, 2022 ``unlabeled`` git rows as negatives of that weight (source
@@ -258,7 +261,8 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     ``ticked_weight``, the same PRs (``ticked_under_headings``: their heading copies) followed by a
     ticked checklist; with ``tested_weight``, the same PRs followed by how their author tested
     (``tested_under_headings``: their heading copies); with ``bodied_weight`` (even 0), the human PRs
-    without a description of their own, their first commit's body as one. v6 fits the first three."""
+    without a description of their own, their first commit's body as one (``bodied_max_lines``: only
+    those of at most that many changed lines fitted). v6 fits the first three."""
     data = shared / "data"
     out: list[Example] = []
     for name in TRAIN_GIT_REPOS[:1] if small else TRAIN_GIT_REPOS:
@@ -277,7 +281,7 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     if tested_weight is not None:
         out.extend(list(_tested_copies(out, tested_weight, headed_salt, tested_under_headings)))
     if bodied_weight is not None:
-        out.extend(list(_bodied_copies(out, bodied_weight)))
+        out.extend(list(_bodied_copies(out, bodied_weight, bodied_max_lines)))
     return out
 
 

@@ -98,8 +98,18 @@ def cv_report(examples: list[data.Example], p: np.ndarray, seen: np.ndarray) -> 
 def _bodied(options) -> dict:
     """The commit-body copies' weight, only when they were built: a default training's metadata keeps
     the layout it had before they existed."""
-    weight = getattr(options, "bodied_weight", None)
-    return {} if weight is None else {"commit_body_human_copies": weight}
+    weight, lines = getattr(options, "bodied_weight", None), getattr(options, "bodied_max_lines", None)
+    if weight is None:
+        return {}
+    return {"commit_body_human_copies": weight, **({} if lines is None else {"commit_body_copies_max_lines": lines})}
+
+
+def _bodied_tag(options) -> str:
+    """``-bodied`` when the commit-body copies are fitted; ``-bodied20`` when only those of at most 20 lines are."""
+    if not getattr(options, "bodied_weight", None):
+        return ""
+    lines = getattr(options, "bodied_max_lines", None)
+    return BODIED_TAG + ("" if lines is None else str(lines))
 
 
 def bare_title_report(y: np.ndarray, p: np.ndarray, at: dict, blind_at: dict) -> dict:
@@ -173,7 +183,7 @@ def version(trained_at: datetime, dataset: str, options) -> str:
     scored = AS_SCORED_TAG if getattr(options, "fit_as_scored", False) else ""
     ticked = TICKED_TAG if getattr(options, "ticked_weight", None) else ""
     ticked += TESTED_TAG if getattr(options, "tested_weight", None) else ""
-    ticked += BODIED_TAG if getattr(options, "bodied_weight", None) else ""
+    ticked += _bodied_tag(options)
     ticked += TESTS_LOWER_TAG if getattr(options, "tests_only_lower", False) else ""
     reach = getattr(options, "rejection_weight", 1.0)
     reach = "" if reach == 1.0 else f"{REACH_TAG}{reach:g}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from bot.model import data
+from bot.model.commitbody import SMALL_LINES, churn
 from bot.model.relaid import PROBES
 
 
@@ -40,12 +41,8 @@ def copies_report(examples, p: np.ndarray, rows: np.ndarray, at: dict) -> dict:
     """Copies of people's PRs (``bot.model.commitbody``), scored out of fold, fitted or not: as
     ``headed_report`` reads a probe, for all of them and for those of at most 20 changed lines."""
     index = {e.record_id: i for i, e in enumerate(examples)}
-    small = np.array([i for i in rows if _churn(examples[i]) <= 20], dtype=int)
+    small = np.array([i for i in rows if churn(examples[i].snapshot) <= SMALL_LINES], dtype=int)
     return {name: _copy_shares(examples, p, keep, index, at) for name, keep in (("all", rows), ("small", small))}
-
-
-def _churn(example) -> int:
-    return (example.snapshot.additions or 0) + (example.snapshot.deletions or 0)
 
 
 def _scored_share(examples, p: np.ndarray, rows: np.ndarray, at: dict) -> float | None:

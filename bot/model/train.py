@@ -76,6 +76,7 @@ class TrainOptions:
     # bot.model.commitbody's human PRs with their first commit's body as the description: the copies' weight
     # factor (None: none, v1-v9; 0: scored out of fold, never fitted)
     bodied_weight: float | None = None
+    bodied_max_lines: int | None = None  # only the copies of at most this many changed lines fitted (None: all)
 
     @property
     def tol(self) -> float:
@@ -170,7 +171,8 @@ def training_set(options: TrainOptions) -> list[data.Example]:
                                       ticked_under_headings=options.ticked_under_headings,
                                       tested_weight=options.tested_weight,
                                       tested_under_headings=options.tested_under_headings,
-                                      bodied_weight=options.bodied_weight)
+                                      bodied_weight=options.bodied_weight,
+                                      bodied_max_lines=options.bodied_max_lines)
     return [e for e in examples if e.group != options.hold_out] if options.hold_out else examples
 
 

@@ -169,6 +169,14 @@ def test_a_weight_that_is_not_a_finite_number_of_0_or_more_is_refused_before_tra
     assert not (tmp_path / "m").exists()
 
 
+def test_a_line_limit_without_the_copies_it_limits_is_refused_before_training(tmp_path):
+    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path / "m"),
+                                              "--bodied-max-lines", "20"])
+    said = " ".join(result.output.replace("│", " ").split())
+    assert result.exit_code == 2 and "--bodied-max-lines" in said and "needs --bodied-weight" in said
+    assert not (tmp_path / "m").exists()
+
+
 def test_commit_body_copies_are_fitted_only_when_asked_and_named_in_the_version(shared, tmp_path, small_model):
     meta = _trained(shared, tmp_path, "--bodied-weight", "4")
     assert "-bodied-" in meta["model_version"] and meta["training_data"]["weights"]["commit_body_human_copies"] == 4

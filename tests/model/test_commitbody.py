@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from bot.model import commitbody, data, metadata, train
@@ -52,6 +54,26 @@ def test_copies_are_made_of_people_without_a_description_of_their_own():
                                                                              original.snapshot.files, "fiber")
         assert (copy.label, copy.weight, copy.fit_weight) == (0, 1.0, 4.0)
         assert data.is_copy(copy) and data.record_key(copy) == original.record_id
+
+
+def test_with_a_line_limit_only_the_small_copies_are_fitted_and_the_rest_are_scored():
+    with_body = f"Add favicon cache option\n\n{BODY}"
+    small, big = _human("small", "", with_body), _human("big", "", with_body)
+    big = Example(replace(big.snapshot, additions=30, deletions=1), 0, 1.0, "fiber", "git_prs", "big")
+    limited = {c.record_id: c.fit_weight for c in data._bodied_copies([small, big], 4.0, max_lines=20)}
+    assert limited == {f"{data.BODIED}:small": 4.0, f"{data.BODIED}:big": 0.0}
+    every = {c.record_id: c.fit_weight for c in data._bodied_copies([small, big], 4.0)}
+    assert every == {f"{data.BODIED}:small": 4.0, f"{data.BODIED}:big": 4.0}
+
+
+def test_the_line_limit_is_written_in_the_metadata_and_the_version_only_when_set(tmp_path):
+    shared = tmp_path
+    options = train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=4.0, bodied_max_lines=20)
+    assert metadata._bodied(options) == {"commit_body_human_copies": 4.0, "commit_body_copies_max_lines": 20}
+    assert metadata._bodied_tag(options) == "-bodied20"
+    unlimited = train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=4.0)
+    assert metadata._bodied(unlimited) == {"commit_body_human_copies": 4.0} and metadata._bodied_tag(unlimited) == "-bodied"
+    assert metadata._bodied_tag(train.TrainOptions(out_dir=shared, shared=shared)) == ""
 
 
 def test_training_builds_copies_only_when_asked_and_leaves_them_out_of_the_length_balance(shared):
