@@ -11,12 +11,12 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from bot.cli import PipeConsole, batch, eval_roc
+from bot.cli.eval_notes import figure_notes
+from bot.cli.eval_tables import print_tables
 from bot.cli.score import well_formed
-from bot.evaluation import datasets, metrics, protocol
+from bot.evaluation import datasets, protocol
 from bot.loaders import LoadError
 from bot.paths import shared_dir
 
@@ -157,76 +157,6 @@ def _updater(bar: Progress | None, sets: dict) -> protocol.Progress | None:
     return lambda name, done, total: bar.update(task, completed=done, description=f"scoring {name}")
 
 
-def _fmt(value) -> str:
-    return "–" if value is None else f"{value:.3f}"
-
-
-def _slice(entry: dict | None) -> str:
-    return "–" if not entry else f"{entry['fpr']:.3f} (n={entry['n_neg']})"
-
-
-def _print_tables(report: dict, console: Console) -> None:
-    blind = report.get("threshold_without_files")
-    rule = f"probability >= {report['threshold']}" + (f"; without files >= {blind}" if blind is not None else "")
-    scorer = "; scored as score() reads PRs, AI signals at 0" if report.get("scorer") == "as_scored" else ""
-    table = Table(title=f"Evaluation (flag when {rule}{scorer})")
-    for column in ("set", "pos/neg", "AUC", "TPR@1%", "TPR@5%", "FPR@thr", "FPR 1st-time",
-                   "FPR short"):  # a narrow terminal folds the set's name; a figure is never cut
-        table.add_column(column, justify="left" if column == "set" else "right", overflow="fold",
-                         no_wrap=column in ("pos/neg", "AUC", "TPR@1%", "TPR@5%"))
-    for name, s in report["sets"].items():
-        if "auc" not in s:  # smoke test: counts only
-            table.add_row(Text(name), f"{s['n_pos']}/{s['n_neg']}", "–", "–", "–",
-                          f"{s['flagged_neg']}/{s['n_neg']}", "–", "–")
-            continue
-        table.add_row(Text(name), f"{s['n_pos']}/{s['n_neg']}", _fmt(s["auc"]),  # names: file names, not markup
-                      _fmt(s["tpr_at_fpr1"]), _fmt(s["tpr_at_fpr5"]), _fmt(s["fpr_at_threshold"]),
-                      _slice(s["slices"]["first_time"]), _slice(s["slices"]["short_body"]))
-    console.print(table)
-    _print_bands(report, console)
-    _print_repos(report, console)
-    if report.get("roc_png"):
-        console.print(f"ROC curves: {report['roc_png']}", highlight=False, markup=False)
-
-
-def _print_bands(report: dict, console: Console) -> None:
-    """``--as-scored``: per set and class, the bands ``score()`` gave (what ``sieve score`` shows)."""
-    table = Table(title="Bands as score() gives them (what sieve score and the App show)")
-    for column in ("set", "class", "low", "medium", "high", "medium or above"):
-        table.add_column(column, justify="left" if column in ("set", "class") else "right", overflow="fold",
-                         no_wrap=column not in ("set",))
-    for name, s in report["sets"].items():
-        for side, label in (("pos", "ai_agent"), ("neg", "human")):
-            counts = s.get("bands", {}).get(side)
-            n = sum(counts.values()) if counts else 0
-            if n:
-                up = counts["medium"] + counts["high"]
-                table.add_row(Text(name), label, str(counts["low"]), str(counts["medium"]), str(counts["high"]),
-                              f"{up}/{n} ({100 * up / n:.1f} %)")
-    if table.row_count:
-        console.print(table)
-
-
-def _print_repos(report: dict, console: Console, limit: int = 12) -> None:
-    """Per-repository AUC for sets with a few repositories (the JSON report has them all)."""
-    table = Table(title="Per repository")
-    for column in ("set", "repository", "pos/neg", "AUC"):
-        named = column in ("set", "repository")
-        table.add_column(column, justify="left" if named else "right", overflow="fold", no_wrap=not named)
-    many = []
-    for name, s in report["sets"].items():
-        groups = s.get("per_repo", {}).get("groups", {})
-        if 1 < len(groups) <= limit:
-            for repo, g in groups.items():
-                table.add_row(Text(name), Text(repo), f"{g['n_pos']}/{g['n_neg']}", _fmt(g["auc"]))
-        elif len(groups) > limit:
-            many.append(f"{name} ({len(groups)} repositories)")
-    if table.row_count:
-        console.print(table)
-    if many:
-        console.print(f"Per-repository AUC of {', '.join(many)}: in the --json report", highlight=False, markup=False)
-
-
 _DATA_HELP = ("JSONL records with label ai_agent/human, or - for standard input (repeatable: each file "
               "alone, and all files pooled). "
               "Default: the fixed protocol on ../shared/data.")
@@ -316,51 +246,12 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(well_formed(report), indent=2))
     else:
-        _print_tables(report, PipeConsole())
+        print_tables(report, PipeConsole())
     if roc_error:
         raise _fail(roc_error)  # after the report: a long evaluation is not lost to a bad --roc
     if bad:  # bad input, as the README says: exit 0 read as figures over the whole file
         raise _fail(f"{len(bad)} {'record was' if len(bad) == 1 else 'records were'} left out "
                     "(not readable or not scorable, each named above): the figures are without them")
-
-
-_CLASSES = {"agent_vs_human": ("ai_agent", "human"), "low_effort": ("rejected", "merged"),
-            "E1": ("ai_agent", "human"), "E1+": ("ai_agent", "human"), "E2": ("ai_agent", "unlabeled"),
-            "E3": ("rejected", "merged"), "E4": ("ai_agent", "human")}
-
-
-def _classes(name: str) -> tuple[str, str]:
-    """What a set's positives and negatives are (``FILE:agent_vs_human``: ai_agent and human)."""
-    return _CLASSES.get(name.rsplit(":", 1)[-1], _CLASSES.get(name, ("positive", "negative")))
-
-
-def figure_notes(sets: dict[str, dict]) -> list[str]:
-    """Why a set's figures are not there or not what their names say: one line per set that has
-    one class only (AUC and TPR@FPR need both, so they are null), and one per set with too few
-    negatives for TPR@1% or TPR@5% (see ``_read_at_fpr0``)."""
-    out = []
-    for name, s in sets.items():
-        if "auc" not in s or not s["n"]:  # smoke: counts only
-            continue
-        for count, cls in zip((s["n_pos"], s["n_neg"]), _classes(name)):
-            if not count:
-                out.append(f"{name}: 0 {cls} records: AUC and TPR@FPR undefined")
-        if s["n_pos"] and s["n_neg"]:
-            out.extend(_read_at_fpr0(name, s["n_neg"]))
-    return out
-
-
-def _read_at_fpr0(name: str, n_neg: int) -> list[str]:
-    """``metrics.tpr_at_fpr`` takes the best TPR whose FPR is at most the target; the FPRs a set can
-    give are k/n_neg, so with fewer than 1/target negatives (100 for 1 %, 20 for 5 %) only FPR 0
-    qualifies: the figure is the TPR of a threshold above every negative's score."""
-    small = [f"TPR@{round(t * 100)}%" for t in metrics.FPR_TARGETS if 1 / n_neg > t + 1e-12]
-    if not small:
-        return []
-    figures = " and ".join(small) + (" are" if len(small) > 1 else " is")
-    return [f"{name}: n_neg={n_neg}: {figures} read at FPR 0 (no negative flagged), not at the FPR named: "
-            f"the smallest FPR above 0 is 1/{n_neg} = {100 / n_neg:.1f} %, and TPR@X% is the best TPR "
-            "at an FPR of at most X %"]
 
 
 def _once_each(scorer: protocol.Scorer) -> protocol.Scorer:
