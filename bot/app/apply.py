@@ -16,6 +16,7 @@ from functools import singledispatch
 from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, React, RemoveLabel, Reply,
                              UpsertComment)
 from bot.app.render import check_buttons, render
+from bot.app.stickyedit import signed, unsigned
 from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubError, GitHubPort
 
 log = logging.getLogger(__name__)
@@ -80,11 +81,12 @@ def _(action: EnsureLabel, github: GitHubPort, repo: str, number: int) -> bool:
 
 @_run.register
 def _(action: UpsertComment, github: GitHubPort, repo: str, number: int) -> bool:
-    body = render(action.view.template, **action.view.context)
+    text = render(action.view.template, **action.view.context)
+    body = signed(text)
     if action.comment_id is None:
         github.create_comment(repo, number, body)
         return True
-    if body.strip() == (action.current or "").strip():
+    if text.strip() == unsigned(action.current or "").strip():
         return False
     try:
         github.edit_comment(repo, action.comment_id, body)

@@ -17,7 +17,8 @@ band/override/shadow case is a plain unit test. Rules:
 * The sticky comment is created only when the PR is flagged in a band of ``comment.bands`` with an
   effort signal to name (``comment.model_only`` also comments on the model's guess alone), or a
   profile finding applies, and no override exists; an existing one is edited in place, never
-  deleted, whatever the band. Once a person has deleted it, it is not posted again.
+  deleted, whatever the band. Once a person has deleted it, it is not posted again; once a person
+  has edited it (``bot.app.stickyedit``), it is theirs and the bot edits it no more.
 * Shadow mode: no actions at all (``intended`` still says what would have been done).
 """
 
@@ -55,6 +56,7 @@ class Facts:
     sticky: Comment | None = None
     duplicate_stickies: tuple[int, ...] = ()  # more sticky comments by the bot (ids), to remove
     sticky_deleted: bool = False  # the bot posted its sticky here once and it is gone: a person deleted it
+    sticky_edited: bool = False  # a person edited the sticky's text: the bot leaves it as they made it
     override: Override | None = None
     fresh_override: bool = False  # this very event created ``override``
     hand_labels: tuple[str, ...] = ()  # labels on the PR a person put on (after a fresh command: since it); read when a label may go
@@ -219,7 +221,7 @@ def _named(result: Result) -> bool:
 
 
 def comment_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:
-    if not config.comment.enabled or facts.sticky_deleted:  # a deleted comment is never posted again
+    if not config.comment.enabled or facts.sticky_deleted or facts.sticky_edited:  # a person's say, kept
         return []
     state = comment_state(result, config, facts)
     if state is None:

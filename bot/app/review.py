@@ -13,7 +13,7 @@ from bot.app import activity, decisions
 from bot.app import apply as applier
 from bot.app import config as repo_config
 from bot.app import plan as planner
-from bot.app import prtemplate, profiles
+from bot.app import prtemplate, profiles, stickyedit
 from bot.app.actions import STICKY_MARKER, Action
 from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
@@ -248,7 +248,8 @@ def _would_swap(review: Review, labels: list[str]) -> bool:
 def _sticky_facts(comments: list[Comment], bot_login: str) -> dict:
     found = stickies(comments, bot_login)
     return {"sticky": found[0] if found else None,
-            "duplicate_stickies": tuple(c.id for c in found[1:])}
+            "duplicate_stickies": tuple(c.id for c in found[1:]),
+            "sticky_edited": bool(found) and stickyedit.edited(found[0].body)}
 
 
 def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,

@@ -102,6 +102,13 @@ class Seeding:
             self.state.comments[comment.id] = comment
             return comment.id
 
+    def edit_comment_text(self, comment_id: int, body: str) -> None:
+        """A person edits a comment's text in GitHub's web page (any comment, the App's too, for
+        someone with write access); GitHub hands the text back with CRLF line endings."""
+        with self.state.lock:
+            comment = self.state.comments[comment_id]
+            comment.body, comment.updated = body.replace("\r\n", "\n").replace("\n", "\r\n"), shapes.now_iso()
+
     def add_check_run(self, repo: str, head_sha: str, name: str, *, app_id: int = 2,
                       app_slug: str = "other-app", **fields) -> int:
         """Seed a check run made by another App (by default); returns its id."""

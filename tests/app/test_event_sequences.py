@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from bot.app import dispatch
+from bot.app.stickyedit import signed, unsigned
 from bot.ports import GitHubError
 
 from .conftest import result_for
@@ -206,8 +207,8 @@ def test_a_sticky_deleted_between_reading_the_pr_and_editing_it_stays_deleted(
     [sticky] = gh.bot_comments(REPO, 2)
     list_comments = gh.list_comments
 
-    def deleted_after_listing(repo, number):  # as listed: an older text, so the plan edits it
-        listed = [replace(c, body=c.body + " (older text)") for c in list_comments(repo, number)]
+    def deleted_after_listing(repo, number):  # as listed: an older text of the App's, so the plan edits it
+        listed = [replace(c, body=signed(unsigned(c.body) + " (older text)")) for c in list_comments(repo, number)]
         gh.delete_comment(repo, sticky.id)
         return listed
     monkeypatch.setattr(gh, "list_comments", deleted_after_listing)
