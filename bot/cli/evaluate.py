@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -90,6 +91,10 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
         return datasets.protocol_sets(protocol.data_dir(shared), sink)
     if sum(str(path) == "-" for path in data) > 1:
         raise _fail("-: standard input can be read once")
+    files = [os.path.realpath(path) for path in data if str(path) != "-"]  # ./x.jsonl, x.jsonl: one file
+    twice = next((path for i, path in enumerate(files) if path in files[:i]), None)
+    if twice is not None:  # its sets would overwrite each other's, and "all" would hold its PRs twice
+        raise _fail(f"{well_formed(twice)}: given to --data twice")
     sets, labels, by_kind = {}, [], {}
     for path in data:
         if str(path) == "-":  # standard input, as sieve score and report read it: records are -:LINE
@@ -122,10 +127,11 @@ def _label(path: Path, several: bool) -> str:
 
 def _stdin_sets(sink, note) -> dict[str, list[datasets.Example]]:
     """``data_file_sets`` of standard input (gzip too), through a file read once and removed."""
-    import os
     import shutil
     import tempfile
 
+    if sys.stdin is None:  # closed: <&-
+        raise _fail("-: standard input is closed")
     with tempfile.NamedTemporaryFile(prefix="sieve-eval-", suffix=".stdin", delete=False) as copy:
         shutil.copyfileobj(sys.stdin.buffer, copy)
     try:
