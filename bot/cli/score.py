@@ -8,11 +8,8 @@ stderr naming ``file:line``; the other records are still scored and printed.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
-import sys
-import zlib
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -22,14 +19,13 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.cli import PipeConsole
+from bot.cli.score_inputs import file_inputs, print_skipped, stdin_bytes, stdin_inputs
 from bot.loaders import LoadError
-from bot.loaders.records import GZIP_MAGIC
 from bot.result import Result
 
 EXIT_BY_BAND = {"low": 0, "high": 1, "medium": 2}
 EXIT_ERROR = 3
 SEVERITY = {"low": 0, "medium": 1, "high": 2}
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")  # matched in lower case
 NO_INPUT = "give a bundle .json file, a .jsonl file, - for standard input, or --git RANGE"
 NOT_OPENED = "--title and --body-file describe a PR not yet opened: use them with --git RANGE"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -38,11 +34,6 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"sieve score: {message}", err=True)
     return typer.Exit(EXIT_ERROR)
-
-
-def print_skipped(error: LoadError) -> None:
-    """Default sink for a record that cannot be read: one line on stderr."""
-    typer.echo(f"sieve score: {error}", err=True)
 
 
 class Skipped:
@@ -58,20 +49,10 @@ class Skipped:
         typer.echo(f"sieve {self.command}: {error}", err=True)
 
 
-def _jsonl_snapshots(records, on_error=print_skipped) -> list[tuple[str, object]]:
-    out = []
-    for rec in records:
-        if isinstance(rec, LoadError):
-            on_error(rec)
-        else:
-            out.append((rec.ref, rec.snapshot))
-    return out
-
-
 def read_description(body_file: Path) -> str:
     """The draft description in ``body_file`` (``-``: standard input); a leading BOM is dropped."""
     try:
-        data = sys.stdin.buffer.read() if str(body_file) == "-" else body_file.read_bytes()
+        data = stdin_bytes() if str(body_file) == "-" else body_file.read_bytes()
         return data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError(f"{body_file}: cannot read the description ({exc.__class__.__name__})") from None
@@ -103,105 +84,8 @@ def load_inputs(path: Path | None, git_range: str | None, repo: Path, title: str
     if path is None:
         raise LoadError(NO_INPUT)
     if str(path) == "-":
-        return stdin_inputs(sys.stdin.buffer.read(), on_error)  # bytes: a bad byte is named, not a crash
-    return _file_inputs(path, on_error)
-
-
-def _file_inputs(path: Path, on_error) -> list[tuple[str, object]]:
-    """By suffix, in any case (``.JSONL`` too): JSONL records or a bundle (a ``.json`` file of JSONL
-    or of one record too); a path without a known suffix (``<(gh api ...)`` hands over /dev/fd/N)
-    is read as standard input is, by its content."""
-    if path.is_dir():
-        raise LoadError(f"{path}: is a directory, not a file")
-    if not path.exists():
-        raise LoadError(f"{path}: no such file")
-    name = path.name.lower()
-    if name.endswith(JSONL_SUFFIXES):
-        from bot.loaders.records import iter_records
-
-        return _jsonl_snapshots(iter_records(path, keep_identity=True), on_error)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if name.endswith(".json") and not data.startswith(GZIP_MAGIC) and not _json_lines(data):
-        from bot.loaders.github_json import load_bundle
-
-        return [(path.name, load_bundle(path))]  # a bundle, or its one-line error
-    return content_inputs(data, path.name, on_error)
-
-
-def _gunzipped(data: bytes, name: str) -> bytes:
-    """``data`` decompressed when it is gzip (``prs.json.gz``, ``zcat``-less pipes), as ``eval`` reads any ``.gz``."""
-    if not data.startswith(GZIP_MAGIC):
-        return data
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise LoadError(f"{name}: damaged gzip data ({exc})") from None
-
-
-def _json_lines(data: bytes) -> bool:
-    """A ``.json`` file that holds JSONL (``sieve fetch -o prs.json``) or one record, not a bundle:
-    read by its content, as standard input is."""
-    text = data.decode("utf-8-sig", "surrogateescape")
-    whole = _one_json_value(text)
-    if whole is not None:
-        return isinstance(whole, dict) and "pull" not in whole and "head" not in whole
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return isinstance(_one_json_value(first), dict)
-
-
-def stdin_inputs(data: bytes, on_error=print_skipped) -> list[tuple[str, object]]:
-    """Standard input: see ``content_inputs``; records are named ``-:LINE``."""
-    if not data.strip():
-        raise LoadError("-: standard input is empty")
-    return content_inputs(data, "-", on_error)
-
-
-def content_inputs(data: bytes, name: str, on_error=print_skipped) -> list[tuple[str, object]]:
-    """One JSON object (a bundle or a bare ``pulls/get`` response, as ``gh api
-    repos/OWNER/REPO/pulls/N`` prints it; else one record), or else JSONL records."""
-    from bot.loaders.records import record_from_value, records_from_text
-
-    data = _gunzipped(data, name)
-    if not data.strip():
-        raise LoadError(f"{name}: is empty")
-    text = data.decode("utf-8-sig", "surrogateescape")  # bad bytes stay put for the error
-    whole = _one_json_value(text)
-    if isinstance(whole, dict) and ("pull" in whole or "head" in whole):
-        return [(name, _bundle(whole, data, name))]
-    if whole is not None and _is_utf8(data):  # one record, perhaps pretty-printed: not one error a line
-        return _jsonl_snapshots([record_from_value(whole, f"{name}:1", keep_identity=True)], on_error)
-    return _jsonl_snapshots(records_from_text(text, name, keep_identity=True), on_error)
-
-
-def _bundle(whole: dict, data: bytes, name: str):
-    from bot.loaders.github_json import snapshot_from_bundle
-
-    try:
-        data.decode("utf-8-sig")
-        return snapshot_from_bundle(whole)
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"{name}: not UTF-8 (byte {exc.start})") from None
-    except LoadError as exc:
-        raise LoadError(f"{name}: {exc}") from exc
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _one_json_value(text: str):
-    """``text`` as one JSON value, or None: several lines of JSON (or damaged JSON) are JSONL."""
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError):  # ValueError: also a number Python will not convert
-        return None
+        return stdin_inputs(stdin_bytes(), on_error)  # bytes: a bad byte is named, not a crash
+    return file_inputs(path, on_error)
 
 
 def _signals_text(result: Result, limit: int = 3) -> str:

@@ -108,6 +108,19 @@ def anonymous(snapshot: PRSnapshot) -> PRSnapshot:
 
 
 GZIP_MAGIC = b"\x1f\x8b"
+# UTF-32 LE's mark begins with UTF-16 LE's: it is tested first
+_WIDE_MARKS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+               (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def wide_unicode(head: bytes) -> str | None:
+    """What a UTF-16 or UTF-32 byte order mark at the start of ``head`` says (PowerShell's ``>``
+    writes UTF-16), or None. Read as UTF-8, such text is one bad byte and then NULs: every line
+    would blame its JSON."""
+    for mark, encoding in _WIDE_MARKS:
+        if head.startswith(mark):
+            return f"{encoding} text (byte order mark {mark.hex(' ').upper()}), not UTF-8: save it as UTF-8"
+    return None
 
 
 @contextmanager
@@ -152,6 +165,10 @@ def _parsed(name: str, lines) -> Iterator[tuple[str, dict | LoadError]]:
             yield ref, line
             continue
         if lineno == 1:
+            wide = wide_unicode(line)
+            if wide:  # one error for the file, not one a line
+                yield ref, LoadError(f"{name}: {wide}")
+                return
             line = line.removeprefix(codecs.BOM_UTF8)  # Windows editors save one
         if not line.strip():
             continue

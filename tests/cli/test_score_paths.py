@@ -47,7 +47,7 @@ def _feed(pipe: Path) -> None:
 
 
 def test_a_number_too_long_for_python_on_standard_input_is_one_bad_record():
-    from bot.cli.score import stdin_inputs
+    from bot.cli.score_inputs import stdin_inputs
 
     good = b'{"title": "Fix flush", "body": "b"}'
     errors = []
@@ -85,7 +85,7 @@ def test_no_input_is_a_usage_error_as_the_readme_says(args, words):
 def test_one_pretty_printed_record_on_standard_input_is_one_record():
     import json
 
-    from bot.cli.score import stdin_inputs
+    from bot.cli.score_inputs import stdin_inputs
 
     record = {"title": "Fix flush", "body": "Tested with go test.", "files": [{"path": "a.go", "additions": 1}]}
     errors = []
@@ -110,7 +110,7 @@ def test_jsonl_suffixes_in_any_case_and_files_without_a_suffix_are_read(tmp_path
 
 
 def test_standard_input_splits_records_at_newlines_only():
-    from bot.cli.score import stdin_inputs
+    from bot.cli.score_inputs import stdin_inputs
 
     first = b'{"title": "Fix flush",\r"body": "b"}'  # a CR between JSON tokens is whitespace
     errors = []
@@ -139,7 +139,7 @@ def test_gzip_data_is_read_whatever_its_name(tmp_path):
     """``eval`` read any .gz; ``score`` said "not UTF-8 (byte 1)" for prs.json.gz or a gzip pipe."""
     import gzip
 
-    from bot.cli.score import stdin_inputs
+    from bot.cli.score_inputs import stdin_inputs
 
     lines = b'{"title": "Fix flush", "body": "b"}\n{"title": "Add cache", "body": "c"}\n'
     (tmp_path / "prs.json.gz").write_bytes(gzip.compress(lines))
@@ -191,7 +191,7 @@ def test_gzip_data_from_a_pipe_named_jsonl_is_read(tmp_path):
 
 
 def test_a_line_cut_inside_a_string_reads_alike_from_a_file_and_a_pipe(tmp_path):
-    from bot.cli.score import stdin_inputs
+    from bot.cli.score_inputs import stdin_inputs
 
     data = b'{"title": "ok", "body": "b"}\n{"title": "trunc\n'
     (tmp_path / "cut.jsonl").write_bytes(data)
