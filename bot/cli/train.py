@@ -82,13 +82,14 @@ def train_command(
         "--tests-only-lower/--tests-either-way", help="The trees may read a changed test only as lowering the "
         "score, never raising it (a candidate: models/HISTORY.md, 'Twenty-third session'), or either way (v1-v8).")
     ] = False,
-    bodied_weight: Annotated[Optional[float], typer.Option(
+    bodied_weight: Annotated[float, typer.Option(
         "--bodied-weight", callback=_weight, help="Weight of the training copies of human PRs without a description of their "
-        "own, their first commit's body as one (bot.model.commitbody; default: none, v1-v9); 0 only scores them "
-        "out of fold.")] = None,
-    bodied_max_lines: Annotated[Optional[int], typer.Option(
-        "--bodied-max-lines", min=0, help="Fit only the --bodied-weight copies of at most this many changed "
-        "lines; the rest are scored out of fold only (default: all fitted).")] = None,
+        "own, their first commit's body as one (bot.model.commitbody; default 4, v10); 0 only scores them "
+        "out of fold, which fits v9's design.")] = 4.0,
+    bodied_max_lines: Annotated[int, typer.Option(
+        "--bodied-max-lines", min=0, help="Fit only those copies of at most this many changed lines, and "
+        "score the rest out of fold (default 20, v10; the twenty-sixth session fitted them all: a number "
+        "larger than any PR's).")] = 20,
     ai_words_masked: Annotated[bool, typer.Option(
         "--ai-words-masked", help="Never read the AI vocabulary (agent and tool names, 'ai', 'llm', ...) in "
         "the text blocks (a CV lead, not the shipped setting: models/HISTORY.md, 'Eleventh session').")] = False,
@@ -101,9 +102,6 @@ def train_command(
     if shared is None or not (shared / "data").is_dir():
         typer.echo("sieve train: ../shared/data not found: set SIEVE_SHARED_DIR or pass --shared", err=True)
         raise typer.Exit(2)
-    if bodied_max_lines is not None and bodied_weight is None:
-        raise typer.BadParameter("needs --bodied-weight: it limits which of those copies are fitted",
-                                 param_hint="--bodied-max-lines")
     _writable(out)
     console = Console(stderr=True)
     start = time.monotonic()

@@ -32,6 +32,8 @@ MIN_SAMPLES_LEAF = 100  # v4: coarser leaves generalise better to held-out repos
 HEADED_WEIGHT = 8.0
 TICKED_WEIGHT = 4.0
 TESTED_WEIGHT = 4.0
+BODIED_WEIGHT = 4.0  # v10 (twenty-seventh session): people's small changes with their first commit's body
+BODIED_MAX_LINES = 20
 # the blend's weight on the rejection head (v7: 1.5, models/HISTORY.md "Nineteenth session"; v2-v6: 1.0)
 REJECTION_WEIGHT = 1.5
 # ... and the floor under its downward push (v8: 0.5, counting half below it; "Twenty-first session"; v2-v7: none)
@@ -74,9 +76,10 @@ class TrainOptions:
     rejection_floor_soft: float = REJECTION_FLOOR_SOFT  # ... this much per unit (1: all of it, no floor)
     tests_only_lower: bool = False  # the trees' test columns (TEST_COLUMNS) can only lower the score (v1-v8: no)
     # bot.model.commitbody's human PRs with their first commit's body as the description: the copies' weight
-    # factor (None: none, v1-v9; 0: scored out of fold, never fitted)
-    bodied_weight: float | None = None
-    bodied_max_lines: int | None = None  # only the copies of at most this many changed lines fitted (None: all)
+    # factor (v10: 4; None: none, v1-v9; 0: scored out of fold, never fitted, which fits v9's design)
+    bodied_weight: float | None = BODIED_WEIGHT
+    # only the copies of at most this many changed lines fitted, the rest scored (v10: 20; None: all)
+    bodied_max_lines: int | None = BODIED_MAX_LINES
 
     @property
     def tol(self) -> float:

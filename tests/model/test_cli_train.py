@@ -41,13 +41,15 @@ def test_sieve_train_without_data_is_a_one_line_error(tmp_path):
 
 
 READ = f"-read{FEATURE_READING}"  # every design trained with this code reads the features so: not a design tag
-V7 = ["--rejection-floor-soft", "1"]  # a downward push that counts fully below the floor: no floor
+V9 = ["--bodied-weight", "0"]  # the commit-body copies scored, none fitted
+V7 = [*V9, "--rejection-floor-soft", "1"]  # a downward push that counts fully below the floor: no floor
 V6 = [*V7, "--rejection-weight", "1"]
 V5 = [*V6, "--all-titles", "--code-read", "--headed-weight", "4", "--ticked-weight", "0", "--tested-weight", "0"]
 V4 = [*V5, "--headed-weight", "0"]
 V6_TAG = "-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-small"
 V7_TAG = "-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-reach1.5-small"
-V8_TAG = V7_TAG.replace("-small", "-floor0.5s0.5-small")
+V8_TAG = V7_TAG.replace("-small", "-floor0.5s0.5-small")  # v8 and v9
+V10_TAG = V8_TAG.replace("-reach", "-bodied20-reach")
 
 
 def test_sieve_train_refuses_an_out_it_cannot_write_before_training(shared, tmp_path, monkeypatch):
@@ -72,7 +74,7 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
     earlier = _trained(shared, tmp_path, *flags)
     shipped_design = _shipped(small_model)
     assert earlier["model_version"].replace(READ, "").endswith(tag)
-    assert shipped_design["model_version"].replace(READ, "").endswith(V8_TAG)
+    assert shipped_design["model_version"].replace(READ, "").endswith(V10_TAG)
     assert (earlier["hyper_parameters"]["lam"], shipped_design["hyper_parameters"]["lam"]) == (1.0, 1.5)
     assert earlier["training_data"]["weights"]["description_length_balance"]["on"] is balanced
     leaf100 = tag.endswith(("leaf100-small", "leaf100-headed-small"))
@@ -89,8 +91,8 @@ def test_sieve_train_flags_train_earlier_designs(shared, tmp_path, small_model, 
 
 
 def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v8_only_in_the_head(shared, tmp_path, small_model):
-    v6 = _trained(shared, tmp_path, *V6)
-    v8 = _shipped(small_model)
+    v6 = _trained(shared, tmp_path / "v6", *V6)
+    v8 = _trained(shared, tmp_path / "v8", *V9)
     assert v6["model_version"].replace(READ, "").endswith(V6_TAG) and v8["model_version"].replace(READ, "").endswith(V8_TAG)
     assert (v6["hyper_parameters"]["lam"], v8["hyper_parameters"]["lam"]) == (1.0, 1.5)
     assert "floor" not in v6["hyper_parameters"] and v8["hyper_parameters"]["floor"] == 0.5
@@ -103,7 +105,7 @@ def test_sieve_train_rejection_weight_one_trains_v6_which_differs_from_v8_only_i
 def test_sieve_train_rejection_down_is_tagged_and_recorded(shared, tmp_path, small_model):
     down = _trained(shared, tmp_path, "--rejection-down", "0")
     shipped_design = _shipped(small_model)
-    assert down["model_version"].replace(READ, "").endswith(V8_TAG.replace("-floor", "-down0-floor"))
+    assert down["model_version"].replace(READ, "").endswith(V10_TAG.replace("-floor", "-down0-floor"))
     assert (down["hyper_parameters"]["lam"], down["hyper_parameters"]["lam_down"]) == (1.5, 0.0)
     assert "lam_down" not in shipped_design["hyper_parameters"]  # v7 reaches down as far as up
 
@@ -111,7 +113,7 @@ def test_sieve_train_rejection_down_is_tagged_and_recorded(shared, tmp_path, sma
 def test_sieve_train_converged_solvers_is_tagged_and_recorded(shared, tmp_path, small_model):
     converged = _trained(shared, tmp_path, "--converged-solvers")
     shipped_design = _shipped(small_model)
-    assert converged["model_version"].replace(READ, "").endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-reach1.5-floor0.5s0.5-small")
+    assert converged["model_version"].replace(READ, "").endswith("-blend-lenbal-leaf100-conv-charbare-headed-codemasked-ticked-tested-bodied20-reach1.5-floor0.5s0.5-small")
     params, shipped = converged["hyper_parameters"], shipped_design["hyper_parameters"]
     assert (params["tol"], params["stacked_tol"], params["platt_tol"]) == (1e-8, 1e-8, 1e-10)
     assert (shipped["tol"], shipped["stacked_tol"], shipped["platt_tol"]) == (1e-4, 1e-4, 1e-4)
@@ -137,7 +139,7 @@ def test_sieve_train_record_folds_is_recorded(shared, tmp_path):
 
 def test_sieve_train_fit_as_scored_is_tagged_and_recorded(shared, tmp_path):
     meta = _trained(shared, tmp_path, "--fit-as-scored")
-    assert meta["model_version"].replace(READ, "").endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-asscored-reach1.5-floor0.5s0.5-small")
+    assert meta["model_version"].replace(READ, "").endswith("-blend-lenbal-leaf100-charbare-headed-codemasked-ticked-tested-bodied20-asscored-reach1.5-floor0.5s0.5-small")
     assert meta["text_features"]["training_rows_read_as_scored"] is True
 
 
@@ -151,8 +153,8 @@ def test_sieve_train_ticked_copies_are_tagged_and_recorded(shared, tmp_path):
 
 def test_sieve_train_floor_soft_one_trains_v7_and_the_default_v8_keeps_its_floor(shared, tmp_path, small_model):
     v7 = _trained(shared, tmp_path, *V7)
-    v8 = _shipped(small_model)
-    assert v7["model_version"].replace(READ, "").endswith(V7_TAG) and v8["model_version"].replace(READ, "").endswith(V8_TAG)
+    v8 = _shipped(small_model)  # v10 keeps v8's floor
+    assert v7["model_version"].replace(READ, "").endswith(V7_TAG) and v8["model_version"].replace(READ, "").endswith(V10_TAG)
     assert not {"floor", "floor_soft"} & set(v7["hyper_parameters"])  # a push counting fully below it: no floor
     assert (v8["hyper_parameters"]["floor"], v8["hyper_parameters"]["floor_soft"]) == (0.5, 0.5)
     assert load_model(tmp_path / MODEL_FILE).pipeline[-1].base.floor is None
@@ -169,18 +171,11 @@ def test_a_weight_that_is_not_a_finite_number_of_0_or_more_is_refused_before_tra
     assert not (tmp_path / "m").exists()
 
 
-def test_a_line_limit_without_the_copies_it_limits_is_refused_before_training(tmp_path):
-    result = CliRunner().invoke(build_app(), ["train", "--small", "--out", str(tmp_path / "m"),
-                                              "--bodied-max-lines", "20"])
-    said = " ".join(result.output.replace("│", " ").split())
-    assert result.exit_code == 2 and "--bodied-max-lines" in said and "needs --bodied-weight" in said
-    assert not (tmp_path / "m").exists()
-
-
-def test_commit_body_copies_are_fitted_only_when_asked_and_named_in_the_version(shared, tmp_path, small_model):
-    meta = _trained(shared, tmp_path, "--bodied-weight", "4")
-    assert "-bodied-" in meta["model_version"] and meta["training_data"]["weights"]["commit_body_human_copies"] == 4
-    assert meta["cv"]["commit_body_copies"]["all"]["n"] > 0
-    default = _shipped(small_model)
-    assert "-bodied" not in default["model_version"] and "commit_body_copies" not in default["cv"]
-    assert "commit_body_human_copies" not in default["training_data"]["weights"]
+def test_the_default_fits_the_small_commit_body_copies_and_weight_0_fits_v9s_design(shared, tmp_path, small_model):
+    v10 = _shipped(small_model)
+    assert "-bodied20-" in v10["model_version"] and v10["cv"]["commit_body_copies"]["small"]["n"] > 0
+    assert v10["training_data"]["weights"]["commit_body_human_copies"] == 4
+    assert v10["training_data"]["weights"]["commit_body_copies_max_lines"] == 20
+    v9 = _trained(shared, tmp_path, "--bodied-weight", "0")
+    assert "-bodied" not in v9["model_version"] and v9["training_data"]["weights"]["commit_body_human_copies"] == 0
+    assert v9["cv"]["commit_body_copies"]["all"]["n"] == v10["cv"]["commit_body_copies"]["all"]["n"]  # scored only

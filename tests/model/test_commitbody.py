@@ -71,9 +71,10 @@ def test_the_line_limit_is_written_in_the_metadata_and_the_version_only_when_set
     options = train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=4.0, bodied_max_lines=20)
     assert metadata._bodied(options) == {"commit_body_human_copies": 4.0, "commit_body_copies_max_lines": 20}
     assert metadata._bodied_tag(options) == "-bodied20"
-    unlimited = train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=4.0)
+    unlimited = train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=4.0, bodied_max_lines=None)
     assert metadata._bodied(unlimited) == {"commit_body_human_copies": 4.0} and metadata._bodied_tag(unlimited) == "-bodied"
-    assert metadata._bodied_tag(train.TrainOptions(out_dir=shared, shared=shared)) == ""
+    assert metadata._bodied_tag(train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=0.0)) == ""
+    assert metadata._bodied_tag(train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=None)) == ""
 
 
 def test_training_builds_copies_only_when_asked_and_leaves_them_out_of_the_length_balance(shared):
@@ -84,7 +85,8 @@ def test_training_builds_copies_only_when_asked_and_leaves_them_out_of_the_lengt
     assert [e for e in with_copies if not data.is_copy(e)] == plain
     assert data.dataset_id(with_copies) == data.dataset_id(plain)
     assert all(e.source.endswith(data.LESSONS) for e in copies)
-    assert train.TrainOptions(out_dir=shared, shared=shared).bodied_weight is None  # v9 fits none
+    v10 = train.TrainOptions(out_dir=shared, shared=shared)
+    assert (v10.bodied_weight, v10.bodied_max_lines) == (4.0, 20)  # v10 fits the small ones; v9 fitted none
 
 
 def test_the_cv_report_gives_the_copies_beside_their_records_and_the_small_ones_apart():

@@ -61,4 +61,4 @@ def test_the_model_version_says_so(tmp_path):
     when = datetime(2026, 11, 28, tzinfo=timezone.utc)
     with_it, without = (version(when, "abcdef012345", TrainOptions(out_dir=tmp_path, shared=tmp_path,
                                                                     tests_only_lower=flag)) for flag in (True, False))
-    assert "-tested-testslower-reach1.5-floor0.5s0.5" in with_it and "testslower" not in without
+    assert "-tested-bodied20-testslower-reach1.5-floor0.5s0.5" in with_it and "testslower" not in without
