@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -146,7 +147,7 @@ def _lines(path: Path, name: str) -> Iterator[tuple[int, bytes | LoadError]]:
         yield lineno + 1, LoadError(f"{name}:{lineno + 1}: cannot read ({exc})" if lineno else
                                     f"{name}:1: cannot read: the name ends in .gz but the file is not "
                                     "gzip-compressed (rename it, or compress it)")
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # cut short, or damaged compressed data
         yield lineno + 1, LoadError(f"{name}:{lineno + 1}: cannot read ({exc})")
 
 

@@ -27,6 +27,25 @@ def test_a_truncated_gzip_ends_with_one_error(tmp_path):
     assert all(not isinstance(x, LoadError) for x in out[:-1])
 
 
+def test_corrupt_compressed_data_ends_with_one_error_after_the_readable_lines(tmp_path):
+    """Damaged (not cut short) deflate data raised zlib.error, a traceback (found by review)."""
+    import random
+    import zlib
+    rng = random.Random(1)
+    lines = b"".join(json.dumps({"title": f"Fix {rng.random()}", "label": "human"}).encode() + b"\n"
+                     for _ in range(6000))
+    deflate = zlib.compressobj(wbits=31)  # gzip framing
+    head = deflate.compress(lines) + deflate.flush(zlib.Z_FULL_FLUSH)
+    damaged = bytearray(head + deflate.compress(lines[:5000]) + deflate.flush())
+    damaged[len(head)] ^= 0xFF  # the next block's header: "invalid literal/length code"
+    path = tmp_path / "corrupt.jsonl.gz"
+    path.write_bytes(bytes(damaged))
+    out = list(iter_records(path))
+    assert isinstance(out[-1], LoadError) and str(out[-1]).startswith("corrupt.jsonl.gz:")
+    assert "cannot read" in str(out[-1]) and len(out) > 1000
+    assert all(not isinstance(x, LoadError) for x in out[:-1])
+
+
 def test_json_that_is_not_an_object_names_the_line(tmp_path):
     path = tmp_path / "list.jsonl"
     path.write_text("[1, 2]\n")
