@@ -28,8 +28,10 @@ _KINDS = [
                          " text\n-old\n+This project is robust and scalable.\n+Enjoy!"}],
      "commits": ["Update README.md"]},
     {"title": "Fix off-by-one in pagination of /widgets",
-     "body": "The last page was dropped when the total was a multiple of per_page.\n\n"
-             "Fixes #12. Tested with `pytest tests/test_pages.py`; added a regression test.",
+     # a code fix with its test, described in stock phrases: an effort signal fires, so it is
+     # flagged at medium 1 whatever the model (v10 scores the careful wording of this fix 0)
+     "body": "This PR enhances the pagination logic to improve robustness. "
+             "These changes make the widgets API more reliable and maintainable.\n\nFixes #12.",
      "files": [{"filename": "widgets/pages.py", "additions": 1, "deletions": 1,
                 "patch": "@@ -10,3 +10,3 @@\n def last(total, per):\n-    return total // per\n"
                          "+    return (total + per - 1) // per\n"},
