@@ -16,7 +16,7 @@ from functools import singledispatch
 from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, React, RemoveLabel, Reply,
                              UpsertComment)
 from bot.app.render import check_buttons, render
-from bot.app.stickyedit import signed, unsigned
+from bot.app.stickyedit import signed, unchanged
 from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubError, GitHubPort
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def _(action: UpsertComment, github: GitHubPort, repo: str, number: int) -> bool
     if action.comment_id is None:
         github.create_comment(repo, number, body)
         return True
-    if text.strip() == unsigned(action.current or "").strip():
+    if unchanged(body, action.current or ""):
         return False
     try:
         github.edit_comment(repo, action.comment_id, body)

@@ -247,8 +247,8 @@ def _would_swap(review: Review, labels: list[str]) -> bool:
 
 def _sticky_facts(comments: list[Comment], bot_login: str) -> dict:
     found = stickies(comments, bot_login)
-    return {"sticky": found[0] if found else None,
-            "duplicate_stickies": tuple(c.id for c in found[1:]),
+    return {"sticky": found[0] if found else None,  # a later copy a person edited is theirs: never removed
+            "duplicate_stickies": tuple(c.id for c in found[1:] if not stickyedit.edited(c.body)),
             "sticky_edited": bool(found) and stickyedit.edited(found[0].body)}
 
 

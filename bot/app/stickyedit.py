@@ -27,11 +27,11 @@ def edited(body: str) -> bool:
     return match is not None and digest(_without(body, match)) != match.group(1)
 
 
-def unsigned(body: str) -> str:
-    """``body`` without its digest line: the text to compare with what the App would write now
-    (a sticky from before the App signed them, with the same text, needs no edit)."""
-    match = _last(body)
-    return _without(body, match) if match else body
+def unchanged(body: str, current: str) -> bool:
+    """Whether the sticky on GitHub, ``current``, already reads ``body`` (GitHub's line endings and
+    trailing blanks aside): no edit is needed. An unsigned one of the same text is not: it is
+    signed, once, so that a person's later edit shows."""
+    return _normal(body) == _normal(current)
 
 
 def digest(body: str) -> str:

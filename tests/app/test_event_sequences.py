@@ -8,11 +8,13 @@ from dataclasses import replace
 import pytest
 
 from bot.app import dispatch
-from bot.app.stickyedit import signed, unsigned
+from bot.app.stickyedit import DIGEST_MARKER, signed
 from bot.ports import GitHubError
 
 from .conftest import result_for
 from .test_handlers import EXEMPT, HIGH, MEDIUM, REPO, comment_event, opened, pr, rerun_event, unlabeled  # noqa: F401
+
+DIGEST = DIGEST_MARKER.split("{")[0]
 
 DISABLED = "enabled: false\nexempt: {associations: []}\n"
 
@@ -208,7 +210,7 @@ def test_a_sticky_deleted_between_reading_the_pr_and_editing_it_stays_deleted(
     list_comments = gh.list_comments
 
     def deleted_after_listing(repo, number):  # as listed: an older text of the App's, so the plan edits it
-        listed = [replace(c, body=signed(unsigned(c.body) + " (older text)")) for c in list_comments(repo, number)]
+        listed = [replace(c, body=signed(c.body.split(DIGEST)[0] + " (older text)")) for c in list_comments(repo, number)]
         gh.delete_comment(repo, sticky.id)
         return listed
     monkeypatch.setattr(gh, "list_comments", deleted_after_listing)

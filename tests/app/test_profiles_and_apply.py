@@ -7,6 +7,7 @@ import pytest
 from bot.app import apply, profiles, render
 from bot.app.actions import UpsertComment, View
 from bot.app.config import build
+from bot.app.stickyedit import signed
 from bot.result import Result, SignalHit
 from bot.snapshot import Commit, FileChange, PRSnapshot
 
@@ -78,7 +79,7 @@ def test_every_registered_signal_has_plain_words():
 def test_unchanged_comment_is_not_edited():
     gh = FakeGitHub()
     view = View("reply_refused.md.j2", {"command": "ok"})
-    body = render.render(view.template, **view.context)
+    body = signed(render.render(view.template, **view.context))  # as the App posts it
     comment = gh.seed_comment("o/r", 1, body, gh.bot)
     assert apply.apply(gh, "o/r", 1, (UpsertComment(view, comment.id, body),)) == []
     assert apply.apply(gh, "o/r", 1, (UpsertComment(view, comment.id, "old"),)) == ["edit_comment:reply_refused.md.j2"]
