@@ -107,8 +107,8 @@ def _one_value(value, data: bytes, text: str, name: str, on_error) -> list[tuple
     from bot.loaders.github_json import is_bundle
     from bot.loaders.records import record_from_value, records_from_text
 
-    if isinstance(value, dict) and is_bundle(value):
-        return [(name, _bundle(value, data, name))]
+    if isinstance(value, dict) and (is_bundle(value) or isinstance(value.get("head"), dict)):
+        return [(name, _bundle(value, data, name))]  # a head object: a pulls/get response, damaged or not
     if not _is_utf8(data):  # a line at a time, so that the bad byte is named
         return jsonl_snapshots(records_from_text(text, name, keep_identity=True), on_error)
     record = record_from_value(value, f"{name}:1", keep_identity=True)

@@ -127,6 +127,20 @@ def test_a_bundle_whose_pull_is_damaged_still_says_so(tmp_path):
         load_inputs(tmp_path / "b.json", None, Path("."))
 
 
+@pytest.mark.parametrize("damage", ["no number", "title null"])
+def test_a_damaged_pulls_get_response_is_refused_not_scored_as_a_record(tmp_path, damage):
+    """A ``gh api repos/O/R/pulls/N`` response with its head object but no number, or a null
+    title, was read as a ../shared record and scored (found by review); it is a damaged bundle."""
+    pull = dict(json.loads(EXAMPLE.read_text())["pull"])
+    pull.pop("number") if damage == "no number" else pull.update(title=None)
+    assert isinstance(pull.get("head"), dict)
+    (tmp_path / "pull.json").write_text(json.dumps(pull))
+    with pytest.raises(LoadError, match=r"^pull.json: "):
+        load_inputs(tmp_path / "pull.json", None, Path("."))
+    with pytest.raises(LoadError, match=r"^-: "):
+        stdin_inputs(json.dumps(pull).encode())
+
+
 # 5. closed standard input
 
 
