@@ -101,7 +101,8 @@ def _bodied(options) -> dict:
     weight, lines = getattr(options, "bodied_weight", None), getattr(options, "bodied_max_lines", None)
     if weight is None:
         return {}
-    return {"commit_body_human_copies": weight, **({} if lines is None else {"commit_body_copies_max_lines": lines})}
+    limited = lines is not None and weight > 0  # with none fitted, no limit applies
+    return {"commit_body_human_copies": weight, **({"commit_body_copies_max_lines": lines} if limited else {})}
 
 
 def _bodied_tag(options) -> str:

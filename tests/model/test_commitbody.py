@@ -73,7 +73,8 @@ def test_the_line_limit_is_written_in_the_metadata_and_the_version_only_when_set
     assert metadata._bodied_tag(options) == "-bodied20"
     unlimited = train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=4.0, bodied_max_lines=None)
     assert metadata._bodied(unlimited) == {"commit_body_human_copies": 4.0} and metadata._bodied_tag(unlimited) == "-bodied"
-    assert metadata._bodied_tag(train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=0.0)) == ""
+    none_fitted = train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=0.0)  # v9's design
+    assert metadata._bodied_tag(none_fitted) == "" and metadata._bodied(none_fitted) == {"commit_body_human_copies": 0.0}
     assert metadata._bodied_tag(train.TrainOptions(out_dir=shared, shared=shared, bodied_weight=None)) == ""
 
 
