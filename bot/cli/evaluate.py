@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bot.cli import PipeConsole, batch, eval_roc
 from bot.cli.eval_notes import figure_notes
+from bot.cli.eval_sources import given_twice
 from bot.cli.eval_tables import print_tables
 from bot.cli.score import well_formed
 from bot.evaluation import datasets, protocol
@@ -91,10 +92,11 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
         return datasets.protocol_sets(protocol.data_dir(shared), sink)
     if sum(str(path) == "-" for path in data) > 1:
         raise _fail("-: standard input can be read once")
-    files = [os.path.realpath(path) for path in data if str(path) != "-"]  # ./x.jsonl, x.jsonl: one file
-    twice = next((path for i, path in enumerate(files) if path in files[:i]), None)
+    twice = given_twice(data)
+    if str(twice) == "-":
+        raise _fail("-: standard input is read from a file given to --data already")
     if twice is not None:  # its sets would overwrite each other's, and "all" would hold its PRs twice
-        raise _fail(f"{well_formed(twice)}: given to --data twice")
+        raise _fail(f"{well_formed(str(twice))}: given to --data twice")
     sets, labels, by_kind = {}, [], {}
     for path in data:
         if str(path) == "-":  # standard input, as sieve score and report read it: records are -:LINE

@@ -199,4 +199,22 @@ def test_eval_refuses_the_same_data_file_twice(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(build_app(), ["eval", "--data", "ev.jsonl", "--data", "./ev.jsonl", "--json"])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == f"sieve eval: {tmp_path.resolve() / 'ev.jsonl'}: given to --data twice\n"
+    assert result.stderr == "sieve eval: ev.jsonl: given to --data twice\n"  # as typed (Path drops "./")
+
+
+def test_eval_refuses_a_hard_link_or_standard_input_from_a_file_given_already(tmp_path):
+    """A hard link, or ``--data -`` redirected from a file also named, counted its PRs twice (review)."""
+    (tmp_path / "ev.jsonl").write_bytes(b'{"title": "t", "body": "b", "label": "human"}\n')
+    (tmp_path / "same.jsonl").hardlink_to(tmp_path / "ev.jsonl")
+    linked = subprocess.run([SIEVE, "eval", "--data", "ev.jsonl", "--data", "same.jsonl", "--json"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert (linked.returncode, linked.stderr) == (2, "sieve eval: same.jsonl: given to --data twice\n")
+    with open(tmp_path / "ev.jsonl", "rb") as stdin:
+        piped = subprocess.run([SIEVE, "eval", "--data", "ev.jsonl", "--data", "-", "--json"], stdin=stdin,
+                               cwd=tmp_path, capture_output=True, text=True)
+    assert piped.returncode == 2 and "standard input is read from a file given to --data already" in piped.stderr
+    with open(tmp_path / "ev.jsonl", "rb") as stdin:  # a copy of that file is another file: read
+        (tmp_path / "copy.jsonl").write_bytes((tmp_path / "ev.jsonl").read_bytes())
+        other = subprocess.run([SIEVE, "eval", "--data", "copy.jsonl", "--data", "-", "--json"], stdin=stdin,
+                               cwd=tmp_path, capture_output=True, text=True)
+    assert "given to --data" not in other.stderr and "read from a file" not in other.stderr
