@@ -131,3 +131,15 @@ def test_through_github_an_edit_in_the_web_page_stops_the_apps_edits(scorer):
         dispatch.handle("pull_request", fake.pull_request_event(repo, 4, "synchronize"), ctx)
         assert [c["body"] for c in fake.comments(repo, 4)] == [edited]
         assert fake.check_runs(repo)[-1]["conclusion"] != "failure"
+
+
+def test_removing_the_digest_line_hands_the_comment_back(ctx, gh, pr, scorer, payload):  # noqa: F811
+    from .conftest import result_for
+
+    dispatch.handle("pull_request", opened(payload), ctx)
+    [posted] = gh.bot_comments(REPO, 2)
+    _edit(gh, 2, posted.body.split(stickyedit.DIGEST_MARKER.split("{")[0])[0] + NOTE)  # edited, digest line gone
+    scorer.result = result_for("low")
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+    [comment] = gh.bot_comments(REPO, 2)
+    assert "no longer flagged" in comment.body and NOTE.strip() not in comment.body
