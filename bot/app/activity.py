@@ -1,6 +1,6 @@
 """The author's recent pull requests across GitHub, for the ``author_pr_burst`` signal.
 
-One issue search per author (``is:pr author:LOGIN -user:LOGIN created:>=…``: their PRs outside
+One issue search per author (``is:pr is:public author:LOGIN -user:LOGIN created:>=…``: their PRs outside
 their own repositories), cached by the GitHub adapter, a refusal (422) included.
 Only authors that are scored are looked up: members, collaborators, bots and other exempt
 authors never reach this point. The window starts on the hour, so every PR of one author within

@@ -1,9 +1,10 @@
 """Fake issue search, ``GET /search/issues``, for what PR Sieve asks: an author's pull requests
-outside their own repositories created since a time (``is:pr author:LOGIN -user:LOGIN
+outside their own repositories created since a time (``is:pr is:public author:LOGIN -user:LOGIN
 created:>=ISO``), newest first.
 
 Like GitHub: the query must say ``is:pr``/``is:pull-request`` or ``is:issue`` (422 otherwise);
-only public repositories are searched, whatever the token; ``total_count`` counts every match
+the token's private repositories are searched too (the fake's installation reaches every one it
+holds) unless the query says ``is:public``; ``total_count`` counts every match
 and ``items`` holds one page (``per_page``, at most 100). Other qualifiers are refused with a
 422 so a test cannot rely on one the fake would silently ignore. A refusal has GitHub's
 validation-error shape: ``message`` "Validation Failed", the reason in ``errors`` (resource
@@ -32,10 +33,15 @@ def _refused(reason: str) -> Abort:
 
 
 def _terms(q: str) -> dict[str, str]:
+    """The query's qualifiers; ``is`` is the kind (``is:public`` is kept apart as ``public``)."""
     terms = {}
     for word in q.split():
         key, sep, value = word.partition(":")
         if not sep or key not in ("is", "author", "created", "-user"):
+            raise _refused(f"The fake search does not understand {word!r}")
+        if (key, value) == ("is", "public"):
+            key = "public"
+        elif key == "is" and value not in KINDS:
             raise _refused(f"The fake search does not understand {word!r}")
         terms[key] = value
     if KINDS.get(terms.get("is", "")) is None:
@@ -66,7 +72,7 @@ def search_issues(st: FakeState, base: str, req: Req) -> Reply:
     since = _since(terms.get("created"))
     items = []
     if KINDS[terms["is"]] == "pr":
-        for repo in (r for r in st.repos.values() if not r.private):
+        for repo in (r for r in st.repos.values() if not (r.private and "public" in terms)):
             for number in repo.pulls:
                 body = pull_body(st, base, repo, number)
                 if _matches(body, terms, since):

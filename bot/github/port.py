@@ -274,9 +274,11 @@ class PyGithubPort:
         if wait > 0:
             raise GitHubError(f"{operation}: search budget used up for {wait:.0f} s more", status=429, retry_after=wait)
         # -user: leaves out the author's own repositories (their projects and forks are their own
-        # work, not a spray), so they neither fill the page of 100 nor count in the total
-        query = {"q": f"is:pr author:{login} -user:{login} created:>={since}", "sort": "created", "order": "desc",
-                 "per_page": 100}
+        # work, not a spray), so they neither fill the page of 100 nor count in the total; is:public
+        # keeps out private repositories the installation can read: the evidence on a public PR
+        # must not name them
+        query = {"q": f"is:pr is:public author:{login} -user:{login} created:>={since}", "sort": "created",
+                 "order": "desc", "per_page": 100}
         try:
             with self._translated(operation):
                 requester = self._clients.search(self.installation_id).requester

@@ -92,6 +92,16 @@ def test_an_author_spraying_six_repositories_fires_the_signal_through_the_app():
     assert len(searches) == 1
 
 
+def test_the_search_asks_for_public_repositories_only():
+    """An installation token's search also sees the private repositories the App is installed on;
+    the evidence on a public PR must not name them (the fake searches them unless is:public)."""
+    with FakeGitHub() as fake:
+        _seed_sprayer(fake, 6, private=True)
+        _review(fake, "sprayer")
+        [search] = fake.calls("GET", r"^/search/issues")
+    assert "is:public" in search.query["q"].split()
+
+
 def test_private_repositories_and_old_prs_are_not_counted():
     with FakeGitHub() as fake:
         _seed_sprayer(fake, 6, private=True)
