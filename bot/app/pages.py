@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from bot.app.config import RepoConfig
+from bot.app.configschema import RepoConfig
 from bot.app.headers import page_policy
 from bot.app.render import render, signal_ask, signal_phrase
 from bot.paths import models_dir, templates_dir

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from bot.app.actions import (SEEN_REACTION, STATE_MARKER, STICKY_MARKER, Action, AddLabels, CheckRun,
                              DeleteComment, EnsureLabel, React, RemoveLabel, Reply, UpsertComment, View)
-from bot.app.config import LabelSpec, RepoConfig
+from bot.app.configschema import LabelSpec, RepoConfig
 from bot.app.context import Override
 from bot.app.markdown import Trusted
 from bot.app.profiles import Finding

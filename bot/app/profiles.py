@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.app.config import RepoConfig
+from bot.app.configschema import RepoConfig
 from bot.result import Result
 from bot.signals import agents
 from bot.snapshot import PRSnapshot

@@ -165,7 +165,7 @@ def test_org_and_repo_layers_still_merge_over_the_defaults_key_by_key():
 
 def test_a_section_with_every_line_commented_out_means_its_defaults():
     loaded = cfg.build([("repo", "exempt:\n  # users: [alice]\nshadow: true\n")])
-    assert loaded.error is None and loaded.config.shadow and loaded.config.exempt == cfg.Exempt()
+    assert loaded.error is None and loaded.config.shadow and loaded.config.exempt == cfg.RepoConfig().exempt
 
 
 @pytest.mark.parametrize("text, says", [

@@ -30,10 +30,10 @@ def test_a_broken_file_exits_1_with_the_error_the_check_run_would_show(tmp_path)
 
 
 @pytest.mark.parametrize("text, said, shown", [
-    # the App keeps a broken file's valid ``exempt`` section (``config.more_exempt``); the text said
+    # the App keeps a broken file's valid ``exempt`` section (``brokenlayer.more_exempt``); the text said
     # only its ``enabled: false`` / ``shadow: true`` were kept, above "1 listed user"
     ("exempt: {users: [alice]}\nbogus: 1\n", "a valid `exempt` section in it exempts", "1 listed user and"),
-    # and its ``comment: {enabled: false}`` (``config.SAFE_SECTIONS``)
+    # and its ``comment: {enabled: false}`` (``brokenlayer.SAFE_SECTIONS``)
     ("comment: {enabled: false}\nbogus: 1\n", "`comment: {enabled: false}` in it", "- Comments: off."),
 ])
 def test_what_a_broken_file_still_applies_is_said_and_shown(tmp_path, text, said, shown):

@@ -1,0 +1,60 @@
+"""What a broken config layer still applies: only settings that make PR Sieve do less.
+
+A layer that does not match the schema is dropped (``bot.app.config``), but a mistake elsewhere
+in the file must never turn PR Sieve on, shadow mode off or comments back on, nor get a teammate
+it exempts labelled. So its real-boolean ``enabled: false``, ``shadow: true`` and
+``comment: {enabled: false}`` still apply (``safe_side``), and so do the exemptions of its
+``exempt`` section when that section is valid (``more_exempt``). A layer that cannot be read as
+settings at all is searched line by line for its top-level ``enabled: false`` and ``shadow: true``
+(``scanned_safe_side``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.app.configschema import Exempt
+
+# Settings that only make PR Sieve do less: a broken layer that sets them still gets them, so a
+# mistake elsewhere in the file never turns PR Sieve on or shadow mode off (never the reverse),
+# nor comments back on
+SAFE_SIDE = {"enabled": False, "shadow": True}
+SAFE_SECTIONS = {("comment", "enabled"): False}
+
+# Top-level ``enabled: false`` / ``shadow: true`` lines, found in a file YAML cannot read
+_SAFE_LINES = {key: re.compile(rf"^{key}:[ \t]*{value}[ \t]*(?:#.*)?$", re.IGNORECASE | re.MULTILINE)
+               for key, value in (("enabled", "false"), ("shadow", "true"))}
+
+
+def scanned_safe_side(text: str) -> dict[str, Any]:
+    """The SAFE_SIDE settings an unreadable layer's own top-level lines give."""
+    return {key: SAFE_SIDE[key] for key, line in _SAFE_LINES.items() if line.search(text)}
+
+
+def safe_side(data: dict[str, Any]) -> dict[str, Any]:
+    """The SAFE_SIDE and SAFE_SECTIONS settings ``data`` gives as real booleans (not 0, "false"
+    or "yes")."""
+    kept: dict[str, Any] = {key: value for key, value in SAFE_SIDE.items() if data.get(key) is value}
+    for (section, key), value in SAFE_SECTIONS.items():
+        part = data.get(section)
+        if isinstance(part, dict) and part.get(key) is value:
+            kept[section] = {key: value}
+    return kept
+
+
+def more_exempt(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """A broken layer's ``exempt`` section, when it is valid on its own, on the safe side too: the
+    people, teams and associations it lists are added and the kinds it exempts stay exempt, so a
+    typo elsewhere never gets a listed teammate labelled; nothing it leaves out is taken away."""
+    try:
+        asked = Exempt.model_validate(data.get("exempt"))
+    except ValidationError:
+        return {}
+    now = merged["exempt"]
+    lists = {key: list(dict.fromkeys([*now[key], *getattr(asked, key)]))
+             for key in ("users", "teams", "associations")}
+    flags = {key: now[key] or getattr(asked, key) for key in ("bots", "agents", "drafts")}
+    return {"exempt": lists | flags}
