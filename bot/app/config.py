@@ -15,7 +15,7 @@ every key with its default.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from bot.app import yamlread
 from bot.app.brokenlayer import more_exempt, safe_side, scanned_safe_side
 from bot.app.configfields import first_error
-from bot.app.configschema import RepoConfig
+from bot.app.configschema import RepoConfig, section
 from bot.ports import FileTooLarge, GitHubError, GitHubPort
 
 REPO_PATH = ".github/sieve.yml"
@@ -73,9 +73,11 @@ def defaults() -> dict[str, Any]:
     return RepoConfig().model_dump()
 
 
-def validate(data: dict[str, Any], source: str = "config") -> RepoConfig:
+def validate(data: dict[str, Any], source: str = "config", origins: dict[str, str] | None = None) -> RepoConfig:
+    """``data`` as settings; ``origins``: which file set a setting (``""``: the one checked), for
+    an error that names its value."""
     try:
-        return RepoConfig.model_validate(data)
+        return RepoConfig.model_validate(data, context={"origins": origins or {}})
     except ValidationError as exc:
         raise ConfigError(f"{source}: {first_error(exc)}") from None
 
@@ -90,43 +92,65 @@ def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def set_paths(data: dict[str, Any], model: type[BaseModel] = RepoConfig, prefix: str = "") -> set[str]:
+    """The settings a layer sets, as dotted paths (``thresholds.high``); only the schema's own
+    sections are walked, so aliases that repeat a mapping cost nothing."""
+    paths: set[str] = set()
+    for key, value in data.items():
+        inner = section(model, key)
+        if inner is not None and isinstance(value, dict):
+            paths |= set_paths(value, inner, f"{prefix}{key}.")
+        else:
+            paths.add(f"{prefix}{key}")
+    return paths
+
+
 def build(layers: list[tuple[str, str | ConfigError | None]]) -> ConfigLoad:
     """Merge ``(source, text)`` layers in order; broken layers are skipped and reported (a
     layer given as a ConfigError could not be read at all)."""
-    merged: dict[str, Any] = defaults()
-    errors: list[str] = []
-    used: list[str] = []
-    unreadable = False
+    merged = _Merged()
     for source, text in layers:
-        if text is None:
-            continue
-        merged, error, unread = _apply_layer(merged, source, text)
-        unreadable = unreadable or unread
-        if error:
-            errors.append(error)
-        else:
-            used.append(source)
-    return ConfigLoad(config=validate(merged), error="; ".join(errors) or None, sources=tuple(used),
-                      unreadable=unreadable)
+        if text is not None:
+            merged.add(source, text)
+    return ConfigLoad(config=validate(merged.data), error="; ".join(merged.errors) or None,
+                      sources=tuple(merged.used), unreadable=merged.unreadable)
 
 
-def _apply_layer(merged: dict[str, Any], source: str,
-                 text: str | ConfigError) -> tuple[dict[str, Any], str | None, bool]:
-    """``merged`` with the layer over it, or with only its SAFE_SIDE settings and the error; the
-    flag says the layer could not be read as settings at all."""
-    try:
-        if isinstance(text, ConfigError):
-            raise text
-        data = read_layer(text, source)
-    except ConfigError as exc:  # unreadable: only what its own lines say on the safe side is known
-        return merge(merged, scanned_safe_side(text if isinstance(text, str) else "")), str(exc), True
-    try:
-        validate(merge(defaults(), data), source)
-        candidate = merge(merged, data)
-        validate(candidate, source)
-    except ConfigError as exc:
-        return merge(merged, safe_side(data) | more_exempt(merged, data)), str(exc), False
-    return candidate, None, False
+@dataclass
+class _Merged:
+    """The layers merged so far over the defaults, and what the load reports."""
+
+    data: dict[str, Any] = field(default_factory=defaults)
+    origins: dict[str, str] = field(default_factory=dict)  # a setting's path -> the used layer that set it
+    errors: list[str] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)
+    unreadable: bool = False  # a layer could not be read as settings at all
+
+    def add(self, source: str, text: str | ConfigError) -> None:
+        """The layer over the others when the result is valid (checked as a whole: an org file
+        may set what makes a repository's value valid), else only what it gives on the safe side."""
+        try:
+            if isinstance(text, ConfigError):
+                raise text
+            layer = read_layer(text, source)
+        except ConfigError as exc:  # unreadable: only what its own lines say on the safe side is known
+            self._broken(str(exc), scanned_safe_side(text if isinstance(text, str) else ""), unreadable=True)
+            return
+        own = set_paths(layer)
+        candidate = merge(self.data, layer)
+        try:
+            validate(candidate, source, self.origins | dict.fromkeys(own, ""))
+        except ConfigError as exc:
+            self._broken(str(exc), safe_side(layer) | more_exempt(self.data, layer))
+            return
+        self.data = candidate
+        self.used.append(source)
+        self.origins |= dict.fromkeys(own, source)
+
+    def _broken(self, error: str, kept: dict[str, Any], unreadable: bool = False) -> None:
+        self.data = merge(self.data, kept)
+        self.errors.append(error)
+        self.unreadable = self.unreadable or unreadable
 
 
 def load(github: GitHubPort, repo: str) -> ConfigLoad:

@@ -7,9 +7,9 @@ broken files are ``bot.app.config``'s; ``docs/sieve.example.yml`` lists every ke
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from bot.app.configfields import CheckName, LabelName, Login, PolicyUrl, Team
 
@@ -29,15 +29,19 @@ class Thresholds(_Strict):
     high: int = Field(75, ge=1, le=100)  # ... and its 1 %-FPR probability here
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Thresholds":
+    def _ordered(self, info: ValidationInfo) -> "Thresholds":
         if self.medium > self.high:
-            raise ValueError(f"thresholds.medium ({self._value('medium')}) must not be above "
-                             f"thresholds.high ({self._value('high')})")
+            raise ValueError(f"thresholds.medium ({self._value('medium', info)}) must not be above "
+                             f"thresholds.high ({self._value('high', info)})")
         return self
 
-    def _value(self, name: str) -> str:
-        """``50, the default`` for a value left at its default (the file may not mention it)."""
-        value = getattr(self, name)
+    def _value(self, name: str, info: ValidationInfo) -> str:
+        """``90, from <file>`` for a value an earlier file set, ``50, the default`` for one left at
+        its default: the file in error may not mention either."""
+        value, origins = getattr(self, name), (info.context or {}).get("origins", {})
+        origin = origins.get(f"thresholds.{name}")  # "": the file in error sets it itself
+        if origin is not None:
+            return f"{value}, from {origin}" if origin else str(value)
         return f"{value}, the default" if value == type(self).model_fields[name].default else str(value)
 
 
@@ -137,3 +141,10 @@ class RepoConfig(_Strict):
     def own_labels(self) -> tuple[LabelSpec, ...]:
         return (self.labels.medium, self.labels.high, self.labels.exempt)
 
+
+
+def section(model: type[BaseModel], key: object) -> type[BaseModel] | None:
+    """The model of ``model``'s field ``key`` when that field is a section of settings."""
+    field = model.model_fields.get(key) if isinstance(key, str) else None
+    kind = field.annotation if field is not None else None
+    return kind if isinstance(kind, type) and get_origin(kind) is None and issubclass(kind, BaseModel) else None

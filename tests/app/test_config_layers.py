@@ -1,0 +1,45 @@
+"""The org and repo config files read together: the merged settings are what is checked, and a
+broken file keeps only what it really asks for on the safe side (review of config loading)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import config as cfg
+
+ORG = "acme/.github:.github/sieve.yml"
+REPO = ".github/sieve.yml"
+
+
+def both(org: str, repo: str) -> cfg.ConfigLoad:
+    return cfg.build([(ORG, org), (REPO, repo)])
+
+
+@pytest.mark.parametrize("org, repo", [
+    ("thresholds: {high: 90}\n", "thresholds: {medium: 80}\n"),  # each alone is out of order over the defaults
+    ("labels: {medium: {name: triage/ai}}\n", "labels: {high: {name: sieve/needs-review}}\n"),
+])
+def test_a_repository_file_valid_over_the_org_file_is_used(org, repo):
+    """Each layer had to be valid alone over the built-in defaults: an org raising ``high`` and a
+    repository raising ``medium`` had the whole repository file dropped."""
+    loaded = both(org, repo)
+    assert loaded.error is None and loaded.sources == (ORG, REPO)
+
+
+def test_the_merged_thresholds_are_the_ones_in_force():
+    config = both("thresholds: {high: 90}\n", "thresholds: {medium: 80}\n").config
+    assert (config.thresholds.medium, config.thresholds.high) == (80, 90)
+
+
+@pytest.mark.parametrize("org, repo, says", [
+    ("thresholds: {high: 90}\n", "thresholds: {medium: 95}\n",
+     f"thresholds.medium (95) must not be above thresholds.high (90, from {ORG})"),
+    ("thresholds: {medium: 65}\n", "thresholds: {high: 60}\n",
+     f"thresholds.medium (65, from {ORG}) must not be above thresholds.high (60)"),
+    ("thresholds: {high: 90}\n", "thresholds: {medium: 80, high: 75}\n",
+     "thresholds.medium (80) must not be above thresholds.high (75)"),  # the file's own 75: not "the default"
+    ("shadow: true\n", "thresholds: {medium: 80}\n",
+     "thresholds.medium (80) must not be above thresholds.high (75, the default)"),
+])
+def test_an_out_of_order_threshold_names_the_file_it_comes_from_not_the_default(org, repo, says):
+    assert both(org, repo).error == f"{REPO}: thresholds: {says}"
