@@ -48,13 +48,14 @@ def safe_side(data: dict[str, Any]) -> dict[str, Any]:
 def more_exempt(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     """A broken layer's ``exempt`` section, when it is valid on its own, on the safe side too: the
     people, teams and associations it lists are added and the kinds it exempts stay exempt, so a
-    typo elsewhere never gets a listed teammate labelled; nothing it leaves out is taken away."""
+    typo elsewhere never gets a listed teammate labelled; nothing it leaves out is taken away, and
+    a field it does not set adds nothing (its default would undo an org's narrower exemptions)."""
     try:
         asked = Exempt.model_validate(data.get("exempt"))
     except ValidationError:
         return {}
-    now = merged["exempt"]
-    lists = {key: list(dict.fromkeys([*now[key], *getattr(asked, key)]))
-             for key in ("users", "teams", "associations")}
-    flags = {key: now[key] or getattr(asked, key) for key in ("bots", "agents", "drafts")}
-    return {"exempt": lists | flags}
+    now, kept = merged["exempt"], {}
+    for key in asked.model_fields_set:
+        value = getattr(asked, key)
+        kept[key] = list(dict.fromkeys([*now[key], *value])) if isinstance(value, list) else now[key] or value
+    return {"exempt": kept} if kept else {}

@@ -43,3 +43,20 @@ def test_the_merged_thresholds_are_the_ones_in_force():
 ])
 def test_an_out_of_order_threshold_names_the_file_it_comes_from_not_the_default(org, repo, says):
     assert both(org, repo).error == f"{REPO}: thresholds: {says}"
+
+
+NARROW_ORG = "exempt: {associations: [], bots: false, drafts: false}\n"  # the org scores everyone
+
+
+@pytest.mark.parametrize("repo", ["exempt: {users: [bob]}\nfoo: 1\n", "exempt:\nfoo: 1\n"])
+def test_a_broken_files_exemptions_add_only_what_it_lists(repo):
+    """The exempt section's defaults were added too: a broken file listing only ``bob`` (or
+    nothing) exempted members, collaborators, owners, bots and drafts again across the repository."""
+    exempt = both(NARROW_ORG, repo).config.exempt
+    assert (exempt.associations, exempt.bots, exempt.drafts) == ([], False, False)
+    assert exempt.users == (["bob"] if "bob" in repo else [])
+
+
+def test_a_broken_files_exempt_flags_still_apply_when_it_sets_them():
+    exempt = both(NARROW_ORG, "exempt: {bots: true, associations: [OWNER]}\nfoo: 1\n").config.exempt
+    assert exempt.bots is True and exempt.associations == ["OWNER"] and exempt.drafts is False
