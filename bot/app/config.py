@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from bot.app import yamlread
 from bot.app.brokenlayer import more_exempt, safe_side, scanned_safe_side
 from bot.app.configfields import first_error
-from bot.app.configschema import RepoConfig, section
+from bot.app.configschema import RepoConfig, collection, section
 from bot.ports import FileTooLarge, GitHubError, GitHubPort
 
 REPO_PATH = ".github/sieve.yml"
@@ -58,13 +58,19 @@ def read_layer(text: str, source: str) -> dict[str, Any]:
         raise ConfigError(f"{source}: the top level must be a mapping of keys, not {type(data).__name__}")
     if problem := yamlread.non_text_key(data):
         raise ConfigError(f"{source}: {problem}")
-    return {key: {} if value is None and key in SECTIONS else value for key, value in data.items()}
+    return without_blanks(data)
 
 
-# Keys whose value is a mapping of settings: left empty (every line under it commented out),
-# such a section means its defaults
-SECTIONS = frozenset(name for name, field in RepoConfig.model_fields.items()
-                     if isinstance(field.default, BaseModel))
+def without_blanks(data: dict[str, Any], model: type[BaseModel] = RepoConfig) -> dict[str, Any]:
+    """``data`` without the sections and lists left empty (every line under them commented
+    out), at any depth: such a key means what it would mean unwritten, its defaults."""
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        inner = section(model, key)
+        if value is None and (inner is not None or collection(model, key)):
+            continue
+        kept[key] = without_blanks(value, inner) if inner is not None and isinstance(value, dict) else value
+    return kept
 
 
 def defaults() -> dict[str, Any]:

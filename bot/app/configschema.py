@@ -145,6 +145,15 @@ class RepoConfig(_Strict):
 
 def section(model: type[BaseModel], key: object) -> type[BaseModel] | None:
     """The model of ``model``'s field ``key`` when that field is a section of settings."""
-    field = model.model_fields.get(key) if isinstance(key, str) else None
-    kind = field.annotation if field is not None else None
+    kind = _annotation(model, key)
     return kind if isinstance(kind, type) and get_origin(kind) is None and issubclass(kind, BaseModel) else None
+
+
+def collection(model: type[BaseModel], key: object) -> bool:
+    """Whether ``model``'s field ``key`` holds a list or a mapping (``check_run.conclusions``)."""
+    return get_origin(_annotation(model, key)) in (list, dict)
+
+
+def _annotation(model: type[BaseModel], key: object) -> object:
+    field = model.model_fields.get(key) if isinstance(key, str) else None
+    return field.annotation if field is not None else None

@@ -60,3 +60,29 @@ def test_a_broken_files_exemptions_add_only_what_it_lists(repo):
 def test_a_broken_files_exempt_flags_still_apply_when_it_sets_them():
     exempt = both(NARROW_ORG, "exempt: {bots: true, associations: [OWNER]}\nfoo: 1\n").config.exempt
     assert exempt.bots is True and exempt.associations == ["OWNER"] and exempt.drafts is False
+
+
+@pytest.mark.parametrize("text, setting, default", [
+    ("exempt:\n  users:\n    # - alice\n", "exempt.users", []),
+    ("exempt:\n  associations:\n    # - OWNER\n", "exempt.associations", ["OWNER", "MEMBER", "COLLABORATOR"]),
+    ("labels:\n  medium:\n    # name: x\n", "labels.medium.name", "sieve/needs-review"),
+    ("check_run:\n  conclusions:\n    # high: failure\n", "check_run.conclusions", {"low": "neutral", "medium": "neutral", "high": "neutral"}),
+    ("paths:\n  ignore:\n", "paths.ignore", []),
+])
+def test_a_nested_section_or_list_with_every_line_commented_out_means_its_defaults(text, setting, default):
+    """Only a top-level section left empty meant its defaults; commenting out the last user
+    listed dropped the whole file ("exempt.users: Input should be a valid list")."""
+    loaded = cfg.build([(REPO, text)])
+    value = loaded.config
+    for part in setting.split("."):
+        value = getattr(value, part)
+    assert loaded.error is None and value == default
+
+
+def test_a_list_left_empty_leaves_the_org_files_list_in_force():
+    loaded = both("exempt: {users: [alice]}\n", "exempt:\n  users:\n    # - bob\n")
+    assert loaded.error is None and loaded.config.exempt.users == ["alice"]
+
+
+def test_an_empty_value_is_still_an_error():
+    assert cfg.build([(REPO, "shadow:\n")]).error.startswith(f"{REPO}: shadow: ")
