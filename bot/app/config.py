@@ -45,7 +45,8 @@ class ConfigLoad:
 
 
 def read_layer(text: str, source: str) -> dict[str, Any]:
-    """YAML text -> mapping of settings, not yet checked against the schema."""
+    """YAML text -> mapping of settings, not yet checked against the schema (nor its keys for
+    being text: a ``1:`` key is a mistake like an unknown one, in a file that was read)."""
     if len(text) > MAX_CONFIG_CHARS:
         raise ConfigError(f"{source}: file too large ({len(text)} characters, limit {MAX_CONFIG_CHARS})")
     try:
@@ -56,8 +57,6 @@ def read_layer(text: str, source: str) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the top level must be a mapping of keys, not {type(data).__name__}")
-    if problem := yamlread.non_text_key(data):
-        raise ConfigError(f"{source}: {problem}")
     return without_blanks(data)
 
 
@@ -145,6 +144,8 @@ class _Merged:
         own = set_paths(layer)
         candidate = merge(self.data, layer)
         try:
+            if problem := yamlread.non_text_key(layer):
+                raise ConfigError(f"{source}: {problem}")
             validate(candidate, source, self.origins | dict.fromkeys(own, ""))
         except ConfigError as exc:
             self._broken(str(exc), safe_side(layer) | more_exempt(self.data, layer))

@@ -2,11 +2,13 @@
 
 PyYAML silently keeps the last of two equal keys, composes nested nodes recursively (so a few
 thousand brackets raise RecursionError) and reports a control character without a line. YAML 1.1
-also reads unquoted ``on``/``off``/``yes``/``no`` keys as booleans. Each becomes a ``YAMLProblem``.
+also reads unquoted ``on``/``off``/``yes``/``no`` keys as booleans. Each becomes a ``YAMLProblem``,
+and ``non_text_key`` words a key that is not text (a boolean, a number, a date) in YAML's terms.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import yaml
@@ -72,10 +74,22 @@ def non_text_key(data: dict, where: str = "", seen: set[int] | None = None) -> s
     seen.add(id(data))
     for key, value in data.items():
         if not isinstance(key, str):
-            shown = str(key).lower() if isinstance(key, bool) else repr(key)
-            return (f"{where}key {shown} is not text (YAML reads unquoted on, off, yes and no as true "
-                    "and false: quote the key)")
+            return where + _not_text(key)
         if isinstance(value, dict) and id(value) not in seen \
                 and (found := non_text_key(value, f"{where}{key}: ", seen)):
             return found
     return None
+
+
+def _not_text(key: object) -> str:
+    """Why ``key`` is not text, in YAML's terms (not Python's ``datetime.date(...)``)."""
+    if isinstance(key, bool):
+        return (f"key {str(key).lower()} is not text (YAML reads unquoted on, off, yes and no as true "
+                "and false: quote the key)")
+    if key is None:
+        return "a key left empty (or ~ or null) is not text: write the setting's name"
+    if isinstance(key, (int, float)):
+        return f"key {key} is a number, not text: quote the key"
+    if isinstance(key, (date, datetime)):
+        return f"key {key} is a date, not text: quote the key"
+    return "a key is not text (a YAML tag such as !!binary): quote the key"

@@ -86,3 +86,25 @@ def test_a_list_left_empty_leaves_the_org_files_list_in_force():
 
 def test_an_empty_value_is_still_an_error():
     assert cfg.build([(REPO, "shadow:\n")]).error.startswith(f"{REPO}: shadow: ")
+
+
+@pytest.mark.parametrize("text, says", [
+    ("1: x\n", "key 1 is a number, not text: quote the key"),
+    ("2020-01-01: x\n", "key 2020-01-01 is a date, not text: quote the key"),
+    ("~: x\n", "a key left empty (or ~ or null) is not text"),
+    ("on: true\n", "key true is not text (YAML reads unquoted on, off, yes and no as true and false"),
+    ("labels: {medium: {3: x}}\n", "labels: medium: key 3 is a number"),
+])
+def test_a_key_that_is_not_text_is_named_in_yamls_words(text, says):
+    """Every such key was blamed on on/off/yes/no ("key datetime.date(2020, 1, 1) is not text (YAML
+    reads unquoted on, off, yes and no as true ...")."""
+    assert cfg.build([(REPO, text)]).error.startswith(f"{REPO}: {says}")
+
+
+def test_a_stray_number_key_is_a_mistake_like_an_unknown_key_not_an_unreadable_file():
+    """``1:`` made the whole file "unreadable" (no labels, no comments anywhere in the repository)
+    while ``foo:`` only drops the file; both files were read, so their safe side applies exactly."""
+    for stray in ("1: x\n", "foo: x\n"):
+        loaded = cfg.build([(REPO, "exempt: {users: [alice]}\ncomment: {enabled: false}\n" + stray)])
+        assert loaded.error and not loaded.unreadable, stray
+        assert loaded.config.exempt.users == ["alice"] and loaded.config.comment.enabled is False
