@@ -24,12 +24,17 @@ def _quoted(value: str) -> str:
     return f'"{value[:60]}"'
 
 
+# Letters, digits and hyphens (an enterprise-managed user's ends in ``_shortcode``), an app's
+# bot account ``name[bot]``: an email address, a name with a dot or a list in one entry never is
+LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\[bot\])?")
+
+
 def _login(value: str) -> str:
     """A GitHub login; written as a mention (``@alice``) it loses the ``@``."""
     login = value.strip().removeprefix("@")
     if "/" in login:
         raise ValueError(f"{_quoted(value)} is a team: list it under exempt.teams")
-    if not login or any(c.isspace() for c in login):
+    if not LOGIN.fullmatch(login):
         raise ValueError(f"{_quoted(value)} must be a GitHub login, such as octocat")
     return login
 

@@ -108,3 +108,16 @@ def test_a_stray_number_key_is_a_mistake_like_an_unknown_key_not_an_unreadable_f
         loaded = cfg.build([(REPO, "exempt: {users: [alice]}\ncomment: {enabled: false}\n" + stray)])
         assert loaded.error and not loaded.unreadable, stray
         assert loaded.config.exempt.users == ["alice"] and loaded.config.comment.enabled is False
+
+
+@pytest.mark.parametrize("entry", ["alice@example.com", "alice.smith", "alice,bob", "@alice@example.com"])
+def test_an_exempt_user_that_can_never_be_a_github_login_is_refused(entry):
+    """An email address, a dotted name or two names in one entry passed: the teammate meant was
+    labelled (test_config's "exempt entries that could never match: the form expected is named")."""
+    loaded = cfg.build([(REPO, f"exempt: {{users: ['{entry}']}}\n")])
+    assert loaded.error == f'{REPO}: exempt.users.0: "{entry}" must be a GitHub login, such as octocat'
+
+
+@pytest.mark.parametrize("entry", ["octocat", "Octo-Cat-2", "dependabot[bot]", "alice_acme", "@bob"])
+def test_real_github_logins_are_accepted(entry):
+    assert cfg.build([(REPO, f"exempt: {{users: ['{entry}']}}\n")]).error is None
