@@ -24,14 +24,17 @@ from bot.app.configschema import Exempt
 SAFE_SIDE = {"enabled": False, "shadow": True}
 SAFE_SECTIONS = {("comment", "enabled"): False}
 
-# Top-level ``enabled: false`` / ``shadow: true`` lines, found in a file YAML cannot read
-_SAFE_LINES = {key: re.compile(rf"^{key}:[ \t]*{value}[ \t]*(?:#.*)?$", re.IGNORECASE | re.MULTILINE)
-               for key, value in (("enabled", "false"), ("shadow", "true"))}
+# Top-level ``enabled: false`` / ``shadow: true`` lines, found in a file YAML cannot read: every
+# spelling YAML 1.1 reads as that boolean (``no``, ``off``; ``yes``, ``on``), unquoted
+_SAFE_LINES = {key: re.compile(rf"{key}[ \t]*:[ \t]*(?:{words})[ \t]*(?:#.*)?", re.IGNORECASE)
+               for key, words in (("enabled", "false|no|off"), ("shadow", "true|yes|on"))}
 
 
 def scanned_safe_side(text: str) -> dict[str, Any]:
-    """The SAFE_SIDE settings an unreadable layer's own top-level lines give."""
-    return {key: SAFE_SIDE[key] for key, line in _SAFE_LINES.items() if line.search(text)}
+    """The SAFE_SIDE settings an unreadable layer's own top-level lines give; a line may end in
+    CRLF (a file saved on Windows) and the first may start with a byte order mark."""
+    lines = text.removeprefix("\ufeff").splitlines()
+    return {key: SAFE_SIDE[key] for key, line in _SAFE_LINES.items() if any(map(line.fullmatch, lines))}
 
 
 def safe_side(data: dict[str, Any]) -> dict[str, Any]:

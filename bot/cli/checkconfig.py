@@ -32,8 +32,10 @@ def check_config_command(
 
 
 def _read(path: Path) -> str:
+    """The text as the App reads it from GitHub: line endings as they are (a CRLF file's lines
+    must not pass here and fail there)."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         typer.echo(f"sieve check-config: cannot read {path}: {exc}", err=True)
         raise typer.Exit(2) from None
