@@ -1,7 +1,9 @@
 """Slash commands in PR comments, with Prow's grammar.
 
 A command is ``/sieve <name>`` at the start of a line (leading spaces allowed, case-insensitive),
-anything after the name is ignored. Lines inside fenced code blocks (````` or ``~~~``, also one
+anything after the name is ignored, except after ``ok`` and ``exempt``, which record a decision:
+only ``cancel`` may follow them, and a line with anything else there (``/sieve ok, cancel``,
+``/sieve ok undo``) is an unknown command, answered with help, never a clearance or exemption. Lines inside fenced code blocks (````` or ``~~~``, also one
 opened on a list item's line, ``- ````` or ``1. `````, which holds the lines indented under the item),
 indented code (4+ spaces or a tab, as in CommonMark), ``>`` quotes and HTML comments (``<!-- -->``,
 not shown on GitHub) are not commands, so quoting someone else's ``/sieve ok`` does nothing. Several commands may appear
@@ -63,8 +65,10 @@ def _command(line: str) -> Command | None:
     if match.group("name") is None and match.group("rest"):
         return None  # "/sievex", not our command
     name = name if name in NAMES else "unknown"
-    cancel = name in CANCELLABLE and match.group("rest").lower().split()[:1] == ["cancel"]
-    return Command(name, raw=line.strip()[:100], cancel=cancel)
+    rest = match.group("rest").strip().lower()
+    if name in CANCELLABLE and rest not in ("", "cancel"):
+        name = "unknown"  # "I meant cancel" written another way must not do the opposite
+    return Command(name, raw=line.strip()[:100], cancel=name in CANCELLABLE and rest == "cancel")
 
 
 def _live_lines(body: str):

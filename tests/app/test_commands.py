@@ -26,7 +26,8 @@ def test_several_commands_in_order_once_each():
 
 
 def test_trailing_words_are_allowed():
-    assert names("/sieve exempt because it is a release PR") == ["exempt"]
+    """Not after ``ok`` and ``exempt``, which record a decision (test_cancel_written_exactly)."""
+    assert names("/sieve rescore because the base moved\n/sieve explain please") == ["rescore", "explain"]
 
 
 def test_not_at_line_start():

@@ -1,0 +1,46 @@
+"""``/sieve ok`` and ``/sieve exempt`` take nothing after them but ``cancel``. Before, anything
+else after the name was dropped, so ``/sieve ok, cancel``, ``/sieve ok cancelled``, ``/sieve ok
+undo`` or ``/sieve exempt, cancel`` - a maintainer taking a decision back - recorded a fresh
+clearance or exemption in their name (review of the commands, finding 2). Now such a line is an
+unknown command: answered with help, the line echoed, and nothing recorded."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import commands, dispatch
+from bot.app.actions import STICKY_MARKER
+
+from .test_handlers import HIGH, REPO, comment_event, opened, pr  # noqa: F401  (pr: the fixture)
+
+NEAR_CANCELS = ["/sieve ok, cancel", "/sieve ok: cancel", "/sieve ok -cancel", "/sieve ok cancelled",
+                "/sieve ok undo", "/sieve ok cancel please", "/sieve exempt, cancel", "/sieve exempt (cancel)",
+                "/sieve ok\u200bcancel", "/sieve exempt because it is a release PR"]
+
+
+@pytest.mark.parametrize("line", NEAR_CANCELS)
+def test_a_line_with_more_than_cancel_after_ok_or_exempt_is_unknown(line):
+    assert commands.parse(line) == [commands.Command("unknown", line)]
+
+
+@pytest.mark.parametrize("line", ["/sieve ok cancel", "/SIEVE OK Cancel  ", "/sieve exempt\tcancel"])
+def test_cancel_itself_still_cancels(line):
+    [command] = commands.parse(line)
+    assert command.name in ("ok", "exempt") and command.cancel
+
+
+@pytest.mark.parametrize("line", ["/sieve ok, cancel", "/sieve ok cancelled", "/sieve ok undo", "/sieve exempt, cancel"])
+def test_a_near_cancel_records_nothing_and_is_answered_with_help(ctx, gh, state, pr, scorer, payload, line):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert dispatch.handle("issue_comment", comment_event(payload, line), ctx) == "commands: unknown"
+    assert state.get_override(REPO, 2) is None and gh.labels[(REPO, 2)] == [HIGH]
+    [reply] = [c.body for c in gh.bot_comments(REPO, 2) if STICKY_MARKER not in c.body]
+    assert reply.startswith(f"` {line} ` is not a PR Sieve command.") and "**PR Sieve commands**" in reply
+
+
+def test_a_near_cancel_does_not_end_the_decision_in_force_either(ctx, gh, state, pr, scorer, payload):
+    gh.permissions[(REPO, "alice")] = "write"
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok", login="alice"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok undo"), ctx)
+    assert state.get_override(REPO, 2).actor == "alice" and gh.labels[(REPO, 2)] == []
