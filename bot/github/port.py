@@ -13,8 +13,8 @@ from bot.fanout import together
 from bot.github.clients import ClientSettings, GitHubClients
 from bot.github.errors import is_rate_limited, translated
 from bot.loaders.github_json import snapshot_from_github
-from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
-from bot.prtemplates import is_template_path
+from bot.github.contents import ContentReads
+from bot.ports import CheckRunOutput, Comment, GitHubError, LabelEvent, PullSearch
 from bot.snapshot import PRSnapshot
 
 MAX_FILES = 3000  # pulls/list-files stops there
@@ -48,7 +48,7 @@ def _check_fields(output: CheckRunOutput, editing: bool = False) -> dict:
     return fields
 
 
-class PyGithubPort:
+class PyGithubPort(ContentReads):
     def __init__(self, clients: GitHubClients, installation_id: int) -> None:
         self._clients = clients
         self.installation_id = int(installation_id)
@@ -84,48 +84,6 @@ class PyGithubPort:
 
     def _pull(self, repo: str, number: int):
         return self._repo(repo).get_pull(number)
-
-    def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
-        """Default-branch reads (``ref=None``) are cached briefly (``file_cache_seconds``), the
-        PR template's paths longer (``template_cache_seconds``): it rarely changes, and finding
-        it lists three folders of the repository and its organisation's on every PR event."""
-        if ref is not None:
-            return self._read_file(repo, path, ref)
-        key = (self.installation_id, repo.lower(), path)
-        cache = self._clients.templates if is_template_path(path) else self._clients.files
-        return cache.get_or_load(key, lambda: self._read_file(repo, path, None))
-
-    def list_folder(self, repo: str, path: str) -> dict[str, str] | None:
-        """Only the PR template lookup lists folders: cached as long as templates."""
-        key = (self.installation_id, repo.lower(), path, "folder")
-        return self._clients.templates.get_or_load(key, lambda: self._list_folder(repo, path))
-
-    def _list_folder(self, repo: str, path: str) -> dict[str, str] | None:
-        with self._translated(f"list_folder {repo}:{path or '/'}"):
-            try:
-                found = self._repo(repo).get_contents(path)
-            except GithubException as exc:
-                if exc.status == 404:
-                    return None
-                raise
-        if not isinstance(found, list):
-            return None  # a file, not a folder
-        return {entry.name: entry.type for entry in found}
-
-    def _read_file(self, repo: str, path: str, ref: str | None) -> str | None:
-        with self._translated(f"get_file {repo}:{path}"):
-            try:
-                found = (self._repo(repo).get_contents(path, ref=ref) if ref
-                         else self._repo(repo).get_contents(path))
-            except GithubException as exc:
-                if exc.status == 404:
-                    return None
-                raise
-        if isinstance(found, list) or found.type != "file":
-            return None  # a directory, symlink or submodule is not a config file
-        if found.encoding != "base64":
-            raise FileTooLarge(f"get_file {repo}:{path}: file too large for the contents API")
-        return found.decoded_content.decode("utf-8", errors="replace")
 
     def get_issue_labels(self, repo: str, number: int) -> list[str]:
         with self._translated(f"get_issue_labels {repo}#{number}"):

@@ -1,0 +1,60 @@
+"""Reading files from a repository's contents: ``get_file`` and ``list_folder`` of the GitHub port.
+
+Default-branch reads are cached briefly, the PR template's paths and folders longer. A file over
+GitHub's 1 MB contents limit raises ``FileTooLarge``.
+"""
+
+from __future__ import annotations
+
+from github import GithubException
+
+from bot.ports import FileTooLarge
+from bot.prtemplates import is_template_path
+
+
+class ContentReads:
+    """Mixed into ``PyGithubPort``, whose ``_repo``, ``_translated``, ``_clients`` and
+    ``installation_id`` it uses."""
+
+    def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
+        """Default-branch reads (``ref=None``) are cached briefly (``file_cache_seconds``), the
+        PR template's paths longer (``template_cache_seconds``): it rarely changes, and finding
+        it lists three folders of the repository and its organisation's on every PR event."""
+        if ref is not None:
+            return self._read_file(repo, path, ref)
+        key = (self.installation_id, repo.lower(), path)
+        cache = self._clients.templates if is_template_path(path) else self._clients.files
+        return cache.get_or_load(key, lambda: self._read_file(repo, path, None))
+
+    def list_folder(self, repo: str, path: str) -> dict[str, str] | None:
+        """Only the PR template lookup lists folders: cached as long as templates."""
+        key = (self.installation_id, repo.lower(), path, "folder")
+        return self._clients.templates.get_or_load(key, lambda: self._list_folder(repo, path))
+
+    def _list_folder(self, repo: str, path: str) -> dict[str, str] | None:
+        with self._translated(f"list_folder {repo}:{path or '/'}"):
+            try:
+                found = self._repo(repo).get_contents(path)
+            except GithubException as exc:
+                if exc.status == 404:
+                    return None
+                raise
+        if not isinstance(found, list):
+            return None  # a file, not a folder
+        return {entry.name: entry.type for entry in found}
+
+    def _read_file(self, repo: str, path: str, ref: str | None) -> str | None:
+        with self._translated(f"get_file {repo}:{path}"):
+            try:
+                found = (self._repo(repo).get_contents(path, ref=ref) if ref
+                         else self._repo(repo).get_contents(path))
+            except GithubException as exc:
+                if exc.status == 404:
+                    return None
+                raise
+        if isinstance(found, list) or found.type != "file":
+            return None  # a directory, symlink or submodule is not a config file
+        if found.encoding != "base64":
+            raise FileTooLarge(f"get_file {repo}:{path}: file too large for the contents API")
+        return found.decoded_content.decode("utf-8", errors="replace")
+
