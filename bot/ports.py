@@ -33,6 +33,15 @@ class FileTooLarge(GitHubError):
         super().__init__(message, status=200, retryable=False)
 
 
+class NotText(GitHubError):
+    """A file that is not UTF-8 text; ``content`` holds its bytes, for the reader to say why (a
+    config file) or to read what it can (a PR template). Permanent, like ``FileTooLarge``."""
+
+    def __init__(self, message: str, content: bytes) -> None:
+        super().__init__(message, status=200, retryable=False)
+        self.content = content
+
+
 @dataclass(frozen=True)
 class Comment:
     id: int
@@ -83,7 +92,8 @@ class GitHubPort(Protocol):
     def get_snapshot(self, repo: str, number: int) -> PRSnapshot: ...
 
     def get_file(self, repo: str, path: str, ref: str | None = None) -> str | None:
-        """Text of a file on ``ref`` (default branch when None); None when it does not exist."""
+        """Text of a file on ``ref`` (default branch when None); None when it does not exist.
+        Raises ``FileTooLarge`` over 1 MB and ``NotText`` when it is not UTF-8."""
 
     def list_folder(self, repo: str, path: str) -> dict[str, str] | None:
         """Names in a folder on the default branch (``""``: the root) with their type (file, dir,

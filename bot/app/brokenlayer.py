@@ -6,11 +6,12 @@ it exempts labelled. So its real-boolean ``enabled: false``, ``shadow: true`` an
 ``comment: {enabled: false}`` still apply (``safe_side``), and so do the exemptions of its
 ``exempt`` section when that section is valid (``more_exempt``). A layer that cannot be read as
 settings at all is searched line by line for its top-level ``enabled: false`` and ``shadow: true``
-(``scanned_safe_side``).
+(``scanned_safe_side``), a UTF-16 or UTF-32 file's too.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
@@ -28,6 +29,26 @@ SAFE_SECTIONS = {("comment", "enabled"): False}
 # spelling YAML 1.1 reads as that boolean (``no``, ``off``; ``yes``, ``on``), unquoted
 _SAFE_LINES = {key: re.compile(rf"{key}[ \t]*:[ \t]*(?:{words})[ \t]*(?:#.*)?", re.IGNORECASE)
                for key, words in (("enabled", "false|no|off"), ("shadow", "true|yes|on"))}
+
+
+# The byte order marks of the "Unicode" text editors save besides UTF-8 (UTF-32's first: its
+# little-endian mark starts with UTF-16's)
+_WIDE = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` when ``data`` starts with that encoding's byte order mark."""
+    return next((name for bom, name in _WIDE if data.startswith(bom)), None)
+
+
+def scan_text(layer: str | bytes | Exception) -> str:
+    """What the line scan reads of an unreadable layer: its text; bytes that are not UTF-8 as
+    their byte order mark says (else as UTF-8, what cannot be read replaced); nothing of a file
+    that was never read."""
+    if isinstance(layer, bytes):
+        return layer.decode(wide_encoding(layer) or "utf-8", errors="replace")
+    return layer if isinstance(layer, str) else ""
 
 
 def scanned_safe_side(text: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ Mappings merge key by key; lists and scalars replace. A layer that is not valid 
 match the schema (``bot.app.configschema``) is dropped and reported as ONE line
 (``ConfigLoad.error``); the PR is still handled with the remaining layers and with what a dropped
 layer still applies on the safe side (``bot.app.brokenlayer``). A layer that cannot be read as
-settings at all (not YAML, not a mapping, too large) hides what it asks for: only its
+settings at all (not UTF-8, not YAML, not a mapping, too large) hides what it asks for: only its
 ``enabled: false`` and ``shadow: true`` lines are found, line by line, and the load is
 ``unreadable``, so the App writes nothing but the failing check until the file is fixed. The PR
 head is never read: a PR must not configure its own review. See ``docs/sieve.example.yml`` for
@@ -21,10 +21,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.app import yamlread
-from bot.app.brokenlayer import more_exempt, safe_side, scanned_safe_side
+from bot.app.brokenlayer import more_exempt, safe_side, scan_text, scanned_safe_side, wide_encoding
 from bot.app.configfields import first_error
 from bot.app.configschema import RepoConfig, collection, section
-from bot.ports import FileTooLarge, GitHubError, GitHubPort
+from bot.ports import FileTooLarge, GitHubError, GitHubPort, NotText
 
 REPO_PATH = ".github/sieve.yml"
 ORG_REPO = ".github"
@@ -36,12 +36,33 @@ class ConfigError(ValueError):
     """A config layer that cannot be used; the message is one line for the check run."""
 
 
+# A layer as read: its text, its bytes when they are not UTF-8 (``NotText``), or why it could
+# not be read at all
+Layer = str | bytes | ConfigError
+
+
 @dataclass(frozen=True)
 class ConfigLoad:
     config: RepoConfig
     error: str | None = None  # one line, e.g. ".github/sieve.yml: thresholds.high: ..."
     sources: tuple[str, ...] = ()
     unreadable: bool = False  # a layer could not be read as settings at all: its wishes are unknown
+
+
+def decoded(data: bytes, source: str) -> str:
+    """A file's bytes as UTF-8 text (nothing replaced: a mangled label name would be created on
+    GitHub), or one line that names the problem."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{source}: {_not_utf8(data, exc.start)}") from None
+
+
+def _not_utf8(data: bytes, start: int) -> str:
+    if wide := wide_encoding(data):
+        return f"the file is {wide.upper()} text, not UTF-8: save the file as UTF-8"
+    line = data.count(b"\n", 0, start) + 1
+    return f"not UTF-8 text (byte 0x{data[start]:02x} at line {line}): save the file as UTF-8"
 
 
 def read_layer(text: str, source: str) -> dict[str, Any]:
@@ -110,9 +131,9 @@ def set_paths(data: dict[str, Any], model: type[BaseModel] = RepoConfig, prefix:
     return paths
 
 
-def build(layers: list[tuple[str, str | ConfigError | None]]) -> ConfigLoad:
+def build(layers: list[tuple[str, Layer | None]]) -> ConfigLoad:
     """Merge ``(source, text)`` layers in order; broken layers are skipped and reported (a
-    layer given as a ConfigError could not be read at all)."""
+    layer given as a ConfigError could not be read at all; as bytes, it is decoded strictly)."""
     merged = _Merged()
     for source, text in layers:
         if text is not None:
@@ -131,15 +152,15 @@ class _Merged:
     used: list[str] = field(default_factory=list)
     unreadable: bool = False  # a layer could not be read as settings at all
 
-    def add(self, source: str, text: str | ConfigError) -> None:
+    def add(self, source: str, text: Layer) -> None:
         """The layer over the others when the result is valid (checked as a whole: an org file
         may set what makes a repository's value valid), else only what it gives on the safe side."""
         try:
             if isinstance(text, ConfigError):
                 raise text
-            layer = read_layer(text, source)
+            layer = read_layer(decoded(text, source) if isinstance(text, bytes) else text, source)
         except ConfigError as exc:  # unreadable: only what its own lines say on the safe side is known
-            self._broken(str(exc), scanned_safe_side(text if isinstance(text, str) else ""), unreadable=True)
+            self._broken(str(exc), scanned_safe_side(scan_text(text)), unreadable=True)
             return
         own = set_paths(layer)
         candidate = merge(self.data, layer)
@@ -165,9 +186,11 @@ def load(github: GitHubPort, repo: str) -> ConfigLoad:
     return build([_org_layer(github, repo), (REPO_PATH, _read(github, repo, REPO_PATH, REPO_PATH))])
 
 
-def _read(github: GitHubPort, repo: str, path: str, source: str) -> str | ConfigError | None:
+def _read(github: GitHubPort, repo: str, path: str, source: str) -> Layer | None:
     try:
         return github.get_file(repo, path, ref=None)
+    except NotText as exc:  # its bytes: build says why they are not text, and scans what it can
+        return exc.content
     except FileTooLarge:
         return ConfigError(f"{source}: file too large (over GitHub's 1 MB limit for reading files)")
 
@@ -184,7 +207,7 @@ def org_unreadable(exc: GitHubError) -> bool:
     return exc.status in (403, 404) and not exc.retryable and exc.retry_after is None
 
 
-def _org_layer(github: GitHubPort, repo: str) -> tuple[str, str | ConfigError | None]:
+def _org_layer(github: GitHubPort, repo: str) -> tuple[str, Layer | None]:
     org = org_repo(repo)
     if org is None:
         return (repo, None)

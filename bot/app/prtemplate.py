@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bot import prtemplates
 from bot.app import config as repo_config
-from bot.ports import FileTooLarge, GitHubError, GitHubPort
+from bot.ports import FileTooLarge, GitHubError, GitHubPort, NotText
 
 
 def find(github: GitHubPort, repo: str, body: str) -> str | None:
@@ -50,6 +50,8 @@ def _read(github: GitHubPort, repo: str, path: str) -> str | None:
         return github.get_file(repo, path, ref=None)
     except FileTooLarge:  # over 1 MB: not a template anyone fills in; the PR is still scored
         return None
+    except NotText as exc:  # not UTF-8: what can be read of it is still the template
+        return exc.content.decode("utf-8", errors="replace")
 
 
 def _folder_templates(github: GitHubPort, repo: str, folder: str) -> list[str]:

@@ -31,12 +31,12 @@ def check_config_command(
         raise typer.Exit(1)
 
 
-def _read(path: Path) -> str:
-    """The text as the App reads it from GitHub: line endings as they are (a CRLF file's lines
-    must not pass here and fail there)."""
+def _read(path: Path) -> bytes:
+    """The file's bytes, decoded by ``config.build`` as the App decodes them from GitHub: line
+    endings as they are, and a file that is not UTF-8 gets the App's error (exit 1)."""
     try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return path.read_bytes()
+    except OSError as exc:
         typer.echo(f"sieve check-config: cannot read {path}: {exc}", err=True)
         raise typer.Exit(2) from None
 

@@ -63,8 +63,9 @@ class Seeding:
         with self.state.lock:
             self._repo(repo).issues.add(number)
 
-    def set_file(self, repo: str, path: str, text: str | None, ref: str | None = None) -> None:
-        """Set (or with ``text=None`` delete) a file on ``ref`` (default branch when None)."""
+    def set_file(self, repo: str, path: str, text: str | bytes | None, ref: str | None = None) -> None:
+        """Set (or with ``text=None`` delete) a file on ``ref`` (default branch when None); bytes
+        for a file that is not UTF-8 text."""
         with self.state.lock:
             state = self._repo(repo)
             key = (ref or state.default_branch, path.strip("/"))

@@ -179,8 +179,8 @@ def app(base: str, app_id: int, slug: str, owner: str) -> dict:
     }
 
 
-def content_file(base: str, full_name: str, path: str, text: str, ref: str) -> dict:
-    data = text.encode()
+def content_file(base: str, full_name: str, path: str, text: str | bytes, ref: str) -> dict:
+    data = text if isinstance(text, bytes) else text.encode()  # bytes: a file that is not UTF-8
     sha = fake_sha("blob", data)
     encoded = base64.encodebytes(data).decode()  # GitHub wraps base64 at 60-76 columns
     encoding = "base64"
@@ -197,7 +197,7 @@ def content_file(base: str, full_name: str, path: str, text: str, ref: str) -> d
     }
 
 
-def folder_entry(base: str, full_name: str, path: str, kind: str, ref: str, text: str) -> dict:
+def folder_entry(base: str, full_name: str, path: str, kind: str, ref: str, text: str | bytes) -> dict:
     """One entry of a folder listing: a file's fields without its content (GitHub's shape)."""
     entry = content_file(base, full_name, path, text if kind == "file" else "", ref)
     del entry["content"], entry["encoding"]

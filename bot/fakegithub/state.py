@@ -34,7 +34,7 @@ class RepoState:
     default_branch: str = "main"
     private: bool = False
     labels: dict[str, dict] = field(default_factory=dict)  # lower name -> {name, color, description}
-    files: dict[tuple[str, str], str] = field(default_factory=dict)  # (ref, path) -> text
+    files: dict[tuple[str, str], str | bytes] = field(default_factory=dict)  # (ref, path) -> text (bytes: not UTF-8)
     roles: dict[str, str] = field(default_factory=dict)  # lower login -> role name
     pulls: dict[int, PullState] = field(default_factory=dict)
     issues: set[int] = field(default_factory=set)

@@ -1,14 +1,15 @@
 """Reading files from a repository's contents: ``get_file`` and ``list_folder`` of the GitHub port.
 
 Default-branch reads are cached briefly, the PR template's paths and folders longer. A file over
-GitHub's 1 MB contents limit raises ``FileTooLarge``.
+GitHub's 1 MB contents limit raises ``FileTooLarge``, one that is not UTF-8 ``NotText`` (with its
+bytes): neither is read as something it is not.
 """
 
 from __future__ import annotations
 
 from github import GithubException
 
-from bot.ports import FileTooLarge
+from bot.ports import FileTooLarge, NotText
 from bot.prtemplates import is_template_path
 
 
@@ -56,5 +57,8 @@ class ContentReads:
             return None  # a directory, symlink or submodule is not a config file
         if found.encoding != "base64":
             raise FileTooLarge(f"get_file {repo}:{path}: file too large for the contents API")
-        return found.decoded_content.decode("utf-8", errors="replace")
+        try:
+            return found.decoded_content.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotText(f"get_file {repo}:{path}: not UTF-8 text", found.decoded_content) from None
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from bot.app.context import Decision, Ending, Override
 from bot.app.decisions import utc
-from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, PullSearch
+from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, NotText, PullSearch
 from bot.snapshot import PRSnapshot
 
 # the tests' fixed clock (conftest.FIXED_NOW): a person's label change is as old as the decisions around it
@@ -20,7 +20,7 @@ class FakeGitHub:
 
     def __init__(self, bot: str = "pr-sieve[bot]") -> None:
         self.bot = bot
-        self.files: dict[tuple[str, str], str] = {}
+        self.files: dict[tuple[str, str], str | bytes] = {}  # bytes: a file that is not UTF-8 text
         self.missing_repos: set[str] = set()
         self.too_large: set[tuple[str, str]] = set()  # files over GitHub's 1 MB contents API limit
         self.snapshots: dict[tuple[str, int], PRSnapshot] = {}
@@ -58,7 +58,13 @@ class FakeGitHub:
             raise GitHubError("Not Found", status=404)
         if (repo, path) in self.too_large:
             raise FileTooLarge(f"get_file {repo}:{path}: file too large for the contents API")
-        return self.files.get((repo, path))
+        found = self.files.get((repo, path))
+        if isinstance(found, bytes):  # as the GitHub adapter decodes a file
+            try:
+                return found.decode("utf-8")
+            except UnicodeDecodeError:
+                raise NotText(f"get_file {repo}:{path}: not UTF-8 text", found) from None
+        return found
 
     def list_folder(self, repo: str, path: str) -> dict[str, str] | None:
         """The folder's children, as ``files`` implies them (a path with more parts: a dir)."""
