@@ -3,7 +3,10 @@
 ``ok``, ``exempt`` and ``rescore`` need write access (collaborator permission, never
 author_association); ``explain`` is also open to the PR author; ``help`` to anyone. Everyone
 else gets one polite refusal. Comments by bots, the App included, are ignored. ``ok cancel`` and
-``exempt cancel`` (write access) end that decision and check the PR again at once. A help reply,
+``exempt cancel`` (write access) end that decision and check the PR again at once. On a closed
+PR, or one the App does not score now (a draft, an exempt author's), a command is recorded and
+answered and nothing else changes (a clearance still updates the App's comment from when the PR
+was scored, as a label change does). A help reply,
 or a refusal of the same command, goes to one person on a PR at most once per
 ``commands.quiet_minutes`` (``bot.app.replylimit``); a repeat held back gets a reaction instead.
 """
@@ -60,9 +63,12 @@ class _Request:
         return self.outcome.snapshot.state == "closed"
 
     @cached_property
-    def author_exempt(self) -> bool:
-        """A rescore still honours the config's author exemptions (bots, members, listed users)."""
-        return review.is_exempt(self.ctx, self.loaded.config, review.snapshot_author(self.outcome.snapshot))
+    def unscored(self) -> str | None:
+        """Why the PR's labels, sticky and check run do not follow a command: ``closed``, or why
+        the App does not score it now (``draft``, ``exempt author``: the pull_request handler's test)."""
+        if self.closed:
+            return "closed"
+        return review.unscored(self.ctx, self.loaded.config, self.outcome.snapshot)
 
     def allowed(self, command: commands.Command) -> bool:
         if command.name in ("help", "unknown"):
@@ -98,24 +104,39 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     cancels = [(c, *_cancel(c, request)) for c in allowed if c.cancel]
     # what stands after all of the comment's cancels: none of its replies names one it ended
     standing = request.ctx.state.get_override(request.repo, request.number) if cancels else None
-    views += [_cancel_view(c, ended, cancelled, standing, request) for c, ended, cancelled in cancels]
     kind = _override_kind([c for c in allowed if not c.cancel])
+    rescore = any(c.name == "rescore" or c.cancel for c in allowed)
+    acts = _acts(request, kind, rescore)
+    untouched = request.unscored if (kind or rescore) and not acts else None  # what the replies tell
+    views += [_cancel_view(c, ended, cancelled, standing, request, untouched) for c, ended, cancelled in cancels]
     # when it was said: a later cancel, handled first or not, wins; a clearance said before the
     # exemption in force goes under it and changes no label (fresh: it is the decision in force)
     fresh = bool(kind) and decisions.record(request.ctx, request.outcome, kind, request.actor.login,
                                             detail=request.source, at=request.written_at).kind == kind
-    views += [_view(c, request) for c in allowed if not c.cancel]
+    views += [_view(c, request, untouched) for c in allowed if not c.cancel]
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
     quiet, read = _quiet(request, views)
     replies = planner.replies(quiet.views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id,
                               held=bool(quiet.held))
-    rescore = any(c.name == "rescore" or c.cancel for c in allowed) and not request.closed
-    if (kind and not request.closed) or (rescore and not request.author_exempt):  # closed: recorded, replied
+    if acts:
         review.decide(request.ctx, request.outcome, fresh_override=fresh, extra=replies, comments=read)
     else:
         _reply_only(request, replies, read)
     return "commands: " + ", ".join(c.name + _status(c, allowed, stale, quiet.held) for c in found)
+
+
+def _acts(request: _Request, kind: str | None, rescore: bool) -> bool:
+    """Whether the PR's labels, sticky and check run follow the comment's ``kind`` of decision or
+    its rescore/cancel, or the decision is only recorded and answered: on a closed PR, and on one
+    the App does not score now (a draft, an exempt author's), as the pull_request handler skips
+    it, unless the App's sticky from when it was scored is there: it follows a clearance then
+    (the label handler's rule)."""
+    if not (kind or rescore) or request.unscored == "closed":
+        return False
+    if request.unscored is None:
+        return True
+    return bool(kind) and request.ctx.state.posted_sticky(request.repo, request.number)
 
 
 def _status(command: commands.Command, allowed: list, stale: list, held: dict[str, timedelta]) -> str:
@@ -183,7 +204,8 @@ def _override_kind(allowed: list[commands.Command]) -> str | None:
     return "exempt" if "exempt" in names else "ok" if "ok" in names else None
 
 
-def _view(command: commands.Command, request: _Request) -> View:
+def _view(command: commands.Command, request: _Request, untouched: str | None) -> View:
+    """``untouched``: why nothing on the PR but the record changed (``_Request.unscored``), or None."""
     config = request.loaded.config
     if command.name in ("help", "unknown"):
         unknown = command.raw if command.name == "unknown" else ""
@@ -192,11 +214,10 @@ def _view(command: commands.Command, request: _Request) -> View:
     override = request.ctx.state.get_override(request.repo, request.number)
     context = {"result": request.outcome.result, "override": override,
                "exempt_label": config.labels.exempt.name,
-               "exempt_author": command.name == "rescore" and request.author_exempt,
+               "untouched": untouched,
                # an ok written before the exemption in force, handled after it, went under it
                "under_exemption": override is not None and override.under is not None
                and override.under.detail == request.source,
-               "closed": command.name == "rescore" and request.closed,
                "config_unreadable": request.loaded.unreadable,
                "help_url": request.ctx.help_url}
     return View(f"reply_{command.name}.md.j2", context)
@@ -215,11 +236,11 @@ def _cancel(command: commands.Command, request: _Request) -> tuple[Override | No
 
 
 def _cancel_view(command: commands.Command, ended: Override | None, cancelled: bool, standing: Override | None,
-                 request: _Request) -> View:
+                 request: _Request, untouched: str | None) -> View:
     """``standing``: the decision in force after the comment (an earlier clearance, a later exemption)."""
     return View("reply_cancel.md.j2", {"command": command.name, "cancelled": cancelled, "previous": ended,
                                        "standing": standing, "result": request.outcome.result,
-                                       "exempt_author": request.author_exempt})
+                                       "untouched": untouched})
 
 
 def _drop_exempt_label(request: _Request) -> bool:
