@@ -1,10 +1,11 @@
-"""What a broken config layer still applies: only settings that make PR Sieve do less.
+"""What a broken config layer still applies: settings that make PR Sieve do less, and label names.
 
 A layer that does not match the schema is dropped (``bot.app.config``), but a mistake elsewhere
 in the file must never turn PR Sieve on, shadow mode off or comments back on, nor get a teammate
 it exempts labelled. So its real-boolean ``enabled: false``, ``shadow: true`` and
 ``comment: {enabled: false}`` still apply (``safe_side``), and so do the exemptions of its
-``exempt`` section when that section is valid (``more_exempt``). A layer that cannot be read as
+``exempt`` section when that section is valid (``more_exempt``) and the label names of its
+``labels`` section when that one is (``kept_labels``). A layer that cannot be read as
 settings at all is searched line by line for its top-level ``enabled: false`` and ``shadow: true``
 (``scanned_safe_side``), a UTF-16 or UTF-32 file's too.
 """
@@ -17,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.app.configschema import Exempt
+from bot.app.configschema import Exempt, Labels, merge
 
 # Settings that only make PR Sieve do less: a broken layer that sets them still gets them, so a
 # mistake elsewhere in the file never turns PR Sieve on or shadow mode off (never the reverse),
@@ -83,3 +84,19 @@ def more_exempt(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         value = getattr(asked, key)
         kept[key] = list(dict.fromkeys([*now[key], *value])) if isinstance(value, list) else now[key] or value
     return {"exempt": kept} if kept else {}
+
+
+def kept_labels(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """A broken layer's ``labels`` section when, over the labels in force, it is valid on its own:
+    the file names the labels it will use once fixed, and a default-named label put on meanwhile
+    would then be a stranger's, never taken off. Empty when there is none or it is broken (then
+    ``ConfigLoad.labels_unknown``: no band label goes on). Its ``model_only`` applies only as
+    false: labelling less."""
+    section = data.get("labels")
+    if not isinstance(section, dict):
+        return {}
+    try:
+        Labels.model_validate(merge(merged["labels"], section))
+    except ValidationError:
+        return {}
+    return {"labels": {key: value for key, value in section.items() if key != "model_only" or value is False}}

@@ -21,9 +21,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.app import yamlread
-from bot.app.brokenlayer import more_exempt, safe_side, scan_text, scanned_safe_side, wide_encoding
+from bot.app.brokenlayer import kept_labels, more_exempt, safe_side, scan_text, scanned_safe_side, wide_encoding
 from bot.app.configfields import first_error
-from bot.app.configschema import RepoConfig, collection, section
+from bot.app.configschema import RepoConfig, collection, merge, section
 from bot.ports import FileTooLarge, GitHubError, GitHubPort, NotText
 
 REPO_PATH = ".github/sieve.yml"
@@ -47,6 +47,7 @@ class ConfigLoad:
     error: str | None = None  # one line, e.g. ".github/sieve.yml: thresholds.high: ..."
     sources: tuple[str, ...] = ()
     unreadable: bool = False  # a layer could not be read as settings at all: its wishes are unknown
+    labels_unknown: bool = False  # a broken layer renames labels in a section that is broken too: no band label goes on
 
 
 def decoded(data: bytes, source: str) -> str:
@@ -108,16 +109,6 @@ def validate(data: dict[str, Any], source: str = "config", origins: dict[str, st
         raise ConfigError(f"{source}: {first_error(exc)}") from None
 
 
-def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
 def set_paths(data: dict[str, Any], model: type[BaseModel] = RepoConfig, prefix: str = "") -> set[str]:
     """The settings a layer sets, as dotted paths (``thresholds.high``); only the schema's own
     sections are walked, so aliases that repeat a mapping cost nothing."""
@@ -139,7 +130,8 @@ def build(layers: list[tuple[str, Layer | None]]) -> ConfigLoad:
         if text is not None:
             merged.add(source, text)
     return ConfigLoad(config=validate(merged.data), error="; ".join(merged.errors) or None,
-                      sources=tuple(merged.used), unreadable=merged.unreadable)
+                      sources=tuple(merged.used), unreadable=merged.unreadable,
+                      labels_unknown=merged.labels_unknown)
 
 
 @dataclass
@@ -151,6 +143,7 @@ class _Merged:
     errors: list[str] = field(default_factory=list)
     used: list[str] = field(default_factory=list)
     unreadable: bool = False  # a layer could not be read as settings at all
+    labels_unknown: bool = False  # a broken layer's labels section is broken too
 
     def add(self, source: str, text: Layer) -> None:
         """The layer over the others when the result is valid (checked as a whole: an org file
@@ -169,7 +162,9 @@ class _Merged:
                 raise ConfigError(f"{source}: {problem}")
             validate(candidate, source, self.origins | dict.fromkeys(own, ""))
         except ConfigError as exc:
-            self._broken(str(exc), safe_side(layer) | more_exempt(self.data, layer))
+            labels = kept_labels(self.data, layer)
+            self.labels_unknown = self.labels_unknown or ("labels" in layer and not labels)
+            self._broken(str(exc), safe_side(layer) | more_exempt(self.data, layer) | labels)
             return
         self.data = candidate
         self.used.append(source)

@@ -7,7 +7,7 @@ broken files are ``bot.app.config``'s; ``docs/sieve.example.yml`` lists every ke
 
 from __future__ import annotations
 
-from typing import Literal, get_origin
+from typing import Any, Literal, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
@@ -141,6 +141,17 @@ class RepoConfig(_Strict):
     def own_labels(self) -> tuple[LabelSpec, ...]:
         return (self.labels.medium, self.labels.high, self.labels.exempt)
 
+
+
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` layered on ``base``: mappings merge key by key, lists and values replace."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 def section(model: type[BaseModel], key: object) -> type[BaseModel] | None:

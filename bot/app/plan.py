@@ -64,6 +64,7 @@ class Facts:
     person_label_owed: tuple[str, ...] = ()  # the band label of a person's ``label_added`` in force that the App took off under an exemption since ended
     config_error: str | None = None
     config_unreadable: bool = False  # a settings file could not be read at all: what it asks is unknown
+    labels_unknown: bool = False  # a broken settings file's labels section is broken too: no label goes on or off
     findings: tuple[Finding, ...] = ()
     shadow: bool = False  # global shadow mode (settings); the repo config may add its own
     help_url: str | None = None  # the App's /help page (settings.public_url), None: no link
@@ -98,7 +99,7 @@ def skipped(config: RepoConfig, facts: Facts, reason: str) -> tuple[Action, ...]
         return ()
     context = {"state": "skipped", "reason": reason, "result": None, "findings": [], "override": None,
                "config_error": facts.config_error, "config_unreadable": facts.config_unreadable,
-               "exempt_label": config.labels.exempt.name,
+               "labels_unknown": facts.labels_unknown, "exempt_label": config.labels.exempt.name,
                "help_url": facts.help_url}
     return (CheckRun(name=config.check_run.name, head_sha=facts.head_sha, conclusion="failure",
                      title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context)),)
@@ -129,6 +130,8 @@ def clearing_kind(config: RepoConfig, facts: Facts) -> str | None:
 
 
 def label_actions(band: str, config: RepoConfig, facts: Facts) -> list[Action]:
+    if facts.labels_unknown:  # the names the file gives its labels are unknown until it is fixed
+        return []
     kind = override_kind(config, facts)
     present = [name for name in config.band_labels().values() if _has(facts.labels, name)]
     if kind not in (None, LABEL_ADDED):
@@ -262,6 +265,7 @@ def _view_context(result: Result, config: RepoConfig, facts: Facts, state: str) 
         "override": facts.override if clearing_kind(config, facts) else None,
         "config_error": facts.config_error,
         "config_unreadable": facts.config_unreadable,
+        "labels_unknown": facts.labels_unknown,
         "labels": config.band_labels(),
         "exempt_label": config.labels.exempt.name,
         "hand_labels": _hand_band_labels(config, facts),

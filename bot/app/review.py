@@ -173,6 +173,7 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
         exempt_label_owed=not fresh_override and _exempt_label_owed(ctx, review, override, labels, events),
         person_label_owed=_person_label_owed(ctx, review, override, labels, events),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
+        labels_unknown=review.loaded.labels_unknown,
         findings=review.findings, shadow=ctx.shadow,
         help_url=ctx.help_url,
     )

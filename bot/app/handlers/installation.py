@@ -1,7 +1,8 @@
 """Installation events: label setup, and suspension.
 
 ``installation.created`` and ``installation_repositories.added`` create the PR Sieve labels (with
-colour and description) in every newly installed repository. Each repository is set up on its
+colour and description) in every newly installed repository whose settings can be used (not
+off, not in shadow mode, no broken config file). Each repository is set up on its
 own: one that refuses for good (an archived repository answers 403) is logged and named in the
 delivery's result while the others still get their labels. Only a failure a retry can fix (5xx,
 rate limit) fails the attempt, so the worker runs it again.
@@ -87,8 +88,11 @@ def set_up_labels(event: str, payload: dict[str, Any], ctx: HandlerContext) -> s
 
 
 def ensure_labels(ctx: HandlerContext, repo: str) -> bool:
-    config = review.load_config(ctx, repo).config
-    if review.shadow(ctx, config) or not config.enabled:
+    """Create the repository's labels, unless PR Sieve is off or in shadow mode there, or a
+    config file is broken: it may rename them (they are created on first use once it is fixed)."""
+    loaded = review.load_config(ctx, repo)
+    config = loaded.config
+    if loaded.error or review.shadow(ctx, config) or not config.enabled:
         return False
     actions = tuple(EnsureLabel(s.name, s.color, s.description) for s in config.own_labels())
     applier.apply(ctx.github, repo, 0, actions)
