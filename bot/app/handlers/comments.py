@@ -30,6 +30,7 @@ EVENTS = {"issue_comment": {"created"}}
 HELP = ("Slash commands on PRs: /sieve ok | exempt | rescore | explain | help (write access for the first three; "
         "'/sieve ok cancel' and '/sieve exempt cancel' undo the first two).")
 CANCELS = {"ok": planner.CANCELLABLE_BY_OK, "exempt": ("exempt",)}  # the overrides each cancel ends
+WITHDRAWN = "withdrawn"  # an ok/exempt its own cancel follows in the same comment
 # GitHub's timestamps are whole seconds and its clock is not ours: a decision recorded within
 # this long after the comment was written does not count as made after it
 CLOCK_SLACK = timedelta(seconds=5)
@@ -96,24 +97,24 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 def run(request: _Request, found: list[commands.Command]) -> str:
     allowed = [c for c in found if request.allowed(c)]
-    acting = {c.name for c in allowed if c.name in CANCELS}
-    late = bool(acting) and overtaken(request, acting)  # one state read for the comment
-    stale = [c for c in allowed if late and c.name in CANCELS]
-    allowed = [c for c in allowed if c not in stale]
-    views = [_refusal(c) for c in found if not request.allowed(c)][:1]  # an overtaken command gets no reply
-    cancels = [(c, *_cancel(c, request)) for c in allowed if c.cancel]
+    dropped = _dropped(request, allowed)
+    acting = [c for c in allowed if c not in dropped]
+    views = [_refusal(c) for c in found if not request.allowed(c)][:1]  # a dropped command gets no reply of its own
+    cancels = [(c, *_cancel(c, request)) for c in acting if c.cancel]
     # what stands after all of the comment's cancels: none of its replies names one it ended
     standing = request.ctx.state.get_override(request.repo, request.number) if cancels else None
-    kind = _override_kind([c for c in allowed if not c.cancel])
-    rescore = any(c.name == "rescore" or c.cancel for c in allowed)
+    kind = _override_kind([c for c in acting if not c.cancel])
+    rescore = any(c.name == "rescore" or c.cancel for c in acting)
     acts = _acts(request, kind, rescore)
     untouched = request.unscored if (kind or rescore) and not acts else None  # what the replies tell
-    views += [_cancel_view(c, ended, cancelled, standing, request, untouched) for c, ended, cancelled in cancels]
+    withdrawn = {c.name for c, why in dropped.items() if why == WITHDRAWN}
+    views += [_cancel_view(c, ended, cancelled, standing, request, untouched, withdrawn=c.name in withdrawn)
+              for c, ended, cancelled in cancels]
     # when it was said: a later cancel, handled first or not, wins; a clearance said before the
     # exemption in force goes under it and changes no label (fresh: it is the decision in force)
     fresh = bool(kind) and decisions.record(request.ctx, request.outcome, kind, request.actor.login,
                                             detail=request.source, at=request.written_at).kind == kind
-    views += [_view(c, request, untouched) for c in allowed if not c.cancel]
+    views += [_view(c, request, untouched) for c in acting if not c.cancel]
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
     quiet, read = _quiet(request, views)
@@ -123,7 +124,19 @@ def run(request: _Request, found: list[commands.Command]) -> str:
         review.decide(request.ctx, request.outcome, fresh_override=fresh, extra=replies, comments=read)
     else:
         _reply_only(request, replies, read)
-    return "commands: " + ", ".join(c.name + _status(c, allowed, stale, quiet.held) for c in found)
+    return "commands: " + ", ".join(c.name + _status(c, allowed, dropped, quiet.held) for c in found)
+
+
+def _dropped(request: _Request, allowed: list[commands.Command]) -> dict[commands.Command, str]:
+    """The allowed commands not acted on, and why. A comment's commands take effect in the order
+    written, so an ``ok``/``exempt`` followed by its own cancel is ``withdrawn``: not recorded, its
+    cancel acting as if alone (ending any earlier decision of that kind), the comment ends with
+    no such decision. A retried comment that a later decision ``overtaken`` acts on neither."""
+    withdrawn = {c: WITHDRAWN for i, c in enumerate(allowed) if c.name in CANCELS and not c.cancel
+                 and any(later.cancel and later.name == c.name for later in allowed[i + 1:])}
+    kinds = {c.name for c in allowed if c.name in CANCELS}
+    late = bool(kinds) and overtaken(request, kinds)  # one state read for the comment
+    return {**{c: "overtaken" for c in allowed if late and c.name in CANCELS}, **withdrawn}
 
 
 def _acts(request: _Request, kind: str | None, rescore: bool) -> bool:
@@ -139,9 +152,9 @@ def _acts(request: _Request, kind: str | None, rescore: bool) -> bool:
     return bool(kind) and request.ctx.state.posted_sticky(request.repo, request.number)
 
 
-def _status(command: commands.Command, allowed: list, stale: list, held: dict[str, timedelta]) -> str:
-    refused = command not in allowed and command not in stale
-    notes = [] if command in allowed else ["overtaken"] if command in stale else ["refused"]
+def _status(command: commands.Command, allowed: list, dropped: dict, held: dict[str, timedelta]) -> str:
+    refused = command not in allowed
+    notes = ["refused"] if refused else [dropped[command]] if command in dropped else []
     age = held.get(replylimit.command_kind(command.name, refused) or "")
     notes += [replylimit.describe(age)] if age is not None else []
     return f" ({'; '.join(notes)})" if notes else ""
@@ -236,11 +249,12 @@ def _cancel(command: commands.Command, request: _Request) -> tuple[Override | No
 
 
 def _cancel_view(command: commands.Command, ended: Override | None, cancelled: bool, standing: Override | None,
-                 request: _Request, untouched: str | None) -> View:
-    """``standing``: the decision in force after the comment (an earlier clearance, a later exemption)."""
+                 request: _Request, untouched: str | None, withdrawn: bool) -> View:
+    """``standing``: the decision in force after the comment (an earlier clearance, a later exemption);
+    ``withdrawn``: the same comment gave the decision above its cancel (``_dropped``)."""
     return View("reply_cancel.md.j2", {"command": command.name, "cancelled": cancelled, "previous": ended,
                                        "standing": standing, "result": request.outcome.result,
-                                       "untouched": untouched})
+                                       "untouched": untouched, "withdrawn": withdrawn})
 
 
 def _drop_exempt_label(request: _Request) -> bool:
