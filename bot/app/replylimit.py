@@ -1,10 +1,11 @@
 """Quiet repeats: ``/sieve help`` (an unknown command is answered with help too) and the refusal
 of one command are posted to the same person on one PR at most once per window
 (``commands.quiet_minutes``); a repeat within it gets no reply comment, so typing it ten times,
-or spamming it, does not make the bot post ten comments. The held-back comment gets an "eyes"
-reaction instead (``plan.replies``), so its writer sees it was read; a reaction notifies no one.
-Commands that act (``ok``, ``exempt``, ``rescore``, a cancel, ``explain`` by someone allowed)
-are never held back.
+or spamming it, does not make the bot post ten comments. So is ``/sieve explain`` asked by
+someone without write access (the PR's author): each one is a full scoring and a long reply.
+The held-back comment gets an "eyes" reaction instead (``plan.replies``), so its writer sees it
+was read; a reaction notifies no one. Commands that act (``ok``, ``exempt``, ``rescore``, a
+cancel) and a maintainer's ``explain`` are never held back.
 
 The memory is the PR itself: each such reply carries a hidden marker naming what it answered,
 whom and when (``ANSWERED_MARKER``), read back from the bot's own comments. Every replica reads
@@ -24,6 +25,7 @@ from bot.app.markdown import Trusted
 from bot.ports import Comment
 
 LIMITED = ("help.md.j2", "reply_refused.md.j2")  # the replies that only talk
+QUIET = "quiet"  # a reply's context says it is limited too: an explain asked by someone without write access
 ANSWERED_MARKER = "<!-- pr-sieve:answered:{kind}:{login}:{at} -->"
 _ANSWERED = re.compile(r"<!-- pr-sieve:answered:([a-z-]+):([a-z0-9-]+):(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) -->")
 _STAMP = "%Y-%m-%dT%H:%M:%SZ"
@@ -36,7 +38,7 @@ class Quiet:
 
 
 def limited(view: View) -> bool:
-    return view.template in LIMITED
+    return view.template in LIMITED or view.context.get(QUIET) is True
 
 
 def kind(view: View) -> str:
@@ -45,10 +47,11 @@ def kind(view: View) -> str:
 
 
 def command_kind(name: str, refused: bool) -> str | None:
-    """The kind of reply a command in a comment gets, if it is a limited one."""
+    """The kind of reply a command in a comment gets, if it may be a limited one (an ``explain``
+    is only when asked by someone without write access)."""
     if refused:
         return f"refused-{name}"
-    return "help" if name in ("help", "unknown") else None
+    return "help" if name in ("help", "unknown") else "explain" if name == "explain" else None
 
 
 def last_answers(comments: list[Comment], bot_login: str, login: str, trigger: int | None) -> dict[str, datetime]:

@@ -6,9 +6,10 @@ else gets one polite refusal. Comments by bots, the App included, are ignored. `
 ``exempt cancel`` (write access) end that decision and check the PR again at once. On a closed
 PR, or one the App does not score now (a draft, an exempt author's), a command is recorded and
 answered and nothing else changes (a clearance still updates the App's comment from when the PR
-was scored, as a label change does). A help reply,
-or a refusal of the same command, goes to one person on a PR at most once per
-``commands.quiet_minutes`` (``bot.app.replylimit``); a repeat held back gets a reaction instead.
+was scored, as a label change does). A help reply, or a refusal of the same command, goes to
+one person on a PR at most once per ``commands.quiet_minutes`` (``bot.app.replylimit``), and so
+does an ``explain`` asked by someone without write access (the PR's author); a repeat held back
+gets a reaction instead.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
     quiet, read = _quiet(request, views)
-    replies = planner.replies(quiet.views, request.loaded.config, request.ctx.shadow, trigger=request.comment_id,
+    replies = planner.replies([_explained(v, request) for v in quiet.views], request.loaded.config, request.ctx.shadow, trigger=request.comment_id,
                               held=bool(quiet.held))
     if acts:
         review.decide(request.ctx, request.outcome, fresh_override=fresh, extra=replies, comments=read)
@@ -224,6 +225,8 @@ def _view(command: commands.Command, request: _Request, untouched: str | None) -
         unknown = command.raw if command.name == "unknown" else ""
         return View("help.md.j2", {"exempt_label": config.labels.exempt.name, "unknown": unknown,
                                    "help_url": request.ctx.help_url, "settings": request.loaded})
+    if command.name == "explain":  # its text once it is known to be posted (_explained)
+        return View("reply_explain.md.j2", {replylimit.QUIET: not request.can_write})
     override = request.ctx.state.get_override(request.repo, request.number)
     context = {"result": request.outcome.result, "override": override,
                "exempt_label": config.labels.exempt.name,
@@ -234,6 +237,15 @@ def _view(command: commands.Command, request: _Request, untouched: str | None) -
                "config_unreadable": request.loaded.unreadable,
                "help_url": request.ctx.help_url}
     return View(f"reply_{command.name}.md.j2", context)
+
+
+def _explained(view: View, request: _Request) -> View:
+    """An explain reply that will be posted, with its text: a repeat held back runs no scoring."""
+    if view.template != "reply_explain.md.j2":
+        return view
+    override = request.ctx.state.get_override(request.repo, request.number)
+    return View(view.template, {**view.context, "result": request.outcome.result, "override": override,
+                                "help_url": request.ctx.help_url})
 
 
 def _cancel(command: commands.Command, request: _Request) -> tuple[Override | None, bool]:
