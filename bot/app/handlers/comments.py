@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from bot.app import apply as applier
+from bot.app import commandreplies as replies
 from bot.app import commands
 from bot.app import payload as p
 from bot.app import plan as planner
@@ -99,8 +100,17 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 def run(request: _Request, found: list[commands.Command]) -> str:
     allowed = [c for c in found if request.allowed(c)]
     dropped = _dropped(request, allowed)
-    acting = [c for c in allowed if c not in dropped]
-    views = [_refusal(c) for c in found if not request.allowed(c)][:1]  # a dropped command gets no reply of its own
+    # one refusal for the comment; a dropped command gets no reply of its own
+    views = [replies.refusal(c) for c in found if not request.allowed(c)][:1]
+    acted, acts, fresh = _act(request, [c for c in allowed if c not in dropped], dropped)
+    held = _answer(request, views + acted, acts, fresh)
+    return "commands: " + ", ".join(c.name + _status(c, allowed, dropped, held) for c in found)
+
+
+def _act(request: _Request, acting: list[commands.Command],
+         dropped: dict[commands.Command, str]) -> tuple[list[View], bool, bool]:
+    """Record the comment's cancels, then its ok/exempt; returns their replies, whether the PR is
+    then labelled, commented and checked (``_acts``), and whether the decision made is in force."""
     cancels = [(c, *_cancel(c, request)) for c in acting if c.cancel]
     # what stands after all of the comment's cancels: none of its replies names one it ended
     standing = request.ctx.state.get_override(request.repo, request.number) if cancels else None
@@ -109,23 +119,28 @@ def run(request: _Request, found: list[commands.Command]) -> str:
     acts = _acts(request, kind, rescore)
     untouched = request.unscored if (kind or rescore) and not acts else None  # what the replies tell
     withdrawn = {c.name for c, why in dropped.items() if why == WITHDRAWN}
-    views += [_cancel_view(c, ended, cancelled, standing, request, untouched, withdrawn=c.name in withdrawn)
-              for c, ended, cancelled in cancels]
+    views = [replies.cancel(c, ended, cancelled, standing, request, untouched, withdrawn=c.name in withdrawn)
+             for c, ended, cancelled in cancels]
     # when it was said: a later cancel, handled first or not, wins; a clearance said before the
     # exemption in force goes under it and changes no label (fresh: it is the decision in force)
     fresh = bool(kind) and decisions.record(request.ctx, request.outcome, kind, request.actor.login,
                                             detail=request.source, at=request.written_at).kind == kind
-    views += [_view(c, request, untouched) for c in acting if not c.cancel]
+    return views + [replies.reply(c, request, untouched) for c in acting if not c.cancel], acts, fresh
+
+
+def _answer(request: _Request, views: list[View], acts: bool, fresh: bool) -> dict[str, timedelta]:
+    """Post the replies not held back (quiet repeats), with the PR's labels, sticky and check run
+    when the comment ``acts``; returns the kinds of reply held back."""
     # "/sieve" + "/sieve what": one help reply; "/sieve ok cancel" + "/sieve exempt cancel": two
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
     quiet, read = _quiet(request, views)
-    replies = planner.replies([_explained(v, request) for v in quiet.views], request.loaded.config, request.ctx.shadow, trigger=request.comment_id,
-                              held=bool(quiet.held))
+    posting = planner.replies([replies.explained(v, request) for v in quiet.views], request.loaded.config,
+                              request.ctx.shadow, trigger=request.comment_id, held=bool(quiet.held))
     if acts:
-        review.decide(request.ctx, request.outcome, fresh_override=fresh, extra=replies, comments=read)
+        review.decide(request.ctx, request.outcome, fresh_override=fresh, extra=posting, comments=read)
     else:
-        _reply_only(request, replies, read)
-    return "commands: " + ", ".join(c.name + _status(c, allowed, dropped, quiet.held) for c in found)
+        _reply_only(request, posting, read)
+    return quiet.held
 
 
 def _dropped(request: _Request, allowed: list[commands.Command]) -> dict[commands.Command, str]:
@@ -218,36 +233,6 @@ def _override_kind(allowed: list[commands.Command]) -> str | None:
     return "exempt" if "exempt" in names else "ok" if "ok" in names else None
 
 
-def _view(command: commands.Command, request: _Request, untouched: str | None) -> View:
-    """``untouched``: why nothing on the PR but the record changed (``_Request.unscored``), or None."""
-    config = request.loaded.config
-    if command.name in ("help", "unknown"):
-        unknown = command.raw if command.name == "unknown" else ""
-        return View("help.md.j2", {"exempt_label": config.labels.exempt.name, "unknown": unknown,
-                                   "help_url": request.ctx.help_url, "settings": request.loaded})
-    if command.name == "explain":  # its text once it is known to be posted (_explained)
-        return View("reply_explain.md.j2", {replylimit.QUIET: not request.can_write})
-    override = request.ctx.state.get_override(request.repo, request.number)
-    context = {"result": request.outcome.result, "override": override,
-               "exempt_label": config.labels.exempt.name,
-               "untouched": untouched,
-               # an ok written before the exemption in force, handled after it, went under it
-               "under_exemption": override is not None and override.under is not None
-               and override.under.detail == request.source,
-               "config_unreadable": request.loaded.unreadable,
-               "help_url": request.ctx.help_url}
-    return View(f"reply_{command.name}.md.j2", context)
-
-
-def _explained(view: View, request: _Request) -> View:
-    """An explain reply that will be posted, with its text: a repeat held back runs no scoring."""
-    if view.template != "reply_explain.md.j2":
-        return view
-    override = request.ctx.state.get_override(request.repo, request.number)
-    return View(view.template, {**view.context, "result": request.outcome.result, "override": override,
-                                "help_url": request.ctx.help_url})
-
-
 def _cancel(command: commands.Command, request: _Request) -> tuple[Override | None, bool]:
     """End the ``ok``/``exempt`` decision in force (and take the exempt label off): the PR is then
     treated as any other, and checked again at once. Returns what ended, and whether this comment
@@ -260,15 +245,6 @@ def _cancel(command: commands.Command, request: _Request) -> tuple[Override | No
     return ended, bool(ended or unlabelled or again)
 
 
-def _cancel_view(command: commands.Command, ended: Override | None, cancelled: bool, standing: Override | None,
-                 request: _Request, untouched: str | None, withdrawn: bool) -> View:
-    """``standing``: the decision in force after the comment (an earlier clearance, a later exemption);
-    ``withdrawn``: the same comment gave the decision above its cancel (``_dropped``)."""
-    return View("reply_cancel.md.j2", {"command": command.name, "cancelled": cancelled, "previous": ended,
-                                       "standing": standing, "result": request.outcome.result,
-                                       "untouched": untouched, "withdrawn": withdrawn})
-
-
 def _drop_exempt_label(request: _Request) -> bool:
     """Take the exempt label off now (before the plan reads the PR's labels); not in shadow mode."""
     exempt = request.loaded.config.labels.exempt.name
@@ -277,10 +253,6 @@ def _drop_exempt_label(request: _Request) -> bool:
         return False
     applier.apply(request.ctx.github, request.repo, request.number, (RemoveLabel(exempt),))
     return True
-
-
-def _refusal(command: commands.Command) -> View:
-    return View("reply_refused.md.j2", {"command": command.name})
 
 
 def _reply_only(request: _Request, replies: tuple[Action, ...], read: list[Comment] | None) -> None:
