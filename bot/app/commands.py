@@ -19,6 +19,11 @@ from dataclasses import dataclass
 NAMES = ("ok", "exempt", "rescore", "explain", "help")
 NEEDS_WRITE = frozenset({"ok", "exempt", "rescore"})  # "explain" also for the PR author
 CANCELLABLE = frozenset({"ok", "exempt"})
+# after ok/exempt, words that take the decision back other than exactly "cancel" ("ok, cancel",
+# "ok undo", "exempt (cancel)", "ok not yet"): refused, never read as the decision itself; any
+# other text is a reason ("/sieve exempt because it is a release PR")
+_TAKES_BACK = re.compile(r"^[\W_]*(?:cancel|undo|un-?(?:exempt|clear|do)|revert|retract|withdraw|remov|drop\b|"
+                         r"not\b|no\b|never\b|stop\b)")
 MAX_BODY = 65_536
 
 _COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$",
@@ -66,7 +71,7 @@ def _command(line: str) -> Command | None:
         return None  # "/sievex", not our command
     name = name if name in NAMES else "unknown"
     rest = match.group("rest").strip().lower()
-    if name in CANCELLABLE and rest not in ("", "cancel"):
+    if name in CANCELLABLE and rest != "cancel" and _TAKES_BACK.match(rest):
         name = "unknown"  # "I meant cancel" written another way must not do the opposite
     return Command(name, raw=line.strip()[:100], cancel=name in CANCELLABLE and rest == "cancel")
 

@@ -1,8 +1,9 @@
-"""``/sieve ok`` and ``/sieve exempt`` take nothing after them but ``cancel``. Before, anything
-else after the name was dropped, so ``/sieve ok, cancel``, ``/sieve ok cancelled``, ``/sieve ok
-undo`` or ``/sieve exempt, cancel`` - a maintainer taking a decision back - recorded a fresh
-clearance or exemption in their name (review of the commands, finding 2). Now such a line is an
-unknown command: answered with help, the line echoed, and nothing recorded."""
+"""After ``/sieve ok`` and ``/sieve exempt``, words that take the decision back other than exactly
+``cancel`` are refused. Before, anything after the name was dropped, so ``/sieve ok, cancel``,
+``/sieve ok cancelled``, ``/sieve ok undo`` or ``/sieve exempt, cancel`` - a maintainer taking a
+decision back - recorded a fresh clearance or exemption in their name (review of the commands,
+finding 2). Now such a line is an unknown command: answered with help, the line echoed, and
+nothing recorded. A reason on the same line is still read as one."""
 
 from __future__ import annotations
 
@@ -15,12 +16,19 @@ from .test_handlers import HIGH, REPO, comment_event, opened, pr  # noqa: F401  
 
 NEAR_CANCELS = ["/sieve ok, cancel", "/sieve ok: cancel", "/sieve ok -cancel", "/sieve ok cancelled",
                 "/sieve ok undo", "/sieve ok cancel please", "/sieve exempt, cancel", "/sieve exempt (cancel)",
-                "/sieve ok\u200bcancel", "/sieve exempt because it is a release PR"]
+                "/sieve ok\u200bcancel", "/sieve ok not yet", "/sieve exempt -- undo that", "/sieve exempt un-exempt"]
 
 
 @pytest.mark.parametrize("line", NEAR_CANCELS)
 def test_a_line_with_more_than_cancel_after_ok_or_exempt_is_unknown(line):
     assert commands.parse(line) == [commands.Command("unknown", line)]
+
+
+@pytest.mark.parametrize("line", ["/sieve exempt because it is a release PR", "/sieve ok: the docs team asked for it",
+                                  "/sieve ok reviewed by hand", "/sieve ok unit tests cover it", "/sieve ok nothing to fix"])
+def test_a_reason_on_the_same_line_is_read_as_one(line):
+    [command] = commands.parse(line)
+    assert command.name in ("ok", "exempt") and not command.cancel
 
 
 @pytest.mark.parametrize("line", ["/sieve ok cancel", "/SIEVE OK Cancel  ", "/sieve exempt\tcancel"])

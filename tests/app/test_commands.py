@@ -26,8 +26,9 @@ def test_several_commands_in_order_once_each():
 
 
 def test_trailing_words_are_allowed():
-    """Not after ``ok`` and ``exempt``, which record a decision (test_cancel_written_exactly)."""
+    """After ``ok`` and ``exempt``, unless they take the decision back (test_cancel_written_exactly)."""
     assert names("/sieve rescore because the base moved\n/sieve explain please") == ["rescore", "explain"]
+    assert names("/sieve exempt because it is a release PR") == ["exempt"]
 
 
 def test_not_at_line_start():
