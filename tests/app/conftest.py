@@ -86,3 +86,16 @@ def live_port(fake, installation_id: int | None = None):
                                   base_url=fake.base_url, on_request=lambda *a: None,
                                   on_retry=lambda *a: None)
     return factory(installation_id or fake.installation_id)
+
+
+@pytest.fixture
+def scored_by_default(gh):
+    """A PR (Codertocat/Hello-World#2, by its owner) that the org settings alone would score (and the
+    fake scorer rates high): what a repository's own file, broken or not, changes is then visible."""
+    from bot.snapshot import Commit, FileChange, PRSnapshot
+
+    repo, sha = "Codertocat/Hello-World", "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
+    gh.add_pr(repo, PRSnapshot(title="Update README", body="A change.", author_login="Codertocat",
+                               author_association="OWNER", repo=repo, number=2, head_sha=sha,
+                               files=(FileChange("README.md", additions=1),), commits=(Commit("Update"),)))
+    gh.files[("Codertocat/.github", ".github/sieve.yml")] = "exempt: {associations: []}\n"

@@ -12,20 +12,10 @@ from bot.app import config as cfg
 from bot.app import dispatch
 from bot.app.handlers import installation
 from bot.cli import build_app
-from bot.snapshot import Commit, FileChange, PRSnapshot
 
 REPO = "Codertocat/Hello-World"
 SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
 RENAMED = "labels: {high: {name: ai/high}, medium: {name: ai/medium}}\n"
-
-
-@pytest.fixture
-def scored_by_default(gh):
-    """A PR that the org settings alone would score (and the fake scorer rates high)."""
-    gh.add_pr(REPO, PRSnapshot(title="Update README", body="A change.", author_login="Codertocat",
-                               author_association="OWNER", repo=REPO, number=2, head_sha=SHA,
-                               files=(FileChange("README.md", additions=1),), commits=(Commit("Update"),)))
-    gh.files[("Codertocat/.github", ".github/sieve.yml")] = "exempt: {associations: []}\n"
 
 
 def opened(payload, action="opened"):

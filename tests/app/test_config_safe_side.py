@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 from bot.app import config as cfg
 from bot.app import dispatch
 from bot.cli import build_app
-from bot.snapshot import Commit, FileChange, PRSnapshot
 
 REPO = "Codertocat/Hello-World"
 SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
@@ -57,15 +56,6 @@ def test_check_config_shows_the_error_and_the_kept_setting(tmp_path):
     assert result.exit_code == 1
     assert "comment.enable: unknown key" in result.stderr
     assert "Config error" in result.stdout and "Shadow mode" in result.stdout
-
-
-@pytest.fixture
-def scored_by_default(gh):
-    """A PR that the org settings alone would score (and the fake scorer rates high)."""
-    gh.add_pr(REPO, PRSnapshot(title="Update README", body="A change.", author_login="Codertocat",
-                               author_association="OWNER", repo=REPO, number=2, head_sha=SHA,
-                               files=(FileChange("README.md", additions=1),), commits=(Commit("Update"),)))
-    gh.files[("Codertocat/.github", ".github/sieve.yml")] = "exempt: {associations: []}\n"
 
 
 def test_a_disabled_repository_with_a_broken_file_shows_the_error_and_labels_nothing(

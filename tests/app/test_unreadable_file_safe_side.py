@@ -7,10 +7,8 @@ import pytest
 
 from bot.app import config as cfg
 from bot.app import dispatch
-from bot.snapshot import Commit, FileChange, PRSnapshot
 
 REPO = "Codertocat/Hello-World"
-SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821"
 DUP = "thresholds: {high: 80}\nthresholds: {high: 90}\n"  # a duplicate key: the file cannot be read
 
 
@@ -50,15 +48,6 @@ def test_an_opt_out_is_found_in_an_unreadable_file(text):
 def test_only_a_top_level_unquoted_boolean_counts(text):
     loaded = cfg.build([(".github/sieve.yml", text)])
     assert loaded.unreadable and (loaded.config.shadow, loaded.config.enabled) == (False, True)
-
-
-@pytest.fixture
-def scored_by_default(gh):
-    """A PR that the org settings alone would score (and the fake scorer rates high)."""
-    gh.add_pr(REPO, PRSnapshot(title="Update README", body="A change.", author_login="Codertocat",
-                               author_association="OWNER", repo=REPO, number=2, head_sha=SHA,
-                               files=(FileChange("README.md", additions=1),), commits=(Commit("Update"),)))
-    gh.files[("Codertocat/.github", ".github/sieve.yml")] = "exempt: {associations: []}\n"
 
 
 @pytest.mark.parametrize("text", SHADOW_FILES[1:4])
