@@ -81,8 +81,7 @@ def _(action: EnsureLabel, github: GitHubPort, repo: str, number: int) -> bool:
 
 @_run.register
 def _(action: UpsertComment, github: GitHubPort, repo: str, number: int) -> bool:
-    text = render(action.view.template, **action.view.context)
-    body = signed(text)
+    body = signed(render(action.view.template, **action.view.context))
     if action.comment_id is None:
         github.create_comment(repo, number, body)
         return True
