@@ -19,11 +19,11 @@ from dataclasses import dataclass
 NAMES = ("ok", "exempt", "rescore", "explain", "help")
 NEEDS_WRITE = frozenset({"ok", "exempt", "rescore"})  # "explain" also for the PR author
 CANCELLABLE = frozenset({"ok", "exempt"})
-# after ok/exempt, words that take the decision back other than exactly "cancel" ("ok, cancel",
-# "ok undo", "exempt (cancel)", "ok not yet"): refused, never read as the decision itself; any
-# other text is a reason ("/sieve exempt because it is a release PR")
-_TAKES_BACK = re.compile(r"^[\W_]*(?:cancel|undo|un-?(?:exempt|clear|do)|revert|retract|withdraw|remov|drop\b|"
-                         r"not\b|no\b|never\b|stop\b)")
+# after ok/exempt: "cancel" first, after any punctuation, is the cancel ("ok, cancel", "exempt
+# (cancel)", "ok cancel please"); another word for it ("cancelled", "undo", "un-exempt") is refused,
+# never read as the decision itself; any other text is a reason ("exempt because it is a revert")
+_CANCEL = re.compile(r"^[\W_]*cancel\b")
+_TAKES_BACK = re.compile(r"^[\W_]*(?:cancel\w|undo\b|un-?(?:exempt|clear)\w*)")
 MAX_BODY = 65_536
 
 _COMMAND = re.compile(r"^ {0,3}/sieve(?:[ \t]+(?P<name>[A-Za-z-]+))?[ \t]*(?P<rest>.*)$",
@@ -54,12 +54,15 @@ class Command:
 
 
 def parse(body: str | None) -> list[Command]:
-    found: list[Command] = []
+    """The comment's commands in the order written, each once: where a line repeats, its last
+    place counts, so "exempt", "exempt cancel", "exempt" ends exempt, as it reads."""
+    found: dict[tuple[str, bool], Command] = {}
     for line in _live_lines((body or "")[:MAX_BODY]):
         command = _command(line)
-        if command is not None and (command.name, command.cancel) not in {(c.name, c.cancel) for c in found}:
-            found.append(command)
-    return found
+        if command is not None:
+            found.pop((command.name, command.cancel), None)
+            found[(command.name, command.cancel)] = command
+    return list(found.values())
 
 
 def _command(line: str) -> Command | None:
@@ -71,9 +74,10 @@ def _command(line: str) -> Command | None:
         return None  # "/sievex", not our command
     name = name if name in NAMES else "unknown"
     rest = match.group("rest").strip().lower()
-    if name in CANCELLABLE and rest != "cancel" and _TAKES_BACK.match(rest):
+    cancel = name in CANCELLABLE and bool(_CANCEL.match(rest))
+    if name in CANCELLABLE and not cancel and _TAKES_BACK.match(rest):
         name = "unknown"  # "I meant cancel" written another way must not do the opposite
-    return Command(name, raw=line.strip()[:100], cancel=name in CANCELLABLE and rest == "cancel")
+    return Command(name, raw=line.strip()[:100], cancel=cancel)
 
 
 def _live_lines(body: str):

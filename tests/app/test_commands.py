@@ -22,7 +22,7 @@ def test_case_insensitive_and_leading_spaces():
 
 def test_several_commands_in_order_once_each():
     body = "Thanks!\n/sieve explain\nsome text\n/sieve ok\n/sieve explain"
-    assert names(body) == ["explain", "ok"]
+    assert names(body) == ["ok", "explain"]  # a repeated line counts where it was last written
 
 
 def test_trailing_words_are_allowed():

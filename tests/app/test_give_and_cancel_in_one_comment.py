@@ -54,3 +54,21 @@ def test_a_cancel_written_before_the_decision_still_gives_it(ctx, gh, state, pr,
     assert dispatch.handle("issue_comment", comment_event(payload, body), ctx) == f"commands: {command}, {command}"
     assert state.get_override(REPO, 2).kind == command
     assert gh.labels[(REPO, 2)] == ([EXEMPT] if command == "exempt" else [])
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("/sieve exempt\n/sieve exempt cancel\n/sieve exempt", "exempt"),  # ends as its last line reads
+    ("/sieve ok\n/sieve ok cancel\n/sieve ok", "ok"),
+])
+def test_a_repeated_line_counts_where_it_was_last_written(ctx, gh, state, pr, scorer, payload, body, kind):
+    """The first of repeated lines was kept, so the comment ended opposite to its last line (review)."""
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, body), ctx)
+    assert state.get_override(REPO, 2).kind == kind
+
+
+def test_a_cancel_written_last_of_repeated_lines_ends_the_clearance(ctx, gh, state, pr, scorer, payload):
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel\n/sieve ok\n/sieve ok cancel"), ctx)
+    assert state.get_override(REPO, 2) is None
