@@ -96,3 +96,18 @@ def test_a_clearance_updates_the_comment_a_pr_was_flagged_with_before_it_became_
     before = len(gh.writes)
     dispatch.handle("issue_comment", comment_event(payload, "/sieve rescore"), ctx)  # but no rescore
     assert [w[0] for w in gh.writes[before:]] == ["create_comment"] and "draft" in replies(gh)[-1]
+
+
+@pytest.mark.parametrize("body", ["/sieve ok", "/sieve exempt"])
+def test_a_decision_takes_the_apps_label_off_a_draft_flagged_without_a_comment(ctx, gh, state, pr, scorer, payload, body):
+    """A flag from the model alone is a label and no sticky; once the PR is a draft, a clearance or
+    an exemption left the App's label on, as only a sticky counted as the App's (review of the fixes)."""
+    from .conftest import result_for
+
+    scorer.result = result_for("high", signals=())
+    gh.files[(REPO, ".github/sieve.yml")] += "labels: {model_only: true}\n"
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH] and not gh.bot_comments(REPO, 2)
+    gh.snapshots[(REPO, 2)] = pr.with_changes(draft=True, labels=(HIGH,))
+    dispatch.handle("issue_comment", comment_event(payload, body), ctx)
+    assert HIGH not in gh.labels[(REPO, 2)]

@@ -159,13 +159,19 @@ def _acts(request: _Request, kind: str | None, rescore: bool) -> bool:
     """Whether the PR's labels, sticky and check run follow the comment's ``kind`` of decision or
     its rescore/cancel, or the decision is only recorded and answered: on a closed PR, and on one
     the App does not score now (a draft, an exempt author's), as the pull_request handler skips
-    it, unless the App's sticky from when it was scored is there: it follows a clearance then
-    (the label handler's rule)."""
+    it, unless something of the App's from when it was scored is there, its sticky or a band label:
+    it follows a clearance or an exemption then (the label handler's rule, and a flag from the model
+    alone is a label without a sticky)."""
     if not (kind or rescore) or request.unscored == "closed":
         return False
     if request.unscored is None:
         return True
-    return bool(kind) and request.ctx.state.posted_sticky(request.repo, request.number)
+    return bool(kind) and (request.ctx.state.posted_sticky(request.repo, request.number) or _band_label_on(request))
+
+
+def _band_label_on(request: _Request) -> bool:
+    bands = {name.lower() for name in request.loaded.config.band_labels().values()}
+    return any(label.lower() in bands for label in request.outcome.snapshot.labels)
 
 
 def _status(command: commands.Command, allowed: list, dropped: dict, held: dict[str, timedelta]) -> str:
