@@ -25,7 +25,10 @@ def reply(command: commands.Command, request, untouched: str | None) -> View:
                # an ok written before the exemption in force, handled after it, went under it
                "under_exemption": override is not None and override.under is not None
                and override.under.detail == request.source,
-               "config_unreadable": request.loaded.unreadable,
+               # why no label goes on or off for now: a settings file it cannot read, or one whose
+               # broken labels section leaves their names unknown
+               "labels_held": "unreadable" if request.loaded.unreadable else
+               "labels section" if request.loaded.labels_unknown else None,
                "help_url": request.ctx.help_url}
     return View(f"reply_{command.name}.md.j2", context)
 

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from bot.app import config as cfg
 from bot.app import dispatch
+from bot.app.actions import STICKY_MARKER
 from bot.app.handlers import installation
 from bot.cli import build_app
 
@@ -64,6 +65,23 @@ def test_no_label_goes_on_while_the_labels_section_is_broken_too(ctx, gh, scorer
     gh.files[(REPO, ".github/sieve.yml")] = "labels: {high: {name: ai/high, color: b60205}}\n"
     dispatch.handle("pull_request", opened(payload, "synchronize"), ctx)
     assert gh.get_issue_labels(REPO, 2) == ["ai/high"]  # fixed: the label it names goes on
+
+
+@pytest.mark.parametrize("body, says", [
+    ("/sieve exempt", "Its settings file's `labels` section is broken, so PR Sieve adds no labels for now"),
+    ("/sieve ok", "Its settings file's `labels` section is broken, so PR Sieve changes no labels for now"),
+])
+def test_a_decisions_reply_says_no_label_changes_while_the_labels_section_is_broken(
+        ctx, gh, scorer, payload, scored_by_default, body, says):
+    """It said "Done: this PR is exempt (`sieve/exempt`)" with no label put on (review of the fixes)."""
+    from .test_handlers import comment_event
+
+    gh.permissions[(REPO, "maintainer")] = "write"
+    gh.files[(REPO, ".github/sieve.yml")] = "labels: {high: {name: ai/high, colour: red}}\n"
+    dispatch.handle("pull_request", opened(payload), ctx)
+    dispatch.handle("issue_comment", comment_event(payload, body), ctx)
+    reply = [c.body for c in gh.bot_comments(REPO, 2) if STICKY_MARKER not in c.body][-1]
+    assert says in reply and not reply.startswith("Done") and gh.get_issue_labels(REPO, 2) == []
 
 
 @pytest.mark.parametrize("text", [RENAMED + "thresholds: {hihg: 1}\n",  # broken
