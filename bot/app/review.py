@@ -92,6 +92,14 @@ def unscored(ctx: HandlerContext, config: repo_config.RepoConfig, snapshot: PRSn
     return "exempt author" if is_exempt(ctx, config, snapshot_author(snapshot)) else None
 
 
+def left_from_scoring(ctx: HandlerContext, outcome: "Review", config: repo_config.RepoConfig) -> bool:
+    """Whether the App left something on a PR it does not score now (a draft, an exempt author's)
+    from when it did: its sticky, or a band label. A clearance or an exemption updates it then."""
+    bands = {name.lower() for name in config.band_labels().values()}
+    return (ctx.state.posted_sticky(outcome.repo, outcome.number)
+            or any(label.lower() in bands for label in outcome.snapshot.labels))
+
+
 def snapshot_author(snapshot: PRSnapshot) -> Author:
     return Author(snapshot.author_login, snapshot.author_is_bot, (snapshot.author_association or "NONE").upper())
 

@@ -45,8 +45,8 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     outcome = review.run(ctx, repo, number, loaded)
     if outcome.snapshot.state == "closed":  # closed or merged: nothing is labelled or posted
         return "skipped: closed (now)"
-    if review.is_exempt(ctx, loaded.config, review.snapshot_author(outcome.snapshot)):
-        return "skipped: exempt author"
+    if reason := review.unscored(ctx, loaded.config, outcome.snapshot):  # a draft, an exempt author
+        return f"skipped: {reason}"
     actions = review.decide(ctx, outcome)
     return f"re-run: scored {outcome.result.score} ({outcome.result.band}); {len(actions)} action(s)"
 
@@ -75,8 +75,11 @@ def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int
     fresh = False  # a press made before the exemption in force goes under it: no label changes for it
     if identifier == "sieve-ok":
         fresh = decisions.record(ctx, outcome, "ok", sender, detail="check run button", at=ctx.received_at).kind == "ok"
+    done = "cleared" if identifier == "sieve-ok" else "clearance ended"
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is written on a closed PR
-        done = "cleared" if identifier == "sieve-ok" else "clearance ended"
         return f"button {identifier} by {sender}: {done}; the PR is closed, so nothing else changed"
-    review.decide(ctx, outcome, fresh_override=fresh)
+    reason = review.unscored(ctx, loaded.config, outcome.snapshot)
+    if reason and (identifier == "sieve-ok-cancel" or not review.left_from_scoring(ctx, outcome, loaded.config)):
+        return f"button {identifier} by {sender}: {done}; not scored ({reason}), so nothing else changed"
+    review.decide(ctx, outcome, fresh_override=fresh)  # a clearance updates what an earlier scoring left
     return f"button {identifier} by {sender}: scored {outcome.result.score} ({outcome.result.band})"

@@ -166,12 +166,7 @@ def _acts(request: _Request, kind: str | None, rescore: bool) -> bool:
         return False
     if request.unscored is None:
         return True
-    return bool(kind) and (request.ctx.state.posted_sticky(request.repo, request.number) or _band_label_on(request))
-
-
-def _band_label_on(request: _Request) -> bool:
-    bands = {name.lower() for name in request.loaded.config.band_labels().values()}
-    return any(label.lower() in bands for label in request.outcome.snapshot.labels)
+    return bool(kind) and review.left_from_scoring(request.ctx, request.outcome, request.loaded.config)
 
 
 def _status(command: commands.Command, allowed: list, dropped: dict, held: dict[str, timedelta]) -> str:

@@ -48,16 +48,16 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if decisions.decided_since(ctx, repo, number, kind):
         return "ignored: overtaken by a later decision by a person"
     if kind == "unexempt":
-        return _unexempt(ctx, repo, number, sender.login, label)
+        return _unexempt(ctx, repo, number, sender.login, label, loaded)
     outcome = review.run(ctx, repo, number, loaded)
     # a removal made before the exemption in force goes under it: no label changes for it
     fresh = decisions.record(ctx, outcome, kind, sender.login, detail=f"label {label}", at=ctx.received_at).kind == kind
     if outcome.snapshot.state == "closed":  # remembered for a reopen; nothing is posted on a closed PR
         return f"override recorded: {kind} by {sender.login}; the PR is closed, so nothing else changed"
     reason = review.unscored(ctx, loaded.config, outcome.snapshot)
-    if reason and (kind == "label_added" or not ctx.state.posted_sticky(repo, number)):  # nothing to post on a PR not scored now
+    if reason and (kind == "label_added" or not review.left_from_scoring(ctx, outcome, loaded.config)):  # nothing to update
         return f"override recorded: {kind} by {sender.login}; not scored ({reason}), so nothing else changed"
-    # a sticky from when it was scored still says "flagged": it follows the clearance, as for /sieve ok
+    # a sticky or band label from when it was scored: it follows the clearance, as for /sieve ok
     review.decide(ctx, outcome, fresh_override=fresh)
     return f"override recorded: {kind} by {sender.login}"
 
@@ -86,7 +86,14 @@ def overtaken(ctx: HandlerContext, repo: str, number: int, label: str, action: s
     return bool(by_people) and by_people[-1] != action
 
 
-def _unexempt(ctx: HandlerContext, repo: str, number: int, actor: str, label: str) -> str:
+def _unexempt(ctx: HandlerContext, repo: str, number: int, actor: str, label: str, loaded) -> str:
+    """The exempt label taken off by hand ends the exemption and checks the PR again at once, as
+    ``/sieve exempt cancel`` does: the comment and the check stop saying "exempt", and a band label
+    a person put on before the exemption goes back on."""
     if decisions.end(ctx, repo, number, ("exempt",), actor, detail=f"label {label}", at=ctx.received_at) is None:
         return "ignored: no exemption recorded"
-    return "exemption cleared; the next push is scored normally"
+    outcome = review.run(ctx, repo, number, loaded)
+    if outcome.snapshot.state == "closed" or review.unscored(ctx, loaded.config, outcome.snapshot):
+        return "exemption cleared; not scored now, so nothing else changed"
+    review.decide(ctx, outcome)
+    return "exemption cleared; checked again"
