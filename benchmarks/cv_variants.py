@@ -80,9 +80,10 @@ def run(name: str, prepared: dict, progress=print) -> dict:
     headed = np.array([e.source.endswith(data.HEADED) for e in examples])
     tick = np.array([e.source.endswith(data.TICKED) for e in examples])
     tried = np.array([e.source.endswith(data.TESTED) for e in examples])
-    bodied = np.array([e.source.endswith(data.BODIED) and (v.bodied_max_lines is None
-                       or churn(e.snapshot) <= v.bodied_max_lines) for e in examples])
-    scored_only = np.array([e.source.endswith(data.BODIED) for e in examples]) & ~bodied
+    copies = np.array([e.source.endswith(data.BODIED) for e in examples])
+    bodied = copies & np.array([v.bodied_max_lines is None or churn(e.snapshot) <= v.bodied_max_lines
+                                for e in examples])
+    scored_only = copies & ~bodied
     bodies = np.array([v.aidev_weight if e.source == "aidev_agent" else v.blind_factor if b
                        else v.early_unlabeled if r else v.headed if h else v.ticked if t else v.tested if d
                        else v.bodied if c else 0.0 if o else 1.0
