@@ -129,7 +129,7 @@ def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
     """installation_id, repo and PR/issue number of a payload (None where absent); 400 for a
     value no GitHub payload has (wrong type, out of range, over-long, NUL, lone surrogate)."""
     item = (_obj(payload.get("pull_request")) or _obj(payload.get("issue"))
-            or _first_pull(_obj(payload.get("check_run")), _obj(payload.get("repository")).get("id")))
+            or _first_pull(_checks(payload), _obj(payload.get("repository")).get("id")))
     repo = _obj(payload.get("repository")).get("full_name")
     if repo is not None and clean_text(repo, 300) is None:
         raise Rejected(400, "payload repository.full_name is not a repository name", "payload")
@@ -140,13 +140,21 @@ def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_fork_pr(state: SqlStateStore, event: str, payload: dict[str, Any], keys: dict[str, Any]) -> dict[str, Any]:
-    """A fork PR's check run lists no PR (GitHub fills ``pull_requests`` only for same-repository
+    """A fork PR's check run (or suite) lists no PR (GitHub fills ``pull_requests`` only for same-repository
     branches); the PR PR Sieve scored at that commit is its PR, so its re-run or button press is
     stored under that number and waits for the PR's other deliveries like any of them."""
-    sha = _obj(payload.get("check_run")).get("head_sha")
-    if keys["number"] is not None or event != "check_run" or not keys["repo"] or not isinstance(sha, str):
+    sha = _checks(payload).get("head_sha")
+    if keys["number"] is not None or event not in CHECKS or not keys["repo"] or not isinstance(sha, str):
         return keys
     return keys | {"number": state.pr_for_head(keys["repo"], sha)}
+
+
+CHECKS = ("check_run", "check_suite")  # the events whose object names a commit and its PRs
+
+
+def _checks(payload: dict[str, Any]) -> dict:
+    """A check run's or check suite's object (both list the commit's PRs the same way)."""
+    return next((_obj(payload[key]) for key in CHECKS if isinstance(payload.get(key), dict)), {})
 
 
 def _obj(value: Any) -> dict:

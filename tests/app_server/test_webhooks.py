@@ -245,3 +245,18 @@ def test_json_in_another_unicode_encoding_is_stored_as_the_same_object(app, clie
     stored = app.state.store.get("wide", with_payload=True)
     assert "\x00" not in stored.payload  # PostgreSQL refuses NUL in text
     assert stored.payload_dict() == payload
+
+
+def test_a_rerun_of_the_whole_suite_is_stored_and_keyed_like_a_check_run(app, client):
+    # "Re-run all checks" sends check_suite.rerequested; a fork PR's suite lists no PR either
+    run = json.loads(example("check_run", "rerequested.payload.json"))
+    payload = {key: run[key] for key in ("repository", "sender", "installation")}
+    payload.update(action="rerequested", check_suite=run["check_run"]["check_suite"])
+    repo, sha = payload["repository"]["full_name"], payload["check_suite"]["head_sha"]
+    SqlStateStore(app.state.store.engine).record_decision(
+        Decision(repo, 34, sha, 80, "high", "m1", datetime.now(UTC), shadow=False))
+    assert deliver(client, json.dumps(payload).encode(), "check_suite", "cs-0").status_code == 202
+    assert app.state.store.get("cs-0").number == 34
+    payload["check_suite"]["pull_requests"] = [{"number": 12, "id": 1}]
+    assert deliver(client, json.dumps(payload).encode(), "check_suite", "cs-1").status_code == 202
+    assert app.state.store.get("cs-1").number == 12

@@ -10,6 +10,11 @@ GitHub's schema (octokit's real ``rerequested`` example has none): without one, 
 GitHub lists the PR in ``check_run.pull_requests`` only for same-repository branches, and may list
 PRs of another repository there too (skipped: their numbers are not ours); for a fork PR (most
 drive-by PRs) the PR is the one PR Sieve last scored at the check run's commit.
+
+"Re-run all checks" on a PR's Checks tab re-requests the whole suite: GitHub then sends
+``check_suite.rerequested`` (again only to the App that made the suite, with the same optional
+``app.slug``), which is read like a Re-run of our check: the suite has no name to check, and it
+names its commit and PRs the way a check run does.
 """
 
 from __future__ import annotations
@@ -21,25 +26,27 @@ from bot.app import plan as planner
 from bot.app import decisions, review
 from bot.app.context import HandlerContext
 
-EVENTS = {"check_run": {"rerequested", "requested_action"}}
-HELP = ("Re-scores the PR when someone clicks 'Re-run' on the PR Sieve check; its 'Clear this flag' and "
+EVENTS = {"check_run": {"rerequested", "requested_action"}, "check_suite": {"rerequested"}}
+HELP = ("Re-scores the PR when someone clicks 'Re-run' on the PR Sieve check (or 'Re-run all checks' on "
+        "its suite); its 'Clear this flag' and "
         "'Undo the clearance' buttons act as /sieve ok and /sieve ok cancel (write access).")
 BUTTONS = ("sieve-ok", "sieve-ok-cancel")
 
 
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
-    repo = p.repo_name(payload)
-    slug = str((p.optional(payload, "check_run.app", dict) or {}).get("slug") or "")
+    repo, key = p.repo_name(payload), event  # "check_run" or "check_suite": the object the payload carries
+    slug = str((p.optional(payload, f"{key}.app", dict) or {}).get("slug") or "")
     if slug and f"{slug}[bot]".lower() != ctx.github.bot_login().lower():
-        return "ignored: another App's check run"
+        return f"ignored: another App's {key.replace('_', ' ')}"
     loaded = review.load_config(ctx, repo)
     if reason := review.disabled(loaded.config):
         return reason
-    if p.get(payload, "check_run.name", str) != loaded.config.check_run.name:
+    if key == "check_run" and p.get(payload, "check_run.name", str) != loaded.config.check_run.name:
         return "ignored: not the PR Sieve check run"
-    number = _pull_number(ctx, payload, repo)
+    number = _pull_number(ctx, payload, repo, key)
     if number is None:
-        return "ignored: the check run lists no pull request (a fork PR) and none was scored at its commit"
+        return (f"ignored: the {key.replace('_', ' ')} lists no pull request (a fork PR) "
+                "and none was scored at its commit")
     if payload.get("action") == "requested_action":
         return _button(ctx, payload, repo, number, loaded)
     outcome = review.run(ctx, repo, number, loaded)
@@ -51,12 +58,12 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     return f"re-run: scored {outcome.result.score} ({outcome.result.band}); {len(actions)} action(s)"
 
 
-def _pull_number(ctx: HandlerContext, payload: dict[str, Any], repo: str) -> int | None:
+def _pull_number(ctx: HandlerContext, payload: dict[str, Any], repo: str, key: str) -> int | None:
     here = p.optional(payload, "repository.id", int)
-    pulls = [pull for pull in p.get(payload, "check_run.pull_requests", list) if p.based_in(pull, here)]
+    pulls = [pull for pull in p.get(payload, f"{key}.pull_requests", list) if p.based_in(pull, here)]
     if pulls:
         return p.get(pulls[0], "number", int)
-    return ctx.state.pr_for_head(repo, p.get(payload, "check_run.head_sha", str))
+    return ctx.state.pr_for_head(repo, p.get(payload, f"{key}.head_sha", str))
 
 
 def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int, loaded) -> str:
