@@ -119,6 +119,12 @@ PINNED = {
         a("rm_band", [91], H), a("add_band", [71], M), a("add_exempt", [1]), a("exempt_cancel", [1])),
     "band-removal-in-order-hidden-by-the-apps-removal-of-a-hand-label": spec(
         a("rm_band", [1], H), a("add_band", [1], M), a("add_exempt", [1]), a("exempt_cancel", [1])),
+    # a person's high label handled after a later /sieve ok and its cancel: an exempt cancel that
+    # ended nothing made the App put the label back as if an exemption had taken it off, beside
+    # its own medium label (SQLite seed 29; fails on 3efa385)
+    "label-late-after-a-clearance-and-its-cancel": spec(
+        a("add_band", [71], H), a("exempt_cancel", [1]), a("ok", [1]), a("btn_cancel", [1]), open="medium",
+        final="medium"),
 }
 
 
