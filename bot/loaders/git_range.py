@@ -33,7 +33,7 @@ from bot.snapshot import Commit, FileChange, PRSnapshot
 
 MAX_COMMITS = 250  # GitHub lists at most 250 commits of a PR
 MAX_FILES = 300  # FileChange entries kept; files_changed still counts all of them
-MAX_PATCH_CHARS = 5000  # per file, hunk text only
+MAX_PATCH_CHARS = 20_000  # per file, hunk text only: as much as a signal scans (hits.PATCH_LIMIT)
 
 # Every diff reads the same way whatever the user's git config says: diff.renames=copies,
 # diff.renameLimit, diff.relative, diff.algorithm, diff.ignoreSubmodules (or ignore = all in
@@ -44,7 +44,13 @@ MAX_PATCH_CHARS = 5000  # per file, hunk text only
 _DIFF = ("diff", "-M", "-l1000", "-O/dev/null", "--no-relative", "--diff-algorithm=myers", "--indent-heuristic",
          "--no-ext-diff", "--no-color", "--ignore-submodules=none")
 _PATCH = ("-U3", "--inter-hunk-context=0", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/")
-_CONFIG = ("-c", "color.ui=never", "-c", "diff.suppressBlankEmpty=false")  # no command-line option for it
+# diff.suppressBlankEmpty has no command-line option; a user's global attributes file (a
+# ``package-lock.json -diff`` line, a ``diff=<driver>`` whose driver is binary) would hide lines
+# and patches git and GitHub count: only the repository's own .gitattributes apply, as on GitHub
+_CONFIG = ("-c", "color.ui=never", "-c", "diff.suppressBlankEmpty=false", "-c", f"core.attributesFile={os.devnull}")
+# GIT_DIFF_OPTS outranks -U3; GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE (set for a git hook)
+# outrank -C: the repository scored is the one --repo names
+_DROPPED_ENV = ("GIT_DIFF_OPTS", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 
 _STATUS = {"A": "added", "D": "removed", "M": "modified", "R": "renamed", "C": "copied",
            "T": "changed"}
@@ -53,7 +59,7 @@ _STATUS = {"A": "added", "D": "removed", "M": "modified", "R": "renamed", "C": "
 def _git(repo_dir: Path, *args: str) -> str:
     try:
         proc = subprocess.run(["git", *_CONFIG, "-C", str(repo_dir), *args], capture_output=True, check=False,
-                              env={k: v for k, v in os.environ.items() if k != "GIT_DIFF_OPTS"})  # it outranks -U3
+                              env={k: v for k, v in os.environ.items() if k not in _DROPPED_ENV})
     except FileNotFoundError as exc:
         raise LoadError("git is not installed or not on PATH") from exc
     if proc.returncode != 0:
@@ -158,9 +164,11 @@ def _numstat(repo_dir: Path, spec: str) -> list[tuple[int, int]]:
     return out
 
 
-def _patches(repo_dir: Path, spec: str, codes: list[str]) -> list[str | None]:
+def _patches(repo_dir: Path, spec: str, codes: list[str]) -> list[tuple[str | None, bool]]:
     """Hunk text of the first ``len(codes)`` files in diff order (``codes``: git's status letters),
-    cut to ``MAX_PATCH_CHARS``; None for a file without hunks (binary, mode change, pure rename)."""
+    cut to ``MAX_PATCH_CHARS``, and whether it was cut (the signals then read it as a part, never
+    as the whole change: GitHub gives a whole patch or none); None for a file without hunks
+    (binary, mode change, pure rename)."""
     if not codes:
         return []
     # --submodule=short: a user's diff.submodule=log|diff prints submodule changes without a
@@ -170,31 +178,39 @@ def _patches(repo_dir: Path, spec: str, codes: list[str]) -> list[str | None]:
     # old one removed, the new one added; both are that one file's patch, as in its numstat line
     sections = [2 if code == "T" else 1 for code in codes]
     if len(hunks) < sum(sections):
-        return [None] * len(codes)  # files and counts still come from --raw/--numstat
+        return [(None, False)] * len(codes)  # files and counts still come from --raw/--numstat
     parts, out = iter(hunks), []
     for n in sections:
-        texts = [t for t in (next(parts) for _ in range(n)) if t]
-        out.append("\n".join(texts)[:MAX_PATCH_CHARS] if texts else None)
+        pieces = [next(parts) for _ in range(n)]
+        texts = [text for text, _ in pieces if text]
+        whole = "\n".join(texts)
+        cut = any(dropped for _, dropped in pieces) or len(whole) > MAX_PATCH_CHARS
+        out.append((whole[:MAX_PATCH_CHARS], cut) if texts else (None, False))
     return out
 
 
-def _hunk_texts(text: str) -> list[str | None]:
+def _hunk_texts(text: str) -> list[tuple[str | None, bool]]:
     """Each file diff's hunks as git wrote them, without a final newline (as GitHub's ``patch``),
-    None for one without hunks. A file diff starts at its ``diff --git`` line, which no hunk line
-    can look like (each starts with ' ', '+', '-' or '\\'), and its hunks at its first ``@@ `` line
-    (no header line starts so). Only the first ``MAX_PATCH_CHARS`` of each are kept."""
+    None for one without hunks, and whether lines were left out. A file diff starts at its
+    ``diff --git`` line, which no hunk line can look like (each starts with ' ', '+', '-' or
+    '\\'), and its hunks at its first ``@@ `` line (no header line starts so). Only the first
+    ``MAX_PATCH_CHARS`` of each are kept."""
     out: list[list[str] | None] = []
+    dropped: list[bool] = []
     size = 0
     for line in text.removesuffix("\n").split("\n"):  # git ends lines with \n only, not \r, \x0b …
         if line.startswith("diff --git "):
             out.append(None)
+            dropped.append(False)
         elif out and (out[-1] is not None or line.startswith("@@ ")):
             if out[-1] is None:
                 out[-1], size = [], 0
             if size <= MAX_PATCH_CHARS:
                 out[-1].append(line)
                 size += len(line) + 1
-    return [None if lines is None else "\n".join(lines) for lines in out]
+            else:
+                dropped[-1] = True
+    return [(None if lines is None else "\n".join(lines), cut) for lines, cut in zip(out, dropped)]
 
 
 def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int, int]:
@@ -203,8 +219,9 @@ def _files(repo_dir: Path, spec: str) -> tuple[tuple[FileChange, ...], int, int,
         raise LoadError(f"git diff {spec}: --raw and --numstat disagree")
     kept = status[:MAX_FILES]
     patches = _patches(repo_dir, spec, [code for code, *_ in kept])
-    files = tuple(FileChange(path=path, status=st, additions=a, deletions=d, patch=p, previous_filename=old)
-                  for (_, st, path, old), (a, d), p in zip(kept, counts, patches))
+    files = tuple(FileChange(path=path, status=st, additions=a, deletions=d, patch=p, patch_truncated=cut,
+                             previous_filename=old)
+                  for (_, st, path, old), (a, d), (p, cut) in zip(kept, counts, patches))
     return files, len(status), sum(a for a, _ in counts), sum(d for _, d in counts)
 
 
