@@ -182,13 +182,13 @@ def score_command(
     except LoadError as exc:
         raise _fail(str(exc)) from None
     if not inputs:
-        raise _fail(f"{path}: no record could be read")
+        raise _fail(f"{path or git}: no record could be read")
     try:
         scored = score_all(inputs, ScoreConfig(model_path=str(model) if model else None), skipped)
     except ModelMismatchError as exc:
         raise _fail(str(exc)) from None
     if not scored:
-        raise _fail(f"{path}: no record could be scored")
+        raise _fail(f"{path or git}: no record could be scored")
     results = [result for _, result in scored]
     if as_json:
         print_json(scored, dict(inputs))

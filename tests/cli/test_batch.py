@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from typer.testing import CliRunner
@@ -65,3 +66,18 @@ def test_nothing_scored_is_an_error(tmp_path, one_record_breaks_the_scorer):
     data.write_text(json.dumps(dict(CAREFUL, title="boom")) + "\n")
     result = CliRunner().invoke(build_app(), ["score", str(data)])
     assert result.exit_code == 3 and result.stderr.splitlines()[-1] == f"sieve score: {data}: no record could be scored"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git executable not found")
+@pytest.mark.parametrize("command", ["score", "report"])
+def test_a_git_range_that_cannot_be_scored_is_named(tmp_path, one_record_breaks_the_scorer, command):
+    from tests.gitrepo import commit, git
+
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "initial")
+    git(tmp_path, "checkout", "-q", "-b", "topic")
+    (tmp_path / "a.txt").write_text("x\n")
+    commit(tmp_path, "boom")
+    result = CliRunner().invoke(build_app(), [command, "--git", "main..topic", "--repo", str(tmp_path)])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[-1] == f"sieve {command}: main..topic: no record could be scored"
