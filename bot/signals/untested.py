@@ -69,6 +69,28 @@ _TESTED = Caseless(
     r"|\b(?:tests?|it|they|everything|ci)\s+(?:all\s+|still\s+)?pass(?:es|ed)?\b"
 )
 
+# A failing check the author traced to something other than the change: "fails on main too",
+# "pre-existing", "unrelated", "flaky", "a local untracked `.venv`". Read only for a failure report.
+_NOT_THIS_CHANGE = Caseless(
+    r"\b(?:pre-?existing|unrelated|not\s+related\s+to|independent\s+of|flak(?:y|es?|iness)|untracked"
+    r"|known\s+(?:issue|failure|bug|problem|flake)|already\s+fail"
+    r"|fail(?:s|ed|ing)?\s+(?:also\s+|too\s+)?on\s+(?:an?\s+)?(?:unchanged|clean|untouched|the\s+)?\s*(?:main|master|develop|base)\b"
+    r"|(?:on|with)\s+(?:an?\s+)?(?:unchanged|clean|untouched)\s+(?:main|master|checkout|tree|branch))"
+)
+# The sentence speaks of the time before the change or of a world without it: "Before this change
+# we couldn't test the parser in isolation", "Previously I could not run the tests on Windows"
+_BEFORE_CHANGE = Caseless(
+    r"\b(?:previously|formerly|until\s+now|used\s+to|in\s+the\s+past"
+    r"|(?:before|without|prior\s+to)\s+(?:this|the|my|these)\s+(?:changes?|prs?|pull\s+request|patch|fix|commit)\b)"
+)
+# "Without the issuer's key we cannot verify the token, so `Validate` now returns early": the
+# sentence explains what the code does, not what the author did
+_WITHOUT = Caseless(r"\bwithout\b")
+_SO_THE_CODE_NOW = Caseless(r"\bso\b[^.;\n]*?(?:\bnow\b|`)")
+# "Deletes the old target since it was untested": "it" is what the PR removes
+_REMOVAL = Caseless(r"\b(?:remov|delet|drop|deprecat|get(?:ting)?\s+rid\s+of|prun)\w*")
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+
 _NEGATION = ("not", "n't", "unable")
 _ACTION = ("test", "run", "verif", "execut")  # stems: "could not be verified"
 
@@ -97,11 +119,39 @@ def _explains_testing(text: str, m: re.Match) -> bool:
     return bool(_CONTRAST.search(line)) and bool(_TESTED.search(line))
 
 
+def _sentence(text: str, m: re.Match) -> tuple[str, str]:
+    """The words of the match's sentence (within its line) before the match and from its end on."""
+    start, end = hits.line_span(text, m.start())
+    before = text[start:m.start()]
+    ends = list(_SENTENCE_END.finditer(before))
+    after = text[m.end():end]
+    stop = _SENTENCE_END.search(after)
+    return before[ends[-1].end():] if ends else before, after[:stop.start()] if stop else after
+
+
+def _not_about_this_change(text: str, m: re.Match) -> bool:
+    """Whether the match describes something other than this change having gone untested: a
+    failure that happens without the change too, the time before the change, the code's own
+    reasoning, or a thing the PR removes."""
+    before, after = _sentence(text, m)
+    said = m.group(0)
+    if said.startswith("`"):  # a failing check: traced to something other than the change?
+        start, end = hits.line_span(text, m.start())
+        if _NOT_THIS_CHANGE.search(text[start:end]):
+            return True
+    if _BEFORE_CHANGE.search(before):
+        return True
+    if _WITHOUT.search(before) and _SO_THE_CODE_NOW.search(after):
+        return True
+    subject = said.split(None, 1)[0].lower()
+    return subject in ("it", "this") and bool(_REMOVAL.search(before))
+
+
 def _admission(text: str) -> re.Match | None:
     if _cannot_admit(text):
         return None
     for m in _ADMISSION.finditer(text):
-        if not _explains_testing(text, m):
+        if not _explains_testing(text, m) and not _not_about_this_change(text, m):
             return m
     return None
 
