@@ -9,6 +9,7 @@ pydantic's first error in the file's own terms.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints, ValidationError
@@ -17,6 +18,16 @@ from pydantic import AfterValidator, StringConstraints, ValidationError
 def _not_blank(value: str) -> str:
     if not value:
         raise ValueError("must not be empty or only spaces")
+    return value
+
+
+def _one_line(value: str) -> str:
+    """A label or check name GitHub shows on one line: a line break, tab or other control
+    character would be refused by GitHub (its 422 reached the PR as a failed delivery), so the
+    file names it instead."""
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValueError(f"{_quoted(value.encode('unicode_escape').decode('ascii'))} must be one line "
+                         "without control characters")
     return value
 
 
@@ -62,8 +73,10 @@ def _safe_url(value: str) -> str:
     return value
 
 
-LabelName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50), AfterValidator(_not_blank)]
-CheckName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80), AfterValidator(_not_blank)]
+LabelName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50), AfterValidator(_not_blank),
+                     AfterValidator(_one_line)]
+CheckName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=80), AfterValidator(_not_blank),
+                     AfterValidator(_one_line)]
 Login = Annotated[str, AfterValidator(_login)]
 Team = Annotated[str, AfterValidator(_team)]
 PolicyUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(_safe_url)]

@@ -180,6 +180,9 @@ def test_a_section_with_every_line_commented_out_means_its_defaults():
     ("labels: {exempt: {name: ''}}\n", "repo: labels.exempt.name: must not be empty or only spaces"),
     ("check_run: {name: \"\\t \"}\n", "repo: check_run.name: must not be empty or only spaces"),
     ("labels: {high: {name: ' sieve/needs-review '}}\n", "repo: labels: labels.medium, labels.high and labels.exempt"),
+    # a name GitHub would refuse to create (422): a line break or another control character inside it
+    ("labels: {high: {name: \"triage/\\nslop\"}}\n", 'repo: labels.high.name: "triage/\\nslop" must be one line'),
+    ("check_run: {name: \"PR\\tSieve\"}\n", 'repo: check_run.name: "PR\\tSieve" must be one line'),
     # a medium threshold of 0 would flag every PR
     ("thresholds: {medium: 0}\n", "repo: thresholds.medium: Input should be greater than or equal to 1"),
     ("thresholds: {medium: 0, high: 0}\n", "repo: thresholds.medium: Input should be greater than or equal to 1"),
@@ -210,6 +213,11 @@ def test_thresholds_of_1_and_100_are_allowed():
 ])
 def test_thresholds_out_of_order_name_both_values_and_which_is_the_default(text, says):
     assert cfg.build([("repo", text)]).error == f"repo: thresholds: {says}"
+
+
+def test_emoji_and_other_letters_make_good_names():
+    loaded = cfg.build([("repo", "labels: {high: {name: '🐛 slop'}, medium: {name: 'triage/👩‍💻'}}\n")])
+    assert loaded.error is None and loaded.config.labels.medium.name == "triage/👩‍💻"  # a ZWJ is no control
 
 
 def test_names_lose_their_surrounding_spaces():
