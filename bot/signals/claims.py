@@ -31,6 +31,7 @@ from functools import lru_cache
 from bot.result import SignalHit
 from bot.signals import filekinds, hits, symbols
 from bot.signals.caseless import Caseless
+from bot.signals.negation import declined
 from bot.snapshot import PRSnapshot
 from bot.text import is_squash_list
 
@@ -46,9 +47,11 @@ _TEST_CLAIM = Caseless(
     r"|data|fixtures?|workflow|job|step|target|dependenc))"
     r"|\b(?:tests?|test\s+cases?)\s+(?:were\s+|have\s+been\s+|are\s+)?(?:added|included|written|created)\b"
     r"|\b(?:full|complete|improved?|increased?|better|comprehensive|adds?)\s+(?:unit\s+)?test\s+coverage\b"
-    r"|^[ \t]*[-*][ \t]*\[x\][^\n]*\b(?:added|add|wrote|written|include[sd]?|new)\b[^\n]*\btests?\b",
+    # a ticked item: "added", "wrote", "included", not "New and existing unit tests pass" (tests run)
+    r"|^[ \t]*[-*][ \t]*\[x\][^\n]*\b(?:added|add|wrote|written|include[sd]?)\b[^\n]*\btests?\b",
     re.MULTILINE,
 )
+_TICKED_VERB = re.compile(r"\b(?:added|add|wrote|written|include[sd]?)\b", re.IGNORECASE)
 _EXTENSIONS = (
     "py|go|rs|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|rb|php|c|h|cc|cpp|hpp|cs|swift|scala|m|mm|md|mdx|rst|yml|yaml"
     "|json|toml|cfg|ini|sh|bash|sql|html|css|scss|vue|svelte|proto|lock|mod|sum|xml|gradle|tf|ex|exs|dart|lua|r"
@@ -91,15 +94,23 @@ _FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n?.*?(?:^[ \t]{0,3}\1[^\n]*$|\
 
 def _author_text(snapshot: PRSnapshot) -> str:
     """The description minus what a template put there: HTML comments, unchecked boxes and
-    instruction lines ("Please add tests …", "You should …"), minus fenced code blocks
-    (pasted logs, tracebacks and command examples name files and tests nobody claims to edit)
-    and minus quoted lines (the issue's request, a reviewer's words: "> Add tests for …"). A
+    instruction lines ("Please add tests …", "You should …"), minus struck-through words (taken
+    back), minus fenced code blocks (pasted logs, tracebacks and command examples name files and
+    tests nobody claims to edit) and minus quoted lines (the issue's request, a reviewer's words:
+    "> Add tests for …"). A
     squash-merge body ("* Update write.go" per commit) claims nothing: a later commit may have
     undone what an earlier one names."""
     body = hits.author_body(snapshot)
     if is_squash_list(body):  # GitHub's squash body: the branch's commit subjects, not the author's claims
         return ""
-    return _without_instructions(_without_quotes(_without_fences(body)))
+    return _without_instructions(_without_quotes(_without_fences(_without_struck(body))))
+
+
+_STRUCK = re.compile(r"~~[^~\n]+~~")  # "- [x] ~~I have added unit tests~~ (docs only)": taken back
+
+
+def _without_struck(text: str) -> str:
+    return _STRUCK.sub("", text) if "~~" in text else text
 
 
 def _without_fences(text: str) -> str:
@@ -137,11 +148,21 @@ def claims_tests_without_tests(snapshot: PRSnapshot) -> SignalHit:
 
 def _first_claim(text: str) -> re.Match | None:
     """The first test claim that is not the object of a preposition ("guidance for writing
-    tests", "how to add tests")."""
+    tests", "how to add tests") and not negated, deferred or offered ("I didn't add tests",
+    "I'll add tests in a follow-up", "I can add tests if needed": ``negation.declined``)."""
     for m in _TEST_CLAIM.finditer(text):
-        if not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        start = _claim_start(m)
+        if not _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) and not declined(text, start, m.end()):
             return m
     return None
+
+
+def _claim_start(m: re.Match) -> int:
+    """Where the claim's words start: a ticked item's verb ("- [x] I have not added tests")."""
+    if m.group()[:1] not in " \t-*":
+        return m.start()
+    verb = _TICKED_VERB.search(m.group())
+    return m.start() + verb.start() if verb else m.start()
 
 
 def _has_tests(snapshot: PRSnapshot) -> bool:

@@ -201,14 +201,20 @@ def marked(text: str, start: int, end: int) -> str:
 
 
 # "~- [ ] Tests written/updated~" and "- ~[ ] Tests written/updated~": a template item struck
-# through as not applicable (celestia-core's checklist asks for it) is no statement either
-_UNCHECKED_BOX = re.compile(r"^[ \t]*+(?:~{1,2}[ \t]*+)?[-*+][ \t]+~{0,2}\[ \].*$", re.MULTILINE)  # possessive: linear
+# through as not applicable (celestia-core's checklist asks for it) is no statement either.
+# Authors mark an item they leave out in other ways too: "[]", "[-]", "[~]", "[/]", "[NA]",
+# "[N/A]", "[Not needed]", "[skip]". Only these marks count: "- [core] Added tests" is a tag
+# on a statement and "- [Docs](https://…)" a link.
+UNTICKED_MARK = (r"\[[ \t]*+(?:|-|~|/|n/?a|n\.a\.?|none|no|skip(?:ped)?|not[ \t_-]+(?:needed|applicable|required|relevant))"
+                 r"[ \t]*+\](?!\()")
+_UNCHECKED_BOX = re.compile(r"^[ \t]*+(?:~{1,2}[ \t]*+)?[-*+][ \t]+~{0,2}" + UNTICKED_MARK + ".*$",
+                            re.MULTILINE | re.IGNORECASE)  # possessive: linear
 
 
 def without_unchecked_boxes(text: str) -> str:
-    """Text without unchecked checklist lines (struck through or not): those are a template's
-    to-dos, not statements."""
-    return _UNCHECKED_BOX.sub("", text) if "[ ]" in text else text  # every such line holds "[ ]"
+    """Text without unchecked checklist lines (struck through or not, however marked): those are
+    a template's to-dos or items the author left out, not statements."""
+    return _UNCHECKED_BOX.sub("", text) if "[" in text else text  # every such line holds "["
 
 
 def author_body(snapshot: PRSnapshot) -> str:
