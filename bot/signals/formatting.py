@@ -2,9 +2,17 @@
 formatting (re-indentation, line re-wrapping, quote style, trailing commas/semicolons).
 
 Layout is whitespace outside string literals, except a gap between two word characters (``Install
-the`` is not ``Installthe``, in prose and in code). A literal's text is kept as written, only its
-quote style (``'a'`` → ``"a"``) is layout: ``"Error:"`` → ``"Error: "`` is a real change. In prose
+the`` is not ``Installthe``, in prose and in code). A literal's text is kept as written:
+``"Error:"`` → ``"Error: "`` is a real change. Its quote kind is kept too, except where single
+and double quotes mean the same (JavaScript/TypeScript, CSS, Lua, HTML: ``'a'`` → ``"a"`` is
+layout). Elsewhere the quote kind is the meaning: a shell or PHP single quote does not expand
+``$name``, SQL double quotes name a column, C single quotes make a char; a backtick (a JS
+template literal) is never folded. A trailing ``;`` is layout only where the language makes it
+optional (JS/TS, Go, Kotlin, Scala, Swift): in Rust ``s;`` → ``s`` returns the value. In prose
 files (docs, .md/.rst/.txt) an apostrophe does not open a literal.
+
+A renamed or copied file is not format-only whatever its patch: moving it is the change (a
+package moved and gofmt'd).
 
 Judged from ``FileChange.patch`` (GitHub hunk text, no file headers) by comparing the removed
 and added lines with layout normalised away. Quiet when any file's patch is unknown, since
@@ -27,6 +35,10 @@ _WORD_GAP = re.compile(r"(?<=\w)\s++(?=\w)")  # a word boundary: kept as one spa
 _TRAILING_SEMI = re.compile(r";+$")
 _COMMA_BEFORE_CLOSER = re.compile(r",(?=[)\]}])")
 _INDENT_SENSITIVE = re.compile(r"\.(py|pyi|ya?ml|coffee|haml|pug|sass|nim)$|(^|/)(GNU)?[Mm]akefile$")
+# languages where 'a' and "a" are the same literal, and where a line's trailing ";" is optional
+_SAME_QUOTES = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte|css|scss|less|lua|html?)$", re.IGNORECASE)
+_OPTIONAL_SEMI = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte|go|kts?|scala|swift)$", re.IGNORECASE)
+_MOVED = ("renamed", "copied")
 _PROSE_EXT = re.compile(r"\.(md|mdx|markdown|rst|txt|adoc|asciidoc|org)$", re.IGNORECASE)
 # One-line string literals (escapes honoured; the alternatives exclude each other, so linear)
 _LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*+"|\'(?:[^\'\\\n]|\\.)*+\'|`(?:[^`\\\n]|\\.)*+`)')
@@ -38,15 +50,22 @@ def _squeeze(text: str) -> str:
     return _COMMA_BEFORE_CLOSER.sub("", _LAYOUT.sub("", _WORD_GAP.sub("\x01", text))).replace("\x01", " ")
 
 
-def _normalise(lines: list[str], prose: bool = False) -> str:
-    """The lines with layout, quote style, trailing semicolons and commas removed; the text of
-    string literals (and word boundaries) kept."""
-    text = "\n".join(_TRAILING_SEMI.sub("", line.rstrip()) for line in lines)
+def _literal(text: str, fold_quotes: bool) -> str:
+    """A literal as compared: ``'a'`` read as ``"a"`` where the two mean the same."""
+    return '"' + text[1:-1] + '"' if fold_quotes and text[0] == "'" else text
+
+
+def _normalise(lines: list[str], prose: bool = False, path: str = "") -> str:
+    """The lines with layout, trailing commas, and where the language allows it quote style and
+    trailing semicolons removed; the text of string literals (and word boundaries) kept."""
+    semi = bool(_OPTIONAL_SEMI.search(path))
+    text = "\n".join(_TRAILING_SEMI.sub("", line.rstrip()) if semi else line.rstrip() for line in lines)
     if "\"" not in text and "'" not in text and "`" not in text:  # cheap pre-check: no literal
         return _squeeze(text)
+    fold = bool(_SAME_QUOTES.search(path))
     parts = (_PROSE_LITERAL if prose else _LITERAL).split(text)
     # split() alternates: text outside literals at even indexes, the literals at odd ones
-    return "".join(_squeeze(p) if i % 2 == 0 else '"' + p[1:-1] + '"' for i, p in enumerate(parts))
+    return "".join(_squeeze(p) if i % 2 == 0 else _literal(p, fold) for i, p in enumerate(parts))
 
 
 def _keep_indent(line: str) -> str:
@@ -90,13 +109,19 @@ def _is_format_only(path: str, patch: str) -> bool | None:
     if _INDENT_SENSITIVE.search(path):
         return [x for x in map(_keep_indent, old) if x] == [x for x in map(_keep_indent, new) if x]
     prose = bool(_PROSE_EXT.search(path)) or filekinds.is_doc_path(path)
-    return _normalise(old, prose) == _normalise(new, prose)
+    return _normalise(old, prose, path) == _normalise(new, prose, path)
+
+
+def _moved(change) -> bool:
+    return change.status in _MOVED or bool(change.previous_filename and change.previous_filename != change.path)
 
 
 def whitespace_or_format_only(snapshot: PRSnapshot) -> SignalHit:
     files = hits.files(snapshot)
     if not files or not hits.files_complete(snapshot) or not all(map(hits.whole_patch, files)):
         return hits.quiet(NAME, KIND)
+    if any(map(_moved, files)):
+        return hits.quiet(NAME, KIND)  # a move is a change a formatter does not make
     if len(hits.within_patch_budget(files)) < len(files):
         return hits.quiet(NAME, KIND)  # too much patch text to judge every file
     verdicts = [(f, _is_format_only(f.path, hits.patch(f) or "")) for f in files]
