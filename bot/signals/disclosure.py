@@ -139,8 +139,32 @@ def _statements(text: str):
 
 # what a PR template leaves behind: an "AI disclosure" label or heading with no answer under it
 _LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
+# the rest of a label's line that is still the template's label, not an answer: "## AI Usage in this
+# PR (choose one)", "## AI disclosure statement (required):"
+_LABEL_REST = re.compile(
+    r"(?:\s|[:*_]|\bin\s+(?:this|the)\s+(?:pr|pull\s+request|change)\b|\b(?:policy|statement|declaration)\b"
+    r"|\((?:choose|pick|select|check|tick|mark)\b[^()\n]*\)|\((?:required|optional|mandatory|if\s+any)\))*$",
+    re.IGNORECASE)
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)", re.MULTILINE)
-_UNTICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[ \]")
+# an option not ticked: "[ ]", and "[]", "[-]", "[NA]" (any box but "[x]")
+_UNTICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(?![xX]\])[^\]\n]{0,12}\]")
+# a template's line under the label that answers nothing: a pointer to the policy, a bare link, an
+# instruction or a question ("See [AI Usage Policy](…).", "Please disclose …", "Did you use AI?")
+_NO_ANSWER = re.compile(
+    r"^\W*(?:see|read|refer\s+to|please|for\s+(?:more|details)|check\s+(?:one|the|our)|(?:choose|pick|select|tick)\b)"
+    r"|^\W*(?:\[[^\]\n]*\]\([^)\n]*\)|<?https?://\S+>?)\W*$|\?\W*$",
+    re.IGNORECASE)
+# a ticked option that says no AI was used in its first words ("AI was not used", "This PR does not
+# contain AI-generated code", "Written without AI"); later words are a remark about the use
+_NEGATED_OPTION = re.compile(r"^[^.;:,\n]*?\b(?:(?:no|not|never|without|none)\b|\w+n't\b)", re.IGNORECASE)
+OPTION_WORDS = 5  # the first words of an option read for its negation
+# a template's instruction or question that holds a statement's words: "Please describe how AI was
+# used", "If AI was used, say how", "Was AI used to write this PR?"
+_ASKED = re.compile(
+    r"^\W*(?:please\s+)?(?:describe|explain|disclose|list|state|indicate|specify|tell\s+us)\b"
+    r"|^\W*if\s+(?:you|ai|an?\s+ai|llms?|any)\b|^\W*(?:did|was|were|have|has|do|does|is|are|how)\b.*\?\W*$",
+    re.IGNORECASE)
+_EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}")
 _UNTICKED_ITEM = re.compile(r"[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[ \]")  # at a line's start (``match(text, pos)``)
 _TICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]")
 _DENIAL = re.compile(
@@ -152,29 +176,81 @@ ANSWER_SPAN = 500  # characters after a label read for its answer
 
 
 def disclosures(text: str):
-    """``(visible text, start, end)`` of each disclosure a reader sees in ``text``: not inside an
-    HTML comment (``visible`` is ``text`` without them), and not a template's "AI disclosure"
-    label left empty, unticked or answered "none"."""
+    """``(visible text, start, end, ticked answer)`` of each disclosure a reader sees in ``text``: not
+    inside an HTML comment (``visible`` is ``text`` without them), not a person or a database cursor
+    (``_names_someone``), and not a template's "AI disclosure" label left empty, unticked or answered
+    "none" (a label's answer, the ticked option or the line that says AI was used, comes with it)."""
     visible = hits.without_comments(text)
     for start, end in statements(visible):
-        if not _LABEL.match(visible[start:end]) or _answered(visible[end:end + ANSWER_SPAN]):
-            yield visible, start, end
+        if _names_someone(visible, start, end) or _ASKED.search(hits.line_at(visible, start)):
+            continue  # "I asked Devin from the infra team", "Please describe how AI was used"
+        if not _LABEL.match(visible[start:end]):
+            yield visible, start, end, ""
+        elif (answer := _answer(visible[end:end + ANSWER_SPAN])) is not None:
+            yield visible, start, end, answer
 
 
-def _answered(after: str) -> bool:
-    """Whether the text after an "AI disclosure" label (to the next heading) says AI was used."""
+# a disclosure that ends on a name people have too, "Claude", "Devin", "Jules" ("Claude Code" is a
+# tool's whole name); it is a person when a surname, a team, an "(our DBA)" or a "he"/"she" follows,
+# or when the description thanks them
+_FIRST_NAME = re.compile(r"(?:claude|devin|jules)", re.IGNORECASE)
+_PERSON_AFTER = re.compile(
+    r"\s+(?!(?:Code|Sonnet|Opus|Haiku|Desktop|AI|Agent)\b)[A-Z][a-z]+\b"  # "Devin Smith", not "Claude Sonnet"
+    r"|\s*\((?:our|my|a|an|the|from|who|@)"  # "Claude (our DBA)"
+    r"|,\s*(?:our|my|who)\b|\s+from\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:team|group|squad)\b"
+    r"|[^.\n]*?\b(?:he|she|him|her|his)\b"
+)
+# "a cursor", "the database cursor": lower case after a determiner or a noun is not the editor
+_CURSOR_AFTER_WORD = re.compile(r"\b(?:a|an|the|this|that|our|my|its|their|database|db|sql|server-side)\s+$",
+                                re.IGNORECASE)
+
+
+def _names_someone(text: str, start: int, end: int) -> bool:
+    """Whether the disclosure at ``text[start:end]`` ends on a person's first name or a lower-case
+    "cursor" that is a database's, not on a tool (``_DISCLOSURE`` keeps them: the classifier's
+    reading, ``without_disclosures``, is not changed by this)."""
+    word = text[start:end].rsplit(None, 1)[-1]
+    if word == "cursor":
+        return bool(_CURSOR_AFTER_WORD.search(text, max(start, end - 30), end - len(word)))
+    if not _FIRST_NAME.fullmatch(word):
+        return False
+    thanked = re.search(rf"\bthanks?\s+(?:to\s+)?{word}\b", text, re.IGNORECASE)
+    return bool(thanked or _PERSON_AFTER.match(text, end))
+
+
+def _answer(after: str) -> str | None:
+    """What the text after an "AI disclosure" label (to the next heading) says when it says AI was
+    used: the first ticked option that does, or the first line that answers; None for no answer or a
+    denial. The label's own words ("in this PR (choose one)"), pointers, questions and unticked
+    options answer nothing; when options are ticked, only they are the answer."""
+    rest = after.split("\n", 1)[0]
+    if _LABEL_REST.match(rest):
+        after = after[len(rest):]
     heading = _HEADING.search(after)
     lines = [line for line in after[: heading.start() if heading else len(after)].splitlines()
-             if line.strip() and not _UNTICKED.match(line)]
-    if not lines:
-        return False
-    first = _TICKED.sub("", lines[0]).lstrip(" \t:*_-–—=>|")
-    return bool(first.strip()) and not _DENIAL.match(first)
+             if line.strip() and not _UNTICKED.match(line) and not _NO_ANSWER.search(line) and not _ASKED.search(line)]
+    ticked = [_option(line) for line in lines if _TICKED.match(line)]
+    if ticked:
+        return next((option for option in ticked if _says_used(option)), None)
+    return _option(lines[0]) if lines and _says_used(_option(lines[0])) else None
+
+
+def _option(line: str) -> str:
+    """A line of an answer without its box and its emphasis ("- [x] **Light**: AI …": "Light: AI …")."""
+    return _EMPHASIS.sub("", _TICKED.sub("", line)).lstrip(" \t:-–—=>|")
+
+
+def _says_used(answer: str) -> bool:
+    """An answer that is no denial ("None", "No AI tools were used", "AI was not used")."""
+    head = " ".join(answer.split()[:OPTION_WORDS])
+    return bool(head) and not _DENIAL.match(head) and not _NEGATED_OPTION.match(head)
 
 
 def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
-    for text, start, end in disclosures(hits.body(snapshot)):
-        return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(_sentence(text, start, end))}")
+    for text, start, end, answer in disclosures(hits.body(snapshot)):
+        said = _sentence(text, start, end)
+        answered = f", answered {hits.quote(answer, 60)}" if answer and answer not in said else ""
+        return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(said)}{answered}")
     return hits.quiet(NAME, KIND)
 
 
