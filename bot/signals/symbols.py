@@ -7,7 +7,15 @@ A mention counts only when it is a claim: a code span (```` `parseConfig()` ````
 comes before it. Code spans that are not code names (plain words, commands with spaces, file
 paths, which ``mentions_missing_files`` reads) do not count. A name is found when it occurs
 anywhere in the patch text (changed and context lines, hunk headers) or in a changed path;
-for a qualified name (``config.Load``, ``Client::send``) its last part is enough.
+for a qualified name (``config.Load``, ``Client::send``) its last part or a qualifier is
+enough. A flag is found from the field it is derived from: ``--dry-run`` in ``dry_run: bool``
+(clap) or ``DryRun bool`` (kong), compared without case, ``-`` or ``_``.
+
+A patch shows 3 lines of context, and git's hunk header names the nearest line that starts at
+column 0: for a method changed more than 3 lines below its signature that is the class
+(``class Client:``, ``impl Client {``), never the method. So when a hunk changes indented lines
+under a header that names no function, a code name missing from the diff may still be the
+method the hunk is inside: it is not counted as missing (flags still are).
 
 Quiet unless every changed file comes with its whole patch (a binary or oversized file could
 hold the name), so offline records without patches never fire it. It takes two missing names,
@@ -40,6 +48,13 @@ CHANGE_VERB = re.compile(
     re.IGNORECASE,
 )
 _CODE_SHAPE = re.compile(r"[a-z][A-Z]|[.:#>]")  # camelCase, or a qualified name
+_FLAG_FOLD = re.compile(r"[-_]")  # "--dry-run", "dry_run" and "DryRun" all read "dryrun"
+# a hunk header that is a container, not a function: "class Client(Base):", "impl Client {", "type T struct {"
+_CONTAINER = re.compile(
+    r"(?:(?:export|public|private|protected|internal|abstract|final|sealed|static|partial|data|default"
+    r"|pub(?:\([^)]*\))?|unsafe)\s+)*(?:class|struct|impl|interface|trait|object|enum|record|namespace|module"
+    r"|mod|type|extension)\b")
+_CALL_SHAPE = re.compile(r"\w\s*\(")
 _FILE_LIKE = re.compile(r"\.(?:py|go|rs|js|ts|tsx|jsx|java|rb|md|ya?ml|json|toml|sh|txt|cfg|ini|lock|mod)$",
                         re.IGNORECASE)
 
@@ -50,8 +65,10 @@ def mentions_missing_symbols(snapshot: PRSnapshot) -> SignalHit:
     text = _diff_text(snapshot) if len(claimed) >= MIN_MISSING else None  # most PRs stop before the patches
     if text is None:
         return hits.quiet(NAME, KIND)
-    lowered = text.lower()
-    missing = [s for s in claimed if not _present(s, text, lowered)]
+    folded = _FLAG_FOLD.sub("", text.lower())
+    missing = [s for s in claimed if not _present(s, text, folded)]
+    if any(_hides_scope(c.patch) for c in hits.files(snapshot)):
+        missing = [s for s in missing if s.startswith("-")]  # a name may be the method a hunk is inside
     if len(missing) < MIN_MISSING or 2 * len(missing) < len(claimed):
         return hits.quiet(NAME, KIND)
     shown = ", ".join(f"`{s}`" for s in missing[:3]) + (" …" if len(missing) > 3 else "")
@@ -84,12 +101,30 @@ def _is_symbol(span: str) -> bool:
     return span.endswith("()") or "_" in core.strip("_") or bool(_CODE_SHAPE.search(core))
 
 
-def _present(symbol: str, diff_text: str, lowered: str) -> bool:
-    """``lowered``: ``diff_text`` lower-cased (flags are matched in any case)."""
+def _present(symbol: str, diff_text: str, folded: str) -> bool:
+    """``folded``: ``diff_text`` lower-cased without ``-`` and ``_`` (flags are matched that way)."""
     if symbol.startswith("-"):
-        return symbol.lstrip("-").lower() in lowered
-    last = re.split(r"\.|::|->|#", symbol.removesuffix("()"))[-1]
-    return re.search(rf"(?<![\w]){re.escape(last)}(?!\w)", diff_text) is not None
+        return _FLAG_FOLD.sub("", symbol.lower()) in folded
+    parts = re.split(r"\.|::|->|#", symbol.removesuffix("()"))
+    return any(re.search(rf"(?<![\w]){re.escape(part)}(?!\w)", diff_text) for part in parts if part)
+
+
+def _hides_scope(patch: str) -> bool:
+    """Whether a hunk changes indented lines under a header that names no function (empty, or a
+    class/impl/struct line): the method the change is inside is not on any line of the patch."""
+    header, indented = None, False
+    for line in patch.splitlines():
+        if line.startswith("@@"):
+            if header is not None and indented and _names_no_function(header):
+                return True
+            header, indented = line.split("@@", 2)[-1].strip(), False
+        elif line[:1] in "+-" and line[1:2] in (" ", "\t") and line[1:].strip():
+            indented = True
+    return header is not None and indented and _names_no_function(header)
+
+
+def _names_no_function(header: str) -> bool:
+    return not header or bool(_CONTAINER.match(header)) or not _CALL_SHAPE.search(header)
 
 
 def _diff_text(snapshot: PRSnapshot) -> str | None:
