@@ -2,10 +2,13 @@
 
 Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` / ``*_tests.py`` /
 ``tests.py`` (Django) / ``tests/``;
-JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``, Deno/Go-style ``*_test.ts``, Cypress ``*.cy.ts``;
-Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc``;
-Rust ``tests/`` (and ``#[cfg(test)]`` in a patch, see ``patch_has_test_module``);
-Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``.
+JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``, Deno/Go-style ``*_test.ts``, Cypress ``*.cy.ts``,
+a root ``test.js``;
+Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc`` / ``FooTest.cpp``;
+Rust ``tests/``, ``tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``);
+Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
+shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates such as
+``test-suite/``, ``integration-tests/``, ``tests_e2e/``.
 """
 
 from __future__ import annotations
@@ -14,16 +17,27 @@ import re
 from functools import lru_cache
 
 _TEST_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e|integration[-_]tests?)/"
+    r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e)/"
+    # a test crate or directory: test-suite/, tests_integration/, integration-tests/, e2e_test/
+    r"|(^|/)(test[-_]?suites?|tests?[-_]\w+|\w+[-_]tests?)/"
     r"|(^|/)src/test/"
-    r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
-    r"|(^|/)test_[^/]*\.py$|(^|/)tests?\.py$|_tests\.py$"  # pytest's test_*.py; Django's tests.py; *_tests.py
+    r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|sh|bash|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
+    r"|(^|/)test_[^/]*\.(py|sh|bash)$|(^|/)tests?\.(py|rs|[cm]?[jt]sx?)$|_tests\.(py|rs)$"  # test_*.py; Django's tests.py
     r"|(^|/)conftest\.py$"
     r"|\.(test|spec|cy)\.[cm]?[jt]sx?$"  # .cy: Cypress
-    r"|(^|/)[^/]*(Test|Tests|Spec|IT)\.(java|kt|scala|cs|swift|php)$"
+    r"|\.test\.(sh|bash|bats)$|\.bats$|(^|/)t/(?:[^/]+/)*[^/]+\.t$"  # shell tests, Bats, Perl's t/*.t
+    r"|(^|/)[^/]*(Test|Tests|Spec|IT)\.(java|kt|scala|groovy|cs|swift|php)$"
+    r"|(^|/)[^/]*(Test|Tests)\.(cpp|cc|cxx|c|m|mm)$"  # GoogleTest's FooTest.cpp, XCTest's FooTests.m
     r"|_spec\.rb$",
 )
-_RUST_TEST_MODULE = re.compile(r"^\+.*#\[cfg\(test\)\]|^\+\s*#\[(tokio::)?test\]", re.MULTILINE)
+# An added test inside a source file: a #[cfg(test)] module or a test function, whatever runs it
+# (#[test], #[tokio::test(flavor = "multi_thread")], #[rstest], #[test_case(1, 2)], #[sqlx::test]).
+# [ \t], not \s: an added blank line before a context "#[test]" adds no test.
+_RUST_TEST_MODULE = re.compile(
+    r"^\+.*#\[cfg\(test\)\]"
+    r"|^\+[ \t]*+#\[(?:\w++::)*(?:test|rstest|test_case|wasm_bindgen_test|quickcheck)\b",
+    re.MULTILINE,
+)
 
 _PROSE_SUFFIX = r"(\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$"  # .github/workflows/security.yml is code
 _COMMUNITY_FILES = re.compile(
@@ -56,7 +70,8 @@ def is_test_path(path: str) -> bool:
 
 
 def patch_has_test_module(patch: str | None) -> bool:
-    """An added Rust ``#[cfg(test)]`` module or ``#[test]`` function inside a source file."""
+    """An added Rust ``#[cfg(test)]`` module or test function (``#[test]``, ``#[rstest]``,
+    ``#[tokio::test(…)]``, …) inside a source file."""
     return bool(patch) and bool(_RUST_TEST_MODULE.search(patch))
 
 
