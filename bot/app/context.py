@@ -122,3 +122,4 @@ class HandlerContext:
     # time a label change or a button press is stamped with, as a command is with its comment's time,
     # so a queue running behind does not make a person's earlier action look later than their next one
     received_at: datetime | None = None
+    attempt: int = 1  # which attempt at the delivery this is (the durable worker retries)

@@ -11,6 +11,7 @@ been suspended" until an owner unsuspends it; the PR is scored again at its next
 
 from __future__ import annotations
 
+from datetime import timedelta
 from types import ModuleType
 from typing import Any
 
@@ -19,6 +20,9 @@ from bot.app.handlers import check_run, comments, installation, labels, pull_req
 from bot.app.payload import PayloadError, installation_id
 from bot.obs.logging import redact
 from bot.ports import GitHubError
+
+LAG_ATTEMPTS = 3  # a 404 on the first two attempts of a fresh delivery is retried
+LAG_WINDOW = timedelta(minutes=2)
 
 HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, check_run, installation)
 
@@ -58,26 +62,45 @@ def handle(event: str, payload: Any, ctx: HandlerContext) -> str:
         if installation.suspended(err):
             return (f"ignored: the installation is suspended ({redact(str(err))[:200]}); not retried: "
                     "each PR is scored again at its next event after it is unsuspended")
+        if err.status == 404 and not err.retryable and _maybe_lagging(ctx):
+            raise GitHubError(f"{err} (retried: GitHub's API can lag its own webhook by a few seconds)",
+                              status=404, retryable=True) from err
         if err.status == 404 and not err.retryable and _out_of_reach(payload, ctx):
-            return (f"ignored: {payload['repository']['full_name']}#{_number(payload)} is no longer reachable "
-                    "(the App was uninstalled or the repository removed from it, or the PR deleted)")
+            return (f"ignored: {payload['repository']['full_name']}#{_number(payload, ctx)} is no longer "
+                    "reachable (the App was uninstalled or the repository removed from it, or the PR deleted)")
         raise
 
 
-def _number(payload: dict[str, Any]) -> int | None:
+def _maybe_lagging(ctx: HandlerContext) -> bool:
+    """A 404 on one of a delivery's first attempts, within minutes of GitHub sending it: right after
+    a PR is opened or pushed to, GitHub's API can answer 404 for what its webhook names (its
+    replicas lag; octokit/octokit.js#900), so it is tried again before it is read as final."""
+    if ctx.received_at is None or ctx.attempt >= LAG_ATTEMPTS:
+        return False
+    return ctx.now() - ctx.received_at < LAG_WINDOW
+
+
+def _number(payload: dict[str, Any], ctx: HandlerContext) -> int | None:
+    """The PR a delivery is about: its ``pull_request`` or ``issue``, or a check run's or suite's
+    PR, as the check handler finds it (the PR scored at its commit, for a fork PR)."""
     for key in ("pull_request", "issue"):
         item = payload.get(key)
         number = item.get("number") if isinstance(item, dict) else None
         if type(number) is int:
             return number
-    return None
+    key = next((k for k in check_run.CHECKS if isinstance(payload.get(k), dict)), None)
+    repo = (payload.get("repository") or {}).get("full_name")
+    try:
+        return check_run.pull_number(ctx, payload, repo, key) if key and isinstance(repo, str) else None
+    except PayloadError:
+        return None
 
 
 def _out_of_reach(payload: dict[str, Any], ctx: HandlerContext) -> bool:
     """After a 404: whether the installation can no longer see the PR at all (a delivery queued
     before ``installation.deleted`` or ``installation_repositories.removed``, a PR GitHub
     removed), which no retry can change. A 404 on a PR still in reach is a real failure."""
-    repo, number = (payload.get("repository") or {}).get("full_name"), _number(payload)
+    repo, number = (payload.get("repository") or {}).get("full_name"), _number(payload, ctx)
     if not isinstance(repo, str) or number is None:
         return False
     try:

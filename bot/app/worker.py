@@ -163,7 +163,8 @@ class Worker:
             ctx = HandlerContext(github=github,
                                  state=Guarded(self.state, claim), delivery_id=delivery.delivery_id,
                                  installation_id=delivery.installation_id, shadow=self.shadow,
-                                 now=_utc_now, help_url=self.help_url, received_at=_aware(delivery.received_at))
+                                 now=_utc_now, help_url=self.help_url, received_at=_aware(delivery.received_at),
+                                 attempt=delivery.attempts)
             result = self.handler(delivery.event, delivery.payload_dict(), ctx)
         except LeaseLost:
             return _Attempt("retry")  # _attempt words it

@@ -105,3 +105,39 @@ def test_a_404_while_the_pr_is_still_reachable_still_fails(fake, store):
     enqueue(store, "opened", "pull_request", fake.pull_request_event(REPO, 7))
     [(status, reason)] = drain(work).values()
     assert status == "failed" and "404" in reason
+
+
+def test_a_404_of_githubs_lag_right_after_its_webhook_is_retried_not_final(fake, store):
+    """Right after a PR is opened GitHub's API can answer 404 for it for a moment (its replicas lag
+    its webhooks): the opened event is tried again and the PR is scored, not failed or ignored."""
+    work = worker(fake, store)
+    fake.inject("GET", r"^/repos/octo-org/widgets/pulls/7$", status=404, times=1)
+    fake.inject("GET", r"^/repos/octo-org/widgets/issues/7/labels", status=404, times=1)  # the probe lags too
+    enqueue(store, "opened", "pull_request", fake.pull_request_event(REPO, 7))
+    assert drain(work)["opened"][0] == "done"
+    assert fake.issue_labels(REPO, 7) == [HIGH]
+    [delivery] = store[0].list(status="done")
+    assert 1 < delivery.attempts <= dispatch.LAG_ATTEMPTS
+
+
+def test_a_lasting_404_is_still_final_after_the_lag_retries(fake, store):
+    work = worker(fake, store)
+    fake.inject("GET", r"^/repos/octo-org/widgets/pulls/7/files", status=404, times=None)
+    enqueue(store, "opened", "pull_request", fake.pull_request_event(REPO, 7))
+    [(status, _)] = drain(work).values()
+    [delivery] = store[0].list(status="failed")
+    assert status == "failed" and delivery.attempts == dispatch.LAG_ATTEMPTS
+
+
+def test_a_rerun_queued_past_an_uninstall_is_ignored(fake, store):
+    work = worker(fake, store)
+    enqueue(store, "opened", "pull_request", fake.pull_request_event(REPO, 7))
+    assert drain(work)["opened"][0] == "done"
+    event = fake.check_run_action_event(REPO, 7, "sieve-ok", "maintainer")
+    event["action"] = "rerequested"
+    event.pop("requested_action", None)
+    store[0].enqueue("run", "check_run", json.dumps(event), action="rerequested",
+                     installation_id=fake.installation_id, repo=REPO, number=7)
+    fake.state.repo(REPO).installation_id = 999  # installation_repositories.removed: no longer ours
+    status, reason = drain(work)["run"]
+    assert (status, "no longer reachable" in reason) == ("ignored", True), reason

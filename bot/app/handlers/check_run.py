@@ -26,6 +26,7 @@ from bot.app import plan as planner
 from bot.app import decisions, review
 from bot.app.context import HandlerContext
 
+CHECKS = ("check_run", "check_suite")  # the payload keys of the events read here
 EVENTS = {"check_run": {"rerequested", "requested_action"}, "check_suite": {"rerequested"}}
 HELP = ("Re-scores the PR when someone clicks 'Re-run' on the PR Sieve check (or 'Re-run all checks' on "
         "its suite); its 'Clear this flag' and "
@@ -43,7 +44,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return reason
     if key == "check_run" and p.get(payload, "check_run.name", str) != loaded.config.check_run.name:
         return "ignored: not the PR Sieve check run"
-    number = _pull_number(ctx, payload, repo, key)
+    number = pull_number(ctx, payload, repo, key)
     if number is None:
         return (f"ignored: the {key.replace('_', ' ')} lists no pull request (a fork PR) "
                 "and none was scored at its commit")
@@ -58,7 +59,9 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     return f"re-run: scored {outcome.result.score} ({outcome.result.band}); {len(actions)} action(s)"
 
 
-def _pull_number(ctx: HandlerContext, payload: dict[str, Any], repo: str, key: str) -> int | None:
+def pull_number(ctx: HandlerContext, payload: dict[str, Any], repo: str, key: str) -> int | None:
+    """The PR a check run's or suite's (``key``) event is about: the first of this repository's PRs
+    it lists, else the PR scored at its commit (a fork PR's run lists none)."""
     here = p.optional(payload, "repository.id", int)
     pulls = [pull for pull in p.get(payload, f"{key}.pull_requests", list) if p.based_in(pull, here)]
     if pulls:
