@@ -11,6 +11,7 @@ This is a sign of care: it lowers the score, including for disclosed AI-assisted
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.result import SignalHit
 from bot.signals import hits
@@ -116,8 +117,52 @@ def _command_line(text: str) -> str:
 _PHRASE_NEEDS = ("tested", "ran", "run", "reproduc", "verified", "confirmed", "benchmarked")  # one per alternative
 
 
+# a checklist item left unticked ("- [ ]", and "[]", "[NA]", "[-]": any box but "[x]")
+_UNTICKED_ITEM = re.compile(r"^([ \t]*)(?:~{1,2}[ \t]*)?(?:[-*+]|\d+[.)])[ \t]+~{0,2}\[(?![xX]\])[^\]\n]{0,12}\]")
+_TEMPLATE_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)")
+
+
+def _testing_text(snapshot: PRSnapshot) -> str:
+    """The author's own words about testing: the description without HTML comments, unchecked boxes
+    and what hangs under an unchecked box ("- [ ] I have run lint and test steps" and its "  - for
+    `jaeger`: `make lint test`" are the template's instructions), nor, when the template is known,
+    the lines the author kept from it (its headings stay: a testing section is the author's answer)."""
+    return _own_words(hits.body(snapshot), snapshot.pr_template or "")
+
+
+@lru_cache(maxsize=64)
+def _own_words(text: str, template: str) -> str:
+    text = _without_unticked_children(hits.without_comments(text))
+    if template.strip():
+        text = hits.without_template(text, _without_headings(template))
+    return hits.without_unchecked_boxes(text)
+
+
+def _without_unticked_children(text: str) -> str:
+    """``text`` without the lines indented under an unticked checklist item (to the next line that
+    is not indented deeper than the item's marker; blank lines, kept, do not end them)."""
+    if "[" not in text:
+        return text
+    kept: list[str] = []
+    parent: int | None = None  # the indent of the unticked item whose children are being dropped
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if parent is not None and (not line.strip() or indent > parent):
+            if not line.strip():
+                kept.append(line)  # paragraphs stay apart
+            continue
+        item = _UNTICKED_ITEM.match(line)
+        parent = len(item.group(1)) if item else None
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _without_headings(template: str) -> str:
+    return "\n".join(line for line in template.split("\n") if not _TEMPLATE_HEADING.match(line))
+
+
 def explains_testing(snapshot: PRSnapshot) -> SignalHit:
-    text = hits.author_body(snapshot)  # unchecked boxes are to-dos
+    text = _testing_text(snapshot)  # unchecked boxes are to-dos, a template's lines its instructions
     command = _command_line(text)
     if command:
         return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {_command_quote(text, command)}")
