@@ -38,7 +38,7 @@ MAX_SECTIONS = 40
 # "\s*#*\s*$" backtracked cubically on a long run of spaces inside a hostile heading)
 _HEADER = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[([ xX])\]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")  # Unicode: "変更内容", "Описание" keep their letters
 _OPTIONAL = re.compile(
     r"\b(?:optional(?:ly)?|if (?:applicable|any|needed|relevant|necessary)|can be (?:left )?(?:blank|empty)"
     r"|leave (?:it |this )?(?:blank|empty)|not required)\b", re.IGNORECASE)
@@ -62,7 +62,15 @@ class _Section:
 
 
 def _key(text: str) -> str:
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    """The words of ``text`` in any script, case folded, joined by single spaces."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def _heading_key(title: str) -> tuple[str, bool]:
+    """A heading's key and whether it holds words: a heading of symbols only ("## ✅") is keyed
+    by itself, so two such headings match only when they are the same."""
+    key = _key(title)
+    return (key, True) if key else (title.strip(), False)
 
 
 def _split(text: str) -> tuple[list[_Section], list[str]]:
@@ -109,10 +117,10 @@ def _inside_comment_after(line: str, hidden: bool) -> bool:
 
 
 def _find(title: str, sections: list[_Section]) -> _Section | None:
-    key = _key(title)
+    key, words = _heading_key(title)
     for s in sections:
-        other = _key(s.title)
-        if other == key or (key and other and (key in other or other in key)):
+        other, other_words = _heading_key(s.title)
+        if other == key or (words and other_words and (key in other or other in key)):
             return s
     return None
 
