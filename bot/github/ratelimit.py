@@ -47,8 +47,15 @@ def _reset_wait(headers: Mapping[str, str], now: float) -> float | None:
     return max(reset - now, 0.0) + RESET_SLACK
 
 
+# GitHub's words for a secondary limit: "secondary rate limit" now, "abuse detection mechanism"
+# on older GitHub Enterprise Server releases, and the advice that ends both (as PyGithub reads them)
+_LIMIT_WORDS = ("rate limit", "abuse detection", "please wait a few minutes before you try again",
+                "please retry your request again later")
+
+
 def is_rate_limit_message(message: str | None) -> bool:
-    return "rate limit" in (message or "").lower()
+    text = " ".join((message or "").lower().split())
+    return any(words in text for words in _LIMIT_WORDS)
 
 
 def rate_limit_wait(headers: Mapping[str, str] | None, status: int | None, message: str = "",

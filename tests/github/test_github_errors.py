@@ -23,6 +23,10 @@ NOW = 1_700_000_000.0
     ({"x-ratelimit-remaining": "0", "x-ratelimit-reset": str(int(NOW) + 100)}, 403, "", 100.5),
     ({"x-ratelimit-remaining": "12", "x-ratelimit-reset": str(int(NOW) + 100)}, 403, "", None),
     ({}, 403, "You have exceeded a secondary rate limit.", 60.0),
+    # GitHub Enterprise Server's older words for it, with no Retry-After: a wait, not a refusal
+    ({}, 403, "You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.",
+     60.0),
+    ({}, 403, "Something went wrong. Please retry your request again later.", 60.0),
     ({}, 429, "", 60.0),
     ({}, 403, "Resource not accessible by integration", None),
     ({}, 500, "", None),
