@@ -1,6 +1,8 @@
 """``tests_without_assertions`` (kind "effort"): a newly added test file whose patch never
 asserts anything (no assert, expect(, require., t.Error/t.Fatal, assert_eq!, self.assert…,
-should, testify suite calls such as ``s.Require().NoError(err)`` / ``s.Equal(want, got)``), i.e.
+should, testify suite calls such as ``s.Require().NoError(err)`` / ``s.Equal(want, got)``,
+GoogleTest's ``EXPECT_EQ``, Catch2's ``REQUIRE``, tape and ava's ``t.equal`` / ``t.is``, a Go
+example's ``// Output:``, a Go test's ``tt.Errorf`` whatever its *testing.T is called), i.e.
 tests that run code without checking it. A Go file that adds only benchmarks
 (``func Benchmark…``, no ``func Test…``) measures instead of checking and is not reported.
 
@@ -28,9 +30,19 @@ _NOT_A_TEST = re.compile(
 _ASSERTION = re.compile(
     r"\bassert|\bexpect\s*[(.]|\bexpects?\b|\brequire\.|\bt\.(?:error|fatal|fail)|\bb\.(?:error|fatal|fail)"
     r"|\bself\.fail|\bshould|\bpytest\.(?:raises|fail|approx)|\.to(?:be|equal|throw|match|have|contain)"
-    r"|\bcheck\s*\(|\bverify\w*\s*\(|\bvalidate\w*\s*\(|\bpanic!|#\[should_panic|\bXCT|\bis\.\w+\(|\bOmega\(|\bEventually\(",
+    r"|\bcheck\s*\(|\bverify\w*\s*\(|\bvalidate\w*\s*\(|\bpanic!|#\[should_panic|\bXCT|\bis\.\w+\(|\bOmega\(|\bEventually\("
+    # tape, node-tap and ava: t.equal(a, b), t.deepEqual(…), t.ok(…), t.is(…)
+    r"|\bt\.(?:is|not|equals?|notequals?|deepequals?|notdeepequals?|strictequals?|same|notsame|strictsame|ok|notok"
+    r"|truthy|falsy|true|false|throws\w*|notthrows\w*|rejects|match|notmatch|like|unlike|snapshot)\s*\(",
     re.IGNORECASE,
 )
+# C/C++ test macros (case-sensitive: JavaScript's require('tape') is an import): GoogleTest's
+# EXPECT_EQ(…) and ASSERT_TRUE(…), Catch2 and doctest's REQUIRE(…) and CHECK_THROWS(…)
+_TEST_MACRO = re.compile(r"\b(?:EXPECT|ASSERT|REQUIRE|CHECK)(?:_\w+)?\s*\(")
+# A Go testable example: `go test` compares what it prints with its "// Output:" comment
+_GO_OUTPUT = re.compile(r"^[ \t]*//[ \t]*(?:Unordered[ \t]+)?[Oo]utput:", re.MULTILINE)
+# A Go test whose *testing.T is not called t: func TestMake(tt *testing.T), t.Run(…, func(st *testing.T) …)
+_GO_TESTING_PARAM = re.compile(r"\b(\w+)[ \t]+\*testing\.[TB]\b")
 # testify suites (case-sensitive): s.Require().NoError(err), r := s.Require(), s.Equal(want, got)
 _TESTIFY_SUITE = re.compile(
     r"\.(?:Require|Assert)\(\)|\b(?:s|suite)\.(?:Equal|EqualValues|EqualError|NotEqual|NoError"
@@ -59,7 +71,7 @@ def _added_text(patch: str) -> str:
     return "\n".join(line[1:] for line in patch.splitlines() if line.startswith("+"))
 
 
-_HINTS = ("assert", "expect", "require.", "t.error", "t.fatal", "t.fail", "b.error", "b.fatal", "b.fail",
+_HINTS = ("assert", "expect", "require.", "t.", "b.error", "b.fatal", "b.fail",
           "self.fail", "should", "pytest.", ".to", "check", "verify", "validate", "panic!", "xct", "is.",
           "omega(", "eventually(")
 MAX_NEW_TESTS = 50
@@ -72,7 +84,17 @@ def _asserts(patch: str) -> bool:
         return True
     if ("s." in added or "suite." in added or "Require()" in added) and _TESTIFY_SUITE.search(added):
         return True
+    if _TEST_MACRO.search(added) or ("utput:" in added and _GO_OUTPUT.search(added)):
+        return True
+    if "*testing." in added and _go_reports(added):
+        return True
     return "func Benchmark" in added and "func Test" not in added  # Go benchmarks measure, not check
+
+
+def _go_reports(added: str) -> bool:
+    """Whether a Go test reports a failure through its *testing.T or *testing.B, whatever its name."""
+    names = {m.group(1) for m in _GO_TESTING_PARAM.finditer(added)}
+    return any(re.search(rf"\b{re.escape(name)}\.(?:Error|Fatal|Fail)", added) for name in names)
 
 
 def tests_without_assertions(snapshot: PRSnapshot) -> SignalHit:
