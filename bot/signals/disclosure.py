@@ -11,9 +11,12 @@ classifier may learn how disclosures relate to effort from data without this sig
 being presented as a low-effort reason.
 
 What a PR template leaves behind is not a disclosure: text inside HTML comments (GitHub does
-not show it) and an "AI disclosure" heading or label that is empty, unticked or answered
-"none" / "No AI tools were used". Project policies (``bot.app.profiles``) read this signal, so
-such a PR is asked for a disclosure rather than told it gave one.
+not show it), its instructions and questions ("Please describe how AI was used") and an "AI
+disclosure" heading or label that is empty, unticked or answered "none" / "No AI tools were used"
+(a ticked option is the answer: "## AI Usage in this PR (choose one)" with "[x] None" ticked says
+no AI was used). Nor is a person called Claude, Devin or Jules, or a database's "cursor". Project
+policies (``bot.app.profiles``) read this signal, so such a PR is asked for a disclosure rather
+than told it gave one, or that it "was made with an AI tool".
 """
 
 from __future__ import annotations
