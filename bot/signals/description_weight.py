@@ -3,7 +3,10 @@
 - ``template_weight``: templated structure (markdown headers, emoji, checklists, bold bullet
   lists) relative to the lines changed; a big formatted wall on a tiny diff fires. Structure
   that the repository's own PR template brings (when known) is not counted;
-- ``tiny_diff_long_body``: a very small diff carrying a very long description.
+- ``tiny_diff_long_body``: a very small diff carrying a very long description. A file whose
+  size no line count gives (a binary file, a move without a patch: no patch and 0/0 lines) is
+  not a 0-line change: a new logo or a moved package can take 200 words to explain, so the
+  signal stays quiet when the PR has one.
 
 Both stay quiet when the diff size is unknown.
 """
@@ -88,10 +91,15 @@ def template_weight(snapshot: PRSnapshot) -> SignalHit:
     return hits.fired(name, KIND, value, f"description has {parts} for {line_change(changed)}")
 
 
+def _unsized(change) -> bool:
+    """A changed file no line count measures: binary, or moved or copied without a patch."""
+    return change.patch is None and not change.additions and not change.deletions
+
+
 def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
     name = "tiny_diff_long_body"
     changed = hits.changed_lines(snapshot)
-    if changed is None or changed > SMALL_DIFF * 2:
+    if changed is None or changed > SMALL_DIFF * 2 or any(map(_unsized, hits.files(snapshot))):
         return hits.quiet(name, KIND)
     n_words = len(words(hits.without_comments(_layout(snapshot))))
     ratio = n_words / (changed + 5)
