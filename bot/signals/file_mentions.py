@@ -1,0 +1,125 @@
+"""Which files a description names as changed, for ``claims.mentions_missing_files``.
+
+Only a file named after a change verb on its line counts ("Added tests in
+`rpc/core/missing_block_test.go`"): a file named as context (a root cause, a caller, a script to
+run, an existing test, what new tests are for) is no claim. Community files such as
+CONTRIBUTING.md, which are cited as references, do not count.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from bot.signals import filekinds, symbols
+
+_EXTENSIONS = (
+    "py|go|rs|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|rb|php|c|h|cc|cpp|hpp|cs|swift|scala|m|mm|md|mdx|rst|yml|yaml"
+    "|json|toml|cfg|ini|sh|bash|sql|html|css|scss|vue|svelte|proto|lock|mod|sum|xml|gradle|tf|ex|exs|dart|lua|r"
+)
+_PATH_TOKEN = re.compile(rf"(?<![\w/.@:*$-])((?:[\w.-]+/)*[\w-][\w.-]*\.(?:{_EXTENSIONS}))(?![\w/(-])")
+_BACKTICK_DIR = re.compile(r"`((?:[\w.-]+/)+)`")
+_PRODUCT_JS = re.compile(r"^[A-Z][A-Za-z]*\.js$")  # Node.js, Vue.js: products, not files
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+MAX_MENTIONS = 50
+# Cues that the next file is cited, not claimed as changed. A run cue ("ran", "see", "existing")
+# may stand up to 25 characters before it within the sentence; a tool cue ("updated with",
+# "generated using", "via", "by") only right before it or a list of files it heads. Both are read
+# with paths and code spans masked (``_before``), so a list ("I ran `a.sh` and `b.sh`") stays
+# under the first cue, and neither a path's "." nor the "update" in `hack/update-codegen.sh` counts.
+_MASK = "\ue000"  # a path or code span, in ``_before``'s copy of the text
+_CUE = re.compile(r"\b(?:(run|runs|running|ran|execute[sd]?|executing|invoke[sd]?|see|existing)"
+                  r"|with|using|via|by"
+                  # what new tests are for: "added test cases for `pkg/auth/config.go`" claims tests, not an edit to it
+                  r"|(?:tests?|test\s+cases?|specs?|coverage)\s+(?:for|of|covering|on))\b", re.IGNORECASE)
+_RUN_GAP = re.compile(r"[^.;!?]{0,25}")
+_TOOL_GAP = re.compile(rf"(?:\s|{_MASK}|,|&|\b(?:and|or|the|scripts?)\b)*", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_MASKED_LIST = re.compile(rf"{_MASK}+(?:\s*(?:,|&|/|\b(?:and|or)\b)\s*{_MASK}+)*", re.IGNORECASE)
+_PURPOSE = re.compile(r"\bto\s+$", re.IGNORECASE)  # "run `make generate` to update …": the command's doing
+BEFORE_LIMIT = 400  # characters of a line read before a path
+_TREE_LINE = re.compile(r"^.*[\u251c\u2514]\u2500\u2500.*$", re.MULTILINE)  # "├── config.toml"
+
+
+def mentioned_paths(text: str) -> list[str]:
+    """The paths and directories ``text`` names as changed, each once, at most ``MAX_MENTIONS``."""
+    if "://" in text or "www." in text:  # what every _URL match holds
+        text = _URL.sub(" ", text)
+    if "\u2500\u2500" in text:  # a directory tree drawn in the description lists files, it claims no edit
+        text = _TREE_LINE.sub("", text)
+    masked = _masked(text)
+    found = [m.group(1) for m in (*_PATH_TOKEN.finditer(text), *_BACKTICK_DIR.finditer(text))
+             if _claimed(masked, m.start())]
+    unique = dict.fromkeys(p[2:] if p.startswith("./") else p for p in found)
+    # README / CONTRIBUTING / LICENSE are cited as references far more often than edited
+    return [p for p in unique
+            if not filekinds.is_community_file(p.rstrip("/")) and not _PRODUCT_JS.match(p)][:MAX_MENTIONS]
+
+
+def _masked(text: str) -> str:
+    """``text`` with each code span and path token replaced, character for character, by ``_MASK``."""
+    def mask(m: re.Match) -> str:
+        return _MASK * len(m.group(0))
+    return _PATH_TOKEN.sub(mask, _CODE_SPAN.sub(mask, text))
+
+
+def _before(masked: str, start: int) -> str:
+    """The line before ``start`` in the masked text, each run of masked paths and spans (a list:
+    "`a.sh`, `b.sh` and `c.sh`") one ``_MASK``, without the opening quote of the path at ``start``."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    text = masked[max(line_start, start - BEFORE_LIMIT): start].rstrip("`'\"( \t")
+    return _MASKED_LIST.sub(_MASK, text) if _MASK in text else text
+
+
+def _claimed(masked: str, start: int) -> bool:
+    """The file at ``start`` is named as changed: a change verb comes before it on its line
+    ("Added error handling to `loadConfig` in `internal/config/loader.go`"), and it is not named
+    as something to run, to see, that already exists or that did the change ("run
+    `scripts/generate-test-files.sh`", "the existing test in `tests/test_scope.py`", "Generated
+    files updated with `hack/update-codegen.sh` and `hack/update-openapi-spec.sh`") or that new
+    tests are for ("added test cases for `pkg/auth/config.go`": the tests are claimed). A file
+    named to explain a cause ("`state.go`'s `addVote` drops the vote") or its callers is context,
+    not a claimed edit. ``masked`` is the text with paths and code spans masked (``_masked``):
+    a word inside a path or a span is neither a verb nor a cue. The verb is looked for in the
+    ``VERB_WINDOW`` characters before the file as written (paths and spans at their length)."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    if not symbols.CHANGE_VERB.search(masked, max(line_start, start - symbols.VERB_WINDOW), start):
+        return False
+    return not _cited(_before(masked, start))
+
+
+def _cited(before: str) -> bool:
+    """Whether a cue in ``before`` heads the file that follows: nothing but a list of files after
+    a tool cue, at most 25 characters of the sentence after a run cue, and no change verb after
+    either ("ran `make test` and updated `pkg/a.go`" claims pkg/a.go) but one the cue's command
+    does ("Run /init to create a CLAUDE.md file")."""
+    for cue in _CUE.finditer(before):
+        gap = _RUN_GAP if cue.group(1) else _TOOL_GAP
+        if gap.fullmatch(before, cue.end()) and not _own_verb_after(before, cue.end()):
+            return True
+    return False
+
+
+def _own_verb_after(before: str, pos: int) -> bool:
+    """A change verb after ``pos`` that is not the purpose of a command ("to create")."""
+    return any(not _PURPOSE.search(before, max(pos, m.start() - 4), m.start())
+               for m in symbols.CHANGE_VERB.finditer(before, pos))
+
+
+def matches_any(mention: str, paths: list[str]) -> bool:
+    """Whether a changed path is the one named. ``.yaml`` and ``.yml`` are one extension, and a
+    path whose directory is misspelt ("workflow/" for "workflows/") is the changed file of its name."""
+    mention_l = _folded_path(mention).lstrip("/")
+    paths = [_folded_path(p) for p in paths]
+    if mention_l.endswith("/"):
+        return any(("/" + p).find("/" + mention_l) >= 0 for p in paths)
+    base = posixpath.basename(mention_l)
+    if base == mention_l:
+        return any(posixpath.basename(p) == base for p in paths)
+    return any(("/" + p).endswith("/" + mention_l) or p.startswith(mention_l) or posixpath.basename(p) == base
+               for p in paths)
+
+
+def _folded_path(path: str) -> str:
+    low = path.lower()
+    return low[:-5] + ".yml" if low.endswith(".yaml") else low
