@@ -31,6 +31,8 @@ _HEADER = LineStartCount(r"\s{0,3}#{1,6}\s+\S")
 _CHECKBOX = LineStartCount(r"[^\S\n]*[-*+]\s+\[[ xX]\]")
 _BOLD_BULLET = LineStartCount(r"[^\S\n]*(?:[-*+]|\d+\.)\s+\*\*[^*\n]+\*\*")
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2705\u274C]")
+_TICK = re.compile(r"\[[xX]\]")
+_NON_WORD = re.compile(r"[\W_]+")
 _FENCE = re.compile(r"```.*?(?:```|$)", re.DOTALL)
 SMALL_DIFF = 20  # lines changed at or below which a diff counts as tiny
 LARGE_DIFF = 500  # lines changed at or above which a long description is expected
@@ -72,6 +74,24 @@ def _layout(snapshot: PRSnapshot) -> str:
     return strip_attribution(text)[0]
 
 
+def _fold(line: str) -> str:
+    """A line's words, case folded, a ticked box read as an open one: "- [x] Tests added" and
+    "- [ ] Tests added", "## Summary:" and "## summary" fold the same."""
+    return _NON_WORD.sub(" ", _TICK.sub("[ ]", line).casefold()).strip()
+
+
+def _template_left_changed(snapshot: PRSnapshot) -> str:
+    """The template's visible lines that the description holds in a changed form only (a ticked
+    box, a heading with other case or punctuation). ``_layout`` already dropped the lines it
+    holds as they are, and a deleted line is in neither, so only these are taken off the counts:
+    taking the whole template off again would discount the author's own headings and lists."""
+    template = hits.without_comments(snapshot.pr_template[: hits.TEMPLATE_LIMIT])
+    body = hits.without_comments(hits.body(snapshot)).splitlines()
+    kept, folded = {line.strip() for line in body}, {_fold(line) for line in body}
+    return "\n".join(line for line in template.splitlines()
+                     if line.strip() not in kept and _fold(line) in folded)
+
+
 def template_weight(snapshot: PRSnapshot) -> SignalHit:
     name = "template_weight"
     changed = hits.changed_lines(snapshot)
@@ -79,7 +99,7 @@ def template_weight(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(name, KIND)
     counts = _structure(_layout(snapshot))
     if snapshot.pr_template:  # the project's own template structure is not the author's
-        template = _structure(snapshot.pr_template[: hits.TEMPLATE_LIMIT])
+        template = _structure(_template_left_changed(snapshot))
         counts = {k: max(0, n - template[k]) for k, n in counts.items()}
     weight = counts["headers"] + counts["bold bullets"] + 0.5 * (counts["checkboxes"] + counts["emoji"])
     if weight < 4:
