@@ -74,7 +74,7 @@ _TESTED = Caseless(
 _NOT_THIS_CHANGE = Caseless(
     r"\b(?:pre-?existing|unrelated|not\s+related\s+to|independent\s+of|flak(?:y|es?|iness)|untracked"
     r"|known\s+(?:issue|failure|bug|problem|flake)|already\s+fail"
-    r"|fail(?:s|ed|ing)?\s+(?:also\s+|too\s+)?on\s+(?:an?\s+)?(?:unchanged|clean|untouched|the\s+)?\s*(?:main|master|develop|base)\b"
+    r"|fail(?:s|ed|ing)?\s+(?:also\s+|too\s+)?on\s+(?:an?\s+)?(?:(?:unchanged|clean|untouched|the)\s+)?(?:main|master|develop|base)\b"
     r"|(?:on|with)\s+(?:an?\s+)?(?:unchanged|clean|untouched)\s+(?:main|master|checkout|tree|branch))"
 )
 # The sentence speaks of the time before the change or of a world without it: "Before this change
@@ -86,7 +86,8 @@ _BEFORE_CHANGE = Caseless(
 # "Without the issuer's key we cannot verify the token, so `Validate` now returns early": the
 # sentence explains what the code does, not what the author did
 _WITHOUT = Caseless(r"\bwithout\b")
-_SO_THE_CODE_NOW = Caseless(r"\bso\b[^.;\n]*?(?:\bnow\b|`)")
+_SO = Caseless(r"\bso\b")
+_NOW_OR_CODE = Caseless(r"\bnow\b|`")
 # "Deletes the old target since it was untested": "it" is what the PR removes
 _REMOVAL = Caseless(r"\b(?:remov|delet|drop|deprecat|get(?:ting)?\s+rid\s+of|prun)\w*")
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
@@ -141,7 +142,8 @@ def _not_about_this_change(text: str, m: re.Match) -> bool:
             return True
     if _BEFORE_CHANGE.search(before):
         return True
-    if _WITHOUT.search(before) and _SO_THE_CODE_NOW.search(after):
+    so = _SO.search(after) if _WITHOUT.search(before) else None
+    if so and _NOW_OR_CODE.search(after[so.end():]):  # "…, so `Validate` now returns early"
         return True
     subject = said.split(None, 1)[0].lower()
     return subject in ("it", "this") and bool(_REMOVAL.search(before))
