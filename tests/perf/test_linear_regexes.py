@@ -23,7 +23,10 @@ SPEC = {
     "line_comments": re.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE),
     "generated_with": re.compile(r"generated with\b.*\b(claude|codex|copilot|cursor|devin|aider|gemini|chatgpt"
                                  r"|openhands|jules)", re.IGNORECASE),
-    "unchecked_box": re.compile(r"^[ \t]*~{0,2}[ \t]*[-*+][ \t]+~{0,2}\[ \].*$", re.MULTILINE),
+    # an item left out however it is marked: "[ ]", "[]", "[-]", "[NA]", "[Not needed]" (not a "[tag]" or a link)
+    "unchecked_box": re.compile(r"^[ \t]*(?:~{1,2}[ \t]*)?[-*+][ \t]+~{0,2}\[[ \t]*(?:|-|~|/|n/?a|n\.a\.?|none|no"
+                                r"|skip(?:ped)?|not[ \t_-]+(?:needed|applicable|required|relevant))[ \t]*\](?!\().*$",
+                                re.MULTILINE | re.IGNORECASE),
     "any_checkbox": re.compile(r"^[ \t]*~{0,2}[ \t]*[-*+][ \t]+~{0,2}\[[ xX]?\].*$", re.MULTILINE),
     "failing_span": re.compile(r"`[^`\n]*\b(?:test|pytest|tox|jest|vitest|lint|check|build|verify)\b[^`\n]*`"
                                r"\s*\*?\(?\s*(?:fails?|failed)\b", re.IGNORECASE),
@@ -43,7 +46,7 @@ def texts(*pieces: str, size: int = 16):
 
 
 MARKDOWN = texts("#", "##", " ", "\t", "\n", "\r", "x", "C#", ":", "-", "*", "+", "1.", "2)", "[ ]", "[x]", "~",
-                 "```", "Summary", "overview", "🧪", "\u00a0")
+                 "```", "Summary", "overview", "🧪", "\u00a0", "[", "]", "NA", "n/a", "not", "needed", "skip", "(")
 LINES = texts("#", "##", " ", "\t", "x", "C#", ":", "-", "Summary", "🧪", "\u00a0")  # str.splitlines() output
 COMMENTS = texts("<!--", "-->", "<!-- a -->", " ", "\t", "\n", "\r", "x", "-", ">", "<", "!")
 SPANS = texts("`", " ", "\n", "test", "lint", "x", "fail", "fails", "failed", "*", "(", "Pytest", "\t")
