@@ -10,11 +10,15 @@ was scored, as a label change does). A help reply, or a refusal of the same comm
 one person on a PR at most once per ``commands.quiet_minutes`` (``bot.app.replylimit``), and so
 does an ``explain`` asked by someone without write access (the PR's author); a repeat held back
 gets a reaction instead.
+
+A review's body is read the same way (``bot.app.handlers.reviews``): each command is answered
+for a ``Written`` piece of text, a comment or a review, whose id marks the replies and names the
+decisions it made (``comment 12``, ``review 34``: the two are separate id spaces).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
@@ -26,6 +30,8 @@ from bot.app import plan as planner
 from bot.app import decisions, replylimit, review
 from bot.app.actions import Action, RemoveLabel, View
 from bot.app.context import HandlerContext, Override
+from bot.app.handlers import written as texts
+from bot.app.handlers.written import Written
 from bot.ports import Comment
 
 EVENTS = {"issue_comment": {"created"}}
@@ -39,18 +45,19 @@ CLOCK_SLACK = timedelta(seconds=5)
 
 
 class _Request:
-    """One comment's commands, with lazily fetched permission and review."""
+    """One comment's (or review's) commands, with lazily fetched permission and review."""
 
-    def __init__(self, payload: dict[str, Any], ctx: HandlerContext) -> None:
+    def __init__(self, payload: dict[str, Any], ctx: HandlerContext, written: Written) -> None:
         self.ctx = ctx
         self.repo = p.repo_name(payload)
-        self.number = p.get(payload, "issue.number", int)
-        self.actor = p.author(p.get(payload, "comment.user", dict), payload["comment"].get("author_association"))
-        self.pr_author = str((p.optional(payload, "issue.user", dict) or {}).get("login") or "")
+        self.written = written
+        self.number = written.number
+        self.actor = p.author(written.user, written.association)
+        self.pr_author = str((written.pr_user or {}).get("login") or "")
         self.loaded = review.load_config(ctx, self.repo)
-        self.comment_id = p.optional(payload, "comment.id", int)  # marks the replies (a retry does not repeat them)
-        self.source = f"comment {self.comment_id}"  # the override's detail: which comment made it
-        self.written_at = _timestamp(payload["comment"].get("created_at"))
+        self.trigger = written.trigger  # marks the replies (a retry does not repeat them)
+        self.source = written.source  # the override's detail: which comment or review made it
+        self.written_at = written.at
 
     @cached_property
     def can_write(self) -> bool:
@@ -84,16 +91,20 @@ class _Request:
 def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if "pull_request" not in p.get(payload, "issue", dict):
         return "ignored: comment on an issue, not a PR"
-    raw_user = p.optional(payload, "comment.user", dict)  # null in GitHub's schema (a deleted account)
-    if raw_user is None:
-        return "ignored: comment without an author"
-    user = p.author(raw_user)
+    return answer(payload, texts.from_comment(payload), ctx)
+
+
+def answer(payload: dict[str, Any], written: Written, ctx: HandlerContext) -> str:
+    """Act on and answer the commands ``written`` holds: the same rules wherever they were written."""
+    if written.user is None:
+        return f"ignored: {written.kind} without an author"
+    user = p.author(written.user)
     if user.is_bot or user.login.lower() == ctx.github.bot_login().lower():
-        return "ignored: comment by a bot"
-    found = commands.parse(p.get(payload, "comment.body", (str, type(None))))
+        return f"ignored: {written.kind} by a bot"
+    found = commands.parse(written.body)
     if not found:
         return "ignored: no command"
-    request = _Request(payload, ctx)
+    request = _Request(payload, ctx, written)
     return review.disabled(request.loaded.config) or run(request, found)
 
 
@@ -135,7 +146,8 @@ def _answer(request: _Request, views: list[View], acts: bool, fresh: bool) -> di
     views = list({(v.template, v.context.get("command")): v for v in views}.values())
     quiet, read = _quiet(request, views)
     posting = planner.replies([replies.explained(v, request) for v in quiet.views], request.loaded.config,
-                              request.ctx.shadow, trigger=request.comment_id, held=bool(quiet.held))
+                              request.ctx.shadow, trigger=request.trigger,
+                              held=bool(quiet.held) and request.written.reacts)
     if acts:
         review.decide(request.ctx, request.outcome, fresh_override=fresh, extra=posting, comments=read)
     else:
@@ -187,8 +199,8 @@ def _quiet(request: _Request, views: list[View]) -> tuple[replylimit.Quiet, list
     github = request.ctx.github
     read = github.list_comments(request.repo, request.number) if due else None
     earlier = replylimit.last_answers(read, github.bot_login(), request.actor.login,
-                                      request.comment_id) if read is not None else {}
-    return replylimit.hold_back(views, earlier, request.actor.login, _utc(request.ctx.now()), window), read
+                                      request.trigger) if read is not None else {}
+    return replylimit.hold_back(views, earlier, request.actor.login, texts.utc(request.ctx.now()), window), read
 
 
 def overtaken(request: _Request, kinds: set[str]) -> bool:
@@ -214,19 +226,6 @@ def _exempt_label_changed_since(request: _Request) -> bool:
     return any(e.label.lower() == exempt and e.at is not None and not decisions.is_bot(e.actor, bot)
                and decisions.utc(e.at) > request.written_at + CLOCK_SLACK
                for e in decisions.read_once(request.ctx, request.repo, request.number)())
-
-
-def _timestamp(value) -> datetime | None:
-    try:
-        return _utc(datetime.fromisoformat(value)) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
-def _utc(at: datetime) -> datetime:
-    """Every time the handler compares (the clock, GitHub's timestamps, the stored decision), in
-    UTC with its zone; a time without one is read as UTC."""
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def _override_kind(allowed: list[commands.Command]) -> str | None:
