@@ -24,8 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, DateTime, Engine, and_, case, delete, func, or_, select, update
+from sqlalchemy import Connection, DateTime, Engine, and_, case, func, or_, select, update
 
+from bot.store.batches import PURGE_BATCH, delete_in_batches
 from bot.store.claimable import claimable, lock_pr
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.notify import notify
@@ -248,14 +249,14 @@ class DeliveryStore:
         a body that ``is_stale`` lets through still finds it and is refused as a replay, and
         GitHub's redelivery of an event that never reached us is not refused as stale. Rows
         without a digest keep the plain ``older_than_days``. (The server never purges with
-        retention 0: everything is kept, and replays are refused for good.)"""
-        now = self._now()
+        retention 0: everything is kept, and replays are refused for good.) ``PURGE_BATCH`` rows
+        go per write transaction (``bot.store.batches``), so the intake never waits long."""
+        now = self.current_time()  # one cutoff for every batch
         kept_digests = replay_window(older_than_days) + CLOCK_SKEW
-        stmt = delete(T).where(T.status.in_(("done", "ignored")),
-                               T.finished_at < now - timedelta(days=older_than_days),
-                               or_(T.body_sha256.is_(None), T.finished_at < now - kept_digests))
-        with write_transaction(self.engine) as conn:
-            return conn.execute(stmt).rowcount
+        finished = (T.status.in_(("done", "ignored")),)  # an operator's retry may reset one meanwhile
+        old = (T.finished_at < now - timedelta(days=older_than_days),
+               or_(T.body_sha256.is_(None), T.finished_at < now - kept_digests))
+        return delete_in_batches(self.engine, T, finished + old, recheck=finished + old, batch=PURGE_BATCH)
 
     # -- internals --------------------------------------------------------------------------
     def _fail_exhausted(self, conn: Connection, now, max_attempts) -> list[tuple[str, str]]:

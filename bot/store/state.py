@@ -18,6 +18,7 @@ from sqlalchemy import Engine, delete, func, or_, select
 from bot.app.context import Decision, Ending, Override, newest_per_kind
 from bot.app.plan import KEPT_UNDER
 from bot.store import endingrows
+from bot.store.batches import PURGE_BATCH, delete_in_batches
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, EndingRow, OverrideRow
 
@@ -128,16 +129,16 @@ class SqlStateStore:
         """Delete decisions recorded more than ``older_than_days`` ago, except each PR's newest
         (the fork-PR lookup and audits read it) and its newest real one that posted or edited
         the sticky comment (so a comment a person deleted is never posted again); returns how
-        many went."""
+        many went. ``PURGE_BATCH`` rows go per write transaction (``bot.store.batches``), each
+        batch reading anew which rows are each PR's newest."""
         cutoff = _naive_utc((now or datetime.now(UTC)) - timedelta(days=older_than_days))
         by_pr = (DecisionRow.repo, DecisionRow.number)
         newest = select(func.max(DecisionRow.id)).group_by(*by_pr)
         sticky = (select(func.max(DecisionRow.id)).where(DecisionRow.shadow.is_(False), _touches_sticky())
                   .group_by(*by_pr))
-        stmt = delete(DecisionRow).where(DecisionRow.at < cutoff, DecisionRow.id.not_in(newest),
-                                         DecisionRow.id.not_in(sticky))
-        with write_transaction(self.engine) as conn:
-            return conn.execute(stmt).rowcount
+        where = (DecisionRow.at < cutoff, DecisionRow.id.not_in(newest), DecisionRow.id.not_in(sticky))
+        # no recheck: a decision recorded meanwhile only makes an older one no longer the newest
+        return delete_in_batches(self.engine, DecisionRow, where, batch=PURGE_BATCH)
 
     def pr_for_head(self, repo: str, head_sha: str) -> int | None:
         stmt = (select(DecisionRow.number).where(DecisionRow.repo == repo, DecisionRow.head_sha == head_sha)
