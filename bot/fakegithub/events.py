@@ -2,8 +2,9 @@
 
 Shapes follow the octokit/GitHub webhook examples: ``pull_request`` (action, number,
 pull_request, repository, sender, installation), ``issue_comment`` on a PR (the ``issue``
-carries a ``pull_request`` key) and ``check_run`` ``requested_action`` (a button pressed on one of
-the App's check runs). Sign and POST them with your own client.
+carries a ``pull_request`` key), ``pull_request_review`` (a review submitted, its body's text) and
+``check_run`` ``requested_action`` (a button pressed on one of the App's check runs). Sign and
+POST them with your own client.
 """
 
 from __future__ import annotations
@@ -66,6 +67,35 @@ def issue_comment_event(fake, repo: str, number: int, body: str, login: str, *,
         comment = comment_body(fake.state, fake.base_url, fake.state.comments[comment_id])
     payload = _envelope(fake, repo, action, login)
     payload.update(issue=_issue_of(fake, pull), comment=comment)
+    return payload
+
+
+# pulls/get keys a review's webhook leaves out: it carries GitHub's "simple pull request"
+_NOT_IN_SIMPLE_PULL = ("merged", "mergeable", "rebaseable", "mergeable_state", "merged_by", "comments",
+                       "review_comments", "maintainer_can_modify", "commits", "additions", "deletions",
+                       "changed_files")
+
+
+def pull_request_review_event(fake, repo: str, number: int, body: str | None, login: str, *,
+                              state: str = "approved", association: str = "CONTRIBUTOR",
+                              action: str = "submitted", review_id: int | None = None,
+                              submitted_at: str | None = None, user_type: str = "User") -> dict:
+    """A ``pull_request_review`` payload: ``login`` submits a review of PR ``number`` whose text is
+    ``body`` (None: a review without text, as GitHub sends it). ``state``: approved,
+    changes_requested or commented. ``review_id``: by default a fresh id from the fake's one
+    counter; pass one to give a review the id a comment already has (GitHub numbers reviews and
+    issue comments separately). The fake keeps no reviews; nothing it serves lists them."""
+    pull = _pull_body(fake, repo, number)
+    review_id = fake.state.next_id() if review_id is None else review_id
+    html_url = f"{pull['html_url']}#pullrequestreview-{review_id}"
+    review = {"id": review_id, "node_id": shapes.node_id("PRR", review_id),
+              "user": shapes.user(fake.base_url, login, user_type=user_type), "body": body,
+              "commit_id": pull["head"]["sha"], "submitted_at": submitted_at or shapes.now_iso(),
+              "state": state, "html_url": html_url, "pull_request_url": pull["url"],
+              "author_association": association,
+              "_links": {"html": {"href": html_url}, "pull_request": {"href": pull["url"]}}}
+    payload = _envelope(fake, repo, action, login)
+    payload.update(review=review, pull_request={k: v for k, v in pull.items() if k not in _NOT_IN_SIMPLE_PULL})
     return payload
 
 

@@ -216,6 +216,11 @@ class FakeGitHub(Seeding):
         return events.issue_comment_event(self, repo, number, body, login,
                                           association=association, action=action)
 
+    def pull_request_review_event(self, repo: str, number: int, body: str | None, login: str, **kw) -> dict:
+        """A ``pull_request_review`` payload: ``login`` submits a review of the PR with text ``body``
+        (``kw``: state, association, action, review_id, submitted_at, user_type)."""
+        return events.pull_request_review_event(self, repo, number, body, login, **kw)
+
     def check_run_action_event(self, repo: str, number: int, identifier: str, login: str) -> dict:
         """A ``check_run.requested_action`` payload: ``login`` pressed a button on the App's check."""
         return events.check_run_action_event(self, repo, number, identifier, login)
