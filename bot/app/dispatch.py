@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from bot.app.context import HandlerContext
-from bot.app.handlers import check_run, comments, installation, labels, pull_request
+from bot.app.handlers import check_run, comments, installation, labels, pull_request, reviews
 from bot.app.payload import PayloadError, installation_id
 from bot.obs.logging import redact
 from bot.ports import GitHubError
@@ -24,7 +24,7 @@ from bot.ports import GitHubError
 LAG_ATTEMPTS = 3  # a 404 on the first two attempts of a fresh delivery is retried
 LAG_WINDOW = timedelta(minutes=2)
 
-HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, check_run, installation)
+HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, reviews, check_run, installation)
 
 
 def _registry() -> dict[tuple[str, str], ModuleType]:
