@@ -12,6 +12,11 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+# The longest retention, in days (100 years): a longer one overflowed the date arithmetic of every
+# comment's stale check and of the purge. 0, not a huge number, is how to keep everything.
+MAX_RETENTION_DAYS = 36500
+
+
 class SettingsError(ValueError):
     """A configuration that cannot work; the message says which setting to fix."""
 
@@ -78,16 +83,17 @@ class Settings(BaseSettings):
         "claim is no longer renewed, so another worker retries the delivery once the lease lapses "
         "(every GitHub call has a timeout and bounded retries, so a healthy one ends far sooner).")
     retention_days: float = Field(
-        14.0, ge=0, description="Done and ignored deliveries (with their payloads) are deleted "
-        "this many days after they finish; failed ones are kept. 0 keeps everything. GitHub "
+        14.0, ge=0, le=MAX_RETENTION_DAYS, allow_inf_nan=False, description="Done and ignored "
+        "deliveries (with their payloads) are deleted this many days after they finish (at most "
+        "36500); failed ones are kept. 0 keeps everything. GitHub "
         "redelivers only within 3 days, so duplicates are still recognised. A pull request or "
         "comment delivery is kept an hour longer, and at least 3 days and 2 hours, while a comment "
         "whose own time is older than this (at least 3 days and 1 hour) is refused as stale, "
         "as its replay could no longer be recognised (0: never).")
     decision_retention_days: float = Field(
-        90.0, ge=0, description="Recorded decisions (a PR's score and band at a commit) are deleted "
-        "this many days after they were made, except each PR's newest and the one that posted its "
-        "comment. 0 keeps everything.")
+        90.0, ge=0, le=MAX_RETENTION_DAYS, allow_inf_nan=False, description="Recorded decisions (a "
+        "PR's score and band at a commit) are deleted this many days after they were made (at most "
+        "36500), except each PR's newest and the one that posted its comment. 0 keeps everything.")
     config_cache_seconds: float = Field(
         60.0, ge=0, description="How long `.github/sieve.yml` (repo and org) read from the default "
         "branch is cached per process; a config change takes effect at most this much later. 0 "
