@@ -35,6 +35,7 @@ from pathlib import Path
 from bot.evaluation import splits
 from bot.loaders import LoadError
 from bot.loaders.records import Record, iter_records, snapshot_from_record
+from bot.model import evalguard
 from bot.model.commitbody import churn, copy_body
 from bot.model.features import texts_of
 from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid, tested, ticked
@@ -103,12 +104,6 @@ def _unit(rid: str) -> float:
     return int(hashlib.sha1(rid.encode()).hexdigest()[:8], 16) / 2**32
 
 
-def _joins_eval_aidev(raw: dict) -> bool:
-    """A git record that is the same PR as an evaluation-split AIDev row (celestia-core)."""
-    joined = any("aidev" in str(s).lower() for s in raw.get("label_source") or [])
-    return joined and splits.is_eval_aidev_repo(str(raw.get("repo") or ""))
-
-
 def _aidev_group(repo: str) -> str:
     """AIDev rows of a git_prs repository share its group, so repository CV cannot leak."""
     short = repo.rsplit("/", 1)[-1]
@@ -118,12 +113,13 @@ def _aidev_group(repo: str) -> str:
 def _git_examples(data: Path, name: str, early: float | None = None) -> Iterator[Example]:
     sources = ((f"{name}.prs.jsonl", "git_prs", "date"),
                (f"{name}.pull_refs.jsonl.gz", "git_pull_refs", "first_commit_date"))
+    eval_prs = evalguard.eval_aidev_prs(data)
     for filename, source, date_key in sources:
         for rec in iter_records(data / "git_prs" / filename):
             if isinstance(rec, LoadError):
                 continue
             lw = _git_label(rec.raw, str(rec.raw.get(date_key) or ""), early)
-            if lw is None or _joins_eval_aidev(rec.raw):
+            if lw is None or evalguard.is_eval_pr(rec.raw, eval_prs):
                 continue
             rid = git_record_id(source, rec.raw)
             yield Example(_as_on_github(rec, rid), lw[0], lw[1], name, source + lw[2], rid,

@@ -9,7 +9,7 @@ from collections import Counter
 import numpy as np
 
 from bot.evaluation import splits
-from bot.model import data
+from bot.model import data, evalguard
 from bot.loaders.records import iter_records
 from bot.model.persist import load_model, metadata_path
 
@@ -107,3 +107,17 @@ def test_char_bare_titles_leaves_the_char_block_empty_unless_the_pr_is_a_bare_ti
     assert all(n > 0 for n in char_rows["every"])
     assert char_rows["bare"][0] == char_rows["every"][0] and char_rows["bare"][1:] == [0, 0]
     assert not type(every).char_bare_titles  # models saved before the option read every title
+
+
+def test_no_training_record_is_an_evaluation_prs_git_record_whose_aidev_join_failed(shared):
+    """celestia-core's evaluation AIDev rows are also git records of a training repository; a PR
+    merged after the AIDev crawl carries no AIDev label source, and was kept (#2044, an E4 positive)."""
+    eval_prs = evalguard.eval_aidev_prs(shared / "data")
+    assert ("celestiaorg/celestia-core", 2044) in {(repo, number) for repo, number, _ in eval_prs}
+    kept = {}  # (repo, number) -> titles of the training git records
+    for e in data.training_examples(shared):
+        if e.source.startswith("git_"):
+            repo, number = e.record_id.split(":", 1)[1].split(":", 1)[0].rsplit("#", 1)
+            kept.setdefault((repo.lower(), int(number)), set()).add(e.snapshot.title.strip())
+    assert len(kept) > 1000
+    assert [key for key in eval_prs if key[2] in kept.get(key[:2], ())] == []
