@@ -54,9 +54,17 @@ def _snapshots(n: int) -> list:
         return [load_bundle(example)] * n
     paths = [shared / "data/git_prs/fiber.prs.jsonl", shared / "data/git_prs/sentry-python.prs.jsonl",
              shared / "data/aidev_pop/aidev_pop_agent_prs.jsonl"]
-    records = (r for p in paths for r in itertools.islice(iter_records(p), n // len(paths) + 1))
-    snaps = [r.snapshot for r in records if not isinstance(r, LoadError)]
+    records = (r for p in paths for r in itertools.islice(_training(iter_records(p)), n // len(paths) + 1))
+    snaps = [r.snapshot for r in records]
     return list(itertools.islice(itertools.cycle(snaps), n))
+
+
+def _training(records):
+    """The records of the training split: the AIDev file's evaluation repositories are left out."""
+    from bot.evaluation.splits import is_eval_aidev_repo
+    from bot.loaders import LoadError
+
+    return (r for r in records if not isinstance(r, LoadError) and not is_eval_aidev_repo(r.snapshot.repo))
 
 
 def machine_loop_s() -> float:
