@@ -51,8 +51,9 @@ def body_digest(payload: dict[str, Any], body: bytes) -> str | None:
 # event, and refusing a real push on a PR untouched for days would lose it. Nothing needs it: a
 # replayed PR body only makes the handler read the PR afresh, and a replayed label change is
 # checked against the label's current state and timeline (``handlers.labels.overtaken``); a
-# replayed comment is what could act again (a maintainer's ``/sieve ok`` after they cancelled it).
-EVENT_TIMES = (("comment", "updated_at"), ("comment", "created_at"))
+# replayed comment is what could act again (a maintainer's ``/sieve ok`` after they cancelled it),
+# and so could a replayed review whose body holds a command (stamped when it was submitted).
+EVENT_TIMES = (("comment", "updated_at"), ("comment", "created_at"), ("review", "submitted_at"))
 _MAX_TIME_CHARS = 40
 
 

@@ -220,3 +220,17 @@ def test_a_pull_request_body_is_never_stale_whatever_its_updated_at(intake, cloc
     payload["pull_request"]["updated_at"] = _iso(clock.now - timedelta(days=30))
     answer = deliver(client, json.dumps(payload).encode(), "pull_request", "push").json()
     assert answer == {"status": "queued", "delivery_id": "push"}
+
+
+def test_a_review_body_older_than_the_window_is_stale_as_a_comments_is(intake, clock):
+    """A ``/sieve ok`` in a review acts as a comment's does: a captured review body resent after
+    its digest was purged must not act again (it names its event's time in ``submitted_at``)."""
+    from tests.app_server.test_review_deliveries import review_body
+
+    app, client = intake(1)
+    old = clock.now - GITHUB_REDELIVERY - CLOCK_SKEW - timedelta(seconds=1)
+    payload = json.loads(review_body())
+    payload["review"]["submitted_at"] = _iso(old)
+    assert deliver(client, json.dumps(payload).encode(), "pull_request_review", "rv-old").json()["status"] == "stale"
+    payload["review"]["submitted_at"] = _iso(clock.now - timedelta(days=2))
+    assert deliver(client, json.dumps(payload).encode(), "pull_request_review", "rv-new").json()["status"] == "queued"
