@@ -29,7 +29,7 @@ def reply(command: commands.Command, request, untouched: str | None) -> View:
                # broken labels section leaves their names unknown
                "labels_held": "unreadable" if request.loaded.unreadable else
                "labels section" if request.loaded.labels_unknown else None,
-               "help_url": request.ctx.help_url}
+               "help_url": request.ctx.help_url, "written_in": request.written.kind}
     return View(f"reply_{command.name}.md.j2", context)
 
 
@@ -48,7 +48,8 @@ def cancel(command: commands.Command, ended: Override | None, cancelled: bool, s
     ``withdrawn``: the same comment gave the decision above its cancel (``comments._dropped``)."""
     return View("reply_cancel.md.j2", {"command": command.name, "cancelled": cancelled, "previous": ended,
                                        "standing": standing, "result": request.outcome.result,
-                                       "untouched": untouched, "withdrawn": withdrawn})
+                                       "untouched": untouched, "withdrawn": withdrawn,
+                                       "written_in": request.written.kind})
 
 
 def refusal(command: commands.Command) -> View:

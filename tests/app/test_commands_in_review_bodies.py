@@ -216,3 +216,9 @@ def test_a_review_command_is_ignored_where_the_app_is_switched_off(fake, live_ct
     fake.set_file(REPO, ".github/sieve.yml", "enabled: false\n")
     assert submit(fake, live_ctx, "/sieve ok").startswith("ignored")
     assert live_ctx.state.get_override(REPO, 7) is None and not bot_comments(fake)
+
+
+def test_a_reply_names_the_review_it_answers_not_a_comment(fake, live_ctx, flagged):
+    assert submit(fake, live_ctx, "/sieve ok\n/sieve ok cancel").startswith("commands: ok")
+    [reply] = replies(fake)
+    assert "written above in this review is cancelled with it" in reply and "this comment" not in reply
