@@ -7,15 +7,19 @@ A mention counts only when it is a claim: a code span (```` `parseConfig()` ````
 comes before it. Code spans that are not code names (plain words, commands with spaces, file
 paths, which ``mentions_missing_files`` reads) do not count. A name is found when it occurs
 anywhere in the patch text (changed and context lines, hunk headers) or in a changed path;
-for a qualified name (``config.Load``, ``Client::send``) its last part or a qualifier is
-enough. A flag is found from the field it is derived from: ``--dry-run`` in ``dry_run: bool``
-(clap) or ``DryRun bool`` (kong), compared without case, ``-`` or ``_``.
+for a qualified name (``config.Load``, ``Client::send``) its last part must be there, or its
+qualifier must be a type the diff defines (``class Client``, ``impl Client``, ``func (c *Client)``):
+a receiver (``self``, ``this``) or a package name found elsewhere in the diff proves nothing. A
+flag is found from the field it is derived from: ``--dry-run`` in ``dry_run: bool`` (clap) or
+``DryRun bool`` (kong), compared without case, ``-`` or ``_``.
 
 A patch shows 3 lines of context, and git's hunk header names the nearest line that starts at
 column 0: for a method changed more than 3 lines below its signature that is the class
-(``class Client:``, ``impl Client {``), never the method. So when a hunk changes indented lines
-under a header that names no function, a code name missing from the diff may still be the
-method the hunk is inside: it is not counted as missing (flags still are).
+(``class Client:``, ``impl Client {``), never the method. So when a hunk of a code file whose
+methods nest in types changes indented lines under a class/impl/struct-like header, a name that
+could be a method of that type (unqualified, or qualified by the type's name) is not counted as
+missing. Other names, flags, and files such as YAML, package.json or Markdown (an indented line
+there is no method body) excuse nothing.
 
 Quiet unless every changed file comes with its whole patch (a binary or oversized file could
 hold the name), so offline records without patches never fire it. It takes two missing names,
@@ -49,12 +53,19 @@ CHANGE_VERB = re.compile(
 )
 _CODE_SHAPE = re.compile(r"[a-z][A-Z]|[.:#>]")  # camelCase, or a qualified name
 _FLAG_FOLD = re.compile(r"[-_]")  # "--dry-run", "dry_run" and "DryRun" all read "dryrun"
-# a hunk header that is a container, not a function: "class Client(Base):", "impl Client {", "type T struct {"
-_CONTAINER = re.compile(
-    r"(?:(?:export|public|private|protected|internal|abstract|final|sealed|static|partial|data|default"
-    r"|pub(?:\([^)]*\))?|unsafe)\s+)*(?:class|struct|impl|interface|trait|object|enum|record|namespace|module"
-    r"|mod|type|extension)\b")
-_CALL_SHAPE = re.compile(r"\w\s*\(")
+# a hunk header that is a type or scope, not a function: "class Client(Base):", "impl<T> Display for Client<T> {"
+_MODIFIERS = (r"(?:(?:export|public|private|protected|internal|abstract|final|sealed|static|partial|data|default"
+              r"|pub(?:\([^)]*\))?|unsafe)\s+)*")
+_TYPE_WORDS = "class|struct|impl|interface|trait|object|enum|record|extension"
+_GENERICS = r"(?:\s*<[^>{\n]{0,80}>)?"  # bounded: a line of "class<class<…" is scanned once per word
+_CONTAINER = re.compile(_MODIFIERS + "(?:" + _TYPE_WORDS + r"|namespace|module|mod)\b(?![.=])"
+                        + _GENERICS + r"\s*([A-Za-z_]\w*)?")
+_IMPL_FOR = re.compile(r"\bfor\s+([A-Za-z_]\w*)")
+# code whose methods sit indented inside their type (not Go or C: a function there starts at column 0)
+_NESTING_CODE = re.compile(r"\.(?:py|pyi|rb|java|kt|kts|scala|groovy|cs|js|jsx|mjs|cjs|ts|tsx|mts|cts|vue|svelte"
+                           r"|rs|swift|php|cpp|cc|cxx|hpp|hh|hxx|h|m|mm|dart)$", re.IGNORECASE)
+_QUALIFIER_SEP = re.compile(r"\.|::|->|#")
+_RECEIVERS = frozenset({"self", "this", "cls", "super", "Self", "base", "me", "it"})
 _FILE_LIKE = re.compile(r"\.(?:py|go|rs|js|ts|tsx|jsx|java|rb|md|ya?ml|json|toml|sh|txt|cfg|ini|lock|mod)$",
                         re.IGNORECASE)
 
@@ -67,8 +78,8 @@ def mentions_missing_symbols(snapshot: PRSnapshot) -> SignalHit:
         return hits.quiet(NAME, KIND)
     folded = _FLAG_FOLD.sub("", text.lower())
     missing = [s for s in claimed if not _present(s, text, folded)]
-    if any(_hides_scope(c.patch) for c in hits.files(snapshot)):
-        missing = [s for s in missing if s.startswith("-")]  # a name may be the method a hunk is inside
+    scopes = _hidden_scopes(snapshot) if missing else frozenset()
+    missing = [s for s in missing if not _could_be_method(s, scopes)]  # inside a hunk, above its lines
     if len(missing) < MIN_MISSING or 2 * len(missing) < len(claimed):
         return hits.quiet(NAME, KIND)
     shown = ", ".join(f"`{s}`" for s in missing[:3]) + (" …" if len(missing) > 3 else "")
@@ -102,29 +113,69 @@ def _is_symbol(span: str) -> bool:
 
 
 def _present(symbol: str, diff_text: str, folded: str) -> bool:
-    """``folded``: ``diff_text`` lower-cased without ``-`` and ``_`` (flags are matched that way)."""
+    """``folded``: ``diff_text`` lower-cased without ``-`` and ``_`` (flags are matched that way).
+    A qualified name needs its last part, or a qualifier that is a type the diff defines."""
     if symbol.startswith("-"):
         return _FLAG_FOLD.sub("", symbol.lower()) in folded
-    parts = re.split(r"\.|::|->|#", symbol.removesuffix("()"))
-    return any(re.search(rf"(?<![\w]){re.escape(part)}(?!\w)", diff_text) for part in parts if part)
+    parts = [p for p in _QUALIFIER_SEP.split(symbol.removesuffix("()")) if p]
+    if re.search(rf"(?<!\w){re.escape(parts[-1])}(?!\w)", diff_text):
+        return True
+    return len(parts) > 1 and parts[-2] not in _RECEIVERS and _defines(parts[-2], diff_text)
 
 
-def _hides_scope(patch: str) -> bool:
-    """Whether a hunk changes indented lines under a header that names no function (empty, or a
-    class/impl/struct line): the method the change is inside is not on any line of the patch."""
+def _defines(name: str, diff_text: str) -> bool:
+    """Whether the diff declares type ``name``: ``class Client``, ``impl<T> Client``, ``impl Trait
+    for Client``, ``type Client struct`` or a Go method on it, ``func (c *Client)``."""
+    n = re.escape(name)
+    return bool(re.search(r"\b(?:" + _TYPE_WORDS + r"|type)" + _GENERICS + r"\s+" + n + r"\b"
+                          r"|\bimpl\b[^\n{]{0,120}?\bfor\s+" + n + r"\b"
+                          r"|\bfunc\s*\(\s*(?:\w+\s+)?(?:\*\s*)?" + n + r"\b", diff_text))
+
+
+def _could_be_method(symbol: str, scopes: frozenset[str]) -> bool:
+    """A name a hunk under one of ``scopes`` (type names, "" for a nameless one) may be inside:
+    unqualified, or qualified by one of those types. Never a flag."""
+    if not scopes or symbol.startswith("-"):
+        return False
+    parts = [p for p in _QUALIFIER_SEP.split(symbol.removesuffix("()")) if p]
+    return len(parts) == 1 or parts[-2] in scopes
+
+
+def _hidden_scopes(snapshot: PRSnapshot) -> frozenset[str]:
+    """Names of the types whose methods a hunk of a code file may be changing unseen."""
+    found: set[str] = set()
+    for change in hits.files(snapshot):
+        if change.patch and _NESTING_CODE.search(change.path):
+            for header in _hiding_headers(change.patch):
+                found |= _container_names(header)
+    return frozenset(found)
+
+
+def _hiding_headers(patch: str):
+    """Hunk headers over a hunk that changes an indented line: the line a method would be on is
+    above what the patch shows."""
     header, indented = None, False
     for line in patch.splitlines():
         if line.startswith("@@"):
-            if header is not None and indented and _names_no_function(header):
-                return True
+            if header is not None and indented:
+                yield header
             header, indented = line.split("@@", 2)[-1].strip(), False
         elif line[:1] in "+-" and line[1:2] in (" ", "\t") and line[1:].strip():
             indented = True
-    return header is not None and indented and _names_no_function(header)
+    if header is not None and indented:
+        yield header
 
 
-def _names_no_function(header: str) -> bool:
-    return not header or bool(_CONTAINER.match(header)) or not _CALL_SHAPE.search(header)
+def _container_names(header: str) -> set[str]:
+    """``{"Client"}`` for ``class Client(Base):``, ``{"Display", "Client"}`` for ``impl Display for
+    Client {``; empty when the header is no type or scope (a function, a YAML key, nothing)."""
+    m = _CONTAINER.match(header)
+    if not m:
+        return set()
+    names = {m.group(1) or ""}
+    if header.lstrip().startswith(("impl", "unsafe impl")):
+        names.update(_IMPL_FOR.findall(header))
+    return names
 
 
 def _diff_text(snapshot: PRSnapshot) -> str | None:
