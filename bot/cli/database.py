@@ -22,8 +22,14 @@ def setting(prog: str, name: str):
 
 def purge_days(prog: str, days: float | None, name: str, what: str) -> float | None:
     """``--days`` as given, else the retention setting ``name`` the server purges by; None (after
-    saying so) when that setting is 0, which keeps everything: purging now must delete nothing."""
+    saying so) when that setting is 0, which keeps everything: purging now must delete nothing.
+    A ``--days`` past the longest retention, or not finite, is a one-line error and exit 2 (it
+    overflowed the cutoff's date arithmetic)."""
+    from bot.settings import MAX_RETENTION_DAYS
+
     if days is not None:
+        if not 0 <= days <= MAX_RETENTION_DAYS:
+            raise fail(prog, f"--days {days:.15g} is not a number of days from 0 to {MAX_RETENTION_DAYS}")
         return days
     days = setting(prog, name)
     if not days:

@@ -82,8 +82,8 @@ def decisions_command(
 
 
 def purge_command(days: Annotated[Optional[float], typer.Option(  # noqa: UP007 - typer needs Optional
-        min=0, show_default=False, help="Delete decisions made more than this many days ago (default: "
-        "SIEVE_DECISION_RETENTION_DAYS, 90; each PR's newest, and the one that posted its comment, stay).")
+        min=0, show_default=False, help="Delete decisions made more than this many days ago, at most 36500 "
+        "(default: SIEVE_DECISION_RETENTION_DAYS, 90; each PR's newest, and the one that posted its comment, stay).")
         ] = None) -> None:
     """Delete old decisions now, as the server does hourly (SIEVE_DECISION_RETENTION_DAYS)."""
     days = database.purge_days("decisions", days, "decision_retention_days", "decisions")

@@ -122,7 +122,7 @@ def register(app: typer.Typer) -> None:
     def purge(days: Annotated[Optional[float], typer.Option(  # noqa: UP007 - typer needs Optional
             min=0, show_default=False, help="Delete done/ignored deliveries finished more than this many "
             "days ago (default: SIEVE_RETENTION_DAYS, 14); pull request and comment ones an hour later, "
-            "and never before 3 days and 2 hours, so their replays are still refused.")] = None) -> None:
+            "and never before 3 days and 2 hours, so their replays are still refused. At most 36500.")] = None) -> None:
         """Delete old done and ignored deliveries now, as the server does hourly (SIEVE_RETENTION_DAYS)."""
         days = database.purge_days("deliveries", days, "retention_days", "deliveries")
         if days is not None:
