@@ -1,71 +1,94 @@
 """Whether a statement about tests says they were *not* written: negated ("I didn't add tests",
 "There are no new tests"), deferred ("I'll add tests in a follow-up", "TODO: add tests",
-"Adding tests is tracked in #12") or offered ("I can add tests if needed", "Happy to add tests").
+"Adding tests is tracked in #12") or offered ("I can add tests if needed").
 
 A careful person writes these to say what the PR lacks. ``claims_tests_without_tests`` must not
 quote them back as claims: its ask tells the author they misrepresented the PR.
 
-Only the clause before the claim is read: the text since the last sentence end, comma, semicolon
-or joining word ("and", "but"), so "No API change, added unit tests" and "Fixed the crash when no
-config is set and added tests" stay claims. A colon ends the clause too, except after a deferral
-label ("TODO: add tests", "Follow-up: add integration tests", "Next steps: write tests").
+The negation must govern the claim's own verb. A word that merely stands near the claim is part of
+the description of the code ("Fix the panic that would occur on nil maps with new regression
+tests", "Use a map instead of a list with new unit tests", "The function will now retry failed
+writes with new unit tests"), and those are claims. So only these count:
+
+- a negator right before the verb or its auxiliary: "didn't add", "have not added", "never wrote",
+  "no new tests", "without adding"; "- [x] No new tests added" (the passive, with "no" on its subject);
+- a modal after a first-person subject or at the clause's start: "I'll add", "we can add",
+  "Will write tests once …", "… and will add tests" ("These changes will add tests" is a claim);
+- a deferral label right before the claim: "TODO: add tests", "Follow-up: add integration tests";
+- right after the claim, a deferral of the tests themselves: "… is tracked in #12", "… is pending",
+  "… in a separate PR", "… not yet added", "… later." at the clause's end.
+("How to add tests", "happy to add tests" and "plan to add tests" are read by the caller as the
+object of a preposition.)
 """
 
 from __future__ import annotations
 
 import re
 
-CLAUSE_LIMIT = 60  # characters before the claim read for a negation or a deferral
+WINDOW = 80  # characters before the claim read for its negation
 
-_APOSTROPHE = "['\u2019]"
-# A word (or phrase) that, before the claim in its clause, makes it a non-claim
-_NOT_DONE = re.compile(
-    rf"(?:\b(?:no|not|never|none|nor|without|cannot|can|could|would|will|shall|should|might|may|must|gonna"
-    rf"|going\s+to|plan(?:s|ned|ning)?\s+to|intend(?:s|ed)?\s+to|want(?:s|ed)?\s+to|need(?:s|ed)?\s+to"
-    rf"|(?:happy|glad|willing|unable|hard|difficult|impossible|yet)\s+to|tr(?:y|ied|ying)\s+to|forgot\s+to"
-    rf"|to\s+be|todo|to-do|follow[- ]?ups?|later|if|whether|instead\s+of|rather\s+than|skip(?:ped|ping)?"
-    rf"|let\s+me\s+know|feel\s+free\s+to)\b"
-    rf"|n{_APOSTROPHE}t\b|{_APOSTROPHE}ll\b)",
+_A = "['\u2019]"  # an apostrophe
+# Words that may stand between a negator or modal and the verb: "haven't yet added", "will also add"
+_FILLER = (r"(?:(?:yet|been|be|have|had|any|even|really|actually|ever|also|then|later|still|probably|maybe"
+           r"|perhaps|definitely|eventually|first|soon|just|happily|gladly|go\s+ahead\s+and)\s+)*")
+_TEST_WORDS = r"(?:(?:new|additional|more|extra|further|unit|integration|regression|e2e|specific)\s+)*"
+_NEGATED_VERB = re.compile(
+    rf"(?:\b(?:not|cannot|never|no|nor|without|rather\s+than|instead\s+of)|n{_A}t)\s+{_FILLER}$"
+    # "didn't have time to add", "no need to add": a negated infinitive chain of at most 3 words
+    rf"|(?:\b(?:not|never|no)|n{_A}t)\s+(?:[\w'\u2019]+\s+){{1,3}}to\s+$"
+    rf"|\bno\s+{_TEST_WORDS}(?:tests?|test\s+cases?|specs?)\s+(?:(?:were|was|are|is|have\s+been|has\s+been|been)\s+)?$"
+    rf"|\bno\s+{_TEST_WORDS}$",
     re.IGNORECASE,
 )
-# "This PR will add tests" states what the PR does; "I will add tests" defers
-_PR_WILL = re.compile(r"\b(?:this|the)\s+(?:pr|pull\s+request|change|commit|patch)\s+will\s*$", re.IGNORECASE)
-# Words right after the claim that take it back: "Adding tests is tracked in #123", "tests … later"
-_NOT_DONE_AFTER = re.compile(
-    r"[ \t]*(?:(?:is|are|was|were|will\s+be|to\s+be|have\s+been|has\s+been)[ \t]+)?"
-    r"(?:not\b|yet\b|later\b|pending\b|tracked\b|to\s+follow\b|(?:in|as|for)\s+a\s+(?:follow|separate|future"
-    r"|later|subsequent|next)\b|(?:left|out\s+of\s+scope)\b)",
+_MODAL = r"(?:will|shall|can|could|would|should|might|may|must)"
+_OFFERED_VERB = re.compile(
+    rf"(?:(?:^|[,;:(]|\b(?:and|but|or|so|then))\s*|\b(?:i|we)\s+){_MODAL}\s+{_FILLER}$"  # "I can add", "Will add"
+    rf"|\b(?:i|we){_A}(?:ll|d)\s+{_FILLER}$",  # "I'll add", "we'd add"
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[.;!?,\n(]|\s[-\u2013\u2014]\s|\b(?:and|but|so|then|also|while|whereas)\b", re.IGNORECASE)
-_WORD_TAIL = re.compile(r"[\w'\u2019]*")
+_LINE_START = re.compile(r"[.!?]\s|\n")  # a sentence end; the clause-initial modal is read after it
+_LEAD = re.compile(r"^\s*(?:[-*+>]+|#+)?\s*(?:\[[^\]\n]{0,12}\]\s*)?")  # a bullet, a heading's or a ticked box's marks
 _DEFERRAL_LABEL = re.compile(
-    r"(?:\b(?:todo|to-do|follow[- ]?ups?|future(?:\s+work)?|next\s+steps?|later|pending|remaining|not\s+(?:done|included)"
-    r"|out\s+of\s+scope|not\s+in\s+this\s+pr|left\s+to\s+do)\b)[*_ \t]*$",
+    r"\b(?:todo|to-do|follow[- ]?ups?|future(?:\s+work)?|next\s+steps?|later|pending|remaining|not\s+(?:done|included)"
+    r"|out\s+of\s+scope|not\s+in\s+this\s+pr|left\s+to\s+do)[*_ \t]*:[*_ \t]*$",
+    re.IGNORECASE,
+)
+_PR_NOUN = r"(?:pr|pull\s+request|mr|merge\s+request|change|changeset|commit|patch|iteration|issue|ticket)"
+_DEFERRED_AFTER = re.compile(
+    r"[ \t]*(?:"
+    r"(?:is|are|was|were|will\s+be|to\s+be|have\s+been|has\s+been)[ \t]+(?:still[ \t]+)?"
+    r"(?:not\b|yet\b|pending\b|tracked\b|left\b|planned\b|deferred\b|postponed\b|missing\b|tbd\b|todo\b"
+    r"|to\s+(?:follow|come)\b|out\s+of\s+scope\b)"
+    r"|not\s+(?:yet\s+)?(?:added|included|written|done|provided)\b"
+    r"|to\s+(?:follow|come)\b|(?:tbd|todo)\b"
+    rf"|(?:in|as|for|with)\s+(?:a|the)\s+(?:separate|follow[- ]?up|future|later|subsequent|next|another)\s+{_PR_NOUN}\b"
+    r"|(?:in|as)\s+a\s+follow[- ]?up(?=[ \t]*(?:[.;!)\n]|$))"
+    r"|(?:later|afterwards|eventually|in\s+the\s+future)(?=[ \t]*(?:[.;!)\n]|$|,|\b(?:once|when|if|after)\b))"
+    r")",
     re.IGNORECASE,
 )
 
 
 def declined(text: str, start: int, end: int) -> bool:
-    """Whether the test claim ``text[start:end]`` is negated, deferred or offered rather than made."""
-    clause = _clause_before(text, start)
-    head, colon, tail = clause.rpartition(":")
-    if colon and _DEFERRAL_LABEL.search(head):
+    """Whether the test claim ``text[start:end]`` (``start`` at its verb) is negated, deferred or
+    offered rather than made."""
+    lo = max(0, start - WINDOW)
+    before = text[lo: start]
+    if _NEGATED_VERB.search(before) or _DEFERRAL_LABEL.search(before):
         return True
-    tail = tail if colon else clause
-    if _PR_WILL.search(tail):
-        return False
-    return bool(_NOT_DONE.search(tail)) or bool(_NOT_DONE_AFTER.match(text, end))
+    if _OFFERED_VERB.search(_clause_start(before, cut_off=lo > 0)):
+        return True
+    return bool(_DEFERRED_AFTER.match(text, end))
 
 
-def _clause_before(text: str, start: int) -> str:
-    """The text of the claim's clause before ``start``: from the last clause end, at most
-    ``CLAUSE_LIMIT`` characters."""
-    lo = max(0, start - CLAUSE_LIMIT)
-    window = text[lo: start]
-    cut = 0
-    if lo and text[lo - 1].isalnum():  # the window cuts a word: "…nnot add" is not "not add"
-        cut = _WORD_TAIL.match(window).end()
-    for m in _CLAUSE_END.finditer(window):
+def _clause_start(before: str, cut_off: bool) -> str:
+    """``before`` from its last sentence start, without a leading bullet or box, so that a
+    clause-initial modal ("- Will add tests once …") sits at ``^``; when the window cut the
+    sentence, its start is unknown and ``^`` is no clause start."""
+    cut = None
+    for m in _LINE_START.finditer(before):
         cut = m.end()
-    return window[cut:]
+    if cut is None:
+        return "\u2026" + before if cut_off else before[_LEAD.match(before).end():]
+    tail = before[cut:]
+    return tail[_LEAD.match(tail).end():]

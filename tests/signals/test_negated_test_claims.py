@@ -103,3 +103,49 @@ def test_a_ticked_item_with_a_negation_is_no_claim():
 def test_a_claim_without_a_test_file_still_fires(body):
     hit = _hit(body)
     assert hit.value == 1.0 and hit.evidence.endswith("but the only changed file is not a test")
+
+
+@pytest.mark.parametrize("body", [
+    "I cannot add tests for the hardware path.",
+    "I haven't had time to add tests.",
+    "No need to add tests: the change is a log message.",
+    "- [x] No new tests added",
+    "No unit tests were added.",
+    "Fixed the bug and will add tests in a follow-up PR.",
+    "- Will add tests once the API settles",
+    "I will also add unit tests after review.",
+    "Tests will be added in a separate PR.",
+    "Adding tests is still pending.",
+    "Add unit tests later.",
+])
+def test_a_negation_or_deferral_of_the_claims_own_verb_is_no_claim(body):
+    assert not _hit(body).fired
+
+
+@pytest.mark.parametrize("body", [
+    # a word near the claim that describes the code, not the claim (review-sigfix #1)
+    "Added unit tests in a separate file `handler_extra_test.go` to cover the retry path.",
+    "Added tests as a follow-up to the review comments from @alice.",
+    "Added unit tests not only for the happy path but also for edge cases.",
+    "The function will now retry failed writes with new unit tests.",
+    "These changes will add unit tests for the parser and fix the crash.",
+    "Users can now configure retries with new unit tests covering the option",
+    "Fix the panic that would occur on nil maps with new regression tests",
+    "Fix the case where the parser does not handle empty input with new unit tests",
+    "Return an error when the value is None with new tests for each path",
+    "Use a map instead of a list with new unit tests",
+    "Refactored the loader to be faster with new unit tests",
+    "Make Close a no-op when already closed with new tests",
+    "Works without network access with new unit tests",
+    "Removed the need to restart with new unit tests",
+    "Fixes a bug that could crash the server with new unit tests",
+    "Added tests pending state transitions",
+    "Added tests tracked under the e2e suite",
+    "Added unit tests later in the file for edge cases",
+    "Added tests yet again for the regression",
+    # a ticked item whose "No" belongs to another clause than the claim
+    "- [x] No new warnings introduced by added tests",
+])
+def test_a_word_near_the_claim_that_does_not_govern_its_verb_leaves_the_claim(body):
+    hit = _hit(body)
+    assert hit.value == 1.0 and hit.evidence.endswith("but the only changed file is not a test")
