@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from bot.result import SignalHit
+from bot.signals import ai_usage_section as section
 from bot.signals import hits
 from bot.signals.caseless import TEXT_CACHE, Caseless
 from bot.snapshot import PRSnapshot
@@ -140,42 +141,7 @@ def _statements(text: str):
             yield start, offset + m.end(), unticked
 
 
-# what a PR template leaves behind: an "AI disclosure" label or heading with no answer under it
-_LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
-# the rest of a label's line that is still the template's label, not an answer: "## AI Usage in this
-# PR (choose one)", "## AI disclosure statement (required):"
-_LABEL_REST = re.compile(
-    r"(?:\s|[:*_]|\bin\s+(?:this|the)\s+(?:pr|pull\s+request|change)\b|\b(?:policy|statement|declaration)\b"
-    r"|\((?:choose|pick|select|check|tick|mark)\b[^()\n]*\)|\((?:required|optional|mandatory|if\s+any)\))*$",
-    re.IGNORECASE)
-_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)", re.MULTILINE)
-# an option not ticked: "[ ]", and "[]", "[-]", "[NA]" (any box but "[x]")
-_UNTICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(?![xX]\])[^\]\n]{0,12}\]")
-# a template's line under the label that answers nothing: a pointer to the policy, a bare link, an
-# instruction or a question ("See [AI Usage Policy](…).", "Please disclose …", "Did you use AI?")
-_NO_ANSWER = re.compile(
-    r"^\W*(?:see|read|refer\s+to|please|for\s+(?:more|details)|check\s+(?:one|the|our)|(?:choose|pick|select|tick)\b)"
-    r"|^\W*(?:\[[^\]\n]*\]\([^)\n]*\)|<?https?://\S+>?)\W*$|\?\W*$",
-    re.IGNORECASE)
-# a ticked option that says no AI was used in its first words ("AI was not used", "This PR does not
-# contain AI-generated code", "Written without AI"); later words are a remark about the use
-_NEGATED_OPTION = re.compile(r"^[^.;:,\n]*?\b(?:(?:no|not|never|without|none)\b|\w+n't\b)", re.IGNORECASE)
-OPTION_WORDS = 5  # the first words of an option read for its negation
-# a template's instruction or question that holds a statement's words: "Please describe how AI was
-# used", "If AI was used, say how", "Was AI used to write this PR?"
-_ASKED = re.compile(
-    r"^\W*(?:please\s+)?(?:describe|explain|disclose|list|state|indicate|specify|tell\s+us)\b"
-    r"|^\W*if\s+(?:you|ai|an?\s+ai|llms?|any)\b|^\W*(?:did|was|were|have|has|do|does|is|are|how)\b.*\?\W*$",
-    re.IGNORECASE)
-_EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}")
 _UNTICKED_ITEM = re.compile(r"[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[ \]")  # at a line's start (``match(text, pos)``)
-_TICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]")
-_DENIAL = re.compile(
-    r"^(?:none|n/?a|nothing|no|nope|not|never|without"
-    r"|(?:i|we)\s+(?:did\s*n[o']t|didn't|have\s*n[o']t|haven't|do\s*n[o']t|don't|never))\b",
-    re.IGNORECASE,
-)
-ANSWER_SPAN = 500  # characters after a label read for its answer
 
 
 def disclosures(text: str):
@@ -185,11 +151,11 @@ def disclosures(text: str):
     "none" (a label's answer, the ticked option or the line that says AI was used, comes with it)."""
     visible = hits.without_comments(text)
     for start, end in statements(visible):
-        if _names_someone(visible, start, end) or _ASKED.search(hits.line_at(visible, start)):
+        if _names_someone(visible, start, end) or section.ASKED.search(hits.line_at(visible, start)):
             continue  # "I asked Devin from the infra team", "Please describe how AI was used"
-        if not _LABEL.match(visible[start:end]):
+        if not section.LABEL.match(visible[start:end]):
             yield visible, start, end, ""
-        elif (answer := _answer(visible[end:end + ANSWER_SPAN])) is not None:
+        elif (answer := section.answer(visible[end:end + section.ANSWER_SPAN])) is not None:
             yield visible, start, end, answer
 
 
@@ -219,34 +185,6 @@ def _names_someone(text: str, start: int, end: int) -> bool:
         return False
     thanked = re.search(rf"\bthanks?\s+(?:to\s+)?{word}\b", text, re.IGNORECASE)
     return bool(thanked or _PERSON_AFTER.match(text, end))
-
-
-def _answer(after: str) -> str | None:
-    """What the text after an "AI disclosure" label (to the next heading) says when it says AI was
-    used: the first ticked option that does, or the first line that answers; None for no answer or a
-    denial. The label's own words ("in this PR (choose one)"), pointers, questions and unticked
-    options answer nothing; when options are ticked, only they are the answer."""
-    rest = after.split("\n", 1)[0]
-    if _LABEL_REST.match(rest):
-        after = after[len(rest):]
-    heading = _HEADING.search(after)
-    lines = [line for line in after[: heading.start() if heading else len(after)].splitlines()
-             if line.strip() and not _UNTICKED.match(line) and not _NO_ANSWER.search(line) and not _ASKED.search(line)]
-    ticked = [_option(line) for line in lines if _TICKED.match(line)]
-    if ticked:
-        return next((option for option in ticked if _says_used(option)), None)
-    return _option(lines[0]) if lines and _says_used(_option(lines[0])) else None
-
-
-def _option(line: str) -> str:
-    """A line of an answer without its box and its emphasis ("- [x] **Light**: AI …": "Light: AI …")."""
-    return _EMPHASIS.sub("", _TICKED.sub("", line)).lstrip(" \t:-–—=>|")
-
-
-def _says_used(answer: str) -> bool:
-    """An answer that is no denial ("None", "No AI tools were used", "AI was not used")."""
-    head = " ".join(answer.split()[:OPTION_WORDS])
-    return bool(head) and not _DENIAL.match(head) and not _NEGATED_OPTION.match(head)
 
 
 def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
