@@ -81,14 +81,13 @@ def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
     body = _text(raw.get("body"))
     if not (title or body or any(map(_text, messages))):  # nothing left to score once read as text
         raise LoadError("record has no title, body or commit messages")
+    commits = [_text(m) for m in messages]
     if restore_removed and raw.get("removed_lines"):
-        if not isinstance(raw["removed_lines"], list):
-            raise LoadError("'removed_lines' is not a list")
-        body = (body + "\n\n" + "\n".join(str(x) for x in raw["removed_lines"])).strip()
+        body, commits = _restored(raw["removed_lines"], body, commits)
     files = _files(raw)
     return PRSnapshot(
         title=title, body=body,
-        commits=tuple(Commit(message=_text(m)) for m in messages),
+        commits=tuple(Commit(message=m) for m in commits),
         files=files,
         files_changed=count_or_none(raw.get("files_changed")),
         additions=count_or_none(raw.get("additions")),
@@ -98,6 +97,18 @@ def snapshot_from_record(raw: dict, *, keep_identity: bool = False,
         author_login=_text(raw.get("author_login")) if keep_identity else "",
         head_branch=_text(raw.get("branch")) if keep_identity else "",
     )
+
+
+def _restored(removed, body: str, commits: list[str]) -> tuple[str, list[str]]:
+    """``removed_lines`` appended back (the E1+ protocol: "to its body/commit messages"): to the
+    description, or, for a record without one (a merge-style record, a pull ref), to its last
+    commit message, where its trailers were: not as a description made only of trailers."""
+    if not isinstance(removed, list):
+        raise LoadError("'removed_lines' is not a list")
+    lines = "\n".join(str(x) for x in removed)
+    if body or not commits:
+        return (body + "\n\n" + lines).strip(), commits
+    return body, [*commits[:-1], (commits[-1] + "\n\n" + lines).strip()]
 
 
 def anonymous(snapshot: PRSnapshot) -> PRSnapshot:

@@ -31,8 +31,13 @@ def test_e1_plus_restores_removed_lines_only_there(sets):
     restored = [(a, b) for a, b in zip(sets["E1"], sets["E1+"]) if a.snapshot != b.snapshot]
     assert restored, "some eval records have removed_lines"
     for plain, full in restored:
-        assert full.snapshot.body.startswith(plain.snapshot.body)
-        assert len(full.snapshot.body) > len(plain.snapshot.body)
+        if plain.snapshot.body or not plain.snapshot.commits:  # to the description (or as one: nowhere else)
+            assert full.snapshot.body.startswith(plain.snapshot.body)
+            assert len(full.snapshot.body) > len(plain.snapshot.body)
+        else:  # none (a merge-style record): to the last commit message, where its trailers were
+            assert full.snapshot.body == "" and full.snapshot.commits[:-1] == plain.snapshot.commits[:-1]
+            assert full.snapshot.commits[-1].message.startswith(plain.snapshot.commits[-1].message)
+    assert any(not p.snapshot.body and p.snapshot.commits for p, _ in restored)  # "body/commit messages"
 
 
 def test_snapshots_never_carry_identity(sets):

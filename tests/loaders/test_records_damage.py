@@ -179,3 +179,17 @@ def test_garbage_after_a_gzip_member_is_not_called_an_uncompressed_file(tmp_path
     out = list(iter_records(path))
     assert [r.ref for r in out[:2]] == ["joined.jsonl.gz:1", "joined.jsonl.gz:2"]
     assert str(out[2]).startswith("joined.jsonl.gz:3: cannot read (") and "not gzip-compressed" not in str(out[2])
+
+
+def test_removed_lines_go_back_where_a_record_without_a_description_had_them():
+    """E1+: "appended back to its body/commit messages". A merge-style record or a pull ref has no
+    description: its trailers were in its commits, and a description made of them is no PR's."""
+    from bot.loaders.records import snapshot_from_record
+
+    removed = ["Co-Authored-By: Claude <noreply@anthropic.com>"]
+    merge = snapshot_from_record({"title": "Fix x", "body": "", "commit_messages": ["Fix x", "Tidy"],
+                                  "removed_lines": removed}, restore_removed=True)
+    assert merge.body == "" and [c.message for c in merge.commits] == ["Fix x", f"Tidy\n\n{removed[0]}"]
+    squash = snapshot_from_record({"title": "Fix x", "body": "Fixes the x.", "commit_messages": ["Fix x"],
+                                   "removed_lines": removed}, restore_removed=True)
+    assert squash.body == f"Fixes the x.\n\n{removed[0]}" and squash.commits[0].message == "Fix x"
