@@ -4,12 +4,22 @@ disclosure"), for ``ai_disclosure``: the heading alone says nothing, its answer 
 An answer is the first ticked option that says AI was used or, with no option ticked, the
 first line that does. A template's own words answer nothing: the rest of the heading line ("in
 this PR (choose one)"), a pointer to the policy, a bare link, an instruction or a question, and
-options left unticked.
+options left unticked. Only real checkbox marks make a line an option: "[ ]" and the other
+unticked marks (``hits.UNTICKED_MARK``: "[]", "[-]", "[NA]" …) leave it out, and "[x]", "[✔]",
+"[✓]", "[✅]", "[done]", "[y]", "[yes]" tick it. "- [Claude Code] generated the tests" or a link item
+"- [Copilot](https://…) wrote the tests" is no option: it is the author's answer.
+
+A denial is a negation of the use ("None", "No AI tools were used", "AI was not used", "This PR
+does not contain AI-generated code", "Written without AI"), not any "not" in an option's first
+words: "AI generated significant portions (not just autocomplete)" and "Yes — not just
+autocomplete, Copilot agent wrote it" say AI was used.
 """
 
 from __future__ import annotations
 
 import re
+
+from bot.signals import hits
 
 # an "AI disclosure" label or heading, as ``_DISCLOSURE`` found it, with nothing else in the match
 LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
@@ -20,29 +30,41 @@ _LABEL_REST = re.compile(
     r"|\((?:choose|pick|select|check|tick|mark)\b[^()\n]*\)|\((?:required|optional|mandatory|if\s+any)\))*$",
     re.IGNORECASE)
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)", re.MULTILINE)
-# an option not ticked: "[ ]", and "[]", "[-]", "[NA]" (any box but "[x]")
-_UNTICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(?![xX]\])[^\]\n]{0,12}\]")
-_TICKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]")
+_ITEM = r"^[ \t]*(?:~{1,2}[ \t]*)?(?:[-*+]|\d+[.)])[ \t]+~{0,2}"
+# an option left unticked, as every signal reads one: "[ ]", "[]", "[-]", "[NA]", "[Not needed]"
+_UNTICKED = re.compile(_ITEM + hits.UNTICKED_MARK, re.IGNORECASE)
+# an option ticked: "[x]", "[✔]", "[✓]", "[✅]", "[done]", "[y]", "[yes]" (not a "[text](link)")
+TICKED_MARK = r"\[[ \t]*(?:x|\u2714\ufe0f?|\u2713|\u2705|done|y|yes)[ \t]*\](?!\()"
+_TICKED = re.compile(_ITEM + TICKED_MARK, re.IGNORECASE)
 # a template's line under the label that answers nothing: a pointer to the policy, a bare link, an
 # instruction or a question ("See [AI Usage Policy](…).", "Please disclose …", "Did you use AI?")
 _NO_ANSWER = re.compile(
     r"^\W*(?:see|read|refer\s+to|please|for\s+(?:more|details)|check\s+(?:one|the|our)|(?:choose|pick|select|tick)\b)"
     r"|^\W*(?:\[[^\]\n]*\]\([^)\n]*\)|<?https?://\S+>?)\W*$|\?\W*$",
     re.IGNORECASE)
-# a ticked option that says no AI was used in its first words ("AI was not used", "This PR does not
-# contain AI-generated code", "Written without AI"); later words are a remark about the use
-_NEGATED_OPTION = re.compile(r"^[^.;:,\n]*?\b(?:(?:no|not|never|without|none)\b|\w+n't\b)", re.IGNORECASE)
+_USE = (r"(?:use[ds]?|using|utili[sz]e[ds]?|leverage[ds]?|employ(?:ed|s)?|involved|rel(?:y|ied)|contains?"
+        r"|includes?|generated|written|assisted|helped)")
+_AI = r"(?:ai|llms?|gen(?:erative)?\s+ai|copilot|chat\s?gpt|claude|gpt-?\d[\w.]*|gemini|cursor|codex|devin|tools?)"
+# a ticked option that says no AI was used in its first words, the negation governing the use or the
+# AI ("AI was not used", "This PR does not contain AI-generated code", "Written without AI", "uses
+# no AI"), up to a "(" or a dash that starts a remark: "not just autocomplete" denies nothing
+_NEGATED_OPTION = re.compile(
+    rf"^[^.;:,(\u2014\u2013\n]*?(?:\b(?:not|never)|n't)\s+(?:(?:been|be|(?!only\b)\w+ly)\s+)?{_USE}\b"
+    rf"|^[^.;:,(\u2014\u2013\n]*?\b(?:no|without|zero)\s+(?:[\w-]+\s+)??{_AI}\b",
+    re.IGNORECASE)
 OPTION_WORDS = 5  # the first words of an option read for its negation
 _DENIAL = re.compile(
-    r"^(?:none|n/?a|nothing|no|nope|not|never|without"
+    r"^(?:none|n/?a|nothing|no|nope|not(?!\s+(?:just|only|merely|simply)\b)|never|without"
     r"|(?:i|we)\s+(?:did\s*n[o']t|didn't|have\s*n[o']t|haven't|do\s*n[o']t|don't|never))\b",
     re.IGNORECASE,
 )
 # a template's instruction or question that holds a statement's words: "Please describe how AI was
-# used", "If AI was used, say how", "Was AI used to write this PR?"
+# used", "If AI was used, say how", "If any AI tools were used …", "Was AI used to write this PR?";
+# not an author's "If any bugs remain, Copilot wrote them"
 ASKED = re.compile(
     r"^\W*(?:please\s+)?(?:describe|explain|disclose|list|state|indicate|specify|tell\s+us)\b"
-    r"|^\W*if\s+(?:you|ai|an?\s+ai|llms?|any)\b|^\W*(?:did|was|were|have|has|do|does|is|are|how)\b.*\?\W*$",
+    rf"|^\W*if\s+(?:ai|an?\s+ai|llms?|(?:you|any)\s+(?:\w+\s+){{0,2}}?(?:{_USE}|{_AI}))\b"
+    r"|^\W*(?:did|was|were|have|has|do|does|is|are|how)\b.*\?\W*$",
     re.IGNORECASE)
 _EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}")
 ANSWER_SPAN = 500  # characters after a label read for its answer
