@@ -130,3 +130,48 @@ TEST(LexerTest, SplitsOnWhitespace) {
 def test_a_new_test_that_checks_nothing_still_fires(case):
     hit = _hit(*NOT_CHECKING[case])
     assert hit.value == 1.0 and hit.evidence.startswith("new test file without any assertion:")
+
+
+class _Counting:
+    """A compiled regex, or the ``re`` module, that counts the scans made through it."""
+
+    SCANS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "compile")
+
+    def __init__(self, inner, counter: list[int]):
+        self._inner, self._counter = inner, counter
+
+    def __getattr__(self, name):
+        attr = getattr(self._inner, name)
+        if name not in self.SCANS:
+            return attr
+
+        def counted(*args, **kwargs):
+            self._counter[0] += 1
+            return attr(*args, **kwargs)
+        return counted
+
+
+def _go_reports_scans(monkeypatch, n_names: int, report: bool) -> tuple[bool, int]:
+    """``_go_reports`` on a Go test file with ``n_names`` distinct *testing.T names, and the number
+    of regex scans (searches, compiles) it made."""
+    import re
+    lines = [f"func TestA{i}(a{i} *testing.T) {{}}" for i in range(n_names)]
+    if report:
+        lines.append(f'func TestLast(a{n_names - 1} *testing.T) {{ a{n_names - 1}.Errorf("bad") }}')
+    counter = [0]
+    with monkeypatch.context() as patch:
+        patch.setattr(assertions, "re", _Counting(re, counter))
+        for name, value in list(vars(assertions).items()):
+            if isinstance(value, re.Pattern):
+                patch.setattr(assertions, name, _Counting(value, counter))
+        found = assertions._go_reports("\n".join(lines))
+    return found, counter[0]
+
+
+@pytest.mark.parametrize("report", [True, False])
+def test_go_reports_scans_the_text_a_fixed_number_of_times_whatever_the_number_of_names(monkeypatch, report):
+    # review-sigfix #4: a search per distinct *testing.T name made 650 names in one file take 230 ms
+    few = _go_reports_scans(monkeypatch, 3, report)
+    many = _go_reports_scans(monkeypatch, 400, report)
+    assert few[0] is many[0] is report
+    assert many[1] == few[1] <= 2
