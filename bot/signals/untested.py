@@ -12,6 +12,13 @@ when they did not say so:
   list item that reports an outcome or a feature's output ("❌ for zero tests", "❌ **Timeout**:
   Test times out", "❌ 0% test coverage") rather than a check left unrun;
 - quoted lines ("> I couldn't test this on Windows"): the issue's or a reviewer's words;
+- a sentence about something other than this change: a failing check whose own clause traces it
+  elsewhere ("`x` fails on main too", "the pre-existing `y.sh` fails", "(unrelated to this
+  change)"), the time before the change as the subject's adverbial ("Previously I could not run
+  …", "Before this change we couldn't …"), the program's "we" ("Without the key we cannot verify
+  the token, so `Validate` now …"; an "I" is always the author) and a removed thing as the subject
+  of a causal clause ("Deletes the target since it was untested"). Each match reads at most
+  ``WINDOW`` characters around it, so a long line of excused sentences costs linear time;
 - a partial admission that says on the same line how the change was tested: "I couldn't test
   on macOS, but I ran `go test ./...` on Linux and it passes". ``explains_testing`` reads that
   sentence as care; telling its author to "run the tests before review" would ask for what
@@ -69,27 +76,41 @@ _TESTED = Caseless(
     r"|\b(?:tests?|it|they|everything|ci)\s+(?:all\s+|still\s+)?pass(?:es|ed)?\b"
 )
 
-# A failing check the author traced to something other than the change: "fails on main too",
-# "pre-existing", "unrelated", "flaky", "a local untracked `.venv`". Read only for a failure report.
-_NOT_THIS_CHANGE = Caseless(
-    r"\b(?:pre-?existing|unrelated|not\s+related\s+to|independent\s+of|flak(?:y|es?|iness)|untracked"
+WINDOW = 240  # characters before and after a match read for its sentence: each match costs the same
+
+# A failing check the author traced to something other than the change, said in the failure's own
+# clause: "fails on main too", "the pre-existing `x.sh` fails", "a known flaky test", "(unrelated to
+# this change)". "Unrelated" as a plain adjective ("also fixed unrelated lint") is another matter.
+_NOT_THIS_CHANGE = re.compile(
+    r"\b(?:pre-?existing|not\s+related\s+to|independent\s+of|flak(?:y|es?|iness)"
+    r"|(?:is|are|was|were|seems?|looks?)\s+unrelated"
+    r"|unrelated(?=\s+to\b|\s*[)\].;,:!?]|\s*$|\s+(?:\w+\s+)?(?:errors?|failures?|tests?|issues?|problems?|bugs?"
+    r"|reasons?|causes?|flakes?)\b)"
     r"|known\s+(?:issue|failure|bug|problem|flake)|already\s+fail"
-    r"|fail(?:s|ed|ing)?\s+(?:also\s+|too\s+)?on\s+(?:an?\s+)?(?:(?:unchanged|clean|untouched|the)\s+)?(?:main|master|develop|base)\b"
-    r"|(?:on|with)\s+(?:an?\s+)?(?:unchanged|clean|untouched)\s+(?:main|master|checkout|tree|branch))"
+    r"|fail(?:s|ed|ing)?\s+(?:also\s+|too\s+)?on\s+(?:an?\s+)?(?:(?:unchanged|clean|untouched|the)\s+)?"
+    r"(?:main|master|develop|base)\b"
+    r"|(?:on|with)\s+(?:an?\s+)?(?:unchanged|clean|untouched)\s+(?:main|master|checkout|tree|branch))",
+    re.IGNORECASE,
 )
-# The sentence speaks of the time before the change or of a world without it: "Before this change
-# we couldn't test the parser in isolation", "Previously I could not run the tests on Windows"
-_BEFORE_CHANGE = Caseless(
-    r"\b(?:previously|formerly|until\s+now|used\s+to|in\s+the\s+past"
-    r"|(?:before|without|prior\s+to)\s+(?:this|the|my|these)\s+(?:changes?|prs?|pull\s+request|patch|fix|commit)\b)"
-)
+_CLAUSE_START = re.compile(r"[,;:!?](?=\s)|\.(?=\s)")
+# the failure's clause ends at a new clause: "; I fixed …", "(also fixed …)", ", and I …"
+_CLAUSE_END = re.compile(r"[;.!?](?=\s|$)|\(\s*(?:also|plus|and|separately)\b|,\s*(?:and|but)\s+(?:i|we)\b",
+                         re.IGNORECASE)
+# The time before the change, as the clause's own time adverbial, right before its subject
+# ("Previously I could not run …"), or a world without the change ("Before this change we couldn't …")
+_TIME_LEAD = re.compile(r"\b(?:previously|formerly|until\s+now|in\s+the\s+past)$", re.IGNORECASE)
+_CHANGE_ABSENT = re.compile(r"\b(?:before|without|prior\s+to)\s+(?:this|the|my|these)\s+"
+                            r"(?:changes?|prs?|pull\s+request|patch|fix|commit)\b", re.IGNORECASE)
 # "Without the issuer's key we cannot verify the token, so `Validate` now returns early": the
-# sentence explains what the code does, not what the author did
-_WITHOUT = Caseless(r"\bwithout\b")
-_SO = Caseless(r"\bso\b")
-_NOW_OR_CODE = Caseless(r"\bnow\b|`")
-# "Deletes the old target since it was untested": "it" is what the PR removes
-_REMOVAL = Caseless(r"\b(?:remov|delet|drop|deprecat|get(?:ting)?\s+rid\s+of|prun)\w*")
+# program's "we" verifying a thing of the domain, not the author testing the change
+_WITHOUT = re.compile(r"\bwithout\b", re.IGNORECASE)
+_SO = re.compile(r"\bso\b", re.IGNORECASE)
+_NOW_OR_CODE = re.compile(r"\bnow\b|`", re.IGNORECASE)
+_OBJECT_IS_CHANGE = re.compile(r"\s*(?:this|it|them|these|those|my|our|the\s+(?:change|pr|patch|fix|code|tests?))\b",
+                               re.IGNORECASE)
+# "Deletes the old target since it was untested": "it" is what the PR removes, in a causal clause
+_REMOVAL = re.compile(r"\b(?:remov|delet|drop|deprecat|get(?:ting)?\s+rid\s+of|prun)\w*", re.IGNORECASE)
+_BECAUSE_END = re.compile(r"\b(?:since|as|because)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
 
 _NEGATION = ("not", "n't", "unable")
@@ -113,47 +134,90 @@ def _own_words(text: str) -> str:
     return _QUOTED_LINE.sub("", text) if ">" in text else text
 
 
-def _explains_testing(text: str, m: re.Match) -> bool:
-    """Whether the admission's line also says how the change was tested (a partial admission)."""
-    start, end = hits.line_span(text, m.start())
-    line = text[start:end]
-    return bool(_CONTRAST.search(line)) and bool(_TESTED.search(line))
+class _Lines:
+    """The line of each match, found once per line (matches come in order), and whether it also
+    says how the change was tested (a partial admission), read once per line."""
+
+    def __init__(self, text: str):
+        self.text, self.start, self.end, self._tested = text, 0, -1, None
+
+    def at(self, pos: int) -> tuple[int, int]:
+        if pos > self.end:
+            self.start, self.end = hits.line_span(self.text, pos)
+            self._tested = None
+        return self.start, self.end
+
+    def explains_testing(self) -> bool:
+        if self._tested is None:
+            line = self.text[self.start:self.end]
+            self._tested = bool(_CONTRAST.search(line)) and bool(_TESTED.search(line))
+        return self._tested
 
 
-def _sentence(text: str, m: re.Match) -> tuple[str, str]:
-    """The words of the match's sentence (within its line) before the match and from its end on."""
-    start, end = hits.line_span(text, m.start())
-    before = text[start:m.start()]
-    ends = list(_SENTENCE_END.finditer(before))
-    after = text[m.end():end]
+def _sentence(text: str, m: re.Match, line: tuple[int, int]) -> tuple[str, str]:
+    """The words of the match's sentence before the match and from its end on, within its line
+    and at most WINDOW characters each way."""
+    before = text[max(line[0], m.start() - WINDOW):m.start()]
+    after = text[m.end():min(line[1], m.end() + WINDOW)]
+    last = None
+    for last in _SENTENCE_END.finditer(before):
+        pass
     stop = _SENTENCE_END.search(after)
-    return before[ends[-1].end():] if ends else before, after[:stop.start()] if stop else after
+    return before[last.end():] if last else before, after[:stop.start()] if stop else after
 
 
-def _not_about_this_change(text: str, m: re.Match) -> bool:
+def _failure_not_this_changes(said: str, before: str, after: str) -> bool:
+    """A failing check whose own clause traces it to something else: "`x` fails on main too"."""
+    last = None
+    for last in _CLAUSE_START.finditer(before):
+        pass
+    stop = _CLAUSE_END.search(after)
+    clause = (before[last.end():] if last else before) + said + (after[:stop.start()] if stop else after)
+    return bool(_NOT_THIS_CHANGE.search(clause))
+
+
+def _before_the_change(before: str) -> bool:
+    """"Previously I …" (the adverbial right before the subject) or "Before this change we …"."""
+    return bool(_TIME_LEAD.search(before.rstrip(" \t,")[-30:]) or _CHANGE_ABSENT.search(before))
+
+
+def _codes_reasoning(said: str, before: str, after: str) -> bool:
+    """"Without X we cannot verify the token, so `Validate` now …": the program's "we" (never "I")
+    verifying or running a thing other than the change, or a check failing, for a reason the
+    sentence goes on to say the code now handles."""
+    low = said.lower()
+    programs_we = low.startswith("we") and low.endswith(("verify", "`")) and not _OBJECT_IS_CHANGE.match(after)
+    if not (programs_we or said.startswith("`")):
+        return False
+    so = _SO.search(after) if _WITHOUT.search(before) else None
+    return bool(so and _NOW_OR_CODE.search(after, so.end()))
+
+
+def _removed_thing(said: str, before: str) -> bool:
+    """"Removes X since it was untested": the subject is the thing the PR removes."""
+    subject = said.split(None, 1)[0].lower()
+    return subject in ("it", "this") and bool(_BECAUSE_END.search(before.rstrip()[-10:])) \
+        and bool(_REMOVAL.search(before))
+
+
+def _not_about_this_change(text: str, m: re.Match, line: tuple[int, int]) -> bool:
     """Whether the match describes something other than this change having gone untested: a
     failure that happens without the change too, the time before the change, the code's own
-    reasoning, or a thing the PR removes."""
-    before, after = _sentence(text, m)
+    reasoning, or a thing the PR removes. Reads at most WINDOW characters each side."""
+    before, after = _sentence(text, m, line)
     said = m.group(0)
-    if said.startswith("`"):  # a failing check: traced to something other than the change?
-        start, end = hits.line_span(text, m.start())
-        if _NOT_THIS_CHANGE.search(text[start:end]):
-            return True
-    if _BEFORE_CHANGE.search(before):
+    if said.startswith("`") and _failure_not_this_changes(said, before, after):
         return True
-    so = _SO.search(after) if _WITHOUT.search(before) else None
-    if so and _NOW_OR_CODE.search(after[so.end():]):  # "…, so `Validate` now returns early"
-        return True
-    subject = said.split(None, 1)[0].lower()
-    return subject in ("it", "this") and bool(_REMOVAL.search(before))
+    return _before_the_change(before) or _codes_reasoning(said, before, after) or _removed_thing(said, before)
 
 
 def _admission(text: str) -> re.Match | None:
     if _cannot_admit(text):
         return None
+    lines = _Lines(text)
     for m in _ADMISSION.finditer(text):
-        if not _explains_testing(text, m) and not _not_about_this_change(text, m):
+        line = lines.at(m.start())
+        if not lines.explains_testing() and not _not_about_this_change(text, m, line):
             return m
     return None
 
