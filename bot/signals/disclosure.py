@@ -16,7 +16,9 @@ disclosure" heading or label that is empty, unticked or answered "none" / "No AI
 (a ticked option is the answer: "## AI Usage in this PR (choose one)" with "[x] None" ticked says
 no AI was used). Nor is a person called Claude, Devin or Jules, or a database's "cursor". Project
 policies (``bot.app.profiles``) read this signal, so such a PR is asked for a disclosure rather
-than told it gave one, or that it "was made with an AI tool".
+than told it gave one, or that it "was made with an AI tool". A name is a person's only on evidence
+bound to that mention (a surname after it, "(our DBA)", "from the infra team", a thanks in its
+sentence): a disclosure read as a person's asks an author who disclosed to disclose.
 """
 
 from __future__ import annotations
@@ -160,18 +162,23 @@ def disclosures(text: str):
 
 
 # a disclosure that ends on a name people have too, "Claude", "Devin", "Jules" ("Claude Code" is a
-# tool's whole name); it is a person when a surname, a team, an "(our DBA)" or a "he"/"she" follows,
-# or when the description thanks them
+# tool's whole name), names a person only on evidence bound to that mention: a surname right after it
+# on its line ("Devin Smith", not "Claude Sonnet" nor the next line's first word), an "(our DBA)", ",
+# our DBA" or "from the infra team" attached to it, or a thanks in its own sentence. A "he" elsewhere,
+# an "(an AI assistant)" or a thanks in another sentence is none: "Thanks Claude for the review!
+# Generated with Claude" discloses
 _FIRST_NAME = re.compile(r"(?:claude|devin|jules)", re.IGNORECASE)
 _PERSON_AFTER = re.compile(
-    r"\s+(?!(?:Code|Sonnet|Opus|Haiku|Desktop|AI|Agent)\b)[A-Z][a-z]+\b"  # "Devin Smith", not "Claude Sonnet"
-    r"|\s*\((?:our|my|a|an|the|from|who|@)"  # "Claude (our DBA)"
-    r"|,\s*(?:our|my|who)\b|\s+from\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:team|group|squad)\b"
-    r"|[^.\n]*?\b(?:he|she|him|her|his)\b"
+    r"[ \t]+(?!(?:Code|Sonnet|Opus|Haiku|Desktop|AI|Agent)\b)[A-Z][a-z]+\b"  # "Devin Smith"
+    r"|[ \t]*\((?:our|my|from|who|@)"  # "Claude (our DBA)"
+    r"|,[ \t]*(?:our|my|who)\b|[ \t]+from[ \t]+(?:the[ \t]+|our[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:team|group|squad)\b"
 )
-# "a cursor", "the database cursor": lower case after a determiner or a noun is not the editor
+_SENTENCE_STOPS = ("\n", ". ", "! ", "? ")
+# "a cursor", "the database cursor": lower case after a determiner or a noun is not the editor, unless
+# the editor is named ("the cursor editor")
 _CURSOR_AFTER_WORD = re.compile(r"\b(?:a|an|the|this|that|our|my|its|their|database|db|sql|server-side)\s+$",
                                 re.IGNORECASE)
+_CURSOR_TOOL = re.compile(r"[ \t]+(?:editor|ide|agent|app|ai)\b", re.IGNORECASE)
 
 
 def _names_someone(text: str, start: int, end: int) -> bool:
@@ -180,11 +187,19 @@ def _names_someone(text: str, start: int, end: int) -> bool:
     reading, ``without_disclosures``, is not changed by this)."""
     word = text[start:end].rsplit(None, 1)[-1]
     if word == "cursor":
-        return bool(_CURSOR_AFTER_WORD.search(text, max(start, end - 30), end - len(word)))
+        return (not _CURSOR_TOOL.match(text, end)
+                and bool(_CURSOR_AFTER_WORD.search(text, max(start, end - 30), end - len(word))))
     if not _FIRST_NAME.fullmatch(word):
         return False
-    thanked = re.search(rf"\bthanks?\s+(?:to\s+)?{word}\b", text, re.IGNORECASE)
-    return bool(thanked or _PERSON_AFTER.match(text, end))
+    return bool(_PERSON_AFTER.match(text, end)) or _thanked(text, start, end, word)
+
+
+def _thanked(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the sentence holding ``text[start:end]`` thanks ``name`` ("Thanks to Jules for pairing
+    on this; we relied on Jules's benchmark harness"): a thanks in another sentence is another mention."""
+    left = max(text.rfind(stop, 0, start) for stop in _SENTENCE_STOPS) + 1
+    right = min((i for i in (text.find(stop, end) for stop in _SENTENCE_STOPS) if i >= 0), default=len(text))
+    return re.search(rf"\bthanks?\s+(?:to\s+)?{name}\b", text[left:right], re.IGNORECASE) is not None
 
 
 def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
