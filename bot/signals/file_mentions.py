@@ -30,8 +30,13 @@ MAX_MENTIONS = 50
 _MASK = "\ue000"  # a path or code span, in ``_before``'s copy of the text
 _CUE = re.compile(r"\b(?:(run|runs|running|ran|execute[sd]?|executing|invoke[sd]?|see|existing)"
                   r"|with|using|via|by"
-                  # what new tests are for: "added test cases for `pkg/auth/config.go`" claims tests, not an edit to it
-                  r"|(?:tests?|test\s+cases?|specs?|coverage)\s+(?:for|of|covering|on))\b", re.IGNORECASE)
+                  # what new tests are for: "added test cases for `pkg/auth/config.go`" claims tests, not an
+                  # edit to it; only when the tests are the verb's sole object ("added validation and tests
+                  # for `config.go`" claims the validation in config.go)
+                  r"|(?:add(?:s|ed|ing)?|wr[io]te|writ(?:es|ten|ing)|includ(?:e|es|ed|ing)|creat(?:e|es|ed|ing)"
+                  r"|introduc(?:e|es|ed|ing)|extend(?:s|ed)?|improv(?:e|es|ed)|increas(?:e|es|ed)|expand(?:s|ed)?"
+                  r"|updat(?:e|es|ed)|new)\s+(?:(?!(?:and|or|plus)\b)[\w-]+\s+){0,3}?"
+                  r"(?:tests?|test\s+cases?|specs?|test\s+coverage)\s+(?:for|of|covering))\b", re.IGNORECASE)
 _RUN_GAP = re.compile(r"[^.;!?]{0,25}")
 _TOOL_GAP = re.compile(rf"(?:\s|{_MASK}|,|&|\b(?:and|or|the|scripts?)\b)*", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -108,7 +113,9 @@ def _own_verb_after(before: str, pos: int) -> bool:
 
 def matches_any(mention: str, paths: list[str]) -> bool:
     """Whether a changed path is the one named. ``.yaml`` and ``.yml`` are one extension, and a
-    path whose directory is misspelt ("workflow/" for "workflows/") is the changed file of its name."""
+    path whose directory has a slip in one of its names ("workflow/" for "workflows/",
+    ``near_miss``) is the changed file of its name; another directory is another file
+    ("src/server/config.go" is not "internal/client/config.go")."""
     mention_l = _folded_path(mention).lstrip("/")
     paths = [_folded_path(p) for p in paths]
     if mention_l.endswith("/"):
@@ -116,8 +123,44 @@ def matches_any(mention: str, paths: list[str]) -> bool:
     base = posixpath.basename(mention_l)
     if base == mention_l:
         return any(posixpath.basename(p) == base for p in paths)
-    return any(("/" + p).endswith("/" + mention_l) or p.startswith(mention_l) or posixpath.basename(p) == base
+    return any(("/" + p).endswith("/" + mention_l) or p.startswith(mention_l) or _slipped_dir(mention_l, p)
                for p in paths)
+
+
+def _slipped_dir(mention: str, path: str) -> bool:
+    """Same file name, and the mention's directories are the path's last ones but for one slip."""
+    if posixpath.basename(path) != posixpath.basename(mention):
+        return False
+    named, have = mention.split("/")[:-1], path.split("/")[:-1]
+    if len(named) > len(have):
+        return False
+    differ = [(a, b) for a, b in zip(named, have[len(have) - len(named):]) if a != b]
+    return len(differ) == 1 and near_miss(*differ[0])
+
+
+_SEPARATORS = str.maketrans("", "", "-_.")
+
+
+def near_miss(a: str, b: str) -> bool:
+    """Whether directory names ``a`` and ``b`` (lower case) are one name with a slip: singular and
+    plural ("script", "scripts"; "fixture", "fixtures"; "index", "indexes"), "-" / "_" / "."
+    ("e2e-tests", "e2e_tests"), or, in names of 5 letters or more without digits (v1beta1 and v1beta2
+    are two versions), one letter added, dropped, changed or swapped ("workfows", "worfklows")."""
+    short, long = sorted((a, b), key=len)
+    if long in (short + "s", short + "es") or a.translate(_SEPARATORS) == b.translate(_SEPARATORS):
+        return True
+    return len(short) >= 5 and not any(c.isdigit() for c in a + b) and _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau distance 1 between different strings."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i: i + 2] == b[i: i + 2][::-1])
+    short, long = sorted((a, b), key=len)
+    return short[i:] == long[i + 1:]
 
 
 def _folded_path(path: str) -> str:

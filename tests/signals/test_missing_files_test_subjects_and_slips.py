@@ -55,3 +55,44 @@ def test_a_named_file_the_diff_does_not_hold_still_fires():
 
 def test_a_yaml_file_of_another_name_still_fires():
     assert _hit("Updated `deploy/helm/values.yml` for the new port", ["deploy/helm/defaults.yaml"]).fired
+
+
+@pytest.mark.parametrize("body, paths, missing", [
+    # another directory is another file, however common its name (review-sigfix #6a)
+    ("Updated `src/server/config.go` to read the env", ["internal/client/config.go"], ["src/server/config.go"]),
+    ("Modified `packages/cli/package.json` and `packages/core/package.json`", ["package.json"],
+     ["packages/cli/package.json", "packages/core/package.json"]),
+    ("Updated `pkg/api/index.ts` and `pkg/web/index.ts`", ["pkg/api/index.ts"], ["pkg/web/index.ts"]),
+    ("Updated the group in `api/v1beta1/types.go`", ["api/v1beta2/types.go"], ["api/v1beta1/types.go"]),
+])
+def test_a_file_of_the_same_name_in_another_directory_is_not_the_named_file(body, paths, missing):
+    hit = _hit(body, paths)
+    assert hit.fired and all(f"`{m}`" in hit.evidence for m in missing)
+
+
+@pytest.mark.parametrize("body, paths", [
+    ("- updated `pkg/fixture/seed.go` to add a user", ["pkg/fixtures/seed.go"]),
+    ("- updated `.github/worfklows/ci.yml`", [".github/workflows/ci.yml"]),
+    ("- updated `tests/e2e-utils/run.sh`", ["tests/e2e_utils/run.sh"]),
+])
+def test_a_directory_with_a_plural_letter_or_separator_slip_is_the_changed_one(body, paths):
+    assert not _hit(body, paths).fired
+
+
+@pytest.mark.parametrize("body", [
+    # the file is claimed too: tests are not the verb's only object (review-sigfix #6b)
+    "Added validation and tests for `pkg/auth/config.go`",
+    "Added validation and unit tests for `pkg/auth/config.go`",
+    "Updated coverage on `pkg/auth/config.go`",
+])
+def test_tests_that_share_the_verb_with_another_change_do_not_excuse_the_file(body):
+    hit = _hit(body, ["pkg/server/handler.go"])
+    assert hit.fired and "`pkg/auth/config.go`" in hit.evidence
+
+
+@pytest.mark.parametrize("body", [
+    "Fixed the parser and added table-driven tests for `pkg/auth/config.go`",
+    "- Adds a regression test for `pkg/auth/config.go`",
+])
+def test_tests_as_the_verbs_sole_object_excuse_the_file(body):
+    assert not _hit(body, ["pkg/auth/config_test.go"]).fired
