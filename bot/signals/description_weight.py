@@ -4,9 +4,12 @@
   lists) relative to the lines changed; a big formatted wall on a tiny diff fires. Structure
   that the repository's own PR template brings (when known) is not counted;
 - ``tiny_diff_long_body``: a very small diff carrying a very long description. A file whose
-  size no line count gives (a binary file, a move without a patch: no patch and 0/0 lines) is
-  not a 0-line change: a new logo or a moved package can take 200 words to explain, so the
-  signal stays quiet when the PR has one.
+  size no line count gives is not a 0-line change: a new logo or a moved package can take 200
+  words to explain. Such a file is one moved or copied with no line changed, or one with no
+  patch and 0/0 lines whose path is no known text file (a binary). It counts as UNSIZED_LINES
+  (a tiny diff's whole size) rather than 0, and a PR of such files only stays quiet. A text file
+  with no patch and 0/0 lines is an empty file (``__init__.py``, ``.gitkeep``) or a mode change
+  (``chmod +x``): 0 lines, as a record's bare paths are, sized by the PR's own counts.
 
 Both stay quiet when the diff size is unknown.
 """
@@ -37,6 +40,16 @@ _FENCE = re.compile(r"```.*?(?:```|$)", re.DOTALL)
 SMALL_DIFF = 20  # lines changed at or below which a diff counts as tiny
 LARGE_DIFF = 500  # lines changed at or above which a long description is expected
 LONG_BODY_WORDS = 200  # a careful explanation of a subtle one-line fix can take 100+ words
+UNSIZED_LINES = SMALL_DIFF  # lines a file of unknown size counts for: up to a tiny diff's whole size
+_TEXT_FILE = re.compile(
+    r"\.(?:py|pyi|go|rs|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|rb|php|c|h|cc|cpp|cxx|hpp|cs|swift|m|mm"
+    r"|dart|lua|pl|pm|r|jl|ex|exs|erl|hs|ml|clj|sh|bash|zsh|fish|ps1|bat|sql|md|mdx|rst|txt|adoc|org|json|jsonc"
+    r"|ya?ml|toml|ini|cfg|conf|env|xml|html?|css|scss|sass|less|vue|svelte|graphql|proto|tf|hcl|gradle|properties"
+    r"|lock|mod|sum|csv|tsv|gitkeep|keep|gitignore|gitattributes|dockerignore|editorconfig|npmignore|nvmrc)$"
+    r"|(?:^|/)(?:Makefile|Dockerfile|Gemfile|Rakefile|Procfile|Jenkinsfile|Vagrantfile|LICENSE|README|CODEOWNERS"
+    r"|OWNERS|AUTHORS|NOTICE|VERSION)$",
+    re.IGNORECASE,
+)
 
 
 def _size_factor(changed: int) -> float:
@@ -112,18 +125,40 @@ def template_weight(snapshot: PRSnapshot) -> SignalHit:
 
 
 def _unsized(change) -> bool:
-    """A changed file no line count measures: binary, or moved or copied without a patch."""
-    return change.patch is None and not change.additions and not change.deletions
+    """A changed file no line count measures: moved or copied with no line changed, or a binary
+    (no patch, 0/0 lines, and no known text file). An empty new text file or a mode change of
+    one has 0 lines, which is its size."""
+    if hits.file_changed_lines(change):
+        return False
+    if change.status in ("renamed", "copied") or change.previous_filename:
+        return True
+    return change.patch is None and not _TEXT_FILE.search(change.path)
+
+
+def _sizes(snapshot: PRSnapshot) -> tuple[int, int] | None:
+    """(lines changed, files of unknown size), or None when the diff's size is unknown: no
+    statistics, only files of unknown size, or bare paths with no count anywhere."""
+    changed, files = hits.changed_lines(snapshot), hits.files(snapshot)
+    if changed is None:
+        return None
+    unsized = sum(map(_unsized, files))
+    no_counts = snapshot.additions is None and snapshot.deletions is None and not any(
+        f.patch is not None or f.additions or f.deletions for f in files)
+    if files and (unsized == len(files) or no_counts):
+        return None
+    return changed, unsized
 
 
 def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
     name = "tiny_diff_long_body"
-    changed = hits.changed_lines(snapshot)
-    if changed is None or changed > SMALL_DIFF * 2 or any(map(_unsized, hits.files(snapshot))):
+    sizes = _sizes(snapshot)
+    if sizes is None or sizes[0] + UNSIZED_LINES * sizes[1] > SMALL_DIFF * 2:
         return hits.quiet(name, KIND)
+    changed, unsized = sizes
     n_words = len(words(hits.without_comments(_layout(snapshot))))
-    ratio = n_words / (changed + 5)
+    ratio = n_words / (changed + UNSIZED_LINES * unsized + 5)
     if n_words < LONG_BODY_WORDS or ratio < 8:
         return hits.quiet(name, KIND)
     value = min(1.0, ratio / 30)
-    return hits.fired(name, KIND, value, f"{n_words}-word description for {line_change(changed)}")
+    more = f" and {unsized} binary or moved file{'s' if unsized > 1 else ''}" if unsized else ""
+    return hits.fired(name, KIND, value, f"{n_words}-word description for {line_change(changed)}{more}")
