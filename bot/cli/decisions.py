@@ -71,7 +71,7 @@ def decisions_command(
     if number is not None and repo is None:
         raise database.fail("decisions", "--number needs --repo")
     state = _state()
-    rows = [d for d in state.decisions(repo, number, limit=limit) if d.shadow or not shadow_only]
+    rows = state.decisions(repo, number, limit=limit, shadow=True if shadow_only else None)
     overrides = {key: state.get_override(*key) for key in {(d.repo, d.number) for d in rows}}
     if as_json:
         typer.echo(_as_json(rows, overrides))

@@ -147,13 +147,17 @@ class SqlStateStore:
             return conn.execute(stmt).scalar()
 
     def decisions(self, repo: str | None = None, number: int | None = None,
-                  limit: int = 100) -> list[Decision]:
-        """Recorded decisions, newest first (for audits, shadow-mode review and reports)."""
+                  limit: int = 100, *, shadow: bool | None = None) -> list[Decision]:
+        """Recorded decisions, newest first (for audits, shadow-mode review and reports); with
+        ``shadow``, only those made (True) or not made (False) in shadow mode, the newest ``limit``
+        of them (filtered before the limit, not after)."""
         stmt = select(DecisionRow).order_by(DecisionRow.id.desc()).limit(limit)
         if repo is not None:
             stmt = stmt.where(DecisionRow.repo == repo)
         if number is not None:
             stmt = stmt.where(DecisionRow.number == number)
+        if shadow is not None:
+            stmt = stmt.where(DecisionRow.shadow.is_(shadow))
         with self.engine.connect() as conn:
             return [_decision(row._mapping) for row in conn.execute(stmt)]
 
