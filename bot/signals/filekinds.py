@@ -3,12 +3,12 @@
 Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` / ``*_tests.py`` /
 ``tests.py`` (Django) / ``tests/``;
 JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``, Deno/Go-style ``*_test.ts``, Cypress ``*.cy.ts``,
-a root ``test.js``;
+a ``test.js`` at the root (of the repository or of ``packages/<name>/``);
 Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc`` / ``FooTest.cpp``;
-Rust ``tests/``, ``tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``);
+Rust ``tests/``, ``foo/tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``);
 Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
-shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates such as
-``test-suite/``, ``integration-tests/``, ``tests_e2e/``.
+shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates by an established name
+such as ``test-suite/``, ``integration-tests/``, ``tests_e2e/`` (code in them, not docs or config).
 """
 
 from __future__ import annotations
@@ -16,13 +16,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Kinds of tests that name a test directory: integration-tests/, e2e_test/, tests_unit/
+_TEST_KINDS = (r"(?:unit|integration|e2e|end[-_]to[-_]end|functional|acceptance|smoke|system|api|ui|regression"
+               r"|contract|component|conformance|interop|browser)")
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e)/"
-    # a test crate or directory: test-suite/, tests_integration/, integration-tests/, e2e_test/
-    r"|(^|/)(test[-_]?suites?|tests?[-_]\w+|\w+[-_]tests?)/"
+    # a test crate or directory by an established name (test-suite/, tests_integration/, integration-tests/,
+    # e2e_test/; not ab_test/, self_test/, load_test/ or test-env/, which hold product code and config),
+    # holding code, not docs or config
+    rf"|(^|/)(test[-_]?suites?|{_TEST_KINDS}[-_]tests?|tests?[-_](?:{_TEST_KINDS}|suites?|utils?|helpers?|data|cases))/"
+    r"(?!(?:[^/]+/)*[^/]+\.(?:md|mdx|markdown|rst|txt|adoc|ya?ml|json|toml)$)"
     r"|(^|/)src/test/"
     r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|sh|bash|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
-    r"|(^|/)test_[^/]*\.(py|sh|bash)$|(^|/)tests?\.(py|rs|[cm]?[jt]sx?)$|_tests\.(py|rs)$"  # test_*.py; Django's tests.py
+    r"|(^|/)test_[^/]*\.(py|sh|bash)$|(^|/)tests?\.py$|_tests\.(py|rs)$"  # test_*.py; Django's tests.py
+    # Rust's foo/tests.rs module; a test.js at the root of the repository or of a monorepo package
+    # (src/commands/test.ts and cargo's commands/test.rs implement a "test" command)
+    r"|(^|/)tests\.rs$|^(?:(?:packages|libs?|modules)/[^/]+/)?tests?\.[cm]?[jt]sx?$"
     r"|(^|/)conftest\.py$"
     r"|\.(test|spec|cy)\.[cm]?[jt]sx?$"  # .cy: Cypress
     r"|\.test\.(sh|bash|bats)$|\.bats$|(^|/)t/(?:[^/]+/)*[^/]+\.t$"  # shell tests, Bats, Perl's t/*.t

@@ -95,3 +95,29 @@ def test_an_added_blank_line_before_an_existing_test_adds_no_test():
 
 def test_an_attribute_that_only_starts_like_test_is_no_test():
     assert not patch_has_test_module("@@ -1 +1,2 @@\n+#[testing_only]\n fn helper() {}")
+
+
+@pytest.mark.parametrize("path", [
+    # product code and config in directories named for a kind of testing (review-sigfix #9)
+    "src/ab_test/variant.go", "internal/ab-test/bucket.ts", "pkg/split_test/assign.go",
+    "firmware/self_test/post.c", "speed_test/server.py", "pkg/load_test/driver.go",
+    "k8s/test-env/values.yaml", "docs/test-plan/index.md", "docs/latest-tests/index.md",
+    "integration-tests/README.md", "e2e-tests/config/values.yaml",
+    # a "test" command's implementation, not a test
+    "src/commands/test.ts", "src/bin/cargo/commands/test.rs", "packages/core/src/test.js", "cli/test.js",
+])
+def test_code_and_docs_that_are_not_tests_are_not_tests(path):
+    assert not is_test_path(path)
+
+
+@pytest.mark.parametrize("path", [
+    "api-tests/orders.ts", "tests_unit/test_parse.py", "test_helpers/fake.go", "test-data/gen.py",
+    "functional_tests/login.rb", "crates/parser/src/lexer/tests.rs", "tests.ts",
+])
+def test_test_directories_and_files_by_established_names_are_tests(path):
+    assert is_test_path(path)
+
+
+@pytest.mark.parametrize("other", ["src/ab_test/variant.go", "src/bin/cargo/commands/test.rs", "docs/test-plan/index.md"])
+def test_a_claim_with_only_such_lookalikes_still_fires(other):
+    assert _claim(["core/src/executor/join.rs", other]).value == 1.0
