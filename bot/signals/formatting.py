@@ -12,7 +12,9 @@ optional (JS/TS, Go, Kotlin, Scala, Swift): in Rust ``s;`` → ``s`` returns the
 files (docs, .md/.rst/.txt) an apostrophe does not open a literal.
 
 A renamed or copied file is not format-only whatever its patch: moving it is the change (a
-package moved and gofmt'd).
+package moved and gofmt'd). Moved files are left out of the judgement: a PR that is mostly moves
+(as many moved files as others, or more) stays quiet; one that reformats many files and moves a
+few still fires, at the share of files that are format-only, and its evidence names the moves.
 
 Judged from ``FileChange.patch`` (GitHub hunk text, no file headers) by comparing the removed
 and added lines with layout normalised away. Quiet when any file's patch is unknown, since
@@ -120,16 +122,23 @@ def whitespace_or_format_only(snapshot: PRSnapshot) -> SignalHit:
     files = hits.files(snapshot)
     if not files or not hits.files_complete(snapshot) or not all(map(hits.whole_patch, files)):
         return hits.quiet(NAME, KIND)
-    if any(map(_moved, files)):
-        return hits.quiet(NAME, KIND)  # a move is a change a formatter does not make
     if len(hits.within_patch_budget(files)) < len(files):
         return hits.quiet(NAME, KIND)  # too much patch text to judge every file
-    verdicts = [(f, _is_format_only(f.path, hits.patch(f) or "")) for f in files]
+    moved = [f for f in files if _moved(f)]
+    rest = [f for f in files if not _moved(f)]
+    if len(moved) >= len(rest):
+        return hits.quiet(NAME, KIND)  # a move is a change a formatter does not make, and here it is the PR
+    verdicts = [(f, _is_format_only(f.path, hits.patch(f) or "")) for f in rest]
     judged = [(f, v) for f, v in verdicts if v is not None]
     if not judged or not all(v for _, v in judged):
         return hits.quiet(NAME, KIND)
     if any(len(f.patch or "") > hits.PATCH_LIMIT for f, _ in judged):
         return hits.quiet(NAME, KIND)  # we did not see the whole patch
     shown = ", ".join(f.path for f, _ in judged[:3]) + (" …" if len(judged) > 3 else "")
-    return hits.fired(NAME, KIND, 1.0, f"only whitespace/formatting changes in {shown}")
+    also = f" (and {len(moved)} moved file{'s' if len(moved) > 1 else ''}: {_move(moved[0])}" \
+           f"{' …' if len(moved) > 1 else ''})" if moved else ""
+    return hits.fired(NAME, KIND, len(rest) / len(files), f"only whitespace/formatting changes in {shown}{also}")
 
+
+def _move(change) -> str:
+    return f"{change.previous_filename} → {change.path}" if change.previous_filename else change.path
