@@ -117,8 +117,11 @@ def _command_line(text: str) -> str:
 _PHRASE_NEEDS = ("tested", "ran", "run", "reproduc", "verified", "confirmed", "benchmarked")  # one per alternative
 
 
-# a checklist item left unticked ("- [ ]", and "[]", "[NA]", "[-]": any box but "[x]")
-_UNTICKED_ITEM = re.compile(r"^([ \t]*)(?:~{1,2}[ \t]*)?(?:[-*+]|\d+[.)])[ \t]+~{0,2}\[(?![xX]\])[^\]\n]{0,12}\]")
+# a checklist item left unticked, as ``hits.without_unchecked_boxes`` reads one ("- [ ]", "[]", "[-]",
+# "[NA]", "[Not needed]"): a ticked "[x]", "[✔]", "[done]", "[Y]", a "[core]" tag or a "[Notes](#notes)"
+# link is the author's item, and the command under it is how they tested
+_UNTICKED_ITEM = re.compile(r"^([ \t]*)(?:~{1,2}[ \t]*)?(?:[-*+]|\d+[.)])[ \t]+~{0,2}" + hits.UNTICKED_MARK,
+                            re.IGNORECASE)
 _TEMPLATE_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:\s|$)")
 
 
