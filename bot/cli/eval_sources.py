@@ -1,4 +1,5 @@
-"""``sieve eval --data``: the same file given twice, however it is named."""
+"""``sieve eval --data`` sources: each one read and named, and the same file given twice, however it
+is named."""
 
 from __future__ import annotations
 
@@ -6,6 +7,56 @@ import os
 import sys
 from pathlib import Path
 from stat import S_ISREG
+
+import typer
+
+from bot.cli.score import well_formed
+from bot.evaluation import datasets
+
+
+def fail(message: str) -> typer.Exit:
+    """Print one line on stderr; the caller raises the returned exit (code 2: bad input)."""
+    typer.echo(f"sieve eval: {message}", err=True)
+    return typer.Exit(2)
+
+
+def read_source(path: Path, several: bool, sink) -> tuple[str, list]:
+    """A ``--data`` source's name and readable records (standard input's as ``-``)."""
+    if str(path) == "-":  # standard input, as sieve score and report read it: records are -:LINE
+        return "-", _stdin_records(sink)
+    if path.is_dir():
+        raise fail(f"{path}: is a directory, not a JSONL file")
+    if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
+        raise fail(f"{path}: no such file")
+    label = _label(path, several)
+    return label, datasets.read_data_file(path, sink, name=label)
+
+
+_DESCRIPTOR_FOLDERS = ("/dev/fd", "/proc/self/fd")  # where a shell's <(command) opens its pipe
+
+
+def _label(path: Path, several: bool) -> str:
+    """How a ``--data`` file names its sets and records: its file name, or with several its path
+    (d1/x.jsonl, d2/x.jsonl: two sets); ``fd:63`` for a process substitution's /dev/fd/63, whose
+    file name alone (``63``) says nothing."""
+    if str(path.parent) in _DESCRIPTOR_FOLDERS and path.name.isdigit():
+        return f"fd:{path.name}"
+    return well_formed(str(path) if several else path.name)
+
+
+def _stdin_records(sink) -> list:
+    """``read_data_file`` of standard input (gzip too), through a file read once and removed."""
+    import shutil
+    import tempfile
+
+    if sys.stdin is None:  # closed: <&-
+        raise fail("-: standard input is closed")
+    with tempfile.NamedTemporaryFile(prefix="sieve-eval-", suffix=".stdin", delete=False) as copy:
+        shutil.copyfileobj(sys.stdin.buffer, copy)
+    try:
+        return datasets.read_data_file(Path(copy.name), sink, name="-")  # read whole, then removed
+    finally:
+        os.unlink(copy.name)
 
 
 def given_twice(data: list[Path]) -> Path | None:

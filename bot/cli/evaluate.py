@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -15,18 +14,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bot.cli import PipeConsole, batch, eval_roc
 from bot.cli.eval_notes import figure_notes
-from bot.cli.eval_sources import given_twice
+from bot.cli.eval_sources import fail as _fail, given_twice, read_source
 from bot.cli.eval_tables import print_tables
 from bot.cli.score import well_formed
 from bot.evaluation import datasets, protocol
 from bot.loaders import LoadError
 from bot.paths import shared_dir
-
-
-def _fail(message: str) -> typer.Exit:
-    """Print one line on stderr; the caller raises the returned exit (code 2: bad input)."""
-    typer.echo(f"sieve eval: {message}", err=True)
-    return typer.Exit(2)
 
 
 def load_scorer(model: Path | None, as_scored: bool = False) -> protocol.Scorer:
@@ -97,49 +90,13 @@ def _build_sets(data: list[Path], sink, note) -> dict[str, list[datasets.Example
         raise _fail("-: standard input is read from a file given to --data already")
     if twice is not None:  # its sets would overwrite each other's, and "all" would hold its PRs twice
         raise _fail(f"{well_formed(str(twice))}: given to --data twice")
-    sets, labels, by_kind = {}, [], {}
-    for path in data:
-        if str(path) == "-":  # standard input, as sieve score and report read it: records are -:LINE
-            label, read = "-", _stdin_sets(sink, note)
-        else:
-            if path.is_dir():
-                raise _fail(f"{path}: is a directory, not a JSONL file")
-            if not path.exists():  # a pipe is fine: sieve eval --data <(zcat export.jsonl.gz)
-                raise _fail(f"{path}: no such file")
-            label = _label(path, several=len(data) > 1)
-            read = datasets.data_file_sets(path, sink, note, name=label)
-        labels.append(label)
+    files = [read_source(path, len(data) > 1, sink) for path in data]
+    sets, by_kind = {}, {}
+    for label, read in datasets.data_files_sets(files, note).items():  # first-time over every file
         for name, examples in read.items():
             sets[f"{label}:{name}"] = examples
             by_kind.setdefault(name, []).append(examples)
-    return sets | _pooled(by_kind, labels)
-
-
-_DESCRIPTOR_FOLDERS = ("/dev/fd", "/proc/self/fd")  # where a shell's <(command) opens its pipe
-
-
-def _label(path: Path, several: bool) -> str:
-    """How a ``--data`` file names its sets and records: its file name, or with several its path
-    (d1/x.jsonl, d2/x.jsonl: two sets); ``fd:63`` for a process substitution's /dev/fd/63, whose
-    file name alone (``63``) says nothing."""
-    if str(path.parent) in _DESCRIPTOR_FOLDERS and path.name.isdigit():
-        return f"fd:{path.name}"
-    return well_formed(str(path) if several else path.name)
-
-
-def _stdin_sets(sink, note) -> dict[str, list[datasets.Example]]:
-    """``data_file_sets`` of standard input (gzip too), through a file read once and removed."""
-    import shutil
-    import tempfile
-
-    if sys.stdin is None:  # closed: <&-
-        raise _fail("-: standard input is closed")
-    with tempfile.NamedTemporaryFile(prefix="sieve-eval-", suffix=".stdin", delete=False) as copy:
-        shutil.copyfileobj(sys.stdin.buffer, copy)
-    try:
-        return datasets.data_file_sets(Path(copy.name), sink, note, name="-")  # read whole, then removed
-    finally:
-        os.unlink(copy.name)
+    return sets | _pooled(by_kind, [label for label, _ in files])
 
 
 def _pooled(by_kind: dict[str, list[list]], labels: list[str]) -> dict[str, list]:

@@ -14,8 +14,9 @@ Choices the README leaves open, made once here:
 - E4 takes every eval-split AIDev agent title (any outcome) as positive, title-only.
 - ``first_time``: in ``git_prs`` the PR is its author's earliest merged record in that
   repository (author e-mail; the first commit author for merge commits). Elsewhere it comes
-  from ``author_association`` when a record has it; for a ``sieve eval --data`` file without
-  it, from the same rule over the file's records that carry an author and a date; else None.
+  from ``author_association`` when a record has it; for ``sieve eval --data`` records without
+  it, from the same rule over the records of every file read together that carry an author and
+  a date (``bot.evaluation.first_time``); else None.
 - ``short_body``: stored body under 200 characters (``body: null``, GitHub's "nothing written",
   counts as empty); None when the source has no body.
 """
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.evaluation import splits
+from bot.evaluation.first_time import dated_author, first_time_refs, utc as _when
 from bot.loaders import LoadError, github_json
 from bot.loaders.records import Record, iter_records, snapshot_from_record
 from bot.snapshot import PRSnapshot
@@ -69,13 +71,6 @@ def _git_path(data: Path, name: str, kind: str) -> Path:
     return data / "git_prs" / (f"{name}.prs.jsonl" if kind == "prs" else f"{name}.pull_refs.jsonl.gz")
 
 
-def _when(value) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value).astimezone(timezone.utc)
-    except (TypeError, ValueError, OverflowError):  # year 1 at +01:00 has no UTC time
-        return None
-
-
 def _short_body(raw: dict, bundle: bool = False) -> bool | None:
     """``raw``'s body is under 200 characters. GitHub's ``body: null`` (a bundle's, or a record's
     that has the key) means the author wrote nothing: short. None only when no body is known
@@ -108,36 +103,12 @@ def _repo(raw: dict, pull: dict) -> str:
     return repo["full_name"] if isinstance(repo.get("full_name"), str) else ""
 
 
-def _author_key(raw: dict) -> str:
-    authors = raw.get("commit_authors")
-    if raw.get("merge_style") == "merge" and isinstance(authors, list) and authors:
-        first = str(authors[0])
-        return first.rsplit("<", 1)[-1].rstrip(">").strip().lower()
-    return str(raw.get("author_email") or raw.get("author") or "").strip().lower()
-
-
-def _dated_author(rec: Record) -> tuple[tuple[str, str], datetime] | None:
-    """``((repo, author), date)`` of a record that names both, else None."""
-    key, when = _author_key(rec.raw), _when(rec.raw.get("date"))
-    return ((str(rec.raw.get("repo") or ""), key), when) if key and when else None
-
-
-def _first_time_refs(records: list[Record]) -> set[str]:
-    """Refs of records that are their author's earliest record of that repository in the file."""
-    earliest: dict[tuple[str, str], tuple[datetime, str]] = {}
-    for rec in records:
-        found = _dated_author(rec)
-        if found and (found[0] not in earliest or found[1] < earliest[found[0]][0]):
-            earliest[found[0]] = (found[1], rec.ref)
-    return {ref for _, ref in earliest.values()}
-
-
 def merged_records(data: Path, name: str, on_error: ErrorSink = print_error,
                    restore_removed: bool = False) -> list[tuple[Record, dict]]:
     """All merged records of one ``git_prs`` repository with their ``meta``."""
     records = list(_good(iter_records(_git_path(data, name, "prs"), restore_removed=restore_removed),
                          on_error))
-    firsts = _first_time_refs(records)
+    firsts = first_time_refs(records)
     return [(rec, _meta(rec, "git_prs", first_time=rec.ref in firsts, date=rec.raw.get("date")))
             for rec in records]
 
@@ -262,20 +233,38 @@ def print_note(note: str) -> None:
     print(f"note: {note}", file=sys.stderr)
 
 
+def read_data_file(path: Path, on_error: ErrorSink = print_error, name: str | None = None) -> list[Record]:
+    """The readable records of a ``sieve eval --data`` file, named ``name:LINE`` (default: its file name)."""
+    return list(_good(iter_records(Path(path), name or Path(path).name), on_error))
+
+
 def data_file_sets(path: Path, on_error: ErrorSink = print_error,
                    on_note: Callable[[str], None] = print_note, name: str | None = None) -> dict[str, list[Example]]:
-    """``sieve eval --data``: ``ai_agent`` (1) vs ``human`` (0); and, when ``ai_agent`` rows
+    """``sieve eval --data`` of one file: ``ai_agent`` (1) vs ``human`` (0); and, when ``ai_agent`` rows
     carry ``outcome``, rejected (1) vs merged (0) among them (the E3 rule). Records with any
     other label are read but not compared; ``on_note`` gets one line saying how many. Errors and
     notes name the file as ``name`` (default: its file name)."""
-    sets: dict[str, list[Example]] = {"agent_vs_human": [], "low_effort": []}
     name = name or Path(path).name
-    records = list(_good(iter_records(Path(path), name), on_error))
-    firsts = _first_time_refs(records)
+    records = read_data_file(path, on_error, name)
+    return records_sets(records, name, on_note, first_time_refs(records))
+
+
+def data_files_sets(files: list[tuple[str, list[Record]]],
+                    on_note: Callable[[str], None] = print_note) -> dict[str, dict[str, list[Example]]]:
+    """``data_file_sets`` of several files read together (``(name, read_data_file(...))`` each), by
+    name: first-time is each author's earliest record per repository over every file's records."""
+    firsts = first_time_refs(rec for _, records in files for rec in records)
+    return {name: records_sets(records, name, on_note, firsts) for name, records in files}
+
+
+def records_sets(records: list[Record], name: str, on_note: Callable[[str], None],
+                 firsts: set[str]) -> dict[str, list[Example]]:
+    """The sets of one file's records; ``firsts``: ``first_time_refs`` of the records read with them."""
+    sets: dict[str, list[Example]] = {"agent_vs_human": [], "low_effort": []}
     for rec in records:
         label, meta = rec.raw.get("label"), _meta(rec, "data")
-        if meta["first_time"] is None and _dated_author(rec):
-            meta["first_time"] = rec.ref in firsts  # git_prs-style rows: earliest in the file
+        if meta["first_time"] is None and dated_author(rec):
+            meta["first_time"] = rec.ref in firsts  # git_prs-style rows: earliest in the repository
         if label in ("ai_agent", "human"):
             sets["agent_vs_human"].append(Example(rec.snapshot, int(label == "ai_agent"), meta))
         y = _outcome_y(rec.raw) if label == "ai_agent" else None
