@@ -13,7 +13,8 @@ Choices the README leaves open, made once here:
 - E3 excludes AIDev ``open`` rows and pull refs ``merged_other_branch`` or ``likely_open``.
 - E4 takes every eval-split AIDev agent title (any outcome) as positive, title-only.
 - ``first_time``: in ``git_prs`` the PR is its author's earliest merged record in that
-  repository (author e-mail; the first commit author for merge commits). Elsewhere it comes
+  repository (author e-mail; the first commit author for merge commits), None for a record
+  without an author or a date. Elsewhere it comes
   from ``author_association`` when a record has it; for ``sieve eval --data`` records without
   it, from the same rule over the records of every file read together that carry an author and
   a date (``bot.evaluation.first_time``); else None.
@@ -32,7 +33,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bot.evaluation import splits
-from bot.evaluation.first_time import dated_author, first_time_refs, utc as _when
+from bot.evaluation import first_time
+from bot.evaluation.first_time import first_time_refs, utc as _when
 from bot.loaders import LoadError, github_json
 from bot.loaders.records import Record, iter_records, snapshot_from_record
 from bot.snapshot import PRSnapshot
@@ -109,7 +111,7 @@ def merged_records(data: Path, name: str, on_error: ErrorSink = print_error,
     records = list(_good(iter_records(_git_path(data, name, "prs"), restore_removed=restore_removed),
                          on_error))
     firsts = first_time_refs(records)
-    return [(rec, _meta(rec, "git_prs", first_time=rec.ref in firsts, date=rec.raw.get("date")))
+    return [(rec, _meta(rec, "git_prs", first_time=first_time.flag(rec, firsts), date=rec.raw.get("date")))
             for rec in records]
 
 
@@ -263,8 +265,8 @@ def records_sets(records: list[Record], name: str, on_note: Callable[[str], None
     sets: dict[str, list[Example]] = {"agent_vs_human": [], "low_effort": []}
     for rec in records:
         label, meta = rec.raw.get("label"), _meta(rec, "data")
-        if meta["first_time"] is None and dated_author(rec):
-            meta["first_time"] = rec.ref in firsts  # git_prs-style rows: earliest in the repository
+        if meta["first_time"] is None:  # git_prs-style rows: earliest in the repository, where known
+            meta["first_time"] = first_time.flag(rec, firsts)
         if label in ("ai_agent", "human"):
             sets["agent_vs_human"].append(Example(rec.snapshot, int(label == "ai_agent"), meta))
         y = _outcome_y(rec.raw) if label == "ai_agent" else None
