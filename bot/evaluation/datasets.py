@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,6 +33,7 @@ from typing import NamedTuple
 
 from bot.evaluation import splits
 from bot.evaluation import first_time
+from bot.evaluation.data_notes import repo_of, report_other_labels, report_repeats, report_unread_outcomes
 from bot.evaluation.first_time import first_time_refs, utc as _when
 from bot.loaders import LoadError, github_json
 from bot.loaders.records import Record, iter_records, snapshot_from_record
@@ -91,18 +91,9 @@ def _association_first_time(raw: dict) -> bool | None:
 def _meta(rec: Record, source: str, **extra) -> dict:
     raw = rec.raw
     pull = raw["pull"] if isinstance(raw.get("pull"), dict) else raw  # a REST bundle keeps them in "pull"
-    return {"ref": rec.ref, "source": source, "repo": _repo(raw, pull),
+    return {"ref": rec.ref, "source": source, "repo": repo_of(raw, pull),
             "label": raw.get("label"), "short_body": _short_body(pull, github_json.is_bundle(raw)),
             "first_time": _association_first_time(pull), **extra}
-
-
-def _repo(raw: dict, pull: dict) -> str:
-    """A record's ``repo``, or a GitHub pull's ``base.repo.full_name``."""
-    if isinstance(raw.get("repo"), str):
-        return raw["repo"]
-    base = pull.get("base") if isinstance(pull.get("base"), dict) else {}
-    repo = base.get("repo") if isinstance(base.get("repo"), dict) else {}
-    return repo["full_name"] if isinstance(repo.get("full_name"), str) else ""
 
 
 def merged_records(data: Path, name: str, on_error: ErrorSink = print_error,
@@ -263,6 +254,7 @@ def records_sets(records: list[Record], name: str, on_note: Callable[[str], None
                  firsts: set[str]) -> dict[str, list[Example]]:
     """The sets of one file's records; ``firsts``: ``first_time_refs`` of the records read with them."""
     sets: dict[str, list[Example]] = {"agent_vs_human": [], "low_effort": []}
+    unread: list[dict] = []  # ai_agent rows the low-effort rule reads as neither rejected nor merged
     for rec in records:
         label, meta = rec.raw.get("label"), _meta(rec, "data")
         if meta["first_time"] is None:  # git_prs-style rows: earliest in the repository, where known
@@ -272,56 +264,9 @@ def records_sets(records: list[Record], name: str, on_note: Callable[[str], None
         y = _outcome_y(rec.raw) if label == "ai_agent" else None
         if y is not None:
             sets["low_effort"].append(Example(rec.snapshot, y, meta))
-    _report_other_labels(name, records, on_note)
-    _report_repeats(name, records, on_note)
+        elif label == "ai_agent":
+            unread.append(rec.raw)
+    report_other_labels(name, records, on_note)
+    report_unread_outcomes(name, unread, len(sets["low_effort"]), on_note)
+    report_repeats(name, records, on_note)
     return {kind: examples for kind, examples in sets.items() if examples}
-
-
-def _report_other_labels(name: str, records: list[Record], on_note: Callable[[str], None]) -> None:
-    """One line for the records no set counts (a label other than ``ai_agent``/``human``, or none),
-    so a file labelled another way does not silently shrink to nothing."""
-    other = Counter(_label_name(r.raw.get("label")) for r in records
-                    if r.raw.get("label") not in ("ai_agent", "human"))
-    if other:
-        counts = ", ".join(f"{label} x{n}" for label, n in sorted(other.items()))
-        n = sum(other.values())
-        what = "1 record is" if n == 1 else f"{n} records are"
-        on_note(f"{name}: {what} not compared: labels other than 'ai_agent' and 'human' ({counts})")
-
-
-def _label_name(label) -> str:
-    """A label as the note names it: quoted, or ``no label`` for a missing or ``null`` one (``'None'``
-    would read as a label string)."""
-    return "no label" if label is None else repr(str(label))
-
-
-def _pr_keys(raw: dict) -> list[tuple]:
-    """What names a record's PR: its ``id`` (a bundle's pull ``id``) and ``repo#number``, where given."""
-    pull = raw["pull"] if isinstance(raw.get("pull"), dict) else raw
-    keys: list[tuple] = []
-    ident = raw.get("id") if raw.get("id") is not None else pull.get("id")
-    if isinstance(ident, (str, int)) and not isinstance(ident, bool) and ident != "":
-        keys.append(("id", ident))
-    repo, number = _repo(raw, pull), pull.get("number", raw.get("number"))
-    if isinstance(number, str) and number.strip().isdigit():
-        number = int(number)
-    if repo and isinstance(number, int) and not isinstance(number, bool):
-        keys.append(("pr", repo.lower(), number))
-    return keys
-
-
-def _report_repeats(name: str, records: list[Record], on_note: Callable[[str], None]) -> None:
-    """One line for the compared records that repeat an earlier one's ``id`` or ``repo#number`` (two
-    exports concatenated): they are still counted, so the note says the figures weigh them twice."""
-    seen: set[tuple] = set()
-    repeats = 0
-    for rec in records:
-        if rec.raw.get("label") not in ("ai_agent", "human"):
-            continue
-        keys = _pr_keys(rec.raw)
-        repeats += any(key in seen for key in keys)
-        seen.update(keys)
-    if repeats:
-        what = "1 record repeats" if repeats == 1 else f"{repeats} records repeat"
-        on_note(f"{name}: {what} an earlier record's id or repo#number; "
-                "each is counted again in the figures (remove repeats to count each PR once)")
