@@ -186,9 +186,15 @@ class Worker:
             return self.policy.max_attempts
         return max(self.policy.max_attempts, self.policy.max_rate_limited_attempts)
 
+    @staticmethod
+    def _spent(d: Delivery, attempt: _Attempt) -> int:
+        """The attempts this one's budget counts: all of them for GitHub's own trouble, else the
+        ordinary ones only (an incident ridden out on the larger budget leaves these untouched)."""
+        return d.attempts if attempt.github_side else d.attempts - d.github_side_attempts
+
     def _record(self, d: Delivery, attempt: _Attempt, seconds: float) -> Outcome:
         status, error = attempt.status, attempt.error
-        if status == "retry" and d.attempts >= self._budget(attempt):
+        if status == "retry" and self._spent(d, attempt) >= self._budget(attempt):
             status, error = "failed", f"gave up after {d.attempts} attempts: {error}"
         held = dict(attempt=d.attempts)  # the fencing token: only this attempt's claim is recorded
         if status == "done":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import Connection, and_, exists, func, select
+from sqlalchemy import Connection, and_, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from bot.store.models import DeliveryRow
@@ -18,11 +18,17 @@ T = DeliveryRow
 _CANDIDATES = 16
 
 
+def spent():
+    """The attempts a row's budget counts: all of them after a rate limit or GitHub's own trouble
+    (``rate_limited``: its larger budget), else the ordinary ones only."""
+    return case((T.rate_limited, T.attempts), else_=T.attempts - T.github_side_attempts)
+
+
 def claimable(conn: Connection, now, max_attempts) -> list:
     """Up to a few claimable rows: abandoned claims first, then due pending ones by age.
     Two queries rather than one OR, so each walks the (status, id) index in order."""
     abandoned = and_(T.status == "processing", T.lease_until <= now,
-                     T.attempts < max_attempts)
+                     spent() < max_attempts)
     due = and_(T.status == "pending", T.next_attempt_at <= now)
     return [row for condition in (abandoned, due)
             for row in conn.execute(_candidate_query(conn, condition, now)).all()]

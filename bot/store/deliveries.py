@@ -27,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, DateTime, Engine, and_, case, func, or_, select, update
 
 from bot.store.batches import PURGE_BATCH, delete_in_batches
-from bot.store.claimable import claimable, lock_pr
+from bot.store.claimable import claimable, lock_pr, spent
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.notify import notify
 from bot.store.models import DeliveryRow
@@ -63,6 +63,7 @@ class Delivery:
     received_at: datetime
     finished_at: datetime | None
     payload: str | None = None  # raw JSON text; filled by claim() and get(with_payload=True)
+    github_side_attempts: int = 0  # attempts that met only a rate limit or GitHub's own trouble
 
     def payload_dict(self) -> dict:
         return json.loads(self.payload or "{}")
@@ -70,7 +71,7 @@ class Delivery:
 
 _INFO_COLUMNS = [T.delivery_id, T.event, T.action, T.installation_id, T.repo, T.number,
                  T.status, T.attempts, T.next_attempt_at, T.claimed_by, T.lease_until,
-                 T.last_error, T.result, T.received_at, T.finished_at]
+                 T.last_error, T.result, T.received_at, T.finished_at, T.github_side_attempts]
 
 
 class DeliveryStore:
@@ -144,8 +145,9 @@ class DeliveryStore:
               ) -> Delivery | None:
         """Take the oldest due delivery for ``worker_id`` (attempts += 1), or None.
         A claim whose lease ran out (its worker died) is taken over while its attempts are
-        within budget: ``max_rate_limited_attempts`` when its last recorded attempt hit a rate
-        limit or GitHub's own trouble (``rate_limited``), else ``max_attempts``. Deliveries failed meanwhile past that budget are passed, as
+        within budget: ``max_rate_limited_attempts`` of all its attempts when its last recorded
+        attempt hit a rate limit or GitHub's own trouble (``rate_limited``), else ``max_attempts``
+        of its ordinary ones (``claimable.spent``). Deliveries failed meanwhile past that budget are passed, as
         (delivery_id, event) pairs, to ``on_abandoned`` once that is committed."""
         abandoned: list[tuple[str, str]] = []
         budget = case((T.rate_limited, max(max_attempts, max_rate_limited_attempts or 0)), else_=max_attempts)
@@ -203,7 +205,8 @@ class DeliveryStore:
         this attempt only hit a rate limit (the claimer's larger budget applies)."""
         due = self._now() + timedelta(seconds=delay)
         return self._finish(delivery_id, worker_id, attempt, status="pending", next_attempt_at=due,
-                            last_error=error[:MAX_ERROR_CHARS], rate_limited=rate_limited)
+                            last_error=error[:MAX_ERROR_CHARS], rate_limited=rate_limited,
+                            github_side_attempts=T.github_side_attempts + int(rate_limited))
 
     # -- operators --------------------------------------------------------------------------
     def get(self, delivery_id: str, *, with_payload: bool = False) -> Delivery | None:
@@ -262,7 +265,7 @@ class DeliveryStore:
     def _fail_exhausted(self, conn: Connection, now, max_attempts) -> list[tuple[str, str]]:
         """Fail rows whose last attempt's lease ran out; their (delivery_id, event)."""
         stmt = (update(T).where(T.status == "processing", T.lease_until <= now,
-                                T.attempts >= max_attempts)
+                                spent() >= max_attempts)
                 .values(status="failed", finished_at=now, claimed_by=None, lease_until=None,
                         last_error=LOST_LEASE).returning(T.delivery_id, T.event))
         return [(row.delivery_id, row.event) for row in conn.execute(stmt)]
@@ -280,7 +283,7 @@ class DeliveryStore:
     def _reset(self, condition) -> int:
         stmt = update(T).where(condition).values(
             status="pending", attempts=0, next_attempt_at=self._now(), claimed_by=None,
-            lease_until=None, finished_at=None, result=None, rate_limited=False)
+            lease_until=None, finished_at=None, result=None, rate_limited=False, github_side_attempts=0)
         with write_transaction(self.engine) as conn:
             return conn.execute(stmt).rowcount
 

@@ -41,6 +41,9 @@ class DeliveryRow(Base):
     # the last recorded attempt hit a rate limit: a worker dying on the next one leaves the
     # delivery the rate-limited budget of attempts, not the ordinary one (revision 0002)
     rate_limited: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # how many attempts met only a rate limit or GitHub's own trouble: the rest are ordinary ones,
+    # held to the ordinary budget (revision 0008)
+    github_side_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # SHA-256 (hex) of the raw signed body: the same body under another delivery id is a replay
     # (revision 0003; NULL on older rows, and NULLs never collide)
     body_sha256: Mapped[str | None] = mapped_column(String(64))

@@ -124,16 +124,45 @@ def test_a_worker_killed_while_waiting_out_rate_limits_does_not_lose_the_deliver
     assert taken is not None and taken.attempts == 5 and store.get("d1").status == "processing"
 
 
-def test_an_ordinary_failure_after_rate_limits_fails_at_max_attempts(store, engine, clock):
-    handler = Recorder(GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60),
-                       GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60),
-                       RuntimeError("a bug"))
+def test_a_worker_killed_after_an_incident_and_one_ordinary_error_leaves_the_ordinary_budget(store, engine, clock):
+    limited = GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60)
+    worker = make_worker(store, engine, Recorder(*[limited] * 4, RuntimeError("a bug")))  # max_attempts 3
+    for _ in range(5):
+        assert worker.process_one().status == "retry"
+        clock.advance(60)
+    lost = store.claim("killed", lease_seconds=POLICY.lease_seconds)  # the 6th attempt dies with its process
+    assert (lost.attempts, lost.github_side_attempts) == (6, 4)
+    clock.advance(POLICY.lease_seconds + 1)
+    taken = store.claim("w2", lease_seconds=POLICY.lease_seconds, max_attempts=POLICY.max_attempts,
+                        max_rate_limited_attempts=POLICY.max_rate_limited_attempts)
+    assert taken is not None and taken.attempts == 7  # two ordinary attempts of three spent, not failed
+
+
+def test_ordinary_failures_after_rate_limits_fail_at_max_ordinary_attempts(store, engine, clock):
+    limited = GitHubError("API rate limit exceeded", status=403, retryable=True, retry_after=60)
+    handler = Recorder(limited, limited, RuntimeError("a bug"), RuntimeError("a bug"), RuntimeError("a bug"))
     worker = make_worker(store, engine, handler)  # POLICY: max_attempts 3, rate-limited budget 48
     statuses = []
-    for _ in range(3):
+    for _ in range(5):
         statuses.append(worker.process_one().status)
         clock.advance(POLICY.backoff_cap)
-    assert statuses == ["retry", "retry", "failed"]  # the third attempt was not GitHub's trouble
+    assert statuses == ["retry"] * 4 + ["failed"]  # the third ordinary failure, at the fifth attempt
+    assert "gave up after 5 attempts" in store.get("d1").last_error
+
+
+def test_an_ordinary_error_after_a_long_incident_is_retried_not_final(store, engine, clock):
+    """After ten attempts spent riding out GitHub's 502s (within the larger budget), the first
+    ordinary error (a database blip) failed the delivery at once: the ordinary budget was
+    compared with every attempt made, the incident's included (review)."""
+    outage = [GitHubError("bad gateway", status=502, retryable=True)] * 10
+    handler = Recorder(*outage, RuntimeError("database is locked"))
+    worker = make_worker(store, engine, handler)
+    statuses = []
+    while (outcome := worker.process_one()) is not None:
+        statuses.append(outcome.status)
+        clock.advance(POLICY.backoff_cap)
+    assert statuses == ["retry"] * 11 + ["done"]
+    assert store.get("d1").status == "done"
 
 
 def test_github_server_errors_and_timeouts_are_ridden_out_like_rate_limits(store, engine, clock):
