@@ -90,7 +90,7 @@ def summary(y, scores, threshold: Threshold) -> dict:
         hit = tpr_at_fpr(y, s, target)
         key = f"fpr{round(target * 100)}"
         out[f"tpr_at_{key}"] = _round(hit[0]) if hit else None
-        out[f"threshold_at_{key}"] = _round(hit[1]) if hit else None
+        out[f"threshold_at_{key}"] = _finite(hit[1]) if hit else None  # the cut itself: 4 decimals made 0.99996 1.0
     out["fpr_at_threshold"] = _round(fpr_at(y, s, threshold))
     out["tpr_at_threshold"] = _round(tpr_at(y, s, threshold))
     return out
@@ -125,6 +125,11 @@ def slice_fpr(y, scores, flags: Iterable, threshold: Threshold) -> dict | None:
         return None
     return {"n_neg": int(neg_in.sum()), "n_neg_known": int((known & (y == 0)).sum()),
             "fpr": _round(float((s[neg_in] >= _at(threshold, neg_in)).mean()))}
+
+
+def _finite(value: float | None) -> float | None:
+    """``value`` unrounded, for a threshold to re-apply (``--threshold``); None when infinite."""
+    return None if value is None or not np.isfinite(value) else float(value)
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:
