@@ -2,11 +2,11 @@
 
 Retryable failures (``GitHubError.retryable`` or any unexpected exception) go back to pending
 with exponential backoff and jitter (a ``retry_after`` from GitHub is honoured); after
-``max_attempts`` the delivery is failed. An attempt that hit a rate limit (a ``retry_after``)
-or GitHub's own trouble (a 5xx, a timeout, a lost connection) is not the delivery's fault: it
-waits (for the reset, or with backoff up to ``backoff_cap``) and fails only after
-``max_rate_limited_attempts``, so an ordinary GitHub incident of a few hours loses no
-event. A non-retryable ``GitHubError`` fails at once.
+``max_attempts`` ordinary ones the delivery is failed. An attempt that hit a rate limit (a
+``retry_after``) or GitHub's own trouble (a 5xx, a timeout, a lost connection) is not the
+delivery's fault: it waits (for the reset, or with backoff up to ``backoff_cap``) and fails only
+after ``max_rate_limited_attempts``, so an ordinary GitHub incident of a few hours loses no
+event (``bot.app.attempts``). A non-retryable ``GitHubError`` fails at once.
 While a handler runs its lease is renewed, so only a dead or hung worker loses its claim (a
 handler running past ``RetryPolicy.max_handling_seconds`` counts as hung).
 
@@ -26,16 +26,15 @@ from __future__ import annotations
 
 import logging
 import os
-import random
 import socket
 import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
+from bot.app.attempts import Attempt, Outcome, RetryPolicy, describe_error, github_side, spent
 from bot.app.context import HandlerContext, StateStore
 from bot.app.lease import Claim, Guarded, LeaseKeeper, LeaseLost
 from bot.obs import metrics
@@ -65,37 +64,6 @@ class Workers(Protocol):
 
 
 _MAX_IDLE = 30.0  # longest pause between claims while the database keeps failing
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    max_attempts: int = 8
-    max_rate_limited_attempts: int = 48  # when the last attempt hit a rate limit (it waited for the reset)
-    backoff_base: float = 2.0
-    backoff_cap: float = 600.0
-    lease_seconds: float = 60.0
-    max_handling_seconds: float = 900.0  # a handler still running after this is hung: its lease lapses
-
-    def delay(self, attempts: int, retry_after: float | None = None,
-              rng: Callable[[], float] = random.random) -> float:
-        """Seconds before the next attempt: base·2^(attempts-1), capped, jittered to 50–100 %."""
-        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** max(0, attempts - 1))
-        jittered = ceiling * (0.5 + rng() / 2)
-        return max(jittered, retry_after) if retry_after else jittered
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one attempt came to: ``done`` | ``retry`` | ``failed`` | ``ignored``."""
-
-    delivery_id: str
-    event: str
-    status: str
-    attempts: int
-    error: str | None = None
-    seconds: float = 0.0
-    kept: bool = True  # False when the claim had been lost and the result was not recorded
-    result: str | None = None  # the handler's one-line outcome
 
 
 def new_worker_id(index: int = 0) -> str:
@@ -149,15 +117,15 @@ class Worker:
             if outcome is None:
                 _idle(stop, wake, poll_interval)
 
-    def _attempt(self, delivery: Delivery, claim: Claim) -> _Attempt:
+    def _attempt(self, delivery: Delivery, claim: Claim) -> Attempt:
         if self.accepts is not None and not self.accepts(delivery.event, delivery.action):
-            return _Attempt("ignored", f"{delivery.event}.{delivery.action} is not handled")
+            return Attempt("ignored", f"{delivery.event}.{delivery.action} is not handled")
         attempt = self._handle(delivery, claim)
         if claim.stopped is not None:  # whatever the handler made of LeaseLost: its work is unfinished
-            return _Attempt("retry", f"LeaseLost: {claim.stopped}")
+            return Attempt("retry", f"LeaseLost: {claim.stopped}")
         return attempt
 
-    def _handle(self, delivery: Delivery, claim: Claim) -> _Attempt:
+    def _handle(self, delivery: Delivery, claim: Claim) -> Attempt:
         try:
             github = Guarded(self.github_factory(delivery.installation_id), claim)
             ctx = HandlerContext(github=github,
@@ -167,34 +135,28 @@ class Worker:
                                  attempt=delivery.attempts)
             result = self.handler(delivery.event, delivery.payload_dict(), ctx)
         except LeaseLost:
-            return _Attempt("retry")  # _attempt words it
+            return Attempt("retry")  # _attempt words it
         except GitHubError as err:
-            return _Attempt("retry" if err.retryable else "failed",
-                            f"GitHubError {describe_error(err)}", err.retry_after, github_side=_github_side(err))
+            return Attempt("retry" if err.retryable else "failed",
+                            f"GitHubError {describe_error(err)}", err.retry_after, github_side=github_side(err))
         except Exception as err:  # noqa: BLE001 - any bug is retried, then failed, not lost
             log.exception("handler raised on %s.%s", delivery.event, delivery.action)
-            return _Attempt("retry", redact(f"{type(err).__name__}: {err}"))
+            return Attempt("retry", redact(f"{type(err).__name__}: {err}"))
         result = result if isinstance(result, str) else None
         if result is not None and result.startswith("ignored"):
-            return _Attempt("ignored", result)
-        return _Attempt("done", result=result)
+            return Attempt("ignored", result)
+        return Attempt("done", result=result)
 
-    def _budget(self, attempt: _Attempt) -> int:
+    def _budget(self, attempt: Attempt) -> int:
         """Attempts allowed before failing: more when this one only hit a rate limit or GitHub's
         own trouble."""
         if not attempt.github_side:
             return self.policy.max_attempts
         return max(self.policy.max_attempts, self.policy.max_rate_limited_attempts)
 
-    @staticmethod
-    def _spent(d: Delivery, attempt: _Attempt) -> int:
-        """The attempts this one's budget counts: all of them for GitHub's own trouble, else the
-        ordinary ones only (an incident ridden out on the larger budget leaves these untouched)."""
-        return d.attempts if attempt.github_side else d.attempts - d.github_side_attempts
-
-    def _record(self, d: Delivery, attempt: _Attempt, seconds: float) -> Outcome:
+    def _record(self, d: Delivery, attempt: Attempt, seconds: float) -> Outcome:
         status, error = attempt.status, attempt.error
-        if status == "retry" and self._spent(d, attempt) >= self._budget(attempt):
+        if status == "retry" and spent(d, attempt) >= self._budget(attempt):
             status, error = "failed", f"gave up after {d.attempts} attempts: {error}"
         held = dict(attempt=d.attempts)  # the fencing token: only this attempt's claim is recorded
         if status == "done":
@@ -215,20 +177,6 @@ class Worker:
                        attempt.result)
 
 
-@dataclass(frozen=True)
-class _Attempt:
-    status: str
-    error: str | None = None  # or the reason, for "ignored"
-    retry_after: float | None = None
-    result: str | None = None
-    github_side: bool = False  # a rate limit or GitHub's own trouble, not the delivery's fault
-
-
-def _github_side(err: GitHubError) -> bool:
-    """A rate limit, a 5xx, a timeout or a lost connection (no status): retried for longer."""
-    return err.retryable and (err.retry_after is not None or err.status is None or err.status >= 500)
-
-
 def _utc_now() -> datetime:
     """Aware UTC, the form the state store gives back (a naive local time would not compare)."""
     return datetime.now(UTC)
@@ -237,13 +185,6 @@ def _utc_now() -> datetime:
 def _aware(at: datetime | None) -> datetime | None:
     """The delivery store's naive UTC times (``bot.store.deliveries.utcnow``) as aware UTC."""
     return at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at
-
-
-def describe_error(err: GitHubError) -> str:
-    """A ``GitHubError`` in a few words, its HTTP status first (``HTTP 403: ...``), without
-    credentials: stored and shown to operators (here, and in the installation handler's result)."""
-    status = f"HTTP {err.status}: " if err.status is not None else ""
-    return redact(f"{status}{err}")
 
 
 def _idle(stop: threading.Event, wake: threading.Event | None, seconds: float) -> None:
@@ -329,3 +270,6 @@ class WorkerPool:
         alive = [t.name for t in self._threads if t.is_alive()]
         if alive:
             log.warning("workers still busy at shutdown (their leases will expire): %s", alive)
+
+
+__all__ = ["Outcome", "RetryPolicy", "Worker", "WorkerPool", "Workers", "describe_error", "new_worker_id"]
