@@ -1,12 +1,15 @@
-"""The one evaluation run of a frozen model version: figures, misses and bands, kept in its metadata.
+"""The one evaluation run of a frozen model version: figures and bands, kept in its metadata.
 
 Run: ``.venv/bin/python benchmarks/eval_run.py [--model-dir models] [--shared ../shared] [--attach]``
 (about 15 s). Scores the fixed protocol of ``../shared/data/README.md`` once with
-``batch_score`` and reports at the model's own CV thresholds (high and medium), lists the
-worst-ranked PRs of E1 and E2, and runs the full ``score()`` (band rules included) on E1, E1+
-and E2 to give the share of each group per band. ``--attach`` writes the summary into
-``model-metadata.json`` (the model file and its sha256 are unchanged).
+``batch_score`` and reports at the model's own CV thresholds (high and medium), and runs the
+full ``score()`` (band rules included) on E1, E1+ and E2 to give the share of each group per
+band. ``--attach`` writes the summary into ``model-metadata.json`` (the model file and its
+sha256 are unchanged).
 
+The summary holds figures only, no PR of the evaluation split: the protocol forbids design
+decisions on that split, and a list of its worst-ranked PRs (the ``misses`` this run stored up to
+v10, still in the shipped v10 metadata) invites them. Study mistakes on training CV instead.
 The protocol allows one run per model version: do not change the model after reading this.
 """
 
@@ -20,16 +23,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-
-def misses(examples, y, scores, k: int = 8) -> dict:
-    def row(i):
-        return {"p": round(float(scores[i]), 3), "repo": examples[i].meta.get("repo"),
-                "title": examples[i].snapshot.title[:90]}
-
-    order = sorted(range(len(examples)), key=lambda i: float(scores[i]))
-    return {"highest_negatives": [row(i) for i in reversed(order) if y[i] == 0][:k],
-            "lowest_positives": [row(i) for i in order if y[i] == 1][:k]}
 
 
 def band_shares(results, ids) -> dict:
@@ -59,11 +52,19 @@ def score_bands(sets, scored, model_path: str) -> tuple[dict, dict]:
     return out, aucs
 
 
+def summarize(sets, scored, high, medium, when: str) -> dict:
+    """The figures of ``scored`` at the ``high`` and ``medium`` thresholds, as the metadata keeps
+    them: per set and per repository, never per PR."""
+    from bot.evaluation.protocol import report
+    from bot.model import metadata
+
+    return metadata.evaluation_summary(report(sets, scored, high), report(sets, scored, medium), when)
+
+
 def run(model_dir: Path, shared: Path) -> dict:
     from bot.cli.evaluate import model_threshold
     from bot.evaluation.datasets import print_error, protocol_sets
-    from bot.evaluation.protocol import data_dir, evaluate, report
-    from bot.model import metadata
+    from bot.evaluation.protocol import data_dir, evaluate
     from bot.model.persist import MODEL_FILE
     from bot.scoring import batch_score
 
@@ -73,11 +74,8 @@ def run(model_dir: Path, shared: Path) -> dict:
     # threshold on every row, which put E4's FPR at high at 9.5 % where the product's is 0.1 %
     high, medium = (model_threshold(Path(model_path), band) for band in ("high", "medium"))
     sets = protocol_sets(data_dir(shared), print_error)
-    at_high, scored = evaluate(lambda s: batch_score(s, model_path=model_path), sets, None, high)
-    at_medium = report(sets, scored, medium)
-    worst = {name: misses(sets[name], *scored[name]) for name in ("E1", "E2")}
-    when = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    summary = metadata.evaluation_summary(at_high, at_medium, worst, when)
+    _, scored = evaluate(lambda s: batch_score(s, model_path=model_path), sets, None, high)
+    summary = summarize(sets, scored, high, medium, datetime.now(timezone.utc).isoformat(timespec="seconds"))
     summary["score_bands"], summary["auc_with_ai_signals_at_zero"] = score_bands(sets, scored, model_path)
     return summary
 

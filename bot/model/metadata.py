@@ -260,15 +260,17 @@ def _set_summary(at_high: dict, at_medium: dict) -> dict:
     return out
 
 
-def evaluation_summary(at_high: dict, at_medium: dict, misses: dict, when: str) -> dict:
+def evaluation_summary(at_high: dict, at_medium: dict, when: str) -> dict:
     """The one evaluation run's figures (scores = calibrated probabilities, bands' thresholds
-    from training CV), the README reference figures beside them, and the worst misses."""
+    from training CV) and the README reference figures beside them. No PR of the evaluation
+    split is named: the protocol forbids design decisions on it (v10's metadata, written before,
+    still lists its worst-ranked E1 and E2 PRs as ``misses``)."""
     sets = {name: _set_summary(s, at_medium["sets"][name]) for name, s in at_high["sets"].items()
             if "auc" in s}
     return {"run_at": when, "protocol": "../shared/data/README.md (bot.evaluation.protocol), scored once",
             "thresholds": {"high": at_high["threshold"], "medium": at_medium["threshold"]},
             "sets": sets, "reference_auc": REFERENCE,
-            "smoke_onlyrobots": at_high["sets"].get("smoke"), "misses": misses}
+            "smoke_onlyrobots": at_high["sets"].get("smoke")}
 
 
 def attach_evaluation(model_dir, evaluation: dict) -> None:

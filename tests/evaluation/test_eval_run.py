@@ -1,4 +1,4 @@
-"""``benchmarks/eval_run.py``'s own pieces: which PRs it lists as misses, and band shares."""
+"""``benchmarks/eval_run.py``'s own pieces: the summary it keeps, and band shares."""
 
 from __future__ import annotations
 
@@ -11,13 +11,21 @@ from bot.snapshot import PRSnapshot
 from tests.benchmark_scripts import load
 
 
-def test_misses_are_the_highest_negatives_and_lowest_positives():
-    examples = [Example(PRSnapshot(title=f"pr {i}"), y, {"repo": "o/r"}) for i, y in enumerate([0, 0, 1, 1, 0])]
-    y = np.array([e.y for e in examples])
-    scores = np.array([0.9, 0.1, 0.2, 0.8, 0.5])
-    worst = load("eval_run").misses(examples, y, scores, k=2)
-    assert [m["title"] for m in worst["highest_negatives"]] == ["pr 0", "pr 4"]
-    assert [m["title"] for m in worst["lowest_positives"]] == ["pr 2", "pr 3"]
+def test_the_summary_names_no_pr_of_the_evaluation_split():
+    """It stored the worst-ranked E1 and E2 PRs (titles, repositories, scores) as ``misses``: the protocol
+    forbids design decisions on the evaluation split, so new metadata keeps figures only (review-eval)."""
+    import json
+
+    y = [0, 0, 1, 1, 0, 1]
+    examples = [Example(PRSnapshot(title=f"secret title {i}"), label, {"repo": f"o/r{i % 2}", "ref": f"e.jsonl:{i}",
+                                                                     "first_time": i == 0, "short_body": True})
+                for i, label in enumerate(y)]
+    sets = {name: examples for name in ("E1", "E2")}
+    scored = {name: (np.array(y), np.array([0.9, 0.1, 0.2, 0.8, 0.5, 0.7])) for name in sets}
+    summary = load("eval_run").summarize(sets, scored, 0.6, 0.4, "2030-01-01T00:00:00+00:00")
+    assert "misses" not in summary and summary["sets"]["E1"]["auc"] == 0.5556
+    text = json.dumps(summary)
+    assert "secret title" not in text and "e.jsonl" not in text
 
 
 def test_band_shares_count_high_and_medium_or_high():
