@@ -15,7 +15,7 @@ from bot.app import config as repo_config
 from bot.app import plan as planner
 from bot.app import prtemplate, profiles, stickyedit
 from bot.app.actions import STICKY_MARKER, Action
-from bot.app.context import Decision, Ending, HandlerContext, Override
+from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
 from bot.fanout import together
 from bot.ignored import without_ignored
@@ -205,34 +205,37 @@ def _added_label(override: Override) -> str | None:
 def _person_label_owed(ctx: HandlerContext, review: Review, override: Override | None, labels: list[str],
                        events: decisions.Events) -> tuple[str, ...]:
     """A person's band label in force (``label_added``) that is not on because the App took it
-    off since the person put it on (under an exemption given over it and ended since): it goes
+    off since the person put it on under an exemption (given over it and ended since): it goes
     back on, as the exemption's ending puts the decision under it in force again. Not when a
-    person took it off last (that removal's delivery may still be queued), nor when a clearance
-    is known to have been ended since it was made: the App took it off for that clearance, which,
-    handled in order, replaced the person's label, so its cancel leaves the PR unreviewed."""
+    person took it off last (that removal's delivery may still be queued), nor when the App took
+    it off for a clearance (no exempt label on then): handled in order, that clearance replaced the
+    person's label, so its cancel left the PR unreviewed (decision sequences, seed 29)."""
     name = _added_label(override) if override is not None and override.kind == planner.LABEL_ADDED else None
     bands = {n.lower() for n in review.config.band_labels().values()}
     if name is None or name.lower() not in bands or any(n.lower() == name.lower() for n in labels):
         return ()
-    made, endings = decisions.utc(override.at), ctx.state.endings(review.repo, review.number)
-    if not any("exempt" in e.kinds and decisions.utc(e.at) >= made for e in endings):
+    made = decisions.utc(override.at)
+    if not any("exempt" in e.kinds and decisions.utc(e.at) >= made
+               for e in ctx.state.endings(review.repo, review.number)):
         return ()  # no exemption was given over it and ended since
-    if any(set(e.kinds) & set(planner.CANCELLABLE_BY_OK) and decisions.utc(e.at) >= made
-           and _ended_something(e) for e in endings):
-        return ()  # a clearance ended since: made after it, it replaced it, as handled in order (seed 29)
-    changes = [e for e in events() if e.label.lower() == name.lower()]
+    history = events()
+    at = max((i for i, e in enumerate(history) if e.label.lower() == name.lower()), default=None)
+    last = history[at] if at is not None else None
     bot, since = ctx.github.bot_login().lower(), made - decisions.CLOCK_SLACK
-    last = changes[-1] if changes else None
     took_off = (last is not None and last.action == "unlabeled" and last.actor.lower() == bot
                 and (last.at is None or decisions.utc(last.at) >= since))
-    return (name,) if took_off else ()
+    return (name,) if took_off and _exempt_on(history, at, review.config.labels.exempt.name) else ()
 
 
-def _ended_something(ending: Ending) -> bool:
-    """Whether ``ending`` is known to have ended a decision: the SQL store keeps the source only
-    of a PR's newest ending (``bot.store.endingrows``), and an unknown one is read as having
-    ended nothing, which puts a person's label back as before this was checked."""
-    return bool(ending.detail) and not ending.detail.endswith(decisions.NOTHING_ENDED)
+def _exempt_on(history: list, at: int, exempt: str) -> bool:
+    """Whether the exempt label was on when ``history[at]`` happened, or went on in the same
+    second (the App puts it on in the handling that takes the band labels off)."""
+    on = False
+    for event in history[:at]:
+        if event.label.lower() == exempt.lower():
+            on = event.action == "labeled"
+    return on or any(e.label.lower() == exempt.lower() and e.action == "labeled" and e.at == history[at].at
+                     for e in history[at + 1:])
 
 
 def _exempt_label_owed(ctx: HandlerContext, review: Review, override: Override | None, labels: list[str],

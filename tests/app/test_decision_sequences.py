@@ -138,6 +138,16 @@ def world(monkeypatch, scorer, caplog):
         yield built
 
 
+def test_a_late_label_the_app_took_off_under_an_exemption_goes_back_when_it_ends(world):
+    """A person's band label handled late, after a clearance made before it was cancelled and an
+    exemption given and ended: handled in order, the label replaced the clearance and came back
+    when the exemption ended; 2ae352a left it off (its check read the cancel's time, not the
+    clearance's). The oracle does not see this one: the label is asked for by name."""
+    outcome = seq.run(world, spec(a("ok", [1]), a("add_band", [45], M), a("ok_cancel", [1]), a("exempt", [1]),
+                                  a("exempt_cancel", [1])))
+    assert not outcome.failures and M in outcome.observed["labels"], outcome.explain()
+
+
 @pytest.mark.parametrize("name", sorted(PINNED))
 def test_pinned_sequence(world, name):
     outcome = seq.run(world, PINNED[name])
