@@ -23,6 +23,7 @@ from bot.ports import GitHubError
 
 LAG_ATTEMPTS = 3  # a 404 on the first two attempts of a fresh delivery is retried
 LAG_WINDOW = timedelta(minutes=2)
+LAG_WAIT = 2.0  # seconds: GitHub's own trouble (its replicas' lag), so it spends no ordinary attempt
 
 HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, reviews, check_run, installation)
 
@@ -64,7 +65,7 @@ def handle(event: str, payload: Any, ctx: HandlerContext) -> str:
                     "each PR is scored again at its next event after it is unsuspended")
         if err.status == 404 and not err.retryable and _maybe_lagging(ctx):
             raise GitHubError(f"{err} (retried: GitHub's API can lag its own webhook by a few seconds)",
-                              status=404, retryable=True) from err
+                              status=404, retryable=True, retry_after=LAG_WAIT) from err
         if err.status == 404 and not err.retryable and _out_of_reach(payload, ctx):
             return (f"ignored: {payload['repository']['full_name']}#{_number(payload, ctx)} is no longer "
                     "reachable (the App was uninstalled or the repository removed from it, or the PR deleted)")

@@ -26,6 +26,12 @@ HIGH = "sieve/likely-low-effort"
 POLICY = RetryPolicy(max_attempts=4, backoff_base=0.0, backoff_cap=0.0)
 
 
+@pytest.fixture(autouse=True)
+def lag_retries_without_a_wait(monkeypatch):
+    """The lag retry waits ``dispatch.LAG_WAIT`` seconds; ``drain`` runs only what is due now."""
+    monkeypatch.setattr(dispatch, "LAG_WAIT", 0.0)
+
+
 @pytest.fixture
 def fake(monkeypatch):
     flagged = Result(score=85, band="high", probability=0.85, confidence=0.8, model_version="test-model-1",
@@ -141,3 +147,21 @@ def test_a_rerun_queued_past_an_uninstall_is_ignored(fake, store):
     fake.state.repo(REPO).installation_id = 999  # installation_repositories.removed: no longer ours
     status, reason = drain(work)["run"]
     assert (status, "no longer reachable" in reason) == ("ignored", True), reason
+
+
+@pytest.mark.parametrize("max_attempts", [1, 2])
+def test_the_lag_retries_spend_no_ordinary_attempt(fake, store, max_attempts):
+    """With SIEVE_MAX_ATTEMPTS of 1 or 2, a delivery past an uninstall failed on its lag retries
+    instead of reaching the check that ignores it: GitHub's lag is GitHub's trouble, not the delivery's."""
+    deliveries, state = store
+    factory = make_github_factory(app_id=fake.app_id, private_key=fake.app_private_key, base_url=fake.base_url,
+                                  on_request=lambda *a: None, on_retry=lambda *a: None)
+    work = Worker(deliveries, dispatch.handle, factory, state, worker_id="w1",
+                  policy=RetryPolicy(max_attempts=max_attempts, backoff_base=0.0, backoff_cap=0.0),
+                  accepts=lambda event, action: dispatch.handler_for(event, action) is not None)
+    enqueue(store, "opened", "pull_request", fake.pull_request_event(REPO, 7))
+    assert drain(work)["opened"][0] == "done"
+    enqueue(store, "push", "pull_request", fake.pull_request_event(REPO, 7, "synchronize"))
+    fake.state.repo(REPO).installation_id = 999  # installation_repositories.removed: no longer ours
+    status, reason = drain(work)["push"]
+    assert status == "ignored" and "no longer reachable" in reason, reason
