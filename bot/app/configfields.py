@@ -25,7 +25,7 @@ def _one_line(value: str) -> str:
     """A label or check name GitHub shows on one line: a line break, tab or other control
     character would be refused by GitHub (its 422 reached the PR as a failed delivery), so the
     file names it instead."""
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in value):  # U+2028/9 break lines too
         raise ValueError(f"{_quoted(value.encode('unicode_escape').decode('ascii'))} must be one line "
                          "without control characters")
     return value

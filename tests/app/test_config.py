@@ -183,6 +183,7 @@ def test_a_section_with_every_line_commented_out_means_its_defaults():
     # a name GitHub would refuse to create (422): a line break or another control character inside it
     ("labels: {high: {name: \"triage/\\nslop\"}}\n", 'repo: labels.high.name: "triage/\\nslop" must be one line'),
     ("check_run: {name: \"PR\\tSieve\"}\n", 'repo: check_run.name: "PR\\tSieve" must be one line'),
+    ("labels: {medium: {name: \"triage/\\u2028slop\"}}\n", 'repo: labels.medium.name: "triage/\\u2028slop" must be one'),
     # a medium threshold of 0 would flag every PR
     ("thresholds: {medium: 0}\n", "repo: thresholds.medium: Input should be greater than or equal to 1"),
     ("thresholds: {medium: 0, high: 0}\n", "repo: thresholds.medium: Input should be greater than or equal to 1"),
