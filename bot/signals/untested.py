@@ -17,7 +17,11 @@ when they did not say so:
   change)"), the time before the change as the subject's adverbial ("Previously I could not run
   …", "Before this change we couldn't …"), the program's "we" ("Without the key we cannot verify
   the token, so `Validate` now …"; an "I" is always the author) and a removed thing as the subject
-  of a causal clause ("Deletes the target since it was untested"). Each match reads at most
+  of a causal clause ("Deletes the target since it was untested");
+- a check that fails only without the change ("`go test …` fails without this patch and passes
+  with it", "fails on v1.4.2"), a bug report about a check the PR repairs ("`make test` fails on
+  arm64 …; this PR fixes the flag"), tests not run in CI or on forks when the PR fixes that, and
+  tests the PR adds ("It was previously untested", "Untested branches … are now covered"). Each match reads at most
   ``WINDOW`` characters around it, so a long line of excused sentences costs linear time;
 - a partial admission that says on the same line how the change was tested: "I couldn't test
   on macOS, but I ran `go test ./...` on Linux and it passes". ``explains_testing`` reads that
@@ -74,6 +78,11 @@ _CONTRAST = Caseless(r"\b(?:but|however|though|although|instead)\b")
 _TESTED = Caseless(
     r"\b(?:i|we)\s+(?:(?:also|then|have|did|successfully|only)\s+)?(?:ran|tested|verified)\b(?!\s+into)"
     r"|\b(?:tests?|it|they|everything|ci)\s+(?:all\s+|still\s+)?pass(?:es|ed)?\b"
+    # a command the author ran, then its outcome: "however `cargo test` and the emulator run pass"
+    r"|`[^`\n]*+`[^.;`\n]{0,60}?\bpass(?:es|ed)?\b"
+    # subject-less after the contrast: "Not tested on Windows, but tested on Linux and macOS"
+    r"|\b(?:but|however|though|although)\b[,\s]*+(?:(?:it|this|i|we)\s+)?(?:(?:was|is|have|has|had|did)\s+)?"
+    r"(?:been\s+)?(?:tested|verified|checked)\s+(?:on|with|in|against|locally|manually|it|this)\b"
 )
 
 WINDOW = 240  # characters before and after a match read for its sentence: each match costs the same
@@ -112,6 +121,29 @@ _OBJECT_IS_CHANGE = re.compile(r"\s*(?:this|it|them|these|those|my|our|the\s+(?:
 _REMOVAL = re.compile(r"\b(?:remov|delet|drop|deprecat|get(?:ting)?\s+rid\s+of|prun)\w*", re.IGNORECASE)
 _BECAUSE_END = re.compile(r"\b(?:since|as|because)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+# A check that fails only without the change, said after the failure: "`go test …` fails without this
+# patch and passes with it", "failed before the fix", "fails on v1.4.2", "fails on the current release"
+_FAILS_WITHOUT_CHANGE = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:without|before|prior\s+to)\s+(?:this|the|my)\s+(?:changes?|prs?|patch|fix|commit)\b"
+    r"|\bon\s+(?:v\d|the\s+(?:released|current|latest|last)\s+(?:release|version)\b|released\b)"
+    r"|\band\s+pass(?:es|ed)?\s+(?:with|after|now)\b",
+    re.IGNORECASE,
+)
+# What the PR does about the failure, later on the line: "…; this PR fixes the flag", "This PR uses
+# `path.join` instead"
+_PR_REPAIRS = re.compile(
+    r"\bthis\s+(?:pr|pull\s+request|change|patch|fix|commit)\s+(?:now\s+)?(?:fix|switch|use|correct|resolve"
+    r"|address|solve|replace)\w*", re.IGNORECASE)
+_WITH_THIS_CHANGE = re.compile(r"\bwith\s+(?:this|my|the)\s+(?:changes?|pr|patch|fix)\b", re.IGNORECASE)
+# the check could not run in CI or on forks: a CI-infrastructure PR describes its bug
+_CI_PLACE = re.compile(r"\b(?:ci|workflows?|forks?|pipelines?|runners?|github\s+actions)\b", re.IGNORECASE)
+# the adverbial alone before the subject: "Before, I couldn't run …", "…; before we couldn't …"
+_LEAD_ALONE = ("before", "previously", "formerly")
+# "It was previously untested": the word between the verb and "untested" puts it in the past
+_PAST_WORD = re.compile(r"\b(?:previously|formerly|before|once)\s+(?:not\s+|un)", re.IGNORECASE)
+# "Untested branches in `retry.go` are now covered by table tests": the PR adds the tests
+_NOW_COVERED = re.compile(r"\b(?:are|is|now)\s+(?:now\s+)?(?:covered|tested)\b"
+                          r"|\bnow\s+(?:have|has|get)\s+(?:\w+\s+)?tests?\b", re.IGNORECASE)
 
 _NEGATION = ("not", "n't", "unable")
 _ACTION = ("test", "run", "verif", "execut")  # stems: "could not be verified"
@@ -178,7 +210,8 @@ def _failure_not_this_changes(said: str, before: str, after: str) -> bool:
 
 def _before_the_change(before: str) -> bool:
     """"Previously I …" (the adverbial right before the subject) or "Before this change we …"."""
-    return bool(_TIME_LEAD.search(before.rstrip(" \t,")[-30:]) or _CHANGE_ABSENT.search(before))
+    lead = before.rstrip(" \t,")[-30:]
+    return bool(lead.strip().lower() in _LEAD_ALONE or _TIME_LEAD.search(lead) or _CHANGE_ABSENT.search(before))
 
 
 def _codes_reasoning(said: str, before: str, after: str) -> bool:
@@ -200,13 +233,37 @@ def _removed_thing(said: str, before: str) -> bool:
         and bool(_REMOVAL.search(before))
 
 
+def _failure_the_pr_repairs(said: str, after: str, rest: str) -> bool:
+    """A failing check the sentence says fails only without the change ("fails without this patch
+    and passes with it", "fails on v1.4.2"), or a bug report about the check the PR then repairs
+    ("`make test` fails on arm64 …; this PR fixes the flag"). "… with this change" stays an admission."""
+    if not said.startswith("`") or _WITH_THIS_CHANGE.search(after):
+        return False
+    return bool(_FAILS_WITHOUT_CHANGE.search(after) or _PR_REPAIRS.search(rest))
+
+
+def _ci_the_pr_repairs(said: str, after: str, rest: str) -> bool:
+    """"Tests were not run on CI for forks. This PR fixes the workflow trigger.": the PR's subject.
+    An "I" is the author ("I couldn't run the tests in CI; this PR fixes …" still admits)."""
+    return not said.lower().startswith("i ") and bool(_CI_PLACE.search(after)) and bool(_PR_REPAIRS.search(rest))
+
+
+def _tests_the_pr_adds(said: str, after: str) -> bool:
+    """"It was previously untested", "Untested branches … are now covered by table tests"."""
+    return bool(_PAST_WORD.search(said)) or ("ntested" in said.lower() and bool(_NOW_COVERED.search(after)))
+
+
 def _not_about_this_change(text: str, m: re.Match, line: tuple[int, int]) -> bool:
     """Whether the match describes something other than this change having gone untested: a
-    failure that happens without the change too, the time before the change, the code's own
-    reasoning, or a thing the PR removes. Reads at most WINDOW characters each side."""
+    failure that happens without the change too or that the PR repairs, the time before the
+    change, tests the PR adds, the code's own reasoning, or a thing the PR removes. Reads at most
+    WINDOW characters each side."""
     before, after = _sentence(text, m, line)
     said = m.group(0)
+    rest = text[m.end():min(line[1], m.end() + WINDOW)]  # on past the sentence: "… This PR fixes …"
     if said.startswith("`") and _failure_not_this_changes(said, before, after):
+        return True
+    if _failure_the_pr_repairs(said, after, rest) or _ci_the_pr_repairs(said, after, rest) or _tests_the_pr_adds(said, after):
         return True
     return _before_the_change(before) or _codes_reasoning(said, before, after) or _removed_thing(said, before)
 
