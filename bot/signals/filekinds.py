@@ -21,11 +21,6 @@ _TEST_KINDS = (r"(?:unit|integration|e2e|end[-_]to[-_]end|functional|acceptance|
                r"|contract|component|conformance|interop|browser)")
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e)/"
-    # a test crate or directory by an established name (test-suite/, tests_integration/, integration-tests/,
-    # e2e_test/; not ab_test/, self_test/, load_test/ or test-env/, which hold product code and config),
-    # holding code, not docs or config
-    rf"|(^|/)(test[-_]?suites?|{_TEST_KINDS}[-_]tests?|tests?[-_](?:{_TEST_KINDS}|suites?|utils?|helpers?|data|cases))/"
-    r"(?!(?:[^/]+/)*[^/]+\.(?:md|mdx|markdown|rst|txt|adoc|ya?ml|json|toml)$)"
     r"|(^|/)src/test/"
     r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|sh|bash|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
     r"|(^|/)test_[^/]*\.(py|sh|bash)$|(^|/)tests?\.py$|_tests\.(py|rs)$"  # test_*.py; Django's tests.py
@@ -34,11 +29,18 @@ _TEST_PATH = re.compile(
     r"|(^|/)tests\.rs$|^(?:(?:packages|libs?|modules)/[^/]+/)?tests?\.[cm]?[jt]sx?$"
     r"|(^|/)conftest\.py$"
     r"|\.(test|spec|cy)\.[cm]?[jt]sx?$"  # .cy: Cypress
-    r"|\.test\.(sh|bash|bats)$|\.bats$|(^|/)t/(?:[^/]+/)*[^/]+\.t$"  # shell tests, Bats, Perl's t/*.t
+    r"|\.test\.(sh|bash|bats)$|\.bats$"  # shell tests, Bats (Perl's t/*.t: _is_perl_test)
     r"|(^|/)[^/]*(Test|Tests|Spec|IT)\.(java|kt|scala|groovy|cs|swift|php)$"
     r"|(^|/)[^/]*(Test|Tests)\.(cpp|cc|cxx|c|m|mm)$"  # GoogleTest's FooTest.cpp, XCTest's FooTests.m
     r"|_spec\.rb$",
 )
+# A test crate or directory by an established name (test-suite/, tests_integration/, integration-tests/,
+# e2e_test/; not ab_test/, self_test/, load_test/ or test-env/, which hold product code and config),
+# holding code, not docs or config (_in_test_dir)
+_TEST_DIR = re.compile(
+    rf"(^|/)(test[-_]?suites?|{_TEST_KINDS}[-_]tests?|tests?[-_](?:{_TEST_KINDS}|suites?|utils?|helpers?|data|cases))/")
+_DOC_OR_CONFIG_NAME = re.compile(r"[^/]+\.(?:md|mdx|markdown|rst|txt|adoc|ya?ml|json|toml)$")
+_PERL_TEST_NAME = re.compile(r"[^/]+\.t$")
 # An added test inside a source file: a #[cfg(test)] module or a test function, whatever runs it
 # (#[test], #[tokio::test(flavor = "multi_thread")], #[rstest], #[test_case(1, 2)], #[sqlx::test]).
 # [ \t], not \s: an added blank line before a context "#[test]" adds no test.
@@ -75,7 +77,36 @@ _SITE_CODE = re.compile(
 
 @lru_cache(maxsize=256)  # a repository's PRs touch the same paths; a lookup costs less than the search
 def is_test_path(path: str) -> bool:
-    return bool(_TEST_PATH.search(path))
+    return bool(_TEST_PATH.search(path)) or _in_test_dir(path) or _is_perl_test(path)
+
+
+# Both rules below read what follows a directory once per path, not once per directory: as a
+# regex, "(^|/)t/(?:[^/]+/)*[^/]+\.t$" (and a lookahead of that shape after each test directory)
+# rescanned the rest of the path from every "t/", quadratic in a path's length. What follows a
+# directory ending at ``end`` is a well-formed relative path ("a/b/x.t", no empty name) when no
+# "//" starts at or after ``end - 1``; that holds for the last such directory if it holds for any.
+
+def _is_perl_test(path: str) -> bool:
+    """Perl's ``t/**/*.t``: a ``.t`` file below a ``t/`` directory."""
+    cut = path.rfind("/t/")
+    end = cut + 3 if cut >= 0 else (2 if path.startswith("t/") else -1)
+    return end > 0 and _well_formed_after(path, end) and bool(_PERL_TEST_NAME.match(_basename(path)))
+
+
+def _in_test_dir(path: str) -> bool:
+    """Under a test directory by an established name (``_TEST_DIR``), unless the file is docs or config."""
+    if not _DOC_OR_CONFIG_NAME.match(_basename(path)):
+        return bool(_TEST_DIR.search(path))
+    empty = path.rfind("//")  # docs or config under a test directory only when what follows it is malformed
+    return empty >= 0 and bool(_TEST_DIR.search(path, 0, empty + 1))
+
+
+def _well_formed_after(path: str, end: int) -> bool:
+    return path.find("//", end - 1) < 0
+
+
+def _basename(path: str) -> str:
+    return path[path.rfind("/") + 1:]
 
 
 def patch_has_test_module(patch: str | None) -> bool:
