@@ -142,7 +142,7 @@ def _claim_start(m: re.Match) -> int:
 
 
 def _has_tests(snapshot: PRSnapshot) -> bool:
-    return any(filekinds.is_test_path(f.path) or filekinds.patch_has_test_module(hits.patch(f))
+    return any(filekinds.is_test_path(f.path) or filekinds.patch_has_test_module(hits.patch(f), f.path)
                for f in hits.files(snapshot))
 
 

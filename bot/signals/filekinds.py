@@ -5,7 +5,8 @@ Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` / 
 JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``, Deno/Go-style ``*_test.ts``, Cypress ``*.cy.ts``,
 a ``test.js`` at the root (of the repository or of ``packages/<name>/``);
 Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc`` / ``FooTest.cpp``;
-Rust ``tests/``, ``foo/tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``);
+Rust ``tests/``, ``foo/tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``, which
+also reads Zig's and D's inline test blocks); .NET test projects ``MyLib.Tests/`` / ``MyLib.UnitTests/``;
 Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
 shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates by an established name
 such as ``test-suite/``, ``integration-tests/``, ``tests_e2e/`` (code in them, not docs or config).
@@ -21,6 +22,8 @@ _TEST_KINDS = (r"(?:unit|integration|e2e|end[-_]to[-_]end|functional|acceptance|
                r"|contract|component|conformance|interop|browser)")
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e)/"
+    # a .NET test project: MyLib.Tests/, MyLib.UnitTests/, MyLib.IntegrationTest/
+    r"|(^|/)[^/]+\.(?:Unit|Integration|Functional|Acceptance|E2E)?Tests?/"
     r"|(^|/)src/test/"
     r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|sh|bash|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
     r"|(^|/)test_[^/]*\.(py|sh|bash)$|(^|/)tests?\.py$|_tests\.(py|rs)$"  # test_*.py; Django's tests.py
@@ -49,6 +52,12 @@ _RUST_TEST_MODULE = re.compile(
     r"|^\+[ \t]*+#\[(?:\w++::)*(?:test|rstest|test_case|wasm_bindgen_test|quickcheck)\b",
     re.MULTILINE,
 )
+# Inline test blocks by file extension: Zig's test "name" {, test {, test decl {; D's unittest {.
+# Only in those files: a shell line 'test "$x" = y' is a condition.
+_INLINE_TEST = {
+    "zig": re.compile(r'^\+[ \t]*test(?:[ \t]+(?:"|\w+[ \t]*\{)|[ \t]*\{)', re.MULTILINE),
+    "d": re.compile(r"^\+[ \t]*unittest[ \t]*\{", re.MULTILINE),
+}
 
 _PROSE_SUFFIX = r"(\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$"  # .github/workflows/security.yml is code
 _COMMUNITY_FILES = re.compile(
@@ -109,10 +118,14 @@ def _basename(path: str) -> str:
     return path[path.rfind("/") + 1:]
 
 
-def patch_has_test_module(patch: str | None) -> bool:
+def patch_has_test_module(patch: str | None, path: str = "") -> bool:
     """An added Rust ``#[cfg(test)]`` module or test function (``#[test]``, ``#[rstest]``,
-    ``#[tokio::test(…)]``, …) inside a source file."""
-    return bool(patch) and bool(_RUST_TEST_MODULE.search(patch))
+    ``#[tokio::test(…)]``, …) inside a source file; in a ``.zig`` or ``.d`` file (``path``), an
+    added inline ``test "…" {`` or ``unittest {`` block."""
+    if not patch:
+        return False
+    inline = _INLINE_TEST.get(path.rpartition(".")[2]) if "." in path else None
+    return bool(_RUST_TEST_MODULE.search(patch) or (inline and inline.search(patch)))
 
 
 def is_community_file(path: str) -> bool:
