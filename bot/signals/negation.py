@@ -16,7 +16,8 @@ writes with new unit tests"), and those are claims. So only these count:
   "Will write tests once …", "… and will add tests" ("These changes will add tests" is a claim);
 - a deferral label right before the claim: "TODO: add tests", "Follow-up: add integration tests";
 - right after the claim, a deferral of the tests themselves: "… is tracked in #12", "… is pending",
-  "… in a separate PR", "… not yet added", "… later." at the clause's end.
+  "… in a separate PR" (a separate commit is this PR's), "… not yet added", "… later." at the
+  clause's end after a verb that is not in the past tense ("added unit tests later." is a claim).
 ("How to add tests", "happy to add tests", "no time to add tests" and "plan to add tests" are read
 by the caller as the object of a preposition.)
 """
@@ -51,7 +52,8 @@ _DEFERRAL_LABEL = re.compile(
     r"|out\s+of\s+scope|not\s+in\s+this\s+pr|left\s+to\s+do)[*_ \t]*:[*_ \t]*$",
     re.IGNORECASE,
 )
-_PR_NOUN = r"(?:pr|pull\s+request|mr|merge\s+request|change|changeset|commit|patch|iteration|issue|ticket)"
+# Not "commit": a commit is part of this PR ("added unit tests in a separate commit" claims them)
+_PR_NOUN = r"(?:pr|pull\s+request|mr|merge\s+request|change|changeset|patch|iteration|issue|ticket)"
 _DEFERRED_AFTER = re.compile(
     r"[ \t]*(?:"
     r"(?:is|are|was|were|will\s+be|to\s+be|have\s+been|has\s+been)[ \t]+(?:still[ \t]+)?"
@@ -61,7 +63,7 @@ _DEFERRED_AFTER = re.compile(
     r"|to\s+(?:follow|come)\b|(?:tbd|todo)\b"
     rf"|(?:in|as|for|with)\s+(?:a|the)\s+(?:separate|follow[- ]?up|future|later|subsequent|next|another)\s+{_PR_NOUN}\b"
     r"|(?:in|as)\s+a\s+follow[- ]?up(?=[ \t]*(?:[.;!)\n]|$))"
-    r"|(?:later|afterwards|eventually|in\s+the\s+future)(?=[ \t]*(?:[.;!)\n]|$|,|\b(?:once|when|if|after)\b))"
+    r"|(?P<later>later|afterwards|eventually|in\s+the\s+future)(?=[ \t]*(?:[.;!)\n]|$|,|\b(?:once|when|if|after)\b))"
     r")",
     re.IGNORECASE,
 )
@@ -76,7 +78,13 @@ def declined(text: str, start: int, end: int) -> bool:
         return True
     if _OFFERED_VERB.search(_clause_start(before, cut_off=lo > 0)):
         return True
-    return bool(_DEFERRED_AFTER.match(text, end))
+    after = _DEFERRED_AFTER.match(text, end)
+    return bool(after) and not (after.group("later") and _PAST_VERB.search(text, start, end))
+
+
+# "I fixed the race first and added unit tests later.": done, only after something else
+_PAST_VERB = re.compile(r"\b(?:added|wrote|written|created|included|implemented|extended|introduced)\b",
+                        re.IGNORECASE)
 
 
 def _clause_start(before: str, cut_off: bool) -> str:
