@@ -11,6 +11,12 @@ template literal) is never folded. A trailing ``;`` is layout only where the lan
 optional (JS/TS, Go, Kotlin, Scala, Swift): in Rust ``s;`` → ``s`` returns the value. In prose
 files (docs, .md/.rst/.txt) an apostrophe does not open a literal.
 
+Whitespace the language reads is kept (``_mark_gaps``): around ``=``, ``[`` and ``]`` in shell
+(``X = 1`` runs a command X), before ``.``/``:``/``#``/``[`` on a CSS selector line (``.a .b`` is a
+descendant), after a Markdown line's ``#`` or list marker, a line break after ``return`` in JS/TS
+(automatic semicolon insertion), and after a C ``#define`` name (``F (x)`` is object-like). A
+trailing comma is never layout in ``.json``, nor before ``)`` in Rust (``(x,)`` is a 1-tuple).
+
 A renamed or copied file is not format-only whatever its patch: moving it is the change (a
 package moved and gofmt'd). Moved files are left out of the judgement: a PR that is mostly moves
 (as many moved files as others, or more) stays quiet; one that reformats many files and moves a
@@ -46,10 +52,52 @@ _PROSE_EXT = re.compile(r"\.(md|mdx|markdown|rst|txt|adoc|asciidoc|org)$", re.IG
 _LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*+"|\'(?:[^\'\\\n]|\\.)*+\'|`(?:[^`\\\n]|\\.)*+`)')
 _PROSE_LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*+"|`(?:[^`\\\n]|\\.)*+`)')  # "don't … isn't" is no literal
 
+# Whitespace that carries meaning, marked before layout is squeezed away (the mark is neither
+# whitespace nor a word character, so a side without the gap reads differently)
+_MARK = "\x02"
+_SHELL = re.compile(r"\.(?:sh|bash|zsh|ksh|bats)$", re.IGNORECASE)
+_SHELL_GAP = re.compile(r"(?<=\S)(?=[ \t]++[=\[\]])|(?<=[=\[\]])(?=[ \t]++\S)")  # `X = 1` runs X; `[-f` is no test
+_CSS = re.compile(r"\.(?:css|scss|less)$", re.IGNORECASE)
+_CSS_GAP = re.compile(r"(?<=[\w\])*])(?=[ \t]++[.:#\[])")  # `.a .b` is a descendant, `.a.b` one element
+_MARKDOWN = re.compile(r"\.(?:md|mdx|markdown)$", re.IGNORECASE)
+_MARKDOWN_GAP = re.compile(r"^([ \t]*+(?:#{1,6}|[-*+]|\d{1,9}[.)]))(?=[ \t])", re.MULTILINE)  # `#Title` is no heading
+_JS = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte)$", re.IGNORECASE)
+_JS_GAP = re.compile(r"\b(?:return|throw|break|continue|yield)(?=[ \t]*+\n)")  # automatic semicolon insertion
+_C = re.compile(r"\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm)$", re.IGNORECASE)
+_C_GAP = re.compile(r"(#[ \t]*+define[ \t]++\w++)(?=[ \t]++\()")  # `#define F (x)` is object-like
+# Where a trailing comma is meaning: JSON forbids it, a Rust `(x,)` is a 1-tuple
+_STRICT_JSON = re.compile(r"\.json$", re.IGNORECASE)
+_RUST = re.compile(r"\.rs$", re.IGNORECASE)
+_COMMA_BEFORE_BRACKET = re.compile(r",(?=[\]}])")
 
-def _squeeze(text: str) -> str:
+
+def _mark_gaps(lines: list[str], path: str) -> str:
+    """The lines joined, with the whitespace the file's language reads as meaning marked."""
+    if _CSS.search(path):  # on selector lines only: `color : red` is layout
+        lines = [_CSS_GAP.sub(_MARK, x) if x.endswith(("{", ",")) else x for x in lines]
+    text = "\n".join(lines)
+    if _SHELL.search(path):
+        return _SHELL_GAP.sub(_MARK, text)
+    if _MARKDOWN.search(path):
+        return _MARKDOWN_GAP.sub(lambda m: m.group(1) + _MARK, text)
+    if _JS.search(path):
+        return _JS_GAP.sub(lambda m: m.group(0) + _MARK, text)
+    if _C.search(path):
+        return _C_GAP.sub(lambda m: m.group(1) + _MARK, text)
+    return text
+
+
+def _layout_commas(path: str) -> re.Pattern | None:
+    """The trailing commas that are layout in this file's language (none in JSON)."""
+    if _STRICT_JSON.search(path):
+        return None
+    return _COMMA_BEFORE_BRACKET if _RUST.search(path) else _COMMA_BEFORE_CLOSER
+
+
+def _squeeze(text: str, commas: re.Pattern | None = _COMMA_BEFORE_CLOSER) -> str:
     """Code or prose outside literals: whitespace dropped but between two word characters."""
-    return _COMMA_BEFORE_CLOSER.sub("", _LAYOUT.sub("", _WORD_GAP.sub("\x01", text))).replace("\x01", " ")
+    text = _LAYOUT.sub("", _WORD_GAP.sub("\x01", text))
+    return (commas.sub("", text) if commas else text).replace("\x01", " ")
 
 
 def _literal(text: str, fold_quotes: bool) -> str:
@@ -61,13 +109,14 @@ def _normalise(lines: list[str], prose: bool = False, path: str = "") -> str:
     """The lines with layout, trailing commas, and where the language allows it quote style and
     trailing semicolons removed; the text of string literals (and word boundaries) kept."""
     semi = bool(_OPTIONAL_SEMI.search(path))
-    text = "\n".join(_TRAILING_SEMI.sub("", line.rstrip()) if semi else line.rstrip() for line in lines)
+    text = _mark_gaps([_TRAILING_SEMI.sub("", line.rstrip()) if semi else line.rstrip() for line in lines], path)
+    commas = _layout_commas(path)
     if "\"" not in text and "'" not in text and "`" not in text:  # cheap pre-check: no literal
-        return _squeeze(text)
+        return _squeeze(text, commas)
     fold = bool(_SAME_QUOTES.search(path))
     parts = (_PROSE_LITERAL if prose else _LITERAL).split(text)
     # split() alternates: text outside literals at even indexes, the literals at odd ones
-    return "".join(_squeeze(p) if i % 2 == 0 else _literal(p, fold) for i, p in enumerate(parts))
+    return "".join(_squeeze(p, commas) if i % 2 == 0 else _literal(p, fold) for i, p in enumerate(parts))
 
 
 def _keep_indent(line: str) -> str:
