@@ -18,7 +18,10 @@ column 0: for a method changed more than 3 lines below its signature that is the
 (``class Client:``, ``impl Client {``), never the method. So when a hunk of a code file whose
 methods nest in types changes indented lines under a class/impl/struct-like header, a name that
 could be a method of that type (unqualified, or qualified by the type's name) is not counted as
-missing. Other names, flags, and files such as YAML, package.json or Markdown (an indented line
+missing. Functions nest in functions and object literals too (a React handler, a Vue option, a
+Flask route inside ``create_app``): in Python and JS/TS/Vue/Svelte, a hunk under any header that
+changes a line two indentation levels deep (8 columns in Python, 4 in JS) hides unqualified
+names. Other names, flags, and files such as YAML, package.json or Markdown (an indented line
 there is no method body) excuse nothing.
 
 Quiet unless every changed file comes with its whole patch (a binary or oversized file could
@@ -64,6 +67,11 @@ _IMPL_FOR = re.compile(r"\bfor\s+([A-Za-z_]\w*)")
 # code whose methods sit indented inside their type (not Go or C: a function there starts at column 0)
 _NESTING_CODE = re.compile(r"\.(?:py|pyi|rb|java|kt|kts|scala|groovy|cs|js|jsx|mjs|cjs|ts|tsx|mts|cts|vue|svelte"
                            r"|rs|swift|php|cpp|cc|cxx|hpp|hh|hxx|h|m|mm|dart)$", re.IGNORECASE)
+# code whose functions nest in functions and object literals (a React handler, a Vue option, a
+# Flask route in create_app) with its indentation unit: a change two units deep may be inside one
+_NESTED_FUNCTIONS = {re.compile(r"\.pyi?$", re.IGNORECASE): 4,
+                     re.compile(r"\.(?:jsx?|mjs|cjs|tsx?|mts|cts|vue|svelte)$", re.IGNORECASE): 2}
+_ANY_NESTED = "\0nested"  # a scope that hides unqualified names only: no type has this name
 _QUALIFIER_SEP = re.compile(r"\.|::|->|#")
 _RECEIVERS = frozenset({"self", "this", "cls", "super", "Self", "base", "me", "it"})
 _FILE_LIKE = re.compile(r"\.(?:py|go|rs|js|ts|tsx|jsx|java|rb|md|ya?ml|json|toml|sh|txt|cfg|ini|lock|mod)$",
@@ -142,28 +150,38 @@ def _could_be_method(symbol: str, scopes: frozenset[str]) -> bool:
 
 
 def _hidden_scopes(snapshot: PRSnapshot) -> frozenset[str]:
-    """Names of the types whose methods a hunk of a code file may be changing unseen."""
+    """Names of the types whose methods a hunk of a code file may be changing unseen, and
+    ``_ANY_NESTED`` when a hunk changes lines nested two levels under a function or object."""
     found: set[str] = set()
     for change in hits.files(snapshot):
         if change.patch and _NESTING_CODE.search(change.path):
-            for header in _hiding_headers(change.patch):
-                found |= _container_names(header)
+            unit = _nesting_unit(change.path)
+            for header, depth in _hiding_headers(change.patch, unit or 4):
+                names = _container_names(header)
+                found |= names or ({_ANY_NESTED} if unit and header and depth >= 2 * unit else set())
     return frozenset(found)
 
 
-def _hiding_headers(patch: str):
-    """Hunk headers over a hunk that changes an indented line: the line a method would be on is
-    above what the patch shows."""
-    header, indented = None, False
+def _nesting_unit(path: str) -> int:
+    """The indentation unit of a language whose functions nest in functions or objects, else 0."""
+    return next((unit for kind, unit in _NESTED_FUNCTIONS.items() if kind.search(path)), 0)
+
+
+def _hiding_headers(patch: str, tab: int):
+    """Hunk headers over a hunk that changes an indented line, with the deepest changed line's
+    indentation in columns (a tab counts ``tab``): the line a method would be on is above what
+    the patch shows."""
+    header, depth = None, 0
     for line in patch.splitlines():
         if line.startswith("@@"):
-            if header is not None and indented:
-                yield header
-            header, indented = line.split("@@", 2)[-1].strip(), False
+            if header is not None and depth:
+                yield header, depth
+            header, depth = line.split("@@", 2)[-1].strip(), 0
         elif line[:1] in "+-" and line[1:2] in (" ", "\t") and line[1:].strip():
-            indented = True
-    if header is not None and indented:
-        yield header
+            lead = line[1:len(line) - len(line[1:].lstrip(" \t"))]
+            depth = max(depth, lead.count(" ") + tab * lead.count("\t"))
+    if header is not None and depth:
+        yield header, depth
 
 
 def _container_names(header: str) -> set[str]:
