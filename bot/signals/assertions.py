@@ -1,8 +1,9 @@
 """``tests_without_assertions`` (kind "effort"): a newly added test file whose patch never
 asserts anything (no assert, expect(, require., t.Error/t.Fatal, assert_eq!, self.assert…,
 should, testify suite calls such as ``s.Require().NoError(err)`` / ``s.Equal(want, got)``,
-GoogleTest's ``EXPECT_EQ``, Catch2's ``REQUIRE``, tape and ava's ``t.equal`` / ``t.is``, a Go
-example's ``// Output:``, a Go test's ``tt.Errorf`` whatever its *testing.T is called), i.e.
+GoogleTest's ``EXPECT_EQ``, Catch2's ``REQUIRE``, Boost.Test, Qt Test, Unity, Criterion and
+CppUnit macros, minitest's ``_(x).must_equal``, tape and ava's ``t.equal`` / ``t.is``, a Go
+example's ``// Output:``, a Go test's ``tt.Errorf`` whatever its *testing.T or testing.TB is called), i.e.
 tests that run code without checking it. A Go file that adds only benchmarks
 (``func Benchmark…``, no ``func Test…``) measures instead of checking and is not reported.
 
@@ -28,7 +29,7 @@ _NOT_A_TEST = re.compile(
     re.IGNORECASE,
 )
 _ASSERTION = re.compile(
-    r"\bassert|\bexpect\s*[(.]|\bexpects?\b|\brequire\.|\bt\.(?:error|fatal|fail)|\bb\.(?:error|fatal|fail)"
+    r"(?:\b|_)assert|\bexpect\s*[(.]|\bcr_expect|\.(?:must|wont)_\w|\bexpects?\b|\brequire\.|\bt\.(?:error|fatal|fail)|\bb\.(?:error|fatal|fail)"
     r"|\bself\.fail|\bshould|\bpytest\.(?:raises|fail|approx)|\.to(?:be|equal|throw|match|have|contain)"
     r"|\bcheck\s*\(|\bverify\w*\s*\(|\bvalidate\w*\s*\(|\bpanic!|#\[should_panic|\bXCT|\bis\.\w+\(|\bOmega\(|\bEventually\("
     # tape, node-tap and ava: t.equal(a, b), t.deepEqual(…), t.ok(…), t.is(…)
@@ -37,14 +38,17 @@ _ASSERTION = re.compile(
     re.IGNORECASE,
 )
 # C/C++ test macros (case-sensitive: JavaScript's require('tape') is an import): GoogleTest's
-# EXPECT_EQ(…) and ASSERT_TRUE(…), Catch2 and doctest's REQUIRE(…) and CHECK_THROWS(…)
-_TEST_MACRO = re.compile(r"\b(?:EXPECT|ASSERT|REQUIRE|CHECK)(?:_\w+)?\s*\(")
-_MACRO_WORDS = ("EXPECT", "ASSERT", "REQUIRE", "CHECK")
+# EXPECT_EQ(…) and ASSERT_TRUE(…), Catch2 and doctest's REQUIRE(…) and CHECK_THROWS(…), and with a
+# framework's prefix: Boost.Test's BOOST_CHECK_EQUAL(…) and BOOST_TEST(…), Unity's
+# TEST_ASSERT_EQUAL_INT(…), CppUnit's CPPUNIT_ASSERT_EQUAL(…); Qt Test's QCOMPARE(…) and QVERIFY(…)
+_TEST_MACRO = re.compile(r"(?:\b|_)(?:EXPECT|ASSERT|REQUIRE|CHECK)(?:_\w+)?\s*\(|\bBOOST_TEST\s*\("
+                         r"|\bQ(?:COMPARE|VERIFY)\w*\s*\(")
+_MACRO_WORDS = ("EXPECT", "ASSERT", "REQUIRE", "CHECK", "BOOST_TEST", "QCOMPARE", "QVERIFY")
 # A Go testable example: `go test` compares what it prints with its "// Output:" comment
 _GO_OUTPUT = re.compile(r"^[ \t]*//[ \t]*(?:Unordered[ \t]+)?[Oo]utput:", re.MULTILINE)
 # A Go test whose *testing.T is not called t: func TestMake(tt *testing.T), t.Run(…, func(st *testing.T) …).
 # Both start with a literal, which the regex engine finds fast; the name before it is read by hand.
-_GO_TESTING_TYPE = re.compile(r"\*testing\.[TB]\b")
+_GO_TESTING_TYPE = re.compile(r"\*testing\.[TBF]\b|\btesting\.TB\b")  # TB: a helper's interface parameter
 _GO_REPORT = re.compile(r"\.(?:Error|Fatal|Fail)")  # tt.Errorf(…): its receiver is read against those names
 # testify suites (case-sensitive): s.Require().NoError(err), r := s.Require(), s.Equal(want, got)
 _TESTIFY_SUITE = re.compile(
@@ -76,7 +80,7 @@ def _added_text(patch: str) -> str:
 
 _HINTS = ("assert", "expect", "require.", "t.", "b.error", "b.fatal", "b.fail",
           "self.fail", "should", "pytest.", ".to", "check", "verify", "validate", "panic!", "xct", "is.",
-          "omega(", "eventually(")
+          "omega(", "eventually(", ".must_", ".wont_", "cr_expect")
 MAX_NEW_TESTS = 50
 
 
@@ -89,7 +93,7 @@ def _asserts(patch: str) -> bool:
         return True
     if _has_test_macro(added) or ("utput:" in added and _GO_OUTPUT.search(added)):
         return True
-    if "*testing." in added and _go_reports(added):
+    if "testing." in added and _go_reports(added):
         return True
     return "func Benchmark" in added and "func Test" not in added  # Go benchmarks measure, not check
 
