@@ -14,10 +14,14 @@ writes with new unit tests"), and those are claims. So only these count:
   "no new tests", "without adding"; "- [x] No new tests added" (the passive, with "no" on its subject);
 - a modal after a first-person subject or at the clause's start: "I'll add", "we can add",
   "Will write tests once …", "… and will add tests" ("These changes will add tests" is a claim);
-- a deferral label right before the claim: "TODO: add tests", "Follow-up: add integration tests";
+- a deferral label right before the claim: "TODO: add tests", "Follow-up: add integration tests",
+  or over the list the claim is an item of: "## TODO\n- Add tests", "**Next steps:**\n- add tests";
+- a negated need: "doesn't need new tests", "New tests aren't needed", "weren't required";
 - right after the claim, a deferral of the tests themselves: "… is tracked in #12", "… is pending",
   "… in a separate PR" (a separate commit is this PR's), "… not yet added", "… later." at the
-  clause's end after a verb that is not in the past tense ("added unit tests later." is a claim).
+  clause's end after a verb that is not in the past tense ("added unit tests later." is a claim);
+- right after the claim, other work: "… added in #4512", "… in the previous PR", "… upstream";
+- a question with the modal first: "Shall I add unit tests?"
 ("How to add tests", "happy to add tests", "no time to add tests" and "plan to add tests" are read
 by the caller as the object of a preposition.)
 """
@@ -36,13 +40,15 @@ _TEST_WORDS = r"(?:(?:new|additional|more|extra|further|unit|integration|regress
 _NEGATED_VERB = re.compile(
     rf"(?:\b(?:not|cannot|never|no|nor|without|rather\s+than|instead\s+of)|n{_A}t)\s+{_FILLER}$"
     rf"|\bno\s+{_TEST_WORDS}(?:tests?|test\s+cases?|specs?)\s+(?:(?:were|was|are|is|have\s+been|has\s+been|been)\s+)?$"
-    rf"|\bno\s+{_TEST_WORDS}$",
+    rf"|\bno\s+{_TEST_WORDS}$"
+    rf"|(?:\bnot|n{_A}t)\s+{_FILLER}(?:need|require)(?:s|d|ed)?\s+(?:any\s+)?$",  # "doesn't need new tests"
     re.IGNORECASE,
 )
 _MODAL = r"(?:will|shall|can|could|would|should|might|may|must)"
 _OFFERED_VERB = re.compile(
     rf"(?:(?:^|[,;:(]|\b(?:and|but|or|so|then))\s*|\b(?:i|we)\s+){_MODAL}\s+{_FILLER}$"  # "I can add", "Will add"
-    rf"|\b(?:i|we){_A}(?:ll|d)\s+{_FILLER}$",  # "I'll add", "we'd add"
+    rf"|\b(?:i|we){_A}(?:ll|d)\s+{_FILLER}$"  # "I'll add", "we'd add"
+    rf"|\b{_MODAL}\s+(?:i|we)\s+{_FILLER}$",  # a question: "Shall I add unit tests for …?"
     re.IGNORECASE,
 )
 _LINE_START = re.compile(r"[.!?]\s|\n")  # a sentence end; the clause-initial modal is read after it
@@ -59,11 +65,18 @@ _DEFERRED_AFTER = re.compile(
     r"(?:is|are|was|were|will\s+be|to\s+be|have\s+been|has\s+been)[ \t]+(?:still[ \t]+)?"
     r"(?:not\b|yet\b|pending\b|tracked\b|left\b|planned\b|deferred\b|postponed\b|missing\b|tbd\b|todo\b"
     r"|to\s+(?:follow|come)\b|out\s+of\s+scope\b)"
+    rf"|(?:is|are|was|were)n{_A}t[ \t]+(?:really[ \t]+)?(?:needed|required|necessary|added|included|written)\b"
     r"|not\s+(?:yet\s+)?(?:added|included|written|done|provided)\b"
     r"|to\s+(?:follow|come)\b|(?:tbd|todo)\b"
     rf"|(?:in|as|for|with)\s+(?:a|the)\s+(?:separate|follow[- ]?up|future|later|subsequent|next|another)\s+{_PR_NOUN}\b"
     r"|(?:in|as)\s+a\s+follow[- ]?up(?=[ \t]*(?:[.;!)\n]|$))"
-    r"|(?P<later>later|afterwards|eventually|in\s+the\s+future)(?=[ \t]*(?:[.;!)\n]|$|,|\b(?:once|when|if|after)\b))"
+    r"|(?P<later>later|afterwards|eventually|next|in\s+the\s+future)(?=[ \t]*(?:[.;!)\n]|$|,|\b(?:once|when|if|after)\b))"
+    # other work: "The new tests added in #4512 …", "Tests were added in #4410", "Unit tests were written
+    # for this in the previous PR", "new regression tests upstream in golang/go"
+    r"|(?:(?:added|written|introduced|merged|landed)[ \t]+)?(?:for[ \t]+(?:this|it|that)[ \t]+)?"
+    r"(?:(?:in|from|by)[ \t]+(?:PR[ \t]*)?(?:[\w.-]+/[\w.-]+)?#\d+"
+    rf"|in[ \t]+(?:the|an?)[ \t]+(?:previous|earlier|last|prior|original|other|parent|upstream)[ \t]+{_PR_NOUN}"
+    r"|upstream)\b"
     r")",
     re.IGNORECASE,
 )
@@ -79,12 +92,42 @@ def declined(text: str, start: int, end: int) -> bool:
     if _OFFERED_VERB.search(_clause_start(before, cut_off=lo > 0)):
         return True
     after = _DEFERRED_AFTER.match(text, end)
-    return bool(after) and not (after.group("later") and _PAST_VERB.search(text, start, end))
+    if after and not (after.group("later") and _PAST_VERB.search(text, start, end)):
+        return True
+    return _under_deferral_heading(text, start)
 
 
 # "I fixed the race first and added unit tests later.": done, only after something else
 _PAST_VERB = re.compile(r"\b(?:added|wrote|written|created|included|implemented|extended|introduced)\b",
                         re.IGNORECASE)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]")
+# A heading or label over a to-do list: "## TODO", "**Next steps:**", "### Remaining work", "Follow-ups:"
+_DEFERRAL_HEADING = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}[ \t]*(?:todos?|to-?dos?|to\s+do|follow[- ]?ups?|future\s+work|next\s+steps?"
+    r"|remaining(?:\s+(?:work|tasks|items))?|not\s+(?:done|included)(?:\s+yet)?|out\s+of\s+scope|left\s+to\s+do"
+    r"|later|pending)[ \t]*[*_]{0,2}[ \t]*:?[ \t]*[*_]{0,2}[ \t]*",
+    re.IGNORECASE,
+)
+HEADING_LOOKBACK = 30  # lines of a list read up to its heading
+
+
+def _under_deferral_heading(text: str, start: int) -> bool:
+    """The claim is an item of a list right under a deferral heading or label ("## TODO\n- Add tests"),
+    items and blank lines between them."""
+    pos = text.rfind("\n", 0, start) + 1
+    if not _LIST_ITEM.match(text, pos):
+        return False
+    for _ in range(HEADING_LOOKBACK):
+        if pos == 0:
+            return False
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev: pos - 1]
+        if line.strip() and not _LIST_ITEM.match(line) and not line[:1].isspace():
+            return bool(_DEFERRAL_HEADING.fullmatch(line))
+        pos = prev
+    return False
 
 
 def _clause_start(before: str, cut_off: bool) -> str:
