@@ -37,16 +37,24 @@ from bot.text import is_squash_list
 
 KIND = "effort"
 
+# What follows "test(s)" when the words name the project's test tooling, not tests: "Add test script to
+# package.json", "Added test ids to the Button", "test coverage reporting", "so new tests are picked up"
+_COVERAGE_TOOLING = r"\s*(?:report|upload|threshold|gate|badge|tool|collection)"
+_TEST_INFRA = (r"\s*(?:suites?|runners?|matrix|framework|config|env|environments?|infra|harness|setup|utilit|helpers?"
+               r"|data|fixtures?|workflow|job|step|target|dependenc|scripts?\b|-?ids?\b|attributes?\b|commands?\b"
+               r"|timeouts?\b|results?\b|reports?\b|reporters?\b|selectors?\b"
+               r"|are\s+(?:picked\s+up|discovered|detected|collected)\b"
+               rf"|coverage{_COVERAGE_TOOLING})")
 _TEST_CLAIM = Caseless(
     r"\b(?:add(?:ed|s|ing)?|wr[io]te|written|writing|new|includ(?:e|es|ed|ing)|creat(?:e|ed|es)"
     r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s++"  # possessive: a long run of spaces is read once
     r"(?:(?:a|an|the|some|more|new|few|basic|additional|extra|missing|relevant|corresponding|proper|simple"
     r"|several|\d+)\s++){0,3}"
     r"(?:unit|integration|regression|e2e|end-to-end|comprehensive|test)?\s*(?:tests?|test\s+cases?|specs?)\b"
-    r"(?!\s*(?:suites?|runners?|matrix|framework|config|env|environments?|infra|harness|setup|utilit|helpers?"
-    r"|data|fixtures?|workflow|job|step|target|dependenc))"
+    rf"(?!{_TEST_INFRA})"
     r"|\b(?:tests?|test\s+cases?)\s+(?:were\s+|have\s+been\s+|are\s+)?(?:added|included|written|created)\b"
     r"|\b(?:full|complete|improved?|increased?|better|comprehensive|adds?)\s+(?:unit\s+)?test\s+coverage\b"
+    rf"(?!{_COVERAGE_TOOLING})"
     # a ticked item: "added", "wrote", "included", not "New and existing unit tests pass" (tests run)
     r"|^[ \t]*[-*][ \t]*\[x\][^\n]*\b(?:added|add|wrote|written|include[sd]?)\b[^\n]*\btests?\b",
     re.MULTILINE,
@@ -64,6 +72,15 @@ _INSTRUCTION = Caseless(
     r"\b(?:please|should|must|you|make\s+sure|remember|don't\s+forget|if\s+applicable|e\.g\.|n/a"
     r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b"
 )
+# A template's marks: a line holding one is an instruction wherever it stands
+_TEMPLATE_MARK = re.compile(r"\b(?:please|make\s+sure|remember|don't\s+forget|if\s+applicable|e\.g\.|n/a"
+                            r"|or\s+no\s+tests?|no\s+tests?\s+(?:needed|required))\b", re.IGNORECASE)
+# "should", "must", "you" make an instruction ("You should add tests", "If you added tests, …", "New
+# features must include tests") unless the author's past-tense claim comes first: "Added unit tests that
+# should cover every edge case", "Added unit tests so you can see the fix works"
+_ADDRESS = re.compile(r"\b(?:should|must|you)\b", re.IGNORECASE)
+_PAST_CLAIM_VERB = re.compile(r"\b(?:added|wrote|written|included|created|implemented|introduced|extended)\b",
+                              re.IGNORECASE)
 # A fenced code block, through its closing fence or (unclosed, as GitHub renders it) the end
 _FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n?.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.DOTALL | re.MULTILINE)
 
@@ -104,7 +121,16 @@ def _without_instructions(text: str) -> str:
     lines = text.splitlines()
     if not _INSTRUCTION.search(text):  # a line that matches makes the whole text match
         return "\n".join(lines)
-    return "\n".join(line for line in lines if not _INSTRUCTION.regex.search(line))
+    return "\n".join(line for line in lines if not _is_instruction(line))
+
+
+def _is_instruction(line: str) -> bool:
+    if not _INSTRUCTION.regex.search(line):
+        return False
+    if _TEMPLATE_MARK.search(line):
+        return True
+    address = _ADDRESS.search(line)
+    return not (address and _PAST_CLAIM_VERB.search(line, 0, address.start()))
 
 
 CLAIM_QUOTE_LIMIT = 80  # characters of the claim's line quoted, around the claim
