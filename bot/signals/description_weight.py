@@ -10,6 +10,8 @@
   (a tiny diff's whole size) rather than 0, and a PR of such files only stays quiet. A text file
   with no patch and 0/0 lines is an empty file (``__init__.py``, ``.gitkeep``) or a mode change
   (``chmod +x``): 0 lines, as a record's bare paths are, sized by the PR's own counts.
+  Only the author's own words count: quoted lines, indented code blocks and ``<details>`` logs
+  are left out, as fenced code is.
 
 Both stay quiet when the diff size is unknown.
 """
@@ -149,13 +151,73 @@ def _sizes(snapshot: PRSnapshot) -> tuple[int, int] | None:
     return changed, unsized
 
 
+_ALERT = re.compile(r"[ \t]*>[ \t]*\[!(?:note|tip|important|warning|caution)\]", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"[-*+]\s|\d{1,9}[.)]\s")
+
+
+def _without_details(text: str) -> str:
+    """``text`` without ``<details>…</details>`` blocks opened at a line's start (a folded log;
+    one inside a quote or an alert is part of it); an unclosed one runs to the end. Found with
+    ``str.find``: linear however many blocks are left open."""
+    low, out, pos, at = text.lower(), [], 0, 0
+    while (start := low.find("<details", at)) != -1:
+        at = start + 1
+        if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
+            continue  # not at the line's start
+        out.append(text[pos:start])
+        end = low.find("</details>", start)
+        pos = at = len(text) if end == -1 else end + len("</details>")
+    return "".join(out) + text[pos:]
+
+
+def _without_indented_code(text: str) -> str:
+    """``text`` without Markdown indented code blocks: lines indented 4 columns or a tab after a
+    blank line (a pasted stack trace), not list items nor a list item's continued lines."""
+    kept, code, blank = [], False, True
+    for line in text.splitlines():
+        body = line.lstrip(" \t")
+        indented = line.startswith(("    ", "\t"))
+        if not body:
+            blank = True
+            kept.append(line)
+            continue
+        code = indented and (code or (blank and not _LIST_ITEM.match(body)))
+        blank = False
+        if not code:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _without_quotes(text: str) -> str:
+    """``text`` without quoted lines ("> …" and the lines that run on from one, as Markdown reads
+    them), but for a GitHub alert ("> [!NOTE]" and the lines under it): the author's own callout."""
+    kept, quote, alert = [], False, False  # a line after a quoted one, up to a blank line, continues it
+    for line in text.splitlines():
+        body = line.lstrip(" \t")
+        if body.startswith(">"):
+            alert = (alert and quote) or bool(_ALERT.match(line))
+            quote = True
+        elif not body:
+            quote = alert = False
+        if not quote or alert:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _authors_words(text: str) -> str:
+    """The description's own words: quoted lines (the issue, an RFC; an alert is the author's own), indented code blocks and
+    ``<details>`` logs are someone else's text or a program's output, as fenced code is."""
+    text = _without_quotes(text) if ">" in text else text
+    return _without_indented_code(_without_details(text))
+
+
 def tiny_diff_long_body(snapshot: PRSnapshot) -> SignalHit:
     name = "tiny_diff_long_body"
     sizes = _sizes(snapshot)
     if sizes is None or sizes[0] + UNSIZED_LINES * sizes[1] > SMALL_DIFF * 2:
         return hits.quiet(name, KIND)
     changed, unsized = sizes
-    n_words = len(words(hits.without_comments(_layout(snapshot))))
+    n_words = len(words(_authors_words(hits.without_comments(_layout(snapshot)))))
     ratio = n_words / (changed + UNSIZED_LINES * unsized + 5)
     if n_words < LONG_BODY_WORDS or ratio < 8:
         return hits.quiet(name, KIND)
