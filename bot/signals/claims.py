@@ -183,12 +183,28 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
     paths = [p for f in hits.files(snapshot) for p in (f.path, f.previous_filename) if p]  # a rename names both
     paths += snapshot.ignored_paths  # touched, though paths.ignore keeps them out of the rest
     missing = [m for m in mentioned if not file_mentions.matches_any(m, paths)]
+    if missing:
+        missing = _not_in_patches(snapshot, missing)
     if _weight(missing) < 1:  # one bare "config.toml" is often a concept, not a claimed edit
         return hits.quiet(name, KIND)
     shown = ", ".join(f"`{m}`" for m in missing[:3]) + (" …" if len(missing) > 3 else "")
     return hits.fired(name, KIND, _weight(missing) / _weight(mentioned),
                       f"names {shown} ({len(missing)} of {len(mentioned)} named {_files(len(mentioned))}) "
                       f"but the diff does not touch {'it' if len(missing) == 1 else 'them'}")
+
+
+_JS_LIBRARY = re.compile(r"[a-z][\w-]*\.js")  # "chart.js", "hammer.js": packages when package.json changed
+
+
+def _not_in_patches(snapshot: PRSnapshot, missing: list[str]) -> list[str]:
+    """The missing mentions the changed lines do not hold word for word, less library names
+    ("Updated chart.js and hammer.js") a changed package.json's patch names."""
+    changes = hits.within_patch_budget(hits.files(snapshot))
+    changed = file_mentions.changed_lines(hits.patch(f) for f in changes)
+    manifests = [hits.patch(f) for f in hits.files(snapshot) if f.path.rpartition("/")[2] == "package.json"]
+    names = file_mentions.changed_lines(manifests).lower() if all(manifests) else None  # None: any name
+    return [m for m in missing if not file_mentions.in_patches(m, changed)
+            and not (manifests and _JS_LIBRARY.fullmatch(m) and (names is None or m[:-3].lower() in names))]
 
 
 def _without_checkboxes(text: str) -> str:

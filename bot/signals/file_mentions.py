@@ -17,7 +17,8 @@ _EXTENSIONS = (
     "py|go|rs|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|rb|php|c|h|cc|cpp|hpp|cs|swift|scala|m|mm|md|mdx|rst|yml|yaml"
     "|json|toml|cfg|ini|sh|bash|sql|html|css|scss|vue|svelte|proto|lock|mod|sum|xml|gradle|tf|ex|exs|dart|lua|r"
 )
-_PATH_TOKEN = re.compile(rf"(?<![\w/.@:*$-])((?:[\w.-]+/)*[\w-][\w.-]*\.(?:{_EXTENSIONS}))(?![\w/(-])")
+# Not after "<": a C header ("#include <string.h>", "`<stdint.h>`") is no file of the project
+_PATH_TOKEN = re.compile(rf"(?<![\w/.@:*$<-])((?:[\w.-]+/)*[\w-][\w.-]*\.(?:{_EXTENSIONS}))(?![\w/(-])")
 _BACKTICK_DIR = re.compile(r"`((?:[\w.-]+/)+)`")
 _PRODUCT_JS = re.compile(r"^[A-Z][A-Za-z]*\.js$")  # Node.js, Vue.js: products, not files
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
@@ -88,9 +89,20 @@ def _claimed(masked: str, start: int) -> bool:
     a word inside a path or a span is neither a verb nor a cue. The verb is looked for in the
     ``VERB_WINDOW`` characters before the file as written (paths and spans at their length)."""
     line_start = masked.rfind("\n", 0, start) + 1
-    if not symbols.CHANGE_VERB.search(masked, max(line_start, start - symbols.VERB_WINDOW), start):
+    if not any(symbols.CHANGE_VERB.search(masked, max(line_start, at - symbols.VERB_WINDOW), at)
+               for at in dict.fromkeys((start, _list_head(masked, line_start, start)))):
         return False
     return not _cited(_before(masked, start))
+
+
+def _list_head(masked: str, line_start: int, start: int) -> int:
+    """Where the list of paths and spans holding ``start`` begins: a path later in "Updated `a.go`
+    and `b.go` and `c.go`" has the first one's verb, however far it stands."""
+    line_end = masked.find("\n", start)
+    for m in _MASKED_LIST.finditer(masked, line_start, len(masked) if line_end < 0 else line_end):
+        if m.start() <= start < m.end():
+            return m.start()
+    return start
 
 
 def _cited(before: str) -> bool:
@@ -125,6 +137,30 @@ def matches_any(mention: str, paths: list[str]) -> bool:
         return any(posixpath.basename(p) == base for p in paths)
     return any(("/" + p).endswith("/" + mention_l) or p.startswith(mention_l) or _slipped_dir(mention_l, p)
                for p in paths)
+
+
+def in_patches(mention: str, changed_text: str) -> bool:
+    """Whether the changed lines (``changed_lines``) hold the mention word for word: a path added to
+    .gitignore, CODEOWNERS, a tsconfig exclude, a Dockerfile COPY, an import or a link is touched
+    by the diff, though no changed file is it."""
+    needle = mention.rstrip("/") if mention.endswith("/") else mention
+    at = changed_text.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if (at == 0 or changed_text[at - 1] not in _WORD_CHARS) and (
+                end == len(changed_text) or changed_text[end] not in _WORD_CHARS):
+            return True
+        at = changed_text.find(needle, at + 1)
+    return False
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+
+
+def changed_lines(patches) -> str:
+    """The added and removed lines of ``patches``, one text."""
+    return "\n".join(line[1:] for patch in patches if patch for line in patch.splitlines()
+                     if line[:1] in "+-" and not line.startswith(("+++ ", "--- ")))
 
 
 def _slipped_dir(mention: str, path: str) -> bool:
