@@ -3,7 +3,10 @@ something specific a reviewer can repeat: a test command (``go test ./...``, ``p
 ``npm test``, ``cargo test``, ``curl …``), a first-person "tested locally / I ran …", or a
 testing section that reports, with specifics (a code span or a number), that something was
 run, passed or verified. Commands reported as failing or not runnable ("`pytest` *(fails:
-…)*") are not care; ``admits_untested`` reads those.
+…)*") are not care; ``admits_untested`` reads those. A failure word counts as the command's
+outcome only outside its span and not in "fails before this change and passes after" (a
+regression test checked both ways). "Manually verified in Chrome …" and "Checked on an iPhone …"
+say how it was tested too.
 
 This is a sign of care: it lowers the score, including for disclosed AI-assisted PRs.
 """
@@ -37,8 +40,11 @@ _SECTION = Caseless(
 _PHRASE = Caseless(
     r"\b(?:tested\s+(?:this\s+|it\s+)?(?:locally|manually|on|with|against|using|by|in)"
     r"|i\s+(?:ran(?!\s+(?:into|across|out\s+of)\b)|have\s+run|reproduced|verified|confirmed|benchmarked)"
-    r"|verified\s+(?:that|by|with|on)"
+    r"|verified\s+(?:that|by|with|on|in)"
     r"|reproduc(?:ed|ible)\s+(?:with|by|on|using)|steps\s+to\s+reproduce)\b"
+    # "Checked on an iPhone 13 and a Pixel 7": at a sentence's start or with its subject ("checked in" commits)
+    r"|(?:^|(?<=[.!?:]\s)|\b(?:i|we|also|manually)\s+)checked\s+(?:it\s+|this\s+)?(?:on|against)\b",
+    re.MULTILINE,
 )
 _CODE_SPAN = re.compile(r"`((?:[^`\n]|\n(?!\n)){2,200})`|^[ \t]*\$[ \t]+(.+)$", re.MULTILINE)
 _FENCED = re.compile(r"```[^\n]*\n(.*?)(?:```|$)", re.DOTALL)
@@ -46,6 +52,11 @@ _RAN = re.compile(r"\b(?:ran|run|running|tested|passe[sd]?|passing|executed|veri
 _FAILED = re.compile(
     r"\bfail(?:s|ed|ing)?\b|\bnot\s+found\b|\u274c|\bcould\s*n[o']t\b|\bunable\s+to\b|\berror\b", re.IGNORECASE
 )
+# "it fails before this change and passes after": how a regression test was checked, not a failure
+_FAILS_THEN_PASSES = re.compile(r"\bfail(?:s|ed)?\s+(?:before|without)\s+(?:this|the|my)\s+(?:changes?|patch|fix|pr|commit)\b"
+    r"[^.\n]{0,40}?\bpass(?:es|ed)?\b",
+                                re.IGNORECASE)
+_SPAN_TEXT = re.compile(r"`[^`\n]*+`")
 _INSTRUCTION = re.compile(r"\b(?:please|you\s+(?:can|should|must)|make\s+sure)\b", re.IGNORECASE)
 # "- fixes `make test` since …": the command is what the change repairs, not how it was tested
 _REPAIRS = re.compile(r"^[\s>*+-]*(?:fix(?:es|ed)?|repair(?:s|ed)?)\b", re.IGNORECASE)
@@ -76,6 +87,20 @@ def _command_quote(text: str, line: str) -> str:
     return f"'{hits.excerpt_around(text, start, end)}'"
 
 
+def _unless_command(span: re.Match) -> str:
+    """A code span kept as it is, but for a command: its words are no outcome (`FAIL: TestX` is)."""
+    return " " if _COMMAND.regex.search(span.group(0)) else span.group(0)
+
+
+def _reports_failure(line: str) -> bool:
+    """Whether a command's line says it failed: read outside commands' spans (`pytest test_errors.py`)
+    and past a "fails before/without … and passes" (a regression test checked both ways). A
+    compound such as "the error-path tests" names the tests, not an outcome."""
+    said = _SPAN_TEXT.sub(_unless_command, line) if "`" in line else line
+    said = _FAILS_THEN_PASSES.sub(" ", said)
+    return any(m.group(0).lower() != "error" or not said.startswith("-", m.end()) for m in _FAILED.finditer(said))
+
+
 def _command_line(text: str) -> str:
     """A test/run command the author shows: in a code span, a fenced block or after ``$ ``,
     with arguments or on a line saying it was run; template instructions do not count. Of the
@@ -95,7 +120,7 @@ def _command_line(text: str) -> str:
         line = hits.line_at(text, m.start())
         if line not in lines:
             ran = bool(_RAN.search(line))
-            lines[line] = (bool(_FAILED.search(line) or _REPAIRS.match(line) or _INSTRUCTION.search(line)),
+            lines[line] = (_reports_failure(line) or bool(_REPAIRS.match(line) or _INSTRUCTION.search(line)),
                            ran, ran or bool(_TEST_COMMAND.search(line)))
         not_care, ran, tested = lines[line]
         context = text[max(0, m.start() - 150): m.start()]  # instructions wrap over lines
@@ -114,7 +139,7 @@ def _command_line(text: str) -> str:
     return ""
 
 
-_PHRASE_NEEDS = ("tested", "ran", "run", "reproduc", "verified", "confirmed", "benchmarked")  # one per alternative
+_PHRASE_NEEDS = ("tested", "ran", "run", "reproduc", "verified", "confirmed", "benchmarked", "checked")  # one per alternative
 
 
 # a checklist item left unticked, as ``hits.without_unchecked_boxes`` reads one ("- [ ]", "[]", "[-]",
