@@ -12,7 +12,8 @@ unticked marks (``hits.UNTICKED_MARK``: "[]", "[-]", "[NA]" …) leave it out, a
 A denial is a negation of the use ("None", "No AI tools were used", "AI was not used", "This PR
 does not contain AI-generated code", "Written without AI"), not any "not" in an option's first
 words: "AI generated significant portions (not just autocomplete)" and "Yes — not just
-autocomplete, Copilot agent wrote it" say AI was used.
+autocomplete, Copilot agent wrote it" say AI was used. A denial needs no negation word when it
+says who wrote it: "100% human-written", "Written by hand", "I wrote all of this myself", "0%".
 """
 
 from __future__ import annotations
@@ -54,10 +55,22 @@ _NEGATED_OPTION = re.compile(
     re.IGNORECASE)
 OPTION_WORDS = 5  # the first words of an option read for its negation
 _DENIAL = re.compile(
-    r"^(?:none|n/?a|nothing|no|nope|not(?!\s+(?:just|only|merely|simply)\b)|never|without"
-    r"|(?:i|we)\s+(?:did\s*n[o']t|didn't|have\s*n[o']t|haven't|do\s*n[o']t|don't|never))\b",
+    r"^(?:(?:none|n/?a|nothing|no|nope|not(?!\s+(?:just|only|merely|simply)\b)|never|without"
+    r"|(?:i|we)\s+(?:did\s*n[o']t|didn't|have\s*n[o']t|haven't|do\s*n[o']t|don't|never))\b"
+    r"|(?:i|we)\s+(?:(?:only|just)\s+)?used\s+(?:no|zero)\b|0\s*%(?![\d.]))",
     re.IGNORECASE,
 )
+# a denial with no negation, saying who wrote it: "100% human-written", "Written by hand", "I wrote
+# all of this myself"; unless the answer goes on to name a tool it does not deny ("Hand-written
+# parser; Copilot wrote the tests")
+_HUMAN_DENIAL = re.compile(
+    r"^(?:(?:100\s*%\s*)?(?:human|hand)[- ]?(?:written|made|coded|authored)"
+    r"|(?:(?:all|everything|it\s+was|this\s+was)\s+)?(?:written|coded|authored)\s+(?:by\s+hand|manually"
+    r"|by\s+(?:me|us|a\s+human))|(?:i|we)\s+wrote\s+(?:it|this|all|everything|every))\b",
+    re.IGNORECASE)
+_TOOL = re.compile(r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d[\w.]*|gemini|cursor|codex|devin)\b", re.IGNORECASE)
+_DENIED_TOOL = re.compile(rf"\b(?:no|without|zero|never|not)\s+(?:[\w-]+\s+)??{_AI}(?:\s+(?:tools?|assistants?))?\b",
+                          re.IGNORECASE)
 # a template's instruction or question that holds a statement's words: "Please describe how AI was
 # used", "If AI was used, say how", "If any AI tools were used …", "Was AI used to write this PR?";
 # not an author's "If any bugs remain, Copilot wrote them"
@@ -66,7 +79,12 @@ ASKED = re.compile(
     rf"|^\W*if\s+(?:ai|an?\s+ai|llms?|(?:you|any)\s+(?:\w+\s+){{0,2}}?(?:{_USE}|{_AI}))\b"
     r"|^\W*(?:did|was|were|have|has|do|does|is|are|how)\b.*\?\W*$",
     re.IGNORECASE)
-_EMPHASIS = re.compile(r"[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}")
+# emphasis marks: "*" anywhere, "_" only at a word's edge, not within `load_user_settings` or
+# my_module/__init__.py (code spans are left as they are)
+_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w/\\.])_{1,3}(?=\w)|(?<=\w)_{1,3}(?![\w/\\.])")
+_CODE = re.compile(r"(`[^`\n]*+`)")
+# a label's own words before its answer on the same line: "AI disclosure policy: no AI was used"
+_LABEL_PREFIX = re.compile(r"[ \t:*_]*+(?:(?:policy|statement|declaration)\b[ \t]*+[:*_][ \t:*_]*+)?", re.IGNORECASE)
 ANSWER_SPAN = 500  # characters after a label read for its answer
 
 
@@ -75,6 +93,7 @@ def answer(after: str) -> str | None:
     used: the first ticked option that does, or the first line that answers; None for no answer or a
     denial. The label's own words ("in this PR (choose one)"), pointers, questions and unticked
     options answer nothing; when options are ticked, only they are the answer."""
+    after = after[_LABEL_PREFIX.match(after).end():]
     rest = after.split("\n", 1)[0]
     if _LABEL_REST.match(rest):
         after = after[len(rest):]
@@ -89,10 +108,13 @@ def answer(after: str) -> str | None:
 
 def _option(line: str) -> str:
     """A line of an answer without its box and its emphasis ("- [x] **Light**: AI …": "Light: AI …")."""
-    return _EMPHASIS.sub("", _TICKED.sub("", line)).lstrip(" \t:-–—=>|")
+    parts = _CODE.split(_TICKED.sub("", line))  # code spans at odd indexes
+    return "".join(p if i % 2 else _EMPHASIS.sub("", p) for i, p in enumerate(parts)).lstrip(" \t:-–—=>|")
 
 
 def _says_used(option: str) -> bool:
     """An answer that is no denial ("None", "No AI tools were used", "AI was not used")."""
     head = " ".join(option.split()[:OPTION_WORDS])
+    if _HUMAN_DENIAL.match(head) and not _TOOL.search(_DENIED_TOOL.sub(" ", option)):
+        return False
     return bool(head) and not _DENIAL.match(head) and not _NEGATED_OPTION.match(head)

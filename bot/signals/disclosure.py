@@ -146,17 +146,27 @@ def _statements(text: str):
 _UNTICKED_ITEM = re.compile(r"[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[ \]")  # at a line's start (``match(text, pos)``)
 
 
+_PAST_HABIT = re.compile(r"\bused\s+to\s+(?:use|rely\s+on)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2}")  # a word before "AI disclosure" on its line: a mention, not a label
+
+
 def disclosures(text: str):
     """``(visible text, start, end, ticked answer)`` of each disclosure a reader sees in ``text``: not
     inside an HTML comment (``visible`` is ``text`` without them), not a person or a database cursor
-    (``_names_someone``), and not a template's "AI disclosure" label left empty, unticked or answered
-    "none" (a label's answer, the ticked option or the line that says AI was used, comes with it)."""
+    (``_names_someone``), not a past habit ("I used to use Copilot"), and not a template's "AI
+    disclosure" label left empty, unticked or answered "none", nor one that follows other words on
+    its line, a mention rather than a label ("adds an AI disclosure section"); a label's answer, the
+    ticked option or the line that says AI was used, comes with it."""
     visible = hits.without_comments(text)
     for start, end in statements(visible):
         if _names_someone(visible, start, end) or section.ASKED.search(hits.line_at(visible, start)):
             continue  # "I asked Devin from the infra team", "Please describe how AI was used"
+        if _PAST_HABIT.search(visible, start, end):
+            continue  # "I used to use Copilot, but I turned it off for this project"
         if not section.LABEL.match(visible[start:end]):
             yield visible, start, end, ""
+        elif _WORD.search(visible, visible.rfind("\n", 0, start) + 1, start):
+            continue  # no label: "This PR adds an AI disclosure section to the template"
         elif (answer := section.answer(visible[end:end + section.ANSWER_SPAN])) is not None:
             yield visible, start, end, answer
 
