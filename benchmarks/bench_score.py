@@ -64,7 +64,8 @@ def _training(records):
     from bot.evaluation.splits import is_eval_aidev_repo
     from bot.loaders import LoadError
 
-    return (r for r in records if not isinstance(r, LoadError) and not is_eval_aidev_repo(r.snapshot.repo))
+    return (r for r in records
+            if not isinstance(r, LoadError) and not is_eval_aidev_repo(str(r.raw.get("repo") or "")))
 
 
 def machine_loop_s() -> float:
