@@ -15,3 +15,15 @@ def commit(repo, message: str, *, add: bool = True) -> None:
         git(repo, "add", "-A")
     git(repo, "-c", "user.name=Ada", "-c", "user.email=ada@example.org", "-c", "commit.gpgsign=false",
         "commit", "-q", "--allow-empty", "-m", message)
+
+
+def branch_repo(tmp_path, files: dict[str, str], name: str = "repo"):
+    """A repository whose ``main`` holds ``files`` in one commit, checked out on a new ``topic`` branch."""
+    repo = tmp_path / name
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    for path, text in files.items():
+        (repo / path).write_text(text)
+    commit(repo, "initial")
+    git(repo, "checkout", "-q", "-b", "topic")
+    return repo

@@ -7,20 +7,10 @@ import pytest
 
 from bot.loaders.git_range import snapshot_from_git
 from tests.gitrepo import commit as _commit
+from tests.gitrepo import branch_repo as _repo
 from tests.gitrepo import git as _git
 
 pytestmark = pytest.mark.usefixtures("requires_git")
-
-
-def _repo(tmp_path, files: dict[str, str], name="repo"):
-    repo = tmp_path / name
-    repo.mkdir()
-    _git(repo, "init", "-q", "-b", "main")
-    for path, text in files.items():
-        (repo / path).write_text(text)
-    _commit(repo, "initial")
-    _git(repo, "checkout", "-q", "-b", "topic")
-    return repo
 
 
 def _patches(repo, rev_range="main..topic"):

@@ -9,20 +9,9 @@ from bot.loaders import git_range
 from bot.loaders.git_range import snapshot_from_git
 from bot.signals import run_signals
 from tests.gitrepo import commit as _commit
-from tests.gitrepo import git as _git
+from tests.gitrepo import branch_repo as _repo
 
 pytestmark = pytest.mark.usefixtures("requires_git")
-
-
-def _repo(tmp_path, files: dict[str, str], name="repo"):
-    repo = tmp_path / name
-    repo.mkdir()
-    _git(repo, "init", "-q", "-b", "main")
-    for path, text in files.items():
-        (repo / path).write_text(text)
-    _commit(repo, "initial")
-    _git(repo, "checkout", "-q", "-b", "topic")
-    return repo
 
 
 def _fired(snapshot) -> set[str]:

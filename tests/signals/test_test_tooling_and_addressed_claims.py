@@ -12,18 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.signals.claims import claims_tests_without_tests
-from bot.snapshot import FileChange, PRSnapshot
-
-
-def _hit(body: str, path: str = "pkg/pool/pool.go"):
-    files = (FileChange(path=path, additions=4, deletions=1),)
-    return claims_tests_without_tests(PRSnapshot(title="Fix pool", body=body, files=files))
-
-
-def _fires(body: str, path: str = "pkg/pool/pool.go") -> bool:
-    hit = _hit(body, path)
-    return hit.value == 1.0 and "not a test" in hit.evidence
+from tests.signals.claimcases import claim_fires as _fires
+from tests.signals.claimcases import claim_hit as _hit
 
 
 @pytest.mark.parametrize("body, path", [
