@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.app import activity, decisions
+from bot.app import activity, decisions, owed
 from bot.app import apply as applier
 from bot.app import config as repo_config
 from bot.app import plan as planner
@@ -178,8 +178,8 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
         override=override, fresh_override=fresh_override,
         hand_labels=_hand_labels(ctx, events, override, labels, after) if _may_take_off(review, override, labels) else (),
-        exempt_label_owed=not fresh_override and _exempt_label_owed(ctx, review, override, labels, events),
-        person_label_owed=_person_label_owed(ctx, review, override, labels, events),
+        exempt_label_owed=not fresh_override and owed.exempt_label(ctx, review, override, labels, events),
+        person_label_owed=owed.person_label(ctx, review, override, labels, events),
         config_error=review.loaded.error, config_unreadable=review.loaded.unreadable,
         labels_unknown=review.loaded.labels_unknown,
         findings=review.findings, shadow=ctx.shadow,
@@ -193,62 +193,8 @@ def _hand_labels(ctx: HandlerContext, events: decisions.Events, override: Overri
     every label not known to be the App's."""
     if override is not None and override.kind == planner.LABEL_ADDED:  # theirs too when the App put it back
         return decisions.not_the_apps(ctx, events, labels) + tuple(
-            name for name in labels if name.lower() == (_added_label(override) or "").lower())
+            name for name in labels if name.lower() == (owed.added_label(override) or "").lower())
     return decisions.hand_labels(ctx, events, after)
-
-
-def _added_label(override: Override) -> str | None:
-    """The band label a person's ``label_added`` put on (its detail: ``label <name>``)."""
-    return override.detail.removeprefix("label ") if override.detail.startswith("label ") else None
-
-
-def _person_label_owed(ctx: HandlerContext, review: Review, override: Override | None, labels: list[str],
-                       events: decisions.Events) -> tuple[str, ...]:
-    """A person's band label in force (``label_added``) that is not on because the App took it
-    off since the person put it on under an exemption (given over it and ended since): it goes
-    back on, as the exemption's ending puts the decision under it in force again. Not when a
-    person took it off last (that removal's delivery may still be queued), nor when the App took
-    it off for a clearance (no exempt label on then): handled in order, that clearance replaced the
-    person's label, so its cancel left the PR unreviewed (decision sequences, seed 29)."""
-    name = _added_label(override) if override is not None and override.kind == planner.LABEL_ADDED else None
-    bands = {n.lower() for n in review.config.band_labels().values()}
-    if name is None or name.lower() not in bands or any(n.lower() == name.lower() for n in labels):
-        return ()
-    made = decisions.utc(override.at)
-    if not any("exempt" in e.kinds and decisions.utc(e.at) >= made
-               for e in ctx.state.endings(review.repo, review.number)):
-        return ()  # no exemption was given over it and ended since
-    history = events()
-    at = max((i for i, e in enumerate(history) if e.label.lower() == name.lower()), default=None)
-    last = history[at] if at is not None else None
-    bot, since = ctx.github.bot_login().lower(), made - decisions.CLOCK_SLACK
-    took_off = (last is not None and last.action == "unlabeled" and last.actor.lower() == bot
-                and (last.at is None or decisions.utc(last.at) >= since))
-    return (name,) if took_off and _exempt_on(history, at, review.config.labels.exempt.name) else ()
-
-
-def _exempt_on(history: list, at: int, exempt: str) -> bool:
-    """Whether the exempt label was on when ``history[at]`` happened, or went on in the same
-    second (the App puts it on in the handling that takes the band labels off)."""
-    on = False
-    for event in history[:at]:
-        if event.label.lower() == exempt.lower():
-            on = event.action == "labeled"
-    return on or any(e.label.lower() == exempt.lower() and e.action == "labeled" and e.at == history[at].at
-                     for e in history[at + 1:])
-
-
-def _exempt_label_owed(ctx: HandlerContext, review: Review, override: Override | None, labels: list[str],
-                       events: decisions.Events) -> bool:
-    """An exemption in force whose label is not on (it was given while the settings file could
-    not be read, so its label was held back): the label goes on now, unless the history shows a
-    person taking it off since the exemption (that removal's delivery may still be queued)."""
-    exempt = review.config.labels.exempt.name.lower()
-    if override is None or override.kind != "exempt" or any(name.lower() == exempt for name in labels):
-        return False
-    bot, since = ctx.github.bot_login().lower(), decisions.utc(override.at) - decisions.CLOCK_SLACK
-    return not any(e.label.lower() == exempt and e.action == "unlabeled" and not decisions.is_bot(e.actor, bot)
-                   and (e.at is None or decisions.utc(e.at) >= since) for e in events())
 
 
 def _may_take_off(review: Review, override: Override | None, labels: list[str]) -> bool:
