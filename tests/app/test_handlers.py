@@ -67,7 +67,7 @@ def test_opened_high_band_labels_comments_and_checks(ctx, gh, state, pr, scorer,
     assert comment.body.startswith(STICKY_MARKER) and "@" not in comment.body
     check = gh.check_runs[(REPO, "PR Sieve", SHA)]
     assert check.conclusion == "neutral" and check.status == "completed"
-    assert "| The description mentions tests" in check.summary
+    assert "| The description says tests were added" in check.summary
     [decision] = state.decisions
     assert (decision.score, decision.band, decision.head_sha, decision.shadow) == (85, "high", SHA, False)
     assert "add_labels:" + HIGH in decision.actions
@@ -322,7 +322,7 @@ def test_sieve_rescore_and_explain(ctx, gh, state, pr, scorer, payload):
     assert gh.labels[(REPO, 2)] == [MEDIUM]
     replies = gh.bot_comments(REPO, 2)[1:]
     assert "band **medium**" in replies[0].body
-    assert "| The description mentions tests" in replies[1].body
+    assert "| The description says tests were added" in replies[1].body
     assert len(state.decisions) == 2
 
 
@@ -467,6 +467,8 @@ def test_help_and_unknown_give_one_help_reply(ctx, gh, pr, scorer, payload):
     replies = gh.bot_comments(REPO, 2)
     assert len(replies) == 2  # one refusal (explain needs write access or authorship), one help
     assert "write access" in replies[0].body and "/sieve rescore" in replies[1].body
+    # where commands are read, and what re-scores: a review's text and "Re-run all checks" too
+    assert "text of a PR review" in replies[1].body and '"Re-run all checks"' in replies[1].body
 
 
 def test_help_and_explain_replies_link_the_help_page_when_the_app_has_a_public_address(

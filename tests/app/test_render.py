@@ -161,7 +161,7 @@ def test_comment_asks_for_what_the_signals_found():
     [comment] = [a for a in plan.plan(result, RepoConfig(), plan.Facts("o/r", 1, "abc"))
                  if a.describe().startswith("create_comment")]
     body = render(comment.view.template, **comment.view.context)
-    assert "Add the tests the description mentions" in body
+    assert "Add the tests the description says were added" in body
     assert "besides the issue link" in body
     assert body.index("Add the tests") < body.index("besides the issue link")
     assert "An AI tool is credited" not in body.split("**What you can do:**")[0]  # AI use is not a finding
