@@ -19,10 +19,13 @@ column 0: for a method changed more than 3 lines below its signature that is the
 methods nest in types changes indented lines under a class/impl/struct-like header, a name that
 could be a method of that type (unqualified, or qualified by the type's name) is not counted as
 missing. Functions nest in functions and object literals too (a React handler, a Vue option, a
-Flask route inside ``create_app``): in Python and JS/TS/Vue/Svelte, a hunk under any header that
-changes a line two indentation levels deep (8 columns in Python, 4 in JS) hides unqualified
-names. Other names, flags, and files such as YAML, package.json or Markdown (an indented line
-there is no method body) excuse nothing.
+Flask route inside ``create_app``): in a Python or JS/TS/Vue/Svelte file, a hunk whose header
+opens a function or an object literal (``def``, ``function``, ``=>``, ``export default {``) and
+that changes a line two indentation levels deep (in the hunk's own unit, 2 or 4 columns) hides
+unqualified names, unless the hunk shows that line's enclosing line one level under the header
+(an ``if`` or ``for`` of the outer function's own body). Other headers, names, flags, and files
+such as Go, YAML, package.json or Markdown (an indented line there is no method body) excuse
+nothing.
 
 Quiet unless every changed file comes with its whole patch (a binary or oversized file could
 hold the name), so offline records without patches never fire it. It takes two missing names,
@@ -32,6 +35,7 @@ careful descriptions.
 
 from __future__ import annotations
 
+import math
 import re
 
 from bot.result import SignalHit
@@ -157,9 +161,68 @@ def _hidden_scopes(snapshot: PRSnapshot) -> frozenset[str]:
         if change.patch and _NESTING_CODE.search(change.path):
             unit = _nesting_unit(change.path)
             for header, depth in _hiding_headers(change.patch, unit or 4):
-                names = _container_names(header)
-                found |= names or ({_ANY_NESTED} if unit and header and depth >= 2 * unit else set())
+                found |= _container_names(header)
+            if unit and _ANY_NESTED not in found and _hides_nested_function(change.patch, unit):
+                found.add(_ANY_NESTED)
     return frozenset(found)
+
+
+# a hunk header that opens a function or an object literal whose members are functions: "def
+# create_app(config):", "export function EditDialog(props) {", "const useStore = create((set) => ({",
+# "export default {" (Vue options)
+_FUNCTION_HEADER = re.compile(r"^\s*(?:async\s+)?def\s+\w"
+                              r"|\bfunction\b|=>"
+                              r"|(?:=|\bexport\s+default|\(|:)\s*\{\s*$")
+
+
+def _hides_nested_function(patch: str, default_unit: int) -> bool:
+    """Whether a hunk under a function or object-literal header changes a line that may sit in a
+    function nested inside it, above what the hunk shows: a line two indentation levels deep
+    whose enclosing line one level under the header is not in the hunk. A line under an ``if`` or
+    ``for`` the hunk shows ("    if args.verbose:" over "        level = …") is the outer function's
+    own body, and so is every line of a 4-space file one level deep. The indentation unit is the
+    hunk's own (2 or 4 columns, from its lines), else the language's."""
+    for header, lines in _hunks(patch):
+        if not _FUNCTION_HEADER.search(header):
+            continue
+        unit = _indent_unit([d for _, d in lines if d], default_unit)
+        shallowest = None  # the least indentation of the non-blank lines above
+        for changed, depth in lines:
+            if changed and depth >= 2 * unit and (shallowest is None or shallowest > unit):
+                return True
+            shallowest = depth if shallowest is None else min(shallowest, depth)
+    return False
+
+
+def _hunks(patch: str):
+    """``(header, [(changed, indentation), …])`` per hunk, for its non-blank lines, a tab counting
+    ``_TAB`` columns (one level whatever the unit ``_indent_unit`` then finds)."""
+    header, lines = None, []
+    for line in patch.splitlines():
+        if line.startswith("@@"):
+            if header is not None:
+                yield header, lines
+            header, lines = line.split("@@", 2)[-1].strip(), []
+        elif header is not None and line[:1] in "+- " and line[1:].strip() and not line.startswith(("+++", "---")):
+            body = line[1:]
+            lead = body[:len(body) - len(body.lstrip(" \t"))]
+            lines.append((line[0] != " ", lead.count(" ") + _TAB * lead.count("\t")))
+    if header is not None:
+        yield header, lines
+
+
+_TAB = 4
+
+
+def _indent_unit(depths: list[int], default: int) -> int:
+    """The hunk's indentation unit: 4 when every indentation is a multiple of 4, 2 when of 2, else
+    ``default`` (continuation lines aligned to a bracket say nothing)."""
+    if not depths:
+        return default
+    g = 0
+    for d in depths:
+        g = math.gcd(g, d)
+    return 4 if g % 4 == 0 else 2 if g % 2 == 0 else default
 
 
 def _nesting_unit(path: str) -> int:
