@@ -19,9 +19,11 @@ when they did not say so:
   the token, so `Validate` now …"; an "I" is always the author) and a removed thing as the subject
   of a causal clause ("Deletes the target since it was untested");
 - a check that fails only without the change ("`go test …` fails without this patch and passes
-  with it", "fails on v1.4.2"), a bug report about a check the PR repairs ("`make test` fails on
-  arm64 …; this PR fixes the flag"), tests not run in CI or on forks when the PR fixes that, and
-  tests the PR adds ("It was previously untested", "Untested branches … are now covered"). Each match reads at most
+  with it", "fails on v1.4.2 (the released version)"; not "it passed before my change" nor "fails
+  on v20"), a bug report about a check the PR repairs ("`make test` fails on arm64 …; this PR
+  fixes the flag": the repair names the failure or its cause), tests not run in CI or on forks
+  when the PR fixes CI, and tests the PR adds ("It was previously untested", "Untested branches
+  … are now covered"). Each match reads at most
   ``WINDOW`` characters around it, so a long line of excused sentences costs linear time;
 - a partial admission that says on the same line how the change was tested: "I couldn't test
   on macOS, but I ran `go test ./...` on Linux and it passes". ``explains_testing`` reads that
@@ -79,7 +81,9 @@ _TESTED = Caseless(
     r"\b(?:i|we)\s+(?:(?:also|then|have|did|successfully|only)\s+)?(?:ran|tested|verified)\b(?!\s+into)"
     r"|\b(?:tests?|it|they|everything|ci)\s+(?:all\s+|still\s+)?pass(?:es|ed)?\b"
     # a command the author ran, then its outcome: "however `cargo test` and the emulator run pass"
-    r"|`[^`\n]*+`[^.;`\n]{0,60}?\bpass(?:es|ed)?\b"
+    # (a test command, and "passes" said as its outcome: not "`validate()` should pass", "`make build` passes")
+    r"|`(?=[^`\n]*\b(?:test|tests|pytest|tox|nox|jest|vitest|spec|rspec|ctest|phpunit|check|e2e)\b)[^`\n]*+`"
+    r"(?:(?!\b(?:should|would|will|must|may|might|to|could|can)\b)[^.;`\n]){0,60}?\bpass(?:es|ed)?\b"
     # subject-less after the contrast: "Not tested on Windows, but tested on Linux and macOS"
     r"|\b(?:but|however|though|although)\b[,\s]*+(?:(?:it|this|i|we)\s+)?(?:(?:was|is|have|has|had|did)\s+)?"
     r"(?:been\s+)?(?:tested|verified|checked)\s+(?:on|with|in|against|locally|manually|it|this)\b"
@@ -123,17 +127,39 @@ _BECAUSE_END = re.compile(r"\b(?:since|as|because)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
 # A check that fails only without the change, said after the failure: "`go test …` fails without this
 # patch and passes with it", "failed before the fix", "fails on v1.4.2", "fails on the current release"
+# ("before/without" must say when it fails, right after "fails", and the sentence or line goes on to
+# say it passes with the change: "it passed before my change" is a regression the change made.
+# A version must be called the released one: "fails on v1.22 of the toolchain" is not.)
 _FAILS_WITHOUT_CHANGE = re.compile(
-    r"^\W*(?:\w+\W+){0,4}?(?:without|before|prior\s+to)\s+(?:this|the|my)\s+(?:changes?|prs?|patch|fix|commit)\b"
-    r"|\bon\s+(?:v\d|the\s+(?:released|current|latest|last)\s+(?:release|version)\b|released\b)"
+    r"^\W*(?:(?!(?:it|i|we|that|this|and|but|pass\w*|work\w*|ran|run)\b)\w+\W+){0,4}?"
+    r"(?:without|before|prior\s+to)\s+(?:this|the|my)\s+(?:changes?|prs?|patch|fix|commit)\b"
+    r"(?P<passes>)"  # the line must go on to say it passes with the change (_PASSES_WITH)
+    r"|\bon\s+(?:v\d[\w.-]*+\s*+[(,]?\s*+(?:the\s+|a\s+)?released\b"
+    r"|the\s+(?:released|current|latest|last)\s+release\b(?!\s+of\b)|the\s+released\s+version\b|released\b)"
     r"|\band\s+pass(?:es|ed)?\s+(?:with|after|now)\b",
     re.IGNORECASE,
 )
+_PASSES_WITH = re.compile(r"\bpass(?:es|ed)?\s+(?:with|after|now)\b|\bnow\s+pass", re.IGNORECASE)
+_STILL_FAILS = re.compile(r"\bstill\s+fail", re.IGNORECASE)
 # What the PR does about the failure, later on the line: "…; this PR fixes the flag", "This PR uses
 # `path.join` instead"
+# (a repair verb: "uses …" only with "instead"; what it repairs is read by _repairs_the_failure)
 _PR_REPAIRS = re.compile(
-    r"\bthis\s+(?:pr|pull\s+request|change|patch|fix|commit)\s+(?:now\s+)?(?:fix|switch|use|correct|resolve"
-    r"|address|solve|replace)\w*", re.IGNORECASE)
+    r"\bthis\s+(?:pr|pull\s+request|change|patch|fix|commit)\s+(?:now\s+)?(?:(?:fix|switch|correct|resolve"
+    r"|address|solve|replace)\w*|us(?:es|ing|e)\b(?=(?:`[^`\n]{0,60}+`|[^.;`\n]){0,80}?\binstead\b))",
+    re.IGNORECASE)
+# the repair's object is the failure ("fixes it", "fixes the bug") or its cause
+_REPAIR_OBJECT_IS_FAILURE = re.compile(
+    r"\s*(?:it|this|that|them|(?:the|this|that)\s+(?:failure|issue|bug|problem|error|crash))\b"
+    r"|\s*\w*\s*(?:to|with)?\s*`|(?:`[^`\n]{0,60}+`|[^.;`\n]){0,80}?\binstead\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z0-9_]{3,}")
+_COMMON = frozenset(("this", "that", "with", "from", "into", "when", "then", "also", "fails", "failed",
+                     "test", "tests", "because", "should", "would", "there", "their", "which", "where", "after",
+                     "before", "change", "changes", "fixes", "fixed", "uses", "using", "instead", "locally"))
+# a repair of CI itself: "… fixes the workflow trigger", "… switches to `pull_request_target`"
+_CI_REPAIR = re.compile(
+    r"[^.;\n]{0,80}?\b(?:ci|workflows?|triggers?|pipelines?|runners?|actions?|forks?|secrets?|jobs?"
+    r"|pull_request\w*|ya?ml|permissions?|tokens?)\b", re.IGNORECASE)
 _WITH_THIS_CHANGE = re.compile(r"\bwith\s+(?:this|my|the)\s+(?:changes?|pr|patch|fix)\b", re.IGNORECASE)
 # the check could not run in CI or on forks: a CI-infrastructure PR describes its bug
 _CI_PLACE = re.compile(r"\b(?:ci|workflows?|forks?|pipelines?|runners?|github\s+actions)\b", re.IGNORECASE)
@@ -142,8 +168,11 @@ _LEAD_ALONE = ("before", "previously", "formerly")
 # "It was previously untested": the word between the verb and "untested" puts it in the past
 _PAST_WORD = re.compile(r"\b(?:previously|formerly|before|once)\s+(?:not\s+|un)", re.IGNORECASE)
 # "Untested branches in `retry.go` are now covered by table tests": the PR adds the tests
-_NOW_COVERED = re.compile(r"\b(?:are|is|now)\s+(?:now\s+)?(?:covered|tested)\b"
-                          r"|\bnow\s+(?:have|has|get)\s+(?:\w+\s+)?tests?\b", re.IGNORECASE)
+# ("Untested" must head its noun phrase, and the sentence says it *now* has tests: not "Untested - I'm
+# not sure how this module is tested", "this code path now has no tests", "covered by nothing")
+_NOW_COVERED = re.compile(r"\b(?:are|is)\s+now\s+(?:covered|tested)\b(?!\s+by\s+(?:nothing|no\b|none))"
+                          r"|\bnow\s+(?:have|has|get)\s+(?!no\b|zero\b)(?:\w+\s+)?tests?\b", re.IGNORECASE)
+_NOUN_PHRASE_HEAD = re.compile(r"[ \t]+[a-z`]", re.IGNORECASE)
 
 _NEGATION = ("not", "n't", "unable")
 _ACTION = ("test", "run", "verif", "execut")  # stems: "could not be verified"
@@ -233,24 +262,48 @@ def _removed_thing(said: str, before: str) -> bool:
         and bool(_REMOVAL.search(before))
 
 
-def _failure_the_pr_repairs(said: str, after: str, rest: str) -> bool:
+def _failure_the_pr_repairs(said: str, before: str, after: str, rest: str) -> bool:
     """A failing check the sentence says fails only without the change ("fails without this patch
     and passes with it", "fails on v1.4.2"), or a bug report about the check the PR then repairs
     ("`make test` fails on arm64 …; this PR fixes the flag"). "… with this change" stays an admission."""
     if not said.startswith("`") or _WITH_THIS_CHANGE.search(after):
         return False
-    return bool(_FAILS_WITHOUT_CHANGE.search(after) or _PR_REPAIRS.search(rest))
+    if _STILL_FAILS.search(rest):
+        return False  # "fails before the fix is applied and still fails after it"
+    fails = _FAILS_WITHOUT_CHANGE.search(after)
+    if fails and (fails.group("passes") is None or _PASSES_WITH.search(rest, len(fails.group(0)))):
+        return True
+    return _repairs_the_failure(said, before, after, rest)
+
+
+def _repairs_the_failure(said: str, before: str, after: str, rest: str) -> bool:
+    """"… fails on arm64 because the linker flag is wrong; this PR fixes the flag": a repair verb
+    whose object is the failure, a code span, "… instead", or a word of the failure's sentence
+    ("this PR uses the new SDK so that might be why" repairs nothing)."""
+    repair = _PR_REPAIRS.search(rest)
+    if not repair:
+        return False
+    if _REPAIR_OBJECT_IS_FAILURE.match(rest, repair.end()):
+        return True
+    stop = _SENTENCE_END.search(rest, repair.end())
+    obj = set(_WORD.findall(rest[repair.end():stop.start() if stop else len(rest)].lower())) - _COMMON
+    return bool(obj & set(_WORD.findall((before + said + after).lower())))
 
 
 def _ci_the_pr_repairs(said: str, after: str, rest: str) -> bool:
     """"Tests were not run on CI for forks. This PR fixes the workflow trigger.": the PR's subject.
     An "I" is the author ("I couldn't run the tests in CI; this PR fixes …" still admits)."""
-    return not said.lower().startswith("i ") and bool(_CI_PLACE.search(after)) and bool(_PR_REPAIRS.search(rest))
+    if said.lower().startswith("i ") or not _CI_PLACE.search(after):
+        return False
+    repair = _PR_REPAIRS.search(rest)  # what the PR repairs is CI: not "…, this PR fixes the login redirect"
+    return bool(repair and _CI_REPAIR.match(rest, repair.end()))
 
 
 def _tests_the_pr_adds(said: str, after: str) -> bool:
     """"It was previously untested", "Untested branches … are now covered by table tests"."""
-    return bool(_PAST_WORD.search(said)) or ("ntested" in said.lower() and bool(_NOW_COVERED.search(after)))
+    if _PAST_WORD.search(said):
+        return True
+    return "ntested" in said.lower() and bool(_NOUN_PHRASE_HEAD.match(after)) and bool(_NOW_COVERED.search(after))
 
 
 def _not_about_this_change(text: str, m: re.Match, line: tuple[int, int]) -> bool:
@@ -263,7 +316,7 @@ def _not_about_this_change(text: str, m: re.Match, line: tuple[int, int]) -> boo
     rest = text[m.end():min(line[1], m.end() + WINDOW)]  # on past the sentence: "… This PR fixes …"
     if said.startswith("`") and _failure_not_this_changes(said, before, after):
         return True
-    if _failure_the_pr_repairs(said, after, rest) or _ci_the_pr_repairs(said, after, rest) or _tests_the_pr_adds(said, after):
+    if _failure_the_pr_repairs(said, before, after, rest) or _ci_the_pr_repairs(said, after, rest) or _tests_the_pr_adds(said, after):
         return True
     return _before_the_change(before) or _codes_reasoning(said, before, after) or _removed_thing(said, before)
 
