@@ -14,6 +14,16 @@ does not contain AI-generated code", "Written without AI"), not any "not" in an 
 words: "AI generated significant portions (not just autocomplete)" and "Yes — not just
 autocomplete, Copilot agent wrote it" say AI was used. A denial needs no negation word when it
 says who wrote it: "100% human-written", "Written by hand", "I wrote all of this myself", "0%".
+Past those first words, the answer's first clause is read too: "This PR was written without AI
+assistance", "This change was written entirely by hand", "All code written by me, no AI" deny, unless
+a tool is named before the negation or anywhere else without one ("Hand-written parser; Copilot
+wrote the tests", "written without AI, but Copilot wrote the docs" are disclosures). A habit is not
+this PR's: "I used to use Copilot; this one is hand-written", "I usually use Copilot, but it was
+switched off for this PR" are read from what follows the habit.
+
+The answer is quoted as the author wrote it, without emphasis marks: "*" anywhere, "_" and "__" only
+as a matched pair around words outside code spans, never an identifier's (``_private_helper``,
+``__init__.py``, a dunder such as ``__main__``).
 """
 
 from __future__ import annotations
@@ -50,8 +60,8 @@ _AI = r"(?:ai|llms?|gen(?:erative)?\s+ai|copilot|chat\s?gpt|claude|gpt-?\d[\w.]*
 # AI ("AI was not used", "This PR does not contain AI-generated code", "Written without AI", "uses
 # no AI"), up to a "(" or a dash that starts a remark: "not just autocomplete" denies nothing
 _NEGATED_OPTION = re.compile(
-    rf"^[^.;:,(\u2014\u2013\n]*?(?:\b(?:not|never)|n't)\s+(?:(?:been|be|(?!only\b)\w+ly)\s+)?{_USE}\b"
-    rf"|^[^.;:,(\u2014\u2013\n]*?\b(?:no|without|zero)\s+(?:[\w-]+\s+)??{_AI}\b",
+    rf"^([^.;:,(\u2014\u2013\n]*?)(?:(?:\b(?:not|never)|n't)\s+(?:(?:been|be|(?!only\b)\w+ly)\s+)?{_USE}\b"
+    rf"|\b(?:no|without|zero)\s+(?:[\w-]+\s+)??{_AI}\b)",
     re.IGNORECASE)
 OPTION_WORDS = 5  # the first words of an option read for its negation
 _DENIAL = re.compile(
@@ -69,8 +79,33 @@ _HUMAN_DENIAL = re.compile(
     r"|by\s+(?:me|us|a\s+human))|(?:i|we)\s+wrote\s+(?:it|this|all|everything|every))\b",
     re.IGNORECASE)
 _TOOL = re.compile(r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d[\w.]*|gemini|cursor|codex|devin)\b", re.IGNORECASE)
-_DENIED_TOOL = re.compile(rf"\b(?:no|without|zero|never|not)\s+(?:[\w-]+\s+)??{_AI}(?:\s+(?:tools?|assistants?))?\b",
-                          re.IGNORECASE)
+# a tool the answer denies: "no AI", "without Copilot or ChatGPT", "I don't use Copilot"
+_ONE_AI = rf"{_AI}(?:\s+(?:tools?|assistants?))?"
+_DENIED_TOOL = re.compile(
+    rf"(?:\b(?:no|without|zero|never|not)|\b(?:do|did)\s*n[o']t\s+(?:use|need)|n't\s+(?:use|need))\s+(?:[\w-]+\s+)??"
+    rf"{_ONE_AI}(?:(?:\s*,\s*|\s+)(?:or|nor|and)\s+(?:any\s+)?{_ONE_AI})*+\b",
+    re.IGNORECASE)
+# read over an answer's first clause (to ".", ";", ":", ",", "(" or a dash, at most 200 characters)
+# once its first words deny nothing: who wrote it ("This change was written entirely by hand", "All
+# code written by me", "this one is hand-written"), the negation as ``_NEGATED_OPTION`` reads it
+# ("This PR was written without AI assistance") when no tool is named before it
+_CLAUSE = re.compile(r"[^.;:,(\u2014\u2013\n]{0,200}+")
+_HUMAN_WROTE = re.compile(
+    r"\b(?:100\s*%\s*)?(?:human|hand)[- ]?(?:written|made|coded|authored|crafted)\b"
+    r"|\b(?:written|coded|authored|made|done|implemented)\s+(?:(?:entirely|fully|completely|solely|wholly|all)\s+)?"
+    r"(?:by\s+hand|manually|by\s+(?:me|us|myself|ourselves|a\s+human|humans))\b"
+    r"|\b(?:i|we)\s+wrote\s+(?:it|this|all|everything|every)\b",
+    re.IGNORECASE)
+# a habit that is not this PR's ("I used to use Copilot", "I usually use Copilot") to the end of its
+# clause or a "but": what follows says what this PR is ("; this one is hand-written", "but not for
+# this PR", "but it was switched off for this PR"); a past habit alone says nothing of this PR, a
+# present one ("I usually use Copilot for tests") is its answer
+_HABIT = re.compile(
+    r"^[^.;:,(\u2014\u2013\n]{0,80}?\b(?:(?P<past>used\s+to)\s+(?:use|rely\s+on)|(?:usually|normally|often|generally"
+    r"|typically|sometimes)\s+(?:use|rely\s+on))\b[^.;:,(\u2014\u2013\n]{0,120}?"
+    r"(?:[.;:,(\u2014\u2013\n]\s*+(?:but\b)?|\bbut\b|$)\s*+",
+    re.IGNORECASE)
+_OFF = re.compile(r"^[^.;:,(\u2014\u2013\n]{0,120}?\b(?:(?:switched|turned)\s+(?:it\s+)?off|disabled)\b", re.IGNORECASE)
 # a template's instruction or question that holds a statement's words: "Please describe how AI was
 # used", "If AI was used, say how", "If any AI tools were used …", "Was AI used to write this PR?";
 # not an author's "If any bugs remain, Copilot wrote them"
@@ -79,9 +114,13 @@ ASKED = re.compile(
     rf"|^\W*if\s+(?:ai|an?\s+ai|llms?|(?:you|any)\s+(?:\w+\s+){{0,2}}?(?:{_USE}|{_AI}))\b"
     r"|^\W*(?:did|was|were|have|has|do|does|is|are|how)\b.*\?\W*$",
     re.IGNORECASE)
-# emphasis marks: "*" anywhere, "_" only at a word's edge, not within `load_user_settings` or
-# my_module/__init__.py (code spans are left as they are)
-_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w/\\.])_{1,3}(?=\w)|(?<=\w)_{1,3}(?![\w/\\.])")
+# emphasis marks, outside code spans: "*" anywhere
+_STARS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
+# "_" or "__" emphasis: a matched pair at the edges of words ("_Copilot_", "__most of it__"), never an
+# identifier's underscores: not `_private_helper`, `__init__.py`, `my_module/__init__.py`, nor a
+# lower-case dunder standing alone ("the __main__ guard", "__slots__"), which Markdown would bold
+_UNDERSCORES = re.compile(r"(?<![\w/\\.])(_{1,3})(?![\s_])([^_\n]{1,200}+)(?<!\s)\1(?![\w/\\.])")
+_DUNDER = re.compile(r"[a-z][a-z0-9]*+")
 _CODE = re.compile(r"(`[^`\n]*+`)")
 # a label's own words before its answer on the same line: "AI disclosure policy: no AI was used"
 _LABEL_PREFIX = re.compile(r"[ \t:*_]*+(?:(?:policy|statement|declaration)\b[ \t]*+[:*_][ \t:*_]*+)?", re.IGNORECASE)
@@ -109,12 +148,40 @@ def answer(after: str) -> str | None:
 def _option(line: str) -> str:
     """A line of an answer without its box and its emphasis ("- [x] **Light**: AI …": "Light: AI …")."""
     parts = _CODE.split(_TICKED.sub("", line))  # code spans at odd indexes
-    return "".join(p if i % 2 else _EMPHASIS.sub("", p) for i, p in enumerate(parts)).lstrip(" \t:-–—=>|")
+    return "".join(p if i % 2 else _UNDERSCORES.sub(_unemphasised, _STARS.sub("", p))
+                   for i, p in enumerate(parts)).lstrip(" \t:-–—=>|")
+
+
+def _unemphasised(m: re.Match) -> str:
+    """The words inside a pair of "_" marks, or the whole match when it is a dunder name ("__main__")."""
+    return m.group() if m.group(1) == "__" and _DUNDER.fullmatch(m.group(2)) else m.group(2)
 
 
 def _says_used(option: str) -> bool:
     """An answer that is no denial ("None", "No AI tools were used", "AI was not used")."""
     head = " ".join(option.split()[:OPTION_WORDS])
-    if _HUMAN_DENIAL.match(head) and not _TOOL.search(_DENIED_TOOL.sub(" ", option)):
+    if _HUMAN_DENIAL.match(head) and not _names_a_tool(option):
         return False
-    return bool(head) and not _DENIAL.match(head) and not _NEGATED_OPTION.match(head)
+    if not head or _DENIAL.match(head) or _NEGATED_OPTION.match(head):
+        return False
+    if habit := _HABIT.match(option):  # "I used to use Copilot; this one is hand-written"
+        rest = option[habit.end():]
+        if not rest.strip():
+            return habit.group("past") is None
+        return not _OFF.match(rest) and _says_used(rest)
+    return not _denied_in_clause(option)
+
+
+def _names_a_tool(option: str) -> bool:
+    """Whether ``option`` names a tool it does not deny ("Hand-written parser; Copilot wrote the tests")."""
+    return _TOOL.search(_DENIED_TOOL.sub(" ", option)) is not None
+
+
+def _denied_in_clause(option: str) -> bool:
+    """Whether the first clause of ``option`` denies AI use past its first words ("This PR was written
+    without AI assistance", "This change was written entirely by hand") and the rest names no tool
+    it does not deny."""
+    clause = _CLAUSE.match(option).group()
+    negated = _NEGATED_OPTION.match(clause)
+    denied = _HUMAN_WROTE.search(clause) or (negated and not _TOOL.search(negated.group(1)))
+    return bool(denied) and not _names_a_tool(option)

@@ -19,6 +19,10 @@ policies (``bot.app.profiles``) read this signal, so such a PR is asked for a di
 than told it gave one, or that it "was made with an AI tool". A name is a person's only on evidence
 bound to that mention (a surname after it, "(our DBA)", "from the infra team", a thanks in its
 sentence): a disclosure read as a person's asks an author who disclosed to disclose.
+
+The evidence quotes the author's words: the sentence that discloses, or for a section's heading
+("## AI Usage") the answer under it, with the section named ("the description's 'AI Usage' section
+says 'Copilot wrote the tests'"), never the template's heading alone.
 """
 
 from __future__ import annotations
@@ -215,9 +219,15 @@ def _thanked(text: str, start: int, end: int, name: str) -> bool:
 def ai_disclosure(snapshot: PRSnapshot) -> SignalHit:
     for text, start, end, answer in disclosures(hits.body(snapshot)):
         said = _sentence(text, start, end)
-        answered = f", answered {hits.quote(answer, 60)}" if answer and answer not in said else ""
-        return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(said)}{answered}")
+        if answer and answer not in said:  # a heading's answer is on its own lines: quote it, not the heading
+            name = text[start:end].strip(_LABEL_MARKS)
+            return hits.fired(NAME, KIND, 1.0, f"the description's {hits.quote(name, 40)} section says "
+                                               f"{hits.quote(answer, 100)}")
+        return hits.fired(NAME, KIND, 1.0, f"the description says {hits.quote(said)}")
     return hits.quiet(NAME, KIND)
+
+
+_LABEL_MARKS = " \t\r\n#*_>:-"  # around a label's words: "## AI Usage", "**AI disclosure**"
 
 
 def without_disclosures(text: str) -> str:
