@@ -8,6 +8,7 @@ CONTRIBUTING.md, which are cited as references, do not count.
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 
@@ -54,8 +55,9 @@ def mentioned_paths(text: str) -> list[str]:
     if "\u2500\u2500" in text:  # a directory tree drawn in the description lists files, it claims no edit
         text = _TREE_LINE.sub("", text)
     masked = _masked(text)
+    lists = _list_spans(masked)
     found = [m.group(1) for m in (*_PATH_TOKEN.finditer(text), *_BACKTICK_DIR.finditer(text))
-             if _claimed(masked, m.start())]
+             if _claimed(masked, m.start(), lists)]
     unique = dict.fromkeys(p[2:] if p.startswith("./") else p for p in found)
     # README / CONTRIBUTING / LICENSE are cited as references far more often than edited
     return [p for p in unique
@@ -77,7 +79,7 @@ def _before(masked: str, start: int) -> str:
     return _MASKED_LIST.sub(_MASK, text) if _MASK in text else text
 
 
-def _claimed(masked: str, start: int) -> bool:
+def _claimed(masked: str, start: int, lists: tuple[list[int], list[int]] | None = None) -> bool:
     """The file at ``start`` is named as changed: a change verb comes before it on its line
     ("Added error handling to `loadConfig` in `internal/config/loader.go`"), and it is not named
     as something to run, to see, that already exists or that did the change ("run
@@ -87,22 +89,45 @@ def _claimed(masked: str, start: int) -> bool:
     named to explain a cause ("`state.go`'s `addVote` drops the vote") or its callers is context,
     not a claimed edit. ``masked`` is the text with paths and code spans masked (``_masked``):
     a word inside a path or a span is neither a verb nor a cue. The verb is looked for in the
-    ``VERB_WINDOW`` characters before the file as written (paths and spans at their length)."""
+    ``VERB_WINDOW`` characters before the file as written (paths and spans at their length).
+    ``lists``: ``_list_spans(masked)``, computed once per text (else here)."""
     line_start = masked.rfind("\n", 0, start) + 1
-    if not any(symbols.CHANGE_VERB.search(masked, max(line_start, at - symbols.VERB_WINDOW), at)
-               for at in dict.fromkeys((start, _list_head(masked, line_start, start)))):
-        return False
+    if not _has_verb(masked, line_start, start):
+        head = _list_head(lists if lists is not None else _list_spans(masked), start)
+        if head == start or not _has_verb(masked, line_start, head):
+            return False
     return not _cited(_before(masked, start))
 
 
-def _list_head(masked: str, line_start: int, start: int) -> int:
+def _has_verb(masked: str, line_start: int, at: int) -> bool:
+    return bool(symbols.CHANGE_VERB.search(masked, max(line_start, at - symbols.VERB_WINDOW), at))
+
+
+def _list_spans(masked: str) -> tuple[list[int], list[int]]:
+    """The starts and ends, in order, of every list of paths and spans in ``masked``, each within
+    its line: one scan of the text, so finding a path's list is a bisection (``_list_head``)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    if _MASK not in masked:
+        return starts, ends
+    line_start = 0
+    while line_start <= len(masked):
+        line_end = masked.find("\n", line_start)
+        line_end = len(masked) if line_end < 0 else line_end
+        if _MASK in masked[line_start:line_end]:
+            for m in _MASKED_LIST.finditer(masked, line_start, line_end):
+                starts.append(m.start())
+                ends.append(m.end())
+        line_start = line_end + 1
+    return starts, ends
+
+
+def _list_head(lists: tuple[list[int], list[int]], start: int) -> int:
     """Where the list of paths and spans holding ``start`` begins: a path later in "Updated `a.go`
     and `b.go` and `c.go`" has the first one's verb, however far it stands."""
-    line_end = masked.find("\n", start)
-    for m in _MASKED_LIST.finditer(masked, line_start, len(masked) if line_end < 0 else line_end):
-        if m.start() <= start < m.end():
-            return m.start()
-    return start
+    starts, ends = lists
+    i = bisect.bisect_right(starts, start) - 1
+    return starts[i] if i >= 0 and start < ends[i] else start
 
 
 def _cited(before: str) -> bool:
