@@ -6,7 +6,8 @@ run, passed or verified. Commands reported as failing or not runnable ("`pytest`
 …)*") are not care; ``admits_untested`` reads those. A failure word counts as the command's
 outcome only outside its span and not in "fails before this change and passes after" (a
 regression test checked both ways). "Manually verified in Chrome …" and "Checked on an iPhone …"
-say how it was tested too.
+say how it was tested too: the author as subject and a place to test in, not "signatures are
+now verified in the middleware".
 
 This is a sign of care: it lowers the score, including for disclosed AI-assisted PRs.
 """
@@ -37,13 +38,27 @@ _SECTION = Caseless(
     r"|how\s+to\s+test|verification|manual\s+testing|testing\s+done|validation)\b.*$",
     re.MULTILINE,
 )
+_OWN_SUBJECT = (r"(?:^[ \t]{0,3}+(?:[-*+][ \t]++|\d{1,3}[.)][ \t]++)?(?:\[[ x]\][ \t]++)?|(?<=[.!?]\s)"
+                r"|\b(?:i|we)\s+(?:(?:have|had|also|then|successfully)\s+)?(?:manually\s+)?|\bmanually\s+)")
+_ENVIRONMENT = (
+    r"(?:(?:an?|the|my|our|both|several|multiple|two|three|real|physical|local|latest|current|stable)\s+){0,3}"
+    r"(?:chrome|chromium|firefox|safari|edge|opera|brave|browsers?|iphones?|ipads?|android|pixel|samsung|galaxy"
+    r"|ios|ipados|macos|mac|os\s*x|windows|linux|ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl\d?|freebsd"
+    r"|devices?|emulators?|simulators?|phones?|tablets?|laptops?|desktops?|staging|production|prod|dev"
+    r"|node(?:\.?js)?|python|go|rust|java|jdk|ruby|php|vms?|virtual\s+machines?|docker|containers?|kubernetes"
+    r"|k8s|clusters?|raspberry|arm64|aarch64|x86(?:_64)?|amd64|apple\s+silicon|m[1-4]|v?\d[\d.]*+)\b"
+)
 _PHRASE = Caseless(
     r"\b(?:tested\s+(?:this\s+|it\s+)?(?:locally|manually|on|with|against|using|by|in)"
     r"|i\s+(?:ran(?!\s+(?:into|across|out\s+of)\b)|have\s+run|reproduced|verified|confirmed|benchmarked)"
-    r"|verified\s+(?:that|by|with|on|in)"
+    r"|verified\s+(?:that|by|with)"
     r"|reproduc(?:ed|ible)\s+(?:with|by|on|using)|steps\s+to\s+reproduce)\b"
-    # "Checked on an iPhone 13 and a Pixel 7": at a sentence's start or with its subject ("checked in" commits)
-    r"|(?:^|(?<=[.!?:]\s)|\b(?:i|we|also|manually)\s+)checked\s+(?:it\s+|this\s+)?(?:on|against)\b",
+    # "Manually verified in Firefox", "Checked on an iPhone 13 and a Pixel 7": the author's own subject
+    # (first person, "manually", or the verb opening a sentence or list item) and a place to test in
+    # (a browser, device, OS, environment or a version number): not "signatures are now verified in
+    # the middleware", "the flag is also checked on every config reload" ("checked in" commits)
+    rf"|{_OWN_SUBJECT}(?:verified|checked)\s+(?:it\s+|this\s+)?(?:on|in)\s+{_ENVIRONMENT}"
+    rf"|{_OWN_SUBJECT}checked\s+(?:it\s+|this\s+)?against\b",
     re.MULTILINE,
 )
 _CODE_SPAN = re.compile(r"`((?:[^`\n]|\n(?!\n)){2,200})`|^[ \t]*\$[ \t]+(.+)$", re.MULTILINE)
