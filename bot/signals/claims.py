@@ -197,14 +197,16 @@ _JS_LIBRARY = re.compile(r"[a-z][\w-]*\.js")  # "chart.js", "hammer.js": package
 
 
 def _not_in_patches(snapshot: PRSnapshot, missing: list[str]) -> list[str]:
-    """The missing mentions the changed lines do not hold word for word, less library names
-    ("Updated chart.js and hammer.js") a changed package.json's patch names."""
+    """The missing mentions the changed lines of code and config (and the link targets of prose:
+    ``file_mentions.referencing_lines``) do not hold word for word, less library names ("Updated
+    chart.js and hammer.js") a changed package.json's patch names as a whole quoted name. A
+    package.json without its patch excuses nothing: it would excuse every "server.js"."""
     changes = hits.within_patch_budget(hits.files(snapshot))
-    changed = file_mentions.changed_lines(hits.patch(f) for f in changes)
+    changed = file_mentions.referencing_lines((f.path, hits.patch(f)) for f in changes)
     manifests = [hits.patch(f) for f in hits.files(snapshot) if f.path.rpartition("/")[2] == "package.json"]
-    names = file_mentions.changed_lines(manifests).lower() if all(manifests) else None  # None: any name
+    names = file_mentions.package_names(manifests)
     return [m for m in missing if not file_mentions.in_patches(m, changed)
-            and not (manifests and _JS_LIBRARY.fullmatch(m) and (names is None or m[:-3].lower() in names))]
+            and not (names and _JS_LIBRARY.fullmatch(m) and file_mentions.is_package(m, names))]
 
 
 def _without_checkboxes(text: str) -> str:

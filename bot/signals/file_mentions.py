@@ -165,7 +165,7 @@ def matches_any(mention: str, paths: list[str]) -> bool:
 
 
 def in_patches(mention: str, changed_text: str) -> bool:
-    """Whether the changed lines (``changed_lines``) hold the mention word for word: a path added to
+    """Whether the changed lines (``referencing_lines``) hold the mention word for word: a path added to
     .gitignore, CODEOWNERS, a tsconfig exclude, a Dockerfile COPY, an import or a link is touched
     by the diff, though no changed file is it."""
     needle = mention.rstrip("/") if mention.endswith("/") else mention
@@ -186,6 +186,53 @@ def changed_lines(patches) -> str:
     """The added and removed lines of ``patches``, one text."""
     return "\n".join(line[1:] for patch in patches if patch for line in patch.splitlines()
                      if line[:1] in "+-" and not line.startswith(("+++ ", "--- ")))
+
+
+# a link's or an image's target in prose: "[install](docs/guide/install.md)", "<a href="…">", "src='…'"
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:href|src)\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
+
+
+def referencing_lines(changes) -> str:
+    """The changed lines of ``(path, patch)`` pairs in which a named path is data, one text: every
+    changed line of code and config (an import, a .gitignore or CODEOWNERS entry, a Dockerfile COPY),
+    but only the link targets of prose files (README, docs, CHANGELOG): a changed sentence that names
+    a file ("the loader in src/config/loader.py validates it") is no edit to it."""
+    parts = []
+    for path, patch in changes:
+        if not patch:
+            continue
+        text = changed_lines([patch])
+        if _is_prose(path):
+            text = "\n".join(m.group(1) or m.group(2) for m in _LINK_TARGET.finditer(text))
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def _is_prose(path: str) -> bool:
+    """Documentation, a changelog or release notes, whose changed lines are sentences (not
+    CODEOWNERS, which lists paths)."""
+    if posixpath.basename(path).lower() == "codeowners":
+        return False
+    return filekinds.is_doc_path(path) or filekinds.is_bookkeeping_file(path)
+
+
+_QUOTED = re.compile(r'"([^"\n]{1,214})"')
+
+
+def package_names(manifest_patches) -> set[str]:
+    """The quoted strings (dependency names, as keys or values) on the changed lines of package.json
+    patches, lower case."""
+    return {m.group(1).lower() for m in _QUOTED.finditer(changed_lines(manifest_patches))}
+
+
+def is_package(mention: str, names: set[str]) -> bool:
+    """Whether ``mention`` ("chart.js", "hammer.js") is one of ``names`` (``package_names``) whole:
+    "chart.js", "hammerjs", "hammer" or a scoped "@x/hammer"; "db.js" is not "mongodb"."""
+    low = mention.lower()
+    stem = low[:-3]
+    if low in names or stem in names or stem + "js" in names:
+        return True
+    return any(n.startswith("@") and n.rpartition("/")[2] in (low, stem, stem + "js") for n in names)
 
 
 def _slipped_dir(mention: str, path: str) -> bool:

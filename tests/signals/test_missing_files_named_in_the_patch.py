@@ -47,9 +47,8 @@ def test_c_headers_are_no_files():
     assert not _hit(body, _f("src/io.c", None)).fired
 
 
-@pytest.mark.parametrize("patch", [
+@pytest.mark.parametrize("patch", [  # without its patch package.json excuses nothing (review-sig4 #4)
     '@@ -3,2 +3,2 @@\n-    "chart.js": "^3.9.1",\n+    "chart.js": "^4.4.0",\n-    "hammerjs": "^2.0.7",\n+    "hammerjs": "^2.0.8",\n',
-    None,
 ])
 def test_js_libraries_updated_in_package_json_are_no_files(patch):
     body = "Updated chart.js and hammer.js to their latest releases."
