@@ -65,7 +65,8 @@ _JS = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte)$", re.IGNORECASE)
 _JS_GAP = re.compile(r"\b(?:return|throw|break|continue|yield)(?=[ \t]*+\n)")  # automatic semicolon insertion
 _C = re.compile(r"\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm)$", re.IGNORECASE)
 _C_GAP = re.compile(r"(#[ \t]*+define[ \t]++\w++)(?=[ \t]++\()")  # `#define F (x)` is object-like
-# Where a trailing comma is meaning: JSON forbids it, a Rust `(x,)` is a 1-tuple
+# Where a trailing comma is meaning: JSON forbids it, a Rust `(x,)` is a 1-tuple (a comma before `)`
+# is kept only in a group with no other top-level comma: rustfmt's `bind(\n a,\n b,\n)` is layout)
 _STRICT_JSON = re.compile(r"\.json$", re.IGNORECASE)
 _RUST = re.compile(r"\.rs$", re.IGNORECASE)
 _COMMA_BEFORE_BRACKET = re.compile(r",(?=[\]}])")
@@ -94,6 +95,35 @@ def _layout_commas(path: str) -> re.Pattern | None:
     return _COMMA_BEFORE_BRACKET if _RUST.search(path) else _COMMA_BEFORE_CLOSER
 
 
+def _rust_group_commas(parts: list[str]) -> str:
+    """The squeezed parts (literals at odd indexes) joined, without a trailing comma before `)`
+    in a group holding another top-level comma: only a single element's `(x,)` is a 1-tuple.
+    One pass over the text; literals are the groups' content, never brackets or commas."""
+    out: list[str] = []
+    frames: list[list] = []  # per open bracket: [is a paren, has a top-level comma]
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(part)
+            continue
+        if "," not in part and "(" not in part and ")" not in part and not frames:
+            out.append(part)
+            continue
+        chars = []
+        for j, c in enumerate(part):
+            if c in "([{":
+                frames.append([c == "(", False])
+            elif c in ")]}":
+                if frames:
+                    frames.pop()
+            elif c == "," and frames and frames[-1][0]:
+                if part.startswith(")", j + 1) and frames[-1][1]:
+                    continue  # a trailing comma of a group of several elements: layout
+                frames[-1][1] = True
+            chars.append(c)
+        out.append("".join(chars))
+    return "".join(out)
+
+
 def _squeeze(text: str, commas: re.Pattern | None = _COMMA_BEFORE_CLOSER) -> str:
     """Code or prose outside literals: whitespace dropped but between two word characters."""
     text = _LAYOUT.sub("", _WORD_GAP.sub("\x01", text))
@@ -111,10 +141,14 @@ def _normalise(lines: list[str], prose: bool = False, path: str = "") -> str:
     semi = bool(_OPTIONAL_SEMI.search(path))
     text = _mark_gaps([_TRAILING_SEMI.sub("", line.rstrip()) if semi else line.rstrip() for line in lines], path)
     commas = _layout_commas(path)
+    rust = commas is _COMMA_BEFORE_BRACKET
     if "\"" not in text and "'" not in text and "`" not in text:  # cheap pre-check: no literal
-        return _squeeze(text, commas)
+        return _rust_group_commas([_squeeze(text, commas)]) if rust else _squeeze(text, commas)
     fold = bool(_SAME_QUOTES.search(path))
     parts = (_PROSE_LITERAL if prose else _LITERAL).split(text)
+    if rust:
+        return _rust_group_commas([_squeeze(p, commas) if i % 2 == 0 else _literal(p, fold)
+                                   for i, p in enumerate(parts)])
     # split() alternates: text outside literals at even indexes, the literals at odd ones
     return "".join(_squeeze(p, commas) if i % 2 == 0 else _literal(p, fold) for i, p in enumerate(parts))
 
