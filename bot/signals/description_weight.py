@@ -153,6 +153,9 @@ def _sizes(snapshot: PRSnapshot) -> tuple[int, int] | None:
 
 _ALERT = re.compile(r"[ \t]*>[ \t]*\[!(?:note|tip|important|warning|caution)\]", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[-*+]\s|\d{1,9}[.)]\s")
+# a line that starts a block of its own ends a quote rather than running on from it (lazy continuation
+# is for a paragraph's text only): a heading, a list item, a fence, HTML or a thematic break
+_STARTS_BLOCK = re.compile(r"#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|```|~~~|<|(?:[-*_][ \t]*+){3,}$")
 
 
 def _without_details(text: str) -> str:
@@ -172,8 +175,10 @@ def _without_details(text: str) -> str:
 
 def _without_indented_code(text: str) -> str:
     """``text`` without Markdown indented code blocks: lines indented 4 columns or a tab after a
-    blank line (a pasted stack trace), not list items nor a list item's continued lines."""
-    kept, code, blank = [], False, True
+    blank line (a pasted stack trace) outside a list, not list items nor a list item's continued
+    lines or paragraphs ("1. Refactored …" then a blank line and an indented paragraph is part of
+    the item, as Markdown reads it). A list ends at an unindented line after a blank line."""
+    kept, code, blank, in_list = [], False, True, False
     for line in text.splitlines():
         body = line.lstrip(" \t")
         indented = line.startswith(("    ", "\t"))
@@ -181,23 +186,28 @@ def _without_indented_code(text: str) -> str:
             blank = True
             kept.append(line)
             continue
-        code = indented and (code or (blank and not _LIST_ITEM.match(body)))
-        blank = False
+        item = bool(_LIST_ITEM.match(body))
+        code = indented and (code or (blank and not item and not in_list))
         if not code:
+            if item:
+                in_list = True
+            elif blank and not indented:
+                in_list = False  # an unindented paragraph, heading or fence after a blank line ends the list
             kept.append(line)
+        blank = False
     return "\n".join(kept)
 
 
 def _without_quotes(text: str) -> str:
-    """``text`` without quoted lines ("> …" and the lines that run on from one, as Markdown reads
-    them), but for a GitHub alert ("> [!NOTE]" and the lines under it): the author's own callout."""
+    """``text`` without quoted lines ("> …" and the paragraph lines that run on from one, as Markdown
+    reads them: a heading, list item, fence or HTML line ends the quote), but for a GitHub alert ("> [!NOTE]" and the lines under it): the author's own callout."""
     kept, quote, alert = [], False, False  # a line after a quoted one, up to a blank line, continues it
     for line in text.splitlines():
         body = line.lstrip(" \t")
         if body.startswith(">"):
             alert = (alert and quote) or bool(_ALERT.match(line))
             quote = True
-        elif not body:
+        elif not body or _STARTS_BLOCK.match(body):
             quote = alert = False
         if not quote or alert:
             kept.append(line)
