@@ -21,6 +21,7 @@ writes with new unit tests"), and those are claims. So only these count:
   "… in a separate PR" (a separate commit is this PR's), "… not yet added", "… later." at the
   clause's end after a verb that is not in the past tense ("added unit tests later." is a claim);
 - right after the claim, other work: "… added in #4512", "… in the previous PR", "… upstream";
+  but an item ticked done ("- [x] Added unit tests") under a to-do heading is a claim;
 - a question with the modal first: "Shall I add unit tests?"
 ("How to add tests", "happy to add tests", "no time to add tests" and "plan to add tests" are read
 by the caller as the object of a preposition.)
@@ -60,6 +61,8 @@ _DEFERRAL_LABEL = re.compile(
 )
 # Not "commit": a commit is part of this PR ("added unit tests in a separate commit" claims them)
 _PR_NOUN = r"(?:pr|pull\s+request|mr|merge\s+request|change|changeset|patch|iteration|issue|ticket)"
+# another PR whose tests these are: not an iteration or a patch, this PR's own earlier revision
+_OTHER_PR = r"(?:pr|pull\s+request|mr|merge\s+request|issue|ticket)"
 _DEFERRED_AFTER = re.compile(
     r"[ \t]*(?:"
     r"(?:is|are|was|were|will\s+be|to\s+be|have\s+been|has\s+been)[ \t]+(?:still[ \t]+)?"
@@ -72,11 +75,14 @@ _DEFERRED_AFTER = re.compile(
     r"|(?:in|as)\s+a\s+follow[- ]?up(?=[ \t]*(?:[.;!)\n]|$))"
     r"|(?P<later>later|afterwards|eventually|next|in\s+the\s+future)(?=[ \t]*(?:[.;!)\n]|$|,|\b(?:once|when|if|after)\b))"
     # other work: "The new tests added in #4512 …", "Tests were added in #4410", "Unit tests were written
-    # for this in the previous PR", "new regression tests upstream in golang/go"
+    # for this in the previous PR", "new regression tests upstream in golang/go"; not "tests from #4410"
+    # (taken from it into this PR), "by #12 reporter's steps", "in the last iteration" (this PR's
+    # previous revision) or "upstream of the tokenizer" (a place in this code)
     r"|(?:(?:added|written|introduced|merged|landed)[ \t]+)?(?:for[ \t]+(?:this|it|that)[ \t]+)?"
-    r"(?:(?:in|from|by)[ \t]+(?:PR[ \t]*)?(?:[\w.-]+/[\w.-]+)?#\d+"
-    rf"|in[ \t]+(?:the|an?)[ \t]+(?:previous|earlier|last|prior|original|other|parent|upstream)[ \t]+{_PR_NOUN}"
-    r"|upstream)\b"
+    r"(?:in[ \t]+(?:PR[ \t]*)?(?:[\w.-]+/[\w.-]+)?#\d+\b"
+    r"|by[ \t]+(?:PR[ \t]*)?(?:[\w.-]+/[\w.-]+)?#\d+\b(?=[ \t]*(?:[.;,!)\n]|$))"
+    rf"|in[ \t]+(?:the|an?)[ \t]+(?:previous|earlier|last|prior|original|other|parent|upstream)[ \t]+{_OTHER_PR}\b"
+    r"|upstream\b(?=[ \t]*(?:[.;,!)\n]|$)|[ \t]+(?:in|at|on)\b))"
     r")",
     re.IGNORECASE,
 )
@@ -110,6 +116,7 @@ _DEFERRAL_HEADING = re.compile(
     r"|later|pending)[ \t]*[*_]{0,2}[ \t]*:?[ \t]*[*_]{0,2}[ \t]*",
     re.IGNORECASE,
 )
+_TICKED = re.compile(r"[ \t]*\[[xX]\]")
 HEADING_LOOKBACK = 30  # lines of a list read up to its heading
 
 
@@ -117,7 +124,8 @@ def _under_deferral_heading(text: str, start: int) -> bool:
     """The claim is an item of a list right under a deferral heading or label ("## TODO\n- Add tests"),
     items and blank lines between them."""
     pos = text.rfind("\n", 0, start) + 1
-    if not _LIST_ITEM.match(text, pos):
+    item = _LIST_ITEM.match(text, pos)
+    if not item or _TICKED.match(text, item.end()):  # "- [x] Added unit tests": done, whatever the heading
         return False
     for _ in range(HEADING_LOOKBACK):
         if pos == 0:
