@@ -43,7 +43,6 @@ def data_source() -> str:
 
 
 def _snapshots(n: int) -> list:
-    from bot.loaders import LoadError
     from bot.loaders.github_json import load_bundle
     from bot.loaders.records import iter_records
     from bot.paths import shared_dir
