@@ -40,7 +40,7 @@ KIND = "effort"
 # What follows "test(s)" when the words name the project's test tooling, not tests: "Add test script to
 # package.json", "Added test ids to the Button", "test coverage reporting", "so new tests are picked up"
 _COVERAGE_TOOLING = r"\s*(?:report|upload|threshold|gate|badge|tool|collection)"
-_TEST_INFRA = (r"\s*(?:suites?|runners?|matrix|framework|config|env|environments?|infra|harness|setup|utilit|helpers?"
+_TEST_INFRA = (r"[ \t]*(?:suites?|runners?|matrix|framework|config|env|environments?|infra|harness|setup|utilit|helpers?"
                r"|data|fixtures?|workflow|job|step|target|dependenc|scripts?\b|-?ids?\b|attributes?\b|commands?\b"
                r"|timeouts?\b|results?\b|reports?\b|reporters?\b|selectors?\b"
                r"|are\s+(?:picked\s+up|discovered|detected|collected)\b"

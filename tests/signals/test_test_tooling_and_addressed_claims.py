@@ -52,3 +52,10 @@ def test_claims_with_such_words_after_them_fire(body):
 ])
 def test_template_instructions_are_still_dropped(body):
     assert not _hit(body).fired
+
+
+def test_tooling_words_on_the_next_line_do_not_excuse_a_claim():
+    """"Wrote unit tests" at a line's end, then "Results are attached below." on the next line: the
+    tooling check read across the line break and took the claim for "test results"."""
+    assert _fires("Wrote unit tests\nResults are attached below.")
+    assert not _fires("Attached the test results below.")
