@@ -50,8 +50,9 @@ KIND = "effort"
 QUOTE_LIMIT = 100  # characters of the admission's line quoted, around the admission
 
 _FIRST_PERSON_NOT = (
-    r"(?:i|we)\s+(?:have\s*n[o']t|did\s*n[o']t|did\s+not|could\s*n[o']t|could\s+not|can\s*n[o']t|cannot"
-    r"|(?:was|were|am|are)\s+(?:not\s+able|unable)\s+to|wasn't\s+able\s+to)\s+(?:\w+\s+)?"
+    r"(?:i|we)\s+(?:have\s*n[o'\u2019]t|did\s*n[o'\u2019]t|did\s+not|could\s*n[o'\u2019]t|could\s+not"
+    r"|can\s*n[o'\u2019]t|can['\u2019]t|cannot"  # "can't", and typed with a curly apostrophe: "didn’t"
+    r"|(?:was|were|am|are)\s+(?:not\s+able|unable)\s+to|wasn['\u2019]t\s+able\s+to)\s+(?:\w+\s+)?"
 )
 # "run"/"execute" admit only with a check as their object ("run the tests", "run `make lint`",
 # "run it locally"): "we cannot execute arbitrary shell commands" describes the change
@@ -72,7 +73,7 @@ _ADMISSION = Caseless(  # only where a match starts is read, so the \b is shared
     r"|`(?=[^`\n]*\b(?:test|pytest|tox|jest|vitest|lint|check|build|verify)\b)[^`\n]*+`\s*+\*?\(?\s*+(?:fails?|failed)\b"
     # a ❌ item says a check was left unrun ("❌ Tests not run: no network"), not what the feature outputs
     r"|\u274c[^\n]*?\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:tested|run|verified)\b|untested\b"
-    r"|(?:could\s*n[o']t|could\s+not|unable\s+to|not\s+able\s+to)\s+(?:be\s+)?(?:test|run|verif|execut))",
+    r"|(?:could\s*n[o'\u2019]t|could\s+not|unable\s+to|not\s+able\s+to)\s+(?:be\s+)?(?:test|run|verif|execut))",
     re.MULTILINE,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
@@ -90,7 +91,7 @@ _TESTED = Caseless(
     r"(?:been\s+)?(?:tested|verified|checked)\s+(?:on|with|in|against|locally|manually|it|this)\b"
 )
 
-_NEGATION = ("not", "n't", "unable")
+_NEGATION = ("not", "n't", "n\u2019t", "unable")
 _ACTION = ("test", "run", "verif", "execut")  # stems: "could not be verified"
 
 
