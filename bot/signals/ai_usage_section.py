@@ -70,14 +70,6 @@ _DENIAL = re.compile(
     r"|(?:i|we)\s+(?:(?:only|just)\s+)?used\s+(?:no|zero)\b|0\s*%(?![\d.]))",
     re.IGNORECASE,
 )
-# a denial with no negation, saying who wrote it: "100% human-written", "Written by hand", "I wrote
-# all of this myself"; unless the answer goes on to name a tool it does not deny ("Hand-written
-# parser; Copilot wrote the tests")
-_HUMAN_DENIAL = re.compile(
-    r"^(?:(?:100\s*%\s*)?(?:human|hand)[- ]?(?:written|made|coded|authored)"
-    r"|(?:(?:all|everything|it\s+was|this\s+was)\s+)?(?:written|coded|authored)\s+(?:by\s+hand|manually"
-    r"|by\s+(?:me|us|a\s+human))|(?:i|we)\s+wrote\s+(?:it|this|all|everything|every))\b",
-    re.IGNORECASE)
 _TOOL = re.compile(r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d[\w.]*|gemini|cursor|codex|devin)\b", re.IGNORECASE)
 # a tool the answer denies: "no AI", "without Copilot or ChatGPT", "I don't use Copilot"
 _ONE_AI = rf"{_AI}(?:\s+(?:tools?|assistants?))?"
@@ -86,8 +78,9 @@ _DENIED_TOOL = re.compile(
     rf"{_ONE_AI}(?:(?:\s*,\s*|\s+)(?:or|nor|and)\s+(?:any\s+)?{_ONE_AI})*+\b",
     re.IGNORECASE)
 # read over an answer's first clause (to ".", ";", ":", ",", "(" or a dash, at most 200 characters)
-# once its first words deny nothing: who wrote it ("This change was written entirely by hand", "All
-# code written by me", "this one is hand-written"), the negation as ``_NEGATED_OPTION`` reads it
+# once its first words deny nothing: who wrote it ("100% human-written", "This change was written
+# entirely by hand", "I wrote all of this myself"; unless the answer goes on to name a tool it does
+# not deny: "Hand-written parser; Copilot wrote the tests"), the negation as ``_NEGATED_OPTION`` reads it
 # ("This PR was written without AI assistance") when no tool is named before it
 _CLAUSE = re.compile(r"[^.;:,(\u2014\u2013\n]{0,200}+")
 _HUMAN_WROTE = re.compile(
@@ -160,8 +153,6 @@ def _unemphasised(m: re.Match) -> str:
 def _says_used(option: str) -> bool:
     """An answer that is no denial ("None", "No AI tools were used", "AI was not used")."""
     head = " ".join(option.split()[:OPTION_WORDS])
-    if _HUMAN_DENIAL.match(head) and not _names_a_tool(option):
-        return False
     if not head or _DENIAL.match(head) or _NEGATED_OPTION.match(head):
         return False
     if habit := _HABIT.match(option):  # "I used to use Copilot; this one is hand-written"
