@@ -29,17 +29,21 @@ import csv
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.evaluation import splits
 from bot.loaders import LoadError
 from bot.loaders.records import Record, iter_records, snapshot_from_record
-from bot.model import evalguard
-from bot.model.commitbody import churn, copy_body
-from bot.model.features import texts_of
-from bot.model.relaid import PROBES, eligible, layout_for, probe, relaid, tested, ticked
+from bot.model import evalguard, lessons
+# the training code's one name for these stays ``data.X``
+from bot.model.example import (BODIED, COPIES, FILE_BLIND, GIT_SOURCES, HEADED, LESSONS, PROBE, TESTED, TICKED,
+                               Example, is_copy, record_key)
+from bot.model.lessons import file_blind
 from bot.snapshot import PRSnapshot
+
+__all__ = ["BODIED", "COPIES", "FILE_BLIND", "GIT_SOURCES", "HEADED", "LESSONS", "PROBE", "TESTED", "TICKED",
+           "Example", "is_copy", "record_key", "file_blind", "training_examples", "merged_with_markers",
+           "git_record_id", "reject_label", "dataset_id", "counts"]
 
 UNLABELED_WEIGHT = 0.3
 UNLABELED_FROM = "2023-01-01"
@@ -49,32 +53,7 @@ TITLE_ONLY_WEIGHT = 0.5
 REJECTED_WEIGHT = 1.5
 MERGED_AGENT_WEIGHT = 1.0
 RESTORE_SHARE = 0.5
-GIT_SOURCES = ("git_prs", "git_pull_refs")
-FILE_BLIND = "_file_blind"  # source suffix of the file-blind copies
-HEADED = "_headed"  # source suffix of the human copies re-laid under headings (bot.model.relaid)
-PROBE = "_probe_"  # source suffix (+ a bot.model.relaid.PROBES key) of copies scored, never fitted
-TICKED = "_ticked"  # source suffix of the human copies followed by a ticked checklist (relaid.ticked)
-TESTED = "_tested_copy"  # source suffix (not "_tested": the probe "tested" ends so) of the human copies followed by how they were tested (relaid.tested)
-BODIED = "_commit_body"  # source suffix of the human copies whose description is their first commit's body (bot.model.commitbody)
-COPIES = (FILE_BLIND, HEADED, PROBE, TICKED, TESTED, BODIED)  # made from a record: never part of the vocabulary or the dataset id
-LESSONS = (HEADED, TICKED, TESTED, BODIED)  # copies of people's PRs with a lesson of their own: outside the length balance
 TRAIN_GIT_REPOS = tuple(n for n in splits.GIT_REPO_NAMES if not splits.is_eval_git_repo(n))
-
-
-@dataclass(frozen=True)
-class Example:
-    snapshot: PRSnapshot
-    label: int
-    weight: float
-    group: str  # repository: the unit of cross-validation
-    source: str  # git_prs | git_pull_refs | aidev_agent | aidev_human_titles | *_title_only
-    record_id: str
-    outcome: str = ""
-    factor: float = 1.0  # the fit weight is weight x factor (file-blind copies); weight keeps the record's own
-
-    @property
-    def fit_weight(self) -> float:
-        return self.weight * self.factor
 
 
 def _git_label(raw: dict, date: str, early: float | None = None) -> tuple[int, float, str] | None:
@@ -142,82 +121,6 @@ def merged_with_markers(shared: Path, small: bool = False) -> dict[str, PRSnapsh
     return out
 
 
-def file_blind(snapshot: PRSnapshot) -> PRSnapshot:
-    """The snapshot as a record without a file list would give it: no files, no counts."""
-    return replace(snapshot, files=(), files_changed=None, additions=None, deletions=None)
-
-
-def _file_blind_copies(examples: list[Example], factor: float) -> Iterator[Example]:
-    for ex in examples:
-        if ex.source in GIT_SOURCES and ex.snapshot.has_file_info:
-            yield Example(file_blind(ex.snapshot), ex.label, ex.weight, ex.group, f"{ex.source}{FILE_BLIND}",
-                          f"{FILE_BLIND}:{ex.record_id}", ex.outcome, factor)
-
-
-def is_copy(ex: Example) -> bool:
-    return any(mark in ex.source for mark in COPIES)
-
-
-def record_key(ex: Example) -> str:
-    """The id of the record an example was made from: its own, or a copy's original's."""
-    return ex.record_id.split(":", 1)[1] if is_copy(ex) else ex.record_id
-
-
-def _eligible_humans(examples: list[Example]) -> Iterator[Example]:
-    """The merged ``human`` git PRs with a description of their own: the records copies are made of."""
-    return (ex for ex in examples if ex.source == "git_prs" and ex.label == 0 and ex.weight == 1.0
-            and eligible(texts_of(ex.snapshot).body))
-
-
-def _headed_copies(examples: list[Example], factor: float, salt: str = "") -> Iterator[Example]:
-    """Copies of the ``human`` PRs with a description of their own, re-laid under headings: one
-    training copy (weight x ``factor``) and one scored-only copy per probe (``relaid.PROBES``)."""
-    for ex in _eligible_humans(examples):
-        body = ex.snapshot.body or ""
-        yield Example(replace(ex.snapshot, body=relaid(body, layout_for(ex.record_id, salt))), 0, ex.weight, ex.group,
-                      f"{ex.source}{HEADED}", f"{HEADED}:{ex.record_id}", ex.outcome, factor)
-        for name in PROBES:
-            yield Example(replace(ex.snapshot, body=probe(name, body, ex.record_id)), 0, ex.weight, ex.group,
-                          f"{ex.source}{PROBE}{name}", f"{PROBE}{name}:{ex.record_id}", ex.outcome, 0.0)
-
-
-def _ticked_copies(examples: list[Example], factor: float, salt: str = "",
-                   under_headings: bool = False) -> Iterator[Example]:
-    """Copies of the same ``human`` PRs as ``_headed_copies``, their words (``under_headings``: their
-    heading copy) followed by a ticked checklist (``relaid.ticked``), fitted at weight x ``factor``."""
-    for ex in _eligible_humans(examples):
-        body = ex.snapshot.body or ""
-        words = relaid(body, layout_for(ex.record_id, salt)) if under_headings else body
-        yield Example(replace(ex.snapshot, body=ticked(words, ex.record_id, salt)), 0, ex.weight,
-                      ex.group, f"{ex.source}{TICKED}", f"{TICKED}:{ex.record_id}", ex.outcome, factor)
-
-
-def _tested_copies(examples: list[Example], factor: float, salt: str = "",
-                   under_headings: bool = False) -> Iterator[Example]:
-    """Copies of the same ``human`` PRs as ``_headed_copies``, their words (``under_headings``: their
-    heading copy) followed by how the author tested (``relaid.tested``), fitted at weight x ``factor``."""
-    for ex in _eligible_humans(examples):
-        body = ex.snapshot.body or ""
-        words = relaid(body, layout_for(ex.record_id, salt)) if under_headings else body
-        yield Example(replace(ex.snapshot, body=tested(words, ex.record_id, salt)), 0, ex.weight,
-                      ex.group, f"{ex.source}{TESTED}", f"{TESTED}:{ex.record_id}", ex.outcome, factor)
-
-
-def _bodied_copies(examples: list[Example], factor: float, max_lines: int | None = None) -> Iterator[Example]:
-    """Copies of the ``human`` git PRs without a description of their own (a squash list, none, a
-    few words) whose first commit has a body: that body as the description, as GitHub fills a
-    one-commit PR's (``bot.model.commitbody``), fitted at weight x ``factor`` (0: scored only);
-    with ``max_lines``, only those of at most that many changed lines are fitted, the rest scored."""
-    for ex in examples:
-        if ex.source not in GIT_SOURCES or ex.label != 0 or ex.weight != 1.0 or eligible(texts_of(ex.snapshot).body):
-            continue
-        body = copy_body([c.message for c in ex.snapshot.commits])
-        if body is not None:
-            fitted = max_lines is None or churn(ex.snapshot) <= max_lines
-            yield Example(replace(ex.snapshot, body=body), 0, ex.weight, ex.group, f"{ex.source}{BODIED}",
-                          f"{BODIED}:{ex.record_id}", ex.outcome, factor if fitted else 0.0)
-
-
 def _aidev_agent(data: Path, title_only: bool) -> Iterator[Example]:
     for rec in iter_records(data / "aidev_pop" / "aidev_pop_agent_prs.jsonl"):
         if isinstance(rec, LoadError):
@@ -269,15 +172,15 @@ def training_examples(shared: Path, *, small: bool = False, file_blind_weight: f
     if small:
         out = _subsample(out, 400)
     if file_blind_weight is not None:
-        out.extend(list(_file_blind_copies(out, file_blind_weight)))
+        out.extend(list(lessons.file_blind_copies(out, file_blind_weight)))
     if headed_weight is not None:
-        out.extend(list(_headed_copies(out, headed_weight, headed_salt)))
+        out.extend(list(lessons.headed_copies(out, headed_weight, headed_salt)))
     if ticked_weight is not None:
-        out.extend(list(_ticked_copies(out, ticked_weight, headed_salt, ticked_under_headings)))
+        out.extend(list(lessons.ticked_copies(out, ticked_weight, headed_salt, ticked_under_headings)))
     if tested_weight is not None:
-        out.extend(list(_tested_copies(out, tested_weight, headed_salt, tested_under_headings)))
+        out.extend(list(lessons.tested_copies(out, tested_weight, headed_salt, tested_under_headings)))
     if bodied_weight is not None:
-        out.extend(list(_bodied_copies(out, bodied_weight, bodied_max_lines)))
+        out.extend(list(lessons.bodied_copies(out, bodied_weight, bodied_max_lines)))
     return out
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from bot.model import commitbody, data, metadata, train
+from bot.model import commitbody, data, lessons, metadata, train
 from bot.model.data import Example
 from bot.model.features import texts_of
 from bot.snapshot import Commit, FileChange, PRSnapshot
@@ -45,7 +45,7 @@ def test_copies_are_made_of_people_without_a_description_of_their_own():
             _human("d", "", "Add favicon cache option"),  # the commit has no body
             _human("e", "", with_body, weight=0.3),  # an unlabeled row
             _human("f", "", with_body, label=1)]  # an agent
-    copies = list(data._bodied_copies(rows, 4.0))
+    copies = list(lessons.bodied_copies(rows, 4.0))
     assert [c.record_id for c in copies] == [f"{data.BODIED}:a", f"{data.BODIED}:b"]
     assert [c.source for c in copies] == ["git_prs" + data.BODIED, "git_pull_refs" + data.BODIED]
     for copy, original in zip(copies, rows):
@@ -60,9 +60,9 @@ def test_with_a_line_limit_only_the_small_copies_are_fitted_and_the_rest_are_sco
     with_body = f"Add favicon cache option\n\n{BODY}"
     small, big = _human("small", "", with_body), _human("big", "", with_body)
     big = Example(replace(big.snapshot, additions=30, deletions=1), 0, 1.0, "fiber", "git_prs", "big")
-    limited = {c.record_id: c.fit_weight for c in data._bodied_copies([small, big], 4.0, max_lines=20)}
+    limited = {c.record_id: c.fit_weight for c in lessons.bodied_copies([small, big], 4.0, max_lines=20)}
     assert limited == {f"{data.BODIED}:small": 4.0, f"{data.BODIED}:big": 0.0}
-    every = {c.record_id: c.fit_weight for c in data._bodied_copies([small, big], 4.0)}
+    every = {c.record_id: c.fit_weight for c in lessons.bodied_copies([small, big], 4.0)}
     assert every == {f"{data.BODIED}:small": 4.0, f"{data.BODIED}:big": 4.0}
 
 
@@ -93,7 +93,7 @@ def test_training_builds_copies_only_when_asked_and_leaves_them_out_of_the_lengt
 def test_the_cv_report_gives_the_copies_beside_their_records_and_the_small_ones_apart():
     rows = [_human(f"h{i}", "", f"Subject\n\n{BODY}") for i in range(40)] + [
         _human(f"a{i}", BODY, "Subject", label=1) for i in range(10)]
-    copies = list(data._bodied_copies(rows, 1.0))
+    copies = list(lessons.bodied_copies(rows, 1.0))
     big = Example(PRSnapshot(title="t", additions=400, deletions=0), 0, 1.0, "fiber", "git_prs" + data.BODIED,
                   f"{data.BODIED}:h0")
     examples = rows + copies + [big]
