@@ -66,7 +66,7 @@ def _share(flags: np.ndarray) -> float | None:
 
 
 def run(name: str, prepared: dict, progress=print) -> dict:
-    from bot.model import data, train
+    from bot.model import data, oof, train
     from bot.model.commitbody import churn
 
     v = VARIANTS[name]
@@ -112,7 +112,7 @@ def run(name: str, prepared: dict, progress=print) -> dict:
         records = np.array([data.record_key(e) for e in examples]) if v.record_folds else None
         readings = {"as_scored": scored_view, "markers_back": markers_view,
                     **({"as_scored_care_zeroed": care_zeroed(scored_view, feats)} if v.care_view else {})}
-        parts, *more = train.out_of_fold_views(
+        parts, *more = oof.out_of_fold_views(
             X, (X, *readings.values()), y, fit_w, reject, folds, make, progress, fit_mask=fitted, groups=groups,
             records=records)
         views.update(zip(readings, more))
@@ -221,7 +221,7 @@ def kept_columns(X, groups: np.ndarray, k: int, n_numeric: int) -> np.ndarray:
 
 
 def vocab_filtered_oof(X, y, w, reject, folds, make, fitted, groups, k: int, n_numeric: int) -> np.ndarray:
-    """``train.out_of_fold`` with the text columns of fewer than ``k`` training-fold repositories
+    """``oof.out_of_fold`` with the text columns of fewer than ``k`` training-fold repositories
     zeroed (a zero column gets a zero weight in every linear model, so scoring needs no change)."""
     import scipy.sparse as sp
 

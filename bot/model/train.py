@@ -18,11 +18,12 @@ from pathlib import Path
 import numpy as np
 from sklearn.pipeline import Pipeline
 
-from bot.model import balance, data, markersback, metadata
+from bot.model import balance, data, markersback, metadata, oof
 from bot.model.blend import LOG_BODY, TITLE_ONLY, BlendedClassifier, floor_setting
 from bot.model.estimator import (CONVERGED_TOL, DEFAULT_TOL, FULL_WORD_FEATURES, PLATT_CONVERGED_TOL, PlattCalibrated,
                                   SnapshotFeaturizer, StackedClassifier)
 from bot.model.features import STRUCTURAL_NAMES
+from bot.model.oof import out_of_fold_views
 from bot.model.persist import save_model
 
 N_FOLDS = 5
@@ -138,34 +139,6 @@ def featurizer(small: bool, char_bare_titles: bool = False, ai_words_masked: boo
                               headings_masked=headings_masked, code_masked=code_masked)
 
 
-def out_of_fold(X, y, w, reject, folds, make, progress: Progress, fit_mask=None, groups=None,
-                records=None) -> np.ndarray:
-    """Out-of-fold raw components (n x 5, ``BlendedClassifier.components``; NaN rows: unfitted folds).
-    ``fit_mask``: only these rows are fitted on (every row of the held-out fold is still scored);
-    ``groups`` / ``records``: each row's repository group / record key, for the trees' inner text folds."""
-    return out_of_fold_views(X, (X,), y, w, reject, folds, make, progress, fit_mask, groups, records)[0]
-
-
-def out_of_fold_views(X, views, y, w, reject, folds, make, progress: Progress, fit_mask=None, groups=None,
-                      records=None) -> list[np.ndarray]:
-    """``out_of_fold`` fitted on ``X``, with each held-out fold scored in every one of ``views``
-    (the same rows read another way, such as ``features(..., as_scored=True)``)."""
-    oofs = [np.full((len(y), 5), np.nan) for _ in views]
-    fit_mask = np.ones(len(y), dtype=bool) if fit_mask is None else fit_mask
-    for k in np.unique(folds):
-        train, test = (folds != k) & fit_mask, folds == k
-        if len(np.unique(y[train])) < 2:
-            continue
-        progress(f"CV fold {k + 1}/{len(np.unique(folds))}: fit on {int(train.sum())}, score {int(test.sum())}")
-        inner = {} if groups is None else {"groups": np.asarray(groups)[train]}
-        if records is not None:
-            inner["records"] = np.asarray(records)[train]
-        model = make().fit(X[train], y[train], sample_weight=w[train], reject=reject[train], **inner)
-        for oof, view in zip(oofs, views):
-            oof[test] = model.components(view[test])
-    return oofs
-
-
 def training_set(options: TrainOptions) -> list[data.Example]:
     """The training examples, without ``options.hold_out``'s repository (its git and AIDev rows)."""
     examples = data.training_examples(options.shared, small=options.small,
@@ -247,9 +220,9 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
                                              fit_mask=fitted, records=records)
     used = fitted & real & ~np.isnan(parts).any(axis=1)
     blend = make().set_stats(parts[used])
-    calibrated, (slope, intercept) = _calibrated(blend, parts, y, w, used, options.platt_tol)
+    calibrated, (slope, intercept) = oof.calibrated(blend, parts, y, w, used, options.platt_tol)
     report = metadata.cv_report(examples, calibrated, ~np.isnan(parts).any(axis=1))
-    report["markers_back"] = markersback.report(examples, _mapped(blend, parts_markers, slope, intercept),
+    report["markers_back"] = markersback.report(examples, oof.mapped(blend, parts_markers, slope, intercept),
                                                 ~np.isnan(parts_markers).any(axis=1))
     progress(f"CV (out-of-fold, grouped by repository): {metadata.short_report(report)}")
 
@@ -265,27 +238,6 @@ def train(options: TrainOptions, progress: Progress = print) -> Path:
     path = save_model(pipeline, meta, options.out_dir)
     progress(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) and its metadata")
     return path
-
-
-def _calibrated(blend, parts, y, w, used, tol: float):
-    """Platt-calibrated out-of-fold probabilities of every scored row (NaN rows: 0.5 before the map),
-    with the map fitted on the ``used`` rows only; returns ``(probabilities, (slope, intercept))``."""
-    oof = _blended(blend, parts)
-    slope, intercept = PlattCalibrated.fit_map(oof[used], y[used], w[used], tol=tol)
-    return _mapped(blend, parts, slope, intercept), (slope, intercept)
-
-
-def _blended(blend, parts) -> np.ndarray:
-    scored = ~np.isnan(parts).any(axis=1)
-    oof = np.full(len(parts), np.nan)
-    oof[scored] = 1 / (1 + np.exp(-blend.combine(parts[scored])))
-    return oof
-
-
-def _mapped(blend, parts, slope: float, intercept: float) -> np.ndarray:
-    """``parts`` blended and put through the Platt map (NaN rows: 0.5 before the map)."""
-    oof = _blended(blend, parts)
-    return 1 / (1 + np.exp(-(slope * PlattCalibrated.logit(np.nan_to_num(oof)) + intercept)))
 
 
 def fit_weights(X, y, w, length_balance: bool, fitted=None, layout: bool = False,

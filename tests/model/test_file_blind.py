@@ -7,6 +7,7 @@ import numpy as np
 from dataclasses import replace
 
 from bot.model import data, metadata, train
+from bot.model.oof import out_of_fold
 from bot.model.persist import read_metadata
 from bot.model.data import Example
 from bot.snapshot import FileChange, PRSnapshot
@@ -71,7 +72,7 @@ def test_out_of_fold_fits_only_the_masked_rows_and_scores_every_row():
     X, y = np.zeros((8, 1)), np.array([0, 1] * 4)
     folds, mask = np.array([0, 0, 0, 0, 1, 1, 1, 1]), np.array([True, True, False, False] * 2)
     _Recorder.fitted = []
-    oof = train.out_of_fold(X, y, np.ones(8), np.full(8, -1), folds, _Recorder, lambda _m: None, fit_mask=mask)
+    oof = out_of_fold(X, y, np.ones(8), np.full(8, -1), folds, _Recorder, lambda _m: None, fit_mask=mask)
     assert _Recorder.fitted == [2, 2]  # each fold fits on the other fold's two masked rows
     assert not np.isnan(oof).any()  # unmasked rows are still scored out of fold
 
