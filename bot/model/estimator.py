@@ -17,10 +17,10 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
-from bot.model import aiwords, codespans, fasttrees, features, headings, innerfolds, ngrams, rows, tokens
+from bot.model import aiwords, codespans, fasttrees, features, headings, innerfolds, ngrams, rows, vectorizers
 
 WORD_FEATURES = 2**16
 CHAR_FEATURES = 2**16
@@ -32,20 +32,6 @@ FULL_WORD_FEATURES = 2**17  # v2: the heads' plain word 1-2-grams of title + bod
 DEFAULT_TOL = 1e-4
 CONVERGED_TOL = 1e-8
 PLATT_CONVERGED_TOL = 1e-10
-
-
-def _word_vectorizer(n: int) -> HashingVectorizer:
-    return HashingVectorizer(n_features=n, ngram_range=(1, 2), alternate_sign=False, norm=None,
-                             lowercase=True, token_pattern=tokens.WORD_PATTERN)
-
-
-def _full_word_vectorizer(n: int) -> HashingVectorizer:
-    return HashingVectorizer(n_features=n, ngram_range=(1, 2), alternate_sign=False, norm=None)
-
-
-def _char_vectorizer(n: int) -> HashingVectorizer:
-    return HashingVectorizer(n_features=n, analyzer="char_wb", ngram_range=(2, 4),
-                             alternate_sign=False, norm=None, lowercase=False)
 
 
 @cache
@@ -112,12 +98,12 @@ class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
             texts = [replace(t, body=headings.masked(t.body)) for t in texts]
         if self.code_masked:
             texts = [t.mapped(codespans.masked) for t in texts]
-        docs = [_doc(t) for t in texts]
-        words = ngrams.counts(_word_vectorizer(self.word_features), docs)
-        chars = ngrams.counts(_char_vectorizer(self.char_features), self._char_titles(snapshots, texts))
+        docs = [vectorizers.doc(t) for t in texts]
+        words = ngrams.counts(vectorizers.words(self.word_features), docs)
+        chars = ngrams.counts(vectorizers.chars(self.char_features), self._char_titles(snapshots, texts))
         blocks = [words, chars]
         if getattr(self, "full_word_features", 0):
-            full = _full_word_vectorizer(self.full_word_features)
+            full = vectorizers.full_words(self.full_word_features)
             blocks.append(ngrams.counts(full, [t.all for t in texts]))
         return numeric.reshape(len(texts), self.n_numeric), blocks
 
@@ -153,12 +139,6 @@ def _texts_and_signals(snapshot, hits, names: tuple[str, ...], run=None) -> tupl
     texts = features.texts_of(snapshot)
     values = features.signal_values(hits, names) if hits is not None else features.signal_vector(snapshot, names, run)
     return texts, values
-
-
-def _doc(t: features.Texts) -> str:
-    """One document with field-tagged title words, so title style is told apart from body."""
-    title_tokens = " ".join("title_" + w for w in t.title.lower().split()[:30])
-    return f"{title_tokens}\n{t.body}\n{t.commits}"
 
 
 class StackedClassifier(ClassifierMixin, BaseEstimator):

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from bot.model import chargrams, estimator, ngrams
+from bot.model import chargrams, ngrams, vectorizers
 from tests.perf.test_ngrams import assert_same
 
 WORDS = st.sampled_from(["fix", "Fix", "a", "to", "the", "é", "ſ", "\U0001f600", "feat:", "`x`", "add-on"])
@@ -37,11 +37,11 @@ def test_empty_titles_and_a_repeated_word():
 
 
 def test_only_the_featurizers_kind_of_char_analyzer_is_handled():
-    assert chargrams.handles(estimator._char_vectorizer(8))
+    assert chargrams.handles(vectorizers.chars(8))
     assert not chargrams.handles(_char(lowercase=True))
     assert not chargrams.handles(_char(strip_accents="ascii"))
     assert not chargrams.handles(_char(analyzer="char"))
-    assert not chargrams.handles(estimator._word_vectorizer(8))
+    assert not chargrams.handles(vectorizers.words(8))
     titles = ["Fix the Ünicode bug", "fix THE bug"]
     for vectorizer in (_char(lowercase=True), _char(analyzer="char"), _char(strip_accents="unicode")):
         assert_same(ngrams.transform(vectorizer, titles), vectorizer.transform(titles))

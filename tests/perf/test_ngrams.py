@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from bot.model import estimator, ngrams
+from bot.model import estimator, ngrams, vectorizers
 
 VECTORIZERS = {
-    "word": estimator._word_vectorizer(2**10),
-    "char": estimator._char_vectorizer(2**10),
-    "full": estimator._full_word_vectorizer(2**10),
+    "word": vectorizers.words(2**10),
+    "char": vectorizers.chars(2**10),
+    "full": vectorizers.full_words(2**10),
 }
 # letters that fold specially, markdown, quotes, hyphens, unusual white space, emoji
 TEXT = st.text(alphabet=st.sampled_from(list("aAzZ09 _'-#*`>.\t\n\r\u00e9\u0130\u017f\u212a\u2028\u00a0\U0001f600")),
@@ -61,9 +61,9 @@ def test_same_matrix_on_real_pull_requests(shared):
 
     paths = ["data/aidev_pop/aidev_pop_agent_prs.jsonl", "data/git_prs/sentry-python.prs.jsonl"]
     texts = [texts_of(r.snapshot) for p in paths for r in itertools.islice(iter_records(shared / p), 200)]
-    blocks = {estimator._word_vectorizer(estimator.WORD_FEATURES): [estimator._doc(t) for t in texts],
-              estimator._char_vectorizer(estimator.CHAR_FEATURES): [t.title for t in texts],
-              estimator._full_word_vectorizer(estimator.FULL_WORD_FEATURES): [t.all for t in texts]}
+    blocks = {vectorizers.words(estimator.WORD_FEATURES): [vectorizers.doc(t) for t in texts],
+              vectorizers.chars(estimator.CHAR_FEATURES): [t.title for t in texts],
+              vectorizers.full_words(estimator.FULL_WORD_FEATURES): [t.all for t in texts]}
     for vectorizer, docs in blocks.items():
         assert any(not d.isascii() for d in docs) and any(d.isascii() for d in docs)
         assert_same(ngrams.transform(vectorizer, docs), vectorizer.transform(docs))

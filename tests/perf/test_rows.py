@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from bot.model import estimator, ngrams
+from bot.model import ngrams, vectorizers
 from bot.model.rows import SparseRows, hashed_counts, tfidf
 
 WORDS = st.sampled_from(["fix", "the", "bug", "add", "tests", "docs", "#", "**", "agent", "é"])
@@ -17,7 +17,7 @@ DOCS = st.lists(st.lists(WORDS, max_size=40).map(" ".join), min_size=1, max_size
 
 
 def _counts(docs: list[str]) -> SparseRows:
-    return ngrams.counts(estimator._full_word_vectorizer(2**8), docs)
+    return ngrams.counts(vectorizers.full_words(2**8), docs)
 
 
 @settings(max_examples=100, deadline=None)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from bot.model import estimator, tokens
+from bot.model import tokens, vectorizers
 
 # word characters, the pattern's joiners and markdown marks, digits and superscripts, letters
 # that fold specially, a combining mark, an apostrophe look-alike, emoji, unusual white space
@@ -37,8 +37,8 @@ def test_same_tokens_as_scikit_learn(name, text):
 
 
 def test_the_featurizer_uses_these_patterns():
-    assert estimator._word_vectorizer(8).token_pattern == tokens.WORD_PATTERN
-    assert estimator._full_word_vectorizer(8).token_pattern == tokens.PLAIN_PATTERN
+    assert vectorizers.words(8).token_pattern == tokens.WORD_PATTERN
+    assert vectorizers.full_words(8).token_pattern == tokens.PLAIN_PATTERN
 
 
 def test_tokens_come_out_utf8_encoded():
