@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from bot.result import SignalHit
-from bot.signals import file_mentions, filekinds, hits
+from bot.signals import file_mentions, filekinds, hits, package_mentions
 from bot.signals.caseless import Caseless
 from bot.signals.negation import declined
 from bot.snapshot import PRSnapshot
@@ -177,14 +177,15 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
     name = "mentions_missing_files"
     if not hits.files_complete(snapshot):
         return hits.quiet(name, KIND)
-    mentioned = file_mentions.mentioned_paths(_without_checkboxes(_author_text(snapshot)))  # checklists cite docs/ etc.
+    text = _without_checkboxes(_author_text(snapshot))  # checklists cite docs/ etc.
+    mentioned = file_mentions.mentioned_paths(text)
     if not mentioned:
         return hits.quiet(name, KIND)
     paths = [p for f in hits.files(snapshot) for p in (f.path, f.previous_filename) if p]  # a rename names both
     paths += snapshot.ignored_paths  # touched, though paths.ignore keeps them out of the rest
     missing = [m for m in mentioned if not file_mentions.matches_any(m, paths)]
     if missing:
-        missing = _not_in_patches(snapshot, missing)
+        missing = _not_in_patches(snapshot, missing, text)
     if _weight(missing) < 1:  # one bare "config.toml" is often a concept, not a claimed edit
         return hits.quiet(name, KIND)
     shown = ", ".join(f"`{m}`" for m in missing[:3]) + (" …" if len(missing) > 3 else "")
@@ -196,17 +197,27 @@ def mentions_missing_files(snapshot: PRSnapshot) -> SignalHit:
 _JS_LIBRARY = re.compile(r"[a-z][\w-]*\.js")  # "chart.js", "hammer.js": packages when package.json changed
 
 
-def _not_in_patches(snapshot: PRSnapshot, missing: list[str]) -> list[str]:
+def _not_in_patches(snapshot: PRSnapshot, missing: list[str], text: str) -> list[str]:
     """The missing mentions the changed lines of code and config (and the link targets of prose:
     ``file_mentions.referencing_lines``) do not hold word for word, less library names ("Updated
     chart.js and hammer.js") a changed package.json's patch names as a whole quoted name. A
-    package.json without its patch excuses nothing: it would excuse every "server.js"."""
+    package.json whose patch is unknown (GitHub omits a large diff's) excuses only the library names
+    ``text`` itself calls packages ("bumped chart.js to 4.4.0": ``package_mentions``), not every
+    "server.js"."""
     changes = hits.within_patch_budget(hits.files(snapshot))
     changed = file_mentions.referencing_lines((f.path, hits.patch(f)) for f in changes)
-    manifests = [hits.patch(f) for f in hits.files(snapshot) if f.path.rpartition("/")[2] == "package.json"]
-    names = file_mentions.package_names(manifests)
+    manifests = [f for f in hits.files(snapshot) if f.path.rpartition("/")[2] == "package.json"]
+    names = file_mentions.package_names(hits.patch(f) for f in manifests)
+    unseen = any(not f.patch or f.patch_truncated for f in manifests)
     return [m for m in missing if not file_mentions.in_patches(m, changed)
-            and not (names and _JS_LIBRARY.fullmatch(m) and file_mentions.is_package(m, names))]
+            and not (_JS_LIBRARY.fullmatch(m) and _library(m, names, unseen, text))]
+
+
+def _library(mention: str, names: set[str], unseen: bool, text: str) -> bool:
+    """A changed package.json names ``mention``, or may (``unseen`` patch) and ``text`` calls it a package."""
+    if names and file_mentions.is_package(mention, names):
+        return True
+    return unseen and package_mentions.named_as_package(mention, text)
 
 
 def _without_checkboxes(text: str) -> str:
