@@ -23,9 +23,10 @@ Flask route inside ``create_app``): in a Python or JS/TS/Vue/Svelte file, a hunk
 opens a function or an object literal (``def``, ``function``, ``=>``, ``export default {``) and
 that changes a line two indentation levels deep (in the hunk's own unit, 2 or 4 columns) hides
 unqualified names, unless the hunk shows that line's enclosing line one level under the header
-(an ``if`` or ``for`` of the outer function's own body). Other headers, names, flags, and files
-such as Go, YAML, package.json or Markdown (an indented line there is no method body) excuse
-nothing.
+(an ``if`` or ``for`` of the outer function's own body), and only names whose claim names no
+file or names that one ("`loadConfig` in `loader.go`" is not in a React handler). Other headers,
+names, flags, and files such as Go, YAML, package.json or Markdown (an indented line there is no
+method body) excuse nothing.
 
 Quiet unless every changed file comes with its whole patch (a binary or oversized file could
 hold the name), so offline records without patches never fire it. It takes two missing names,
@@ -39,7 +40,7 @@ import math
 import re
 
 from bot.result import SignalHit
-from bot.signals import hits
+from bot.signals import claim_files, hits
 from bot.snapshot import PRSnapshot
 
 NAME = "mentions_missing_symbols"
@@ -75,7 +76,6 @@ _NESTING_CODE = re.compile(r"\.(?:py|pyi|rb|java|kt|kts|scala|groovy|cs|js|jsx|m
 # Flask route in create_app) with its indentation unit: a change two units deep may be inside one
 _NESTED_FUNCTIONS = {re.compile(r"\.pyi?$", re.IGNORECASE): 4,
                      re.compile(r"\.(?:jsx?|mjs|cjs|tsx?|mts|cts|vue|svelte)$", re.IGNORECASE): 2}
-_ANY_NESTED = "\0nested"  # a scope that hides unqualified names only: no type has this name
 _QUALIFIER_SEP = re.compile(r"\.|::|->|#")
 _RECEIVERS = frozenset({"self", "this", "cls", "super", "Self", "base", "me", "it"})
 _FILE_LIKE = re.compile(r"\.(?:py|go|rs|js|ts|tsx|jsx|java|rb|md|ya?ml|json|toml|sh|txt|cfg|ini|lock|mod)$",
@@ -83,15 +83,17 @@ _FILE_LIKE = re.compile(r"\.(?:py|go|rs|js|ts|tsx|jsx|java|rb|md|ya?ml|json|toml
 
 
 def mentions_missing_symbols(snapshot: PRSnapshot) -> SignalHit:
-    body = hits.author_body(snapshot)
-    claimed = claimed_symbols(hits.without_attribution(body)) if "`" in body else []
+    body = hits.without_attribution(hits.author_body(snapshot))
+    claimed = claimed_symbols(body) if "`" in body else []
     text = _diff_text(snapshot) if len(claimed) >= MIN_MISSING else None  # most PRs stop before the patches
     if text is None:
         return hits.quiet(NAME, KIND)
     folded = _FLAG_FOLD.sub("", text.lower())
     missing = [s for s in claimed if not _present(s, text, folded)]
-    scopes = _hidden_scopes(snapshot) if missing else frozenset()
-    missing = [s for s in missing if not _could_be_method(s, scopes)]  # inside a hunk, above its lines
+    scopes, nested = _hidden_scopes(snapshot) if missing else (frozenset(), ())
+    named = claim_files.named_files(body, missing) if nested else {}
+    missing = [s for s in missing  # inside a hunk, above its lines
+               if not _could_be_method(s, scopes) and not _nested_in(s, nested, named.get(s))]
     if len(missing) < MIN_MISSING or 2 * len(missing) < len(claimed):
         return hits.quiet(NAME, KIND)
     shown = ", ".join(f"`{s}`" for s in missing[:3]) + (" …" if len(missing) > 3 else "")
@@ -153,18 +155,28 @@ def _could_be_method(symbol: str, scopes: frozenset[str]) -> bool:
     return len(parts) == 1 or parts[-2] in scopes
 
 
-def _hidden_scopes(snapshot: PRSnapshot) -> frozenset[str]:
-    """Names of the types whose methods a hunk of a code file may be changing unseen, and
-    ``_ANY_NESTED`` when a hunk changes lines nested two levels under a function or object."""
+def _hidden_scopes(snapshot: PRSnapshot) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Names of the types whose methods a hunk of a code file may be changing unseen, and the
+    paths of the files with a hunk changing lines nested two levels under a function or object."""
     found: set[str] = set()
+    nested = []
     for change in hits.files(snapshot):
         if change.patch and _NESTING_CODE.search(change.path):
             unit = _nesting_unit(change.path)
             for header, depth in _hiding_headers(change.patch, unit or 4):
                 found |= _container_names(header)
-            if unit and _ANY_NESTED not in found and _hides_nested_function(change.patch, unit):
-                found.add(_ANY_NESTED)
-    return frozenset(found)
+            if unit and _hides_nested_function(change.patch, unit):
+                nested.append(change.path)
+    return frozenset(found), tuple(nested)
+
+
+def _nested_in(symbol: str, nested: tuple[str, ...], named: str | None) -> bool:
+    """An unqualified name a function nested in a hunk of one of the ``nested`` files may hold:
+    the file its claim names (``named``), when it names one, must be one of them ("`loadConfig` in
+    `internal/config/loader.go`" is not in a React component's handler)."""
+    if not nested or symbol.startswith("-") or _QUALIFIER_SEP.search(symbol):
+        return False
+    return named is None or any(("/" + p.lower()).endswith("/" + named.lower()) for p in nested)
 
 
 # a hunk header that opens a function or an object literal whose members are functions: "def
