@@ -152,7 +152,8 @@ def matches_any(mention: str, paths: list[str]) -> bool:
     """Whether a changed path is the one named. ``.yaml`` and ``.yml`` are one extension, and a
     path whose directory has a slip in one of its names ("workflow/" for "workflows/",
     ``near_miss``) is the changed file of its name; another directory is another file
-    ("src/server/config.go" is not "internal/client/config.go")."""
+    ("src/server/config.go" is not "internal/client/config.go"), and so is a longer extension
+    (``_extended``)."""
     mention_l = _folded_path(mention).lstrip("/")
     paths = [_folded_path(p) for p in paths]
     if mention_l.endswith("/"):
@@ -160,8 +161,18 @@ def matches_any(mention: str, paths: list[str]) -> bool:
     base = posixpath.basename(mention_l)
     if base == mention_l:
         return any(posixpath.basename(p) == base for p in paths)
-    return any(("/" + p).endswith("/" + mention_l) or p.startswith(mention_l) or _slipped_dir(mention_l, p)
+    return any(("/" + p).endswith("/" + mention_l) or _extended(mention_l, p) or _slipped_dir(mention_l, p)
                for p in paths)
+
+
+def _extended(mention: str, path: str) -> bool:
+    """``path`` is ``mention`` and more that keeps it the named file: the "x" of JSX, TSX or MDX
+    ("Button.ts" for Button.tsx) or a further suffix ("config.yml" for config.yml.example), not a
+    longer extension of another kind ("app.js" is not app.json, "util.c" not util.cs)."""
+    if not path.startswith(mention):
+        return False
+    tail = path[len(mention):]
+    return tail == "x" or tail[:1] in (".", "/")
 
 
 def in_patches(mention: str, changed_text: str) -> bool:
