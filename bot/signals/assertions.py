@@ -3,7 +3,9 @@ asserts anything (no assert, expect(, require., t.Error/t.Fatal, assert_eq!, sel
 should, testify suite calls such as ``s.Require().NoError(err)`` / ``s.Equal(want, got)``,
 GoogleTest's ``EXPECT_EQ``, Catch2's ``REQUIRE``, Boost.Test, Qt Test, Unity, Criterion and
 CppUnit macros, minitest's ``_(x).must_equal``, tape and ava's ``t.equal`` / ``t.is``, a Go
-example's ``// Output:``, a Go test's ``tt.Errorf`` whatever its *testing.T or testing.TB is called), i.e.
+example's ``// Output:``, a Go test's ``tt.Errorf`` whatever its *testing.T or testing.TB is called;
+in Rust, which fails a test that panics or returns an error, also ``.unwrap()`` / ``.unwrap_err()`` /
+``.expect_err(…)`` and a ``?`` in a file with a test function returning a ``Result``), i.e.
 tests that run code without checking it. A Go file that adds only benchmarks
 (``func Benchmark…``, no ``func Test…``) measures instead of checking and is not reported.
 
@@ -57,7 +59,19 @@ _TESTIFY_SUITE = re.compile(
     r"|Len|Contains|NotContains|Empty|NotEmpty|Zero|NotZero|Greater|GreaterOrEqual|Less|LessOrEqual|Panics"
     r"|NotPanics|JSONEq|YAMLEq|ElementsMatch|Subset|InDelta|IsType|Implements|Same|Regexp|Eventually|Fail|FailNow)f?\(",
 )
-
+# Rust (in .rs files only): a test fails when it panics, so unwrapping checks the call succeeded (or
+# failed); .expect("…") and #[should_panic] are read by _ASSERTION. A test function returning a
+# Result (#[test] … fn name() -> io::Result<()>, #[tokio::test] async fn … -> anyhow::Result<()>)
+# fails when a `?` returns an error.
+_RUST_FILE = re.compile(r"\.rs$", re.IGNORECASE)
+_RUST_UNWRAP = re.compile(r"\.unwrap(?:_err)?\(\)|\.expect_err\s*\(")
+_RUST_RESULT_TEST = re.compile(
+    r"#\[(?:\w+::)*(?:test|rstest|test_case)\b[^\n]{0,300}\n(?:[ \t]*#\[[^\n]{0,300}\n){0,8}+"  # then attributes
+    r"[ \t]*(?:pub(?:\([\w:]+\))?[ \t]+)?(?:async[ \t]+)?fn[ \t]+\w+[^{;]{0,500}?->[ \t]*(?:\w+::)*\w*Result\b")
+# (bounded: a search from each attribute reads a few lines, not the rest of a file of attributes)
+_RUST_TRY = re.compile(r"(?<=[\w)\]>])\?")  # parse(x)?; .await? (strings and comment lines read apart)
+_RUST_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*+"')
+_COMMENT_LINE = re.compile(r"^[ \t]*//.*$", re.MULTILINE)
 
 _TEST_NAME = re.compile(
     r"(^|/)test_[^/]*$|_test\.\w+$|\.(test|spec)\.\w+$|(Test|Tests|Spec|IT)\.\w+$|_spec\.rb$"
@@ -98,6 +112,16 @@ def _asserts(patch: str) -> bool:
     return "func Benchmark" in added and "func Test" not in added  # Go benchmarks measure, not check
 
 
+def _rust_checks(patch: str) -> bool:
+    """Whether a Rust test file's added code unwraps, or has a test returning a Result and a ``?``."""
+    added = _added_text(patch)
+    if _RUST_UNWRAP.search(added):
+        return True
+    if "?" not in added or not _RUST_RESULT_TEST.search(added):
+        return False
+    return bool(_RUST_TRY.search(_RUST_STRING.sub('""', _COMMENT_LINE.sub("", added))))
+
+
 def _has_test_macro(added: str) -> bool:
     """``_TEST_MACRO``, searched only when one of its words is there: most test files have none."""
     return any(w in added for w in _MACRO_WORDS) and bool(_TEST_MACRO.search(added))
@@ -128,11 +152,15 @@ def _word_before(text: str, end: int) -> str:
     return text[i: end] if end > 0 else ""
 
 
+def _checks(path: str, patch: str) -> bool:
+    return _asserts(patch) or bool(_RUST_FILE.search(path) and _rust_checks(patch))
+
+
 def tests_without_assertions(snapshot: PRSnapshot) -> SignalHit:
     new_tests = [f for f in hits.files(snapshot) if _is_new_test(f)][:MAX_NEW_TESTS]
     new_tests = hits.within_patch_budget(new_tests)
     empty = [f for f in new_tests if f.additions >= 5 or len(f.patch or "") > 100]
-    empty = [f for f in empty if not _asserts(hits.patch(f) or "")]
+    empty = [f for f in empty if not _checks(f.path, hits.patch(f) or "")]
     if not empty:
         return hits.quiet(NAME, KIND)
     shown = ", ".join(f"{f.path} (+{f.additions})" for f in empty[:3])
