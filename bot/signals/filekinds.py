@@ -6,7 +6,8 @@ JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``, Deno/Go-style ``*_test.ts``,
 a ``test.js`` at the root (of the repository or of ``packages/<name>/``);
 Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc`` / ``FooTest.cpp``;
 Rust ``tests/``, ``foo/tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``, which
-also reads Zig's and D's inline test blocks); .NET test projects ``MyLib.Tests/`` / ``MyLib.UnitTests/``;
+also reads Zig's and D's inline test blocks); .NET test projects ``MyLib.Tests/`` / ``MyLib.UnitTests/``
+(their code and test data, not their docs or project files);
 Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
 shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates by an established name
 such as ``test-suite/``, ``integration-tests/``, ``tests_e2e/`` (code in them, not docs or config).
@@ -22,8 +23,6 @@ _TEST_KINDS = (r"(?:unit|integration|e2e|end[-_]to[-_]end|functional|acceptance|
                r"|contract|component|conformance|interop|browser)")
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e)/"
-    # a .NET test project: MyLib.Tests/, MyLib.UnitTests/, MyLib.IntegrationTest/
-    r"|(^|/)[^/]+\.(?:Unit|Integration|Functional|Acceptance|E2E)?Tests?/"
     r"|(^|/)src/test/"
     r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|sh|bash|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
     r"|(^|/)test_[^/]*\.(py|sh|bash)$|(^|/)tests?\.py$|_tests\.(py|rs)$"  # test_*.py; Django's tests.py
@@ -42,6 +41,9 @@ _TEST_PATH = re.compile(
 # holding code, not docs or config (_in_test_dir)
 _TEST_DIR = re.compile(
     rf"(^|/)(test[-_]?suites?|{_TEST_KINDS}[-_]tests?|tests?[-_](?:{_TEST_KINDS}|suites?|utils?|helpers?|data|cases))/")
+# A .NET test project: MyLib.Tests/, MyLib.UnitTests/, MyLib.IntegrationTest/ (_in_dotnet_test_project)
+_DOTNET_TEST_PROJECT = re.compile(r"(^|/)[^/]+\.(?:Unit|Integration|Functional|Acceptance|E2E)?Tests?/")
+_DOTNET_PROJECT_FILE = re.compile(r"\.(?:csproj|fsproj|vbproj|sln|slnx|props|targets)$", re.IGNORECASE)
 _DOC_OR_CONFIG_NAME = re.compile(r"[^/]+\.(?:md|mdx|markdown|rst|txt|adoc|ya?ml|json|toml)$")
 _PERL_TEST_NAME = re.compile(r"[^/]+\.t$")
 # An added test inside a source file: a #[cfg(test)] module or a test function, whatever runs it
@@ -86,7 +88,8 @@ _SITE_CODE = re.compile(
 
 @lru_cache(maxsize=256)  # a repository's PRs touch the same paths; a lookup costs less than the search
 def is_test_path(path: str) -> bool:
-    return bool(_TEST_PATH.search(path)) or _in_test_dir(path) or _is_perl_test(path)
+    return (bool(_TEST_PATH.search(path)) or _in_test_dir(path) or _is_perl_test(path)
+            or _in_dotnet_test_project(path))
 
 
 # Both rules below read what follows a directory once per path, not once per directory: as a
@@ -108,6 +111,16 @@ def _in_test_dir(path: str) -> bool:
         return bool(_TEST_DIR.search(path))
     empty = path.rfind("//")  # docs or config under a test directory only when what follows it is malformed
     return empty >= 0 and bool(_TEST_DIR.search(path, 0, empty + 1))
+
+
+def _in_dotnet_test_project(path: str) -> bool:
+    """In a .NET test project, but not its docs (README.md) nor its project and build files
+    (MyLib.Tests.csproj, Directory.Build.props): those hold no test. Test data (cases.json, a
+    Verify snapshot's .verified.txt) is left counting, as under tests/."""
+    if not _DOTNET_TEST_PROJECT.search(path):
+        return False
+    name = _basename(path)
+    return not (_DOC_EXT.search(name) or _DOTNET_PROJECT_FILE.search(name) or is_community_file(name))
 
 
 def _well_formed_after(path: str, end: int) -> bool:
