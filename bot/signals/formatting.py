@@ -15,7 +15,8 @@ Whitespace the language reads is kept (``_mark_gaps``): around ``=``, ``[`` and 
 (``X = 1`` runs a command X), before ``.``/``:``/``#``/``[`` on a CSS selector line (``.a .b`` is a
 descendant), after a Markdown line's ``#`` or list marker, a line break after ``return`` in JS/TS
 (automatic semicolon insertion), and after a C ``#define`` name (``F (x)`` is object-like). A
-trailing comma is never layout in ``.json``, nor before ``)`` in Rust (``(x,)`` is a 1-tuple).
+trailing comma is never layout in ``.json``, nor before ``)`` in Rust (``(x,)`` is a 1-tuple; a comma
+inside generic brackets, ``(HashMap<A, B>,)``, is no element of the group).
 
 A renamed or copied file is not format-only whatever its patch: moving it is the change (a
 package moved and gofmt'd). Moved files are left out of the judgement: a PR that is mostly moves
@@ -95,33 +96,70 @@ def _layout_commas(path: str) -> re.Pattern | None:
     return _COMMA_BEFORE_BRACKET if _RUST.search(path) else _COMMA_BEFORE_CLOSER
 
 
+class _Group:
+    """An open bracket of Rust code: whether it is a paren and holds a top-level comma, and the
+    generic brackets ``<`` open in it (``HashMap<A, B>``), each with whether a comma sits in it."""
+
+    __slots__ = ("paren", "comma", "angles")
+
+    def __init__(self, paren: bool):
+        self.paren, self.comma, self.angles = paren, False, []
+
+    def several(self) -> bool:
+        """Whether the group has more than one element so far: a comma after a ``<`` still open
+        when the group ends is a comparison's (``f(a < b, c,)``), one in a closed ``<…>`` is not."""
+        return self.comma or any(self.angles)
+
+    def add_comma(self) -> None:
+        if self.angles:
+            self.angles[-1] = True
+        else:
+            self.comma = True
+
+    def angle(self, part: str, j: int) -> None:
+        """``<`` opens and ``>`` closes a generic bracket, but not in ``<=``, ``>=``, ``->``, ``=>``,
+        ``<<`` (a shift; ``>>`` closes two generics, or none)."""
+        c, before, after = part[j], part[j - 1: j], part[j + 1: j + 2]
+        if after == "=" or (c == "<" and "<" in (before, after)):
+            return
+        if c == "<":
+            self.angles.append(False)
+        elif self.angles and before not in ("-", "="):
+            self.angles.pop()
+
+
 def _rust_group_commas(parts: list[str]) -> str:
     """The squeezed parts (literals at odd indexes) joined, without a trailing comma before `)`
     in a group holding another top-level comma: only a single element's `(x,)` is a 1-tuple.
     One pass over the text; literals are the groups' content, never brackets or commas."""
     out: list[str] = []
-    frames: list[list] = []  # per open bracket: [is a paren, has a top-level comma]
+    frames: list[_Group] = []  # the open brackets
     for i, part in enumerate(parts):
-        if i % 2:
+        if i % 2 or ("," not in part and "(" not in part and ")" not in part and not frames):
             out.append(part)
-            continue
-        if "," not in part and "(" not in part and ")" not in part and not frames:
-            out.append(part)
-            continue
-        chars = []
-        for j, c in enumerate(part):
-            if c in "([{":
-                frames.append([c == "(", False])
-            elif c in ")]}":
-                if frames:
-                    frames.pop()
-            elif c == "," and frames and frames[-1][0]:
-                if part.startswith(")", j + 1) and frames[-1][1]:
-                    continue  # a trailing comma of a group of several elements: layout
-                frames[-1][1] = True
-            chars.append(c)
-        out.append("".join(chars))
+        else:
+            out.append(_drop_group_commas(part, frames))
     return "".join(out)
+
+
+def _drop_group_commas(part: str, frames: list[_Group]) -> str:
+    """``part`` without the trailing commas of groups of several elements; ``frames`` follows
+    the brackets opened and closed in it."""
+    chars = []
+    for j, c in enumerate(part):
+        if c in "([{":
+            frames.append(_Group(c == "("))
+        elif c in ")]}":
+            if frames:
+                frames.pop()
+        elif c in "<>" and frames and frames[-1].paren:
+            frames[-1].angle(part, j)
+        elif c == "," and frames and frames[-1].paren:
+            if part.startswith(")", j + 1) and frames[-1].several():
+                continue  # a trailing comma of a group of several elements: layout
+            frames[-1].add_comma()
+        chars.append(c)
+    return "".join(chars)
 
 
 def _squeeze(text: str, commas: re.Pattern | None = _COMMA_BEFORE_CLOSER) -> str:
