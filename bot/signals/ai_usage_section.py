@@ -17,7 +17,10 @@ says who wrote it: "100% human-written", "Written by hand", "I wrote all of this
 Past those first words, the answer's first clause is read too: "This PR was written without AI
 assistance", "This change was written entirely by hand", "All code written by me, no AI" deny, unless
 a tool is named before the negation or anywhere else without one ("Hand-written parser; Copilot
-wrote the tests", "written without AI, but Copilot wrote the docs" are disclosures). A habit is not
+wrote the tests", "written without AI, but Copilot wrote the docs" are disclosures). A denial that goes
+on, past "but" or ";", to say a tool did some of the work is a disclosure too ("I have not used Copilot
+for the code, but Claude wrote the tests"; not "None, but I may try Copilot later"), and a tool switched
+off for this PR is a denial ("Copilot was turned off; I wrote it by hand"). A habit is not
 this PR's: "I used to use Copilot; this one is hand-written", "I usually use Copilot, but it was
 switched off for this PR" are read from what follows the habit.
 
@@ -99,6 +102,22 @@ _HABIT = re.compile(
     r"(?:[.;:,(\u2014\u2013\n]\s*+(?:but\b)?|\bbut\b|$)\s*+",
     re.IGNORECASE)
 _OFF = re.compile(r"^[^.;:,(\u2014\u2013\n]{0,120}?\b(?:(?:switched|turned)\s+(?:it\s+)?off|disabled)\b", re.IGNORECASE)
+# a tool switched off for this PR denies its use: "Copilot was turned off; I wrote it by hand", "I turned
+# Copilot off", "with Copilot disabled" (its mention is then no tool the answer names)
+_TOOL_OFF = re.compile(
+    rf"\b{_ONE_AI}\s+(?:was|were|is|are|has\s+been|had\s+been|stayed|remained|kept)\s+(?:(?:turned|switched)\s+off"
+    rf"|disabled|off)\b|\b(?:turned|switched)\s+{_ONE_AI}\s+off\b|\bdisabled\s+{_ONE_AI}\b"
+    rf"|\bwith\s+{_ONE_AI}\s+(?:(?:turned|switched)\s+off|disabled|off)\b",
+    re.IGNORECASE)
+# past a denial's contrast ("No AI for the code, but …", "I have not used Copilot; …"), a tool that did
+# the work: "Claude wrote the tests", "I used ChatGPT to …", "with Gemini's help"; not a wish ("but I
+# may use Copilot later") or a feature ("but the app calls the Claude API")
+_CONTRAST = re.compile(r"[;\u2014\u2013]|\b(?:but|however|though|although)\b", re.IGNORECASE)
+_TOOL_DID = re.compile(
+    rf"\b{_ONE_AI}\s+(?:(?:also|only|then|just)\s+)?(?:wrote|generated|drafted|suggested|helped|assisted|produced"
+    rf"|authored|implemented|created|did)\b|\b{_ONE_AI}\s+(?:was|were|has\s+been)\s+(?:\w+ly\s+)?used\b"
+    rf"|\b(?:used|using|leveraged|with|via)\s+(?:the\s+|an?\s+)?{_ONE_AI}\b",
+    re.IGNORECASE)
 # a template's instruction or question that holds a statement's words: "Please describe how AI was
 # used", "If AI was used, say how", "If any AI tools were used …", "Was AI used to write this PR?";
 # not an author's "If any bugs remain, Copilot wrote them"
@@ -153,8 +172,10 @@ def _unemphasised(m: re.Match) -> str:
 def _says_used(option: str) -> bool:
     """An answer that is no denial ("None", "No AI tools were used", "AI was not used")."""
     head = " ".join(option.split()[:OPTION_WORDS])
-    if not head or _DENIAL.match(head) or _NEGATED_OPTION.match(head):
+    if not head:
         return False
+    if _DENIAL.match(head) or _NEGATED_OPTION.match(head):
+        return _used_past_contrast(option)  # "I have not used Copilot for the code, but Claude wrote the tests"
     if habit := _HABIT.match(option):  # "I used to use Copilot; this one is hand-written"
         rest = option[habit.end():]
         if not rest.strip():
@@ -163,9 +184,21 @@ def _says_used(option: str) -> bool:
     return not _denied_in_clause(option)
 
 
+def _used_past_contrast(option: str) -> bool:
+    """Whether a denial goes on, past its first contrast, to say a tool did some of the work
+    ("No AI for the code, but Claude wrote the tests")."""
+    contrast = _CONTRAST.search(option)
+    return contrast is not None and _TOOL_DID.search(_undenied(option[contrast.end():])) is not None
+
+
+def _undenied(option: str) -> str:
+    """``option`` without the tools it denies or says were switched off."""
+    return _TOOL_OFF.sub(" ", _DENIED_TOOL.sub(" ", option))
+
+
 def _names_a_tool(option: str) -> bool:
     """Whether ``option`` names a tool it does not deny ("Hand-written parser; Copilot wrote the tests")."""
-    return _TOOL.search(_DENIED_TOOL.sub(" ", option)) is not None
+    return _TOOL.search(_undenied(option)) is not None
 
 
 def _denied_in_clause(option: str) -> bool:
@@ -174,5 +207,6 @@ def _denied_in_clause(option: str) -> bool:
     it does not deny."""
     clause = _CLAUSE.match(option).group()
     negated = _NEGATED_OPTION.match(clause)
-    denied = _HUMAN_WROTE.search(clause) or (negated and not _TOOL.search(negated.group(1)))
+    denied = (_HUMAN_WROTE.search(clause) or _TOOL_OFF.search(clause)
+              or (negated and not _TOOL.search(negated.group(1))))
     return bool(denied) and not _names_a_tool(option)
