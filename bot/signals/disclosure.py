@@ -14,7 +14,9 @@ What a PR template leaves behind is not a disclosure: text inside HTML comments 
 not show it), its instructions and questions ("Please describe how AI was used") and an "AI
 disclosure" heading or label that is empty, unticked or answered "none" / "No AI tools were used"
 (a ticked option is the answer: "## AI Usage in this PR (choose one)" with "[x] None" ticked says
-no AI was used). Nor is a person called Claude, Devin or Jules, or a database's "cursor". Project
+no AI was used). Nor is a person called Claude, Devin or Jules, a database's "cursor", or a sentence
+about the product calling an AI model ("Summaries are now generated with Gemini via the API",
+``ai_product``). Project
 policies (``bot.app.profiles``) read this signal, so such a PR is asked for a disclosure rather
 than told it gave one, or that it "was made with an AI tool". A name is a person's only on evidence
 bound to that mention (a surname after it, "(our DBA)", "from the infra team", a thanks in its
@@ -31,6 +33,7 @@ import re
 from functools import lru_cache
 
 from bot.result import SignalHit
+from bot.signals import ai_product
 from bot.signals import ai_usage_section as section
 from bot.signals import hits
 from bot.signals.caseless import TEXT_CACHE, Caseless
@@ -159,8 +162,9 @@ def disclosures(text: str):
     inside an HTML comment (``visible`` is ``text`` without them), not a person or a database cursor
     (``_names_someone``), not a past habit ("I used to use Copilot"), and not a template's "AI
     disclosure" label left empty, unticked or answered "none", nor one that follows other words on
-    its line, a mention rather than a label ("adds an AI disclosure section"); a label's answer, the
-    ticked option or the line that says AI was used, comes with it."""
+    its line, a mention rather than a label ("adds an AI disclosure section"), nor a sentence about
+    the product calling an AI API (``ai_product``); a label's answer, the ticked option or the line
+    that says AI was used, comes with it."""
     visible = hits.without_comments(text)
     for start, end in statements(visible):
         if _names_someone(visible, start, end) or section.ASKED.search(hits.line_at(visible, start)):
@@ -168,7 +172,8 @@ def disclosures(text: str):
         if _PAST_HABIT.search(visible, start, end):
             continue  # "I used to use Copilot, but I turned it off for this project"
         if not section.LABEL.match(visible[start:end]):
-            yield visible, start, end, ""
+            if not ai_product.calls_ai(visible[slice(*_sentence_span(visible, start, end))]):
+                yield visible, start, end, ""  # not "Summaries are now generated with Gemini via the API"
         elif _WORD.search(visible, visible.rfind("\n", 0, start) + 1, start):
             continue  # no label: "This PR adds an AI disclosure section to the template"
         elif (answer := section.answer(visible[end:end + section.ANSWER_SPAN])) is not None:
