@@ -169,7 +169,8 @@ def _testing_text(snapshot: PRSnapshot) -> str:
     """The author's own words about testing: the description without HTML comments, unchecked boxes
     and what hangs under an unchecked box ("- [ ] I have run lint and test steps" and its "  - for
     `jaeger`: `make lint test`" are the template's instructions), nor, when the template is known,
-    the lines the author kept from it (its headings stay: a testing section is the author's answer)."""
+    the lines the author kept from it or only ticked ("- [x] I have run `make test` locally": the
+    template's words; its headings stay: a testing section is the author's answer)."""
     return _own_words(hits.body(snapshot), snapshot.pr_template or "")
 
 
@@ -177,8 +178,28 @@ def _testing_text(snapshot: PRSnapshot) -> str:
 def _own_words(text: str, template: str) -> str:
     text = _without_unticked_children(hits.without_comments(text))
     if template.strip():
-        text = hits.without_template(text, _without_headings(template))
+        text = hits.without_template(_without_template_items(text, template), _without_headings(template))
     return hits.without_unchecked_boxes(text)
+
+
+# a checklist item's box, ticked or not, and its words: "- [x] I have run `make test` locally"
+_ITEM_WORDS = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]{0,12}\][ \t]*(\S.*?)\s*$")
+
+
+def _item_words(line: str) -> str | None:
+    """The words of a checklist item, whatever its box holds, in lower case; None for another line."""
+    item = _ITEM_WORDS.match(line)
+    return " ".join(item.group(1).lower().split()) if item else None
+
+
+def _without_template_items(text: str, template: str) -> str:
+    """``text`` without the template's own checklist items the author ticked ("- [ ] I have run `make
+    test` locally" ticked "[x]"): a ticked box is no report in the author's words. An item the author
+    wrote or reworded ("- [x] Ran `make test` on Linux") stays."""
+    items = {words for line in template.split("\n") if (words := _item_words(line))}
+    if not items or "[" not in text:
+        return text
+    return "\n".join(line for line in text.split("\n") if _item_words(line) not in items)
 
 
 def _without_unticked_children(text: str) -> str:
