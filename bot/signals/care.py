@@ -7,7 +7,7 @@ run, passed or verified. Commands reported as failing or not runnable ("`pytest`
 outcome only outside its span and not in "fails before this change and passes after" (a
 regression test checked both ways). "Manually verified in Chrome …" and "Checked on an iPhone …"
 say how it was tested too: the author as subject and a place to test in, not "signatures are
-now verified in the middleware".
+now verified in the middleware" nor "… are verified by the middleware" (what the code does).
 
 This is a sign of care: it lowers the score, including for disclosed AI-assisted PRs.
 """
@@ -154,6 +154,42 @@ def _command_line(text: str) -> str:
     return ""
 
 
+# "Signatures are verified by the middleware", "Input is verified with a schema", "The token was verified
+# by the auth handler": what the code does, with no tester. A present or modal passive before the verb,
+# or a past one whose agent is a part of the code; not "This was verified by hand", "Verified by running
+# the integration suite", "I verified that …". A future or modal one ("will be verified by CI", "can be
+# verified by:") reports no check either.
+_CODE_DOES = re.compile(
+    r"\b(?:is|are|gets?|getting|be|being)\s+(?:(?:now|also|then|still|always|first|again|only|\w+ly)\s+)*$",
+    re.IGNORECASE)
+_PAST_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:(?:also|then|\w+ly)\s+)*$", re.IGNORECASE)
+_CODE_AGENT = re.compile(
+    r"\s+(?:(?:the|a|an|our|its|their|each|every|this|that)\s+)?(?:[\w.-]+\s+){0,2}?(?:middleware|handlers?|code"
+    r"|server|functions?|methods?|validators?|library|module|service|backend|parser|schema|hooks?|interceptors?"
+    r"|filters?|controllers?|router|framework|compiler|layer|package|class|decorator|helpers?|gateway|proxy"
+    r"|database|db|api|sdk|runtime|kernel|signature|checksum|hmac|hash)\b",
+    re.IGNORECASE)
+# "is verified by the new unit tests", "is verified by TestRetryStops": tests the PR names, not the code
+_TEST_AGENT = re.compile(r"\s+(?:(?:the|a|an|new|added|existing|unit|integration|e2e|regression)\s+){0,3}"
+                         r"(?:tests?\b|specs?\b|test\s+suite\b|Test[A-Z_]\w*)")
+
+
+def _tester_phrase(text: str) -> re.Match | None:
+    """The first testing phrase that reports a tester's check, not what the code does."""
+    return next((m for m in _PHRASE.finditer(text) if not _code_does(text, m)), None)
+
+
+def _code_does(text: str, m: re.Match) -> bool:
+    """Whether the phrase ``m`` ("verified by", "verified with") says what the code does: "is verified by
+    the middleware", "was verified by the auth handler"."""
+    if not m.group(0).lower().startswith("verified"):
+        return False
+    before = text[max(0, m.start() - 40): m.start()]
+    if _CODE_DOES.search(before):
+        return not _TEST_AGENT.match(text, m.end())  # "is verified by the new unit tests" names tests
+    return bool(_PAST_PASSIVE.search(before)) and bool(_CODE_AGENT.match(text, m.end()))
+
+
 _PHRASE_NEEDS = ("tested", "ran", "run", "reproduc", "verified", "confirmed", "benchmarked", "checked")  # one per alternative
 
 
@@ -230,7 +266,7 @@ def explains_testing(snapshot: PRSnapshot) -> SignalHit:
     command = _command_line(text)
     if command:
         return hits.fired(NAME, KIND, 1.0, f"says how it was tested: {_command_quote(text, command)}")
-    phrase = None if hits.lacks_all(text, _PHRASE_NEEDS) else _PHRASE.search(text)
+    phrase = None if hits.lacks_all(text, _PHRASE_NEEDS) else _tester_phrase(text)
     if phrase:
         said = hits.excerpt_around(text, phrase.start(), phrase.end())  # the words that fired, not the line's start
         return hits.fired(NAME, KIND, 0.7, f"says how it was tested: '{said}'")
