@@ -2,14 +2,18 @@
 
 Default-branch reads are cached briefly, the PR template's paths and folders longer. A file over
 GitHub's 1 MB contents limit raises ``FileTooLarge``, one that is not UTF-8 ``NotText`` (with its
-bytes): neither is read as something it is not.
+bytes): neither is read as something it is not. Both are what the file is until someone changes
+it, so they are cached like a read (and raised again from the cache): a config saved as Latin-1
+is not fetched again on every PR event.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from github import GithubException
 
-from bot.ports import FileTooLarge, NotText
+from bot.ports import FileTooLarge, GitHubError, NotText
 from bot.prtemplates import is_template_path
 
 
@@ -25,7 +29,7 @@ class ContentReads:
             return self._read_file(repo, path, ref)
         key = (self.installation_id, repo.lower(), path)
         cache = self._clients.templates if is_template_path(path) else self._clients.files
-        return cache.get_or_load(key, lambda: self._read_file(repo, path, None))
+        return _given(cache.get_or_load(key, lambda: _kept(lambda: self._read_file(repo, path, None))))
 
     def list_folder(self, repo: str, path: str) -> dict[str, str] | None:
         """Only the PR template lookup lists folders: cached as long as templates."""
@@ -62,3 +66,25 @@ class ContentReads:
         except UnicodeDecodeError:
             raise NotText(f"get_file {repo}:{path}: not UTF-8 text", found.decoded_content) from None
 
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """A read's lasting refusal (``NotText``, ``FileTooLarge``), kept in the cache as a value."""
+
+    error: GitHubError
+
+
+def _kept(read):
+    """``read()``, or its lasting refusal as a value the cache keeps (other errors are not kept)."""
+    try:
+        return read()
+    except (NotText, FileTooLarge) as exc:
+        return _Refused(exc)
+
+
+def _given(found):
+    """A cached read as ``get_file`` gives it: a refusal is raised again."""
+    if isinstance(found, _Refused):
+        raise found.error.with_traceback(None)
+    return found

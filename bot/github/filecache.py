@@ -5,7 +5,8 @@ Every PR event reads files that rarely change: ``.github/sieve.yml`` in the repo
 organisation's ``.github`` repository, and the PR template, found from three folder listings of each.
 Caching them takes those sequential API calls off the path to labels and comment; a config
 change takes effect at most ``seconds`` later (the template has a longer cache of its own).
-Misses (``None``: no such file) are cached too; errors are not.
+Misses (``None``: no such file) are cached too, and so is a file that cannot be read as text
+(the adapter keeps ``NotText`` and ``FileTooLarge`` as values); other errors are not.
 """
 
 from __future__ import annotations

@@ -113,3 +113,47 @@ def test_a_label_is_made_sure_of_once_per_repository_while_the_cache_holds():
         uncached = _port(fake, 0, label_cache_seconds=0)
         uncached.ensure_label(REPO, "sieve/likely-low-effort", "#d93f0b", "PR Sieve: likely low effort")
         assert len(fake.calls("POST", r"/labels$")) == 3  # the label exists: GitHub answers 422, which is fine
+
+
+def test_a_file_that_is_not_text_is_cached_like_any_read_and_refused_each_time():
+    """A config saved as Latin-1 is permanent until someone fixes it: its ``NotText`` was not
+    cached (only values were), so every PR event of the repository fetched it again."""
+    from bot.ports import NotText
+
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/sieve.yml", 'labels: {medium: {name: "revue/\xe9tendue"}}\n'.encode("latin-1"))
+        port = _port(fake, 60)
+        for _ in range(3):
+            with pytest.raises(NotText) as raised:
+                port.get_file(REPO, ".github/sieve.yml")
+            assert b"revue/\xe9tendue" in raised.value.content
+        assert len(fake.calls("GET", r"/contents/\.github/sieve\.yml")) == 1
+        fake.set_file(REPO, ".github/sieve.yml", "shadow: true\n")  # fixed: a read at a ref is never cached
+        assert port.get_file(REPO, ".github/sieve.yml", ref="main") == "shadow: true\n"
+
+
+def test_a_file_that_is_not_text_is_read_again_once_the_cache_expires():
+    from bot.ports import NotText
+
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/sieve.yml", b"shadow: \xe9\n")
+        port = _port(fake, 0)  # no cache: every read asks GitHub
+        for _ in range(2):
+            with pytest.raises(NotText):
+                port.get_file(REPO, ".github/sieve.yml")
+        assert len(fake.calls("GET", r"/contents/\.github/sieve\.yml")) == 2
+
+
+def test_a_file_too_large_to_read_is_cached_like_any_read():
+    from bot.ports import FileTooLarge
+
+    with FakeGitHub() as fake:
+        fake.add_repo(REPO)
+        fake.set_file(REPO, ".github/sieve.yml", "# " + "x" * (1024 * 1024) + "\n")
+        port = _port(fake, 60)
+        for _ in range(2):
+            with pytest.raises(FileTooLarge):
+                port.get_file(REPO, ".github/sieve.yml")
+        assert len(fake.calls("GET", r"/contents/\.github/sieve\.yml")) == 1
