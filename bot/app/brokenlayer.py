@@ -7,7 +7,7 @@ it exempts labelled. So its real-boolean ``enabled: false``, ``shadow: true`` an
 ``exempt`` section when that section is valid (``more_exempt``) and the label names of its
 ``labels`` section when that one is (``kept_labels``). A layer that cannot be read as
 settings at all is searched line by line for its top-level ``enabled: false`` and ``shadow: true``
-(``scanned_safe_side``), a UTF-16 or UTF-32 file's too.
+(``scanned_safe_side``), a UTF-16 or UTF-32 file's too, with or without a byte order mark.
 """
 
 from __future__ import annotations
@@ -38,14 +38,36 @@ _WIDE = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+# The same without a mark, each with the place of a character's low byte in its code unit
+_UNMARKED = (("utf-32-le", 4, 0), ("utf-32-be", 4, 3), ("utf-16-le", 2, 0), ("utf-16-be", 2, 1))
+
+
 def wide_encoding(data: bytes) -> str | None:
-    """``utf-16`` or ``utf-32`` when ``data`` starts with that encoding's byte order mark."""
-    return next((name for bom, name in _WIDE if data.startswith(bom)), None)
+    """``utf-16`` or ``utf-32`` when ``data`` starts with that encoding's byte order mark; the
+    codec (``utf-16-le``...) of one saved without a mark (``unmarked_wide``)."""
+    return next((name for bom, name in _WIDE if data.startswith(bom)), None) or unmarked_wide(data)
+
+
+def unmarked_wide(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte order mark, told by its NUL bytes: a config is mostly
+    ASCII, each character of which is one byte beside NULs in those encodings (and valid UTF-8
+    then, NUL bytes and all); UTF-8 text has no NUL."""
+    if b"\x00" not in data:
+        return None
+    return next((codec for codec, width, low in _UNMARKED
+                 if len(data) % width == 0 and _mostly_ascii(data, width, low)), None)
+
+
+def _mostly_ascii(data: bytes, width: int, low: int) -> bool:
+    """Whether at least 3 in 4 of ``data``'s ``width``-byte units hold one byte, at ``low``."""
+    units = [data[i:i + width] for i in range(0, len(data), width)]
+    single = sum(1 for unit in units if unit[low] and unit.count(0) == width - 1)
+    return single * 4 >= len(units) * 3
 
 
 def scan_text(layer: str | bytes | Exception) -> str:
     """What the line scan reads of an unreadable layer: its text; bytes that are not UTF-8 as
-    their byte order mark says (else as UTF-8, what cannot be read replaced); nothing of a file
+    their byte order mark or NUL bytes say (else as UTF-8, what cannot be read replaced); nothing of a file
     that was never read."""
     if isinstance(layer, bytes):
         return layer.decode(wide_encoding(layer) or "utf-8", errors="replace")

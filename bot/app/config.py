@@ -52,7 +52,10 @@ class ConfigLoad:
 
 def decoded(data: bytes, source: str) -> str:
     """A file's bytes as UTF-8 text (nothing replaced: a mangled label name would be created on
-    GitHub), or one line that names the problem."""
+    GitHub), or one line that names the problem. UTF-16 or UTF-32 is named as such, even without
+    a byte order mark (mostly ASCII, it is valid UTF-8, NUL bytes and all)."""
+    if wide := wide_encoding(data):
+        raise ConfigError(f"{source}: the file is {wide.upper()} text, not UTF-8: save the file as UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -60,8 +63,6 @@ def decoded(data: bytes, source: str) -> str:
 
 
 def _not_utf8(data: bytes, start: int) -> str:
-    if wide := wide_encoding(data):
-        return f"the file is {wide.upper()} text, not UTF-8: save the file as UTF-8"
     line = data.count(b"\n", 0, start) + 1
     return f"not UTF-8 text (byte 0x{data[start]:02x} at line {line}): save the file as UTF-8"
 
@@ -183,11 +184,13 @@ def load(github: GitHubPort, repo: str) -> ConfigLoad:
 
 def _read(github: GitHubPort, repo: str, path: str, source: str) -> Layer | None:
     try:
-        return github.get_file(repo, path, ref=None)
+        text = github.get_file(repo, path, ref=None)
     except NotText as exc:  # its bytes: build says why they are not text, and scans what it can
         return exc.content
     except FileTooLarge:
         return ConfigError(f"{source}: file too large (over GitHub's 1 MB limit for reading files)")
+    # NUL bytes: UTF-16 or UTF-32 without a byte order mark, perhaps, that read as UTF-8
+    return text.encode("utf-8") if text is not None and "\x00" in text else text
 
 
 def org_repo(repo: str) -> str | None:
