@@ -71,6 +71,20 @@ class UpsertComment:
 
 
 @dataclass(frozen=True)
+class NoteOnSticky:
+    """Keep the App's own note at the end of the sticky ``comment_id`` a person edited
+    (``bot.app.stickynote``), their text untouched: ``view`` says what is true now that the
+    comment's text no longer is; None takes the note away."""
+
+    comment_id: int
+    current: str
+    view: View | None = None
+
+    def describe(self) -> str:
+        return f"note_comment:{self.view.template if self.view else 'none'}"
+
+
+@dataclass(frozen=True)
 class CheckRun:
     name: str
     head_sha: str
@@ -121,7 +135,8 @@ class React:
         return f"react:{self.content}"
 
 
-Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, DeleteComment, CheckRun, Reply, React]
+Action = Union[AddLabels, RemoveLabel, EnsureLabel, UpsertComment, NoteOnSticky, DeleteComment, CheckRun, Reply,
+               React]
 
 STICKY_MARKER = "<!-- pr-sieve:sticky -->"
 REPLY_MARKER = "<!-- pr-sieve:reply:{trigger}:{name} -->"  # never contains STICKY_MARKER: a reply is no sticky

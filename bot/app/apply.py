@@ -1,6 +1,7 @@
 """Perform planned actions through the GitHub port, each one idempotent.
 
-Labels were diffed by the plan; the sticky comment is edited only when its text changes; the
+Labels were diffed by the plan; the sticky comment is edited only when its text changes (one a
+person edited, only in the App's own note below their text: ``bot.app.stickynote``); the
 check run is an upsert keyed by (name, head SHA); a reply carries a hidden marker naming the
 comment that asked and the command (``REPLY_MARKER``) and is not posted when the bot's comments
 already hold that marker. A ``GitHubError`` stops the run and goes to the worker, which retries
@@ -13,10 +14,11 @@ from __future__ import annotations
 import logging
 from functools import singledispatch
 
-from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, React, RemoveLabel, Reply,
-                             UpsertComment)
+from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureLabel, NoteOnSticky, React, RemoveLabel,
+                             Reply, UpsertComment)
 from bot.app.render import check_buttons, render
 from bot.app.stickyedit import signed, unchanged
+from bot.app.stickynote import amended
 from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubError, GitHubPort
 
 log = logging.getLogger(__name__)
@@ -87,12 +89,25 @@ def _(action: UpsertComment, github: GitHubPort, repo: str, number: int) -> bool
         return True
     if unchanged(body, action.current or ""):
         return False
+    return _edit_sticky(github, repo, number, action.comment_id, body)
+
+
+@_run.register
+def _(action: NoteOnSticky, github: GitHubPort, repo: str, number: int) -> bool:
+    note = render(action.view.template, **action.view.context) if action.view else None
+    body = amended(action.current, note)
+    if body is None or unchanged(body, action.current):  # None: a person edited the note too
+        return False
+    return _edit_sticky(github, repo, number, action.comment_id, body)
+
+
+def _edit_sticky(github: GitHubPort, repo: str, number: int, comment_id: int, body: str) -> bool:
     try:
-        github.edit_comment(repo, action.comment_id, body)
+        github.edit_comment(repo, comment_id, body)
     except GitHubError as err:
         if err.status != 404:
             raise
-        log.info("sticky comment %s on %s#%s was deleted since it was read: left deleted", action.comment_id,
+        log.info("sticky comment %s on %s#%s was deleted since it was read: left deleted", comment_id,
                  repo, number)
         return False  # a person deleted it meanwhile: a deleted sticky is not posted again
     return True

@@ -18,7 +18,9 @@ band/override/shadow case is a plain unit test. Rules:
   effort signal to name (``comment.model_only`` also comments on the model's guess alone), or a
   profile finding applies, and no override exists; an existing one is edited in place, never
   deleted, whatever the band. Once a person has deleted it, it is not posted again; once a person
-  has edited it (``bot.app.stickyedit``), it is theirs and the bot edits it no more.
+  has edited it (``bot.app.stickyedit``), it is theirs and the bot edits it no more: when the
+  labels move on from what its text says, only the bot's own note below it says so
+  (``bot.app.stickynote``).
 * Shadow mode: no actions at all (``intended`` still says what would have been done).
 """
 
@@ -26,8 +28,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.app import stickynote
 from bot.app.actions import (SEEN_REACTION, STATE_MARKER, STICKY_MARKER, Action, AddLabels, CheckRun,
-                             DeleteComment, EnsureLabel, React, RemoveLabel, Reply, UpsertComment, View)
+                             DeleteComment, EnsureLabel, NoteOnSticky, React, RemoveLabel, Reply, UpsertComment,
+                             View)
 from bot.app.configschema import LabelSpec, RepoConfig
 from bot.app.context import Override
 from bot.app.markdown import Trusted
@@ -224,14 +228,25 @@ def _named(result: Result) -> bool:
 
 
 def comment_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:
-    if not config.comment.enabled or facts.sticky_deleted or facts.sticky_edited:  # a person's say, kept
+    if not config.comment.enabled or facts.sticky_deleted:  # a person's say, kept
         return []
     state = comment_state(result, config, facts)
     if state is None:
         return []
+    if facts.sticky_edited and facts.sticky is not None:
+        return note_actions(result, config, facts, state)
     view = View("comment.md.j2", _view_context(result, config, facts, state))
     sticky = facts.sticky
     return [UpsertComment(view, sticky.id if sticky else None, sticky.body if sticky else None)]
+
+
+def note_actions(result: Result, config: RepoConfig, facts: Facts, state: str) -> list[Action]:
+    """A sticky a person edited is theirs, left as they made it; only when its text no longer says
+    what is true (``state``: the labels moved on) does the App's own short note below it say so."""
+    sticky = facts.sticky
+    if state == stickynote.written_state(sticky.body):
+        return [NoteOnSticky(sticky.id, sticky.body)] if stickynote.has_note(sticky.body) else []
+    return [NoteOnSticky(sticky.id, sticky.body, View("sticky_note.md.j2", _view_context(result, config, facts, state)))]
 
 
 def check_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:

@@ -1,5 +1,6 @@
 """A sticky comment a person edited is theirs: the App stops editing it, and the label and the
-check still follow the score."""
+check still follow the score (what the labels say since is only the App's own note below the
+person's text: ``test_edited_sticky_follows_the_labels``)."""
 
 from __future__ import annotations
 
@@ -50,8 +51,10 @@ def test_an_edited_sticky_is_left_as_the_person_made_it(ctx, gh, pr, scorer, pay
     scorer.result = result_for("low")
     gh.writes.clear()
     dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
-    assert gh.bot_comments(REPO, 2) == [mine]  # not "no longer flagged": the person's words stay
-    assert not [w for w in gh.writes if w[0] in ("edit_comment", "create_comment", "delete_comment")]
+    [now] = gh.bot_comments(REPO, 2)  # not rewritten as "no longer flagged": the person's words stay, every one
+    assert now.id == mine.id and now.body.startswith(mine.body.rstrip()) and stickyedit.edited(now.body)
+    assert "not flagged any more" in now.body[len(mine.body.rstrip()):]  # only the App's note below them says so
+    assert [w[0] for w in gh.writes if w[0] in ("edit_comment", "create_comment", "delete_comment")] == ["edit_comment"]
     assert HIGH not in gh.labels[(REPO, 2)] and "check_run" in [w[0] for w in gh.writes]  # the rest follows
 
 
@@ -92,7 +95,8 @@ def test_an_unsigned_sticky_of_the_same_text_is_signed_once_so_a_later_edit_is_k
     mine = _edit(gh, 2, signed.body + NOTE)
     scorer.result = result_for("low")
     dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
-    assert gh.bot_comments(REPO, 2) == [mine]
+    [now] = gh.bot_comments(REPO, 2)
+    assert now.body.startswith(mine.body.rstrip())  # the note kept; only the App's own note follows it
 
 
 def test_a_later_copy_of_the_sticky_that_a_person_edited_is_not_removed_as_a_duplicate():
@@ -129,7 +133,8 @@ def test_through_github_an_edit_in_the_web_page_stops_the_apps_edits(scorer):
         edited = fake.comments(repo, 4)[0]["body"]
         scorer.result = result_for("low")
         dispatch.handle("pull_request", fake.pull_request_event(repo, 4, "synchronize"), ctx)
-        assert [c["body"] for c in fake.comments(repo, 4)] == [edited]
+        [now] = [c["body"] for c in fake.comments(repo, 4)]
+        assert now.startswith(edited.rstrip()) and "not flagged any more" in now[len(edited.rstrip()):]
         assert fake.check_runs(repo)[-1]["conclusion"] != "failure"
 
 

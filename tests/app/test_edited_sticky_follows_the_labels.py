@@ -1,0 +1,105 @@
+"""A sticky a person edited stays theirs, but never goes on saying the opposite of the labels.
+
+The App stopped editing a sticky once a person had edited it; a later clearance (``/sieve ok``)
+or a push that took the PR out of its band then left a comment that still said "this PR may need
+more work before review" above no label at all. Now the person's text stays as they wrote it and
+the App keeps one short note of its own below it, saying what changed since; the note goes when
+the PR is back where the person's text has it, and a note a person edited is theirs too.
+"""
+
+from __future__ import annotations
+
+from bot.app import dispatch, stickyedit
+from bot.ports import Comment
+
+from .conftest import result_for
+from .test_handlers import HIGH, REPO, comment_event, opened, pr  # noqa: F401  (the pr fixture)
+
+NOTE = "\n\n**Maintainer's note:** the README change is wanted; please just sign off your commit."
+
+
+def _edit(gh, body_of) -> Comment:
+    [sticky] = [c for c in gh.bot_comments(REPO, 2) if c.body.startswith("<!-- pr-sieve:sticky")]
+    edited = Comment(sticky.id, body_of(sticky.body), sticky.author_login)
+    gh.comments[(REPO, 2)] = [edited if c.id == sticky.id else c for c in gh.comments[(REPO, 2)]]
+    return edited
+
+
+def _sticky(gh) -> Comment:
+    return next(c for c in gh.bot_comments(REPO, 2) if c.body.startswith("<!-- pr-sieve:sticky"))
+
+
+def _flagged_and_edited(ctx, gh, payload) -> Comment:
+    dispatch.handle("pull_request", opened(payload), ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH]
+    mine = _edit(gh, lambda body: body.replace("### PR Sieve:", f"{NOTE}\n\n### PR Sieve:", 1))
+    assert stickyedit.edited(mine.body)
+    return mine
+
+
+def _push(payload, ctx):
+    dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
+
+
+def test_a_clearance_after_a_persons_edit_is_said_below_their_text(ctx, gh, pr, scorer, payload):  # noqa: F811
+    mine = _flagged_and_edited(ctx, gh, payload)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    assert gh.labels[(REPO, 2)] == []
+    sticky = _sticky(gh)
+    assert sticky.body.startswith(mine.body.rstrip())  # every word of theirs, as they left it
+    assert "cleared this PR" in sticky.body.removeprefix(mine.body.rstrip())
+    assert stickyedit.edited(sticky.body)  # still theirs: the App never rewrites the whole comment
+
+
+def test_a_push_out_of_the_band_after_a_persons_edit_is_said_below_their_text(ctx, gh, pr, scorer, payload):  # noqa: F811
+    mine = _flagged_and_edited(ctx, gh, payload)
+    scorer.result = result_for("low")
+    _push(payload, ctx)
+    assert HIGH not in gh.labels[(REPO, 2)]
+    sticky = _sticky(gh)
+    assert sticky.body.startswith(mine.body.rstrip())
+    assert "not flagged any more" in sticky.body.removeprefix(mine.body.rstrip())
+    gh.writes.clear()
+    _push(payload, ctx)  # the same again: nothing to write
+    assert not [w for w in gh.writes if w[0] in ("edit_comment", "create_comment", "delete_comment")]
+
+
+def test_an_edited_sticky_that_still_says_what_the_labels_say_is_not_touched(ctx, gh, pr, scorer, payload):  # noqa: F811
+    mine = _flagged_and_edited(ctx, gh, payload)
+    gh.writes.clear()
+    scorer.result = result_for("high", score=95)
+    _push(payload, ctx)
+    assert _sticky(gh) == mine
+    assert not [w for w in gh.writes if w[0] in ("edit_comment", "create_comment", "delete_comment")]
+
+
+def test_the_note_goes_when_the_pr_is_back_where_the_persons_text_has_it(ctx, gh, pr, scorer, payload):  # noqa: F811
+    mine = _flagged_and_edited(ctx, gh, payload)
+    scorer.result = result_for("low")
+    _push(payload, ctx)
+    scorer.result = result_for("high")
+    _push(payload, ctx)
+    assert gh.labels[(REPO, 2)] == [HIGH]
+    assert stickyedit.unchanged(_sticky(gh).body, mine.body)  # their text, and nothing of the App's
+
+
+def test_a_note_a_person_edited_is_left_as_they_made_it(ctx, gh, pr, scorer, payload):  # noqa: F811
+    _flagged_and_edited(ctx, gh, payload)
+    scorer.result = result_for("low")
+    _push(payload, ctx)
+    theirs = _edit(gh, lambda body: body.replace("not flagged any more", "not flagged any more (thanks!)"))
+    scorer.result = result_for("high")
+    _push(payload, ctx)
+    assert _sticky(gh) == theirs
+
+
+def test_the_note_keeps_the_persons_text_whatever_they_wrote_below_the_hidden_line():
+    from bot.app import stickynote
+
+    signed = stickyedit.signed("<!-- pr-sieve:sticky -->\n<!-- pr-sieve:state:flagged -->\n### PR Sieve: hm\n")
+    theirs = signed + NOTE
+    noted = stickynote.amended(theirs, "**Update:** cleared.")
+    assert noted.startswith(theirs.rstrip()) and "**Update:** cleared." in noted
+    assert stickyedit.unchanged(stickynote.amended(noted, None), theirs)
+    assert stickynote.amended(noted, "**Update:** cleared.") == noted
+    assert stickynote.written_state(theirs) == "flagged" and stickynote.written_state("### no marker") is None
