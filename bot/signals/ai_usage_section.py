@@ -18,9 +18,14 @@ Past those first words, the answer's first clause is read too: "This PR was writ
 assistance", "This change was written entirely by hand", "All code written by me, no AI" deny, unless
 a tool is named before the negation or anywhere else without one ("Hand-written parser; Copilot
 wrote the tests", "written without AI, but Copilot wrote the docs" are disclosures). A denial that goes
-on, past "but" or ";", to say a tool did some of the work is a disclosure too ("I have not used Copilot
-for the code, but Claude wrote the tests"; not "None, but I may try Copilot later"), and a tool switched
-off for this PR is a denial ("Copilot was turned off; I wrote it by hand"). A habit is not
+on, past "but" or ";", to say plainly that a tool did some of the work is a disclosure too ("I have not
+used Copilot for the code, but Claude wrote the tests", "…; I used Gemini to port the fixtures"); any
+other mention stays a denial: a wish, a policy, a negation, a feature or a test client ("None, but I may
+try Copilot later", "No; the policy forbids using AI tools", "None — Copilot did not write any of this",
+"None; this PR adds compatibility with Gemini models", "None — tested with Claude Desktop as an MCP
+client"). A tool switched off for this PR is a denial ("Copilot was turned off; I wrote it by hand"),
+one switched off for a part only and used for the rest is not ("Copilot was disabled for the parser, but
+I used it for the tests"). A habit is not
 this PR's: "I used to use Copilot; this one is hand-written", "I usually use Copilot, but it was
 switched off for this PR" are read from what follows the habit.
 
@@ -109,14 +114,30 @@ _TOOL_OFF = re.compile(
     rf"|disabled|off)\b|\b(?:turned|switched)\s+{_ONE_AI}\s+off\b|\bdisabled\s+{_ONE_AI}\b"
     rf"|\bwith\s+{_ONE_AI}\s+(?:(?:turned|switched)\s+off|disabled|off)\b",
     re.IGNORECASE)
-# past a denial's contrast ("No AI for the code, but …", "I have not used Copilot; …"), a tool that did
-# the work: "Claude wrote the tests", "I used ChatGPT to …", "with Gemini's help"; not a wish ("but I
-# may use Copilot later") or a feature ("but the app calls the Claude API")
+# past a denial's contrast ("No AI for the code, but …", "I have not used Copilot; …") only a plain
+# statement of use: a named tool as the subject of a writing verb ("Claude wrote the tests"), "I/we used
+# <tool> for/to …", "<tool> was used", "let <tool> write …", "with the help of <tool>". Not a negation
+# ("Copilot did not write any of this", "Claude wrote none of it"), a policy, a wish or a thought ("the
+# policy forbids using AI tools", "we avoid using AI", "I considered using Copilot", "I may try Copilot
+# later"), a feature or a test client ("compatibility with Gemini", "lets users chat with Claude",
+# "tested with Claude Desktop as an MCP client", "the app calls the Claude API"), nor a tool that is
+# no AI ("I used a tool to format the code")
 _CONTRAST = re.compile(r"[;\u2014\u2013]|\b(?:but|however|though|although)\b", re.IGNORECASE)
-_TOOL_DID = re.compile(
-    rf"\b{_ONE_AI}\s+(?:(?:also|only|then|just)\s+)?(?:wrote|generated|drafted|suggested|helped|assisted|produced"
-    rf"|authored|implemented|created|did)\b|\b{_ONE_AI}\s+(?:was|were|has\s+been)\s+(?:\w+ly\s+)?used\b"
-    rf"|\b(?:used|using|leveraged|with|via)\s+(?:the\s+|an?\s+)?{_ONE_AI}\b",
+_NAMED_AI = (r"(?:ai|llms?|gen(?:erative)?\s+ai|copilot|chat\s?gpt|claude(?:\s+code)?|gpt-?\d[\w.]*|gemini|cursor"
+             r"|codex|devin)(?:\s+(?:tools?|assistants?|agents?))?")
+_DID = (r"\b<tool>\s+(?:(?:also|only|then|just|mostly|partly)\s+)?(?:wrote|generated|drafted|suggested|helped"
+        r"|assisted|produced|authored|implemented|created)\b(?!\s+(?:none|nothing|no)\b)"
+        r"|\b(?:i|we)\s+(?:(?:also|only|just|then)\s+)?(?:used|leveraged|asked)\s+(?:the\s+|an?\s+)?<tool>\s+(?:for|to)\b"
+        r"|\blet\s+<tool>\s+(?:write|draft|generate|suggest)\b|\b<tool>\s+(?:was|were|has\s+been)\s+(?:\w+ly\s+)?used\b"
+        r"|\bwith\s+(?:the\s+)?(?:help|assistance)\s+(?:of|from)\s+<tool>\b")
+_TOOL_DID = re.compile(_DID.replace("<tool>", _NAMED_AI), re.IGNORECASE)
+# the same with "it" for a tool switched off for one part only, before the contrast ("Copilot was
+# disabled for the parser, but I used it for the tests", "I turned Copilot off for the parser but let it
+# write the tests"): not for the PR as a whole ("Copilot was disabled for this PR; it …")
+_TOOL_OR_IT_DID = re.compile(_DID.replace("<tool>", rf"(?:{_NAMED_AI}|it)"), re.IGNORECASE)
+_OFF_FOR_PART = re.compile(
+    rf"(?:{_TOOL_OFF.pattern})\s+(?:for|on|in)\s+(?!(?:(?:this|the|my|our|that)\s+(?:pr|pull\s+request|change(?:set)?"
+    r"|patch|one|project|repo(?:sitory)?|branch|commit|work|contribution)|everything|all|it)\b)",
     re.IGNORECASE)
 # a template's instruction or question that holds a statement's words: "Please describe how AI was
 # used", "If AI was used, say how", "If any AI tools were used …", "Was AI used to write this PR?";
@@ -185,10 +206,14 @@ def _says_used(option: str) -> bool:
 
 
 def _used_past_contrast(option: str) -> bool:
-    """Whether a denial goes on, past its first contrast, to say a tool did some of the work
-    ("No AI for the code, but Claude wrote the tests")."""
+    """Whether a denial goes on, past its first contrast, to say plainly that a tool did some of the
+    work ("No AI for the code, but Claude wrote the tests"; ``_TOOL_DID``), or, after a tool switched off
+    for one part, that it did another ("…, but I used it for the tests")."""
     contrast = _CONTRAST.search(option)
-    return contrast is not None and _TOOL_DID.search(_undenied(option[contrast.end():])) is not None
+    if contrast is None:
+        return False
+    did = _TOOL_OR_IT_DID if _OFF_FOR_PART.search(option, 0, contrast.start()) else _TOOL_DID
+    return did.search(_undenied(option[contrast.end():])) is not None
 
 
 def _undenied(option: str) -> str:
@@ -209,4 +234,4 @@ def _denied_in_clause(option: str) -> bool:
     negated = _NEGATED_OPTION.match(clause)
     denied = (_HUMAN_WROTE.search(clause) or _TOOL_OFF.search(clause)
               or (negated and not _TOOL.search(negated.group(1))))
-    return bool(denied) and not _names_a_tool(option)
+    return bool(denied) and not _names_a_tool(option) and not _used_past_contrast(option)
