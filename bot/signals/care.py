@@ -225,13 +225,17 @@ def _testing_text(snapshot: PRSnapshot) -> str:
 @lru_cache(maxsize=64)
 def _own_words(text: str, template: str) -> str:
     text = _without_unticked_children(hits.without_comments(text))
+    template = template[: hits.TEMPLATE_LIMIT]  # as ``hits.without_template`` reads it
     if template.strip():
-        text = hits.without_template(_without_template_items(text, template), _without_headings(template))
+        items = hits.without_comments(template)
+        text = hits.without_template(_without_template_items(text, items), _without_headings(template))
     return hits.without_unchecked_boxes(text)
 
 
-# a checklist item's box, ticked or not, and its words: "- [x] I have run `make test` locally"
-_ITEM_WORDS = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]{0,12}\][ \t]*(\S.*?)\s*$")
+# a checklist item's box, ticked or not, and its words: "- [x] I have run `make test` locally" (the
+# words run to the line's end, white space and all: ``_item_words`` splits them; a lazy match that
+# stops before trailing white space was quadratic in a long run of spaces)
+_ITEM_WORDS = re.compile(r"[ \t]*+(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]{0,12}\][ \t]*+(\S.*)")
 
 
 def _item_words(line: str) -> str | None:

@@ -166,18 +166,27 @@ def disclosures(text: str):
     the product calling an AI API (``ai_product``); a label's answer, the ticked option or the line
     that says AI was used, comes with it."""
     visible = hits.without_comments(text)
+    products: dict[tuple[int, int], bool] = {}  # each sentence's ``ai_product`` reading
     for start, end in statements(visible):
         if _names_someone(visible, start, end) or section.ASKED.search(hits.line_at(visible, start)):
             continue  # "I asked Devin from the infra team", "Please describe how AI was used"
         if _PAST_HABIT.search(visible, start, end):
             continue  # "I used to use Copilot, but I turned it off for this project"
         if not section.LABEL.match(visible[start:end]):
-            if not ai_product.calls_ai(visible[slice(*_sentence_span(visible, start, end))]):
+            if not _about_product(visible, _sentence_span(visible, start, end), products):
                 yield visible, start, end, ""  # not "Summaries are now generated with Gemini via the API"
         elif _WORD.search(visible, visible.rfind("\n", 0, start) + 1, start):
             continue  # no label: "This PR adds an AI disclosure section to the template"
         elif (answer := section.answer(visible[end:end + section.ANSWER_SPAN])) is not None:
             yield visible, start, end, answer
+
+
+def _about_product(text: str, sentence: tuple[int, int], read: dict[tuple[int, int], bool]) -> bool:
+    """Whether the sentence at ``sentence`` says the product calls an AI (``ai_product``), read once
+    per sentence: a long one that holds many statements is not read again for each."""
+    if sentence not in read:
+        read[sentence] = ai_product.calls_ai(text[slice(*sentence)])
+    return read[sentence]
 
 
 # a disclosure that ends on a name people have too, "Claude", "Devin", "Jules" ("Claude Code" is a
