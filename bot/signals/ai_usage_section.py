@@ -108,7 +108,8 @@ _HABIT = re.compile(
     re.IGNORECASE)
 _OFF = re.compile(r"^[^.;:,(\u2014\u2013\n]{0,120}?\b(?:(?:switched|turned)\s+(?:it\s+)?off|disabled)\b", re.IGNORECASE)
 # a tool switched off for this PR denies its use: "Copilot was turned off; I wrote it by hand", "I turned
-# Copilot off", "with Copilot disabled" (its mention is then no tool the answer names)
+# Copilot off", "with Copilot disabled" (its mention is then no tool the answer names), unless it was off
+# for one part only and the answer goes on to say it did the rest (``_OFF_FOR_PART``)
 _TOOL_OFF = re.compile(
     rf"\b{_ONE_AI}\s+(?:was|were|is|are|has\s+been|had\s+been|stayed|remained|kept)\s+(?:(?:turned|switched)\s+off"
     rf"|disabled|off)\b|\b(?:turned|switched)\s+{_ONE_AI}\s+off\b|\bdisabled\s+{_ONE_AI}\b"
@@ -127,7 +128,8 @@ _NAMED_AI = (r"(?:ai|llms?|gen(?:erative)?\s+ai|copilot|chat\s?gpt|claude(?:\s+c
              r"|codex|devin)(?:\s+(?:tools?|assistants?|agents?))?")
 _DID = (r"\b<tool>\s+(?:(?:also|only|then|just|mostly|partly)\s+)?(?:wrote|generated|drafted|suggested|helped"
         r"|assisted|produced|authored|implemented|created)\b(?!\s+(?:none|nothing|no)\b)"
-        r"|\b(?:i|we)\s+(?:(?:also|only|just|then)\s+)?(?:used|leveraged|asked)\s+(?:the\s+|an?\s+)?<tool>\s+(?:for|to)\b"
+        r"|\b(?:i|we)\s+(?:(?:also|only|just|then)\s+)?(?:used|leveraged|asked)\s+(?:the\s+|an?\s+)?<tool>"
+        r"\s+(?:for|to)\b"
         r"|\blet\s+<tool>\s+(?:write|draft|generate|suggest)\b|\b<tool>\s+(?:was|were|has\s+been)\s+(?:\w+ly\s+)?used\b"
         r"|\bwith\s+(?:the\s+)?(?:help|assistance)\s+(?:of|from)\s+<tool>\b")
 _TOOL_DID = re.compile(_DID.replace("<tool>", _NAMED_AI), re.IGNORECASE)

@@ -218,7 +218,8 @@ def _testing_text(snapshot: PRSnapshot) -> str:
     and what hangs under an unchecked box ("- [ ] I have run lint and test steps" and its "  - for
     `jaeger`: `make lint test`" are the template's instructions), nor, when the template is known,
     the lines the author kept from it or only ticked ("- [x] I have run `make test` locally": the
-    template's words; its headings stay: a testing section is the author's answer)."""
+    template's words; its headings stay: a testing section is the author's answer). The template is
+    read as ``hits.without_template`` reads it: its first ``TEMPLATE_LIMIT`` characters, no comments."""
     return _own_words(hits.body(snapshot), snapshot.pr_template or "")
 
 

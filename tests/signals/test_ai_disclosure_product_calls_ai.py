@@ -1,7 +1,7 @@
 """``ai_disclosure``: a PR whose feature calls an AI model ("Summaries are now generated with Gemini 1.5
 via the API", "The endpoint was built using the Gemini API") says nothing about who wrote the PR; a
 project's policy told such an author the PR "was made with an AI tool". The signal now reads such a
-sentence as the product's (``bot.signals.ai_product``) when it names an API or SDK, or says the app's
+sentence as the product's (``bot.signals.ai_product``) when it names an AI's API or SDK, or says the app's
 output "is now" produced by a tool, and holds no words of the author's own use. Disclosures with
 authorship words still fire, and the classifier's text (``without_disclosures``) is the same as on main.
 
@@ -70,7 +70,7 @@ def test_the_classifier_text_is_unchanged(body, read):
     "Claude Code suggested retrying the REST API calls with backoff.",
 ])
 def test_another_api_in_a_disclosure_is_no_product_of_ai(body):
-    """Only an AI's own API ("the Gemini API", "via the API" after the tool) makes the sentence the product's."""
+    """Only an AI's own API ("the Gemini API", "Claude via the API") makes the sentence the product's."""
     assert _value(body) == 1.0
 
 
