@@ -21,8 +21,10 @@ from bot.store import endingrows
 from bot.store.batches import PURGE_BATCH, delete_in_batches
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, EndingRow, OverrideRow
+from bot.store.warnonce import Once
 
 log = logging.getLogger(__name__)
+UNDER_WARNED = Once()  # each PR's unreadable ``under`` is warned about once per process, not on every read
 
 # How ``UpsertComment.describe`` records creating or editing the sticky: either means the bot's
 # sticky was on the PR (a retried delivery finds the comment its first attempt posted and edits it)
@@ -183,7 +185,8 @@ UNDER_FIELDS = {"repo": (str, False), "number": (int, False), "kind": (str, Fals
 
 def _under(text: str | None, repo: str, number: int) -> Override | None:
     """The clearance kept under an exemption. One that cannot be read (edited by hand, or a later
-    release's) is none, with a warning: every delivery of the PR reads it, and must not fail."""
+    release's) is none, with a warning (once per process for each such value: every delivery of
+    the PR reads it, and must neither fail nor flood the log)."""
     if not text:
         return None
     try:
@@ -191,8 +194,8 @@ def _under(text: str | None, repo: str, number: int) -> Override | None:
         if not isinstance(fields, dict):
             raise ValueError(f"not an object but {type(fields).__name__}")
         if extra := sorted(set(fields) - set(UNDER_FIELDS)):
-            log.warning("%s#%d: the clearance under its exemption has fields this release does not know, "
-                        "left out: %s", repo, number, ", ".join(extra))
+            _warn(text, "%s#%d: the clearance under its exemption has fields this release does not know, "
+                  "left out: %s", repo, number, ", ".join(extra))
         known = {k: v for k, v in fields.items() if k in UNDER_FIELDS}
         missing = [k for k, (_, optional) in UNDER_FIELDS.items() if not optional and k not in known]
         if wrong := missing + [k for k, v in known.items() if not _typed(k, v)]:
@@ -201,9 +204,15 @@ def _under(text: str | None, repo: str, number: int) -> Override | None:
             raise ValueError(f"its kind {known['kind']!r} is no clearance nor a person's band label")
         return Override(**{**known, "at": _utc_from_text(known["at"])})
     except (ValueError, RecursionError) as exc:  # json's errors too (RecursionError: nested too deep)
-        log.warning("%s#%d: the clearance under its exemption cannot be read (%s); none is kept under it",
-                    repo, number, exc)
+        _warn(text, "%s#%d: the clearance under its exemption cannot be read (%s); none is kept under it",
+              repo, number, exc)
         return None
+
+
+def _warn(text: str, message: str, repo: str, number: int, *args) -> None:
+    """Log ``message`` about the PR's ``under`` ``text`` the first time this process reads it."""
+    if UNDER_WARNED.first((repo, number, message), text):
+        log.warning(message, repo, number, *args)
 
 
 def _typed(key: str, value) -> bool:

@@ -9,6 +9,16 @@ from bot.store import DeliveryStore, init_db
 from tests.pgschema import db_url  # noqa: F401  (the SQLite / PostgreSQL fixture)
 
 
+@pytest.fixture(autouse=True)
+def fresh_warnings():
+    """Each test reads as a fresh process would: warnings logged once per process warn again."""
+    from bot.store.state import UNDER_WARNED
+
+    UNDER_WARNED.forget()
+    yield
+    UNDER_WARNED.forget()
+
+
 @pytest.fixture
 def engine(db_url):
     engine = init_db(db_url)
