@@ -14,6 +14,7 @@ import time
 
 from sqlalchemy import Engine, delete, select
 
+from bot.store import bounds
 from bot.store.db import write_transaction
 from bot.store.writelock import _MAX_PAUSE
 
@@ -34,7 +35,9 @@ def delete_in_batches(engine: Engine, table, where: tuple, *, recheck: tuple = (
     while ``recheck`` still holds for them (on PostgreSQL another replica may change a selected
     row before the delete). Ids only grow, so each batch starts after the last one's ids: rows
     ``where`` kept are not read again. ``where`` must not become true for an older row later
-    (a fixed cutoff, not a moving now), or such a row waits for the next purge."""
+    (a fixed cutoff, not a moving now), or such a row waits for the next purge. ``batch``: from 1
+    to ``bounds.MAX_BATCH`` (a negative one was no limit on SQLite: everything in one transaction)."""
+    bounds.count(batch, "batch", bounds.MAX_BATCH)
     total, after = 0, None
     while True:
         with write_transaction(engine) as conn:

@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, DateTime, Engine, and_, case, func, or_, select, update
 
+from bot.store import bounds
 from bot.store.batches import PURGE_BATCH, delete_in_batches
 from bot.store.claimable import claimable, lock_pr, spent
 from bot.store.db import upsert_insert, write_transaction
@@ -214,8 +215,8 @@ class DeliveryStore:
             return self._fetch(conn, T.delivery_id == delivery_id, with_payload=with_payload)
 
     def list(self, *, status: str | None = None, limit: int = 50) -> list[Delivery]:
-        """Deliveries newest first, optionally of one status (payloads not loaded)."""
-        stmt = select(*_INFO_COLUMNS).order_by(T.id.desc()).limit(limit)
+        """Deliveries newest first, optionally of one status (payloads not loaded); limit >= 1."""
+        stmt = select(*_INFO_COLUMNS).order_by(T.id.desc()).limit(bounds.count(limit, "limit"))
         if status is not None:
             stmt = stmt.where(T.status == status)
         with self.engine.connect() as conn:
@@ -253,7 +254,9 @@ class DeliveryStore:
         GitHub's redelivery of an event that never reached us is not refused as stale. Rows
         without a digest keep the plain ``older_than_days``. (The server never purges with
         retention 0: everything is kept, and replays are refused for good.) ``PURGE_BATCH`` rows
-        go per write transaction (``bot.store.batches``), so the intake never waits long."""
+        go per write transaction (``bot.store.batches``), so the intake never waits long.
+        Past ``bot.store.bounds`` (0 to 36500 days, finite): a ``ValueError``, nothing deleted."""
+        older_than_days = bounds.retention_days(older_than_days)
         now = self.current_time()  # one cutoff for every batch
         kept_digests = replay_window(older_than_days) + CLOCK_SKEW
         finished = (T.status.in_(("done", "ignored")),)  # an operator's retry may reset one meanwhile

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, delete, func, or_, select
 
 from bot.app.context import Decision, Ending, Override, newest_per_kind
 from bot.app.plan import KEPT_UNDER
-from bot.store import endingrows
+from bot.store import bounds, endingrows
 from bot.store.batches import PURGE_BATCH, delete_in_batches
 from bot.store.db import upsert_insert, write_transaction
 from bot.store.models import DecisionRow, EndingRow, OverrideRow
@@ -132,8 +132,10 @@ class SqlStateStore:
         (the fork-PR lookup and audits read it) and its newest real one that posted or edited
         the sticky comment (so a comment a person deleted is never posted again); returns how
         many went. ``PURGE_BATCH`` rows go per write transaction (``bot.store.batches``), each
-        batch reading anew which rows are each PR's newest."""
-        cutoff = _naive_utc((now or datetime.now(UTC)) - timedelta(days=older_than_days))
+        batch reading anew which rows are each PR's newest. ``older_than_days``: a finite number
+        from 0 to 36500 (``bot.store.bounds``), else a ``ValueError`` and nothing deleted."""
+        days = bounds.retention_days(older_than_days)
+        cutoff = _naive_utc((now or datetime.now(UTC)) - timedelta(days=days))
         by_pr = (DecisionRow.repo, DecisionRow.number)
         newest = select(func.max(DecisionRow.id)).group_by(*by_pr)
         sticky = (select(func.max(DecisionRow.id)).where(DecisionRow.shadow.is_(False), _touches_sticky())
@@ -152,8 +154,8 @@ class SqlStateStore:
                   limit: int = 100, *, shadow: bool | None = None) -> list[Decision]:
         """Recorded decisions, newest first (for audits, shadow-mode review and reports); with
         ``shadow``, only those made (True) or not made (False) in shadow mode, the newest ``limit``
-        of them (filtered before the limit, not after)."""
-        stmt = select(DecisionRow).order_by(DecisionRow.id.desc()).limit(limit)
+        of them (filtered before the limit, not after). ``limit``: a whole number from 1."""
+        stmt = select(DecisionRow).order_by(DecisionRow.id.desc()).limit(bounds.count(limit, "limit"))
         if repo is not None:
             stmt = stmt.where(DecisionRow.repo == repo)
         if number is not None:
