@@ -11,6 +11,7 @@ PostgreSQL the same keeps each transaction's row locks and WAL burst small.
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 
 from sqlalchemy import Engine, delete, select
 
@@ -26,24 +27,25 @@ BETWEEN_BATCHES = 4 * _MAX_PAUSE
 
 
 def delete_in_batches(engine: Engine, table, where: tuple, *, recheck: tuple = (),
-                      batch: int = PURGE_BATCH) -> int:
+                      keep: Collection[int] = frozenset(), batch: int = PURGE_BATCH) -> int:
     """Delete the rows of ``table`` matching ``where``, ``batch`` at a time in id order, each batch
     in its own write transaction; returns how many went in all.
 
-    Each batch selects its ids under ``where`` (so rules such as "each PR's newest stays" are
-    evaluated afresh against what other writers committed meanwhile), then deletes those ids
+    Each batch selects its ids under ``where`` (evaluated afresh against what other writers
+    committed meanwhile: keep it to an index range, it runs once per batch), then deletes those ids
     while ``recheck`` still holds for them (on PostgreSQL another replica may change a selected
     row before the delete). Ids only grow, so each batch starts after the last one's ids: rows
     ``where`` kept are not read again. ``where`` must not become true for an older row later
-    (a fixed cutoff, not a moving now), or such a row waits for the next purge. ``batch``: from 1
+    (a fixed cutoff, not a moving now), or such a row waits for the next purge. Ids in ``keep`` (a
+    set read once for the whole purge) are selected but never deleted. ``batch``: from 1
     to ``bounds.MAX_BATCH`` (a negative one was no limit on SQLite: everything in one transaction)."""
     bounds.count(batch, "batch", bounds.MAX_BATCH)
     total, after = 0, None
     while True:
         with write_transaction(engine) as conn:
             ids = list(conn.scalars(_next_ids(table, where, after, batch)))
-            if ids:
-                total += conn.execute(delete(table).where(table.id.in_(ids), *recheck)).rowcount
+            if gone := [i for i in ids if i not in keep]:
+                total += conn.execute(delete(table).where(table.id.in_(gone), *recheck)).rowcount
         if len(ids) < batch:
             return total
         after = ids[-1]

