@@ -17,15 +17,22 @@ timed tokens, which name no kind). That is not what it would have written itself
 ending was handled after a later one (a late cancel): it would read the cancelled clearance as
 ended at the later time and drop a ``/sieve ok`` given in between. So 0007 is a release boundary:
 such a release refuses a database this one has used, and the two never run side by side. Rows it
-wrote before the upgrade read as it meant them. Only the newest ending keeps its actor and detail;
-an earlier-ended kind's are kept only when they are the same (``=`` after its time: one comment's
-two cancels, whose retry must say both were done), else read as empty.
+wrote before the upgrade read as it meant them.
+
+The row's ``actor`` and ``detail`` are the newest ending's. An earlier-ended kind's time, actor
+and detail are in the ``sources`` column (revision 0009), JSON, ``{kind: [time, actor, detail]}``:
+a comment's retry must find that it ended its kind (and say so, not "Nothing to cancel") after
+another source ended a later one. A release before 0009 keeps no sources and writes the row over
+leaving the column as it was, so a kind's source is read only where its time there is the kind's
+time in ``kinds``. For such a release the timed tokens still mark a kind ended by the newest
+ending's actor and detail too (``=`` after its time: one comment's two cancels); rows without
+sources read as before: that source when so marked, else an empty actor and detail.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
-from itertools import groupby
 
 from bot.app.context import Ending, newest_per_kind
 
@@ -45,7 +52,15 @@ def kinds_text(endings: tuple[Ending, ...]) -> str:
     return ",".join([*named, stamp, *timed])
 
 
-def read(repo: str, number: int, kinds: str, actor: str, at: datetime, detail: str) -> tuple[Ending, ...]:
+def sources_text(endings: tuple[Ending, ...]) -> str | None:
+    """The ``sources`` column for ``endings`` (as ``kinds_text``'s): each earlier-ended kind's
+    time, actor and detail; None when there is one ending."""
+    earlier = {k: [_naive(e.at).isoformat(), e.actor, e.detail] for e in endings[1:] for k in e.kinds}
+    return json.dumps(earlier) if earlier else None
+
+
+def read(repo: str, number: int, kinds: str, actor: str, at: datetime, detail: str,
+         sources: str | None = None) -> tuple[Ending, ...]:
     """The endings a row keeps (``at``: naive UTC, as stored), newest first."""
     tokens = [t for t in kinds.split(",") if t]
     named = tuple(t for t in tokens if STAMP not in t)
@@ -55,11 +70,31 @@ def read(repo: str, number: int, kinds: str, actor: str, at: datetime, detail: s
         return (whole,)
     newest = Ending(repo=repo, number=number, kinds=tuple(k for k in named if k not in timed), actor=actor,
                     at=_aware(at), detail=detail)
-    by_time = sorted(timed.items(), key=lambda item: item[1], reverse=True)
-    earlier = [Ending(repo=repo, number=number, kinds=tuple(k for k, _ in group), actor=actor if same else "",
-                      at=_aware(when), detail=detail if same else "")
-               for (when, same), group in groupby(by_time, key=lambda item: item[1])]
+    kept = _sources(sources, timed)
+    by_source: dict[tuple[datetime, str, str], list[str]] = {}
+    for kind, (when, same) in timed.items():
+        source = kept.get(kind, (actor, detail) if same else ("", ""))
+        by_source.setdefault((when, *source), []).append(kind)
+    earlier = [Ending(repo=repo, number=number, kinds=tuple(ended), actor=who, at=_aware(when), detail=what)
+               for (when, who, what), ended in sorted(by_source.items(), key=lambda item: item[0][0], reverse=True)]
     return newest_per_kind((newest, *earlier))
+
+
+def _sources(text: str | None, timed: dict[str, tuple[datetime, bool]]) -> dict[str, tuple[str, str]]:
+    """Each timed kind's actor and detail from the ``sources`` column, where its time there is its
+    time in ``kinds`` (else the column is a release before 0009's leftover, or edited by hand)."""
+    try:
+        kept = json.loads(text) if text else {}
+    except (ValueError, RecursionError):
+        return {}
+    if not isinstance(kept, dict):
+        return {}
+    return {kind: (entry[1], entry[2]) for kind, (when, _) in timed.items()
+            if _entry(entry := kept.get(kind)) and entry[0] == when.isoformat()}
+
+
+def _entry(entry) -> bool:
+    return isinstance(entry, list) and len(entry) == 3 and all(isinstance(v, str) for v in entry)
 
 
 def _same(earlier: Ending, newest: Ending) -> bool:

@@ -77,7 +77,8 @@ class OverrideRow(Base):
 class EndingRow(Base):
     """The latest ending of each kind of a PR's decision (a cancel, the exempt label taken off): a
     table of its own, so a release that knows only ``overrides`` reads the ended decision as gone,
-    as it wrote it. One row per PR; ``kinds`` carries each kind's time (``bot.store.endingrows``)."""
+    as it wrote it. One row per PR; ``kinds`` carries each kind's time, ``sources`` each earlier-ended
+    kind's actor and detail (``bot.store.endingrows``)."""
 
     __tablename__ = "override_endings"
 
@@ -88,6 +89,8 @@ class EndingRow(Base):
     actor: Mapped[str] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(DateTime)
     detail: Mapped[str] = mapped_column(Text, default="")
+    # each earlier-ended kind's time, actor and detail, as JSON (revision 0009; NULL: one ending, or older rows)
+    sources: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("repo", "number", name="uq_override_endings_pr"),)
 

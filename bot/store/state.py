@@ -2,7 +2,7 @@
 
 One override per pull request (the latest maintainer decision wins; ending it deletes it, and
 each kind's latest ending is kept beside it, in one row (``bot.store.endingrows``), so its time
-still orders late retries; an exemption keeps the clearance or person's band label it was given
+still orders late retries and its source still tells a retried cancel that it was done; an exemption keeps the clearance or person's band label it was given
 over in its ``under`` column, JSON, read as none when it cannot be read); decisions are appended, so shadow mode and
 audits can replay what the bot would have done.
 """
@@ -80,7 +80,7 @@ class SqlStateStore:
     def end_override(self, endings: tuple[Ending, ...], restore: Override | None = None) -> None:
         newest = endings[0]
         values = dict(kinds=endingrows.kinds_text(endings), actor=newest.actor, at=_naive_utc(newest.at),
-                      detail=newest.detail)
+                      detail=newest.detail, sources=endingrows.sources_text(endings))
         with write_transaction(self.engine) as conn:  # the decision goes and its endings stay, together
             pr = (OverrideRow.repo == newest.repo, OverrideRow.number == newest.number)
             conn.execute(delete(OverrideRow).where(*pr))
@@ -92,7 +92,8 @@ class SqlStateStore:
 
     def endings(self, repo: str, number: int) -> tuple[Ending, ...]:
         row, legacy = self._row(EndingRow, repo, number), self._row(OverrideRow, repo, number)
-        kept = endingrows.read(repo, number, row.kinds, row.actor, row.at, row.detail) if row is not None else ()
+        kept = endingrows.read(repo, number, row.kinds, row.actor, row.at, row.detail,
+                               row.sources) if row is not None else ()
         if legacy is None or legacy.kind != LEGACY_ENDED:
             return kept
         ended = Ending(repo=repo, number=number, kinds=ALL_KINDS, actor=legacy.actor, at=_aware_utc(legacy.at),

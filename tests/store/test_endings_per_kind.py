@@ -32,8 +32,8 @@ def _set_row(engine, **values) -> None:
 def test_each_kind_keeps_its_own_time(engine):
     state = SqlStateStore(engine)
     state.end_override((EXEMPT_ENDED, OK_ENDED))
-    # only the newest keeps who and what ended it: the others order late actions by their time
-    assert state.endings("o/r", 1) == (EXEMPT_ENDED, replace(OK_ENDED, actor="", detail=""))
+    # each keeps who and what ended it (revision 0009), and orders late actions by its own time
+    assert state.endings("o/r", 1) == (EXEMPT_ENDED, OK_ENDED)
     # every kind is still named plainly: an earlier release reads them all as ended at the row's time
     assert _kinds(engine).split(",")[:3] == ["exempt", "ok", "label_removed"] and len(_kinds(engine)) <= 200
 
@@ -105,12 +105,15 @@ def test_a_time_with_an_offset_is_read_as_that_instant_not_a_failure(engine):
     assert state.endings("o/r", 1)[1].at == datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
 
-def test_an_earlier_ending_keeps_its_detail_only_when_the_newest_has_the_same(engine):
-    """One comment's two cancels: a retry must find each cancel's own ending; any other earlier
-    ending (another comment's, or a cancel of the same comment that ended nothing) reads as empty."""
+def test_a_row_without_sources_keeps_an_earlier_endings_detail_only_when_the_newest_has_the_same(engine):
+    """A row a release before revision 0009 wrote has no ``sources``: one comment's two cancels still
+    find each cancel's own ending (``=``); any other earlier ending (another comment's, or a cancel
+    of the same comment that ended nothing) reads as empty, as before."""
     state = SqlStateStore(engine)
     same = replace(OK_ENDED, actor=EXEMPT_ENDED.actor, detail=EXEMPT_ENDED.detail)
     state.end_override((EXEMPT_ENDED, same))
+    _set_row(engine, sources=None)
     assert state.endings("o/r", 1) == (EXEMPT_ENDED, same)
     state.end_override((EXEMPT_ENDED, replace(same, detail=EXEMPT_ENDED.detail + " (nothing ended)")))
+    _set_row(engine, sources=None)
     assert state.endings("o/r", 1)[1].detail == ""
