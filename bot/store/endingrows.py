@@ -99,7 +99,7 @@ def _entry(entry) -> bool:
 
 def _same(earlier: Ending, newest: Ending) -> bool:
     """Whether the newest ending's source (a comment with two cancels) ended ``earlier`` too: its
-    retry must say that cancel was done, and only the newest ending's detail is in the row."""
+    retry must say that cancel was done, and a release before 0009 keeps only the newest's source."""
     return bool(earlier.detail) and (earlier.actor, earlier.detail) == (newest.actor, newest.detail)
 
 

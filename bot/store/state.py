@@ -2,9 +2,10 @@
 
 One override per pull request (the latest maintainer decision wins; ending it deletes it, and
 each kind's latest ending is kept beside it, in one row (``bot.store.endingrows``), so its time
-still orders late retries and its source still tells a retried cancel that it was done; an exemption keeps the clearance or person's band label it was given
-over in its ``under`` column, JSON, read as none when it cannot be read); decisions are appended, so shadow mode and
-audits can replay what the bot would have done.
+still orders late retries and its source tells a retried cancel it was done; an exemption keeps
+the clearance or person's band label it was given over in its ``under`` column, JSON, read as none
+when it cannot be read); decisions are appended, so shadow mode and audits can replay what the bot
+would have done.
 """
 
 from __future__ import annotations
