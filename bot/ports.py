@@ -68,6 +68,7 @@ class CheckRunOutput:
     summary: str
     text: str = ""
     actions: tuple[CheckAction, ...] = ()  # the buttons shown now (none: any earlier ones go)
+    external_id: str = ""  # the PR the run is for: one run per (name, head_sha, external_id)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ class GitHubPort(Protocol):
         already left there is not an error (GitHub answers 200 instead of 201)."""
 
     def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
-        """Create the check run for (name, head_sha) or update the existing one; returns its id."""
+        """Create the App's check run for (name, head_sha, external_id) or update the existing one
+        (or the App's run there without an external_id, made before runs had one); returns its id."""
 
     def get_permission(self, repo: str, login: str) -> str:
         """``admin`` | ``write`` | ``triage`` | ``read`` | ``none`` (maintain→write; a custom

@@ -93,6 +93,7 @@ class CheckRun:
     summary: View
     text: View | None = None
     buttons: tuple[str, ...] = ()  # identifiers of templates/check_actions.yml
+    external_id: str = ""  # the PR the run is for (``bot.app.checkid``): PRs sharing a head commit each have one
 
     def describe(self) -> str:
         return f"check_run:{self.conclusion}"

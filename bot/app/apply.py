@@ -2,11 +2,12 @@
 
 Labels were diffed by the plan; the sticky comment is edited only when its text changes (one a
 person edited, only in the App's own note below their text: ``bot.app.stickynote``); the
-check run is an upsert keyed by (name, head SHA); a reply carries a hidden marker naming the
-comment that asked and the command (``REPLY_MARKER``) and is not posted when the bot's comments
-already hold that marker. A ``GitHubError`` stops the run and goes to the worker, which retries
-the whole delivery; repeating the already-done steps is harmless. A reaction is the exception: a
-courtesy, its failure is logged and the run goes on.
+check run is an upsert keyed by (name, head SHA, external_id: the PR, as several can share a
+head commit); a reply carries a hidden marker naming the comment that asked and the command
+(``REPLY_MARKER``) and is not posted when the bot's comments already hold that marker. A
+``GitHubError`` stops the run and goes to the worker, which retries the whole delivery; repeating
+the already-done steps is harmless. A reaction is the exception: a courtesy, its failure is
+logged and the run goes on.
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ def _(action: CheckRun, github: GitHubPort, repo: str, number: int) -> bool:
         summary=render(action.summary.template, **action.summary.context),
         text=render(action.text.template, **action.text.context) if action.text else "",
         actions=tuple(CheckAction(identifier=b, **check_buttons()[b]) for b in action.buttons),
+        external_id=action.external_id,
     ))
     return True
 

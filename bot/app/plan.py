@@ -32,6 +32,7 @@ from bot.app import stickynote
 from bot.app.actions import (SEEN_REACTION, STATE_MARKER, STICKY_MARKER, Action, AddLabels, CheckRun,
                              DeleteComment, EnsureLabel, NoteOnSticky, React, RemoveLabel, Reply, UpsertComment,
                              View)
+from bot.app.checkid import external_id
 from bot.app.configschema import LabelSpec, RepoConfig
 from bot.app.context import Override
 from bot.app.markdown import Trusted
@@ -106,7 +107,8 @@ def skipped(config: RepoConfig, facts: Facts, reason: str) -> tuple[Action, ...]
                "labels_unknown": facts.labels_unknown, "exempt_label": config.labels.exempt.name,
                "help_url": facts.help_url}
     return (CheckRun(name=config.check_run.name, head_sha=facts.head_sha, conclusion="failure",
-                     title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context)),)
+                     title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context),
+                     external_id=external_id(facts.number)),)
 
 
 def replies(views: list[View], config: RepoConfig, shadow: bool, trigger: int | None = None,
@@ -258,7 +260,7 @@ def check_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Acti
     context = _view_context(result, config, facts, kind or result.band)
     return [CheckRun(name=check.name, head_sha=facts.head_sha, conclusion=conclusion,
                      title=View("check_title.txt.j2", context), summary=View("check_summary.md.j2", context),
-                     buttons=buttons(result.band, kind))]
+                     buttons=buttons(result.band, kind), external_id=external_id(facts.number))]
 
 
 def buttons(band: str, kind: str | None) -> tuple[str, ...]:

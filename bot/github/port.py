@@ -45,6 +45,8 @@ def _check_fields(output: CheckRunOutput, editing: bool = False) -> dict:
                              for a in output.actions[:3]]
     if output.conclusion is not None:
         fields["conclusion"] = output.conclusion
+    if output.external_id:  # on an edit too: a run made before runs named their PR now names it
+        fields["external_id"] = output.external_id
     return fields
 
 
@@ -182,13 +184,14 @@ class PyGithubPort(ContentReads):
                                            **_check_fields(output)).id
 
     def _own_check_run(self, target, output: CheckRunOutput):
-        runs = target.get_commit(output.head_sha).get_check_runs(check_name=output.name)
+        """This App's run named ``output.name`` on the commit for ``output.external_id`` (the
+        PR), else its run there without one (made before runs named their PR). ``filter=all``:
+        GitHub's default lists only the newest run of a name, another PR's when two share the
+        commit; it does not filter by external_id, so that is matched here."""
+        runs = target.get_commit(output.head_sha).get_check_runs(check_name=output.name, filter="all")
         app_id = str(self._clients.app_id)
-        for run in runs:
-            app = _raw(run).get("app") or {}
-            if str(app.get("id")) == app_id:
-                return run
-        return None
+        mine = [run for run in runs if str((_raw(run).get("app") or {}).get("id")) == app_id]
+        return _run_for(mine, output.external_id)
 
     def get_permission(self, repo: str, login: str) -> str:
         url = f"/repos/{repo}/collaborators/{quote(login, safe='')}/permission"
@@ -250,6 +253,15 @@ class PyGithubPort(ContentReads):
         refs = tuple(ref for ref in map(_pull_ref, items if isinstance(items, list) else []) if ref)
         total = data.get("total_count") if isinstance(data, dict) else None
         return PullSearch(total=total if isinstance(total, int) else len(refs), refs=refs)
+
+
+def _run_for(runs: list, external_id: str):
+    """The newest of ``runs`` whose external_id is ``external_id``, else the newest with none."""
+    for wanted in (external_id, ""):
+        found = [run for run in runs if (_raw(run).get("external_id") or "") == wanted]
+        if found:
+            return max(found, key=lambda run: _raw(run).get("id") or 0)
+    return None
 
 
 def _pull_ref(item) -> str | None:

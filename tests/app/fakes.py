@@ -27,7 +27,7 @@ class FakeGitHub:
         self.labels: dict[tuple[str, int], list[str]] = defaultdict(list)
         self.repo_labels: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
         self.comments: dict[tuple[str, int], list[Comment]] = defaultdict(list)
-        self.check_runs: dict[tuple[str, str, str], CheckRunOutput] = {}
+        self.check_runs: dict[tuple[str, str, str, str], CheckRunOutput] = {}  # (repo, name, head_sha, external_id)
         self.permissions: dict[tuple[str, str], str] = {}
         self.writes: list[tuple] = []
         self.file_reads: list[tuple[str, str, str | None]] = []
@@ -123,8 +123,13 @@ class FakeGitHub:
         self.writes.append(("add_reaction", repo, comment_id, content))
 
     def upsert_check_run(self, repo: str, output: CheckRunOutput) -> int:
+        """As the adapter: the run for (name, head_sha, external_id), else the App's run there
+        without an external_id (made before runs had one), which now gets the external_id."""
         self.writes.append(("check_run", repo, output.head_sha, output.conclusion))
-        self.check_runs[(repo, output.name, output.head_sha)] = output
+        key = (repo, output.name, output.head_sha, output.external_id)
+        if key not in self.check_runs:
+            self.check_runs.pop((repo, output.name, output.head_sha, ""), None)
+        self.check_runs[key] = output
         return 1
 
     def get_permission(self, repo: str, login: str) -> str:

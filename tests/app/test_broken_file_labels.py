@@ -60,7 +60,7 @@ def test_no_label_goes_on_while_the_labels_section_is_broken_too(ctx, gh, scorer
     dispatch.handle("pull_request", opened(payload), ctx)
     assert gh.get_issue_labels(REPO, 2) == []
     assert not [w for w in gh.writes if w[0] in ("add_labels", "ensure_label", "remove_label")]
-    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    check = gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")]
     assert check.conclusion == "failure" and "adds and removes no labels until the file is fixed" in check.summary
     gh.files[(REPO, ".github/sieve.yml")] = "labels: {high: {name: ai/high, color: b60205}}\n"
     dispatch.handle("pull_request", opened(payload, "synchronize"), ctx)

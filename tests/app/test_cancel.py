@@ -142,7 +142,7 @@ def test_exempt_cancel_after_ok_leaves_the_earlier_clearance_in_force(ctx, gh, s
     in_force = state.get_override(REPO, 2)
     assert (in_force.kind, in_force.actor, in_force.detail) == ("ok", "alice", f"comment {ok['comment']['id']}")
     assert gh.labels[(REPO, 2)] == []  # no band label back, the exempt label off
-    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    check = gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")]
     assert check.title.startswith("Cleared by a maintainer") and check.conclusion == "neutral"
     assert sticky_state(gh) == "<!-- pr-sieve:state:overridden -->"
     reply = gh.bot_comments(REPO, 2)[-1].body
@@ -163,7 +163,7 @@ def test_taking_the_exempt_label_off_after_ok_leaves_the_clearance_in_force(ctx,
     assert "exemption cleared" in dispatch.handle("pull_request", unlabeled(payload, EXEMPT), ctx)
     assert state.get_override(REPO, 2).kind == "ok"
     dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
-    assert gh.labels[(REPO, 2)] == [] and gh.check_runs[(REPO, "PR Sieve", SHA)].title.startswith("Cleared")
+    assert gh.labels[(REPO, 2)] == [] and gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")].title.startswith("Cleared")
 
 
 def test_ok_cancel_under_an_exemption_ends_the_clearance_under_it(ctx, gh, state, pr, scorer, payload):
@@ -215,7 +215,7 @@ def test_a_late_ok_written_before_the_exemption_goes_under_it(ctx, gh, state, pr
     assert (in_force.under.kind, in_force.under.actor, in_force.under.detail) == (
         "ok", "alice", f"comment {late_ok['comment']['id']}")
     assert gh.labels[(REPO, 2)] == [EXEMPT] and sticky_state(gh) == "<!-- pr-sieve:state:exempt -->"
-    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    check = gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")]
     assert check.title.startswith("Exempt by a maintainer") and check.conclusion == "neutral"
     reply = gh.bot_comments(REPO, 2)[-1].body
     assert reply.startswith("Thanks, noted: a maintainer cleared this PR. The exemption by ` maintainer `, given "
@@ -224,7 +224,7 @@ def test_a_late_ok_written_before_the_exemption_goes_under_it(ctx, gh, state, pr
     in_force = state.get_override(REPO, 2)
     assert (in_force.kind, in_force.actor, in_force.under) == ("ok", "alice", None)
     assert gh.labels[(REPO, 2)] == [] and sticky_state(gh) == "<!-- pr-sieve:state:overridden -->"
-    assert gh.check_runs[(REPO, "PR Sieve", SHA)].title.startswith("Cleared by a maintainer")
+    assert gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")].title.startswith("Cleared by a maintainer")
 
 
 def test_an_ok_written_seconds_before_the_exemption_does_not_replace_it(ctx, gh, state, pr, scorer, payload):
@@ -233,7 +233,7 @@ def test_an_ok_written_seconds_before_the_exemption_does_not_replace_it(ctx, gh,
     assert said == "commands: ok"
     in_force = state.get_override(REPO, 2)
     assert in_force.kind == "exempt" and in_force.under.actor == "alice" and gh.labels[(REPO, 2)] == [EXEMPT]
-    assert gh.check_runs[(REPO, "PR Sieve", SHA)].title.startswith("Exempt by a maintainer")
+    assert gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")].title.startswith("Exempt by a maintainer")
 
 
 def test_a_late_ok_cancelled_before_the_exemption_stays_cancelled(ctx, gh, state, pr, scorer, payload):
@@ -298,7 +298,7 @@ def test_exempt_cancel_puts_back_a_persons_band_label_the_exemption_was_given_ov
         assert (in_force.kind, in_force.actor, in_force.detail, in_force.under) == ("label_added", "alice",
                                                                                   f"label {MEDIUM}", None)
         assert gh.labels[(REPO, 2)] == [MEDIUM]
-        assert gh.check_runs[(REPO, "PR Sieve", SHA)].title.startswith("Likely low effort")
+        assert gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")].title.startswith("Likely low effort")
         assert sticky_state(gh) == "<!-- pr-sieve:state:flagged -->"
     dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
     assert gh.labels[(REPO, 2)] == [MEDIUM] and state.get_override(REPO, 2).kind == "label_added"

@@ -62,7 +62,7 @@ def test_a_disabled_repository_with_a_broken_file_shows_the_error_and_labels_not
         ctx, gh, scorer, payload, scored_by_default):
     gh.files[(REPO, ".github/sieve.yml")] = "enabled: false\nlabel: {}\n"
     assert dispatch.handle("pull_request", payload("pull_request", "opened.payload.json"), ctx).startswith("skipped")
-    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    check = gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")]
     assert check.conclusion == "failure" and "label: unknown key" in check.title
     assert [w[0] for w in gh.writes] == ["check_run"] and scorer.calls == []
 

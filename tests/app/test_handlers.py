@@ -65,7 +65,7 @@ def test_opened_high_band_labels_comments_and_checks(ctx, gh, state, pr, scorer,
     assert gh.labels[(REPO, 2)] == [HIGH]
     [comment] = gh.bot_comments(REPO, 2)
     assert comment.body.startswith(STICKY_MARKER) and "@" not in comment.body
-    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    check = gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")]
     assert check.conclusion == "neutral" and check.status == "completed"
     assert "| The description says tests were added" in check.summary
     [decision] = state.decisions
@@ -135,7 +135,7 @@ def test_broken_config_fails_check_in_one_line_and_still_scores(ctx, gh, pr, sco
     gh.files[("Codertocat/.github", ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
     gh.files[(REPO, ".github/sieve.yml")] = "thresholds: {high: lots}\n"
     dispatch.handle("pull_request", opened(payload), ctx)
-    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    check = gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")]
     assert check.conclusion == "failure"
     assert "thresholds.high" in check.title and "\n" not in check.title
     assert gh.labels[(REPO, 2)] == [HIGH]  # handled with the remaining (org + default) settings
@@ -144,7 +144,7 @@ def test_broken_config_fails_check_in_one_line_and_still_scores(ctx, gh, pr, sco
 def test_broken_config_is_shown_even_when_the_pr_is_skipped(ctx, gh, pr, scorer, payload):
     gh.files[(REPO, ".github/sieve.yml")] = "exempt: {associations: []}\nbogus: 1\n"
     assert dispatch.handle("pull_request", opened(payload), ctx) == "skipped: exempt author; config error: .github/sieve.yml: bogus: unknown key"
-    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    check = gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")]
     assert check.conclusion == "failure" and "bogus: unknown key" in check.title
     assert "did not score this PR: its author is exempt." in check.summary
     assert [w[0] for w in gh.writes] == ["check_run"] and scorer.calls == []
@@ -161,7 +161,7 @@ def test_a_config_that_cannot_be_read_at_all_gets_only_the_failing_check(ctx, gh
     gh.files[(REPO, ".github/sieve.yml")] = text
     gh.files[("Codertocat/.github", ".github/sieve.yml")] = NO_ASSOCIATION_EXEMPTION
     assert dispatch.handle("pull_request", opened(payload), ctx).startswith("scored 85 (high)")
-    check = gh.check_runs[(REPO, "PR Sieve", SHA)]
+    check = gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")]
     assert check.conclusion == "failure" and "labels and comments nothing until it is fixed" in check.summary
     assert "could not read that file at all" in check.summary
     assert [w[0] for w in gh.writes] == ["check_run"] and gh.labels[(REPO, 2)] == []
@@ -289,7 +289,7 @@ def test_sieve_ok_by_maintainer(ctx, gh, state, pr, scorer, payload):
     scorer.result = result_for("high", score=99)
     dispatch.handle("pull_request", payload("pull_request", "synchronize.payload.json"), ctx)
     assert gh.labels[(REPO, 2)] == []
-    assert "99/100" in gh.check_runs[(REPO, "PR Sieve", SHA)].title
+    assert "99/100" in gh.check_runs[(REPO, "PR Sieve", SHA, "pr-2")].title
 
 
 def test_sieve_ok_by_read_only_user_is_politely_refused(ctx, gh, state, pr, scorer, payload):

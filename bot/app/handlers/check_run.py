@@ -9,12 +9,17 @@ names another App is ignored, and only our configured check name counts. The slu
 GitHub's schema (octokit's real ``rerequested`` example has none): without one, the run is ours.
 GitHub lists the PR in ``check_run.pull_requests`` only for same-repository branches, and may list
 PRs of another repository there too (skipped: their numbers are not ours); for a fork PR (most
-drive-by PRs) the PR is the one PR Sieve last scored at the check run's commit.
+drive-by PRs) the PR is the one PR Sieve last scored at the check run's commit. One commit can be
+the head of several PRs (a branch opened against two base branches; GitHub lists them all): each
+has its own run, whose ``external_id`` names it (``bot.app.checkid``), and that PR is the one a
+press or Re-run of the run is about. A run made before runs named their PR has an empty one: a
+press acts on the first PR listed, as it did, and a Re-run scores each PR listed.
 
 "Re-run all checks" on a PR's Checks tab re-requests the whole suite: GitHub then sends
 ``check_suite.rerequested`` (again only to the App that made the suite, with the same optional
 ``app.slug``), which is read like a Re-run of our check: the suite has no name to check, and it
-names its commit and PRs the way a check run does.
+names its commit and PRs the way a check run does; each of this repository's PRs it lists is
+scored again (each has its own run in the suite).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 
 from bot.app import payload as p
 from bot.app import plan as planner
-from bot.app import decisions, review
+from bot.app import checkid, decisions, review
 from bot.app.context import HandlerContext
 
 CHECKS = ("check_run", "check_suite")  # the payload keys of the events read here
@@ -44,12 +49,18 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
         return reason
     if key == "check_run" and p.get(payload, "check_run.name", str) != loaded.config.check_run.name:
         return "ignored: not the PR Sieve check run"
-    number = pull_number(ctx, payload, repo, key)
-    if number is None:
+    numbers = pull_numbers(ctx, payload, repo, key)
+    if not numbers:
         return (f"ignored: the {key.replace('_', ' ')} lists no pull request (a fork PR) "
                 "and none was scored at its commit")
     if payload.get("action") == "requested_action":
-        return _button(ctx, payload, repo, number, loaded)
+        return _button(ctx, payload, repo, numbers[0], loaded)
+    if len(numbers) == 1:
+        return _rerun(ctx, repo, numbers[0], loaded)
+    return " | ".join(f"#{number}: {_rerun(ctx, repo, number, loaded)}" for number in numbers)
+
+
+def _rerun(ctx: HandlerContext, repo: str, number: int, loaded) -> str:
     outcome = review.run(ctx, repo, number, loaded)
     if outcome.snapshot.state == "closed":  # closed or merged: nothing is labelled or posted
         return "skipped: closed (now)"
@@ -60,13 +71,26 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 
 
 def pull_number(ctx: HandlerContext, payload: dict[str, Any], repo: str, key: str) -> int | None:
-    """The PR a check run's or suite's (``key``) event is about: the first of this repository's PRs
-    it lists, else the PR scored at its commit (a fork PR's run lists none)."""
+    """The PR a check run's or suite's (``key``) event is about: the first of ``pull_numbers``."""
+    numbers = pull_numbers(ctx, payload, repo, key)
+    return numbers[0] if numbers else None
+
+
+def pull_numbers(ctx: HandlerContext, payload: dict[str, Any], repo: str, key: str) -> list[int]:
+    """The PRs a check run's or suite's (``key``) event is about: the one our run names in its
+    ``external_id`` (PRs sharing a head commit each have a run), else this repository's PRs it
+    lists (a suite, or a run made before runs named their PR), else the PR scored at its commit
+    (a fork PR's run lists none)."""
+    named = checkid.number_of(p.optional(payload, f"{key}.external_id", str)) if key == "check_run" else None
+    if named is not None:
+        return [named]
     here = p.optional(payload, "repository.id", int)
     pulls = [pull for pull in p.get(payload, f"{key}.pull_requests", list) if p.based_in(pull, here)]
-    if pulls:
-        return p.get(pulls[0], "number", int)
-    return ctx.state.pr_for_head(repo, p.get(payload, f"{key}.head_sha", str))
+    listed = list(dict.fromkeys(p.get(pull, "number", int) for pull in pulls))
+    if listed:
+        return listed
+    scored = ctx.state.pr_for_head(repo, p.get(payload, f"{key}.head_sha", str))
+    return [] if scored is None else [scored]
 
 
 def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int, loaded) -> str:
