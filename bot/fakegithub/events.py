@@ -109,28 +109,42 @@ def _pr_ref(pull: dict) -> dict:
             "head": side(pull["head"]), "base": side(pull["base"])}
 
 
-def _as_delivered(run: dict, pull: dict) -> dict:
-    """The REST body of a check run as a webhook carries it: its PR listed, the full check suite,
-    and the App without its installation count."""
+def _as_delivered(run: dict, pull: dict, listed: list[dict]) -> dict:
+    """The REST body of a check run as a webhook carries it: the PRs at its commit listed, the full
+    check suite, and the App without its installation count."""
     app = {k: v for k, v in run["app"].items() if k != "installations_count"}
+    refs = [_pr_ref(each) for each in listed]
     suite = {"id": run["check_suite"]["id"], "node_id": shapes.node_id("CS", run["check_suite"]["id"]),
              "head_branch": pull["head"]["ref"], "head_sha": run["head_sha"], "status": run["status"],
              "conclusion": run["conclusion"], "url": run["url"].rsplit("/check-runs/", 1)[0]
              + f"/check-suites/{run['check_suite']['id']}", "before": pull["base"]["sha"],
-             "after": run["head_sha"], "pull_requests": [_pr_ref(pull)], "app": app,
+             "after": run["head_sha"], "pull_requests": refs, "app": app,
              "created_at": run["started_at"], "updated_at": run["completed_at"] or run["started_at"]}
-    return run | {"app": app, "check_suite": suite, "pull_requests": [_pr_ref(pull)]}
+    return run | {"app": app, "check_suite": suite, "pull_requests": refs}
 
 
-def check_run_action_event(fake, repo: str, number: int, identifier: str, login: str) -> dict:
-    """``login`` presses button ``identifier`` on the App's latest check run at PR ``number``'s head
-    (a same-repository PR, so the run lists it in ``pull_requests`` as GitHub does)."""
+def _listed_pulls(fake, repo: str, pull: dict) -> list[dict]:
+    """The PRs GitHub lists on a check run at ``pull``'s head: every open PR of the repository
+    whose head is that commit on one of its own branches (a fork's PR is not listed), oldest first."""
+    with fake.state.lock:
+        numbers = sorted(fake.state.repo(repo).pulls)
+    bodies = [pull if n == pull["number"] else _pull_body(fake, repo, n) for n in numbers]
+    return [each for each in bodies if each["head"]["sha"] == pull["head"]["sha"] and each["state"] == "open"
+            and each["head"]["repo"]["full_name"] == each["base"]["repo"]["full_name"]]
+
+
+def check_run_action_event(fake, repo: str, number: int, identifier: str, login: str,
+                           run_id: int | None = None) -> dict:
+    """``login`` presses button ``identifier`` on check run ``run_id`` (by default the latest run at
+    PR ``number``'s head); the run lists the same-repository PRs at its commit as GitHub does."""
     pull = _pull_body(fake, repo, number)
     with fake.state.lock:
-        runs = [r for r in fake.state.check_runs.values() if r.fields["head_sha"] == pull["head"]["sha"]]
+        runs = [r for r in fake.state.check_runs.values() if r.fields["head_sha"] == pull["head"]["sha"]
+                and run_id in (None, r.id)]
         if not runs:
-            raise KeyError(f"no check run at {repo}#{number}'s head")
+            raise KeyError(f"no check run {run_id or ''} at {repo}#{number}'s head")
         run = check_run_body(fake.state, fake.base_url, runs[-1])
     payload = _envelope(fake, repo, "requested_action", login)
-    payload.update(check_run=_as_delivered(run, pull), requested_action={"identifier": identifier})
+    payload.update(check_run=_as_delivered(run, pull, _listed_pulls(fake, repo, pull)),
+                   requested_action={"identifier": identifier})
     return payload

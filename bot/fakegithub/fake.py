@@ -221,9 +221,11 @@ class FakeGitHub(Seeding):
         (``kw``: state, association, action, review_id, submitted_at, user_type)."""
         return events.pull_request_review_event(self, repo, number, body, login, **kw)
 
-    def check_run_action_event(self, repo: str, number: int, identifier: str, login: str) -> dict:
-        """A ``check_run.requested_action`` payload: ``login`` pressed a button on the App's check."""
-        return events.check_run_action_event(self, repo, number, identifier, login)
+    def check_run_action_event(self, repo: str, number: int, identifier: str, login: str,
+                               run_id: int | None = None) -> dict:
+        """A ``check_run.requested_action`` payload: ``login`` pressed a button on the App's check
+        (run ``run_id``; by default the latest at the PR's head)."""
+        return events.check_run_action_event(self, repo, number, identifier, login, run_id)
 
     # ---- faults ----------------------------------------------------------------------------
     def inject(self, method: str, path_regex: str, status: int | None = 500, times: int | None = 1,
