@@ -7,7 +7,7 @@ a ``test.js`` at the root (of the repository or of ``packages/<name>/``);
 Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc`` / ``FooTest.cpp``;
 Rust ``tests/``, ``foo/tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``, which
 also reads Zig's and D's inline test blocks); .NET test projects ``MyLib.Tests/`` / ``MyLib.UnitTests/``
-(their code and test data, not their docs or project files);
+(their code, test data and specs, not their project files nor a README or docs/ about them);
 Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
 shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates by an established name
 such as ``test-suite/``, ``integration-tests/``, ``tests_e2e/`` (code in them, not docs or config).
@@ -114,13 +114,20 @@ def _in_test_dir(path: str) -> bool:
 
 
 def _in_dotnet_test_project(path: str) -> bool:
-    """In a .NET test project, but not its docs (README.md) nor its project and build files
-    (MyLib.Tests.csproj, Directory.Build.props): those hold no test. Test data (cases.json, a
-    Verify snapshot's .verified.txt) is left counting, as under tests/."""
-    if not _DOTNET_TEST_PROJECT.search(path):
+    """In a .NET test project, but not its project and build files (MyLib.Tests.csproj,
+    Directory.Build.props) nor the docs about it: a README, LICENSE or CHANGELOG at its root, prose
+    under its docs/. Those hold no test. Everything else counts, as under tests/: code, test data
+    (cases.json, a Verify snapshot's .verified.txt or .verified.md) and Markdown spec files that
+    are the test cases (Markdig's Specs/PipeTableSpecs.md)."""
+    project = _DOTNET_TEST_PROJECT.search(path)
+    if not project:
         return False
-    name = _basename(path)
-    return not (_DOC_EXT.search(name) or _DOTNET_PROJECT_FILE.search(name) or is_community_file(name))
+    inside = path[project.end():]
+    if _DOTNET_PROJECT_FILE.search(inside):
+        return False
+    if "/" not in inside:
+        return not is_community_file(inside)
+    return not (_DOC_DIR.match(inside) and _DOC_EXT.search(inside))
 
 
 def _well_formed_after(path: str, end: int) -> bool:
