@@ -14,8 +14,10 @@ import re
 from bot.signals import filekinds
 
 _SPAN = re.compile(r"`([^`\n]{2,80})`")  # as ``symbols`` reads a claimed name
-# a source file: "`handleSubmit` in `src/components/EditDialog.tsx`" (not "Node.js", a product)
-_SOURCE_PATH = re.compile(r"(?<![\w/.-])((?:\.{0,2}/)?(?:[\w.-]+/)*(?![A-Z][A-Za-z]*\.js\b)[\w-][\w.-]*\.(?:py|pyi|go|rs|js|jsx"
+# a source file: "`handleSubmit` in `src/components/EditDialog.tsx`"; not a bare "Node.js" or "Vue.js"
+# (a product), but "src/utils/RetryPolicy.js" and "UserList.js" are files
+_SOURCE_PATH = re.compile(r"(?<![\w/.-])(?![A-Z][a-z\d]*\.js\b(?![\w/-]))"
+                          r"((?:\.{0,2}/)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?:py|pyi|go|rs|js|jsx"
                           r"|mjs|cjs|ts|tsx|mts|cts|vue|svelte|java|kt|rb|php|cs|swift|scala|c|h|cc|cpp|hpp|m|dart))"
                           r"(?![\w/-])")
 # between two names of one list: ", ", " and ", ", and ", " or ", " / "

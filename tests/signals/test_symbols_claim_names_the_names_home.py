@@ -94,3 +94,28 @@ def test_a_long_line_is_read_in_linear_time(line):
     start = time.perf_counter()
     named_files(line, ["ab"])
     assert time.perf_counter() - start < 1.0  # about 0.1 s
+
+
+SHALLOW_JS = """@@ -31,4 +31,4 @@ function load(path) {
+ if (!raw) {
+-const timeout = 5;
++const timeout = 30;
+ }
+"""
+
+
+@pytest.mark.parametrize("path", ["src/utils/RetryPolicy.js", "RetryPolicy.js", "./src/utils/RetryPolicy.js"])
+def test_a_pascal_case_js_file_is_a_file_not_a_product(path):
+    """Review AB #7: the "Node.js" exclusion skipped every capitalised .js file, so a claim
+    naming src/utils/RetryPolicy.js named no file and its names were excused again."""
+    body = f"Added `retryWithBackoff` and `parseDuration` in `{path}`."
+    assert _fires(body, DIALOG, ("src/utils/RetryPolicy.js", SHALLOW_JS))
+
+
+@pytest.mark.parametrize("body", [
+    "Updated `handleSubmit` and `handleCancel` in Node.js 20 to throw on error.",
+    "Updated `handleSubmit` and `handleCancel` (in Next.js) to throw on error.",
+])
+def test_a_product_name_is_still_no_file(body):
+    assert not _fires(body, DIALOG)
+    assert set(named_files(body, ["handleSubmit", "handleCancel"]).values()) == {None}
