@@ -16,7 +16,8 @@ Whitespace the language reads is kept (``_mark_gaps``): around ``=``, ``[`` and 
 descendant), after a Markdown line's ``#`` or list marker, a line break after ``return`` in JS/TS
 (automatic semicolon insertion), and after a C ``#define`` name (``F (x)`` is object-like). A
 trailing comma is never layout in ``.json``, nor before ``)`` in Rust (``(x,)`` is a 1-tuple; a comma
-inside generic brackets, ``(HashMap<A, B>,)``, is no element of the group).
+inside generic brackets, ``(HashMap<A, B>,)``, is no element of the group; one between two
+comparisons, ``f(a < b, c > d,)``, is).
 
 A renamed or copied file is not format-only whatever its patch: moving it is the change (a
 package moved and gofmt'd). Moved files are left out of the judgement: a PR that is mostly moves
@@ -98,7 +99,8 @@ def _layout_commas(path: str) -> re.Pattern | None:
 
 class _Group:
     """An open bracket of Rust code: whether it is a paren and holds a top-level comma, and the
-    generic brackets ``<`` open in it (``HashMap<A, B>``), each with whether a comma sits in it."""
+    ``<`` open in it, each ``[generic, holds a comma]``: a generic bracket (``HashMap<A, B>``)
+    or a comparison's ``<`` (``a < b``), paired with a later ``>`` all the same."""
 
     __slots__ = ("paren", "comma", "angles")
 
@@ -107,25 +109,38 @@ class _Group:
 
     def several(self) -> bool:
         """Whether the group has more than one element so far: a comma after a ``<`` still open
-        when the group ends is a comparison's (``f(a < b, c,)``), one in a closed ``<…>`` is not."""
-        return self.comma or any(self.angles)
+        when the group ends is a comparison's (``f(a < b, c,)``), one in a closed generic is not."""
+        return self.comma or any(comma for _, comma in self.angles)
 
     def add_comma(self) -> None:
         if self.angles:
-            self.angles[-1] = True
+            self.angles[-1][1] = True
         else:
             self.comma = True
 
     def angle(self, part: str, j: int) -> None:
-        """``<`` opens and ``>`` closes a generic bracket, but not in ``<=``, ``>=``, ``->``, ``=>``,
-        ``<<`` (a shift; ``>>`` closes two generics, or none)."""
+        """``<`` opens and ``>`` closes a bracket, but not in ``<=``, ``>=``, ``->``, ``=>``,
+        ``<<`` (a shift; ``>>`` closes two generics, or none). Closing a comparison's ``<``
+        (``start < end, end > 0``) keeps the commas it held: they part the group's elements."""
         c, before, after = part[j], part[j - 1: j], part[j + 1: j + 2]
         if after == "=" or (c == "<" and "<" in (before, after)):
             return
         if c == "<":
-            self.angles.append(False)
+            self.angles.append([_opens_generic(part, j), False])
         elif self.angles and before not in ("-", "="):
-            self.angles.pop()
+            generic, comma = self.angles.pop()
+            if comma and not generic:
+                self.add_comma()
+
+
+def _opens_generic(part: str, j: int) -> bool:
+    """Whether the ``<`` at ``j`` follows a type's name (``HashMap<``, ``Result<``) or ``::``
+    (``collect::<``): a generic. After a lower-case name, a number or a ``)`` it is a comparison
+    (``start < end``); a constant's (``N < M``) is read as a generic, which keeps a comma."""
+    i = j
+    while i > 0 and (part[i - 1].isalnum() or part[i - 1] == "_"):
+        i -= 1
+    return part[i: i + 1].isupper() if i < j else part[j - 1: j] == ":"
 
 
 def _rust_group_commas(parts: list[str]) -> str:
