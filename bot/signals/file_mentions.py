@@ -167,12 +167,16 @@ def matches_any(mention: str, paths: list[str]) -> bool:
 
 def _extended(mention: str, path: str) -> bool:
     """``path`` is ``mention`` and more that keeps it the named file: the "x" of JSX, TSX or MDX
-    ("Button.ts" for Button.tsx) or a further suffix ("config.yml" for config.yml.example), not a
-    longer extension of another kind ("app.js" is not app.json, "util.c" not util.cs)."""
+    after a mention ending in .js, .ts or .md ("Button.ts" for Button.tsx), or a further suffix
+    ("config.yml" for config.yml.example); not a longer extension of another kind ("app.js" is
+    not app.json, "util.c" not util.cs, "tokenizer.py" not the Cython tokenizer.pyx)."""
     if not path.startswith(mention):
         return False
     tail = path[len(mention):]
-    return tail == "x" or tail[:1] in (".", "/")
+    return (tail == "x" and mention.endswith(_X_EXTENDED)) or tail[:1] in (".", "/")
+
+
+_X_EXTENDED = (".js", ".ts", ".md")  # .jsx, .tsx, .mdx
 
 
 def in_patches(mention: str, changed_text: str) -> bool:

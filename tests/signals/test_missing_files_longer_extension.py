@@ -49,3 +49,16 @@ def test_a_longer_extension_is_another_file(body, changed):
 ])
 def test_the_named_file_with_a_jsx_x_or_a_further_suffix_still_matches(body, changed):
     assert not _hit(body, _f(changed), _f("src/server.js", SERVER)).fired
+
+
+@pytest.mark.parametrize("body,changed", [
+    ("Updated the tokenizer loop in `src/fastparse/tokenizer.py` and `src/server.js` to avoid copies.",
+     "src/fastparse/tokenizer.pyx"),
+    ("Updated `src/App.vue` and `src/server.js` for the new port.", "src/App.vuex"),
+    ("Updated `src/index.mjs` and `src/server.js` for the new port.", "src/index.mjsx"),
+])
+def test_an_x_after_another_extension_is_another_file(body, changed):
+    """Review AB #9: the JSX/TSX/MDX "x" rule took any trailing x, so a changed Cython
+    tokenizer.pyx answered a named tokenizer.py."""
+    hit = _hit(body, _f(changed), _f("src/server.js", SERVER))
+    assert hit.fired and "(1 of 2 named files)" in hit.evidence
