@@ -61,6 +61,14 @@ def config_note(loaded: repo_config.ConfigLoad) -> str:
 DISABLED = "disabled in .github/sieve.yml"
 
 
+def refused(ctx: HandlerContext, repo: str, number: int, reason: str) -> str:
+    """``reason`` for refusing a person's action for want of access, once the PR is known to be in
+    reach: past an uninstall GitHub answers the permission lookup with 404 too (read as no access),
+    and this read's 404 is what ``dispatch`` ignores as the App uninstalled."""
+    ctx.github.get_issue_labels(repo, number)
+    return reason
+
+
 def disabled(config: repo_config.RepoConfig) -> str | None:
     """``enabled: false`` turns off every handler, not only scoring on pushes (an old check's
     Re-run button and commands stay on PRs after a repository switched PR Sieve off)."""

@@ -99,10 +99,7 @@ def _button(ctx: HandlerContext, payload: dict[str, Any], repo: str, number: int
         return f"ignored: not a PR Sieve button ({identifier[:20]!r})"
     sender = p.author(p.get(payload, "sender", dict)).login
     if ctx.github.get_permission(repo, sender) not in review.WRITE:
-        # past an uninstall GitHub answers the permission's 404 too ("none"): this read's 404 is
-        # what ``dispatch`` ignores as the App uninstalled, the sender's access is not the reason
-        ctx.github.get_issue_labels(repo, number)
-        return "ignored: the sender has no write access"
+        return review.refused(ctx, repo, number, "ignored: the sender has no write access")
     if decisions.decided_since(ctx, repo, number, "ok"):  # a retried press must not undo what a person did since
         return "ignored: overtaken by a later decision by a person"
     if identifier == "sieve-ok-cancel":

@@ -42,7 +42,7 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
     if reason := review.disabled(loaded.config):
         return reason
     if kind != "label_added" and ctx.github.get_permission(repo, sender.login) not in LABEL_MANAGERS:
-        return "ignored: sender cannot manage labels"
+        return review.refused(ctx, repo, number, "ignored: sender cannot manage labels")
     if overtaken(ctx, repo, number, label, payload.get("action")):
         return "ignored: overtaken by a later change of the label by a person"
     if decisions.decided_since(ctx, repo, number, kind):
