@@ -4,11 +4,16 @@ should, testify suite calls such as ``s.Require().NoError(err)`` / ``s.Equal(wan
 GoogleTest's ``EXPECT_EQ``, Catch2's ``REQUIRE``, Boost.Test, Qt Test, Unity, Criterion and
 CppUnit macros, minitest's ``_(x).must_equal``, tape and ava's ``t.equal`` / ``t.is``, a Go
 example's ``// Output:``, a Go test's ``tt.Errorf`` whatever its *testing.T or testing.TB is called;
-in Rust, which fails a test that panics or returns an error, also ``.unwrap()`` / ``.unwrap_err()`` /
-``.expect_err(…)`` but on scaffolding (``let dir = tempdir().unwrap();``), and a ``?`` in a file with
-a test function returning a ``Result``), i.e.
+in Rust, which fails a test that panics or returns an error, also any ``.unwrap()`` /
+``.unwrap_err()`` / ``.expect(…)`` / ``.expect_err(…)``, and a ``?`` (outside strings and ``//``
+comments) in a file with a test function returning a ``Result``), i.e.
 tests that run code without checking it. A Go file that adds only benchmarks
 (``func Benchmark…``, no ``func Test…``) measures instead of checking and is not reported.
+
+Known miss, accepted so that no person's test is called empty: a Rust test that unwraps only its
+scaffolding (``let dir = tempdir().unwrap();``, ``fs::write(…).unwrap();``) and checks nothing
+else reads as checking, because the unwrap of a constructor may be the very check of a smoke or
+regression test (``let _db = Database::open("issue_123.db").unwrap();``).
 
 Only added files on a test path with a source-code extension count; fixtures, test data,
 ``conftest.py`` and helper modules are skipped. Quiet when patches are unknown.
@@ -71,14 +76,9 @@ _RUST_RESULT_TEST = re.compile(
     r"[ \t]*(?:pub(?:\([\w:]+\))?[ \t]+)?(?:async[ \t]+)?fn[ \t]+\w+[^{;]{0,500}?->[ \t]*(?:\w+::)*\w*Result\b")
 # (bounded: a search from each attribute reads a few lines, not the rest of a file of attributes)
 _RUST_TRY = re.compile(r"(?<=[\w)\]>])\?")  # parse(x)?; .await? (read in code only: _rust_code)
+# what the scan of a line stops at: a string's opening quote, a // comment, or the char '"'
+_CODE_STOP = re.compile(r"""'"'|"|//""")
 _STRING_REST = re.compile(r'(?:[^"\\]|\\.)*+"')  # a string's body and closing quote, on one line
-# An unwrap that only builds a test's scaffolding checks nothing of the code under test: "let dir =
-# tempdir().unwrap();", "let rt = tokio::runtime::Runtime::new().unwrap();", "let f =
-# File::open(path).unwrap();": a let bound to a constructor's result, unwrapped at once (_is_setup).
-_SETUP_LET = re.compile(r"[ \t]*let[ \t]+(?:mut[ \t]+)?(?!_\b)\w+[ \t]*(?::[^=\n]{1,120})?=[ \t]*"
-                        r"(?:(?:\w+::){1,8}(?:new\w*|default|open|create|bind|connect|tempdir\w*|tempfile\w*)"
-                        r"|tempdir\w*|tempfile\w*|temp_dir)[ \t]*\(")
-_UNWRAP_END = re.compile(r"\.unwrap\(\)[ \t]*;?[ \t]*")
 
 _TEST_NAME = re.compile(
     r"(^|/)test_[^/]*$|_test\.\w+$|\.(test|spec)\.\w+$|(Test|Tests|Spec|IT)\.\w+$|_spec\.rb$"
@@ -120,12 +120,14 @@ def _asserts(patch: str) -> bool:
 
 
 def _rust_checks(patch: str) -> bool:
-    """Whether a Rust test file's added code unwraps something other than its scaffolding
-    (``_is_setup``), or has a test returning a Result and a ``?`` (strings and comments aside)."""
-    code = _rust_code(_added_text(patch))
-    if any(not _is_setup(_line_at(code, m.start())) for m in _RUST_UNWRAP.finditer(code)):
+    """Whether a Rust test file's added code unwraps anything, or has a test returning a Result
+    and a ``?`` outside strings and comments."""
+    added = _added_text(patch)
+    if _RUST_UNWRAP.search(added):
         return True
-    return "?" in code and bool(_RUST_RESULT_TEST.search(code)) and bool(_RUST_TRY.search(code))
+    if "?" not in added or not _RUST_RESULT_TEST.search(added):
+        return False
+    return bool(_RUST_TRY.search(_rust_code(added)))
 
 
 def _rust_code(text: str) -> str:
@@ -134,49 +136,23 @@ def _rust_code(text: str) -> str:
 
 
 def _code_of(line: str) -> str:
-    """One line's code: strings read once from their opening quote (an unclosed one ends the
-    scan), so a line of escaped quotes costs one pass, not one per quote."""
+    """One line's code, read once from left to right: each search starts where the last string
+    ended, and a comment ends the line. An unclosed quote (a multi-line string's end, a raw string)
+    leaves the rest of the line as it is."""
     parts, pos = [], 0
-    while True:
-        quote, comment = line.find('"', pos), line.find("//", pos)
-        if comment >= 0 and (quote < 0 or comment < quote):
-            return "".join(parts) + line[pos:comment]
-        if quote < 0:
-            return "".join(parts) + line[pos:]
-        if line[quote - 1: quote] == "'" and line[quote + 1: quote + 2] == "'":  # the char '"'
-            parts.append(line[pos: quote + 2])
-            pos = quote + 2
+    while stop := _CODE_STOP.search(line, pos):
+        if stop.group() == "//":
+            return "".join(parts) + line[pos: stop.start()]
+        if stop.group() == "'\"'":
+            parts.append(line[pos: stop.end()])
+            pos = stop.end()
             continue
-        body = _STRING_REST.match(line, quote + 1)
+        body = _STRING_REST.match(line, stop.end())
         if not body:
-            return "".join(parts) + line[pos:]
-        parts.append(line[pos: quote + 1] + '"')
+            break
+        parts.append(line[pos: stop.end()] + '"')
         pos = body.end()
-
-
-def _line_at(text: str, at: int) -> str:
-    end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1: end if end >= 0 else len(text)]
-
-
-def _is_setup(line: str) -> bool:
-    """A let that binds a constructor's result unwrapped at once and unwraps nothing else
-    (``_SETUP_LET``): scaffolding, not a check."""
-    head = _SETUP_LET.match(line)
-    if not head or line.count("unwrap") != 1:
-        return False
-    close = _closing_paren(line, head.end() - 1)
-    return close > 0 and bool(_UNWRAP_END.fullmatch(line, close + 1))
-
-
-def _closing_paren(line: str, open_at: int) -> int:
-    """Where the parenthesis opened at ``open_at`` closes, or -1."""
-    depth = 0
-    for i in range(open_at, len(line)):
-        depth += {"(": 1, ")": -1}.get(line[i], 0)
-        if depth == 0:
-            return i
-    return -1
+    return "".join(parts) + line[pos:]
 
 
 def _has_test_macro(added: str) -> bool:
