@@ -7,7 +7,7 @@ a ``test.js`` at the root (of the repository or of ``packages/<name>/``);
 Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc`` / ``FooTest.cpp``;
 Rust ``tests/``, ``foo/tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``, which
 also reads Zig's and D's inline test blocks); .NET test projects ``MyLib.Tests/`` / ``MyLib.UnitTests/``
-(their code, test data and specs, not their project files nor a README or docs/ about them);
+(their code, test data and specs, not their project files nor prose at their root or under docs/);
 Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
 shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates by an established name
 such as ``test-suite/``, ``integration-tests/``, ``tests_e2e/`` (code in them, not docs or config).
@@ -44,6 +44,8 @@ _TEST_DIR = re.compile(
 # A .NET test project: MyLib.Tests/, MyLib.UnitTests/, MyLib.IntegrationTest/ (_in_dotnet_test_project)
 _DOTNET_TEST_PROJECT = re.compile(r"(^|/)[^/]+\.(?:Unit|Integration|Functional|Acceptance|E2E)?Tests?/")
 _DOTNET_PROJECT_FILE = re.compile(r"\.(?:csproj|fsproj|vbproj|sln|slnx|props|targets)$", re.IGNORECASE)
+# prose at a .NET test project's root: its README, TESTING.md, TEST_PLAN.md, notes (not a Verify snapshot)
+_ROOT_PROSE = re.compile(r"(?<!\.verified)\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$", re.IGNORECASE)
 _DOC_OR_CONFIG_NAME = re.compile(r"[^/]+\.(?:md|mdx|markdown|rst|txt|adoc|ya?ml|json|toml)$")
 _PERL_TEST_NAME = re.compile(r"[^/]+\.t$")
 # An added test inside a source file: a #[cfg(test)] module or a test function, whatever runs it
@@ -115,10 +117,11 @@ def _in_test_dir(path: str) -> bool:
 
 def _in_dotnet_test_project(path: str) -> bool:
     """In a .NET test project, but not its project and build files (MyLib.Tests.csproj,
-    Directory.Build.props) nor the docs about it: a README, LICENSE or CHANGELOG at its root, prose
-    under its docs/. Those hold no test. Everything else counts, as under tests/: code, test data
-    (cases.json, a Verify snapshot's .verified.txt or .verified.md) and Markdown spec files that
-    are the test cases (Markdig's Specs/PipeTableSpecs.md)."""
+    Directory.Build.props) nor the docs about it: prose at its root (README, LICENSE, CHANGELOG,
+    TESTING.md, TEST_PLAN.md, NOTES.md, any .md/.rst/.adoc/.txt), prose under its docs/. Those hold
+    no test. Everything else counts, as under tests/: code, test data in a folder (cases.json,
+    TestData/changes.txt), a Verify snapshot (.verified.txt, .verified.md) and Markdown spec files
+    that are the test cases (Markdig's Specs/PipeTableSpecs.md)."""
     project = _DOTNET_TEST_PROJECT.search(path)
     if not project:
         return False
@@ -126,7 +129,7 @@ def _in_dotnet_test_project(path: str) -> bool:
     if _DOTNET_PROJECT_FILE.search(inside):
         return False
     if "/" not in inside:
-        return not is_community_file(inside)
+        return not (is_community_file(inside) or _ROOT_PROSE.search(inside))
     return not (_DOC_DIR.match(inside) and _DOC_EXT.search(inside))
 
 

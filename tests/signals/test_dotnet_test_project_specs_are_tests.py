@@ -2,8 +2,10 @@
 AB #2). Markdig's spec files (src/Markdig.Tests/Specs/PipeTableSpecs.md) are its test cases, a
 Verify snapshot of Markdown output is a .verified.md, and resources may be .adoc or .txt (even one
 named changes.txt or LICENSE). Excluding every prose file under MyLib.Tests/ made a spec-only PR
-that said "Added test cases" read as having no test. Only the project's own docs stay excluded: a
-README/LICENSE/CHANGELOG at its root, prose under its docs/, and its project and build files."""
+that said "Added test cases" read as having no test. Only the project's own docs stay excluded:
+prose at its root (a README/LICENSE/CHANGELOG, and since review 2 AB #6 any .md/.txt there:
+test_dotnet_test_project_root_prose_is_no_test.py), prose under its docs/, and its project and
+build files."""
 
 from __future__ import annotations
 
