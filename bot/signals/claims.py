@@ -49,11 +49,13 @@ _TEST_CLAIM = Caseless(
     r"\b(?:add(?:ed|s|ing)?|wr[io]te|written|writing|new|includ(?:e|es|ed|ing)|creat(?:e|ed|es)"
     r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s++"  # possessive: a long run of spaces is read once
     r"(?:(?:a|an|the|some|more|new|few|basic|additional|extra|missing|relevant|corresponding|proper|simple"
-    r"|several|\d+)\s++){0,3}"
+    r"|several|comprehensive|thorough|extensive|robust|dedicated|targeted|focused|\d+)\s++){0,3}"
+    r"(?:(?:unit|integration|regression|e2e|end-to-end)\s+(?:and|&|/|or)\s+)?"  # "unit and integration tests"
     r"(?:unit|integration|regression|e2e|end-to-end|comprehensive|test)?\s*(?:tests?|test\s+cases?|specs?)\b"
     rf"(?!{_TEST_INFRA})"
     r"|\b(?:tests?|test\s+cases?)\s+(?:were\s+|have\s+been\s+|are\s+)?(?:added|included|written|created)\b"
-    r"|\b(?:full|complete|improved?|increased?|better|comprehensive|adds?)\s+(?:unit\s+)?test\s+coverage\b"
+    r"|\b(?:full|complete|improved?|increased?|better|comprehensive|extensive|thorough|adds?)\s+(?:unit\s+)?test"
+    r"\s+coverage\b"
     rf"(?!{_COVERAGE_TOOLING})"
     # a ticked item: "added", "wrote", "included", not "New and existing unit tests pass" (tests run)
     r"|^[ \t]*[-*][ \t]*\[x\][^\n]*\b(?:added|add|wrote|written|include[sd]?)\b[^\n]*\btests?\b",
