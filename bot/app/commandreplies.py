@@ -29,7 +29,7 @@ def reply(command: commands.Command, request, untouched: str | None) -> View:
                # broken labels section leaves their names unknown
                "labels_held": "unreadable" if request.loaded.unreadable else
                "labels section" if request.loaded.labels_unknown else None,
-               "help_url": request.ctx.help_url, "written_in": request.written.kind}
+               "help_url": request.ctx.help_url, "written_in": request.written.named}
     return View(f"reply_{command.name}.md.j2", context)
 
 
@@ -49,7 +49,7 @@ def cancel(command: commands.Command, ended: Override | None, cancelled: bool, s
     return View("reply_cancel.md.j2", {"command": command.name, "cancelled": cancelled, "previous": ended,
                                        "standing": standing, "result": request.outcome.result,
                                        "untouched": untouched, "withdrawn": withdrawn,
-                                       "written_in": request.written.kind})
+                                       "written_in": request.written.named})
 
 
 def refusal(command: commands.Command) -> View:

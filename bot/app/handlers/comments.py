@@ -11,9 +11,10 @@ one person on a PR at most once per ``commands.quiet_minutes`` (``bot.app.replyl
 does an ``explain`` asked by someone without write access (the PR's author); a repeat held back
 gets a reaction instead.
 
-A review's body is read the same way (``bot.app.handlers.reviews``): each command is answered
-for a ``Written`` piece of text, a comment or a review, whose id marks the replies and names the
-decisions it made (``comment 12``, ``review 34``: the two are separate id spaces).
+A review's body (``bot.app.handlers.reviews``) and a comment on a line of the diff
+(``bot.app.handlers.review_comments``) are read the same way: each command is answered for a
+``Written`` piece of text, a comment, a review or a review comment, whose id marks the replies and
+names the decisions it made (``comment 12``, ``review 34``, ``review_comment 56``: separate id spaces).
 """
 
 from __future__ import annotations
@@ -97,10 +98,10 @@ def handle(event: str, payload: dict[str, Any], ctx: HandlerContext) -> str:
 def answer(payload: dict[str, Any], written: Written, ctx: HandlerContext) -> str:
     """Act on and answer the commands ``written`` holds: the same rules wherever they were written."""
     if written.user is None:
-        return f"ignored: {written.kind} without an author"
+        return f"ignored: {written.named} without an author"
     user = p.author(written.user)
     if user.is_bot or user.login.lower() == ctx.github.bot_login().lower():
-        return f"ignored: {written.kind} by a bot"
+        return f"ignored: {written.named} by a bot"
     found = commands.parse(written.body)
     if not found:
         return "ignored: no command"
