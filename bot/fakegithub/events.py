@@ -2,9 +2,10 @@
 
 Shapes follow the octokit/GitHub webhook examples: ``pull_request`` (action, number,
 pull_request, repository, sender, installation), ``issue_comment`` on a PR (the ``issue``
-carries a ``pull_request`` key), ``pull_request_review`` (a review submitted, its body's text) and
-``check_run`` ``requested_action`` (a button pressed on one of the App's check runs). Sign and
-POST them with your own client.
+carries a ``pull_request`` key), ``pull_request_review`` (a review submitted, its body's text),
+``pull_request_review_comment`` (a comment on a line of the diff) and ``check_run``
+``requested_action`` (a button pressed on one of the App's check runs). Sign and POST them with
+your own client.
 """
 
 from __future__ import annotations
@@ -96,6 +97,43 @@ def pull_request_review_event(fake, repo: str, number: int, body: str | None, lo
               "_links": {"html": {"href": html_url}, "pull_request": {"href": pull["url"]}}}
     payload = _envelope(fake, repo, action, login)
     payload.update(review=review, pull_request={k: v for k, v in pull.items() if k not in _NOT_IN_SIMPLE_PULL})
+    return payload
+
+
+def _review_comment(fake, pull: dict, comment_id: int, body: str | None, author: dict, association: str,
+                    created: str, updated: str, path: str) -> dict:
+    """A review comment as octokit's ``pull_request_review_comment`` examples carry it: on line 1
+    of ``path`` (the RIGHT side) at the PR's head, in a review of its own (GitHub makes one for a
+    single comment)."""
+    url = f"{pull['url'].rsplit('/', 1)[0]}/comments/{comment_id}"
+    html_url = f"{pull['html_url']}#discussion_r{comment_id}"
+    head = pull["head"]["sha"]
+    return {"url": url, "pull_request_review_id": fake.state.next_id(), "id": comment_id,
+            "node_id": shapes.node_id("PRRC", comment_id), "diff_hunk": "@@ -1 +1 @@", "path": path,
+            "position": 1, "original_position": 1, "commit_id": head, "original_commit_id": head,
+            "user": author, "body": body, "created_at": created, "updated_at": updated,
+            "html_url": html_url, "pull_request_url": pull["url"], "author_association": association,
+            "_links": {"self": {"href": url}, "html": {"href": html_url}, "pull_request": {"href": pull["url"]}},
+            "reactions": shapes.reactions(url), "start_line": None, "original_start_line": None,
+            "start_side": None, "line": 1, "original_line": 1, "side": "RIGHT"}
+
+
+def pull_request_review_comment_event(fake, repo: str, number: int, body: str | None, login: str, *,
+                                      association: str = "CONTRIBUTOR", action: str = "created",
+                                      comment_id: int | None = None, created_at: str | None = None,
+                                      updated_at: str | None = None, user_type: str = "User",
+                                      path: str = "README.md") -> dict:
+    """A ``pull_request_review_comment`` payload: ``login`` comments on a line of PR ``number``'s
+    diff. ``comment_id``: by default a fresh id; pass one to give it the id an issue comment or a
+    review already has (GitHub numbers them separately). The fake keeps no review comments;
+    nothing it serves lists them (the App's replies go to the PR's conversation)."""
+    pull = _pull_body(fake, repo, number)
+    comment_id = fake.state.next_id() if comment_id is None else comment_id
+    created = created_at or shapes.now_iso()
+    comment = _review_comment(fake, pull, comment_id, body, shapes.user(fake.base_url, login, user_type=user_type),
+                              association, created, updated_at or created, path)
+    payload = _envelope(fake, repo, action, login)
+    payload.update(comment=comment, pull_request={k: v for k, v in pull.items() if k not in _NOT_IN_SIMPLE_PULL})
     return payload
 
 

@@ -221,6 +221,12 @@ class FakeGitHub(Seeding):
         (``kw``: state, association, action, review_id, submitted_at, user_type)."""
         return events.pull_request_review_event(self, repo, number, body, login, **kw)
 
+    def pull_request_review_comment_event(self, repo: str, number: int, body: str | None, login: str,
+                                          **kw) -> dict:
+        """A ``pull_request_review_comment`` payload: ``login`` comments on a line of the PR's diff
+        (``kw``: association, action, comment_id, created_at, updated_at, user_type, path)."""
+        return events.pull_request_review_comment_event(self, repo, number, body, login, **kw)
+
     def check_run_action_event(self, repo: str, number: int, identifier: str, login: str,
                                run_id: int | None = None) -> dict:
         """A ``check_run.requested_action`` payload: ``login`` pressed a button on the App's check
