@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from bot.app.context import HandlerContext
-from bot.app.handlers import check_run, comments, installation, labels, pull_request, reviews
+from bot.app.handlers import check_run, comments, installation, labels, pull_request, review_comments, reviews
 from bot.app.payload import PayloadError, installation_id
 from bot.obs.logging import redact
 from bot.ports import GitHubError
@@ -25,7 +25,7 @@ LAG_ATTEMPTS = 3  # a 404 on the first two attempts of a fresh delivery is retri
 LAG_WINDOW = timedelta(minutes=2)
 LAG_WAIT = 2.0  # seconds: GitHub's own trouble (its replicas' lag), so it spends no ordinary attempt
 
-HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, reviews, check_run, installation)
+HANDLERS: tuple[ModuleType, ...] = (pull_request, labels, comments, reviews, review_comments, check_run, installation)
 
 
 def _registry() -> dict[tuple[str, str], ModuleType]:

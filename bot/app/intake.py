@@ -53,6 +53,7 @@ def body_digest(payload: dict[str, Any], body: bytes) -> str | None:
 # checked against the label's current state and timeline (``handlers.labels.overtaken``); a
 # replayed comment is what could act again (a maintainer's ``/sieve ok`` after they cancelled it),
 # and so could a replayed review whose body holds a command (stamped when it was submitted).
+# A comment on a line of the diff (``pull_request_review_comment``) is a ``comment`` too.
 EVENT_TIMES = (("comment", "updated_at"), ("comment", "created_at"), ("review", "submitted_at"))
 _MAX_TIME_CHARS = 40
 

@@ -35,7 +35,7 @@ REGISTRY = CollectorRegistry(auto_describe=True)
 
 KNOWN_EVENTS = frozenset({
     "pull_request", "issue_comment", "installation", "installation_repositories",
-    "ping", "check_run", "check_suite", "pull_request_review",
+    "ping", "check_run", "check_suite", "pull_request_review", "pull_request_review_comment",
 })
 KNOWN_BANDS = frozenset({"low", "medium", "high", "exempt", "skipped", "unknown"})
 KNOWN_OVERRIDES = frozenset({"ok", "exempt", "label_removed", "label_added"})

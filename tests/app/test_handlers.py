@@ -417,7 +417,7 @@ def test_unhandled_events_are_ignored(ctx, payload):
 
 def test_every_handler_has_help():
     helps = dispatch.help_texts()
-    assert set(helps) == {"pull_request", "labels", "comments", "reviews", "check_run", "installation"}
+    assert set(helps) == {"pull_request", "labels", "comments", "reviews", "review_comments", "check_run", "installation"}
     assert all(text.strip() for text in helps.values())
 
 
