@@ -13,21 +13,23 @@ A denial is a negation of the use ("None", "No AI tools were used", "AI was not 
 does not contain AI-generated code", "Written without AI"), not any "not" in an option's first
 words: "AI generated significant portions (not just autocomplete)" and "Yes — not just
 autocomplete, Copilot agent wrote it" say AI was used. A denial needs no negation word when it
-says who wrote it: "100% human-written", "Written by hand", "I wrote all of this myself", "0%".
-Past those first words, the answer's first clause is read too: "This PR was written without AI
+says who wrote it: "100% human-written", "Written by hand", "I wrote all of this myself", "0%";
+"Neither Copilot nor ChatGPT was used" is a denial too. Past those first words, the answer's first clause is read too: "This PR was written without AI
 assistance", "This change was written entirely by hand", "All code written by me, no AI" deny, unless
 a tool is named before the negation or anywhere else without one ("Hand-written parser; Copilot
 wrote the tests", "written without AI, but Copilot wrote the docs" are disclosures). A denial that goes
 on, past "but" or ";", to say plainly that a tool did some of the work is a disclosure too ("I have not
-used Copilot for the code, but Claude wrote the tests", "…; I used Gemini to port the fixtures"); any
-other mention stays a denial: a wish, a policy, a negation, a feature or a test client ("None, but I may
-try Copilot later", "No; the policy forbids using AI tools", "None — Copilot did not write any of this",
-"None; this PR adds compatibility with Gemini models", "None — tested with Claude Desktop as an MCP
-client"). A tool switched off for this PR is a denial ("Copilot was turned off; I wrote it by hand"),
-one switched off for a part only and used for the rest is not ("Copilot was disabled for the parser, but
-I used it for the tests"). A habit is not
-this PR's: "I used to use Copilot; this one is hand-written", "I usually use Copilot, but it was
-switched off for this PR" are read from what follows the habit.
+used Copilot for the code, but Claude wrote the tests", "…; I used Gemini to port the fixtures", "…, but
+I used GitHub Copilot extensively for the tests", "…; I had Copilot write the tests"); any other mention
+stays a denial: a wish, a policy, a negation, a feature, a test client or someone else's use ("None, but I
+may try Copilot later", "No; the policy forbids using AI tools", "None — Copilot did not write any of this",
+"None — neither Copilot nor ChatGPT was used", "None; this PR adds compatibility with Gemini models", "None
+— tested with Claude Desktop as an MCP client", "…, but I used Claude to test the new MCP tools", "None,
+though Claude was used by the issue reporter"). A tool switched off for this PR is a denial ("Copilot was
+turned off; I wrote it by hand", "… off for the entire PR; it generated broken code last time"), one
+switched off for a part only and used for the rest is not ("Copilot was disabled for the parser, but I
+used it for the tests"). A habit is not this PR's: "I used to use Copilot; this one is hand-written", "I
+usually use Copilot, but it was switched off for this PR" are read from what follows the habit.
 
 The answer is quoted as the author wrote it, without emphasis marks: "*" anywhere, "_" and "__" only
 as a matched pair around words outside code spans, never an identifier's (``_private_helper``,
@@ -39,6 +41,7 @@ from __future__ import annotations
 import re
 
 from bot.signals import hits
+from bot.signals.ai_product import MODEL_WORDS
 
 # an "AI disclosure" label or heading, as ``_DISCLOSURE`` found it, with nothing else in the match
 LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
@@ -73,17 +76,18 @@ _NEGATED_OPTION = re.compile(
     re.IGNORECASE)
 OPTION_WORDS = 5  # the first words of an option read for its negation
 _DENIAL = re.compile(
-    r"^(?:(?:none|n/?a|nothing|no|nope|not(?!\s+(?:just|only|merely|simply)\b)|never|without"
+    r"^(?:(?:none|n/?a|nothing|no|nope|not(?!\s+(?:just|only|merely|simply)\b)|never|neither|without"
     r"|(?:i|we)\s+(?:did\s*n[o']t|didn't|have\s*n[o']t|haven't|do\s*n[o']t|don't|never))\b"
     r"|(?:i|we)\s+(?:(?:only|just)\s+)?used\s+(?:no|zero)\b|0\s*%(?![\d.]))",
     re.IGNORECASE,
 )
 _TOOL = re.compile(r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d[\w.]*|gemini|cursor|codex|devin)\b", re.IGNORECASE)
-# a tool the answer denies: "no AI", "without Copilot or ChatGPT", "I don't use Copilot"
+# a tool the answer denies: "no AI", "without Copilot or ChatGPT", "I don't use Copilot", "neither Copilot
+# nor any other AI tool"
 _ONE_AI = rf"{_AI}(?:\s+(?:tools?|assistants?))?"
 _DENIED_TOOL = re.compile(
-    rf"(?:\b(?:no|without|zero|never|not)|\b(?:do|did)\s*n[o']t\s+(?:use|need)|n't\s+(?:use|need))\s+(?:[\w-]+\s+)??"
-    rf"{_ONE_AI}(?:(?:\s*,\s*|\s+)(?:or|nor|and)\s+(?:any\s+)?{_ONE_AI})*+\b",
+    rf"(?:\b(?:no|without|zero|never|not|neither|nor)|\b(?:do|did)\s*n[o']t\s+(?:use|need)|n't\s+(?:use|need))\s+"
+    rf"(?:[\w-]+\s+)??{_ONE_AI}(?:(?:\s*,\s*|\s+)(?:or|nor|and)\s+(?:any\s+)?(?:other\s+)?{_ONE_AI})*+\b",
     re.IGNORECASE)
 # read over an answer's first clause (to ".", ";", ":", ",", "(" or a dash, at most 200 characters)
 # once its first words deny nothing: who wrote it ("100% human-written", "This change was written
@@ -116,29 +120,44 @@ _TOOL_OFF = re.compile(
     rf"|\bwith\s+{_ONE_AI}\s+(?:(?:turned|switched)\s+off|disabled|off)\b",
     re.IGNORECASE)
 # past a denial's contrast ("No AI for the code, but …", "I have not used Copilot; …") only a plain
-# statement of use: a named tool as the subject of a writing verb ("Claude wrote the tests"), "I/we used
-# <tool> for/to …", "<tool> was used", "let <tool> write …", "with the help of <tool>". Not a negation
-# ("Copilot did not write any of this", "Claude wrote none of it"), a policy, a wish or a thought ("the
-# policy forbids using AI tools", "we avoid using AI", "I considered using Copilot", "I may try Copilot
-# later"), a feature or a test client ("compatibility with Gemini", "lets users chat with Claude",
-# "tested with Claude Desktop as an MCP client", "the app calls the Claude API"), nor a tool that is
-# no AI ("I used a tool to format the code")
+# statement of use: a named tool as the subject of a writing verb ("Claude wrote the tests", "Claude Sonnet
+# wrote the fixtures"), "I/we used/relied on <tool> for/to …" ("I used GitHub Copilot for the tests", "I
+# used Claude Code extensively for the tests", "I used ChatGPT's help for the regex"), "I had <tool> write
+# …", "<tool> was used", "let <tool> write …", "with the help of <tool>". Not a negation ("Copilot did not
+# write any of this", "Claude wrote none of it", "neither Copilot nor ChatGPT was used"), a policy, a wish
+# or a thought ("the policy forbids using AI tools", "we avoid using AI", "I considered using Copilot", "I
+# may try Copilot later"), a feature ("compatibility with Gemini", "lets users chat with Claude", "the app
+# calls the Claude API"), a tool that is no AI ("I used a tool to format the code"), nor a use that is not
+# the author's for writing the change (``NOT_WRITING``)
 _CONTRAST = re.compile(r"[;\u2014\u2013]|\b(?:but|however|though|although)\b", re.IGNORECASE)
-_NAMED_AI = (r"(?:ai|llms?|gen(?:erative)?\s+ai|copilot|chat\s?gpt|claude(?:\s+code)?|gpt-?\d[\w.]*|gemini|cursor"
-             r"|codex|devin)(?:\s+(?:tools?|assistants?|agents?))?")
+_NAMED_AI = (r"(?:ai|llms?|gen(?:erative)?\s+ai|(?:github\s+)?copilot|chat\s?gpt|claude(?:\s+code)?|gpt-?\d[\w.]*"
+             rf"|gemini|cursor|codex|devin){MODEL_WORDS}(?:\s+(?:tools?|assistants?|agents?))?")
 _DID = (r"\b<tool>\s+(?:(?:also|only|then|just|mostly|partly)\s+)?(?:wrote|generated|drafted|suggested|helped"
         r"|assisted|produced|authored|implemented|created)\b(?!\s+(?:none|nothing|no)\b)"
-        r"|\b(?:i|we)\s+(?:(?:also|only|just|then)\s+)?(?:used|leveraged|asked)\s+(?:the\s+|an?\s+)?<tool>"
-        r"\s+(?:for|to)\b"
+        r"|\b(?:i|we)\s+(?:(?:also|only|just|then)\s+)?(?:used|leveraged|asked|relied\s+on)\s+(?:the\s+|an?\s+)?<tool>"
+        r"(?:['\u2019]s\s+(?:help|assistance))?(?=\s+(?:\w+ly\s+)?(?:for|to)\b)"
+        r"|\b(?:i|we)\s+had\s+<tool>\s+(?:write|draft|generate|suggest|implement|produce)\b"
         r"|\blet\s+<tool>\s+(?:write|draft|generate|suggest)\b|\b<tool>\s+(?:was|were|has\s+been)\s+(?:\w+ly\s+)?used\b"
         r"|\bwith\s+(?:the\s+)?(?:help|assistance)\s+(?:of|from)\s+<tool>\b")
+# right after a use (``_DID``), a use that is not the author's for writing the change: a test client ("I
+# used Claude to test the new MCP tools", "Claude was used only as the MCP client for manual testing") or
+# someone else's, in its clause ("ChatGPT was used to translate the issue (by the reporter)", "AI was only
+# used by the reviewers, not by me")
+NOT_WRITING = re.compile(
+    r"\s+(?:only\s+)?(?:to\s+(?:test|try|reproduce|verify|exercise)\b|as\s+(?:the|a|an|our|my)\s+[^.;,\n]{0,40}?\bclient\b)"
+    r"|[^.;\n]{0,120}?\bby\s+(?:(?:the|a|an|our|my|their|another|other|some)\s+(?:[\w-]+\s+){0,2}?(?:reporters?"
+    r"|reviewers?|maintainers?|users?|contributors?|colleagues?|co-?workers?|teammates?|triagers?|translators?)"
+    r"|someone|somebody|others)\b",
+    re.IGNORECASE)
 _TOOL_DID = re.compile(_DID.replace("<tool>", _NAMED_AI), re.IGNORECASE)
 # the same with "it" for a tool switched off for one part only, before the contrast ("Copilot was
 # disabled for the parser, but I used it for the tests", "I turned Copilot off for the parser but let it
-# write the tests"): not for the PR as a whole ("Copilot was disabled for this PR; it …")
+# write the tests"): not for the PR as a whole ("Copilot was disabled for this PR; it …", "Copilot was turned
+# off for the entire PR; it generated broken code last time")
 _TOOL_OR_IT_DID = re.compile(_DID.replace("<tool>", rf"(?:{_NAMED_AI}|it)"), re.IGNORECASE)
 _OFF_FOR_PART = re.compile(
-    rf"(?:{_TOOL_OFF.pattern})\s+(?:for|on|in)\s+(?!(?:(?:this|the|my|our|that)\s+(?:pr|pull\s+request|change(?:set)?"
+    rf"(?:{_TOOL_OFF.pattern})\s+(?:for|on|in)\s+(?!(?:(?:this|the|my|our|that)\s+(?:(?:entire|whole|full)\s+)?"
+    r"(?:pr|pull\s+request|change(?:set)?"
     r"|patch|one|project|repo(?:sitory)?|branch|commit|work|contribution)|everything|all|it)\b)",
     re.IGNORECASE)
 # a template's instruction or question that holds a statement's words: "Please describe how AI was
@@ -215,7 +234,8 @@ def _used_past_contrast(option: str) -> bool:
     if contrast is None:
         return False
     did = _TOOL_OR_IT_DID if _OFF_FOR_PART.search(option, 0, contrast.start()) else _TOOL_DID
-    return did.search(_undenied(option[contrast.end():])) is not None
+    rest = _undenied(option[contrast.end():])
+    return any(not NOT_WRITING.match(rest, m.end()) for m in did.finditer(rest))
 
 
 def _undenied(option: str) -> str:

@@ -160,9 +160,10 @@ _WORD = re.compile(r"[^\W\d_]{2}")  # a word before "AI disclosure" on its line:
 def disclosures(text: str):
     """``(visible text, start, end, ticked answer)`` of each disclosure a reader sees in ``text``: not
     inside an HTML comment (``visible`` is ``text`` without them), not a person or a database cursor
-    (``_names_someone``), not a past habit ("I used to use Copilot"), and not a template's "AI
-    disclosure" label left empty, unticked or answered "none", nor one that follows other words on
-    its line, a mention rather than a label ("adds an AI disclosure section"), nor a sentence about
+    (``_names_someone``), not a past habit ("I used to use Copilot"), not a use that is not the
+    author's for writing the change ("Claude was used by the issue reporter", "I used Claude to test
+    the MCP tools": ``ai_usage_section.NOT_WRITING``), and not a template's "AI disclosure" label left
+    empty, unticked or answered "none", nor one that follows other words on its line, a mention rather than a label ("adds an AI disclosure section"), nor a sentence about
     the product calling an AI API (``ai_product``); a label's answer, the ticked option or the line
     that says AI was used, comes with it."""
     visible = hits.without_comments(text)
@@ -172,6 +173,8 @@ def disclosures(text: str):
             continue  # "I asked Devin from the infra team", "Please describe how AI was used"
         if _PAST_HABIT.search(visible, start, end):
             continue  # "I used to use Copilot, but I turned it off for this project"
+        if section.NOT_WRITING.match(visible, end):
+            continue  # "Claude was used by the issue reporter", "I used Claude to test the new MCP tools"
         if not section.LABEL.match(visible[start:end]):
             if not _about_product(visible, _sentence_span(visible, start, end), products):
                 yield visible, start, end, ""  # not "Summaries are now generated with Gemini via the API"
