@@ -66,7 +66,7 @@ _NO_ANSWER = re.compile(
     re.IGNORECASE)
 _USE = (r"(?:use[ds]?|using|utili[sz]e[ds]?|leverage[ds]?|employ(?:ed|s)?|involved|rel(?:y|ied)|contains?"
         r"|includes?|generated|written|assisted|helped)")
-_AI = r"(?:ai|llms?|gen(?:erative)?\s+ai|copilot|chat\s?gpt|claude|gpt-?\d[\w.]*|gemini|cursor|codex|devin|tools?)"
+_AI = r"(?:ai|llms?|gen(?:erative)?\s+ai|copilot|chat\s?gpt|claude|gpt-?\d[\w.]{0,20}|gemini|cursor|codex|devin|tools?)"
 # a ticked option that says no AI was used in its first words, the negation governing the use or the
 # AI ("AI was not used", "This PR does not contain AI-generated code", "Written without AI", "uses
 # no AI"), up to a "(" or a dash that starts a remark: "not just autocomplete" denies nothing
@@ -81,7 +81,7 @@ _DENIAL = re.compile(
     r"|(?:i|we)\s+(?:(?:only|just)\s+)?used\s+(?:no|zero)\b|0\s*%(?![\d.]))",
     re.IGNORECASE,
 )
-_TOOL = re.compile(r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d[\w.]*|gemini|cursor|codex|devin)\b", re.IGNORECASE)
+_TOOL = re.compile(r"\b(?:ai|llms?|copilot|chat\s?gpt|claude|gpt-?\d[\w.]{0,20}|gemini|cursor|codex|devin)\b", re.IGNORECASE)
 # a tool the answer denies: "no AI", "without Copilot or ChatGPT", "I don't use Copilot", "neither Copilot
 # nor any other AI tool"
 _ONE_AI = rf"{_AI}(?:\s+(?:tools?|assistants?))?"
@@ -130,7 +130,7 @@ _TOOL_OFF = re.compile(
 # calls the Claude API"), a tool that is no AI ("I used a tool to format the code"), nor a use that is not
 # the author's for writing the change (``NOT_WRITING``)
 _CONTRAST = re.compile(r"[;\u2014\u2013]|\b(?:but|however|though|although)\b", re.IGNORECASE)
-_NAMED_AI = (r"(?:ai|llms?|gen(?:erative)?\s+ai|(?:github\s+)?copilot|chat\s?gpt|claude(?:\s+code)?|gpt-?\d[\w.]*"
+_NAMED_AI = (r"(?:ai|llms?|gen(?:erative)?\s+ai|(?:github\s+)?copilot|chat\s?gpt|claude(?:\s+code)?|gpt-?\d[\w.]{0,20}"
              rf"|gemini|cursor|codex|devin){MODEL_WORDS}(?:\s+(?:tools?|assistants?|agents?))?")
 _DID = (r"\b<tool>\s+(?:(?:also|only|then|just|mostly|partly)\s+)?(?:wrote|generated|drafted|suggested|helped"
         r"|assisted|produced|authored|implemented|created)\b(?!\s+(?:none|nothing|no)\b)"
