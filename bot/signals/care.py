@@ -7,7 +7,10 @@ run, passed or verified. Commands reported as failing or not runnable ("`pytest`
 outcome only outside its span and not in "fails before this change and passes after" (a
 regression test checked both ways). "Manually verified in Chrome …" and "Checked on an iPhone …"
 say how it was tested too: the author as subject and a place to test in, not "signatures are
-now verified in the middleware" nor "… are verified by the middleware" (what the code does).
+now verified in the middleware" nor "… are verified by the middleware", "Each webhook is verified by
+computing an HMAC", "Payloads are verified with Ed25519 signatures" (what the code does:
+``verified_agent``), nor a check negated or still to come ("This was not verified by running the e2e
+suite", "Not yet verified on a device": ``negation.declined``).
 
 This is a sign of care: it lowers the score, including for disclosed AI-assisted PRs.
 """
@@ -20,6 +23,8 @@ from functools import lru_cache
 from bot.result import SignalHit
 from bot.signals import hits
 from bot.signals.caseless import Caseless
+from bot.signals.negation import declined
+from bot.signals.verified_agent import ENVIRONMENT, code_does
 from bot.snapshot import PRSnapshot
 
 NAME = "explains_testing"
@@ -40,14 +45,6 @@ _SECTION = Caseless(
 )
 _OWN_SUBJECT = (r"(?:^[ \t]{0,3}+(?:[-*+][ \t]++|\d{1,3}[.)][ \t]++)?(?:\[[ x]\][ \t]++)?|(?<=[.!?]\s)"
                 r"|\b(?:i|we)\s+(?:(?:have|had|also|then|successfully)\s+)?(?:manually\s+)?|\bmanually\s+)")
-_ENVIRONMENT = (
-    r"(?:(?:an?|the|my|our|both|several|multiple|two|three|real|physical|local|latest|current|stable)\s+){0,3}"
-    r"(?:chrome|chromium|firefox|safari|edge|opera|brave|browsers?|iphones?|ipads?|android|pixel|samsung|galaxy"
-    r"|ios|ipados|macos|mac|os\s*x|windows|linux|ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl\d?|freebsd"
-    r"|devices?|emulators?|simulators?|phones?|tablets?|laptops?|desktops?|staging|production|prod|dev"
-    r"|node(?:\.?js)?|python|go|rust|java|jdk|ruby|php|vms?|virtual\s+machines?|docker|containers?|kubernetes"
-    r"|k8s|clusters?|raspberry|arm64|aarch64|x86(?:_64)?|amd64|apple\s+silicon|m[1-4]|v?\d[\d.]*+)\b"
-)
 _PHRASE = Caseless(
     r"\b(?:tested\s+(?:this\s+|it\s+)?(?:locally|manually|on|with|against|using|by|in)"
     r"|i\s+(?:ran(?!\s+(?:into|across|out\s+of)\b)|have\s+run|reproduced|verified|confirmed|benchmarked)"
@@ -57,7 +54,7 @@ _PHRASE = Caseless(
     # (first person, "manually", or the verb opening a sentence or list item) and a place to test in
     # (a browser, device, OS, environment or a version number): not "signatures are now verified in
     # the middleware", "the flag is also checked on every config reload" ("checked in" commits)
-    rf"|{_OWN_SUBJECT}(?:verified|checked)\s+(?:it\s+|this\s+)?(?:on|in)\s+{_ENVIRONMENT}"
+    rf"|{_OWN_SUBJECT}(?:verified|checked)\s+(?:it\s+|this\s+)?(?:on|in)\s+{ENVIRONMENT}"
     rf"|{_OWN_SUBJECT}checked\s+(?:it\s+|this\s+)?against\b",
     re.MULTILINE,
 )
@@ -154,52 +151,12 @@ def _command_line(text: str) -> str:
     return ""
 
 
-# "Signatures are verified by the middleware", "Input is verified with an HMAC", "The token was verified
-# by the auth handler": what the code does, with no tester. A passive before the verb, present or past,
-# whose agent is a part of the code (``_CODE_AGENT``); or a future or modal one ("will be verified by CI",
-# "can be verified by:"), which reports no check yet. A person's check keeps its credit whatever the
-# tense: "This was verified by hand", "Everything is verified by hand on Firefox", "All changes are
-# manually verified with Firefox 120", "This was verified by running the server locally", "The fix was
-# verified with a local Postgres database", "I verified that …", "is verified by the new unit tests".
-_MODAL = re.compile(
-    r"\b(?:will|would|can|could|should|must|may|might|shall|to)\s+(?:(?:also|then|still|first|only|\w+ly)\s+)*"
-    r"be\s+(?:(?:now|also|then|still|always|first|again|only|\w+ly)\s+)*$",
-    re.IGNORECASE)
-_PASSIVE = re.compile(
-    r"\b(?:is|are|gets?|getting|being|was|were|been)\s+(?:(?:now|also|then|still|always|first|again|only|\w+ly)\s+)*$",
-    re.IGNORECASE)
-# a part of the code as the agent: "the middleware", "the schema validator", "an HMAC"; not a person's
-# way or place of checking: a gerund right after "by"/"with" ("by running the server", "by using the
-# API"), a tester's setting or own thing before the noun ("a local Postgres database", "my Python code")
-_CODE_AGENT = re.compile(
-    r"\s+(?!\w+ing\b)(?:(?:the|a|an|our|its|their|each|every|this|that)\s+)?"
-    r"(?:(?!(?:local|real|live|fresh|clean|staging|production|prod|dev|sandbox|my|own)\b)[\w.-]+\s+){0,2}?"
-    r"(?:middleware|handlers?|code|server|functions?|methods?|validators?|library|module|service|backend|parser|schema"
-    r"|hooks?|interceptors?|filters?|controllers?|router|framework|compiler|layer|package|class|decorator|helpers?"
-    r"|gateway|proxy|database|db|api|sdk|runtime|kernel|signature|checksum|hmac|hash)\b",
-    re.IGNORECASE)
-# "is verified by the new unit tests", "is verified by TestRetryStops": tests the PR names, not the code
-_TEST_AGENT = re.compile(r"\s+(?:(?:the|a|an|new|added|existing|unit|integration|e2e|regression)\s+){0,3}"
-                         r"(?:tests?\b|specs?\b|test\s+suite\b|Test[A-Z_]\w*)")
-
-
 def _tester_phrase(text: str) -> re.Match | None:
-    """The first testing phrase that reports a tester's check, not what the code does."""
-    return next((m for m in _PHRASE.finditer(text) if not _code_does(text, m)), None)
-
-
-def _code_does(text: str, m: re.Match) -> bool:
-    """Whether the phrase ``m`` ("verified by", "verified with") reports no tester's check: a passive
-    whose agent is the code ("is verified by the middleware", "was verified by the auth handler") or a
-    future or modal one ("will be verified by CI")."""
-    if not m.group(0).lower().startswith("verified"):
-        return False
-    before = text[max(0, m.start() - 40): m.start()]
-    if _MODAL.search(before):
-        return True  # "will be verified by CI": not checked yet
-    if not _PASSIVE.search(before) or _TEST_AGENT.match(text, m.end()):
-        return False  # "Verified by running …", "is verified by the new unit tests"
-    return bool(_CODE_AGENT.match(text, m.end()))
+    """The first testing phrase that reports a tester's check, not what the code does, nor a check
+    negated or still to come ("This was not verified by running …", "Not yet verified on a device":
+    ``negation.declined``)."""
+    return next((m for m in _PHRASE.finditer(text)
+                 if not code_does(text, m) and not declined(text, m.start(), m.end())), None)
 
 
 _PHRASE_NEEDS = ("tested", "ran", "run", "reproduc", "verified", "confirmed", "benchmarked", "checked")  # one per alternative
