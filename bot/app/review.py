@@ -248,41 +248,14 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
     try:
         applier.apply(ctx.github, review.repo, review.number, actions, comments=comments, done=done)
     except Exception:
-        # the sticky exists now: remember it, or the retry, after a person deleted it, would post it again
-        if _created(done):
-            remember(ctx, review, tuple(a for a in actions if a.describe() in done), created=True)
+        # the sticky exists now: remember it, or the retry, after a person deleted it, would post it again.
+        # A failed record leaves it standing unrecorded until the retry records it (never deleted: a
+        # person may have edited it meanwhile); one a maintainer deletes before then is posted again
+        if any(d.startswith("create_comment:") for d in done):
+            record(ctx, review, tuple(a for a in actions if a.describe() in done))
         raise
-    remember(ctx, review, intended, created=_created(done))
+    record(ctx, review, intended)
     return actions
-
-
-def _created(done: list[str]) -> bool:
-    return any(d.startswith("create_comment:") for d in done)
-
-
-def remember(ctx: HandlerContext, review: Review, intended: tuple[Action, ...], created: bool) -> None:
-    """``record``; when that fails (the store is down) after this run posted the sticky, the
-    sticky is taken back before the delivery fails: one left unrecorded would, deleted by a person
-    before the retry, read as never posted, and be posted again over their decision. The retry
-    posts it anew and records it."""
-    try:
-        record(ctx, review, intended)
-    except Exception:
-        if created:
-            _take_back(ctx, review)
-        raise
-
-
-def _take_back(ctx: HandlerContext, review: Review) -> None:
-    """Delete the sticky this run posted: the newest (a create happens only when none was on the
-    PR), unless a person deleted it already. A failure here is logged: the delivery fails anyway."""
-    github, repo, number = ctx.github, review.repo, review.number
-    try:
-        posted = stickies(github.list_comments(repo, number), github.bot_login())
-        if posted:
-            github.delete_comment(repo, posted[-1].id)
-    except Exception:  # noqa: BLE001 - the record's failure is the one the worker retries
-        log.warning("the sticky posted on %s#%s could not be recorded nor taken back", repo, number, exc_info=True)
 
 
 def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) -> None:
