@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
+from bot.app import checkid
 from bot.app.payload import based_in
 from bot.store import SqlStateStore
 
@@ -130,7 +131,7 @@ def parse_payload(body: bytes) -> dict[str, Any]:
 def delivery_keys(payload: dict[str, Any]) -> dict[str, Any]:
     """installation_id, repo and PR/issue number of a payload (None where absent); 400 for a
     value no GitHub payload has (wrong type, out of range, over-long, NUL, lone surrogate)."""
-    item = (_obj(payload.get("pull_request")) or _obj(payload.get("issue"))
+    item = (_obj(payload.get("pull_request")) or _obj(payload.get("issue")) or _named_pull(payload)
             or _first_pull(_checks(payload), _obj(payload.get("repository")).get("id")))
     repo = _obj(payload.get("repository")).get("full_name")
     if repo is not None and clean_text(repo, 300) is None:
@@ -161,6 +162,14 @@ def _checks(payload: dict[str, Any]) -> dict:
 
 def _obj(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
+
+
+def _named_pull(payload: dict[str, Any]) -> dict:
+    """The PR a check run's ``external_id`` names (``bot.app.checkid``), as its handler reads it:
+    of PRs sharing a head commit, each has its own run and GitHub lists them all on each, so a
+    press or Re-run of #8's run is stored under #8 and waits for #8's other deliveries."""
+    number = checkid.number_of(_obj(payload.get("check_run")).get("external_id"))
+    return {"number": number} if number is not None and number <= _MAX_INT32 else {}
 
 
 def _first_pull(check_run: dict, repo_id: Any) -> dict:
