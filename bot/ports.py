@@ -117,6 +117,9 @@ class GitHubPort(Protocol):
 
     def create_comment(self, repo: str, number: int, body: str) -> Comment: ...
 
+    def get_comment(self, repo: str, comment_id: int) -> Comment:
+        """One issue comment as it is now; a ``GitHubError`` with status 404 when it is gone."""
+
     def edit_comment(self, repo: str, comment_id: int, body: str) -> None: ...
 
     def delete_comment(self, repo: str, comment_id: int) -> None:

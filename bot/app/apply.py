@@ -1,7 +1,8 @@
 """Perform planned actions through the GitHub port, each one idempotent.
 
 Labels were diffed by the plan; the sticky comment is edited only when its text changes (one a
-person edited, only in the App's own note below their text: ``bot.app.stickynote``); the
+person edited, only in the App's own note below their text, ``bot.app.stickynote``, and only
+while it still reads as the delivery read it); the
 check run is an upsert keyed by (name, head SHA, external_id: the PR, as several can share a
 head commit); a reply carries a hidden marker naming the comment that asked and the command
 (``REPLY_MARKER``) and is not posted when the bot's comments already hold that marker. A
@@ -99,7 +100,27 @@ def _(action: NoteOnSticky, github: GitHubPort, repo: str, number: int) -> bool:
     body = amended(action.current, note)
     if body is None or unchanged(body, action.current):  # None: a person edited the note too
         return False
+    if not _still_reads(github, repo, number, action):
+        return False
     return _edit_sticky(github, repo, number, action.comment_id, body)
+
+
+def _still_reads(github: GitHubPort, repo: str, number: int, action: NoteOnSticky) -> bool:
+    """Whether the sticky a person edited still reads as the plan read it, just before the note is
+    written: the edit writes the whole comment, and a person who saved it again meanwhile (right
+    after their ``/sieve ok``, say) would lose their newer words. Then nothing is written; the
+    next event plans from their text. (GitHub has no conditional edit: one round trip remains.)"""
+    try:
+        now = github.get_comment(repo, action.comment_id).body
+    except GitHubError as err:
+        if err.status != 404:
+            raise
+        now = None  # deleted meanwhile: left deleted
+    if now is not None and unchanged(now, action.current):
+        return True
+    log.info("sticky comment %s on %s#%s changed since it was read: its note waits for the next event",
+             action.comment_id, repo, number)
+    return False
 
 
 def _edit_sticky(github: GitHubPort, repo: str, number: int, comment_id: int, body: str) -> bool:

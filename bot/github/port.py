@@ -135,6 +135,13 @@ class PyGithubPort(ContentReads):
             c = self._repo(repo).get_issue(number).create_comment(body)
             return Comment(id=c.id, body=c.body or "", author_login=c.user.login if c.user else "")
 
+    def get_comment(self, repo: str, comment_id: int) -> Comment:
+        with self._translated(f"get_comment {repo}:{comment_id}"):
+            url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"
+            c = IssueComment(self._gh().requester, url=url)
+            body = c.body or ""  # lazy: this read is the one GET
+            return Comment(id=c.id, body=body, author_login=c.user.login if c.user else "")
+
     def edit_comment(self, repo: str, comment_id: int, body: str) -> None:
         with self._translated(f"edit_comment {repo}:{comment_id}"):
             url = f"{self._repo(repo).url}/issues/comments/{int(comment_id)}"

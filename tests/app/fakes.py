@@ -105,6 +105,12 @@ class FakeGitHub:
         self.writes.append(("create_comment", repo, number))
         return self.seed_comment(repo, number, body, self.bot)
 
+    def get_comment(self, repo: str, comment_id: int) -> Comment:
+        found = [c for comments in self.comments.values() for c in comments if c.id == comment_id]
+        if not found:
+            raise GitHubError("Not Found", status=404)
+        return found[0]
+
     def edit_comment(self, repo: str, comment_id: int, body: str) -> None:
         self.writes.append(("edit_comment", repo, comment_id))
         for key, comments in self.comments.items():

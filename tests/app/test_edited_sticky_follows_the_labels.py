@@ -103,3 +103,49 @@ def test_the_note_keeps_the_persons_text_whatever_they_wrote_below_the_hidden_li
     assert stickyedit.unchanged(stickynote.amended(noted, None), theirs)
     assert stickynote.amended(noted, "**Update:** cleared.") == noted
     assert stickynote.written_state(theirs) == "flagged" and stickynote.written_state("### no marker") is None
+
+
+def _edited_after_the_read(gh, monkeypatch, body_of):
+    """A person saves an edit of the sticky after this delivery listed the comments: the delivery
+    goes on with the copy it read (the reviewer's case: right after their own ``/sieve ok``)."""
+    real = gh.list_comments
+
+    def list_comments(repo, number):
+        listed = real(repo, number)
+        monkeypatch.setattr(gh, "list_comments", real)
+        _edit(gh, body_of)
+        return listed
+
+    monkeypatch.setattr(gh, "list_comments", list_comments)
+
+
+def test_a_persons_edit_saved_during_the_delivery_is_not_written_over(ctx, gh, pr, scorer, payload,  # noqa: F811
+                                                                      monkeypatch):
+    """Review finding 5: the note was written into the copy read when the delivery began, so the
+    person's newer words were lost. The comment is read again before the write; changed, it waits."""
+    _flagged_and_edited(ctx, gh, payload)
+    second = "**Maintainer, second edit:** please also add a test."
+    _edited_after_the_read(gh, monkeypatch, lambda b: b.replace("### PR Sieve:", f"{second}\n\n### PR Sieve:", 1))
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    assert gh.labels[(REPO, 2)] == [] and second in _sticky(gh).body  # cleared; their newer words kept
+    assert "edit_comment" not in [w[0] for w in gh.writes]
+    _push(payload, ctx)  # the next event notes the clearance below their text as it is now
+    after = _sticky(gh)
+    assert second in after.body and "cleared this PR" in after.body and stickyedit.edited(after.body)
+
+
+def test_a_sticky_deleted_during_the_delivery_is_not_written_to(ctx, gh, pr, scorer, payload,  # noqa: F811
+                                                                        monkeypatch):
+    _flagged_and_edited(ctx, gh, payload)
+    real = gh.list_comments
+
+    def list_comments(repo, number):
+        listed = real(repo, number)
+        monkeypatch.setattr(gh, "list_comments", real)
+        gh.comments[(REPO, 2)] = [c for c in gh.comments[(REPO, 2)] if c.author_login != gh.bot]
+        return listed
+
+    monkeypatch.setattr(gh, "list_comments", list_comments)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    assert not [c for c in gh.bot_comments(REPO, 2) if c.body.startswith("<!-- pr-sieve:sticky")]
+    assert "edit_comment" not in [w[0] for w in gh.writes]

@@ -137,6 +137,16 @@ def test_comments_create_list_edit(pr, port):
     assert not pr.calls("GET", r"/issues/comments/\d+$")  # edit is a single PATCH
 
 
+def test_get_comment_is_one_get_and_a_deleted_one_is_a_404(pr, port):
+    human = pr.add_comment(REPO, 7, "Thanks!", "bob")
+    got = port.get_comment(REPO, human)
+    assert (got.id, got.body, got.author_login) == (human, "Thanks!", "bob")
+    assert len(pr.calls("GET", rf"/issues/comments/{human}$")) == 1
+    with pytest.raises(GitHubError) as gone:
+        port.get_comment(REPO, 999_999)
+    assert gone.value.status == 404
+
+
 def test_add_reaction_is_one_post_and_a_repeat_is_not_an_error(pr, port):
     asked = pr.add_comment(REPO, 7, "/sieve help", "bob")
     port.add_reaction(REPO, asked, "eyes")
