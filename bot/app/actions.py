@@ -74,14 +74,26 @@ class UpsertComment:
 class NoteOnSticky:
     """Keep the App's own note at the end of the sticky ``comment_id`` a person edited
     (``bot.app.stickynote``), their text untouched: ``view`` says what is true now that the
-    comment's text no longer is; None takes the note away."""
+    comment's text no longer is; None takes the note away. ``noted``: the state the App has
+    noted there ("": none), recorded (``describe``) so that a note a person removed is not
+    added again for the same state (``noted_state``)."""
 
     comment_id: int
     current: str
     view: View | None = None
+    noted: str = ""
 
     def describe(self) -> str:
-        return f"note_comment:{self.view.template if self.view else 'none'}"
+        return f"{NOTE_ACTION}{self.noted or NO_NOTE}"
+
+
+NOTE_ACTION, NO_NOTE = "note_comment:", "none"  # how a decision records NoteOnSticky
+
+
+def noted_state(described: tuple[str, ...]) -> str | None:
+    """The state a decision's recorded actions say the App noted on a person's sticky (None: none)."""
+    noted = next((a[len(NOTE_ACTION):] for a in described if a.startswith(NOTE_ACTION)), NO_NOTE)
+    return None if noted == NO_NOTE else noted
 
 
 @dataclass(frozen=True)

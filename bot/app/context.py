@@ -105,6 +105,10 @@ class StateStore(Protocol):
     def posted_sticky(self, repo: str, number: int) -> bool:
         """Whether a recorded (not shadow) decision created the sticky comment on this PR."""
 
+    def noted_state(self, repo: str, number: int) -> str | None:
+        """The state the App last noted on the PR's sticky a person edited (``NoteOnSticky.noted``,
+        as the newest real decision that kept the note records it); None: none."""
+
     def pr_for_head(self, repo: str, head_sha: str) -> int | None:
         """The PR that a recorded decision scored at ``head_sha`` (the newest), or None."""
 

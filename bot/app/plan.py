@@ -62,6 +62,7 @@ class Facts:
     duplicate_stickies: tuple[int, ...] = ()  # more sticky comments by the bot (ids), to remove
     sticky_deleted: bool = False  # the bot posted its sticky here once and it is gone: a person deleted it
     sticky_edited: bool = False  # a person edited the sticky's text: the bot leaves it as they made it
+    noted_state: str | None = None  # the state the App last noted on that edited sticky (read when it is edited)
     override: Override | None = None
     fresh_override: bool = False  # this very event created ``override``
     hand_labels: tuple[str, ...] = ()  # labels on the PR a person put on (after a fresh command: since it); read when a label may go
@@ -244,11 +245,17 @@ def comment_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Ac
 
 def note_actions(result: Result, config: RepoConfig, facts: Facts, state: str) -> list[Action]:
     """A sticky a person edited is theirs, left as they made it; only when its text no longer says
-    what is true (``state``: the labels moved on) does the App's own short note below it say so."""
+    what is true (``state``: the labels moved on) does the App's own short note below it say so.
+    A note a person removed stays removed while the state it said (``noted_state``) holds; a new
+    state may be noted again. The action is recorded either way (what the App noted, and that
+    its sticky is on the PR), and writes nothing when the comment already reads as it should."""
     sticky = facts.sticky
     if state == stickynote.written_state(sticky.body):
-        return [NoteOnSticky(sticky.id, sticky.body)] if stickynote.has_note(sticky.body) else []
-    return [NoteOnSticky(sticky.id, sticky.body, View("sticky_note.md.j2", _view_context(result, config, facts, state)))]
+        return [NoteOnSticky(sticky.id, sticky.body)]
+    if not stickynote.has_note(sticky.body) and facts.noted_state == state:
+        return [NoteOnSticky(sticky.id, sticky.body, noted=state)]  # a person took it off: theirs
+    view = View("sticky_note.md.j2", _view_context(result, config, facts, state))
+    return [NoteOnSticky(sticky.id, sticky.body, view, noted=state)]
 
 
 def check_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:

@@ -7,14 +7,14 @@ I/O lives here and in ``apply``; ``score`` (bot.scoring), ``profiles.findings`` 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.app import activity, decisions, owed
 from bot.app import apply as applier
 from bot.app import config as repo_config
 from bot.app import plan as planner
-from bot.app import prtemplate, profiles, stickyedit
-from bot.app.actions import STICKY_MARKER, Action
+from bot.app import prtemplate, profiles, stickyedit, stickynote
+from bot.app.actions import STICKY_MARKER, Action, NoteOnSticky
 from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
 from bot.fanout import together
@@ -184,6 +184,7 @@ def facts(ctx: HandlerContext, review: Review, labels: list[str], comments: list
     return planner.Facts(
         repo=repo, number=number, head_sha=review.snapshot.head_sha, labels=tuple(labels), **sticky,
         sticky_deleted=sticky["sticky"] is None and ctx.state.posted_sticky(repo, number),
+        noted_state=ctx.state.noted_state(repo, number) if sticky["sticky_edited"] else None,
         override=override, fresh_override=fresh_override,
         hand_labels=_hand_labels(ctx, events, override, labels, after) if _may_take_off(review, override, labels) else (),
         exempt_label_owed=not fresh_override and owed.exempt_label(ctx, review, override, labels, events),
@@ -254,8 +255,19 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
         if any(d.startswith("create_comment:") for d in done):
             record(ctx, review, tuple(a for a in actions if a.describe() in done))
         raise
-    record(ctx, review, intended)
+    record(ctx, review, _as_written(intended, done, known.noted_state))
     return actions
+
+
+def _as_written(intended: tuple[Action, ...], done: list[str], noted: str | None) -> tuple[Action, ...]:
+    """``intended`` as recorded: a note the App meant to add but did not write (the comment changed
+    since it was read: ``apply``) keeps what was noted before, so the next event adds it."""
+    return tuple(replace(a, noted=noted or "") if _unwritten_note(a, done) else a for a in intended)
+
+
+def _unwritten_note(action: Action, done: list[str]) -> bool:
+    return (isinstance(action, NoteOnSticky) and action.view is not None
+            and not stickynote.has_note(action.current) and action.describe() not in done)
 
 
 def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) -> None:

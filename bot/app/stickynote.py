@@ -6,6 +6,8 @@ in it would then say the opposite of them. So the App keeps one short note of it
 between its markers, saying what is true now; the person's text is never touched. The note goes
 when the PR is back where the comment's text has it (its state marker), and a note a person
 edited (its text no longer matches the digest in its first marker) is theirs too: left alone.
+A note a person removed is not added again while the PR stays in the state it said: the App keeps
+what it noted with its decisions (``StateStore.noted_state``), as the comment itself can lose it.
 """
 
 from __future__ import annotations

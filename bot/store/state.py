@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, delete, func, or_, select
 
+from bot.app.actions import NOTE_ACTION, noted_state
 from bot.app.context import Decision, Ending, Override, newest_per_kind
 from bot.app.plan import KEPT_UNDER
 from bot.store import bounds, endingrows
@@ -27,9 +28,10 @@ from bot.store.warnonce import Once
 log = logging.getLogger(__name__)
 UNDER_WARNED = Once()  # each PR's unreadable ``under`` is warned about once per process, not on every read
 
-# How ``UpsertComment.describe`` records creating or editing the sticky: either means the bot's
-# sticky was on the PR (a retried delivery finds the comment its first attempt posted and edits it)
-STICKY_ACTIONS = ("create_comment:", "edit_comment:")
+# How ``UpsertComment.describe`` records creating or editing the sticky, and ``NoteOnSticky`` keeping
+# the App's note on one a person edited: each means the bot's sticky was on the PR (a retried
+# delivery finds the comment its first attempt posted and edits it)
+STICKY_ACTIONS = ("create_comment:", "edit_comment:", NOTE_ACTION)
 
 
 # Releases 55c32dd..741f46a (before migration 0005) kept an ending as an override row of this
@@ -128,6 +130,15 @@ class SqlStateStore:
                                              DecisionRow.shadow.is_(False), _touches_sticky()).limit(1))
         with self.engine.connect() as conn:
             return conn.execute(stmt).first() is not None
+
+    def noted_state(self, repo: str, number: int) -> str | None:
+        """The state the newest real decision that kept the App's note on a person's sticky noted."""
+        stmt = (select(DecisionRow.actions).where(DecisionRow.repo == repo, DecisionRow.number == number,
+                                                  DecisionRow.shadow.is_(False), DecisionRow.actions.contains(NOTE_ACTION))
+                .order_by(DecisionRow.id.desc()).limit(1))
+        with self.engine.connect() as conn:
+            actions = conn.execute(stmt).scalar()
+        return noted_state(tuple(json.loads(actions))) if actions else None
 
     def purge_decisions(self, older_than_days: float, now: datetime | None = None) -> int:
         """Delete decisions recorded more than ``older_than_days`` ago, except each PR's newest

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.app.actions import NOTE_ACTION, noted_state
 from bot.app.context import Decision, Ending, Override
 from bot.app.decisions import utc
 from bot.ports import CheckRunOutput, Comment, FileTooLarge, GitHubError, LabelEvent, NotText, PullSearch
@@ -208,6 +209,11 @@ class MemoryState:
 
     def posted_sticky(self, repo: str, number: int) -> bool:
         return any(d.repo == repo and d.number == number and not d.shadow
-                   and any(a.startswith(("create_comment:", "edit_comment:")) for a in d.actions)
+                   and any(a.startswith(("create_comment:", "edit_comment:", NOTE_ACTION)) for a in d.actions)
                    for d in self.decisions)
+
+    def noted_state(self, repo: str, number: int) -> str | None:
+        noted = [d for d in self.decisions if d.repo == repo and d.number == number and not d.shadow
+                 and any(a.startswith(NOTE_ACTION) for a in d.actions)]
+        return noted_state(noted[-1].actions) if noted else None
 

@@ -9,7 +9,9 @@ the PR is back where the person's text has it, and a note a person edited is the
 
 from __future__ import annotations
 
-from bot.app import dispatch, stickyedit
+import re
+
+from bot.app import dispatch, stickyedit, stickynote
 from bot.ports import Comment
 
 from .conftest import result_for
@@ -149,3 +151,44 @@ def test_a_sticky_deleted_during_the_delivery_is_not_written_to(ctx, gh, pr, sco
     dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
     assert not [c for c in gh.bot_comments(REPO, 2) if c.body.startswith("<!-- pr-sieve:sticky")]
     assert "edit_comment" not in [w[0] for w in gh.writes]
+
+
+def _without_note(gh) -> Comment:
+    mine = _edit(gh, lambda body: re.sub(r"\s*<!-- pr-sieve:note:.*?note-end -->\s*", "\n", body, flags=re.S))
+    assert not stickynote.has_note(mine.body)
+    return mine
+
+
+def test_a_note_a_person_removed_is_not_added_again_for_the_same_state(ctx, gh, pr, scorer, payload):  # noqa: F811
+    """Review finding 2: the note a person deleted from their comment came back on every later event."""
+    _flagged_and_edited(ctx, gh, payload)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    assert stickynote.has_note(_sticky(gh).body)
+    mine = _without_note(gh)
+    writes = len(gh.writes)
+    _push(payload, ctx)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)  # cleared still
+    assert _sticky(gh).body == mine.body
+    assert "edit_comment" not in [w[0] for w in gh.writes[writes:]]
+
+
+def test_a_new_state_after_a_removed_note_is_noted_again(ctx, gh, pr, scorer, payload):  # noqa: F811
+    _flagged_and_edited(ctx, gh, payload)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    mine = _without_note(gh)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve exempt"), ctx)  # the labels move on
+    after = _sticky(gh)
+    assert after.body.startswith(mine.body.rstrip()) and stickynote.written_state(after.body) == "flagged"
+    assert stickynote.has_note(after.body) and "exempt" in after.body.removeprefix(mine.body.rstrip())
+
+
+def test_a_state_left_and_reached_again_is_noted_again(ctx, gh, pr, scorer, payload):  # noqa: F811
+    """Cleared, the note removed by a person, the clearance cancelled (back where their text is),
+    then cleared again: that is a new clearance, said below their text."""
+    _flagged_and_edited(ctx, gh, payload)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    mine = _without_note(gh)
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok cancel"), ctx)
+    assert _sticky(gh).body == mine.body
+    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    assert stickynote.has_note(_sticky(gh).body) and _sticky(gh).body.startswith(mine.body.rstrip())

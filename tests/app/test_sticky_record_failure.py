@@ -63,6 +63,7 @@ def test_a_sticky_a_person_edits_while_the_record_fails_is_theirs_and_kept(ctx, 
     assert "please just sign off" in kept.body
     dispatch.handle("pull_request", opened(payload), ctx)  # the retry leaves their text as it is
     assert gh.bot_comments(REPO, 2) == [kept]
+    assert state.posted_sticky(REPO, 2)  # and records the sticky (a person's now) is on the PR
 
 
 def test_a_record_that_committed_before_its_error_leaves_the_sticky_up(ctx, gh, state, pr, scorer,  # noqa: F811
