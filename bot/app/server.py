@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
-from bot.app import headers, intake, signature, wiring
+from bot.app import headers, intake, signature, suites, wiring
 from bot.app.pages import pages_router
 from bot.app.worker import Accepts, GitHubFactory, Handler, Workers
 from bot.obs import metrics
@@ -122,8 +122,11 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
         if body_time is not None and await run_in_threadpool(store.is_stale, body_time, retention_days):
             return _stale(event, delivery_id, body_time)
         keys = await run_in_threadpool(intake.with_fork_pr, state, event, payload, keys)
-        new = await run_in_threadpool(store.enqueue, delivery_id, event, intake.payload_text(body, payload),
-                                      action=action, body_sha256=digest, **keys)
+        if parts := suites.per_pr(event, payload, delivery_id):  # a suite of several PRs: one delivery each
+            new = await run_in_threadpool(suites.enqueue_each, store, parts, event, action, keys)
+        else:
+            new = await run_in_threadpool(store.enqueue, delivery_id, event, intake.payload_text(body, payload),
+                                          action=action, body_sha256=digest, **keys)
         original = None if new or digest is None else await run_in_threadpool(store.replay_of, delivery_id, digest)
     except Exception:  # noqa: BLE001 - no 2xx unless stored: GitHub shows it as failed
         log.exception("could not store delivery", extra={"delivery_id": delivery_id})

@@ -1,7 +1,8 @@
-"""A check run's delivery is stored under the PR its handler acts on. Of PRs sharing a head commit
+"""A check run's or suite's delivery is stored under the PR its handler acts on. Of PRs sharing a head commit
 each has its own run (named by its ``external_id``, "pr-<n>") and GitHub lists them all on each, so
 a press on #8's run was queued under #7, the first listed: the per-PR claim and PostgreSQL lock
-then held #7 while the handler changed #8 beside #8's own deliveries (review finding 3).
+then held #7 while the handler changed #8 beside #8's own deliveries (review finding 3). A suite
+re-run listing both re-scored both under #7: it is now one delivery per PR (``bot.app.suites``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pytest
 
 pytest.importorskip("bot.fakegithub", reason="bot.fakegithub not available")
 
-from bot.app import dispatch, intake  # noqa: E402
+from bot.app import dispatch, intake, suites  # noqa: E402
 from bot.app.handlers import check_run  # noqa: E402
 from bot.store.db import init_db  # noqa: E402
 from bot.store.deliveries import DeliveryStore  # noqa: E402
@@ -20,7 +21,10 @@ from bot.store.deliveries import DeliveryStore  # noqa: E402
 from tests.pgschema import db_url  # noqa: E402,F401
 
 from .test_e2e_fakegithub import REPO, fake, live_ctx  # noqa: E402,F401
-from .test_prs_sharing_a_head_commit import open_release_pr, press  # noqa: E402
+from .conftest import result_for  # noqa: E402
+from .test_check_run_events_name_the_right_pr import pull_ref  # noqa: E402
+from .test_prs_sharing_a_head_commit import MEDIUM, open_release_pr, press  # noqa: E402
+from .test_rerun_all_checks import suite_rerun  # noqa: E402
 
 
 @pytest.fixture
@@ -64,3 +68,56 @@ def test_a_fork_prs_run_is_keyed_by_its_name_without_a_lookup(pressed_on_8):
     assert intake.delivery_keys(event)["number"] == 8
     event["check_run"]["external_id"] = f"pr-{2**31}"  # no PR number we store: not refused, looked up
     assert intake.delivery_keys(event)["number"] is None
+
+
+def _suite_of_7_and_8(fake, payload) -> dict:
+    event = suite_rerun(fake, payload, pulls=[])
+    here = event["repository"]["id"]
+    event["check_suite"]["pull_requests"] = [pull_ref(event, 7, here), pull_ref(event, 8, here),
+                                             pull_ref(event, 3, here + 1)]  # another repository's #3
+    return event
+
+
+def test_a_suite_rerun_of_two_prs_is_one_delivery_per_pr_each_scoring_its_own(fake, live_ctx, scorer,  # noqa: F811
+                                                                               payload):
+    """"Re-run all checks" at a commit two PRs share was stored under #7 and re-scored #8 too."""
+    dispatch.handle("pull_request", fake.pull_request_event(REPO, 7), live_ctx)
+    open_release_pr(fake, live_ctx)
+    parts = suites.per_pr("check_suite", _suite_of_7_and_8(fake, payload), "guid")
+    assert [(copy_id, number) for copy_id, number, _ in parts] == [("guid", 7), ("guid/pr-8", 8)]
+    scorer.result, scorer.calls = result_for("medium"), []
+    for _, number, text in parts:
+        assert dispatch.handle("check_suite", json.loads(text), live_ctx).startswith("re-run: scored 55")
+    assert [snapshot.number for snapshot, _ in scorer.calls] == [7, 8]
+    assert fake.issue_labels(REPO, 7) == [MEDIUM] and fake.issue_labels(REPO, 8) == [MEDIUM]
+
+
+def test_each_suite_copy_waits_for_its_prs_other_delivery(fake, payload, db_url):  # noqa: F811
+    parts = suites.per_pr("check_suite", _suite_of_7_and_8(fake, payload), "guid")
+    engine = init_db(db_url)
+    try:
+        store = DeliveryStore(engine)
+        store.enqueue("cmd", "issue_comment", json.dumps({"issue": {"number": 8}}), action="created",
+                      repo=REPO, number=8)
+        keys = {"installation_id": 1, "repo": REPO, "number": 7}
+        assert suites.enqueue_each(store, parts, "check_suite", "rerequested", keys)
+        assert not suites.enqueue_each(store, parts, "check_suite", "rerequested", keys)  # a redelivery
+        claimed = [store.claim(f"w{i}", lease_seconds=60) for i in range(3)]
+        assert [c.delivery_id for c in claimed if c] == ["cmd", "guid"]  # #8's copy waits for #8's command
+    finally:
+        engine.dispose()
+
+
+def test_a_suite_of_one_pr_or_of_a_fork_is_stored_as_it_came(fake, payload):
+    event = _suite_of_7_and_8(fake, payload)
+    event["check_suite"]["pull_requests"] = event["check_suite"]["pull_requests"][:1]
+    assert suites.per_pr("check_suite", event, "guid") == []
+    event["check_suite"]["pull_requests"] = []
+    assert suites.per_pr("check_suite", event, "guid") == []
+    assert suites.per_pr("check_run", _suite_of_7_and_8(fake, payload), "guid") == []
+
+
+def test_a_long_delivery_id_still_fits_its_copies():
+    event = {"check_suite": {"pull_requests": [{"number": 7}, {"number": 8}]}, "repository": {"id": 1}}
+    ids = [copy_id for copy_id, _, _ in suites.per_pr("check_suite", event, "x" * 100)]
+    assert ids[0] == "x" * 100 and len(ids[1]) <= 100 and ids[1].endswith("/pr-8")

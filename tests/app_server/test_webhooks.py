@@ -260,3 +260,18 @@ def test_a_rerun_of_the_whole_suite_is_stored_and_keyed_like_a_check_run(app, cl
     payload["check_suite"]["pull_requests"] = [{"number": 12, "id": 1}]
     assert deliver(client, json.dumps(payload).encode(), "check_suite", "cs-1").status_code == 202
     assert app.state.store.get("cs-1").number == 12
+
+
+def test_a_rerun_of_a_suite_listing_two_prs_is_stored_once_for_each(app, client):
+    """One commit, the head of #12 and #13: each PR's re-score waits for that PR's deliveries."""
+    run = json.loads(example("check_run", "rerequested.payload.json"))
+    payload = {key: run[key] for key in ("repository", "sender", "installation")}
+    payload.update(action="rerequested", check_suite=run["check_run"]["check_suite"])
+    payload["check_suite"]["pull_requests"] = [{"number": 12, "id": 1}, {"number": 13, "id": 2}]
+    body = json.dumps(payload).encode()
+    assert deliver(client, body, "check_suite", "cs-2").json()["status"] == "queued"
+    first, second = app.state.store.get("cs-2", with_payload=True), app.state.store.get("cs-2/pr-13", with_payload=True)
+    assert (first.number, second.number) == (12, 13)
+    assert [p["number"] for p in first.payload_dict()["check_suite"]["pull_requests"]] == [12]
+    assert [p["number"] for p in second.payload_dict()["check_suite"]["pull_requests"]] == [13]
+    assert deliver(client, body, "check_suite", "cs-2").json()["status"] == "duplicate"  # GitHub's redelivery

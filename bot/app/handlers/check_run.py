@@ -19,7 +19,8 @@ press acts on the first PR listed, as it did, and a Re-run scores each PR listed
 ``check_suite.rerequested`` (again only to the App that made the suite, with the same optional
 ``app.slug``), which is read like a Re-run of our check: the suite has no name to check, and it
 names its commit and PRs the way a check run does; each of this repository's PRs it lists is
-scored again (each has its own run in the suite).
+scored again (each has its own run in the suite). The intake stores a suite listing several as one
+delivery per PR, each listing its PR alone (``bot.app.suites``), so each waits for that PR's others.
 """
 
 from __future__ import annotations
