@@ -30,8 +30,7 @@ from dataclasses import dataclass
 
 from bot.app import stickynote
 from bot.app.actions import (SEEN_REACTION, STATE_MARKER, STICKY_MARKER, Action, AddLabels, CheckRun,
-                             DeleteComment, EnsureLabel, NoteOnSticky, React, RemoveLabel, Reply, UpsertComment,
-                             View)
+                             DeleteComment, EnsureLabel, React, RemoveLabel, Reply, UpsertComment, View)
 from bot.app.checkid import external_id
 from bot.app.configschema import LabelSpec, RepoConfig
 from bot.app.context import Override
@@ -237,25 +236,11 @@ def comment_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Ac
     if state is None:
         return []
     if facts.sticky_edited and facts.sticky is not None:
-        return note_actions(result, config, facts, state)
+        note = View("sticky_note.md.j2", _view_context(result, config, facts, state))
+        return stickynote.note_actions(facts.sticky, state, facts.noted_state, note)
     view = View("comment.md.j2", _view_context(result, config, facts, state))
     sticky = facts.sticky
     return [UpsertComment(view, sticky.id if sticky else None, sticky.body if sticky else None)]
-
-
-def note_actions(result: Result, config: RepoConfig, facts: Facts, state: str) -> list[Action]:
-    """A sticky a person edited is theirs, left as they made it; only when its text no longer says
-    what is true (``state``: the labels moved on) does the App's own short note below it say so.
-    A note a person removed stays removed while the state it said (``noted_state``) holds; a new
-    state may be noted again. The action is recorded either way (what the App noted, and that
-    its sticky is on the PR), and writes nothing when the comment already reads as it should."""
-    sticky = facts.sticky
-    if state == stickynote.written_state(sticky.body):
-        return [NoteOnSticky(sticky.id, sticky.body)]
-    if not stickynote.has_note(sticky.body) and facts.noted_state == state:
-        return [NoteOnSticky(sticky.id, sticky.body, noted=state)]  # a person took it off: theirs
-    view = View("sticky_note.md.j2", _view_context(result, config, facts, state))
-    return [NoteOnSticky(sticky.id, sticky.body, view, noted=state)]
 
 
 def check_actions(result: Result, config: RepoConfig, facts: Facts) -> list[Action]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.app.actions import NoteOnSticky, View
 from bot.app.stickyedit import digest
 
 NOTE_START = "<!-- pr-sieve:note:{digest} -->"
@@ -48,3 +49,16 @@ def amended(body: str, note: str | None) -> str | None:
 def _last(body: str) -> re.Match | None:
     found = list(_NOTE.finditer(body))
     return found[-1] if found else None
+
+
+def note_actions(sticky, state: str, noted_state: str | None, note: View) -> list[NoteOnSticky]:
+    """A sticky a person edited is theirs, left as they made it; only when its text no longer says
+    what is true (``state``: the labels moved on) does the App's own short ``note`` below it say so.
+    A note a person removed stays removed while the state it said (``noted_state``) holds; a new
+    state may be noted again. The action is recorded either way (what the App noted, and that
+    its sticky is on the PR), and writes nothing when the comment already reads as it should."""
+    if state == written_state(sticky.body):
+        return [NoteOnSticky(sticky.id, sticky.body)]
+    if not has_note(sticky.body) and noted_state == state:
+        return [NoteOnSticky(sticky.id, sticky.body, noted=state)]  # a person took it off: theirs
+    return [NoteOnSticky(sticky.id, sticky.body, note, noted=state)]
