@@ -1,14 +1,16 @@
 """What a changed path is: a test, documentation, community boilerplate, or code.
 
-Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` / ``*_tests.py`` /
-``tests.py`` (Django) / ``tests/``;
-JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/``, Deno/Go-style ``*_test.ts``, Cypress ``*.cy.ts``,
-a ``test.js`` at the root (of the repository or of ``packages/<name>/``);
-Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc`` / ``FooTest.cpp``;
-Rust ``tests/``, ``foo/tests.rs`` (and test attributes in a patch, see ``patch_has_test_module``, which
-also reads Zig's and D's inline test blocks); .NET test projects ``MyLib.Tests/`` / ``MyLib.UnitTests/``
-(their code, test data and specs, not their project files nor prose at their root or under docs/);
-Java/Kotlin ``src/test/``, ``*Test.kt``; Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
+Conventions recognised: Go ``_test.go``, ``testutil/``; Python ``test_*.py`` / ``*_test.py`` /
+``*_tests.py`` / ``tests.py`` (Django) / ``tests/``; JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/`` /
+``__snapshots__/`` / ``__testfixtures__/``, tsd's ``*.test-d.ts``, Deno/Go-style ``*_test.ts``, Cypress
+``*.cy.ts``, a ``test.js`` at the root (of the repository or of ``packages/<name>/``);
+Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.cc`` / ``FooTest.cpp``,
+LLVM's ``unittests/``; Rust ``tests/``, ``foo/tests.rs``, insta's ``snapshots/*.snap`` (and tests inside
+a source file, read from its patch: ``patch_has_test_module``); .NET test projects ``MyLib.Tests/`` /
+``MyLib.UnitTests/`` and SwiftPM test targets ``Tests/MyLibTests/`` (their code, test data and specs, not
+their project files nor prose at their root or under docs/); Java/Kotlin ``src/test/``, other source sets
+``src/commonTest/``, ``src/androidTest/`` (any ``src/<name>Test/``), ``src/testFixtures/``, ``*Test.kt``;
+Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
 shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates by an established name
 such as ``test-suite/``, ``integration-tests/``, ``tests_e2e/`` (code in them, not docs or config).
 """
@@ -18,19 +20,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.signals import inline_tests
+
 # Kinds of tests that name a test directory: integration-tests/, e2e_test/, tests_unit/
 _TEST_KINDS = (r"(?:unit|integration|e2e|end[-_]to[-_]end|functional|acceptance|smoke|system|api|ui|regression"
                r"|contract|component|conformance|interop|browser)")
 _TEST_PATH = re.compile(
-    r"(^|/)(tests?|__tests__|spec|specs|testing|testdata|e2e)/"
-    r"|(^|/)src/test/"
+    r"(^|/)(tests?|__tests__|__snapshots__|__testfixtures__|unittests|spec|specs|testing|testdata|e2e)/"
+    # Gradle's and Kotlin Multiplatform's test source sets: src/test/, src/commonTest/, src/androidTest/,
+    # src/testFixtures/
+    r"|(^|/)src/(?:test|[a-z][A-Za-z0-9]*Test|testFixtures)/"
+    r"|(^|/)snapshots/[^/]+\.snap$"  # insta's snapshots beside a Rust module's inline tests
     r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|sh|bash|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
     r"|(^|/)test_[^/]*\.(py|sh|bash)$|(^|/)tests?\.py$|_tests\.(py|rs)$"  # test_*.py; Django's tests.py
     # Rust's foo/tests.rs module; a test.js at the root of the repository or of a monorepo package
     # (src/commands/test.ts and cargo's commands/test.rs implement a "test" command)
     r"|(^|/)tests\.rs$|^(?:(?:packages|libs?|modules)/[^/]+/)?tests?\.[cm]?[jt]sx?$"
     r"|(^|/)conftest\.py$"
-    r"|\.(test|spec|cy)\.[cm]?[jt]sx?$"  # .cy: Cypress
+    r"|\.(test|spec|cy)\.[cm]?[jt]sx?$|\.test-d\.[cm]?tsx?$"  # .cy: Cypress; .test-d.ts: tsd's type tests
     r"|\.test\.(sh|bash|bats)$|\.bats$"  # shell tests, Bats (Perl's t/*.t: _is_perl_test)
     r"|(^|/)[^/]*(Test|Tests|Spec|IT)\.(java|kt|scala|groovy|cs|swift|php)$"
     r"|(^|/)[^/]*(Test|Tests)\.(cpp|cc|cxx|c|m|mm)$"  # GoogleTest's FooTest.cpp, XCTest's FooTests.m
@@ -40,29 +47,17 @@ _TEST_PATH = re.compile(
 # e2e_test/; not ab_test/, self_test/, load_test/ or test-env/, which hold product code and config),
 # holding code, not docs or config (_in_test_dir)
 _TEST_DIR = re.compile(
-    rf"(^|/)(test[-_]?suites?|{_TEST_KINDS}[-_]tests?|tests?[-_](?:{_TEST_KINDS}|suites?|utils?|helpers?|data|cases))/")
-# A .NET test project: MyLib.Tests/, MyLib.UnitTests/, MyLib.IntegrationTest/ (_in_dotnet_test_project)
+    rf"(^|/)(test[-_]?suites?|testutils?|{_TEST_KINDS}[-_]tests?"
+    rf"|tests?[-_](?:{_TEST_KINDS}|suites?|utils?|helpers?|data|cases))/")
+# A .NET test project: MyLib.Tests/, MyLib.UnitTests/, MyLib.IntegrationTest/ (_in_test_project)
 _DOTNET_TEST_PROJECT = re.compile(r"(^|/)[^/]+\.(?:Unit|Integration|Functional|Acceptance|E2E)?Tests?/")
+# A SwiftPM test target: Tests/MyLibTests/, Packages/Core/Tests/CoreTests/ (_in_test_project)
+_SWIFT_TEST_TARGET = re.compile(r"(^|/)Tests/[A-Za-z_]\w*Tests/")
 _DOTNET_PROJECT_FILE = re.compile(r"\.(?:csproj|fsproj|vbproj|sln|slnx|props|targets)$", re.IGNORECASE)
 # prose at a .NET test project's root: its README, TESTING.md, TEST_PLAN.md, notes (not a Verify snapshot)
 _ROOT_PROSE = re.compile(r"(?<!\.verified)\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$", re.IGNORECASE)
 _DOC_OR_CONFIG_NAME = re.compile(r"[^/]+\.(?:md|mdx|markdown|rst|txt|adoc|ya?ml|json|toml)$")
 _PERL_TEST_NAME = re.compile(r"[^/]+\.t$")
-# An added test inside a source file: a #[cfg(test)] module or a test function, whatever runs it
-# (#[test], #[tokio::test(flavor = "multi_thread")], #[rstest], #[test_case(1, 2)], #[sqlx::test]).
-# [ \t], not \s: an added blank line before a context "#[test]" adds no test.
-_RUST_TEST_MODULE = re.compile(
-    r"^\+.*#\[cfg\(test\)\]"
-    r"|^\+[ \t]*+#\[(?:\w++::)*(?:test|rstest|test_case|wasm_bindgen_test|quickcheck)\b",
-    re.MULTILINE,
-)
-# Inline test blocks by file extension: Zig's test "name" {, test {, test decl {; D's unittest {.
-# Only in those files: a shell line 'test "$x" = y' is a condition.
-_INLINE_TEST = {
-    "zig": re.compile(r'^\+[ \t]*test(?:[ \t]+(?:"|\w+[ \t]*\{)|[ \t]*\{)', re.MULTILINE),
-    "d": re.compile(r"^\+[ \t]*unittest[ \t]*\{", re.MULTILINE),
-}
-
 _PROSE_SUFFIX = r"(\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc|org))?$"  # .github/workflows/security.yml is code
 _COMMUNITY_FILES = re.compile(
     r"(^|/)(readme|license|licence|copying|code_of_conduct|contributing|security|authors|"
@@ -91,7 +86,7 @@ _SITE_CODE = re.compile(
 @lru_cache(maxsize=256)  # a repository's PRs touch the same paths; a lookup costs less than the search
 def is_test_path(path: str) -> bool:
     return (bool(_TEST_PATH.search(path)) or _in_test_dir(path) or _is_perl_test(path)
-            or _in_dotnet_test_project(path))
+            or _in_test_project(path))
 
 
 # Both rules below read what follows a directory once per path, not once per directory: as a
@@ -115,14 +110,14 @@ def _in_test_dir(path: str) -> bool:
     return empty >= 0 and bool(_TEST_DIR.search(path, 0, empty + 1))
 
 
-def _in_dotnet_test_project(path: str) -> bool:
-    """In a .NET test project, but not its project and build files (MyLib.Tests.csproj,
-    Directory.Build.props) nor the docs about it: prose at its root (README, LICENSE, CHANGELOG,
-    TESTING.md, TEST_PLAN.md, NOTES.md, any .md/.rst/.adoc/.txt), prose under its docs/. Those hold
-    no test. Everything else counts, as under tests/: code, test data in a folder (cases.json,
-    TestData/changes.txt), a Verify snapshot (.verified.txt, .verified.md) and Markdown spec files
-    that are the test cases (Markdig's Specs/PipeTableSpecs.md)."""
-    project = _DOTNET_TEST_PROJECT.search(path)
+def _in_test_project(path: str) -> bool:
+    """In a .NET test project or a SwiftPM test target (not one in a docs tree), but not its project
+    and build files (MyLib.Tests.csproj, Directory.Build.props) nor the docs about it: prose at its
+    root (README, LICENSE, CHANGELOG, TESTING.md, TEST_PLAN.md, NOTES.md, any .md/.rst/.adoc/.txt),
+    prose under its docs/. Those hold no test. Everything else counts, as under tests/: code, test
+    data in a folder (cases.json, TestData/changes.txt), a Verify snapshot (.verified.txt,
+    .verified.md) and Markdown spec files that are the test cases (Markdig's Specs/PipeTableSpecs.md)."""
+    project = _DOTNET_TEST_PROJECT.search(path) or _swift_test_target(path)
     if not project:
         return False
     inside = path[project.end():]
@@ -131,6 +126,11 @@ def _in_dotnet_test_project(path: str) -> bool:
     if "/" not in inside:
         return not (is_community_file(inside) or _ROOT_PROSE.search(inside))
     return not (_DOC_DIR.match(inside) and _DOC_EXT.search(inside))
+
+
+def _swift_test_target(path: str) -> re.Match | None:
+    target = _SWIFT_TEST_TARGET.search(path) if "Tests/" in path else None
+    return None if target and _DOC_DIR.search(path, 0, target.start() + 1) else target
 
 
 def _well_formed_after(path: str, end: int) -> bool:
@@ -142,13 +142,9 @@ def _basename(path: str) -> str:
 
 
 def patch_has_test_module(patch: str | None, path: str = "") -> bool:
-    """An added Rust ``#[cfg(test)]`` module or test function (``#[test]``, ``#[rstest]``,
-    ``#[tokio::test(…)]``, …) inside a source file; in a ``.zig`` or ``.d`` file (``path``), an
-    added inline ``test "…" {`` or ``unittest {`` block."""
-    if not patch:
-        return False
-    inline = _INLINE_TEST.get(path.rpartition(".")[2]) if "." in path else None
-    return bool(_RUST_TEST_MODULE.search(patch) or (inline and inline.search(patch)))
+    """A test added inside a source file: a Rust ``#[cfg(test)]`` module or test function, a Zig or D
+    inline test block, a doctest, a line added inside an existing test block (``inline_tests``)."""
+    return inline_tests.adds_test(patch, path)
 
 
 def is_community_file(path: str) -> bool:
