@@ -40,19 +40,28 @@ KIND = "effort"
 # What follows "test(s)" when the words name the project's test tooling, not tests: "Add test script to
 # package.json", "Added test ids to the Button", "test coverage reporting", "so new tests are picked up"
 _COVERAGE_TOOLING = r"\s*(?:report|upload|threshold|gate|badge|tool|collection)"
+# or a feature of the product that is for trying it out: "a dedicated test button", "a focused test mode",
+# "extensive test logging", "a test account for the demo", "a simple test server", "a 2 test limit"
+_TEST_FEATURE = (r"(?:buttons?|modes?|logging|logs?|accounts?|users?|pages?|servers?|endpoints?|flags?|credentials?"
+                 r"|limits?|tokens?|keys?|emails?|messages?|notifications?|webhooks?|connections?|instances?"
+                 r"|networks?|clusters?|databases?|screens?|tabs?|panels?|dialogs?|menus?|options?|toggles?|switch)\b")
 _TEST_INFRA = (r"[ \t]*(?:suites?|runners?|matrix|framework|config|env|environments?|infra|harness|setup|utilit|helpers?"
                r"|data|fixtures?|workflow|job|step|target|dependenc|scripts?\b|-?ids?\b|attributes?\b|commands?\b"
                r"|timeouts?\b|results?\b|reports?\b|reporters?\b|selectors?\b"
                r"|are\s+(?:picked\s+up|discovered|detected|collected)\b"
-               rf"|coverage{_COVERAGE_TOOLING})")
+               rf"|coverage{_COVERAGE_TOOLING}|{_TEST_FEATURE})")
+# "spec(s)" is a test only as a test kind's ("unit specs", "RSpec specs", "test specs") or as files
+# ("spec files"): alone it is as often a specification ("Added the spec for the new file format")
+_TEST_NOUN = (r"(?:(?:unit|integration|regression|e2e|end-to-end|comprehensive|test)\s*)?(?:tests?|test\s+cases?)\b"
+              r"|(?:unit|integration|regression|e2e|end-to-end|test|rspec|jasmine|request|feature)\s+specs?\b"
+              r"|specs?\s+files?\b")
 _TEST_CLAIM = Caseless(
     r"\b(?:add(?:ed|s|ing)?|wr[io]te|written|writing|new|includ(?:e|es|ed|ing)|creat(?:e|ed|es)"
     r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s++"  # possessive: a long run of spaces is read once
     r"(?:(?:a|an|the|some|more|new|few|basic|additional|extra|missing|relevant|corresponding|proper|simple"
     r"|several|comprehensive|thorough|extensive|robust|dedicated|targeted|focused|\d+)\s++){0,3}"
     r"(?:(?:unit|integration|regression|e2e|end-to-end)\s+(?:and|&|/|or)\s+)?"  # "unit and integration tests"
-    r"(?:unit|integration|regression|e2e|end-to-end|comprehensive|test)?\s*(?:tests?|test\s+cases?|specs?)\b"
-    rf"(?!{_TEST_INFRA})"
+    rf"(?:{_TEST_NOUN})(?!{_TEST_INFRA})"
     r"|\b(?:tests?|test\s+cases?)\s+(?:were\s+|have\s+been\s+|are\s+)?(?:added|included|written|created)\b"
     r"|\b(?:full|complete|improved?|increased?|better|comprehensive|extensive|thorough|adds?)\s+(?:unit\s+)?test"
     r"\s+coverage\b"
