@@ -37,6 +37,7 @@ from bot.signals import ai_product
 from bot.signals import ai_usage_section as section
 from bot.signals import hits
 from bot.signals.caseless import TEXT_CACHE, Caseless
+from bot.signals.denied_outputs import denied_output
 from bot.snapshot import PRSnapshot
 from bot.text import without_spans
 
@@ -162,8 +163,10 @@ def disclosures(text: str):
     inside an HTML comment (``visible`` is ``text`` without them), not a person or a database cursor
     (``_names_someone``), not a past habit ("I used to use Copilot"), not a use that is not the
     author's for writing the change ("Claude was used by the issue reporter", "I used Claude to test
-    the MCP tools": ``ai_usage_section.NOT_WRITING``), and not a template's "AI disclosure" label left
-    empty, unticked or answered "none", nor one that follows other words on its line, a mention rather than a label ("adds an AI disclosure section"), nor a sentence about
+    the MCP tools": ``ai_usage_section.NOT_WRITING``), not a tool's output named in a "None" answer
+    ("None. Copilot suggested a fix but I didn't use it": ``denied_outputs``), and not a template's
+    "AI disclosure" label left empty, unticked or answered "none", nor one that follows other words on
+    its line, a mention rather than a label ("adds an AI disclosure section"), nor a sentence about
     the product calling an AI API (``ai_product``); a label's answer, the ticked option or the line
     that says AI was used, comes with it."""
     visible = hits.without_comments(text)
@@ -173,8 +176,8 @@ def disclosures(text: str):
             continue  # "I asked Devin from the infra team", "Please describe how AI was used"
         if _PAST_HABIT.search(visible, start, end):
             continue  # "I used to use Copilot, but I turned it off for this project"
-        if section.NOT_WRITING.match(visible, end):
-            continue  # "Claude was used by the issue reporter", "I used Claude to test the new MCP tools"
+        if section.NOT_WRITING.match(visible, end) or denied_output(visible, start, end):
+            continue  # "Claude was used by the issue reporter", "None. Copilot suggested a fix, it was wrong"
         if not section.LABEL.match(visible[start:end]):
             if not _about_product(visible, _sentence_span(visible, start, end), products):
                 yield visible, start, end, ""  # not "Summaries are now generated with Gemini via the API"
