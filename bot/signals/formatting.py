@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from bot.result import SignalHit
-from bot.signals import filekinds, hits
+from bot.signals import filekinds, hits, literals
 from bot.snapshot import PRSnapshot
 
 NAME = "whitespace_or_format_only"
@@ -50,9 +50,6 @@ _SAME_QUOTES = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte|css|scss|less|lua|html?
 _OPTIONAL_SEMI = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte|go|kts?|scala|swift)$", re.IGNORECASE)
 _MOVED = ("renamed", "copied")
 _PROSE_EXT = re.compile(r"\.(md|mdx|markdown|rst|txt|adoc|asciidoc|org)$", re.IGNORECASE)
-# One-line string literals (escapes honoured; the alternatives exclude each other, so linear)
-_LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*+"|\'(?:[^\'\\\n]|\\.)*+\'|`(?:[^`\\\n]|\\.)*+`)')
-_PROSE_LITERAL = re.compile(r'("(?:[^"\\\n]|\\.)*+"|`(?:[^`\\\n]|\\.)*+`)')  # "don't … isn't" is no literal
 
 # Whitespace that carries meaning, marked before layout is squeezed away (the mark is neither
 # whitespace nor a word character, so a side without the gap reads differently)
@@ -198,7 +195,7 @@ def _normalise(lines: list[str], prose: bool = False, path: str = "") -> str:
     if "\"" not in text and "'" not in text and "`" not in text:  # cheap pre-check: no literal
         return _rust_group_commas([_squeeze(text, commas)]) if rust else _squeeze(text, commas)
     fold = bool(_SAME_QUOTES.search(path))
-    parts = (_PROSE_LITERAL if prose else _LITERAL).split(text)
+    parts = literals.split(text, literals.PROSE_QUOTES if prose else literals.CODE_QUOTES)
     if rust:
         return _rust_group_commas([_squeeze(p, commas) if i % 2 == 0 else _literal(p, fold)
                                    for i, p in enumerate(parts)])
@@ -210,7 +207,7 @@ def _keep_indent(line: str) -> str:
     body = line.strip()
     if not body:
         return ""
-    parts = _LITERAL.split(body) if "\"" in body or "'" in body else [body]
+    parts = literals.split(body, literals.CODE_QUOTES) if "\"" in body or "'" in body else [body]
     body = "".join(_LAYOUT.sub(" ", p) if i % 2 == 0 else p for i, p in enumerate(parts))
     return line[: len(line) - len(line.lstrip())] + body
 
