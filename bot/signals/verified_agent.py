@@ -2,7 +2,8 @@
 what the code does: "Signatures are verified by the middleware", "Each webhook is verified by computing an
 HMAC", "Payloads are verified with Ed25519 signatures" and "This will be verified by CI" report no check;
 "This was verified by hand", "The fix was verified with a Postgres 15 database locally", "The patch was
-verified with the updated SDK on Android 14" and "is verified by the new unit tests" do. Also the places a
+verified with the updated SDK on Android 14", "This was verified with our test server", "The upgrade was
+verified with the new SDK" and "is verified by the new unit tests" do. Also the places a
 tester checks in (``ENVIRONMENT``), which ``care`` reads in "Checked on an iPhone 13".
 """
 
@@ -40,10 +41,11 @@ _PASSIVE = re.compile(
 # a part of the code as the agent: "the middleware", "the schema validator", "an HMAC", "Ed25519
 # signatures", "strict JSON schemas", "a shared secret"; not a person's way or place of checking: a gerund
 # right after "by"/"with" ("by running the server", "by using the API"), a tester's setting or own thing
-# before the noun ("a local Postgres database", "my Python code")
+# before the noun ("a local Postgres database", "my Python code", "our test server", "the reproduction code")
 _CODE_AGENT = re.compile(
     r"\s+(?!\w+ing\b)(?:(?:the|a|an|our|its|their|each|every|this|that)\s+)?"
-    r"(?:(?!(?:local|real|live|fresh|clean|staging|production|prod|dev|sandbox|my|own)\b)[\w.-]+\s+){0,2}?"
+    r"(?:(?!(?:local|real|live|fresh|clean|staging|production|prod|dev|sandbox|my|own|test|testing|reproduction"
+    r"|repro|reproducer|example|sample|demo|failing|minimal)\b)[\w.-]+\s+){0,2}?"
     r"(?:middleware|handlers?|code|server|functions?|methods?|validators?|library|module|service|backend|parser"
     r"|schemas?|hooks?|interceptors?|filters?|controllers?|router|framework|compiler|layer|package|class|decorator"
     r"|helpers?|gateway|proxy|database|db|api|sdk|runtime|kernel|signatures?|checksums?|hmacs?|hash(?:es)?"
@@ -85,4 +87,15 @@ def code_does(text: str, m: re.Match) -> bool:
     if passive.group("present") and _COMPUTED.match(text, m.end()):
         return not _TESTERS_CLAUSE.match(text, m.end())  # "Each webhook is verified by computing an HMAC"
     agent = _CODE_AGENT.match(text, m.end())
-    return bool(agent) and not _VERSION.search(agent.group()) and not _TESTERS_SETTING.match(text, agent.end())
+    if not agent or (not passive.group("present") and _used_new(m, agent)):
+        return False  # "The upgrade was verified with the new SDK": what the tester checked with
+    return not _VERSION.search(agent.group()) and not _TESTERS_SETTING.match(text, agent.end())
+
+
+# a new or updated thing a past check was made with ("was verified with the new SDK", "… with the updated
+# library"): the tester's setup; "was verified by the new handler" names the code's part as the agent
+_NEW = re.compile(r"\b(?:new|newer|updated|upgraded|latest|patched|fixed)\b", re.IGNORECASE)
+
+
+def _used_new(m: re.Match, agent: re.Match) -> bool:
+    return m.group(0).lower().endswith("with") and bool(_NEW.search(agent.group()))
