@@ -5,12 +5,14 @@ testing section that reports, with specifics (a code span or a number), that som
 run, passed or verified. Commands reported as failing or not runnable ("`pytest` *(fails:
 …)*") are not care; ``admits_untested`` reads those. A failure word counts as the command's
 outcome only outside its span and not in "fails before this change and passes after" (a
-regression test checked both ways). "Manually verified in Chrome …" and "Checked on an iPhone …"
-say how it was tested too: the author as subject and a place to test in, not "signatures are
-now verified in the middleware" nor "… are verified by the middleware", "Each webhook is verified by
+regression test checked both ways). "Manually verified in Chrome …", "Verified locally that …" and
+"Checked on an iPhone …" say how it was tested too: the author as subject and a place to test in, not
+"signatures are now verified in the middleware" nor "… are verified by the middleware", "Each webhook is verified by
 computing an HMAC", "Payloads are verified with Ed25519 signatures" (what the code does:
 ``verified_agent``), nor a check negated or still to come ("This was not verified by running the e2e
-suite", "Not yet verified on a device": ``negation.declined``).
+suite", "Not yet verified on a device": ``negation.declined``). So does a report after a label ("Tested:
+locally with Postgres 16, …", "How I tested: ran the suite and clicked through the settings page":
+``testing_label``) and a check against a version ("This was verified against the 1.4.2 release").
 
 This is a sign of care: it lowers the score, including for disclosed AI-assisted PRs.
 """
@@ -21,7 +23,7 @@ import re
 from functools import lru_cache
 
 from bot.result import SignalHit
-from bot.signals import hits
+from bot.signals import hits, testing_label
 from bot.signals.caseless import Caseless
 from bot.signals.negation import declined
 from bot.signals.verified_agent import ENVIRONMENT, code_does
@@ -54,7 +56,9 @@ _PHRASE = Caseless(
     # (first person, "manually", or the verb opening a sentence or list item) and a place to test in
     # (a browser, device, OS, environment or a version number): not "signatures are now verified in
     # the middleware", "the flag is also checked on every config reload" ("checked in" commits)
-    rf"|{_OWN_SUBJECT}(?:verified|checked)\s+(?:it\s+|this\s+)?(?:on|in)\s+{ENVIRONMENT}"
+    rf"|{_OWN_SUBJECT}(?:verified|checked)\s+(?:it\s+|this\s+)?(?:(?:on|in)\s+{ENVIRONMENT}|locally\b|by\s+hand\b)"
+    # "This was verified against the 1.4.2 release", "… against Postgres 16": a version or a place to test in
+    rf"|\bverified\s+against\s+{ENVIRONMENT}"
     rf"|{_OWN_SUBJECT}checked\s+(?:it\s+|this\s+)?against\b",
     re.MULTILINE,
 )
@@ -244,6 +248,10 @@ def explains_testing(snapshot: PRSnapshot) -> SignalHit:
     if phrase:
         said = hits.excerpt_around(text, phrase.start(), phrase.end())  # the words that fired, not the line's start
         return hits.fired(NAME, KIND, 0.7, f"says how it was tested: '{said}'")
+    label = testing_label.labelled_report(text) if ":" in text else None
+    if label:  # "Tested: locally with Postgres 16, migrations apply cleanly"
+        said = hits.excerpt_around(text, label.start(), label.end())
+        return hits.fired(NAME, KIND, 0.7, f"says how it was tested: '{said.strip()}'")
     for m in (_SECTION.finditer(text) if "#" in text else ()):
         content = _section_text(text, m)
         specific = "`" in content or re.search(r"\d", content)
