@@ -6,12 +6,9 @@ characters the scan's patterns are run over: doubling the line must about double
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bot.signals import assertions
-from bot.snapshot import FileChange, PRSnapshot
 
 
 class _Counting:
@@ -50,31 +47,6 @@ def test_the_scan_of_a_line_grows_linearly(monkeypatch, unit):
     small, large = _work(monkeypatch, _array(25_000, unit)), _work(monkeypatch, _array(50_000, unit))
     assert small <= 2 * len(_array(25_000, unit))
     assert large <= 2.5 * small
-
-
-def _best_time(files: tuple[FileChange, ...]) -> float:
-    snapshot = PRSnapshot(title="t", body="", files=files)
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        assert assertions.tests_without_assertions(snapshot).fired
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def _file(i: int, n: int) -> FileChange:
-    code = "#[test]\nfn t() -> Result<(), E> {\n    // ok?\n" + _array(n, '""') + "\n    Ok(())\n}"
-    patch = "@@ -0,0 +1,6 @@\n" + "\n".join("+" + line for line in code.split("\n")) + "\n"
-    return FileChange(path=f"tests/words_{i}.rs", status="added", additions=6, deletions=0, patch=patch)
-
-
-def test_the_signal_on_lines_of_strings_grows_linearly():
-    """Ten files, each one line of 9.8k or 19.6k characters of "" (a file's patch is read to 20k)
-    in a Result test, so strings are cut: 0.37 s and 1.3 s when each string's end rescanned the
-    line (x3.6), about 0.1 s and 0.15 s now."""
-    small = _best_time(tuple(_file(i, 4_900) for i in range(10)))
-    large = _best_time(tuple(_file(i, 9_800) for i in range(10)))
-    assert large <= 2.8 * small + 0.02
 
 
 def test_strings_and_comments_are_still_cut():
