@@ -42,6 +42,7 @@ import re
 
 from bot.signals import hits
 from bot.signals.ai_product import MODEL_WORDS
+from bot.signals.denied_outputs import REJECTED
 
 # an "AI disclosure" label or heading, as ``_DISCLOSURE`` found it, with nothing else in the match
 LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
@@ -129,7 +130,11 @@ _TOOL_OFF = re.compile(
 # may try Copilot later"), a feature ("compatibility with Gemini", "lets users chat with Claude", "the app
 # calls the Claude API"), a tool that is no AI ("I used a tool to format the code"), nor a use that is not
 # the author's for writing the change (``NOT_WRITING``)
-_CONTRAST = re.compile(r"[;\u2014\u2013]|\b(?:but|however|though|although)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"[;\u2014\u2013]|\b(?:but|however|though|although|except)\b", re.IGNORECASE)
+# a bare "None." / "No," / "N/A -" answer: what follows it is read as past a contrast ("No. Copilot generated
+# the boilerplate, which I reviewed"), unless the line rejects that output or makes it someone else's
+# (``denied_outputs.REJECTED``: "None. ChatGPT suggested a fix in the issue thread but I didn't use it")
+_BARE_ANSWER = re.compile(r"^\W*(?:none|no|n/a|na|nope|nothing)[ \t]*[.,;:(\u2014\u2013-]", re.IGNORECASE)
 _NAMED_AI = (r"(?:ai|llms?|gen(?:erative)?\s+ai|(?:github\s+)?copilot|chat\s?gpt|claude(?:\s+code)?|gpt-?\d[\w.]{0,20}"
              rf"|gemini|cursor|codex|devin){MODEL_WORDS}(?:\s+(?:tools?|assistants?|agents?))?")
 _DID = (r"\b<tool>\s+(?:(?:also|only|then|just|mostly|partly)\s+)?(?:wrote|generated|drafted|suggested|helped"
@@ -230,8 +235,8 @@ def _used_past_contrast(option: str) -> bool:
     """Whether a denial goes on, past its first contrast, to say plainly that a tool did some of the
     work ("No AI for the code, but Claude wrote the tests"; ``_TOOL_DID``), or, after a tool switched off
     for one part, that it did another ("…, but I used it for the tests")."""
-    contrast = _CONTRAST.search(option)
-    if contrast is None:
+    contrast = _BARE_ANSWER.match(option) or _CONTRAST.search(option)
+    if contrast is None or (contrast.re is _BARE_ANSWER and REJECTED.search(option)):
         return False
     did = _TOOL_OR_IT_DID if _OFF_FOR_PART.search(option, 0, contrast.start()) else _TOOL_DID
     rest = _undenied(option[contrast.end():])
