@@ -51,10 +51,13 @@ _TEST_INFRA = (r"[ \t]*(?:suites?|runners?|matrix|framework|config|env|environme
                r"|are\s+(?:picked\s+up|discovered|detected|collected)\b"
                rf"|coverage{_COVERAGE_TOOLING}|{_TEST_FEATURE})")
 # "spec(s)" is a test only as a test kind's ("unit specs", "RSpec specs", "test specs") or as files
-# ("spec files"): alone it is as often a specification ("Added the spec for the new file format")
+# ("spec files"): alone it is as often a specification ("Added the spec for the new file format"), and so
+# is a "feature spec" or a "request spec" (a product's or an API's), unless it is RSpec's files with their
+# words on the line ("request spec files in spec/requests/", "feature spec files (checkout_spec.rb)")
+_RSPEC_WORDS = r"(?=[^\n]{0,200}?(?:_spec\.rb\b|\bspec/|\brspec\b|\bcapybara\b))"
 _TEST_NOUN = (r"(?:(?:unit|integration|regression|e2e|end-to-end|comprehensive|test)\s*)?(?:tests?|test\s+cases?)\b"
-              r"|(?:unit|integration|regression|e2e|end-to-end|test|rspec|jasmine|request|feature)\s+specs?\b"
-              r"|specs?\s+files?\b")
+              r"|(?:unit|integration|regression|e2e|end-to-end|test|rspec|jasmine)\s+specs?\b"
+              rf"|(?:request|feature)\s+specs?\s+files?\b{_RSPEC_WORDS}|specs?\s+files?\b")
 _TEST_CLAIM = Caseless(
     r"\b(?:add(?:ed|s|ing)?|wr[io]te|written|writing|new|includ(?:e|es|ed|ing)|creat(?:e|ed|es)"
     r"|implement(?:ed|s)?|extend(?:ed|s)?|introduc(?:e|ed|es))\s++"  # possessive: a long run of spaces is read once
