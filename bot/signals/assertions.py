@@ -33,9 +33,16 @@ KIND = "effort"
 _CODE_EXT = re.compile(r"\.(py|go|rs|[cm]?[jt]sx?|java|kt|scala|rb|php|cs|swift|exs?|cc|cpp|c)$", re.IGNORECASE)
 _NOT_A_TEST = re.compile(
     r"(^|/)(conftest\.py|__init__\.py|setup_test\.go|main_test\.go)$|(^|/)(testdata|fixtures?|__fixtures__|mocks?|__mocks__"
-    r"|__snapshots__|helpers?|utils?|support|data)/|(helpers?|utils?|fixtures?|mocks?|setup)\.[\w]+$",
+    r"|__snapshots__|__testfixtures__|testfixtures|testutils?|helpers?|utils?|support|data)/"
+    r"|(helpers?|utils?|fixtures?|mocks?|setup)\.[\w]+$",
     re.IGNORECASE,
 )
+# A C/C++ test runner's main (GoogleTest's InitGoogleTest + RUN_ALL_TESTS, Catch2's Session, doctest's
+# Context), read only when the file defines no test case: it runs the tests the other files define
+_TEST_MAIN = re.compile(r"RUN_ALL_TESTS\s*\(|\bInitGoogle(?:Test|Mock)\s*\(|\bCatch::Session\b|\bdoctest::Context\b")
+_C_TEST_CASE = re.compile(
+    r"\b(?:TYPED_)?TEST(?:_F|_P|_CASE(?:_METHOD|_TEMPLATE)?|_SUITE)?\s*\(|\bSCENARIO\s*\(|\bBOOST_\w*TEST_CASE\w*\s*\("
+    r"|\bQTEST_\w*MAIN\b|\bvoid\s+test\w*\s*\(")
 _ASSERTION = re.compile(
     r"(?:\b|_)assert|\bexpect\s*[(.]|\bcr_expect|\.(?:must|wont)_\w|\bexpects?\b|\brequire\.|\bt\.(?:error|fatal|fail)|\bb\.(?:error|fatal|fail)"
     r"|\bself\.fail|\bshould|\bpytest\.(?:raises|fail|approx)|\.to(?:be|equal|throw|match|have|contain)"
@@ -186,7 +193,15 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _checks(path: str, patch: str) -> bool:
-    return _asserts(patch) or bool(_RUST_FILE.search(path) and _rust_checks(patch))
+    return (_asserts(patch) or bool(_RUST_FILE.search(path) and _rust_checks(patch))
+            or _only_runs_tests(patch))
+
+
+def _only_runs_tests(patch: str) -> bool:
+    """A test runner's ``main`` that defines no test case (``unittests/test_main.cpp`` calling
+    ``RUN_ALL_TESTS()``): it holds no test, so it lacks no assertion."""
+    added = _added_text(patch)
+    return bool(_TEST_MAIN.search(added)) and not _C_TEST_CASE.search(added)
 
 
 def tests_without_assertions(snapshot: PRSnapshot) -> SignalHit:

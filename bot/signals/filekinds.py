@@ -1,6 +1,6 @@
 """What a changed path is: a test, documentation, community boilerplate, or code.
 
-Conventions recognised: Go ``_test.go``, ``testutil/``; Python ``test_*.py`` / ``*_test.py`` /
+Conventions recognised: Go ``_test.go``; Python ``test_*.py`` / ``*_test.py`` /
 ``*_tests.py`` / ``tests.py`` (Django) / ``tests/``; JS/TS ``*.test.*`` / ``*.spec.*`` / ``__tests__/`` /
 ``__snapshots__/`` / ``__testfixtures__/``, tsd's ``*.test-d.ts``, Deno/Go-style ``*_test.ts``, Cypress
 ``*.cy.ts``, a ``test.js`` at the root (of the repository or of ``packages/<name>/``);
@@ -8,8 +8,9 @@ Dart ``*_test.dart``; C/C++ (GoogleTest, Chromium) ``*_test.cc`` / ``*_unittest.
 LLVM's ``unittests/``; Rust ``tests/``, ``foo/tests.rs``, insta's ``snapshots/*.snap`` (and tests inside
 a source file, read from its patch: ``patch_has_test_module``); .NET test projects ``MyLib.Tests/`` /
 ``MyLib.UnitTests/`` and SwiftPM test targets ``Tests/MyLibTests/`` (their code, test data and specs, not
-their project files nor prose at their root or under docs/); Java/Kotlin ``src/test/``, other source sets
-``src/commonTest/``, ``src/androidTest/`` (any ``src/<name>Test/``), ``src/testFixtures/``, ``*Test.kt``;
+their project files nor prose at their root or under docs/); Java/Kotlin ``src/test/``, Gradle and Kotlin
+Multiplatform source sets ``src/commonTest/``, ``src/androidTest/``, ``src/jvmTest/`` … (the known names
+only: ``src/abTest/`` or ``src/speedTest/`` is product code), ``src/testFixtures/``, ``*Test.kt``;
 Swift ``*Tests.swift``; Ruby ``spec/``; Perl ``t/*.t``;
 shell ``*.test.sh`` / ``test_*.sh`` / ``*.bats``; test directories and crates by an established name
 such as ``test-suite/``, ``integration-tests/``, ``tests_e2e/`` (code in them, not docs or config).
@@ -22,14 +23,17 @@ from functools import lru_cache
 
 from bot.signals import inline_tests
 
+# Gradle/Android/KMP source sets "<name>Test": commonTest, androidUnitTest, jvmTest, wasmJsTest, integrationTest
+_SOURCE_SET = (r"(?:common|android|androidUnit|androidInstrumented|jvm|js|ios|native|desktop|wasmJs|unit|integration"
+               r"|functional)")
 # Kinds of tests that name a test directory: integration-tests/, e2e_test/, tests_unit/
 _TEST_KINDS = (r"(?:unit|integration|e2e|end[-_]to[-_]end|functional|acceptance|smoke|system|api|ui|regression"
                r"|contract|component|conformance|interop|browser)")
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|__tests__|__snapshots__|__testfixtures__|unittests|spec|specs|testing|testdata|e2e)/"
-    # Gradle's and Kotlin Multiplatform's test source sets: src/test/, src/commonTest/, src/androidTest/,
-    # src/testFixtures/
-    r"|(^|/)src/(?:test|[a-z][A-Za-z0-9]*Test|testFixtures)/"
+    # Gradle's, Android's and Kotlin Multiplatform's test source sets: src/test/, src/commonTest/,
+    # src/androidTest/, src/testDebug/, src/testFixtures/ (by name: src/abTest/ is an A/B-test feature)
+    rf"|(^|/)src/(?:test|{_SOURCE_SET}Test|test(?:Debug|Release)|testFixtures)/"
     r"|(^|/)snapshots/[^/]+\.snap$"  # insta's snapshots beside a Rust module's inline tests
     r"|_test\.(go|py|rs|rb|exs?|cc|cpp|cxx|c|dart|sh|bash|[cm]?[jt]sx?)$|_unittest\.(cc|cpp|cxx|c|mm)$"
     r"|(^|/)test_[^/]*\.(py|sh|bash)$|(^|/)tests?\.py$|_tests\.(py|rs)$"  # test_*.py; Django's tests.py
@@ -44,10 +48,10 @@ _TEST_PATH = re.compile(
     r"|_spec\.rb$",
 )
 # A test crate or directory by an established name (test-suite/, tests_integration/, integration-tests/,
-# e2e_test/; not ab_test/, self_test/, load_test/ or test-env/, which hold product code and config),
-# holding code, not docs or config (_in_test_dir)
+# e2e_test/; not ab_test/, self_test/, load_test/ or test-env/, which hold product code and config, nor
+# Go's testutil/ helper packages), holding code, not docs or config (_in_test_dir)
 _TEST_DIR = re.compile(
-    rf"(^|/)(test[-_]?suites?|testutils?|{_TEST_KINDS}[-_]tests?"
+    rf"(^|/)(test[-_]?suites?|{_TEST_KINDS}[-_]tests?"
     rf"|tests?[-_](?:{_TEST_KINDS}|suites?|utils?|helpers?|data|cases))/")
 # A .NET test project: MyLib.Tests/, MyLib.UnitTests/, MyLib.IntegrationTest/ (_in_test_project)
 _DOTNET_TEST_PROJECT = re.compile(r"(^|/)[^/]+\.(?:Unit|Integration|Functional|Acceptance|E2E)?Tests?/")
