@@ -158,9 +158,11 @@ def _command_line(text: str) -> str:
 def _tester_phrase(text: str) -> re.Match | None:
     """The first testing phrase that reports a tester's check, not what the code does, nor a check
     negated or still to come ("This was not verified by running …", "Not yet verified on a device":
-    ``negation.declined``)."""
+    ``negation.declined``), nor one in a label's answer that names nothing ("Tested: Verified that the
+    changes work as expected": ``testing_label.unspecific_answer``)."""
     return next((m for m in _PHRASE.finditer(text)
-                 if not code_does(text, m) and not declined(text, m.start(), m.end())), None)
+                 if not code_does(text, m) and not declined(text, m.start(), m.end())
+                 and not testing_label.unspecific_answer(text, m.start())), None)
 
 
 _PHRASE_NEEDS = ("tested", "ran", "run", "reproduc", "verified", "confirmed", "benchmarked", "checked")  # one per alternative

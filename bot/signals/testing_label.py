@@ -2,8 +2,14 @@
 migrations apply cleanly", "How I tested: ran the test suite and clicked through the settings page",
 "Testing done: the existing suite passes, plus I tried 3 malformed configs by hand", "Manually verified:
 signatures from the staging webhook are accepted, forged ones rejected". The label says it is the
-author's report of a check; what follows must report one: a run, a check or an outcome, or a place, a
-version, a code span or "locally" / "by hand".
+author's report of a check; what follows must report one (a run, a check or an outcome, or a place, a
+version, a code span or "locally" / "by hand") and say something a reviewer could repeat: a command or
+code span, a number, a named place (an OS, a browser, a version, "the settings page"), or what changed
+("no longer hangs", "fails before this change and passes after it").
+
+Not boilerplate that names nothing: "Testing: All tests pass ✅", "Tested: works on my machine",
+"Manual testing: Verified the feature works end-to-end", "Tested: Verified that the changes work as
+expected", "Testing: Verified locally that everything works".
 
 Not a template's label left as it came or answered with nothing: "Testing: N/A", "Tested: not yet",
 "How I tested: <describe how you tested>", "Testing: (please describe)", "Tested: TODO", nor a report of
@@ -30,11 +36,22 @@ _NO_REPORT = re.compile(
     r"|not\s+(?:yet\s+)?(?:tested|verified|run))\b",
     re.IGNORECASE)
 _FAILURE = re.compile(r"\bfail(?:s|ed|ing)?\b|\bcould\s*n[o']t\b|\bunable\s+to\b|\bbroken\b|\bbreaks\b", re.IGNORECASE)
+# a test that fails without the change and passes with it is the report, not a failure: "the new
+# regression test fails before this change and passes after it", "failed on main, passes with this patch"
+_FAILS_BEFORE = re.compile(
+    r"\bfail(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:before|without|on\s+main)\b[^\n]{0,80}?\bpass(?:es|ed)?\b", re.IGNORECASE)
 # what a report says: a run, a check or an outcome, or where and with what it was checked
 _REPORTS = re.compile(
     r"\b(?:ran|run|running|tried|clicked|checked|verified|confirmed|reproduc\w*|pass(?:es|ed)?|works?|worked"
     r"|appl(?:y|ies|ied)|accepted|rejected|no\s+longer|locally|manually|by\s+hand)\b|`|\d"
     rf"|\b{ENVIRONMENT}",
+    re.IGNORECASE)
+# what a reviewer could repeat: a code span, a number, a place or a version (``ENVIRONMENT``), a named
+# page or screen, or a before/after ("no longer hangs", "fails before … passes after")
+_SPECIFIC = re.compile(
+    rf"`|\d|\b{ENVIRONMENT}|\b(?:page|screen|dialog|view|tab|form|wizard|menu|modal|panel|endpoint|webhook"
+    r"|route|url|command|script|flag)s?\b|\bno\s+longer\b|\bbefore\b[^\n]{0,80}?\bafter\b|\bon\s+main\b"
+    r"|\b(?:with|without)\s+(?:this|the)\s+(?:change|fix|patch|pr)\b",
     re.IGNORECASE)
 MIN_WORDS = 3  # "Tested: yes", "Testing: done" report nothing a reviewer can repeat
 
@@ -45,7 +62,8 @@ def labelled_report(text: str) -> re.Match | None:
     for m in _LABEL.finditer(text):
         said = m.group(1)
         if len(said.split()) >= MIN_WORDS and not _NO_REPORT.search(said) and not _asks(said) \
-                and not _FAILURE.search(said) and _REPORTS.search(said):
+                and not _FAILURE.search(_FAILS_BEFORE.sub(" ", said)) and _REPORTS.search(said) \
+                and _SPECIFIC.search(said):
             return m
     return None
 
@@ -56,3 +74,11 @@ def _asks(said: str) -> bool:
     while end and not said[end - 1].isalnum() and said[end - 1] != "?":
         end -= 1
     return said.endswith("?", 0, end)
+
+
+def unspecific_answer(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a label's answer that names nothing a reviewer could repeat ("Tested:
+    Verified that the changes work as expected"): a testing phrase there earns no credit either."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _LABEL.match(text, line_start)
+    return m is not None and pos >= m.start(1) and not _SPECIFIC.search(m.group(1))
