@@ -36,8 +36,6 @@ _AI_HEADING = re.compile(
     rf"[^\w\n]*+(?:{_LABEL}[^\n]{{0,60}}|(?:did|have)\s+you\s+(?:use|used)\s+(?:any\s+)?(?:ai|llms?|generative\s+ai)\b"
     r"[^\n]{0,60}|(?:was|were)\s+(?:any\s+)?(?:ai|llms?)(?:\s+tools?)?\s+used\b[^\n]{0,60})$",
     re.IGNORECASE)
-# a line above that is some other question, heading or label ("**Breaking change?**", "### Notes")
-_OTHER_HEADING = re.compile(r"[ \t]*(?:#{1,6}\s|\*\*|__)|[^\n]*[?:][^\w\n]*$")
 _MADE = re.compile(
     r"(?:(?:github\s+)?copilot|chat\s?gpt|claude\s+code|gpt-?\d[\w.]*|gemini|cursor|codex|aider|windsurf|openhands)"
     r"\s+(?:suggested|generated|wrote|drafted|produced|proposed|implemented|created|authored)\b",
@@ -90,7 +88,14 @@ def _answers_ai(text: str, line_start: int, start: int) -> bool:
     above = _line_above(text, line_start)
     if _AI_HEADING.match(above):
         return True
-    return bool(_BARE_NONE.match(text, line_start, start)) and not _OTHER_HEADING.match(above)
+    return bool(_BARE_NONE.match(text, line_start, start)) and not _other_heading(above)
+
+
+def _other_heading(line: str) -> bool:
+    """Whether ``line`` is some other question, heading or label ("**Breaking change?**", "### Notes",
+    "Risk:"), read without a regex's backtracking over a long line."""
+    said = line.strip()
+    return said.startswith(("#", "**", "__")) or said.rstrip("*_`)]> \t").endswith(("?", ":"))
 
 
 def _line_above(text: str, line_start: int) -> str:
