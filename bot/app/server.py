@@ -122,7 +122,7 @@ async def _accept(stores: tuple[DeliveryStore, SqlStateStore], handled: Accepts,
         if body_time is not None and await run_in_threadpool(store.is_stale, body_time, retention_days):
             return _stale(event, delivery_id, body_time)
         keys = await run_in_threadpool(intake.with_fork_pr, state, event, payload, keys)
-        if parts := suites.per_pr(event, payload, delivery_id):  # a suite of several PRs: one delivery each
+        if parts := suites.per_pr(event, payload, delivery_id):  # a re-run of several PRs: one delivery each
             new = await run_in_threadpool(suites.enqueue_each, store, parts, event, action, keys)
         else:
             new = await run_in_threadpool(store.enqueue, delivery_id, event, intake.payload_text(body, payload),

@@ -1,4 +1,5 @@
-"""A check suite's re-run ("Re-run all checks") is stored as one delivery per PR it re-scores.
+"""A check suite's re-run ("Re-run all checks"), or a Re-run of a check run made before runs named
+their PR, is stored as one delivery per PR it re-scores.
 
 One commit can be the head of several open PRs (one branch opened against two base branches);
 GitHub lists them all in ``check_suite.pull_requests``, and the handler re-scores each PR listed.
@@ -8,6 +9,11 @@ own deliveries. Now each of this repository's PRs such a suite lists gets a deli
 stored under it, whose payload lists that PR alone. The first keeps the delivery id GitHub sent;
 each other adds "/pr-<n>" to it, so a redelivery is a duplicate of every copy already stored and
 stores any the first attempt did not.
+
+A check run made before runs named their PR (``external_id`` "": ``bot.app.checkid``) was one run for
+every PR at its commit, and lists them all; its Re-run re-scores each, so it is split the same way.
+A button press on such a run is not: it is one person's decision about one PR, the first listed
+(``intake._first_pull``), and is stored under it as it came.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import hashlib
 import json
 from typing import Any
 
+from bot.app import checkid
 from bot.app.payload import based_in
 from bot.store import DeliveryStore
 
@@ -24,13 +31,22 @@ MAX_NUMBER = 2**31 - 1  # the number column's
 
 
 def per_pr(event: str, payload: dict[str, Any], delivery_id: str) -> list[tuple[str, int, str]]:
-    """(delivery id, PR number, payload text) for each PR a suite re-run listing several of this
-    repository's PRs re-scores; [] for any other delivery (stored as it came)."""
-    pulls = _ours(payload) if event == "check_suite" else []
+    """(delivery id, PR number, payload text) for each PR a re-run listing several of this
+    repository's PRs re-scores (a suite's, or an unnamed run's); [] for any other delivery (stored as it came)."""
+    pulls = _ours(payload, event) if _rescores_each(event, payload) else []
     if len(pulls) < 2:
         return []
-    return [(_copy_id(delivery_id, pull["number"], first=i == 0), pull["number"], _listing(payload, pull))
+    return [(_copy_id(delivery_id, pull["number"], first=i == 0), pull["number"], _listing(payload, event, pull))
             for i, pull in enumerate(pulls)]
+
+
+def _rescores_each(event: str, payload: dict[str, Any]) -> bool:
+    """A suite's re-run, or a Re-run of a check run that names no PR of its own."""
+    if event == "check_suite":
+        return True
+    run = payload.get("check_run")
+    return (event == "check_run" and payload.get("action") == "rerequested" and isinstance(run, dict)
+            and checkid.number_of(run.get("external_id")) is None)
 
 
 def enqueue_each(store: DeliveryStore, parts: list[tuple[str, int, str]], event: str, action: str | None,
@@ -41,9 +57,10 @@ def enqueue_each(store: DeliveryStore, parts: list[tuple[str, int, str]], event:
     return any(new)
 
 
-def _ours(payload: dict[str, Any]) -> list[dict]:
-    """This repository's PRs the suite lists, each once; [] when one has no PR number we store."""
-    suite, repo = payload.get("check_suite"), payload.get("repository")
+def _ours(payload: dict[str, Any], key: str) -> list[dict]:
+    """This repository's PRs the suite or run (``key``) lists, each once; [] when one has no PR
+    number we store."""
+    suite, repo = payload.get(key), payload.get("repository")
     pulls = suite.get("pull_requests") if isinstance(suite, dict) else None
     here = repo.get("id") if isinstance(repo, dict) and isinstance(repo.get("id"), int) else None
     if not isinstance(pulls, list):
@@ -61,8 +78,8 @@ def _storable(number: Any) -> bool:
     return isinstance(number, int) and not isinstance(number, bool) and 0 < number <= MAX_NUMBER
 
 
-def _listing(payload: dict[str, Any], pull: dict) -> str:
-    return json.dumps(payload | {"check_suite": payload["check_suite"] | {"pull_requests": [pull]}})
+def _listing(payload: dict[str, Any], key: str, pull: dict) -> str:
+    return json.dumps(payload | {key: payload[key] | {"pull_requests": [pull]}})
 
 
 def _copy_id(delivery_id: str, number: int, first: bool) -> str:

@@ -121,3 +121,64 @@ def test_a_long_delivery_id_still_fits_its_copies():
     event = {"check_suite": {"pull_requests": [{"number": 7}, {"number": 8}]}, "repository": {"id": 1}}
     ids = [copy_id for copy_id, _, _ in suites.per_pr("check_suite", event, "x" * 100)]
     assert ids[0] == "x" * 100 and len(ids[1]) <= 100 and ids[1].endswith("/pr-8")
+
+
+def _unnamed_rerun(pressed_on_8) -> dict:
+    """A Re-run of a run made before runs named their PR (external_id ""): it lists #7 and #8."""
+    event = json.loads(json.dumps(pressed_on_8))
+    event["action"] = "rerequested"
+    event.pop("requested_action", None)
+    event["check_run"]["external_id"] = ""
+    return event
+
+
+def test_a_rerun_of_an_unnamed_run_of_two_prs_is_one_delivery_per_pr_each_scoring_its_own(
+        pressed_on_8, fake, live_ctx, scorer):  # noqa: F811
+    """Review 2 finding 2: it was stored under #7 alone and re-scored #7 and #8 beside #8's own deliveries."""
+    parts = suites.per_pr("check_run", _unnamed_rerun(pressed_on_8), "guid")
+    assert [(copy_id, number) for copy_id, number, _ in parts] == [("guid", 7), ("guid/pr-8", 8)]
+    scorer.result, scorer.calls = result_for("medium"), []
+    for _, number, text in parts:
+        copy = json.loads(text)
+        assert [pull["number"] for pull in copy["check_run"]["pull_requests"]] == [number]
+        assert check_run.pull_numbers(live_ctx, copy, REPO, "check_run") == [number]
+        assert dispatch.handle("check_run", copy, live_ctx).startswith("re-run: scored 55")
+    assert [snapshot.number for snapshot, _ in scorer.calls] == [7, 8]  # each copy re-scores its own PR once
+    assert fake.issue_labels(REPO, 7) == [MEDIUM] and fake.issue_labels(REPO, 8) == [MEDIUM]
+
+
+def test_each_copy_of_an_unnamed_runs_rerun_waits_for_its_prs_other_delivery(pressed_on_8, db_url):  # noqa: F811
+    event = _unnamed_rerun(pressed_on_8)
+    parts = suites.per_pr("check_run", event, "guid")
+    engine = init_db(db_url)
+    try:
+        store = DeliveryStore(engine)
+        store.enqueue("cmd8", "issue_comment", json.dumps({"issue": {"number": 8}}), action="created",
+                      repo=REPO, number=8)
+        assert suites.enqueue_each(store, parts, "check_run", "rerequested", intake.delivery_keys(event))
+        claimed = [store.claim(f"w{i}", lease_seconds=60) for i in range(3)]
+        assert [c.delivery_id for c in claimed if c] == ["cmd8", "guid"]  # #8's copy waits for #8's command
+    finally:
+        engine.dispose()
+
+
+def test_a_press_or_a_named_runs_rerun_is_stored_as_it_came(pressed_on_8):
+    """A press on an unnamed run is one person's decision about the first PR listed: not split, keyed
+    under it. A named run's Re-run is about the PR it names, keyed under it."""
+    unnamed_press = json.loads(json.dumps(pressed_on_8))
+    unnamed_press["check_run"]["external_id"] = ""
+    assert suites.per_pr("check_run", unnamed_press, "guid") == []
+    assert intake.delivery_keys(unnamed_press)["number"] == 7
+    named_rerun = _unnamed_rerun(pressed_on_8)
+    named_rerun["check_run"]["external_id"] = "pr-8"
+    assert suites.per_pr("check_run", named_rerun, "guid") == []
+    assert intake.delivery_keys(named_rerun)["number"] == 8
+
+
+def test_a_press_on_an_unnamed_run_of_two_prs_acts_on_the_first_listed_only(pressed_on_8, fake, live_ctx):  # noqa: F811
+    event = json.loads(json.dumps(pressed_on_8))
+    event["check_run"]["external_id"] = ""
+    before = fake.issue_labels(REPO, 8)
+    assert before and fake.issue_labels(REPO, 7)  # both flagged
+    assert dispatch.handle("check_run", event, live_ctx).startswith("button sieve-ok by maintainer")
+    assert fake.issue_labels(REPO, 7) == [] and fake.issue_labels(REPO, 8) == before

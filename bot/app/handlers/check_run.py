@@ -13,7 +13,8 @@ drive-by PRs) the PR is the one PR Sieve last scored at the check run's commit. 
 the head of several PRs (a branch opened against two base branches; GitHub lists them all): each
 has its own run, whose ``external_id`` names it (``bot.app.checkid``), and that PR is the one a
 press or Re-run of the run is about. A run made before runs named their PR has an empty one: a
-press acts on the first PR listed, as it did, and a Re-run scores each PR listed.
+press acts on the first PR listed, as it did; a Re-run of it is stored as one delivery per PR listed,
+each listing its PR alone (``bot.app.suites``), so each re-scores its own PR under that PR's claim.
 
 "Re-run all checks" on a PR's Checks tab re-requests the whole suite: GitHub then sends
 ``check_suite.rerequested`` (again only to the App that made the suite, with the same optional
