@@ -96,13 +96,24 @@ def _(action: UpsertComment, github: GitHubPort, repo: str, number: int) -> bool
 
 @_run.register
 def _(action: NoteOnSticky, github: GitHubPort, repo: str, number: int) -> bool:
-    note = render(action.view.template, **action.view.context) if action.view else None
-    body = amended(action.current, note)
+    body = _noted(action)
     if body is None or unchanged(body, action.current):  # None: a person edited the note too
         return False
     if not _still_reads(github, repo, number, action):
         return False
     return _edit_sticky(github, repo, number, action.comment_id, body)
+
+
+def note_in_place(action: NoteOnSticky) -> bool:
+    """Whether the comment as read already carries the App's own unedited note as ``action`` wants
+    it (or, for no note, none): nothing was written, yet that is what the comment says."""
+    body = _noted(action)
+    return body is not None and unchanged(body, action.current)
+
+
+def _noted(action: NoteOnSticky) -> str | None:
+    """The comment with the App's note as ``action`` wants it; None when a person edited the note."""
+    return amended(action.current, render(action.view.template, **action.view.context) if action.view else None)
 
 
 def _still_reads(github: GitHubPort, repo: str, number: int, action: NoteOnSticky) -> bool:

@@ -13,7 +13,7 @@ from bot.app import activity, decisions, owed
 from bot.app import apply as applier
 from bot.app import config as repo_config
 from bot.app import plan as planner
-from bot.app import prtemplate, profiles, stickyedit, stickynote
+from bot.app import prtemplate, profiles, stickyedit
 from bot.app.actions import STICKY_MARKER, Action, NoteOnSticky
 from bot.app.context import Decision, HandlerContext, Override
 from bot.app.payload import Author
@@ -260,14 +260,16 @@ def decide(ctx: HandlerContext, review: Review, *, fresh_override: bool = False,
 
 
 def _as_written(intended: tuple[Action, ...], done: list[str], noted: str | None) -> tuple[Action, ...]:
-    """``intended`` as recorded: a note the App meant to add but did not write (the comment changed
-    since it was read: ``apply``) keeps what was noted before, so the next event adds it."""
+    """``intended`` as recorded: a state counts as noted only when the App wrote its note in this
+    run or the comment already carries the App's own unedited note for it. A note it meant to add
+    but did not write (a person reworded the note there, or deleted the comment) keeps what was
+    noted before: a note the App never wrote is never one a person took off."""
     return tuple(replace(a, noted=noted or "") if _unwritten_note(a, done) else a for a in intended)
 
 
 def _unwritten_note(action: Action, done: list[str]) -> bool:
     return (isinstance(action, NoteOnSticky) and action.view is not None
-            and not stickynote.has_note(action.current) and action.describe() not in done)
+            and action.describe() not in done and not applier.note_in_place(action))
 
 
 def record(ctx: HandlerContext, review: Review, intended: tuple[Action, ...]) -> None:
