@@ -33,6 +33,16 @@ class FileTooLarge(GitHubError):
         super().__init__(message, status=200, retryable=False)
 
 
+class Conflict(GitHubError):
+    """Not GitHub's answer: what a delivery read changed on GitHub before it wrote (a person saved
+    the sticky again meanwhile). Retryable as an ordinary attempt (a status below 500, no
+    ``retry_after``: ``bot.app.attempts.github_side`` is False), so the retry reads afresh and a
+    person who keeps editing holds the delivery for at most ``max_attempts`` attempts."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=409, retryable=True)
+
+
 class NotText(GitHubError):
     """A file that is not UTF-8 text; ``content`` holds its bytes, for the reader to say why (a
     config file) or to read what it can (a PR template). Permanent, like ``FileTooLarge``."""

@@ -2,7 +2,7 @@
 
 Labels were diffed by the plan; the sticky comment is edited only when its text changes (one a
 person edited, only in the App's own note below their text, ``bot.app.stickynote``, and only
-while it still reads as the delivery read it); the
+while it still reads as the delivery read it: changed meanwhile, the delivery is retried); the
 check run is an upsert keyed by (name, head SHA, external_id: the PR, as several can share a
 head commit); a reply carries a hidden marker naming the comment that asked and the command
 (``REPLY_MARKER``) and is not posted when the bot's comments already hold that marker. A
@@ -21,7 +21,7 @@ from bot.app.actions import (Action, AddLabels, CheckRun, DeleteComment, EnsureL
 from bot.app.render import check_buttons, render
 from bot.app.stickyedit import signed, unchanged
 from bot.app.stickynote import amended
-from bot.ports import CheckAction, CheckRunOutput, Comment, GitHubError, GitHubPort
+from bot.ports import CheckAction, CheckRunOutput, Comment, Conflict, GitHubError, GitHubPort
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def _(action: NoteOnSticky, github: GitHubPort, repo: str, number: int) -> bool:
     body = _noted(action)
     if body is None or unchanged(body, action.current):  # None: a person edited the note too
         return False
-    if not _still_reads(github, repo, number, action):
+    if not _still_there(github, repo, number, action):
         return False
     return _edit_sticky(github, repo, number, action.comment_id, body)
 
@@ -116,22 +116,25 @@ def _noted(action: NoteOnSticky) -> str | None:
     return amended(action.current, render(action.view.template, **action.view.context) if action.view else None)
 
 
-def _still_reads(github: GitHubPort, repo: str, number: int, action: NoteOnSticky) -> bool:
-    """Whether the sticky a person edited still reads as the plan read it, just before the note is
-    written: the edit writes the whole comment, and a person who saved it again meanwhile (right
-    after their ``/sieve ok``, say) would lose their newer words. Then nothing is written; the
-    next event plans from their text. (GitHub has no conditional edit: one round trip remains.)"""
+def _still_there(github: GitHubPort, repo: str, number: int, action: NoteOnSticky) -> bool:
+    """Whether the sticky a person edited is still on the PR as the plan read it, just before the
+    note is written: the edit writes the whole comment, and a person who saved it again meanwhile
+    (right after their ``/sieve ok``, say) would lose their newer words. Changed, the delivery is
+    retried (``Conflict``: an ordinary attempt), so the note is planned from their new text rather
+    than owed until some later event; deleted, nothing is written and nothing is retried (GitHub
+    has no conditional edit: one round trip remains)."""
     try:
         now = github.get_comment(repo, action.comment_id).body
     except GitHubError as err:
         if err.status != 404:
             raise
-        now = None  # deleted meanwhile: left deleted
-    if now is not None and unchanged(now, action.current):
+        log.info("sticky comment %s on %s#%s was deleted since it was read: left deleted",
+                 action.comment_id, repo, number)
+        return False
+    if unchanged(now, action.current):
         return True
-    log.info("sticky comment %s on %s#%s changed since it was read: its note waits for the next event",
-             action.comment_id, repo, number)
-    return False
+    raise Conflict(f"sticky comment {action.comment_id} on {repo}#{number} changed since this delivery read it "
+                   "(a person's edit): retried, so its note is planned from their new text")
 
 
 def _edit_sticky(github: GitHubPort, repo: str, number: int, comment_id: int, body: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.obs.logging import redact
-from bot.ports import GitHubError
+from bot.ports import Conflict, GitHubError
 from bot.store import Delivery
 
 
@@ -70,6 +70,7 @@ def spent(d: Delivery, attempt: Attempt) -> int:
 
 def describe_error(err: GitHubError) -> str:
     """A ``GitHubError`` in a few words, its HTTP status first (``HTTP 403: ...``), without
-    credentials: stored and shown to operators (here, and in the installation handler's result)."""
-    status = f"HTTP {err.status}: " if err.status is not None else ""
+    credentials: stored and shown to operators (here, and in the installation handler's result).
+    A ``Conflict`` was not GitHub's answer: no HTTP status is shown for it."""
+    status = f"HTTP {err.status}: " if err.status is not None and not isinstance(err, Conflict) else ""
     return redact(f"{status}{err}")

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bot.app import dispatch, stickyedit, stickynote
-from bot.ports import Comment
+from bot.ports import Comment, Conflict
 
 from .conftest import result_for
 from .test_handlers import HIGH, REPO, comment_event, opened, pr  # noqa: F401  (the pr fixture)
@@ -124,14 +126,17 @@ def _edited_after_the_read(gh, monkeypatch, body_of):
 def test_a_persons_edit_saved_during_the_delivery_is_not_written_over(ctx, gh, pr, scorer, payload,  # noqa: F811
                                                                       monkeypatch):
     """Review finding 5: the note was written into the copy read when the delivery began, so the
-    person's newer words were lost. The comment is read again before the write; changed, it waits."""
+    person's newer words were lost. The comment is read again before the write; changed, the
+    delivery is retried (review 2 finding 3: no later event may come)."""
     _flagged_and_edited(ctx, gh, payload)
     second = "**Maintainer, second edit:** please also add a test."
     _edited_after_the_read(gh, monkeypatch, lambda b: b.replace("### PR Sieve:", f"{second}\n\n### PR Sieve:", 1))
-    dispatch.handle("issue_comment", comment_event(payload, "/sieve ok"), ctx)
+    event = comment_event(payload, "/sieve ok")
+    with pytest.raises(Conflict):
+        dispatch.handle("issue_comment", event, ctx)
     assert gh.labels[(REPO, 2)] == [] and second in _sticky(gh).body  # cleared; their newer words kept
     assert "edit_comment" not in [w[0] for w in gh.writes]
-    _push(payload, ctx)  # the next event notes the clearance below their text as it is now
+    dispatch.handle("issue_comment", event, ctx)  # the retry notes the clearance below their text as it is now
     after = _sticky(gh)
     assert second in after.body and "cleared this PR" in after.body and stickyedit.edited(after.body)
 

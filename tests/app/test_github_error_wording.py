@@ -8,7 +8,7 @@ import json
 
 from bot.app import dispatch
 from bot.app.worker import RetryPolicy, Worker, describe_error
-from bot.ports import GitHubError
+from bot.ports import Conflict, GitHubError
 from bot.store import DeliveryStore, SqlStateStore, init_db
 
 from .test_installation import created, refuse
@@ -51,3 +51,10 @@ def test_the_installation_result_names_each_repository_in_at_most_160_characters
     outcome = dispatch.handle("installation", created(payload), ctx)
     why = ("HTTP 403: ensure_label: GitHub answered 403: [REDACTED] " + "Repository was archived. " * 12)[:160]
     assert outcome == f"labels ensured in 2 of 3 repositories; failed for good: octo-org/archived ({why})"
+
+
+def test_a_conflict_is_not_worded_as_githubs_answer():
+    """A ``Conflict`` (what the delivery read changed before it wrote) carries 409 only to be an
+    ordinary retry: GitHub did not answer 409, so no HTTP status is shown."""
+    assert describe_error(Conflict("sticky comment 5 on o/r#2 changed since this delivery read it")) == \
+        "sticky comment 5 on o/r#2 changed since this delivery read it"
