@@ -42,7 +42,7 @@ import re
 
 from bot.signals import hits
 from bot.signals.ai_product import MODEL_WORDS
-from bot.signals.denied_outputs import REJECTED
+from bot.signals.denied_outputs import rejected
 
 # an "AI disclosure" label or heading, as ``_DISCLOSURE`` found it, with nothing else in the match
 LABEL = re.compile(r"^\W*(?:ai|llm)\s+(?:disclosure|usage|use|assistance)$", re.IGNORECASE)
@@ -133,7 +133,7 @@ _TOOL_OFF = re.compile(
 _CONTRAST = re.compile(r"[;\u2014\u2013]|\b(?:but|however|though|although|except)\b", re.IGNORECASE)
 # a bare "None." / "No," / "N/A -" answer: what follows it is read as past a contrast ("No. Copilot generated
 # the boilerplate, which I reviewed"), unless the line rejects that output or makes it someone else's
-# (``denied_outputs.REJECTED``: "None. ChatGPT suggested a fix in the issue thread but I didn't use it")
+# (``denied_outputs.rejected``: "None. ChatGPT suggested a fix in the issue thread but I didn't use it")
 _BARE_ANSWER = re.compile(r"^\W*(?:none|no|n/a|na|nope|nothing)[ \t]*[.,;:(\u2014\u2013-]", re.IGNORECASE)
 _NAMED_AI = (r"(?:ai|llms?|gen(?:erative)?\s+ai|(?:github\s+)?copilot|chat\s?gpt|claude(?:\s+code)?|gpt-?\d[\w.]{0,20}"
              rf"|gemini|cursor|codex|devin){MODEL_WORDS}(?:\s+(?:tools?|assistants?|agents?))?")
@@ -236,11 +236,18 @@ def _used_past_contrast(option: str) -> bool:
     work ("No AI for the code, but Claude wrote the tests"; ``_TOOL_DID``), or, after a tool switched off
     for one part, that it did another ("…, but I used it for the tests")."""
     contrast = _BARE_ANSWER.match(option) or _CONTRAST.search(option)
-    if contrast is None or (contrast.re is _BARE_ANSWER and REJECTED.search(option)):
+    if contrast is None or (contrast.re is _BARE_ANSWER and _rejected_output(option, contrast.end())):
         return False
     did = _TOOL_OR_IT_DID if _OFF_FOR_PART.search(option, 0, contrast.start()) else _TOOL_DID
     rest = _undenied(option[contrast.end():])
     return any(not NOT_WRITING.match(rest, m.end()) for m in did.finditer(rest))
+
+
+def _rejected_output(option: str, after: int) -> bool:
+    """Whether a bare "None." answer rejects the tool output it names after ``after``, or makes it
+    someone else's (``denied_outputs.rejected``)."""
+    tool = _TOOL_DID.search(option, after)
+    return rejected(option, tool.start() if tool else len(option))
 
 
 def _undenied(option: str) -> str:

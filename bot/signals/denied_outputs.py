@@ -41,20 +41,40 @@ _MADE = re.compile(
     r"\s+(?:suggested|generated|wrote|drafted|produced|proposed|implemented|created|authored)\b",
     re.IGNORECASE)
 # the output rejected ("but I didn't use it", "it was not used", "discarded", "but it was wrong", "so I wrote
-# it by hand", "which this PR replaces") or someone else's ("in the issue thread", "the bug report I'm
-# fixing", "in #40", "by the reporter"); not a part left out while the rest was used ("not used for the logic")
-REJECTED = re.compile(
+# it by hand", "which this PR replaces") or never made ("Copilot wrote none of this code", "generated
+# nothing; it is disabled in my editor"); not a part left out while the rest was used ("not used for the logic")
+REJECTION = re.compile(
     r"\b(?:didn't|did\s+not|never|won't|wouldn't)\s+use(?:d)?\s+(?:it|them|that|any\s+of\s+it|its\s+\w+)\b"
     r"(?!\s+(?:for|in|on|to)\b)|\b(?:not|never|wasn't|weren't)\s+used\b(?!\s+(?:for|in|on|to)\b)|\bunused\b"
     r"|\b(?:discarded|rejected|ignored|threw\s+(?:it|them)\s+away|thrown\s+away|dropped\s+it)\b"
     r"|\b(?:it|they|that|which)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:wrong|broken|incorrect|buggy|useless)\b"
     r"|\bbroken\s+(?:version|patch|fix|implementation)\b|\bwrote\s+(?:it|them|this|the\s+fix)\s+(?:by\s+hand|myself"
     r"|ourselves|from\s+scratch)\b|\b(?:this|the)\s+(?:pr|pull\s+request|change|patch|fix)\s+(?:replaces|reverts)\b"
-    r"|\bwhich\s+this\s+(?:pr|pull\s+request|change|patch)\s+(?:replaces|reverts|fixes)\b|\bi(?:'m|\s+am)\s+fixing\b"
+    r"|\bwhich\s+this\s+(?:pr|pull\s+request|change|patch)\s+(?:replaces|reverts|fixes)\b"
+    r"|\b(?:suggested|generated|wrote|drafted|produced|proposed|implemented|created|authored)\s+(?:none|nothing|no|zero)\b"
+    r"|\b(?:is|was|were|are)\s+(?:\w+\s+)?(?:disabled|turned\s+off|switched\s+off)\b",
+    re.IGNORECASE)
+# the output someone else's ("in the issue thread", "the bug report I'm fixing", "in #40", "by the reporter"):
+# read only when no contrast word ("but", "except") comes before the tool, since "None, but Copilot wrote the
+# tests for the regression reported in #40" names the issue for the regression, not for the tests
+ELSEWHERE = re.compile(
+    r"\bi(?:'m|\s+am)\s+fixing\b"
     r"|\b(?:in|on|from)\s+(?:the|an?|that)\s+(?:(?:linked|original|upstream)\s+)?(?:issue|ticket|bug\s+report"
     r"|thread|discussion|forum)\b|\b(?:the|a)\s+(?:bug|issue)\s+report\b|\bissue\s+thread\b|(?:\bin|\bsee)\s+#\d+"
     r"|\bby\s+(?:the|a|an|another)\s+(?:issue\s+)?(?:reporter|reviewer|maintainer|contributor|user|author)s?\b",
     re.IGNORECASE)
+# a contrast word between a "None" answer and the tool: what follows it is said past the denial
+CONTRAST_WORD = re.compile(r"\b(?:but|however|though|although|except)\b", re.IGNORECASE)
+
+
+def rejected(line: str, tool_at: int) -> bool:
+    """Whether ``line`` rejects the output of the tool named at ``tool_at``, or (with no contrast word
+    before the tool) makes it someone else's."""
+    if REJECTION.search(line):
+        return True
+    return CONTRAST_WORD.search(line, 0, tool_at) is None and ELSEWHERE.search(line) is not None
+
+
 # the author's own use, anywhere on the line: "which I used", "I kept its regex", "helped me", "with the
 # help of Copilot"
 _OWN_USE = re.compile(
@@ -74,7 +94,7 @@ def denied_output(text: str, start: int, end: int) -> bool:
         return False
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return bool(REJECTED.search(line)) and not _OWN_USE.search(line)
+    return rejected(line, start - line_start) and not _OWN_USE.search(line)
 
 
 def _answers_ai(text: str, line_start: int, start: int) -> bool:
