@@ -26,7 +26,8 @@ from bot.ports import Comment, Conflict
 from bot.store import DeliveryStore, init_db
 
 from .conftest import result_for
-from .test_edited_sticky_follows_the_labels import _edit, _flagged_and_edited, _push, _sticky, _without_note
+from .test_edited_sticky_follows_the_labels import (_edit, _edited_after_the_read, _flagged_and_edited, _push, _sticky,
+                                                   _without_note)
 from .test_handlers import REPO, comment_event, pr  # noqa: F401  (the pr fixture)
 
 CLEARED = "cleared this PR"  # the note's words for a maintainer's clearance
@@ -39,19 +40,6 @@ def _reworded(body: str) -> str:
 
 def _second_edit(body: str) -> str:
     return body.replace("### PR Sieve:", f"{SECOND}\n\n### PR Sieve:", 1)
-
-
-def _edited_after_the_read(gh, monkeypatch, body_of):
-    """A person saves an edit of the sticky after this delivery listed the comments."""
-    real = gh.list_comments
-
-    def list_comments(repo, number):
-        listed = real(repo, number)
-        monkeypatch.setattr(gh, "list_comments", real)
-        _edit(gh, body_of)
-        return listed
-
-    monkeypatch.setattr(gh, "list_comments", list_comments)
 
 
 def test_a_note_the_app_did_not_write_is_not_recorded_as_noted(ctx, gh, pr, scorer, payload):  # noqa: F811
