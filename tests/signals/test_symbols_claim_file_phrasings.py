@@ -15,23 +15,8 @@ from bot.signals.claim_files import named_files
 from bot.signals.symbols import mentions_missing_symbols
 from bot.snapshot import FileChange, PRSnapshot
 
-REACT = """@@ -40,9 +40,10 @@ export function EditDialog({ open, item }: Props) {
-       setSaving(true);
-       try {
--        await mutate(payload);
-+        await mutate(payload, { throwOnError: true });
-       } finally {
-"""
-GO = """@@ -31,7 +31,7 @@ func Load(path string) (*Config, error) {
- 	if err != nil {
- 		return nil, fmt.Errorf("read config: %w", err)
- 	}
--	cfg := &Config{Timeout: 5 * time.Second}
-+	cfg := &Config{Timeout: 30 * time.Second}
- 	return cfg, yaml.Unmarshal(raw, cfg)
- }
-"""
-DIALOG = ("src/components/EditDialog.tsx", REACT)
+from tests.signals.test_symbols_nested_names_own_file import DIALOG, GO
+
 LOADER = ("internal/config/loader.go", GO)
 NAMES = ["retryWithBackoff", "parseDuration"]
 

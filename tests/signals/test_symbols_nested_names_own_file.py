@@ -11,19 +11,8 @@ import pytest
 from bot.signals.symbols import mentions_missing_symbols
 from bot.snapshot import FileChange, PRSnapshot
 
-REACT = """@@ -40,9 +40,10 @@ export function EditDialog({ open, item }: Props) {
-       setSaving(true);
-       try {
--        await mutate(payload);
-+        await mutate(payload, { throwOnError: true });
-       } finally {
-"""
-VUE = """@@ -88,7 +88,8 @@ export default {
-         this.loading = true;
--        this.orders = data;
-+        this.orders = data.items;
-         this.loading = false;
-"""
+from tests.signals.test_symbols_nested_functions import REACT, VUE
+
 GO = """@@ -31,7 +31,7 @@ func Load(path string) (*Config, error) {
  	if err != nil {
  		return nil, fmt.Errorf("read config: %w", err)
