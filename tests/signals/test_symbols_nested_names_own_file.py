@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.signals.symbols import mentions_missing_symbols
-from bot.snapshot import FileChange, PRSnapshot
-
 from tests.signals.test_symbols_nested_functions import REACT, VUE
+from tests.signals.test_symbols_nested_plain_body import _fires
 
 GO = """@@ -31,7 +31,7 @@ func Load(path string) (*Config, error) {
  	if err != nil {
@@ -29,17 +27,6 @@ FLASK_SHALLOW = """@@ -12,5 +12,5 @@ def create_app(config):
      register_routes(app)
 """
 DIALOG = ("src/components/EditDialog.tsx", REACT)
-
-
-def _change(path: str, patch: str) -> FileChange:
-    lines = patch.splitlines()
-    return FileChange(path=path, patch=patch, additions=sum(x.startswith("+") for x in lines),
-                      deletions=sum(x.startswith("-") for x in lines))
-
-
-def _fires(body: str, *files: tuple[str, str]) -> bool:
-    snap = PRSnapshot(title="t", body=body, files=tuple(_change(p, x) for p, x in files))
-    return mentions_missing_symbols(snap).fired
 
 
 @pytest.mark.parametrize("body,files", [
